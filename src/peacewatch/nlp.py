@@ -12,7 +12,9 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from peacewatch.errors import ModelError
 
@@ -64,14 +66,52 @@ def load_model(name: str | None = None) -> Language:
     return nlp
 
 
+class KnownEntities:
+    """Labels known places and actors, whatever the statistical NER says, except where the
+    match lies inside a longer name the model found ('Vladimir' in 'Vladimir Putin', 'America'
+    in 'Bank of America')."""
+
+    def __init__(self, nlp: Language, patterns: list[dict]):
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        by_label: dict[str, list] = {}
+        for pattern in patterns:
+            text = _pattern_text(pattern["pattern"])
+            if text:
+                by_label.setdefault(pattern["label"], []).append(nlp.make_doc(text))
+        for label, docs in by_label.items():
+            self.matcher.add(label, docs)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = [Span(doc, start, end, label=key) for key, start, end in self.matcher(doc)]
+        ents = list(doc.ents)
+        for span in filter_spans(found):
+            overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
+            if any(e.start <= span.start and span.end <= e.end and len(e) > len(span) for e in overlapping):
+                continue
+            ents = [e for e in ents if e not in overlapping] + [span]
+        doc.ents = sorted(ents, key=lambda e: e.start)
+        return doc
+
+
+def _pattern_text(pattern: str | list[dict]) -> str | None:
+    """A phrase pattern's text; a token pattern of plain ORTH values is joined into one."""
+    if isinstance(pattern, str):
+        return pattern
+    if all(set(item) == {"ORTH"} for item in pattern):
+        return " ".join(item["ORTH"] for item in pattern)
+    return None
+
+
+@Language.factory("pw_known_entities", assigns=["doc.ents"])
+def make_known_entities(nlp: Language, name: str) -> KnownEntities:
+    """The known-entity component, fed by the gazetteer and the actor lexicons."""
+    return KnownEntities(nlp, ruler_patterns())
+
+
 def add_entity_ruler(nlp: Language) -> None:
-    """Add a ruler that forces known places and actors, whatever the statistical NER says."""
-    patterns = ruler_patterns()
-    if not patterns:
-        return
+    """Put the known-entity component after the statistical NER."""
     where = {"after": "ner"} if "ner" in nlp.pipe_names else {}
-    ruler = nlp.add_pipe("entity_ruler", name="pw_entity_ruler", config={"overwrite_ents": True}, **where)
-    ruler.add_patterns(patterns)
+    nlp.add_pipe("pw_known_entities", **where)
 
 
 def ruler_patterns() -> list[dict]:

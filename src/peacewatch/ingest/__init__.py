@@ -1,0 +1,81 @@
+"""Ingest: read an article file (plain text or HTML) into a RawArticle with its metadata.
+
+Bad input (missing, empty, binary, oversized, letterless) raises InputError naming the file.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from datetime import date
+from pathlib import Path
+
+from peacewatch.errors import InputError
+from peacewatch.ingest.html import load_html, looks_like_html
+from peacewatch.ingest.text import MAX_BYTES, RawArticle, decode_bytes, load_text, normalise_published
+
+__all__ = [
+    "MAX_BYTES",
+    "RawArticle",
+    "decode_bytes",
+    "load_html",
+    "load_text",
+    "looks_like_html",
+    "normalise_published",
+    "read_article",
+]
+
+log = logging.getLogger(__name__)
+
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+
+
+def read_article(
+    path: str | os.PathLike[str],
+    *,
+    published: str | date | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    source: str | None = None,
+) -> RawArticle:
+    """Read one article file; HTML by its extension (.html, .htm, .xhtml) or its content.
+
+    Args:
+        path: the file.
+        published: publication date (YYYY-MM-DD, ISO timestamp or date); wins over the page's.
+        title, url, source: metadata; each wins over what the file itself gives.
+    Returns:
+        the RawArticle.
+    Raises:
+        InputError: the file is missing, unreadable, empty, binary, over MAX_BYTES or has no
+            letters; the message names the file.
+    """
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise InputError(f"{path}: not a file")
+        if size > MAX_BYTES:
+            raise InputError(
+                f"{path}: file is too large ({size / 1024 / 1024:.1f} MB; the limit is "
+                f"{MAX_BYTES // 1024 // 1024} MB): split it into articles"
+            )
+        if size == 0:
+            raise InputError(f"{path}: file is empty")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    is_html = path.suffix.lower() in HTML_SUFFIXES or looks_like_html(data)
+    loader = load_html if is_html else load_text
+    try:
+        raw = loader(data, published=published, title=title, url=url, source=source)
+    except InputError as exc:
+        raise InputError(f"{path}: {exc}") from None
+    log.debug("read %s as %s (%d chars)", path, raw.format, len(raw.text))
+    return raw

@@ -1,0 +1,175 @@
+"""Measure killed figures against FA-KES (Syrian war articles with crowd-coded casualty counts).
+
+For every article whose gold civilian count is non-zero, a prediction is right when its
+killed.min equals the gold civilians or civilians + non-civilians. Prints the share for
+peacewatch and, in the same run, for a plain regex baseline (the first 'killed N' / 'N killed').
+
+    python bench/eval_fakes.py            # --direct: find_casualties over every sentence
+    python bench/eval_fakes.py --pipeline # the full extractor: first ASSAULT event with killed
+
+The data set is read from ../shared/external/fa-kes/fakes.csv (latin-1); it is never copied.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CSV = ROOT.parent / "shared" / "external" / "fa-kes" / "fakes.csv"
+LEAD_SENTENCES = 3  # the lead of a wire story: dateline + headline + first paragraph
+VAGUE_FLOORS = {20, 24, 40, 200, 2000, 20000}
+
+_BASELINE = re.compile(
+    r"\bkill(?:ed|ing|s)\s+(?:at least\s+)?(\d[\d,]*)|(\d[\d,]*)\s+(?:\w+\s+){0,2}?(?:were\s+)?killed"
+)
+
+
+def read_rows(path: Path) -> list[dict]:
+    """The articles whose gold civilian count is non-zero, with their gold counts as ints."""
+    rows = []
+    with path.open(encoding="latin-1", newline="") as handle:
+        for row in csv.DictReader(handle):
+            civilians = to_int(row["nb_civilians"])
+            if not civilians:
+                continue
+            rows.append({
+                "id": row["unit_id"], "text": row["article_content"], "date": row["date"],
+                "civilians": civilians, "all": civilians + to_int(row["nb_noncivilians"]),
+            })
+    return rows
+
+
+def to_int(value: str) -> int:
+    """A gold count cell as an int (blank is 0)."""
+    try:
+        return int(float(value or 0))
+    except ValueError:
+        return 0
+
+
+def is_right(predicted: int | None, row: dict) -> bool:
+    """Whether a predicted killed.min matches the gold civilians or all the dead."""
+    return predicted is not None and predicted in (row["civilians"], row["all"])
+
+
+def predict_baseline(text: str) -> int | None:
+    """The plain regex: the first 'killed N' or 'N killed' in the text."""
+    match = _BASELINE.search(text)
+    if not match:
+        return None
+    return int((match[1] or match[2]).replace(",", ""))
+
+
+def in_text(row: dict) -> bool:
+    """Whether a gold figure is written in the article as digits (an upper bound for readers)."""
+    numbers = {int(n.replace(",", "")) for n in re.findall(r"\b\d[\d,]*\b", row["text"]) if len(n) < 9}
+    return row["civilians"] in numbers or row["all"] in numbers
+
+
+def predict_direct(rows: list[dict]) -> dict[str, list[int | None]]:
+    """killed.min per article from find_casualties over its sentences, by several choices.
+
+    first:    the first sentence with a written killed figure (news puts the toll first); a
+              vague floor ('dozens') only when no sentence has a written figure;
+    lead_max: the largest killed figure of the first LEAD_SENTENCES sentences, else 'first';
+    max:      the largest killed figure anywhere (shown to see how often later tolls mislead).
+    """
+    from peacewatch.extract.numbers import find_casualties
+    from peacewatch.nlp import get_nlp
+
+    nlp = get_nlp()
+    out: dict[str, list[int | None]] = {"first": [], "lead_max": [], "max": []}
+    for doc in nlp.pipe((row["text"] for row in rows), batch_size=32):
+        figures, vague = [], []
+        for n, sent in enumerate(doc.sents):
+            killed = find_casualties(sent).killed
+            if killed is not None and killed.min is not None and killed.min > 0:
+                # the vague floors of parse_count ('dozens' 24, 'hundreds' 200) are never written
+                is_vague = (killed.max is None and killed.min in VAGUE_FLOORS
+                            and str(killed.min) not in sent.text)
+                (vague if is_vague else figures).append((n, killed.min))
+        first = figures[0][1] if figures else (vague[0][1] if vague else None)
+        lead = [value for n, value in figures if n < LEAD_SENTENCES]
+        out["first"].append(first)
+        out["lead_max"].append(max(lead) if lead else first)
+        out["max"].append(max(value for _, value in figures) if figures else None)
+    return out
+
+
+def predict_pipeline(rows: list[dict]) -> list[int | None]:
+    """killed.min of the first ASSAULT event with killed, from peacewatch.extract."""
+    try:
+        from peacewatch import extract
+    except ImportError as exc:
+        sys.exit(f"--pipeline needs peacewatch.extract, which cannot be imported: {exc}")
+    out: list[int | None] = []
+    for row in rows:
+        published = None
+        try:
+            published = datetime.strptime(row["date"], "%m/%d/%y").date().isoformat()
+        except ValueError:
+            pass
+        report = extract(row["text"], published=published)
+        killed = next((e.killed for e in report.events if e.type == "ASSAULT" and e.killed), None)
+        out.append(killed.min if killed is not None else None)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the measurement and print the shares."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--direct", action="store_true", help="find_casualties over sentences (default)")
+    mode.add_argument("--pipeline", action="store_true", help="the full extractor")
+    parser.add_argument("--csv", type=Path, default=DEFAULT_CSV)
+    parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
+    parser.add_argument("--misses", type=int, default=0, help="print N misses of the main choice")
+    args = parser.parse_args(argv)
+    if not args.csv.exists():
+        print(f"no FA-KES data at {args.csv}", file=sys.stderr)
+        return 2
+    rows = read_rows(args.csv)
+    if args.limit:
+        rows = rows[: args.limit]
+    total = len(rows)
+    print(f"FA-KES articles with a non-zero gold civilian count: {total}")
+    print(f"  gold figure written in digits in the text: {sum(map(in_text, rows)) / total:.3f}")
+    baseline = [predict_baseline(row["text"]) for row in rows]
+    print(f"  baseline regex (first 'killed N' / 'N killed'):  {share(baseline, rows):.3f}")
+    if args.pipeline:
+        predictions = {"pipeline": predict_pipeline(rows)}
+        main_choice = "pipeline"
+    else:
+        predictions = predict_direct(rows)
+        main_choice = "first"
+    for name, predicted in predictions.items():
+        mark = "  <- reported figure" if name == main_choice else ""
+        found = sum(p is not None for p in predicted) / total
+        right = share(predicted, rows)
+        print(f"  peacewatch {name:9s} right {right:.3f}  (a figure found {found:.3f}){mark}")
+    if args.misses:
+        kinds = Counter()
+        for row, predicted in zip(rows, predictions[main_choice], strict=True):
+            if is_right(predicted, row):
+                continue
+            kinds["none" if predicted is None else "other"] += 1
+            if sum(kinds.values()) <= args.misses:
+                print(f"--- {row['id']} gold civ {row['civilians']} all {row['all']} predicted {predicted}")
+                print("   ", row["text"][:600])
+        print("misses:", dict(kinds))
+    return 0
+
+
+def share(predicted: list[int | None], rows: list[dict]) -> float:
+    """The share of articles whose prediction is right."""
+    return sum(is_right(p, row) for p, row in zip(predicted, rows, strict=True)) / max(len(rows), 1)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

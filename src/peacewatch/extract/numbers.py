@@ -1,0 +1,890 @@
+"""Numbers in news text: number words, hedged counts, and the casualty figures of a sentence.
+
+`parse_number` and `parse_count` read a phrase; `find_casualties` ties the counts of a parsed
+sentence to death and injury words; `merge_casualties` gathers the figures of one strike.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Literal
+
+from spacy.tokens import Span, Token
+
+from peacewatch.data import load_data
+from peacewatch.errors import DataError
+from peacewatch.schema import Count
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Casualties", "find_casualties", "merge_casualties", "parse_count", "parse_number"]
+
+# --- number words (grammar of English numerals, not a lexicon to extend) -----------------------
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9}
+_SCALE_ABBREVIATIONS = {"k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9}
+_SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion"})
+_NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_SCALES) | {"hundred", "dozen"}
+
+# Vague plurals: the smallest number the plural can mean ('dozens' is at least two dozen).
+_VAGUE = {
+    "dozens": 24, "several dozen": 24, "a few dozen": 24, "scores": 40, "tens": 20,
+    "hundreds": 200, "several hundred": 200, "a few hundred": 200, "thousands": 2000,
+    "several thousand": 2000, "a few thousand": 2000, "tens of thousands": 20000,
+    "hundreds of thousands": 200000, "millions": 2 * 10**6,
+}
+_VAGUE_WORDS = frozenset({"dozens", "scores", "tens", "hundreds", "thousands", "millions", "several", "few"})
+_ZERO = frozenset({"no one", "noone", "no-one", "nobody", "none", "zero", "no"})
+
+# Hedges before a number: 'min' keeps the number as a lower bound, 'max' as an upper bound,
+# 'approx' as min = max (an approximate figure is coded like an exact one; CONVENTIONS rule 7
+# names only the open-ended hedges).
+_PREFIX_HEDGES = {
+    "at least": "min", "more than": "min", "over": "min", "upwards of": "min",
+    "in excess of": "min", "no fewer than": "min", "no less than": "min", "not less than": "min",
+    "a minimum of": "min", "above": "min", "exceeding": "min", "at least some": "min",
+    "up to": "max", "as many as": "max", "nearly": "max", "almost": "max", "at most": "max",
+    "fewer than": "max", "less than": "max", "under": "max", "no more than": "max",
+    "a maximum of": "max", "not more than": "max", "close to": "max",
+    "around": "approx", "about": "approx", "some": "approx", "approximately": "approx",
+    "roughly": "approx", "an estimated": "approx", "estimated": "approx", "a reported": "approx",
+    "circa": "approx", "an approximate": "approx", "a total of": "approx", "a further": "approx",
+    "another": "approx",
+}
+_SUFFIX_HEDGES = {"+": "min", "plus": "min", "or more": "min", "and more": "min", "or so": "approx"}
+_HEDGE_WORDS = max(len(h.split()) for h in _PREFIX_HEDGES)
+
+_DIGITS = re.compile(
+    r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?\s*"
+    r"(?P<scale>hundred|thousand|million|billion|k|m|mn|mln|bn)?"
+)
+_DASHES = re.compile(r"\s*[\u2010-\u2015\u2212-]\s*")
+_ORDINAL_DIGITS = re.compile(r"^\d+(st|nd|rd|th)$")
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+
+
+def parse_number(text: str) -> int | None:
+    """Read one number written in digits or words.
+
+    Args:
+        text: '1,200', '1.5 million', 'thirty-five', 'two hundred and ten', 'a dozen', 'two dozen'.
+    Returns:
+        the integer, or None when the text is not a cardinal number (ordinals such as 'third'
+        or '5th' are not counts, nor are fractions like '2.5').
+    """
+    s = " ".join(text.strip().lower().replace("\u00a0", " ").split())
+    if not s or _ORDINAL_DIGITS.match(s):
+        return None
+    match = _DIGITS.fullmatch(s)
+    if match:
+        return _read_digits(match)
+    words = [w for w in re.split(r"[\s\u2010-\u2015-]+", s) if w]
+    return _read_words(words)
+
+
+def _read_digits(match: re.Match) -> int | None:
+    whole = int(match["int"].replace(",", ""))
+    frac = match["frac"] or ""
+    scale_word = match["scale"]
+    scale = 1
+    if scale_word:
+        scale = 100 if scale_word == "hundred" else (
+            _SCALES.get(scale_word) or _SCALE_ABBREVIATIONS[scale_word])
+    value = (whole * 10 ** len(frac) + int(frac or 0)) * scale
+    if value % 10 ** len(frac):
+        return None  # '2.5' alone is not a count of people
+    return value // 10 ** len(frac)
+
+
+def _read_words(words: list[str]) -> int | None:
+    if words and words[0] in ("a", "an", "one") and len(words) > 1:
+        words = ["one", *words[1:]]
+    if words[:3] == ["half", "a", "dozen"]:
+        words = ["six", *words[3:]]
+    total = current = 0
+    seen = False
+    for word in words:
+        if word == "and":
+            continue
+        if word in _UNITS:
+            rest = current % 100
+            if rest and (rest < 20 or rest % 10):
+                return None  # 'seven eight' is two numbers, 'twenty-five' one
+            current += _UNITS[word]
+        elif word in _TENS:
+            if current % 100:
+                return None
+            current += _TENS[word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word == "dozen":
+            current = (current or 1) * 12
+        elif word in _SCALES:
+            total += (current or 1) * _SCALES[word]
+            current = 0
+        elif word.isdigit() and not seen:
+            current = int(word)  # '5 thousand'; '7-8' is a range, not a number
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def parse_count(text: str) -> Count | None:
+    """Read a hedged count into a Count(min, max).
+
+    Exact '35' -> 35/35. Lower bounds ('at least', 'more than', 'over', 'N or more', 'N+')
+    -> min N, max None. Upper bounds ('up to', 'as many as', 'nearly', 'almost', 'fewer than')
+    -> min None, max N. Approximations ('around', 'about', 'some', 'an estimated') -> min = max
+    = N, as an exact figure. Ranges ('7-8', '7–8', 'between 32 and 74', '32 to 74', '7 or 8')
+    -> min and max. Vague plurals give their smallest sense as min: 'dozens' 24, 'scores' 40,
+    'hundreds' 200, 'thousands' 2000. 'a dozen' is 12; 'no one', 'none' 0/0; 'several', 'many',
+    'a few' -> None (no number).
+
+    Args:
+        text: the words of the count, without the counted noun.
+    Returns:
+        the Count, or None when the words carry no number.
+    """
+    s = " ".join(text.strip().lower().replace("\u00a0", " ").split()).rstrip(".,;:")
+    if s.endswith(" of"):
+        s = s[:-3]
+    if not s:
+        return None
+    if s in _ZERO:
+        return Count(min=0, max=0)
+    kind = None
+    for hedge, hedge_kind in sorted(_SUFFIX_HEDGES.items(), key=lambda kv: -len(kv[0])):
+        if s.endswith(hedge) and len(s) > len(hedge):
+            s, kind = s[: -len(hedge)].strip(), hedge_kind
+            break
+    for hedge, hedge_kind in sorted(_PREFIX_HEDGES.items(), key=lambda kv: -len(kv[0])):
+        if s.startswith(hedge + " "):
+            s, kind = s[len(hedge) + 1:].strip(), hedge_kind
+            break
+    core = _read_core(s)
+    if core is None:
+        return None
+    if kind == "min":
+        return Count(min=core.min if core.min is not None else core.max, max=None)
+    if kind == "max":
+        return Count(min=None, max=core.max if core.max is not None else core.min)
+    return core
+
+
+def _read_core(s: str) -> Count | None:
+    """An exact number, a range or a vague plural, without hedges."""
+    if s in _VAGUE:
+        return Count(min=_VAGUE[s], max=None)
+    value = parse_number(s)
+    if value is not None:
+        return Count(min=value, max=value)
+    match = re.fullmatch(r"(?:between|from) (.+?) (?:and|to) (.+)", s)
+    if match:
+        return _read_range(match[1], match[2])
+    for connector in (" to ", " or ", " and "):
+        if connector in s:
+            low, _, high = s.partition(connector)
+            found = _read_range(low, high)
+            if found:
+                return found
+    # A dash range: try every dash, since 'thirty-five' also holds one.
+    dashes = list(_DASHES.finditer(s))
+    for dash in dashes:
+        found = _read_range(s[: dash.start()], s[dash.end():])
+        if found:
+            return found
+    return None
+
+
+def _read_range(low_text: str, high_text: str) -> Count | None:
+    low, high = parse_number(low_text), parse_number(high_text)
+    if low is None or high is None:
+        return None
+    if high < low and high < 10 <= low and parse_number(str(low // 10 * 10 + high)) is not None:
+        return None  # 'thirty-five' split at its dash is 30 and 5, not a range
+    if high < low:
+        return None  # '7-6' is a score, not a range
+    return Count(min=low, max=high)
+
+
+# --- casualty figures in a parsed sentence -----------------------------------------------------
+
+
+@dataclass
+class Casualties:
+    """The casualty figures of a sentence or an event.
+
+    killed, injured: hedged counts; children_killed, women_killed: the dead among them;
+    victims: the head noun of the dead as written ('civilians', 'people', 'soldiers').
+    """
+
+    killed: Count | None = None
+    injured: Count | None = None
+    children_killed: int | None = None
+    women_killed: int | None = None
+    victims: str | None = None
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    death_verbs: frozenset[str]
+    injury_verbs: frozenset[str]
+    intransitive_verbs: frozenset[str]
+    death_adjectives: frozenset[str]
+    injury_adjectives: frozenset[str]
+    death_nouns: frozenset[str]
+    injury_nouns: frozenset[str]
+    life_words: frozenset[str]
+    lose_verbs: frozenset[str]
+    toll_words: frozenset[str]
+    count_nouns: frozenset[str]
+    both_nouns: frozenset[str]
+    children_words: frozenset[str]
+    women_words: frozenset[str]
+    group_words: frozenset[str]
+    subset_cues: frozenset[str]
+    skip_words: frozenset[str]
+    not_victims: frozenset[str]
+
+
+@cache
+def load_casualty_lexicon() -> _Lexicon:
+    """The casualty words of data/casualties.yaml, checked once per process."""
+    data = load_data("casualties.yaml")
+    if not isinstance(data, dict):
+        raise DataError("casualties.yaml must map list names to lists of words")
+    values = {}
+    for name in _Lexicon.__dataclass_fields__:
+        words = data.get(name)
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise DataError(f"casualties.yaml: {name!r} must be a list of words")
+        values[name] = frozenset(w.lower() for w in words)
+    return _Lexicon(**values)
+
+
+@dataclass
+class _Figure:
+    """One count in the sentence and what it counts."""
+
+    start: int  # first token of the count, hedges included (doc index)
+    end: int  # one past its last token
+    count: Count
+    noun: Token | None = None
+    kind: Literal["killed", "injured"] | None = None
+    subset: bool = False
+    vague: bool = False  # 'dozens', 'hundreds': a floor, weaker than any written figure
+    group: int = -1
+    members: list[int] = field(default_factory=list)
+
+
+def find_casualties(sent: Span) -> Casualties:
+    """Find the killed and injured figures of one parsed sentence.
+
+    A count is tied to death or injury through the parse and close patterns: 'killing at least
+    34 and injuring 117', 'the deaths of 35 civilians, including two children', '74 civilians
+    were killed and 17 wounded', 'left 12 dead', 'the death toll rose to 40', 'No one was
+    killed' (0/0). Several killed figures: the highest wins (an updated toll, or a total over
+    its parts; coordinated parts 'killed 32 in X and 25 in Y' are summed). A figure counting
+    only children ('two children were killed') is both killed and children_killed when the
+    sentence gives no other total.
+
+    Args:
+        sent: a sentence (or any span) of a parsed Doc.
+    Returns:
+        Casualties; every field None when nothing is found.
+    """
+    lex = load_casualty_lexicon()
+    figures = _find_figures(sent, lex)
+    if not figures:
+        return Casualties()
+    for fig in figures:
+        fig.kind = _tie_figure(fig, sent, lex)
+    _tie_tolls(figures, sent, lex)
+    _tie_subsets(figures, sent, lex)
+    _tie_coordinated(figures, sent, lex)
+    _tie_subsets(figures, sent, lex)  # parts of figures tied only through coordination
+    return _summarise(figures, lex)
+
+
+def _find_figures(sent: Span, lex: _Lexicon) -> list[_Figure]:
+    doc = sent.doc
+    figures: list[_Figure] = []
+    i = sent.start
+    while i < sent.end:
+        token = doc[i]
+        if _is_zero_word(token, sent, lex):
+            end = i + 2 if token.lower_ == "no" and doc[i + 1].lower_ == "one" else i + 1
+            noun = doc[i + 1] if token.lower_ == "no" and doc[i + 1].lower_ != "one" else None
+            figures.append(_Figure(start=i, end=end, count=Count(min=0, max=0), noun=noun))
+            i = end
+            continue
+        if not _is_number_token(token, sent):
+            if _is_single_victim(token, lex):
+                figures.append(_Figure(start=i, end=i + 1, count=Count(min=1, max=1), noun=token.head))
+            i += 1
+            continue
+        end = _extend_number(i, sent)
+        start = extend_hedges(i, end, sent)
+        text = doc[start:end].text
+        count = parse_count(text)
+        if count is not None and not _is_excluded(start, end, sent):
+            vague = any(t.lower_ in _VAGUE_WORDS for t in doc[start:end])
+            figures.append(_Figure(start=start, end=end, count=count, noun=_noun_of(start, end, sent, lex),
+                                   vague=vague))
+        elif count is None:
+            log.debug("no count in %r", text)
+        i = end
+    return [f for f in figures if not (f.noun is not None and _lemma(f.noun) in lex.not_victims)]
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _is_number_token(token: Token, sent: Span) -> bool:
+    low = token.lower_
+    if re.fullmatch(r"\d[\d,.]*(?:[\u2010-\u2015-]\d[\d,.]*)?\+?", low):
+        return True
+    if all(part in _NUMBER_WORDS for part in re.split(r"[\u2010-\u2015-]", low) if part) and low.strip("-"):
+        return True
+    nxt = token.nbor(1).lower_ if token.i + 1 < sent.end else ""
+    if low in ("dozens", "hundreds", "thousands", "millions"):
+        return True
+    # 'scores' and 'tens' count only in 'scores of' / 'tens of thousands'.
+    return low in ("scores", "tens") and nxt == "of"
+
+
+def _is_zero_word(token: Token, sent: Span, lex: _Lexicon) -> bool:
+    low = token.lower_
+    if low in ("nobody", "none", "noone", "no-one"):
+        return True
+    if low != "no" or token.i + 1 >= sent.end:
+        return False
+    nxt = token.nbor(1)
+    return nxt.lower_ == "one" or _lemma(nxt) in lex.death_nouns | lex.injury_nouns | lex.both_nouns
+
+
+def _is_single_victim(token: Token, lex: _Lexicon) -> bool:
+    """'a soldier was killed', 'including a child': an indefinite singular person counts one."""
+    if token.lower_ not in ("a", "an") or token.dep_ != "det":
+        return False
+    noun = token.head
+    return (
+        noun.tag_ == "NN"
+        and noun.i > token.i
+        and noun.i - token.i <= 6  # "a 35-year-old man"
+        and _lemma(noun) not in lex.not_victims
+        and not _is_weapon_word(noun)
+        and (_lemma(noun) in lex.children_words or _lemma(noun) in lex.women_words
+             or _is_person_noun(noun))
+    )
+
+
+def _is_person_noun(noun: Token) -> bool:
+    """A rough test for nouns of people: a role suffix or a known person noun of WordNet's kind."""
+    lemma = _lemma(noun)
+    return lemma in _PERSON_NOUNS or lemma.endswith(("ian", "er", "or", "ist", "man", "woman", "ee"))
+
+
+# Singular nouns of people that no suffix test catches ('a child was killed').
+_PERSON_NOUNS = frozenset({
+    "person", "child", "boy", "girl", "man", "woman", "baby", "infant", "civilian", "resident",
+    "soldier", "fighter", "militant", "policeman", "officer", "journalist", "doctor", "nurse",
+    "paramedic", "teenager", "student", "guard", "pilot", "commander", "member", "citizen",
+    "pedestrian", "passenger", "driver", "worker", "volunteer", "rescuer", "medic", "youth",
+})
+
+
+def _is_weapon_word(token: Token) -> bool:
+    try:
+        from peacewatch.extract.weapons import weapon_mode
+    except ImportError:  # weapons are optional for counting
+        return False
+    return weapon_mode(_lemma(token)) is not None
+
+
+def _extend_number(i: int, sent: Span) -> int:
+    """One past the last token of the number starting at token i (ranges and 'or more' kept)."""
+    doc = sent.doc
+    end = i + 1
+    while end < sent.end:
+        token = doc[end]
+        low = token.lower_
+        nxt_is_number = end + 1 < sent.end and _is_number_token(doc[end + 1], sent)
+        if _is_number_token(token, sent) and low not in ("dozens", "hundreds", "thousands", "scores", "tens"):
+            if (doc[end - 1].is_digit or token.is_digit) and low not in _SCALE_WORDS:
+                break  # '2016 Two civilians', '2016 6 citizens': a year then a count, not one number
+            end += 1
+        elif low in ("thousands", "millions") and doc[end - 1].lower_ == "of":
+            end += 1
+        elif low in ("-", "\u2013", "\u2014", "to", "or") and nxt_is_number:
+            end += 2
+        elif low == "and" and nxt_is_number and (
+            doc[end - 1].lower_ in _SCALE_WORDS or doc[max(i - 1, 0)].lower_ == "between"
+        ):
+            end += 2
+        elif low == "of" and end + 1 < sent.end and doc[end + 1].lower_ in ("thousands", "millions") \
+                and doc[end - 1].lower_ in ("tens", "hundreds"):
+            end += 1
+        elif low == "+" or (low == "plus" and not nxt_is_number):
+            end += 1
+            break
+        elif low == "or" and end + 1 < sent.end and doc[end + 1].lower_ == "more":
+            end += 2
+            break
+        else:
+            break
+    return end
+
+
+def extend_hedges(start: int, end: int, sent: Span) -> int:
+    """The start of a count with its hedge ('at least', 'more than', the 'a' of 'a dozen').
+
+    Args:
+        start, end: the doc token indices of the number words.
+        sent: the sentence holding them.
+    Returns:
+        the doc index where the hedged count starts.
+    """
+    doc = sent.doc
+    multiplier = doc[start].lower_ in ("dozen", "hundred", "thousand")
+    if start > sent.start and doc[start - 1].lower_ in ("a", "an") and multiplier:
+        start -= 1
+    if start - 2 >= sent.start and [t.lower_ for t in doc[start - 2:start]] == ["half", "a"]:
+        start -= 2
+    if start > sent.start and doc[start - 1].lower_ in ("several", "few") and doc[start].lower_ in (
+        "dozen", "hundred", "thousand"
+    ):
+        start -= 2 if start - 2 >= sent.start and doc[start - 2].lower_ == "a" else 1
+    if start > sent.start and doc[start - 1].lower_ in ("between", "from") and any(
+        doc[k].lower_ in ("and", "to") for k in range(start, end)
+    ):
+        return start - 1
+    for size in range(_HEDGE_WORDS, 0, -1):
+        if start - size < sent.start:
+            continue
+        words = " ".join(t.lower_ for t in doc[start - size:start])
+        if words in _PREFIX_HEDGES:
+            # 'at at least 70' and 'the death toll at 57': 'at' alone is not a hedge.
+            return start - size
+    return start
+
+
+def _is_excluded(start: int, end: int, sent: Span) -> bool:
+    """Numbers that are not counts: years, ages, times, money, percentages, names ('Route 66')."""
+    doc = sent.doc
+    tokens = doc[start:end]
+    ents = {t.ent_type_ for t in tokens}
+    # TIME and QUANTITY are left out: the small model tags 'at 16 earlier' a time and '330
+    # overnight' a quantity; clock times and measures are caught by their colon or unit below.
+    if ents & {"MONEY", "PERCENT", "ORDINAL", "FAC", "LAW", "PRODUCT", "WORK_OF_ART"}:
+        return True
+    prev = doc[start - 1] if start > sent.start else None
+    if prev is not None and prev.lower_.rstrip(".") in _MONTHS:
+        return True  # 'August 25', 'Feb 22'
+    if nxt_token_is_month(end, sent):
+        return True  # '25 August'
+
+    nxt = doc[end] if end < sent.end else None
+    nxt2 = doc[end + 1] if end + 1 < sent.end else None
+    if nxt is not None and nxt.lower_ in ("-", "\u2013") and nxt2 is not None \
+            and nxt2.lemma_.lower() in _UNITS_AFTER:
+        return True  # '35-year-old', '10-day'
+    if nxt is not None and (nxt.lemma_.lower() in _UNITS_AFTER or nxt.text in ("%", ":")):
+        return True
+    if start > sent.start and (doc[start - 1].is_currency or doc[start - 1].text in ("$", "#", "No.", "no.")):
+        return True
+    last = doc[end - 1]
+    if end - start == 1 and _YEAR.match(last.text):
+        return True  # a year ('killed in 2019'); counts this large are written '2,019'
+    return bool(re.search(r"\d[:/]\d", tokens.text))
+
+
+_MONTHS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+})
+
+
+def nxt_token_is_month(end: int, sent: Span) -> bool:
+    """Whether the token after a number is a month name ('25 August'; 'may' only capitalised)."""
+    if end >= sent.end:
+        return False
+    token = sent.doc[end]
+    low = token.lower_.rstrip(".")
+    return low in _MONTHS and (low != "may" and low != "march" or token.text[0].isupper())
+
+
+# Words after a number that make it a measure, not a count of people.
+_UNITS_AFTER = frozenset({
+    "year", "years", "day", "days", "week", "weeks", "month", "months", "hour", "hours", "minute",
+    "minutes", "second", "seconds", "am", "pm", "a.m.", "p.m.", "percent", "per", "km", "kilometre",
+    "kilometer", "mile", "metre", "meter", "kg", "kilogram", "ton", "tonne", "dollar", "euro",
+    "pound", "usd", "old", "%", "point", "times", "o'clock", "st", "nd", "rd", "th", "mm",
+})
+
+
+def _noun_of(start: int, end: int, sent: Span, lex: _Lexicon) -> Token | None:
+    """The noun a count counts ('35 civilians', 'dozens of people', 'a family of five')."""
+    doc = sent.doc
+    last = doc[end - 1]
+    if last.dep_ in ("nummod", "quantmod", "compound") and last.head.i >= end \
+            and last.head.pos_ in ("NOUN", "PROPN"):
+        if last.head.i - end <= 2:
+            return last.head
+    after = [t.lower_ for t in doc[end:min(end + 2, sent.end)]]
+    if after in (["of", "them"], ["of", "whom"]) and end + 2 < sent.end and doc[end + 2].pos_ == "NOUN":
+        return doc[end + 2]  # '5 of them children'
+    k = end
+    while k < sent.end and k - end < 4:
+        token = doc[k]
+        if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.tag_ == "NNPS"):
+            # the noun the count modifies, not a noun of the next phrase ('330 overnight ... sources')
+            return token if k == end or doc[end].lower_ == "of" or last in token.subtree else None
+        if token.lower_ == "of" or token.pos_ in ("ADJ", "PROPN") or token.dep_ == "compound":
+            k += 1
+            continue
+        break
+    # 'a family of five': the group noun stands for the counted people.
+    if start - 2 >= sent.start and doc[start - 1].lower_ == "of" \
+            and _lemma(doc[start - 2]) in lex.group_words:
+        return doc[start - 2]
+    return None
+
+
+def _tie_figure(fig: _Figure, sent: Span, lex: _Lexicon) -> str | None:
+    """Whether the figure counts the dead or the injured, from its noun, its left and its right."""
+    noun = fig.noun
+    if noun is not None and noun.i >= fig.start:
+        lemma = _lemma(noun)
+        if lemma in lex.death_nouns or noun.lower_ in lex.death_adjectives:
+            return "killed"  # '35 deaths', '100 bodies', '35 lives were lost'
+        if lemma in lex.injury_nouns or noun.lower_ in lex.injury_adjectives:
+            return "injured"
+        if _is_zero(fig) and lemma in lex.both_nouns:
+            return "killed+injured"  # 'no casualties'
+    left, right = _tie_left(fig, sent, lex), _tie_right(fig, sent, lex)
+    # '8 persons killed 58 others injured': the predicate after a count is its own; the verb
+    # before it belongs to the previous clause when they disagree.
+    return right or left or _tie_parse(fig, lex)
+
+
+_KILLING_FORMS = frozenset({"kill", "kills", "killed", "killing"})
+_INJURING_FORMS = frozenset({"injure", "injures", "injured", "injuring", "wound", "wounds", "wounded",
+                             "wounding", "hurt", "hurting", "hurts"})
+
+
+def _tie_left(fig: _Figure, sent: Span, lex: _Lexicon) -> str | None:
+    """'killing at least 34', 'kills six', 'the deaths of 35', 'claiming the lives of 35'."""
+    doc = sent.doc
+    k = fig.start - 1
+    # 'killed a family of five'
+    if k - 1 >= sent.start and doc[k].lower_ == "of" and _lemma(doc[k - 1]) in lex.group_words:
+        k -= 2
+        if k >= sent.start and doc[k].pos_ == "DET":
+            k -= 1
+    if k < sent.start:
+        return None
+    prev = doc[k]
+    lemma = _lemma(prev)
+    transitive = lex.death_verbs - lex.intransitive_verbs
+    if any(child.dep_ == "auxpass" for child in prev.children):
+        return None  # '14 were killed 25 were wounded': a passive verb takes no object
+    if prev.lower_ in _KILLING_FORMS or (lemma in transitive and prev.pos_ == "VERB"):
+        return "killed"
+    if prev.lower_ in _INJURING_FORMS or (lemma in lex.injury_verbs and prev.pos_ == "VERB"):
+        return "injured"
+    if prev.lower_ == "of" and k - 1 >= sent.start:
+        head = _lemma(doc[k - 1])
+        if head in lex.death_nouns:
+            return "killed"
+        if head in lex.injury_nouns:
+            return "injured"
+    return None
+
+
+def _tie_right(fig: _Figure, sent: Span, lex: _Lexicon) -> str | None:
+    doc = sent.doc
+    k = (fig.noun.i + 1) if fig.noun is not None and fig.noun.i >= fig.end else fig.end
+    steps = 0
+    while k < sent.end and steps < 20:
+        steps += 1
+        token = doc[k]
+        low, lemma = token.lower_, _lemma(token)
+        if low in (",", "(", "\u2014", "\u2013") and k + 1 < sent.end and (
+            doc[k + 1].lower_ in lex.subset_cues or low == "("
+        ):
+            k = _skip_aside(k, sent)
+            continue
+        if low in lex.subset_cues:
+            k = _skip_aside(k - 1, sent, closing=False)
+            continue
+        if low == "in" and k + 1 < sent.end and doc[k + 1].lower_ == "total":
+            k += 2
+            continue
+        if lemma in lex.death_verbs | lex.injury_verbs or low in lex.death_adjectives | lex.injury_adjectives:
+            if _is_active_transitive(token, sent, lex):
+                return None
+            if lemma in lex.death_verbs or low in lex.death_adjectives:
+                return "killed"
+            return "injured"
+        if lemma in lex.lose_verbs and k + 2 < sent.end and _lemma(doc[k + 2]) in lex.life_words:
+            return "killed"
+        if low in lex.skip_words or lemma in lex.skip_words or token.pos_ in ("ADV", "AUX", "PART"):
+            k += 1
+            continue
+        break
+    return None
+
+
+def _skip_aside(k: int, sent: Span, closing: bool = True) -> int:
+    """Past an aside ', including two children,' or '(mostly women)': the index after it."""
+    doc = sent.doc
+    opener = doc[k].lower_
+    close = ")" if opener == "(" else ","
+    j = k + 1
+    while j < sent.end and j - k < 15:
+        if doc[j].lower_ in (close, ")", ";", "\u2014"):
+            return j + 1
+        if not closing and doc[j].pos_ in ("AUX", "VERB") and doc[j].lower_ not in ("including", "include"):
+            return j
+        if not closing and doc[j].pos_ == "CCONJ" and j + 1 < sent.end and doc[j + 1].pos_ == "VERB":
+            return j  # 'killed 18 people mostly children and wounded 40': the aside ends at 'and
+        j += 1
+    return sent.end
+
+
+def _is_active_transitive(token: Token, sent: Span, lex: _Lexicon) -> bool:
+    """'the missile killed 5': the count before an active transitive verb is the killer."""
+    if _lemma(token) in lex.intransitive_verbs or token.pos_ == "ADJ":
+        return False
+    if any(child.dep_ in ("auxpass", "nsubjpass") for child in token.children):
+        return False
+    k = token.i + 1
+    while k < sent.end and sent.doc[k].pos_ == "ADV":
+        k += 1
+    if k + 1 < sent.end and sent.doc[k].like_num:
+        after = sent.doc[k + 1]
+        if after.lower_ in lex.injury_adjectives | lex.death_adjectives or _lemma(after) in lex.skip_words:
+            return False  # 'Nine persons killed 12 injured': the next count has its own predicate
+    if any(child.dep_ == "dobj" for child in token.children):
+        return True
+    return k < sent.end and sent.doc[k].pos_ in ("DET", "NUM", "PRON", "NOUN") and token.tag_ != "VBN"
+
+
+def _tie_parse(fig: _Figure, lex: _Lexicon) -> str | None:
+    """Ties the parse gives where the word order does not: 'X were killed and 17 wounded'."""
+    token = fig.noun if fig.noun is not None else None
+    if token is None:
+        return None
+    head = token.head
+    lemma = _lemma(head)
+    if token.dep_ in ("nsubjpass", "dobj") or (token.dep_ == "nsubj" and lemma in lex.intransitive_verbs):
+        if lemma in lex.death_verbs:
+            return "killed"
+        if lemma in lex.injury_verbs:
+            return "injured"
+    return None
+
+
+def _tie_tolls(figures: list[_Figure], sent: Span, lex: _Lexicon) -> None:
+    """'the death toll rose to 40', 'the number of dead reached 40': the first count after it."""
+    doc = sent.doc
+    for token in sent:
+        lemma = _lemma(token)
+        is_toll = lemma in lex.toll_words
+        if lemma in lex.count_nouns and token.i + 2 < sent.end and doc[token.i + 1].lower_ == "of":
+            following = doc[token.i + 2: min(token.i + 4, sent.end)]
+            is_toll = any(_lemma(t) in lex.death_nouns | lex.death_verbs or t.lower_ in lex.death_adjectives
+                          for t in following)
+        if not is_toll:
+            continue
+        before = doc[max(token.i - 2, sent.start):token.i]
+        injury = any(_lemma(t) in lex.injury_nouns | lex.injury_verbs for t in before)
+        for fig in figures:
+            if fig.start > token.i and fig.start - token.i <= 25 and not fig.subset:
+                if any(doc[k].text in (";", ".") for k in range(token.i, fig.start)):
+                    break
+                if fig.kind is None or fig.kind == "killed":
+                    fig.kind = "injured" if injury else "killed"
+                break
+
+
+def _tie_coordinated(figures: list[_Figure], sent: Span, lex: _Lexicon) -> None:
+    """Coordinated parts share a kind and are summed: 'killing 5 soldiers and 3 civilians',
+    '16 civilians and three children have been killed', '32 civilians killed in X and 25 in Y'."""
+    doc = sent.doc
+    for n, fig in enumerate(figures):
+        fig.group = n
+    for left, right in zip(figures, figures[1:], strict=False):
+        if left.subset or right.subset or _is_zero(left) or _is_zero(right):
+            continue
+        left_end = left.noun.i + 1 if left.noun is not None and left.noun.i >= left.end else left.end
+        between = [t.lower_ for t in doc[left_end:right.start]]
+        if between not in (["and"], [","], [",", "and"], ["as", "well", "as"], ["and", "another"]):
+            continue
+        if left.kind is not None and right.kind in (None, left.kind):
+            right.kind, right.group = left.kind, left.group
+        elif right.kind is not None and left.kind is None:
+            left.kind = right.kind
+            right.group = left.group
+    # A bare count coordinated with a tied verb: '32 civilians killed in X and 25 in Y'.
+    for fig in figures:
+        gov = doc[fig.end - 1]
+        if fig.kind is not None or fig.noun is not None or gov.dep_ != "conj":
+            continue
+        if _lemma(gov.head) not in lex.death_verbs | lex.injury_verbs:
+            continue
+        other = next((f for f in figures
+                      if f.kind and f.noun is not None and f.noun.head.i == gov.head.i), None)
+        if other is not None and not _is_zero(other):
+            fig.kind, fig.group = other.kind, other.group
+
+
+def _tie_subsets(figures: list[_Figure], sent: Span, lex: _Lexicon) -> None:
+    """'35 civilians, including two children': a figure after a subset cue is part of the one before."""
+    doc = sent.doc
+    for n, fig in enumerate(figures):
+        before_fig = [t.lower_ for t in doc[max(fig.start - 2, sent.start):fig.start]]
+        # 'including two children', 'mostly women', 'among them 10 children'; but not
+        # 'six civilians were among 22 killed', where the figure after 'among' is the total.
+        is_part = bool(before_fig) and (
+            before_fig[-1] in lex.subset_cues - {"among"}
+            or before_fig[-2:] in (["among", "them"], ["among", "whom"], ["of", "whom"], ["of", "them"])
+        )
+        after_fig = [t.lower_ for t in doc[fig.end:min(fig.end + 2, sent.end)]]
+        # '12 people were killed, 5 of them children'
+        is_part = is_part or after_fig in (["of", "them"], ["of", "whom"], ["of", "those"])
+        if not is_part or fig.subset:
+            continue
+        before = [f for f in figures[:n] if f.kind is not None and not f.subset]
+        after = [f for f in figures[n + 1:] if f.kind is not None and not f.subset]
+        anchor = before[-1] if before else (after[0] if after else None)
+        if anchor is not None:
+            fig.kind, fig.subset = anchor.kind, True
+
+
+def _is_zero(fig: _Figure) -> bool:
+    return fig.count.max == 0
+
+
+def _is_about(fig: _Figure, words: frozenset[str]) -> bool:
+    return fig.noun is not None and (fig.noun.lower_ in words or _lemma(fig.noun) in words)
+
+
+def _summarise(figures: list[_Figure], lex: _Lexicon) -> Casualties:
+    out = Casualties()
+    for kind in ("killed", "injured"):
+        tied = [f for f in figures if f.kind in (kind, "killed+injured")]
+        if not tied:
+            continue
+        totals = _group_totals([f for f in tied if not f.subset], lex)
+        if kind == "killed":
+            adults = [(c, f) for c, f in totals if not _is_about(f, lex.children_words | lex.women_words)]
+            pool = adults or totals
+        else:
+            pool = totals
+        if not pool:
+            pool = [(f.count, f) for f in tied]
+        # An exact figure beats a vague floor ('At least 19 were killed ... after an attack left
+        # dozens dead'); among the rest the highest wins (an updated toll, a total over parts).
+        count, fig = max(pool, key=lambda cf: (not cf[1].vague, _value(cf[0]), cf[1].start))
+        if kind == "killed":
+            out.killed = count
+            out.victims = fig.noun.lower_ if fig.noun is not None and fig.count.max != 0 else None
+            if out.victims in ("one",):
+                out.victims = None
+            children = [f for f in tied if _is_about(f, lex.children_words)]
+            women = [f for f in tied if _is_about(f, lex.women_words)]
+            if children:
+                out.children_killed = max(_value(f.count) for f in children)
+            if women:
+                out.women_killed = max(_value(f.count) for f in women)
+        else:
+            out.injured = count
+    return out
+
+
+def _group_totals(figures: list[_Figure], lex: _Lexicon) -> list[tuple[Count, _Figure]]:
+    """Each figure, and the sum of each coordination ('nine children and 14 others' is 23),
+    represented by its first member that is not only children or women."""
+    groups: dict[int, list[_Figure]] = {}
+    for fig in figures:
+        groups.setdefault(fig.group, []).append(fig)
+    out = [(fig.count, fig) for fig in figures]
+    for members in groups.values():
+        if len(members) > 1:
+            adult = [f for f in members if not _is_about(f, lex.children_words | lex.women_words)]
+            out.append((_sum_counts(f.count for f in members), (adult or members)[0]))
+    return out
+
+
+def _sum_counts(counts: Iterable[Count]) -> Count:
+    counts = list(counts)
+    mins = [c.min for c in counts]
+    maxes = [c.max for c in counts]
+    return Count(
+        min=sum(mins) if all(m is not None for m in mins) else None,
+        max=sum(maxes) if all(m is not None for m in maxes) else None,
+    )
+
+
+def _value(count: Count) -> int:
+    return count.min if count.min is not None else (count.max or 0)
+
+
+def merge_casualties(items: list[Casualties], conflict: Literal["range", "max"] = "range") -> Casualties:
+    """Gather the figures told by several mentions of one strike.
+
+    Killed: with conflict='max' the highest figure (the latest among equals, as an updated
+    toll); with conflict='range' differing figures become a range from the lowest to the
+    highest (CONVENTIONS rule 7), open-ended when the highest is itself 'at least N'.
+    Injured is always the highest (rule 7: the latest or highest). Children and women killed:
+    the highest. Victims: those of the chosen killed figure.
+
+    Args:
+        items: the Casualties of each mention, in text order.
+        conflict: 'range' or 'max'.
+    Returns:
+        one Casualties.
+    """
+    if conflict not in ("range", "max"):
+        raise ValueError(f"conflict must be 'range' or 'max', not {conflict!r}")
+    out = Casualties()
+    killed = [(c.killed, c) for c in items if c.killed is not None]
+    if killed:
+        best, owner = max(reversed(killed), key=lambda kc: _value(kc[0]))
+        out.killed, out.victims = best, owner.victims
+        distinct = {(k.min, k.max) for k, _ in killed}
+        if conflict == "range" and len(distinct) > 1:
+            low = min(_value(k) for k, _ in killed)
+            high = None if best.max is None else max(k.max or k.min or 0 for k, _ in killed)
+            out.killed = Count(min=low, max=high)
+            if out.killed.max is not None and out.killed.max == low:
+                out.killed = best
+    injured = [c.injured for c in items if c.injured is not None]
+    if injured:
+        out.injured = max(reversed(injured), key=_value)
+    children = [c.children_killed for c in items if c.children_killed is not None]
+    women = [c.women_killed for c in items if c.women_killed is not None]
+    out.children_killed = max(children) if children else None
+    out.women_killed = max(women) if women else None
+    if out.victims is None:
+        out.victims = next((c.victims for c in items if c.victims), None)
+    return out

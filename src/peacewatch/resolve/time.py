@@ -1,0 +1,1078 @@
+"""Time expressions in news sentences: find them, and resolve them against the publication date.
+
+A regex grammar over plain strings (no spaCy, so it is fast and testable); the words of time
+(months, named days, number words) live in data/calendar.yaml.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cache
+from typing import Any
+
+from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
+from dateutil.relativedelta import relativedelta
+
+from peacewatch.data import load_data
+from peacewatch.errors import DataError
+from peacewatch.schema import When
+
+__all__ = [
+    "KINDS",
+    "Offset",
+    "TimeMention",
+    "detect_future_tense",
+    "find_time_expressions",
+    "parse_offset",
+    "reconcile",
+    "resolve_all",
+    "resolve_time",
+    "shift_when",
+]
+
+log = logging.getLogger(__name__)
+
+KINDS = ("absolute", "relative", "named", "anchored", "vague", "span")
+_PRECISION_RANK = {"year": 1, "month": 2, "week": 3, "day": 4}
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+
+
+@dataclass
+class TimeMention:
+    """One time expression: its words, character offsets into the string searched, and its kind."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass
+class Offset:
+    """A shift from an anchor: 'two days prior to the attack' is Offset(2, 'day', -1, 'the attack').
+
+    `approximate` marks vague amounts ('days later', 'a few weeks after'): the amount is a
+    representative value and a shifted date loses one step of precision.
+    """
+
+    amount: int
+    unit: str
+    direction: int
+    anchor: str | None
+    approximate: bool = False
+
+
+@dataclass
+class _Candidate:
+    name: str
+    kind: str
+    start: int
+    end: int
+    groups: dict[str, str | None]
+    anchor: str | None = None
+    prefix: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class _NeedsPublication(Exception):
+    """Raised inside a resolver when the expression is relative and no publication date is known."""
+
+
+# ---------------------------------------------------------------- vocabulary
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    months: dict[str, int]  # every name and abbreviation -> month number
+    month_full: tuple[str, ...]
+    month_abbr: tuple[str, ...]
+    weekdays: tuple[str, ...]
+    numbers: dict[str, int]
+    approximate: frozenset[str]
+    seasons: dict[str, tuple[int, ...]]
+    named_days: dict[str, dict[str, Any]]  # phrase pattern source -> rule
+    named_phrases: dict[str, str]  # normalised phrase -> key
+    tables: dict[str, dict[str, str]]
+    count_nouns: frozenset[str]
+    quantifiers: tuple[str, ...]
+    future_cues: tuple[str, ...]
+
+
+def _normalise_phrase(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower().replace("’", "'").replace("'", "")).strip()
+
+
+@cache
+def _load_vocab() -> _Vocab:
+    """Read and check calendar.yaml once per process."""
+    data = load_data("calendar.yaml")
+    try:
+        months: dict[str, int] = {}
+        full, abbr = [], []
+        for name, spec in data["months"].items():
+            number, *abbreviations = spec
+            if not 1 <= int(number) <= 12:
+                raise DataError(f"calendar.yaml: month {name!r} has number {number}")
+            months[name] = int(number)
+            full.append(name)
+            for a in abbreviations:
+                months[str(a)] = int(number)
+                abbr.append(str(a))
+        weekdays = tuple(data["weekdays"])
+        if len(weekdays) != 7:
+            raise DataError("calendar.yaml: weekdays must list seven days, Monday first")
+        numbers = {str(k): int(v) for k, v in data["numbers"]["exact"].items()}
+        approx = {str(k): int(v) for k, v in data["numbers"]["approximate"].items()}
+        numbers.update(approx)
+        seasons = {str(k): tuple(int(m) for m in v) for k, v in data["seasons"].items()}
+        named = {}
+        phrases = {}
+        for key, rule in data["named_days"].items():
+            if not isinstance(rule, dict) or not ({"easter", "month", "country_table"} & rule.keys()):
+                raise DataError(f"calendar.yaml: named day {key!r} has no usable rule")
+            named[str(key)] = rule
+            phrases[_normalise_phrase(str(key).replace("_", " "))] = str(key)
+        tables = {
+            rule["country_table"]: {str(c): str(v) for c, v in data[rule["country_table"]].items()}
+            for rule in named.values()
+            if "country_table" in rule
+        }
+        return _Vocab(
+            months=months,
+            month_full=tuple(full),
+            month_abbr=tuple(abbr),
+            weekdays=weekdays,
+            numbers=numbers,
+            approximate=frozenset(approx),
+            seasons=seasons,
+            named_days=named,
+            named_phrases=phrases,
+            tables=tables,
+            count_nouns=frozenset(data["count_nouns"]),
+            quantifiers=tuple(data["count_quantifiers"]),
+            future_cues=tuple(data["future_cues"]),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise DataError(f"calendar.yaml is malformed: {exc!r}") from exc
+
+
+def _alternation(words: list[str] | tuple[str, ...]) -> str:
+    """A regex alternation of phrases, longest first, spaces matching any whitespace."""
+    parts = []
+    for word in sorted(set(words), key=len, reverse=True):
+        escaped = re.escape(word).replace(r"\ ", r"\s+").replace("'", "['’]?")
+        parts.append(escaped)
+    return "(?:" + "|".join(parts) + ")"
+
+
+# ---------------------------------------------------------------- grammar
+
+_B = r"(?<![\w'’-])"  # start of a word
+_E = r"(?![\w])"  # end of a word
+_YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+_ORD = r"(?:st|nd|rd|th)?"
+_POSS = r"(?P<poss>['’]s)?"
+_MOD = (
+    r"(?P<mod>(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|turn|first\s+half|second\s+half)\s+of\s+"
+    r"|early\s+|late\s+|earlier\s+in\s+|later\s+in\s+|earlier\s+|later\s+|mid-?\s*)?"
+)
+_REL = r"(?:(?P<rel>last|next|this|past|coming|previous)\s+)?"
+_UNITS = r"(?:days?|weeks?|months?|years?|hours?|minutes?|decades?)"
+_CONNECTORS = r"(?:before|after|prior\s+to|following|ahead\s+of|earlier\s+than|later\s+than|of)"
+_PREFIX = re.compile(r"(?:^|\s|\()(?P<p>on|in|since|during|until|till|through|throughout|from|as\s+of)\s+$",
+                     re.IGNORECASE)
+_SPAN_PREFIXES = {"since", "until", "till", "from"}
+_TEMPORAL_PREPOSITION = re.compile(
+    r"(?:^|\W)(?:in|on|since|until|till|by|during|from|through|throughout|of|before|after|early|late|mid|"
+    r"last|next|this|the|over|to|and|or|between)[\s-]+$",
+    re.IGNORECASE,
+)
+# Words that end an anchor phrase: the start of a new clause or a reporting verb.
+_ANCHOR_STOP = {
+    "and", "but", "when", "while", "which", "who", "whom", "whose", "where", "as", "because", "although",
+    "though", "said", "says", "according", "then", "so", "after", "before", "amid", "despite", "with",
+    "reported", "told", "announced", "during",
+}
+_ANCHOR_MAX_WORDS = 8
+# Capitalised words that may stand before a weekday without making a name of it ('On Monday')
+_FUNCTION_WORDS = {
+    "on", "by", "since", "until", "till", "from", "last", "next", "this", "that", "early", "late", "before",
+    "after", "and", "or", "but", "through", "of", "every", "each", "for", "in", "at", "the", "to", "as",
+    "then", "only", "also", "again", "later", "earlier",
+}
+_CLAUSE_BOUNDARY = re.compile(
+    r"[,;:.!?()\u2014]+(?:\s|$)|\s--\s|\b(?:that|which|who|because|but|said|says|announced|reported)\b",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """The grammar: (name, kind, compiled regex), compiled once per process."""
+    v = _load_vocab()
+    mon_full = _alternation(v.month_full)
+    mon_any = "(?:" + mon_full + "|" + _alternation(v.month_abbr) + r"\.?)"
+    wd = _alternation(v.weekdays)
+    num = r"(?:\d{1,3}|" + _alternation(list(v.numbers)) + ")"
+    seasons = _alternation(list(v.seasons))
+    named = _alternation([k.replace("_", " ") for k in v.named_days])
+    wd_prefix = rf"(?:(?P<wd>{wd}),?\s+)?"
+    specs = [
+        ("iso", "absolute", rf"{_B}(?P<y>{_YEAR})-(?P<m>0?[1-9]|1[0-2])-(?P<d>{_DAY}){_E}"),
+        ("numeric", "absolute", rf"{_B}(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})"
+                                r"(?P=sep)(?P<y>\d{4}|\d{2})"
+                                rf"(?![\w/.]\d)"),
+        ("mdy", "absolute", rf"{_B}{wd_prefix}(?P<mon>{mon_any})\s*(?P<d>{_DAY}){_ORD}(?!\d)"
+                            rf"(?:\s*[-–]\s*{_DAY}{_ORD}(?!\d))?(?:\s*,?\s*(?P<y>{_YEAR}))?{_E}"),
+        ("dmy", "absolute", rf"{_B}{wd_prefix}(?:the\s+)?(?P<d>{_DAY}){_ORD}"
+                            rf"(?:\s*[-–]\s*{_DAY}{_ORD})?\s+(?:of\s+)?"
+                            rf"(?P<mon>{mon_any})(?:,?\s+(?P<y>{_YEAR}))?{_E}"),
+        ("month_year", "absolute", rf"{_B}{_MOD}(?P<mon>{mon_any}),?\s+(?:of\s+)?(?P<y>{_YEAR}){_E}"),
+        ("month", "absolute", rf"{_B}{_MOD}{_REL}(?P<mon>{mon_full}){_POSS}"
+                              r"(?:,?\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?" + _E),
+        ("year", "absolute", rf"{_B}{_MOD}(?:the\s+year\s+)?(?P<y>{_YEAR}){_E}"),
+        ("short_year", "absolute", r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’])"),
+        ("decade", "span", rf"{_B}(?:the\s+)?(?:(?P<mod>early|late|mid)-?\s*)?"
+                           r"(?P<dec>1[89]\d0|20\d0|['’]\d0|\d0)"
+                           rf"['’]?s{_E}"),
+        ("quarter", "absolute", rf"{_B}(?:the\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
+                                rf"[-\s]+quarter(?:\s+of\s+(?:(?P<y>{_YEAR})|(?P<yrel>this|last|next)\s+year))?{_E}"),
+        ("quarter", "absolute", rf"{_B}Q(?P<q>[1-4])\s*(?P<y>{_YEAR})?{_E}"),
+        ("weekday", "relative", rf"{_B}{_REL}(?P<wd>{wd}){_POSS}"
+                                r"(?:\s+(?P<tod>morning|afternoon|evening|night|overnight))?" + _E),
+        ("deictic", "relative", rf"{_B}(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
+                                r"yesterday|"
+                                r"today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)|"
+                                r"earlier\s+today|later\s+today)"
+                                rf"{_POSS}(?:\s+(?P<tod>morning|afternoon|evening|night))?{_E}"),
+        ("unit_rel", "relative", rf"{_B}{_MOD}(?P<rel>last|this|next)\s+(?P<unit>week|month|year|weekend)"
+                                 rf"{_POSS}{_E}"),
+        ("unit_rel", "relative", rf"{_B}{_MOD}(?P<rel>the)\s+(?P<unit>week|month|year){_E}"),
+        ("ago", "relative", rf"{_B}(?:(?P<n>{num})\s+)?(?P<unit>{_UNITS})\s+ago{_E}"),
+        ("season", "relative", rf"{_B}{_MOD}{_REL}(?P<season>{seasons})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?{_E}"),
+        ("named", "named", rf"{_B}{_REL}(?P<named>{named}){_POSS}(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?{_E}"),
+        ("vague", "vague", rf"{_B}(?:(?:in|over|during|for|within|throughout)\s+)?(?:the\s+)?"
+                           r"(?P<v>recent|past|last|coming|next|previous|following|upcoming)\s+"
+                           rf"(?:(?P<n>{num})\s+)?(?P<unit>{_UNITS}){_E}"),
+        ("vague", "vague", rf"{_B}(?P<v>recently|lately|in\s+recent\s+times){_E}"),
+        ("anchored", "anchored", rf"{_B}(?:(?P<n>{num})\s+|(?P<within>within)\s+)?(?P<unit>{_UNITS})\s+"
+                                 rf"(?P<conn>{_CONNECTORS})\s+"),
+        ("anchored_the", "anchored", rf"{_B}the\s+(?P<unit>day|night|morning|evening|week|month|year)\s+"
+                                     r"(?P<conn>before|after|prior\s+to|following)(?:\s+|(?=\s*[,.;:!?)]|\s*$))"),
+        ("anchored_eve", "anchored", rf"{_B}the\s+eve\s+of\s+"),
+        ("anchored_bare", "anchored", rf"{_B}(?:(?P<n>{num})\s+)?(?P<unit>{_UNITS})\s+"
+                                      r"(?P<conn>later|earlier|afterwards?|beforehand|previously|before|after|prior)"
+                                      + _E),
+        ("anchored_fixed", "anchored",
+         rf"{_B}(?P<p>the\s+(?P<dir>next|following|previous|preceding|prior)\s+"
+         r"(?P<unit>day|morning|afternoon|evening|night|week|month|year)"
+         r"|(?:that|the)\s+same\s+(?:day|week|month|year|night|morning|evening)"
+         r"|(?:later|earlier)\s+(?:that|the\s+same)\s+(?:day|week|month|year|morning|evening|night)"
+         r"|(?:later|earlier|late|early)\s+in\s+the\s+day"
+         r"|(?:on|for|during|throughout|at\s+the\s+(?:start|end|close)\s+of|(?:end|finish|clos|start)(?:e|ed|es|s|ing)?)"
+         r"\s+the\s+day(?!\s+(?:before|after|of|when|that))"
+         r"|that\s+(?:day|night|morning|evening|afternoon))" + _E),
+    ]
+    return tuple((name, kind, re.compile(rx, re.IGNORECASE)) for name, kind, rx in specs)
+
+
+# ---------------------------------------------------------------- finding
+
+
+def _is_capitalised(word: str | None) -> bool:
+    return bool(word) and word[0].isupper()
+
+
+def _trim_anchor(text: str, start: int) -> tuple[str | None, int]:
+    """The anchor phrase starting at `start`: up to a clause boundary, at most eight words."""
+    words = []
+    for m in re.finditer(r"[^\s,.;:!?()\"“”—–]+(?:\.(?=\w))?|[,.;:!?()\"“”—–]", text[start:start + 160]):
+        token = m.group()
+        if not re.match(r"[\w'’$-]", token) or (words and token.lower() in _ANCHOR_STOP):
+            break
+        if not words and token.lower() in _ANCHOR_STOP | {"he", "she", "they", "it", "we", "i", "you"}:
+            return None, start
+        words.append((token, start + m.end()))
+        if len(words) >= _ANCHOR_MAX_WORDS:
+            break
+    if not words:
+        return None, start
+    end = words[-1][1]
+    return text[start:end], end
+
+
+def _accept(name: str, g: dict[str, str | None], text: str, start: int, end: int) -> bool:
+    """Checks a regex cannot express: capitalisation, 'May' the modal, counts that look like years."""
+    v = _load_vocab()
+    before = text[:start]
+    after = text[end:]
+    mon = g.get("mon")
+    if mon is not None and not _is_capitalised(mon):
+        return False  # 'march' the protest, 'may' the modal verb
+    if g.get("wd") is not None and not _is_capitalised(g["wd"]):
+        return False
+    if name == "weekday" and not g.get("rel"):
+        word = re.search(r"([A-Z][\w'’-]*)\s+$", before)
+        if word and word.group(1).lower() not in _FUNCTION_WORDS:
+            return False  # 'Black Monday', 'Bloody Sunday': a name, not a date
+    if name == "named" and not _is_capitalised(g.get("named")):
+        return False
+    if name == "month":
+        has_context = bool(g.get("mod") or g.get("rel")) or bool(_TEMPORAL_PREPOSITION.search(before))
+        if mon and mon.lower() == "may" and (not has_context or g.get("poss")):
+            return False  # sentence-initial 'May' is as often the modal or a surname as the month
+        if not has_context and re.match(r"\s+[A-Z][a-z]", after):
+            return False  # 'April Ryan said': a first name
+    if name == "year":
+        # a four-digit number that counts something is not a year: '2000 troops', 'over 2000'
+        next_word = re.match(r"\s*([A-Za-z]+)", after)
+        if next_word and next_word.group(1).lower() in v.count_nouns:
+            return False
+        if re.search(r"[$€£#]\s*$|\bNo\.\s*$", before) or re.match(r"\s*(%|per\s*cent|percent)", after):
+            return False
+        if not g.get("mod") and any(
+            re.search(rf"\b{re.escape(q)}\s+$", before, re.IGNORECASE) for q in v.quantifiers
+        ):
+            return False
+    short_year_context = r"(?:in|of|since|until|by|the|from|to|class)\s+$"
+    if name == "short_year" and not re.search(short_year_context, before, re.I):
+        return False
+    two_digits = name == "decade" and len(g["dec"].lstrip("'’")) == 2
+    if two_digits and not re.search(r"\bthe\s+(?:\w+\s+)?$", before, re.I):
+        return False  # '90s' alone is too often a number
+    if name == "season":
+        has_context = bool(g.get("mod") or g.get("rel") or g.get("y")) or bool(
+            re.search(r"(?:in|during|over|since|until|by|through|throughout|this|the)\s+$", before, re.I)
+        )
+        if not has_context or re.search(r"\b(?:a|an)\s+$", before, re.I):
+            return False
+        opener = r"\b(?:In|During|Over|Since|Until|By|This|The)\s+$"
+        if re.search(r"[A-Z]\w*\s+$", before) and not re.search(opener, before):
+            return False  # 'Arab Spring', 'Prague Spring': a name
+    if name == "unit_rel" and g["rel"].lower() == "the" and not g.get("mod"):
+        return False  # 'the year' alone is anaphoric, 'the end of the year' is the current one
+    if name == "ago" and not g.get("n") and not g["unit"].lower().endswith("s"):
+        return False
+    if name in ("anchored", "anchored_bare"):
+        if not g.get("n") and not g["unit"].lower().endswith("s"):
+            return False  # 'day after' without a number is not a measure
+        conn = (g.get("conn") or "").lower()
+        if name == "anchored" and (conn == "of") != bool(g.get("within")):
+            return False  # 'four days of clashes' is a duration; 'within days of' is anchored
+        if name == "anchored_bare" and conn in ("before", "after", "prior") and not re.match(
+            r"\s*(?:[,.;:!?)\u2014–-]|$)", after
+        ):
+            return False
+    if name == "vague":
+        unit = (g.get("unit") or "").lower()
+        word = (g.get("v") or "").lower()
+        if unit and not unit.endswith("s") and word in ("last", "next", "previous", "following"):
+            return False  # 'last week' is resolved, not vague
+    return True
+
+
+def _scan(text: str) -> list[_Candidate]:
+    """All accepted candidates, then the longest non-overlapping ones in order of position."""
+    candidates: list[_Candidate] = []
+    for order, (name, kind, rx) in enumerate(_patterns()):
+        for m in rx.finditer(text):
+            start, end = m.span()
+            g = m.groupdict()
+            anchor = None
+            if name in ("anchored", "anchored_eve", "anchored_the"):
+                # the regex stops at the connector; the anchor phrase is read on from there
+                anchor, anchor_end = _trim_anchor(text, end)
+                if anchor is None and name != "anchored_the":
+                    continue  # 'two days after,' needs its anchor; 'the day before,' does not
+                end = anchor_end if anchor else start + len(m.group().rstrip())
+            if end <= start or not _accept(name, g, text, start, end):
+                continue
+            c = _Candidate(name, kind, start, end, g, anchor)
+            c.extra["order"] = order
+            candidates.append(c)
+    candidates.sort(key=lambda c: (-(c.end - c.start), c.extra["order"], c.start))
+    chosen: list[_Candidate] = []
+    for c in candidates:
+        if all(c.end <= o.start or c.start >= o.end for o in chosen):
+            chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    # absorb a leading preposition ('on Sunday', 'since February'): the words the analyst reads
+    previous_end = 0
+    for c in chosen:
+        if c.kind != "anchored":
+            m = _PREFIX.search(text[previous_end:c.start])
+            if m:
+                c.prefix = m.group("p").lower()
+                c.start = previous_end + m.start("p")
+                if c.prefix in _SPAN_PREFIXES:
+                    c.kind = "span"
+        previous_end = c.end
+    return chosen
+
+
+def find_time_expressions(text: str) -> list[TimeMention]:
+    """Find the time expressions in one sentence.
+
+    Args:
+        text: a sentence (any string).
+    Returns:
+        The mentions, longest match first, without overlaps, in order of position; offsets
+        index `text`.
+    """
+    return [TimeMention(text[c.start:c.end], c.start, c.end, c.kind) for c in _scan(text)]
+
+
+def detect_future_tense(text: str, start: int = 0) -> bool:
+    """Tell whether the sentence part around position `start` of `text` speaks of the future.
+
+    A cue from calendar.yaml ('will', 'is expected to', 'scheduled', 'deadline') in the same
+    clause marks the future; clauses end at punctuation and at words that open a new one
+    ('announced Friday that it will...' is past: the cue is in the next clause).
+    Args: text, a sentence; start, the offset of a time expression.
+    Returns: True for future tense.
+    """
+    left = _CLAUSE_BOUNDARY.split(text[:start])[-1]
+    right = _CLAUSE_BOUNDARY.split(text[start:])[0]
+    clause = left + right
+    cues = _load_vocab().future_cues
+    return any(re.search(rf"(?<![\w']){re.escape(cue)}(?!\w)", clause, re.IGNORECASE) for cue in cues)
+
+
+# ---------------------------------------------------------------- resolving helpers
+
+
+def _need(published: date | None) -> date:
+    if published is None:
+        raise _NeedsPublication
+    return published
+
+
+def _monday(d: date) -> date:
+    return d - timedelta(days=d.weekday())
+
+
+def _format(d: date, precision: str) -> str:
+    if precision == "day":
+        return d.isoformat()
+    if precision == "week":
+        return _monday(d).isoformat()
+    if precision == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    return f"{d.year:04d}"
+
+
+def _number(word: str | None) -> tuple[int, bool]:
+    """The amount a number word stands for, and whether it is approximate."""
+    if word is None:
+        return 2, True  # bare plural: 'days later' means a few days
+    word = _normalise_phrase(word)
+    if word.isdigit():
+        return int(word), False
+    v = _load_vocab()
+    for key, value in v.numbers.items():
+        if _normalise_phrase(key) == word:
+            return value, key in v.approximate
+    return 1, True
+
+
+def _unit(word: str) -> str:
+    unit = word.lower().rstrip("s")
+    return unit
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _pick_occurrence(make: Callable[[int], date | None], published: date, future: bool,
+                     rel: str | None) -> date | None:
+    """The occurrence of a yearly day nearest to publication: before it (or after, if future).
+
+    `make(year)` gives the day in a year (None when it does not exist, as Feb 29 in 2025);
+    'last'/'past' ask for one strictly before, 'next'/'coming' strictly after, 'this' the
+    publication year's.
+    """
+    rel = (rel or "").lower()
+    if rel == "this":
+        return make(published.year)
+    days = [d for y in range(published.year - 8, published.year + 9) if (d := make(y)) is not None]
+    if rel in ("last", "past", "previous"):
+        before = [d for d in days if d < published]
+        return max(before) if before else None
+    if rel in ("next", "coming") or future:
+        after = [d for d in days if (d > published if rel else d >= published)]
+        return min(after) if after else None
+    before = [d for d in days if d <= published]
+    return max(before) if before else None
+
+
+def _pick_month(month: int, published: date, future: bool, rel: str | None) -> date:
+    """The month nearest to publication, the current month included unless 'last'/'next'."""
+    rel = (rel or "").lower()
+    here = published.month
+    if rel == "this":
+        year = published.year
+    elif rel in ("last", "past", "previous"):
+        year = published.year if month < here else published.year - 1
+    elif rel in ("next", "coming"):
+        year = published.year if month > here else published.year + 1
+    elif future:
+        year = published.year if month >= here else published.year + 1
+    else:
+        year = published.year if month <= here else published.year - 1
+    return date(year, month, 1)
+
+
+def _mod_note(g: dict[str, str | None]) -> str:
+    mod = " ".join((g.get("mod") or "").lower().split())
+    return f" ({mod})" if mod else ""
+
+
+# ---------------------------------------------------------------- resolvers
+# Each takes (candidate, published, future, country) and returns (value, precision, rule).
+
+_Result = tuple[str | None, str | None, str]
+
+
+def _resolve_iso(c: _Candidate, published, future, country) -> _Result:
+    g = c.groups
+    d = _safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
+    return (d.isoformat(), "day", "explicit-iso-date") if d else (None, None, "invalid-date")
+
+
+def _resolve_numeric(c: _Candidate, published, future, country) -> _Result:
+    g = c.groups
+    a, b, y = int(g["a"]), int(g["b"]), g["y"]
+    if len(y) == 2:
+        pivot = (published.year % 100 + 1) if published else 30
+        year = (2000 if int(y) <= pivot else 1900) + int(y)
+    else:
+        year = int(y)
+    if g["sep"] == ".":
+        options = [("dmy", _safe_date(year, b, a))]  # dotted dates are day-first wherever they are used
+    else:
+        options = [("mdy", _safe_date(year, a, b)), ("dmy", _safe_date(year, b, a))]
+    options = [(order, d) for order, d in options if d]
+    if not options:
+        return None, None, "invalid-date"
+    if len(options) > 1 and options[0][1] != options[1][1]:
+        if published is None:
+            order, d = options[0]
+            return d.isoformat(), "day", f"numeric-date-{order}-assumed"
+        # day and month are ambiguous: take the reading nearest before publication
+        past = [o for o in options if o[1] <= published] or options
+        order, d = min(past, key=lambda o: abs((published - o[1]).days))
+        return d.isoformat(), "day", f"numeric-date-{order}-nearest-publication"
+    order, d = options[0]
+    return d.isoformat(), "day", f"numeric-date-{order}"
+
+
+def _resolve_day_month(c: _Candidate, published, future, country) -> _Result:
+    g = c.groups
+    v = _load_vocab()
+    month = v.months[g["mon"].lower().rstrip(".")]
+    day = int(g["d"])
+    if g.get("y"):
+        d = _safe_date(int(g["y"]), month, day)
+        return (d.isoformat(), "day", "explicit-date") if d else (None, None, "invalid-date")
+    pub = _need(published)
+    d = _pick_occurrence(lambda y: _safe_date(y, month, day), pub, future, None)
+    if d is None:
+        return None, None, "invalid-date"
+    side = "after" if future else "before"
+    return d.isoformat(), "day", f"date-without-year-nearest-{side}-publication"
+
+
+def _resolve_month_year(c: _Candidate, published, future, country) -> _Result:
+    g = c.groups
+    month = _load_vocab().months[g["mon"].lower().rstrip(".")]
+    return f"{int(g['y']):04d}-{month:02d}", "month", "explicit-month-year" + _mod_note(g)
+
+
+def _resolve_month(c: _Candidate, published, future, country) -> _Result:
+    g = c.groups
+    month = _load_vocab().months[g["mon"].lower()]
+    pub = _need(published)
+    if g.get("yrel"):
+        year = pub.year + {"this": 0, "last": -1, "next": 1}[g["yrel"].lower()]
+        return f"{year:04d}-{month:02d}", "month", f"month-of-{g['yrel'].lower()}-year" + _mod_note(g)
+    d = _pick_month(month, pub, future, g.get("rel"))
+    rel = (g.get("rel") or "").lower()
+    side = "after" if (future or rel in ("next", "coming")) else "before"
+    rule = f"{rel}-month-name" if rel else f"month-name-nearest-{side}-publication"
+    return _format(d, "month"), "month", rule + _mod_note(g)
+
+
+def _resolve_year(c: _Candidate, published, future, country) -> _Result:
+    return c.groups["y"], "year", "explicit-year" + _mod_note(c.groups)
+
+
+def _resolve_short_year(c: _Candidate, published, future, country) -> _Result:
+    yy = int(c.groups["yy"])
+    pivot = published.year if published else 2030
+    year = (pivot // 100) * 100 + yy
+    if year > pivot:
+        year -= 100
+    return f"{year:04d}", "year", "two-digit-year-nearest-before-publication"
+
+
+def _resolve_decade(c: _Candidate, published, future, country) -> _Result:
+    # the exchange format has no decade precision; a single year would overstate what is known
+    return None, None, "decade-span" + _mod_note(c.groups)
+
+
+def _resolve_quarter(c: _Candidate, published, future, country) -> _Result:
+    g = c.groups
+    if g.get("y"):
+        return g["y"], "year", "quarter-of-explicit-year"
+    pub = _need(published)
+    rel = (g.get("yrel") or "").lower()
+    if rel:
+        year = pub.year + {"this": 0, "last": -1, "next": 1}[rel]
+        return f"{year:04d}", "year", f"quarter-of-{rel}-year"
+    q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}.get(g["q"].lower())
+    q = q or int(g["q"][0])
+    current = (pub.month - 1) // 3 + 1
+    year = pub.year if (q <= current or future) else pub.year - 1
+    return f"{year:04d}", "year", "quarter-nearest-publication"
+
+
+def _resolve_weekday(c: _Candidate, published, future, country) -> _Result:
+    g = c.groups
+    pub = _need(published)
+    wd = [w.lower() for w in _load_vocab().weekdays].index(g["wd"].lower())
+    rel = (g.get("rel") or "").lower()
+    if rel in ("last", "past", "previous"):
+        d = pub - timedelta(days=((pub.weekday() - wd) % 7) or 7)
+        rule = "weekday-last-before-publication"
+    elif rel in ("next", "coming"):
+        d = pub + timedelta(days=((wd - pub.weekday()) % 7) or 7)
+        rule = "weekday-next-after-publication"
+    elif future:
+        d = pub + timedelta(days=(wd - pub.weekday()) % 7)
+        rule = "weekday-after-publication"
+    else:
+        d = pub - timedelta(days=(pub.weekday() - wd) % 7)
+        rule = "weekday-before-publication"
+    return d.isoformat(), "day", rule
+
+
+_DEICTIC_DAYS = {
+    "the day before yesterday": -2, "the day after tomorrow": 2, "yesterday": -1, "today": 0, "tonight": 0,
+    "tomorrow": 1, "last night": -1, "this morning": 0, "this afternoon": 0, "this evening": 0,
+    "earlier today": 0, "later today": 0,
+}
+
+
+def _resolve_deictic(c: _Candidate, published, future, country) -> _Result:
+    word = re.sub(r"\s+", " ", c.groups["w"].lower())
+    pub = _need(published)
+    shift = _DEICTIC_DAYS[word]
+    return (pub + timedelta(days=shift)).isoformat(), "day", f"{word.replace(' ', '-')}-from-publication"
+
+
+def _resolve_unit_rel(c: _Candidate, published, future, country) -> _Result:
+    g = c.groups
+    pub = _need(published)
+    rel, unit = g["rel"].lower(), g["unit"].lower()
+    rel = "this" if rel == "the" else rel  # 'the end of the year' speaks of the current one
+    step = {"last": -1, "this": 0, "next": 1}[rel]
+    note = _mod_note(g)
+    if unit == "week":
+        return _format(pub + timedelta(weeks=step), "week"), "week", f"{rel}-week-monday{note}"
+    if unit == "weekend":
+        saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)  # most recent Saturday, today included
+        if rel == "last" and pub.weekday() >= 5:
+            saturday -= timedelta(weeks=1)
+        elif rel == "next" or (rel == "this" and future and saturday < pub - timedelta(days=1)):
+            saturday += timedelta(weeks=1)
+        return _format(saturday, "week"), "week", f"{rel}-weekend-week{note}"
+    if unit == "month":
+        return _format(pub + relativedelta(months=step), "month"), "month", f"{rel}-month{note}"
+    return f"{pub.year + step:04d}", "year", f"{rel}-year{note}"
+
+
+def _resolve_ago(c: _Candidate, published, future, country) -> _Result:
+    g = c.groups
+    pub = _need(published)
+    amount, approximate = _number(g.get("n"))
+    unit = _unit(g["unit"])
+    if unit in ("hour", "minute"):
+        return pub.isoformat(), "day", f"{unit}s-ago-publication-day"
+    if unit == "decade":
+        return f"{pub.year - 10 * amount:04d}", "year", "decades-ago"
+    delta = {"day": relativedelta(days=amount), "week": relativedelta(weeks=amount),
+             "month": relativedelta(months=amount), "year": relativedelta(years=amount)}[unit]
+    # 'two weeks ago' is not a day: the precision is the unit's (week for weeks, as the codebook says)
+    precision = {"day": "day", "week": "week", "month": "month", "year": "year"}[unit]
+    if approximate:
+        precision = _coarser(precision)
+    rule = f"{unit}s-ago" + ("-approximate" if approximate else "")
+    return _format(pub - delta, precision), precision, rule
+
+
+def _season_bounds(season: str, label: int) -> tuple[date, date]:
+    """First and last day of a season, labelled by the year of its last month."""
+    months = _load_vocab().seasons[season]
+    first_year = label - 1 if months[0] > months[-1] else label
+    start = date(first_year, months[0], 1)
+    end = date(label, months[-1], 1) + relativedelta(months=1) - timedelta(days=1)
+    return start, end
+
+
+def _resolve_season(c: _Candidate, published, future, country) -> _Result:
+    g = c.groups
+    season = g["season"].lower()
+    # the exchange format has no season precision: a season gives its year (winter: the year it ends)
+    if g.get("y"):
+        return g["y"], "year", "season-of-explicit-year"
+    pub = _need(published)
+    rel = (g.get("rel") or "").lower()
+    labels = range(pub.year - 2, pub.year + 3)
+    bounds = {y: _season_bounds(season, y) for y in labels}
+    if rel == "this":
+        # the season under way, else the one of the publication year's cycle nearest to it
+        label = min(labels, key=lambda y: 0 if bounds[y][0] <= pub <= bounds[y][1]
+                    else min(abs((bounds[y][0] - pub).days), abs((bounds[y][1] - pub).days)))
+    elif rel in ("last", "past", "previous"):
+        label = max(y for y in labels if bounds[y][1] < pub)
+    elif rel in ("next", "coming"):
+        label = min(y for y in labels if bounds[y][0] > pub)
+    elif future:
+        label = min(y for y in labels if bounds[y][1] >= pub)
+    else:
+        label = max(y for y in labels if bounds[y][0] <= pub)
+    return f"{label:04d}", "year", f"season-{rel or 'nearest'}-year"
+
+
+def _named_day(key: str, year: int, country: str | None) -> date | None:
+    v = _load_vocab()
+    rule = v.named_days[key]
+    if "easter" in rule:
+        method = EASTER_ORTHODOX if rule.get("method") == "orthodox" else EASTER_WESTERN
+        return easter(year, method) + timedelta(days=int(rule["easter"]))
+    if "country_table" in rule:
+        if not country:
+            return None
+        mmdd = v.tables[rule["country_table"]].get(country.upper())
+        if not mmdd:
+            return None
+        month, day = (int(x) for x in mmdd.split("-"))
+        return _safe_date(year, month, day)
+    if "weekday" in rule:
+        wd = list(v.weekdays).index(rule["weekday"])
+        nth = int(rule["nth"])
+        if nth > 0:
+            first = date(year, int(rule["month"]), 1)
+            return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (nth - 1))
+        last = date(year, int(rule["month"]), 1) + relativedelta(months=1) - timedelta(days=1)
+        return last - timedelta(days=(last.weekday() - wd) % 7 + 7 * (-nth - 1))
+    return _safe_date(year, int(rule["month"]), int(rule["day"]))
+
+
+def _resolve_named(c: _Candidate, published, future, country) -> _Result:
+    g = c.groups
+    key = _load_vocab().named_phrases[_normalise_phrase(g["named"])]
+    if "country_table" in _load_vocab().named_days[key] and (
+        not country or _named_day(key, 2000, country) is None
+    ):
+        return None, None, f"{key}-needs-country"
+    if g.get("y"):
+        d = _named_day(key, int(g["y"]), country)
+        return (d.isoformat() if d else None), ("day" if d else None), f"{key}-of-explicit-year"
+    pub = _need(published)
+    d = _pick_occurrence(lambda y: _named_day(key, y, country), pub, future, g.get("rel"))
+    if d is None:
+        return None, None, f"{key}-not-found"
+    side = "after" if future or (g.get("rel") or "").lower() in ("next", "coming") else "before"
+    return d.isoformat(), "day", f"{key}-nearest-{side}-publication"
+
+
+def _resolve_vague(c: _Candidate, published, future, country) -> _Result:
+    return None, None, "vague-span"
+
+
+_RESOLVERS: dict[str, Callable[..., _Result]] = {
+    "iso": _resolve_iso,
+    "numeric": _resolve_numeric,
+    "mdy": _resolve_day_month,
+    "dmy": _resolve_day_month,
+    "month_year": _resolve_month_year,
+    "month": _resolve_month,
+    "year": _resolve_year,
+    "short_year": _resolve_short_year,
+    "decade": _resolve_decade,
+    "quarter": _resolve_quarter,
+    "weekday": _resolve_weekday,
+    "deictic": _resolve_deictic,
+    "unit_rel": _resolve_unit_rel,
+    "ago": _resolve_ago,
+    "season": _resolve_season,
+    "named": _resolve_named,
+    "vague": _resolve_vague,
+}
+
+
+# ---------------------------------------------------------------- offsets and anchors
+
+
+def _offset_of(c: _Candidate) -> Offset | None:
+    g = c.groups
+    if c.name == "anchored_eve":
+        return Offset(1, "day", -1, c.anchor)
+    if c.name == "anchored_fixed":
+        phrase = re.sub(r"\s+", " ", g["p"].lower())
+        if g.get("dir"):
+            direction = 1 if g["dir"].lower() in ("next", "following") else -1
+            unit = g["unit"].lower()
+            unit = unit if unit in _UNIT_DAYS else "day"
+            return Offset(1, unit, direction, None)
+        unit = next((u for u in ("week", "month", "year") if u in phrase), "day")
+        return Offset(0, unit, 1, None)
+    if c.name not in ("anchored", "anchored_the", "anchored_bare"):
+        return None
+    unit = _unit(g["unit"])
+    if c.name == "anchored_the":
+        amount, approximate = 1, False
+    else:
+        amount, approximate = _number(g.get("n"))
+    if unit in ("hour", "minute"):
+        # hours after an event are, most often, the same day
+        amount, unit, approximate = 0, "day", False
+    elif unit in ("morning", "evening", "night"):
+        unit = "day"
+    elif unit == "decade":
+        amount, unit = amount * 10, "year"
+    conn = re.sub(r"\s+", " ", (g.get("conn") or "").lower())
+    direction = -1 if conn in ("before", "prior to", "ahead of", "earlier than", "earlier", "beforehand",
+                               "previously", "prior") else 1
+    return Offset(amount, unit, direction, c.anchor, approximate)
+
+
+def parse_offset(text: str) -> Offset | None:
+    """The shift an event-anchored expression states.
+
+    Args:
+        text: an expression such as 'two days prior to the attack on X' or 'two weeks later'.
+    Returns:
+        Offset (amount, unit, direction, anchor phrase or None for 'the previous event'), or
+        None when `text` holds no anchored expression.
+    """
+    for c in sorted(_scan(text), key=lambda c: c.start - c.end):
+        offset = _offset_of(c)
+        if offset is not None:
+            return offset
+    return None
+
+
+def _coarser(precision: str) -> str:
+    return {"day": "week", "week": "month", "month": "year", "year": "year"}[precision]
+
+
+def _parse_value(value: str) -> date:
+    parts = [int(p) for p in value.split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def shift_when(base: When, offset: Offset, text: str) -> When:
+    """Apply an offset to the resolved date of its anchor.
+
+    Precision never gets finer than the anchor's: a day shifted by days or weeks stays a day; a
+    month shifted by less than four weeks stays that month (shifts of four weeks or more move
+    it by whole months); a shift in months gives month precision and one in years keeps the
+    anchor's precision but never finer than month. An approximate offset ('days later') loses
+    one step of precision.
+    Args: base, the anchor's When; offset, from parse_offset; text, the expression as written.
+    Returns: a When with the shifted value, the rule that explains it and the anchor.
+    """
+    anchor = offset.anchor if offset.anchor is not None else base.text
+    if not base.value:
+        return When(text=text, value=None, precision=None, rule="anchor-unresolved", anchor=anchor)
+    precision = base.precision or {4: "year", 7: "month", 10: "day"}[len(base.value)]
+    d = _parse_value(base.value)
+    sign = offset.direction
+    days = offset.amount * _UNIT_DAYS[offset.unit]
+    if offset.unit in ("day", "week"):
+        shifted = d + timedelta(days=sign * days)
+    else:
+        shifted = d + relativedelta(**{offset.unit + "s": sign * offset.amount})
+    how = f"{'+' if sign > 0 else '-'}{offset.amount} {offset.unit}"
+    if precision == "day":
+        result = "day" if offset.unit in ("day", "week") else "month"
+        note = "day anchor"
+    elif precision == "week":
+        result = "week" if offset.unit in ("day", "week") else "month"
+        note = "week anchor"
+    elif precision == "month":
+        result = "month"
+        if offset.unit in ("day", "week"):
+            # inside a month-precision anchor, a short shift cannot be placed: keep the month
+            months = round(days / 30.4) if days >= 28 else 0
+            shifted = d + relativedelta(months=sign * months)
+            note = "month anchor, shift under four weeks keeps the month" if not months else "month anchor"
+        else:
+            note = "month anchor"
+    else:
+        result = "year"
+        shifted = d + relativedelta(years=sign * (offset.amount if offset.unit == "year" else 0))
+        note = "year anchor keeps its year unless shifted by years"
+    if offset.amount == 0 and _PRECISION_RANK[offset.unit] < _PRECISION_RANK[result]:
+        result = offset.unit  # 'that same year' after a day speaks of the year
+        note += f", same {offset.unit}"
+    if offset.approximate:
+        result = _coarser(result)
+        note += ", approximate amount"
+    return When(text=text, value=_format(shifted, result), precision=result,
+                rule=f"shift {how} from anchor ({note})", anchor=anchor)
+
+
+# ---------------------------------------------------------------- public resolution
+
+
+def _resolve_candidate(c: _Candidate, text: str, published: date | None, future: bool,
+                       country: str | None) -> When:
+    words = text[c.start:c.end]
+    if c.kind == "anchored":
+        offset = _offset_of(c)
+        if offset is not None and offset.anchor:
+            inner = [x for x in _scan(offset.anchor) if x.kind != "anchored"]
+            if inner:
+                # the anchor names its own date ('a day after the attack on Sunday'): resolve and shift
+                base = _resolve_candidate(inner[0], offset.anchor, published, future, country)
+                if base.value:
+                    return shift_when(base, offset, words)
+        return When(text=words, value=None, precision=None,
+                    rule="anchored-to-named-event" if c.anchor else "anchored-to-previous-event",
+                    anchor=c.anchor)
+    try:
+        value, precision, rule = _RESOLVERS[c.name](c, published, future, country)
+    except _NeedsPublication:
+        value, precision, rule = None, None, f"{c.name}-needs-publication-date"
+    if c.prefix in _SPAN_PREFIXES:
+        rule = f"span-start-{c.prefix} ({rule})"
+    return When(text=words, value=value, precision=precision, rule=rule, anchor=None)
+
+
+def _as_date(published: date | str | None) -> date | None:
+    if published is None or isinstance(published, date):
+        return published
+    return date.fromisoformat(str(published)[:10])
+
+
+def resolve_time(text: str, published: date | None, *, future: bool = False,
+                 country: str | None = None) -> When:
+    """Resolve one time expression against the publication date.
+
+    Args:
+        text: the expression as written ('on Sunday', 'two weeks ago', 'March 11').
+        published: the article's publication date (a date or an ISO string), or None.
+        future: the tense is future: weekdays, dates without year and named days move forward.
+        country: ISO3 code, for country-specific named days ('Independence Day').
+    Returns:
+        When with value at its precision, the rule used and, for anchored expressions, the
+        anchor phrase (value None unless the anchor states its own date). Relative expressions
+        without a publication date, vague spans and decades give value None.
+    """
+    pub = _as_date(published)
+    candidates = _scan(text)
+    if not candidates:
+        log.debug("no time expression in %r", text)
+        return When(text=text, value=None, precision=None, rule="unrecognised")
+    c = max(candidates, key=lambda c: c.end - c.start)
+    return _resolve_candidate(c, text, pub, future, country)
+
+
+def resolve_all(text: str, published: date | None, *, country: str | None = None,
+                previous: When | None = None) -> list[tuple[TimeMention, When]]:
+    """Find and resolve every time expression of a sentence, in order (the second pass included).
+
+    Tense is read per mention with detect_future_tense; an anchored expression without an
+    anchor phrase ('two weeks later', 'the next day') is shifted from the previous resolved
+    date (from this text, or `previous` carried over from earlier sentences); offsets in days
+    count only from a day-precision date. Callers may seed `previous` with the publication
+    date, the usual reference of a news story's first event.
+    Args: text, a sentence; published, the publication date; country, ISO3 for named days;
+    previous, the last resolved When before this sentence.
+    Returns: (mention, When) pairs.
+    """
+    pub = _as_date(published)
+    out = []
+    previous_day = previous if previous is not None and previous.precision == "day" else None
+    for c in _scan(text):
+        mention = TimeMention(text[c.start:c.end], c.start, c.end, c.kind)
+        when = _resolve_candidate(c, text, pub, detect_future_tense(text, c.start), country)
+        offset = _offset_of(c) if c.kind == "anchored" and c.anchor is None and when.value is None else None
+        if offset is not None:
+            # 'the next day' needs a day to count from; 'two weeks later' can follow a month
+            base = previous_day if offset.unit == "day" else previous
+            if base is not None:
+                when = shift_when(base, offset, mention.text)
+        if when.value:
+            previous = when
+            if when.precision == "day":
+                previous_day = when
+        out.append((mention, when))
+    return out
+
+
+def _explicit(when: When) -> bool:
+    rule = when.rule or ""
+    return rule.startswith(("explicit", "numeric", "quarter-of-explicit", "season-of-explicit")) or (
+        "-of-explicit-year" in rule
+    )
+
+
+def _contains(coarse: When, fine: When) -> bool:
+    """Whether the finer date lies inside the coarser one."""
+    if coarse.precision == "week":
+        return 0 <= (_parse_value(fine.value) - _parse_value(coarse.value)).days <= 6
+    return fine.value.startswith(coarse.value)
+
+
+def reconcile(whens: list[When]) -> tuple[When | None, list[str]]:
+    """Choose one date for an event stated several times, and report disagreements.
+
+    Args:
+        whens: the dates of one event from several mentions.
+    Returns:
+        (the best When: most precise, explicit before relative, first mentioned on a tie; None
+        when none has a value), and messages for day-precision values that disagree and for a
+        coarser date that does not contain a finer one.
+    """
+    dated = [w for w in whens if w.value]
+    if not dated:
+        return None, []
+    best = max(
+        enumerate(dated),
+        key=lambda iw: (_PRECISION_RANK.get(iw[1].precision or "", 0), _explicit(iw[1]), -iw[0]),
+    )[1]
+    conflicts: list[str] = []
+    for i, a in enumerate(dated):
+        for b in dated[i + 1:]:
+            if a.precision == b.precision == "day":
+                if a.value != b.value:
+                    conflicts.append(
+                        f"conflicting dates: {a.text!r} gives {a.value} ({a.rule}), "
+                        f"{b.text!r} gives {b.value} ({b.rule})"
+                    )
+                continue
+            ra, rb = _PRECISION_RANK.get(a.precision or "", 0), _PRECISION_RANK.get(b.precision or "", 0)
+            coarse, fine = (a, b) if ra < rb else (b, a)
+            if ra != rb and not _contains(coarse, fine):
+                conflicts.append(
+                    f"inconsistent dates: {fine.text!r} gives {fine.value}, outside "
+                    f"{coarse.text!r} = {coarse.value}"
+                )
+            elif ra == rb and a.value != b.value and a.precision != "week":
+                conflicts.append(f"conflicting dates: {a.text!r} gives {a.value}, {b.text!r} gives {b.value}")
+    if conflicts:
+        log.info("date conflicts: %s", "; ".join(conflicts))
+    return best, conflicts

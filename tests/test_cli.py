@@ -1,0 +1,81 @@
+"""The command line, through Typer's runner: each command on good and bad input."""
+
+import json
+
+from typer.testing import CliRunner
+
+from peacewatch.cli import app
+
+runner = CliRunner()
+
+ARTICLE = (
+    "Army shells border town\n\n"
+    "Russian forces shelled the town of Vovchansk on Monday, killing four civilians, officials said.\n\n"
+    "Read more: Ten things to know about the front line\n"
+)
+
+
+def test_help_has_examples():
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0 and "Example" in result.output
+    for command in ("extract", "demo", "eval"):
+        sub = runner.invoke(app, [command, "--help"])
+        assert sub.exit_code == 0 and "Example" in sub.output, command
+
+
+def test_extract_json(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(path), "--published", "2025-05-07"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["article"]["title"] == "Army shells border town"
+    assert report["article"]["published"] == "2025-05-07"
+    assert any("Read more" in b for b in report["article"]["boilerplate"])
+    assault = [e for e in report["events"] if e["type"] == "ASSAULT"]
+    assert assault and assault[0]["killed"] == {"min": 4, "max": 4}
+    assert assault[0]["date"]["value"] == "2025-05-05"
+
+
+def test_extract_table(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(path), "--published", "2025-05-07", "--format", "table"])
+    assert result.exit_code == 0
+    assert "ASSAULT" in result.stdout
+
+
+def test_extract_jsonl_skips_bad_records():
+    lines = [
+        json.dumps({"id": "good", "text": ARTICLE, "published": "2025-05-07"}),
+        "{not json",
+        json.dumps({"id": "empty", "text": ""}),
+        json.dumps({"id": "page", "html": "<html><body><p>" + ARTICLE.replace("\n\n", "</p><p>") + "</p></body></html>",
+                    "published": "2025-05-07"}),
+    ]
+    result = runner.invoke(app, ["extract", "--jsonl", "-"], input="\n".join(lines) + "\n")
+    assert result.exit_code == 0
+    reports = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert [r["article"]["id"] for r in reports] == ["good", "page"]
+
+
+def test_missing_and_binary_files_are_clear_errors(tmp_path):
+    binary = tmp_path / "x.txt"
+    binary.write_bytes(bytes(range(256)) * 20)
+    result = runner.invoke(app, ["extract", str(tmp_path / "nope.txt"), str(binary)])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+
+
+def test_bad_published_date_is_a_clear_error(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(path), "--published", "yesterday-ish"])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+
+
+def test_demo_runs():
+    result = runner.invoke(app, ["demo", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count('"article"') == 2

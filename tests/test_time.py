@@ -1,0 +1,409 @@
+"""Time expressions: finding them in sentences and resolving them against the publication date."""
+
+from datetime import date
+
+import pytest
+
+from peacewatch.resolve.time import (
+    Offset,
+    TimeMention,
+    detect_future_tense,
+    find_time_expressions,
+    parse_offset,
+    reconcile,
+    resolve_all,
+    resolve_time,
+    shift_when,
+)
+from peacewatch.schema import When
+
+PUB = date(2025, 4, 15)  # a Tuesday
+
+# (sentence, expected mentions as (text, kind), what linguistic case it covers)
+FIND_CASES = [
+    (
+        "Russia struck the city on Sunday morning.",
+        [("on Sunday morning", "relative")],
+        "weekday with a time of day, preposition kept",
+    ),
+    ("Friday's attack killed 12.", [("Friday's", "relative")], "possessive weekday"),
+    (
+        "Talks were held on March 11 and again on 11 March 2025.",
+        [("on March 11", "absolute"), ("on 11 March 2025", "absolute")],
+        "month-day and day-month-year orders",
+    ),
+    ("The decree is dated 2025-03-11.", [("2025-03-11", "absolute")], "ISO date"),
+    (
+        "The war began in April 2023 and escalated in 2019.",
+        [("in April 2023", "absolute"), ("in 2019", "absolute")],
+        "month-year and a bare year after a preposition",
+    ),
+    ("Officials have spoken twice since February.", [("since February", "span")], "'since' opens a span"),
+    ("The region was quiet in the late 1990s.", [("in the late 1990s", "span")], "decade with a modifier"),
+    (
+        "Yesterday, the minister spoke; tonight he travels.",
+        [("Yesterday", "relative"), ("tonight", "relative")],
+        "deictic words, capitalised or not",
+    ),
+    (
+        "He claimed early last month that talks had failed.",
+        [("early last month", "relative")],
+        "modifier before a relative month",
+    ),
+    ("Two weeks ago, the envoy met the president.", [("Two weeks ago", "relative")], "'N units ago'"),
+    (
+        "Fighting intensified last summer and in spring 2024.",
+        [("last summer", "relative"), ("in spring 2024", "relative")],
+        "seasons",
+    ),
+    (
+        "Shelling continued over Easter and on New Year's Eve.",
+        [("Easter", "named"), ("on New Year's Eve", "named")],
+        "named days",
+    ),
+    (
+        "He met the envoy two days prior to the attack on the city, officials said.",
+        [("two days prior to the attack on the city", "anchored")],
+        "event-anchored offset with its anchor",
+    ),
+    (
+        "A truce followed, two weeks later, at sea.",
+        [("two weeks later", "anchored")],
+        "offset from the previously mentioned event",
+    ),
+    ("The army withdrew the next day.", [("the next day", "anchored")], "fixed anaphoric offset"),
+    (
+        "In recent weeks, attacks rose; more are expected in the coming days.",
+        [("In recent weeks", "vague"), ("in the coming days", "vague")],
+        "vague spans",
+    ),
+    (
+        "Earlier this year, the ceasefire collapsed.",
+        [("Earlier this year", "relative")],
+        "'earlier this year'",
+    ),
+    (
+        "Tanks crossed the border days before the summit.",
+        [("days before the summit", "anchored")],
+        "approximate anchored offset",
+    ),
+    # negative cases: nothing is a time expression
+    ("The strike killed the 35 civilians.", [], "a number is not a date"),
+    ("He may return, and the talks may resume.", [], "'may' the modal verb is not the month"),
+    ("Thousands march in the capital.", [], "'march' the verb is not the month"),
+    ("The army sent 2000 troops.", [], "a four-digit count followed by a count noun is not a year"),
+    ("More than 2000 died.", [], "a four-digit count after a quantifier is not a year"),
+    ("April Ryan asked the question.", [], "a month name used as a first name"),
+    ("The Arab Spring changed the region.", [], "a season inside a name"),
+    ("Protesters recalled Bloody Sunday.", [], "a weekday inside a name"),
+    ("He signed a 30-day ceasefire.", [], "a duration is not a date"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "case"), FIND_CASES, ids=[c[2] for c in FIND_CASES])
+def test_find_time_expressions(text, expected, case):
+    mentions = find_time_expressions(text)
+    assert [(m.text, m.kind) for m in mentions] == expected
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+
+
+def test_mentions_are_ordered_and_do_not_overlap():
+    text = "On Friday, two days before the talks on Sunday, and last week, shells fell."
+    mentions = find_time_expressions(text)
+    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:], strict=False))
+    assert isinstance(mentions[0], TimeMention)
+    assert [m.text for m in mentions] == ["On Friday", "two days before the talks on Sunday", "last week"]
+
+
+# (expression, published, keyword args, value, precision, what it covers)
+RESOLVE_CASES = [
+    ("on Palm Sunday", PUB, {}, "2025-04-13", "day", "the Sunday before Easter, computed per year"),
+    (
+        "Palm Sunday",
+        date(2024, 3, 20),
+        {},
+        "2023-04-02",
+        "day",
+        "Palm Sunday still ahead: the previous year's",
+    ),
+    ("on Sunday", PUB, {}, "2025-04-13", "day", "weekday: most recent before publication"),
+    ("on Tuesday", PUB, {}, "2025-04-15", "day", "weekday equal to publication weekday is that day"),
+    ("on Friday", PUB, {"future": True}, "2025-04-18", "day", "weekday, future tense: the next one"),
+    ("on Tuesday", PUB, {"future": True}, "2025-04-15", "day", "future weekday on publication weekday"),
+    ("last Friday", PUB, {}, "2025-04-11", "day", "'last' weekday"),
+    ("next Monday", PUB, {}, "2025-04-21", "day", "'next' weekday"),
+    ("Friday's", PUB, {}, "2025-04-11", "day", "possessive weekday"),
+    ("yesterday", PUB, {}, "2025-04-14", "day", "yesterday"),
+    ("today's", PUB, {}, "2025-04-15", "day", "today, possessive"),
+    ("tonight", PUB, {}, "2025-04-15", "day", "tonight"),
+    ("last night", PUB, {}, "2025-04-14", "day", "last night is the evening before"),
+    ("yesterday", date(2025, 1, 1), {}, "2024-12-31", "day", "yesterday across a year boundary"),
+    ("this week", PUB, {}, "2025-04-14", "week", "week precision value is the Monday"),
+    ("last week", date(2025, 1, 2), {}, "2024-12-23", "week", "last week across a year boundary"),
+    ("last month", PUB, {}, "2025-03", "month", "last month"),
+    ("last month", date(2025, 1, 20), {}, "2024-12", "month", "last month in January: December before"),
+    ("early last month", PUB, {}, "2025-03", "month", "modifier keeps the month"),
+    ("late last year", PUB, {}, "2024", "year", "modifier keeps the year"),
+    ("earlier this year", PUB, {}, "2025", "year", "'earlier this year' at year precision"),
+    ("two weeks ago", PUB, {}, "2025-03-31", "week", "weeks ago: the Monday of that week"),
+    ("three days ago", PUB, {}, "2025-04-12", "day", "days ago"),
+    ("a year ago", PUB, {}, "2024", "year", "a year ago"),
+    ("March 11", PUB, {}, "2025-03-11", "day", "date without year: this year when before publication"),
+    ("May 9", PUB, {}, "2024-05-09", "day", "date without year after publication: the year before"),
+    ("May 9", PUB, {"future": True}, "2025-05-09", "day", "date without year, future tense"),
+    ("Dec. 28", date(2025, 1, 3), {}, "2024-12-28", "day", "abbreviated month across a year boundary"),
+    ("11 March 2025", PUB, {}, "2025-03-11", "day", "day-month-year"),
+    ("March 11th, 2024", None, {}, "2024-03-11", "day", "explicit date resolves without publication date"),
+    ("on 2025-03-11", None, {}, "2025-03-11", "day", "ISO date without publication date"),
+    ("April 2023", PUB, {}, "2023-04", "month", "month and year"),
+    ("since April 2023", PUB, {}, "2023-04", "month", "span start"),
+    ("in 2019", None, {}, "2019", "year", "bare year"),
+    ("since February", PUB, {}, "2025-02", "month", "month without year, span start"),
+    ("in May", PUB, {}, "2024-05", "month", "month after publication month: the year before"),
+    ("in April", PUB, {}, "2025-04", "month", "the publication month itself"),
+    ("last September", date(2025, 9, 20), {}, "2024-09", "month", "'last' month name excludes the current"),
+    ("February 29", date(2025, 3, 10), {}, "2024-02-29", "day", "Feb 29 without year: the last leap year"),
+    ("February 29", date(2024, 3, 1), {}, "2024-02-29", "day", "Feb 29 in a leap year"),
+    ("February 29, 2023", PUB, {}, None, None, "Feb 29 of a common year does not exist"),
+    ("two days later", date(2024, 2, 28), {}, None, None, "anchored to a previous event: unresolved alone"),
+    ("last summer", PUB, {}, "2024", "year", "season at year precision"),
+    ("in spring 2024", PUB, {}, "2024", "year", "season with a year"),
+    ("this winter", date(2025, 1, 10), {}, "2025", "year", "winter under way, labelled by its end year"),
+    ("Easter", PUB, {}, "2024-03-31", "day", "Easter 2025 is after publication: the one before"),
+    ("Easter", PUB, {"future": True}, "2025-04-20", "day", "Easter, future tense"),
+    ("Easter 2024", None, {}, "2024-03-31", "day", "named day with a year, no publication date"),
+    ("Orthodox Easter", date(2025, 5, 1), {}, "2025-04-20", "day", "Orthodox Easter"),
+    ("Christmas", PUB, {}, "2024-12-25", "day", "fixed-date named day, the previous year's"),
+    ("Christmas Eve", date(2024, 12, 24), {}, "2024-12-24", "day", "named day on the publication day"),
+    ("New Year's Eve", date(2025, 1, 2), {}, "2024-12-31", "day", "New Year's Eve across a year boundary"),
+    (
+        "Independence Day",
+        date(2024, 9, 1),
+        {"country": "UKR"},
+        "2024-08-24",
+        "day",
+        "independence day per country",
+    ),
+    ("Independence Day", date(2024, 9, 1), {}, None, None, "independence day without a country"),
+    ("Thanksgiving", date(2024, 12, 1), {}, "2024-11-28", "day", "n-th weekday of a month"),
+    ("in the late 1990s", PUB, {}, None, None, "decades have no value in the exchange format"),
+    ("in recent weeks", PUB, {}, None, None, "vague span"),
+    ("in the coming days", PUB, {}, None, None, "vague span, future"),
+    ("on Sunday", None, {}, None, None, "relative without publication date stays unresolved"),
+    ("last month", None, {}, None, None, "relative month without publication date"),
+    ("March 11", None, {}, None, None, "date without year and without publication date"),
+    (
+        "7/8/07",
+        date(2007, 7, 9),
+        {},
+        "2007-07-08",
+        "day",
+        "ambiguous numeric date: reading nearest publication",
+    ),
+    ("25/12/2024", PUB, {}, "2024-12-25", "day", "numeric date, day first when the month would exceed 12"),
+    ("the end of the year", PUB, {}, "2025", "year", "'the end of the year' is the current year"),
+    ("October of next year", date(2009, 5, 15), {}, "2010-10", "month", "month of next year"),
+    ("the fourth quarter of 2005", PUB, {}, "2005", "year", "a quarter gives its year"),
+    ("in '82", date(2008, 10, 27), {}, "1982", "year", "two-digit year after a preposition"),
+    ("two days before Christmas", PUB, {}, "2024-12-23", "day", "anchored on a named day: resolved"),
+    ("a day after the attack on Sunday", PUB, {}, "2025-04-14", "day", "anchor with its own date: resolved"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "kwargs", "value", "precision", "case"),
+    RESOLVE_CASES,
+    ids=[c[-1] for c in RESOLVE_CASES],
+)
+def test_resolve_time(text, published, kwargs, value, precision, case):
+    when = resolve_time(text, published, **kwargs)
+    assert (when.value, when.precision) == (value, precision)
+    assert when.text == text
+    assert when.rule
+
+
+def test_resolve_time_explains_itself():
+    when = resolve_time("on Sunday", PUB)
+    assert when.rule == "weekday-before-publication"
+    anchored = resolve_time("two days prior to the attack on the city", PUB)
+    assert anchored.value is None and anchored.anchor == "the attack on the city"
+    assert resolve_time("nothing temporal here", PUB).rule == "unrecognised"
+
+
+def test_resolve_time_accepts_iso_string():
+    assert resolve_time("yesterday", "2025-04-15T08:00:00Z").value == "2025-04-14"
+
+
+# (expression, expected Offset, what it covers)
+OFFSET_CASES = [
+    ("two days prior to the attack on the city", Offset(2, "day", -1, "the attack on the city"), "prior to"),
+    ("a day after the meeting", Offset(1, "day", 1, "the meeting"), "'a' as one"),
+    ("two weeks later", Offset(2, "week", 1, None), "bare offset"),
+    ("the next day", Offset(1, "day", 1, None), "the next day"),
+    ("the day before the vote", Offset(1, "day", -1, "the vote"), "the day before X"),
+    (
+        "days before the summit",
+        Offset(2, "day", -1, "the summit", approximate=True),
+        "no number: approximate",
+    ),
+    ("hours after the strike", Offset(0, "day", 1, "the strike"), "hours after: the same day"),
+    (
+        "within days of the ceasefire",
+        Offset(2, "day", 1, "the ceasefire", approximate=True),
+        "within days of",
+    ),
+    ("on the eve of the talks", Offset(1, "day", -1, "the talks"), "the eve of"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "case"), OFFSET_CASES, ids=[c[2] for c in OFFSET_CASES])
+def test_parse_offset(text, expected, case):
+    assert parse_offset(text) == expected
+
+
+def test_parse_offset_none_for_non_anchored():
+    assert parse_offset("two weeks ago") is None
+    assert parse_offset("on Sunday") is None
+
+
+# (base When, offset, expected value, precision, what it covers)
+SHIFT_CASES = [
+    (
+        When(text="last month", value="2024-06", precision="month"),
+        Offset(0, "year", 1, None),
+        "2024",
+        "year",
+        "'that same year' gives the year",
+    ),
+    (
+        When(text="on Sunday", value="2025-04-13", precision="day"),
+        Offset(2, "day", -1, "the attack"),
+        "2025-04-11",
+        "day",
+        "day anchor shifted by days",
+    ),
+    (
+        When(text="March 1", value="2024-03-01", precision="day"),
+        Offset(1, "day", -1, None),
+        "2024-02-29",
+        "day",
+        "shift back across a leap day",
+    ),
+    (
+        When(text="last month", value="2025-03", precision="month"),
+        Offset(2, "week", 1, None),
+        "2025-03",
+        "month",
+        "month anchor shifted by two weeks stays that month",
+    ),
+    (
+        When(text="in May", value="2025-05", precision="month"),
+        Offset(6, "week", 1, None),
+        "2025-06",
+        "month",
+        "month anchor shifted by six weeks moves a month",
+    ),
+    (
+        When(text="on Sunday", value="2025-04-13", precision="day"),
+        Offset(2, "day", 1, None, approximate=True),
+        "2025-04-14",
+        "week",
+        "approximate offset coarsens to week (Monday)",
+    ),
+    (
+        When(text="Dec 30", value="2024-12-30", precision="day"),
+        Offset(3, "day", 1, None),
+        "2025-01-02",
+        "day",
+        "shift across a year boundary",
+    ),
+    (
+        When(text="in 2019", value="2019", precision="year"),
+        Offset(2, "week", 1, None),
+        "2019",
+        "year",
+        "year anchor stays",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("base", "offset", "value", "precision", "case"), SHIFT_CASES, ids=[c[-1] for c in SHIFT_CASES]
+)
+def test_shift_when(base, offset, value, precision, case):
+    when = shift_when(base, offset, "the expression")
+    assert (when.value, when.precision) == (value, precision)
+    assert when.text == "the expression" and when.rule.startswith("shift")
+
+
+def test_shift_when_unresolved_anchor():
+    when = shift_when(
+        When(text="the attack"), Offset(2, "day", -1, "the attack"), "two days before the attack"
+    )
+    assert when.value is None and when.anchor == "the attack"
+
+
+def test_reconcile_reports_conflict_and_prefers_precise_explicit():
+    friday = resolve_time("on Friday", PUB)
+    anchored = shift_when(
+        resolve_time("on Sunday", PUB),
+        Offset(2, "day", -1, "the attack on Sunday"),
+        "two days prior to the attack on Sunday",
+    )
+    best, conflicts = reconcile([friday, anchored])
+    assert best == friday
+    assert conflicts == []
+    wrong = resolve_time("on Thursday", PUB)
+    best, conflicts = reconcile([friday, wrong])
+    assert best == friday
+    assert len(conflicts) == 1 and conflicts[0].startswith("conflicting dates")
+
+
+def test_reconcile_explicit_beats_relative_and_flags_inconsistent():
+    explicit = resolve_time("April 11, 2025", PUB)
+    relative = resolve_time("on Friday", PUB)
+    best, conflicts = reconcile([relative, explicit])
+    assert best is explicit and conflicts == []
+    best, conflicts = reconcile([resolve_time("in March", PUB), explicit])
+    assert best is explicit and "inconsistent" in conflicts[0]
+    assert reconcile([When(text="in recent weeks")]) == (None, [])
+
+
+# (sentence, offset of the time expression, future?, what it covers)
+TENSE_CASES = [
+    ("Talks will resume on Friday.", 20, True, "'will' in the clause"),
+    ("A hearing on June 3 has been scheduled.", 10, True, "cue after the expression"),
+    ("Apple announced Friday that it will give refunds.", 16, False, "cue in the next clause"),
+    ("Russia attacked on Friday.", 17, False, "plain past"),
+    ("Homes burned on Sunday due to the shelling.", 15, False, "'due to' as 'because of' is not future"),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "expected", "case"), TENSE_CASES, ids=[c[-1] for c in TENSE_CASES])
+def test_detect_future_tense(text, start, expected, case):
+    assert detect_future_tense(text, start) is expected
+
+
+def test_resolve_all_second_pass_uses_previous_event():
+    previous = resolve_time("last month", PUB)
+    pairs = resolve_all(
+        "This was followed, two weeks later, by a maritime ceasefire.", PUB, previous=previous
+    )
+    assert [(m.text, w.value, w.precision) for m, w in pairs] == [("two weeks later", "2025-03", "month")]
+    pairs = resolve_all("The army struck on Sunday and withdrew the next day.", PUB)
+    assert [w.value for _, w in pairs] == ["2025-04-13", "2025-04-14"]
+    pairs = resolve_all("Officials say talks will be held on Friday.", PUB)
+    assert pairs[0][1].value == "2025-04-18"
+
+
+@pytest.mark.xfail(
+    strict=True, reason="'the day' alone is anaphoric and too general to resolve without a parse"
+)
+def test_bare_the_day_is_not_found():
+    assert [m.text for m in find_time_expressions("It was the day the war began.")] == ["the day"]
+
+
+@pytest.mark.xfail(strict=True, reason="'until Friday' with a present-tense 'remain' is not read as future")
+def test_until_with_present_tense_is_future():
+    assert resolve_all("Markets remain closed until Friday.", PUB)[0][1].value == "2025-04-18"
