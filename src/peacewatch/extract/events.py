@@ -184,21 +184,36 @@ def _is_future(token: Token) -> bool:
 
 
 def _places(sent: Span, ctx: ArticleContext) -> list[tuple[Span, Place]]:
+    """Places named as where something is: objects of 'in', 'at', 'near' ..., the owner of the
+    part struck ("X's central district"), the object struck ('shelled X')."""
     out = []
     for ent in sent.ents:
-        if ent.label_ not in PLACE_LABELS:
-            continue
-        root = ent.root
-        if root.dep_ in ("nsubj", "nsubjpass", "agent") or (root.dep_ in ("compound", "amod") and root.head.dep_ in (
-                "nsubj", "nsubjpass")):
-            continue  # the state acting, not a place
-        if root.dep_ == "pobj" and root.head.lower_ not in PLACE_PREPS:
+        if ent.label_ not in PLACE_LABELS or not _is_locative(ent.root):
             continue
         place = ctx.place(ent.text)
         if place is not None:
             place.text = ent.text
             out.append((ent, place))
     return out
+
+
+def _is_locative(root: Token) -> bool:
+    node = root
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head  # 'in Samba, Akhnoor and Udhampur': the first conjunct carries the role
+    if node.dep_ == "pobj":
+        prep = node.head
+        if prep.lower_ == "of":  # 'in the regions of X', 'the streets of X'
+            return prep.head.dep_ == "pobj" and prep.head.head.lower_ in PLACE_PREPS
+        return prep.lower_ in PLACE_PREPS and prep.lower_ != "to"
+    if node.dep_ == "poss":
+        return node.head.dep_ in ("dobj", "pobj", "nsubjpass") and node.head.ent_type_ not in ("ORG", "PERSON")
+    if node.dep_ in ("dobj", "nsubjpass") and node.head.pos_ == "VERB":
+        trigger = get_lexicon().verbs.get(node.head.lemma_.lower())
+        return trigger is not None and trigger.type == "ASSAULT"
+    if node.dep_ == "npadvmod" or (node.dep_ == "appos" and _is_locative(node.head)):
+        return True
+    return False
 
 
 def _owner(token: Token, mentions: list[Mention]) -> Mention | None:
@@ -232,9 +247,9 @@ def _has_casualties(casualties: Casualties) -> bool:
 def _phrase(token: Token) -> Span:
     """The noun phrase of a participant, without its clauses and coordinated partners."""
     cut: set[int] = set()
-    for child in token.children:
-        if child.dep_ in CUT_DEPS or (child.dep_ == "prep" and child.lower_ in MEMBER_PREPS):
-            cut.update(t.i for t in child.subtree)
+    for inner in token.subtree:
+        if inner.i != token.i and (inner.dep_ in CUT_DEPS or (inner.dep_ == "prep" and inner.lower_ in MEMBER_PREPS)):
+            cut.update(t.i for t in inner.subtree)
     keep = [t.i for t in token.subtree if t.i not in cut]
     start, end = min(keep), max(keep) + 1
     doc = token.doc
@@ -255,6 +270,8 @@ def _expand(tokens: list[Token]) -> list[Token]:
             if named:
                 for person in named:
                     out.extend([person, *person.conjuncts])
+                    for appos in (c for c in person.children if c.dep_ == "appos"):
+                        out.extend(appos.conjuncts)
             elif member not in out:
                 out.append(member)
     seen: set[int] = set()
@@ -272,7 +289,7 @@ def _actor(token: Token, ctx: ArticleContext, salient: list[tuple[Token, Actor]]
 
 def _split_adjective_coordination(token: Token) -> list[Token]:
     """'Ukrainian and American officials' names two parties; return the adjectives' tokens."""
-    adjectives = [c for c in token.children if c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE")]
+    adjectives = [c for c in token.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]
     if adjectives and adjectives[0].conjuncts:
         return [adjectives[0], *adjectives[0].conjuncts]
     return []
@@ -443,8 +460,14 @@ def _mergeable(a: Draft, b: Draft) -> bool:
     if a.type == "ASSAULT":
         return (_compatible(_key(a.source), _key(b.source)) and _places_compatible(a, b)
                 and _dates_compatible(a, b))
-    return (_key(a.source) == _key(b.source) and _key(a.target) == _key(b.target)
+    return (_same_actor(a.source, b.source) and _same_actor(a.target, b.target)
             and _dates_compatible(a, b) and a.first.sent.start != b.first.sent.start)
+
+
+def _same_actor(a: Actor | None, b: Actor | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return _key(a) == _key(b) and (a.name == b.name or not a.name or not b.name)
 
 
 def _merge(drafts: list[Draft]) -> list[Draft]:
@@ -479,16 +502,32 @@ def _resolve_reference_targets(drafts: list[Draft], references: list[tuple[int, 
         token = ctx.doc[int(target.name.split(":", 1)[1])]
         kind = get_lexicon().nouns[token.lemma_.lower()].type
         event = _find_event(drafts, kind, token)
-        draft.target = event.source if event is not None and event is not draft else None
+        if event is not None and event is not draft and any(
+                m.trigger.lemma_ == token.lemma_ for m in event.mentions):
+            draft.target = event.source
+            continue
+        # 'rejected the same proposal': whose proposal an earlier sentence said ('the US proposal')
+        earlier = [d for d in drafts if d is not draft and d.target is not None and d.first.trigger.i < token.i
+                   and any(t.head.lemma_ == token.lemma_ for m in d.mentions for t in m.targets)]
+        if earlier:
+            draft.target = earlier[-1].target
+        else:
+            draft.target = event.source if event is not None and event is not draft else None
 
 
 def _find_event(drafts: list[Draft], kind: str, noun: Token) -> Draft | None:
-    """The event a noun names: same type; the place it names, when it names one."""
+    """The event a noun names: same type, the place it names when it names one, the same
+    word when one was used ('the same proposal'), and the last one told before it."""
     names = {t.text for t in noun.subtree if t.ent_type_ in PLACE_LABELS}
-    candidates = [d for d in drafts if d.type == kind]
+    candidates = [d for d in drafts if d.type == kind and d.source is not None]
     if names:
         near = [d for d in candidates if any(p.text in names or p.name in names for p in d.places)]
         candidates = near or candidates
+    same_word = [d for d in candidates if any(m.trigger.lemma_ == noun.lemma_ for m in d.mentions)]
+    candidates = same_word or candidates
+    before = [d for d in candidates if d.first.trigger.i < noun.i]
+    if before:
+        return before[-1]
     return candidates[0] if candidates else None
 
 
@@ -531,7 +570,7 @@ def _is_background(draft: Draft) -> bool:
     """Past perfect and habitual present tell background, not the news of the day."""
     clause = draft.first.clause
     tags = {c.tag_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
-    return "VBD" in tags and any(c.lower_ == "had" for c in clause.children) or clause.tag_ == "VBZ" and not tags
+    return clause.tag_ == "VBN" and any(c.lower_ == "had" and c.dep_ == "aux" for c in clause.children)
 
 
 def _anchor_event(draft: Draft, offset: object, ordered: list[Draft], references: list[tuple[int, Mention]]):

@@ -41,6 +41,8 @@ class Lexicon:
     negation_verbs: frozenset[str]
     speech_verbs: frozenset[str]
     wrongdoing_verbs: frozenset[str]
+    wish_verbs: frozenset[str]
+    transparent_heads: frozenset[str]
 
 
 def _trigger(lemma: str, spec: dict) -> Trigger:
@@ -93,4 +95,6 @@ def get_lexicon() -> Lexicon:
         negation_verbs=frozenset(raw.get("negation_verbs") or ()),
         speech_verbs=frozenset(raw.get("speech_verbs") or ()),
         wrongdoing_verbs=frozenset(raw.get("wrongdoing_verbs") or ()),
+        wish_verbs=frozenset(raw.get("wish_verbs") or ()),
+        transparent_heads=frozenset(raw.get("transparent_heads") or ()),
     )

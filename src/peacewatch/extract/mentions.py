@@ -20,7 +20,7 @@ PARTNER_PREPS = {"with"}
 # Dependents that are not part of an actor's noun phrase.
 CUT_DEPS = {"relcl", "acl", "advcl", "cc", "conj", "punct", "parataxis", "ccomp", "dep"}
 MEMBER_PREPS = {"including", "like"}
-ANCHOR_PREPS = {"after", "before", "prior", "following", "since", "ahead", "until", "amid", "during"}
+ANCHOR_PREPS = {"after", "before", "prior", "following", "since", "ahead", "until"}
 # Nouns that stand for a thing made or offered: their owner is the other party.
 OFFER_NOUNS = {"proposal", "plan", "offer", "initiative", "demand", "deal", "agreement", "ceasefire",
                "truce", "terms", "condition", "call", "request", "invitation", "accord", "idea", "peace"}
@@ -70,6 +70,9 @@ def find_mentions(sent: Span, lex: Lexicon) -> list[Mention]:
         status = read_status(mention.clause, lex)
         if status is None:
             continue
+        if (mention.clause.i != mention.trigger.i and status == "occurred" and _lemma(mention.clause)
+                in lex.planned_verbs - lex.transparent_heads - {"announce"}):
+            status = "planned"  # a noun event under a verb of intent: 'are planning a round of sanctions'
         mention.status = status
         mentions.append(mention)
     mentions.extend(_reported_wrongdoing(sent, lex, mentions))
@@ -210,8 +213,15 @@ def _subjects(verb: Token) -> list[Token]:
     while verb is not None and seen < 6:
         seen += 1
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        if subjects and _is_relative_quantifier(subjects[0]) and verb.head.i != verb.i:
+            # 'leaders including X and Y, both of whom demanded': the leaders named before
+            head = verb.head
+            return _agents(head) or [c for c in head.children if c.dep_ in SUBJECTS] or subjects
         if subjects:
             return subjects
+        if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.head.i != verb.head.i:
+            verb = verb.head.head  # 'Ukraine is ready to accept': the subject of 'is'
+            continue
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return [verb.head]
         if verb.dep_ in ("conj", "xcomp", "advcl", "acl") and verb.head.i != verb.i:
@@ -222,6 +232,11 @@ def _subjects(verb: Token) -> list[Token]:
                 continue
         return []
     return []
+
+
+def _is_relative_quantifier(token: Token) -> bool:
+    return token.lower_ in ("both", "all", "each", "some", "many", "most") and any(
+        c.dep_ == "prep" and any(g.lower_ in ("whom", "which") for g in c.children) for c in token.children)
 
 
 def _agents(verb: Token) -> list[Token]:
@@ -255,14 +270,15 @@ def _is_reference(noun: Token, lex: Lexicon) -> bool:
         _lemma(head) != "to" or _lemma(head.head) in ANCHOR_PREPS
     ):
         return True
+    determiners = {_lemma(c) for c in noun.children if c.dep_ == "det"}
+    definite = bool(determiners & {"the", "this", "that", "these", "those"})
     if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and (
-        head.lemma_.lower() in lex.verbs or head.lemma_.lower() in lex.speech_verbs
+        _lemma(head) in lex.verbs or (_lemma(head) in lex.speech_verbs and definite)
     ):
         return True
-    determiners = {_lemma(c) for c in noun.children if c.dep_ == "det"}
     own_args = any(c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in ("GPE", "NORP", "ORG")
                    for c in noun.children)
-    return bool(determiners & {"the", "this", "that", "these", "those"}) and not own_args and noun.dep_ != "nsubj"
+    return definite and not own_args and noun.dep_ != "nsubj"
 
 
 def _clause_of(token: Token) -> Token:
@@ -285,9 +301,10 @@ def _read_verb_arguments(mention: Mention, verb: Token, trigger: Trigger) -> Non
         mention.sources = _subjects(verb)
         for child in verb.children:
             if child.dep_ in ("dobj", "obj", "dative"):
-                owners = _owners(child) if _lemma(child) in OFFER_NOUNS or _is_event_noun(child) else None
-                if owners is not None:
-                    mention.targets.extend(owners)
+                if _lemma(child) in OFFER_NOUNS or _is_event_noun(child):
+                    # 'accepted the US proposal': the proposer; 'condemned the attack': the
+                    # attack itself, whose author the article pass finds.
+                    mention.targets.extend(_owners(child) or [child])
                 elif not _is_weapon_like(child):
                     mention.targets.append(child)
             if child.dep_ == "ccomp" and trigger.type in ("REQUEST", "ACCUSE"):
@@ -307,7 +324,9 @@ def _read_verb_arguments(mention: Mention, verb: Token, trigger: Trigger) -> Non
             mention.targets.extend(objects)
         elif word == "on" and trigger.type == "REQUEST":
             mention.targets.extend(objects)
-    for obj in _objects(verb):
+    linked = _objects(verb) + [p for prep in verb.children if prep.dep_ == "prep" for p in prep.children
+                               if p.dep_ == "pobj"]
+    for obj in linked:
         if _lemma(obj) in ("call", "conversation") and any(_lemma(c) in ("phone", "telephone") for c in obj.children):
             mention.mode = "phone"
             mention.count = _count_of(obj) or mention.count
@@ -365,8 +384,11 @@ def _is_weapon_like(token: Token) -> bool:
 
 def _owners(noun: Token) -> list[Token] | None:
     """The party a proposal, plan or attack belongs to: 'the US proposal', "Russia's attack"."""
-    owners = [c for c in noun.children if c.dep_ == "poss" or (
-        c.dep_ in ("compound", "amod", "nmod") and (c.ent_type_ in ("GPE", "NORP", "ORG") or c.pos_ == "PROPN"))]
+    modifiers = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children
+                  if g.dep_ in ("poss", "compound", "amod", "nmod")]
+    owners = [c for c in modifiers if c.dep_ == "poss" or c.ent_type_ in ("GPE", "NORP", "ORG")
+              or (c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "CARDINAL"))]
     for prep in noun.children:
         if prep.dep_ == "prep" and _lemma(prep) in ("by", "from"):
             owners.extend(c for c in prep.children if c.dep_ == "pobj")
@@ -414,8 +436,13 @@ def read_status(verb: Token, lex: Lexicon) -> str | None:
                 status = "planned"
             else:
                 return None
+        if node.dep_ == "ccomp" and _lemma(node.head) in lex.wish_verbs:
+            return None  # what is demanded or hoped for has not happened
         if node.dep_ in ("xcomp", "dobj") and node.head.i != node.i:
             head = node.head
+            if _lemma(head) in lex.transparent_heads:
+                node = head
+                continue
             if _lemma(head) in lex.negation_verbs:
                 return "negated" if _lemma(head) == "refuse" or _lemma(head) == "fail" else None
             if _lemma(head) in lex.planned_verbs:
@@ -430,7 +457,8 @@ def read_status(verb: Token, lex: Lexicon) -> str | None:
             c.dep_ == "aux" and c.text.lower() == "to" for c in children
         ):
             return None  # a purpose clause: 'to discuss', 'to compel'
-        if node.tag_ == "VBG" and node.dep_ in ("csubj", "pcomp", "nsubj"):
+        if node.tag_ == "VBG" and node.dep_ in ("csubj", "pcomp", "nsubj") and not any(
+                c.dep_ in SUBJECTS for c in children):
             return None  # a gerund named as a topic: 'Utilizing such missiles ...'
         break
     return status

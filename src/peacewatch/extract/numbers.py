@@ -868,6 +868,11 @@ def merge_casualties(items: list[Casualties], conflict: Literal["range", "max"] 
         raise ValueError(f"conflict must be 'range' or 'max', not {conflict!r}")
     out = Casualties()
     killed = [(c.killed, c) for c in items if c.killed is not None]
+    # A toll of children or women only is part of the strike's total, not a rival figure.
+    lex = load_casualty_lexicon()
+    subsets = lex.children_words | lex.women_words
+    totals = [(k, c) for k, c in killed if (c.victims or "").lower() not in subsets]
+    killed = totals or killed
     if killed:
         best, owner = max(reversed(killed), key=lambda kc: _value(kc[0]))
         out.killed, out.victims = best, owner.victims
