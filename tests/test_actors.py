@@ -195,6 +195,7 @@ def test_ruler_patterns_match_case_sensitively(sentence, expected, comment):
 def test_ruler_finds_groups_in_the_pipeline(nlp):
     doc = nlp("Fighters of the Rapid Support Forces and Hamas met the US envoy.")
     ents = {(e.text, e.label_) for e in doc.ents}
-    assert ("Rapid Support Forces", "ORG") in ents
+    # The model's own longer entity ('the Rapid Support Forces') is kept when it holds the match.
+    assert any(text.endswith("Rapid Support Forces") and label == "ORG" for text, label in ents)
     assert ("Hamas", "ORG") in ents
     assert ("US", "GPE") in ents

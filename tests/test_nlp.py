@@ -4,8 +4,8 @@ import importlib.metadata
 
 import pytest
 
-from peacewatch.nlp import DEFAULT_MODEL, MODEL_ENV, load_model
 from peacewatch.errors import ModelError
+from peacewatch.nlp import DEFAULT_MODEL, MODEL_ENV, load_model
 
 
 def test_model_metadata_matches_the_official_release(nlp):

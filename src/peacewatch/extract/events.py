@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -31,6 +31,8 @@ from peacewatch.schema import Actor, Count, Event, Place, Weapon, When
 log = logging.getLogger(__name__)
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
+WEAPON_WORDS = {"missile", "rocket", "drone", "bomb", "shell", "munition", "artillery", "mortar", "projectile",
+                "shelling", "strike", "airstrike", "attack"}
 GROUP_PRONOUNS = {"it", "they", "them"}
 RECIPROCALS = {"other", "another"}
 COLLECTIVE_PARTIES = {"party", "side", "country", "nation"}
@@ -105,6 +107,10 @@ def extract_events(doc: Doc, published: date | None = None, lex: Lexicon | None 
         sentence_times.append(times)
         places = _places(sent, ctx)
         owners_t = {id(t[0]): _owner(t[0].root, mentions) for t in times}
+        # 'at war with the army since April 2023': a time inside another noun phrase dates that
+        # phrase, not the event, and is not the story's time either.
+        times = [t for t in times if not _bound_to_noun(t[0].root, mentions)]
+        sentence_times[-1] = times
         owners_p = {id(p[0]): _owner(p[0].root, mentions) for p in places}
         casualties = find_casualties(sent)
         weapons = find_weapons(sent) if any(m.type == "ASSAULT" for m in mentions) else []
@@ -128,7 +134,7 @@ def extract_events(doc: Doc, published: date | None = None, lex: Lexicon | None 
                     if not draft.places:
                         draft.places.extend(p for span, p in places if owners_p[id(span)] is None
                                             or owners_p[id(span)].reference)
-                new.append(draft)
+                new.extend(_split_by_place(draft))
         if not any(d.type == "ASSAULT" for d in new) and _has_casualties(casualties):
             previous = next((d for d in reversed(drafts) if d.type == "ASSAULT"
                              and index - d.sent_index <= CASUALTY_WINDOW), None)
@@ -140,6 +146,7 @@ def extract_events(doc: Doc, published: date | None = None, lex: Lexicon | None 
         _remember_subjects(sent, ctx, salient)
     drafts = [d for d in drafts if _is_worth_reporting(d)]
     merged = _merge(drafts)
+    _inherit_attackers(merged)
     _resolve_reference_targets(merged, references, ctx)
     _assign_dates(merged, sentence_times, references, ctx)
     return [_to_event(d, ctx) for d in merged]
@@ -185,15 +192,21 @@ def _is_future(token: Token) -> bool:
 
 def _places(sent: Span, ctx: ArticleContext) -> list[tuple[Span, Place]]:
     """Places named as where something is: objects of 'in', 'at', 'near' ..., the owner of the
-    part struck ("X's central district"), the object struck ('shelled X')."""
+    part struck ("X's central district"), the object struck ('shelled X'). A name the model
+    took for an organisation or a person counts when it stands where a place stands and the
+    gazetteer knows it (the small model labels many towns ORG or PERSON)."""
     out = []
+    seen: set[int] = set()
     for ent in sent.ents:
-        if ent.label_ not in PLACE_LABELS or not _is_locative(ent.root):
-            continue
-        place = ctx.place(ent.text)
-        if place is not None:
-            place.text = ent.text
-            out.append((ent, place))
+        if ent.label_ in PLACE_LABELS or ent.label_ in ("ORG", "PERSON", "NORP"):
+            loose = ent.label_ not in PLACE_LABELS
+            if not _is_locative(ent.root):
+                continue
+            place = ctx.place(ent.text)
+            if place is None or (loose and place.precision not in ("city", "region")):
+                continue
+            seen.update(range(ent.start, ent.end))
+            out.append((ent, place.model_copy(update={"text": ent.text})))
     return out
 
 
@@ -203,11 +216,13 @@ def _is_locative(root: Token) -> bool:
         node = node.head  # 'in Samba, Akhnoor and Udhampur': the first conjunct carries the role
     if node.dep_ == "pobj":
         prep = node.head
-        if prep.lower_ == "of":  # 'in the regions of X', 'the streets of X'
-            return prep.head.dep_ == "pobj" and prep.head.head.lower_ in PLACE_PREPS
+        if prep.lower_ == "of":  # 'in the regions of X', 'the streets of X', 'the town of X'
+            owner = prep.head
+            return (owner.dep_ == "pobj" and owner.head.lower_ in PLACE_PREPS) or (
+                owner.lemma_.lower() in get_lexicon().place_nouns)
         return prep.lower_ in PLACE_PREPS and prep.lower_ != "to"
     if node.dep_ == "poss":
-        return node.head.dep_ in ("dobj", "pobj", "nsubjpass") and node.head.ent_type_ not in ("ORG", "PERSON")
+        return node.head.lemma_.lower() in get_lexicon().place_nouns
     if node.dep_ in ("dobj", "nsubjpass") and node.head.pos_ == "VERB":
         trigger = get_lexicon().verbs.get(node.head.lemma_.lower())
         return trigger is not None and trigger.type == "ASSAULT"
@@ -230,6 +245,18 @@ def _owner(token: Token, mentions: list[Mention]) -> Mention | None:
             return None
         node = node.head
     return None
+
+
+def _bound_to_noun(token: Token, mentions: list[Mention]) -> bool:
+    clauses = {m.clause.i for m in mentions} | {m.trigger.i for m in mentions}
+    node = token.head
+    for _ in range(12):
+        if node.i in clauses or node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return False
+        if node.pos_ in ("NOUN", "PROPN") and node.i != token.i and node.dep_ != "npadvmod":
+            return True
+        node = node.head
+    return False
 
 
 def _is_participant(span: Span, mention: Mention) -> bool:
@@ -386,6 +413,9 @@ def _actors(tokens: list[Token], ctx: ArticleContext, salient: list[tuple[Token,
                                      sector="GOV"))
             continue
         actor = _actor(token, ctx, salient)
+        if actor is not None and actor.country is None and (
+                actor.sector is None or token.lemma_.lower() in WEAPON_WORDS):
+            actor = None  # a name the lexicons do not know as an actor, or a weapon ('the missiles hit')
         if actor is not None:
             out.append(actor)
         elif keep_event_refs and token.lemma_.lower() in get_lexicon().nouns:
@@ -414,6 +444,44 @@ def _same_party(a: Actor, b: Actor) -> bool:
 
 
 # ---------------------------------------------------------------- merging
+
+
+def _trigger_mode(draft: Draft) -> str | None:
+    """The manner of attack its words name ('drone attack', 'firing'), weapons aside."""
+    words = [m.trigger.lemma_.lower() for m in draft.mentions if not m.reference]
+    words += [c.lemma_.lower() for m in draft.mentions if not m.reference for c in m.trigger.children
+              if c.dep_ in ("compound", "amod")]
+    return mode_of_words(words)
+
+
+def _split_by_place(draft: Draft) -> list[Draft]:
+    """'Heavy firing in A, B and C': one strike per town (the towns, not the region holding them)."""
+    towns = [p for p in draft.places if p.precision == "city"]
+    if draft.type != "ASSAULT" or len({p.name for p in towns}) < 2:
+        return [draft]
+    out = []
+    for town in {p.name: p for p in towns}.values():
+        piece = replace(draft, places=[town], mentions=list(draft.mentions), dates=list(draft.dates),
+                        offsets=list(draft.offsets), casualties=[], weapons=list(draft.weapons))
+        out.append(piece)
+    out[0].casualties = list(draft.casualties)  # a toll told for all is not repeated per town
+    return out
+
+
+def _inherit_attackers(drafts: list[Draft]) -> None:
+    """A strike told with no attacker ('heavy firing was reported') is by the one attacker the
+    article has named so far, when it has named exactly one; the note says so."""
+    attackers: list[Actor] = []
+    for draft in sorted(drafts, key=lambda d: d.sent_index):
+        if draft.type != "ASSAULT":
+            continue
+        if draft.source is not None:
+            attackers.append(draft.source)
+            continue
+        countries = {a.country for a in attackers if a.country}
+        if len(countries) == 1:
+            draft.source = next(a for a in reversed(attackers) if a.country)
+            draft.note = "; ".join(x for x in (draft.note, "attacker from earlier in the article") if x)
 
 
 def _is_worth_reporting(draft: Draft) -> bool:
@@ -459,7 +527,7 @@ def _mergeable(a: Draft, b: Draft) -> bool:
         return False
     if a.type == "ASSAULT":
         return (_compatible(_key(a.source), _key(b.source)) and _places_compatible(a, b)
-                and _dates_compatible(a, b))
+                and _dates_compatible(a, b) and _compatible(_trigger_mode(a), _trigger_mode(b)))
     return (_same_actor(a.source, b.source) and _same_actor(a.target, b.target)
             and _dates_compatible(a, b) and a.first.sent.start != b.first.sent.start)
 
@@ -567,9 +635,8 @@ def _assign_dates(drafts: list[Draft], sentence_times: list[list[tuple[Span, Whe
 
 
 def _is_background(draft: Draft) -> bool:
-    """Past perfect and habitual present tell background, not the news of the day."""
+    """The past perfect tells background, not the news of the day."""
     clause = draft.first.clause
-    tags = {c.tag_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
     return clause.tag_ == "VBN" and any(c.lower_ == "had" and c.dep_ == "aux" for c in clause.children)
 
 

@@ -43,6 +43,11 @@ class Lexicon:
     wrongdoing_verbs: frozenset[str]
     wish_verbs: frozenset[str]
     transparent_heads: frozenset[str]
+    place_nouns: frozenset[str]
+
+    @property
+    def threat_verbs(self) -> frozenset[str]:
+        return frozenset(k for k, v in self.verbs.items() if v.type == "THREATEN")
 
 
 def _trigger(lemma: str, spec: dict) -> Trigger:
@@ -97,4 +102,5 @@ def get_lexicon() -> Lexicon:
         wrongdoing_verbs=frozenset(raw.get("wrongdoing_verbs") or ()),
         wish_verbs=frozenset(raw.get("wish_verbs") or ()),
         transparent_heads=frozenset(raw.get("transparent_heads") or ()),
+        place_nouns=frozenset(raw.get("place_nouns") or ()),
     )

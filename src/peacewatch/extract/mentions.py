@@ -125,6 +125,8 @@ def _verb_mention(verb: Token, sent: Span, lex: Lexicon) -> Mention | None:
     if trigger is None:
         return None
     kind, mode = trigger.type, trigger.mode
+    if kind == "CONSULT" and any(c.dep_ == "ccomp" for c in verb.children):
+        return None  # 'will communicate to Russia that ...' reports a message, not a meeting
     for obj in _objects(verb):
         if _lemma(obj) in trigger.object_types:
             kind = trigger.object_types[_lemma(obj)]
@@ -154,6 +156,9 @@ def _noun_mention(noun: Token, sent: Span, lex: Lexicon) -> Mention | None:
             mention.sources = _subjects(light)
             if not mention.sources:
                 mention.sources = [a for a in _agents(light)]
+        if not mention.targets:  # 'imposed sanctions on X', 'launched an attack against X'
+            mention.targets = [p for prep in light.children if prep.dep_ == "prep" and _lemma(prep) in TARGET_PREPS
+                               for p in prep.children if p.dep_ == "pobj"]
         return mention
     if _is_reference(noun, lex):
         mention = Mention(type=trigger.type, mode=trigger.mode, trigger=noun, clause=_clause_of(noun),
@@ -266,12 +271,13 @@ def _is_reference(noun: Token, lex: Lexicon) -> bool:
         _lemma(head) in lex.cancelling_verbs or (head.dep_ == "prep" and _lemma(head.head) in lex.cancelling_verbs)
     ):
         return True
-    if noun.dep_ == "pobj" and _lemma(head) in ANCHOR_PREPS | {"to"} and (
+    determiners = {_lemma(c) for c in noun.children if c.dep_ == "det"}
+    definite = bool(determiners & {"the", "this", "that", "these", "those"}) or any(
+        c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
+    if noun.dep_ == "pobj" and definite and _lemma(head) in ANCHOR_PREPS | {"to"} and (
         _lemma(head) != "to" or _lemma(head.head) in ANCHOR_PREPS
     ):
         return True
-    determiners = {_lemma(c) for c in noun.children if c.dep_ == "det"}
-    definite = bool(determiners & {"the", "this", "that", "these", "those"})
     if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and (
         _lemma(head) in lex.verbs or (_lemma(head) in lex.speech_verbs and definite)
     ):
@@ -443,6 +449,9 @@ def read_status(verb: Token, lex: Lexicon) -> str | None:
             if _lemma(head) in lex.transparent_heads:
                 node = head
                 continue
+            if _lemma(head) in lex.cancelling_verbs or _lemma(head) in lex.threat_verbs:
+                # 'ready to stop shooting'; 'threatened to strike' (the threat is the event)
+                return None
             if _lemma(head) in lex.negation_verbs:
                 return "negated" if _lemma(head) == "refuse" or _lemma(head) == "fail" else None
             if _lemma(head) in lex.planned_verbs:

@@ -1,0 +1,106 @@
+"""Event extraction, one linguistic case per row: sentences written for these tests."""
+
+import pytest
+
+from peacewatch import extract
+
+# (text, expected events as (type, status, source country, target country), what it covers)
+CASES = [
+    ("Syrian forces shelled the town of Idlib on Monday.",
+     [("ASSAULT", "occurred", "SYR", "SYR")], "active verb, place as object of 'of'"),
+    ("The convoy was attacked by Houthi rebels near Hodeidah.",
+     [("ASSAULT", "occurred", "YEM", None)], "passive voice with a 'by' agent"),
+    ("Germany and France condemned Iran.",
+     [("ACCUSE", "occurred", "DEU", "IRN"), ("ACCUSE", "occurred", "FRA", "IRN")],
+     "coordinated subjects: one event per pair of actors"),
+    ("Josep Borrell, the EU foreign policy chief, met Iranian Foreign Minister Abbas Araghchi in Oman.",
+     [("CONSULT", "occurred", None, "IRN")], "apposition names the role of the source"),
+    ("Chinese officials held talks with their Indian counterparts on Tuesday.",
+     [("CONSULT", "occurred", "CHN", None)], "light verb with an event noun"),
+    ("Israel did not attack the port.", [("ASSAULT", "negated", "ISR", None)], "negation"),
+    ("Turkey will impose sanctions on Syria.", [("SANCTION", "planned", "TUR", "SYR")], "future tense"),
+    ("Is Iran preparing to strike Israel?", [], "a question is not an event"),
+    ("The ministers travelled to Geneva to discuss a truce.", [], "a purpose clause is not an event"),
+    ("If Russia attacks Moldova, NATO may respond.", [], "a conditional is not an event"),
+    ("Ukraine accepted the proposal from the United States.", [("AGREE", "occurred", "UKR", "USA")],
+     "accepting a proposal is AGREE, with the proposer as target"),
+    ("Pakistan rejected India's demand.", [("REJECT", "occurred", "PAK", "IND")],
+     "rejecting a demand targets whoever made it"),
+    ("Egypt called on Israel to halt the offensive.", [("REQUEST", "occurred", "EGY", "ISR")],
+     "'call on X to' is a request to X; the offensive it names is not a new event"),
+    ("Iran threatened to strike US bases in the region.", [("THREATEN", "occurred", "IRN", None)],
+     "a threat: the strike itself is not an event"),
+    ("Police in Kenya arrested dozens of protesters in Nairobi.", [("COERCE", "occurred", "KEN", None)],
+     "arrests are COERCE"),
+    ("Russia and Ukraine accused each other of violating the truce.",
+     [("ACCUSE", "occurred", "RUS", "UKR"), ("ACCUSE", "occurred", "UKR", "RUS")], "reciprocal accusation"),
+    ("Carlos Alcaraz defeated Novak Djokovic in the final.", [], "sports language is not conflict"),
+]
+
+
+def _events(text):
+    return extract(text, published="2025-05-07").events
+
+
+@pytest.mark.parametrize("text,expected,comment", CASES, ids=[c[2] for c in CASES])
+def test_event_cases(text, expected, comment):
+    got = [(e.type, e.status, e.source.country if e.source else None, e.target.country if e.target else None)
+           for e in _events(text)]
+    for want in expected:
+        kind, status, source, target = want
+        match = [g for g in got if g[0] == kind and g[1] == status and (source is None or g[2] == source)
+                 and (target is None or g[3] == target)]
+        assert match, f"{comment}: wanted {want}, got {got}"
+    assert len(got) == len(expected), f"{comment}: got {got}"
+
+
+# (text, field, expected value, what it covers)
+NUMBER_CASES = [
+    ("Russian missiles killed at least 14 people in Dnipro on Friday.", "killed", (14, None), "'at least' hedge"),
+    ("An Israeli strike on Rafah killed thirty-five people.", "killed", (35, 35), "a number in words"),
+    ("A drone attack on Kharkiv injured more than 40 residents.", "injured", (40, None), "'more than' hedge"),
+    ("Sudanese army shelling in Omdurman killed dozens of civilians.", "killed", (24, None), "'dozens' as a floor"),
+    ("A Russian strike on Odesa killed 12 people. The toll rose to 20 on Saturday.", "killed", (12, 20),
+     "an updated toll in the next sentence joins the strike"),
+]
+
+
+@pytest.mark.parametrize("text,field,want,comment", NUMBER_CASES, ids=[c[3] for c in NUMBER_CASES])
+def test_casualty_numbers(text, field, want, comment):
+    assaults = [e for e in _events(text) if e.type == "ASSAULT"]
+    assert len(assaults) == 1, comment
+    count = getattr(assaults[0], field)
+    assert (count.min, count.max) == want, comment
+
+
+def test_one_event_per_happening():
+    text = ("Russia launched three missiles at Kharkiv on Sunday, killing five people.\n\n"
+            "The Russian strike on Kharkiv also wounded 30.\n\n"
+            "Leaders condemned the attack on Kharkiv.")
+    assaults = [e for e in _events(text) if e.type == "ASSAULT"]
+    assert len(assaults) == 1
+    strike = assaults[0]
+    assert strike.location.name == "Kharkiv"
+    assert strike.date.value == "2025-05-04"
+    assert strike.killed.min == 5 and strike.injured.min == 30
+    assert len(strike.also_evidence) >= 1
+
+
+def test_condemnation_targets_the_attacker():
+    text = "Russian forces shelled Kherson on Monday.\n\nFrance condemned the attack on Kherson."
+    accuse = [e for e in _events(text) if e.type == "ACCUSE"]
+    assert accuse and accuse[0].target.country == "RUS"
+    assert accuse[0].location is None  # the condemnation did not happen in Kherson
+
+
+def test_place_of_a_statement_is_where_it_was_made():
+    text = "Yesterday, the Polish foreign minister told reporters in Brussels that Russia was violating the truce."
+    events = _events(text)
+    assert events and events[0].location.name == "Brussels"
+
+
+def test_event_anchored_date():
+    text = ("Russian drones struck Odesa on Sunday.\n\n"
+            "Two days before the attack on Odesa, the US envoy met the Russian president in Moscow.")
+    consult = [e for e in _events(text) if e.type == "CONSULT"]
+    assert consult and consult[0].date.value == "2025-05-02"
