@@ -25,6 +25,7 @@ class Trigger:
     requires_light: bool = False
     object_types: dict[str, str] = field(default_factory=dict)
     light_types: dict[str, str] = field(default_factory=dict)
+    modifier_types: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ class Lexicon:
 def _trigger(lemma: str, spec: dict) -> Trigger:
     if not isinstance(spec, dict) or spec.get("type") not in EVENT_TYPES:
         raise DataError(f"triggers.yaml: {lemma!r} needs a PLOVER type, got {spec!r}")
-    for name in ("object_types", "light_types"):
+    for name in ("object_types", "light_types", "modifier_types"):
         for value in (spec.get(name) or {}).values():
             if value not in EVENT_TYPES:
                 raise DataError(f"triggers.yaml: {lemma!r} {name} has unknown type {value!r}")
@@ -71,6 +72,7 @@ def _trigger(lemma: str, spec: dict) -> Trigger:
         requires_light=bool(spec.get("requires_light")),
         object_types=dict(spec.get("object_types") or {}),
         light_types=dict(spec.get("light_types") or {}),
+        modifier_types=dict(spec.get("modifier_types") or {}),
     )
 
 

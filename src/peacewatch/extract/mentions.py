@@ -6,7 +6,7 @@ happening and resolves their dates, places and actors.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -139,6 +139,9 @@ def _verb_mention(verb: Token, sent: Span, lex: Lexicon) -> Mention | None:
 def _noun_mention(noun: Token, sent: Span, lex: Lexicon) -> Mention | None:
     trigger = lex.nouns[_lemma(noun)]
     modifiers = {_lemma(c) for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+    retyped = next((trigger.modifier_types[m] for m in modifiers if m in trigger.modifier_types), None)
+    if retyped is not None:
+        trigger = replace(trigger, type=retyped, mode=None)
     if trigger.requires and not modifiers & trigger.requires:
         return None
     head = noun.head
