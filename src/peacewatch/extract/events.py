@@ -134,6 +134,10 @@ def extract_events(doc: Doc, published: date | None = None, lex: Lexicon | None 
                     if not draft.places:
                         draft.places.extend(p for span, p in places if owners_p[id(span)] is None
                                             or owners_p[id(span)].reference)
+                elif not draft.places and _under_speech(mention, lex):
+                    # 'X, at a news conference in Y, said that ...': the statement was made in Y
+                    draft.places.extend(p for span, p in places if owners_p[id(span)] is None
+                                        and not _is_participant(span, mention))
                 new.extend(_split_by_place(draft))
         if not any(d.type == "ASSAULT" for d in new) and _has_casualties(casualties):
             previous = next((d for d in reversed(drafts) if d.type == "ASSAULT"
@@ -147,6 +151,7 @@ def extract_events(doc: Doc, published: date | None = None, lex: Lexicon | None 
     drafts = [d for d in drafts if _is_worth_reporting(d)]
     merged = _merge(drafts)
     _inherit_attackers(merged)
+    _refine_country_places(merged, ctx)
     _resolve_reference_targets(merged, references, ctx)
     _assign_dates(merged, sentence_times, references, ctx)
     return [_to_event(d, ctx) for d in merged]
@@ -247,6 +252,33 @@ def _owner(token: Token, mentions: list[Mention]) -> Mention | None:
     return None
 
 
+def _under_speech(mention: Mention, lex: Lexicon) -> bool:
+    """A speech act, or an event told in the clause of a verb of saying."""
+    node = mention.clause
+    for _ in range(4):
+        if node.lemma_.lower() in lex.speech_verbs:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _refine_country_places(drafts: list[Draft], ctx: ArticleContext) -> None:
+    """'talks in Saudi Arabia' in an article that names one city of Saudi Arabia: that city."""
+    cities: Counter[str] = Counter()
+    known: dict[str, Place] = {}
+    for place in ctx.place_cache.values():
+        if place is not None and place.precision == "city" and place.country:
+            cities[place.country] += 1
+            known.setdefault(place.country, place)
+    for draft in drafts:
+        if draft.places and all(p.precision == "country" for p in draft.places):
+            country = draft.places[0].country
+            if cities.get(country) == 1:
+                draft.places.insert(0, known[country].model_copy(update={"text": draft.places[0].text}))
+
+
 def _bound_to_noun(token: Token, mentions: list[Mention]) -> bool:
     clauses = {m.clause.i for m in mentions} | {m.trigger.i for m in mentions}
     node = token.head
@@ -291,7 +323,7 @@ def _expand(tokens: list[Token]) -> list[Token]:
     """Coordinated participants, and named members of a group ('leaders including X and Y')."""
     out: list[Token] = []
     for token in tokens:
-        for member in (token, *token.conjuncts):
+        for member in (token, *[c for c in token.conjuncts if _is_separate_party(c)]):
             named = [p for prep in member.children if prep.dep_ == "prep" and prep.lower_ in MEMBER_PREPS
                      for p in prep.children if p.dep_ == "pobj"]
             if named:
@@ -303,6 +335,14 @@ def _expand(tokens: list[Token]) -> list[Token]:
                 out.append(member)
     seen: set[int] = set()
     return [t for t in out if not (t.i in seen or seen.add(t.i))]
+
+
+def _is_separate_party(token: Token) -> bool:
+    """A conjunct that names a party of its own ('Germany and France', 'soldiers and civilians'),
+    not a second title of one person ('Resident and Humanitarian Coordinator X')."""
+    entity = token.doc[token.i].ent_iob_ in ("B",) or (token.ent_type_ and token.ent_iob_ == "I" and any(
+        t.ent_iob_ == "B" for t in token.subtree))
+    return bool(entity) or token.tag_ in ("NNS", "NNPS") or token.pos_ == "PRON"
 
 
 def _actor(token: Token, ctx: ArticleContext, salient: list[tuple[Token, Actor]]) -> Actor | None:

@@ -45,6 +45,8 @@ class Lexicon:
     wish_verbs: frozenset[str]
     transparent_heads: frozenset[str]
     place_nouns: frozenset[str]
+    promise_heads: frozenset[str]
+    obligation_modals: frozenset[str]
 
     @property
     def threat_verbs(self) -> frozenset[str]:
@@ -105,4 +107,6 @@ def get_lexicon() -> Lexicon:
         wish_verbs=frozenset(raw.get("wish_verbs") or ()),
         transparent_heads=frozenset(raw.get("transparent_heads") or ()),
         place_nouns=frozenset(raw.get("place_nouns") or ()),
+        promise_heads=frozenset(raw.get("promise_heads") or ()),
+        obligation_modals=frozenset(raw.get("obligation_modals") or ()),
     )

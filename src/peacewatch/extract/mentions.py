@@ -76,6 +76,7 @@ def find_mentions(sent: Span, lex: Lexicon) -> list[Mention]:
         mention.status = status
         mentions.append(mention)
     mentions.extend(_reported_wrongdoing(sent, lex, mentions))
+    mentions.extend(_promises_and_obligations(sent, lex, mentions))
     return mentions
 
 
@@ -209,6 +210,32 @@ def _reported_wrongdoing(sent: Span, lex: Lexicon, found: list[Mention]) -> list
             continue
         out.append(Mention(type="ACCUSE", mode=None, trigger=token, clause=_speech_verb_of(token, lex) or token,
                            sent=sent, sources=[speaker], targets=subjects, source_is_speaker=True))
+    return out
+
+
+def _promises_and_obligations(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
+    """'X offered to withdraw' / 'X is willing to talk': X's promise (AGREE).
+    'X said Y must withdraw': X's demand of Y (REQUEST)."""
+    out = []
+    agreed = {m.clause.i for m in found if m.type == "AGREE"}
+    for token in sent:
+        if token.dep_ != "xcomp" or not token.pos_ == "VERB":
+            continue
+        head = token.head
+        if _lemma(head) in lex.promise_heads and head.i not in agreed and token.i not in agreed:
+            subjects = _subjects(head if head.pos_ in ("VERB", "AUX") else head.head)
+            if subjects and read_status(head if head.pos_ in ("VERB", "AUX") else head.head, lex) is not None:
+                out.append(Mention(type="AGREE", mode="promise", trigger=head, sent=sent, sources=subjects,
+                                   clause=head if head.pos_ in ("VERB", "AUX") else head.head))
+    for token in sent:
+        modals = {c.lower_ for c in token.children if c.dep_ == "aux"}
+        if not modals & lex.obligation_modals or token.dep_ != "ccomp":
+            continue
+        speaker = _speaker_of(token, lex)
+        subjects = [c for c in token.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
+        if speaker is not None and subjects and speaker.i not in {s.i for s in subjects}:
+            out.append(Mention(type="REQUEST", mode="demand", trigger=token, clause=_speech_verb_of(token, lex),
+                               sent=sent, sources=[speaker], targets=subjects, source_is_speaker=True))
     return out
 
 
