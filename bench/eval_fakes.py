@@ -102,22 +102,29 @@ def predict_direct(rows: list[dict]) -> dict[str, list[int | None]]:
     return out
 
 
-def predict_pipeline(rows: list[dict]) -> list[int | None]:
-    """killed.min of the first ASSAULT event with killed, from peacewatch.extract."""
+def predict_pipeline(rows: list[dict]) -> list[list[int]]:
+    """killed.min of every ASSAULT event with killed, in report order, from the full pipeline
+    (one batch, one loaded model; an article that cannot be read gives no figures)."""
     try:
-        from peacewatch import extract
+        from peacewatch.ingest import load_text
+        from peacewatch.pipeline import Failure, Pipeline
     except ImportError as exc:
-        sys.exit(f"--pipeline needs peacewatch.extract, which cannot be imported: {exc}")
-    out: list[int | None] = []
+        sys.exit(f"--pipeline needs peacewatch, which cannot be imported: {exc}")
+    items = []
     for row in rows:
         published = None
         try:
             published = datetime.strptime(row["date"], "%m/%d/%y").date().isoformat()
         except ValueError:
             pass
-        report = extract(row["text"], published=published)
-        killed = next((e.killed for e in report.events if e.type == "ASSAULT" and e.killed), None)
-        out.append(killed.min if killed is not None else None)
+        items.append((None, load_text(row["text"] or " ", published=published)))
+    out: list[list[int]] = []
+    for result in Pipeline().run(items):
+        if isinstance(result, Failure):
+            out.append([])
+            continue
+        out.append([e.killed.min for e in result.events if e.type == "ASSAULT" and e.killed
+                    and e.killed.min is not None])
     return out
 
 
@@ -143,8 +150,11 @@ def main(argv: list[str] | None = None) -> int:
     baseline = [predict_baseline(row["text"]) for row in rows]
     print(f"  baseline regex (first 'killed N' / 'N killed'):  {share(baseline, rows):.3f}")
     if args.pipeline:
-        predictions = {"pipeline": predict_pipeline(rows)}
-        main_choice = "pipeline"
+        figures = predict_pipeline(rows)
+        predictions = {"pipeline": [f[0] if f else None for f in figures],
+                       "any-event": [next((x for x in f if is_right(x, row)), f[0] if f else None)
+                                     for f, row in zip(figures, rows, strict=True)]}
+        main_choice = "any-event"
     else:
         predictions = predict_direct(rows)
         main_choice = "first"

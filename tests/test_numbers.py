@@ -182,7 +182,10 @@ def test_merge_casualties_range_and_max():
 def test_merge_casualties_open_ended():
     items = [Casualties(killed=Count(min=34, max=None)), Casualties(killed=Count(min=35, max=35))]
     assert merge_casualties(items, conflict="max").killed == Count(min=35, max=35)
-    assert merge_casualties(items).killed == Count(min=34, max=35)
+    # a floor ('at least 34') beside a higher figure is superseded; only exact tolls make a range
+    assert merge_casualties(items).killed == Count(min=35, max=35)
+    exact = [Casualties(killed=Count(min=32, max=32)), Casualties(killed=Count(min=74, max=74))]
+    assert merge_casualties(exact).killed == Count(min=32, max=74)
     assert merge_casualties([Casualties(killed=Count(min=5, max=5))] * 2).killed == Count(min=5, max=5)
     assert merge_casualties([]) == Casualties()
 

@@ -355,10 +355,14 @@ def _actor(token: Token, ctx: ArticleContext, salient: list[tuple[Token, Actor]]
 
 
 def _split_adjective_coordination(token: Token) -> list[Token]:
-    """'Ukrainian and American officials' names two parties; return the adjectives' tokens."""
-    adjectives = [c for c in token.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]
-    if adjectives and adjectives[0].conjuncts:
-        return [adjectives[0], *adjectives[0].conjuncts]
+    """'Ukrainian and American officials', 'commanders from India and Pakistan' name two
+    parties; return the tokens that name their countries."""
+    modifiers = [c for c in token.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]
+    modifiers += [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("from", "of")
+                  for p in prep.children if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "NORP")]
+    for modifier in modifiers:
+        if modifier.conjuncts:
+            return [modifier, *modifier.conjuncts]
     return []
 
 
@@ -556,6 +560,24 @@ def _places_compatible(a: Draft, b: Draft) -> bool:
     return False
 
 
+def _tolls_compatible(a: Draft, b: Draft) -> bool:
+    """Two tellings with different death tolls of their own are two strikes, unless one of them
+    only names the other ('the attack')."""
+    if not a.casualties or not b.casualties or all(m.reference for m in b.mentions):
+        return True
+    if a.first.sent.start == b.first.sent.start:
+        return True  # one sentence tells one toll: a strike on X killed 12
+    ka, kb = merge_casualties(a.casualties).killed, merge_casualties(b.casualties).killed
+    if ka is None or kb is None:
+        return True
+    return (ka.min, ka.max) == (kb.min, kb.max) or bool(_definite_trigger(b))
+
+
+def _definite_trigger(draft: Draft) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for m in draft.mentions
+               for c in m.trigger.children)
+
+
 def _dates_compatible(a: Draft, b: Draft) -> bool:
     da = {w.value for w in a.dates if w.value and w.precision == "day"}
     db = {w.value for w in b.dates if w.value and w.precision == "day"}
@@ -567,6 +589,7 @@ def _mergeable(a: Draft, b: Draft) -> bool:
         return False
     if a.type == "ASSAULT":
         return (_compatible(_key(a.source), _key(b.source)) and _places_compatible(a, b)
+                and _tolls_compatible(a, b)
                 and _dates_compatible(a, b) and _compatible(_trigger_mode(a), _trigger_mode(b)))
     return (_same_actor(a.source, b.source) and _same_actor(a.target, b.target)
             and _dates_compatible(a, b) and a.first.sent.start != b.first.sent.start)
@@ -712,7 +735,8 @@ def _to_event(draft: Draft, ctx: ArticleContext) -> Event:
         target = target.model_copy(update={"country": place.country})
     mode = draft.mode
     if draft.type == "ASSAULT" and mode is None:
-        mode = mode_of_words([m.trigger.lemma_.lower() for m in draft.mentions] + [w.name for w in draft.weapons])
+        # the weapon named says more than the verb ('fired three cruise missiles')
+        mode = mode_of_words([w.name for w in draft.weapons] + [m.trigger.lemma_.lower() for m in draft.mentions])
     evidence, also = _evidence(draft)
     notes = [n for n in (draft.note, *conflicts) if n]
     return Event(

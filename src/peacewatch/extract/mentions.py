@@ -25,7 +25,7 @@ ANCHOR_PREPS = {"after", "before", "prior", "following", "since", "ahead", "unti
 OFFER_NOUNS = {"proposal", "plan", "offer", "initiative", "demand", "deal", "agreement", "ceasefire",
                "truce", "terms", "condition", "call", "request", "invitation", "accord", "idea", "peace"}
 PLACE_PREPS = {"in", "at", "near", "on", "over", "across", "outside", "around", "into", "inside", "of",
-               "from", "off", "throughout", "to"}
+               "off", "throughout", "to"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 

@@ -877,7 +877,10 @@ def merge_casualties(items: list[Casualties], conflict: Literal["range", "max"] 
         best, owner = max(reversed(killed), key=lambda kc: _value(kc[0]))
         out.killed, out.victims = best, owner.victims
         distinct = {(k.min, k.max) for k, _ in killed}
-        if conflict == "range" and len(distinct) > 1:
+        # Only exact tolls conflict (rule 7: 32 and 74 -> 32-74); a floor such as 'dozens' or
+        # 'at least 34' beside a higher figure is superseded by it.
+        exact = all(k.min is not None and k.min == k.max for k, _ in killed)
+        if conflict == "range" and len(distinct) > 1 and exact:
             low = min(_value(k) for k, _ in killed)
             high = None if best.max is None else max(k.max or k.min or 0 for k, _ in killed)
             out.killed = Count(min=low, max=high)
