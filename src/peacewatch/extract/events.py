@@ -119,8 +119,11 @@ def extract_events(doc: Doc, published: date | None = None, lex: Lexicon | None 
             if mention.reference:
                 references.append((index, mention))
                 continue
+            # 'killed in the attack': the definite noun names the strike this clause tells of
+            named = [r for r in mentions if r.reference and r.type == mention.type and _is_definite(r.trigger)]
             for draft in _drafts_of(mention, ctx, salient, sents, index):
                 draft.sent_index = index
+                draft.mentions.extend(named)
                 for span, when, offset in times:
                     if owners_t[id(span)] is mention:
                         (draft.offsets.append((offset, when.text or span.text)) if offset else draft.dates.append(when))
@@ -281,12 +284,16 @@ def _refine_country_places(drafts: list[Draft], ctx: ArticleContext) -> None:
 
 def _bound_to_noun(token: Token, mentions: list[Mention]) -> bool:
     clauses = {m.clause.i for m in mentions} | {m.trigger.i for m in mentions}
-    node = token.head
+    node, path = token.head, {token.i}
     for _ in range(12):
+        path.add(node.i)
         if node.i in clauses or node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             return False
         if node.pos_ in ("NOUN", "PROPN") and node.i != token.i and node.dep_ != "npadvmod":
             return True
+        if node.dep_ == "prep" and any(c.dep_ == "pobj" and c.pos_ == "NOUN" and c.i not in path
+                                       and c.i not in clauses for c in node.children):
+            return True  # 'at war ... since April 2023': the time dates the state 'at war'
         node = node.head
     return False
 
@@ -357,7 +364,7 @@ def _actor(token: Token, ctx: ArticleContext, salient: list[tuple[Token, Actor]]
 def _split_adjective_coordination(token: Token) -> list[Token]:
     """'Ukrainian and American officials', 'commanders from India and Pakistan' name two
     parties; return the tokens that name their countries."""
-    modifiers = [c for c in token.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]
+    modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE")]
     modifiers += [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("from", "of")
                   for p in prep.children if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "NORP")]
     for modifier in modifiers:
@@ -567,15 +574,25 @@ def _tolls_compatible(a: Draft, b: Draft) -> bool:
         return True
     if a.first.sent.start == b.first.sent.start:
         return True  # one sentence tells one toll: a strike on X killed 12
-    ka, kb = merge_casualties(a.casualties).killed, merge_casualties(b.casualties).killed
-    if ka is None or kb is None:
+    ma, mb = merge_casualties(a.casualties), merge_casualties(b.casualties)
+    ka, kb = ma.killed, mb.killed
+    if ka is None or kb is None or _is_subset_toll(ma) or _is_subset_toll(mb):
         return True
     return (ka.min, ka.max) == (kb.min, kb.max) or bool(_definite_trigger(b))
 
 
+def _is_subset_toll(casualties: Casualties) -> bool:
+    """A toll of children or women only ('two children were killed') is part of a strike's toll."""
+    return casualties.killed is not None and casualties.children_killed == casualties.killed.min or (
+        casualties.women_killed is not None and casualties.women_killed == casualties.killed.min)
+
+
 def _definite_trigger(draft: Draft) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for m in draft.mentions
-               for c in m.trigger.children)
+    return any(_is_definite(m.trigger) for m in draft.mentions)
+
+
+def _is_definite(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
 
 
 def _dates_compatible(a: Draft, b: Draft) -> bool:

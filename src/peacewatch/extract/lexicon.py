@@ -23,9 +23,11 @@ class Trigger:
     mediator: bool = False
     requires: frozenset[str] | None = None
     requires_light: bool = False
+    requires_target: bool = False
     object_types: dict[str, str] = field(default_factory=dict)
     light_types: dict[str, str] = field(default_factory=dict)
     modifier_types: dict[str, str] = field(default_factory=dict)
+    prep_types: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,7 @@ class Lexicon:
 def _trigger(lemma: str, spec: dict) -> Trigger:
     if not isinstance(spec, dict) or spec.get("type") not in EVENT_TYPES:
         raise DataError(f"triggers.yaml: {lemma!r} needs a PLOVER type, got {spec!r}")
-    for name in ("object_types", "light_types", "modifier_types"):
+    for name in ("object_types", "light_types", "modifier_types", "prep_types"):
         for value in (spec.get(name) or {}).values():
             if value not in EVENT_TYPES:
                 raise DataError(f"triggers.yaml: {lemma!r} {name} has unknown type {value!r}")
@@ -72,9 +74,11 @@ def _trigger(lemma: str, spec: dict) -> Trigger:
         mediator=bool(spec.get("mediator")),
         requires=frozenset(requires) if requires else None,
         requires_light=bool(spec.get("requires_light")),
+        requires_target=bool(spec.get("requires_target")),
         object_types=dict(spec.get("object_types") or {}),
         light_types=dict(spec.get("light_types") or {}),
         modifier_types=dict(spec.get("modifier_types") or {}),
+        prep_types=dict(spec.get("prep_types") or {}),
     )
 
 

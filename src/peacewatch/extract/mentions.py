@@ -141,6 +141,10 @@ def _noun_mention(noun: Token, sent: Span, lex: Lexicon) -> Mention | None:
     trigger = lex.nouns[_lemma(noun)]
     modifiers = {_lemma(c) for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
     retyped = next((trigger.modifier_types[m] for m in modifiers if m in trigger.modifier_types), None)
+    preps = {_lemma(c) for c in noun.children if c.dep_ == "prep"}
+    retyped = retyped or next((trigger.prep_types[p] for p in preps if p in trigger.prep_types), None)
+    if retyped is not None and trigger.requires:
+        trigger = replace(trigger, requires=None)
     if retyped is not None:
         trigger = replace(trigger, type=retyped, mode=None)
     if trigger.requires and not modifiers & trigger.requires:
@@ -160,9 +164,12 @@ def _noun_mention(noun: Token, sent: Span, lex: Lexicon) -> Mention | None:
             mention.sources = _subjects(light)
             if not mention.sources:
                 mention.sources = [a for a in _agents(light)]
-        if not mention.targets:  # 'imposed sanctions on X', 'launched an attack against X'
-            mention.targets = [p for prep in light.children if prep.dep_ == "prep" and _lemma(prep) in TARGET_PREPS
+        if not mention.targets:  # 'imposed sanctions on X', 'take the offer to X'
+            preps = TARGET_PREPS | ({"to"} if kind in ("REQUEST", "AID", "SUPPORT") else set())
+            mention.targets = [p for prep in light.children if prep.dep_ == "prep" and _lemma(prep) in preps
                                for p in prep.children if p.dep_ == "pobj"]
+        if trigger.requires_target and not mention.targets:
+            return None
         return mention
     if _is_reference(noun, lex):
         mention = Mention(type=trigger.type, mode=trigger.mode, trigger=noun, clause=_clause_of(noun),
@@ -383,6 +390,10 @@ def _read_noun_arguments(mention: Mention, noun: Token) -> None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if word in TARGET_PREPS:
                 mention.targets.extend(objects)
+            elif word in ("over", "about", "at") and mention.type == "ACCUSE":
+                # 'anger over X's violation': the one whose act it is
+                for obj in objects:
+                    mention.targets.extend(_owners(obj) or [obj])
             elif word == "with" and mention.type in ("CONSULT", "AGREE", "COOPERATE"):
                 mention.targets.extend(objects)
             elif word == "between":
