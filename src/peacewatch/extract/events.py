@@ -283,6 +283,8 @@ def _refine_country_places(drafts: list[Draft], ctx: ArticleContext) -> None:
 
 
 def _bound_to_noun(token: Token, mentions: list[Mention]) -> bool:
+    if token.dep_ == "poss" or any(c.dep_ == "case" for c in token.children):
+        return False  # "Friday's death toll", "Sunday's strike": the time of the happening
     clauses = {m.clause.i for m in mentions} | {m.trigger.i for m in mentions}
     node, path = token.head, {token.i}
     for _ in range(12):
@@ -703,6 +705,10 @@ def _assign_dates(drafts: list[Draft], sentence_times: list[list[tuple[Span, Whe
         offset, text = draft.offsets[0]
         anchor = _anchor_event(draft, offset, ordered, references)
         base = _best_date(anchor) if anchor is not None else None
+        if base is None and getattr(offset, "anchor", None) is None and ctx.published is not None \
+                and not _is_background_offset(offset):
+            # 'earlier in the day' with no event before it: the day of the news itself
+            base = When(text=None, value=ctx.published.isoformat(), precision="day", rule="publication date")
         if base is not None and base.value:
             draft.dates.append(shift_when(base, offset, text))
         else:
@@ -712,6 +718,11 @@ def _assign_dates(drafts: list[Draft], sentence_times: list[list[tuple[Span, Whe
         if not draft.dates and ctx.published is not None and not _is_background(draft):
             draft.dates.append(When(text=None, value=ctx.published.isoformat(), precision="day",
                                     rule="undated current news: publication date"))
+
+
+def _is_background_offset(offset: object) -> bool:
+    """Only a same-day offset ('earlier in the day') with nothing before it counts from the news day."""
+    return getattr(offset, "amount", 0) != 0
 
 
 def _is_background(draft: Draft) -> bool:
