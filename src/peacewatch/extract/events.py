@@ -385,10 +385,21 @@ def _resolve_pronoun(token: Token, ctx: ArticleContext, salient: list[tuple[Toke
     for _ in range(4):
         if node.lemma_.lower() in lex.speech_verbs and node.i != token.head.i:
             subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is not None and subject.pos_ != "PRON":
+            if subject is None:
+                break
+            if subject.pos_ != "PRON":
                 actor = describe_actor(_phrase(subject), persons=ctx.persons)
-                if actor is not None and _is_person(actor, subject) == person:
-                    return actor
+                speaker_is_person = _is_person(actor, subject) if actor is not None else False
+            elif subject.lower_ in PERSON_PRONOUNS and subject.i != token.i:
+                actor = _resolve_pronoun(subject, ctx, salient)
+                speaker_is_person = True
+            else:
+                break
+            if actor is not None and speaker_is_person == person:
+                return actor
+            if actor is not None and speaker_is_person and token.lower_ in ("they", "them") and actor.country:
+                # 'He said that they would ...': the speaker's government
+                return Actor(text=token.text, name=country_name(actor.country), country=actor.country, sector="GOV")
             break
         if node.head.i == node.i:
             break
