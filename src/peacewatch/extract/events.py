@@ -478,13 +478,30 @@ def _actors(tokens: list[Token], ctx: ArticleContext, salient: list[tuple[Token,
             continue
         actor = _actor(token, ctx, salient)
         if actor is not None and actor.country is None and (
-                actor.sector is None or token.lemma_.lower() in WEAPON_WORDS):
-            actor = None  # a name the lexicons do not know as an actor, or a weapon ('the missiles hit')
+                token.lemma_.lower() in WEAPON_WORDS or (actor.sector is None and _is_place_name(token, ctx))):
+            actor = None  # a weapon ('the missiles hit') or a town the model took for an organisation
+        if actor is None and _is_unknown_group(token, ctx):
+            # 'thousands of students', 'traditional elders': who acted, as written, nothing guessed
+            actor = Actor(text=_phrase(token).text, name=None, country=None, sector=None)
         if actor is not None:
             out.append(actor)
         elif keep_event_refs and token.lemma_.lower() in get_lexicon().nouns:
             out.append(Actor(text=_phrase(token).text, name=f"event:{token.i}", country=None, sector=None))
     return out
+
+
+def _is_place_name(token: Token, ctx: ArticleContext) -> bool:
+    place = ctx.place(_phrase(token).text) if token.pos_ == "PROPN" else None
+    return place is not None and place.precision in ("city", "region")
+
+
+def _is_unknown_group(token: Token, ctx: ArticleContext) -> bool:
+    """A plural noun phrase of people the lexicons do not know ('thousands of students')."""
+    if token.pos_ == "PRON" or token.lemma_.lower() in WEAPON_WORDS or token.lemma_.lower() in get_lexicon().nouns:
+        return False
+    people = [t for t in token.subtree if t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() not in WEAPON_WORDS]
+    return bool(people) and token.dep_ in ("nsubj", "nsubjpass", "agent", "pobj") and token.ent_type_ not in (
+        "GPE", "LOC", "FAC", "DATE", "CARDINAL", "MONEY", "PERCENT", "TIME")
 
 
 def _recent_pair(mention: Mention, ctx: ArticleContext, sents: list[Span], index: int) -> tuple[Actor, Actor] | None:

@@ -24,6 +24,7 @@ class Trigger:
     requires: frozenset[str] | None = None
     requires_light: bool = False
     requires_target: bool = False
+    xcomp_ok: bool = False
     object_types: dict[str, str] = field(default_factory=dict)
     light_types: dict[str, str] = field(default_factory=dict)
     modifier_types: dict[str, str] = field(default_factory=dict)
@@ -49,6 +50,7 @@ class Lexicon:
     place_nouns: frozenset[str]
     promise_heads: frozenset[str]
     obligation_modals: frozenset[str]
+    threat_types: frozenset[str]
 
     @property
     def threat_verbs(self) -> frozenset[str]:
@@ -75,6 +77,7 @@ def _trigger(lemma: str, spec: dict) -> Trigger:
         requires=frozenset(requires) if requires else None,
         requires_light=bool(spec.get("requires_light")),
         requires_target=bool(spec.get("requires_target")),
+        xcomp_ok=bool(spec.get("xcomp_ok")),
         object_types=dict(spec.get("object_types") or {}),
         light_types=dict(spec.get("light_types") or {}),
         modifier_types=dict(spec.get("modifier_types") or {}),
@@ -113,4 +116,5 @@ def get_lexicon() -> Lexicon:
         place_nouns=frozenset(raw.get("place_nouns") or ()),
         promise_heads=frozenset(raw.get("promise_heads") or ()),
         obligation_modals=frozenset(raw.get("obligation_modals") or ()),
+        threat_types=frozenset(raw.get("threat_types") or ()),
     )

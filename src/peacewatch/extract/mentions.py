@@ -77,6 +77,7 @@ def find_mentions(sent: Span, lex: Lexicon) -> list[Mention]:
         mentions.append(mention)
     mentions.extend(_reported_wrongdoing(sent, lex, mentions))
     mentions.extend(_promises_and_obligations(sent, lex, mentions))
+    mentions.extend(_threats_of_action(sent, lex, mentions))
     return mentions
 
 
@@ -111,7 +112,7 @@ def _verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     ):
         if not (trigger.symmetric and any(c.dep_ == "conj" for s in _subjects(verb) for c in s.children)):
             return None
-    if trigger.objects is not None:
+    if trigger.objects is not None and not (trigger.xcomp_ok and any(c.dep_ == "xcomp" for c in verb.children)):
         objects = {_lemma(o) for o in _objects(verb)}
         objects |= {_lemma(c) for o in _objects(verb) for c in o.conjuncts}
         if not objects & trigger.objects:
@@ -217,6 +218,26 @@ def _reported_wrongdoing(sent: Span, lex: Lexicon, found: list[Mention]) -> list
             continue
         out.append(Mention(type="ACCUSE", mode=None, trigger=token, clause=_speech_verb_of(token, lex) or token,
                            sent=sent, sources=[speaker], targets=subjects, source_is_speaker=True))
+    return out
+
+
+def _threats_of_action(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
+    """'X will withdraw its force unless Y ...', 'X said it would blockade the city': a future act of
+    force or pressure, announced or made conditional by its author, is also X's threat."""
+    out = []
+    threatened = {m.clause.i for m in found if m.type == "THREATEN"}
+    for mention in found:
+        clause = mention.clause
+        if mention.reference or mention.type == "THREATEN" or clause.i in threatened or not mention.sources:
+            continue
+        future = {c.lower_ for c in clause.children if c.dep_ == "aux"} & (lex.future_auxiliaries | {"would"})
+        conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and _lemma(m) == "unless" for m in c.children)
+                          for c in clause.children)
+        hostile = mention.type in lex.threat_types or _lemma(mention.trigger) in ("boycott", "withdraw", "halt")
+        if future and (conditional or (hostile and _speech_verb_of(clause, lex) is not None)):
+            out.append(Mention(type="THREATEN", mode=None, trigger=mention.trigger, clause=clause, sent=sent,
+                               sources=list(mention.sources), targets=list(mention.targets)))
+            threatened.add(clause.i)
     return out
 
 
@@ -472,7 +493,7 @@ def read_status(verb: Token, lex: Lexicon) -> str | None:
         children = list(node.children)
         lemmas = {_lemma(c) for c in children if c.dep_ in ("aux", "auxpass")}
         texts = {c.text.lower() for c in children if c.dep_ in ("aux", "auxpass")}
-        if any(c.dep_ == "mark" and _lemma(c) in ("if", "unless", "whether") for c in children):
+        if any(c.dep_ == "mark" and _lemma(c) in ("if", "whether") for c in children):
             return None
         if depth == 0 and any(c.dep_ == "neg" for c in children):
             status = "negated"
