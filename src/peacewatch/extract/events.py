@@ -354,7 +354,17 @@ def _is_separate_party(token: Token) -> bool:
     return bool(entity) or token.tag_ in ("NNS", "NNPS") or token.pos_ == "PRON"
 
 
+QUANTITY_WORDS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "tens", "scores", "million",
+                  "millions", "some", "many", "most", "several"}
+
+
 def _actor(token: Token, ctx: ArticleContext, salient: list[tuple[Token, Actor]]) -> Actor | None:
+    if token.lower_ in QUANTITY_WORDS or token.like_num:
+        # 'thousands of students': the students
+        members = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                   for p in prep.children if p.dep_ == "pobj"]
+        if members:
+            return _actor(members[0], ctx, salient)
     if token.pos_ == "PRON" or token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return _resolve_pronoun(token, ctx, salient)
     if token.lower_ in RECIPROCALS:
@@ -501,7 +511,7 @@ def _is_unknown_group(token: Token, ctx: ArticleContext) -> bool:
         return False
     people = [t for t in token.subtree if t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() not in WEAPON_WORDS]
     return bool(people) and token.dep_ in ("nsubj", "nsubjpass", "agent", "pobj") and token.ent_type_ not in (
-        "GPE", "LOC", "FAC", "DATE", "CARDINAL", "MONEY", "PERCENT", "TIME")
+        "GPE", "LOC", "FAC", "DATE", "MONEY", "PERCENT", "TIME")
 
 
 def _recent_pair(mention: Mention, ctx: ArticleContext, sents: list[Span], index: int) -> tuple[Actor, Actor] | None:

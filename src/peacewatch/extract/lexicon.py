@@ -51,6 +51,7 @@ class Lexicon:
     promise_heads: frozenset[str]
     obligation_modals: frozenset[str]
     threat_types: frozenset[str]
+    promise_types: frozenset[str]
 
     @property
     def threat_verbs(self) -> frozenset[str]:
@@ -117,4 +118,5 @@ def get_lexicon() -> Lexicon:
         promise_heads=frozenset(raw.get("promise_heads") or ()),
         obligation_modals=frozenset(raw.get("obligation_modals") or ()),
         threat_types=frozenset(raw.get("threat_types") or ()),
+        promise_types=frozenset(raw.get("promise_types") or ()),
     )

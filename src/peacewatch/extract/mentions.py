@@ -78,6 +78,7 @@ def find_mentions(sent: Span, lex: Lexicon) -> list[Mention]:
     mentions.extend(_reported_wrongdoing(sent, lex, mentions))
     mentions.extend(_promises_and_obligations(sent, lex, mentions))
     mentions.extend(_threats_of_action(sent, lex, mentions))
+    mentions.extend(_promises_of_action(sent, lex, mentions))
     return mentions
 
 
@@ -241,6 +242,23 @@ def _threats_of_action(sent: Span, lex: Lexicon, found: list[Mention]) -> list[M
     return out
 
 
+def _promises_of_action(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
+    """'The rebels said they will release the hostages': a concession, withdrawal, aid or visit
+    announced for the future by its author is also that author's promise (AGREE)."""
+    out = []
+    agreed = {m.clause.i for m in found if m.type == "AGREE"}
+    for mention in found:
+        clause = mention.clause
+        if mention.reference or clause.i in agreed or not mention.sources or mention.type not in lex.promise_types:
+            continue
+        future = {c.lower_ for c in clause.children if c.dep_ == "aux"} & (lex.future_auxiliaries | {"would"})
+        if future and not any(c.dep_ == "neg" for c in clause.children):
+            out.append(Mention(type="AGREE", mode="promise", trigger=mention.trigger, clause=clause, sent=sent,
+                               sources=list(mention.sources), targets=list(mention.targets)))
+            agreed.add(clause.i)
+    return out
+
+
 def _promises_and_obligations(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
     """'X offered to withdraw' / 'X is willing to talk': X's promise (AGREE).
     'X said Y must withdraw': X's demand of Y (REQUEST)."""
@@ -312,7 +330,7 @@ def _light_verb(noun: Token, lex: Lexicon) -> Token | None:
     if noun.dep_ in ("dobj", "nsubjpass", "attr", "obj") and _lemma(head) in lex.light_verbs:
         return head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and _lemma(head.head) in lex.light_verbs \
-            and _lemma(head) in ("with", "in", "of", "to"):
+            and _lemma(head) in ("with", "in", "of", "to", "on", "under"):
         return head.head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.dep_ in ("dobj", "attr") \
             and _lemma(head.head) in ("round", "wave", "series", "package", "set", "number", "barrage"):
