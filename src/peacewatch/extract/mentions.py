@@ -101,7 +101,7 @@ def _objects(verb: Token) -> list[Token]:
 def _verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     lemma = _lemma(verb)
     for child in verb.children:
-        if child.dep_ in ("prt", "prep"):
+        if child.dep_ in ("prt", "prep", "dobj"):  # 'pull out', 'call on', 'set fire'
             trigger = lex.phrasal.get((lemma, _lemma(child)))
             if trigger is not None:
                 return trigger
