@@ -79,3 +79,14 @@ def test_demo_runs():
     result = runner.invoke(app, ["demo", "--format", "json"])
     assert result.exit_code == 0, result.output
     assert result.stdout.count('"article"') == 2
+
+
+def test_huge_article_gives_a_report_with_a_warning(tmp_path):
+    # 5 MB of text: read up to the reading limit, said in article.warnings, never a crash.
+    paragraph = "Officials said the talks in Geneva would resume next week after a pause of several days.\n\n"
+    path = tmp_path / "big.txt"
+    path.write_text(paragraph * (5_000_000 // len(paragraph)), encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(path), "--published", "2025-05-07"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert any("read up to" in w for w in report["article"]["warnings"])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+from bisect import bisect_left
 from functools import cache
 
 import spacy
@@ -130,6 +131,21 @@ def ruler_patterns() -> list[dict]:
     except ImportError:
         log.debug("no actor patterns available")
     return patterns
+
+
+def ents_between(doc: Doc, start: int, end: int) -> list[Span]:
+    """The entities that overlap doc[start:end], found through an index built once per doc
+    (doc.ents and span.ents rebuild every entity on each call, which is slow on long texts)."""
+    index = doc.user_data.get("pw_ents")
+    if index is None:
+        ents = list(doc.ents)
+        index = doc.user_data["pw_ents"] = ([e.start for e in ents], ents)
+    starts, ents = index
+    out = []
+    for i in range(max(0, bisect_left(starts, start) - 8), bisect_left(starts, end)):
+        if ents[i].end > start:
+            out.append(ents[i])
+    return out
 
 
 @cache

@@ -24,6 +24,7 @@ from peacewatch.extract.countries import (
     lookup_country,
     normalize_text,
 )
+from peacewatch.nlp import ents_between
 from peacewatch.schema import Actor
 
 log = logging.getLogger(__name__)
@@ -251,7 +252,7 @@ def _person_tokens(doc: Doc, start: int, end: int, mentions: list[_Mention]) -> 
     else a trailing run of proper nouns after a title or role ('US envoy Jane Roe')."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
     best = None
-    for ent in doc.ents:
+    for ent in ents_between(doc, start, end):
         if ent.label_ != "PERSON" or ent.start >= end or ent.end <= start:
             continue
         s, e = max(ent.start, start), min(ent.end, end)
@@ -405,7 +406,7 @@ def _read_segment(doc: Doc, start: int, end: int, persons: PersonIndex | None) -
     # Possessors that are people give their country: 'President X's top aide'.
     possessor_people = []
     if persons is not None:
-        for ent in doc.ents:
+        for ent in ents_between(doc, start, end):
             if ent.label_ == "PERSON" and start <= ent.start and ent.end < end and \
                     doc[ent.end].lower_ in ("'s", "\u2019s", "'"):
                 info = persons.lookup(ent.text)
@@ -468,14 +469,14 @@ def _read_segment(doc: Doc, start: int, end: int, persons: PersonIndex | None) -
         reading.name = normalize_text(doc[first:last].text)
         root = doc[start:end].root
         if root.ent_type_ == "ORG":
-            ents = [e for e in doc.ents if e.start <= root.i < e.end and e.start <= first]
+            ents = [e for e in ents_between(doc, root.i, root.i + 1) if e.start <= root.i < e.end and e.start <= first]
             if ents:
                 s = _strip_leading(doc, max(ents[0].start, start), ents[0].end)
                 reading.name = normalize_text(doc[s:min(ents[0].end, end)].text)
     else:
         reading.head_kind = "unknown"
         root = doc[start:end].root
-        ents = [e for e in doc.ents if e.start <= root.i < e.end]
+        ents = [e for e in ents_between(doc, root.i, root.i + 1) if e.start <= root.i < e.end]
         s, e = (ents[0].start, ents[0].end) if ents else (start, end)
         s = _strip_leading(doc, max(s, start), min(e, end))
         reading.name = normalize_text(doc[s:min(e, end)].text).strip(" -,")  # a split hyphen

@@ -24,6 +24,7 @@ from peacewatch.extract.mentions import (
 )
 from peacewatch.extract.numbers import Casualties, find_casualties, merge_casualties
 from peacewatch.extract.weapons import find_weapons, mode_of_words
+from peacewatch.nlp import ents_between
 from peacewatch.resolve.place import resolve_place
 from peacewatch.resolve.time import find_time_expressions, parse_offset, reconcile, resolve_time, shift_when
 from peacewatch.schema import Actor, Count, Event, Place, Weapon, When
@@ -205,7 +206,9 @@ def _places(sent: Span, ctx: ArticleContext) -> list[tuple[Span, Place]]:
     gazetteer knows it (the small model labels many towns ORG or PERSON)."""
     out = []
     seen: set[int] = set()
-    for ent in sent.ents:
+    for ent in ents_between(sent.doc, sent.start, sent.end):
+        if ent.start < sent.start or ent.end > sent.end:
+            continue
         if ent.label_ in PLACE_LABELS or ent.label_ in ("ORG", "PERSON", "NORP"):
             loose = ent.label_ not in PLACE_LABELS
             if not _is_locative(ent.root):
