@@ -611,8 +611,9 @@ def _places_compatible(a: Draft, b: Draft) -> bool:
 
 
 def _tolls_compatible(a: Draft, b: Draft) -> bool:
-    """Two tellings with different death tolls of their own are two strikes, unless one of them
-    only names the other ('the attack')."""
+    """Two tellings with different death tolls of their own are two strikes ('last week's strikes
+    killed more than 100' and 'at least 15 were killed in fresh strikes'), unless one of them
+    only names the other or counts children or women only."""
     if not a.casualties or not b.casualties or all(m.reference for m in b.mentions):
         return True
     if a.first.sent.start == b.first.sent.start:
@@ -621,17 +622,13 @@ def _tolls_compatible(a: Draft, b: Draft) -> bool:
     ka, kb = ma.killed, mb.killed
     if ka is None or kb is None or _is_subset_toll(ma) or _is_subset_toll(mb):
         return True
-    return (ka.min, ka.max) == (kb.min, kb.max) or bool(_definite_trigger(b))
+    return (ka.min, ka.max) == (kb.min, kb.max)
 
 
 def _is_subset_toll(casualties: Casualties) -> bool:
     """A toll of children or women only ('two children were killed') is part of a strike's toll."""
     return casualties.killed is not None and casualties.children_killed == casualties.killed.min or (
         casualties.women_killed is not None and casualties.women_killed == casualties.killed.min)
-
-
-def _definite_trigger(draft: Draft) -> bool:
-    return any(_is_definite(m.trigger) for m in draft.mentions)
 
 
 def _is_definite(token: Token) -> bool:
