@@ -27,7 +27,7 @@ from peacewatch.extract.weapons import find_weapons, mode_of_words
 from peacewatch.nlp import ents_between
 from peacewatch.resolve.place import resolve_place
 from peacewatch.resolve.time import find_time_expressions, parse_offset, reconcile, resolve_time, shift_when
-from peacewatch.schema import Actor, Count, Event, Place, Weapon, When
+from peacewatch.schema import Actor, Event, Place, Weapon, When
 
 log = logging.getLogger(__name__)
 
@@ -864,4 +864,4 @@ def _unique_weapons(weapons: list[Weapon]) -> list[Weapon]:
     return [w for w in out.values() if w.model or w.name not in models]
 
 
-__all__ = ["extract_events", "Count"]
+__all__ = ["extract_events"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from peacewatch.data import load_data
 from peacewatch.errors import DataError
@@ -53,7 +53,7 @@ class Lexicon:
     threat_types: frozenset[str]
     promise_types: frozenset[str]
 
-    @property
+    @cached_property
     def threat_verbs(self) -> frozenset[str]:
         return frozenset(k for k, v in self.verbs.items() if v.type == "THREATEN")
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
-from peacewatch.extract.lexicon import Lexicon, Trigger
+from peacewatch.extract.lexicon import Lexicon, Trigger, get_lexicon
+from peacewatch.extract.numbers import parse_number
 
 SUBJECTS = {"nsubj", "csubj", "expl"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
@@ -442,24 +443,17 @@ def _read_noun_arguments(mention: Mention, noun: Token) -> None:
             elif word == "from" and mention.type in ("AID", "REQUEST"):
                 mention.sources.extend(objects)
     mention.count = _count_of(noun)
-    if mention.type == "SANCTION" and not mention.targets and noun.head.dep_ == "prep":
-        pass
 
 
 def _count_of(noun: Token) -> int | None:
+    """'two phone calls': how many times the event happened."""
     for child in noun.children:
         if child.dep_ == "nummod" and child.like_num:
-            try:
-                from peacewatch.extract.numbers import parse_number
-            except ImportError:  # TODO(lead): remove once numbers lands
-                return int(child.text) if child.text.isdigit() else {"two": 2, "three": 3}.get(child.lower_)
             return parse_number(child.text)
     return None
 
 
 def _is_event_noun(token: Token) -> bool:
-    from peacewatch.extract.lexicon import get_lexicon
-
     return _lemma(token) in get_lexicon().nouns or _lemma(token) in OFFER_NOUNS
 
 
