@@ -104,3 +104,20 @@ def test_event_anchored_date():
             "Two days before the attack on Odesa, the US envoy met the Russian president in Moscow.")
     consult = [e for e in _events(text) if e.type == "CONSULT"]
     assert consult and consult[0].date.value == "2025-05-02"
+
+
+def test_named_day_of_a_country():
+    # A national day needs its country: here it is named just before it.
+    text = "Russian drones struck Kyiv on Ukraine's Independence Day, officials said."
+    assault = [e for e in extract(text, published="2025-08-30").events if e.type == "ASSAULT"]
+    assert assault and assault[0].date.value == "2025-08-24"
+
+
+def test_conflicting_dates_are_reported():
+    # Two tellings of one meeting disagree on the day: one date is kept, the conflict is noted.
+    text = ("US envoy John Carter met Russian President Ivan Petrov in Moscow on Thursday.\n\n"
+            "Mr. Carter met Mr. Petrov on Friday, officials said.")
+    consult = [e for e in extract(text, published="2025-05-07").events if e.type == "CONSULT"]
+    assert len(consult) == 1
+    assert consult[0].date.value in ("2025-05-01", "2025-05-02")
+    assert "conflict" in (consult[0].note or "")

@@ -40,6 +40,9 @@ COLLECTIVE_PARTIES = {"party", "side", "country", "nation"}
 PLACE_RANK = {"city": 0, "region": 1, "sea": 2, "country": 3, "continent": 4, None: 5}
 # Sentences back from a mention in which its date may be told ('on Sunday ... Russia launched').
 NARRATIVE_WINDOW = 2
+# Two tellings of one named pair's meeting or statement whose days differ by this much are one
+# event with a date conflict (reported in its note), not two events.
+RETELLING_SLACK_DAYS = 3
 # Sentences forward in which a bare casualty count ('Over 115 were injured.') joins a strike.
 CASUALTY_WINDOW = 2
 
@@ -183,9 +186,21 @@ def _times(sent: Span, ctx: ArticleContext) -> list[tuple[Span, When, object]]:
             continue
         offset = parse_offset(found.text) if found.kind == "anchored" else None
         future = _is_future(span.root)
-        when = resolve_time(found.text, ctx.published, future=future)
+        when = resolve_time(found.text, ctx.published, future=future, country=_country_before(span))
         out.append((span, when, offset))
     return out
+
+
+def _country_before(span: Span) -> str | None:
+    """The country a named day belongs to: "Ukraine's Independence Day", 'Polish Independence Day'."""
+    doc = span.doc
+    before = doc[max(span.start - 3, 0):span.start]
+    for token in [*reversed(list(before)), *span]:
+        if token.ent_type_ in ("GPE", "NORP"):
+            code = country_of(token.text)
+            if code:
+                return code
+    return None
 
 
 def _is_future(token: Token) -> bool:
@@ -635,10 +650,12 @@ def _is_definite(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
 
 
-def _dates_compatible(a: Draft, b: Draft) -> bool:
-    da = {w.value for w in a.dates if w.value and w.precision == "day"}
-    db = {w.value for w in b.dates if w.value and w.precision == "day"}
-    return not da or not db or bool(da & db)
+def _dates_compatible(a: Draft, b: Draft, slack: int = 0) -> bool:
+    """Day dates that agree, or lie within `slack` days: the same meeting told as 'on Thursday'
+    and 'on Friday' is one meeting with a conflict to report, not two meetings."""
+    da = {date.fromisoformat(w.value) for w in a.dates if w.value and w.precision == "day"}
+    db = {date.fromisoformat(w.value) for w in b.dates if w.value and w.precision == "day"}
+    return not da or not db or any(abs((x - y).days) <= slack for x in da for y in db)
 
 
 def _mergeable(a: Draft, b: Draft) -> bool:
@@ -649,7 +666,7 @@ def _mergeable(a: Draft, b: Draft) -> bool:
                 and _tolls_compatible(a, b)
                 and _dates_compatible(a, b) and _compatible(_trigger_mode(a), _trigger_mode(b)))
     return (_same_actor(a.source, b.source) and _same_actor(a.target, b.target)
-            and _dates_compatible(a, b) and a.first.sent.start != b.first.sent.start)
+            and _dates_compatible(a, b, slack=RETELLING_SLACK_DAYS) and a.first.sent.start != b.first.sent.start)
 
 
 def _same_actor(a: Actor | None, b: Actor | None) -> bool:
