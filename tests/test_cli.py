@@ -90,3 +90,15 @@ def test_huge_article_gives_a_report_with_a_warning(tmp_path):
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert any("read up to" in w for w in report["article"]["warnings"])
+
+
+def test_non_english_article_is_a_clear_skip():
+    lines = [
+        json.dumps({"id": "fr", "text": "Les forces ont lancé deux missiles sur la ville, tuant trente-cinq civils "
+                    "selon les autorités locales qui ont annoncé un deuil de trois jours."}),
+        json.dumps({"id": "en", "text": ARTICLE, "published": "2025-05-07"}),
+    ]
+    result = runner.invoke(app, ["extract", "--jsonl", "-"], input="\n".join(lines) + "\n")
+    assert result.exit_code == 0
+    assert [json.loads(line)["article"]["id"] for line in result.stdout.splitlines() if line.strip()] == ["en"]
+    assert "English" in result.stderr

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 
 from peacewatch.clean import clean_text
@@ -35,6 +37,24 @@ class Failure:
 
     id: str | None
     error: str
+
+
+# English running text is about 40% function words; below this share a text of some length is
+# taken for another language (the English pipeline would read it as noise).
+MIN_ENGLISH_SHARE = 0.12
+MIN_WORDS_TO_JUDGE = 12
+WORD = re.compile(r"[^\W\d_]+")
+
+
+def check_english(text: str) -> None:
+    """Raise InputError when a text of some length is plainly not English."""
+    words = WORD.findall(text[:20_000].lower())
+    if len(words) < MIN_WORDS_TO_JUDGE:
+        return
+    share = sum(word in STOP_WORDS for word in words) / len(words)
+    if share < MIN_ENGLISH_SHARE:
+        raise InputError(f"the text does not look like English ({share:.0%} English function words); "
+                         "peacewatch reads English only")
 
 
 def article_id(text: str) -> str:
@@ -76,6 +96,7 @@ class Pipeline:
         cleaned = clean_text(raw.text)
         if not cleaned.text.strip():
             raise InputError("no article text is left once boilerplate is removed")
+        check_english(cleaned.text)
         published = normalise_published(raw.published)
         text, warnings = cleaned.text, list(raw.warnings)
         if len(text) > MAX_NLP_CHARS:
