@@ -319,8 +319,12 @@ def _bound_to_noun(token: Token, mentions: list[Mention]) -> bool:
 
 
 def _is_participant(span: Span, mention: Mention) -> bool:
-    roles = {t.i for t in mention.sources + mention.parties}
-    return span.root.i in roles or (mention.type != "ASSAULT" and span.root.i in {t.i for t in mention.targets})
+    """A place inside a participant's own phrase ('rebels in Yemen fired') says where the
+    participant is from, not where the event happened."""
+    roles = mention.sources + (mention.targets if mention.type != "ASSAULT" else [])
+    inside = {t.i for role in roles for t in role.subtree}
+    # 'talks between X and Y officials in Z': the place of the talks, whatever the parse attached it to
+    return span.root.i in inside or span.root.i in {t.i for t in mention.parties}
 
 
 def _has_casualties(casualties: Casualties) -> bool:
@@ -731,9 +735,7 @@ def _find_event(drafts: list[Draft], kind: str, noun: Token) -> Draft | None:
     same_word = [d for d in candidates if any(m.trigger.lemma_ == noun.lemma_ for m in d.mentions)]
     candidates = same_word or candidates
     before = [d for d in candidates if d.first.trigger.i < noun.i]
-    if before:
-        return before[-1]
-    return candidates[0] if candidates else None
+    return before[-1] if before else None
 
 
 # ---------------------------------------------------------------- dates
@@ -819,7 +821,8 @@ def _to_event(draft: Draft, ctx: ArticleContext) -> Event:
     mode = draft.mode
     if draft.type == "ASSAULT" and mode is None:
         # the weapon named says more than the verb ('fired three cruise missiles')
-        mode = mode_of_words([w.name for w in draft.weapons] + [m.trigger.lemma_.lower() for m in draft.mentions])
+        mode = mode_of_words([w.name for w in draft.weapons] + [_trigger_words(m) for m in draft.mentions]
+                             + [m.trigger.lemma_.lower() for m in draft.mentions])
     evidence, also = _evidence(draft)
     notes = [n for n in (draft.note, *conflicts) if n]
     return Event(
@@ -829,6 +832,13 @@ def _to_event(draft: Draft, ctx: ArticleContext) -> Event:
         weapons=_unique_weapons(draft.weapons), evidence=evidence, also_evidence=also,
         trigger=draft.first.trigger.text, note="; ".join(notes) or None,
     )
+
+
+def _trigger_words(mention: Mention) -> str:
+    """The trigger with its noun modifiers: 'air strike', 'drone attack'."""
+    modifiers = [c.lemma_.lower() for c in mention.trigger.children if c.dep_ in ("compound", "amod")
+                 and c.i < mention.trigger.i]
+    return " ".join([*modifiers, mention.trigger.lemma_.lower()])
 
 
 def _assault_target(target: Actor | None, casualties: Casualties, place: Place | None) -> Actor | None:
