@@ -95,7 +95,8 @@ def test_huge_article_gives_a_report_with_a_warning(tmp_path):
 def test_non_english_article_is_a_clear_skip():
     lines = [
         json.dumps({"id": "fr", "text": "Les forces ont lancé deux missiles sur la ville, tuant trente-cinq civils "
-                    "selon les autorités locales qui ont annoncé un deuil de trois jours."}),
+                    "selon les autorités locales qui ont annoncé un deuil de trois jours. Le ministre a condamné "
+                    "cette attaque et a demandé une réunion urgente du conseil de sécurité des Nations unies."}),
         json.dumps({"id": "en", "text": ARTICLE, "published": "2025-05-07"}),
     ]
     result = runner.invoke(app, ["extract", "--jsonl", "-"], input="\n".join(lines) + "\n")

@@ -42,7 +42,7 @@ class Failure:
 # English running text is about 40% function words; below this share a text of some length is
 # taken for another language (the English pipeline would read it as noise).
 MIN_ENGLISH_SHARE = 0.12
-MIN_WORDS_TO_JUDGE = 12
+MIN_WORDS_TO_JUDGE = 30  # a headline alone (few function words) is not judged
 WORD = re.compile(r"[^\W\d_]+")
 
 
