@@ -303,3 +303,14 @@ def test_shared_articles_lose_boilerplate_but_no_evidence(shared):
                 assert piece not in sentence, f"{path.name}: removed {piece!r} from evidence"
         checked += 1
     assert checked >= 2
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a wire dateline goes on its own line, kept in the text
+    ("KYIV (Reuters) - Russia launched drones.", "KYIV (Reuters)\nRussia launched drones."),
+    ("UNITED NATIONS — The council met.", "UNITED NATIONS\nThe council met."),
+    # an acronym opening a sentence is not a dateline
+    ("NATO said it would act.", "NATO said it would act."),
+])
+def test_dateline_is_split_off(text, expected):
+    assert clean_text(text).text == expected

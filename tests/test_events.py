@@ -121,3 +121,23 @@ def test_conflicting_dates_are_reported():
     assert len(consult) == 1
     assert consult[0].date.value in ("2025-05-01", "2025-05-02")
     assert "conflict" in (consult[0].note or "")
+
+
+def test_time_of_a_relative_clause_is_not_the_event_date():
+    # 'in July' dates the truce in the relative clause, not the call made today.
+    text = "The African Union called on both sides to return to talks in Luanda, where a truce was agreed in July."
+    request = [e for e in extract(text, published="2025-02-07").events if e.type == "REQUEST"]
+    assert request and request[0].date.value == "2025-02-07"
+
+
+def test_dateline_does_not_become_the_subject():
+    text = "GOMA, Democratic Republic of Congo (AP) — M23 rebels captured the town of Sake on Thursday."
+    assault = [e for e in extract(text, published="2025-02-07").events if e.type == "ASSAULT"]
+    assert assault and assault[0].source.country == "COD" and assault[0].source.sector == "REB"
+    assert assault[0].date.value == "2025-02-06"
+
+
+def test_a_modifier_is_not_an_event():
+    # 'aid group' names a kind of group: no AID event.
+    text = "Reports from a volunteer aid group put the death toll at 57."
+    assert not [e for e in extract(text, published="2025-04-12").events if e.type == "AID"]

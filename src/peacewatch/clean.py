@@ -235,6 +235,17 @@ def _strip_inline(line: str, lowered: str, rules: _Rules, removed: list[str]) ->
     return line.strip()
 
 
+# A wire dateline opening a paragraph: 'KYIV, Ukraine (AP) — ...', 'GOMA (Reuters) - ...'. It is
+# kept, on a line of its own, so that the sentence after it starts with its own subject.
+_DATELINE = re.compile(
+    r"^((?:[A-Z][A-Z'.\-]+ ?){1,4}(?:,[^\n—–()]{1,60}?)?(?: ?\([A-Za-z.&' ]{1,30}\))?) ?[—–-]{1,2} (?=[A-Z\"“])")
+
+
+def split_dateline(paragraph: str) -> str:
+    """Put a leading wire dateline on its own line."""
+    return _DATELINE.sub(lambda m: m.group(1).rstrip() + "\n", paragraph, count=1)
+
+
 def clean_text(text: str) -> Cleaned:
     """Remove web boilerplate from article text, keeping each removed piece.
 
@@ -268,7 +279,7 @@ def clean_text(text: str) -> Cleaned:
         if banner:
             removed.append(banner)
         if kept:
-            paragraphs.append("\n".join(kept))
+            paragraphs.append(split_dateline("\n".join(kept)))
     if removed:
         log.debug("removed %d boilerplate pieces", len(removed))
     return Cleaned(text="\n\n".join(paragraphs), boilerplate=removed)

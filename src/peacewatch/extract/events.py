@@ -32,6 +32,7 @@ from peacewatch.schema import Actor, Event, Place, Weapon, When
 log = logging.getLogger(__name__)
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
+SUBORDINATE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "csubj"}
 WEAPON_WORDS = {"missile", "rocket", "drone", "bomb", "shell", "munition", "artillery", "mortar", "projectile",
                 "shelling", "strike", "airstrike", "attack"}
 GROUP_PRONOUNS = {"it", "they", "them"}
@@ -105,6 +106,7 @@ def extract_events(doc: Doc, published: date | None = None, lex: Lexicon | None 
     drafts: list[Draft] = []
     references: list[tuple[int, Mention]] = []
     sentence_times: list[list[tuple[Span, When, object]]] = []
+    free_times: list[set[int]] = []  # per sentence, the times no event of that sentence took
     for index, sent in enumerate(sents):
         mentions = find_mentions(sent, lex)
         times = _times(sent, ctx)
@@ -115,6 +117,7 @@ def extract_events(doc: Doc, published: date | None = None, lex: Lexicon | None 
         # phrase, not the event, and is not the story's time either.
         times = [t for t in times if not _bound_to_noun(t[0].root, mentions)]
         sentence_times[-1] = times
+        free_times.append({id(t[0]) for t in times if owners_t[id(t[0])] is None})
         owners_p = {id(p[0]): _owner(p[0].root, mentions) for p in places}
         casualties = find_casualties(sent)
         weapons = find_weapons(sent) if any(m.type == "ASSAULT" for m in mentions) else []
@@ -140,7 +143,7 @@ def extract_events(doc: Doc, published: date | None = None, lex: Lexicon | None 
                     draft.weapons.extend(weapons)
                     if not draft.places:
                         draft.places.extend(p for span, p in places if owners_p[id(span)] is None
-                                            or owners_p[id(span)].reference)
+                                            or (owners_p[id(span)].reference and owners_p[id(span)] is not ELSEWHERE))
                 elif not draft.places and _under_speech(mention, lex):
                     # 'X, at a news conference in Y, said that ...': the statement was made in Y
                     draft.places.extend(p for span, p in places if owners_p[id(span)] is None
@@ -160,7 +163,7 @@ def extract_events(doc: Doc, published: date | None = None, lex: Lexicon | None 
     _inherit_attackers(merged)
     _refine_country_places(merged, ctx)
     _resolve_reference_targets(merged, references, ctx)
-    _assign_dates(merged, sentence_times, references, ctx)
+    _assign_dates(merged, sentence_times, free_times, references, ctx)
     return [_to_event(d, ctx) for d in merged]
 
 
@@ -257,16 +260,23 @@ def _is_locative(root: Token) -> bool:
     return False
 
 
+ELSEWHERE = Mention(type="AGREE", mode=None, trigger=None, clause=None, sent=None, reference=True)  # type: ignore[arg-type]
+
+
 def _owner(token: Token, mentions: list[Mention]) -> Mention | None:
     """The mention whose clause holds a token: the nearest trigger or clause verb above it."""
-    by_trigger = {m.trigger.i: m for m in mentions}
-    by_clause = {m.clause.i: m for m in mentions if not m.reference}
+    by_trigger = {m.trigger.i: m for m in mentions if not m.derived}
+    by_clause = {m.clause.i: m for m in mentions if not m.reference and not m.derived}
+    lex = get_lexicon()
     node = token
     for _ in range(12):
         if node.i in by_trigger and node.i != token.i:
             return by_trigger[node.i]
         if node.i in by_clause:
             return by_clause[node.i]
+        if node.i != token.i and (node.dep_ in SUBORDINATE_DEPS and node.pos_ in ("VERB", "AUX")
+                                  and node.lemma_.lower() in lex.verbs or node.lemma_.lower() in lex.nouns):
+            return ELSEWHERE  # the time or place of another clause or named event ('where a truce was agreed in July')
         if node.head.i == node.i:
             return None
         node = node.head
@@ -742,16 +752,18 @@ def _find_event(drafts: list[Draft], kind: str, noun: Token) -> Draft | None:
 
 
 def _assign_dates(drafts: list[Draft], sentence_times: list[list[tuple[Span, When, object]]],
-                  references: list[tuple[int, Mention]], ctx: ArticleContext) -> None:
+                  free_times: list[set[int]], references: list[tuple[int, Mention]], ctx: ArticleContext) -> None:
     ordered = sorted(drafts, key=lambda d: d.sent_index)
     for draft in ordered:
         if draft.dates:
             continue
-        if draft.offsets:
-            continue
+        if draft.offsets or draft.first.derived:
+            continue  # a promise or threat is dated by its saying: the publication date below
         # A date told earlier in the same or the previous sentences, that no other event took.
         for back in range(draft.sent_index, max(-1, draft.sent_index - NARRATIVE_WINDOW - 1), -1):
-            plain = [w for span, w, off in sentence_times[back] if off is None and w.value]
+            # in the event's own sentence, only a time no other clause took; before it, the story's time
+            plain = [w for span, w, off in sentence_times[back] if off is None and w.value
+                     and not _after_publication(w, ctx) and (back != draft.sent_index or id(span) in free_times[back])]
             if plain:
                 draft.dates.append(plain[0].model_copy(update={"rule": (plain[0].rule or "") + "; narrative"}))
                 break
@@ -777,14 +789,23 @@ def _assign_dates(drafts: list[Draft], sentence_times: list[list[tuple[Span, Whe
                                     rule="undated current news: publication date"))
 
 
+def _after_publication(when: When, ctx: ArticleContext) -> bool:
+    """A date after the news day ('next week') cannot be the date of what the story tells."""
+    return ctx.published is not None and bool(when.value) and when.value[:len(ctx.published.isoformat())] > \
+        ctx.published.isoformat()[:len(when.value)]
+
+
 def _is_background_offset(offset: object) -> bool:
     """Only a same-day offset ('earlier in the day') with nothing before it counts from the news day."""
     return getattr(offset, "amount", 0) != 0
 
 
 def _is_background(draft: Draft) -> bool:
-    """The past perfect tells background, not the news of the day."""
+    """The past perfect tells background, not the news of the day (except in reported speech,
+    where 'said it had deployed' is the tense of the reporting)."""
     clause = draft.first.clause
+    if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in get_lexicon().speech_verbs:
+        return False
     return clause.tag_ == "VBN" and any(c.lower_ == "had" and c.dep_ == "aux" for c in clause.children)
 
 

@@ -28,6 +28,7 @@ OFFER_NOUNS = {"proposal", "plan", "offer", "initiative", "demand", "deal", "agr
 PLACE_PREPS = {"in", "at", "near", "on", "over", "across", "outside", "around", "into", "inside", "of",
                "off", "throughout", "to"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+DIPLOMAT_WORDS = {"ambassador", "envoy", "diplomat", "attache", "consul", "chargé"}
 
 
 @dataclass
@@ -46,6 +47,7 @@ class Mention:
     mediator: Token | None = None
     count: int | None = None
     reference: bool = False  # a noun that names an event told elsewhere
+    derived: bool = False  # a promise or threat read from another mention's clause
     source_is_speaker: bool = False
 
     @property
@@ -141,6 +143,8 @@ def _verb_mention(verb: Token, sent: Span, lex: Lexicon) -> Mention | None:
 
 
 def _noun_mention(noun: Token, sent: Span, lex: Lexicon) -> Mention | None:
+    if noun.dep_ == "compound":
+        return None  # a modifier names a kind of thing, not an event ('an aid group', 'strike force')
     trigger = lex.nouns[_lemma(noun)]
     modifiers = {_lemma(c) for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
     retyped = next((trigger.modifier_types[m] for m in modifiers if m in trigger.modifier_types), None)
@@ -238,7 +242,7 @@ def _threats_of_action(sent: Span, lex: Lexicon, found: list[Mention]) -> list[M
         hostile = mention.type in lex.threat_types or _lemma(mention.trigger) in ("boycott", "withdraw", "halt")
         if future and (conditional or (hostile and _speech_verb_of(clause, lex) is not None)):
             out.append(Mention(type="THREATEN", mode=None, trigger=mention.trigger, clause=clause, sent=sent,
-                               sources=list(mention.sources), targets=list(mention.targets)))
+                               sources=list(mention.sources), targets=list(mention.targets), derived=True))
             threatened.add(clause.i)
     return out
 
@@ -255,7 +259,7 @@ def _promises_of_action(sent: Span, lex: Lexicon, found: list[Mention]) -> list[
         future = {c.lower_ for c in clause.children if c.dep_ == "aux"} & (lex.future_auxiliaries | {"would"})
         if future and not any(c.dep_ == "neg" for c in clause.children):
             out.append(Mention(type="AGREE", mode="promise", trigger=mention.trigger, clause=clause, sent=sent,
-                               sources=list(mention.sources), targets=list(mention.targets)))
+                               sources=list(mention.sources), targets=list(mention.targets), derived=True))
             agreed.add(clause.i)
     return out
 
@@ -383,6 +387,15 @@ def _read_verb_arguments(mention: Mention, verb: Token, trigger: Trigger) -> Non
     else:
         mention.sources = _subjects(verb)
         for child in verb.children:
+            if child.dep_ in ("dobj", "obj", "dative") and trigger.type in ("MOBILIZE", "AID"):
+                continue  # what is deployed or given is not the one acted upon ('deployed troops')
+            if child.dep_ in ("dobj", "obj", "dative") and _lemma(child) in DIPLOMAT_WORDS:
+                # 'recalled its ambassador from X', 'expelled X's envoy': the other state
+                mention.targets.extend(p for prep in list(child.children) + list(verb.children)
+                                       if prep.dep_ == "prep" and _lemma(prep) in ("from", "of", "to")
+                                       for p in prep.children if p.dep_ == "pobj")
+                mention.targets.extend(o for o in _owners(child) or [] if o.pos_ != "PRON")
+                continue
             if child.dep_ in ("dobj", "obj", "dative"):
                 if _lemma(child) in OFFER_NOUNS or _is_event_noun(child):
                     # 'accepted the US proposal': the proposer; 'condemned the attack': the
