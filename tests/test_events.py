@@ -141,3 +141,25 @@ def test_a_modifier_is_not_an_event():
     # 'aid group' names a kind of group: no AID event.
     text = "Reports from a volunteer aid group put the death toll at 57."
     assert not [e for e in extract(text, published="2025-04-12").events if e.type == "AID"]
+
+
+# Cases from a diplomacy story (sentences written for these tests).
+def test_phone_call_raised_subject_and_object_pronoun():
+    text = ("Russian President Vladimir Putin spoke by phone with Turkish President Recep Tayyip Erdogan on Monday.\n\n"
+            "NATO Secretary General Mark Rutte is expected to visit Ankara next month.\n\n"
+            "Ukrainian President Volodymyr Zelenskyy thanked Turkey for its mediation and urged it to keep the sea "
+            "lanes open.")
+    events = extract(text, published="2025-03-04").events
+    kinds = {(e.type, e.mode, e.status) for e in events}
+    assert ("CONSULT", "phone", "occurred") in kinds  # 'by phone'
+    visit = next(e for e in events if e.type == "CONSULT" and e.status == "planned")
+    assert visit.source.name == "Mark Rutte"  # the subject of 'is expected' visits
+    request = next(e for e in events if e.type == "REQUEST")
+    assert request.target.country == "TUR"  # 'urged it': the one thanked before
+
+
+def test_sentence_wide_anchor_dates_the_reported_event():
+    text = ("Russian President Vladimir Putin spoke by phone with Turkish President Recep Tayyip Erdogan on Monday.\n\n"
+            "A week earlier, Ukraine's navy said it had destroyed a Russian patrol boat.")
+    assault = [e for e in extract(text, published="2025-03-04").events if e.type == "ASSAULT"]
+    assert assault and assault[0].date.value == "2025-02-24"

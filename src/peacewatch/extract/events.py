@@ -134,6 +134,10 @@ def extract_events(doc: Doc, published: date | None = None, lex: Lexicon | None 
                 for span, when, offset in times:
                     if owners_t[id(span)] is mention:
                         (draft.offsets.append((offset, when.text or span.text)) if offset else draft.dates.append(when))
+                if not draft.dates and not draft.offsets:
+                    # 'A week earlier, the navy said it had destroyed ...': a sentence-wide anchor
+                    draft.offsets.extend((offset, when.text or span.text) for span, when, offset in times
+                                         if offset and owners_t[id(span)] is None)
                 for span, place in places:
                     if owners_p[id(span)] is mention and not _is_participant(span, mention):
                         draft.places.append(place)
@@ -421,6 +425,11 @@ def _resolve_pronoun(token: Token, ctx: ArticleContext, salient: list[tuple[Toke
     person = token.lower_ in PERSON_PRONOUNS
     if token.lower_ in ("i", "we", "you", "me", "us", "our") and token.text != "US":
         return None
+    # 'thanked Turkey and urged it to ...': an object pronoun is the object of the clause before.
+    if token.dep_ in ("dobj", "dative") and token.head.dep_ == "conj":
+        earlier_objects = [c for c in token.head.head.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+        if earlier_objects:
+            return describe_actor(_phrase(earlier_objects[0]), persons=ctx.persons)
     # 'X claimed it targeted ...': the pronoun under a verb of saying is its speaker.
     node = token.head
     lex = get_lexicon()

@@ -312,8 +312,12 @@ def _subjects(verb: Token) -> list[Token]:
             return [verb.head]
         if verb.dep_ in ("conj", "xcomp", "advcl", "acl") and verb.head.i != verb.i:
             if verb.dep_ == "conj" or verb.dep_ == "xcomp" or verb.tag_ in ("VBG", "VBN", "VB"):
-                if any(c.dep_ in PASSIVE_SUBJECTS for c in verb.head.children) and verb.dep_ != "conj":
+                if any(c.dep_ in PASSIVE_SUBJECTS for c in verb.head.children) and verb.dep_ not in ("conj", "xcomp"):
                     return []
+                if verb.dep_ == "xcomp":  # 'X is expected to visit', 'X was asked to leave': X does it
+                    raised = [c for c in verb.head.children if c.dep_ in PASSIVE_SUBJECTS]
+                    if raised:
+                        return raised
                 verb = verb.head
                 continue
         return []
@@ -422,6 +426,9 @@ def _read_verb_arguments(mention: Mention, verb: Token, trigger: Trigger) -> Non
             mention.targets.extend(objects)
     linked = _objects(verb) + [p for prep in verb.children if prep.dep_ == "prep" for p in prep.children
                                if p.dep_ == "pobj"]
+    if any(_lemma(p) in ("phone", "telephone", "videoconference", "video") and p.head.lower_ in ("by", "over", "via")
+           for p in linked):
+        mention.mode = "phone"  # 'spoke by phone with
     for obj in linked:
         if _lemma(obj) in ("call", "conversation") and any(_lemma(c) in ("phone", "telephone") for c in obj.children):
             mention.mode = "phone"
