@@ -163,3 +163,12 @@ def test_sentence_wide_anchor_dates_the_reported_event():
             "A week earlier, Ukraine's navy said it had destroyed a Russian patrol boat.")
     assault = [e for e in extract(text, published="2025-03-04").events if e.type == "ASSAULT"]
     assert assault and assault[0].date.value == "2025-02-24"
+
+
+def test_acceptance_at_talks_takes_the_talks_place():
+    # The acceptance between the two parties of the day's talks was made at those talks.
+    text = ("Ukrainian and American officials held talks in Geneva on Tuesday.\n\n"
+            "Ukraine accepted the American proposal on Tuesday.")
+    agree = [e for e in extract(text, published="2025-03-12").events if e.type == "AGREE"]
+    assert agree and agree[0].location.name == "Geneva"
+    assert "talks" in agree[0].note

@@ -168,6 +168,7 @@ def extract_events(doc: Doc, published: date | None = None, lex: Lexicon | None 
     _refine_country_places(merged, ctx)
     _resolve_reference_targets(merged, references, ctx)
     _assign_dates(merged, sentence_times, free_times, references, ctx)
+    _place_at_talks(merged)
     return [_to_event(d, ctx) for d in merged]
 
 
@@ -297,6 +298,23 @@ def _under_speech(mention: Mention, lex: Lexicon) -> bool:
             return False
         node = node.head
     return False
+
+
+def _place_at_talks(drafts: list[Draft]) -> None:
+    """An offer, acceptance or refusal between the parties of a meeting, on the meeting's day,
+    was made at that meeting: it takes the meeting's place (and says so in its note)."""
+    meetings = [d for d in drafts if d.type == "CONSULT" and d.places and d.dates]
+    for draft in drafts:
+        if draft.places or draft.type not in ("AGREE", "REJECT", "REQUEST") or not draft.dates:
+            continue
+        parties = {a.country for a in (draft.source, draft.target) if a is not None and a.country}
+        for meeting in meetings:
+            met = {a.country for a in (meeting.source, meeting.target) if a is not None and a.country}
+            same_day = {w.value for w in draft.dates} & {w.value for w in meeting.dates}
+            if len(parties & met) >= 2 and same_day:
+                draft.places = list(meeting.places)
+                draft.note = "; ".join(x for x in (draft.note, "placed at the talks told in the article") if x)
+                break
 
 
 def _refine_country_places(drafts: list[Draft], ctx: ArticleContext) -> None:
