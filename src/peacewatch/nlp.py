@@ -63,7 +63,7 @@ def load_model(name: str | None = None) -> Language:
         )
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("pw_paragraphs", before="parser")
-    add_entity_ruler(nlp)
+    add_known_entities(nlp)
     return nlp
 
 
@@ -109,7 +109,7 @@ def make_known_entities(nlp: Language, name: str) -> KnownEntities:
     return KnownEntities(nlp, ruler_patterns())
 
 
-def add_entity_ruler(nlp: Language) -> None:
+def add_known_entities(nlp: Language) -> None:
     """Put the known-entity component after the statistical NER."""
     where = {"after": "ner"} if "ner" in nlp.pipe_names else {}
     nlp.add_pipe("pw_known_entities", **where)

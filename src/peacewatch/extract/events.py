@@ -8,6 +8,7 @@ import logging
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -19,10 +20,11 @@ from peacewatch.extract.mentions import (
     MEMBER_PREPS,
     PLACE_LABELS,
     PLACE_PREPS,
+    WEAPON_NOUNS,
     Mention,
     find_mentions,
 )
-from peacewatch.extract.numbers import Casualties, find_casualties, merge_casualties
+from peacewatch.extract.numbers import Casualties, find_casualties, is_subset_toll, merge_casualties
 from peacewatch.extract.weapons import find_weapons, mode_of_words
 from peacewatch.nlp import ents_between
 from peacewatch.resolve.place import resolve_place
@@ -33,8 +35,6 @@ log = logging.getLogger(__name__)
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 SUBORDINATE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "csubj"}
-WEAPON_WORDS = {"missile", "rocket", "drone", "bomb", "shell", "munition", "artillery", "mortar", "projectile",
-                "shelling", "strike", "airstrike", "attack"}
 GROUP_PRONOUNS = {"it", "they", "them"}
 RECIPROCALS = {"other", "another"}
 COLLECTIVE_PARTIES = {"party", "side", "country", "nation"}
@@ -82,6 +82,15 @@ class ArticleContext:
     countries: list[str]
     persons: object
     place_cache: dict[str, Place | None] = field(default_factory=dict)
+    actor_cache: dict[tuple[int, int], Actor | None] = field(default_factory=dict)
+
+    def describe(self, token: Token) -> Actor | None:
+        """The actor a token's noun phrase names (read once per phrase per article)."""
+        phrase = _phrase(token)
+        key = (phrase.start, phrase.end)
+        if key not in self.actor_cache:
+            self.actor_cache[key] = describe_actor(phrase, persons=self.persons)
+        return self.actor_cache[key]
 
     def place(self, name: str) -> Place | None:
         if name not in self.place_cache:
@@ -147,7 +156,7 @@ def extract_events(doc: Doc, published: date | None = None, lex: Lexicon | None 
                     draft.weapons.extend(weapons)
                     if not draft.places:
                         draft.places.extend(p for span, p in places if owners_p[id(span)] is None
-                                            or (owners_p[id(span)].reference and owners_p[id(span)] is not ELSEWHERE))
+                                            or (owners_p[id(span)] is not ELSEWHERE and owners_p[id(span)].reference))
                 elif not draft.places and _under_speech(mention, lex):
                     # 'X, at a news conference in Y, said that ...': the statement was made in Y
                     draft.places.extend(p for span, p in places if owners_p[id(span)] is None
@@ -265,10 +274,10 @@ def _is_locative(root: Token) -> bool:
     return False
 
 
-ELSEWHERE = Mention(type="AGREE", mode=None, trigger=None, clause=None, sent=None, reference=True)  # type: ignore[arg-type]
+ELSEWHERE = object()  # _owner: the token belongs to another clause or to a named event
 
 
-def _owner(token: Token, mentions: list[Mention]) -> Mention | None:
+def _owner(token: Token, mentions: list[Mention]) -> Mention | object | None:
     """The mention whose clause holds a token: the nearest trigger or clause verb above it."""
     by_trigger = {m.trigger.i: m for m in mentions if not m.derived}
     by_clause = {m.clause.i: m for m in mentions if not m.reference and not m.derived}
@@ -424,7 +433,7 @@ def _actor(token: Token, ctx: ArticleContext, salient: list[tuple[Token, Actor]]
     if token.lower_ in RECIPROCALS:
         return None
     # 'Ukrainian and American officials': each adjective is its own party.
-    return describe_actor(_phrase(token), persons=ctx.persons)
+    return ctx.describe(token)
 
 
 def _split_adjective_coordination(token: Token) -> list[Token]:
@@ -447,7 +456,7 @@ def _resolve_pronoun(token: Token, ctx: ArticleContext, salient: list[tuple[Toke
     if token.dep_ in ("dobj", "dative") and token.head.dep_ == "conj":
         earlier_objects = [c for c in token.head.head.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
         if earlier_objects:
-            return describe_actor(_phrase(earlier_objects[0]), persons=ctx.persons)
+            return ctx.describe(earlier_objects[0])
     # 'X claimed it targeted ...': the pronoun under a verb of saying is its speaker.
     node = token.head
     lex = get_lexicon()
@@ -457,7 +466,7 @@ def _resolve_pronoun(token: Token, ctx: ArticleContext, salient: list[tuple[Toke
             if subject is None:
                 break
             if subject.pos_ != "PRON":
-                actor = describe_actor(_phrase(subject), persons=ctx.persons)
+                actor = ctx.describe(subject)
                 speaker_is_person = _is_person(actor, subject) if actor is not None else False
             elif subject.lower_ in PERSON_PRONOUNS and subject.i != token.i:
                 actor = _resolve_pronoun(subject, ctx, salient)
@@ -488,7 +497,7 @@ def _is_person(actor: Actor, token: Token) -> bool:
 def _remember_subjects(sent: Span, ctx: ArticleContext, salient: list[tuple[Token, Actor]]) -> None:
     for token in sent:
         if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ != "PRON":
-            actor = describe_actor(_phrase(token), persons=ctx.persons)
+            actor = ctx.describe(token)
             if actor is not None and (actor.country or _is_person(actor, token)):
                 salient.append((token, actor))
 
@@ -547,7 +556,7 @@ def _actors(tokens: list[Token], ctx: ArticleContext, salient: list[tuple[Token,
             continue
         actor = _actor(token, ctx, salient)
         if actor is not None and actor.country is None and (
-                token.lemma_.lower() in WEAPON_WORDS or (actor.sector is None and _is_place_name(token, ctx))):
+                token.lemma_.lower() in WEAPON_NOUNS or (actor.sector is None and _is_place_name(token, ctx))):
             actor = None  # a weapon ('the missiles hit') or a town the model took for an organisation
         if actor is None and _is_unknown_group(token, ctx):
             # 'thousands of students', 'traditional elders': who acted, as written, nothing guessed
@@ -566,9 +575,9 @@ def _is_place_name(token: Token, ctx: ArticleContext) -> bool:
 
 def _is_unknown_group(token: Token, ctx: ArticleContext) -> bool:
     """A plural noun phrase of people the lexicons do not know ('thousands of students')."""
-    if token.pos_ == "PRON" or token.lemma_.lower() in WEAPON_WORDS or token.lemma_.lower() in get_lexicon().nouns:
+    if token.pos_ == "PRON" or token.lemma_.lower() in WEAPON_NOUNS or token.lemma_.lower() in get_lexicon().nouns:
         return False
-    people = [t for t in token.subtree if t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() not in WEAPON_WORDS]
+    people = [t for t in token.subtree if t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() not in WEAPON_NOUNS]
     return bool(people) and token.dep_ in ("nsubj", "nsubjpass", "agent", "pobj") and token.ent_type_ not in (
         "GPE", "LOC", "FAC", "DATE", "MONEY", "PERCENT", "TIME")
 
@@ -598,10 +607,15 @@ def _same_party(a: Actor, b: Actor) -> bool:
 
 def _trigger_mode(draft: Draft) -> str | None:
     """The manner of attack its words name ('drone attack', 'firing'), weapons aside."""
-    words = [m.trigger.lemma_.lower() for m in draft.mentions if not m.reference]
-    words += [c.lemma_.lower() for m in draft.mentions if not m.reference for c in m.trigger.children
-              if c.dep_ in ("compound", "amod")]
-    return mode_of_words(words)
+    return mode_of_words(_mode_words([m for m in draft.mentions if not m.reference]))
+
+
+def _mode_words(mentions: list[Mention]) -> list[str]:
+    """Trigger words with their noun modifiers ('air strike'), then alone ('strike', 'drone')."""
+    phrases = [_trigger_words(m) for m in mentions]
+    words = [m.trigger.lemma_.lower() for m in mentions]
+    words += [c.lemma_.lower() for m in mentions for c in m.trigger.children if c.dep_ in ("compound", "amod")]
+    return phrases + words
 
 
 def _split_by_place(draft: Draft) -> list[Draft]:
@@ -676,15 +690,9 @@ def _tolls_compatible(a: Draft, b: Draft) -> bool:
         return True  # one sentence tells one toll: a strike on X killed 12
     ma, mb = merge_casualties(a.casualties), merge_casualties(b.casualties)
     ka, kb = ma.killed, mb.killed
-    if ka is None or kb is None or _is_subset_toll(ma) or _is_subset_toll(mb):
+    if ka is None or kb is None or is_subset_toll(ma) or is_subset_toll(mb):
         return True
     return (ka.min, ka.max) == (kb.min, kb.max)
-
-
-def _is_subset_toll(casualties: Casualties) -> bool:
-    """A toll of children or women only ('two children were killed') is part of a strike's toll."""
-    return casualties.killed is not None and casualties.children_killed == casualties.killed.min or (
-        casualties.women_killed is not None and casualties.women_killed == casualties.killed.min)
 
 
 def _is_definite(token: Token) -> bool:
@@ -869,8 +877,7 @@ def _to_event(draft: Draft, ctx: ArticleContext) -> Event:
     mode = draft.mode
     if draft.type == "ASSAULT" and mode is None:
         # the weapon named says more than the verb ('fired three cruise missiles')
-        mode = mode_of_words([w.name for w in draft.weapons] + [_trigger_words(m) for m in draft.mentions]
-                             + [m.trigger.lemma_.lower() for m in draft.mentions])
+        mode = mode_of_words([w.name for w in draft.weapons] + _mode_words(draft.mentions))
     evidence, also = _evidence(draft)
     notes = [n for n in (draft.note, *conflicts) if n]
     return Event(
@@ -893,6 +900,7 @@ def _assault_target(target: Actor | None, casualties: Casualties, place: Place |
     if casualties.victims:
         victim = describe_actor_text(casualties.victims)
         if victim is not None:
+            victim = victim.model_copy()  # the cached reading is shared; each event gets its own
             if victim.country is None and place is not None:
                 victim = victim.model_copy(update={"country": place.country})
             return victim
@@ -903,6 +911,7 @@ def _assault_target(target: Actor | None, casualties: Casualties, place: Place |
     return target
 
 
+@cache
 def describe_actor_text(text: str) -> Actor | None:
     """An actor from a bare phrase ('civilians', 'soldiers'), parsed with the shared pipeline."""
     from peacewatch.nlp import get_nlp

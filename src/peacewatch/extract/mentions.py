@@ -28,6 +28,11 @@ OFFER_NOUNS = {"proposal", "plan", "offer", "initiative", "demand", "deal", "agr
 PLACE_PREPS = {"in", "at", "near", "on", "over", "across", "outside", "around", "into", "inside", "of",
                "off", "throughout", "to"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Weapons and attacks named as the doer or the thing launched ('the missiles hit', 'launched an
+# attack'): never a participant.
+WEAPON_NOUNS = frozenset({"missile", "rocket", "drone", "bomb", "shell", "munition", "round", "salvo", "projectile",
+                          "barrage", "artillery", "mortar", "shelling", "attack", "strike", "airstrike", "assault",
+                          "offensive"})
 DIPLOMAT_WORDS = {"ambassador", "envoy", "diplomat", "attache", "consul", "chargé"}
 
 
@@ -478,8 +483,7 @@ def _is_event_noun(token: Token) -> bool:
 
 
 def _is_weapon_like(token: Token) -> bool:
-    return _lemma(token) in {"missile", "rocket", "drone", "bomb", "shell", "munition", "round", "salvo",
-                             "projectile", "barrage", "attack", "strike", "airstrike", "assault", "offensive"}
+    return _lemma(token) in WEAPON_NOUNS
 
 
 def _owners(noun: Token) -> list[Token] | None:

@@ -849,6 +849,16 @@ def _value(count: Count) -> int:
     return count.min if count.min is not None else (count.max or 0)
 
 
+def is_subset_toll(casualties: Casualties) -> bool:
+    """A toll of children or women only ('two children were killed') is part of a strike's toll,
+    not a rival figure for it."""
+    if casualties.killed is None:
+        return False
+    lex = load_casualty_lexicon()
+    return ((casualties.victims or "").lower() in lex.children_words | lex.women_words
+            or casualties.killed.min in (casualties.children_killed, casualties.women_killed))
+
+
 def merge_casualties(items: list[Casualties], conflict: Literal["range", "max"] = "range") -> Casualties:
     """Gather the figures told by several mentions of one strike.
 
@@ -869,9 +879,7 @@ def merge_casualties(items: list[Casualties], conflict: Literal["range", "max"] 
     out = Casualties()
     killed = [(c.killed, c) for c in items if c.killed is not None]
     # A toll of children or women only is part of the strike's total, not a rival figure.
-    lex = load_casualty_lexicon()
-    subsets = lex.children_words | lex.women_words
-    totals = [(k, c) for k, c in killed if (c.victims or "").lower() not in subsets]
+    totals = [(k, c) for k, c in killed if not is_subset_toll(c)]
     killed = totals or killed
     if killed:
         best, owner = max(reversed(killed), key=lambda kc: _value(kc[0]))
