@@ -103,3 +103,11 @@ def test_non_english_article_is_a_clear_skip():
     assert result.exit_code == 0
     assert [json.loads(line)["article"]["id"] for line in result.stdout.splitlines() if line.strip()] == ["en"]
     assert "English" in result.stderr
+
+
+def test_jsonl_record_with_wrong_types_is_skipped():
+    lines = [json.dumps({"id": "bad", "text": 42}), json.dumps([1, 2]),
+             json.dumps({"id": "ok", "text": ARTICLE, "published": "2025-05-07"})]
+    result = runner.invoke(app, ["extract", "--jsonl", "-"], input="\n".join(lines) + "\n")
+    assert result.exit_code == 0
+    assert [json.loads(line)["article"]["id"] for line in result.stdout.splitlines() if line.strip()] == ["ok"]

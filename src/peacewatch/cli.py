@@ -4,7 +4,6 @@ into messages and exit codes.
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 from pathlib import Path
@@ -15,7 +14,7 @@ from rich.console import Console
 
 from peacewatch import evaluate
 from peacewatch.errors import PeacewatchError
-from peacewatch.ingest import RawArticle, load_html, load_text, read_article
+from peacewatch.ingest import RawArticle, load_text, read_article, read_record
 from peacewatch.pipeline import Failure, Pipeline
 from peacewatch.present.table import render_report
 from peacewatch.samples import sample_paths
@@ -94,14 +93,8 @@ def _extract_jsonl(files: list[str]) -> int:
                     if not line.strip():
                         continue
                     try:
-                        record = json.loads(line)
-                        meta = {k: record.get(k) for k in ("published", "title", "url", "source")}
-                        if record.get("html") is not None:
-                            raw = load_html(record["html"], **meta)
-                        else:
-                            raw = load_text(record.get("text") or "", **meta)
-                        yield record.get("id"), raw
-                    except (ValueError, PeacewatchError, AttributeError) as exc:
+                        yield read_record(line)
+                    except PeacewatchError as exc:
                         err.print(f"[yellow]skipped[/yellow] {name}:{number}: {exc}")
 
     done = skipped = 0

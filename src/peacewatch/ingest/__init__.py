@@ -5,6 +5,7 @@ Bad input (missing, empty, binary, oversized, letterless) raises InputError nami
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from datetime import date
@@ -23,6 +24,7 @@ __all__ = [
     "looks_like_html",
     "normalise_published",
     "read_article",
+    "read_record",
 ]
 
 log = logging.getLogger(__name__)
@@ -79,3 +81,26 @@ def read_article(
         raise InputError(f"{path}: {exc}") from None
     log.debug("read %s as %s (%d chars)", path, raw.format, len(raw.text))
     return raw
+
+
+def read_record(line: str) -> tuple[str | None, RawArticle]:
+    """One JSON-lines record {"id", "text" or "html", "published", "title", "url", "source"}.
+
+    Returns:
+        (the record's id or None, its RawArticle).
+    Raises:
+        InputError: the line is not a JSON object, or its article cannot be read.
+    """
+    try:
+        record = json.loads(line)
+    except ValueError as exc:
+        raise InputError(f"not a JSON record: {exc}") from exc
+    if not isinstance(record, dict):
+        raise InputError("a record must be a JSON object")
+    meta = {key: record.get(key) for key in ("published", "title", "url", "source")}
+    if any(value is not None and not isinstance(value, str) for value in
+           (record.get("html"), record.get("text"), *meta.values())):
+        raise InputError("record fields text, html, published, title, url and source must be strings")
+    if record.get("html") is not None:
+        return record.get("id"), load_html(record["html"], **meta)
+    return record.get("id"), load_text(record.get("text") or "", **meta)
