@@ -12,32 +12,35 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from peacewatch.extract.actors import build_person_index, describe_actor
+from peacewatch.extract.actors import describe_actor
+from peacewatch.extract.context import (
+    COLLECTIVE_PARTIES,
+    RECIPROCALS,
+    ArticleContext,
+    actors_of,
+    expand,
+    new_context,
+    recent_pair,
+    remember_subjects,
+    same_party,
+)
 from peacewatch.extract.countries import country_name, country_of
 from peacewatch.extract.lexicon import Lexicon, get_lexicon
 from peacewatch.extract.mentions import (
-    CUT_DEPS,
-    MEMBER_PREPS,
     PLACE_LABELS,
     PLACE_PREPS,
-    WEAPON_NOUNS,
     Mention,
     find_mentions,
 )
 from peacewatch.extract.numbers import Casualties, find_casualties, is_subset_toll, merge_casualties
 from peacewatch.extract.weapons import find_weapons, mode_of_words
 from peacewatch.nlp import ents_between
-from peacewatch.resolve.place import resolve_place
 from peacewatch.resolve.time import find_time_expressions, parse_offset, reconcile, resolve_time, shift_when
 from peacewatch.schema import Actor, Event, Place, Weapon, When
 
 log = logging.getLogger(__name__)
 
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
 SUBORDINATE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "csubj"}
-GROUP_PRONOUNS = {"it", "they", "them"}
-RECIPROCALS = {"other", "another"}
-COLLECTIVE_PARTIES = {"party", "side", "country", "nation"}
 PLACE_RANK = {"city": 0, "region": 1, "sea": 2, "country": 3, "continent": 4, None: 5}
 # Sentences back from a mention in which its date may be told ('on Sunday ... Russia launched').
 NARRATIVE_WINDOW = 2
@@ -73,32 +76,8 @@ class Draft:
         return self.mentions[0]
 
 
-@dataclass
-class ArticleContext:
-    """What the whole article tells that each sentence needs: its date, countries and people."""
-
-    doc: Doc
-    published: date | None
-    countries: list[str]
-    persons: object
-    place_cache: dict[str, Place | None] = field(default_factory=dict)
-    actor_cache: dict[tuple[int, int], Actor | None] = field(default_factory=dict)
-
-    def describe(self, token: Token) -> Actor | None:
-        """The actor a token's noun phrase names (read once per phrase per article)."""
-        phrase = _phrase(token)
-        key = (phrase.start, phrase.end)
-        if key not in self.actor_cache:
-            self.actor_cache[key] = describe_actor(phrase, persons=self.persons)
-        return self.actor_cache[key]
-
-    def place(self, name: str) -> Place | None:
-        if name not in self.place_cache:
-            self.place_cache[name] = resolve_place(name, countries=self.countries)
-        return self.place_cache[name]
-
-
-def extract_events(doc: Doc, published: date | None = None, lex: Lexicon | None = None) -> list[Event]:
+def extract_events(doc: Doc, published: date | None = None, lex: Lexicon | None = None,
+                   ctx: ArticleContext | None = None) -> list[Event]:
     """The events of one parsed article, one per happening, each with its evidence sentence.
 
     Args:
@@ -108,8 +87,7 @@ def extract_events(doc: Doc, published: date | None = None, lex: Lexicon | None 
         events in the order the article first tells them.
     """
     lex = lex or get_lexicon()
-    ctx = ArticleContext(doc=doc, published=published, countries=_article_countries(doc),
-                         persons=build_person_index(doc))
+    ctx = ctx or new_context(doc, published)
     sents = list(doc.sents)
     salient: list[tuple[Token, Actor]] = []
     drafts: list[Draft] = []
@@ -170,7 +148,7 @@ def extract_events(doc: Doc, published: date | None = None, lex: Lexicon | None 
                 previous.mentions.append(Mention(type="ASSAULT", mode=None, trigger=sent.root, clause=sent.root,
                                                  sent=sent, reference=True))
         drafts.extend(new)
-        _remember_subjects(sent, ctx, salient)
+        remember_subjects(sent, ctx, salient)
     drafts = [d for d in drafts if _is_worth_reporting(d)]
     merged = _merge(drafts)
     _inherit_attackers(merged)
@@ -182,16 +160,6 @@ def extract_events(doc: Doc, published: date | None = None, lex: Lexicon | None 
 
 
 # ---------------------------------------------------------------- article-wide context
-
-
-def _article_countries(doc: Doc) -> list[str]:
-    counts: Counter[str] = Counter()
-    for ent in doc.ents:
-        if ent.label_ in ("GPE", "NORP", "LOC", "ORG"):
-            code = country_of(ent.text)
-            if code:
-                counts[code] += 1
-    return [code for code, _ in counts.most_common()]
 
 
 def _times(sent: Span, ctx: ArticleContext) -> list[tuple[Span, When, object]]:
@@ -375,139 +343,12 @@ def _has_casualties(casualties: Casualties) -> bool:
 # ---------------------------------------------------------------- participants
 
 
-def _phrase(token: Token) -> Span:
-    """The noun phrase of a participant, without its clauses and coordinated partners."""
-    cut: set[int] = set()
-    for inner in token.subtree:
-        if inner.i != token.i and (inner.dep_ in CUT_DEPS or (inner.dep_ == "prep" and inner.lower_ in MEMBER_PREPS)):
-            cut.update(t.i for t in inner.subtree)
-    keep = [t.i for t in token.subtree if t.i not in cut]
-    start, end = min(keep), max(keep) + 1
-    doc = token.doc
-    while start < end - 1 and doc[start].is_punct:
-        start += 1
-    while end - 1 > start and doc[end - 1].is_punct:
-        end -= 1
-    return doc[start:end]
-
-
-def _expand(tokens: list[Token]) -> list[Token]:
-    """Coordinated participants, and named members of a group ('leaders including X and Y')."""
-    out: list[Token] = []
-    for token in tokens:
-        for member in (token, *[c for c in token.conjuncts if _is_separate_party(c)]):
-            named = [p for prep in member.children if prep.dep_ == "prep" and prep.lower_ in MEMBER_PREPS
-                     for p in prep.children if p.dep_ == "pobj"]
-            if named:
-                for person in named:
-                    out.extend([person, *person.conjuncts])
-                    for appos in (c for c in person.children if c.dep_ == "appos"):
-                        out.extend(appos.conjuncts)
-            elif member not in out:
-                out.append(member)
-    seen: set[int] = set()
-    return [t for t in out if not (t.i in seen or seen.add(t.i))]
-
-
-def _is_separate_party(token: Token) -> bool:
-    """A conjunct that names a party of its own ('Germany and France', 'soldiers and civilians'),
-    not a second title of one person ('Resident and Humanitarian Coordinator X')."""
-    entity = token.doc[token.i].ent_iob_ in ("B",) or (token.ent_type_ and token.ent_iob_ == "I" and any(
-        t.ent_iob_ == "B" for t in token.subtree))
-    return bool(entity) or token.tag_ in ("NNS", "NNPS") or token.pos_ == "PRON"
-
-
-QUANTITY_WORDS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "tens", "scores", "million",
-                  "millions", "some", "many", "most", "several"}
-
-
-def _actor(token: Token, ctx: ArticleContext, salient: list[tuple[Token, Actor]]) -> Actor | None:
-    if token.lower_ in QUANTITY_WORDS or token.like_num:
-        # 'thousands of students': the students
-        members = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                   for p in prep.children if p.dep_ == "pobj"]
-        if members:
-            return _actor(members[0], ctx, salient)
-    if token.pos_ == "PRON" or token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
-        return _resolve_pronoun(token, ctx, salient)
-    if token.lower_ in RECIPROCALS:
-        return None
-    # 'Ukrainian and American officials': each adjective is its own party.
-    return ctx.describe(token)
-
-
-def _split_adjective_coordination(token: Token) -> list[Token]:
-    """'Ukrainian and American officials', 'commanders from India and Pakistan' name two
-    parties; return the tokens that name their countries."""
-    modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE")]
-    modifiers += [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("from", "of")
-                  for p in prep.children if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "NORP")]
-    for modifier in modifiers:
-        if modifier.conjuncts:
-            return [modifier, *modifier.conjuncts]
-    return []
-
-
-def _resolve_pronoun(token: Token, ctx: ArticleContext, salient: list[tuple[Token, Actor]]) -> Actor | None:
-    person = token.lower_ in PERSON_PRONOUNS
-    if token.lower_ in ("i", "we", "you", "me", "us", "our") and token.text != "US":
-        return None
-    # 'thanked Turkey and urged it to ...': an object pronoun is the object of the clause before.
-    if token.dep_ in ("dobj", "dative") and token.head.dep_ == "conj":
-        earlier_objects = [c for c in token.head.head.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
-        if earlier_objects:
-            return ctx.describe(earlier_objects[0])
-    # 'X claimed it targeted ...': the pronoun under a verb of saying is its speaker.
-    node = token.head
-    lex = get_lexicon()
-    for _ in range(4):
-        if node.lemma_.lower() in lex.speech_verbs and node.i != token.head.i:
-            subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is None:
-                break
-            if subject.pos_ != "PRON":
-                actor = ctx.describe(subject)
-                speaker_is_person = _is_person(actor, subject) if actor is not None else False
-            elif subject.lower_ in PERSON_PRONOUNS and subject.i != token.i:
-                actor = _resolve_pronoun(subject, ctx, salient)
-                speaker_is_person = True
-            else:
-                break
-            if actor is not None and speaker_is_person == person:
-                return actor
-            if actor is not None and speaker_is_person and token.lower_ in ("they", "them") and actor.country:
-                # 'He said that they would ...': the speaker's government
-                return Actor(text=token.text, name=country_name(actor.country), country=actor.country, sector="GOV")
-            break
-        if node.head.i == node.i:
-            break
-        node = node.head
-    for earlier, actor in reversed(salient[-8:]):
-        if earlier.sent.start > token.i:
-            continue
-        if _is_person(actor, earlier) == person:
-            return actor.model_copy(update={"text": token.text})
-    return None
-
-
-def _is_person(actor: Actor, token: Token) -> bool:
-    return token.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in token.subtree)
-
-
-def _remember_subjects(sent: Span, ctx: ArticleContext, salient: list[tuple[Token, Actor]]) -> None:
-    for token in sent:
-        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ != "PRON":
-            actor = ctx.describe(token)
-            if actor is not None and (actor.country or _is_person(actor, token)):
-                salient.append((token, actor))
-
-
 def _drafts_of(mention: Mention, ctx: ArticleContext, salient: list[tuple[Token, Actor]], sents: list[Span],
                index: int) -> list[Draft]:
     """Drafts for one mention: one per pair of actors."""
-    sources = _actors(_expand(mention.sources), ctx, salient)
-    targets = _actors(_expand(mention.targets), ctx, salient, keep_event_refs=True)
-    parties = _actors(_expand(mention.parties), ctx, salient)
+    sources = actors_of(expand(mention.sources), ctx, salient)
+    targets = actors_of(expand(mention.targets), ctx, salient, keep_event_refs=True)
+    parties = actors_of(expand(mention.parties), ctx, salient)
     note = None
     mediator = None
     if len(parties) >= 2 and mention.type in ("AGREE", "CONSULT", "COOPERATE", "ACCUSE", "ASSAULT"):
@@ -525,7 +366,7 @@ def _drafts_of(mention: Mention, ctx: ArticleContext, salient: list[tuple[Token,
     if any(t.lower_ in RECIPROCALS for t in mention.targets) or any(
         t.lemma_.lower() in COLLECTIVE_PARTIES for t in mention.sources
     ):
-        pair = _recent_pair(mention, ctx, sents, index)
+        pair = recent_pair(ctx, sents, index)
         if pair:
             first, second = pair
             return [Draft(type=mention.type, mode=mention.mode, status=mention.status, mentions=[mention],
@@ -535,71 +376,11 @@ def _drafts_of(mention: Mention, ctx: ArticleContext, salient: list[tuple[Token,
     drafts = []
     for source in sources:
         for target in targets:
-            if source is not None and target is not None and _same_party(source, target):
+            if source is not None and target is not None and same_party(source, target):
                 continue
             drafts.append(Draft(type=mention.type, mode=mention.mode, status=mention.status, mentions=[mention],
                                 source=source, target=target, mediator=mediator, count=mention.count, note=note))
     return drafts
-
-
-def _actors(tokens: list[Token], ctx: ArticleContext, salient: list[tuple[Token, Actor]],
-            keep_event_refs: bool = False) -> list[Actor]:
-    out = []
-    for token in tokens:
-        split = _split_adjective_coordination(token)
-        if split:
-            for adjective in split:
-                code = country_of(adjective.text)
-                if code:
-                    out.append(Actor(text=_phrase(token).text, name=country_name(code), country=code,
-                                     sector="GOV"))
-            continue
-        actor = _actor(token, ctx, salient)
-        if actor is not None and actor.country is None and (
-                token.lemma_.lower() in WEAPON_NOUNS or (actor.sector is None and _is_place_name(token, ctx))):
-            actor = None  # a weapon ('the missiles hit') or a town the model took for an organisation
-        if actor is None and _is_unknown_group(token, ctx):
-            # 'thousands of students', 'traditional elders': who acted, as written, nothing guessed
-            actor = Actor(text=_phrase(token).text, name=None, country=None, sector=None)
-        if actor is not None:
-            out.append(actor)
-        elif keep_event_refs and token.lemma_.lower() in get_lexicon().nouns:
-            out.append(Actor(text=_phrase(token).text, name=f"event:{token.i}", country=None, sector=None))
-    return out
-
-
-def _is_place_name(token: Token, ctx: ArticleContext) -> bool:
-    place = ctx.place(_phrase(token).text) if token.pos_ == "PROPN" else None
-    return place is not None and place.precision in ("city", "region")
-
-
-def _is_unknown_group(token: Token, ctx: ArticleContext) -> bool:
-    """A plural noun phrase of people the lexicons do not know ('thousands of students')."""
-    if token.pos_ == "PRON" or token.lemma_.lower() in WEAPON_NOUNS or token.lemma_.lower() in get_lexicon().nouns:
-        return False
-    people = [t for t in token.subtree if t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() not in WEAPON_NOUNS]
-    return bool(people) and token.dep_ in ("nsubj", "nsubjpass", "agent", "pobj") and token.ent_type_ not in (
-        "GPE", "LOC", "FAC", "DATE", "MONEY", "PERCENT", "TIME")
-
-
-def _recent_pair(mention: Mention, ctx: ArticleContext, sents: list[Span], index: int) -> tuple[Actor, Actor] | None:
-    """The last two states named together ('between Russia and Ukraine') before a reciprocal."""
-    for back in range(index, max(-1, index - 3), -1):
-        tokens = [t for t in sents[back] if t.ent_type_ in ("GPE", "NORP") and t.conjuncts]
-        for token in tokens:
-            codes = [country_of(t.text) for t in (token, *token.conjuncts)]
-            codes = [c for c in codes if c]
-            if len(set(codes)) >= 2:
-                a, b = codes[0], next(c for c in codes if c != codes[0])
-                return (Actor(text=token.text, name=country_name(a), country=a, sector="GOV"),
-                        Actor(text=token.text, name=country_name(b), country=b, sector="GOV"))
-    return None
-
-
-def _same_party(a: Actor, b: Actor) -> bool:
-    if a.name and b.name and a.name == b.name:
-        return True
-    return False
 
 
 # ---------------------------------------------------------------- merging

@@ -1,0 +1,255 @@
+"""What one article tells every sentence: its date, countries and people, and how a sentence's
+words name the actors they stand for (noun phrases, coordinations, pronouns, 'both sides').
+
+Events, claims and agreements read their participants through one ArticleContext per article.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from peacewatch.extract.actors import build_person_index, describe_actor
+from peacewatch.extract.countries import country_name, country_of
+from peacewatch.extract.lexicon import get_lexicon
+from peacewatch.extract.mentions import CUT_DEPS, MEMBER_PREPS, WEAPON_NOUNS
+from peacewatch.resolve.place import resolve_place
+from peacewatch.schema import Actor, Place
+
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+GROUP_PRONOUNS = {"it", "they", "them"}
+RECIPROCALS = {"other", "another"}
+COLLECTIVE_PARTIES = {"party", "side", "country", "nation"}
+
+
+
+@dataclass
+class ArticleContext:
+    """What the whole article tells that each sentence needs: its date, countries and people."""
+
+    doc: Doc
+    published: date | None
+    countries: list[str]
+    persons: object
+    place_cache: dict[str, Place | None] = field(default_factory=dict)
+    actor_cache: dict[tuple[int, int], Actor | None] = field(default_factory=dict)
+
+    def describe(self, token: Token) -> Actor | None:
+        """The actor a token's noun phrase names (read once per phrase per article)."""
+        span = phrase(token)
+        key = (span.start, span.end)
+        if key not in self.actor_cache:
+            self.actor_cache[key] = describe_actor(span, persons=self.persons)
+        return self.actor_cache[key]
+
+    def place(self, name: str) -> Place | None:
+        if name not in self.place_cache:
+            self.place_cache[name] = resolve_place(name, countries=self.countries)
+        return self.place_cache[name]
+
+
+def article_countries(doc: Doc) -> list[str]:
+    counts: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "NORP", "LOC", "ORG"):
+            code = country_of(ent.text)
+            if code:
+                counts[code] += 1
+    return [code for code, _ in counts.most_common()]
+
+
+def phrase(token: Token) -> Span:
+    """The noun phrase of a participant, without its clauses and coordinated partners."""
+    cut: set[int] = set()
+    for inner in token.subtree:
+        if inner.i != token.i and (inner.dep_ in CUT_DEPS or (inner.dep_ == "prep" and inner.lower_ in MEMBER_PREPS)):
+            cut.update(t.i for t in inner.subtree)
+    keep = [t.i for t in token.subtree if t.i not in cut]
+    start, end = min(keep), max(keep) + 1
+    doc = token.doc
+    while start < end - 1 and doc[start].is_punct:
+        start += 1
+    while end - 1 > start and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end]
+
+
+def expand(tokens: list[Token]) -> list[Token]:
+    """Coordinated participants, and named members of a group ('leaders including X and Y')."""
+    out: list[Token] = []
+    for token in tokens:
+        for member in (token, *[c for c in token.conjuncts if _is_separate_party(c)]):
+            named = [p for prep in member.children if prep.dep_ == "prep" and prep.lower_ in MEMBER_PREPS
+                     for p in prep.children if p.dep_ == "pobj"]
+            if named:
+                for person in named:
+                    out.extend([person, *person.conjuncts])
+                    for appos in (c for c in person.children if c.dep_ == "appos"):
+                        out.extend(appos.conjuncts)
+            elif member not in out:
+                out.append(member)
+    seen: set[int] = set()
+    return [t for t in out if not (t.i in seen or seen.add(t.i))]
+
+
+def _is_separate_party(token: Token) -> bool:
+    """A conjunct that names a party of its own ('Germany and France', 'soldiers and civilians'),
+    not a second title of one person ('Resident and Humanitarian Coordinator X')."""
+    entity = token.doc[token.i].ent_iob_ in ("B",) or (token.ent_type_ and token.ent_iob_ == "I" and any(
+        t.ent_iob_ == "B" for t in token.subtree))
+    return bool(entity) or token.tag_ in ("NNS", "NNPS") or token.pos_ == "PRON"
+
+
+QUANTITY_WORDS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "tens", "scores", "million",
+                  "millions", "some", "many", "most", "several"}
+
+
+def actor_of(token: Token, ctx: ArticleContext, salient: list[tuple[Token, Actor]]) -> Actor | None:
+    if token.lower_ in QUANTITY_WORDS or token.like_num:
+        # 'thousands of students': the students
+        members = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                   for p in prep.children if p.dep_ == "pobj"]
+        if members:
+            return actor_of(members[0], ctx, salient)
+    if token.pos_ == "PRON" or token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        return resolve_pronoun(token, ctx, salient)
+    if token.lower_ in RECIPROCALS:
+        return None
+    # 'Ukrainian and American officials': each adjective is its own party.
+    return ctx.describe(token)
+
+
+def _split_adjective_coordination(token: Token) -> list[Token]:
+    """'Ukrainian and American officials', 'commanders from India and Pakistan' name two
+    parties; return the tokens that name their countries."""
+    modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE")]
+    modifiers += [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("from", "of")
+                  for p in prep.children if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "NORP")]
+    for modifier in modifiers:
+        if modifier.conjuncts:
+            return [modifier, *modifier.conjuncts]
+    return []
+
+
+def resolve_pronoun(token: Token, ctx: ArticleContext, salient: list[tuple[Token, Actor]]) -> Actor | None:
+    person = token.lower_ in PERSON_PRONOUNS
+    if token.lower_ in ("i", "we", "you", "me", "us", "our") and token.text != "US":
+        return None
+    # 'thanked Turkey and urged it to ...': an object pronoun is the object of the clause before.
+    if token.dep_ in ("dobj", "dative") and token.head.dep_ == "conj":
+        earlier_objects = [c for c in token.head.head.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+        if earlier_objects:
+            return ctx.describe(earlier_objects[0])
+    # 'X claimed it targeted ...': the pronoun under a verb of saying is its speaker.
+    node = token.head
+    lex = get_lexicon()
+    for _ in range(4):
+        if node.lemma_.lower() in lex.speech_verbs and node.i != token.head.i:
+            subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None:
+                break
+            if subject.pos_ != "PRON":
+                actor = ctx.describe(subject)
+                speaker_is_person = is_person(actor, subject) if actor is not None else False
+            elif subject.lower_ in PERSON_PRONOUNS and subject.i != token.i:
+                actor = resolve_pronoun(subject, ctx, salient)
+                speaker_is_person = True
+            else:
+                break
+            if actor is not None and speaker_is_person == person:
+                return actor
+            if actor is not None and speaker_is_person and token.lower_ in ("they", "them") and actor.country:
+                # 'He said that they would ...': the speaker's government
+                return Actor(text=token.text, name=country_name(actor.country), country=actor.country, sector="GOV")
+            break
+        if node.head.i == node.i:
+            break
+        node = node.head
+    for earlier, actor in reversed(salient[-8:]):
+        if earlier.sent.start > token.i:
+            continue
+        if is_person(actor, earlier) == person:
+            return actor.model_copy(update={"text": token.text})
+    return None
+
+
+def is_person(actor: Actor, token: Token) -> bool:
+    return token.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in token.subtree)
+
+
+def remember_subjects(sent: Span, ctx: ArticleContext, salient: list[tuple[Token, Actor]]) -> None:
+    for token in sent:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ != "PRON":
+            actor = ctx.describe(token)
+            if actor is not None and (actor.country or is_person(actor, token)):
+                salient.append((token, actor))
+
+
+def actors_of(tokens: list[Token], ctx: ArticleContext, salient: list[tuple[Token, Actor]],
+            keep_event_refs: bool = False) -> list[Actor]:
+    out = []
+    for token in tokens:
+        split = _split_adjective_coordination(token)
+        if split:
+            for adjective in split:
+                code = country_of(adjective.text)
+                if code:
+                    out.append(Actor(text=phrase(token).text, name=country_name(code), country=code,
+                                     sector="GOV"))
+            continue
+        actor = actor_of(token, ctx, salient)
+        if actor is not None and actor.country is None and (
+                token.lemma_.lower() in WEAPON_NOUNS or (actor.sector is None and _is_place_name(token, ctx))):
+            actor = None  # a weapon ('the missiles hit') or a town the model took for an organisation
+        if actor is None and _is_unknown_group(token, ctx):
+            # 'thousands of students', 'traditional elders': who acted, as written, nothing guessed
+            actor = Actor(text=phrase(token).text, name=None, country=None, sector=None)
+        if actor is not None:
+            out.append(actor)
+        elif keep_event_refs and token.lemma_.lower() in get_lexicon().nouns:
+            out.append(Actor(text=phrase(token).text, name=f"event:{token.i}", country=None, sector=None))
+    return out
+
+
+def _is_place_name(token: Token, ctx: ArticleContext) -> bool:
+    place = ctx.place(phrase(token).text) if token.pos_ == "PROPN" else None
+    return place is not None and place.precision in ("city", "region")
+
+
+def _is_unknown_group(token: Token, ctx: ArticleContext) -> bool:
+    """A plural noun phrase of people the lexicons do not know ('thousands of students')."""
+    if token.pos_ == "PRON" or token.lemma_.lower() in WEAPON_NOUNS or token.lemma_.lower() in get_lexicon().nouns:
+        return False
+    people = [t for t in token.subtree if t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() not in WEAPON_NOUNS]
+    return bool(people) and token.dep_ in ("nsubj", "nsubjpass", "agent", "pobj") and token.ent_type_ not in (
+        "GPE", "LOC", "FAC", "DATE", "MONEY", "PERCENT", "TIME")
+
+
+def recent_pair(ctx: ArticleContext, sents: list[Span], index: int) -> tuple[Actor, Actor] | None:
+    """The last two states named together ('between Russia and Ukraine') before a reciprocal."""
+    for back in range(index, max(-1, index - 3), -1):
+        tokens = [t for t in sents[back] if t.ent_type_ in ("GPE", "NORP") and t.conjuncts]
+        for token in tokens:
+            codes = [country_of(t.text) for t in (token, *token.conjuncts)]
+            codes = [c for c in codes if c]
+            if len(set(codes)) >= 2:
+                a, b = codes[0], next(c for c in codes if c != codes[0])
+                return (Actor(text=token.text, name=country_name(a), country=a, sector="GOV"),
+                        Actor(text=token.text, name=country_name(b), country=b, sector="GOV"))
+    return None
+
+
+def same_party(a: Actor, b: Actor) -> bool:
+    if a.name and b.name and a.name == b.name:
+        return True
+    return False
+
+
+
+def new_context(doc: Doc, published: date | None) -> ArticleContext:
+    """The context of one parsed article."""
+    return ArticleContext(doc=doc, published=published, countries=article_countries(doc),
+                          persons=build_person_index(doc))
