@@ -17,7 +17,8 @@ from peacewatch.extract.countries import country_name, country_of
 from peacewatch.extract.lexicon import get_lexicon
 from peacewatch.extract.mentions import CUT_DEPS, MEMBER_PREPS, WEAPON_NOUNS
 from peacewatch.resolve.place import resolve_place
-from peacewatch.schema import Actor, Place
+from peacewatch.resolve.time import find_time_expressions, parse_offset, resolve_time
+from peacewatch.schema import Actor, Place, When
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"it", "they", "them"}
@@ -253,3 +254,41 @@ def new_context(doc: Doc, published: date | None) -> ArticleContext:
     """The context of one parsed article."""
     return ArticleContext(doc=doc, published=published, countries=article_countries(doc),
                           persons=build_person_index(doc))
+
+
+def sentence_times(sent: Span, ctx: ArticleContext) -> list[tuple[Span, When, object]]:
+    """The time expressions of a sentence: their span, resolved date, and offset when anchored."""
+    out = []
+    for found in find_time_expressions(sent.text):
+        span = sent.doc.char_span(sent.start_char + found.start, sent.start_char + found.end,
+                                  alignment_mode="expand")
+        if span is None:
+            continue
+        offset = parse_offset(found.text) if found.kind == "anchored" else None
+        future = _is_future(span.root)
+        when = resolve_time(found.text, ctx.published, future=future, country=_country_before(span))
+        out.append((span, when, offset))
+    return out
+
+
+def _country_before(span: Span) -> str | None:
+    """The country a named day belongs to: "Ukraine's Independence Day", 'Polish Independence Day'."""
+    doc = span.doc
+    before = doc[max(span.start - 3, 0):span.start]
+    for token in [*reversed(list(before)), *span]:
+        if token.ent_type_ in ("GPE", "NORP"):
+            code = country_of(token.text)
+            if code:
+                return code
+    return None
+
+
+def _is_future(token: Token) -> bool:
+    node = token
+    for _ in range(6):
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in node.children):
+            return True
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return False

@@ -23,8 +23,9 @@ from peacewatch.extract.context import (
     recent_pair,
     remember_subjects,
     same_party,
+    sentence_times,
 )
-from peacewatch.extract.countries import country_name, country_of
+from peacewatch.extract.countries import country_name
 from peacewatch.extract.lexicon import Lexicon, get_lexicon
 from peacewatch.extract.mentions import (
     PLACE_LABELS,
@@ -35,7 +36,7 @@ from peacewatch.extract.mentions import (
 from peacewatch.extract.numbers import Casualties, find_casualties, is_subset_toll, merge_casualties
 from peacewatch.extract.weapons import find_weapons, mode_of_words
 from peacewatch.nlp import ents_between
-from peacewatch.resolve.time import find_time_expressions, parse_offset, reconcile, resolve_time, shift_when
+from peacewatch.resolve.time import reconcile, shift_when
 from peacewatch.schema import Actor, Event, Place, Weapon, When
 
 log = logging.getLogger(__name__)
@@ -92,18 +93,18 @@ def extract_events(doc: Doc, published: date | None = None, lex: Lexicon | None 
     salient: list[tuple[Token, Actor]] = []
     drafts: list[Draft] = []
     references: list[tuple[int, Mention]] = []
-    sentence_times: list[list[tuple[Span, When, object]]] = []
+    times_by_sentence: list[list[tuple[Span, When, object]]] = []
     free_times: list[set[int]] = []  # per sentence, the times no event of that sentence took
     for index, sent in enumerate(sents):
         mentions = find_mentions(sent, lex)
-        times = _times(sent, ctx)
-        sentence_times.append(times)
+        times = sentence_times(sent, ctx)
+        times_by_sentence.append(times)
         places = _places(sent, ctx)
         owners_t = {id(t[0]): _owner(t[0].root, mentions) for t in times}
         # 'at war with the army since April 2023': a time inside another noun phrase dates that
         # phrase, not the event, and is not the story's time either.
         times = [t for t in times if not _bound_to_noun(t[0].root, mentions)]
-        sentence_times[-1] = times
+        times_by_sentence[-1] = times
         free_times.append({id(t[0]) for t in times if owners_t[id(t[0])] is None})
         owners_p = {id(p[0]): _owner(p[0].root, mentions) for p in places}
         casualties = find_casualties(sent)
@@ -154,49 +155,12 @@ def extract_events(doc: Doc, published: date | None = None, lex: Lexicon | None 
     _inherit_attackers(merged)
     _refine_country_places(merged, ctx)
     _resolve_reference_targets(merged, references, ctx)
-    _assign_dates(merged, sentence_times, free_times, references, ctx)
+    _assign_dates(merged, times_by_sentence, free_times, references, ctx)
     _place_at_talks(merged)
     return [_to_event(d, ctx) for d in merged]
 
 
 # ---------------------------------------------------------------- article-wide context
-
-
-def _times(sent: Span, ctx: ArticleContext) -> list[tuple[Span, When, object]]:
-    out = []
-    for found in find_time_expressions(sent.text):
-        span = sent.doc.char_span(sent.start_char + found.start, sent.start_char + found.end,
-                                  alignment_mode="expand")
-        if span is None:
-            continue
-        offset = parse_offset(found.text) if found.kind == "anchored" else None
-        future = _is_future(span.root)
-        when = resolve_time(found.text, ctx.published, future=future, country=_country_before(span))
-        out.append((span, when, offset))
-    return out
-
-
-def _country_before(span: Span) -> str | None:
-    """The country a named day belongs to: "Ukraine's Independence Day", 'Polish Independence Day'."""
-    doc = span.doc
-    before = doc[max(span.start - 3, 0):span.start]
-    for token in [*reversed(list(before)), *span]:
-        if token.ent_type_ in ("GPE", "NORP"):
-            code = country_of(token.text)
-            if code:
-                return code
-    return None
-
-
-def _is_future(token: Token) -> bool:
-    node = token
-    for _ in range(6):
-        if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in node.children):
-            return True
-        if node.head.i == node.i:
-            break
-        node = node.head
-    return False
 
 
 def _places(sent: Span, ctx: ArticleContext) -> list[tuple[Span, Place]]:
