@@ -15,9 +15,12 @@ from datetime import date
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from peacewatch.clean import clean_text
 from peacewatch.errors import InputError, PeacewatchError
+from peacewatch.extract.claims import extract_claims
+from peacewatch.extract.context import new_context
 from peacewatch.extract.events import extract_events
 from peacewatch.ingest import RawArticle, load_html, load_text, normalise_published
 from peacewatch.nlp import get_nlp
@@ -87,7 +90,7 @@ class Pipeline:
             article, _, published = item
             doc = next(docs)
             try:
-                yield Report(article=article, events=extract_events(doc, published))
+                yield read_doc(article, doc, published)
             except Exception as exc:  # one article's failure must not end the batch
                 log.exception("extraction failed for %s", article.id)
                 yield Failure(article.id, f"extraction failed: {exc}")
@@ -109,6 +112,14 @@ class Pipeline:
             published=published, boilerplate=cleaned.boilerplate, warnings=warnings,
         )
         return article, text, date.fromisoformat(published) if published else None
+
+
+def read_doc(article: Article, doc: Doc, published: date | None) -> Report:
+    """The report of one parsed article: its events, claims and agreements."""
+    ctx = new_context(doc, published)
+    events = extract_events(doc, published, ctx=ctx)
+    claims = extract_claims(doc, ctx, events)
+    return Report(article=article, events=events, claims=claims)
 
 
 def extract(text: str, published: str | date | None = None, title: str | None = None, url: str | None = None,

@@ -96,6 +96,8 @@ class Claim(Record):
     status: Literal["unverified", "disputed", "confirmed", "not_assessed"] = "not_assessed"
     date: When | None = None
     evidence: str = Field(min_length=1)
+    accused: Actor | None = None
+    note: str | None = None
 
 
 class HistoryStep(Record):

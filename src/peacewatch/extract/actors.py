@@ -781,3 +781,13 @@ def _ruler_patterns() -> tuple[dict, ...]:
         else:
             add("GPE", term)
     return tuple(patterns)
+
+
+def is_role_phrase(span: Span) -> bool:
+    """True when a phrase is only titles, role words and adjectives ('Humanitarian Coordinator'),
+    so it names a post, not who holds it."""
+    lex = _lexicon()
+    words = [t for t in span if not t.is_punct and t.dep_ != "det"]
+    return bool(words) and all(
+        t.lower_ in lex.titles or (t.lower_,) in lex.roles or t.pos_ == "ADJ" or t.ent_type_ == "" and t.pos_ == "NOUN"
+        and (t.lemma_.lower(),) in lex.roles for t in words)

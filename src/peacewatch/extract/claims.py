@@ -1,0 +1,799 @@
+"""Attributed claims: who said what, in what kind of speech act, and what the article says of its truth.
+
+A claim is a statement the article attributes to someone: a verb of saying with its speaker and
+content ('X said that ...', '"...," X wrote', 'X condemned the attack', 'according to X, ...'),
+a noun of saying that someone makes ('X returned with demands to ...'), a quotation that goes on
+into the next sentence, or a media attribution ('..., per CNN'). The author's own sentences are
+not claims. Each claim's status comes from the article's own words about it (data/claims.yaml,
+`status_cues`), from a later denial or hedge that points back at it, or from the article
+asserting the same thing in its own voice (corroboration).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from peacewatch.data import load_data
+from peacewatch.extract.actors import is_role_phrase
+from peacewatch.extract.context import (
+    COLLECTIVE_PARTIES,
+    GROUP_PRONOUNS,
+    PERSON_PRONOUNS,
+    ArticleContext,
+    expand,
+    phrase,
+    recent_pair,
+    remember_subjects,
+    resolve_pronoun,
+    sentence_times,
+)
+from peacewatch.extract.countries import country_name
+from peacewatch.schema import Actor, Claim, Event, When
+
+KIND_RANK = {"demand": 0, "denial": 1, "accusation": 2, "quote": 3, "statement": 4}
+OPEN_QUOTES = {"“", "«", "‘"}
+CLOSE_QUOTES = {"”", "»", "’"}
+STRAIGHT_QUOTES = {'"', "''", "``"}
+CONTENT_STOPS = {"–", "—", ";"}
+RELATIVE_SUBJECTS = {"who", "which", "that", "whom", "both", "all", "each", "neither", "none"}
+SPEAKER_HEAD_VERBS = {"make", "issue", "return", "respond", "voice", "renew", "repeat", "reiterate", "lodge",
+                      "file", "level", "raise", "send", "deliver", "answer", "react", "come", "follow"}
+SELF_PRONOUNS = {"i", "we", "you", "me", "us", "our", "my", "your"}
+# Sentences back in which a quotation's speaker may be found ('"...," he said. "..."').
+QUOTE_WINDOW = 1
+# Sentences forward in which a later hedge or denial may point back at a claim.
+BACK_REFERENCE_WINDOW = 3
+# Corroboration: the share of a clause's content words the article's own sentence must repeat.
+CORROBORATION_SHARE = 0.6
+CORROBORATION_MIN_WORDS = 3
+
+
+@dataclass(frozen=True)
+class ClaimLexicon:
+    verb_kinds: dict[str, str]
+    object_content: frozenset[str]
+    content_preps: dict[str, frozenset[str]]
+    quote_only: frozenset[str]
+    noun_kinds: dict[str, str]
+    speaker_nouns: frozenset[str]
+    local_speakers: frozenset[str]
+    media_markers: frozenset[str]
+    cues: dict[str, tuple[tuple[str, ...], ...]]
+    claim_references: frozenset[str]
+    accusing_words: frozenset[str]
+
+
+@cache
+def claim_lexicon() -> ClaimLexicon:
+    """The claims lexicon (data/claims.yaml), loaded once."""
+    raw = load_data("claims.yaml")
+    verb_kinds = {lemma: kind for kind, lemmas in raw["speech_verbs"].items() for lemma in lemmas}
+    noun_kinds = {lemma: kind for kind, lemmas in raw["claim_nouns"].items() for lemma in lemmas}
+    cues = {status: tuple(tuple(c.lower().split()) for c in phrases) for status, phrases in raw["status_cues"].items()}
+    return ClaimLexicon(
+        verb_kinds=verb_kinds,
+        object_content=frozenset(raw["object_content"]),
+        content_preps={k: frozenset(v) for k, v in raw["content_preps"].items()},
+        quote_only=frozenset(raw["quote_only"]),
+        noun_kinds=noun_kinds,
+        speaker_nouns=frozenset(raw["speaker_nouns"]),
+        local_speakers=frozenset(raw["local_speakers"]),
+        media_markers=frozenset(raw["media_markers"]),
+        cues=cues,
+        claim_references=frozenset(raw["claim_references"]),
+        accusing_words=frozenset(w.lower() for w in raw["accusing_words"]),
+    )
+
+
+@dataclass
+class Draft:
+    """A claim being read: one speaker, one speech act (merged per speaker and sentence)."""
+
+    speaker: Actor | None
+    speaker_token: Token | None
+    kind: str
+    content: list[Token]
+    text: str
+    first: int  # first sentence index of the evidence
+    last: int  # last sentence index of the evidence
+    verb: Token | None = None
+    quoted: bool = False
+    person: bool = False
+    accused: Actor | None = None
+    status: str = "not_assessed"
+    cues: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    date: When | None = None
+
+
+def extract_claims(doc: Doc, ctx: ArticleContext, events: list[Event] | None = None) -> list[Claim]:
+    """The attributed claims of one parsed article.
+
+    Args:
+        doc: the article parsed by peacewatch.nlp.
+        ctx: the article's context (shared with the event reader).
+        events: the article's events, for the country of local speakers ('the mayor said').
+    Returns:
+        claims in the order the article makes them, each with its evidence sentence(s).
+    """
+    lex = claim_lexicon()
+    sents = list(doc.sents)
+    quoted = _quoted_tokens(doc)
+    home = _story_country(events or [])
+    salient: list[tuple[Token, Actor]] = []
+    drafts: list[Draft] = []
+    for index, sent in enumerate(sents):
+        found = _verb_claims(sent, index, sents, quoted, ctx, salient, drafts, lex)
+        found += _noun_claims(sent, index, quoted, ctx, salient, drafts, lex, found)
+        found += _according_claims(sent, index, quoted, ctx, salient, drafts, lex, found)
+        if not found:
+            found = _media_claims(sent, index, ctx, lex)
+        if not found:
+            found = _continued_quote(sent, index, sents, quoted, drafts)
+        for draft in found:
+            _localise(draft, home, lex)
+            draft.date = draft.date or _claim_date(draft, sents, ctx)
+        drafts.extend(_merge_by_speaker(found))
+        remember_subjects(sent, ctx, salient)
+    _assess(drafts, sents, quoted, lex)
+    return [_to_claim(d, sents) for d in drafts]
+
+
+# ---------------------------------------------------------------- quotations
+
+
+def _quoted_tokens(doc: Doc) -> set[int]:
+    """Indices of tokens inside quotation marks (curly pairs, or straight marks taken in turns
+    within a paragraph). An unclosed quotation runs to the end of its paragraph."""
+    inside: set[int] = set()
+    open_at: int | None = None
+    straight_open = False
+    for token in doc:
+        if "\n" in token.text:
+            open_at, straight_open = None, False
+            continue
+        text = token.text
+        if text in OPEN_QUOTES and open_at is None and text != "’":
+            open_at = token.i
+        elif text in CLOSE_QUOTES and open_at is not None and text != "‘":
+            open_at = None
+        elif text in STRAIGHT_QUOTES:
+            straight_open = not straight_open
+            continue
+        elif open_at is not None or straight_open:
+            inside.add(token.i)
+    return inside
+
+
+def _quote_tokens(sent: Span, quoted: set[int]) -> list[Token]:
+    return [t for t in sent if t.i in quoted]
+
+
+def _all_quoted(sent: Span, quoted: set[int]) -> bool:
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    return bool(words) and all(t.i in quoted for t in words)
+
+
+def _quote_continues(sents: list[Span], index: int, quoted: set[int]) -> int:
+    """The last sentence of a quotation that opens in sentence `index` and runs on."""
+    last = index
+    while last + 1 < len(sents) and _ends_open(sents[last], quoted) and last - index < 3:
+        last += 1
+    return last
+
+
+def _ends_open(sent: Span, quoted: set[int]) -> bool:
+    """The sentence ends inside a quotation (the closing mark is in a later sentence)."""
+    tail = [t for t in sent if not t.is_space]
+    if not tail:
+        return False
+    end = tail[-1]
+    if end.text in CLOSE_QUOTES or end.text in STRAIGHT_QUOTES:
+        return False
+    return end.i in quoted or (end.is_punct and end.i - 1 in quoted)
+
+
+# ---------------------------------------------------------------- verbs of saying
+
+
+def _verb_claims(sent: Span, index: int, sents: list[Span], quoted: set[int], ctx: ArticleContext,
+                 salient: list[tuple[Token, Actor]], drafts: list[Draft], lex: ClaimLexicon) -> list[Draft]:
+    out: list[Draft] = []
+    taken: set[int] = set()
+    for verb in sent:
+        kind = lex.verb_kinds.get(verb.lemma_.lower())
+        if kind is None or verb.pos_ not in ("VERB", "AUX") or verb.i in quoted or verb.i in taken:
+            continue
+        if not _is_asserted(verb, sent, quoted):
+            continue
+        if _nested_in_speech(verb, lex):
+            continue
+        content, quoted_only = _content(verb, sent, quoted, lex)
+        if not content:
+            continue
+        last = index
+        if quoted_only and _ends_open(sent, quoted):
+            last = _quote_continues(sents, index, quoted)
+            content = content + [t for s in sents[index + 1:last + 1] for t in s if t.i in quoted]
+        taken.update(t.i for t in content)
+        for speaker_token, speaker, person in _speakers(verb, sent, index, sents, ctx, salient, drafts, lex):
+            draft = Draft(speaker=speaker, speaker_token=speaker_token, kind=kind, content=content,
+                          text=_text_of(verb, content, kind, lex), first=index, last=last, verb=verb,
+                          quoted=quoted_only, person=person)
+            if verb.lemma_.lower() == "confirm":
+                draft.status = "confirmed"
+                draft.cues.append(f"speech verb '{verb.text}'")
+            _accusation_target(draft, verb, ctx, salient)
+            out.append(draft)
+    return out
+
+
+def _is_asserted(verb: Token, sent: Span, quoted: set[int]) -> bool:
+    """The speech act happened: not negated, not hypothetical, not asked about."""
+    children = list(verb.children)
+    if any(c.dep_ == "neg" for c in children):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("could", "might", "may", "would", "should", "will", "shall")
+           for c in children):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in children):
+        return False
+    if verb.tag_ == "VB" and not any(c.dep_ in ("aux",) for c in children) and verb.dep_ in ("xcomp", "ROOT"):
+        return False  # an infinitive or an imperative: 'urged to say', 'Say it.'
+    question = [t for t in sent if t.text == "?" and t.i not in quoted and t.i - 1 not in quoted]
+    return not question
+
+
+def _nested_in_speech(verb: Token, lex: ClaimLexicon) -> bool:
+    """A verb of saying inside what someone else says ('he said they would hope ...')."""
+    node = verb
+    for _ in range(6):
+        if node.head.i == node.i:
+            return False
+        if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in lex.verb_kinds and node.head.i < verb.i:
+            return True  # a frame after the clause ('X said Y, Z reports') does not own it
+        if node.dep_ == "pobj" and node.head.lower_ == "to" and node.head.head.lower_ == "according":
+            return True
+        node = node.head
+    return False
+
+
+def _content(verb: Token, sent: Span, quoted: set[int], lex: ClaimLexicon) -> tuple[list[Token], bool]:
+    """What the verb says, and whether it is only a quotation."""
+    lemma = verb.lemma_.lower()
+    children = list(verb.children)
+    clauses = [c for c in children if c.dep_ in ("ccomp", "parataxis")
+               and c.lemma_.lower() not in lex.verb_kinds]
+    if clauses and lemma not in lex.quote_only or (clauses and any(t.i in quoted for c in clauses for t in c.subtree)):
+        tokens = [t for c in clauses for t in c.subtree]
+        # 'stated that X was unacceptable as, according to Y, it fails ...': the reason is said too
+        last = max(t.i for t in tokens)
+        tokens += [t for c in children if c.i > last and (c.dep_ == "advcl" or (
+            c.dep_ == "conj" and c.lemma_.lower() not in lex.verb_kinds
+            and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children))) for t in c.subtree]
+        return _trim(tokens), all(t.i in quoted for t in tokens if not t.is_punct)
+    if lemma in lex.content_preps:
+        for prep in children:
+            if prep.dep_ in ("prep", "prt") and prep.lower_ in lex.content_preps[lemma]:
+                objects = [t for c in prep.children if c.dep_ == "pobj" for t in c.subtree]
+                if objects:
+                    return _trim(objects), False
+    if lemma in ("accuse", "blame", "charge"):
+        of = [t for prep in children if prep.dep_ == "prep" and prep.lower_ in ("of", "for") for t in prep.subtree]
+        if of:
+            return _trim(of[1:]), False
+    if lemma in lex.object_content:
+        objects = [c for c in children
+                   if c.dep_ in ("dobj", "ccomp", "xcomp")
+                   and not (c.pos_ in ("VERB", "AUX") and c.lemma_.lower() in lex.verb_kinds)]
+        if objects:
+            tokens = [t for c in objects for t in c.subtree]
+            for prep in children:  # 'described X as Y', 'accused X of Y'
+                if prep.dep_ == "prep" and prep.lower_ in ("as", "of", "for"):
+                    tokens.extend(prep.subtree)
+            return _trim(sorted(tokens, key=lambda t: t.i)), False
+    # '"...," X wrote.', 'He tweeted, "..."': the quotation next to the verb
+    quote = _quote_tokens(sent, quoted)
+    if quote and _quote_is_own(verb, quote):
+        return _trim(quote), True
+    return [], False
+
+
+def _quote_is_own(verb: Token, quote: list[Token]) -> bool:
+    """A quotation in the verb's sentence that no other clause of saying owns."""
+    return not any(t.i == verb.i for t in quote)
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    """Content words without a leading 'that' and without what follows a dash or semicolon
+    ('..., – assertions that remain unverified' is the author's aside)."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    out: list[Token] = []
+    for token in tokens:
+        if token.text in CONTENT_STOPS and out:
+            break
+        out.append(token)
+    while out and (out[0].is_punct or (out[0].dep_ == "mark" and out[0].lower_ == "that")):
+        out.pop(0)
+    while out and out[-1].is_punct and out[-1].text not in ("!", "?"):
+        out.pop()
+    return out
+
+
+def _text_of(verb: Token | None, content: list[Token], kind: str, lex: ClaimLexicon) -> str:
+    if not content:
+        return ""
+    doc = content[0].doc
+    start, end = content[0].i, content[-1].i + 1
+    if verb is not None and kind in ("accusation", "denial") and verb.lemma_.lower() in lex.object_content \
+            and verb.i < start and verb.lemma_.lower() not in ("accuse", "blame", "charge"):
+        # 'condemned the attack on X': the act of saying is the claim's content
+        start = min([verb.i] + [c.i for c in verb.children if c.dep_ == "advmod" and c.i < verb.i])
+    text = doc[start:end].text
+    return re.sub(r"\s+", " ", text).strip(" \"“”'")
+
+
+# ---------------------------------------------------------------- speakers
+
+
+def _speakers(verb: Token, sent: Span, index: int, sents: list[Span], ctx: ArticleContext,
+              salient: list[tuple[Token, Actor]], drafts: list[Draft],
+              lex: ClaimLexicon) -> list[tuple[Token, Actor, bool]]:
+    """Who says it: (token, actor, is a person) for each speaker of the verb."""
+    subject = _subject(verb)
+    if subject is None:
+        return []
+    if subject.lower_ in SELF_PRONOUNS and subject.text != "US":
+        return []
+    if subject.lower_ in RELATIVE_SUBJECTS or any(c.lower_ in ("whom", "which") for c in subject.subtree):
+        antecedent = _antecedent(subject)
+        if antecedent is None:
+            return []
+        tokens = expand([antecedent])
+        if antecedent.dep_ == "conj":
+            tokens = expand([antecedent.head])
+        return [r for t in tokens if (r := _speaker(t, index, ctx, salient, drafts, lex)) is not None]
+    if subject.lemma_.lower() in COLLECTIVE_PARTIES and any(c.lower_ in ("both", "two") for c in subject.children):
+        pair = recent_pair(ctx, sents, index)
+        if pair:
+            return [(subject, pair[0], False), (subject, pair[1], False)]
+        return []
+    tokens = expand([subject])
+    if len(tokens) > 1:
+        # 'UN Resident and Humanitarian Coordinator X': two posts of one speaker
+        tokens = [t for t in tokens if t.dep_ != "conj" or not is_role_phrase(phrase(t))]
+    return [r for t in tokens if (r := _speaker(t, index, ctx, salient, drafts, lex)) is not None]
+
+
+def _subject(verb: Token) -> Token | None:
+    """The speaker's token: the subject, the agent of a passive, or the subject the verb shares
+    with the clause it hangs from ('posted on X stating that ...', 'adds, and tells ...')."""
+    node = verb
+    for _ in range(3):
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
+        if subjects:
+            return subjects[0]
+        if any(c.dep_ == "nsubjpass" for c in node.children):
+            agents = [p for a in node.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+            return agents[0] if agents else None
+        if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
+            return node.head  # 'with both parties accusing each other'
+        if node.dep_ == "pobj" and node.tag_ == "VBG":
+            # 'despite Mr. X claiming that ...': the gerund's subject is parsed as its sibling
+            before = [c for c in node.head.children
+                      if c.dep_ == "pobj" and c.i < node.i and c.pos_ in ("PROPN", "NOUN")]
+            return before[-1] if before else None
+        if node.dep_ in ("conj", "advcl", "xcomp") and node.head.i != node.i and node.tag_ in ("VBG", "VBZ", "VBD",
+                                                                                               "VBP", "VBN"):
+            node = node.head
+            continue
+        return None
+    return None
+
+
+def _antecedent(relative: Token) -> Token | None:
+    """The noun a relative or 'both of whom' subject stands for: the noun before its clause."""
+    doc = relative.doc
+    i = relative.left_edge.i - 1
+    while i >= 0 and (doc[i].is_punct or doc[i].pos_ in ("CCONJ", "ADP")):
+        i -= 1
+    if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN"):
+        return None
+    token = doc[i]
+    while token.dep_ in ("compound", "flat") and token.head.i > token.i:
+        token = token.head
+    return token
+
+
+def _speaker(token: Token, index: int, ctx: ArticleContext, salient: list[tuple[Token, Actor]],
+             drafts: list[Draft], lex: ClaimLexicon) -> tuple[Token, Actor, bool] | None:
+    lower = token.lower_
+    if lower in PERSON_PRONOUNS:
+        recent = [d for d in reversed(drafts[-6:]) if d.speaker is not None and index - d.last <= 3]
+        earlier = next((d for d in recent if d.person), None) or next(
+            (d for d in recent if d.speaker_token is not None and d.speaker_token.tag_ in ("NNP", "NN")
+             and d.speaker.sector not in ("MED",) and d.speaker.name != country_name(d.speaker.country or "")), None)
+        actor = earlier.speaker if earlier is not None else resolve_pronoun(token, ctx, salient)
+        return (token, actor.model_copy(update={"text": token.text}), True) if actor is not None else None
+    if lower in GROUP_PRONOUNS or token.pos_ == "PRON":
+        actor = _group_antecedent(token, index, ctx, drafts, lex) or resolve_pronoun(token, ctx, salient)
+        return (token, actor.model_copy(update={"text": token.text}), False) if actor is not None else None
+    if token.dep_ == "appos" and token.head.pos_ in ("PROPN", "NOUN"):
+        token = token.head  # 'UK Prime Minister Sir X': the title and the name are one phrase
+    actor = ctx.describe(token)
+    person = token.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in phrase(token))
+    if actor is None:
+        words = {t.lemma_.lower() for t in phrase(token)}
+        if not words & lex.speaker_nouns:
+            return None
+        text = phrase(token).text
+        actor = Actor(text=text, name=_bare_name(phrase(token)), country=None, sector=None)
+    return token, actor, person
+
+
+def _bare_name(span: Span) -> str:
+    return " ".join(t.text for t in span if t.dep_ not in ("det", "poss") and not t.is_punct) or span.text
+
+
+def _group_antecedent(token: Token, index: int, ctx: ArticleContext, drafts: list[Draft],
+                      lex: ClaimLexicon) -> Actor | None:
+    """'"...," it reads': the document or body named as a subject just before."""
+    doc = token.doc
+    start = max(0, token.sent.start - 400)
+    quoted = _quoted_tokens(doc)
+    for candidate in reversed(doc[start:token.i]):
+        if candidate.i in quoted:
+            continue
+        if candidate.dep_ in ("nsubj", "nsubjpass") and candidate.pos_ in ("NOUN", "PROPN") and (
+                candidate.lemma_.lower() in lex.speaker_nouns or candidate.ent_type_ in ("ORG", "GPE", "NORP")):
+            span = phrase(candidate)
+            actor = ctx.describe(candidate)
+            if actor is not None:
+                return actor
+            return Actor(text=span.text, name=_bare_name(span), country=None, sector=None)
+    return None
+
+
+def _localise(draft: Draft, home: str | None, lex: ClaimLexicon) -> None:
+    """'the mayor said', 'authorities said': a local speaker with no country speaks for the place
+    where the story happens (docs/CODEBOOK.md, "Local speakers")."""
+    speaker = draft.speaker
+    if speaker is None or speaker.country or home is None or speaker.sector in ("IGO", "MED"):
+        return
+    words = {t.lemma_.lower() for t in phrase(draft.speaker_token)} if draft.speaker_token is not None else set()
+    if words & lex.local_speakers:
+        draft.speaker = speaker.model_copy(update={"country": home})
+        draft.notes.append("speaker's country: the country where the story happens (a local speaker)")
+
+
+def _story_country(events: list[Event]) -> str | None:
+    """The country where the article's story happens: that of its first located violent event,
+    else of its first located event."""
+    located = [e for e in events if e.location is not None and e.location.country]
+    violent = [e for e in located if e.type == "ASSAULT"]
+    chosen = (violent or located)[:1]
+    return chosen[0].location.country if chosen else None
+
+
+def _accusation_target(draft: Draft, verb: Token, ctx: ArticleContext, salient: list[tuple[Token, Actor]]) -> None:
+    """Whom an accusation accuses: the object of 'accuse'/'blame', or the subject of the
+    wrongdoing it reports."""
+    if draft.kind != "accusation" or verb.lemma_.lower() not in ("accuse", "blame", "charge"):
+        return
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if objects and objects[0].lower_ in ("other", "another"):
+        return  # set per speaker by _merge_by_speaker for mutual accusations
+    if objects and objects[0].pos_ != "PRON":
+        draft.accused = ctx.describe(objects[0])
+
+
+# ---------------------------------------------------------------- other ways of attributing
+
+
+def _noun_claims(sent: Span, index: int, quoted: set[int], ctx: ArticleContext, salient: list[tuple[Token, Actor]],
+                 drafts: list[Draft], lex: ClaimLexicon, found: list[Draft]) -> list[Draft]:
+    """'X returned with additional demands to lift sanctions'; 'X's call for a ceasefire'."""
+    out: list[Draft] = []
+    covered = {t.i for d in found for t in d.content}
+    for noun in sent:
+        kind = lex.noun_kinds.get(noun.lemma_.lower())
+        if kind is None or noun.pos_ != "NOUN" or noun.i in quoted or noun.i in covered:
+            continue
+        complement = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.tag_ in ("VB", "VBZ", "VBD")
+                      and any(a.lower_ == "to" or a.dep_ == "mark" for a in c.children)]
+        complement += [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("for", "to") and any(
+            p.dep_ in ("pobj", "pcomp") for p in c.children)]
+        if not complement:
+            continue
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:
+            node = noun
+            while node.dep_ == "conj" and node.head.i != node.i:
+                node = node.head  # 'responded with anger and a call for ...'
+            head = node.head.head if node.dep_ == "pobj" else node.head
+            if node.dep_ in ("dobj", "pobj") and head.lemma_.lower() in SPEAKER_HEAD_VERBS:
+                owner = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if owner is None:
+            continue
+        spoken = _speaker(owner, index, ctx, salient, drafts, lex)
+        if spoken is None:
+            continue
+        content = _trim(list(noun.subtree))
+        start = min([t.i for t in content] + [c.i for c in noun.children if c.dep_ in ("amod",)])
+        text = sent.doc[start:content[-1].i + 1].text if content else noun.text
+        out.append(Draft(speaker=spoken[1], speaker_token=spoken[0], kind=kind, content=content, text=text,
+                         first=index, last=index, person=spoken[2]))
+    return out
+
+
+def _according_claims(sent: Span, index: int, quoted: set[int], ctx: ArticleContext,
+                      salient: list[tuple[Token, Actor]], drafts: list[Draft], lex: ClaimLexicon,
+                      found: list[Draft]) -> list[Draft]:
+    """'According to X, ...': X says the rest of the sentence."""
+    out: list[Draft] = []
+    for token in sent:
+        if token.lower_ != "according" or token.i in quoted:
+            continue
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if source is None or any(token.i in {t.i for t in d.content} for d in found):
+            continue
+        if _nested_in_speech(token.head, lex) or token.head.lemma_.lower() in lex.verb_kinds:
+            continue
+        spoken = _speaker(source, index, ctx, salient, drafts, lex)
+        if spoken is None:
+            continue
+        skip = {t.i for t in token.subtree}
+        content = _trim([t for t in sent if t.i not in skip])
+        out.append(Draft(speaker=spoken[1], speaker_token=spoken[0], kind="statement", content=content,
+                         text=_text_of(None, content, "statement", lex), first=index, last=index, person=spoken[2]))
+    return out
+
+
+def _media_claims(sent: Span, index: int, ctx: ArticleContext, lex: ClaimLexicon) -> list[Draft]:
+    """'..., per CNN', 'X reports': the outlet's own claim when no one else in the sentence speaks."""
+    for token in sent:
+        if token.lower_ in lex.media_markers and token.dep_ == "prep":
+            source = next((c for c in token.children if c.dep_ == "pobj"), None)
+        elif token.lemma_.lower() == "report" and token.pos_ == "VERB":
+            source = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        else:
+            continue
+        if source is None:
+            continue
+        actor = ctx.describe(source)
+        if actor is None or actor.sector != "MED":
+            continue
+        skip = {t.i for t in token.subtree} | {token.i}
+        if token.lemma_.lower() == "report":
+            skip = {t.i for t in source.subtree} | {token.i}
+        content = _trim([t for t in sent if t.i not in skip])
+        if not content:
+            continue
+        return [Draft(speaker=actor, speaker_token=source, kind="statement", content=content,
+                      text=_text_of(None, content, "statement", lex), first=index, last=index)]
+    return []
+
+
+def _continued_quote(sent: Span, index: int, sents: list[Span], quoted: set[int], drafts: list[Draft]) -> list[Draft]:
+    """A sentence that is all quotation, right after a quoted claim: the same speaker goes on."""
+    if not _all_quoted(sent, quoted) or not drafts:
+        return []
+    previous = drafts[-1]
+    if not previous.quoted or index - previous.last > QUOTE_WINDOW or previous.last >= index:
+        return []
+    content = _trim([t for t in sent if t.i in quoted])
+    if not content:
+        return []
+    return [Draft(speaker=previous.speaker, speaker_token=previous.speaker_token, kind="quote", content=content,
+                  text=_text_of(None, content, "quote", claim_lexicon()), first=index, last=index, quoted=True,
+                  person=previous.person, notes=["a quotation that goes on from the sentence before"])]
+
+
+def _merge_by_speaker(found: list[Draft]) -> list[Draft]:
+    """One claim per speaker and sentence: 'condemned X, and demanded Y' is one demand."""
+    out: list[Draft] = []
+    for draft in found:
+        key = _speaker_key(draft.speaker)
+        same = next((d for d in out if key is not None and _speaker_key(d.speaker) == key and d.first == draft.first
+                     and d.accused == draft.accused), None)
+        if same is None:
+            out.append(draft)
+            continue
+        same.kind = min(same.kind, draft.kind, key=KIND_RANK.__getitem__)
+        same.content = sorted({t.i: t for t in same.content + draft.content}.values(), key=lambda t: t.i)
+        same.text = same.text if draft.text in same.text else f"{same.text}; {draft.text}"
+        same.last = max(same.last, draft.last)
+        same.quoted = same.quoted and draft.quoted
+        if draft.status != "not_assessed":
+            same.status, same.cues = draft.status, same.cues + draft.cues
+    # 'both parties accusing each other': each accuses the other
+    mutual = [d for d in out if d.kind == "accusation" and d.verb is not None
+              and any(c.lower_ in ("other", "another") for c in d.verb.children if c.dep_ == "dobj")]
+    if len(mutual) == 2:
+        mutual[0].accused, mutual[1].accused = mutual[1].speaker, mutual[0].speaker
+        for draft in mutual:
+            if draft.accused is not None:
+                draft.text = f"{draft.accused.name or draft.accused.text} {draft.text}"
+    return out
+
+
+def _speaker_key(actor: Actor | None) -> str | None:
+    if actor is None:
+        return None
+    return (actor.name or actor.text or "").lower() or actor.country
+
+
+def _claim_date(draft: Draft, sents: list[Span], ctx: ArticleContext) -> When | None:
+    """When it was said: a time expression outside the content, else the publication date."""
+    inside = {t.i for t in draft.content}
+    for span, when, offset in sentence_times(sents[draft.first], ctx):
+        if offset is None and span.root.i not in inside and when.value:
+            return when
+    if ctx.published is None:
+        return None
+    return When(text=None, value=ctx.published.isoformat(), precision="day", rule="publication date")
+
+
+# ---------------------------------------------------------------- kind and status
+
+
+def _assess(drafts: list[Draft], sents: list[Span], quoted: set[int], lex: ClaimLexicon) -> None:
+    claimed_sents = {i for d in drafts for i in range(d.first, d.last + 1)}
+    for draft in drafts:
+        _refine_kind(draft, lex)
+        if draft.status != "not_assessed":
+            continue
+        cue = _cue_in(draft, sents, lex)
+        if cue:
+            draft.status, _ = cue
+            draft.cues.append(cue[1])
+    _later_references(drafts, sents, claimed_sents, lex)
+    _denials(drafts)
+    _corroborate(drafts, sents, claimed_sents, quoted)
+
+
+def _refine_kind(draft: Draft, lex: ClaimLexicon) -> None:
+    if draft.kind not in ("statement", "quote"):
+        return
+    words = {t.lower_ for t in draft.content} | {t.lemma_.lower() for t in draft.content}
+    text = " ".join(t.lower_ for t in draft.content)
+    if words & lex.accusing_words or any(" " in w and w in text for w in lex.accusing_words):
+        draft.kind = "accusation"
+    elif draft.quoted:
+        draft.kind = "quote"
+
+
+def _cue_in(draft: Draft, sents: list[Span], lex: ClaimLexicon) -> tuple[str, str] | None:
+    """The strongest verification cue the claim's own sentence gives."""
+    if draft.verb is not None and any(a.lower_ == "despite" for a in draft.verb.ancestors):
+        return "disputed", "'despite' before the claim: the article contradicts it"
+    words = tuple(t.lower_ for s in sents[draft.first:draft.last + 1] for t in s)
+    for status in ("disputed", "unverified", "confirmed"):
+        for cue in lex.cues.get(status, ()):
+            if _contains(words, cue):
+                if status == "disputed" and draft.kind == "denial":
+                    continue
+                return status, f"'{' '.join(cue)}'"
+    return None
+
+
+def _contains(words: tuple[str, ...], cue: tuple[str, ...]) -> bool:
+    n = len(cue)
+    return any(words[i:i + n] == cue for i in range(len(words) - n + 1))
+
+
+def _later_references(drafts: list[Draft], sents: list[Span], claimed: set[int], lex: ClaimLexicon) -> None:
+    """'Moreover, X has failed to provide evidence bolstering its claims.': a hedge in a later
+    sentence of the author's that points back at the claims."""
+    for index, sent in enumerate(sents):
+        if index in claimed:
+            continue
+        refs = [t for t in sent if t.lemma_.lower() in lex.claim_references and t.pos_ == "NOUN"
+                and any(c.dep_ in ("poss", "det") for c in t.children)]
+        if not refs:
+            continue
+        words = tuple(t.lower_ for t in sent)
+        found = next(((status, cue) for status in ("disputed", "unverified") for cue in lex.cues[status]
+                      if _contains(words, cue)), None)
+        if found is None:
+            continue
+        earlier = [d for d in drafts if 0 < index - d.last <= BACK_REFERENCE_WINDOW and d.status == "not_assessed"]
+        if not earlier:
+            continue
+        last = max(d.first for d in earlier)
+        for draft in earlier:
+            if draft.first == last:
+                draft.status = found[0]
+                draft.cues.append(f"'{' '.join(found[1])}' in a later sentence")
+
+
+def _denials(drafts: list[Draft]) -> None:
+    """A denial of what another speaker claimed, within a few sentences, disputes that claim."""
+    for denial in (d for d in drafts if d.kind == "denial"):
+        for other in drafts:
+            if other is denial or other.kind == "denial" or other.status != "not_assessed":
+                continue
+            if abs(other.first - denial.first) > BACK_REFERENCE_WINDOW or _speaker_key(other.speaker) == _speaker_key(
+                    denial.speaker):
+                continue
+            if _content_words(other.content) & _content_words(denial.content) or _points_back(denial):
+                other.status = "disputed"
+                other.cues.append(f"denied by {denial.speaker.name if denial.speaker else 'another speaker'}")
+
+
+def _points_back(denial: Draft) -> bool:
+    lex = claim_lexicon()
+    return any(t.lemma_.lower() in lex.claim_references or t.lower_ in ("it", "this", "that", "them")
+               for t in denial.content[:3])
+
+
+def _content_words(tokens: list[Token]) -> set[str]:
+    return {t.lemma_.lower() for t in tokens if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not t.is_stop}
+
+
+def _corroborate(drafts: list[Draft], sents: list[Span], claimed: set[int], quoted: set[int]) -> None:
+    """A claim the article itself asserts elsewhere, in its own voice, is confirmed."""
+    own = [s for i, s in enumerate(sents) if i not in claimed and not any(t.text == "?" for t in s)
+           and not any(t.i in quoted for t in s)]
+    for draft in drafts:
+        if draft.status != "not_assessed":
+            continue
+        for clause in _content_clauses(draft):
+            words = _content_words(clause)
+            heads = {t.lemma_.lower() for t in clause if t.dep_ in ("ROOT", "ccomp") or t.head.i not in
+                     {c.i for c in clause}} & words
+            if len(words) < CORROBORATION_MIN_WORDS or not heads:
+                continue
+            for sent in own:
+                other = _content_words(list(sent))
+                shared = words & other
+                if heads & other and len(shared) >= CORROBORATION_MIN_WORDS and \
+                        len(shared) >= CORROBORATION_SHARE * len(words):
+                    draft.status = "confirmed"
+                    draft.cues.append(f"the article says it in its own words: {sent.text.strip()[:80]!r}")
+                    break
+            if draft.status == "confirmed":
+                break
+
+
+def _content_clauses(draft: Draft) -> list[list[Token]]:
+    """The content cut into the sentences it spans, questions left out."""
+    out: list[list[Token]] = []
+    current: list[Token] = []
+    for token in draft.content:
+        current.append(token)
+        if token.text in ("?", "!", ".") and current:
+            out.append(current)
+            current = []
+    if current:
+        out.append(current)
+    return [c for c in out if not any(t.text == "?" for t in c)]
+
+
+def confirm_by_agreements(claims: list[Claim], confirmed: dict[int, set[str]]) -> None:
+    """An accusation that a party violated an agreement is confirmed when the article itself says
+    that party violated it.
+
+    Args:
+        claims: the article's claims (changed in place).
+        confirmed: for claim positions linked to an agreement, the countries the article itself
+            says violated that agreement.
+    """
+    for position, violators in confirmed.items():
+        claim = claims[position]
+        if claim.status == "not_assessed" and claim.accused is not None and claim.accused.country in violators:
+            claim.status = "confirmed"
+            claim.note = "; ".join(filter(None, [claim.note, "the article itself says the accused violated it"]))
+
+
+def _to_claim(draft: Draft, sents: list[Span]) -> Claim:
+    doc = sents[0].doc
+    evidence = doc[sents[draft.first].start:sents[draft.last].end].text.strip()
+    notes = list(draft.notes) + [f"status from {c}" for c in draft.cues]
+    return Claim(speaker=draft.speaker, text=draft.text or evidence, kind=draft.kind, status=draft.status,
+                 date=draft.date, evidence=evidence, accused=draft.accused, note="; ".join(notes) or None)

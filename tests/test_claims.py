@@ -1,0 +1,139 @@
+"""Attributed claims, one speech pattern or verification cue per row: sentences written for these tests."""
+
+import pytest
+
+from peacewatch import extract
+
+PUBLISHED = "2024-03-10"
+
+# (text, expected claims as (speaker country or name, kind, status, words the text must hold), what it covers)
+SPEECH = [
+    ("Egypt's foreign minister said that the border crossing would reopen on Monday.",
+     [("EGY", "statement", "not_assessed", "crossing would reopen")], "indirect speech: 'said that'"),
+    ("\"We will not leave our homes,\" the mayor of Kharkiv told reporters.",
+     [("UKR", "quote", "not_assessed", "will not leave")], "direct quotation before the verb"),
+    ("Turkish President Recep Tayyip Erdogan told reporters in Ankara that talks would resume.",
+     [("TUR", "statement", "not_assessed", "talks would resume")], "'told reporters ... that'"),
+    ("The Chinese foreign ministry stated that the drills were routine.",
+     [("CHN", "statement", "not_assessed", "drills were routine")], "'stated that'"),
+    ("According to the Iraqi interior ministry, the bomb was hidden in a truck.",
+     [("IRQ", "statement", "not_assessed", "bomb was hidden")], "'according to X'"),
+    ("The Kenyan president described the raid as \"cowardly\".",
+     [("KEN", "accusation", "not_assessed", "raid as")], "'described X as \"...\"'"),
+    ("Colombia's defence minister expressed to journalists that he hopes the talks will succeed.",
+     [("COL", "statement", "not_assessed", "talks will succeed")], "'expressed ... that'"),
+    ("Germany's chancellor condemned the attack on the embassy.",
+     [("DEU", "accusation", "not_assessed", "condemned the attack")], "condemnation: the act is the content"),
+    ("Nigeria's army denied that its soldiers had fired on protesters.",
+     [("NGA", "denial", "not_assessed", "fired on protesters")], "denial"),
+    ("Somalia's prime minister demanded the release of the hostages.",
+     [("SOM", "demand", "not_assessed", "release of the hostages")], "demand with an object"),
+    ("The Lebanese government returned with new demands to withdraw the troops.",
+     [("LBN", "demand", "not_assessed", "demands to withdraw")], "a noun of saying made by someone"),
+    ("Georgia and Armenia accused each other of shelling the border villages.",
+     [("GEO", "accusation", "not_assessed", "shelling"), ("ARM", "accusation", "not_assessed", "shelling")],
+     "a mutual accusation: one claim per accuser"),
+    ("The strikes were the heaviest this year, per Reuters.",
+     [("GBR", "statement", "not_assessed", "heaviest this year")], "media attribution: 'per X'"),
+]
+
+STATUS = [
+    ("Israel's military claimed it hit a weapons depot, an assertion that could not be independently verified.",
+     "unverified", "'could not be independently verified'"),
+    ("Sudan's army said it had retaken the bridge, but offered no evidence.", "unverified", "'offered no evidence'"),
+    ("Sudan's army reportedly said it had retaken the bridge.", "unverified", "'reportedly'"),
+    ("The talks went smoothly, despite the Serbian president claiming that Kosovo had refused to attend.",
+     "disputed", "'despite X claiming': the article contradicts it"),
+    ("Contrary to what it stated, Ethiopia's government said the road was open; the claim is disputed.",
+     "disputed", "'disputed'"),
+    ("Ukraine's air force said it had downed 20 drones, a figure confirmed by the defence ministry.",
+     "confirmed", "'confirmed by'"),
+    ("Local sources confirmed an explosion at the port of Aden.", "confirmed", "the speech verb 'confirmed'"),
+    ("The Russian defence ministry said its troops had captured the village.", "not_assessed", "no cue"),
+    ("Hamas claimed it had fired rockets at Tel Aviv.", "not_assessed", "'claimed' alone stays not_assessed"),
+]
+
+NOTHING = [
+    ("Is Russia mocking the peace efforts?", "a rhetorical question"),
+    ("It is evident that the missiles are aimed at cities.", "the author's own commentary"),
+    ("The ministry did not say when the convoy would leave.", "a negated speech verb"),
+    ("Heavy shelling was reported in the north of the region.", "a passive report with no speaker"),
+    ("The sequence of these events raises suspicions about the talks.", "the author's inference"),
+    ("What did the envoy say to the president?", "a question about speech"),
+]
+
+
+def _speaker_key(claim):
+    speaker = claim.speaker
+    return (speaker.country or speaker.name) if speaker else None
+
+
+@pytest.mark.parametrize("text,expected,comment", SPEECH, ids=[c[2] for c in SPEECH])
+def test_speech_patterns(text, expected, comment):
+    claims = extract(text, published=PUBLISHED).claims
+    got = [(_speaker_key(c), c.kind, c.status) for c in claims]
+    assert got == [e[:3] for e in expected], comment
+    for claim, (_, _, _, words) in zip(claims, expected):
+        assert words in claim.text, f"{comment}: {claim.text!r}"
+        assert claim.evidence in text
+
+
+@pytest.mark.parametrize("text,status,comment", STATUS, ids=[c[2] for c in STATUS])
+def test_verification_cues(text, status, comment):
+    claims = extract(text, published=PUBLISHED).claims
+    assert claims, comment
+    assert claims[0].status == status, comment
+
+
+@pytest.mark.parametrize("text,comment", NOTHING, ids=[c[1] for c in NOTHING])
+def test_no_claim(text, comment):
+    assert extract(text, published=PUBLISHED).claims == [], comment
+
+
+def test_quotation_split_across_sentences_keeps_its_speaker():
+    text = ("\"The shelling went on all night,\" the Syrian health minister said. "
+            "\"Three hospitals are now closed.\"")
+    claims = extract(text, published=PUBLISHED).claims
+    assert [(_speaker_key(c), c.kind) for c in claims] == [("SYR", "quote"), ("SYR", "quote")]
+    assert "hospitals are now closed" in claims[1].text
+
+
+def test_pronoun_speaker_is_the_last_named_speaker():
+    text = ("Polish President Andrzej Duda met the troops in Rzeszow. "
+            "Later he told reporters that the border was secure.")
+    claims = extract(text, published=PUBLISHED).claims
+    assert len(claims) == 1
+    assert claims[0].speaker.country == "POL"
+    assert claims[0].speaker.text == "he"
+
+
+def test_later_hedge_points_back_at_the_claim():
+    text = ("Iran's foreign ministry said the drone had been launched from Iraq. "
+            "The weather was cold. Moreover, Iran has failed to provide evidence for its claims.")
+    claims = extract(text, published=PUBLISHED).claims
+    assert len(claims) == 1
+    assert claims[0].status == "unverified"
+    assert "later sentence" in claims[0].note
+
+
+def test_denial_disputes_the_claim_it_answers():
+    text = ("Azerbaijan's defence ministry said Armenian troops had shelled its positions. "
+            "Armenia's defence ministry denied the claim.")
+    claims = extract(text, published=PUBLISHED).claims
+    assert [(c.speaker.country, c.kind, c.status) for c in claims] == [
+        ("AZE", "statement", "disputed"), ("ARM", "denial", "not_assessed")]
+
+
+def test_the_article_saying_it_itself_confirms_a_claim():
+    text = ("\"Explosions were heard across the capital,\" the Malian prime minister wrote.\n\n"
+            "Several explosions were heard across the capital on Monday night.")
+    claims = extract(text, published=PUBLISHED).claims
+    assert claims[0].status == "confirmed"
+
+
+def test_claim_is_dated_by_its_sentence_or_the_publication():
+    claims = extract("On Friday, Egypt's foreign minister said that the crossing would reopen.",
+                     published=PUBLISHED).claims
+    assert claims[0].date.value == "2024-03-08"
+    claims = extract("Egypt's foreign minister said that the crossing would reopen.", published=PUBLISHED).claims
+    assert claims[0].date.value == PUBLISHED
