@@ -33,8 +33,8 @@ SPEECH = [
     ("Georgia and Armenia accused each other of shelling the border villages.",
      [("GEO", "accusation", "not_assessed", "shelling"), ("ARM", "accusation", "not_assessed", "shelling")],
      "a mutual accusation: one claim per accuser"),
-    ("The strikes were the heaviest this year, per Reuters.",
-     [("GBR", "statement", "not_assessed", "heaviest this year")], "media attribution: 'per X'"),
+    ("Russian missiles struck Kharkiv on Sunday, the heaviest attack this year, per Reuters.",
+     [("GBR", "statement", "not_assessed", "heaviest attack this year")], "media attribution: 'per X'"),
 ]
 
 STATUS = [

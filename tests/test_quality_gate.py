@@ -49,3 +49,18 @@ def test_score_not_below_floor(scores, corpus, path):
 def test_no_boilerplate_leaks(scores):
     assert scores["seed"]["boilerplate_leaks"] == 0
     assert scores["dev"]["boilerplate_leaks"] == 0
+
+
+def test_seed_all_fronts_proposal_history(shared):
+    """The issue's check: the all-fronts proposal keeps the March 11 acceptance and the rejection."""
+    from peacewatch import extract
+
+    meta = json.loads((shared / "seed" / "sumy-article.meta.json").read_text())
+    text = (shared / "seed" / "sumy-article.txt").read_text(encoding="utf-8")
+    report = extract(text, published=meta["published"][:10], title=meta.get("title"))
+    fronts = [a for a in report.agreements if a.scope and "fronts" in a.scope]
+    assert len(fronts) == 1
+    steps = [(s.party, s.action, s.date) for s in fronts[0].history]
+    assert ("UKR", "accepted", "2025-03-11") in steps
+    assert any(party == "RUS" and action == "rejected" for party, action, _ in steps)
+    assert fronts[0].status == "rejected"

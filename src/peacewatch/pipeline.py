@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from peacewatch.clean import clean_text
 from peacewatch.errors import InputError, PeacewatchError
+from peacewatch.extract.agreements import extract_agreements
 from peacewatch.extract.claims import extract_claims
 from peacewatch.extract.context import new_context
 from peacewatch.extract.events import extract_events
@@ -119,7 +120,8 @@ def read_doc(article: Article, doc: Doc, published: date | None) -> Report:
     ctx = new_context(doc, published)
     events = extract_events(doc, published, ctx=ctx)
     claims = extract_claims(doc, ctx, events)
-    return Report(article=article, events=events, claims=claims)
+    agreements = extract_agreements(doc, ctx, events, claims)
+    return Report(article=article, events=events, claims=claims, agreements=agreements)
 
 
 def extract(text: str, published: str | date | None = None, title: str | None = None, url: str | None = None,

@@ -85,6 +85,7 @@ class Event(Record):
     weapons: list[Weapon] = Field(default_factory=list)
     evidence: str = Field(min_length=1)
     also_evidence: list[str] = Field(default_factory=list)
+    agreement: int | None = Field(default=None, ge=0, description="position in the report's agreements")
     trigger: str | None = None
     note: str | None = None
 
@@ -105,6 +106,7 @@ class HistoryStep(Record):
     action: Literal["proposed", "accepted", "rejected", "agreed", "signed", "in_force", "violated",
                     "accused_violation", "demanded", "expired", "collapsed"]
     date: str | None = None
+    evidence: str | None = None
 
 
 class Agreement(Record):
@@ -116,6 +118,7 @@ class Agreement(Record):
     history: list[HistoryStep] = Field(default_factory=list)
     status: Literal["proposed", "agreed", "in_force", "violated", "collapsed", "rejected", "unknown"] = "unknown"
     evidence: list[str] = Field(default_factory=list)
+    note: str | None = None
 
 
 class Article(Record):

@@ -22,3 +22,11 @@ def load_data(name: str) -> Any:
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise DataError(f"data file {name!r} is not valid YAML: {exc}") from exc
+
+
+def word_sets(raw: dict[str, Any], *names: str) -> dict[str, frozenset[str]]:
+    """The named word lists of a lexicon file as frozensets, checked to be there."""
+    missing = [n for n in names if not isinstance(raw.get(n), list)]
+    if missing:
+        raise DataError(f"lexicon lists missing or not lists: {', '.join(missing)}")
+    return {name: frozenset(str(w) for w in raw[name]) for name in names}

@@ -17,7 +17,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from peacewatch.data import load_data
+from peacewatch.data import load_data, word_sets
 from peacewatch.extract.actors import is_role_phrase
 from peacewatch.extract.context import (
     COLLECTIVE_PARTIES,
@@ -25,6 +25,7 @@ from peacewatch.extract.context import (
     PERSON_PRONOUNS,
     ArticleContext,
     expand,
+    first_country,
     phrase,
     recent_pair,
     remember_subjects,
@@ -34,6 +35,7 @@ from peacewatch.extract.context import (
 from peacewatch.extract.countries import country_name
 from peacewatch.schema import Actor, Claim, Event, When
 
+CONFLICT_SECTORS = {"GOV", "MIL", "REB", "IGO", "NGO"}
 KIND_RANK = {"demand": 0, "denial": 1, "accusation": 2, "quote": 3, "statement": 4}
 OPEN_QUOTES = {"“", "«", "‘"}
 CLOSE_QUOTES = {"”", "»", "’"}
@@ -65,6 +67,9 @@ class ClaimLexicon:
     cues: dict[str, tuple[tuple[str, ...], ...]]
     claim_references: frozenset[str]
     accusing_words: frozenset[str]
+    membership_words: frozenset[str]
+    source_nouns: frozenset[str]
+    denying_claims: frozenset[str]
 
 
 @cache
@@ -75,16 +80,12 @@ def claim_lexicon() -> ClaimLexicon:
     noun_kinds = {lemma: kind for kind, lemmas in raw["claim_nouns"].items() for lemma in lemmas}
     cues = {status: tuple(tuple(c.lower().split()) for c in phrases) for status, phrases in raw["status_cues"].items()}
     return ClaimLexicon(
+        **word_sets(raw, "object_content", "quote_only", "speaker_nouns", "local_speakers", "media_markers",
+                    "claim_references", "membership_words", "source_nouns", "denying_claims"),
         verb_kinds=verb_kinds,
-        object_content=frozenset(raw["object_content"]),
         content_preps={k: frozenset(v) for k, v in raw["content_preps"].items()},
-        quote_only=frozenset(raw["quote_only"]),
         noun_kinds=noun_kinds,
-        speaker_nouns=frozenset(raw["speaker_nouns"]),
-        local_speakers=frozenset(raw["local_speakers"]),
-        media_markers=frozenset(raw["media_markers"]),
         cues=cues,
-        claim_references=frozenset(raw["claim_references"]),
         accusing_words=frozenset(w.lower() for w in raw["accusing_words"]),
     )
 
@@ -139,6 +140,8 @@ def extract_claims(doc: Doc, ctx: ArticleContext, events: list[Event] | None = N
             draft.date = draft.date or _claim_date(draft, sents, ctx)
         drafts.extend(_merge_by_speaker(found))
         remember_subjects(sent, ctx, salient)
+    if not events and not any(d.speaker is not None and d.speaker.sector in CONFLICT_SECTORS for d in drafts):
+        return []  # no conflict or diplomacy in the article: its quotations are not our claims
     _assess(drafts, sents, quoted, lex)
     return [_to_claim(d, sents) for d in drafts]
 
@@ -206,6 +209,9 @@ def _verb_claims(sent: Span, index: int, sents: list[Span], quoted: set[int], ct
     taken: set[int] = set()
     for verb in sent:
         kind = lex.verb_kinds.get(verb.lemma_.lower())
+        if kind is None and verb.lemma_.lower() in lex.denying_claims and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in lex.claim_references for c in verb.children):
+            kind = "denial"  # 'rejected the accusation'
         if kind is None or verb.pos_ not in ("VERB", "AUX") or verb.i in quoted or verb.i in taken:
             continue
         if not _is_asserted(verb, sent, quoted):
@@ -213,8 +219,8 @@ def _verb_claims(sent: Span, index: int, sents: list[Span], quoted: set[int], ct
         if _nested_in_speech(verb, lex):
             continue
         content, quoted_only = _content(verb, sent, quoted, lex)
-        if not content:
-            continue
+        if not _content_words(content) and kind != "denial":
+            continue  # nothing said: 'X said so', 'X confirmed it'
         last = index
         if quoted_only and _ends_open(sent, quoted):
             last = _quote_continues(sents, index, quoted)
@@ -275,7 +281,9 @@ def _content(verb: Token, sent: Span, quoted: set[int], lex: ClaimLexicon) -> tu
         tokens += [t for c in children if c.i > last and (c.dep_ == "advcl" or (
             c.dep_ == "conj" and c.lemma_.lower() not in lex.verb_kinds
             and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children))) for t in c.subtree]
-        return _trim(tokens), all(t.i in quoted for t in tokens if not t.is_punct)
+        if all(t.i in quoted for t in tokens if not t.is_punct):
+            return _trim(_quote_tokens(sent, quoted)), True  # the whole quotation, its '?' and '!' too
+        return _trim(tokens), False
     if lemma in lex.content_preps:
         for prep in children:
             if prep.dep_ in ("prep", "prt") and prep.lower_ in lex.content_preps[lemma]:
@@ -286,7 +294,7 @@ def _content(verb: Token, sent: Span, quoted: set[int], lex: ClaimLexicon) -> tu
         of = [t for prep in children if prep.dep_ == "prep" and prep.lower_ in ("of", "for") for t in prep.subtree]
         if of:
             return _trim(of[1:]), False
-    if lemma in lex.object_content:
+    if lemma in lex.object_content or lemma in lex.denying_claims:
         objects = [c for c in children
                    if c.dep_ in ("dobj", "ccomp", "xcomp")
                    and not (c.pos_ in ("VERB", "AUX") and c.lemma_.lower() in lex.verb_kinds)]
@@ -313,15 +321,26 @@ def _trim(tokens: list[Token]) -> list[Token]:
     ('..., – assertions that remain unverified' is the author's aside)."""
     tokens = sorted(tokens, key=lambda t: t.i)
     out: list[Token] = []
+    lex = claim_lexicon()
     for token in tokens:
         if token.text in CONTENT_STOPS and out:
             break
+        if token.text == "," and out and _starts_remark(token, lex):
+            break  # '..., a claim that could not be verified': the author's remark on it
         out.append(token)
     while out and (out[0].is_punct or (out[0].dep_ == "mark" and out[0].lower_ == "that")):
         out.pop(0)
     while out and out[-1].is_punct and out[-1].text not in ("!", "?"):
         out.pop()
     return out
+
+
+def _starts_remark(comma: Token, lex: ClaimLexicon) -> bool:
+    doc = comma.doc
+    i = comma.i + 1
+    while i < len(doc) and doc[i].pos_ in ("DET", "ADJ"):
+        i += 1
+    return i < len(doc) and doc[i].lemma_.lower() in lex.claim_references and doc[i].pos_ == "NOUN"
 
 
 def _text_of(verb: Token | None, content: list[Token], kind: str, lex: ClaimLexicon) -> str:
@@ -432,7 +451,23 @@ def _speaker(token: Token, index: int, ctx: ArticleContext, salient: list[tuple[
             return None
         text = phrase(token).text
         actor = Actor(text=text, name=_bare_name(phrase(token)), country=None, sector=None)
+    if actor.country is None:
+        country = _membership_country(token, lex)
+        if country:
+            actor = actor.model_copy(update={"country": country})
     return token, actor, person
+
+
+def _membership_country(token: Token, lex: ClaimLexicon) -> str | None:
+    """'X, who was part of the Ukrainian delegation, said': the country of the body the speaker
+    belongs to, told in a relative clause or apposition."""
+    for clause in (c for c in token.children if c.dep_ in ("relcl", "appos", "acl")):
+        words = list(clause.subtree)
+        if any(w.lemma_.lower() in lex.membership_words for w in words):
+            code = first_country(words)
+            if code:
+                return code
+    return None
 
 
 def _bare_name(span: Span) -> str:
@@ -489,6 +524,8 @@ def _accusation_target(draft: Draft, verb: Token, ctx: ArticleContext, salient: 
         return  # set per speaker by _merge_by_speaker for mutual accusations
     if objects and objects[0].pos_ != "PRON":
         draft.accused = ctx.describe(objects[0])
+        if draft.accused is not None:
+            draft.text = f"{phrase(objects[0]).text} {draft.text}"
 
 
 # ---------------------------------------------------------------- other ways of attributing
@@ -500,6 +537,11 @@ def _noun_claims(sent: Span, index: int, quoted: set[int], ctx: ArticleContext, 
     out: list[Draft] = []
     covered = {t.i for d in found for t in d.content}
     for noun in sent:
+        if noun.lemma_.lower() in lex.source_nouns and noun.pos_ == "NOUN" and noun.i not in quoted | covered:
+            draft = _sourced_figure(noun, index, ctx, salient, drafts, lex)
+            if draft is not None:
+                out.append(draft)
+            continue
         kind = lex.noun_kinds.get(noun.lemma_.lower())
         if kind is None or noun.pos_ != "NOUN" or noun.i in quoted or noun.i in covered:
             continue
@@ -528,6 +570,27 @@ def _noun_claims(sent: Span, index: int, quoted: set[int], ctx: ArticleContext, 
         out.append(Draft(speaker=spoken[1], speaker_token=spoken[0], kind=kind, content=content, text=text,
                          first=index, last=index, person=spoken[2]))
     return out
+
+
+def _sourced_figure(noun: Token, index: int, ctx: ArticleContext, salient: list[tuple[Token, Actor]],
+                    drafts: list[Draft], lex: ClaimLexicon) -> Draft | None:
+    """'Early reports from a volunteer aid group put the death toll at 57': the group says it."""
+    source = next((p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in ("from", "by")
+                   for p in prep.children if p.dep_ == "pobj"), None)
+    verb = next((c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"), None)
+    if verb is None and noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
+        verb = noun.head
+    if source is None or verb is None:
+        return None
+    spoken = _speaker(source, index, ctx, salient, drafts, lex)
+    if spoken is None:
+        return None
+    skip = {t.i for t in noun.subtree if t.i < verb.i} if verb.head.i == noun.i else {t.i for t in noun.subtree}
+    content = _trim([t for t in verb.subtree if t.i not in skip and t.i != noun.i])
+    if not content:
+        return None
+    return Draft(speaker=spoken[1], speaker_token=spoken[0], kind="statement", content=content,
+                 text=_text_of(None, content, "statement", lex), first=index, last=index, person=spoken[2])
 
 
 def _according_claims(sent: Span, index: int, quoted: set[int], ctx: ArticleContext,
@@ -713,17 +776,27 @@ def _later_references(drafts: list[Draft], sents: list[Span], claimed: set[int],
 
 
 def _denials(drafts: list[Draft]) -> None:
-    """A denial of what another speaker claimed, within a few sentences, disputes that claim."""
+    """A denial disputes what another speaker claimed a few sentences before: the claim it names
+    ('denied the accusation': the last accusation) or one whose words it repeats."""
     for denial in (d for d in drafts if d.kind == "denial"):
-        for other in drafts:
-            if other is denial or other.kind == "denial" or other.status != "not_assessed":
-                continue
-            if abs(other.first - denial.first) > BACK_REFERENCE_WINDOW or _speaker_key(other.speaker) == _speaker_key(
-                    denial.speaker):
-                continue
-            if _content_words(other.content) & _content_words(denial.content) or _points_back(denial):
+        earlier = [d for d in drafts if d is not denial and d.kind != "denial" and d.first <= denial.first
+                   and denial.first - d.first <= BACK_REFERENCE_WINDOW
+                   and _speaker_key(d.speaker) != _speaker_key(denial.speaker)]
+        overlapping = [d for d in earlier if _content_words(d.content) & _content_words(denial.content)]
+        named = [] if overlapping or not _points_back(denial) else [
+            d for d in earlier if _names_kind(denial, d)][-1:]
+        for other in overlapping + named:
+            if other.status == "not_assessed":
                 other.status = "disputed"
                 other.cues.append(f"denied by {denial.speaker.name if denial.speaker else 'another speaker'}")
+
+
+def _names_kind(denial: Draft, claim: Draft) -> bool:
+    """'the accusation' names an accusation; 'the claim', 'it' name any claim."""
+    nouns = {t.lemma_.lower() for t in denial.content[:3]}
+    if nouns & {"accusation", "allegation", "charge"}:
+        return claim.kind == "accusation"
+    return True
 
 
 def _points_back(denial: Draft) -> bool:
@@ -773,22 +846,6 @@ def _content_clauses(draft: Draft) -> list[list[Token]]:
     if current:
         out.append(current)
     return [c for c in out if not any(t.text == "?" for t in c)]
-
-
-def confirm_by_agreements(claims: list[Claim], confirmed: dict[int, set[str]]) -> None:
-    """An accusation that a party violated an agreement is confirmed when the article itself says
-    that party violated it.
-
-    Args:
-        claims: the article's claims (changed in place).
-        confirmed: for claim positions linked to an agreement, the countries the article itself
-            says violated that agreement.
-    """
-    for position, violators in confirmed.items():
-        claim = claims[position]
-        if claim.status == "not_assessed" and claim.accused is not None and claim.accused.country in violators:
-            claim.status = "confirmed"
-            claim.note = "; ".join(filter(None, [claim.note, "the article itself says the accused violated it"]))
 
 
 def _to_claim(draft: Draft, sents: list[Span]) -> Claim:

@@ -275,7 +275,12 @@ def _country_before(span: Span) -> str | None:
     """The country a named day belongs to: "Ukraine's Independence Day", 'Polish Independence Day'."""
     doc = span.doc
     before = doc[max(span.start - 3, 0):span.start]
-    for token in [*reversed(list(before)), *span]:
+    return first_country([*reversed(list(before)), *span])
+
+
+def first_country(tokens) -> str | None:
+    """The ISO3 code of the first country or nationality word among `tokens` ('Ukrainian' -> UKR)."""
+    for token in tokens:
         if token.ent_type_ in ("GPE", "NORP"):
             code = country_of(token.text)
             if code:

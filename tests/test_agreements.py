@@ -1,0 +1,91 @@
+"""Agreements and their histories, one case per row: texts written for these tests."""
+
+import pytest
+
+from peacewatch import extract
+
+PUBLISHED = "2024-03-10"
+
+# (text, expected agreements as (kind, status, [(party, action)], duration, mediator), what it covers)
+CASES = [
+    ("Israel and Hamas agreed to a six-week ceasefire in Gaza on Sunday.",
+     [("ceasefire", "agreed", [(None, "agreed")], 42, None)], "agreeing, with a duration in words"),
+    ("Egypt proposed a three-day truce between the two sides.",
+     [("ceasefire", "proposed", [("EGY", "proposed")], 3, None)], "a proposal by a party"),
+    ("Russia rejected the US proposal for a 30-day ceasefire.",
+     [("ceasefire", "rejected", [("USA", "proposed"), ("RUS", "rejected")], 30, "USA")],
+     "a proposal named by its proposer, then rejected; the proposer mediates"),
+    ("The truce between Armenia and Azerbaijan took effect on Monday.",
+     [("ceasefire", "in_force", [(None, "in_force")], None, None)], "a phrasal step with the agreement as subject"),
+    ("The ceasefire between India and Pakistan collapsed within hours.",
+     [("ceasefire", "collapsed", [(None, "agreed"), (None, "collapsed")], None, None)],
+     "collapse; a ceasefire that collapsed had been agreed"),
+    ("Leaders of both countries called for a ceasefire.",
+     [("ceasefire", "proposed", [], None, None)], "a bare demand: proposed, no step of its own"),
+    ("Qatar brokered a truce between Israel and Hamas last week. Israel later violated the truce.",
+     [("ceasefire", "violated", [(None, "agreed"), ("ISR", "violated")], None, "QAT")],
+     "a definite mention joins the agreement named before; the broker mediates"),
+    ("The Thai government signed a peace agreement with the rebels.",
+     [("peace_deal", "agreed", [(None, "signed")], None, None)], "a peace deal, signed"),
+]
+
+NOTHING = [
+    ("The match ended in a draw after extra time.", "no agreement words"),
+    ("The ministers met by mutual agreement in Geneva.", "'by mutual agreement' names no agreement"),
+    ("The agreement was praised by all.", "a reference with nothing before it to point at"),
+]
+
+
+@pytest.mark.parametrize("text,expected,comment", CASES, ids=[c[2] for c in CASES])
+def test_agreement_cases(text, expected, comment):
+    agreements = extract(text, published=PUBLISHED).agreements
+    got = [(a.kind, a.status, [(s.party, s.action) for s in a.history], a.duration_days, a.mediator)
+           for a in agreements]
+    assert got == expected, comment
+    for agreement in agreements:
+        assert agreement.evidence and all(e in text for e in agreement.evidence)
+
+
+@pytest.mark.parametrize("text,comment", NOTHING, ids=[c[1] for c in NOTHING])
+def test_no_agreement(text, comment):
+    assert extract(text, published=PUBLISHED).agreements == [], comment
+
+
+def test_mentions_with_different_scopes_are_different_agreements():
+    text = ("Last month the two sides agreed a 30-day ceasefire on energy infrastructure. "
+            "Two weeks later came a 30-day maritime ceasefire in the Black Sea. "
+            "On Friday, Ukraine accepted a US proposal for a ceasefire across all fronts. "
+            "Russia rejected the same proposal.")
+    agreements = extract(text, published=PUBLISHED).agreements
+    assert [a.scope for a in agreements] == ["energy infrastructure", "maritime, Black Sea", "all fronts"]
+    last = agreements[2]
+    assert [(s.party, s.action, s.date) for s in last.history] == [
+        ("USA", "proposed", None), ("UKR", "accepted", "2024-03-08"), ("RUS", "rejected", None)]
+    assert last.status == "rejected"
+    assert agreements[1].history[0].date == "2024-02"
+
+
+def test_events_point_at_the_agreement_they_concern():
+    report = extract("Russia rejected the US proposal for a 30-day ceasefire.", published=PUBLISHED)
+    rejects = [e for e in report.events if e.type == "REJECT"]
+    assert rejects and rejects[0].agreement == 0
+
+
+def test_accusation_of_violation_is_confirmed_when_the_article_says_so():
+    text = ("The two sides signed a truce between Russia and Ukraine, but both parties accused each other "
+            "of violating the truce. Russia later violated the truce.")
+    report = extract(text, published=PUBLISHED)
+    statuses = {c.speaker.country: c.status for c in report.claims if c.kind == "accusation"}
+    assert statuses == {"UKR": "confirmed", "RUS": "not_assessed"}
+    history = [(s.party, s.action) for s in report.agreements[0].history]
+    assert ("RUS", "violated") in history and ("UKR", "accused_violation") in history
+
+
+def test_unresolved_leaves_the_status_unknown():
+    text = ("The two sides agreed a grain deal in July. Russia then returned with new demands, "
+            "leaving the deal unresolved.")
+    agreements = extract(text, published=PUBLISHED).agreements
+    assert len(agreements) == 1
+    assert agreements[0].kind == "deal"
+    assert ("RUS", "demanded") in [(s.party, s.action) for s in agreements[0].history]
+    assert agreements[0].status == "unknown"
