@@ -89,3 +89,12 @@ def test_unresolved_leaves_the_status_unknown():
     assert agreements[0].kind == "deal"
     assert ("RUS", "demanded") in [(s.party, s.action) for s in agreements[0].history]
     assert agreements[0].status == "unknown"
+
+
+def test_expiry_and_signing_are_steps():
+    text = ("Ethiopia and Eritrea signed a 90-day truce in January. The truce expired on Sunday.")
+    agreements = extract(text, published=PUBLISHED).agreements
+    assert len(agreements) == 1
+    assert [s.action for s in agreements[0].history] == ["signed", "expired"]
+    assert agreements[0].duration_days == 90
+    assert agreements[0].status == "collapsed"

@@ -137,3 +137,17 @@ def test_claim_is_dated_by_its_sentence_or_the_publication():
     assert claims[0].date.value == "2024-03-08"
     claims = extract("Egypt's foreign minister said that the crossing would reopen.", published=PUBLISHED).claims
     assert claims[0].date.value == PUBLISHED
+
+
+def _cue_cases():
+    from peacewatch.extract.claims import claim_lexicon
+
+    return [(status, " ".join(cue)) for status, cues in claim_lexicon().cues.items() for cue in cues]
+
+
+@pytest.mark.parametrize("status,cue", _cue_cases(), ids=[f"{s}: {c}" for s, c in _cue_cases()])
+def test_every_cue_in_the_lexicon_sets_its_status(status, cue):
+    """Each cue of data/claims.yaml, in the sentence of a claim, gives that claim its status."""
+    text = f"Sudan's army said on Monday that it had retaken the bridge near the border ({cue})."
+    claims = extract(text, published=PUBLISHED).claims
+    assert claims and claims[0].status == status, (cue, [(c.status, c.text) for c in claims])

@@ -18,7 +18,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from peacewatch.data import load_data, word_sets
-from peacewatch.extract.actors import is_role_phrase
+from peacewatch.extract.actors import describe_actor, is_role_phrase
 from peacewatch.extract.context import (
     COLLECTIVE_PARTIES,
     GROUP_PRONOUNS,
@@ -523,9 +523,15 @@ def _accusation_target(draft: Draft, verb: Token, ctx: ArticleContext, salient: 
     if objects and objects[0].lower_ in ("other", "another"):
         return  # set per speaker by _merge_by_speaker for mutual accusations
     if objects and objects[0].pos_ != "PRON":
-        draft.accused = ctx.describe(objects[0])
-        if draft.accused is not None:
-            draft.text = f"{phrase(objects[0]).text} {draft.text}"
+        accused = objects[0]
+        # 'accused rebels of using gas' may hang 'of using gas' on the object: the accused ends before it
+        charge = [c for c in accused.children if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i > accused.i]
+        span = phrase(accused)
+        if charge:
+            span = span.doc[span.start:charge[0].i]
+        draft.accused = describe_actor(span, persons=ctx.persons) if len(span) else None
+        if draft.accused is not None and accused.i not in {t.i for t in draft.content}:
+            draft.text = f"{span.text} {draft.text}"
 
 
 # ---------------------------------------------------------------- other ways of attributing
@@ -735,7 +741,7 @@ def _cue_in(draft: Draft, sents: list[Span], lex: ClaimLexicon) -> tuple[str, st
     """The strongest verification cue the claim's own sentence gives."""
     if draft.verb is not None and any(a.lower_ == "despite" for a in draft.verb.ancestors):
         return "disputed", "'despite' before the claim: the article contradicts it"
-    words = tuple(t.lower_ for s in sents[draft.first:draft.last + 1] for t in s)
+    words = " ".join(s.text for s in sents[draft.first:draft.last + 1])
     for status in ("disputed", "unverified", "confirmed"):
         for cue in lex.cues.get(status, ()):
             if _contains(words, cue):
@@ -745,9 +751,9 @@ def _cue_in(draft: Draft, sents: list[Span], lex: ClaimLexicon) -> tuple[str, st
     return None
 
 
-def _contains(words: tuple[str, ...], cue: tuple[str, ...]) -> bool:
-    n = len(cue)
-    return any(words[i:i + n] == cue for i in range(len(words) - n + 1))
+def _contains(text: str, cue: tuple[str, ...]) -> bool:
+    """The cue's words, in order, as words of the text ('cannot' is one word there, two in a parse)."""
+    return re.search(r"\b" + r"\s+".join(map(re.escape, cue)) + r"\b", text, re.I) is not None
 
 
 def _later_references(drafts: list[Draft], sents: list[Span], claimed: set[int], lex: ClaimLexicon) -> None:
@@ -760,7 +766,7 @@ def _later_references(drafts: list[Draft], sents: list[Span], claimed: set[int],
                 and any(c.dep_ in ("poss", "det") for c in t.children)]
         if not refs:
             continue
-        words = tuple(t.lower_ for t in sent)
+        words = sent.text
         found = next(((status, cue) for status in ("disputed", "unverified") for cue in lex.cues[status]
                       if _contains(words, cue)), None)
         if found is None:

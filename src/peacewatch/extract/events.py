@@ -188,7 +188,7 @@ def _places(sent: Span, ctx: ArticleContext) -> list[tuple[Span, Place]]:
 def _is_locative(root: Token) -> bool:
     node = root
     while node.dep_ == "conj" and node.head.i != node.i:
-        node = node.head  # 'in Samba, Akhnoor and Udhampur': the first conjunct carries the role
+        node = node.head  # 'in towns A, B and C': the first conjunct carries the role
     if node.dep_ == "pobj":
         prep = node.head
         if prep.lower_ == "of":  # 'in the regions of X', 'the streets of X', 'the town of X'
