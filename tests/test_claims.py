@@ -73,7 +73,7 @@ def test_speech_patterns(text, expected, comment):
     claims = extract(text, published=PUBLISHED).claims
     got = [(_speaker_key(c), c.kind, c.status) for c in claims]
     assert got == [e[:3] for e in expected], comment
-    for claim, (_, _, _, words) in zip(claims, expected):
+    for claim, (_, _, _, words) in zip(claims, expected, strict=True):
         assert words in claim.text, f"{comment}: {claim.text!r}"
         assert claim.evidence in text
 

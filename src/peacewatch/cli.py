@@ -156,5 +156,5 @@ def main() -> None:
     app()
 
 
-if __name__ == "__main__":
-    main()
+# The store commands register themselves on `app` (kept in their own module).
+from peacewatch import cli_store  # noqa: E402,F401

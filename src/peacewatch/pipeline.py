@@ -66,6 +66,15 @@ def article_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+@dataclass
+class Prepared:
+    """An article cleaned and checked, with the text to parse and its publication date."""
+
+    article: Article
+    text: str
+    published: date | None
+
+
 class Pipeline:
     """Reads articles into reports with one loaded spaCy pipeline."""
 
@@ -75,28 +84,36 @@ class Pipeline:
 
     def run(self, items: Iterable[tuple[str | None, RawArticle]]) -> Iterator[Report | Failure]:
         """Reports for (id, raw article) pairs, in order; a Failure for each one that fails."""
-        prepared = []
+        prepared: list[Prepared | Failure] = []
         for item_id, raw in items:
             try:
-                prepared.append(self._prepare(item_id, raw))
+                prepared.append(self.prepare(item_id, raw))
             except PeacewatchError as exc:
                 log.warning("skipped %s: %s", item_id or "article", exc)
                 prepared.append(Failure(item_id, str(exc)))
-        texts = (p[1] for p in prepared if not isinstance(p, Failure))
+        return self.read(prepared)
+
+    def read(self, prepared: list[Prepared | Failure]) -> Iterator[Report | Failure]:
+        """Parse prepared articles in batches and read each into its report (Failures pass through)."""
+        texts = (p.text for p in prepared if not isinstance(p, Failure))
         docs = iter(self.nlp.pipe(texts, batch_size=self.batch_size))
         for item in prepared:
             if isinstance(item, Failure):
                 yield item
                 continue
-            article, _, published = item
             doc = next(docs)
             try:
-                yield read_doc(article, doc, published)
+                yield read_doc(item.article, doc, item.published)
             except Exception as exc:  # one article's failure must not end the batch
-                log.exception("extraction failed for %s", article.id)
-                yield Failure(article.id, f"extraction failed: {exc}")
+                log.exception("extraction failed for %s", item.article.id)
+                yield Failure(item.article.id, f"extraction failed: {exc}")
 
-    def _prepare(self, item_id: str | None, raw: RawArticle) -> tuple[Article, str, date | None]:
+    def prepare(self, item_id: str | None, raw: RawArticle) -> Prepared:
+        """Clean an article and check it can be read, before any parsing.
+
+        Raises:
+            InputError: nothing is left once boilerplate is removed, or the text is not English.
+        """
         cleaned = clean_text(raw.text)
         if not cleaned.text.strip():
             raise InputError("no article text is left once boilerplate is removed")
@@ -112,7 +129,7 @@ class Pipeline:
             id=item_id or article_id(cleaned.text), title=raw.title, url=raw.url, source=raw.source,
             published=published, boilerplate=cleaned.boilerplate, warnings=warnings,
         )
-        return article, text, date.fromisoformat(published) if published else None
+        return Prepared(article, text, date.fromisoformat(published) if published else None)
 
 
 def read_doc(article: Article, doc: Doc, published: date | None) -> Report:

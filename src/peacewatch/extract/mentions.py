@@ -122,8 +122,11 @@ def _verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
         if not (trigger.symmetric and any(c.dep_ == "conj" for s in _subjects(verb) for c in s.children)):
             return None
     if trigger.objects is not None and not (trigger.xcomp_ok and any(c.dep_ == "xcomp" for c in verb.children)):
-        objects = {_lemma(o) for o in _objects(verb)}
-        objects |= {_lemma(c) for o in _objects(verb) for c in o.conjuncts}
+        found = [*_objects(verb), *(c for o in _objects(verb) for c in o.conjuncts)]
+        objects = {_lemma(o) for o in found}
+        # 'hit the heart of the city': a part of a place stands for the place it is part of
+        objects |= {_lemma(p) for o in found if _lemma(o) in lex.place_nouns for prep in o.children
+                    if prep.dep_ == "prep" and _lemma(prep) == "of" for p in prep.children if p.dep_ == "pobj"}
         if not objects & trigger.objects:
             return None
     return trigger

@@ -1,0 +1,5 @@
+"""`python -m peacewatch`: the command line."""
+
+from peacewatch.cli import main
+
+main()

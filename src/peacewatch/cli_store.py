@@ -1,0 +1,178 @@
+"""Command-line commands on the store: ingest a corpus, query what is stored, export and import.
+Each parses its options, calls the library, and turns its errors into a message and exit code."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from peacewatch.cli import _setup_logging, app, err
+from peacewatch.corpus import count_corpus
+from peacewatch.errors import PeacewatchError
+from peacewatch.present.acled import read_acled_csv, write_acled_csv
+from peacewatch.present.export import FORMATS, write_rows
+from peacewatch.store import Filters, Store
+
+DbOption = Annotated[str | None, typer.Option("--db", help="Database URL or SQLite file (default: $PEACEWATCH_DB, "
+                                              "else ./peacewatch.db).")]
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, csv, json, geojson or parquet.")]
+OutOption = Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file (needed for parquet).")]
+TypeOption = Annotated[str | None, typer.Option("--type", help="Event type (ASSAULT, AGREE ...) or agreement kind.")]
+CountryOption = Annotated[str | None, typer.Option("--country", help="ISO3 code of an actor or the place.")]
+FromOption = Annotated[str | None, typer.Option("--from", help="From this day, YYYY-MM-DD.")]
+ToOption = Annotated[str | None, typer.Option("--to", help="Up to this day, YYYY-MM-DD.")]
+PlaceOption = Annotated[str | None, typer.Option("--place", help="Place name contains this.")]
+StatusOption = Annotated[str | None, typer.Option("--status", help="Status to keep.")]
+LimitOption = Annotated[int | None, typer.Option("--limit", help="At most this many rows.")]
+
+COLUMNS = {
+    "events": ["id", "date_value", "type", "mode", "status", "source_name", "source_country", "target_name",
+               "target_country", "place_name", "killed_min", "killed_max", "injured_min", "evidence"],
+    "incidents": ["id", "date_value", "type", "country", "place_name", "source_country", "target_country",
+                  "killed_median", "killed_min", "killed_max", "sources", "reports", "outlets"],
+    "claims": ["id", "date_value", "speaker_name", "speaker_country", "kind", "status", "text"],
+    "agreements": ["id", "kind", "status", "scope", "duration_days", "mediator", "parties", "history"],
+}
+
+
+def _open(db: str | None) -> Store:
+    try:
+        return Store(db)
+    except PeacewatchError as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(2) from exc
+
+
+@app.command("ingest")
+def ingest_cli(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl, .csv or RSS/Atom feed files.")],
+    db: DbOption = None,
+    batch_size: Annotated[int, typer.Option(help="Articles parsed and committed together.")] = 16,
+    published: Annotated[str | None, typer.Option(help="Publication date for articles that give none.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+) -> None:
+    """Read articles into the store; what is stored already is skipped, so a second run finishes
+    what a killed one left.
+
+    Example: peacewatch ingest corpus/ feeds/world.xml --db sqlite:///news.db
+    """
+    from peacewatch.store.ingest import ingest
+
+    _setup_logging(verbose)
+    if batch_size < 1:
+        raise typer.BadParameter("--batch-size must be at least 1")
+    store = _open(db)
+    total = count_corpus(paths)
+    columns = [SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
+    with Progress(*columns, console=err, disable=quiet) as bar:
+        task = bar.add_task("ingest", total=total)
+        summary = ingest(paths, store, batch_size=batch_size, published=published,
+                         progress=lambda done: bar.update(task, completed=done))
+    table = Table(title="ingest summary", show_header=False)
+    for key, value in summary.as_dict().items():
+        if key == "skipped by reason":
+            value = ", ".join(f"{k}: {v}" for k, v in value.items()) or "-"
+        table.add_row(key, str(value))
+    Console(stderr=True).print(table)
+    store.close()
+
+
+def _query(kind: str, db, fmt, out, filters: Filters) -> None:
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
+    if fmt == "parquet" and out is None:
+        raise typer.BadParameter("parquet needs --out FILE")
+    store = _open(db)
+    rows = getattr(store, kind)(filters)
+    store.close()
+    try:
+        if out is not None:
+            write_rows(rows, fmt, path=out, columns=COLUMNS[kind] if fmt == "table" else None, title=kind)
+        else:
+            write_rows(rows, fmt, out=sys.stdout, columns=COLUMNS[kind] if fmt == "table" else None, title=kind)
+    except (OSError, ValueError) as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(2) from exc
+
+
+@app.command("events")
+def events_cli(db: DbOption = None, type: TypeOption = None, country: CountryOption = None,
+               date_from: FromOption = None, date_to: ToOption = None, place: PlaceOption = None,
+               status: StatusOption = None, limit: LimitOption = None, fmt: FormatOption = "table",
+               out: OutOption = None) -> None:
+    """Stored events, filtered. Example: peacewatch events --type ASSAULT --country UKR --from 2025-04-01"""
+    _query("events", db, fmt, out, Filters(type=type, country=country, date_from=date_from, date_to=date_to,
+                                           place=place, status=status, limit=limit))
+
+
+@app.command("incidents")
+def incidents_cli(db: DbOption = None, type: TypeOption = None, country: CountryOption = None,
+                  date_from: FromOption = None, date_to: ToOption = None, place: PlaceOption = None,
+                  limit: LimitOption = None, fmt: FormatOption = "table", out: OutOption = None) -> None:
+    """Fused incidents with every source's figures. Example: peacewatch incidents --format geojson -o map.json"""
+    _query("incidents", db, fmt, out, Filters(type=type, country=country, date_from=date_from, date_to=date_to,
+                                              place=place, limit=limit))
+
+
+@app.command("claims")
+def claims_cli(db: DbOption = None, country: CountryOption = None, date_from: FromOption = None,
+               date_to: ToOption = None, status: StatusOption = None,
+               kind: Annotated[str | None, typer.Option(help="statement, accusation, denial, demand, quote.")] = None,
+               limit: LimitOption = None, fmt: FormatOption = "table", out: OutOption = None) -> None:
+    """Stored claims. Example: peacewatch claims --status unverified --country RUS"""
+    _query("claims", db, fmt, out, Filters(country=country, date_from=date_from, date_to=date_to, status=status,
+                                           kind=kind, limit=limit))
+
+
+@app.command("agreements")
+def agreements_cli(db: DbOption = None, type: TypeOption = None, country: CountryOption = None,
+                   date_from: FromOption = None, date_to: ToOption = None, status: StatusOption = None,
+                   limit: LimitOption = None, fmt: FormatOption = "table", out: OutOption = None) -> None:
+    """Stored agreements with their history. Example: peacewatch agreements --country UKR --status rejected"""
+    _query("agreements", db, fmt, out, Filters(type=type, country=country, date_from=date_from, date_to=date_to,
+                                               status=status, limit=limit))
+
+
+@app.command("export")
+def export_cli(fmt: Annotated[str, typer.Option("--format", "-f", help="acled-csv.")] = "acled-csv",
+               db: DbOption = None, out: OutOption = None, type: TypeOption = None, country: CountryOption = None,
+               date_from: FromOption = None, date_to: ToOption = None) -> None:
+    """Export incidents with ACLED's column names and event types.
+
+    Example: peacewatch export --format acled-csv -o incidents.csv
+    """
+    if fmt != "acled-csv":
+        raise typer.BadParameter("--format must be acled-csv (other formats: peacewatch incidents --format ...)")
+    store = _open(db)
+    rows = store.incidents(Filters(type=type, country=country, date_from=date_from, date_to=date_to))
+    store.close()
+    if out is None:
+        count = write_acled_csv(rows, sys.stdout)
+    else:
+        with open(out, "w", encoding="utf-8", newline="") as handle:
+            count = write_acled_csv(rows, handle)
+    err.print(f"{count} incidents written")
+
+
+@app.command("import-acled")
+def import_acled_cli(file: Annotated[Path, typer.Argument(help="An ACLED export (CSV).")], db: DbOption = None,
+                     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) -> None:
+    """Bring an ACLED export in as incidents (keyed by event_id_cnty; a second import updates).
+
+    Example: peacewatch import-acled acled-2025.csv
+    """
+    _setup_logging(verbose)
+    if not file.is_file():
+        err.print(f"[red]error[/red] {file}: no such file")
+        raise typer.Exit(2)
+    store = _open(db)
+    new, updated = store.import_incidents(read_acled_csv(file))
+    store.close()
+    err.print(f"{new} incidents added, {updated} updated")

@@ -1,0 +1,129 @@
+"""Corpus ingest: read articles from files, folders and corpora, skip what is stored already,
+link near-copies to their originals, read the rest a batch at a time and store each batch (with
+its fused incidents) in one transaction.
+
+An article's id is a hash of its clean text, so ingesting the same corpus twice adds nothing,
+and a run killed at any point is finished by running it again.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+
+from peacewatch.corpus import CorpusItem, iter_corpus
+from peacewatch.errors import PeacewatchError
+from peacewatch.pipeline import Failure, Pipeline, Prepared
+from peacewatch.schema import Report
+from peacewatch.store import Store, StoredArticle
+from peacewatch.store.copies import signature
+
+log = logging.getLogger(__name__)
+
+BATCH_SIZE = 16
+
+
+@dataclass
+class IngestSummary:
+    """What an ingest did: items read, articles new, duplicates, copies found, skips by reason."""
+
+    read: int = 0
+    new: int = 0
+    duplicate: int = 0
+    copies: int = 0
+    incidents: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+
+    def as_dict(self) -> dict:
+        return {"read": self.read, "new": self.new, "duplicate": self.duplicate, "copies": self.copies,
+                "incidents touched": self.incidents, "skipped": sum(self.skipped.values()),
+                "skipped by reason": dict(self.skipped)}
+
+
+def ingest(paths: Iterable[str], store: Store, *, batch_size: int = BATCH_SIZE, published: str | None = None,
+           pipeline: Pipeline | None = None, progress: Callable[[int], None] | None = None) -> IngestSummary:
+    """Ingest every article under `paths` into `store`.
+
+    Args:
+        paths: files, folders (walked recursively), JSON-lines, CSV or RSS/Atom feed files.
+        store: the open store.
+        batch_size: articles parsed and committed together.
+        published: publication date for articles that give none.
+        pipeline: a loaded Pipeline (one is made when None).
+        progress: called with the number of items read after each item.
+    Returns:
+        the IngestSummary.
+    """
+    summary = IngestSummary()
+    copies = store.copy_index()
+    pipeline = pipeline or Pipeline()
+    for batch in _chunks(iter_corpus(paths, published=published), batch_size):
+        prepared: list[tuple[CorpusItem, Prepared]] = []
+        for item in batch:
+            summary.read += 1
+            if progress:
+                progress(summary.read)
+            if item.raw is None:
+                _skip(summary, item.origin, item.error or "unreadable")
+                continue
+            try:
+                prepared.append((item, pipeline.prepare(None, item.raw)))
+            except PeacewatchError as exc:
+                _skip(summary, item.origin, str(exc))
+        known = store.known_ids(p.article.id for _, p in prepared)
+        fresh: list[tuple[CorpusItem, Prepared]] = []
+        seen: set[str] = set()
+        for item, ready in prepared:
+            if ready.article.id in known or ready.article.id in seen:
+                summary.duplicate += 1
+                continue
+            seen.add(ready.article.id)
+            fresh.append((item, ready))
+        stored = []
+        for (item, ready), report in zip(fresh, pipeline.read([r for _, r in fresh]), strict=True):
+            if isinstance(report, Failure):
+                _skip(summary, item.origin, report.error)
+                continue
+            stored.append(_with_copy_link(item, ready, report, copies, summary))
+        if stored:
+            summary.incidents += len(store.add_batch(stored))
+            summary.new += len(stored)
+    return summary
+
+
+def _with_copy_link(item: CorpusItem, ready: Prepared, report: Report, copies, summary: IngestSummary) -> StoredArticle:
+    minhash = signature(ready.text)
+    original = copies.find_original(minhash)
+    copy_of, similarity = original if original else (None, None)
+    copies.add(report.article.id, minhash, copy_of)
+    if copy_of:
+        summary.copies += 1
+        log.info("%s is a near-copy of %s (similarity %.2f)", item.origin, copy_of, similarity)
+    return StoredArticle(report=report, external_id=item.external_id, minhash=minhash, copy_of=copy_of,
+                         similarity=similarity, words=len(ready.text.split()))
+
+
+def _skip(summary: IngestSummary, origin: str, reason: str) -> None:
+    log.warning("skipped %s: %s", origin, reason)
+    summary.skipped[_reason_kind(reason)] += 1
+
+
+def _reason_kind(reason: str) -> str:
+    """A short class of a skip reason, for the summary ('binary', 'empty', 'not English' ...)."""
+    text = reason.lower()
+    for key, label in (("binary", "binary"), ("empty", "empty"), ("no article text", "empty"),
+                       ("english", "not English"), ("too large", "too large"), ("over", "too large"),
+                       ("json", "bad record"), ("not found", "missing"), ("no such file", "missing"),
+                       ("extraction failed", "extraction failed")):
+        if key in text:
+            return label
+    return "unreadable"
+
+
+def _chunks(items: Iterable[CorpusItem], size: int) -> Iterator[list[CorpusItem]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk

@@ -1,0 +1,236 @@
+"""Corpus: folders, JSON lines, CSV and feeds to items; bad input gives error items, never a stop."""
+
+import json
+import logging
+
+import pytest
+
+from peacewatch.corpus import CorpusItem, count_corpus, iter_corpus
+from peacewatch.errors import InputError
+
+SHELLING = "Artillery shelled the town of Velmora on Monday, killing two civilians, local officials said."
+TALKS = "Negotiators from both sides met in Dorvel on Tuesday and agreed to a three-day pause in the fighting."
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
+
+RSS = f"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel>
+  <title>Velmora Courier</title>
+  <link>https://courier.example/</link>
+  <item>
+    <title>Shelling hits Velmora</title>
+    <link>https://courier.example/shelling</link>
+    <guid isPermaLink="false">courier-101</guid>
+    <pubDate>Tue, 15 Apr 2025 01:30:00 +0300</pubDate>
+    <description>A short teaser.</description>
+    <content:encoded><![CDATA[<p>{SHELLING}</p><p>Residents fled <b>west</b>.</p>]]></content:encoded>
+  </item>
+  <item>
+    <title>Talks in Dorvel</title>
+    <link>https://courier.example/talks</link>
+    <pubDate>Wed, 16 Apr 2025 09:00:00 GMT</pubDate>
+    <description>{TALKS}</description>
+  </item>
+</channel>
+</rss>
+"""
+
+ATOM = f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>Dorvel Monitor</title>
+  <id>tag:monitor.example,2025:feed</id>
+  <updated>2025-04-17T08:00:00Z</updated>
+  <entry>
+    <id>tag:monitor.example,2025:1</id>
+    <title>Ceasefire talks in Dorvel</title>
+    <link rel="alternate" href="https://monitor.example/1"/>
+    <updated>2025-04-17T08:00:00Z</updated>
+    <content type="html">&lt;p&gt;{TALKS}&lt;/p&gt;</content>
+  </entry>
+  <entry>
+    <id>tag:monitor.example,2025:2</id>
+    <title>Untitled wire</title>
+    <updated>2025-04-18T10:00:00Z</updated>
+  </entry>
+</feed>
+"""
+
+
+def write(path, data):
+    """Write text or bytes to a file, making its folders."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+    else:
+        path.write_text(data, encoding="utf-8")
+    return path
+
+
+def check_count(paths, items):
+    """count_corpus announces exactly the items iter_corpus gives."""
+    assert count_corpus(paths) == len(items)
+
+
+def test_folder_nested_sorted_with_sidecar(tmp_path):
+    root = tmp_path / "corpus"
+    write(root / "b.txt", f"Velmora shelled\n\n{SHELLING}\n")
+    write(root / "a.txt", SHELLING)
+    write(root / "a.meta.json", json.dumps({"published": "2025-04-14", "title": "Velmora under fire",
+                                            "url": "https://courier.example/a", "outlet": "Velmora Courier"}))
+    write(root / "sub" / "c.html",
+          f"<html><head><title>Talks</title></head><body><article><p>{TALKS}</p></article></body></html>")
+    write(root / ".hidden.txt", SHELLING)
+    write(root / ".git" / "d.txt", SHELLING)
+
+    items = list(iter_corpus([root]))
+
+    assert [item.origin for item in items] == [str(root / "a.txt"), str(root / "b.txt"), str(root / "sub" / "c.html")]
+    assert all(item.error is None and item.external_id is None for item in items)
+    first = items[0].raw
+    assert (first.published, first.title, first.url, first.source) == (
+        "2025-04-14", "Velmora under fire", "https://courier.example/a", "Velmora Courier")
+    assert items[1].raw.title == "Velmora shelled" and items[1].raw.published is None
+    assert items[2].raw.format == "html" and "Dorvel" in items[2].raw.text
+    check_count([root], items)
+
+
+def test_published_default_and_caller_wins_over_sidecar(tmp_path):
+    write(tmp_path / "a.txt", SHELLING)
+    write(tmp_path / "a.meta.json", json.dumps({"published": "2025-04-14"}))
+    write(tmp_path / "b.txt", SHELLING)
+    jsonl = write(tmp_path / "batch.jsonl", json.dumps({"text": TALKS, "published": "2025-04-16"}) + "\n")
+
+    items = list(iter_corpus([tmp_path / "a.txt", tmp_path / "b.txt", jsonl], published="2025-05-01"))
+
+    # A file takes the caller's date over its sidecar's; a record keeps its own.
+    assert [item.raw.published for item in items] == ["2025-05-01", "2025-05-01", "2025-04-16"]
+    with pytest.raises(InputError):
+        iter_corpus([tmp_path], published="next Tuesday")
+
+
+def test_jsonl_good_blank_and_bad_lines(tmp_path, caplog):
+    lines = [
+        json.dumps({"id": 17, "text": SHELLING, "title": "Velmora", "source": "Courier"}),
+        "",
+        "{not json",
+        json.dumps({"id": "r4", "html": f"<p>{TALKS}</p>", "published": "2025-04-16"}),
+    ]
+    path = write(tmp_path / "batch.JSONL", "\n".join(lines) + "\n")
+
+    with caplog.at_level(logging.WARNING, logger="peacewatch.corpus"):
+        items = list(iter_corpus([path], published="2025-04-15"))
+
+    assert [item.origin for item in items] == [f"{path}:1", f"{path}:3", f"{path}:4"]
+    good, bad, html = items
+    assert good.external_id == "17" and good.raw.title == "Velmora" and good.raw.published == "2025-04-15"
+    assert bad.raw is None and bad.error.startswith(f"{path}:3: ") and "JSON" in bad.error
+    assert html.external_id == "r4" and html.raw.format == "html" and html.raw.published == "2025-04-16"
+    assert f"{path}:3" in caplog.text
+    check_count([path], items)
+
+
+def test_csv_text_column_and_empty_row(tmp_path):
+    long_text = " ".join([SHELLING] * 3000)  # over the csv module's default 128 KB field limit
+    path = write(tmp_path / "data.csv", (
+        "id,title,date,url,source,article_content\n"
+        f'a1,Velmora shelled,2025-04-14,https://courier.example/a,Courier,"{SHELLING}"\n'
+        "\n"
+        "a2,Nothing here,2025-04-14,,,\n"
+        f'a3,Long report,,,,"{long_text}"\n'
+    ))
+
+    items = list(iter_corpus([path]))
+
+    assert [item.origin for item in items] == [f"{path}:2", f"{path}:4", f"{path}:5"]
+    first, empty, long = items
+    assert first.external_id == "a1" and first.raw.text == SHELLING
+    assert (first.raw.title, first.raw.published, first.raw.url, first.raw.source) == (
+        "Velmora shelled", "2025-04-14", "https://courier.example/a", "Courier")
+    assert empty.raw is None and empty.external_id == "a2" and "no text" in empty.error
+    assert long.raw is not None and len(long.raw.text) == len(long_text)
+    check_count([path], items)
+
+
+def test_csv_html_column_and_missing_text_column(tmp_path):
+    html = write(tmp_path / "pages.csv", f'id,html\np1,"<p>{TALKS}</p>"\n')
+    no_text = write(tmp_path / "links.csv", "id,url\n1,https://courier.example/a\n2,https://courier.example/b\n")
+
+    items = list(iter_corpus([html, no_text]))
+
+    assert items[0].raw.format == "html" and items[0].raw.text == TALKS
+    assert len(items) == 2 and items[1].raw is None and "no text column" in items[1].error
+    check_count([html, no_text], items)
+
+
+def test_rss_feed(tmp_path):
+    path = write(tmp_path / "courier.rss", RSS)
+
+    items = list(iter_corpus([path]))
+
+    assert [item.origin for item in items] == [f"{path}#1", f"{path}#2"]
+    shelling, talks = items
+    assert shelling.external_id == "courier-101"
+    assert shelling.raw.title == "Shelling hits Velmora" and shelling.raw.url == "https://courier.example/shelling"
+    assert shelling.raw.source == "Velmora Courier"
+    # The publisher's day, not feedparser's UTC one (the evening of the 14th).
+    assert shelling.raw.published == "2025-04-15"
+    assert shelling.raw.format == "html" and "<" not in shelling.raw.text
+    assert SHELLING in shelling.raw.text and "Residents fled west." in shelling.raw.text
+    assert "teaser" not in shelling.raw.text  # content wins over the summary
+    assert talks.external_id == "https://courier.example/talks"
+    assert talks.raw.format == "text" and talks.raw.text == TALKS and talks.raw.published == "2025-04-16"
+    check_count([path], items)
+
+
+def test_atom_feed_sniffed_whatever_its_name(tmp_path):
+    path = write(tmp_path / "monitor.txt", ATOM)
+
+    items = list(iter_corpus([path]))
+
+    assert len(items) == 2
+    talks, empty = items
+    assert talks.external_id == "tag:monitor.example,2025:1"
+    assert (talks.raw.title, talks.raw.url, talks.raw.source, talks.raw.published) == (
+        "Ceasefire talks in Dorvel", "https://monitor.example/1", "Dorvel Monitor", "2025-04-17")
+    assert talks.raw.text == TALKS and talks.raw.warnings == []
+    assert empty.raw is None and empty.external_id == "tag:monitor.example,2025:2"
+    assert "no content or summary" in empty.error
+    check_count([path], items)
+
+
+def test_broken_feed_is_one_error(tmp_path):
+    path = write(tmp_path / "broken.xml", b"\x00\x01 this is not <xml at all")
+
+    items = list(iter_corpus([path]))
+
+    assert len(items) == 1 and items[0].raw is None and items[0].error.startswith(str(path))
+    check_count([path], items)
+
+
+def test_missing_path_and_binary_file_do_not_stop(tmp_path):
+    missing = tmp_path / "nowhere.txt"
+    photo = write(tmp_path / "photo.txt", PNG)
+    good = write(tmp_path / "good.txt", SHELLING)
+
+    items = list(iter_corpus([missing, photo, good]))
+
+    assert [item.origin for item in items] == [str(missing), str(photo), str(good)]
+    assert items[0].raw is None and "no such file" in items[0].error
+    assert items[1].raw is None and "PNG" in items[1].error and items[1].error.startswith(str(photo))
+    assert items[2].raw is not None and items[2].raw.text == SHELLING
+    check_count([missing, photo, good], items)
+
+
+def test_mixed_folder_count_and_path_forms(tmp_path):
+    write(tmp_path / "a.txt", SHELLING)
+    write(tmp_path / "feeds" / "courier.rss", RSS)
+    write(tmp_path / "batch.ndjson", json.dumps({"text": TALKS}) + "\n\n" + json.dumps({"text": ""}) + "\n")
+    write(tmp_path / "data.csv", f'text\n"{SHELLING}"\n')
+    write(tmp_path / "photo.png", PNG)
+
+    items = list(iter_corpus(str(tmp_path)))  # a lone path, not an iterable of characters
+
+    assert all(isinstance(item, CorpusItem) for item in items)
+    assert sum(item.raw is None for item in items) == 2  # the empty record and the image
+    assert count_corpus([tmp_path]) == len(items) == 7  # 1 + 2 feed entries + 2 records + 1 row + 1
+    assert count_corpus(iter([tmp_path])) is None  # counting would use up the iterator

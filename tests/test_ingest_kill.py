@@ -1,0 +1,66 @@
+"""An ingest killed with SIGKILL part-way loses nothing it committed; run again, it finishes the rest
+and every article is stored exactly once (SQLite, one transaction per batch)."""
+
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+TOWNS = ["Avdiivka", "Bakhmut", "Kupiansk", "Izium", "Kramatorsk", "Sloviansk", "Pokrovsk", "Kostiantynivka",
+         "Lyman", "Vuhledar", "Toretsk", "Siversk", "Orikhiv", "Huliaipole", "Nikopol", "Marhanets", "Kherson",
+         "Mykolaiv", "Ochakiv", "Zaporizhzhia"]
+WEAPONS = ["drones", "artillery shells", "glide bombs", "cruise missiles", "rockets"]
+VERBS = ["struck", "hit", "shelled", "attacked", "bombarded"]
+AFTERMATH = ["Rescuers worked through the night.", "Several homes and a school were damaged.",
+             "Power was cut to parts of the town.", "A market and a bus depot were hit.",
+             "Officials urged residents to stay in shelters."]
+
+
+def _write_corpus(folder, count):
+    for n in range(count):
+        town = TOWNS[n % len(TOWNS)]
+        text = (f"Russian {WEAPONS[n % 5]} {VERBS[(n // 5) % 5]} {town} on day {n + 1} of the month, killing {n + 2} "
+                f"people and wounding {3 * n + 1}, the regional governor said. {AFTERMATH[(n // 3) % 5]} "
+                f"Report number {n} was filed by correspondent {n * 7919 % 1000} from a shelter near {town}.")
+        (folder / f"report-{n:03d}.txt").write_text(text)
+
+
+def _count(db):
+    try:
+        with sqlite3.connect(db, timeout=1) as connection:
+            return connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.Error:
+        return 0  # not created yet, or being migrated
+
+
+def _ingest(folder, db):
+    return [sys.executable, "-m", "peacewatch", "ingest", str(folder), "--db", f"sqlite:///{db}",
+            "--batch-size", "2", "--quiet", "--published", "2025-04-14"]
+
+
+def test_killed_ingest_resumes_and_stores_each_article_once(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    total = 60
+    _write_corpus(folder, total)
+    db = tmp_path / "store.db"
+    process = subprocess.Popen(_ingest(folder, db), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while _count(db) < 6 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    committed = _count(db)
+    assert 0 < committed < total, f"the kill came at {committed} of {total} articles; the test needs part-way"
+    finished = subprocess.run(_ingest(folder, db), capture_output=True, text=True, timeout=300)
+    assert finished.returncode == 0, finished.stderr[-2000:]
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        ids = [row[0] for row in connection.execute("SELECT id FROM articles")]
+        events_per_article = connection.execute(
+            "SELECT article_id, count(*) FROM events GROUP BY article_id HAVING count(*) > 3").fetchall()
+        members = connection.execute("SELECT count(*), count(DISTINCT event_id) FROM incident_members").fetchone()
+    assert len(ids) == total and len(set(ids)) == total
+    assert events_per_article == []  # no article's events were stored twice
+    assert members[0] == members[1]  # no event sits in two incidents

@@ -1,0 +1,134 @@
+"""The store, the same tests on SQLite and on a real PostgreSQL server (PEACEWATCH_TEST_PG, which
+.ci/run sets after starting one; outside CI the PostgreSQL runs are skipped when it is unset)."""
+
+import json
+import os
+import uuid
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from peacewatch import extract
+from peacewatch.store import Filters, Store, StoredArticle
+from peacewatch.store.copies import signature
+from peacewatch.store.ingest import ingest
+
+PG_URL = os.environ.get("PEACEWATCH_TEST_PG")
+
+STRIKE = ("Russian missiles struck the centre of Kharkiv on Sunday, killing 21 people and wounding 64, "
+          "the regional governor said.")
+TALKS = ("Ukraine accepted a US proposal for a 30-day ceasefire on Tuesday, while Russia's foreign ministry "
+         "said the proposal could not be verified.")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.db'}"
+        return
+    if not PG_URL:
+        if os.environ.get("CI"):
+            pytest.fail("PEACEWATCH_TEST_PG is not set in CI: .ci/run must start PostgreSQL")
+        pytest.skip("PEACEWATCH_TEST_PG is not set")
+    name = f"pw_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    yield PG_URL.rsplit("/", 1)[0] + "/" + name
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture
+def store(store_url):
+    with Store(store_url) as opened:
+        yield opened
+
+
+def _stored(text_, published="2025-04-14", source="Test Wire"):
+    report = extract(text_, published=published, source=source)
+    return StoredArticle(report=report, minhash=signature(text_), words=len(text_.split()))
+
+
+def test_migrations_build_the_models_schema(store):
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from peacewatch.store.models import Base
+
+    assert store.revision == "0001"
+    with store.engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert diff == []
+
+
+def test_batch_is_stored_whole_and_only_once(store):
+    batch = [_stored(STRIKE), _stored(TALKS)]
+    store.add_batch(batch)
+    first = store.counts()
+    assert first["articles"] == 2 and first["events"] >= 2 and first["claims"] >= 1 and first["agreements"] == 1
+    store.add_batch(batch)
+    assert store.counts() == first
+    article = store.article(batch[0].report.article.id)
+    assert article["report"]["events"][0]["evidence"] == STRIKE
+
+
+def test_queries_filter_by_type_country_date_place_and_status(store):
+    store.add_batch([_stored(STRIKE), _stored(TALKS)])
+    assaults = store.events(Filters(type="assault", country="UKR"))
+    assert [e["place_name"] for e in assaults] == ["Kharkiv"]
+    assert assaults[0]["killed_min"] == 21 and assaults[0]["date_value"] == "2025-04-13"
+    assert store.events(Filters(date_from="2025-04-14", type="ASSAULT")) == []
+    assert len(store.events(Filters(place="kharkiv"))) == 1
+    assert store.claims(Filters(status="unverified"))[0]["speaker_country"] == "RUS"
+    agreements = store.agreements(Filters(country="UKR"))
+    assert agreements[0]["kind"] == "ceasefire"
+    assert ("UKR", "accepted") in [(s["party"], s["action"]) for s in agreements[0]["history"]]
+    assert store.agreements(Filters(country="FRA")) == []
+    incidents = store.incidents(Filters(type="ASSAULT"))
+    assert len(incidents) == 1 and incidents[0]["sources"] == 1 and incidents[0]["killed_median"] == 21
+
+
+def test_three_reports_of_one_strike_fuse_into_one_incident(store, tmp_path):
+    """One strike, three reports: two outlets in their own words, and a spun copy of the first."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Russian missiles struck the centre of the city of Kharkiv on Sunday morning, killing 21 people and wounding "
+        "64, the regional governor said. Rescue teams were still searching the rubble of a five-storey building late "
+        "in the day. The strike came as envoys prepared for another round of talks in Istanbul.")
+    (folder / "b.txt").write_text(
+        "Russian rockets hit the heart of the city of Kharkiv on Sunday morning, killing 21 people and injuring 64, "
+        "the regional governor said. Rescue crews were still searching the debris of a five-storey building late in "
+        "the day. The attack came as envoys got ready for another round of talks in Istanbul.")
+    (folder / "c.txt").write_text(
+        "Ukraine's emergency service said on Monday that the death toll from Sunday's Russian missile strike on "
+        "Kharkiv had risen to 23. Officials in Kyiv called the attack a war crime and urged allies to send more air "
+        "defence systems.")
+    for name in ("a", "b", "c"):
+        (folder / f"{name}.meta.json").write_text(json.dumps({"published": "2025-04-14", "source": f"outlet {name}"}))
+    summary = ingest([str(folder)], store, batch_size=2)
+    assert (summary.new, summary.copies) == (3, 1)
+    incidents = store.incidents(Filters(type="ASSAULT"))
+    assert len(incidents) == 1
+    incident = incidents[0]
+    assert incident["sources"] == 2 and incident["reports"] == 3
+    figures = sorted((f["outlet"], f["killed_min"], f["copy"]) for f in incident["figures"])
+    assert figures == [("outlet a", 21, False), ("outlet b", 21, True), ("outlet c", 23, False)]
+    assert (incident["killed_min"], incident["killed_max"], incident["killed_median"]) == (21, 23, 22.0)
+    assert len(incident["evidence"]) == 3
+    before = store.counts()
+    again = ingest([str(folder)], store)
+    assert (again.new, again.duplicate) == (0, 3)
+    assert store.counts() == before
+
+
+def test_imported_incidents_are_keyed_by_their_external_id(store):
+    row = {"type": "ASSAULT", "date_value": "2025-04-13", "date_precision": "day", "country": "UKR",
+           "place_name": "Sumy", "lat": 50.9, "lon": 34.8, "killed_min": 35, "killed_max": 35, "killed_median": 35,
+           "external_id": "UKR12345", "origin": "acled", "evidence": ["a note"], "outlets": ["Outlet"]}
+    assert store.import_incidents([row]) == (1, 0)
+    assert store.import_incidents([row | {"killed_min": 36}]) == (0, 1)
+    incidents = store.incidents(Filters(country="UKR", date_from="2025-04-13", date_to="2025-04-13"))
+    assert len(incidents) == 1 and incidents[0]["killed_min"] == 36 and incidents[0]["origin"] == "acled"
