@@ -15,9 +15,10 @@ $(BIN)/peacewatch: pyproject.toml requirements/model.txt
 
 install: $(BIN)/peacewatch
 
-# The main job: extract the bundled sample articles and print their reports.
+# The main job: ingest the bundled demo corpus into ./peacewatch.db, print the initiative
+# analysis and write report.html.
 demo: install
-	$(BIN)/peacewatch demo
+	$(BIN)/peacewatch demo --out report.html
 
 test: install
 	$(BIN)/pytest -q

@@ -18,7 +18,7 @@ ARTICLE = (
 def test_help_has_examples():
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0 and "Example" in result.output
-    for command in ("extract", "demo", "eval"):
+    for command in ("extract", "samples", "demo", "eval", "timeline", "report"):
         sub = runner.invoke(app, [command, "--help"])
         assert sub.exit_code == 0 and "Example" in sub.output, command
 
@@ -75,8 +75,8 @@ def test_bad_published_date_is_a_clear_error(tmp_path):
     assert "Traceback" not in result.output
 
 
-def test_demo_runs():
-    result = runner.invoke(app, ["demo", "--format", "json"])
+def test_samples_run():
+    result = runner.invoke(app, ["samples", "--format", "json"])
     assert result.exit_code == 0, result.output
     assert result.stdout.count('"article"') == 2
 
@@ -111,3 +111,17 @@ def test_jsonl_record_with_wrong_types_is_skipped():
     result = runner.invoke(app, ["extract", "--jsonl", "-"], input="\n".join(lines) + "\n")
     assert result.exit_code == 0
     assert [json.loads(line)["article"]["id"] for line in result.stdout.splitlines() if line.strip()] == ["ok"]
+
+
+def test_demo_ingests_the_corpus_prints_the_analysis_and_writes_the_report(tmp_path):
+    """The README's main command: the bundled corpus into a store, the analysis, the report."""
+    report = tmp_path / "report.html"
+    db = tmp_path / "demo.db"
+    result = runner.invoke(app, ["demo", "--db", str(db), "--out", str(report)])
+    assert result.exit_code == 0, result.output
+    assert "initiatives between USA and RUS" in result.output
+    assert "48 read, 48 new" in result.output and "2 copies" in result.output
+    page = report.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and 'id="timeline"' in page
+    again = runner.invoke(app, ["demo", "--db", str(db), "--out", str(report)])
+    assert again.exit_code == 0 and "0 new, 48 already stored" in again.output

@@ -73,9 +73,12 @@ def test_parquet_needs_a_file_and_writes_one(db, tmp_path):
 
 
 def test_claims_agreements_and_table(db):
-    result = runner.invoke(app, ["agreements", "--db", db, "--country", "UKR", "--format", "json"])
+    result = runner.invoke(app, ["agreements", "--db", db, "--country", "UKR", "--format", "json", "--per-article"])
     agreements = json.loads(result.output)
     assert agreements[0]["kind"] == "ceasefire" and agreements[0]["status"] == "proposed"
+    result = runner.invoke(app, ["agreements", "--db", db, "--format", "json"])
+    tracked = json.loads(result.output)
+    assert tracked[0]["kind"] == "ceasefire" and tracked[0]["articles"] == 1 and tracked[0]["mediator"] == "USA"
     result = runner.invoke(app, ["claims", "--db", db, "--format", "json"])
     assert any(c["speaker_country"] == "SDN" for c in json.loads(result.output))
     assert runner.invoke(app, ["incidents", "--db", db]).exit_code == 0

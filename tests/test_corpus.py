@@ -227,10 +227,11 @@ def test_mixed_folder_count_and_path_forms(tmp_path):
     write(tmp_path / "batch.ndjson", json.dumps({"text": TALKS}) + "\n\n" + json.dumps({"text": ""}) + "\n")
     write(tmp_path / "data.csv", f'text\n"{SHELLING}"\n')
     write(tmp_path / "photo.png", PNG)
+    write(tmp_path / "a.gold.json", json.dumps({"events": []}))  # annotations beside articles are not articles
 
     items = list(iter_corpus(str(tmp_path)))  # a lone path, not an iterable of characters
 
     assert all(isinstance(item, CorpusItem) for item in items)
-    assert sum(item.raw is None for item in items) == 2  # the empty record and the image
-    assert count_corpus([tmp_path]) == len(items) == 7  # 1 + 2 feed entries + 2 records + 1 row + 1
+    assert sum(item.raw is None for item in items) == 1  # the empty record (a folder walk passes over images)
+    assert count_corpus([tmp_path]) == len(items) == 6  # 1 + 2 feed entries + 2 records + 1 row
     assert count_corpus(iter([tmp_path])) is None  # counting would use up the iterator

@@ -109,13 +109,13 @@ def _extract_jsonl(files: list[str]) -> int:
     return 0
 
 
-@app.command("demo")
-def demo_cli(
+@app.command("samples")
+def samples_cli(
     format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
 ) -> None:
-    """Extract the bundled sample articles and print their reports.
+    """Extract the two bundled sample articles and print their reports (no store).
 
-    Example: peacewatch demo --format json
+    Example: peacewatch samples --format json
     """
     _setup_logging(False)
     items = []
@@ -156,5 +156,5 @@ def main() -> None:
     app()
 
 
-# The store commands register themselves on `app` (kept in their own module).
-from peacewatch import cli_store  # noqa: E402,F401
+# The store and analysis commands register themselves on `app` (kept in their own modules).
+from peacewatch import cli_analysis, cli_store  # noqa: E402,F401

@@ -92,11 +92,19 @@ def _query(kind: str, db, fmt, out, filters: Filters) -> None:
     store = _open(db)
     rows = getattr(store, kind)(filters)
     store.close()
+    _write(rows, fmt, out, COLUMNS[kind] if fmt == "table" else None, kind)
+
+
+def _write(rows: list[dict], fmt: str, out: Path | None, columns: list[str] | None, title: str | None = None) -> None:
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
+    if fmt == "parquet" and out is None:
+        raise typer.BadParameter("parquet needs --out FILE")
     try:
         if out is not None:
-            write_rows(rows, fmt, path=out, columns=COLUMNS[kind] if fmt == "table" else None, title=kind)
+            write_rows(rows, fmt, path=out, columns=columns, title=title)
         else:
-            write_rows(rows, fmt, out=sys.stdout, columns=COLUMNS[kind] if fmt == "table" else None, title=kind)
+            write_rows(rows, fmt, out=sys.stdout, columns=columns, title=title)
     except (OSError, ValueError) as exc:
         err.print(f"[red]error[/red] {exc}")
         raise typer.Exit(2) from exc
@@ -134,10 +142,28 @@ def claims_cli(db: DbOption = None, country: CountryOption = None, date_from: Fr
 @app.command("agreements")
 def agreements_cli(db: DbOption = None, type: TypeOption = None, country: CountryOption = None,
                    date_from: FromOption = None, date_to: ToOption = None, status: StatusOption = None,
-                   limit: LimitOption = None, fmt: FormatOption = "table", out: OutOption = None) -> None:
-    """Stored agreements with their history. Example: peacewatch agreements --country UKR --status rejected"""
-    _query("agreements", db, fmt, out, Filters(type=type, country=country, date_from=date_from, date_to=date_to,
-                                               status=status, limit=limit))
+                   limit: LimitOption = None, fmt: FormatOption = "table", out: OutOption = None,
+                   per_article: Annotated[bool, typer.Option("--per-article", help="One row per article's "
+                                                             "agreement instead of the merged tracker.")] = False,
+                   ) -> None:
+    """The agreement tracker: each ceasefire or proposal merged across articles, with its parties,
+    mediator, scope, duration, history and current status.
+
+    Example: peacewatch agreements --country UKR --status rejected
+    """
+    if per_article:
+        _query("agreements", db, fmt, out, Filters(type=type, country=country, date_from=date_from,
+                                                   date_to=date_to, status=status, limit=limit))
+        return
+    from peacewatch.analysis.tracker import track_agreements
+
+    store = _open(db)
+    rows = [t.as_row() for t in track_agreements(store, country=country.upper() if country else None,
+                                                 status=status)]
+    store.close()
+    if type:
+        rows = [r for r in rows if r["kind"] == type.lower()]
+    _write(rows[:limit] if limit else rows, fmt, out, None)
 
 
 @app.command("export")

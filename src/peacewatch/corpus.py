@@ -134,6 +134,11 @@ def _as_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str]) 
         yield Path(path)
 
 
+# Kinds of file a folder walk passes over (named on the command line, they are still read).
+NOT_ARTICLES = frozenset({".json", ".yaml", ".yml", ".toml", ".py", ".md", ".png", ".jpg", ".jpeg", ".gif",
+                          ".pdf", ".zip", ".gz", ".db", ".sqlite", ".parquet"})
+
+
 def _is_sidecar(path: Path) -> bool:
     """Tell whether a file is a metadata sidecar (`<stem>.meta.json`), never an article."""
     return path.name.lower().endswith(SIDECAR_SUFFIX)
@@ -170,6 +175,9 @@ def _walk_folder(folder: Path, seen: set[Path]) -> Iterator[tuple[Path, str | No
             log.debug("%s: hidden; skipped", entry)
         elif entry.is_dir():
             yield from _walk_folder(entry, seen)
+        elif entry.suffix.lower() in NOT_ARTICLES:
+            # a folder of articles often holds their annotations or other data (gold .json files)
+            log.debug("%s: %s file inside a folder, not an article; skipped", entry, entry.suffix)
         elif not _is_sidecar(entry):
             yield entry, None
 

@@ -17,3 +17,8 @@ def sample_paths() -> list[tuple[Path, dict]]:
         meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
         out.append((path, {k: meta.get(k) for k in ("published", "title", "url", "source")}))
     return out
+
+
+def corpus_folder() -> Path:
+    """The demo corpus: short reports on February to May 2025 written by the team (see its README)."""
+    return Path(str(resources.files(__name__).joinpath("corpus")))

@@ -1,0 +1,88 @@
+"""The timeline, the agreement tracker, the initiative analysis and the report, on stores built
+from synthetic incidents and from short texts written for these tests."""
+
+from datetime import timedelta
+
+import pytest
+
+from peacewatch import extract
+from peacewatch.analysis.initiatives import analyze_initiatives
+from peacewatch.analysis.timeline import build_timeline
+from peacewatch.analysis.tracker import track_agreements
+from peacewatch.present.report import render_markdown, write_report
+from peacewatch.store import Store, StoredArticle
+from synthetic import START, make_store, strike, talks
+
+
+def test_timeline_counts_killed_per_day_and_marks_diplomacy(tmp_path):
+    store = Store(f"sqlite:///{tmp_path / 't.db'}")
+    store.import_incidents([strike(START, 5, 1), strike(START, 3, 2), strike(START + timedelta(days=2), 7, 3),
+                            talks(START + timedelta(days=1), 1)])
+    timeline = build_timeline(store, actor="RUS")
+    assert [(d.day.day, d.killed, d.strikes) for d in timeline.days] == [(1, 8, 2), (2, 0, 0), (3, 7, 1)]
+    assert [(m.day.day, m.kind, m.parties) for m in timeline.markers] == [(2, "CONSULT", ("RUS", "USA"))]
+    assert build_timeline(store, actor="UKR").total_killed == 0
+
+
+def test_permutation_test_finds_a_real_rise(tmp_path):
+    analysis = analyze_initiatives(make_store(tmp_path, effect=True), party="RUS", mediator="USA", window=3)
+    effect = analysis.effects["killed"]
+    assert analysis.conclusive and len(analysis.initiatives) == 8
+    assert effect.rate_ratio > 1.8 and effect.p_value < 0.01
+    assert all(i.strikes_after for i in analysis.initiatives)
+    assert "rate ratio" in analysis.summary()
+
+
+def test_permutation_test_finds_nothing_where_there_is_nothing(tmp_path):
+    analysis = analyze_initiatives(make_store(tmp_path, effect=False), party="RUS", mediator="USA", window=3)
+    assert analysis.conclusive
+    assert analysis.effects["killed"].p_value > 0.05
+
+
+def test_too_few_initiatives_are_said_plainly(tmp_path):
+    analysis = analyze_initiatives(make_store(tmp_path, effect=True, initiatives=2), party="RUS", mediator="USA")
+    assert not analysis.conclusive
+    assert "too few to conclude" in analysis.summary().lower()
+
+
+def _stored(text, published):
+    return StoredArticle(report=extract(text, published=published))
+
+
+def test_tracker_merges_one_agreement_told_by_two_articles(tmp_path):
+    store = Store(f"sqlite:///{tmp_path / 'g.db'}")
+    store.add_batch([
+        _stored("On Tuesday, Ukraine accepted a US proposal for a 30-day ceasefire across all fronts.", "2025-03-12"),
+        _stored("Russia rejected the US proposal for a 30-day ceasefire across all fronts on Friday.", "2025-03-15"),
+        _stored("Egypt proposed a three-day truce in Gaza on Monday.", "2025-03-18"),
+    ])
+    tracked = track_agreements(store)
+    assert len(tracked) == 2
+    fronts = next(t for t in tracked if t.scope and "fronts" in t.scope)
+    assert len(fronts.articles) == 2 and fronts.mediator == "USA"
+    assert [(s["party"], s["action"], s["date"]) for s in fronts.history] == [
+        ("UKR", "accepted", "2025-03-11"), ("RUS", "rejected", "2025-03-14"), ("USA", "proposed", None)]
+    assert fronts.status == "rejected" and fronts.status_as_of == "2025-03-15"
+
+
+def test_report_is_self_contained_and_escapes_article_text(tmp_path):
+    store = make_store(tmp_path, effect=True)
+    store.import_incidents([strike(START + timedelta(days=3), 4, 999, evidence="<script>alert(1)</script> hit")])
+    out = tmp_path / "report.html"
+    write_report(store, out)
+    page = out.read_text(encoding="utf-8")
+    assert page.count('src="data:image/png;base64,') == 2
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "http://" not in page and "https://" not in page
+    assert "Content-Security-Policy" in page
+    markdown = render_markdown(__import__("peacewatch.present.report", fromlist=["gather"]).gather(store))
+    assert "## Initiative analysis" in markdown and "<script>" not in markdown
+
+
+@pytest.mark.parametrize("suffix", [".md", ".html"])
+def test_report_format_follows_the_file_name(tmp_path, suffix):
+    store = make_store(tmp_path, effect=False)
+    out = tmp_path / f"report{suffix}"
+    write_report(store, out)
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# ") if suffix == ".md" else text.startswith("<!DOCTYPE html>")
