@@ -98,3 +98,16 @@ def test_expiry_and_signing_are_steps():
     assert [s.action for s in agreements[0].history] == ["signed", "expired"]
     assert agreements[0].duration_days == 90
     assert agreements[0].status == "collapsed"
+
+
+@pytest.mark.parametrize("text,comment", [
+    ("The White House said talks on a maritime ceasefire would begin soon.", "talks on a ceasefire to come"),
+    ("Kenya and Somalia did not sign the border agreement.", "a deal not signed"),
+    ("The envoy left without signing the minerals agreement.", "'without signing'"),
+    ("Officials discussed a possible ceasefire along the river.", "a possible ceasefire"),
+])
+def test_agreements_not_in_existence_are_not_agreed(text, comment):
+    agreements = extract(text, published=PUBLISHED).agreements
+    assert agreements, comment
+    assert all(s.action not in ("agreed", "signed") for a in agreements for s in a.history), comment
+    assert all(a.status == "proposed" for a in agreements), comment

@@ -106,7 +106,13 @@ def _same(tracked: TrackedAgreement, row: dict) -> bool:
         return bool(a & b)
     if not a and not b:
         return _near_in_time(tracked, row)
-    return True
+    # one names its scope, the other not: one agreement only if they share a dated step or are
+    # at the same stage (an offer told without scope is not the deal agreed with one)
+    return _affinity(tracked, row) > 0 or _stage(tracked.status) == _stage(row["status"])
+
+
+def _stage(status: str | None) -> str:
+    return "offer" if status in ("proposed", "rejected") else "deal"
 
 
 def _affinity(tracked: TrackedAgreement, row: dict) -> int:

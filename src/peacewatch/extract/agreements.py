@@ -534,6 +534,8 @@ def _is_asserted(verb: Token) -> bool:
     children = list(verb.children)
     if any(c.dep_ == "neg" for c in children):
         return False
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
+        return False  # 'left without signing the deal'
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in children):
         return False
     return not any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in children)
@@ -697,7 +699,8 @@ def _date(token: Token, sent: Span, ctx: ArticleContext, drafts: list[Draft]) ->
 def _complete(draft: Draft, sents: list[Span], ctx: ArticleContext, drafts: list[Draft]) -> None:
     actions = {s.action for s in draft.steps}
     if not actions & EXISTENCE and draft.kind != "proposal" and not draft.is_proposal and not any(
-            m.wished or m.aspect == "negotiation" for m in draft.mentions):
+            m.wished or m.aspect == "negotiation" for m in draft.mentions) and any(
+            _told_as_fact(m.head) for m in draft.mentions):
         # named as a fact ('This was followed by a 30-day maritime ceasefire'): it was agreed
         first = draft.mentions[0]
         earlier = drafts[:drafts.index(draft)]
@@ -713,6 +716,33 @@ def _complete(draft: Draft, sents: list[Span], ctx: ArticleContext, drafts: list
         draft.notes.append("mediator: the proposer, not a party")
     if draft.mediator in draft.parties:
         draft.parties.remove(draft.mediator)
+
+
+HYPOTHETICAL = {"possible", "potential", "planned", "proposed", "future", "eventual", "prospective", "hoped"}
+TOWARDS = {"on", "towards", "toward", "about", "over", "for"}
+
+
+def _told_as_fact(head: Token) -> bool:
+    """The article names the agreement as something that exists: not a possible, planned or
+    hoped-for one ('a possible ceasefire', 'talks on a maritime ceasefire would begin', 'did not
+    sign the deal', 'left without signing', 'which could include a ceasefire')."""
+    if any(c.lower_ in HYPOTHETICAL for c in head.children if c.dep_ in ("amod", "compound")):
+        return False
+    if head.dep_ == "pobj" and head.head.lower_ in TOWARDS:
+        return False  # 'negotiations towards a ceasefire', 'talks on a truce'
+    node = head
+    for _ in range(6):
+        if any(c.dep_ == "neg" for c in node.children) or any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in node.children):
+            return False
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in node.children):
+            return False
+        if node.dep_ == "pcomp" and node.head.lower_ == "without":
+            return False
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return True
 
 
 def status_of(draft: Draft) -> str:

@@ -492,6 +492,10 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+# How far ahead of publication a date without year may be read as coming rather than past.
+UPCOMING_DAYS = 14
+
+
 def _pick_occurrence(make: Callable[[int], date | None], published: date, future: bool,
                      rel: str | None) -> date | None:
     """The occurrence of a yearly day nearest to publication: before it (or after, if future).
@@ -511,6 +515,12 @@ def _pick_occurrence(make: Callable[[int], date | None], published: date, future
         after = [d for d in days if (d > published if rel else d >= published)]
         return min(after) if after else None
     before = [d for d in days if d <= published]
+    after = [d for d in days if d > published]
+    # 'talks on May 15' in a report of May 11: a day a few days ahead is the coming one, not the
+    # one almost a year ago (a report about that one would give its year)
+    if after and (min(after) - published).days <= UPCOMING_DAYS and (
+            not before or (published - max(before)).days > 2 * UPCOMING_DAYS):
+        return min(after)
     return max(before) if before else None
 
 

@@ -252,7 +252,11 @@ class Fuser:
                 and PLACE_RANK.get(incident.place_precision, 5) <= 1:
             same_name = telling.place_name and incident.place_name and \
                 telling.place_name.lower() == incident.place_name.lower()
-            if not same_name and km(telling.lat, telling.lon, incident.lat, incident.lon) > self.max_km:
+            both_cities = telling.place_precision == "city" and incident.place_precision == "city"
+            # two towns named apart are one place only when they are neighbours (a suburb, a
+            # district told by its own name), not merely in the same region
+            limit = self.max_km / 2.5 if both_cities and not same_name else self.max_km
+            if not same_name and km(telling.lat, telling.lon, incident.lat, incident.lon) > limit:
                 return False
         return True
 
