@@ -20,6 +20,7 @@ from peacewatch.analysis.timeline import Marker, Timeline, build_timeline, kille
 from peacewatch.store import Store
 
 INITIATIVE_TYPES = {"CONSULT", "AGREE", "REQUEST"}
+SIGNIFICANCE = 0.05
 INITIATIVE_STEPS = {"proposed", "agreed", "signed", "in_force", "accepted"}
 
 
@@ -62,6 +63,14 @@ class InitiativeAnalysis:
             lines.append(f"{name}: {effect.summary()}")
         if not self.conclusive:
             lines.append("The data are too few to conclude anything about a link between initiatives and violence.")
+            return "\n".join(lines)
+        killed = self.effects.get("killed")
+        if killed is not None and killed.p_value is not None and killed.p_value < SIGNIFICANCE:
+            lines.append(f"Killed rose after initiatives more than chance placement explains (p < {SIGNIFICANCE}). "
+                         f"This shows timing, not intent.")
+        else:
+            lines.append(f"No rise in killed significant at the {SIGNIFICANCE:.0%} level: these data do not show "
+                         f"that violence by {self.party} rises after the initiatives.")
         return "\n".join(lines)
 
 
