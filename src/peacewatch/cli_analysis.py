@@ -91,8 +91,9 @@ def print_analysis(analysis, console: Console) -> None:
         table.add_column(name, overflow="fold")
     for initiative in analysis.initiatives:
         strikes = "\n".join(f"{i['date_value']} {i.get('place_name') or 'place unknown'}: {killed_of(i):g} killed"
-                            for i in initiative.strikes_after) or "none"
-        table.add_row(str(initiative.day), "; ".join(initiative.labels), strikes)
+                            f" - \"{(i.get('evidence') or [''])[0]}\"" for i in initiative.strikes_after) or "none"
+        told = "\n".join(f'"{e}"' for e in initiative.evidence[:1])
+        table.add_row(str(initiative.day), "; ".join(initiative.labels) + (f"\n{told}" if told else ""), strikes)
     console.print(table)
 
 
