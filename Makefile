@@ -13,7 +13,15 @@ $(BIN)/peacewatch: pyproject.toml requirements/model.txt
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $(BIN)/peacewatch
 
-install: $(BIN)/peacewatch
+# The map's land outlines: Natural Earth 1:110m from the npm package world-atlas (ISC), fetched
+# at install time into the package (not committed); without npm the map has no outline.
+MAP = src/peacewatch/web/static/land-110m.json
+$(MAP):
+	@tmp=$$(mktemp -d) && (cd $$tmp && npm pack --silent world-atlas@2.0.2 >/dev/null 2>&1 && \
+	  tar xzf world-atlas-2.0.2.tgz package/land-110m.json) && cp $$tmp/package/land-110m.json $(MAP) \
+	  || echo "npm not available: the dashboard map will have no land outline"; rm -rf $$tmp
+
+install: $(BIN)/peacewatch $(MAP)
 
 # The main job: ingest the bundled demo corpus into ./peacewatch.db, print the initiative
 # analysis and write report.html.

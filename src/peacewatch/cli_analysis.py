@@ -137,3 +137,24 @@ def demo_cli(db: DbOption = None,
     write_report(store, out)
     store.close()
     err.print(f"report written to {out}")
+
+
+@app.command("serve")
+def serve_cli(db: DbOption = None,
+              host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+              port: Annotated[int, typer.Option(help="Port.")] = 8000,
+              verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) -> None:
+    """Serve the API (/api/..., described at /docs) and the dashboard (/) on the store.
+
+    Writes need a key: set PEACEWATCH_API_KEY (or PEACEWATCH_API_KEY_HASHES, SHA-256 digests);
+    PEACEWATCH_READ_OPEN=0 closes reads too.
+    Example: peacewatch serve --db sqlite:///peacewatch.db --port 8000
+    """
+    import uvicorn
+
+    from peacewatch.api import Settings, create_app
+
+    _setup_logging(verbose)
+    settings = Settings.from_env(db)
+    app_ = create_app(settings, store=_open(settings.db))
+    uvicorn.run(app_, host=host, port=port, log_level="info" if verbose else "warning")

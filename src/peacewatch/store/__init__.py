@@ -300,6 +300,41 @@ class Store:
         with self._session() as session:
             return {name: session.scalar(query) or 0 for name, query in queries.items()}
 
+    def articles(self, filters: Filters | None = None) -> list[dict]:
+        """Stored articles, newest first, without their reports."""
+        f = filters or Filters()
+        return self._fetch(self._articles_query(f).order_by(ArticleRow.published.desc(), ArticleRow.id), f,
+                           skip=("report", "boilerplate"))
+
+    def _articles_query(self, f: Filters) -> Select:
+        query = select(ArticleRow)
+        if f.date_from:
+            query = query.where(ArticleRow.published >= f.date_from)
+        if f.date_to:
+            query = query.where(ArticleRow.published <= f.date_to)
+        return query
+
+    def incident(self, incident_id: int) -> dict | None:
+        """One incident, with the outlets that told it."""
+        with self._session() as session:
+            row = session.get(IncidentRow, incident_id)
+            if row is None:
+                return None
+            found = _row_dict(row)
+        found["outlets"] = sorted({f["outlet"] for f in found.get("figures") or [] if f.get("outlet")})
+        return found
+
+    def count(self, kind: str, filters: Filters | None = None) -> int:
+        """How many records of a kind ('articles', 'events', 'incidents', 'claims') pass the filters."""
+        f = filters or Filters()
+        queries = {"articles": lambda: self._articles_query(f), "events": lambda: self._events_query(f),
+                   "incidents": lambda: _happenings(IncidentRow, IncidentRow.country, f),
+                   "claims": lambda: self._claims_query(f)}
+        if kind not in queries:
+            raise ValueError(f"cannot count {kind!r}")
+        with self._session() as session:
+            return session.scalar(select(func.count()).select_from(queries[kind]().subquery())) or 0
+
     def article(self, article_id: str) -> dict | None:
         with self._session() as session:
             row = session.get(ArticleRow, article_id)
@@ -308,10 +343,11 @@ class Store:
     def events(self, filters: Filters | None = None) -> list[dict]:
         """Stored events that pass the filters, by date."""
         f = filters or Filters()
+        return self._fetch(self._events_query(f).order_by(EventRow.date_start, EventRow.id), f, skip=("data",))
+
+    def _events_query(self, f: Filters) -> Select:
         query = _happenings(EventRow, EventRow.place_country, f)
-        if f.status:
-            query = query.where(EventRow.status == f.status)
-        return self._fetch(query.order_by(EventRow.date_start, EventRow.id), f, skip=("data",))
+        return query.where(EventRow.status == f.status) if f.status else query
 
     def incidents(self, filters: Filters | None = None) -> list[dict]:
         """Incidents that pass the filters, by date, each with the outlets that told it."""
@@ -324,6 +360,9 @@ class Store:
 
     def claims(self, filters: Filters | None = None) -> list[dict]:
         f = filters or Filters()
+        return self._fetch(self._claims_query(f).order_by(ClaimRow.date_value, ClaimRow.id), f, skip=("data",))
+
+    def _claims_query(self, f: Filters) -> Select:
         query = select(ClaimRow)
         if f.date_from:
             query = query.where(ClaimRow.date_value >= f.date_from)
@@ -335,7 +374,7 @@ class Store:
             query = query.where(ClaimRow.status == f.status)
         if f.kind:
             query = query.where(ClaimRow.kind == f.kind)
-        return self._fetch(query.order_by(ClaimRow.date_value, ClaimRow.id), f, skip=("data",))
+        return query
 
     def agreements(self, filters: Filters | None = None) -> list[dict]:
         f = filters or Filters()

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from peacewatch.corpus import CorpusItem, iter_corpus
-from peacewatch.errors import PeacewatchError
+from peacewatch.errors import InputError, PeacewatchError
 from peacewatch.pipeline import Failure, Pipeline, Prepared
 from peacewatch.schema import Report
 from peacewatch.store import Store, StoredArticle
@@ -92,6 +92,42 @@ def ingest(paths: Iterable[str], store: Store, *, batch_size: int = BATCH_SIZE, 
             summary.incidents += len(store.add_batch(stored))
             summary.new += len(stored)
     return summary
+
+
+def store_articles(store: Store, raws: list, *, pipeline: Pipeline | None = None, copies=None) -> list[dict]:
+    """Read and store articles given one by one (the service's submissions).
+
+    Returns:
+        for each article: its id, whether it was new, the original it copies, and how many events,
+        claims and agreements it has.
+    Raises:
+        InputError: an article cannot be read (nothing is stored then).
+    """
+    pipeline = pipeline or Pipeline()
+    copies = copies if copies is not None else store.copy_index()
+    prepared = [pipeline.prepare(None, raw) for raw in raws]
+    known = store.known_ids(p.article.id for p in prepared)
+    out, stored = [], []
+    fresh = [p for p in prepared if p.article.id not in known]
+    reports = dict(zip([p.article.id for p in fresh], pipeline.read(fresh), strict=True))
+    summary = IngestSummary()
+    for ready in prepared:
+        report = reports.get(ready.article.id)
+        if report is None:
+            stored_row = store.article(ready.article.id) or {}
+            counts = {k: len((stored_row.get("report") or {}).get(k, [])) for k in ("events", "claims", "agreements")}
+            out.append({"id": ready.article.id, "new": False, "copy_of": stored_row.get("copy_of"), **counts})
+            continue
+        if isinstance(report, Failure):
+            raise InputError(report.error)
+        item = CorpusItem(origin="submitted", external_id=None, raw=None, error=None)
+        article = _with_copy_link(item, ready, report, copies, summary)
+        stored.append(article)
+        out.append({"id": ready.article.id, "new": True, "copy_of": article.copy_of,
+                    "events": len(report.events), "claims": len(report.claims), "agreements": len(report.agreements)})
+    if stored:
+        store.add_batch(stored)
+    return out
 
 
 def _with_copy_link(item: CorpusItem, ready: Prepared, report: Report, copies, summary: IngestSummary) -> StoredArticle:

@@ -1,0 +1,135 @@
+"""The dashboard: pages served by the same process as the API, built on the server from the store
+(Jinja2 templates with autoescaping, plots as PNG, the map as SVG). It needs no network and runs
+no script: every style and shape is served from this package, and article text is escaped."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from importlib import resources
+
+from fastapi import FastAPI, Path, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
+
+from peacewatch.store import Filters
+
+__all__ = ["register_dashboard"]
+
+NUMBER = re.compile(r"\b\d[\d,]*\b")
+TOLL_WORDS = re.compile(r"\b(?:killed|killing|dead|died|deaths|injured|injuring|wounded|wounding|struck|strike|"
+                        r"hit|shelled|shelling|attack(?:ed)?|missiles?|drones?|bombs?)\b", re.I)
+
+_env = Environment(loader=PackageLoader("peacewatch.web", "templates"), autoescape=select_autoescape(["html"]))
+
+
+def highlight(sentence: str | None, words: list[str] | None = None) -> Markup:
+    """A sentence, escaped, with its numbers, toll and attack words and the given words marked."""
+    if not sentence:
+        return Markup("")
+    patterns = [NUMBER.pattern, TOLL_WORDS.pattern] + [re.escape(w) for w in (words or []) if w and len(w) > 2]
+    finder = re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+    out, last = [], 0
+    for match in finder.finditer(sentence):
+        out.append(escape(sentence[last:match.start()]))
+        out.append(Markup("<mark>") + escape(match.group(0)) + Markup("</mark>"))
+        last = match.end()
+    out.append(escape(sentence[last:]))
+    return Markup("").join(out)
+
+
+_env.filters["highlight"] = highlight
+
+
+def _page(name: str, **context) -> HTMLResponse:
+    return HTMLResponse(_env.get_template(name).render(**context))
+
+
+def register_dashboard(app: FastAPI) -> None:
+    """Add the dashboard's pages, plots and static files to the service."""
+    static = resources.files("peacewatch.web").joinpath("static")
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+
+    def store():
+        return app.state.store
+
+    @app.get("/", include_in_schema=False, response_class=HTMLResponse)
+    def overview(request: Request) -> HTMLResponse:
+        from peacewatch.analysis.initiatives import analyze_initiatives
+        from peacewatch.analysis.tracker import track_agreements
+        from peacewatch.web.worldmap import incident_marks, land_paths, view_box
+
+        _check_read(app, request)
+        incidents = store().incidents(Filters(type="ASSAULT"))
+        marks = incident_marks(incidents)
+        analysis = analyze_initiatives(store(), permutations=2000)
+        return _page("overview.html", counts=store().counts(), marks=marks, land=land_paths(),
+                     view_box=view_box(marks), analysis=analysis, agreements=track_agreements(store())[:12],
+                     incidents=sorted(incidents, key=lambda i: i.get("date_value") or "", reverse=True)[:25])
+
+    @app.get("/incidents/{incident_id}", include_in_schema=False, response_class=HTMLResponse)
+    def incident_page(request: Request, incident_id: int = Path(ge=1, le=2**63 - 1)) -> HTMLResponse:
+        _check_read(app, request)
+        incident = store().incident(incident_id)
+        if incident is None:
+            from peacewatch.api import ApiError
+
+            raise ApiError(404, "not_found", f"no incident {incident_id}")
+        words = [w for w in (incident.get("place_name"),) if w]
+        return _page("incident.html", incident=incident, words=words)
+
+    @app.get("/agreements", include_in_schema=False, response_class=HTMLResponse)
+    def agreements_page(request: Request) -> HTMLResponse:
+        from peacewatch.analysis.tracker import track_agreements
+
+        _check_read(app, request)
+        return _page("agreements.html", agreements=track_agreements(store()))
+
+    @app.get("/analysis", include_in_schema=False, response_class=HTMLResponse)
+    def analysis_page(request: Request, party: str = "RUS", mediator: str = "USA",
+                      window: int = Query(3, ge=1, le=60)) -> HTMLResponse:
+        from peacewatch.analysis.initiatives import analyze_initiatives
+
+        _check_read(app, request)
+        party, mediator = _iso3(party, "RUS"), _iso3(mediator, "USA")
+        analysis = analyze_initiatives(store(), party=party, mediator=mediator, window=max(1, min(window, 60)),
+                                       permutations=2000)
+        return _page("analysis.html", analysis=analysis)
+
+    @app.get("/plots/timeline.png", include_in_schema=False)
+    def timeline_plot(request: Request, actor: str = "RUS") -> Response:
+        from peacewatch.analysis.timeline import build_timeline
+        from peacewatch.present.report import timeline_png
+
+        _check_read(app, request)
+        actor = _iso3(actor, "RUS")
+        timeline = build_timeline(store(), actor=actor)
+        if not timeline.days:
+            timeline = build_timeline(store(), actor=actor, date_from=date.today().isoformat(),
+                                      date_to=date.today().isoformat())
+        return Response(timeline_png(timeline, f"Killed per day by {actor}, with diplomatic events"),
+                        media_type="image/png")
+
+    @app.get("/plots/initiatives.png", include_in_schema=False)
+    def initiatives_plot(request: Request, party: str = "RUS", mediator: str = "USA",
+                         window: int = Query(3, ge=1, le=60)) -> Response:
+        from peacewatch.analysis.initiatives import analyze_initiatives
+        from peacewatch.present.report import effect_png
+
+        _check_read(app, request)
+        analysis = analyze_initiatives(store(), party=_iso3(party, "RUS"), mediator=_iso3(mediator, "USA"),
+                                       window=max(1, min(window, 60)), permutations=200)
+        return Response(effect_png(analysis), media_type="image/png")
+
+
+def _iso3(value: str, default: str) -> str:
+    return value.upper() if re.fullmatch(r"[A-Za-z]{3}", value or "") else default
+
+
+def _check_read(app: FastAPI, request: Request) -> None:
+    """Closed reads close the dashboard too."""
+    from peacewatch.api import check_read
+
+    check_read(app.state.settings, request)
