@@ -1,8 +1,14 @@
 """Event extraction, one linguistic case per row: sentences written for these tests."""
 
+from datetime import date
+
 import pytest
+from spacy.tokens import Doc
 
 from peacewatch import extract
+from peacewatch.extract.context import expand, phrase
+from peacewatch.extract.events import extract_events
+from peacewatch.nlp import get_nlp
 
 # (text, expected events as (type, status, source country, target country), what it covers)
 CASES = [
@@ -35,6 +41,31 @@ CASES = [
     ("Russia and Ukraine accused each other of violating the truce.",
      [("ACCUSE", "occurred", "RUS", "UKR"), ("ACCUSE", "occurred", "UKR", "RUS")], "reciprocal accusation"),
     ("Carlos Alcaraz defeated Novak Djokovic in the final.", [], "sports language is not conflict"),
+    ("French President Louis Marchand and German Chancellor Karl Becker spoke by phone on Tuesday.",
+     [("CONSULT", "occurred", "FRA", "DEU")],
+     "titled names joined by 'and' that the parse runs into one phrase: one party each, the call coded"),
+    ("French President Louis Marchand and German Chancellor Karl Becker met in Geneva on Tuesday.",
+     [("CONSULT", "occurred", "FRA", "DEU")], "titled names joined by 'and': the second is the target of the meeting"),
+    ("Officials warned that the toll could rise.", [], "a warning of a prospect is not a threat"),
+    ("Aid agencies warned of a famine in the region.", [], "a warning of a disaster is not a threat"),
+    ("Israel warned Hezbollah of severe consequences.", [("THREATEN", "occurred", "ISR", "LBN")],
+     "a warning of consequences is a threat"),
+    ("The minister vowed to rebuild the schools.", [("AGREE", "occurred", None, None)],
+     "a vow to rebuild is a promise, not a threat"),
+    ("Ukraine rejected the claim.", [], "rejecting a claim is a denial: a claim, never an event"),
+    ("Moscow rejected the accusation.", [], "rejecting an accusation is a denial"),
+    ("The Chinese foreign minister said that Armenia and Azerbaijan would immediately start negotiations toward a "
+     "ceasefire.", [("CONSULT", "planned", "ARM", "AZE"), ("AGREE", "occurred", "ARM", "AZE")],
+     "coordinated subjects of talks are their parties; the ceasefire talked toward is no party"),
+    ("Germany paused all military aid to Kenya.", [("SANCTION", "occurred", "DEU", "KEN")],
+     "pausing aid is not giving it: SANCTION against the recipient"),
+    ("Japan suspended economic aid to Myanmar.", [("SANCTION", "occurred", "JPN", "MMR")],
+     "suspending aid to X sanctions X"),
+    ("After a phone call with the Turkish president, the Greek prime minister said talks would resume.",
+     [("CONSULT", "occurred", "GRC", "TUR")], "'after a call with X' by the main subject: an occurred CONSULT"),
+    ("After a phone call with Turkish President Kemal Aksoy, Greek Prime Minister Nikos Pappas agreed to reopen the "
+     "border.", [("CONSULT", "occurred", "GRC", "TUR"), ("AGREE", "occurred", "GRC", None)],
+     "a verb of intent in the main clause does not make the call before it planned"),
 ]
 
 
@@ -172,3 +203,42 @@ def test_acceptance_at_talks_takes_the_talks_place():
     agree = [e for e in extract(text, published="2025-03-12").events if e.type == "AGREE"]
     assert agree and agree[0].location.name == "Geneva"
     assert "talks" in agree[0].note
+
+
+def test_titled_names_parsed_as_one_phrase():
+    # The parse the small model gives 'US President X and Russian President Y spoke': the first name an
+    # apposition of the first title, the second title a conjunct of the first name, all under the last name.
+    words = ["US", "President", "John", "Carter", "and", "Russian", "President", "Ivan", "Petrov", "spoke", "by",
+             "phone", "."]
+    doc = Doc(get_nlp().vocab, words=words, heads=[1, 8, 3, 1, 3, 6, 3, 8, 9, 9, 9, 10, 9],
+              deps=["compound", "compound", "compound", "appos", "cc", "amod", "conj", "compound", "nsubj", "ROOT",
+                    "prep", "pobj", "punct"],
+              pos=["PROPN", "PROPN", "PROPN", "PROPN", "CCONJ", "ADJ", "PROPN", "PROPN", "PROPN", "VERB", "ADP", "NOUN",
+                   "PUNCT"],
+              tags=["NNP", "NNP", "NNP", "NNP", "CC", "JJ", "NNP", "NNP", "NNP", "VBD", "IN", "NN", "."],
+              lemmas=["US", "President", "John", "Carter", "and", "russian", "President", "Ivan", "Petrov", "speak",
+                      "by", "phone", "."],
+              ents=["B-GPE", "O", "B-PERSON", "I-PERSON", "O", "B-NORP", "O", "B-PERSON", "I-PERSON", "O", "O", "O",
+                    "O"])
+    assert [phrase(t).text for t in expand([doc[8]])] == ["US President John Carter", "Russian President Ivan Petrov"]
+    consult = [e for e in extract_events(doc, date(2025, 5, 7)) if e.type == "CONSULT"]
+    assert [(e.mode, e.source.country, e.target.country) for e in consult] == [("phone", "USA", "RUS")]
+
+
+def test_warning_in_a_demand_is_by_the_one_who_demands():
+    # The participle hangs on the clause of what is demanded; the warner is the subject of the main clause.
+    text = "The four leaders demanded that Iran agree to a ceasefire, warning of tougher sanctions if it refused."
+    threat = [e for e in _events(text) if e.type == "THREATEN"]
+    assert len(threat) == 1
+    assert threat[0].source.text == "The four leaders" and threat[0].target.country == "IRN"
+
+
+def test_warning_of_a_strike_is_one_threat_aimed_at_its_target():
+    threats = [e for e in _events("Iran warned that it would strike US bases.") if e.type == "THREATEN"]
+    assert [(e.source.country, e.target.country) for e in threats] == [("IRN", "USA")]
+
+
+def test_a_call_before_the_main_clause_is_not_its_manner():
+    events = _events("After a phone call with Turkish President Kemal Aksoy, Greek Prime Minister Nikos Pappas "
+                     "agreed to reopen the border.")
+    assert next(e for e in events if e.type == "AGREE").mode is None

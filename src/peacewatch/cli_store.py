@@ -3,6 +3,7 @@ Each parses its options, calls the library, and turns its errors into a message 
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -56,12 +57,14 @@ def ingest_cli(
     batch_size: Annotated[int, typer.Option(help="Articles parsed and committed together.")] = 16,
     published: Annotated[str | None, typer.Option(help="Publication date for articles that give none.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    workers: Annotated[int, typer.Option(help="Local processes to parse on (0: one per core).")] = 1,
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler to parse on, tcp://HOST:8786.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Read articles into the store; what is stored already is skipped, so a second run finishes
     what a killed one left.
 
-    Example: peacewatch ingest corpus/ feeds/world.xml --db sqlite:///news.db
+    Example: peacewatch ingest corpus/ feeds/world.xml --db sqlite:///news.db --workers 0
     """
     from peacewatch.store.ingest import ingest
 
@@ -74,7 +77,8 @@ def ingest_cli(
     with Progress(*columns, console=err, disable=quiet) as bar:
         task = bar.add_task("ingest", total=total)
         summary = ingest(paths, store, batch_size=batch_size, published=published,
-                         progress=lambda done: bar.update(task, completed=done))
+                         progress=lambda done: bar.update(task, completed=done),
+                         workers=workers if workers > 0 else (os.cpu_count() or 1), scheduler=scheduler)
     table = Table(title="ingest summary", show_header=False)
     for key, value in summary.as_dict().items():
         if key == "skipped by reason":

@@ -753,7 +753,12 @@ def _cue_in(draft: Draft, sents: list[Span], lex: ClaimLexicon) -> tuple[str, st
 
 def _contains(text: str, cue: tuple[str, ...]) -> bool:
     """The cue's words, in order, as words of the text ('cannot' is one word there, two in a parse)."""
-    return re.search(r"\b" + r"\s+".join(map(re.escape, cue)) + r"\b", text, re.I) is not None
+    return _cue_pattern(cue).search(text) is not None
+
+
+@cache
+def _cue_pattern(cue: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\b" + r"\s+".join(map(re.escape, cue)) + r"\b", re.I)
 
 
 def _later_references(drafts: list[Draft], sents: list[Span], claimed: set[int], lex: ClaimLexicon) -> None:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from peacewatch.extract.actors import build_person_index, describe_actor
 from peacewatch.extract.countries import country_name, country_of
 from peacewatch.extract.lexicon import get_lexicon
-from peacewatch.extract.mentions import CUT_DEPS, MEMBER_PREPS, WEAPON_NOUNS
+from peacewatch.extract.mentions import CUT_DEPS, MEMBER_PREPS, WEAPON_NOUNS, split_named_coordination
 from peacewatch.resolve.place import resolve_place
 from peacewatch.resolve.time import find_time_expressions, parse_offset, resolve_time
 from peacewatch.schema import Actor, Place, When
@@ -37,6 +37,7 @@ class ArticleContext:
     persons: object
     place_cache: dict[str, Place | None] = field(default_factory=dict)
     actor_cache: dict[tuple[int, int], Actor | None] = field(default_factory=dict)
+    time_cache: dict[tuple[int, int], list] = field(default_factory=dict)
 
     def describe(self, token: Token) -> Actor | None:
         """The actor a token's noun phrase names (read once per phrase per article)."""
@@ -64,6 +65,9 @@ def article_countries(doc: Doc) -> list[str]:
 
 def phrase(token: Token) -> Span:
     """The noun phrase of a participant, without its clauses and coordinated partners."""
+    piece = next((p for p in split_named_coordination(token) if p.start <= token.i < p.end), None)
+    if piece is not None:
+        return piece  # 'US President X and Russian President Y', parsed as one phrase: X's or Y's part
     cut: set[int] = set()
     for inner in token.subtree:
         if inner.i != token.i and (inner.dep_ in CUT_DEPS or (inner.dep_ == "prep" and inner.lower_ in MEMBER_PREPS)):
@@ -82,6 +86,11 @@ def expand(tokens: list[Token]) -> list[Token]:
     """Coordinated participants, and named members of a group ('leaders including X and Y')."""
     out: list[Token] = []
     for token in tokens:
+        pieces = split_named_coordination(token)
+        if pieces:
+            # titled names the parse joined into one phrase: one party per name, in order
+            out.extend(next(e[-1] for e in piece.ents if e.label_ == "PERSON") for piece in pieces)
+            continue
         for member in (token, *[c for c in token.conjuncts if _is_separate_party(c)]):
             named = [p for prep in member.children if prep.dep_ == "prep" and prep.lower_ in MEMBER_PREPS
                      for p in prep.children if p.dep_ == "pobj"]
@@ -257,7 +266,15 @@ def new_context(doc: Doc, published: date | None) -> ArticleContext:
 
 
 def sentence_times(sent: Span, ctx: ArticleContext) -> list[tuple[Span, When, object]]:
-    """The time expressions of a sentence: their span, resolved date, and offset when anchored."""
+    """The time expressions of a sentence: their span, resolved date, and offset when anchored
+    (found once per sentence per article; events, claims and agreements all ask)."""
+    key = (sent.start, sent.end)
+    if key not in ctx.time_cache:
+        ctx.time_cache[key] = _sentence_times(sent, ctx)
+    return list(ctx.time_cache[key])
+
+
+def _sentence_times(sent: Span, ctx: ArticleContext) -> list[tuple[Span, When, object]]:
     out = []
     for found in find_time_expressions(sent.text):
         span = sent.doc.char_span(sent.start_char + found.start, sent.start_char + found.end,

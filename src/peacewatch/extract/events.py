@@ -155,6 +155,7 @@ def extract_events(doc: Doc, published: date | None = None, lex: Lexicon | None 
     _inherit_attackers(merged)
     _refine_country_places(merged, ctx)
     _resolve_reference_targets(merged, references, ctx)
+    _drop_self_targets(merged)
     _assign_dates(merged, times_by_sentence, free_times, references, ctx)
     _place_at_talks(merged)
     return [_to_event(d, ctx) for d in merged]
@@ -315,6 +316,10 @@ def _drafts_of(mention: Mention, ctx: ArticleContext, salient: list[tuple[Token,
     parties = actors_of(expand(mention.parties), ctx, salient)
     note = None
     mediator = None
+    if mention.type in ("CONSULT", "COOPERATE"):
+        # 'negotiations toward a ceasefire': an event named as what talks are about is their topic,
+        # not a party to them
+        targets = [t for t in targets if not _is_event_ref(t)]
     if len(parties) >= 2 and mention.type in ("AGREE", "CONSULT", "COOPERATE", "ACCUSE", "ASSAULT"):
         mediator = sources[0] if sources else None
         sources, targets = [parties[0]], [parties[1]]
@@ -391,6 +396,18 @@ def _inherit_attackers(drafts: list[Draft]) -> None:
         if len(countries) == 1:
             draft.source = next(a for a in reversed(attackers) if a.country)
             draft.note = "; ".join(x for x in (draft.note, "attacker from earlier in the article") if x)
+
+
+def _is_event_ref(actor: Actor | None) -> bool:
+    return actor is not None and (actor.name or "").startswith("event:")
+
+
+def _drop_self_targets(drafts: list[Draft]) -> None:
+    """No one acts on themselves: a target that is the source (as read from a reference to another
+    event, or a party read twice) is left unnamed."""
+    for draft in drafts:
+        if draft.source is not None and draft.target is not None and same_party(draft.source, draft.target):
+            draft.target = None
 
 
 def _is_worth_reporting(draft: Draft) -> bool:

@@ -24,6 +24,7 @@ class Trigger:
     requires: frozenset[str] | None = None
     requires_light: bool = False
     requires_target: bool = False
+    requires_force: bool = False
     xcomp_ok: bool = False
     object_types: dict[str, str] = field(default_factory=dict)
     light_types: dict[str, str] = field(default_factory=dict)
@@ -51,6 +52,8 @@ class Lexicon:
     promise_heads: frozenset[str]
     obligation_modals: frozenset[str]
     threat_types: frozenset[str]
+    force_words: frozenset[str]
+    statement_nouns: frozenset[str]
     promise_types: frozenset[str]
 
     @cached_property
@@ -78,6 +81,7 @@ def _trigger(lemma: str, spec: dict) -> Trigger:
         requires=frozenset(requires) if requires else None,
         requires_light=bool(spec.get("requires_light")),
         requires_target=bool(spec.get("requires_target")),
+        requires_force=bool(spec.get("requires_force")),
         xcomp_ok=bool(spec.get("xcomp_ok")),
         object_types=dict(spec.get("object_types") or {}),
         light_types=dict(spec.get("light_types") or {}),
@@ -118,5 +122,7 @@ def get_lexicon() -> Lexicon:
         promise_heads=frozenset(raw.get("promise_heads") or ()),
         obligation_modals=frozenset(raw.get("obligation_modals") or ()),
         threat_types=frozenset(raw.get("threat_types") or ()),
+        force_words=frozenset(raw.get("force_words") or ()),
+        statement_nouns=frozenset(raw.get("statement_nouns") or ()),
         promise_types=frozenset(raw.get("promise_types") or ()),
     )

@@ -34,6 +34,10 @@ WEAPON_NOUNS = frozenset({"missile", "rocket", "drone", "bomb", "shell", "muniti
                           "barrage", "artillery", "mortar", "shelling", "attack", "strike", "airstrike", "assault",
                           "offensive"})
 DIPLOMAT_WORDS = {"ambassador", "envoy", "diplomat", "attache", "consul", "chargé"}
+# Dependents that make a noun phrase's own name ('US President Donald Trump'): the way up from a
+# name to the whole phrase that holds it.
+NAME_DEPS = {"compound", "appos", "conj", "amod", "nmod", "flat"}
+CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "parataxis", "dep", "prep"}
 
 
 @dataclass
@@ -54,6 +58,7 @@ class Mention:
     reference: bool = False  # a noun that names an event told elsewhere
     derived: bool = False  # a promise or threat read from another mention's clause
     source_is_speaker: bool = False
+    adjunct: bool = False  # told in a phrase of time ('after a call with X'), not by its clause's verb
 
     @property
     def is_noun(self) -> bool:
@@ -78,8 +83,10 @@ def find_mentions(sent: Span, lex: Lexicon) -> list[Mention]:
         status = read_status(mention.clause, lex)
         if status is None:
             continue
-        if (mention.clause.i != mention.trigger.i and status == "occurred" and _lemma(mention.clause)
-                in lex.planned_verbs - lex.transparent_heads - {"announce"}):
+        if mention.adjunct and status == "negated":
+            status = "occurred"  # 'after talks with X, Y did not sign': the talks took place
+        if (mention.clause.i != mention.trigger.i and status == "occurred" and not mention.adjunct
+                and _lemma(mention.clause) in lex.planned_verbs - lex.transparent_heads - {"announce"}):
             status = "planned"  # a noun event under a verb of intent: 'are planning a round of sanctions'
         mention.status = status
         mentions.append(mention)
@@ -119,7 +126,8 @@ def _verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     if trigger.particle and not any(
         c.dep_ in ("prt", "prep") and _lemma(c) == trigger.particle for c in verb.children
     ):
-        if not (trigger.symmetric and any(c.dep_ == "conj" for s in _subjects(verb) for c in s.children)):
+        if not (trigger.symmetric and any(any(c.dep_ == "conj" for c in s.children) or split_named_coordination(s)
+                                          for s in _subjects(verb))):
             return None
     if trigger.objects is not None and not (trigger.xcomp_ok and any(c.dep_ == "xcomp" for c in verb.children)):
         found = [*_objects(verb), *(c for o in _objects(verb) for c in o.conjuncts)]
@@ -139,8 +147,13 @@ def _verb_mention(verb: Token, sent: Span, lex: Lexicon) -> Mention | None:
     if trigger is None:
         return None
     kind, mode = trigger.type, trigger.mode
+    if trigger.requires_force and not _is_threat_of_force(verb, lex):
+        return None  # 'warned that the toll could rise': a warning of a prospect, not a threat
     if kind == "CONSULT" and any(c.dep_ == "ccomp" for c in verb.children):
         return None  # 'will communicate to Russia that ...' reports a message, not a meeting
+    if kind == "REJECT" and any(_lemma(o) in lex.statement_nouns for d in verb.children if d.dep_ in ("dobj", "obj")
+                                for o in (d, *d.conjuncts)):
+        return None  # 'rejected the accusation' is a denial: a claim, never an event (CONVENTIONS 3)
     for obj in _objects(verb):
         if _lemma(obj) in trigger.object_types:
             kind = trigger.object_types[_lemma(obj)]
@@ -148,6 +161,59 @@ def _verb_mention(verb: Token, sent: Span, lex: Lexicon) -> Mention | None:
     mention = Mention(type=kind, mode=mode, trigger=verb, clause=verb, sent=sent)
     _read_verb_arguments(mention, verb, trigger)
     return mention
+
+
+POSSIBILITY_MODALS = {"may", "might", "could"}
+
+
+def _is_threat_of_force(verb: Token, lex: Lexicon) -> bool:
+    """Whether a warning or vow is of force or coercion by its author: 'warned of tougher
+    sanctions', 'warned it would strike', 'vowed to fight on', 'will not tolerate rallies'; not a
+    prospect ('warned that the toll could rise', 'warned of famine') nor another party's possible
+    act ('warned that X could attack', 'warned of a Russian offensive')."""
+    # the subject, and the clauses beside the warning ('as fighting raged'), are not its content;
+    # an infinitive is, whatever the parse calls it ('sworn to fight' as an adverbial clause)
+    outside = {t.i for c in verb.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS | {"conj", "cc", "parataxis"}
+               or (c.dep_ == "advcl" and not _is_infinitive(c)) for t in c.subtree}
+    return any(_names_force(token, lex) and not _is_prospect_of_other(token, verb)
+               for token in verb.subtree if token.i != verb.i and token.i not in outside)
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _names_force(token: Token, lex: Lexicon) -> bool:
+    lemma = _lemma(token)
+    if lemma in lex.force_words:
+        # 'came into force' is not force
+        return not (token.dep_ == "pobj" and _lemma(token.head) in ("in", "into"))
+    if token.pos_ in ("VERB", "AUX"):
+        trigger = _verb_trigger(token, lex)
+        return trigger is not None and trigger.type in lex.threat_types
+    if token.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns:
+        trigger = lex.nouns[lemma]
+        modifiers = {_lemma(c) for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
+        kind = next((trigger.modifier_types[m] for m in modifiers if m in trigger.modifier_types), trigger.type)
+        return kind in lex.threat_types
+    return False
+
+
+def _is_prospect_of_other(token: Token, verb: Token) -> bool:
+    """An act of force that belongs to someone other than the one who warns: an owned noun ('a
+    Russian offensive'), or a clause with its own named subject and a modal of possibility ('X
+    could attack')."""
+    if token.pos_ in ("NOUN", "PROPN") and any(
+            (c.dep_ == "poss" and c.pos_ != "PRON") or (c.dep_ in ("amod", "compound", "nmod")
+                                                       and c.ent_type_ in ("NORP", "GPE", "ORG"))
+            for c in token.children):
+        return True
+    clause = token if token.pos_ in ("VERB", "AUX") else _clause_of(token)
+    if clause.i == verb.i:
+        return False
+    modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    subjects = [c for c in clause.children if c.dep_ in SUBJECTS]
+    return bool(modals & POSSIBILITY_MODALS) and any(s.pos_ != "PRON" for s in subjects)
 
 
 def _noun_mention(noun: Token, sent: Span, lex: Lexicon) -> Mention | None:
@@ -186,6 +252,9 @@ def _noun_mention(noun: Token, sent: Span, lex: Lexicon) -> Mention | None:
         if trigger.requires_target and not mention.targets:
             return None
         return mention
+    adjunct = _adjunct_meeting(noun, trigger)
+    if adjunct is not None:
+        return adjunct
     if _is_reference(noun, lex):
         mention = Mention(type=trigger.type, mode=trigger.mode, trigger=noun, clause=_clause_of(noun),
                           sent=sent, reference=True)
@@ -198,6 +267,30 @@ def _noun_mention(noun: Token, sent: Span, lex: Lexicon) -> Mention | None:
             and trigger.type != "ASSAULT":
         mention.sources = _subjects(head)
     return mention
+
+
+def _adjunct_meeting(noun: Token, trigger: Trigger) -> Mention | None:
+    """'After a phone call with X, Y said ...': a meeting or call with a partner, told as the time
+    of the main clause, took place between the main clause's subject and that partner."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.dep_ != "prep" or head.lower_ not in ("after", "following") \
+            or trigger.type not in ("CONSULT", "AGREE", "COOPERATE") or _is_definite_noun(noun):
+        return None
+    partners = [p for prep in noun.children if prep.dep_ == "prep" and _lemma(prep) == "with"
+                for p in prep.children if p.dep_ == "pobj"]
+    clause = head.head
+    if not partners or clause.pos_ not in ("VERB", "AUX"):
+        return None
+    mention = Mention(type=trigger.type, mode=trigger.mode, trigger=noun, clause=clause, sent=noun.sent,
+                      adjunct=True)
+    _read_noun_arguments(mention, noun)
+    mention.sources = mention.sources or _subjects(clause)
+    return mention
+
+
+def _is_definite_noun(noun: Token) -> bool:
+    return any(c.dep_ == "det" and _lemma(c) in ("the", "this", "that", "these", "those") for c in noun.children) \
+        or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
 
 
 def _adjective_mention(adj: Token, sent: Span, lex: Lexicon) -> Mention | None:
@@ -239,10 +332,18 @@ def _threats_of_action(sent: Span, lex: Lexicon, found: list[Mention]) -> list[M
     """'X will withdraw its force unless Y ...', 'X said it would blockade the city': a future act of
     force or pressure, announced or made conditional by its author, is also X's threat."""
     out = []
-    threatened = {m.clause.i for m in found if m.type == "THREATEN"}
+    threats = {m.clause.i: m for m in found if m.type == "THREATEN"}
+    threatened = set(threats)
     for mention in found:
         clause = mention.clause
         if mention.reference or mention.type == "THREATEN" or clause.i in threatened or not mention.sources:
+            continue
+        speech = _speech_verb_of(clause, lex)
+        if speech is not None and speech.i in threats:
+            # 'warned that it would strike X': the warning is the threat, and X is its target
+            threat = threats[speech.i]
+            if not threat.targets and mention.type in lex.threat_types:
+                threat.targets = list(mention.targets)
             continue
         future = {c.lower_ for c in clause.children if c.dep_ == "aux"} & (lex.future_auxiliaries | {"would"})
         conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and _lemma(m) == "unless" for m in c.children)
@@ -266,8 +367,11 @@ def _promises_of_action(sent: Span, lex: Lexicon, found: list[Mention]) -> list[
             continue
         future = {c.lower_ for c in clause.children if c.dep_ == "aux"} & (lex.future_auxiliaries | {"would"})
         if future and not any(c.dep_ == "neg" for c in clause.children):
+            # a meeting promised is promised to its partners, not to its topic ('talks toward a ceasefire')
+            targets = [t for t in mention.targets if mention.type not in ("CONSULT", "COOPERATE")
+                       or not _is_event_noun(t)]
             out.append(Mention(type="AGREE", mode="promise", trigger=mention.trigger, clause=clause, sent=sent,
-                               sources=list(mention.sources), targets=list(mention.targets), derived=True))
+                               sources=list(mention.sources), targets=targets, derived=True))
             agreed.add(clause.i)
     return out
 
@@ -318,6 +422,11 @@ def _subjects(verb: Token) -> list[Token]:
             continue
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return [verb.head]
+        if _is_demand_participle(verb):
+            # 'demanded that X agree to a truce, warning of sanctions': the participle goes with the
+            # one who demands, not with the clause of what is demanded
+            verb = verb.head.head
+            continue
         if verb.dep_ in ("conj", "xcomp", "advcl", "acl") and verb.head.i != verb.i:
             if verb.dep_ == "conj" or verb.dep_ == "xcomp" or verb.tag_ in ("VBG", "VBN", "VB"):
                 if any(c.dep_ in PASSIVE_SUBJECTS for c in verb.head.children) and verb.dep_ not in ("conj", "xcomp"):
@@ -330,6 +439,42 @@ def _subjects(verb: Token) -> list[Token]:
                 continue
         return []
     return []
+
+
+def split_named_coordination(token: Token) -> list[Span]:
+    """'US President Donald Trump and Russian President Vladimir Putin': titled names joined by
+    'and', which the small model often parses as one phrase (the first name an apposition of the
+    first title, the second title a conjunct of the first name, all under the last name). Returns
+    the phrase of each person, in order, when every side of each 'and' names a person; else []."""
+    top = token
+    while top.dep_ in NAME_DEPS and top.head.i != top.i and top.head.pos_ in ("NOUN", "PROPN"):
+        top = top.head
+    cut = {t.i for c in top.subtree if c.i != top.i and c.dep_ in CLAUSE_DEPS for t in c.subtree}
+    keep = [t.i for t in top.subtree if t.i not in cut]
+    doc = token.doc
+    span = doc[min(keep):max(keep) + 1]
+    joints = [t.i for t in span if t.lower_ == "and" and t.dep_ == "cc" and not t.ent_type_ and t.i in keep]
+    if not joints:
+        return []
+    bounds = [span.start, *joints, span.end]
+    pieces = []
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        start = start + 1 if start in joints else start
+        while start < end and doc[start].is_punct:
+            start += 1
+        while end > start and doc[end - 1].is_punct:
+            end -= 1
+        piece = doc[start:end]
+        if not any(ent.label_ == "PERSON" for ent in piece.ents):
+            return []
+        pieces.append(piece)
+    return pieces if len(pieces) >= 2 else []
+
+
+def _is_demand_participle(verb: Token) -> bool:
+    """A participle hung on the clause of what is demanded ('demanded that X agree, warning ...')."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ccomp" \
+        and _lemma(verb.head.head) in get_lexicon().wish_verbs
 
 
 def _is_relative_quantifier(token: Token) -> bool:
@@ -408,6 +553,11 @@ def _read_verb_arguments(mention: Mention, verb: Token, trigger: Trigger) -> Non
                                        for p in prep.children if p.dep_ == "pobj")
                 mention.targets.extend(o for o in _owners(child) or [] if o.pos_ != "PRON")
                 continue
+            if child.dep_ in ("dobj", "obj") and trigger.type == "SANCTION":
+                recipients = _recipients(child, verb)
+                if recipients:  # 'suspended military aid to X', 'halted exports to X': X is sanctioned
+                    mention.targets.extend(recipients)
+                    continue
             if child.dep_ in ("dobj", "obj", "dative"):
                 if _lemma(child) in OFFER_NOUNS or _is_event_noun(child):
                     # 'accepted the US proposal': the proposer; 'condemned the attack': the
@@ -432,8 +582,12 @@ def _read_verb_arguments(mention: Mention, verb: Token, trigger: Trigger) -> Non
             mention.targets.extend(objects)
         elif word == "on" and trigger.type == "REQUEST":
             mention.targets.extend(objects)
-    linked = _objects(verb) + [p for prep in verb.children if prep.dep_ == "prep" for p in prep.children
-                               if p.dep_ == "pobj"]
+    if trigger.type == "THREATEN" and not mention.targets and _is_demand_participle(verb):
+        # '... demanded that X agree, warning of sanctions if it refused': the warning is aimed at X
+        mention.targets = [c for c in verb.head.children if c.dep_ in SUBJECTS]
+    # 'after a phone call with X, Y agreed': a phrase of time says nothing of the event's manner
+    linked = _objects(verb) + [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ not in ANCHOR_PREPS
+                               for p in prep.children if p.dep_ == "pobj"]
     if any(_lemma(p) in ("phone", "telephone", "videoconference", "video") and p.head.lower_ in ("by", "over", "via")
            for p in linked):
         mention.mode = "phone"  # 'spoke by phone with
@@ -447,6 +601,13 @@ def _read_verb_arguments(mention: Mention, verb: Token, trigger: Trigger) -> Non
     if trigger.mediator or mention.parties:
         if mention.parties and mention.sources:
             mention.mediator = mention.sources[0]
+
+
+def _recipients(obj: Token, verb: Token | None = None) -> list[Token]:
+    """Who a thing is given or sent to: 'aid to X', 'aid for X', 'sent aid to X'."""
+    preps = [(p, ("to", "for")) for p in obj.children] + [(p, ("to",)) for p in (verb.children if verb else ())]
+    return [o for prep, words in preps if prep.dep_ == "prep" and _lemma(prep) in words
+            for o in prep.children if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME", "CARDINAL")]
 
 
 def _read_noun_arguments(mention: Mention, noun: Token) -> None:
@@ -470,6 +631,9 @@ def _read_noun_arguments(mention: Mention, noun: Token) -> None:
                 mention.sources.extend(objects)
             elif word == "from" and mention.type in ("AID", "REQUEST"):
                 mention.sources.extend(objects)
+            elif word in ("of", "in", "on") and mention.type == "SANCTION":
+                # 'the suspension of aid to X': X is sanctioned
+                mention.targets.extend(r for o in objects for r in _recipients(o))
     mention.count = _count_of(noun)
 
 

@@ -44,7 +44,8 @@ class IngestSummary:
 
 
 def ingest(paths: Iterable[str], store: Store, *, batch_size: int = BATCH_SIZE, published: str | None = None,
-           pipeline: Pipeline | None = None, progress: Callable[[int], None] | None = None) -> IngestSummary:
+           pipeline: Pipeline | None = None, progress: Callable[[int], None] | None = None,
+           workers: int | None = None, scheduler: str | None = None) -> IngestSummary:
     """Ingest every article under `paths` into `store`.
 
     Args:
@@ -54,44 +55,68 @@ def ingest(paths: Iterable[str], store: Store, *, batch_size: int = BATCH_SIZE, 
         published: publication date for articles that give none.
         pipeline: a loaded Pipeline (one is made when None).
         progress: called with the number of items read after each item.
+        workers: local processes to parse on (each loads the model once); 1 or None: this one.
+        scheduler: a Dask scheduler ('tcp://host:8786') whose workers parse the batches instead.
     Returns:
         the IngestSummary.
     """
+    from peacewatch.distributed import make_extractor
+
     summary = IngestSummary()
     copies = store.copy_index()
     pipeline = pipeline or Pipeline()
-    for batch in _chunks(iter_corpus(paths, published=published), batch_size):
-        prepared: list[tuple[CorpusItem, Prepared]] = []
-        for item in batch:
-            summary.read += 1
-            if progress:
-                progress(summary.read)
-            if item.raw is None:
-                _skip(summary, item.origin, item.error or "unreadable")
-                continue
-            try:
-                prepared.append((item, pipeline.prepare(None, item.raw)))
-            except PeacewatchError as exc:
-                _skip(summary, item.origin, str(exc))
-        known = store.known_ids(p.article.id for _, p in prepared)
-        fresh: list[tuple[CorpusItem, Prepared]] = []
-        seen: set[str] = set()
-        for item, ready in prepared:
-            if ready.article.id in known or ready.article.id in seen:
-                summary.duplicate += 1
-                continue
-            seen.add(ready.article.id)
-            fresh.append((item, ready))
-        stored = []
-        for (item, ready), report in zip(fresh, pipeline.read([r for _, r in fresh]), strict=True):
-            if isinstance(report, Failure):
-                _skip(summary, item.origin, report.error)
-                continue
-            stored.append(_with_copy_link(item, ready, report, copies, summary))
-        if stored:
-            summary.incidents += len(store.add_batch(stored))
-            summary.new += len(stored)
+    extractor = make_extractor(workers, scheduler, pipeline)
+    sent: list[list[tuple[CorpusItem, Prepared]]] = []  # batches handed to the extractor, in order
+    seen: set[str] = set()
+
+    def fresh_batches() -> Iterator[list[Prepared]]:
+        for batch in _chunks(iter_corpus(paths, published=published), batch_size):
+            fresh = _fresh(batch, store, pipeline, seen, summary, progress)
+            if fresh:
+                sent.append(fresh)
+                yield [ready for _, ready in fresh]
+
+    try:
+        for reports in extractor.map(fresh_batches()):
+            fresh = sent.pop(0)
+            stored = []
+            for (item, ready), report in zip(fresh, reports, strict=True):
+                if isinstance(report, Failure):
+                    _skip(summary, item.origin, report.error)
+                    continue
+                stored.append(_with_copy_link(item, ready, report, copies, summary))
+            if stored:
+                summary.incidents += len(store.add_batch(stored))
+                summary.new += len(stored)
+    finally:
+        extractor.close()
     return summary
+
+
+def _fresh(batch: list[CorpusItem], store: Store, pipeline: Pipeline, seen: set[str], summary: IngestSummary,
+           progress: Callable[[int], None] | None) -> list[tuple[CorpusItem, Prepared]]:
+    """The batch's articles that are readable and neither stored nor met before in this run."""
+    prepared: list[tuple[CorpusItem, Prepared]] = []
+    for item in batch:
+        summary.read += 1
+        if progress:
+            progress(summary.read)
+        if item.raw is None:
+            _skip(summary, item.origin, item.error or "unreadable")
+            continue
+        try:
+            prepared.append((item, pipeline.prepare(None, item.raw)))
+        except PeacewatchError as exc:
+            _skip(summary, item.origin, str(exc))
+    known = store.known_ids(p.article.id for _, p in prepared)
+    fresh = []
+    for item, ready in prepared:
+        if ready.article.id in known or ready.article.id in seen:
+            summary.duplicate += 1
+            continue
+        seen.add(ready.article.id)
+        fresh.append((item, ready))
+    return fresh
 
 
 def store_articles(store: Store, raws: list, *, pipeline: Pipeline | None = None, copies=None) -> list[dict]:
