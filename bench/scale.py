@@ -20,7 +20,6 @@ import platform
 import pstats
 import random
 import re
-import resource
 import socket
 import subprocess
 import sys
@@ -49,6 +48,7 @@ from peacewatch.pipeline import BATCH_SIZE, Failure, Pipeline, Prepared
 from peacewatch.samples import corpus_folder
 from peacewatch.schema import Report
 from peacewatch.store import Store
+from peacewatch.store.copies import CopyIndex, signature
 from peacewatch.store.ingest import ingest
 
 SEED = 2025
@@ -276,9 +276,22 @@ def tally(results: Iterable[Report | Failure]) -> dict[str, int]:
     return counts
 
 
-def peak_rss_mb() -> float:
-    """This process's peak resident set so far (ru_maxrss is in KiB on Linux)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def peak_rss() -> dict[str, float | None]:
+    """This process's peak resident set so far in MB, two ways. getrusage's ru_maxrss (KiB on
+    Linux) survives exec: a process started by a bigger one reports the bigger one's peak if that
+    is higher. /proc's VmHWM is the high-water mark of this program's own memory (Linux only).
+    Self-contained, as it is also sent to Dask workers."""
+    import resource as res
+
+    hwm = None
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    hwm = int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return {"ru_maxrss": res.getrusage(res.RUSAGE_SELF).ru_maxrss / 1024, "hwm": hwm}
 
 
 def run_end_to_end(pipeline: Pipeline, raws: list[RawArticle]) -> tuple[float, dict[str, int]]:
@@ -293,9 +306,9 @@ def child_rss(articles: int) -> None:
     raws = [item.raw() for item in items]
     pipeline = Pipeline(get_nlp())
     list(pipeline.run((None, raw) for raw in raws[:8]))  # model, gazetteer and lexicons loaded
-    loaded, loaded_now = peak_rss_mb(), psutil.Process().memory_info().rss / 2**20
+    loaded, loaded_now = peak_rss(), psutil.Process().memory_info().rss / 2**20
     seconds, counts = run_end_to_end(pipeline, raws)
-    print(json.dumps({"loaded_mb": loaded, "loaded_now_mb": loaded_now, "peak_mb": peak_rss_mb(),
+    print(json.dumps({"loaded": loaded, "loaded_now_mb": loaded_now, "peak": peak_rss(),
                       "end_mb": psutil.Process().memory_info().rss / 2**20, "seconds": seconds,
                       "reports": counts["reports"]}))
 
@@ -352,20 +365,39 @@ def part_throughput(items: list[Item], nlp: Language, tmp: Path) -> dict:
                                                       pipeline=pipeline))
         stored = store.counts()
     c = Run.of("(c) (b) + files + SQLite store (ingest)", len(texts), words, c_seconds, load)
+    copy_seconds, _ = timed(lambda: find_copies(prepared))
     for run in (a, a16, b, c):
         print(run.line())
     print(f"  (b) read {counts['reports']} reports, {counts['failures']} failures: {counts['events']} events, "
           f"{counts['claims']} claims, {counts['agreements']} agreements")
     print(f"  (c) ingest summary: {summary.as_dict()}")
     print(f"  (c) store holds: {stored}; store.add_batch took {add_seconds[0]:.2f} s "
-          f"({add_seconds[0] / c_seconds:.0%} of (c))")
+          f"({add_seconds[0] / c_seconds:.0%} of (c)); copy detection as ingest does it (minhash + index), "
+          f"timed alone: {copy_seconds:.2f} s")
     print("  peacewatch throughput as a share of the bare pipeline's (bare time / peacewatch time; "
           "target >= 0.77):")
     for mine in (b, c):
         key = mine.name[:3]
         print(f"    {key} / (a)  wall {a.seconds / mine.seconds:.2f}  cpu {a.cpu / mine.cpu:.2f}      "
               f"{key} / (a') wall {a16.seconds / mine.seconds:.2f}  cpu {a16.cpu / mine.cpu:.2f}")
-    return {"b": b, "c": c, "add_seconds": add_seconds[0], "bare": bare}
+    return {"b": b, "c": c, "add_seconds": add_seconds[0], "copy_seconds": copy_seconds, "bare": bare}
+
+
+def find_copies(prepared: list[Prepared | Failure]) -> int:
+    """Near-copy detection over the articles as ingest runs it (a signature, a look-up, an add)."""
+    index, copies = CopyIndex(), 0
+    for ready in prepared:
+        if isinstance(ready, Prepared):
+            minhash = signature(ready.text)
+            original = index.find_original(minhash)
+            index.add(ready.article.id, minhash, original[0] if original else None)
+            copies += original is not None
+    return copies
+
+
+def show_peak(peak: dict) -> str:
+    hwm = f"{peak['hwm']:.0f} MB (VmHWM)" if peak.get("hwm") is not None else "VmHWM unknown"
+    return f"{hwm}, getrusage ru_maxrss {peak['ru_maxrss']:.0f} MB"
 
 
 def part_memory(articles: int, dask: dict | None) -> None:
@@ -378,9 +410,9 @@ def part_memory(articles: int, dask: dict | None) -> None:
         print(f"  fresh process running (b) failed (exit {completed.returncode}): {completed.stderr[-2000:]}")
     else:
         child = json.loads(lines[-1])
-        print(f"  fresh process, only (b) on {articles} articles: peak RSS {child['peak_mb']:.0f} MB")
-        print(f"    after loading model and lexicons: peak {child['loaded_mb']:.0f} MB, current "
-              f"{child['loaded_now_mb']:.0f} MB; after (b): current {child['end_mb']:.0f} MB")
+        print(f"  fresh process, only (b) on {articles} articles: peak RSS {show_peak(child['peak'])}")
+        print(f"    after loading model and lexicons (and 8 articles): peak {show_peak(child['loaded'])}, "
+              f"current {child['loaded_now_mb']:.0f} MB; after (b): current {child['end_mb']:.0f} MB")
         print(f"    (b) took {child['seconds']:.2f} s there ({articles / child['seconds']:.1f} articles/s; "
               f"others: {load.cores:.2f} cores over the whole child)")
     if dask is None:
@@ -389,9 +421,10 @@ def part_memory(articles: int, dask: dict | None) -> None:
         print(f"  Dask worker: not measured ({dask['error']})")
     else:
         for address, rss in sorted(dask["rss"].items()):
-            print(f"  Dask worker {address}: peak RSS {rss['peak_mb']:.0f} MB (getrusage in the worker), "
-                  f"current RSS {rss['current_mb']:.0f} MB (psutil), after its share of "
-                  f"{dask['articles']} articles x 2 runs")
+            print(f"  Dask worker {address}: peak RSS {show_peak(rss)} in the worker; current RSS "
+                  f"{rss['current_mb']:.0f} MB (psutil), after its share of {dask['articles']} articles x 2 runs")
+    print("  (ru_maxrss is carried over exec on Linux: a process started by a bigger one reports that one's "
+          "peak if higher; VmHWM is the process's own)")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -402,13 +435,6 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def worker_peak_rss_mb() -> float:
-    """Runs inside a Dask worker (sent by value, as it lives in __main__)."""
-    import resource as res
-
-    return res.getrusage(res.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def stop(processes: list[subprocess.Popen]) -> None:
@@ -502,8 +528,8 @@ def part_dask(prepared: list[Prepared], warm: list[Prepared], tmp: Path) -> dict
         warm2 = warm_worker(client, next(iter(second)))
         two, two_counts = timed_batches(client, "2 workers")
         pids = client.run(os.getpid)
-        peaks = client.run(worker_peak_rss_mb)
-        out["rss"] = {w: {"peak_mb": peaks[w], "current_mb": psutil.Process(pid).memory_info().rss / 2**20}
+        peaks = client.run(peak_rss)  # sent by value, as it lives in __main__
+        out["rss"] = {w: {**peaks[w], "current_mb": psutil.Process(pid).memory_info().rss / 2**20}
                       for w, pid in pids.items()}
         out.update(one=one, two=two, counts=(one_counts, two_counts), warm=(warm1, warm2), batches=len(batches))
     except Exception as exc:  # the benchmark goes on to part 4; the cause is printed
@@ -644,14 +670,16 @@ def part_profile(items: list[Item], nlp: Language, bare: Language, storage: dict
     model_seconds = sum(v for k, v in components.items() if k not in pw_components)
     scale = len(prepared) / storage["articles"]
     add_seconds = storage["add_seconds"] * scale
-    other_ingest = (storage["c"].seconds - storage["b"].seconds - storage["add_seconds"]) * scale
+    copy_seconds = storage["copy_seconds"] * scale
+    other_ingest = (storage["c"].seconds - storage["b"].seconds - storage["add_seconds"]) * scale - copy_seconds
     rows = [(f"spaCy model (tokenizer + {len(components) - len(pw_components) - 1} components)", model_seconds),
             ("peacewatch spaCy components (" + ", ".join(pw_components) + ")",
              sum(components[k] for k in pw_components)),
             ("prepare (clean, English check)", prepare_seconds),
             *[(f"extract: {name}", seconds) for name, seconds in steps.items()],
             ("storage: store.add_batch (from 1c, scaled)", add_seconds),
-            ("other ingest work: files, copy index (1c - 1b - add_batch)", other_ingest)]
+            ("copy detection: minhash + index (from 1c, scaled)", copy_seconds),
+            ("rest of ingest: files, known ids (1c - 1b - add_batch - copies)", other_ingest)]
     total = sum(seconds for _, seconds in rows)
     print(f"\n  {'stage':70s} {'seconds':>8s} {'share':>6s}")
     for name, seconds in rows:

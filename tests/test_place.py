@@ -241,3 +241,11 @@ def test_geowebnews_floor():
     # measured 0.802 (bench/eval_geowebnews.py); the floor leaves room for changes in the
     # demonym table this benchmark borrows from peacewatch.extract.countries
     assert result["share"] >= 0.78
+
+
+def test_an_apostrophe_spelling_of_another_town_loses_to_a_plain_alternate():
+    """GeoNames lists "Slov'iansk" among another town's alternates; the plain 'Sloviansk' is the
+    alternate of the town itself, which must win."""
+    from peacewatch.resolve.place import resolve_place
+
+    assert resolve_place("Sloviansk").geonameid == 693468

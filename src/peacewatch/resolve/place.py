@@ -200,7 +200,9 @@ class Gazetteer:
                 if not key or key in seen:
                     continue
                 seen.add(key)
-                exact.setdefault(key, []).append((entry, tier))
+                # an alternate spelt with transliteration apostrophes ("Slov'iansk") matches the plain
+                # form only loosely: a town whose own alternate is the plain form wins over it
+                exact.setdefault(key, []).append((entry, tier + 1 if tier and APOSTROPHES & set(name) else tier))
                 if tier == 0:
                     self._index.primary.append((key, entry))
                     if _is_acronym(name):
@@ -516,6 +518,9 @@ def score_candidate(entry: GazetteerEntry, tier: int, countries: Sequence[str],
                 score += bonus
                 break
     return score
+
+
+APOSTROPHES = frozenset("'\u2019\u02bc\u02b9\u0301`")
 
 
 def choose_entry(name: str, *, countries: Sequence[str] = (),
