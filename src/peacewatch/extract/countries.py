@@ -10,7 +10,7 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from peacewatch.data import load_data
 from peacewatch.errors import DataError
@@ -36,8 +36,11 @@ class CountryHit:
     term: str = ""
 
 
+@lru_cache(maxsize=65536)
 def normalize_text(text: str) -> str:
     """Fold accents, typographic apostrophes and spaces so 'Elysée' and 'Russia’s' match their keys."""
+    if text.isascii():
+        return " ".join(text.split())  # nothing to fold (most words of English news)
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
@@ -104,6 +107,7 @@ def _index() -> _Index:
     return _Index(exact, folded, names, max_tokens)
 
 
+@lru_cache(maxsize=65536)
 def lookup_country(text: str) -> CountryHit | None:
     """Read `text` as a country word.
 
