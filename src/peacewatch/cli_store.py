@@ -69,8 +69,10 @@ def ingest_cli(
     from peacewatch.store.ingest import ingest
 
     _setup_logging(verbose)
-    if batch_size < 1:
-        raise typer.BadParameter("--batch-size must be at least 1")
+    from peacewatch.store.ingest import MAX_BATCH
+
+    if not 1 <= batch_size <= MAX_BATCH:
+        raise typer.BadParameter(f"--batch-size must be 1 to {MAX_BATCH}")
     store = _open(db)
     total = count_corpus(paths)
     columns = [SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
+import signal
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
@@ -66,6 +70,9 @@ def article_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+DEFAULT_ARTICLE_TIMEOUT = 60.0  # seconds to read one parsed article; PEACEWATCH_ARTICLE_TIMEOUT
+
+
 @dataclass
 class Prepared:
     """An article cleaned and checked, with the text to parse and its publication date."""
@@ -78,9 +85,12 @@ class Prepared:
 class Pipeline:
     """Reads articles into reports with one loaded spaCy pipeline."""
 
-    def __init__(self, nlp: Language | None = None, batch_size: int = BATCH_SIZE):
+    def __init__(self, nlp: Language | None = None, batch_size: int = BATCH_SIZE,
+                 article_timeout: float | None = None):
         self.nlp = nlp or get_nlp()
         self.batch_size = batch_size
+        self.article_timeout = article_timeout if article_timeout is not None else float(
+            os.environ.get("PEACEWATCH_ARTICLE_TIMEOUT", DEFAULT_ARTICLE_TIMEOUT))
 
     def run(self, items: Iterable[tuple[str | None, RawArticle]]) -> Iterator[Report | Failure]:
         """Reports for (id, raw article) pairs, in order; a Failure for each one that fails."""
@@ -103,10 +113,17 @@ class Pipeline:
                 continue
             doc = next(docs)
             try:
-                yield read_doc(item.article, doc, item.published)
+                with time_limit(self.article_timeout):
+                    yield_report = read_doc(item.article, doc, item.published)
+            except ArticleTimeout:
+                log.warning("extraction of %s stopped after %s s", item.article.id, self.article_timeout)
+                yield Failure(item.article.id, f"extraction took over {self.article_timeout} s (skipped)")
+                continue
             except Exception as exc:  # one article's failure must not end the batch
                 log.exception("extraction failed for %s", item.article.id)
                 yield Failure(item.article.id, f"extraction failed: {exc}")
+                continue
+            yield yield_report
 
     def prepare(self, item_id: str | None, raw: RawArticle) -> Prepared:
         """Clean an article and check it can be read, before any parsing.
@@ -130,6 +147,32 @@ class Pipeline:
             published=published, boilerplate=cleaned.boilerplate, warnings=warnings,
         )
         return Prepared(article, text, date.fromisoformat(published) if published else None)
+
+
+class ArticleTimeout(Exception):
+    """Reading one article took longer than the setting allows."""
+
+
+@contextmanager
+def time_limit(seconds: float | None):
+    """Raise ArticleTimeout in the block after `seconds` (0 or None: no limit). The alarm works in
+    the main thread of a process on POSIX systems, where batch ingest and the CLI run; elsewhere
+    (the service's worker threads) the block runs unbounded."""
+    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(_signum, _frame):
+        raise ArticleTimeout()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def read_doc(article: Article, doc: Doc, published: date | None) -> Report:

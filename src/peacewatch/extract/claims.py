@@ -207,6 +207,8 @@ def _verb_claims(sent: Span, index: int, sents: list[Span], quoted: set[int], ct
                  salient: list[tuple[Token, Actor]], drafts: list[Draft], lex: ClaimLexicon) -> list[Draft]:
     out: list[Draft] = []
     taken: set[int] = set()
+    # Once per sentence, not per verb: a long run-on sentence has many verbs of saying.
+    asked = any(t.text == "?" and t.i not in quoted and t.i - 1 not in quoted for t in sent)
     for verb in sent:
         kind = lex.verb_kinds.get(verb.lemma_.lower())
         if kind is None and verb.lemma_.lower() in lex.denying_claims and any(
@@ -214,7 +216,7 @@ def _verb_claims(sent: Span, index: int, sents: list[Span], quoted: set[int], ct
             kind = "denial"  # 'rejected the accusation'
         if kind is None or verb.pos_ not in ("VERB", "AUX") or verb.i in quoted or verb.i in taken:
             continue
-        if not _is_asserted(verb, sent, quoted):
+        if asked or not _is_asserted(verb):
             continue
         if _nested_in_speech(verb, lex):
             continue
@@ -238,8 +240,8 @@ def _verb_claims(sent: Span, index: int, sents: list[Span], quoted: set[int], ct
     return out
 
 
-def _is_asserted(verb: Token, sent: Span, quoted: set[int]) -> bool:
-    """The speech act happened: not negated, not hypothetical, not asked about."""
+def _is_asserted(verb: Token) -> bool:
+    """The speech act happened: not negated, not hypothetical (a question is checked by the caller)."""
     children = list(verb.children)
     if any(c.dep_ == "neg" for c in children):
         return False
@@ -250,8 +252,7 @@ def _is_asserted(verb: Token, sent: Span, quoted: set[int]) -> bool:
         return False
     if verb.tag_ == "VB" and not any(c.dep_ in ("aux",) for c in children) and verb.dep_ in ("xcomp", "ROOT"):
         return False  # an infinitive or an imperative: 'urged to say', 'Say it.'
-    question = [t for t in sent if t.text == "?" and t.i not in quoted and t.i - 1 not in quoted]
-    return not question
+    return True
 
 
 def _nested_in_speech(verb: Token, lex: ClaimLexicon) -> bool:

@@ -187,6 +187,7 @@ _CONNECTORS = r"(?:before|after|prior\s+to|following|ahead\s+of|earlier\s+than|l
 _PREFIX = re.compile(r"(?:^|\s|\()(?P<p>on|in|since|during|until|till|through|throughout|from|as\s+of)\s+$",
                      re.IGNORECASE)
 _SPAN_PREFIXES = {"since", "until", "till", "from"}
+_CONTEXT_CHARS = 200  # far more than the longest context a check of _accept reads
 _TEMPORAL_PREPOSITION = re.compile(
     r"(?:^|\W)(?:in|on|since|until|till|by|during|from|through|throughout|of|before|after|early|late|mid|"
     r"last|next|this|the|over|to|and|or|between)[\s-]+$",
@@ -309,8 +310,10 @@ def _trim_anchor(text: str, start: int) -> tuple[str | None, int]:
 def _accept(name: str, g: dict[str, str | None], text: str, start: int, end: int) -> bool:
     """Checks a regex cannot express: capitalisation, 'May' the modal, counts that look like years."""
     v = _load_vocab()
-    before = text[:start]
-    after = text[end:]
+    # The checks read the few words either side; a bounded window keeps a long unbroken text
+    # (one 200 KB "sentence") from making every candidate rescan all that precedes it.
+    before = text[max(0, start - _CONTEXT_CHARS):start]
+    after = text[end:end + _CONTEXT_CHARS]
     mon = g.get("mon")
     if mon is not None and not _is_capitalised(mon):
         return False  # 'march' the protest, 'may' the modal verb

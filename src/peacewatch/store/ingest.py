@@ -24,6 +24,7 @@ from peacewatch.store.copies import signature
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 16
+MAX_BATCH = 1000  # articles parsed and committed together at most: a batch is held in memory whole
 
 
 @dataclass
@@ -62,6 +63,8 @@ def ingest(paths: Iterable[str], store: Store, *, batch_size: int = BATCH_SIZE, 
     """
     from peacewatch.distributed import make_extractor
 
+    if not 1 <= batch_size <= MAX_BATCH:
+        raise ValueError(f"batch size must be 1 to {MAX_BATCH}, not {batch_size}")
     summary = IngestSummary()
     copies = store.copy_index()
     pipeline = pipeline or Pipeline()

@@ -1,0 +1,62 @@
+"""Limits and the rules the code keeps: a per-article time limit, a batch limit, SQL only from
+SQLAlchemy expressions, keys compared in constant time and kept hashed."""
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+import peacewatch.pipeline as pipeline_module
+from peacewatch.ingest import load_text
+from peacewatch.pipeline import Failure, Pipeline
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "peacewatch"
+
+
+def test_an_article_over_the_time_limit_is_a_logged_skip_and_the_batch_goes_on(monkeypatch):
+    real = pipeline_module.read_doc
+    calls = []
+
+    def slow_once(article, doc, published):
+        calls.append(article.id)
+        if len(calls) == 1:
+            time.sleep(5)
+        return real(article, doc, published)
+
+    monkeypatch.setattr(pipeline_module, "read_doc", slow_once)
+    items = [(None, load_text("Russian forces shelled Kharkiv on Monday, killing two people.")),
+             (None, load_text("Israeli jets struck Gaza City on Tuesday, killing five people."))]
+    results = list(Pipeline(article_timeout=0.5).run(items))
+    assert isinstance(results[0], Failure) and "took over 0.5 s" in results[0].error
+    assert not isinstance(results[1], Failure) and results[1].events
+
+
+def test_the_time_limit_is_a_setting(monkeypatch):
+    monkeypatch.setenv("PEACEWATCH_ARTICLE_TIMEOUT", "7.5")
+    assert Pipeline().article_timeout == 7.5
+
+
+def test_a_batch_over_the_limit_is_refused(tmp_path):
+    from peacewatch.store import Store
+    from peacewatch.store.ingest import MAX_BATCH, ingest
+
+    with pytest.raises(ValueError, match="batch size"):
+        ingest([str(tmp_path)], Store(f"sqlite:///{tmp_path / 's.db'}"), batch_size=MAX_BATCH + 1)
+
+
+def test_no_sql_is_built_from_strings():
+    """Queries come from SQLAlchemy expressions: no f-string, % or + inside text() or execute()."""
+    pattern = re.compile(r"""(?:text|execute|exec_driver_sql)\(\s*(?:f["']|["'][^"']*["']\s*(?:%|\+|\.format))""")
+    found = [f"{path.relative_to(SRC)}:{n}" for path in SRC.rglob("*.py")
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
+    assert found == []
+
+
+def test_keys_are_kept_hashed_and_compared_in_constant_time():
+    from peacewatch.api import Settings, key_digest
+
+    source = (SRC / "api.py").read_text(encoding="utf-8")
+    assert "hmac.compare_digest" in source
+    settings = Settings(key_hashes=[key_digest("secret")])
+    assert "secret" not in repr(settings) and len(settings.key_hashes[0]) == 64
