@@ -94,6 +94,7 @@ def test_twenty_kills_at_random_points_lose_and_double_nothing(tmp_path):
         if committed == total:
             break
     assert kills >= 5, f"only {kills} kills landed before the ingest finished"
+    print(f"{kills} kills landed; {committed} of {total} articles committed before the last run")
     finished = subprocess.run(_ingest(folder, db), capture_output=True, text=True, timeout=300)
     assert finished.returncode == 0, finished.stderr[-2000:]
     with sqlite3.connect(db) as connection:
