@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -135,14 +134,3 @@ def diplomatic_markers(store: Store, actor: str | None, span: Filters) -> list[M
                                          action=step["action"], mediator=agreement.get("mediator"),
                                          step_party=step.get("party")))
     return sorted(found.values(), key=lambda m: (m.day, m.kind, m.label))
-
-
-def daily_totals(timeline: Timeline) -> dict[date, float]:
-    return {d.day: d.killed for d in timeline.days}
-
-
-def by_month(timeline: Timeline) -> dict[str, float]:
-    totals: dict[str, float] = defaultdict(float)
-    for day in timeline.days:
-        totals[day.day.strftime("%Y-%m")] += day.killed
-    return dict(totals)

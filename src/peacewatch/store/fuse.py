@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import statistics
 from calendar import monthrange
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -268,8 +268,3 @@ class Fuser:
 
     def changed(self) -> list[Incident]:
         return [i for i in self.incidents if i.changed]
-
-
-def block_counts(tellings: list[Telling]) -> Counter:
-    """How many tellings fall in each (type, country) block: for logs and benchmarks."""
-    return Counter((t.type, t.country) for t in tellings)
