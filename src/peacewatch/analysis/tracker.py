@@ -50,10 +50,7 @@ def track_agreements(store: Store, country: str | None = None, status: str | Non
         status: keep agreements whose current status is this.
     """
     rows = store.agreements(Filters(country=country))
-    published = {}
-    for row in rows:
-        article = store.article(row["article_id"])
-        published[row["article_id"]] = (article or {}).get("published") or ""
+    published = {row["article_id"]: row["published"] or "" for row in rows}
     rows.sort(key=lambda r: (published[r["article_id"]], r["id"]))
     merged: list[TrackedAgreement] = []
     for row in rows:

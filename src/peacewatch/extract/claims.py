@@ -123,7 +123,7 @@ def extract_claims(doc: Doc, ctx: ArticleContext, events: list[Event] | None = N
     """
     lex = claim_lexicon()
     sents = list(doc.sents)
-    quoted = _quoted_tokens(doc)
+    quoted = _quoted_tokens_of(doc)
     home = _story_country(events or [])
     salient: list[tuple[Token, Actor]] = []
     drafts: list[Draft] = []
@@ -147,6 +147,14 @@ def extract_claims(doc: Doc, ctx: ArticleContext, events: list[Event] | None = N
 
 
 # ---------------------------------------------------------------- quotations
+
+
+def _quoted_tokens_of(doc: Doc) -> set[int]:
+    """The quoted tokens of a doc, found once per doc (speakers of 'it reads' ask again)."""
+    found = doc.user_data.get("pw_quoted")
+    if found is None:
+        found = doc.user_data["pw_quoted"] = frozenset(_quoted_tokens(doc))
+    return found
 
 
 def _quoted_tokens(doc: Doc) -> set[int]:
@@ -480,7 +488,7 @@ def _group_antecedent(token: Token, index: int, ctx: ArticleContext, drafts: lis
     """'"...," it reads': the document or body named as a subject just before."""
     doc = token.doc
     start = max(0, token.sent.start - 400)
-    quoted = _quoted_tokens(doc)
+    quoted = _quoted_tokens_of(doc)
     for candidate in reversed(doc[start:token.i]):
         if candidate.i in quoted:
             continue

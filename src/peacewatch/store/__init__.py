@@ -387,13 +387,23 @@ class Store:
         if f.kind or f.type:
             query = query.where(AgreementRow.kind == (f.kind or f.type).lower())
         rows = self._fetch(query.order_by(AgreementRow.id), f, skip=("data",))
+        history: dict[int, list[dict]] = {row["id"]: [] for row in rows}
+        published: dict[str, str | None] = {}
         with self._session() as session:
-            for row in rows:
-                row["parties"] = [p for p in row["parties"].split(",") if p]
-                steps = session.scalars(select(StepRow).where(StepRow.agreement_id == row["id"])
-                                        .order_by(StepRow.position))
-                row["history"] = [{"party": s.party, "action": s.action, "date": s.date_value,
-                                   "evidence": s.evidence} for s in steps]
+            ids = list(history)
+            for start in range(0, len(ids), 500):  # the steps of all agreements, a query per 500
+                for step in session.scalars(select(StepRow).where(StepRow.agreement_id.in_(ids[start:start + 500]))
+                                            .order_by(StepRow.agreement_id, StepRow.position)):
+                    history[step.agreement_id].append({"party": step.party, "action": step.action,
+                                                       "date": step.date_value, "evidence": step.evidence})
+            article_ids = list({row["article_id"] for row in rows})
+            for start in range(0, len(article_ids), 500):
+                published.update(session.execute(select(ArticleRow.id, ArticleRow.published).where(
+                    ArticleRow.id.in_(article_ids[start:start + 500]))).all())
+        for row in rows:
+            row["parties"] = [p for p in row["parties"].split(",") if p]
+            row["history"] = history[row["id"]]
+            row["published"] = published.get(row["article_id"])
         if f.date_from or f.date_to:
             rows = [r for r in rows if any(_in_range(s["date"], f) for s in r["history"])]
         return rows
