@@ -37,6 +37,29 @@ def test_the_time_limit_is_a_setting(monkeypatch):
     assert Pipeline().article_timeout == 7.5
 
 
+def test_long_articles_are_parsed_in_smaller_batches(monkeypatch):
+    """A batch's articles go to spaCy in groups of at most MAX_BATCH_CHARS characters (and
+    batch_size articles), in order, and every article still gets its report."""
+    monkeypatch.setattr(pipeline_module, "MAX_BATCH_CHARS", 130)
+    pipeline = Pipeline(batch_size=3)
+    groups = []
+    real_pipe = pipeline.nlp.pipe
+
+    def pipe(texts, **kwargs):
+        texts = list(texts)
+        groups.append([len(t) for t in texts])
+        return real_pipe(texts, **kwargs)
+
+    monkeypatch.setattr(pipeline.nlp, "pipe", pipe)
+    sentences = [f"Russian forces shelled Kharkiv on Monday, killing {n} people." for n in range(2, 9)]
+    texts = [sentences[0] * 2, *sentences[1:]]  # the first twice as long as the others
+    results = list(pipeline.run((None, load_text(text)) for text in texts))
+    assert [r.events[0].killed.min for r in results] == [2, 3, 4, 5, 6, 7, 8]
+    assert sum(len(g) for g in groups) == len(texts)
+    assert all(len(g) <= 3 and (len(g) == 1 or sum(g) <= 130) for g in groups)
+    assert len(groups[0]) == 1  # the long first article and the next would pass the limit
+
+
 def test_a_batch_over_the_limit_is_refused(tmp_path):
     from peacewatch.store import Store
     from peacewatch.store.ingest import MAX_BATCH, ingest

@@ -16,6 +16,7 @@ from rich.table import Table
 from peacewatch.cli import _setup_logging, app, err
 from peacewatch.corpus import count_corpus
 from peacewatch.errors import PeacewatchError
+from peacewatch.pipeline import BATCH_SIZE
 from peacewatch.present.acled import read_acled_csv, write_acled_csv
 from peacewatch.present.export import FORMATS, write_rows
 from peacewatch.store import Filters, Store
@@ -54,7 +55,7 @@ def _open(db: str | None) -> Store:
 def ingest_cli(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl, .csv or RSS/Atom feed files.")],
     db: DbOption = None,
-    batch_size: Annotated[int, typer.Option(help="Articles parsed and committed together.")] = 16,
+    batch_size: Annotated[int, typer.Option(help="Articles parsed and committed together.")] = BATCH_SIZE,
     published: Annotated[str | None, typer.Option(help="Publication date for articles that give none.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     workers: Annotated[int, typer.Option(help="Local processes to parse on (0: one per core).")] = 1,
@@ -66,11 +67,9 @@ def ingest_cli(
 
     Example: peacewatch ingest corpus/ feeds/world.xml --db sqlite:///news.db --workers 0
     """
-    from peacewatch.store.ingest import ingest
+    from peacewatch.store.ingest import MAX_BATCH, ingest
 
     _setup_logging(verbose)
-    from peacewatch.store.ingest import MAX_BATCH
-
     if not 1 <= batch_size <= MAX_BATCH:
         raise typer.BadParameter(f"--batch-size must be 1 to {MAX_BATCH}")
     store = _open(db)

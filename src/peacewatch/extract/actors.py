@@ -24,7 +24,7 @@ from peacewatch.extract.countries import (
     lookup_country,
     normalize_text,
 )
-from peacewatch.nlp import ents_between
+from peacewatch.nlp import ents_between, span_text
 from peacewatch.schema import Actor
 
 log = logging.getLogger(__name__)
@@ -178,7 +178,7 @@ class _Mention:
 
 
 def _window_text(doc: Doc, start: int, end: int) -> str:
-    return normalize_text(doc[start:end].text)
+    return normalize_text(span_text(doc, start, end))
 
 
 def _match_at(doc: Doc, i: int, stop: int) -> _Mention | None:
@@ -446,7 +446,7 @@ def _read_segment(doc: Doc, start: int, end: int, persons: PersonIndex | None) -
             # A town named as an actor stands for its people (a capital, above, for its government).
             reading.head_kind = "place"
             reading.country, reading.sector = head.iso3, "CVL"
-            reading.name = normalize_text(doc[head.start:head.end].text)
+            reading.name = normalize_text(span_text(doc, head.start, head.end))
             return reading
         reading.head_kind = "country"
         hit = head.country
@@ -457,7 +457,7 @@ def _read_segment(doc: Doc, start: int, end: int, persons: PersonIndex | None) -
         # the state named as a whole: 'Russia', 'the Russians').
         if hit.kind == "demonym" and _is_counted(doc, start, head.start):
             reading.sector = "CVL"
-            reading.name = normalize_text(doc[head.start:head.end].text)
+            reading.name = normalize_text(span_text(doc, head.start, head.end))
         return reading
     elif head is not None:
         reading.head_kind = "role"
@@ -467,7 +467,7 @@ def _read_segment(doc: Doc, start: int, end: int, persons: PersonIndex | None) -
         # 'head of the presidential office': the 'of' phrase is part of what the role is.
         if last < end and doc[last].lower_ == "of":
             last = end
-        reading.name = normalize_text(doc[first:last].text)
+        reading.name = normalize_text(span_text(doc, first, last))
         root = doc[start:end].root
         if root.ent_type_ == "ORG":
             ents = [e for e in ents_between(doc, root.i, root.i + 1) if e.start <= root.i < e.end and e.start <= first]
@@ -480,7 +480,7 @@ def _read_segment(doc: Doc, start: int, end: int, persons: PersonIndex | None) -
         ents = [e for e in ents_between(doc, root.i, root.i + 1) if e.start <= root.i < e.end]
         s, e = (ents[0].start, ents[0].end) if ents else (start, end)
         s = _strip_leading(doc, max(s, start), min(e, end))
-        reading.name = normalize_text(doc[s:min(e, end)].text).strip(" -,")  # a split hyphen
+        reading.name = normalize_text(span_text(doc, s, min(e, end))).strip(" -,")  # a split hyphen
         inner_roles = [m for m in _scan(doc, s, min(e, end)) if m.kind == "role"]
         reading.sector = inner_roles[0].sector if inner_roles else None
 

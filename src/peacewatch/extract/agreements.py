@@ -30,6 +30,7 @@ from peacewatch.extract.context import (
 )
 from peacewatch.extract.countries import country_of
 from peacewatch.extract.numbers import parse_number
+from peacewatch.nlp import text_of
 from peacewatch.resolve.time import shift_when
 from peacewatch.schema import Actor, Agreement, Claim, Event, HistoryStep, When
 
@@ -477,7 +478,7 @@ def _scopes_compatible(mine: str | None, theirs: str | None, definite: bool, dra
 def _steps(mention: MentionInfo, sent: Span, index: int, sents: list[Span], ctx: ArticleContext,
            salient: list[tuple[Token, Actor]], drafts: list[Draft], lex: AgreementLexicon) -> list[Step]:
     head = mention.head
-    evidence = sent.text.strip()
+    evidence = text_of(sent).strip()
     out: list[Step] = []
     if _under_wish(head, lex):
         mention.wished = True
@@ -648,7 +649,7 @@ def _noun_steps(head: Token, index: int, sent: Span, ctx: ArticleContext, salien
         action = "accused_violation"
         subject = _subject(_speech_above(noun))
         party = _country(subject, ctx, salient) if subject is not None else None
-    return [Step(party, action, None, index, sent.text.strip())]
+    return [Step(party, action, None, index, text_of(sent).strip())]
 
 
 def _speech_above(token: Token) -> Token | None:
@@ -669,7 +670,7 @@ def _demands(head: Token, sent: Span, index: int, ctx: ArticleContext, salient: 
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head
         subject = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
         if subject is not None:
-            out.append(Step(_country(subject, ctx, salient), "demanded", None, index, sent.text.strip()))
+            out.append(Step(_country(subject, ctx, salient), "demanded", None, index, text_of(sent).strip()))
     return out
 
 
@@ -769,7 +770,7 @@ def status_of(draft: Draft) -> str:
 def _to_agreement(draft: Draft, sents: list[Span]) -> Agreement:
     evidence: list[str] = []
     for index in sorted({m.sent_index for m in draft.mentions} | {s.sent_index for s in draft.steps}):
-        text = sents[index].text.strip()
+        text = text_of(sents[index]).strip()
         if text and text not in evidence:
             evidence.append(text)
     history = [HistoryStep(party=s.party, action=s.action, date=s.date.value if s.date else None,

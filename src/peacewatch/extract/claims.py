@@ -33,6 +33,7 @@ from peacewatch.extract.context import (
     sentence_times,
 )
 from peacewatch.extract.countries import country_name
+from peacewatch.nlp import span_text, text_of
 from peacewatch.schema import Actor, Claim, Event, When
 
 CONFLICT_SECTORS = {"GOV", "MIL", "REB", "IGO", "NGO"}
@@ -361,7 +362,7 @@ def _text_of(verb: Token | None, content: list[Token], kind: str, lex: ClaimLexi
             and verb.i < start and verb.lemma_.lower() not in ("accuse", "blame", "charge"):
         # 'condemned the attack on X': the act of saying is the claim's content
         start = min([verb.i] + [c.i for c in verb.children if c.dep_ == "advmod" and c.i < verb.i])
-    text = doc[start:end].text
+    text = span_text(doc, start, end)
     return re.sub(r"\s+", " ", text).strip(" \"“”'")
 
 
@@ -750,24 +751,27 @@ def _cue_in(draft: Draft, sents: list[Span], lex: ClaimLexicon) -> tuple[str, st
     """The strongest verification cue the claim's own sentence gives."""
     if draft.verb is not None and any(a.lower_ == "despite" for a in draft.verb.ancestors):
         return "disputed", "'despite' before the claim: the article contradicts it"
-    words = " ".join(s.text for s in sents[draft.first:draft.last + 1])
+    words = " ".join(text_of(s) for s in sents[draft.first:draft.last + 1])
     for status in ("disputed", "unverified", "confirmed"):
-        for cue in lex.cues.get(status, ()):
-            if _contains(words, cue):
-                if status == "disputed" and draft.kind == "denial":
-                    continue
-                return status, f"'{' '.join(cue)}'"
+        if status == "disputed" and draft.kind == "denial":
+            continue
+        cue = _first_cue(words, lex.cues.get(status, ()))
+        if cue is not None:
+            return status, f"'{' '.join(cue)}'"
     return None
 
 
-def _contains(text: str, cue: tuple[str, ...]) -> bool:
-    """The cue's words, in order, as words of the text ('cannot' is one word there, two in a parse)."""
-    return _cue_pattern(cue).search(text) is not None
+def _first_cue(text: str, cues: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
+    """The first of `cues`, in lexicon order, whose words the text holds in order, as words
+    ('cannot' is one word there, two in a parse); one search for all of them says whether any is."""
+    if not cues or _cue_pattern(cues).search(text) is None:
+        return None
+    return next(cue for cue in cues if _cue_pattern((cue,)).search(text) is not None)
 
 
 @cache
-def _cue_pattern(cue: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"\b" + r"\s+".join(map(re.escape, cue)) + r"\b", re.I)
+def _cue_pattern(cues: tuple[tuple[str, ...], ...]) -> re.Pattern:
+    return re.compile("|".join(r"\b" + r"\s+".join(map(re.escape, cue)) + r"\b" for cue in cues), re.I)
 
 
 def _later_references(drafts: list[Draft], sents: list[Span], claimed: set[int], lex: ClaimLexicon) -> None:
@@ -780,9 +784,9 @@ def _later_references(drafts: list[Draft], sents: list[Span], claimed: set[int],
                 and any(c.dep_ in ("poss", "det") for c in t.children)]
         if not refs:
             continue
-        words = sent.text
-        found = next(((status, cue) for status in ("disputed", "unverified") for cue in lex.cues[status]
-                      if _contains(words, cue)), None)
+        words = text_of(sent)
+        found = next(((status, cue) for status in ("disputed", "unverified")
+                      if (cue := _first_cue(words, lex.cues[status])) is not None), None)
         if found is None:
             continue
         earlier = [d for d in drafts if 0 < index - d.last <= BACK_REFERENCE_WINDOW and d.status == "not_assessed"]
@@ -833,6 +837,7 @@ def _corroborate(drafts: list[Draft], sents: list[Span], claimed: set[int], quot
     """A claim the article itself asserts elsewhere, in its own voice, is confirmed."""
     own = [s for i, s in enumerate(sents) if i not in claimed and not any(t.text == "?" for t in s)
            and not any(t.i in quoted for t in s)]
+    own_words: dict[int, set[str]] = {}  # content words of each own sentence, read when first needed
     for draft in drafts:
         if draft.status != "not_assessed":
             continue
@@ -842,8 +847,10 @@ def _corroborate(drafts: list[Draft], sents: list[Span], claimed: set[int], quot
                      {c.i for c in clause}} & words
             if len(words) < CORROBORATION_MIN_WORDS or not heads:
                 continue
-            for sent in own:
-                other = _content_words(list(sent))
+            for n, sent in enumerate(own):
+                if n not in own_words:
+                    own_words[n] = _content_words(list(sent))
+                other = own_words[n]
                 shared = words & other
                 if heads & other and len(shared) >= CORROBORATION_MIN_WORDS and \
                         len(shared) >= CORROBORATION_SHARE * len(words):
@@ -870,7 +877,7 @@ def _content_clauses(draft: Draft) -> list[list[Token]]:
 
 def _to_claim(draft: Draft, sents: list[Span]) -> Claim:
     doc = sents[0].doc
-    evidence = doc[sents[draft.first].start:sents[draft.last].end].text.strip()
+    evidence = span_text(doc, sents[draft.first].start, sents[draft.last].end).strip()
     notes = list(draft.notes) + [f"status from {c}" for c in draft.cues]
     return Claim(speaker=draft.speaker, text=draft.text or evidence, kind=draft.kind, status=draft.status,
                  date=draft.date, evidence=evidence, accused=draft.accused, note="; ".join(notes) or None)

@@ -16,6 +16,7 @@ from peacewatch.extract.actors import build_person_index, describe_actor
 from peacewatch.extract.countries import country_name, country_of
 from peacewatch.extract.lexicon import get_lexicon
 from peacewatch.extract.mentions import CUT_DEPS, MEMBER_PREPS, WEAPON_NOUNS, split_named_coordination
+from peacewatch.nlp import text_of
 from peacewatch.resolve.place import resolve_place
 from peacewatch.resolve.time import find_time_expressions, parse_offset, resolve_time
 from peacewatch.schema import Actor, Place, When
@@ -38,6 +39,7 @@ class ArticleContext:
     place_cache: dict[str, Place | None] = field(default_factory=dict)
     actor_cache: dict[tuple[int, int], Actor | None] = field(default_factory=dict)
     time_cache: dict[tuple[int, int], list] = field(default_factory=dict)
+    subject_cache: dict[tuple[int, int], list[tuple[Token, Actor]]] = field(default_factory=dict)
 
     def describe(self, token: Token) -> Actor | None:
         """The actor a token's noun phrase names (read once per phrase per article)."""
@@ -64,7 +66,15 @@ def article_countries(doc: Doc) -> list[str]:
 
 
 def phrase(token: Token) -> Span:
-    """The noun phrase of a participant, without its clauses and coordinated partners."""
+    """The noun phrase of a participant, without its clauses and coordinated partners (found once
+    per token per doc: events, claims and agreements ask for the same participants)."""
+    cache = token.doc.user_data.setdefault("pw_phrase", {})
+    if token.i not in cache:
+        cache[token.i] = _phrase(token)
+    return cache[token.i]
+
+
+def _phrase(token: Token) -> Span:
     piece = next((p for p in split_named_coordination(token) if p.start <= token.i < p.end), None)
     if piece is not None:
         return piece  # 'US President X and Russian President Y', parsed as one phrase: X's or Y's part
@@ -191,11 +201,15 @@ def is_person(actor: Actor, token: Token) -> bool:
 
 
 def remember_subjects(sent: Span, ctx: ArticleContext, salient: list[tuple[Token, Actor]]) -> None:
-    for token in sent:
-        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ != "PRON":
-            actor = ctx.describe(token)
-            if actor is not None and (actor.country or is_person(actor, token)):
-                salient.append((token, actor))
+    """Add a sentence's named subjects with a country or a person to the salient actors (read
+    once per sentence per article)."""
+    key = (sent.start, sent.end)
+    if key not in ctx.subject_cache:
+        ctx.subject_cache[key] = [
+            (token, actor) for token in sent
+            if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ != "PRON"
+            and (actor := ctx.describe(token)) is not None and (actor.country or is_person(actor, token))]
+    salient.extend(ctx.subject_cache[key])
 
 
 def actors_of(tokens: list[Token], ctx: ArticleContext, salient: list[tuple[Token, Actor]],
@@ -276,7 +290,7 @@ def sentence_times(sent: Span, ctx: ArticleContext) -> list[tuple[Span, When, ob
 
 def _sentence_times(sent: Span, ctx: ArticleContext) -> list[tuple[Span, When, object]]:
     out = []
-    for found in find_time_expressions(sent.text):
+    for found in find_time_expressions(text_of(sent)):
         span = sent.doc.char_span(sent.start_char + found.start, sent.start_char + found.end,
                                   alignment_mode="expand")
         if span is None:

@@ -35,7 +35,7 @@ from peacewatch.extract.mentions import (
 )
 from peacewatch.extract.numbers import Casualties, find_casualties, is_subset_toll, merge_casualties
 from peacewatch.extract.weapons import find_weapons, mode_of_words
-from peacewatch.nlp import ents_between
+from peacewatch.nlp import ents_between, text_of
 from peacewatch.resolve.time import reconcile, shift_when
 from peacewatch.schema import Actor, Event, Place, Weapon, When
 
@@ -692,7 +692,7 @@ def _evidence(draft: Draft) -> tuple[str, list[str]]:
 
     sentences: list[str] = []
     for mention in sorted(draft.mentions, key=score, reverse=True):
-        text = mention.sent.text.strip()
+        text = text_of(mention.sent).strip()
         if text and text not in sentences:
             sentences.append(text)
     return sentences[0], sentences[1:]

@@ -57,6 +57,11 @@ class Lexicon:
     promise_types: frozenset[str]
 
     @cached_property
+    def phrasal_heads(self) -> frozenset[str]:
+        """The verbs that begin a phrasal trigger ('pull' of 'pull out')."""
+        return frozenset(head for head, _ in self.phrasal)
+
+    @cached_property
     def threat_verbs(self) -> frozenset[str]:
         return frozenset(k for k, v in self.verbs.items() if v.type == "THREATEN")
 

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from peacewatch.extract.lexicon import Lexicon, Trigger, get_lexicon
 from peacewatch.extract.numbers import parse_number
+from peacewatch.nlp import text_of
 
 SUBJECTS = {"nsubj", "csubj", "expl"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
@@ -67,7 +68,7 @@ class Mention:
 
 def find_mentions(sent: Span, lex: Lexicon) -> list[Mention]:
     """All event mentions in one sentence, in order, hypotheticals and questions left out."""
-    if sent.text.rstrip().rstrip("\"'”’»)").endswith("?"):
+    if text_of(sent).rstrip().rstrip("\"'”’»)").endswith("?"):
         return []
     mentions: list[Mention] = []
     for token in sent:
@@ -115,6 +116,8 @@ def _objects(verb: Token) -> list[Token]:
 
 def _verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     lemma = _lemma(verb)
+    if lemma not in lex.verbs and lemma not in lex.phrasal_heads:
+        return None  # most verbs trigger nothing: no need to read their children
     for child in verb.children:
         if child.dep_ in ("prt", "prep", "dobj"):  # 'pull out', 'call on', 'set fire'
             trigger = lex.phrasal.get((lemma, _lemma(child)))
@@ -391,8 +394,7 @@ def _promises_and_obligations(sent: Span, lex: Lexicon, found: list[Mention]) ->
                 out.append(Mention(type="AGREE", mode="promise", trigger=head, sent=sent, sources=subjects,
                                    clause=head if head.pos_ in ("VERB", "AUX") else head.head))
     for token in sent:
-        modals = {c.lower_ for c in token.children if c.dep_ == "aux"}
-        if not modals & lex.obligation_modals or token.dep_ != "ccomp":
+        if token.dep_ != "ccomp" or not {c.lower_ for c in token.children if c.dep_ == "aux"} & lex.obligation_modals:
             continue
         speaker = _speaker_of(token, lex)
         subjects = [c for c in token.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]

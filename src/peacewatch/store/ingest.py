@@ -16,14 +16,13 @@ from itertools import islice
 
 from peacewatch.corpus import CorpusItem, iter_corpus
 from peacewatch.errors import InputError, PeacewatchError
-from peacewatch.pipeline import Failure, Pipeline, Prepared
+from peacewatch.pipeline import BATCH_SIZE, Failure, Pipeline, Prepared
 from peacewatch.schema import Report
 from peacewatch.store import Store, StoredArticle
 from peacewatch.store.copies import signature
 
 log = logging.getLogger(__name__)
 
-BATCH_SIZE = 16
 MAX_BATCH = 1000  # articles parsed and committed together at most: a batch is held in memory whole
 
 
