@@ -101,6 +101,8 @@ CASUALTIES = [
      (35, 35), (210, 210), None, "number words with intransitive 'die'"),
     ("Dozens of people were killed in the raid.", (24, None), None, None, "vague plural subject"),
     ("Two dozen soldiers died in the ambush.", (24, 24), None, None, "'two dozen'"),
+    ("Scores of people were killed in the raid.", (40, None), None, None, "'scores' counts only before 'of'"),
+    ("Tens of thousands of people were killed.", (20000, None), None, None, "compound vague plural subject"),
     ("Between 32 and 74 people were killed.", (32, 74), None, None, "range subject"),
     ("The missiles killed 7-8 people.", (7, 8), None, None, "hyphen range object"),
     ("The attack killed 5 soldiers and 3 civilians.", (8, 8), None, None, "coordinated objects are summed"),
@@ -141,6 +143,16 @@ def test_find_casualties(nlp, text, killed, injured, children, case):
     assert (None if found.killed is None else (found.killed.min, found.killed.max)) == killed
     assert (None if found.injured is None else (found.injured.min, found.injured.max)) == injured
     assert found.children_killed == children
+
+
+def test_sentence_inside_a_document(nlp):
+    # figures are read by doc index: a sentence that does not start the doc reads the same
+    doc = nlp("The town was shelled on Monday. At least 12 people were killed, including two children.")
+    sent = list(doc.sents)[1]
+    assert sent.start > 0
+    found = find_casualties(sent)
+    assert (found.killed, found.children_killed, found.victims) == (Count(min=12, max=None), 2, "people")
+    assert find_casualties(list(doc.sents)[0]) == Casualties()
 
 
 VICTIMS = [

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Literal
 
 from spacy.tokens import Span, Token
@@ -67,6 +67,8 @@ _PREFIX_HEDGES = {
 }
 _SUFFIX_HEDGES = {"+": "min", "plus": "min", "or more": "min", "and more": "min", "or so": "approx"}
 _HEDGE_WORDS = max(len(h.split()) for h in _PREFIX_HEDGES)
+# Longest first, so 'or more' is read before a shorter hedge it ends with; sorted once, not per count.
+_SUFFIX_HEDGES_LONGEST_FIRST = sorted(_SUFFIX_HEDGES.items(), key=lambda kv: -len(kv[0]))
 
 _DIGITS = re.compile(
     r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?\s*"
@@ -75,6 +77,9 @@ _DIGITS = re.compile(
 _DASHES = re.compile(r"\s*[\u2010-\u2015\u2212-]\s*")
 _ORDINAL_DIGITS = re.compile(r"^\d+(st|nd|rd|th)$")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
+_WORD_SEPARATORS = re.compile(r"[\s\u2010-\u2015-]+")
+_RANGE_WORDS = re.compile(r"(?:between|from) (.+?) (?:and|to) (.+)")
+_CLOCK_OR_DATE = re.compile(r"\d[:/]\d")
 
 
 def parse_number(text: str) -> int | None:
@@ -92,7 +97,7 @@ def parse_number(text: str) -> int | None:
     match = _DIGITS.fullmatch(s)
     if match:
         return _read_digits(match)
-    words = [w for w in re.split(r"[\s\u2010-\u2015-]+", s) if w]
+    words = [w for w in _WORD_SEPARATORS.split(s) if w]
     return _read_words(words)
 
 
@@ -168,13 +173,16 @@ def parse_count(text: str) -> Count | None:
     if s in _ZERO:
         return Count(min=0, max=0)
     kind = None
-    for hedge, hedge_kind in sorted(_SUFFIX_HEDGES.items(), key=lambda kv: -len(kv[0])):
+    for hedge, hedge_kind in _SUFFIX_HEDGES_LONGEST_FIRST:
         if s.endswith(hedge) and len(s) > len(hedge):
             s, kind = s[: -len(hedge)].strip(), hedge_kind
             break
-    for hedge, hedge_kind in sorted(_PREFIX_HEDGES.items(), key=lambda kv: -len(kv[0])):
-        if s.startswith(hedge + " "):
-            s, kind = s[len(hedge) + 1:].strip(), hedge_kind
+    # The longest hedge of whole words before a space: 'at least some 5' is 'at least some'.
+    words = s.split(" ", _HEDGE_WORDS)
+    for size in range(min(_HEDGE_WORDS, len(words) - 1), 0, -1):
+        hedge = " ".join(words[:size])
+        if hedge in _PREFIX_HEDGES:
+            s, kind = s[len(hedge) + 1:].strip(), _PREFIX_HEDGES[hedge]
             break
     core = _read_core(s)
     if core is None:
@@ -193,7 +201,7 @@ def _read_core(s: str) -> Count | None:
     value = parse_number(s)
     if value is not None:
         return Count(min=value, max=value)
-    match = re.fullmatch(r"(?:between|from) (.+?) (?:and|to) (.+)", s)
+    match = _RANGE_WORDS.fullmatch(s)
     if match:
         return _read_range(match[1], match[2])
     for connector in (" to ", " or ", " and "):
@@ -261,6 +269,42 @@ class _Lexicon:
     skip_words: frozenset[str]
     not_victims: frozenset[str]
 
+    # Unions the tie functions test token by token: built once per lexicon, not per call.
+    @cached_property
+    def victim_nouns(self) -> frozenset[str]:
+        """Nouns that 'no' turns into a zero count: 'no deaths', 'no injuries', 'no casualties'."""
+        return self.death_nouns | self.injury_nouns | self.both_nouns
+
+    @cached_property
+    def transitive_death_verbs(self) -> frozenset[str]:
+        return self.death_verbs - self.intransitive_verbs
+
+    @cached_property
+    def harm_verbs(self) -> frozenset[str]:
+        return self.death_verbs | self.injury_verbs
+
+    @cached_property
+    def harm_adjectives(self) -> frozenset[str]:
+        return self.death_adjectives | self.injury_adjectives
+
+    @cached_property
+    def death_words(self) -> frozenset[str]:
+        """Death nouns and verbs: 'the number of dead', 'the number of killed'."""
+        return self.death_nouns | self.death_verbs
+
+    @cached_property
+    def injury_words(self) -> frozenset[str]:
+        return self.injury_nouns | self.injury_verbs
+
+    @cached_property
+    def children_or_women(self) -> frozenset[str]:
+        return self.children_words | self.women_words
+
+    @cached_property
+    def part_cues(self) -> frozenset[str]:
+        """Subset cues that mark the figure after them as a part ('among' may introduce the total)."""
+        return self.subset_cues - {"among"}
+
 
 @cache
 def load_casualty_lexicon() -> _Lexicon:
@@ -292,6 +336,36 @@ class _Figure:
     members: list[int] = field(default_factory=list)
 
 
+class _Sentence:
+    """The sentence being read, each token made once: Doc.__getitem__ makes a new Token on every
+    call, and a sentence is read token by token many times. Tokens are looked up by doc index."""
+
+    __slots__ = ("doc", "end", "lowers", "span", "start", "tokens")
+
+    def __init__(self, span: Span) -> None:
+        self.span, self.doc, self.start, self.end = span, span.doc, span.start, span.end
+        self.tokens = list(span)
+        self.lowers = [token.lower_ for token in self.tokens]
+
+    def token(self, i: int) -> Token:
+        """The token at doc index i (outside the sentence, from the Doc)."""
+        k = i - self.start
+        return self.tokens[k] if 0 <= k < len(self.tokens) else self.doc[i]
+
+    def lower(self, i: int) -> str:
+        """The lower-case text of the token at doc index i (outside the sentence, from the Doc)."""
+        k = i - self.start
+        return self.lowers[k] if 0 <= k < len(self.lowers) else self.doc[i].lower_
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """The tokens from doc index start to end, within the sentence."""
+        return self.tokens[max(start - self.start, 0):max(end - self.start, 0)]
+
+    def lowers_in(self, start: int, end: int) -> list[str]:
+        """The lower-case texts of the tokens from doc index start to end, within the sentence."""
+        return self.lowers[max(start - self.start, 0):max(end - self.start, 0)]
+
+
 def find_casualties(sent: Span) -> Casualties:
     """Find the killed and injured figures of one parsed sentence.
 
@@ -309,41 +383,59 @@ def find_casualties(sent: Span) -> Casualties:
         Casualties; every field None when nothing is found.
     """
     lex = load_casualty_lexicon()
-    figures = _find_figures(sent, lex)
+    words = _Sentence(sent)
+    figures = _find_figures(words, lex)
     if not figures:
         return Casualties()
     for fig in figures:
-        fig.kind = _tie_figure(fig, sent, lex)
-    _tie_tolls(figures, sent, lex)
-    _tie_subsets(figures, sent, lex)
-    _tie_coordinated(figures, sent, lex)
-    _tie_subsets(figures, sent, lex)  # parts of figures tied only through coordination
+        fig.kind = _tie_figure(fig, words, lex)
+    _tie_tolls(figures, words, lex)
+    _tie_subsets(figures, words, lex)
+    _tie_coordinated(figures, words, lex)
+    _tie_subsets(figures, words, lex)  # parts of figures tied only through coordination
     return _summarise(figures, lex)
 
 
-def _find_figures(sent: Span, lex: _Lexicon) -> list[_Figure]:
-    doc = sent.doc
+# Words that make a figure without being numbers: zero words, the article of a single victim
+# ('a soldier was killed') and vague plurals ('dozens', 'scores of').
+_ZERO_WORDS = frozenset({"nobody", "none", "noone", "no-one"})  # and 'no' before 'one' or a victim noun
+_ARTICLES = frozenset({"a", "an"})
+_VAGUE_PLURALS = frozenset({"dozens", "hundreds", "thousands", "millions"})
+_VAGUE_BEFORE_OF = frozenset({"scores", "tens"})  # 'scores of', 'tens of thousands'
+# Every token a figure can start at is one of these or a number (_is_number_text).
+_FIGURE_CUES = _ZERO_WORDS | {"no"} | _ARTICLES | _VAGUE_PLURALS | _VAGUE_BEFORE_OF
+_FIGURE_WORDS = _FIGURE_CUES | _NUMBER_WORDS  # the cues of a token without digits or dashes
+
+_NUMBER_DIGITS = re.compile(r"\d[\d,.]*(?:[\u2010-\u2015-]\d[\d,.]*)?\+?")
+_DASH = re.compile(r"[\u2010-\u2015-]")
+_DIGIT_OR_DASH = re.compile(r"[\d\u2010-\u2015-]")
+
+
+def _find_figures(sent: _Sentence, lex: _Lexicon) -> list[_Figure]:
     figures: list[_Figure] = []
     i = sent.start
-    while i < sent.end:
-        token = doc[i]
-        if _is_zero_word(token, sent, lex):
-            end = i + 2 if token.lower_ == "no" and doc[i + 1].lower_ == "one" else i + 1
-            noun = doc[i + 1] if token.lower_ == "no" and doc[i + 1].lower_ != "one" else None
+    for cue in _figure_cues(sent):
+        if cue < i:
+            continue  # inside the figure before
+        i = cue
+        token, low = sent.token(i), sent.lower(i)
+        if _is_zero_word(i, sent, lex):
+            end = i + 2 if low == "no" and sent.lower(i + 1) == "one" else i + 1
+            noun = sent.token(i + 1) if low == "no" and sent.lower(i + 1) != "one" else None
             figures.append(_Figure(start=i, end=end, count=Count(min=0, max=0), noun=noun))
             i = end
             continue
-        if not _is_number_token(token, sent):
+        if not _is_number_token(i, sent):
             if _is_single_victim(token, lex):
                 figures.append(_Figure(start=i, end=i + 1, count=Count(min=1, max=1), noun=token.head))
             i += 1
             continue
         end = _extend_number(i, sent)
-        start = extend_hedges(i, end, sent)
-        text = doc[start:end].text
+        start = _hedged_start(i, end, sent.start, sent.lower)
+        text = sent.doc[start:end].text
         count = parse_count(text)
-        if count is not None and not _is_excluded(start, end, sent):
-            vague = any(t.lower_ in _VAGUE_WORDS for t in doc[start:end])
+        if count is not None and not _is_excluded(start, end, text, sent):
+            vague = any(low in _VAGUE_WORDS for low in sent.lowers_in(start, end))
             figures.append(_Figure(start=start, end=end, count=count, noun=_noun_of(start, end, sent, lex),
                                    vague=vague))
         elif count is None:
@@ -352,46 +444,63 @@ def _find_figures(sent: Span, lex: _Lexicon) -> list[_Figure]:
     return [f for f in figures if not (f.noun is not None and _lemma(f.noun) in lex.not_victims)]
 
 
+def _figure_cues(sent: _Sentence) -> list[int]:
+    """The doc indices of the tokens a figure can start at (many sentences have none)."""
+    if not _DIGIT_OR_DASH.search("".join(sent.lowers)):
+        # No token holds a digit or a dash (about half of news sentences): numbers are number words.
+        return [sent.start + k for k, low in enumerate(sent.lowers) if low in _FIGURE_WORDS]
+    return [sent.start + k for k, low in enumerate(sent.lowers) if low in _FIGURE_CUES or _is_number_text(low)]
+
+
 def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
-def _is_number_token(token: Token, sent: Span) -> bool:
-    low = token.lower_
-    if re.fullmatch(r"\d[\d,.]*(?:[\u2010-\u2015-]\d[\d,.]*)?\+?", low):
+def _is_number_text(low: str) -> bool:
+    """Whether a token's lower-case text is a number by itself: '35', '1,200', '7-8', '5+',
+    'thirty-five', 'hundred'."""
+    if low in _NUMBER_WORDS:
         return True
-    if all(part in _NUMBER_WORDS for part in re.split(r"[\u2010-\u2015-]", low) if part) and low.strip("-"):
+    if not _DIGIT_OR_DASH.search(low):
+        return False  # most words
+    if _NUMBER_DIGITS.fullmatch(low):
         return True
-    nxt = token.nbor(1).lower_ if token.i + 1 < sent.end else ""
-    if low in ("dozens", "hundreds", "thousands", "millions"):
+    # Hyphenated number words. A lone en or em dash passes too (it has no part that fails);
+    # parse_count then finds no count in it, unless number words follow the dash.
+    return all(part in _NUMBER_WORDS for part in _DASH.split(low) if part) and bool(low.strip("-"))
+
+
+def _is_number_token(i: int, sent: _Sentence) -> bool:
+    """Whether the token at doc index i is a number or a vague plural ('dozens', 'scores of')."""
+    low = sent.lower(i)
+    if _is_number_text(low) or low in _VAGUE_PLURALS:
         return True
     # 'scores' and 'tens' count only in 'scores of' / 'tens of thousands'.
-    return low in ("scores", "tens") and nxt == "of"
+    return low in _VAGUE_BEFORE_OF and i + 1 < sent.end and sent.lower(i + 1) == "of"
 
 
-def _is_zero_word(token: Token, sent: Span, lex: _Lexicon) -> bool:
-    low = token.lower_
-    if low in ("nobody", "none", "noone", "no-one"):
+def _is_zero_word(i: int, sent: _Sentence, lex: _Lexicon) -> bool:
+    """'nobody', 'none', 'no one', 'no casualties' at doc index i."""
+    low = sent.lower(i)
+    if low in _ZERO_WORDS:
         return True
-    if low != "no" or token.i + 1 >= sent.end:
+    if low != "no" or i + 1 >= sent.end:
         return False
-    nxt = token.nbor(1)
-    return nxt.lower_ == "one" or _lemma(nxt) in lex.death_nouns | lex.injury_nouns | lex.both_nouns
+    return sent.lower(i + 1) == "one" or _lemma(sent.token(i + 1)) in lex.victim_nouns
 
 
 def _is_single_victim(token: Token, lex: _Lexicon) -> bool:
     """'a soldier was killed', 'including a child': an indefinite singular person counts one."""
-    if token.lower_ not in ("a", "an") or token.dep_ != "det":
+    if token.lower_ not in _ARTICLES or token.dep_ != "det":
         return False
     noun = token.head
+    if noun.tag_ != "NN" or not token.i < noun.i <= token.i + 6:  # "a 35-year-old man"
+        return False
+    lemma = _lemma(noun)
     return (
-        noun.tag_ == "NN"
-        and noun.i > token.i
-        and noun.i - token.i <= 6  # "a 35-year-old man"
-        and _lemma(noun) not in lex.not_victims
-        and not _is_weapon_word(noun)
-        and (_lemma(noun) in lex.children_words or _lemma(noun) in lex.women_words
-             or _is_person_noun(noun))
+        lemma not in lex.not_victims
+        and (lemma in lex.children_words or lemma in lex.women_words or _is_person_noun(noun))
+        and not _is_weapon_word(noun)  # last: the weapon lexicon is the slowest test
     )
 
 
@@ -418,33 +527,33 @@ def _is_weapon_word(token: Token) -> bool:
     return weapon_mode(_lemma(token)) is not None
 
 
-def _extend_number(i: int, sent: Span) -> int:
+def _extend_number(i: int, sent: _Sentence) -> int:
     """One past the last token of the number starting at token i (ranges and 'or more' kept)."""
-    doc = sent.doc
     end = i + 1
     while end < sent.end:
-        token = doc[end]
-        low = token.lower_
-        nxt_is_number = end + 1 < sent.end and _is_number_token(doc[end + 1], sent)
-        if _is_number_token(token, sent) and low not in ("dozens", "hundreds", "thousands", "scores", "tens"):
-            if (doc[end - 1].is_digit or token.is_digit) and low not in _SCALE_WORDS:
+        low = sent.lower(end)
+        nxt_is_number = end + 1 < sent.end and _is_number_token(end + 1, sent)
+        if _is_number_token(end, sent) and low not in ("dozens", "hundreds", "thousands", "scores", "tens"):
+            if (sent.token(end - 1).is_digit or sent.token(end).is_digit) and low not in _SCALE_WORDS:
                 break  # '2016 Two civilians', '2016 6 citizens': a year then a count, not one number
             end += 1
-        elif low in ("thousands", "millions") and doc[end - 1].lower_ == "of":
+        elif low in ("thousands", "millions") and sent.lower(end - 1) == "of":
             end += 1
         elif low in ("-", "\u2013", "\u2014", "to", "or") and nxt_is_number:
             end += 2
         elif low == "and" and nxt_is_number and (
-            doc[end - 1].lower_ in _SCALE_WORDS or doc[max(i - 1, 0)].lower_ == "between"
+            # 'between 30 and 40'; for a number starting the sentence this reads the last token
+            # of the sentence before, as it always has
+            sent.lower(end - 1) in _SCALE_WORDS or sent.lower(max(i - 1, 0)) == "between"
         ):
             end += 2
-        elif low == "of" and end + 1 < sent.end and doc[end + 1].lower_ in ("thousands", "millions") \
-                and doc[end - 1].lower_ in ("tens", "hundreds"):
+        elif low == "of" and end + 1 < sent.end and sent.lower(end + 1) in ("thousands", "millions") \
+                and sent.lower(end - 1) in ("tens", "hundreds"):
             end += 1
         elif low == "+" or (low == "plus" and not nxt_is_number):
             end += 1
             break
-        elif low == "or" and end + 1 < sent.end and doc[end + 1].lower_ == "more":
+        elif low == "or" and end + 1 < sent.end and sent.lower(end + 1) == "more":
             end += 2
             break
         else:
@@ -462,57 +571,61 @@ def extend_hedges(start: int, end: int, sent: Span) -> int:
         the doc index where the hedged count starts.
     """
     doc = sent.doc
-    multiplier = doc[start].lower_ in ("dozen", "hundred", "thousand")
-    if start > sent.start and doc[start - 1].lower_ in ("a", "an") and multiplier:
+    return _hedged_start(start, end, sent.start, lambda i: doc[i].lower_)
+
+
+def _hedged_start(start: int, end: int, first: int, lower: Callable[[int], str]) -> int:
+    """extend_hedges, with the sentence's first doc index and the lower-case text of a doc index."""
+    multiplier = lower(start) in ("dozen", "hundred", "thousand")
+    if start > first and lower(start - 1) in ("a", "an") and multiplier:
         start -= 1
-    if start - 2 >= sent.start and [t.lower_ for t in doc[start - 2:start]] == ["half", "a"]:
+    if start - 2 >= first and lower(start - 2) == "half" and lower(start - 1) == "a":
         start -= 2
-    if start > sent.start and doc[start - 1].lower_ in ("several", "few") and doc[start].lower_ in (
+    if start > first and lower(start - 1) in ("several", "few") and lower(start) in (
         "dozen", "hundred", "thousand"
     ):
-        start -= 2 if start - 2 >= sent.start and doc[start - 2].lower_ == "a" else 1
-    if start > sent.start and doc[start - 1].lower_ in ("between", "from") and any(
-        doc[k].lower_ in ("and", "to") for k in range(start, end)
+        start -= 2 if start - 2 >= first and lower(start - 2) == "a" else 1
+    if start > first and lower(start - 1) in ("between", "from") and any(
+        lower(k) in ("and", "to") for k in range(start, end)
     ):
         return start - 1
     for size in range(_HEDGE_WORDS, 0, -1):
-        if start - size < sent.start:
+        if start - size < first:
             continue
-        words = " ".join(t.lower_ for t in doc[start - size:start])
+        words = " ".join(lower(k) for k in range(start - size, start))
         if words in _PREFIX_HEDGES:
             # 'at at least 70' and 'the death toll at 57': 'at' alone is not a hedge.
             return start - size
     return start
 
 
-def _is_excluded(start: int, end: int, sent: Span) -> bool:
-    """Numbers that are not counts: years, ages, times, money, percentages, names ('Route 66')."""
-    doc = sent.doc
-    tokens = doc[start:end]
-    ents = {t.ent_type_ for t in tokens}
+def _is_excluded(start: int, end: int, text: str, sent: _Sentence) -> bool:
+    """Numbers that are not counts: years, ages, times, money, percentages, names ('Route 66').
+    text: the text of the tokens from start to end."""
+    ents = {token.ent_type_ for token in sent.tokens_in(start, end)}
     # TIME and QUANTITY are left out: the small model tags 'at 16 earlier' a time and '330
     # overnight' a quantity; clock times and measures are caught by their colon or unit below.
     if ents & {"MONEY", "PERCENT", "ORDINAL", "FAC", "LAW", "PRODUCT", "WORK_OF_ART"}:
         return True
-    prev = doc[start - 1] if start > sent.start else None
-    if prev is not None and prev.lower_.rstrip(".") in _MONTHS:
+    prev = sent.token(start - 1) if start > sent.start else None
+    if prev is not None and sent.lower(start - 1).rstrip(".") in _MONTHS:
         return True  # 'August 25', 'Feb 22'
-    if nxt_token_is_month(end, sent):
+    if nxt_token_is_month(end, sent.span):
         return True  # '25 August'
 
-    nxt = doc[end] if end < sent.end else None
-    nxt2 = doc[end + 1] if end + 1 < sent.end else None
-    if nxt is not None and nxt.lower_ in ("-", "\u2013") and nxt2 is not None \
+    nxt = sent.token(end) if end < sent.end else None
+    nxt2 = sent.token(end + 1) if end + 1 < sent.end else None
+    if nxt is not None and sent.lower(end) in ("-", "\u2013") and nxt2 is not None \
             and nxt2.lemma_.lower() in _UNITS_AFTER:
         return True  # '35-year-old', '10-day'
     if nxt is not None and (nxt.lemma_.lower() in _UNITS_AFTER or nxt.text in ("%", ":")):
         return True
-    if start > sent.start and (doc[start - 1].is_currency or doc[start - 1].text in ("$", "#", "No.", "no.")):
+    if prev is not None and (prev.is_currency or prev.text in ("$", "#", "No.", "no.")):
         return True
-    last = doc[end - 1]
+    last = sent.token(end - 1)
     if end - start == 1 and _YEAR.match(last.text):
         return True  # a year ('killed in 2019'); counts this large are written '2,019'
-    return bool(re.search(r"\d[:/]\d", tokens.text))
+    return bool(_CLOCK_OR_DATE.search(text))
 
 
 _MONTHS = frozenset({
@@ -540,35 +653,34 @@ _UNITS_AFTER = frozenset({
 })
 
 
-def _noun_of(start: int, end: int, sent: Span, lex: _Lexicon) -> Token | None:
+def _noun_of(start: int, end: int, sent: _Sentence, lex: _Lexicon) -> Token | None:
     """The noun a count counts ('35 civilians', 'dozens of people', 'a family of five')."""
-    doc = sent.doc
-    last = doc[end - 1]
+    last = sent.token(end - 1)
     if last.dep_ in ("nummod", "quantmod", "compound") and last.head.i >= end \
             and last.head.pos_ in ("NOUN", "PROPN"):
         if last.head.i - end <= 2:
             return last.head
-    after = [t.lower_ for t in doc[end:min(end + 2, sent.end)]]
-    if after in (["of", "them"], ["of", "whom"]) and end + 2 < sent.end and doc[end + 2].pos_ == "NOUN":
-        return doc[end + 2]  # '5 of them children'
+    after = sent.lowers_in(end, min(end + 2, sent.end))
+    if after in (["of", "them"], ["of", "whom"]) and end + 2 < sent.end and sent.token(end + 2).pos_ == "NOUN":
+        return sent.token(end + 2)  # '5 of them children'
     k = end
     while k < sent.end and k - end < 4:
-        token = doc[k]
+        token = sent.token(k)
         if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.tag_ == "NNPS"):
             # the noun the count modifies, not a noun of the next phrase ('330 overnight ... sources')
-            return token if k == end or doc[end].lower_ == "of" or last in token.subtree else None
-        if token.lower_ == "of" or token.pos_ in ("ADJ", "PROPN") or token.dep_ == "compound":
+            return token if k == end or sent.lower(end) == "of" or last in token.subtree else None
+        if sent.lower(k) == "of" or token.pos_ in ("ADJ", "PROPN") or token.dep_ == "compound":
             k += 1
             continue
         break
     # 'a family of five': the group noun stands for the counted people.
-    if start - 2 >= sent.start and doc[start - 1].lower_ == "of" \
-            and _lemma(doc[start - 2]) in lex.group_words:
-        return doc[start - 2]
+    if start - 2 >= sent.start and sent.lower(start - 1) == "of" \
+            and _lemma(sent.token(start - 2)) in lex.group_words:
+        return sent.token(start - 2)
     return None
 
 
-def _tie_figure(fig: _Figure, sent: Span, lex: _Lexicon) -> str | None:
+def _tie_figure(fig: _Figure, sent: _Sentence, lex: _Lexicon) -> str | None:
     """Whether the figure counts the dead or the injured, from its noun, its left and its right."""
     noun = fig.noun
     if noun is not None and noun.i >= fig.start:
@@ -590,28 +702,26 @@ _INJURING_FORMS = frozenset({"injure", "injures", "injured", "injuring", "wound"
                              "wounding", "hurt", "hurting", "hurts"})
 
 
-def _tie_left(fig: _Figure, sent: Span, lex: _Lexicon) -> str | None:
+def _tie_left(fig: _Figure, sent: _Sentence, lex: _Lexicon) -> str | None:
     """'killing at least 34', 'kills six', 'the deaths of 35', 'claiming the lives of 35'."""
-    doc = sent.doc
     k = fig.start - 1
     # 'killed a family of five'
-    if k - 1 >= sent.start and doc[k].lower_ == "of" and _lemma(doc[k - 1]) in lex.group_words:
+    if k - 1 >= sent.start and sent.lower(k) == "of" and _lemma(sent.token(k - 1)) in lex.group_words:
         k -= 2
-        if k >= sent.start and doc[k].pos_ == "DET":
+        if k >= sent.start and sent.token(k).pos_ == "DET":
             k -= 1
     if k < sent.start:
         return None
-    prev = doc[k]
-    lemma = _lemma(prev)
-    transitive = lex.death_verbs - lex.intransitive_verbs
+    prev = sent.token(k)
+    lemma, low = _lemma(prev), sent.lower(k)
     if any(child.dep_ == "auxpass" for child in prev.children):
         return None  # '14 were killed 25 were wounded': a passive verb takes no object
-    if prev.lower_ in _KILLING_FORMS or (lemma in transitive and prev.pos_ == "VERB"):
+    if low in _KILLING_FORMS or (lemma in lex.transitive_death_verbs and prev.pos_ == "VERB"):
         return "killed"
-    if prev.lower_ in _INJURING_FORMS or (lemma in lex.injury_verbs and prev.pos_ == "VERB"):
+    if low in _INJURING_FORMS or (lemma in lex.injury_verbs and prev.pos_ == "VERB"):
         return "injured"
-    if prev.lower_ == "of" and k - 1 >= sent.start:
-        head = _lemma(doc[k - 1])
+    if low == "of" and k - 1 >= sent.start:
+        head = _lemma(sent.token(k - 1))
         if head in lex.death_nouns:
             return "killed"
         if head in lex.injury_nouns:
@@ -619,32 +729,31 @@ def _tie_left(fig: _Figure, sent: Span, lex: _Lexicon) -> str | None:
     return None
 
 
-def _tie_right(fig: _Figure, sent: Span, lex: _Lexicon) -> str | None:
-    doc = sent.doc
+def _tie_right(fig: _Figure, sent: _Sentence, lex: _Lexicon) -> str | None:
     k = (fig.noun.i + 1) if fig.noun is not None and fig.noun.i >= fig.end else fig.end
     steps = 0
     while k < sent.end and steps < 20:
         steps += 1
-        token = doc[k]
-        low, lemma = token.lower_, _lemma(token)
+        token = sent.token(k)
+        low, lemma = sent.lower(k), _lemma(token)
         if low in (",", "(", "\u2014", "\u2013") and k + 1 < sent.end and (
-            doc[k + 1].lower_ in lex.subset_cues or low == "("
+            sent.lower(k + 1) in lex.subset_cues or low == "("
         ):
             k = _skip_aside(k, sent)
             continue
         if low in lex.subset_cues:
             k = _skip_aside(k - 1, sent, closing=False)
             continue
-        if low == "in" and k + 1 < sent.end and doc[k + 1].lower_ == "total":
+        if low == "in" and k + 1 < sent.end and sent.lower(k + 1) == "total":
             k += 2
             continue
-        if lemma in lex.death_verbs | lex.injury_verbs or low in lex.death_adjectives | lex.injury_adjectives:
+        if lemma in lex.harm_verbs or low in lex.harm_adjectives:
             if _is_active_transitive(token, sent, lex):
                 return None
             if lemma in lex.death_verbs or low in lex.death_adjectives:
                 return "killed"
             return "injured"
-        if lemma in lex.lose_verbs and k + 2 < sent.end and _lemma(doc[k + 2]) in lex.life_words:
+        if lemma in lex.lose_verbs and k + 2 < sent.end and _lemma(sent.token(k + 2)) in lex.life_words:
             return "killed"
         if low in lex.skip_words or lemma in lex.skip_words or token.pos_ in ("ADV", "AUX", "PART"):
             k += 1
@@ -653,39 +762,38 @@ def _tie_right(fig: _Figure, sent: Span, lex: _Lexicon) -> str | None:
     return None
 
 
-def _skip_aside(k: int, sent: Span, closing: bool = True) -> int:
+def _skip_aside(k: int, sent: _Sentence, closing: bool = True) -> int:
     """Past an aside ', including two children,' or '(mostly women)': the index after it."""
-    doc = sent.doc
-    opener = doc[k].lower_
+    opener = sent.lower(k)
     close = ")" if opener == "(" else ","
     j = k + 1
     while j < sent.end and j - k < 15:
-        if doc[j].lower_ in (close, ")", ";", "\u2014"):
+        if sent.lower(j) in (close, ")", ";", "\u2014"):
             return j + 1
-        if not closing and doc[j].pos_ in ("AUX", "VERB") and doc[j].lower_ not in ("including", "include"):
+        if not closing and sent.token(j).pos_ in ("AUX", "VERB") and sent.lower(j) not in ("including", "include"):
             return j
-        if not closing and doc[j].pos_ == "CCONJ" and j + 1 < sent.end and doc[j + 1].pos_ == "VERB":
+        if not closing and sent.token(j).pos_ == "CCONJ" and j + 1 < sent.end and sent.token(j + 1).pos_ == "VERB":
             return j  # 'killed 18 people mostly children and wounded 40': the aside ends at 'and
         j += 1
     return sent.end
 
 
-def _is_active_transitive(token: Token, sent: Span, lex: _Lexicon) -> bool:
+def _is_active_transitive(token: Token, sent: _Sentence, lex: _Lexicon) -> bool:
     """'the missile killed 5': the count before an active transitive verb is the killer."""
     if _lemma(token) in lex.intransitive_verbs or token.pos_ == "ADJ":
         return False
     if any(child.dep_ in ("auxpass", "nsubjpass") for child in token.children):
         return False
     k = token.i + 1
-    while k < sent.end and sent.doc[k].pos_ == "ADV":
+    while k < sent.end and sent.token(k).pos_ == "ADV":
         k += 1
-    if k + 1 < sent.end and sent.doc[k].like_num:
-        after = sent.doc[k + 1]
-        if after.lower_ in lex.injury_adjectives | lex.death_adjectives or _lemma(after) in lex.skip_words:
+    if k + 1 < sent.end and sent.token(k).like_num:
+        after = sent.token(k + 1)
+        if sent.lower(k + 1) in lex.harm_adjectives or _lemma(after) in lex.skip_words:
             return False  # 'Nine persons killed 12 injured': the next count has its own predicate
     if any(child.dep_ == "dobj" for child in token.children):
         return True
-    return k < sent.end and sent.doc[k].pos_ in ("DET", "NUM", "PRON", "NOUN") and token.tag_ != "VBN"
+    return k < sent.end and sent.token(k).pos_ in ("DET", "NUM", "PRON", "NOUN") and token.tag_ != "VBN"
 
 
 def _tie_parse(fig: _Figure, lex: _Lexicon) -> str | None:
@@ -703,40 +811,37 @@ def _tie_parse(fig: _Figure, lex: _Lexicon) -> str | None:
     return None
 
 
-def _tie_tolls(figures: list[_Figure], sent: Span, lex: _Lexicon) -> None:
+def _tie_tolls(figures: list[_Figure], sent: _Sentence, lex: _Lexicon) -> None:
     """'the death toll rose to 40', 'the number of dead reached 40': the first count after it."""
-    doc = sent.doc
-    for token in sent:
+    for token in sent.tokens:
         lemma = _lemma(token)
         is_toll = lemma in lex.toll_words
-        if lemma in lex.count_nouns and token.i + 2 < sent.end and doc[token.i + 1].lower_ == "of":
-            following = doc[token.i + 2: min(token.i + 4, sent.end)]
-            is_toll = any(_lemma(t) in lex.death_nouns | lex.death_verbs or t.lower_ in lex.death_adjectives
-                          for t in following)
+        if lemma in lex.count_nouns and token.i + 2 < sent.end and sent.lower(token.i + 1) == "of":
+            following = sent.tokens_in(token.i + 2, min(token.i + 4, sent.end))
+            is_toll = any(_lemma(t) in lex.death_words or t.lower_ in lex.death_adjectives for t in following)
         if not is_toll:
             continue
-        before = doc[max(token.i - 2, sent.start):token.i]
-        injury = any(_lemma(t) in lex.injury_nouns | lex.injury_verbs for t in before)
+        before = sent.tokens_in(max(token.i - 2, sent.start), token.i)
+        injury = any(_lemma(t) in lex.injury_words for t in before)
         for fig in figures:
             if fig.start > token.i and fig.start - token.i <= 25 and not fig.subset:
-                if any(doc[k].text in (";", ".") for k in range(token.i, fig.start)):
+                if any(sent.token(k).text in (";", ".") for k in range(token.i, fig.start)):
                     break
                 if fig.kind is None or fig.kind == "killed":
                     fig.kind = "injured" if injury else "killed"
                 break
 
 
-def _tie_coordinated(figures: list[_Figure], sent: Span, lex: _Lexicon) -> None:
+def _tie_coordinated(figures: list[_Figure], sent: _Sentence, lex: _Lexicon) -> None:
     """Coordinated parts share a kind and are summed: 'killing 5 soldiers and 3 civilians',
     '16 civilians and three children have been killed', '32 civilians killed in X and 25 in Y'."""
-    doc = sent.doc
     for n, fig in enumerate(figures):
         fig.group = n
     for left, right in zip(figures, figures[1:], strict=False):
         if left.subset or right.subset or _is_zero(left) or _is_zero(right):
             continue
         left_end = left.noun.i + 1 if left.noun is not None and left.noun.i >= left.end else left.end
-        between = [t.lower_ for t in doc[left_end:right.start]]
+        between = sent.lowers_in(left_end, right.start)
         if between not in (["and"], [","], [",", "and"], ["as", "well", "as"], ["and", "another"]):
             continue
         if left.kind is not None and right.kind in (None, left.kind):
@@ -746,10 +851,10 @@ def _tie_coordinated(figures: list[_Figure], sent: Span, lex: _Lexicon) -> None:
             right.group = left.group
     # A bare count coordinated with a tied verb: '32 civilians killed in X and 25 in Y'.
     for fig in figures:
-        gov = doc[fig.end - 1]
+        gov = sent.token(fig.end - 1)
         if fig.kind is not None or fig.noun is not None or gov.dep_ != "conj":
             continue
-        if _lemma(gov.head) not in lex.death_verbs | lex.injury_verbs:
+        if _lemma(gov.head) not in lex.harm_verbs:
             continue
         other = next((f for f in figures
                       if f.kind and f.noun is not None and f.noun.head.i == gov.head.i), None)
@@ -757,18 +862,17 @@ def _tie_coordinated(figures: list[_Figure], sent: Span, lex: _Lexicon) -> None:
             fig.kind, fig.group = other.kind, other.group
 
 
-def _tie_subsets(figures: list[_Figure], sent: Span, lex: _Lexicon) -> None:
+def _tie_subsets(figures: list[_Figure], sent: _Sentence, lex: _Lexicon) -> None:
     """'35 civilians, including two children': a figure after a subset cue is part of the one before."""
-    doc = sent.doc
     for n, fig in enumerate(figures):
-        before_fig = [t.lower_ for t in doc[max(fig.start - 2, sent.start):fig.start]]
+        before_fig = sent.lowers_in(max(fig.start - 2, sent.start), fig.start)
         # 'including two children', 'mostly women', 'among them 10 children'; but not
         # 'six civilians were among 22 killed', where the figure after 'among' is the total.
         is_part = bool(before_fig) and (
-            before_fig[-1] in lex.subset_cues - {"among"}
+            before_fig[-1] in lex.part_cues
             or before_fig[-2:] in (["among", "them"], ["among", "whom"], ["of", "whom"], ["of", "them"])
         )
-        after_fig = [t.lower_ for t in doc[fig.end:min(fig.end + 2, sent.end)]]
+        after_fig = sent.lowers_in(fig.end, min(fig.end + 2, sent.end))
         # '12 people were killed, 5 of them children'
         is_part = is_part or after_fig in (["of", "them"], ["of", "whom"], ["of", "those"])
         if not is_part or fig.subset:
@@ -796,7 +900,7 @@ def _summarise(figures: list[_Figure], lex: _Lexicon) -> Casualties:
             continue
         totals = _group_totals([f for f in tied if not f.subset], lex)
         if kind == "killed":
-            adults = [(c, f) for c, f in totals if not _is_about(f, lex.children_words | lex.women_words)]
+            adults = [(c, f) for c, f in totals if not _is_about(f, lex.children_or_women)]
             pool = adults or totals
         else:
             pool = totals
@@ -830,7 +934,7 @@ def _group_totals(figures: list[_Figure], lex: _Lexicon) -> list[tuple[Count, _F
     out = [(fig.count, fig) for fig in figures]
     for members in groups.values():
         if len(members) > 1:
-            adult = [f for f in members if not _is_about(f, lex.children_words | lex.women_words)]
+            adult = [f for f in members if not _is_about(f, lex.children_or_women)]
             out.append((_sum_counts(f.count for f in members), (adult or members)[0]))
     return out
 
@@ -855,7 +959,7 @@ def is_subset_toll(casualties: Casualties) -> bool:
     if casualties.killed is None:
         return False
     lex = load_casualty_lexicon()
-    return ((casualties.victims or "").lower() in lex.children_words | lex.women_words
+    return ((casualties.victims or "").lower() in lex.children_or_women
             or casualties.killed.min in (casualties.children_killed, casualties.women_killed))
 
 
