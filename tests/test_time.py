@@ -1,9 +1,13 @@
 """Time expressions: finding them in sentences and resolving them against the publication date."""
 
+import re
+import sys
+import unicodedata
 from datetime import date
 
 import pytest
 
+from peacewatch.resolve import time as time_module
 from peacewatch.resolve.time import (
     Offset,
     TimeMention,
@@ -15,6 +19,7 @@ from peacewatch.resolve.time import (
     resolve_time,
     shift_when,
 )
+from peacewatch.samples import corpus_folder
 from peacewatch.schema import When
 
 PUB = date(2025, 4, 15)  # a Tuesday
@@ -405,3 +410,49 @@ def test_bare_the_day_is_not_found():
 @pytest.mark.xfail(strict=True, reason="'until Friday' with a present-tense 'remain' is not read as future")
 def test_until_with_present_tense_is_future():
     assert resolve_all("Markets remain closed until Friday.", PUB)[0][1].value == "2025-04-18"
+
+
+# A pattern runs only on a text holding one string of each of its gate sets (resolve/time.py,
+# "gates"); these tests pin that a gate never holds back a text its pattern matches.
+
+
+def _gate_texts() -> list[str]:
+    texts = [c[0] for c in FIND_CASES + RESOLVE_CASES + OFFSET_CASES + TENSE_CASES]
+    for path in sorted(corpus_folder().glob("*.txt")):
+        texts += re.split(r"(?<=[.!?])\s+|\n+", path.read_text(encoding="utf-8"))
+    texts += [text.upper() for text in texts]
+    # what IGNORECASE and \d match beyond ASCII: a dotted capital I, a long s, Arabic-Indic digits
+    return texts + ["İN MARCH 2024", "in the ſummer of 2019", "on ١٢/٠٣/٢٠٢٠", "in the '٩٠s", "Q٣ ٢٠٢٤"]
+
+
+def test_gates_admit_every_text_their_pattern_matches():
+    grammar = time_module._grammar()
+    assert all(gates for *_, gates in grammar.patterns), "a pattern without gate runs on every sentence"
+    matched = 0
+    for text in _gate_texts():
+        met = time_module._gates_met(text, grammar)
+        for name, _, rx, gates in grammar.patterns:
+            if rx.search(text):
+                matched += 1
+                assert gates <= met, (name, text)
+    assert matched > 300  # the texts exercise the gates
+
+
+def test_gates_met_finds_every_gate_string():
+    grammar = time_module._grammar()
+    for text in _gate_texts():
+        folded = time_module._fold(text)
+        expected = {n for n, strings in enumerate(grammar.gate_sets) if any(s in folded for s in strings)}
+        assert time_module._gates_met(text, grammar) == expected, text
+
+
+def test_fold_keeps_every_ignorecase_and_digit_match():
+    """Gate strings are searched in the folded text: every character that a gate string's character
+    matches under IGNORECASE, and every digit \\d matches, must fold into that character."""
+    everything = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i < 0xE000)
+    grammar = time_module._grammar()
+    for char in {char for strings in grammar.gate_sets for s in strings for char in s}:
+        for found in set(re.findall(re.escape(char), everything, re.IGNORECASE)):
+            assert time_module._fold(found) == char, (char, found)
+    for digit in re.findall(r"\d", everything):
+        assert time_module._fold(digit) == str(unicodedata.decimal(digit)), digit

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
-from typing import Any
+from re import _constants as sre_constants  # the parser re itself uses, to read gates off the patterns
+from re import _parser as sre_parser
+from typing import Any, NamedTuple
 
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 from dateutil.relativedelta import relativedelta
@@ -212,9 +215,174 @@ _CLAUSE_BOUNDARY = re.compile(
 )
 
 
+# ---------------------------------------------------------------- gates
+# Most sentences hold no time expression, or one kind, yet every pattern walks every position of
+# every sentence. So a pattern runs only on a text holding one string of each of its gate sets:
+# strings that every match of the pattern contains, read off the pattern's own syntax tree (as RE2's
+# prefilters are), so a gate cannot drift from its pattern when the grammar or the vocabulary changes.
+# One search over the text finds the gate strings of all patterns.
+
+_GATE_SET_LIMIT = 64  # the most strings a set may hold ('jan'|'jan.'|... has 36)
+_GATE_SETS = 2  # gate sets per pattern, the most selective: more lengthen the search, rarely reject more
+_UNKNOWN = frozenset({""})  # a set holding '' says nothing
+
+
+class _Strings(NamedTuple):
+    """What is known of the strings a part of a regex matches."""
+
+    exact: frozenset[str] | None  # all of them, when few
+    required: list[frozenset[str]]  # sets of which every match holds one string (as a substring)
+    first: frozenset[str]  # every match starts with one of these
+    last: frozenset[str]  # every match ends with one of these
+
+
+def _product(heads: frozenset[str], tails: frozenset[str]) -> frozenset[str] | None:
+    if len(heads) * len(tails) > _GATE_SET_LIMIT:
+        return None
+    return frozenset(head + tail for head in heads for tail in tails)
+
+
+def _union(sets: Iterable[frozenset[str]]) -> frozenset[str] | None:
+    union = frozenset().union(*sets)
+    return union if len(union) <= _GATE_SET_LIMIT else None
+
+
+def _strings_of_sequence(items: Iterable[tuple[Any, Any]]) -> _Strings:
+    """_Strings of a parsed regex sequence: strings of items next to each other are joined ('ab')."""
+    required: list[frozenset[str]] = []
+    run = frozenset({""})  # what the items since the last inexact one match
+    first = None
+    for op, av in items:
+        item = _strings_of(op, av)
+        required += item.required
+        joined = _product(run, item.exact) if item.exact is not None else None
+        if joined is not None:
+            run = joined
+            continue
+        head = _product(run, item.first) or run
+        required.append(head)
+        first = head if first is None else first
+        run = item.last
+    required.append(run)
+    return _Strings(run, required, run, run) if first is None else _Strings(None, required, first, run)
+
+
+def _strings_of(op: Any, av: Any) -> _Strings:
+    """_Strings of one node of a parsed regex; a node not understood gives no condition."""
+    c = sre_constants
+    unknown = _Strings(None, [], _UNKNOWN, _UNKNOWN)
+    chars: set[str] = set()
+    if op is c.LITERAL:
+        chars.add(chr(av))
+    elif op is c.IN:
+        for item_op, item in av:
+            if item_op is c.LITERAL:
+                chars.add(chr(item))
+            elif item_op is c.RANGE and item[1] - item[0] < 16:
+                chars.update(map(chr, range(item[0], item[1] + 1)))
+            elif item_op is c.CATEGORY and item is c.CATEGORY_DIGIT:
+                chars.update("0123456789")  # _fold writes in ASCII the other digits \d matches
+            else:
+                return unknown  # another category (\s, \w), a negation or a wide range
+    elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        chars.add("")  # an assertion matches no characters
+    elif op is c.SUBPATTERN:
+        _, add_flags, del_flags, sub = av
+        return unknown if add_flags or del_flags else _strings_of_sequence(sub)
+    elif op is c.BRANCH:
+        branches = [_strings_of_sequence(sub) for sub in av[1]]
+        exacts = [b.exact for b in branches if b.exact is not None]
+        exact = _union(exacts) if len(exacts) == len(branches) else None
+        picks = [_best_sets(b.required, 1) for b in branches]  # a match holds a string of its branch's pick
+        required = [frozenset().union(*(pick[0] for pick in picks))] if all(picks) else []
+        return _Strings(exact, required, _union(b.first for b in branches) or _UNKNOWN,
+                        _union(b.last for b in branches) or _UNKNOWN)
+    elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, high, sub = av
+        item = _strings_of_sequence(sub)
+        if low == high == 1:
+            return item
+        if low == 0:
+            return unknown if high > 1 or item.exact is None else _strings_of_exact(item.exact | {""})
+        return _Strings(None, item.required, item.first, item.last)
+    else:
+        return unknown  # any character, back-references, ...
+    return _strings_of_exact(frozenset(chars))
+
+
+def _strings_of_exact(exact: frozenset[str]) -> _Strings:
+    return _Strings(exact, [exact], exact, exact)
+
+
+def _best_sets(sets: list[frozenset[str]], count: int) -> list[frozenset[str]]:
+    """The `count` most selective sets that say something, each cut to its shortest strings: a match
+    holding 'days' holds 'day', so 'day' alone says as much. Longer shortest strings first, then fewer."""
+    cut = {frozenset(s for s in strings if not any(t != s and t in s for t in strings))
+           for strings in sets if "" not in strings}
+    return sorted(cut, key=lambda s: (-min(map(len, s)), len(s), sorted(s)))[:count]
+
+
+def _gate_sets(rx: re.Pattern[str]) -> list[frozenset[str]]:
+    """Sets of strings, in lower case, of which every text `rx` matches holds one of each once folded.
+    A set holding a single character is left out: it is in almost every text and slows the search."""
+    lowered = [frozenset(s.lower() for s in strings)
+               for strings in _strings_of_sequence(sre_parser.parse(rx.pattern, rx.flags)).required]
+    return _best_sets([s for s in lowered if min(map(len, s)) > 1], _GATE_SETS)
+
+
+# Characters that re's IGNORECASE matches to an ASCII letter but str.lower() does not turn into it
+# (CPython's extra case equivalences); test_time checks this list against every code point.
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")  # '٣' and the other digits \d matches
+
+
+def _fold(text: str) -> str:
+    """The text in lower case and ASCII digits, so that a gate string is found wherever the pattern's
+    IGNORECASE and \\d could match it."""
+    if text.isascii():
+        return text.lower()
+    text = _OTHER_DIGIT.sub(lambda m: str(unicodedata.decimal(m.group())), text)
+    return text.translate(_FOLD).lower()
+
+
+def _prefix_tree(words: Iterable[str]) -> str:
+    """A regex matching the longest of `words` that starts where it is tried ('ab(?:cd|)')."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branch(node: dict[str, Any]) -> str:
+        alternatives = [re.escape(ch) + branch(child) for ch, child in sorted(node.items()) if ch]
+        alternatives += [""] if "" in node else []  # stopping here is tried last: the longest wins
+        return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+    return branch(tree)
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    patterns: tuple[tuple[str, str, re.Pattern[str], frozenset[int]], ...]  # name, kind, regex, its gates
+    gate_sets: tuple[frozenset[str], ...]  # by number
+    finder: re.Pattern[str]  # at each position of a folded text, the longest gate string starting there
+    gates_of: dict[str, frozenset[int]]  # gate string -> the gate sets holding it or one of its prefixes
+
+
+def _gates_met(text: str, grammar: _Grammar) -> set[int]:
+    """The numbers of the gate sets of which `text` holds a string. Every gate string found at a
+    position is a prefix of the longest one found there, so the longest ones tell all."""
+    met: set[int] = set()
+    for word in set(grammar.finder.findall(_fold(text))):
+        met |= grammar.gates_of[word]
+    return met
+
+
 @cache
-def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
-    """The grammar: (name, kind, compiled regex), compiled once per process."""
+def _grammar() -> _Grammar:
+    """The grammar: (name, kind, compiled regex, its gate sets), and the search for gate strings,
+    compiled once per process."""
     v = _load_vocab()
     mon_full = _alternation(v.month_full)
     mon_any = "(?:" + mon_full + "|" + _alternation(v.month_abbr) + r"\.?)"
@@ -279,10 +447,35 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
          r"\s+the\s+day(?!\s+(?:before|after|of|when|that))"
          r"|that\s+(?:day|night|morning|evening|afternoon))" + _E),
     ]
-    return tuple((name, kind, re.compile(rx, re.IGNORECASE)) for name, kind, rx in specs)
+    compiled = [(name, kind, re.compile(source, re.IGNORECASE)) for name, kind, source in specs]
+    gate_numbers: dict[frozenset[str], int] = {}  # one per distinct gate set, shared by the patterns
+    patterns = tuple(
+        (name, kind, rx, frozenset(gate_numbers.setdefault(g, len(gate_numbers)) for g in _gate_sets(rx)))
+        for name, kind, rx in compiled
+    )
+    words = {word for strings in gate_numbers for word in strings}
+    gates_of = {
+        word: frozenset(n for strings, n in gate_numbers.items() if any(word.startswith(s) for s in strings))
+        for word in words
+    }
+    return _Grammar(patterns, tuple(gate_numbers), re.compile(f"(?=({_prefix_tree(words)}))"), gates_of)
 
 
 # ---------------------------------------------------------------- finding
+
+
+@cache
+def _count_quantifier() -> re.Pattern[str]:
+    """A quantifier of calendar.yaml right before the end ('over ' in 'over 2000'): one search for all."""
+    words = "|".join(map(re.escape, _load_vocab().quantifiers))
+    return re.compile(rf"\b(?:{words})\s+$", re.IGNORECASE)
+
+
+@cache
+def _future_cue() -> re.Pattern[str]:
+    """A future cue of calendar.yaml as a word: one search for all."""
+    words = "|".join(map(re.escape, _load_vocab().future_cues))
+    return re.compile(rf"(?<![\w'])(?:{words})(?!\w)", re.IGNORECASE)
 
 
 def _is_capitalised(word: str | None) -> bool:
@@ -338,9 +531,7 @@ def _accept(name: str, g: dict[str, str | None], text: str, start: int, end: int
             return False
         if re.search(r"[$€£#]\s*$|\bNo\.\s*$", before) or re.match(r"\s*(%|per\s*cent|percent)", after):
             return False
-        if not g.get("mod") and any(
-            re.search(rf"\b{re.escape(q)}\s+$", before, re.IGNORECASE) for q in v.quantifiers
-        ):
+        if not g.get("mod") and _count_quantifier().search(before):
             return False
     short_year_context = r"(?:in|of|since|until|by|the|from|to|class)\s+$"
     if name == "short_year" and not re.search(short_year_context, before, re.I):
@@ -382,7 +573,11 @@ def _accept(name: str, g: dict[str, str | None], text: str, start: int, end: int
 def _scan(text: str) -> list[_Candidate]:
     """All accepted candidates, then the longest non-overlapping ones in order of position."""
     candidates: list[_Candidate] = []
-    for order, (name, kind, rx) in enumerate(_patterns()):
+    grammar = _grammar()
+    met = _gates_met(text, grammar)
+    for order, (name, kind, rx, gates) in enumerate(grammar.patterns):
+        if not gates <= met:
+            continue  # the text lacks a string every match of this pattern holds
         for m in rx.finditer(text):
             start, end = m.span()
             g = m.groupdict()
@@ -442,8 +637,7 @@ def detect_future_tense(text: str, start: int = 0) -> bool:
     left = _CLAUSE_BOUNDARY.split(text[:start])[-1]
     right = _CLAUSE_BOUNDARY.split(text[start:])[0]
     clause = left + right
-    cues = _load_vocab().future_cues
-    return any(re.search(rf"(?<![\w']){re.escape(cue)}(?!\w)", clause, re.IGNORECASE) for cue in cues)
+    return _future_cue().search(clause) is not None
 
 
 # ---------------------------------------------------------------- resolving helpers
