@@ -456,3 +456,9 @@ def test_fold_keeps_every_ignorecase_and_digit_match():
             assert time_module._fold(found) == char, (char, found)
     for digit in re.findall(r"\d", everything):
         assert time_module._fold(digit) == str(unicodedata.decimal(digit)), digit
+
+
+def test_decades_ago_before_year_one_is_unresolved_not_an_error():
+    when = resolve_time("207 decades ago", date(2025, 1, 1))
+    assert when.value is None and when.rule == "decades-ago-before-year-1"
+    assert resolve_time("20 decades ago", date(2025, 1, 1)).value == "1825"

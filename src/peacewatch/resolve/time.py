@@ -13,9 +13,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
-from re import _constants as sre_constants  # the parser re itself uses, to read gates off the patterns
-from re import _parser as sre_parser
 from typing import Any, NamedTuple
+
+try:  # the parser re itself uses, to read gates off the patterns (private: absent, no gates)
+    from re import _constants as sre_constants
+    from re import _parser as sre_parser
+except ImportError:  # pragma: no cover - every pattern then runs on every text, as before gates
+    sre_constants = sre_parser = None
 
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 from dateutil.relativedelta import relativedelta
@@ -325,6 +329,8 @@ def _best_sets(sets: list[frozenset[str]], count: int) -> list[frozenset[str]]:
 def _gate_sets(rx: re.Pattern[str]) -> list[frozenset[str]]:
     """Sets of strings, in lower case, of which every text `rx` matches holds one of each once folded.
     A set holding a single character is left out: it is in almost every text and slows the search."""
+    if sre_parser is None:
+        return []
     lowered = [frozenset(s.lower() for s in strings)
                for strings in _strings_of_sequence(sre_parser.parse(rx.pattern, rx.flags)).required]
     return _best_sets([s for s in lowered if min(map(len, s)) > 1], _GATE_SETS)
@@ -915,7 +921,8 @@ def _resolve_ago(c: _Candidate, published, future, country) -> _Result:
     if unit in ("hour", "minute"):
         return pub.isoformat(), "day", f"{unit}s-ago-publication-day"
     if unit == "decade":
-        return f"{pub.year - 10 * amount:04d}", "year", "decades-ago"
+        year = pub.year - 10 * amount
+        return (f"{year:04d}", "year", "decades-ago") if year >= 1 else (None, None, "decades-ago-before-year-1")
     delta = {"day": relativedelta(days=amount), "week": relativedelta(weeks=amount),
              "month": relativedelta(months=amount), "year": relativedelta(years=amount)}[unit]
     # 'two weeks ago' is not a day: the precision is the unit's (week for weeks, as the codebook says)
