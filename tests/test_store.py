@@ -6,12 +6,14 @@ import os
 import uuid
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, select, text
 
 from peacewatch import extract
 from peacewatch.store import Filters, Store, StoredArticle
 from peacewatch.store.copies import signature
+from peacewatch.store.fuse import Fuser
 from peacewatch.store.ingest import ingest
+from peacewatch.store.models import EventRow, MemberRow
 
 PG_URL = os.environ.get("PEACEWATCH_TEST_PG")
 
@@ -19,6 +21,10 @@ STRIKE = ("Russian missiles struck the centre of Kharkiv on Sunday, killing 21 p
           "the regional governor said.")
 TALKS = ("Ukraine accepted a US proposal for a 30-day ceasefire on Tuesday, while Russia's foreign ministry "
          "said the proposal could not be verified.")
+TWO_STRIKES = ("Russian missiles struck the centre of Kharkiv on Sunday, killing 21 people and wounding 64. On "
+               "Saturday Russian drones struck Odesa, killing two people, the governor said.")
+STRIKE_AND_RALLY = ("Russian missiles struck Sumy on Monday, killing 35 people. Protesters rallied in Kyiv on Tuesday "
+                    "against the strike.")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -72,6 +78,34 @@ def test_batch_is_stored_whole_and_only_once(store):
     assert store.counts() == first
     article = store.article(batch[0].report.article.id)
     assert article["report"]["events"][0]["evidence"] == STRIKE
+
+
+def test_ids_follow_the_batch_order_and_members_their_events(store):
+    """A batch's rows are written a table at a time; ids still follow articles and positions."""
+    batch = [_stored(TWO_STRIKES), _stored(TALKS), _stored(STRIKE_AND_RALLY)]
+    store.add_batch(batch)
+    order = {s.report.article.id: n for n, s in enumerate(batch)}
+    for rows in (store.events(), store.claims(), store.agreements()):
+        by_id = sorted(rows, key=lambda r: r["id"])
+        assert [(order[r["article_id"]], r["position"]) for r in by_id] == sorted(
+            (order[r["article_id"]], r["position"]) for r in rows)
+    occurred = [e for e in store.events() if e["status"] == "occurred"]
+    assert len(occurred) >= 4
+    with store.engine.connect() as connection:
+        members = connection.execute(select(MemberRow.article_id, EventRow.article_id, EventRow.status)
+                                     .join(EventRow, EventRow.id == MemberRow.event_id)).all()
+    assert len(members) == len(occurred)
+    assert all(mine == theirs and status == "occurred" for mine, theirs, status in members)
+
+
+def test_a_batch_failing_midway_leaves_nothing(store):
+    class Failing(Fuser):
+        def fuse(self, telling):
+            raise RuntimeError("killed while fusing")
+
+    with pytest.raises(RuntimeError):
+        store.add_batch([_stored(TWO_STRIKES), _stored(TALKS)], Failing())
+    assert set(store.counts().values()) == {0}
 
 
 def test_queries_filter_by_type_country_date_place_and_status(store):

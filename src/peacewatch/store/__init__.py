@@ -14,10 +14,10 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from urllib.parse import urlparse
 
-from sqlalchemy import Select, and_, delete, func, or_, select
+from sqlalchemy import Row, Select, and_, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from peacewatch.schema import Report
+from peacewatch.schema import Event, HistoryStep, Report
 from peacewatch.store.copies import CopyIndex, from_bytes, to_bytes
 from peacewatch.store.db import StoreError, current_revision, database_url, make_engine, upgrade
 from peacewatch.store.fuse import Fuser, Incident, Telling, date_span
@@ -39,6 +39,10 @@ log = logging.getLogger(__name__)
 INCIDENT_FIELDS = ("type", "mode", "country", "date_value", "date_precision", "place_name", "admin1", "lat", "lon",
                    "place_precision", "source_name", "source_country", "source_sector", "target_name",
                    "target_country", "target_sector")
+# the columns of an event a telling takes as they are
+TELLING_COLUMNS = ("date_value", "date_precision", "place_name", "admin1", "lat", "lon", "place_precision", "mode",
+                   "source_name", "source_country", "source_sector", "target_name", "target_country",
+                   "target_sector", "killed_min", "killed_max", "injured_min", "injured_max", "evidence")
 
 
 @dataclass
@@ -134,105 +138,75 @@ class Store:
         with self._session.begin() as session:
             known = set(session.scalars(select(ArticleRow.id).where(
                 ArticleRow.id.in_([s.report.article.id for s in batch]))))
-            tellings: list[Telling] = []
-            now = datetime.now(UTC).isoformat(timespec="microseconds")
+            fresh = []
             for item in batch:
-                article = item.report.article
-                if article.id in known:
-                    continue
-                known.add(article.id)
-                session.add(ArticleRow(
-                    id=article.id, external_id=item.external_id, title=article.title, url=article.url,
-                    source=article.source, published=article.published, words=item.words,
-                    copy_of=item.copy_of, similarity=item.similarity, boilerplate=article.boilerplate,
-                    warnings=article.warnings, report=item.report.model_dump(mode="json"), ingested_at=now))
-                session.flush()
-                if item.minhash is not None:
-                    session.add(SignatureRow(article_id=article.id, minhash=to_bytes(item.minhash)))
-                tellings.extend(self._add_report(session, item))
-            session.flush()
+                if item.report.article.id not in known:
+                    known.add(item.report.article.id)
+                    fresh.append(item)
+            rows = _BatchRows()
+            now = datetime.now(UTC).isoformat(timespec="microseconds")
+            for item in fresh:
+                rows.add(item, now)
+            # Each table's rows go in together, in batch order (so ids follow articles and positions),
+            # parents' tables before their children's. The ids of events and agreements are read back
+            # by article and position: SQLite cannot return the ids of a many-row INSERT in order, so
+            # asking for them would make SQLAlchemy insert row by row there.
+            _insert(session, ArticleRow, rows.articles)
+            _insert(session, SignatureRow, rows.signatures)
+            _insert(session, EventRow, rows.events)
+            _insert(session, ClaimRow, rows.claims)
+            _insert(session, AgreementRow, rows.agreements)
+            article_ids = [item.report.article.id for item in fresh]
+            if rows.histories:
+                agreement_ids = _ids_by_position(session, AgreementRow, article_ids)
+                _insert(session, StepRow, [
+                    {"agreement_id": agreement_ids[article_id, position], "position": step_position,
+                     "party": step.party, "action": step.action, "date_value": step.date, "evidence": step.evidence}
+                    for article_id, position, history in rows.histories
+                    for step_position, step in enumerate(history)])
+            tellings = []
+            if rows.told:
+                event_ids = _ids_by_position(session, EventRow, article_ids)
+                tellings = [_telling(values, event_ids[values["article_id"], values["position"]], root, outlet)
+                            for values, root, outlet in rows.told]
             return self._fuse(session, tellings, fuser or Fuser())
-
-    def _add_report(self, session: Session, item: StoredArticle) -> list[Telling]:
-        report, article = item.report, item.report.article
-        root = item.copy_of or article.id
-        tellings = []
-        for position, event in enumerate(report.events):
-            place = event.location
-            span = date_span(event.date.value if event.date else None, event.date.precision if event.date else None)
-            row = EventRow(
-                article_id=article.id, position=position, type=event.type, mode=event.mode, status=event.status,
-                **_actor_columns("source", event.source), **_actor_columns("target", event.target),
-                date_value=event.date.value if event.date else None,
-                date_precision=event.date.precision if event.date else None,
-                date_start=span[0].isoformat() if span else None, date_end=span[1].isoformat() if span else None,
-                place_name=place.name or place.text if place else None, place_country=place.country if place else None,
-                admin1=place.admin1 if place else None, lat=place.lat if place else None,
-                lon=place.lon if place else None, place_precision=place.precision if place else None,
-                killed_min=event.killed.min if event.killed else None,
-                killed_max=event.killed.max if event.killed else None,
-                injured_min=event.injured.min if event.injured else None,
-                injured_max=event.injured.max if event.injured else None,
-                evidence=event.evidence, data=event.model_dump(mode="json"))
-            session.add(row)
-            session.flush()
-            if event.status == "occurred" and span is not None:
-                tellings.append(_telling(row, root, article.source or _domain(article.url)))
-        for position, claim in enumerate(report.claims):
-            speaker = claim.speaker
-            session.add(ClaimRow(
-                article_id=article.id, position=position,
-                speaker_name=(speaker.name or speaker.text) if speaker else None,
-                speaker_country=speaker.country if speaker else None,
-                speaker_sector=speaker.sector if speaker else None, kind=claim.kind, status=claim.status,
-                text=claim.text,
-                date_value=claim.date.value if claim.date else None, evidence=claim.evidence,
-                data=claim.model_dump(mode="json")))
-        for position, agreement in enumerate(report.agreements):
-            row = AgreementRow(
-                article_id=article.id, position=position, kind=agreement.kind, scope=agreement.scope,
-                duration_days=agreement.duration_days, mediator=agreement.mediator,
-                parties="," + ",".join(agreement.parties) + ",", status=agreement.status,
-                evidence=agreement.evidence, data=agreement.model_dump(mode="json"))
-            session.add(row)
-            session.flush()
-            for step_position, step in enumerate(agreement.history):
-                session.add(StepRow(agreement_id=row.id, position=step_position, party=step.party,
-                                    action=step.action, date_value=step.date, evidence=step.evidence))
-        return tellings
 
     def _fuse(self, session: Session, tellings: list[Telling], fuser: Fuser) -> list[int]:
         """Join the batch's tellings to stored incidents of their blocks, or make new ones."""
         if not tellings:
             return []
         loaded: dict[int, Incident] = {inc.id: inc for inc in fuser.incidents if inc.id is not None}
+        stored: set[int] = set()  # incidents whose rows this transaction has read
         for incident in self._incidents_near(session, tellings):
+            stored.add(incident.id)
             if incident.id not in loaded:
                 fuser.add(incident)
                 loaded[incident.id] = incident
         for telling in sorted(tellings, key=lambda t: (t.date_value or "", t.event_id)):
             fuser.fuse(telling)
-        touched = []
-        for incident in fuser.changed():
-            row = session.get(IncidentRow, incident.id) if incident.id is not None else None
-            if row is None:
-                row = IncidentRow(origin="peacewatch")
-                session.add(row)
-            for name in INCIDENT_FIELDS:
-                setattr(row, name, getattr(incident, name))
-            row.date_start, row.date_end = incident.start.isoformat(), incident.end.isoformat()
-            for name, value in incident.summary().items():
-                setattr(row, name, value)
-            row.figures = list(incident.figures)
-            row.evidence = list(dict.fromkeys(f["evidence"] for f in incident.figures if f.get("evidence")))
-            session.flush()
+        changed = fuser.changed()
+        # a fuser given by the caller may hold incidents of an earlier batch whose rows are gone (that
+        # batch rolled back): those are stored anew
+        unread = [i.id for i in changed if i.id is not None and i.id not in stored]
+        for start in range(0, len(unread), 500):
+            stored.update(session.scalars(select(IncidentRow.id).where(IncidentRow.id.in_(unread[start:start + 500]))))
+        updates = [{"id": i.id, **_incident_values(i)} for i in changed if i.id in stored]
+        if updates:
+            session.execute(update(IncidentRow), updates)  # one executemany, by primary key
+        # new incidents through the unit of work, which learns their ids on any database
+        new = [(i, IncidentRow(origin="peacewatch", **_incident_values(i))) for i in changed if i.id not in stored]
+        session.add_all([row for _, row in new])
+        session.flush()
+        for incident, row in new:
             incident.id = row.id
-            for member in incident.new_members:
-                session.add(MemberRow(incident_id=row.id, event_id=member.event_id, article_id=member.article_id,
-                                      independent=member.root == member.article_id))
+        touched, members = [], []
+        for incident in changed:
+            members.extend({"incident_id": incident.id, "event_id": m.event_id, "article_id": m.article_id,
+                            "independent": m.root == m.article_id} for m in incident.new_members)
             incident.new_members.clear()
             incident.changed = False
-            touched.append(row.id)
+            touched.append(incident.id)
+        _insert(session, MemberRow, members)
         return touched
 
     def _incidents_near(self, session: Session, tellings: list[Telling]) -> list[Incident]:
@@ -245,14 +219,16 @@ class Store:
             low, high = blocks.get((telling.type, telling.country), [span[0].isoformat(), span[1].isoformat()])
             blocks[(telling.type, telling.country)] = [min(low, span[0].isoformat()), max(high, span[1].isoformat())]
         out = []
+        incidents = IncidentRow.__table__
         for (kind, country), (low, high) in blocks.items():
             low_day = _shift(low, -2)
             high_day = _shift(high, 2)
-            # incidents start at most a year before the window (a year-precision one spans a year)
-            rows = session.scalars(select(IncidentRow).where(
-                IncidentRow.type == kind, IncidentRow.country == country,
-                IncidentRow.date_start >= _shift(low, -366), IncidentRow.date_start <= high_day,
-                IncidentRow.date_end >= low_day, IncidentRow.origin == "peacewatch"))
+            # incidents start at most a year before the window (a year-precision one spans a year);
+            # plain rows, not ORM objects: changes are written back by id
+            rows = session.execute(select(incidents).where(
+                incidents.c.type == kind, incidents.c.country == country,
+                incidents.c.date_start >= _shift(low, -366), incidents.c.date_start <= high_day,
+                incidents.c.date_end >= low_day, incidents.c.origin == "peacewatch"))
             out.extend(_incident_of(row) for row in rows)
         return out
 
@@ -425,6 +401,99 @@ class Store:
             session.execute(delete(ArticleRow))
 
 
+def _insert(session: Session, model: type, rows: list[dict]) -> None:
+    """Insert rows of one table in one executemany, without ORM objects. Every row names every
+    column, None included (render_nulls), or the ORM would split the rows by their None columns."""
+    if rows:
+        session.execute(insert(model).execution_options(render_nulls=True), rows)
+
+
+def _ids_by_position(session: Session, model: type, article_ids: list[str]) -> dict[tuple[str, int], int]:
+    """The ids of the rows of a table (events, agreements) of these articles, by article and position."""
+    ids = {}
+    for start in range(0, len(article_ids), 500):
+        ids.update(((article_id, position), row_id) for row_id, article_id, position in session.execute(
+            select(model.id, model.article_id, model.position).where(
+                model.article_id.in_(article_ids[start:start + 500]))))
+    return ids
+
+
+class _BatchRows:
+    """A batch's rows, table by table, as column values."""
+
+    def __init__(self) -> None:
+        self.articles: list[dict] = []
+        self.signatures: list[dict] = []
+        self.events: list[dict] = []
+        self.claims: list[dict] = []
+        self.agreements: list[dict] = []
+        self.histories: list[tuple[str, int, list[HistoryStep]]] = []  # article, agreement position, its steps
+        self.told: list[tuple[dict, str, str | None]] = []  # events fusion takes, their root article and outlet
+
+    def add(self, item: StoredArticle, now: str) -> None:
+        """Add the rows of an article and its report (dumped to JSON once, its parts taken from that)."""
+        report, article = item.report, item.report.article
+        dump = report.model_dump(mode="json")
+        self.articles.append({
+            "id": article.id, "external_id": item.external_id, "title": article.title, "url": article.url,
+            "source": article.source, "published": article.published, "words": item.words, "copy_of": item.copy_of,
+            "similarity": item.similarity, "boilerplate": article.boilerplate, "warnings": article.warnings,
+            "report": dump, "ingested_at": now})
+        if item.minhash is not None:
+            self.signatures.append({"article_id": article.id, "minhash": to_bytes(item.minhash)})
+        root = item.copy_of or article.id
+        outlet = article.source or _domain(article.url)
+        for position, (event, data) in enumerate(zip(report.events, dump["events"], strict=True)):
+            self.events.append(values := _event_values(article.id, position, event, data))
+            if event.status == "occurred" and values["date_start"] is not None:
+                self.told.append((values, root, outlet))
+        for position, (claim, data) in enumerate(zip(report.claims, dump["claims"], strict=True)):
+            speaker = claim.speaker
+            self.claims.append({
+                "article_id": article.id, "position": position,
+                "speaker_name": (speaker.name or speaker.text) if speaker else None,
+                "speaker_country": speaker.country if speaker else None,
+                "speaker_sector": speaker.sector if speaker else None, "kind": claim.kind, "status": claim.status,
+                "text": claim.text, "date_value": claim.date.value if claim.date else None,
+                "evidence": claim.evidence, "data": data})
+        for position, (agreement, data) in enumerate(zip(report.agreements, dump["agreements"], strict=True)):
+            self.agreements.append({
+                "article_id": article.id, "position": position, "kind": agreement.kind, "scope": agreement.scope,
+                "duration_days": agreement.duration_days, "mediator": agreement.mediator,
+                "parties": "," + ",".join(agreement.parties) + ",", "status": agreement.status,
+                "evidence": agreement.evidence, "data": data})
+            if agreement.history:
+                self.histories.append((article.id, position, agreement.history))
+
+
+def _event_values(article_id: str, position: int, event: Event, data: dict) -> dict:
+    place = event.location
+    span = date_span(event.date.value if event.date else None, event.date.precision if event.date else None)
+    return {
+        "article_id": article_id, "position": position, "type": event.type, "mode": event.mode,
+        "status": event.status, **_actor_columns("source", event.source), **_actor_columns("target", event.target),
+        "date_value": event.date.value if event.date else None,
+        "date_precision": event.date.precision if event.date else None,
+        "date_start": span[0].isoformat() if span else None, "date_end": span[1].isoformat() if span else None,
+        "place_name": place.name or place.text if place else None,
+        "place_country": place.country if place else None, "admin1": place.admin1 if place else None,
+        "lat": place.lat if place else None, "lon": place.lon if place else None,
+        "place_precision": place.precision if place else None,
+        "killed_min": event.killed.min if event.killed else None,
+        "killed_max": event.killed.max if event.killed else None,
+        "injured_min": event.injured.min if event.injured else None,
+        "injured_max": event.injured.max if event.injured else None,
+        "evidence": event.evidence, "data": data}
+
+
+def _incident_values(incident: Incident) -> dict:
+    """An incident's columns as it is now (all but its id and origin)."""
+    return {**{name: getattr(incident, name) for name in INCIDENT_FIELDS},
+            "date_start": incident.start.isoformat(), "date_end": incident.end.isoformat(), **incident.summary(),
+            "figures": list(incident.figures),
+            "evidence": list(dict.fromkeys(f["evidence"] for f in incident.figures if f.get("evidence")))}
+
+
 def _domain(url: str | None) -> str | None:
     return urlparse(url).netloc or None if url else None
 
@@ -435,19 +504,14 @@ def _actor_columns(role: str, actor) -> dict:
             f"{role}_sector": actor.sector if actor else None}
 
 
-def _telling(row: EventRow, root: str, outlet: str | None) -> Telling:
+def _telling(event: dict, event_id: int, root: str, outlet: str | None) -> Telling:
     return Telling(
-        event_id=row.id, article_id=row.article_id, root=root, type=row.type,
-        country=row.place_country or row.target_country or row.source_country, date_value=row.date_value,
-        date_precision=row.date_precision, place_name=row.place_name, admin1=row.admin1, lat=row.lat, lon=row.lon,
-        place_precision=row.place_precision, mode=row.mode, source_name=row.source_name,
-        source_country=row.source_country, source_sector=row.source_sector, target_name=row.target_name,
-        target_country=row.target_country, target_sector=row.target_sector, killed_min=row.killed_min,
-        killed_max=row.killed_max, injured_min=row.injured_min, injured_max=row.injured_max,
-        evidence=row.evidence, outlet=outlet)
+        event_id=event_id, article_id=event["article_id"], root=root, type=event["type"],
+        country=event["place_country"] or event["target_country"] or event["source_country"],
+        outlet=outlet, **{name: event[name] for name in TELLING_COLUMNS})
 
 
-def _incident_of(row: IncidentRow) -> Incident:
+def _incident_of(row: Row) -> Incident:
     incident = Incident(type=row.type, country=row.country, date_value=row.date_value,
                         date_precision=row.date_precision, start=datetime.fromisoformat(row.date_start).date(),
                         end=datetime.fromisoformat(row.date_end).date(), id=row.id, figures=list(row.figures or []))
