@@ -843,8 +843,8 @@ def _corroborate(drafts: list[Draft], sents: list[Span], claimed: set[int], quot
             continue
         for clause in _content_clauses(draft):
             words = _content_words(clause)
-            heads = {t.lemma_.lower() for t in clause if t.dep_ in ("ROOT", "ccomp") or t.head.i not in
-                     {c.i for c in clause}} & words
+            inside = {c.i for c in clause}
+            heads = {t.lemma_.lower() for t in clause if t.dep_ in ("ROOT", "ccomp") or t.head.i not in inside} & words
             if len(words) < CORROBORATION_MIN_WORDS or not heads:
                 continue
             for n, sent in enumerate(own):

@@ -56,6 +56,7 @@ class CopyIndex:
         self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self._hashes: dict[str, MinHash] = {}
         self._roots: dict[str, str] = {}
+        self._order: dict[str, int] = {}  # when each article was indexed, to break ties
 
     def __len__(self) -> int:
         return len(self._hashes)
@@ -69,15 +70,17 @@ class CopyIndex:
             return
         self._lsh.insert(article_id, minhash)
         self._hashes[article_id] = minhash
+        self._order[article_id] = len(self._order)
         self._roots[article_id] = self._roots.get(copy_of, copy_of) if copy_of else article_id
 
     def find_original(self, minhash: MinHash) -> tuple[str, float] | None:
         """The original an article copies, with the estimated similarity, or None.
 
         The original is the earliest-indexed article of the most similar one's family, so a copy
-        of a copy points at the first telling."""
+        of a copy points at the first telling; of equally similar ones, the earliest-indexed wins
+        (the LSH returns candidates as a set, whose order changes with the hash seed)."""
         best: tuple[str, float] | None = None
-        for candidate in self._lsh.query(minhash):
+        for candidate in sorted(self._lsh.query(minhash), key=self._order.__getitem__):
             similarity = minhash.jaccard(self._hashes[candidate])
             if similarity >= self.threshold and (best is None or similarity > best[1]):
                 best = (candidate, similarity)
