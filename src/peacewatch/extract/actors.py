@@ -181,13 +181,33 @@ def _window_text(doc: Doc, start: int, end: int) -> str:
     return normalize_text(span_text(doc, start, end))
 
 
+@cache
+def _first_words() -> frozenset[str]:
+    """The first words (case-folded) of every organisation, country term and role of two words
+    or more: a window of tokens that begins with another word matches none of them."""
+    lex = _lexicon()
+    keys = [*lex.orgs_exact, *(term for term, _ in country_terms()), *(" ".join(r) for r in lex.roles)]
+    return frozenset(key.casefold().split()[0] for key in keys if len(key.split()) > 1)
+
+
+@lru_cache(maxsize=65536)
+def _may_begin_entry(word: str) -> bool:
+    """Whether a token followed by a space can begin an entry of several words (the lookups strip
+    a leading 'the', stray punctuation and spaces, so those are never ruled out)."""
+    folded = normalize_text(word).casefold()
+    return folded in ("", "the") or folded in _first_words() or folded.strip(" ,.;:\"()[]") in _first_words()
+
+
 def _match_at(doc: Doc, i: int, stop: int) -> _Mention | None:
     """The longest lexicon entry starting at token i (organisations before countries before roles)."""
     lex = _lexicon()
     first = doc[i]
     if first.is_punct or first.pos_ in ("DET", "ADP", "CCONJ"):
         return None
-    for end in range(min(stop, i + lex.max_len), i, -1):
+    top = min(stop, i + lex.max_len)
+    if top > i + 1 and first.whitespace_ and not _may_begin_entry(first.text):
+        top = i + 1  # only the token alone can match: no entry of several words begins with it
+    for end in range(top, i, -1):
         if doc[end - 1].is_punct and end - 1 > i:
             continue
         text = _window_text(doc, i, end)
