@@ -199,3 +199,18 @@ def test_ruler_finds_groups_in_the_pipeline(nlp):
     assert any(text.endswith("Rapid Support Forces") and label == "ORG" for text, label in ents)
     assert ("Hamas", "ORG") in ents
     assert ("US", "GPE") in ents
+
+
+def test_every_entry_of_several_words_may_begin_at_its_first_word():
+    """The scan tries a token alone unless an entry of several words can begin with it: every
+    organisation, country term and role of several words must pass that test at its first word."""
+    from peacewatch.extract.actors import _lexicon, _may_begin_entry
+    from peacewatch.extract.countries import country_terms
+
+    lex = _lexicon()
+    keys = [*lex.orgs_exact, *(term for term, _ in country_terms()), *(" ".join(r) for r in lex.roles)]
+    several = [key for key in keys if len(key.split()) > 1]
+    assert len(several) > 100
+    assert all(_may_begin_entry(key.split()[0]) for key in several)
+    assert all(_may_begin_entry(key.split()[0].upper()) for key in several)
+    assert not _may_begin_entry("yesterday") and _may_begin_entry("The")
