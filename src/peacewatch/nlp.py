@@ -14,7 +14,7 @@ from functools import cache
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from peacewatch.errors import ModelError
@@ -157,6 +157,15 @@ def span_text(doc: Doc, start: int, end: int) -> str:
     text, starts, ends = index
     start, end = max(start, 0), min(end, len(starts))
     return text[starts[start]:ends[end - 1]] if start < end else ""
+
+
+def tokens_of(span: Span) -> list[Token]:
+    """The tokens of a span, from a list made once per doc: iterating a Span makes a new Token
+    object at every position, every time, and sentences are read token by token many times."""
+    tokens = span.doc.user_data.get("pw_tokens")
+    if tokens is None:
+        tokens = span.doc.user_data["pw_tokens"] = list(span.doc)
+    return tokens[span.start:span.end]
 
 
 def text_of(span: Span) -> str:

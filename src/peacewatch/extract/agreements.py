@@ -30,7 +30,7 @@ from peacewatch.extract.context import (
 )
 from peacewatch.extract.countries import country_of
 from peacewatch.extract.numbers import parse_number
-from peacewatch.nlp import text_of
+from peacewatch.nlp import text_of, tokens_of
 from peacewatch.resolve.time import shift_when
 from peacewatch.schema import Actor, Agreement, Claim, Event, HistoryStep, When
 
@@ -175,7 +175,7 @@ def extract_agreements(doc: Doc, ctx: ArticleContext, events: list[Event] | None
                            for s in draft.steps):
                     draft.steps.append(step)
             draft.mediator = draft.mediator or mention.mediator  # a negotiator found among the steps
-            if any(t.lemma_.lower() in lex.unresolved_words for t in sent):
+            if any(t.lemma_.lower() in lex.unresolved_words for t in tokens_of(sent)):
                 draft.unresolved = True
         remember_subjects(sent, ctx, salient)
     for draft in drafts:
@@ -192,7 +192,7 @@ def extract_agreements(doc: Doc, ctx: ArticleContext, events: list[Event] | None
 def _mentions(sent: Span, index: int, ctx: ArticleContext, lex: AgreementLexicon) -> list[MentionInfo]:
     out: list[MentionInfo] = []
     used: set[int] = set()
-    for token in sent:
+    for token in tokens_of(sent):
         if token.i in used or token.pos_ not in ("NOUN", "PROPN"):
             continue
         lemma = token.lemma_.lower()
@@ -664,7 +664,7 @@ def _demands(head: Token, sent: Span, index: int, ctx: ArticleContext, salient: 
              lex: AgreementLexicon) -> list[Step]:
     """'X returned with additional demands ..., leaving the agreement unresolved': X demanded."""
     out = []
-    for noun in sent:
+    for noun in tokens_of(sent):
         if noun.lemma_.lower() not in lex.demand_nouns or noun.pos_ != "NOUN" or head in noun.subtree:
             continue
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head

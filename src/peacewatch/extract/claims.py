@@ -33,7 +33,7 @@ from peacewatch.extract.context import (
     sentence_times,
 )
 from peacewatch.extract.countries import country_name
-from peacewatch.nlp import span_text, text_of
+from peacewatch.nlp import span_text, text_of, tokens_of
 from peacewatch.schema import Actor, Claim, Event, When
 
 CONFLICT_SECTORS = {"GOV", "MIL", "REB", "IGO", "NGO"}
@@ -217,8 +217,9 @@ def _verb_claims(sent: Span, index: int, sents: list[Span], quoted: set[int], ct
     out: list[Draft] = []
     taken: set[int] = set()
     # Once per sentence, not per verb: a long run-on sentence has many verbs of saying.
-    asked = any(t.text == "?" and t.i not in quoted and t.i - 1 not in quoted for t in sent)
-    for verb in sent:
+    tokens = tokens_of(sent)
+    asked = any(t.text == "?" and t.i not in quoted and t.i - 1 not in quoted for t in tokens)
+    for verb in tokens:
         kind = lex.verb_kinds.get(verb.lemma_.lower())
         if kind is None and verb.lemma_.lower() in lex.denying_claims and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in lex.claim_references for c in verb.children):
@@ -552,7 +553,7 @@ def _noun_claims(sent: Span, index: int, quoted: set[int], ctx: ArticleContext, 
     """'X returned with additional demands to lift sanctions'; 'X's call for a ceasefire'."""
     out: list[Draft] = []
     covered = {t.i for d in found for t in d.content}
-    for noun in sent:
+    for noun in tokens_of(sent):
         if noun.lemma_.lower() in lex.source_nouns and noun.pos_ == "NOUN" and noun.i not in quoted | covered:
             draft = _sourced_figure(noun, index, ctx, salient, drafts, lex)
             if draft is not None:
@@ -614,7 +615,7 @@ def _according_claims(sent: Span, index: int, quoted: set[int], ctx: ArticleCont
                       found: list[Draft]) -> list[Draft]:
     """'According to X, ...': X says the rest of the sentence."""
     out: list[Draft] = []
-    for token in sent:
+    for token in tokens_of(sent):
         if token.lower_ != "according" or token.i in quoted:
             continue
         to = next((c for c in token.children if c.lower_ == "to"), None)
@@ -764,7 +765,13 @@ def _cue_in(draft: Draft, sents: list[Span], lex: ClaimLexicon) -> tuple[str, st
 def _first_cue(text: str, cues: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
     """The first of `cues`, in lexicon order, whose words the text holds in order, as words
     ('cannot' is one word there, two in a parse); one search for all of them says whether any is."""
-    if not cues or _cue_pattern(cues).search(text) is None:
+    if not cues:
+        return None
+    if text.isascii():  # each word of a cue must be in the text (IGNORECASE folds only ASCII here)
+        lowered = text.lower()
+        if not any(all(word in lowered for word in cue) for cue in cues):
+            return None
+    if _cue_pattern(cues).search(text) is None:
         return None
     return next(cue for cue in cues if _cue_pattern((cue,)).search(text) is not None)
 
@@ -780,7 +787,7 @@ def _later_references(drafts: list[Draft], sents: list[Span], claimed: set[int],
     for index, sent in enumerate(sents):
         if index in claimed:
             continue
-        refs = [t for t in sent if t.lemma_.lower() in lex.claim_references and t.pos_ == "NOUN"
+        refs = [t for t in tokens_of(sent) if t.lemma_.lower() in lex.claim_references and t.pos_ == "NOUN"
                 and any(c.dep_ in ("poss", "det") for c in t.children)]
         if not refs:
             continue

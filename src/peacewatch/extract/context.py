@@ -16,7 +16,7 @@ from peacewatch.extract.actors import build_person_index, describe_actor
 from peacewatch.extract.countries import country_name, country_of
 from peacewatch.extract.lexicon import get_lexicon
 from peacewatch.extract.mentions import CUT_DEPS, MEMBER_PREPS, WEAPON_NOUNS, split_named_coordination
-from peacewatch.nlp import text_of
+from peacewatch.nlp import text_of, tokens_of
 from peacewatch.resolve.place import resolve_place
 from peacewatch.resolve.time import find_time_expressions, parse_offset, resolve_time
 from peacewatch.schema import Actor, Place, When
@@ -206,7 +206,7 @@ def remember_subjects(sent: Span, ctx: ArticleContext, salient: list[tuple[Token
     key = (sent.start, sent.end)
     if key not in ctx.subject_cache:
         ctx.subject_cache[key] = [
-            (token, actor) for token in sent
+            (token, actor) for token in tokens_of(sent)
             if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ != "PRON"
             and (actor := ctx.describe(token)) is not None and (actor.country or is_person(actor, token))]
     salient.extend(ctx.subject_cache[key])

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from peacewatch.extract.lexicon import Lexicon, Trigger, get_lexicon
 from peacewatch.extract.numbers import parse_number
-from peacewatch.nlp import text_of
+from peacewatch.nlp import text_of, tokens_of
 
 SUBJECTS = {"nsubj", "csubj", "expl"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
@@ -71,7 +71,7 @@ def find_mentions(sent: Span, lex: Lexicon) -> list[Mention]:
     if text_of(sent).rstrip().rstrip("\"'”’»)").endswith("?"):
         return []
     mentions: list[Mention] = []
-    for token in sent:
+    for token in tokens_of(sent):
         mention = None
         if token.pos_ in ("VERB", "AUX") or (token.tag_.startswith("VB")):
             mention = _verb_mention(token, sent, lex)
@@ -317,7 +317,7 @@ def _reported_wrongdoing(sent: Span, lex: Lexicon, found: list[Mention]) -> list
     """'X said that Y is mocking ...': X accuses Y (a wrongdoing verb under a verb of saying)."""
     out = []
     taken = {m.clause.i for m in found}
-    for token in sent:
+    for token in tokens_of(sent):
         if _lemma(token) not in lex.wrongdoing_verbs or token.pos_ not in ("VERB", "AUX"):
             continue
         speaker = _speaker_of(token, lex)
@@ -384,7 +384,8 @@ def _promises_and_obligations(sent: Span, lex: Lexicon, found: list[Mention]) ->
     'X said Y must withdraw': X's demand of Y (REQUEST)."""
     out = []
     agreed = {m.clause.i for m in found if m.type == "AGREE"}
-    for token in sent:
+    tokens = tokens_of(sent)
+    for token in tokens:
         if token.dep_ != "xcomp" or not token.pos_ == "VERB":
             continue
         head = token.head
@@ -393,7 +394,7 @@ def _promises_and_obligations(sent: Span, lex: Lexicon, found: list[Mention]) ->
             if subjects and read_status(head if head.pos_ in ("VERB", "AUX") else head.head, lex) is not None:
                 out.append(Mention(type="AGREE", mode="promise", trigger=head, sent=sent, sources=subjects,
                                    clause=head if head.pos_ in ("VERB", "AUX") else head.head))
-    for token in sent:
+    for token in tokens:
         if token.dep_ != "ccomp" or not {c.lower_ for c in token.children if c.dep_ == "aux"} & lex.obligation_modals:
             continue
         speaker = _speaker_of(token, lex)
@@ -447,7 +448,15 @@ def split_named_coordination(token: Token) -> list[Span]:
     """'US President Donald Trump and Russian President Vladimir Putin': titled names joined by
     'and', which the small model often parses as one phrase (the first name an apposition of the
     first title, the second title a conjunct of the first name, all under the last name). Returns
-    the phrase of each person, in order, when every side of each 'and' names a person; else []."""
+    the phrase of each person, in order, when every side of each 'and' names a person; else []
+    (read once per token per doc: phrases, triggers and participants all ask)."""
+    cache = token.doc.user_data.setdefault("pw_named_coordination", {})
+    if token.i not in cache:
+        cache[token.i] = _split_named_coordination(token)
+    return list(cache[token.i])
+
+
+def _split_named_coordination(token: Token) -> list[Span]:
     top = token
     while top.dep_ in NAME_DEPS and top.head.i != top.i and top.head.pos_ in ("NOUN", "PROPN"):
         top = top.head

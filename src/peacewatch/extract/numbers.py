@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from peacewatch.data import load_data
 from peacewatch.errors import DataError
+from peacewatch.nlp import tokens_of
 from peacewatch.schema import Count
 
 log = logging.getLogger(__name__)
@@ -344,7 +345,7 @@ class _Sentence:
 
     def __init__(self, span: Span) -> None:
         self.span, self.doc, self.start, self.end = span, span.doc, span.start, span.end
-        self.tokens = list(span)
+        self.tokens = tokens_of(span)
         self.lowers = [token.lower_ for token in self.tokens]
 
     def token(self, i: int) -> Token:
