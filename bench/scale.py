@@ -438,7 +438,8 @@ def part_memory(articles: int, dask: dict | None) -> None:
     else:
         for address, rss in sorted(dask["rss"].items()):
             print(f"  Dask worker {address}: peak RSS {show_peak(rss)} in the worker; current RSS "
-                  f"{rss['current_mb']:.0f} MB (psutil), after its share of {dask['articles']} articles x 2 runs")
+                  f"{rss['current_mb']:.0f} MB (psutil), after its share of {dask['articles']} articles x "
+                  f"{2 * dask['rounds']} runs")
     print("  (ru_maxrss is carried over exec on Linux: a process started by a bigger one reports that one's "
           "peak if higher; VmHWM is the process's own)")
 
@@ -476,8 +477,8 @@ def stop(processes: list[subprocess.Popen]) -> None:
         child.kill()
 
 
-def part_dask(prepared: list[Prepared], warm: list[Prepared], tmp: Path) -> dict:
-    """Time the same batches on 1 then 2 local Dask workers, each warmed first."""
+def part_dask(prepared: list[Prepared], warm: list[Prepared], tmp: Path, rounds: int = 2) -> dict:
+    """Time the same batches on 1 and 2 local Dask workers, each warmed first, taking turns."""
     from distributed import Client
 
     dask_cli = str(Path(sys.executable).parent / "dask")
@@ -515,10 +516,11 @@ def part_dask(prepared: list[Prepared], warm: list[Prepared], tmp: Path) -> dict
                     pass
         return total
 
-    def timed_batches(client: Client, name: str) -> tuple[Run, dict[str, int]]:
+    def timed_batches(client: Client, name: str, only: str | None = None) -> tuple[Run, dict[str, int]]:
+        placement = {"workers": [only], "allow_other_workers": False} if only else {}
         with Load(our_cpu) as load:
             start_at = time.perf_counter()
-            futures = [client.submit(read_prepared, batch, pure=False) for batch in batches]
+            futures = [client.submit(read_prepared, batch, pure=False, **placement) for batch in batches]
             results = client.gather(futures)
             seconds = time.perf_counter() - start_at
         return Run.of(name, len(prepared), words, seconds, load), tally(r for batch in results for r in batch)
@@ -533,21 +535,24 @@ def part_dask(prepared: list[Prepared], warm: list[Prepared], tmp: Path) -> dict
     try:
         start("scheduler", ["scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"])
         start_worker(1)
-        client = Client(address, set_as_default=False, timeout=60)
-        client.wait_for_workers(1, timeout=120)
-        first = set(client.scheduler_info()["workers"])
-        warm1 = warm_worker(client, next(iter(first)))
-        one, one_counts = timed_batches(client, "1 worker")
         start_worker(2)
+        client = Client(address, set_as_default=False, timeout=60)
         client.wait_for_workers(2, timeout=120)
-        second = set(client.scheduler_info()["workers"]) - first
-        warm2 = warm_worker(client, next(iter(second)))
-        two, two_counts = timed_batches(client, "2 workers")
+        first, second = sorted(client.scheduler_info()["workers"])
+        warm1, warm2 = warm_worker(client, first), warm_worker(client, second)
+        # 1 worker (the batches held to the first) and 2 workers take turns, `rounds` times, and the
+        # fastest of each counts, as in part 1: this machine's speed drifts.
+        ones, twos = [], []
+        for _ in range(rounds):
+            ones.append(timed_batches(client, "1 worker", only=first))
+            twos.append(timed_batches(client, "2 workers"))
+        (one, one_counts), (two, two_counts) = (min(runs, key=lambda r: r[0].seconds) for runs in (ones, twos))
         pids = client.run(os.getpid)
         peaks = client.run(peak_rss)  # sent by value, as it lives in __main__
         out["rss"] = {w: {**peaks[w], "current_mb": psutil.Process(pid).memory_info().rss / 2**20}
                       for w, pid in pids.items()}
-        out.update(one=one, two=two, counts=(one_counts, two_counts), warm=(warm1, warm2), batches=len(batches))
+        out.update(one=one, two=two, counts=(one_counts, two_counts), warm=(warm1, warm2), batches=len(batches),
+                   rounds=rounds)
     except Exception as exc:  # the benchmark goes on to part 4; the cause is printed
         out["error"] = f"{type(exc).__name__}: {exc}"
         for log in sorted(logs.glob("*.log")):
@@ -570,7 +575,8 @@ def print_dask(dask: dict | None, single: Run) -> None:
         return
     print(f"  {dask['articles']} articles in {dask['batches']} batches of {DASK_BATCH}, "
           f"client.submit(read_prepared, batch, pure=False); each worker --nthreads 1, warmed first "
-          f"(warm-up incl. model load: {dask['warm'][0]:.1f} s, {dask['warm'][1]:.1f} s)")
+          f"(warm-up incl. model load: {dask['warm'][0]:.1f} s, {dask['warm'][1]:.1f} s); 1 worker (batches "
+          f"held to one) and 2 took turns {dask['rounds']} times, the fastest of each counts")
     for run in (dask["one"], dask["two"]):
         print(run.line())
     for name, counts in zip(("1 worker", "2 workers"), dask["counts"], strict=True):
@@ -754,7 +760,7 @@ def main() -> None:
             pipeline = Pipeline(nlp)
             # the timed articles are the last ones, the warm-up batch comes from before them
             ready = [p for p in prepare_all(pipeline, (i.raw() for i in items)) if isinstance(p, Prepared)]
-            dask = part_dask(ready[-args.dask_articles:], ready[:DASK_BATCH], Path(tmp))
+            dask = part_dask(ready[-args.dask_articles:], ready[:DASK_BATCH], Path(tmp), rounds=max(1, args.rounds))
         part_memory(args.articles, dask)
         print_dask(dask, first["b"])
         part_profile(items[:args.profile_articles], nlp, first["bare"],
