@@ -55,3 +55,23 @@ def test_model_by_path(tmp_path, nlp):
     spacy.load(DEFAULT_MODEL).to_disk(path)
     other = load_model(str(path))
     assert "pw_paragraphs" in other.pipe_names
+
+
+def test_per_doc_memos_are_made_once_and_kept_apart_per_doc():
+    from peacewatch.nlp import doc_memo, get_nlp, per_token, span_text, tokens_of
+
+    nlp = get_nlp()
+    one, two = nlp("Russian forces shelled Kharkiv on Monday."), nlp("Talks resumed in Geneva.")
+    calls = []
+
+    @per_token
+    def lower(token):
+        calls.append(token.i)
+        return token.lower_
+
+    assert [lower(t) for t in one] == [lower(t) for t in one] == [t.lower_ for t in one]
+    assert lower(two[0]) == "talks" and len(calls) == len(one) + 1
+    assert doc_memo(one, "test", lambda d: len(d)) == len(one) == doc_memo(one, "test", lambda d: -1)
+    sent = next(two.sents)
+    assert [t.i for t in tokens_of(sent)] == [t.i for t in sent]
+    assert span_text(one, 1, 4) == one[1:4].text and span_text(one, 3, 3) == ""

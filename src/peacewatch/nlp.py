@@ -9,7 +9,9 @@ from __future__ import annotations
 import logging
 import os
 from bisect import bisect_left
-from functools import cache
+from collections.abc import Callable
+from functools import cache, wraps
+from typing import TypeVar
 
 import spacy
 from spacy.language import Language
@@ -133,14 +135,41 @@ def ruler_patterns() -> list[dict]:
     return patterns
 
 
+T = TypeVar("T")
+
+
+def doc_memo(doc: Doc, name: str, make: Callable[[Doc], T]) -> T:
+    """What `make(doc)` gives, made once per doc and kept in its user_data under `name`: the
+    readers of events, claims and agreements ask the same questions of one doc."""
+    found = doc.user_data.get(name)
+    if found is None:
+        found = doc.user_data[name] = make(doc)
+    return found
+
+
+def per_token(read: Callable[[Token], T]) -> Callable[[Token], T]:
+    """`read(token)` computed once per token per doc (a pure function of the parse)."""
+    name = f"pw:{read.__module__}.{read.__qualname__}"
+
+    @wraps(read)
+    def once(token: Token) -> T:
+        found = doc_memo(token.doc, name, lambda _: {})
+        if token.i not in found:
+            found[token.i] = read(token)
+        return found[token.i]
+
+    return once
+
+
+def _entity_index(doc: Doc) -> tuple[list[int], list[Span]]:
+    ents = list(doc.ents)
+    return [e.start for e in ents], ents
+
+
 def ents_between(doc: Doc, start: int, end: int) -> list[Span]:
     """The entities that overlap doc[start:end], found through an index built once per doc
     (doc.ents and span.ents rebuild every entity on each call, which is slow on long texts)."""
-    index = doc.user_data.get("pw_ents")
-    if index is None:
-        ents = list(doc.ents)
-        index = doc.user_data["pw_ents"] = ([e.start for e in ents], ents)
-    starts, ents = index
+    starts, ents = doc_memo(doc, "pw_ents", _entity_index)
     out = []
     for i in range(max(0, bisect_left(starts, start) - 8), bisect_left(starts, end)):
         if ents[i].end > start:
@@ -151,10 +180,8 @@ def ents_between(doc: Doc, start: int, end: int) -> list[Span]:
 def span_text(doc: Doc, start: int, end: int) -> str:
     """The text of doc[start:end] without building the span: a slice of the doc's text through
     token offsets indexed once per doc (a Span and its text cost some microseconds each)."""
-    index = doc.user_data.get("pw_offsets")
-    if index is None:
-        index = doc.user_data["pw_offsets"] = (doc.text, [t.idx for t in doc], [t.idx + len(t) for t in doc])
-    text, starts, ends = index
+    text, starts, ends = doc_memo(doc, "pw_offsets",
+                                  lambda d: (d.text, [t.idx for t in d], [t.idx + len(t) for t in d]))
     start, end = max(start, 0), min(end, len(starts))
     return text[starts[start]:ends[end - 1]] if start < end else ""
 
@@ -162,10 +189,7 @@ def span_text(doc: Doc, start: int, end: int) -> str:
 def tokens_of(span: Span) -> list[Token]:
     """The tokens of a span, from a list made once per doc: iterating a Span makes a new Token
     object at every position, every time, and sentences are read token by token many times."""
-    tokens = span.doc.user_data.get("pw_tokens")
-    if tokens is None:
-        tokens = span.doc.user_data["pw_tokens"] = list(span.doc)
-    return tokens[span.start:span.end]
+    return doc_memo(span.doc, "pw_tokens", list)[span.start:span.end]
 
 
 def text_of(span: Span) -> str:

@@ -34,7 +34,7 @@ from peacewatch.schema import Article, Report
 log = logging.getLogger(__name__)
 
 # Articles parsed together: spaCy's cost per article falls with the batch (bench/scale.py: 64
-# short articles a batch parse some 15% faster than 16).
+# short articles a batch parse some 10% faster than 16).
 BATCH_SIZE = 64
 # Longest text handed to spaCy at once (its parser needs about 1 GB per 100k characters); a
 # longer article is read up to the last paragraph break before this, and says so in a warning.

@@ -33,7 +33,7 @@ from peacewatch.extract.context import (
     sentence_times,
 )
 from peacewatch.extract.countries import country_name
-from peacewatch.nlp import span_text, text_of, tokens_of
+from peacewatch.nlp import doc_memo, span_text, text_of, tokens_of
 from peacewatch.schema import Actor, Claim, Event, When
 
 CONFLICT_SECTORS = {"GOV", "MIL", "REB", "IGO", "NGO"}
@@ -152,10 +152,7 @@ def extract_claims(doc: Doc, ctx: ArticleContext, events: list[Event] | None = N
 
 def _quoted_tokens_of(doc: Doc) -> set[int]:
     """The quoted tokens of a doc, found once per doc (speakers of 'it reads' ask again)."""
-    found = doc.user_data.get("pw_quoted")
-    if found is None:
-        found = doc.user_data["pw_quoted"] = frozenset(_quoted_tokens(doc))
-    return found
+    return doc_memo(doc, "pw_quoted", lambda d: frozenset(_quoted_tokens(d)))
 
 
 def _quoted_tokens(doc: Doc) -> set[int]:

@@ -16,7 +16,7 @@ from peacewatch.extract.actors import build_person_index, describe_actor
 from peacewatch.extract.countries import country_name, country_of
 from peacewatch.extract.lexicon import get_lexicon
 from peacewatch.extract.mentions import CUT_DEPS, MEMBER_PREPS, WEAPON_NOUNS, split_named_coordination
-from peacewatch.nlp import text_of, tokens_of
+from peacewatch.nlp import per_token, text_of, tokens_of
 from peacewatch.resolve.place import resolve_place
 from peacewatch.resolve.time import find_time_expressions, parse_offset, resolve_time
 from peacewatch.schema import Actor, Place, When
@@ -65,16 +65,9 @@ def article_countries(doc: Doc) -> list[str]:
     return [code for code, _ in counts.most_common()]
 
 
+@per_token  # events, claims and agreements ask for the same participants
 def phrase(token: Token) -> Span:
-    """The noun phrase of a participant, without its clauses and coordinated partners (found once
-    per token per doc: events, claims and agreements ask for the same participants)."""
-    cache = token.doc.user_data.setdefault("pw_phrase", {})
-    if token.i not in cache:
-        cache[token.i] = _phrase(token)
-    return cache[token.i]
-
-
-def _phrase(token: Token) -> Span:
+    """The noun phrase of a participant, without its clauses and coordinated partners."""
     piece = next((p for p in split_named_coordination(token) if p.start <= token.i < p.end), None)
     if piece is not None:
         return piece  # 'US President X and Russian President Y', parsed as one phrase: X's or Y's part

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from peacewatch.extract.lexicon import Lexicon, Trigger, get_lexicon
 from peacewatch.extract.numbers import parse_number
-from peacewatch.nlp import text_of, tokens_of
+from peacewatch.nlp import per_token, text_of, tokens_of
 
 SUBJECTS = {"nsubj", "csubj", "expl"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
@@ -450,12 +450,10 @@ def split_named_coordination(token: Token) -> list[Span]:
     first title, the second title a conjunct of the first name, all under the last name). Returns
     the phrase of each person, in order, when every side of each 'and' names a person; else []
     (read once per token per doc: phrases, triggers and participants all ask)."""
-    cache = token.doc.user_data.setdefault("pw_named_coordination", {})
-    if token.i not in cache:
-        cache[token.i] = _split_named_coordination(token)
-    return list(cache[token.i])
+    return list(_split_named_coordination(token))
 
 
+@per_token
 def _split_named_coordination(token: Token) -> list[Span]:
     top = token
     while top.dep_ in NAME_DEPS and top.head.i != top.i and top.head.pos_ in ("NOUN", "PROPN"):

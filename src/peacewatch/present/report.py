@@ -164,10 +164,8 @@ def _initiatives_html(analysis: InitiativeAnalysis) -> str:
             f"<li>{e(i['date_value'] or '')} {e(i.get('place_name') or '?')}: {_num(killed_of(i))} killed "
             f'<span class="evidence">{e((i.get("evidence") or [""])[0])}</span></li>' for i in initiative.strikes_after)
         evidence = "".join(f'<div class="evidence">{e(x)}</div>' for x in initiative.evidence[:2])
-        out.append(f"<tr><td>{initiative.day}</td><td>{e('; '.join(initiative.labels))}{evidence}</td>"
-                   f"<td><ul>{strikes}</ul></td></tr>" if strikes else
-                   f"<tr><td>{initiative.day}</td><td>{e('; '.join(initiative.labels))}{evidence}</td>"
-                   f'<td class="muted">none</td></tr>')
+        after = f"<td><ul>{strikes}</ul></td>" if strikes else '<td class="muted">none</td>'
+        out.append(f"<tr><td>{initiative.day}</td><td>{e('; '.join(initiative.labels))}{evidence}</td>{after}</tr>")
     out.append("</table>")
     return "\n".join(out)
 

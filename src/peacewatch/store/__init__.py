@@ -283,12 +283,7 @@ class Store:
                            skip=("report", "boilerplate"))
 
     def _articles_query(self, f: Filters) -> Select:
-        query = select(ArticleRow)
-        if f.date_from:
-            query = query.where(ArticleRow.published >= f.date_from)
-        if f.date_to:
-            query = query.where(ArticleRow.published <= f.date_to)
-        return query
+        return _where_dates(select(ArticleRow), ArticleRow.published, f)
 
     def incident(self, incident_id: int) -> dict | None:
         """One incident, with the outlets that told it."""
@@ -297,7 +292,7 @@ class Store:
             if row is None:
                 return None
             found = _row_dict(row)
-        found["outlets"] = sorted({f["outlet"] for f in found.get("figures") or [] if f.get("outlet")})
+        found["outlets"] = _outlets(found)
         return found
 
     def count(self, kind: str, filters: Filters | None = None) -> int:
@@ -331,7 +326,7 @@ class Store:
         query = _happenings(IncidentRow, IncidentRow.country, f)
         rows = self._fetch(query.order_by(IncidentRow.date_start, IncidentRow.id), f)
         for row in rows:
-            row["outlets"] = sorted({fig["outlet"] for fig in row.get("figures") or [] if fig.get("outlet")})
+            row["outlets"] = _outlets(row)
         return rows
 
     def claims(self, filters: Filters | None = None) -> list[dict]:
@@ -339,11 +334,7 @@ class Store:
         return self._fetch(self._claims_query(f).order_by(ClaimRow.date_value, ClaimRow.id), f, skip=("data",))
 
     def _claims_query(self, f: Filters) -> Select:
-        query = select(ClaimRow)
-        if f.date_from:
-            query = query.where(ClaimRow.date_value >= f.date_from)
-        if f.date_to:
-            query = query.where(ClaimRow.date_value <= f.date_to)
+        query = _where_dates(select(ClaimRow), ClaimRow.date_value, f)
         if f.country:
             query = query.where(ClaimRow.speaker_country == f.country.upper())
         if f.status:
@@ -536,6 +527,11 @@ def _happenings(model, place_country, f: Filters) -> Select:
     if f.place:
         query = query.where(func.lower(model.place_name).contains(f.place.lower()))
     return query
+
+
+def _outlets(incident: dict) -> list[str]:
+    """The outlets whose figures an incident holds, in order."""
+    return sorted({f["outlet"] for f in incident.get("figures") or [] if f.get("outlet")})
 
 
 def _where_dates(query: Select, start_column, f: Filters) -> Select:
