@@ -1,14 +1,24 @@
-"""Lexicons and gazetteer extras: knowledge as data, loaded once and checked at load."""
+"""Lexicons and gazetteer extras: knowledge as data, loaded once and checked at load.
+
+Every data file is read by `load_data` (raw YAML) and, where code depends on its shape, by
+`load_model` (validated by a pydantic model); a broken file fails loudly, naming the file and
+the entry."""
 
 from __future__ import annotations
 
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Annotated, Any, TypeVar
 
 import yaml
+from pydantic import BaseModel, RootModel, StringConstraints, ValidationError
 
 from peacewatch.errors import DataError
+
+M = TypeVar("M", bound=BaseModel)
+
+# A word or phrase of a lexicon: stripped, never empty.
+Word = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
 @cache
@@ -24,9 +34,42 @@ def load_data(name: str) -> Any:
         raise DataError(f"data file {name!r} is not valid YAML: {exc}") from exc
 
 
+def validate_data(name: str, raw: Any, model: type[M]) -> M:
+    """Validate the parsed content `raw` of data file `name` against `model`.
+
+    Raises DataError naming the file, the entry (its path of keys) and what is wrong with it."""
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        problems = [f"{'.'.join(str(part) for part in err['loc']) or '(top)'}: {err['msg']}"
+                    for err in exc.errors()[:5]]
+        more = f" (and {exc.error_count() - 5} more)" if exc.error_count() > 5 else ""
+        raise DataError(f"data file {name!r}, entry {'; entry '.join(problems)}{more}") from exc
+
+
+@cache
+def load_model(name: str, model: type[M]) -> M:
+    """Load data file `name` and validate it as `model` (cached per file and model)."""
+    return validate_data(name, load_data(name), model)
+
+
+class WordLists(RootModel[dict[str, list[Word]]]):
+    """A data file (or section) of named word lists: list name -> words or phrases."""
+
+
 def word_sets(raw: dict[str, Any], *names: str) -> dict[str, frozenset[str]]:
     """The named word lists of a lexicon file as frozensets, checked to be there."""
     missing = [n for n in names if not isinstance(raw.get(n), list)]
     if missing:
         raise DataError(f"lexicon lists missing or not lists: {', '.join(missing)}")
     return {name: frozenset(str(w) for w in raw[name]) for name in names}
+
+
+@cache
+def load_word_lists(name: str, *names: str) -> dict[str, frozenset[str]]:
+    """The word lists of data file `name` as frozensets, validated; `names` must all be there."""
+    lists = load_model(name, WordLists).root
+    missing = [n for n in names if n not in lists]
+    if missing:
+        raise DataError(f"data file {name!r} lacks the word lists: {', '.join(missing)}")
+    return {key: frozenset(words) for key, words in lists.items()}

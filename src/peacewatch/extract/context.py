@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Span, Token
 from peacewatch.extract.actors import build_person_index, describe_actor
 from peacewatch.extract.countries import country_name, country_of
 from peacewatch.extract.lexicon import get_lexicon
-from peacewatch.extract.mentions import CUT_DEPS, MEMBER_PREPS, WEAPON_NOUNS, split_named_coordination
+from peacewatch.extract.mentions import WEAPON_NOUNS, split_named_coordination
+from peacewatch.grammar import CUT_DEPS, MEMBER_PREPS
 from peacewatch.nlp import per_token, text_of, tokens_of
 from peacewatch.resolve.place import resolve_place
 from peacewatch.resolve.time import find_time_expressions, parse_offset, resolve_time

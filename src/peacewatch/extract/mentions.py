@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
+from peacewatch.data.lexicons import instrument_nouns
 from peacewatch.extract.lexicon import Lexicon, Trigger, get_lexicon
 from peacewatch.extract.numbers import parse_number
 from peacewatch.nlp import per_token, text_of, tokens_of
@@ -19,9 +20,6 @@ PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 # Prepositions that introduce the one acted upon.
 TARGET_PREPS = {"against", "on", "at", "into", "upon", "toward", "towards", "onto"}
 PARTNER_PREPS = {"with"}
-# Dependents that are not part of an actor's noun phrase.
-CUT_DEPS = {"relcl", "acl", "advcl", "cc", "conj", "punct", "parataxis", "ccomp", "dep"}
-MEMBER_PREPS = {"including", "like"}
 ANCHOR_PREPS = {"after", "before", "prior", "following", "since", "ahead", "until"}
 # Nouns that stand for a thing made or offered: their owner is the other party.
 OFFER_NOUNS = {"proposal", "plan", "offer", "initiative", "demand", "deal", "agreement", "ceasefire",
@@ -29,11 +27,8 @@ OFFER_NOUNS = {"proposal", "plan", "offer", "initiative", "demand", "deal", "agr
 PLACE_PREPS = {"in", "at", "near", "on", "over", "across", "outside", "around", "into", "inside", "of",
                "off", "throughout", "to"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-# Weapons and attacks named as the doer or the thing launched ('the missiles hit', 'launched an
-# attack'): never a participant.
-WEAPON_NOUNS = frozenset({"missile", "rocket", "drone", "bomb", "shell", "munition", "round", "salvo", "projectile",
-                          "barrage", "artillery", "mortar", "shelling", "attack", "strike", "airstrike", "assault",
-                          "offensive"})
+# Weapons and attacks named as the doer or the thing launched: never a participant.
+WEAPON_NOUNS = instrument_nouns()
 DIPLOMAT_WORDS = {"ambassador", "envoy", "diplomat", "attache", "consul", "chargé"}
 # Dependents that make a noun phrase's own name ('US President Donald Trump'): the way up from a
 # name to the whole phrase that holds it.
