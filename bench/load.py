@@ -29,7 +29,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from peacewatch.store import Store  # noqa: E402
+from peacewatch.store import Store
 
 COUNTRIES = ["UKR", "RUS", "SDN", "IND", "PAK", "ISR", "PSE", "SYR", "YEM", "COD"]
 TYPES = ["ASSAULT"] * 6 + ["CONSULT", "ACCUSE", "REQUEST", "PROTEST"]

@@ -87,7 +87,7 @@ def _extract_jsonl(files: list[str]) -> int:
 
     def records():
         for name in files:
-            stream = sys.stdin if name == "-" else open(name, encoding="utf-8")  # noqa: SIM115
+            stream = sys.stdin if name == "-" else open(name, encoding="utf-8")
             with stream:
                 for number, line in enumerate(stream, 1):
                     if not line.strip():

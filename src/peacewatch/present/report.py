@@ -16,13 +16,13 @@ from pathlib import Path
 import matplotlib
 
 matplotlib.use("Agg")  # files only, no display
-import matplotlib.dates as mdates  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
 
-from peacewatch.analysis.initiatives import InitiativeAnalysis, analyze_initiatives  # noqa: E402
-from peacewatch.analysis.timeline import Timeline, killed_of  # noqa: E402
-from peacewatch.analysis.tracker import TrackedAgreement, track_agreements  # noqa: E402
-from peacewatch.store import Filters, Store  # noqa: E402
+from peacewatch.analysis.initiatives import InitiativeAnalysis, analyze_initiatives
+from peacewatch.analysis.timeline import Timeline, killed_of
+from peacewatch.analysis.tracker import TrackedAgreement, track_agreements
+from peacewatch.store import Filters, Store
 
 MARKER_COLOURS = {"CONSULT": "#1f77b4", "AGREE": "#2ca02c", "REQUEST": "#9467bd", "REJECT": "#d62728",
                   "agreement step": "#ff7f0e"}

@@ -42,7 +42,7 @@ def make_engine(url: str | None = None) -> Engine:
     engine = create_engine(url, future=True, pool_pre_ping=not url.startswith("sqlite"))
     if engine.dialect.name == "sqlite":
         @event.listens_for(engine, "connect")
-        def _sqlite_pragmas(dbapi_connection, _record):  # noqa: ANN001 - DBAPI types
+        def _sqlite_pragmas(dbapi_connection, _record):
             cursor = dbapi_connection.cursor()
             # WAL: readers do not block the ingest, and a killed writer leaves the file whole.
             cursor.execute("PRAGMA journal_mode=WAL")
