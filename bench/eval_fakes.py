@@ -107,7 +107,7 @@ def predict_pipeline(rows: list[dict]) -> list[list[int]]:
     (one batch, one loaded model; an article that cannot be read gives no figures)."""
     try:
         from peacewatch.ingest import load_text
-        from peacewatch.pipeline import Failure, Pipeline
+        from peacewatch.runner.pipeline import Failure, Pipeline
     except ImportError as exc:
         sys.exit(f"--pipeline needs peacewatch, which cannot be imported: {exc}")
     items = []

@@ -18,7 +18,7 @@ from pathlib import Path
 from peacewatch.extract.lexicon import get_lexicon
 from peacewatch.ingest import load_text
 from peacewatch.nlp import get_nlp
-from peacewatch.pipeline import Failure, Pipeline
+from peacewatch.runner.pipeline import Failure, Pipeline
 
 OLD_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "external" / "plover_gsr" / "PLOVER_GSR_CAMEO.json"

@@ -27,8 +27,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+from peacewatch.fuse.incidents import Fuser, Telling, km
 from peacewatch.store import Filters, Store
-from peacewatch.store.fuse import Fuser, Telling, km
 
 COUNTRIES = [f"C{n:02d}" for n in range(40)]
 TYPES = ["ASSAULT"] * 6 + ["CONSULT", "ACCUSE", "REQUEST", "PROTEST"]

@@ -35,21 +35,21 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import peacewatch
-from peacewatch.clean import clean_text
-from peacewatch.distributed import read_prepared
 from peacewatch.errors import PeacewatchError
 from peacewatch.extract.agreements import extract_agreements
 from peacewatch.extract.claims import extract_claims
 from peacewatch.extract.context import new_context
 from peacewatch.extract.events import extract_events
+from peacewatch.fuse.copies import CopyIndex, signature
 from peacewatch.ingest import RawArticle, load_text
+from peacewatch.ingest.clean import clean_text
 from peacewatch.nlp import get_nlp
-from peacewatch.pipeline import BATCH_SIZE, Failure, Pipeline, Prepared
+from peacewatch.runner.distributed import read_prepared
+from peacewatch.runner.ingest import ingest
+from peacewatch.runner.pipeline import BATCH_SIZE, Failure, Pipeline, Prepared
 from peacewatch.samples import corpus_folder
 from peacewatch.schema import Report
 from peacewatch.store import Store
-from peacewatch.store.copies import CopyIndex, signature
-from peacewatch.store.ingest import ingest
 
 SEED = 2025
 # the folder holding the package, to tell peacewatch's functions in a profile
@@ -655,7 +655,7 @@ def profile_read(pipeline: Pipeline, raws: list[RawArticle]) -> tuple[dict, floa
     profiler.disable()
     stats = pstats.Stats(profiler).stats
     read_doc = sum(ct for (f, _, fn), (_, _, _, ct, _) in stats.items()
-                   if fn == "read_doc" and module_of(f) == "peacewatch.pipeline")
+                   if fn == "read_doc" and module_of(f) == "peacewatch.runner.pipeline")
     resolution = {m: entered_time(stats, {m}) for m in RESOLVE_MODULES}
     return stats, read_doc or 1e-9, resolution
 

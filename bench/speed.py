@@ -14,7 +14,7 @@ from pathlib import Path
 
 from peacewatch.ingest import read_article
 from peacewatch.nlp import get_nlp
-from peacewatch.pipeline import Pipeline
+from peacewatch.runner.pipeline import Pipeline
 from peacewatch.samples import sample_paths
 
 

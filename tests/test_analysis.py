@@ -10,6 +10,7 @@ from peacewatch.analysis.initiatives import analyze_initiatives
 from peacewatch.analysis.timeline import build_timeline
 from peacewatch.analysis.tracker import track_agreements
 from peacewatch.present.report import render_markdown, write_report
+from peacewatch.runner.ingest import store_batch
 from peacewatch.store import Store, StoredArticle
 from synthetic import START, make_store, strike, talks
 
@@ -51,7 +52,7 @@ def _stored(text, published):
 
 def test_tracker_merges_one_agreement_told_by_two_articles(tmp_path):
     store = Store(f"sqlite:///{tmp_path / 'g.db'}")
-    store.add_batch([
+    store_batch(store, [
         _stored("On Tuesday, Ukraine accepted a US proposal for a 30-day ceasefire across all fronts.", "2025-03-12"),
         _stored("Russia rejected the US proposal for a 30-day ceasefire across all fronts on Friday.", "2025-03-15"),
         _stored("Egypt proposed a three-day truce in Gaza on Monday.", "2025-03-18"),

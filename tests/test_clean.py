@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from peacewatch.clean import clean_text, is_boilerplate_line, load_rules
 from peacewatch.ingest import read_article
+from peacewatch.ingest.clean import clean_text, is_boilerplate_line, load_rules
 
 S1 = "Troops shelled the border town on Monday, killing three civilians, officials said."
 S2 = "The army denied the report."

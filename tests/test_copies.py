@@ -1,6 +1,6 @@
 """Near-copy detection: which stored article a new one copies."""
 
-from peacewatch.store.copies import CopyIndex, signature
+from peacewatch.fuse.copies import CopyIndex, signature
 
 REPORT = ("Russian missiles struck the centre of the city on Sunday morning, killing at least twenty people "
           "and wounding dozens more, regional officials said, as rescuers searched the rubble of a school.")

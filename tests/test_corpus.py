@@ -5,8 +5,8 @@ import logging
 
 import pytest
 
-from peacewatch.corpus import CorpusItem, count_corpus, iter_corpus
 from peacewatch.errors import InputError
+from peacewatch.ingest.corpus import CorpusItem, count_corpus, iter_corpus
 
 SHELLING = "Artillery shelled the town of Velmora on Monday, killing two civilians, local officials said."
 TALKS = "Negotiators from both sides met in Dorvel on Tuesday and agreed to a three-day pause in the fighting."
@@ -117,7 +117,7 @@ def test_jsonl_good_blank_and_bad_lines(tmp_path, caplog):
     ]
     path = write(tmp_path / "batch.JSONL", "\n".join(lines) + "\n")
 
-    with caplog.at_level(logging.WARNING, logger="peacewatch.corpus"):
+    with caplog.at_level(logging.WARNING, logger="peacewatch.ingest.corpus"):
         items = list(iter_corpus([path], published="2025-04-15"))
 
     assert [item.origin for item in items] == [f"{path}:1", f"{path}:3", f"{path}:4"]

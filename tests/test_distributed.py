@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from peacewatch.runner.ingest import ingest
 from peacewatch.samples import corpus_folder
 from peacewatch.store import Store
-from peacewatch.store.ingest import ingest
 
 DASK = Path(sys.executable).parent / "dask"
 
@@ -87,9 +87,9 @@ def test_ingest_on_a_dask_cluster(cluster, tmp_path):
 
 
 def test_a_worker_lost_mid_batch_costs_a_retry_not_data(cluster, tmp_path):
-    from peacewatch.distributed import RETRIES, read_prepared
     from peacewatch.ingest import read_article
-    from peacewatch.pipeline import Pipeline
+    from peacewatch.runner.distributed import RETRIES, read_prepared
+    from peacewatch.runner.pipeline import Pipeline
 
     address, client, workers = cluster
     pipeline = Pipeline()

@@ -1,6 +1,7 @@
 """Fusion rules on hand-made tellings: what joins an incident and what stays apart."""
 
-from peacewatch.store.fuse import Fuser, Telling, date_span
+from peacewatch.fuse.incidents import Fuser, Telling
+from peacewatch.records import date_span
 
 
 def telling(n, day="2025-04-22", place="Kharkiv", lat=49.99, lon=36.23, killed=5, article=None, root=None,

@@ -14,13 +14,13 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from peacewatch.clean import clean_text
 from peacewatch.errors import InputError
 from peacewatch.extract.numbers import parse_count, parse_number
 from peacewatch.ingest import RawArticle, decode_bytes, load_html, load_text
-from peacewatch.pipeline import extract
+from peacewatch.ingest.clean import clean_text
 from peacewatch.resolve.place import resolve_place
 from peacewatch.resolve.time import find_time_expressions, resolve_time
+from peacewatch.runner.pipeline import extract
 from peacewatch.schema import Count, Place, Report
 
 SLOW = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]

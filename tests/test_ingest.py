@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 
-from peacewatch.clean import clean_text
 from peacewatch.errors import InputError
 from peacewatch.ingest import (
     MAX_BYTES,
@@ -17,6 +16,7 @@ from peacewatch.ingest import (
     normalise_published,
     read_article,
 )
+from peacewatch.ingest.clean import clean_text
 
 DATA = Path(__file__).resolve().parent / "data" / "ingest"
 PNG = (

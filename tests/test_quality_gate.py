@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from peacewatch.evaluate import predict
+from peacewatch.runner.evaluate import predict
 
 FLOORS = json.loads((Path(__file__).parent / "eval_baseline.json").read_text())
 

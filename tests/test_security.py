@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-import peacewatch.pipeline as pipeline_module
+import peacewatch.runner.pipeline as pipeline_module
 from peacewatch.ingest import load_text
-from peacewatch.pipeline import Failure, Pipeline
+from peacewatch.runner.pipeline import Failure, Pipeline
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "peacewatch"
 
@@ -61,8 +61,8 @@ def test_long_articles_are_parsed_in_smaller_batches(monkeypatch):
 
 
 def test_a_batch_over_the_limit_is_refused(tmp_path):
+    from peacewatch.runner.ingest import MAX_BATCH, ingest
     from peacewatch.store import Store
-    from peacewatch.store.ingest import MAX_BATCH, ingest
 
     with pytest.raises(ValueError, match="batch size"):
         ingest([str(tmp_path)], Store(f"sqlite:///{tmp_path / 's.db'}"), batch_size=MAX_BATCH + 1)
@@ -79,7 +79,7 @@ def test_no_sql_is_built_from_strings():
 def test_keys_are_kept_hashed_and_compared_in_constant_time():
     from peacewatch.api import Settings, key_digest
 
-    source = (SRC / "api.py").read_text(encoding="utf-8")
+    source = (SRC / "web" / "access.py").read_text(encoding="utf-8")
     assert "hmac.compare_digest" in source
     settings = Settings(key_hashes=[key_digest("secret")])
     assert "secret" not in repr(settings) and len(settings.key_hashes[0]) == 64

@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy import create_engine, select, text
 
 from peacewatch import extract
+from peacewatch.fuse.copies import signature, to_bytes
+from peacewatch.fuse.incidents import Fuser
+from peacewatch.runner.ingest import ingest, store_batch
 from peacewatch.store import Filters, Store, StoredArticle
-from peacewatch.store.copies import signature
-from peacewatch.store.fuse import Fuser
-from peacewatch.store.ingest import ingest
 from peacewatch.store.models import EventRow, MemberRow
 
 PG_URL = os.environ.get("PEACEWATCH_TEST_PG")
@@ -54,7 +54,7 @@ def store(store_url):
 
 def _stored(text_, published="2025-04-14", source="Test Wire"):
     report = extract(text_, published=published, source=source)
-    return StoredArticle(report=report, minhash=signature(text_), words=len(text_.split()))
+    return StoredArticle(report=report, signature=to_bytes(signature(text_)), words=len(text_.split()))
 
 
 def test_migrations_build_the_models_schema(store):
@@ -71,10 +71,10 @@ def test_migrations_build_the_models_schema(store):
 
 def test_batch_is_stored_whole_and_only_once(store):
     batch = [_stored(STRIKE), _stored(TALKS)]
-    store.add_batch(batch)
+    store_batch(store, batch)
     first = store.counts()
     assert first["articles"] == 2 and first["events"] >= 2 and first["claims"] >= 1 and first["agreements"] == 1
-    store.add_batch(batch)
+    store_batch(store, batch)
     assert store.counts() == first
     article = store.article(batch[0].report.article.id)
     assert article["report"]["events"][0]["evidence"] == STRIKE
@@ -83,7 +83,7 @@ def test_batch_is_stored_whole_and_only_once(store):
 def test_ids_follow_the_batch_order_and_members_their_events(store):
     """A batch's rows are written a table at a time; ids still follow articles and positions."""
     batch = [_stored(TWO_STRIKES), _stored(TALKS), _stored(STRIKE_AND_RALLY)]
-    store.add_batch(batch)
+    store_batch(store, batch)
     order = {s.report.article.id: n for n, s in enumerate(batch)}
     for rows in (store.events(), store.claims(), store.agreements()):
         by_id = sorted(rows, key=lambda r: r["id"])
@@ -104,12 +104,12 @@ def test_a_batch_failing_midway_leaves_nothing(store):
             raise RuntimeError("killed while fusing")
 
     with pytest.raises(RuntimeError):
-        store.add_batch([_stored(TWO_STRIKES), _stored(TALKS)], Failing())
+        store_batch(store, [_stored(TWO_STRIKES), _stored(TALKS)], Failing())
     assert set(store.counts().values()) == {0}
 
 
 def test_queries_filter_by_type_country_date_place_and_status(store):
-    store.add_batch([_stored(STRIKE), _stored(TALKS)])
+    store_batch(store, [_stored(STRIKE), _stored(TALKS)])
     assaults = store.events(Filters(type="assault", country="UKR"))
     assert [e["place_name"] for e in assaults] == ["Kharkiv"]
     assert assaults[0]["killed_min"] == 21 and assaults[0]["date_value"] == "2025-04-13"

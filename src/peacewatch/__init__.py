@@ -6,7 +6,7 @@
 """
 
 from peacewatch.errors import DataError, InputError, ModelError, PeacewatchError
-from peacewatch.pipeline import Pipeline, extract
+from peacewatch.runner.pipeline import Pipeline, extract
 from peacewatch.schema import Actor, Agreement, Article, Claim, Count, Event, Place, Report, Weapon, When
 
 __all__ = [

@@ -8,28 +8,36 @@ SHA-256 digests and compared in constant time. Every error has one JSON shape:
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import logging
-import os
 import threading
-from dataclasses import dataclass, field
+from collections.abc import Awaitable, Callable
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Path, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import AfterValidator, BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from peacewatch.analysis.initiatives import analyze_initiatives
+from peacewatch.analysis.tracker import track_agreements
 from peacewatch.errors import InputError, PeacewatchError
+from peacewatch.fuse.copies import index_of
+from peacewatch.ingest import load_html, load_text
+from peacewatch.runner.ingest import store_articles
+from peacewatch.runner.pipeline import Pipeline
+from peacewatch.settings import MEDIATOR, PARTY, SERVICE_PERMUTATIONS, WINDOW_DAYS, Settings, key_digest
 from peacewatch.store import Filters, Store
+from peacewatch.web import register_dashboard
+from peacewatch.web.access import ApiError, check_read, check_write
+from peacewatch.web.docs import render_openapi
 
 log = logging.getLogger(__name__)
 
+__all__ = ["ApiError", "Settings", "create_app", "key_digest"]
+
 MAX_PAGE = 1000
-DEFAULT_MAX_BODY = 2_000_000
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'none'; "
                                "object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
@@ -40,57 +48,8 @@ SECURITY_HEADERS = {
 }
 
 
-def key_digest(key: str) -> str:
-    """The SHA-256 hex digest under which an API key is kept."""
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()
-
-
-@dataclass
-class Settings:
-    """How the service runs. From the environment: PEACEWATCH_DB, PEACEWATCH_API_KEY_HASHES
-    (comma-separated SHA-256 digests), PEACEWATCH_API_KEY (a key, hashed on reading),
-    PEACEWATCH_READ_OPEN (1 or 0), PEACEWATCH_MAX_BODY (bytes)."""
-
-    db: str | None = None
-    key_hashes: list[str] = field(default_factory=list)
-    read_open: bool = True
-    max_body: int = DEFAULT_MAX_BODY
-
-    @classmethod
-    def from_env(cls, db: str | None = None) -> Settings:
-        hashes = [h.strip().lower() for h in os.environ.get("PEACEWATCH_API_KEY_HASHES", "").split(",") if h.strip()]
-        if os.environ.get("PEACEWATCH_API_KEY"):
-            hashes.append(key_digest(os.environ["PEACEWATCH_API_KEY"]))
-        return cls(db=db or os.environ.get("PEACEWATCH_DB"), key_hashes=hashes,
-                   read_open=os.environ.get("PEACEWATCH_READ_OPEN", "1") not in ("0", "false", "no"),
-                   max_body=int(os.environ.get("PEACEWATCH_MAX_BODY", DEFAULT_MAX_BODY)))
-
-
-def has_valid_key(settings: Settings, request: Request) -> bool:
-    """The request carries a key (X-API-Key, or Authorization: Bearer) whose digest is configured."""
-    key = request.headers.get("x-api-key")
-    auth = request.headers.get("authorization", "")
-    if key is None and auth.lower().startswith("bearer "):
-        key = auth[7:].strip()
-    if not key:
-        return False
-    digest = key_digest(key)
-    # every stored digest is compared, in constant time, so timing tells nothing of which matched
-    return any([hmac.compare_digest(digest, stored) for stored in settings.key_hashes])
-
-
-def check_read(settings: Settings, request: Request) -> None:
-    """Raise a 401 ApiError when reading is closed and the request has no valid key."""
-    if not settings.read_open and not has_valid_key(settings, request):
-        raise ApiError(401, "unauthorized", "reading is closed: a valid API key is needed (X-API-Key header)")
-
-
 def _can_write(request: Request) -> None:
-    settings = request.app.state.settings
-    if not settings.key_hashes:
-        raise ApiError(403, "forbidden", "writing is disabled: no API key is configured")
-    if not has_valid_key(settings, request):
-        raise ApiError(401, "unauthorized", "a valid API key is needed (X-API-Key header)")
+    check_write(request.app.state.settings, request)
 
 
 def _can_read(request: Request) -> None:
@@ -128,12 +87,6 @@ class ArticleIn(BaseModel):
     source: str | None = None
 
 
-class ApiError(Exception):
-    def __init__(self, status: int, code: str, message: str):
-        super().__init__(message)
-        self.status, self.code, self.message = status, code, message
-
-
 def _error(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse({"error": {"status": status, "code": code, "message": message}}, status_code=status,
                         headers=SECURITY_HEADERS)
@@ -150,7 +103,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         settings: how to run (default: from the environment).
         store: an open store (default: opened from settings.db).
     """
-    settings = settings or Settings.from_env()
+    settings = settings or Settings()
     store = store or Store(settings.db)
     app = FastAPI(title="peacewatch", version=_version(), docs_url=None, redoc_url=None,
                   description="Events, claims, agreements and fused incidents read from news about war and "
@@ -160,163 +113,182 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.state.pipeline = None
     app.state.copies = None
     app.state.write_lock = threading.Lock()
-
-    @app.middleware("http")
-    async def limits_and_headers(request: Request, call_next):
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > settings.max_body):
-            return _error(413, "too_large", f"request body over {settings.max_body} bytes")
-        if request.method in ("POST", "PUT", "PATCH") and length is None:
-            body = b""
-            async for chunk in request.stream():
-                body += chunk
-                if len(body) > settings.max_body:
-                    return _error(413, "too_large", f"request body over {settings.max_body} bytes")
-            request._body = body  # read once, kept for the handler
-        response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        return response
-
-    @app.exception_handler(StarletteHTTPException)
-    async def http_error(_request: Request, exc: StarletteHTTPException):
-        return _error(exc.status_code, CODES.get(exc.status_code, "error"), str(exc.detail))
-
-    @app.exception_handler(RequestValidationError)
-    async def validation_error(_request: Request, exc: RequestValidationError):
-        problems = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg')}" for e in exc.errors())
-        return _error(422, "invalid", problems or "invalid request")
-
-    @app.exception_handler(ApiError)
-    async def api_error(_request: Request, exc: ApiError):
-        return _error(exc.status, exc.code, exc.message)
-
-    @app.exception_handler(InputError)
-    async def input_error(_request: Request, exc: InputError):
-        return _error(422, "unreadable_article", str(exc))
-
-    @app.exception_handler(PeacewatchError)
-    async def peacewatch_error(_request: Request, exc: PeacewatchError):
-        log.exception("service error")
-        return _error(500, "server_error", str(exc))
-
-    @app.exception_handler(Exception)
-    async def any_error(_request: Request, exc: Exception):
-        log.exception("unexpected error")
-        return _error(500, "server_error", "internal error")
-
-    def page(kind: str, filters: Filters) -> dict[str, Any]:
-        items = getattr(store, kind)(filters)
-        total = store.count(kind, Filters(**{**filters.__dict__, "limit": None, "offset": 0}))
-        return {"total": total, "limit": filters.limit, "offset": filters.offset, "items": _plain(items)}
-
-    @app.get("/api/articles", tags=["articles"])
-    def list_articles(_: Reader, limit: Limit = 50, offset: Offset = 0, date_from: Day = None,
-                      date_to: Day = None) -> dict:
-        """Stored articles, newest first, without their reports."""
-        return page("articles", Filters(limit=limit, offset=offset, date_from=date_from, date_to=date_to))
-
-    @app.get("/api/articles/{article_id}", tags=["articles"])
-    def get_article(_: Reader, article_id: ArticleId) -> dict:
-        """One article with its whole report."""
-        found = store.article(article_id)
-        if found is None:
-            raise ApiError(404, "not_found", f"no article {article_id!r}")
-        return _plain(found)
-
-    @app.post("/api/articles", status_code=201, tags=["articles"])
-    def post_article(_: Writer, article: ArticleIn) -> dict:
-        """Read a submitted article (text or HTML), store it with its events, claims and agreements,
-        and fuse its events into incidents. The same text twice is stored once."""
-        from peacewatch.ingest import load_html, load_text
-        from peacewatch.store.ingest import store_articles
-
-        if bool(article.text) == bool(article.html):
-            raise ApiError(422, "invalid", "give either text or html")
-        meta = {"published": article.published, "title": article.title, "url": article.url, "source": article.source}
-        raw = load_html(article.html, **meta) if article.html else load_text(article.text, **meta)
-        with app.state.write_lock:  # one writer at a time: the copy index and the batch stay whole
-            if app.state.copies is None:
-                app.state.copies = store.copy_index()
-            return store_articles(store, [raw], pipeline=_pipeline(app), copies=app.state.copies)[0]
-
-    @app.get("/api/events", tags=["records"])
-    def list_events(_: Reader, limit: Limit = 50, offset: Offset = 0, type: Text = None, country: Country = None,
-                    date_from: Day = None, date_to: Day = None, place: Text = None, status: Text = None) -> dict:
-        """Events, filtered, by date."""
-        return page("events", Filters(type=type, country=country, date_from=date_from, date_to=date_to,
-                                      place=place, status=status, limit=limit, offset=offset))
-
-    @app.get("/api/incidents", tags=["records"])
-    def list_incidents(_: Reader, limit: Limit = 50, offset: Offset = 0, type: Text = None,
-                       country: Country = None, date_from: Day = None, date_to: Day = None,
-                       place: Text = None) -> dict:
-        """Fused incidents with every source's figures, filtered, by date."""
-        return page("incidents", Filters(type=type, country=country, date_from=date_from, date_to=date_to,
-                                         place=place, limit=limit, offset=offset))
-
-    @app.get("/api/incidents/{incident_id}", tags=["records"])
-    def get_incident(_: Reader, incident_id: IncidentId) -> dict:
-        """One incident with its sources' figures and evidence."""
-        found = store.incident(incident_id)
-        if found is None:
-            raise ApiError(404, "not_found", f"no incident {incident_id}")
-        return _plain(found)
-
-    @app.get("/api/claims", tags=["records"])
-    def list_claims(_: Reader, limit: Limit = 50, offset: Offset = 0, country: Country = None,
-                    date_from: Day = None, date_to: Day = None, status: Text = None, kind: Text = None) -> dict:
-        """Claims, filtered, by date."""
-        return page("claims", Filters(country=country, date_from=date_from, date_to=date_to, status=status,
-                                      kind=kind, limit=limit, offset=offset))
-
-    @app.get("/api/agreements", tags=["records"])
-    def list_agreements(_: Reader, country: Country = None, status: Text = None) -> dict:
-        """The agreement tracker: each agreement merged across articles, with its history."""
-        from peacewatch.analysis.tracker import track_agreements
-
-        items = [t.as_row() | {"evidence": t.evidence} for t in
-                 track_agreements(store, country=country.upper() if country else None, status=status)]
-        return {"total": len(items), "items": items}
-
-    @app.get("/api/analysis/initiatives", tags=["analysis"])
-    def initiatives(_: Reader, party: Iso3 = "RUS", mediator: Iso3 = "USA", window: Window = 3,
-                    date_from: Day = None, date_to: Day = None) -> dict:
-        """Does the party's violence rise in the days after initiatives with the mediator?"""
-        from peacewatch.analysis.initiatives import analyze_initiatives
-
-        analysis = analyze_initiatives(store, party=party, mediator=mediator, window=window, date_from=date_from,
-                                       date_to=date_to, permutations=2000)
-        return {
-            "party": analysis.party, "mediator": analysis.mediator, "window": analysis.window,
-            "first": str(analysis.first) if analysis.first else None,
-            "last": str(analysis.last) if analysis.last else None,
-            "conclusive": analysis.conclusive, "summary": analysis.summary(),
-            "effects": {name: _plain(e.__dict__) for name, e in analysis.effects.items()},
-            "initiatives": [{"day": str(i.day), "labels": i.labels, "evidence": i.evidence,
-                             "strikes_after": _plain(i.strikes_after)} for i in analysis.initiatives],
-        }
-
-    @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
-    def docs() -> HTMLResponse:
-        """The OpenAPI description as a page served from here (no outside scripts)."""
-        from peacewatch.web.docs import render_openapi
-
-        return HTMLResponse(render_openapi(app.openapi()))
-
-    try:
-        from peacewatch.web import register_dashboard
-    except ImportError:  # the dashboard is optional for the API
-        register_dashboard = None
-    if register_dashboard is not None:
-        register_dashboard(app)
+    app.middleware("http")(_limits_and_headers)
+    for error, handler in ERROR_HANDLERS:
+        app.add_exception_handler(error, handler)
+    app.include_router(routes)
+    register_dashboard(app)
     return app
 
 
-def _pipeline(app: FastAPI):
-    if app.state.pipeline is None:
-        from peacewatch.pipeline import Pipeline
+async def _limits_and_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    """Refuse bodies over the limit (announced or streamed) and add the security headers."""
+    limit = request.app.state.settings.max_body
+    length = request.headers.get("content-length")
+    if length is not None and (not length.isdigit() or int(length) > limit):
+        return _error(413, "too_large", f"request body over {limit} bytes")
+    if request.method in ("POST", "PUT", "PATCH") and length is None:
+        body = b""
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > limit:
+                return _error(413, "too_large", f"request body over {limit} bytes")
+        request._body = body  # read once, kept for the handler
+    response = await call_next(request)
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    return response
 
+
+async def _http_error(_request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    return _error(exc.status_code, CODES.get(exc.status_code, "error"), str(exc.detail))
+
+
+async def _validation_error(_request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    problems = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg')}" for e in exc.errors())
+    return _error(422, "invalid", problems or "invalid request")
+
+
+async def _api_error(_request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, ApiError)
+    return _error(exc.status, exc.code, exc.message)
+
+
+async def _input_error(_request: Request, exc: Exception) -> Response:
+    return _error(422, "unreadable_article", str(exc))
+
+
+async def _peacewatch_error(_request: Request, exc: Exception) -> Response:
+    log.exception("service error")
+    return _error(500, "server_error", str(exc))
+
+
+async def _any_error(_request: Request, exc: Exception) -> Response:
+    log.exception("unexpected error")
+    return _error(500, "server_error", "internal error")
+
+
+# Each error the service answers, most specific first, and its JSON answer.
+ERROR_HANDLERS: tuple[tuple[type[Exception], Callable[[Request, Exception], Awaitable[Response]]], ...] = (
+    (StarletteHTTPException, _http_error), (RequestValidationError, _validation_error), (ApiError, _api_error),
+    (InputError, _input_error), (PeacewatchError, _peacewatch_error), (Exception, _any_error))
+
+
+def _store(request: Request) -> Store:
+    return request.app.state.store
+
+
+StoreOf = Annotated[Store, Depends(_store)]
+routes = APIRouter()
+
+
+def _page(store: Store, kind: str, filters: Filters) -> dict[str, Any]:
+    items = getattr(store, kind)(filters)
+    total = store.count(kind, Filters(**{**filters.__dict__, "limit": None, "offset": 0}))
+    return {"total": total, "limit": filters.limit, "offset": filters.offset, "items": _plain(items)}
+
+
+@routes.get("/api/articles", tags=["articles"])
+def list_articles(_: Reader, store: StoreOf, limit: Limit = 50, offset: Offset = 0, date_from: Day = None,
+                  date_to: Day = None) -> dict:
+    """Stored articles, newest first, without their reports."""
+    return _page(store, "articles", Filters(limit=limit, offset=offset, date_from=date_from, date_to=date_to))
+
+
+@routes.get("/api/articles/{article_id}", tags=["articles"])
+def get_article(_: Reader, store: StoreOf, article_id: ArticleId) -> dict:
+    """One article with its whole report."""
+    found = store.article(article_id)
+    if found is None:
+        raise ApiError(404, "not_found", f"no article {article_id!r}")
+    return _plain(found)
+
+
+@routes.post("/api/articles", status_code=201, tags=["articles"])
+def post_article(_: Writer, request: Request, article: ArticleIn) -> dict:
+    """Read a submitted article (text or HTML), store it with its events, claims and agreements,
+    and fuse its events into incidents. The same text twice is stored once."""
+    if bool(article.text) == bool(article.html):
+        raise ApiError(422, "invalid", "give either text or html")
+    meta = {"published": article.published, "title": article.title, "url": article.url, "source": article.source}
+    raw = load_html(article.html, **meta) if article.html else load_text(article.text or "", **meta)
+    state = request.app.state
+    with state.write_lock:  # one writer at a time: the copy index and the batch stay whole
+        if state.copies is None:
+            state.copies = index_of(state.store.signatures())
+        return store_articles(state.store, [raw], pipeline=_pipeline(request.app), copies=state.copies)[0]
+
+
+@routes.get("/api/events", tags=["records"])
+def list_events(_: Reader, store: StoreOf, limit: Limit = 50, offset: Offset = 0, type: Text = None,
+                country: Country = None, date_from: Day = None, date_to: Day = None, place: Text = None,
+                status: Text = None) -> dict:
+    """Events, filtered, by date."""
+    return _page(store, "events", Filters(type=type, country=country, date_from=date_from, date_to=date_to,
+                                          place=place, status=status, limit=limit, offset=offset))
+
+
+@routes.get("/api/incidents", tags=["records"])
+def list_incidents(_: Reader, store: StoreOf, limit: Limit = 50, offset: Offset = 0, type: Text = None,
+                   country: Country = None, date_from: Day = None, date_to: Day = None,
+                   place: Text = None) -> dict:
+    """Fused incidents with every source's figures, filtered, by date."""
+    return _page(store, "incidents", Filters(type=type, country=country, date_from=date_from, date_to=date_to,
+                                             place=place, limit=limit, offset=offset))
+
+
+@routes.get("/api/incidents/{incident_id}", tags=["records"])
+def get_incident(_: Reader, store: StoreOf, incident_id: IncidentId) -> dict:
+    """One incident with its sources' figures and evidence."""
+    found = store.incident(incident_id)
+    if found is None:
+        raise ApiError(404, "not_found", f"no incident {incident_id}")
+    return _plain(found)
+
+
+@routes.get("/api/claims", tags=["records"])
+def list_claims(_: Reader, store: StoreOf, limit: Limit = 50, offset: Offset = 0, country: Country = None,
+                date_from: Day = None, date_to: Day = None, status: Text = None, kind: Text = None) -> dict:
+    """Claims, filtered, by date."""
+    return _page(store, "claims", Filters(country=country, date_from=date_from, date_to=date_to, status=status,
+                                          kind=kind, limit=limit, offset=offset))
+
+
+@routes.get("/api/agreements", tags=["records"])
+def list_agreements(_: Reader, store: StoreOf, country: Country = None, status: Text = None) -> dict:
+    """The agreement tracker: each agreement merged across articles, with its history."""
+    items = [t.as_row() | {"evidence": t.evidence} for t in
+             track_agreements(store, country=country.upper() if country else None, status=status)]
+    return {"total": len(items), "items": items}
+
+
+@routes.get("/api/analysis/initiatives", tags=["analysis"])
+def initiatives(_: Reader, store: StoreOf, party: Iso3 = PARTY, mediator: Iso3 = MEDIATOR,
+                window: Window = WINDOW_DAYS, date_from: Day = None, date_to: Day = None) -> dict:
+    """Does the party's violence rise in the days after initiatives with the mediator?"""
+    analysis = analyze_initiatives(store, party=party, mediator=mediator, window=window, date_from=date_from,
+                                   date_to=date_to, permutations=SERVICE_PERMUTATIONS)
+    return {
+        "party": analysis.party, "mediator": analysis.mediator, "window": analysis.window,
+        "first": str(analysis.first) if analysis.first else None,
+        "last": str(analysis.last) if analysis.last else None,
+        "conclusive": analysis.conclusive, "summary": analysis.summary(),
+        "effects": {name: _plain(e.__dict__) for name, e in analysis.effects.items()},
+        "initiatives": [{"day": str(i.day), "labels": i.labels, "evidence": i.evidence,
+                         "strikes_after": _plain(i.strikes_after)} for i in analysis.initiatives],
+    }
+
+
+@routes.get("/docs", include_in_schema=False, response_class=HTMLResponse)
+def docs(request: Request) -> HTMLResponse:
+    """The OpenAPI description as a page served from here (no outside scripts)."""
+    return HTMLResponse(render_openapi(request.app.openapi()))
+
+
+def _pipeline(app: FastAPI) -> Pipeline:
+    if app.state.pipeline is None:
         app.state.pipeline = Pipeline()
     return app.state.pipeline
 

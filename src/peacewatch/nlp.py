@@ -1,4 +1,6 @@
-"""The spaCy pipeline: the installed English model plus peacewatch's own components.
+"""The spaCy pipeline: the installed English model plus peacewatch's own components, with the
+known-entity patterns it is given (the readers above this layer give theirs through
+`add_pattern_source`; this module imports none of them).
 
 Loaded once per process (`get_nlp`); `PEACEWATCH_SPACY_MODEL` names another installed
 pipeline or a path to one.
@@ -7,7 +9,6 @@ pipeline or a path to one.
 from __future__ import annotations
 
 import logging
-import os
 from bisect import bisect_left
 from collections.abc import Callable
 from functools import cache, wraps
@@ -20,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from peacewatch.errors import ModelError
+from peacewatch.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -38,19 +40,21 @@ def mark_paragraphs(doc: Doc) -> Doc:
     return doc
 
 
-def load_model(name: str | None = None) -> Language:
+def load_model(name: str | None = None, patterns: list[dict] | None = None) -> Language:
     """Load a spaCy pipeline by package name or path and add peacewatch's components.
 
     Args:
         name: a package name or a path; defaults to $PEACEWATCH_SPACY_MODEL, then the small
             English model.
+        patterns: known-entity patterns ({"label", "pattern"}) labelled over the statistical NER.
     Returns:
         the ready pipeline.
     Raises:
         ModelError: when no such pipeline is installed.
     """
-    wanted = name or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
-    tried = [wanted] if (name or os.environ.get(MODEL_ENV)) else [wanted, *FALLBACK_MODELS]
+    chosen = name or Settings().spacy_model
+    wanted = chosen or DEFAULT_MODEL
+    tried = [wanted] if chosen else [wanted, *FALLBACK_MODELS]
     nlp = None
     for candidate in tried:
         try:
@@ -65,7 +69,7 @@ def load_model(name: str | None = None) -> Language:
         )
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("pw_paragraphs", before="parser")
-    add_known_entities(nlp)
+    add_known_entities(nlp, patterns or [])
     return nlp
 
 
@@ -74,13 +78,17 @@ class KnownEntities:
     match lies inside a longer name the model found ('Vladimir' in 'Vladimir Putin', 'America'
     in 'Bank of America')."""
 
-    def __init__(self, nlp: Language, patterns: list[dict]):
+    def __init__(self, nlp: Language):
+        self.nlp = nlp
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+
+    def add_patterns(self, patterns: list[dict]) -> None:
+        """Add {"label", "pattern"} patterns: a phrase, or a token pattern of plain ORTH values."""
         by_label: dict[str, list] = {}
         for pattern in patterns:
             text = _pattern_text(pattern["pattern"])
             if text:
-                by_label.setdefault(pattern["label"], []).append(nlp.make_doc(text))
+                by_label.setdefault(pattern["label"], []).append(self.nlp.make_doc(text))
         for label, docs in by_label.items():
             self.matcher.add(label, docs)
 
@@ -107,32 +115,29 @@ def _pattern_text(pattern: str | list[dict]) -> str | None:
 
 @Language.factory("pw_known_entities", assigns=["doc.ents"])
 def make_known_entities(nlp: Language, name: str) -> KnownEntities:
-    """The known-entity component, fed by the gazetteer and the actor lexicons."""
-    return KnownEntities(nlp, ruler_patterns())
+    """The known-entity component, empty until patterns are added."""
+    return KnownEntities(nlp)
 
 
-def add_known_entities(nlp: Language) -> None:
-    """Put the known-entity component after the statistical NER."""
-    where = {"after": "ner"} if "ner" in nlp.pipe_names else {}
-    nlp.add_pipe("pw_known_entities", **where)
+def add_known_entities(nlp: Language, patterns: list[dict]) -> None:
+    """Put the known-entity component after the statistical NER, with these patterns."""
+    component = nlp.add_pipe("pw_known_entities", after="ner" if "ner" in nlp.pipe_names else None)
+    assert isinstance(component, KnownEntities)
+    component.add_patterns(patterns)
 
 
-def ruler_patterns() -> list[dict]:
-    """Patterns from the gazetteer and the actor lexicons (each module gives its own)."""
-    patterns: list[dict] = []
-    try:
-        from peacewatch.resolve.place import ruler_patterns as place_patterns
+# Functions giving known-entity patterns, in the order they were added (the gazetteer's places,
+# the actor lexicons): the process-wide pipeline labels what they give.
+_PATTERN_SOURCES: list[Callable[[], list[dict]]] = []
 
-        patterns.extend(place_patterns())
-    except ImportError:
-        log.debug("no place patterns available")
-    try:
-        from peacewatch.extract.actors import ruler_patterns as actor_patterns
 
-        patterns.extend(actor_patterns())
-    except ImportError:
-        log.debug("no actor patterns available")
-    return patterns
+def add_pattern_source(source: Callable[[], list[dict]]) -> None:
+    """Have the process-wide pipeline (get_nlp) label the patterns `source()` gives; call before
+    its first use (the runner gives the gazetteer's and the actor lexicons' when imported)."""
+    if get_nlp.cache_info().currsize:
+        raise RuntimeError("the pipeline is loaded already: add pattern sources before get_nlp()")
+    if source not in _PATTERN_SOURCES:
+        _PATTERN_SOURCES.append(source)
 
 
 T = TypeVar("T")
@@ -199,5 +204,5 @@ def text_of(span: Span) -> str:
 
 @cache
 def get_nlp() -> Language:
-    """The process-wide pipeline (loaded on first use)."""
-    return load_model()
+    """The process-wide pipeline (loaded on first use), with the patterns of every source added."""
+    return load_model(patterns=[pattern for source in _PATTERN_SOURCES for pattern in source()])

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 
 from peacewatch.analysis.stats import WindowEffect, day_index, window_effect
 from peacewatch.analysis.timeline import Marker, Timeline, build_timeline, killed_of
+from peacewatch.settings import MEDIATOR, PARTY, PERMUTATIONS, WINDOW_DAYS
 from peacewatch.store import Store
 
 INITIATIVE_TYPES = {"CONSULT", "AGREE", "REQUEST"}
@@ -74,8 +75,8 @@ class InitiativeAnalysis:
         return "\n".join(lines)
 
 
-def analyze_initiatives(store: Store, party: str = "RUS", mediator: str = "USA", window: int = 3,
-                        date_from: str | None = None, date_to: str | None = None, permutations: int = 10_000,
+def analyze_initiatives(store: Store, party: str = PARTY, mediator: str = MEDIATOR, window: int = WINDOW_DAYS,
+                        date_from: str | None = None, date_to: str | None = None, permutations: int = PERMUTATIONS,
                         seed: int = 0) -> InitiativeAnalysis:
     """Compare the party's violence after initiatives with the other days of the period.
 

@@ -16,6 +16,7 @@ from datetime import date, datetime
 import numpy as np
 
 from peacewatch.errors import PeacewatchError
+from peacewatch.settings import PERMUTATIONS
 
 __all__ = ["SeriesError", "WindowEffect", "daily_series", "day_index", "window_effect"]
 
@@ -92,7 +93,7 @@ def window_effect(
     starts: Sequence[int],
     window: int,
     *,
-    permutations: int = 10_000,
+    permutations: int = PERMUTATIONS,
     seed: int = 0,
     min_initiatives: int = 3,
     min_total: float = 5.0,

@@ -257,7 +257,7 @@ def normalise_published(value: str | date | datetime | None) -> str | None:
 
 def _is_heading(line: str) -> bool:
     """Tell whether a line reads as a heading: short, no sentence or dateline ending."""
-    from peacewatch.clean import is_boilerplate_line
+    from peacewatch.ingest.clean import is_boilerplate_line
 
     if len(line) > _TITLE_MAX_CHARS or len(line.split()) > _TITLE_MAX_WORDS:
         return False
@@ -288,7 +288,7 @@ def split_title(text: str, title: str | None = None) -> tuple[str | None, str]:
     Returns:
         (title or None, the text with the title line removed).
     """
-    from peacewatch.clean import is_boilerplate_line
+    from peacewatch.ingest.clean import is_boilerplate_line
 
     lines = text.split("\n")
     first = next((i for i, line in enumerate(lines) if line.strip()), None)

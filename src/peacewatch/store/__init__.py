@@ -8,19 +8,18 @@ killed ingest loses nothing it had committed and a second run adds only what is 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlparse
 
 from sqlalchemy import Row, Select, and_, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from peacewatch.records import INCIDENT_FIELDS, date_span
 from peacewatch.schema import Event, HistoryStep, Report
-from peacewatch.store.copies import CopyIndex, from_bytes, to_bytes
 from peacewatch.store.db import StoreError, current_revision, database_url, make_engine, upgrade
-from peacewatch.store.fuse import Fuser, Incident, Telling, date_span
 from peacewatch.store.models import (
     AgreementRow,
     ArticleRow,
@@ -32,18 +31,9 @@ from peacewatch.store.models import (
     StepRow,
 )
 
-__all__ = ["Filters", "Store", "StoreError", "StoredArticle", "database_url"]
+__all__ = ["BatchWriter", "Filters", "FuseStep", "Store", "StoreError", "StoredArticle", "database_url"]
 
 log = logging.getLogger(__name__)
-
-INCIDENT_FIELDS = ("type", "mode", "country", "date_value", "date_precision", "place_name", "admin1", "lat", "lon",
-                   "place_precision", "source_name", "source_country", "source_sector", "target_name",
-                   "target_country", "target_sector")
-# the columns of an event a telling takes as they are
-TELLING_COLUMNS = ("date_value", "date_precision", "place_name", "admin1", "lat", "lon", "place_precision", "mode",
-                   "source_name", "source_country", "source_sector", "target_name", "target_country",
-                   "target_sector", "killed_min", "killed_max", "injured_min", "injured_max", "evidence")
-
 
 @dataclass
 class StoredArticle:
@@ -51,7 +41,7 @@ class StoredArticle:
 
     report: Report
     external_id: str | None = None
-    minhash: Any = None
+    signature: bytes | None = None  # the MinHash of the clean text, serialised
     copy_of: str | None = None
     similarity: float | None = None
     words: int = 0
@@ -117,23 +107,23 @@ class Store:
                 found.update(session.scalars(select(ArticleRow.id).where(ArticleRow.id.in_(chunk))))
         return found
 
-    def copy_index(self, threshold: float | None = None) -> CopyIndex:
-        """The copy index of every stored article, oldest first (originals before their copies)."""
-        index = CopyIndex(threshold) if threshold else CopyIndex()
+    def signatures(self) -> list[tuple[str, bytes, str | None]]:
+        """(article id, serialised MinHash, the original it copies) of every stored article, oldest
+        first (originals before their copies)."""
         with self._session() as session:
-            rows = session.execute(select(SignatureRow.article_id, SignatureRow.minhash, ArticleRow.copy_of)
-                                   .join(ArticleRow, ArticleRow.id == SignatureRow.article_id)
-                                   .order_by(ArticleRow.ingested_at, ArticleRow.id))
-            for article_id, data, copy_of in rows:
-                index.add(article_id, from_bytes(data), copy_of)
-        return index
+            return [tuple(row) for row in session.execute(  # type: ignore[misc]
+                select(SignatureRow.article_id, SignatureRow.minhash, ArticleRow.copy_of)
+                .join(ArticleRow, ArticleRow.id == SignatureRow.article_id)
+                .order_by(ArticleRow.ingested_at, ArticleRow.id))]
 
-    def add_batch(self, batch: Sequence[StoredArticle], fuser: Fuser | None = None) -> list[int]:
-        """Store a batch of articles with everything in their reports, and fuse their events into
-        incidents, in one transaction. Articles stored already are left as they are.
+    def add_batch(self, batch: Sequence[StoredArticle], fuse: FuseStep | None = None) -> list[int]:
+        """Store a batch of articles with everything in their reports in one transaction; articles
+        stored already are left as they are. Within the same transaction, `fuse` (when given) is
+        called with a BatchWriter and the batch's occurred, dated events (rows with their event_id,
+        root article and outlet) to join them to incidents.
 
         Returns:
-            the ids of the incidents the batch created or changed.
+            what `fuse` returned: the ids of the incidents the batch created or changed.
         """
         with self._session.begin() as session:
             known = set(session.scalars(select(ArticleRow.id).where(
@@ -164,73 +154,12 @@ class Store:
                      "party": step.party, "action": step.action, "date_value": step.date, "evidence": step.evidence}
                     for article_id, position, history in rows.histories
                     for step_position, step in enumerate(history)])
-            tellings = []
-            if rows.told:
-                event_ids = _ids_by_position(session, EventRow, article_ids)
-                tellings = [_telling(values, event_ids[values["article_id"], values["position"]], root, outlet)
-                            for values, root, outlet in rows.told]
-            return self._fuse(session, tellings, fuser or Fuser())
-
-    def _fuse(self, session: Session, tellings: list[Telling], fuser: Fuser) -> list[int]:
-        """Join the batch's tellings to stored incidents of their blocks, or make new ones."""
-        if not tellings:
-            return []
-        loaded: dict[int, Incident] = {inc.id: inc for inc in fuser.incidents if inc.id is not None}
-        stored: set[int] = set()  # incidents whose rows this transaction has read
-        for incident in self._incidents_near(session, tellings):
-            stored.add(incident.id)
-            if incident.id not in loaded:
-                fuser.add(incident)
-                loaded[incident.id] = incident
-        for telling in sorted(tellings, key=lambda t: (t.date_value or "", t.event_id)):
-            fuser.fuse(telling)
-        changed = fuser.changed()
-        # a fuser given by the caller may hold incidents of an earlier batch whose rows are gone (that
-        # batch rolled back): those are stored anew
-        unread = [i.id for i in changed if i.id is not None and i.id not in stored]
-        for start in range(0, len(unread), 500):
-            stored.update(session.scalars(select(IncidentRow.id).where(IncidentRow.id.in_(unread[start:start + 500]))))
-        updates = [{"id": i.id, **_incident_values(i)} for i in changed if i.id in stored]
-        if updates:
-            session.execute(update(IncidentRow), updates)  # one executemany, by primary key
-        # new incidents through the unit of work, which learns their ids on any database
-        new = [(i, IncidentRow(origin="peacewatch", **_incident_values(i))) for i in changed if i.id not in stored]
-        session.add_all([row for _, row in new])
-        session.flush()
-        for incident, row in new:
-            incident.id = row.id
-        touched, members = [], []
-        for incident in changed:
-            members.extend({"incident_id": incident.id, "event_id": m.event_id, "article_id": m.article_id,
-                            "independent": m.root == m.article_id} for m in incident.new_members)
-            incident.new_members.clear()
-            incident.changed = False
-            touched.append(incident.id)
-        _insert(session, MemberRow, members)
-        return touched
-
-    def _incidents_near(self, session: Session, tellings: list[Telling]) -> list[Incident]:
-        """Stored incidents in the blocks and days of these tellings (found by the block index)."""
-        blocks: dict[tuple[str, str], list[str]] = {}
-        for telling in tellings:
-            span = date_span(telling.date_value, telling.date_precision)
-            if span is None or telling.country is None:
-                continue
-            low, high = blocks.get((telling.type, telling.country), [span[0].isoformat(), span[1].isoformat()])
-            blocks[(telling.type, telling.country)] = [min(low, span[0].isoformat()), max(high, span[1].isoformat())]
-        out = []
-        incidents = IncidentRow.__table__
-        for (kind, country), (low, high) in blocks.items():
-            low_day = _shift(low, -2)
-            high_day = _shift(high, 2)
-            # incidents start at most a year before the window (a year-precision one spans a year);
-            # plain rows, not ORM objects: changes are written back by id
-            rows = session.execute(select(incidents).where(
-                incidents.c.type == kind, incidents.c.country == country,
-                incidents.c.date_start >= _shift(low, -366), incidents.c.date_start <= high_day,
-                incidents.c.date_end >= low_day, incidents.c.origin == "peacewatch"))
-            out.extend(_incident_of(row) for row in rows)
-        return out
+            if not rows.told or fuse is None:
+                return []
+            event_ids = _ids_by_position(session, EventRow, article_ids)
+            told = [{**values, "event_id": event_ids[values["article_id"], values["position"]], "root": root,
+                     "outlet": outlet} for values, root, outlet in rows.told]
+            return fuse(BatchWriter(session), told)
 
     def import_incidents(self, rows: Iterable[dict]) -> tuple[int, int]:
         """Store incidents from another data set (an ACLED export), keyed by their external id;
@@ -351,8 +280,9 @@ class Store:
             query = query.where(or_(AgreementRow.parties.contains(f",{code},"), AgreementRow.mediator == code))
         if f.status:
             query = query.where(AgreementRow.status == f.status)
-        if f.kind or f.type:
-            query = query.where(AgreementRow.kind == (f.kind or f.type).lower())
+        kind = f.kind or f.type
+        if kind:
+            query = query.where(AgreementRow.kind == kind.lower())
         rows = self._fetch(query.order_by(AgreementRow.id), f, skip=("data",))
         history: dict[int, list[dict]] = {row["id"]: [] for row in rows}
         published: dict[str, str | None] = {}
@@ -392,6 +322,53 @@ class Store:
             session.execute(delete(ArticleRow))
 
 
+FuseStep = Callable[["BatchWriter", list[dict[str, Any]]], list[int]]
+
+
+class BatchWriter:
+    """What fusion may read and write of the store inside a batch's open transaction."""
+
+    def __init__(self, session: Session):
+        self._session = session
+
+    def incidents_in(self, blocks: Iterable[tuple[str, str, str, str, str]]) -> list[Row]:
+        """Stored incidents of our own by (type, country, earliest start, latest start, earliest end),
+        as plain rows (changes are written back by id)."""
+        incidents = IncidentRow.__table__
+        out: list[Row] = []
+        for kind, country, start_from, start_to, end_from in blocks:
+            out.extend(self._session.execute(select(incidents).where(
+                incidents.c.type == kind, incidents.c.country == country,
+                incidents.c.date_start >= start_from, incidents.c.date_start <= start_to,
+                incidents.c.date_end >= end_from, incidents.c.origin == "peacewatch")))
+        return out
+
+    def existing_incidents(self, ids: list[int]) -> set[int]:
+        """Which of these incident ids have rows (an earlier batch that rolled back leaves none)."""
+        found: set[int] = set()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            found.update(self._session.scalars(select(IncidentRow.id).where(IncidentRow.id.in_(chunk))))
+        return found
+
+    def update_incidents(self, rows: list[dict[str, Any]]) -> None:
+        """Write incidents back by id (one executemany)."""
+        if rows:
+            self._session.execute(update(IncidentRow), rows)
+
+    def add_incidents(self, rows: list[dict[str, Any]]) -> list[int]:
+        """Store new incidents of our own; their ids, in order (through the unit of work, which
+        learns ids on any database)."""
+        new = [IncidentRow(origin="peacewatch", **values) for values in rows]
+        self._session.add_all(new)
+        self._session.flush()
+        return [row.id for row in new]
+
+    def add_members(self, rows: list[dict[str, Any]]) -> None:
+        """Record which events each incident holds."""
+        _insert(self._session, MemberRow, rows)
+
+
 def _insert(session: Session, model: type, rows: list[dict]) -> None:
     """Insert rows of one table in one executemany, without ORM objects. Every row names every
     column, None included (render_nulls), or the ORM would split the rows by their None columns."""
@@ -399,9 +376,10 @@ def _insert(session: Session, model: type, rows: list[dict]) -> None:
         session.execute(insert(model).execution_options(render_nulls=True), rows)
 
 
-def _ids_by_position(session: Session, model: type, article_ids: list[str]) -> dict[tuple[str, int], int]:
+def _ids_by_position(session: Session, model: type[EventRow] | type[AgreementRow],
+                     article_ids: list[str]) -> dict[tuple[str, int], int]:
     """The ids of the rows of a table (events, agreements) of these articles, by article and position."""
-    ids = {}
+    ids: dict[tuple[str, int], int] = {}
     for start in range(0, len(article_ids), 500):
         ids.update(((article_id, position), row_id) for row_id, article_id, position in session.execute(
             select(model.id, model.article_id, model.position).where(
@@ -430,8 +408,8 @@ class _BatchRows:
             "source": article.source, "published": article.published, "words": item.words, "copy_of": item.copy_of,
             "similarity": item.similarity, "boilerplate": article.boilerplate, "warnings": article.warnings,
             "report": dump, "ingested_at": now})
-        if item.minhash is not None:
-            self.signatures.append({"article_id": article.id, "minhash": to_bytes(item.minhash)})
+        if item.signature is not None:
+            self.signatures.append({"article_id": article.id, "minhash": item.signature})
         root = item.copy_of or article.id
         outlet = article.source or _domain(article.url)
         for position, (event, data) in enumerate(zip(report.events, dump["events"], strict=True)):
@@ -477,14 +455,6 @@ def _event_values(article_id: str, position: int, event: Event, data: dict) -> d
         "evidence": event.evidence, "data": data}
 
 
-def _incident_values(incident: Incident) -> dict:
-    """An incident's columns as it is now (all but its id and origin)."""
-    return {**{name: getattr(incident, name) for name in INCIDENT_FIELDS},
-            "date_start": incident.start.isoformat(), "date_end": incident.end.isoformat(), **incident.summary(),
-            "figures": list(incident.figures),
-            "evidence": list(dict.fromkeys(f["evidence"] for f in incident.figures if f.get("evidence")))}
-
-
 def _domain(url: str | None) -> str | None:
     return urlparse(url).netloc or None if url else None
 
@@ -493,27 +463,6 @@ def _actor_columns(role: str, actor) -> dict:
     return {f"{role}_name": (actor.name or actor.text) if actor else None,
             f"{role}_country": actor.country if actor else None,
             f"{role}_sector": actor.sector if actor else None}
-
-
-def _telling(event: dict, event_id: int, root: str, outlet: str | None) -> Telling:
-    return Telling(
-        event_id=event_id, article_id=event["article_id"], root=root, type=event["type"],
-        country=event["place_country"] or event["target_country"] or event["source_country"],
-        outlet=outlet, **{name: event[name] for name in TELLING_COLUMNS})
-
-
-def _incident_of(row: Row) -> Incident:
-    incident = Incident(type=row.type, country=row.country, date_value=row.date_value,
-                        date_precision=row.date_precision, start=datetime.fromisoformat(row.date_start).date(),
-                        end=datetime.fromisoformat(row.date_end).date(), id=row.id, figures=list(row.figures or []))
-    for name in INCIDENT_FIELDS:
-        setattr(incident, name, getattr(row, name))
-    incident.changed = False
-    return incident
-
-
-def _shift(day: str, days: int) -> str:
-    return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
 
 
 def _happenings(model, place_country, f: Filters) -> Select:

@@ -4,7 +4,6 @@ and the schema brought up to date by the Alembic migrations shipped in the packa
 from __future__ import annotations
 
 import logging
-import os
 from importlib import resources
 from pathlib import Path
 
@@ -14,11 +13,11 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, create_engine, event
 
 from peacewatch.errors import PeacewatchError
+from peacewatch.settings import Settings
 
 log = logging.getLogger(__name__)
 
 DEFAULT_DB = "sqlite:///peacewatch.db"
-ENV_VAR = "PEACEWATCH_DB"
 
 
 class StoreError(PeacewatchError):
@@ -28,7 +27,7 @@ class StoreError(PeacewatchError):
 def database_url(url: str | None = None) -> str:
     """The URL to use: the argument, else $PEACEWATCH_DB, else ./peacewatch.db. A plain file path
     is taken as an SQLite file."""
-    url = url or os.environ.get(ENV_VAR) or DEFAULT_DB
+    url = url or Settings().db or DEFAULT_DB
     if "://" not in url:
         url = f"sqlite:///{Path(url)}"
     if url.startswith("postgresql://"):

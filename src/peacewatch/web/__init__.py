@@ -15,6 +15,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from peacewatch.store import Filters
+from peacewatch.web.access import ApiError, check_read
 
 __all__ = ["register_dashboard"]
 
@@ -74,8 +75,6 @@ def register_dashboard(app: FastAPI) -> None:
         _check_read(app, request)
         incident = store().incident(incident_id)
         if incident is None:
-            from peacewatch.api import ApiError
-
             raise ApiError(404, "not_found", f"no incident {incident_id}")
         words = [w for w in (incident.get("place_name"),) if w]
         return _page("incident.html", incident=incident, words=words)
@@ -130,6 +129,4 @@ def _iso3(value: str, default: str) -> str:
 
 def _check_read(app: FastAPI, request: Request) -> None:
     """Closed reads close the dashboard too."""
-    from peacewatch.api import check_read
-
     check_read(app.state.settings, request)

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import re
 import signal
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -21,17 +20,25 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from peacewatch.clean import clean_text
 from peacewatch.errors import InputError, PeacewatchError
+from peacewatch.extract.actors import ruler_patterns as actor_patterns
 from peacewatch.extract.agreements import extract_agreements
 from peacewatch.extract.claims import extract_claims
 from peacewatch.extract.context import new_context
 from peacewatch.extract.events import extract_events
 from peacewatch.ingest import RawArticle, load_html, load_text, normalise_published
-from peacewatch.nlp import get_nlp
+from peacewatch.ingest.clean import clean_text
+from peacewatch.nlp import add_pattern_source, get_nlp
+from peacewatch.resolve.place import ruler_patterns as place_patterns
 from peacewatch.schema import Article, Report
+from peacewatch.settings import Settings
 
 log = logging.getLogger(__name__)
+
+# The known entities the process-wide pipeline labels: the gazetteer's places, then the actor
+# lexicons' organisations, countries and roles.
+add_pattern_source(place_patterns)
+add_pattern_source(actor_patterns)
 
 # Articles parsed together: spaCy's cost per article falls with the batch (bench/scale.py: 64
 # short articles a batch parse some 10% faster than 16).
@@ -75,7 +82,6 @@ def article_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-DEFAULT_ARTICLE_TIMEOUT = 60.0  # seconds to read one parsed article; PEACEWATCH_ARTICLE_TIMEOUT
 
 
 @dataclass
@@ -94,8 +100,7 @@ class Pipeline:
                  article_timeout: float | None = None):
         self.nlp = nlp or get_nlp()
         self.batch_size = batch_size
-        self.article_timeout = article_timeout if article_timeout is not None else float(
-            os.environ.get("PEACEWATCH_ARTICLE_TIMEOUT", DEFAULT_ARTICLE_TIMEOUT))
+        self.article_timeout = article_timeout if article_timeout is not None else Settings().article_timeout
 
     def run(self, items: Iterable[tuple[str | None, RawArticle]]) -> Iterator[Report | Failure]:
         """Reports for (id, raw article) pairs, in order; a Failure for each one that fails."""
@@ -108,7 +113,7 @@ class Pipeline:
                 prepared.append(Failure(item_id, str(exc)))
         return self.read(prepared)
 
-    def read(self, prepared: list[Prepared | Failure]) -> Iterator[Report | Failure]:
+    def read(self, prepared: Sequence[Prepared | Failure]) -> Iterator[Report | Failure]:
         """Parse prepared articles in batches and read each into its report (Failures pass through)."""
         docs = self._parse(p.text for p in prepared if not isinstance(p, Failure))
         for item in prepared:
@@ -176,8 +181,8 @@ def time_limit(seconds: float | None):
     """Raise ArticleTimeout in the block after `seconds` (0 or None: no limit). The alarm works in
     the main thread of a process on POSIX systems, where batch ingest and the CLI run; elsewhere
     (the service's worker threads) the block runs unbounded."""
-    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable:
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not seconds or not usable:
         yield
         return
 

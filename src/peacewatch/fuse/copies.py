@@ -9,6 +9,7 @@ same story in their own words share few pairs either way.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -87,3 +88,12 @@ class CopyIndex:
         if best is None:
             return None
         return self._roots.get(best[0], best[0]), best[1]
+
+
+def index_of(signatures: Iterable[tuple[str, bytes, str | None]], threshold: float | None = None) -> CopyIndex:
+    """A copy index of stored articles: (article id, serialised MinHash, the original it copies),
+    oldest first so that originals come before their copies (Store.signatures gives them so)."""
+    index = CopyIndex(threshold) if threshold else CopyIndex()
+    for article_id, data, copy_of in signatures:
+        index.add(article_id, from_bytes(data), copy_of)
+    return index

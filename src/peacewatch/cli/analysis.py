@@ -10,8 +10,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from peacewatch.cli import _setup_logging, app, err
-from peacewatch.cli_store import DbOption, FromOption, ToOption, _open
+from peacewatch.cli.common import DbOption, FromOption, ToOption, app, err, open_store, setup_logging
+from peacewatch.settings import MEDIATOR, PARTY, WINDOW_DAYS
 
 analyze_app = typer.Typer(help="Analyses of the stored record.", no_args_is_help=True)
 app.add_typer(analyze_app, name="analyze")
@@ -34,7 +34,7 @@ def timeline_cli(db: DbOption = None,
     """
     from peacewatch.analysis.timeline import build_timeline
 
-    store = _open(db)
+    store = open_store(db)
     timeline = build_timeline(store, actor=actor.upper() if actor else None, date_from=date_from, date_to=date_to)
     store.close()
     if not timeline.days:
@@ -61,8 +61,8 @@ def timeline_cli(db: DbOption = None,
 
 
 @analyze_app.command("initiatives")
-def initiatives_cli(db: DbOption = None, party: PartyOption = "RUS", mediator: MediatorOption = "USA",
-                    window: WindowOption = 3, date_from: FromOption = None, date_to: ToOption = None) -> None:
+def initiatives_cli(db: DbOption = None, party: PartyOption = PARTY, mediator: MediatorOption = MEDIATOR,
+                    window: WindowOption = WINDOW_DAYS, date_from: FromOption = None, date_to: ToOption = None) -> None:
     """Does the party's violence rise in the days after initiatives with the mediator?
 
     Example: peacewatch analyze initiatives --party RUS --mediator USA --window 3
@@ -71,7 +71,7 @@ def initiatives_cli(db: DbOption = None, party: PartyOption = "RUS", mediator: M
 
     if window < 1:
         raise typer.BadParameter("--window must be at least 1")
-    store = _open(db)
+    store = open_store(db)
     analysis = analyze_initiatives(store, party=party, mediator=mediator, window=window, date_from=date_from,
                                    date_to=date_to)
     store.close()
@@ -99,8 +99,8 @@ def print_analysis(analysis, console: Console) -> None:
 
 @app.command("report")
 def report_cli(out: Annotated[Path, typer.Option("--out", "-o", help="report.html, or report.md for Markdown.")]
-               = Path("report.html"), db: DbOption = None, party: PartyOption = "RUS",
-               mediator: MediatorOption = "USA", window: WindowOption = 3, date_from: FromOption = None,
+               = Path("report.html"), db: DbOption = None, party: PartyOption = PARTY,
+               mediator: MediatorOption = MEDIATOR, window: WindowOption = WINDOW_DAYS, date_from: FromOption = None,
                date_to: ToOption = None) -> None:
     """Write the report: timeline plot, initiative analysis, agreement tracker, incidents with sources.
 
@@ -108,7 +108,7 @@ def report_cli(out: Annotated[Path, typer.Option("--out", "-o", help="report.htm
     """
     from peacewatch.present.report import write_report
 
-    store = _open(db)
+    store = open_store(db)
     write_report(store, out, party=party, mediator=mediator, window=window, date_from=date_from, date_to=date_to)
     store.close()
     err.print(f"report written to {out}")
@@ -125,11 +125,11 @@ def demo_cli(db: DbOption = None,
     """
     from peacewatch.analysis.initiatives import analyze_initiatives
     from peacewatch.present.report import write_report
+    from peacewatch.runner.ingest import ingest
     from peacewatch.samples import corpus_folder
-    from peacewatch.store.ingest import ingest
 
-    _setup_logging(verbose)
-    store = _open(db)
+    setup_logging(verbose)
+    store = open_store(db)
     summary = ingest([str(corpus_folder())], store)
     err.print(f"demo corpus: {summary.read} read, {summary.new} new, {summary.duplicate} already stored, "
               f"{summary.copies} copies, {sum(summary.skipped.values())} skipped")
@@ -152,9 +152,10 @@ def serve_cli(db: DbOption = None,
     """
     import uvicorn
 
-    from peacewatch.api import Settings, create_app
+    from peacewatch.api import create_app
+    from peacewatch.settings import Settings
 
-    _setup_logging(verbose)
-    settings = Settings.from_env(db)
-    app_ = create_app(settings, store=_open(settings.db))
+    setup_logging(verbose)
+    settings = Settings(db=db) if db else Settings()
+    app_ = create_app(settings, store=open_store(settings.db))
     uvicorn.run(app_, host=host, port=port, log_level="info" if verbose else "warning")

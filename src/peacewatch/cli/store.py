@@ -13,25 +13,27 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from peacewatch.cli import _setup_logging, app, err
-from peacewatch.corpus import count_corpus
-from peacewatch.errors import PeacewatchError
-from peacewatch.pipeline import BATCH_SIZE
+from peacewatch.cli.common import (
+    CountryOption,
+    DbOption,
+    FormatOption,
+    FromOption,
+    LimitOption,
+    OutOption,
+    PlaceOption,
+    StatusOption,
+    ToOption,
+    TypeOption,
+    app,
+    err,
+    open_store,
+    setup_logging,
+)
+from peacewatch.ingest.corpus import count_corpus
 from peacewatch.present.acled import read_acled_csv, write_acled_csv
 from peacewatch.present.export import FORMATS, write_rows
-from peacewatch.store import Filters, Store
-
-DbOption = Annotated[str | None, typer.Option("--db", help="Database URL or SQLite file (default: $PEACEWATCH_DB, "
-                                              "else ./peacewatch.db).")]
-FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, csv, json, geojson or parquet.")]
-OutOption = Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file (needed for parquet).")]
-TypeOption = Annotated[str | None, typer.Option("--type", help="Event type (ASSAULT, AGREE ...) or agreement kind.")]
-CountryOption = Annotated[str | None, typer.Option("--country", help="ISO3 code of an actor or the place.")]
-FromOption = Annotated[str | None, typer.Option("--from", help="From this day, YYYY-MM-DD.")]
-ToOption = Annotated[str | None, typer.Option("--to", help="Up to this day, YYYY-MM-DD.")]
-PlaceOption = Annotated[str | None, typer.Option("--place", help="Place name contains this.")]
-StatusOption = Annotated[str | None, typer.Option("--status", help="Status to keep.")]
-LimitOption = Annotated[int | None, typer.Option("--limit", help="At most this many rows.")]
+from peacewatch.runner.pipeline import BATCH_SIZE
+from peacewatch.store import Filters
 
 COLUMNS = {
     "events": ["id", "date_value", "type", "mode", "status", "source_name", "source_country", "target_name",
@@ -41,14 +43,6 @@ COLUMNS = {
     "claims": ["id", "date_value", "speaker_name", "speaker_country", "kind", "status", "text"],
     "agreements": ["id", "kind", "status", "scope", "duration_days", "mediator", "parties", "history"],
 }
-
-
-def _open(db: str | None) -> Store:
-    try:
-        return Store(db)
-    except PeacewatchError as exc:
-        err.print(f"[red]error[/red] {exc}")
-        raise typer.Exit(2) from exc
 
 
 @app.command("ingest")
@@ -67,12 +61,12 @@ def ingest_cli(
 
     Example: peacewatch ingest corpus/ feeds/world.xml --db sqlite:///news.db --workers 0
     """
-    from peacewatch.store.ingest import MAX_BATCH, ingest
+    from peacewatch.runner.ingest import MAX_BATCH, ingest
 
-    _setup_logging(verbose)
+    setup_logging(verbose)
     if not 1 <= batch_size <= MAX_BATCH:
         raise typer.BadParameter(f"--batch-size must be 1 to {MAX_BATCH}")
-    store = _open(db)
+    store = open_store(db)
     total = count_corpus(paths)
     columns = [SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
     with Progress(*columns, console=err, disable=quiet) as bar:
@@ -94,7 +88,7 @@ def _query(kind: str, db, fmt, out, filters: Filters) -> None:
         raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
     if fmt == "parquet" and out is None:
         raise typer.BadParameter("parquet needs --out FILE")
-    store = _open(db)
+    store = open_store(db)
     rows = getattr(store, kind)(filters)
     store.close()
     _write(rows, fmt, out, COLUMNS[kind] if fmt == "table" else None, kind)
@@ -162,7 +156,7 @@ def agreements_cli(db: DbOption = None, type: TypeOption = None, country: Countr
         return
     from peacewatch.analysis.tracker import track_agreements
 
-    store = _open(db)
+    store = open_store(db)
     rows = [t.as_row() for t in track_agreements(store, country=country.upper() if country else None,
                                                  status=status)]
     store.close()
@@ -181,7 +175,7 @@ def export_cli(fmt: Annotated[str, typer.Option("--format", "-f", help="acled-cs
     """
     if fmt != "acled-csv":
         raise typer.BadParameter("--format must be acled-csv (other formats: peacewatch incidents --format ...)")
-    store = _open(db)
+    store = open_store(db)
     rows = store.incidents(Filters(type=type, country=country, date_from=date_from, date_to=date_to))
     store.close()
     if out is None:
@@ -199,11 +193,11 @@ def import_acled_cli(file: Annotated[Path, typer.Argument(help="An ACLED export 
 
     Example: peacewatch import-acled acled-2025.csv
     """
-    _setup_logging(verbose)
+    setup_logging(verbose)
     if not file.is_file():
         err.print(f"[red]error[/red] {file}: no such file")
         raise typer.Exit(2)
-    store = _open(db)
+    store = open_store(db)
     new, updated = store.import_incidents(read_acled_csv(file))
     store.close()
     err.print(f"{new} incidents added, {updated} updated")

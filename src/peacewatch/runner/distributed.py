@@ -15,7 +15,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
-from peacewatch.pipeline import Failure, Pipeline, Prepared
+from peacewatch.runner.pipeline import Failure, Pipeline, Prepared
 from peacewatch.schema import Report
 
 log = logging.getLogger(__name__)

@@ -15,37 +15,20 @@ from __future__ import annotations
 
 import math
 import statistics
-from calendar import monthrange
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from peacewatch.records import INCIDENT_FIELDS, TELLING_COLUMNS, date_span, shift_day
+
+if TYPE_CHECKING:
+    from peacewatch.store import BatchWriter
 
 PLACE_RANK = {"city": 0, "region": 1, "sea": 2, "country": 3, "continent": 4, None: 5}
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
 # Incidents spanning more days than this (month or year precision) are kept apart from the day index.
 SHORT_SPAN_DAYS = 8
-
-
-def date_span(value: str | None, precision: str | None) -> tuple[date, date] | None:
-    """The first and last day a date at a precision may be: '2025-04' -> April 1 to 30."""
-    if not value:
-        return None
-    try:
-        parts = [int(p) for p in value[:10].split("-")]
-    except ValueError:
-        return None
-    if len(parts) == 1:
-        return date(parts[0], 1, 1), date(parts[0], 12, 31)
-    if len(parts) == 2:
-        return date(parts[0], parts[1], 1), date(parts[0], parts[1], monthrange(parts[0], parts[1])[1])
-    day = date(*parts)
-    if precision == "week":
-        return day, day + timedelta(days=6)
-    if precision == "month":
-        return day.replace(day=1), day.replace(day=monthrange(day.year, day.month)[1])
-    if precision == "year":
-        return date(day.year, 1, 1), date(day.year, 12, 31)
-    return day, day
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -133,7 +116,7 @@ class Incident:
             # an original's own figure stands for its copies
             if chosen is None or (chosen["copy"] and not figure["copy"]):
                 by_root[figure["root"]] = figure
-        out = {"sources": len(by_root), "reports": len(self.figures)}
+        out: dict[str, int | float | None] = {"sources": len(by_root), "reports": len(self.figures)}
         for what in ("killed", "injured"):
             independent = [f[f"{what}_min"] for f in by_root.values() if f[f"{what}_min"] is not None]
             lows = [f[f"{what}_min"] for f in self.figures if f[f"{what}_min"] is not None]
@@ -175,6 +158,13 @@ def incident_from(telling: Telling) -> Incident | None:
                  "source_sector", "target_name", "target_country", "target_sector"):
         setattr(incident, part, getattr(telling, part))
     return incident
+
+
+def _km_apart(telling: Telling, incident: Incident) -> float:
+    """How far a telling's place is from an incident's (both have coordinates)."""
+    assert telling.lat is not None and telling.lon is not None and incident.lat is not None \
+        and incident.lon is not None
+    return km(telling.lat, telling.lon, incident.lat, incident.lon)
 
 
 class Fuser:
@@ -256,15 +246,103 @@ class Fuser:
             # two towns named apart are one place only when they are neighbours (a suburb, a
             # district told by its own name), not merely in the same region
             limit = self.max_km / 2.5 if both_cities and not same_name else self.max_km
-            if not same_name and km(telling.lat, telling.lon, incident.lat, incident.lon) > limit:
+            if not same_name and _km_apart(telling, incident) > limit:
                 return False
         return True
 
     def _distance(self, telling: Telling, incident: Incident, start: date) -> tuple[float, float]:
         days = abs((incident.start - start).days)
         if telling.lat is not None and incident.lat is not None:
-            return days, km(telling.lat, telling.lon, incident.lat, incident.lon)
+            return days, _km_apart(telling, incident)
         return days, self.max_km
 
     def changed(self) -> list[Incident]:
         return [i for i in self.incidents if i.changed]
+
+
+# ------------------------------------------------------------ records in and out of the store
+#
+# Fusion reads and writes plain rows: the store persists them and knows nothing of fusion.
+
+
+def telling_of(event: dict[str, Any]) -> Telling:
+    """A stored event row (with its event_id, root article and outlet) as fusion needs it."""
+    return Telling(
+        event_id=event["event_id"], article_id=event["article_id"], root=event["root"], type=event["type"],
+        country=event["place_country"] or event["target_country"] or event["source_country"],
+        outlet=event["outlet"], **{name: event[name] for name in TELLING_COLUMNS})
+
+
+def incident_of(row: Any) -> Incident:
+    """A stored incident row (any object with the incident's columns as attributes) as fusion needs it."""
+    incident = Incident(type=row.type, country=row.country, date_value=row.date_value,
+                        date_precision=row.date_precision, start=datetime.fromisoformat(row.date_start).date(),
+                        end=datetime.fromisoformat(row.date_end).date(), id=row.id, figures=list(row.figures or []))
+    for name in INCIDENT_FIELDS:
+        setattr(incident, name, getattr(row, name))
+    incident.changed = False
+    return incident
+
+
+def incident_values(incident: Incident) -> dict[str, Any]:
+    """An incident's columns as it is now (all but its id and origin)."""
+    return {**{name: getattr(incident, name) for name in INCIDENT_FIELDS},
+            "date_start": incident.start.isoformat(), "date_end": incident.end.isoformat(), **incident.summary(),
+            "figures": list(incident.figures),
+            "evidence": list(dict.fromkeys(f["evidence"] for f in incident.figures if f.get("evidence")))}
+
+
+def blocks_of(tellings: list[Telling]) -> list[tuple[str, str, str, str, str]]:
+    """The stored incidents a batch's tellings may join, as query bounds per (type, country):
+    (type, country, earliest start, latest start, earliest end). Incidents start at most a year
+    before the window (a year-precision one spans a year), and a day may be two days off."""
+    spans: dict[tuple[str, str], list[str]] = {}
+    for telling in tellings:
+        span = date_span(telling.date_value, telling.date_precision)
+        if span is None or telling.country is None:
+            continue
+        low, high = spans.get((telling.type, telling.country), [span[0].isoformat(), span[1].isoformat()])
+        spans[(telling.type, telling.country)] = [min(low, span[0].isoformat()), max(high, span[1].isoformat())]
+    return [(kind, country, shift_day(low, -366), shift_day(high, 2), shift_day(low, -2))
+            for (kind, country), (low, high) in spans.items()]
+
+
+def member_rows(incident: Incident) -> list[dict[str, Any]]:
+    """The membership rows of the tellings an incident took in since it was last stored."""
+    return [{"incident_id": incident.id, "event_id": m.event_id, "article_id": m.article_id,
+             "independent": m.root == m.article_id} for m in incident.new_members]
+
+
+def fuse_told(writer: BatchWriter, told: list[dict[str, Any]], fuser: Fuser) -> list[int]:
+    """Join a batch's stored events (`told`) to the stored incidents of their blocks, or make new
+    ones, inside the batch's transaction. Returns the ids of the incidents made or changed."""
+    tellings = [telling_of(row) for row in told]
+    if not tellings:
+        return []
+    loaded: dict[int, Incident] = {inc.id: inc for inc in fuser.incidents if inc.id is not None}
+    stored: set[int] = set()  # incidents whose rows this transaction has read
+    for incident in map(incident_of, writer.incidents_in(blocks_of(tellings))):
+        assert incident.id is not None
+        stored.add(incident.id)
+        if incident.id not in loaded:
+            fuser.add(incident)
+            loaded[incident.id] = incident
+    for telling in sorted(tellings, key=lambda t: (t.date_value or "", t.event_id)):
+        fuser.fuse(telling)
+    changed = fuser.changed()
+    # a fuser given by the caller may hold incidents of an earlier batch whose rows are gone (that
+    # batch rolled back): those are stored anew
+    stored |= writer.existing_incidents([i.id for i in changed if i.id is not None and i.id not in stored])
+    writer.update_incidents([{"id": i.id, **incident_values(i)} for i in changed if i.id in stored])
+    new = [i for i in changed if i.id not in stored]
+    for incident, new_id in zip(new, writer.add_incidents([incident_values(i) for i in new]), strict=True):
+        incident.id = new_id
+    members, touched = [], []
+    for incident in changed:
+        assert incident.id is not None
+        members.extend(member_rows(incident))
+        incident.new_members.clear()
+        incident.changed = False
+        touched.append(incident.id)
+    writer.add_members(members)
+    return touched

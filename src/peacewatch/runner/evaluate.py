@@ -10,7 +10,7 @@ from pathlib import Path
 
 from peacewatch.errors import InputError
 from peacewatch.ingest import read_article
-from peacewatch.pipeline import Failure, Pipeline
+from peacewatch.runner.pipeline import Failure, Pipeline
 
 DEFAULT_SCORER = Path("..") / "shared" / "eval" / "score.py"
 

@@ -14,12 +14,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
-from peacewatch.corpus import CorpusItem, iter_corpus
 from peacewatch.errors import InputError, PeacewatchError
-from peacewatch.pipeline import BATCH_SIZE, Failure, Pipeline, Prepared
+from peacewatch.fuse.copies import CopyIndex, index_of, signature, to_bytes
+from peacewatch.fuse.incidents import Fuser, fuse_told
+from peacewatch.ingest.corpus import CorpusItem, iter_corpus
+from peacewatch.runner.pipeline import BATCH_SIZE, Failure, Pipeline, Prepared
 from peacewatch.schema import Report
 from peacewatch.store import Store, StoredArticle
-from peacewatch.store.copies import signature
 
 log = logging.getLogger(__name__)
 
@@ -60,12 +61,12 @@ def ingest(paths: Iterable[str], store: Store, *, batch_size: int = BATCH_SIZE, 
     Returns:
         the IngestSummary.
     """
-    from peacewatch.distributed import make_extractor
+    from peacewatch.runner.distributed import make_extractor
 
     if not 1 <= batch_size <= MAX_BATCH:
         raise ValueError(f"batch size must be 1 to {MAX_BATCH}, not {batch_size}")
     summary = IngestSummary()
-    copies = store.copy_index()
+    copies = index_of(store.signatures())
     pipeline = pipeline or Pipeline()
     extractor = make_extractor(workers, scheduler, pipeline)
     sent: list[list[tuple[CorpusItem, Prepared]]] = []  # batches handed to the extractor, in order
@@ -88,7 +89,7 @@ def ingest(paths: Iterable[str], store: Store, *, batch_size: int = BATCH_SIZE, 
                     continue
                 stored.append(_with_copy_link(item, ready, report, copies, summary))
             if stored:
-                summary.incidents += len(store.add_batch(stored))
+                summary.incidents += len(store_batch(store, stored))
                 summary.new += len(stored)
     finally:
         extractor.close()
@@ -131,7 +132,7 @@ def store_articles(store: Store, raws: list, *, pipeline: Pipeline | None = None
         InputError: an article cannot be read (nothing is stored then).
     """
     pipeline = pipeline or Pipeline()
-    copies = copies if copies is not None else store.copy_index()
+    copies = copies if copies is not None else index_of(store.signatures())
     prepared = [pipeline.prepare(None, raw) for raw in raws]
     known = store.known_ids(p.article.id for p in prepared)
     out, stored = [], []
@@ -153,11 +154,26 @@ def store_articles(store: Store, raws: list, *, pipeline: Pipeline | None = None
         out.append({"id": ready.article.id, "new": True, "copy_of": article.copy_of,
                     "events": len(report.events), "claims": len(report.claims), "agreements": len(report.agreements)})
     if stored:
-        store.add_batch(stored)
+        store_batch(store, stored)
     return out
 
 
-def _with_copy_link(item: CorpusItem, ready: Prepared, report: Report, copies, summary: IngestSummary) -> StoredArticle:
+def store_batch(store: Store, batch: list[StoredArticle], fuser: Fuser | None = None) -> list[int]:
+    """Store a batch of articles and fuse their events into incidents, in one transaction.
+
+    Args:
+        store: the open store.
+        batch: the articles with their reports (and signatures and copy links).
+        fuser: a fuser that holds incidents across batches (a new one when None).
+    Returns:
+        the ids of the incidents the batch created or changed.
+    """
+    fuser = fuser or Fuser()
+    return store.add_batch(batch, fuse=lambda writer, told: fuse_told(writer, told, fuser))
+
+
+def _with_copy_link(item: CorpusItem, ready: Prepared, report: Report, copies: CopyIndex,
+                    summary: IngestSummary) -> StoredArticle:
     minhash = signature(ready.text)
     original = copies.find_original(minhash)
     copy_of, similarity = original if original else (None, None)
@@ -165,7 +181,7 @@ def _with_copy_link(item: CorpusItem, ready: Prepared, report: Report, copies, s
     if copy_of:
         summary.copies += 1
         log.info("%s is a near-copy of %s (similarity %.2f)", item.origin, copy_of, similarity)
-    return StoredArticle(report=report, external_id=item.external_id, minhash=minhash, copy_of=copy_of,
+    return StoredArticle(report=report, external_id=item.external_id, signature=to_bytes(minhash), copy_of=copy_of,
                          similarity=similarity, words=len(ready.text.split()))
 
 

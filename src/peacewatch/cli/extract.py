@@ -1,10 +1,7 @@
-"""The command line: thin wrappers that parse options, call the library, and turn its errors
-into messages and exit codes.
-"""
+"""Commands on single articles, with no store: extract, samples and eval."""
 
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -12,26 +9,13 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from peacewatch import evaluate
+from peacewatch.cli.common import app, err, setup_logging
 from peacewatch.errors import PeacewatchError
 from peacewatch.ingest import RawArticle, load_text, read_article, read_record
-from peacewatch.pipeline import Failure, Pipeline
 from peacewatch.present.table import render_report
+from peacewatch.runner import evaluate
+from peacewatch.runner.pipeline import Failure, Pipeline
 from peacewatch.samples import sample_paths
-
-app = typer.Typer(
-    help="peacewatch: news about war and diplomacy in, evidence-linked events out.\n\n"
-    "Example: peacewatch extract article.txt --published 2025-04-15",
-    no_args_is_help=True,
-    add_completion=False,
-)
-err = Console(stderr=True)
-log = logging.getLogger("peacewatch")
-
-
-def _setup_logging(verbose: bool) -> None:
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
 
 
 @app.command("extract")
@@ -52,7 +36,7 @@ def extract_cli(
       peacewatch extract article.txt --published 2025-04-15 --format table
       cat batch.jsonl | peacewatch extract --jsonl - > reports.jsonl
     """
-    _setup_logging(verbose)
+    setup_logging(verbose)
     if format not in ("json", "table"):
         raise typer.BadParameter("--format must be json or table")
     files = files or ["-"]
@@ -117,7 +101,7 @@ def samples_cli(
 
     Example: peacewatch samples --format json
     """
-    _setup_logging(False)
+    setup_logging(False)
     items = []
     for path, meta in sample_paths():
         items.append((path.stem, read_article(path, **meta)))
@@ -143,7 +127,7 @@ def eval_cli(
 
     Example: peacewatch eval ../shared/dev/gold ../shared/dev/articles
     """
-    _setup_logging(False)
+    setup_logging(False)
     try:
         output = evaluate.run(gold_dir, articles_dir, out=out, scorer=scorer, verbose=verbose)
     except PeacewatchError as exc:
@@ -151,10 +135,3 @@ def eval_cli(
         raise typer.Exit(2) from exc
     print(output, end="")
 
-
-def main() -> None:
-    app()
-
-
-# The store and analysis commands register themselves on `app` (kept in their own modules).
-from peacewatch import cli_analysis, cli_store  # noqa: E402,F401

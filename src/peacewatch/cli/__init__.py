@@ -1,0 +1,19 @@
+"""The command line: thin wrappers that parse options, call the library, and turn its errors
+into messages and exit codes. Each module registers its commands on the one app of common.py:
+extract (extract, samples, eval), store (ingest, queries, export, import) and analysis
+(timeline, analyze, report, demo, serve)."""
+
+from __future__ import annotations
+
+from peacewatch.cli import analysis, extract, store
+from peacewatch.cli.common import app
+
+__all__ = ["app", "main"]
+
+# the command modules are imported for the commands they register on `app`
+_COMMANDS = (extract, store, analysis)
+
+
+def main() -> None:
+    """The `peacewatch` console script."""
+    app()

@@ -1,0 +1,77 @@
+"""Every PEACEWATCH_* setting in one place (read from the environment by pydantic-settings), and
+the defaults that more than one face (CLI, API, dashboard, report) uses."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Annotated
+
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+# The initiative analysis: whose violence is counted, after initiatives with whom, over how many
+# days, and how many random placements the permutation test draws (the CLI and the report; the
+# service and the dashboard draw fewer so that a page answers within a second or two).
+PARTY = "RUS"
+MEDIATOR = "USA"
+WINDOW_DAYS = 3
+PERMUTATIONS = 10_000
+SERVICE_PERMUTATIONS = 2_000
+PLOT_PERMUTATIONS = 200
+
+DEFAULT_DB = "peacewatch.db"
+DEFAULT_MAX_BODY = 2_000_000  # bytes of a request body the service accepts
+DEFAULT_ARTICLE_TIMEOUT = 60.0  # seconds to read one parsed article
+
+
+def key_digest(key: str) -> str:
+    """The SHA-256 hex digest under which an API key is kept."""
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+class Settings(BaseSettings):
+    """The settings, each from PEACEWATCH_<NAME> when not given:
+
+    db: PEACEWATCH_DB, a database URL or SQLite file (else ./peacewatch.db);
+    key_hashes: PEACEWATCH_API_KEY_HASHES, comma-separated SHA-256 digests of the API keys;
+    api_key: PEACEWATCH_API_KEY, a key (hashed on reading, added to key_hashes);
+    read_open: PEACEWATCH_READ_OPEN, 1 or 0 (0: reads need a key too);
+    max_body: PEACEWATCH_MAX_BODY, bytes;
+    article_timeout: PEACEWATCH_ARTICLE_TIMEOUT, seconds to read one article (0: no limit);
+    spacy_model: PEACEWATCH_SPACY_MODEL, another installed spaCy pipeline's name or path."""
+
+    model_config = SettingsConfigDict(env_prefix="PEACEWATCH_", extra="ignore", populate_by_name=True)
+
+    db: str | None = None
+    key_hashes: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, validation_alias=AliasChoices("key_hashes", "PEACEWATCH_API_KEY_HASHES"))
+    api_key: SecretStr | None = Field(default=None, exclude=True)
+    read_open: bool = True
+    max_body: int = Field(default=DEFAULT_MAX_BODY, gt=0)
+    article_timeout: float = Field(default=DEFAULT_ARTICLE_TIMEOUT, ge=0)
+    spacy_model: str | None = None
+
+    @field_validator("key_hashes", mode="before")
+    @classmethod
+    def _split_hashes(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("key_hashes")
+    @classmethod
+    def _normalise_hashes(cls, value: list[str]) -> list[str]:
+        return [digest.strip().lower() for digest in value]
+
+    @model_validator(mode="after")
+    def _hash_the_key(self) -> Settings:
+        if self.api_key is not None and self.api_key.get_secret_value():
+            digest = key_digest(self.api_key.get_secret_value())
+            if digest not in self.key_hashes:
+                self.key_hashes.append(digest)
+        return self
+
+
+def settings() -> Settings:
+    """The settings as the environment gives them now."""
+    return Settings()
