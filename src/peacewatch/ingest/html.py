@@ -117,7 +117,7 @@ def _extract_with_trafilatura(html: str, url: str | None) -> dict[str, Any] | No
     """Main text and metadata by trafilatura; None when it finds no text or fails."""
     try:
         import trafilatura
-        from trafilatura.settings import set_date_params
+        from trafilatura.settings import Document, set_date_params
     except ImportError as exc:  # a broken install (e.g. lxml without its html-clean part)
         log.warning("trafilatura cannot be imported (%s); using the plain HTML rendering", exc)
         return None
@@ -134,7 +134,7 @@ def _extract_with_trafilatura(html: str, url: str | None) -> dict[str, Any] | No
     except Exception as exc:  # trafilatura on malformed markup: report, fall back, never crash
         log.warning("trafilatura failed on the page: %s", exc)
         return None
-    if document is None:
+    if not isinstance(document, Document):  # None when nothing was found (a dict only when asked for)
         return None
     text = _render_extracted(document.body) if document.body is not None else ""
     if not text.strip():

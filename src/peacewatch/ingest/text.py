@@ -149,10 +149,10 @@ def _decode(data: bytes) -> tuple[str, str]:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as exc:
                 raise InputError(f"input starts with a {encoding} mark but cannot be decoded: {exc}") from exc
-    encoding = _sniff_utf16(data)
-    if encoding:
+    sniffed = _sniff_utf16(data)
+    if sniffed:
         try:
-            return data.decode(encoding), encoding
+            return data.decode(sniffed), sniffed
         except UnicodeDecodeError:
             pass
     if b"\x00" in data:

@@ -50,7 +50,9 @@ def gather(store: Store, party: str = "RUS", mediator: str = "USA", window: int 
 def timeline_png(timeline: Timeline, title: str) -> bytes:
     """Daily killed as bars, with the diplomatic events marked on the same axis."""
     fig, ax = plt.subplots(figsize=(11, 4.2), dpi=110)
-    days = [d.day for d in timeline.days]
+    # Day numbers on a date axis: what matplotlib makes of dates itself, typed as its stubs want.
+    ax.xaxis_date()
+    days = [float(mdates.date2num(d.day)) for d in timeline.days]
     ax.bar(days, [d.killed for d in timeline.days], width=0.9, color="#555", label="killed (consensus)")
     top = max([d.killed for d in timeline.days] + [1.0])
     shown: set[str] = set()
@@ -58,8 +60,9 @@ def timeline_png(timeline: Timeline, title: str) -> bytes:
         colour = MARKER_COLOURS.get(marker.kind, "#888")
         label = marker.kind if marker.kind not in shown else None
         shown.add(marker.kind)
-        ax.axvline(marker.day, color=colour, alpha=0.55, linewidth=1.2, label=label)
-        ax.plot([marker.day], [top * 1.04], marker="v", color=colour, markersize=6)
+        day = float(mdates.date2num(marker.day))
+        ax.axvline(day, color=colour, alpha=0.55, linewidth=1.2, label=label)
+        ax.plot([day], [top * 1.04], marker="v", color=colour, markersize=6)
     ax.set_ylim(0, top * 1.12)
     ax.set_ylabel("killed per day")
     ax.set_title(title)

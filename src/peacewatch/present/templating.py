@@ -53,15 +53,10 @@ def highlight(sentence: str | None, words: list[str] | None = None) -> Markup:
 
 
 @cache
-def _loader() -> ChoiceLoader:
-    return ChoiceLoader([PackageLoader("peacewatch.present", "templates")])
-
-
-@cache
 def environment() -> Environment:
     """The shared environment (one per process): templates of this package and of every package
     added with add_package_templates, the `num` and `highlight` filters, and `killed_of`."""
-    env = Environment(loader=_loader(), autoescape=select_autoescape(["html"]))
+    env = Environment(loader=PackageLoader("peacewatch.present", "templates"), autoescape=select_autoescape(["html"]))
     env.filters["num"] = format_number
     env.filters["highlight"] = highlight
     env.globals["killed_of"] = killed_of
@@ -77,5 +72,7 @@ def add_package_templates(package: str, folder: str = "templates") -> Environmen
         package: the importable package holding the folder (e.g. 'peacewatch.web').
         folder: the folder inside it.
     """
-    _loader().loaders.append(PackageLoader(package, folder))
-    return environment()
+    env = environment()
+    searched = [env.loader] if env.loader is not None else []
+    env.loader = ChoiceLoader([*searched, PackageLoader(package, folder)])
+    return env
