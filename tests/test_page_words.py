@@ -15,6 +15,7 @@ from peacewatch.errors import DataError
 def test_the_shipped_files_load():
     assert "script" in page_words().skip_elements and "p" in page_words().block_elements
     assert page_words().binary_signatures[0].as_bytes() == b"\x89PNG\r\n\x1a\n"
+    assert "killed" in page_words().highlight_words
     assert boilerplate().lines and boilerplate().tails
     assert acled_tables().columns[0] == "event_id_cnty" and "Battles" in acled_tables().disorder_types
 

@@ -1,5 +1,5 @@
 """Typed loaders of the data files of ingest and presentation: page.yaml (HTML elements, meta
-names, binary signatures), boilerplate.yaml (web boilerplate patterns) and acled.yaml (ACLED
+names, binary signatures, highlighted words), boilerplate.yaml (web boilerplate patterns) and acled.yaml (ACLED
 coding tables). Each is validated once, at first use; a broken file fails naming file and entry."""
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ class PageWords(BaseModel):
     url_meta: list[Word]
     source_meta: list[Word]
     binary_signatures: list[BinarySignature]
+    highlight_words: list[Word]
 
 
 @cache

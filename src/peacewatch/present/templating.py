@@ -13,12 +13,16 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from peacewatch.analysis.timeline import killed_of
+from peacewatch.data.page_words import page_words
 
 __all__ = ["add_package_templates", "environment", "format_number", "highlight"]
 
 NUMBER = re.compile(r"\b\d[\d,]*\b")
-TOLL_WORDS = re.compile(r"\b(?:killed|killing|dead|died|deaths|injured|injuring|wounded|wounding|struck|strike|"
-                        r"hit|shelled|shelling|attack(?:ed)?|missiles?|drones?|bombs?)\b", re.I)
+# Toll and attack words marked in evidence (data/page.yaml), the longer forms first.
+TOLL_WORDS = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in sorted(page_words().highlight_words, key=len, reverse=True)) + r")\b",
+    re.I,
+)
 
 
 def format_number(value: object, digits: int = 1) -> str:
