@@ -22,3 +22,14 @@ def test_report_and_dashboard_share_one_environment_and_its_partials():
 def test_numbers_are_written_as_the_report_writes_them():
     assert [format_number(v) for v in (None, 3, 3.0, 2.25)] == ["-", "3", "3", "2.2"]
     assert format_number(0.04567, 3) == "0.046"
+
+
+def test_the_incident_page_marks_only_copies_as_copies():
+    # A figure is a dict: 'f.copy' would find dict.copy (always true), so the template reads f["copy"].
+    env = add_package_templates("peacewatch.web")
+    figures = [{"outlet": "A", "killed_min": 3, "copy": False, "evidence": "3 killed"},
+               {"outlet": "B", "killed_min": 3, "copy": True, "evidence": "3 killed"}]
+    incident = {"id": 1, "type": "ASSAULT", "figures": figures, "evidence": [], "sources": 1, "reports": 2,
+                "lat": None}
+    html = env.get_template("incident.html").render(incident=incident, words=[])
+    assert html.count("<td>copy</td>") == 1
