@@ -43,6 +43,7 @@ class PageWords(BaseModel):
     """data/page.yaml: what a web page or an input file tells about itself."""
 
     model_config = ConfigDict(extra="forbid")
+    sniff_elements: list[Word]
     skip_elements: list[Word]
     block_elements: list[Word]
     date_meta: list[Word]

@@ -27,9 +27,8 @@ __all__ = ["load_html", "looks_like_html"]
 log = logging.getLogger(__name__)
 
 _DOCTYPE = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<!doctype\s+html|\s*<html\b", re.I | re.S)
-_TAG = re.compile(
-    r"<(?:p|div|br|span|a|body|head|meta|title|article|section|h[1-6]|ul|li|table|script)\b[^>]*>", re.I
-)
+# An opening tag of the elements common in pages (data/page.yaml).
+_TAG = re.compile(r"<(?:" + "|".join(map(re.escape, page_words().sniff_elements)) + r")\b[^>]*>", re.I)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.S)
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 _SNIFF_CHARS = 4096
