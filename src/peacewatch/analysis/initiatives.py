@@ -91,7 +91,7 @@ def analyze_initiatives(store: Store, party: str = PARTY, mediator: str = MEDIAT
     party, mediator = party.upper(), mediator.upper()
     timeline = build_timeline(store, actor=party, date_from=date_from, date_to=date_to)
     initiatives = _initiatives(timeline.markers, party, mediator)
-    if timeline.first is None or not timeline.days:
+    if timeline.first is None or timeline.last is None or not timeline.days:
         return InitiativeAnalysis(party, mediator, window, None, None, initiatives, {}, timeline)
     by_day = {d.day: d for d in timeline.days}
     for initiative in initiatives:

@@ -84,8 +84,8 @@ def build_timeline(store: Store, actor: str | None = None, date_from: str | None
     last = date.fromisoformat(date_to) if date_to else max(days_seen)
     by_day: dict[date, Day] = {}
     for n in range((last - first).days + 1):
-        day = first + timedelta(days=n)
-        by_day[day] = Day(day)
+        stamp = first + timedelta(days=n)
+        by_day[stamp] = Day(stamp)
     for incident in violent:
         day = by_day.get(date.fromisoformat(incident["date_value"]))
         if day is None:

@@ -124,9 +124,8 @@ def _scope_words(scope: str | None) -> set[str]:
 
 
 def _near_in_time(tracked: TrackedAgreement, row: dict) -> bool:
-    days = [_day(s.get("date")) for s in tracked.history]
-    others = [_day(s.get("date")) for s in row["history"]]
-    days, others = [d for d in days if d], [d for d in others if d]
+    days = [d for d in (_day(s.get("date")) for s in tracked.history) if d]
+    others = [d for d in (_day(s.get("date")) for s in row["history"]) if d]
     if not days or not others:
         return True
     return min(abs((a - b).days) for a in days for b in others) <= MAX_GAP_DAYS

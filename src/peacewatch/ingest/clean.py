@@ -9,9 +9,8 @@ import logging
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
 
-from peacewatch.data import load_data
+from peacewatch.data.page_words import boilerplate
 from peacewatch.errors import DataError
 
 __all__ = ["Cleaned", "clean_text", "is_boilerplate_line", "normalise_whitespace"]
@@ -90,14 +89,6 @@ def _group(compiled: list[tuple[tuple[str, ...], re.Pattern[str]]]) -> _Group:
     return _Group(always=always, by_hint={w: tuple(p) for w, p in by_hint.items()})
 
 
-def _hints(entry: dict[str, Any], where: str) -> tuple[str, ...]:
-    """The entry's hint words, lower case."""
-    hints = entry.get("hints") or []
-    if not isinstance(hints, list) or not all(isinstance(h, str) and h for h in hints):
-        raise DataError(f"boilerplate.yaml: {where}: 'hints' must be a list of words")
-    return tuple(h.lower() for h in hints)
-
-
 def _expand(pattern: str, defs: dict[str, str], where: str) -> str:
     """Replace each %NAME% in `pattern` by its def, wrapped in a non-capturing group."""
 
@@ -110,25 +101,17 @@ def _expand(pattern: str, defs: dict[str, str], where: str) -> str:
     return _DEF.sub(substitute, pattern)
 
 
-def _compile(pattern: Any, defs: dict[str, str], where: str) -> re.Pattern[str]:
+def _compile(pattern: str, defs: dict[str, str], where: str) -> re.Pattern[str]:
     """Compile one pattern of the data file; a DataError names the entry when it is broken."""
-    if not isinstance(pattern, str) or not pattern:
-        raise DataError(f"boilerplate.yaml: {where} has no pattern")
     try:
         return re.compile(_expand(pattern, defs, where))
     except re.error as exc:
         raise DataError(f"boilerplate.yaml: {where} is not a valid regex: {exc}") from exc
 
 
-def _entries(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
-    """The list under `key`, each entry checked to be a mapping with a 'why'."""
-    entries = data.get(key) or []
-    if not isinstance(entries, list):
-        raise DataError(f"boilerplate.yaml: '{key}' must be a list")
-    for number, entry in enumerate(entries, 1):
-        if not isinstance(entry, dict) or not entry.get("why"):
-            raise DataError(f"boilerplate.yaml: {key} entry {number} needs a 'why'")
-    return entries
+def _hints(hints: list[str]) -> tuple[str, ...]:
+    """An entry's hint words, lower case."""
+    return tuple(h.lower() for h in hints)
 
 
 @cache
@@ -140,36 +123,24 @@ def load_rules() -> _Rules:
     Raises:
         DataError: when the file is malformed or a pattern does not compile.
     """
-    data = load_data("boilerplate.yaml")
-    if not isinstance(data, dict):
-        raise DataError("boilerplate.yaml must be a mapping")
+    data = boilerplate()
     defs: dict[str, str] = {}
-    for name, fragment in (data.get("defs") or {}).items():
-        defs[name] = _expand(str(fragment), defs, f"def {name}")
+    for name, fragment in data.defs.items():
+        defs[name] = _expand(fragment, defs, f"def {name}")
     groups = {}
-    for kind in ("lines", "inline"):
-        compiled = []
-        for entry in _entries(data, kind):
-            where = f"{kind}: {entry['why']!r}"
-            compiled.append((_hints(entry, where), _compile(entry.get("pattern"), defs, where)))
-        groups[kind] = _group(compiled)
-    tails = []
-    for entry in _entries(data, "tails"):
-        where = f"tails: {entry['why']!r}"
-        tails.append(
-            _Tail(
-                start=_compile(entry.get("start"), defs, where),
-                requires=_compile(entry.get("requires"), defs, where),
-                max_chars=int(entry.get("max_chars", 1000)),
-                hints=_hints(entry, where),
-            )
+    for kind, entries in (("lines", data.lines), ("inline", data.inline)):
+        groups[kind] = _group([(_hints(entry.hints), _compile(entry.pattern, defs, f"{kind}: {entry.why!r}"))
+                               for entry in entries])
+    tails = tuple(
+        _Tail(
+            start=_compile(entry.start, defs, f"tails: {entry.why!r}"),
+            requires=_compile(entry.requires, defs, f"tails: {entry.why!r}"),
+            max_chars=entry.max_chars,
+            hints=_hints(entry.hints),
         )
-    return _Rules(
-        lines=groups["lines"],
-        inline=groups["inline"],
-        tails=tuple(tails),
-        max_line_chars=int(data.get("max_line_chars", 250)),
+        for entry in data.tails
     )
+    return _Rules(lines=groups["lines"], inline=groups["inline"], tails=tails, max_line_chars=data.max_line_chars)
 
 
 def normalise_whitespace(line: str) -> str:

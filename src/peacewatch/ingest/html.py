@@ -10,6 +10,7 @@ import re
 from datetime import date
 from typing import Any
 
+from peacewatch.data.page_words import page_words
 from peacewatch.errors import InputError
 from peacewatch.ingest.text import (
     RawArticle,
@@ -26,88 +27,20 @@ __all__ = ["load_html", "looks_like_html"]
 log = logging.getLogger(__name__)
 
 _DOCTYPE = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<!doctype\s+html|\s*<html\b", re.I | re.S)
-_TAG = re.compile(
-    r"<(?:p|div|br|span|a|body|head|meta|title|article|section|h[1-6]|ul|li|table|script)\b[^>]*>", re.I
-)
+# An opening tag of the elements common in pages (data/page.yaml).
+_TAG = re.compile(r"<(?:" + "|".join(map(re.escape, page_words().sniff_elements)) + r")\b[^>]*>", re.I)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.S)
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 _SNIFF_CHARS = 4096
 
-# Elements whose text is never article text (scripts, page furniture).
-_SKIP = frozenset(
-    {
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "head",
-        "svg",
-        "math",
-        "iframe",
-        "nav",
-        "footer",
-        "aside",
-        "form",
-        "button",
-        "select",
-        "option",
-        "textarea",
-        "canvas",
-    }
-)
-# Elements that end a paragraph in the plain rendering.
-_BLOCK = frozenset(
-    {
-        "p",
-        "div",
-        "section",
-        "article",
-        "main",
-        "header",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "li",
-        "ul",
-        "ol",
-        "dl",
-        "dt",
-        "dd",
-        "blockquote",
-        "pre",
-        "table",
-        "tr",
-        "figure",
-        "figcaption",
-        "hr",
-        "address",
-        "body",
-        "center",
-        "details",
-        "summary",
-    }
-)
-# Where pages keep their publication date, in the order to trust them.
-_DATE_META = (
-    "article:published_time",
-    "og:published_time",
-    "article:published",
-    "datepublished",
-    "date_published",
-    "publishdate",
-    "publish-date",
-    "pubdate",
-    "dc.date.issued",
-    "dcterms.issued",
-    "dc.date",
-    "dcterms.created",
-    "sailthru.date",
-    "parsely-pub-date",
-    "date",
-)
+# Elements whose text is never article text, those that end a paragraph, and the <meta> names of
+# a page's date (most trusted first), title, address and site name: data/page.yaml.
+_SKIP = frozenset(page_words().skip_elements)
+_BLOCK = frozenset(page_words().block_elements)
+_DATE_META = tuple(page_words().date_meta)
+_TITLE_META = tuple(page_words().title_meta)
+_URL_META = tuple(page_words().url_meta)
+_SOURCE_META = tuple(page_words().source_meta)
 
 
 def looks_like_html(data: str | bytes) -> bool:
@@ -183,7 +116,7 @@ def _extract_with_trafilatura(html: str, url: str | None) -> dict[str, Any] | No
     """Main text and metadata by trafilatura; None when it finds no text or fails."""
     try:
         import trafilatura
-        from trafilatura.settings import set_date_params
+        from trafilatura.settings import Document, set_date_params
     except ImportError as exc:  # a broken install (e.g. lxml without its html-clean part)
         log.warning("trafilatura cannot be imported (%s); using the plain HTML rendering", exc)
         return None
@@ -200,7 +133,7 @@ def _extract_with_trafilatura(html: str, url: str | None) -> dict[str, Any] | No
     except Exception as exc:  # trafilatura on malformed markup: report, fall back, never crash
         log.warning("trafilatura failed on the page: %s", exc)
         return None
-    if document is None:
+    if not isinstance(document, Document):  # None when nothing was found (a dict only when asked for)
         return None
     text = _render_extracted(document.body) if document.body is not None else ""
     if not text.strip():
@@ -263,7 +196,7 @@ def _extract_plain(html: str) -> dict[str, Any]:
     _render_plain(body if body is not None else tree, parts)
     paragraphs = (_squeeze(p) for p in "".join(parts).split("\n\n"))
     text = "\n\n".join(p for p in paragraphs if p)
-    title = _meta_value(tree, ("og:title", "twitter:title"))
+    title = _meta_value(tree, _TITLE_META)
     if not title:
         node = tree.find(".//title")
         if node is None:
@@ -274,13 +207,13 @@ def _extract_plain(html: str) -> dict[str, Any]:
         stamp = tree.find(".//time[@datetime]")
         published = stamp.get("datetime") if stamp is not None else None
     canonical = tree.find(".//link[@rel='canonical']")
-    url = canonical.get("href") if canonical is not None else _meta_value(tree, ("og:url",))
+    url = canonical.get("href") if canonical is not None else _meta_value(tree, _URL_META)
     return {
         "text": text,
         "title": title or None,
         "published": published,
         "url": url,
-        "source": _meta_value(tree, ("og:site_name", "application-name")),
+        "source": _meta_value(tree, _SOURCE_META),
     }
 
 

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from peacewatch.data.page_words import page_words
 from peacewatch.errors import InputError
 
 __all__ = ["MAX_BYTES", "RawArticle", "decode_bytes", "load_text", "normalise_published", "split_title"]
@@ -20,19 +21,8 @@ log = logging.getLogger(__name__)
 # 20 MB leaves room for both and stops a misdirected dump or disk image early.
 MAX_BYTES = 20 * 1024 * 1024
 
-# File signatures of common binary formats, so the error can say what the file is.
-_MAGIC = (
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF87a", "a GIF image"),
-    (b"GIF89a", "a GIF image"),
-    (b"%PDF-", "a PDF document (convert it to text first)"),
-    (b"PK\x03\x04", "a ZIP archive (or a Word/OpenDocument file; save it as text first)"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"\xd0\xcf\x11\xe0", "an old Office document (save it as text first)"),
-    (b"\x7fELF", "an executable"),
-    (b"MZ", "a Windows executable"),
-)
+# File signatures of common binary formats, so the error can say what the file is (data/page.yaml).
+_MAGIC = tuple((entry.as_bytes(), entry.name) for entry in page_words().binary_signatures)
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
     (b"\xff\xfe\x00\x00", "utf-32-le"),
@@ -159,10 +149,10 @@ def _decode(data: bytes) -> tuple[str, str]:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as exc:
                 raise InputError(f"input starts with a {encoding} mark but cannot be decoded: {exc}") from exc
-    encoding = _sniff_utf16(data)
-    if encoding:
+    sniffed = _sniff_utf16(data)
+    if sniffed:
         try:
-            return data.decode(encoding), encoding
+            return data.decode(sniffed), sniffed
         except UnicodeDecodeError:
             pass
     if b"\x00" in data:

@@ -13,10 +13,9 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
 from typing import IO, Any
 
-from peacewatch.data import load_data
+from peacewatch.data.page_words import AcledTables, acled_tables
 from peacewatch.errors import DataError
 from peacewatch.extract.countries import country_name, country_of
 
@@ -25,47 +24,12 @@ log = logging.getLogger(__name__)
 __all__ = ["ACLED_COLUMNS", "AcledCoding", "code_incident", "interaction_code", "read_acled_csv", "to_acled_row",
            "write_acled_csv"]
 
-ACLED_COLUMNS: list[str] = [
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
-    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
-    "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
-]
-
-# Without these an input file is not an ACLED export at all (a caller mistake, not a bad row).
-_REQUIRED_COLUMNS = ("event_id_cnty", "event_date", "event_type", "sub_event_type")
-_CIVILIAN_TARGETING = "Civilian targeting"
 _ANY_SUB_EVENT = "*"
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 # Older ACLED exports write '12 April 2025' (sometimes with dashes); newer ones ISO dates.
 _DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d %b %Y", "%d-%b-%Y", "%d/%m/%Y")
 _MODE_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _TAG = re.compile(r"^\s*([a-z0-9_]+)\s*=\s*(.*?)\s*$", re.IGNORECASE)
-
-Coding = tuple[str, str]
-
-
-@dataclass(frozen=True)
-class _TypeRule:
-    """How incidents of one PLOVER type are coded: mode words first, then the fallbacks."""
-
-    modes: tuple[tuple[str, Coding | dict[str, Coding]], ...]
-    civilian_target: Coding | None
-    default: Coding
-
-
-@dataclass(frozen=True)
-class _Tables:
-    disorder: dict[str, str]
-    rules: dict[str, _TypeRule]
-    other: Coding
-    time_precision: dict[str, int]
-    geo_precision: dict[str, int]
-    inter_codes: dict[str, int]
-    imports: dict[str, dict[str, tuple[str, str | None]]]
-    import_sectors: dict[str, str]
-    import_time_precision: dict[str, str]
-    import_geo_precision: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -78,88 +42,16 @@ class AcledCoding:
     rule: str
 
 
-def _coding(value: Any, where: str, disorder: dict[str, str]) -> Coding:
-    if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) and v for v in value)):
-        raise DataError(f"acled.yaml: {where} must be [event_type, sub_event_type], got {value!r}")
-    if value[0] not in disorder:
-        raise DataError(f"acled.yaml: {where} uses event_type {value[0]!r}, missing from disorder_types")
-    return value[0], value[1]
+def _tables() -> AcledTables:
+    """The coding tables of data/acled.yaml, validated once per process."""
+    return acled_tables()
 
 
-def _str_map(data: dict[str, Any], key: str) -> dict[str, Any]:
-    value = data.get(key)
-    if not isinstance(value, dict) or not value:
-        raise DataError(f"acled.yaml: {key!r} must be a non-empty mapping")
-    return {str(k): v for k, v in value.items()}
-
-
-def _type_rule(plover: str, raw: Any, disorder: dict[str, str]) -> _TypeRule:
-    if not isinstance(raw, dict) or "default" not in raw:
-        raise DataError(f"acled.yaml: export.{plover} must be a mapping with a 'default'")
-    modes: list[tuple[str, Coding | dict[str, Coding]]] = []
-    for word, value in (raw.get("modes") or {}).items():
-        word = str(word)
-        if not _MODE_WORD.fullmatch(word):
-            raise DataError(f"acled.yaml: export.{plover} mode key {word!r} must be one lower-case word")
-        where = f"export.{plover}.modes.{word}"
-        if isinstance(value, dict):
-            if "default" not in value:
-                raise DataError(f"acled.yaml: {where} by sector needs a 'default'")
-            modes.append((word, {str(s): _coding(v, f"{where}.{s}", disorder) for s, v in value.items()}))
-        else:
-            modes.append((word, _coding(value, where, disorder)))
-    civilian = raw.get("civilian_target")
-    return _TypeRule(
-        modes=tuple(modes),
-        civilian_target=_coding(civilian, f"export.{plover}.civilian_target", disorder) if civilian else None,
-        default=_coding(raw["default"], f"export.{plover}.default", disorder),
-    )
-
-
-def _import_table(raw: dict[str, Any]) -> dict[str, dict[str, tuple[str, str | None]]]:
-    table: dict[str, dict[str, tuple[str, str | None]]] = {}
-    for event_type, subs in raw.items():
-        if not isinstance(subs, dict):
-            raise DataError(f"acled.yaml: import.{event_type} must map sub_event_types")
-        table[event_type] = {}
-        for sub, value in subs.items():
-            ok = (isinstance(value, list) and len(value) == 2 and isinstance(value[0], str)
-                  and (value[1] is None or isinstance(value[1], str)))
-            if not ok:
-                raise DataError(f"acled.yaml: import.{event_type}.{sub} must be [PLOVER type, mode or null]")
-            table[event_type][str(sub)] = (value[0], value[1])
-    return table
-
-
-@cache
-def _tables() -> _Tables:
-    """Load and check data/acled.yaml once per process."""
-    data = load_data("acled.yaml")
-    if not isinstance(data, dict):
-        raise DataError("acled.yaml must hold a mapping")
-    disorder = {str(k): str(v) for k, v in _str_map(data, "disorder_types").items()}
-    rules = {plover: _type_rule(plover, raw, disorder) for plover, raw in _str_map(data, "export").items()}
-    ints = {}
-    for key in ("time_precision", "geo_precision", "inter_codes"):
-        table = _str_map(data, key)
-        if not all(isinstance(v, int) and not isinstance(v, bool) for v in table.values()):
-            raise DataError(f"acled.yaml: {key!r} values must be integers")
-        ints[key] = table
-    strs = {}
-    for key in ("import_sectors", "import_time_precision", "import_geo_precision"):
-        strs[key] = {k: str(v) for k, v in _str_map(data, key).items()}
-    return _Tables(
-        disorder=disorder,
-        rules=rules,
-        other=_coding(data.get("export_other"), "export_other", disorder),
-        time_precision=ints["time_precision"],
-        geo_precision=ints["geo_precision"],
-        inter_codes=ints["inter_codes"],
-        imports=_import_table(_str_map(data, "import")),
-        import_sectors=strs["import_sectors"],
-        import_time_precision=strs["import_time_precision"],
-        import_geo_precision=strs["import_geo_precision"],
-    )
+# ACLED's export columns in its order; without the required ones an input file is not an ACLED
+# export at all (a caller mistake, not a bad row). Both from data/acled.yaml.
+ACLED_COLUMNS: list[str] = list(acled_tables().columns)
+_REQUIRED_COLUMNS = tuple(acled_tables().required_columns)
+_CIVILIAN_TARGETING = acled_tables().civilian_targeting
 
 
 # ---------------------------------------------------------------------------------------------
@@ -182,13 +74,13 @@ def code_incident(incident: dict) -> AcledCoding:
     """
     tables = _tables()
     plover = str(incident.get("type") or "").upper()
-    rule = tables.rules.get(plover)
+    rule = tables.export.get(plover)
     if rule is None:
-        coding, why = tables.other, f"type {plover or 'unknown'} has no rule"
+        coding, why = tables.export_other, f"type {plover or 'unknown'} has no rule"
     else:
         coding, why = rule.default, f"{plover} default"
         words = _mode_words(incident.get("mode"))
-        matched = next(((word, value) for word, value in rule.modes if word in words), None)
+        matched = next(((word, value) for word, value in rule.modes.items() if word in words), None)
         if matched is not None:
             word, value = matched
             if isinstance(value, dict):
@@ -199,7 +91,7 @@ def code_incident(incident: dict) -> AcledCoding:
                 coding, why = value, f"{plover} mode {word!r}"
         elif rule.civilian_target is not None and incident.get("target_sector") == "CVL":
             coding, why = rule.civilian_target, f"{plover} against civilians"
-    return AcledCoding(tables.disorder[coding[0]], coding[0], coding[1], why)
+    return AcledCoding(tables.disorder_types[coding[0]], coding[0], coding[1], why)
 
 
 def interaction_code(inter1: int, inter2: int) -> int:
@@ -446,11 +338,11 @@ def _read_tags(text: str) -> dict[str, str]:
     return tags
 
 
-def _read_sector(tables: _Tables, value: Any) -> str | None:
+def _read_sector(tables: AcledTables, value: Any) -> str | None:
     return tables.import_sectors.get(_text(value))
 
 
-def _incident_from_row(row: dict, tables: _Tables) -> dict:
+def _incident_from_row(row: dict, tables: AcledTables) -> dict:
     event_type = _text(row.get("event_type"))
     sub_event_type = _text(row.get("sub_event_type"))
     subs = tables.imports.get(event_type)

@@ -11,37 +11,15 @@ from importlib import resources
 from fastapi import FastAPI, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
-from jinja2 import Environment, PackageLoader, select_autoescape
-from markupsafe import Markup, escape
 
+from peacewatch.present.templating import add_package_templates
 from peacewatch.store import Filters
 from peacewatch.web.access import ApiError, check_read
 
 __all__ = ["register_dashboard"]
 
-NUMBER = re.compile(r"\b\d[\d,]*\b")
-TOLL_WORDS = re.compile(r"\b(?:killed|killing|dead|died|deaths|injured|injuring|wounded|wounding|struck|strike|"
-                        r"hit|shelled|shelling|attack(?:ed)?|missiles?|drones?|bombs?)\b", re.I)
-
-_env = Environment(loader=PackageLoader("peacewatch.web", "templates"), autoescape=select_autoescape(["html"]))
-
-
-def highlight(sentence: str | None, words: list[str] | None = None) -> Markup:
-    """A sentence, escaped, with its numbers, toll and attack words and the given words marked."""
-    if not sentence:
-        return Markup("")
-    patterns = [NUMBER.pattern, TOLL_WORDS.pattern] + [re.escape(w) for w in (words or []) if w and len(w) > 2]
-    finder = re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
-    out, last = [], 0
-    for match in finder.finditer(sentence):
-        out.append(escape(sentence[last:match.start()]))
-        out.append(Markup("<mark>") + escape(match.group(0)) + Markup("</mark>"))
-        last = match.end()
-    out.append(escape(sentence[last:]))
-    return Markup("").join(out)
-
-
-_env.filters["highlight"] = highlight
+# The dashboard's pages join the report's templates in one environment (partials shared).
+_env = add_package_templates("peacewatch.web")
 
 
 def _page(name: str, **context) -> HTMLResponse:

@@ -3,9 +3,9 @@ what it answers, from the OpenAPI document (the machine-readable form is at /ope
 
 from __future__ import annotations
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from peacewatch.present.templating import add_package_templates
 
-_env = Environment(loader=PackageLoader("peacewatch.web", "templates"), autoescape=select_autoescape(["html"]))
+_env = add_package_templates("peacewatch.web")
 
 
 def render_openapi(spec: dict) -> str:

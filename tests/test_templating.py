@@ -1,0 +1,35 @@
+"""The one Jinja environment of the report and the dashboard: shared partials, escaping, numbers."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from peacewatch.present.templating import add_package_templates, environment, format_number
+
+
+def test_report_and_dashboard_share_one_environment_and_its_partials():
+    env = add_package_templates("peacewatch.web")
+    assert env is environment()
+    assert env.get_template("overview.html") and env.get_template("report_page.html")
+    agreement = SimpleNamespace(kind="ceasefire", status="proposed", status_as_of="2025-03-11",
+                                parties=["RUS", "UKR"], mediator="USA", scope="<b>energy</b>", duration_days=30,
+                                history=[{"date": "2025-03-11", "party": "UKR", "action": "accepted"}],
+                                articles=[1, 2])
+    html = env.get_template("_agreements.html").render(agreements=[agreement])
+    assert "&lt;b&gt;energy&lt;/b&gt;" in html and "RUS, UKR" in html and '<td class="num">2</td>' in html
+
+
+def test_numbers_are_written_as_the_report_writes_them():
+    assert [format_number(v) for v in (None, 3, 3.0, 2.25)] == ["-", "3", "3", "2.2"]
+    assert format_number(0.04567, 3) == "0.046"
+
+
+def test_the_incident_page_marks_only_copies_as_copies():
+    # A figure is a dict: 'f.copy' would find dict.copy (always true), so the template reads f["copy"].
+    env = add_package_templates("peacewatch.web")
+    figures = [{"outlet": "A", "killed_min": 3, "copy": False, "evidence": "3 killed"},
+               {"outlet": "B", "killed_min": 3, "copy": True, "evidence": "3 killed"}]
+    incident = {"id": 1, "type": "ASSAULT", "figures": figures, "evidence": [], "sources": 1, "reports": 2,
+                "lat": None}
+    html = env.get_template("incident.html").render(incident=incident, words=[])
+    assert html.count("<td>copy</td>") == 1
