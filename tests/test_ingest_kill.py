@@ -7,6 +7,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 TOWNS = ["Avdiivka", "Bakhmut", "Kupiansk", "Izium", "Kramatorsk", "Sloviansk", "Pokrovsk", "Kostiantynivka",
          "Lyman", "Vuhledar", "Toretsk", "Siversk", "Orikhiv", "Huliaipole", "Nikopol", "Marhanets", "Kherson",
          "Mykolaiv", "Ochakiv", "Zaporizhzhia"]
@@ -39,6 +41,7 @@ def _ingest(folder, db):
             "--batch-size", "2", "--quiet", "--published", "2025-04-14"]
 
 
+@pytest.mark.slow
 def test_killed_ingest_resumes_and_stores_each_article_once(tmp_path):
     folder = tmp_path / "corpus"
     folder.mkdir()
@@ -66,6 +69,7 @@ def test_killed_ingest_resumes_and_stores_each_article_once(tmp_path):
     assert members[0] == members[1]  # no event sits in two incidents
 
 
+@pytest.mark.slow
 def test_twenty_kills_at_random_points_lose_and_double_nothing(tmp_path):
     """kill -9 at 20 moments chosen at random by progress (loading, parsing, mid-transaction): what was
     committed stays,

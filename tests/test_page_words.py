@@ -48,7 +48,7 @@ def test_a_wrong_entry_fails_naming_file_and_entry(name, model, change, entry):
 
 
 def test_a_broken_boilerplate_regex_names_its_entry(monkeypatch):
-    from peacewatch import clean
+    from peacewatch.ingest import clean
 
     raw = _broken("boilerplate.yaml", lambda raw: raw["lines"][0].update(pattern="(unclosed"))
     monkeypatch.setattr(clean, "boilerplate", lambda: validate_data("boilerplate.yaml", raw, Boilerplate))

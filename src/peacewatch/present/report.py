@@ -24,6 +24,7 @@ from peacewatch.analysis.timeline import Timeline, killed_of
 from peacewatch.analysis.tracker import TrackedAgreement, track_agreements
 from peacewatch.present.templating import environment
 from peacewatch.present.templating import format_number as _num
+from peacewatch.settings import MEDIATOR, PARTY, WINDOW_DAYS
 from peacewatch.store import Filters, Store
 
 MARKER_COLOURS = {"CONSULT": "#1f77b4", "AGREE": "#2ca02c", "REQUEST": "#9467bd", "REJECT": "#d62728",
@@ -38,7 +39,7 @@ class ReportData:
     incidents: list[dict]
 
 
-def gather(store: Store, party: str = "RUS", mediator: str = "USA", window: int = 3,
+def gather(store: Store, party: str = PARTY, mediator: str = MEDIATOR, window: int = WINDOW_DAYS,
            date_from: str | None = None, date_to: str | None = None) -> ReportData:
     """Everything the report shows, read from the store."""
     analysis = analyze_initiatives(store, party=party, mediator=mediator, window=window, date_from=date_from,
@@ -149,7 +150,8 @@ def render_markdown(data: ReportData) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_report(store: Store, out: str | Path, *, party: str = "RUS", mediator: str = "USA", window: int = 3,
+def write_report(store: Store, out: str | Path, *, party: str = PARTY, mediator: str = MEDIATOR,
+                 window: int = WINDOW_DAYS,
                  date_from: str | None = None, date_to: str | None = None) -> ReportData:
     """Write the report; Markdown when `out` ends in .md, else HTML. Returns what it shows."""
     data = gather(store, party=party, mediator=mediator, window=window, date_from=date_from, date_to=date_to)

@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from peacewatch.present.templating import add_package_templates
+from peacewatch.settings import MEDIATOR, PARTY, PLOT_PERMUTATIONS, SERVICE_PERMUTATIONS, WINDOW_DAYS
 from peacewatch.store import Filters
 from peacewatch.web.access import ApiError, check_read
 
@@ -43,7 +44,7 @@ def register_dashboard(app: FastAPI) -> None:
         _check_read(app, request)
         incidents = store().incidents(Filters(type="ASSAULT"))
         marks = incident_marks(incidents)
-        analysis = analyze_initiatives(store(), permutations=2000)
+        analysis = analyze_initiatives(store(), permutations=SERVICE_PERMUTATIONS)
         return _page("overview.html", counts=store().counts(), marks=marks, land=land_paths(),
                      view_box=view_box(marks), analysis=analysis, agreements=track_agreements(store())[:12],
                      incidents=sorted(incidents, key=lambda i: i.get("date_value") or "", reverse=True)[:25])
@@ -65,23 +66,23 @@ def register_dashboard(app: FastAPI) -> None:
         return _page("agreements.html", agreements=track_agreements(store()))
 
     @app.get("/analysis", include_in_schema=False, response_class=HTMLResponse)
-    def analysis_page(request: Request, party: str = "RUS", mediator: str = "USA",
-                      window: int = Query(3, ge=1, le=60)) -> HTMLResponse:
+    def analysis_page(request: Request, party: str = PARTY, mediator: str = MEDIATOR,
+                      window: int = Query(WINDOW_DAYS, ge=1, le=60)) -> HTMLResponse:
         from peacewatch.analysis.initiatives import analyze_initiatives
 
         _check_read(app, request)
-        party, mediator = _iso3(party, "RUS"), _iso3(mediator, "USA")
+        party, mediator = _iso3(party, PARTY), _iso3(mediator, MEDIATOR)
         analysis = analyze_initiatives(store(), party=party, mediator=mediator, window=max(1, min(window, 60)),
-                                       permutations=2000)
+                                       permutations=SERVICE_PERMUTATIONS)
         return _page("analysis.html", analysis=analysis)
 
     @app.get("/plots/timeline.png", include_in_schema=False)
-    def timeline_plot(request: Request, actor: str = "RUS") -> Response:
+    def timeline_plot(request: Request, actor: str = PARTY) -> Response:
         from peacewatch.analysis.timeline import build_timeline
         from peacewatch.present.report import timeline_png
 
         _check_read(app, request)
-        actor = _iso3(actor, "RUS")
+        actor = _iso3(actor, PARTY)
         timeline = build_timeline(store(), actor=actor)
         if not timeline.days:
             timeline = build_timeline(store(), actor=actor, date_from=date.today().isoformat(),
@@ -90,14 +91,14 @@ def register_dashboard(app: FastAPI) -> None:
                         media_type="image/png")
 
     @app.get("/plots/initiatives.png", include_in_schema=False)
-    def initiatives_plot(request: Request, party: str = "RUS", mediator: str = "USA",
-                         window: int = Query(3, ge=1, le=60)) -> Response:
+    def initiatives_plot(request: Request, party: str = PARTY, mediator: str = MEDIATOR,
+                         window: int = Query(WINDOW_DAYS, ge=1, le=60)) -> Response:
         from peacewatch.analysis.initiatives import analyze_initiatives
         from peacewatch.present.report import effect_png
 
         _check_read(app, request)
-        analysis = analyze_initiatives(store(), party=_iso3(party, "RUS"), mediator=_iso3(mediator, "USA"),
-                                       window=max(1, min(window, 60)), permutations=200)
+        analysis = analyze_initiatives(store(), party=_iso3(party, PARTY), mediator=_iso3(mediator, MEDIATOR),
+                                       window=max(1, min(window, 60)), permutations=PLOT_PERMUTATIONS)
         return Response(effect_png(analysis), media_type="image/png")
 
 
