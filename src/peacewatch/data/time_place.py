@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from peacewatch.data import Word, load_model
 
@@ -53,10 +53,23 @@ class NamedDayRule(_Strict):
         return self
 
 
+def _check_month(spec: list[int | str]) -> list[int | str]:
+    number = spec[0] if spec else None
+    if not isinstance(number, int) or not 1 <= number <= 12:
+        raise ValueError(f"a month must start with its number 1-12, not {number!r}")
+    if any(not isinstance(a, str) for a in spec[1:]):
+        raise ValueError("a month's abbreviations must be words")
+    return spec
+
+
+# [number, abbreviations...]
+MonthSpec = Annotated[list[int | Word], AfterValidator(_check_month)]
+
+
 class Calendar(_Strict):
     """data/calendar.yaml: the words of time (see the comment at its top)."""
 
-    months: dict[Word, list[int | Word]]
+    months: dict[Word, MonthSpec]
     weekdays: list[Word] = Field(min_length=7, max_length=7)
     numbers: NumberWords
     seasons: dict[Word, list[Annotated[int, Field(ge=1, le=12)]]]
@@ -74,16 +87,6 @@ class Calendar(_Strict):
     unit_days: dict[Word, int]
     anchor_stop_words: list[Word]
     weekday_openers: list[Word]
-
-    @model_validator(mode="after")
-    def _check_months(self) -> Calendar:
-        for name, spec in self.months.items():
-            number = spec[0] if spec else None
-            if not isinstance(number, int) or not 1 <= number <= 12:
-                raise ValueError(f"month {name!r} must start with its number 1-12, not {number!r}")
-            if any(not isinstance(a, str) for a in spec[1:]):
-                raise ValueError(f"month {name!r}: abbreviations must be words")
-        return self
 
     @model_validator(mode="after")
     def _check_tables(self) -> Calendar:

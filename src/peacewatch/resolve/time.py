@@ -808,10 +808,10 @@ def _resolve_numeric(c: _Candidate, published: date | None, future: bool, countr
     else:
         year = int(y)
     if _group(g, "sep") == ".":
-        options = [("dmy", _safe_date(year, b, a))]  # dotted dates are day-first wherever they are used
+        readings = [("dmy", _safe_date(year, b, a))]  # dotted dates are day-first wherever they are used
     else:
-        options = [("mdy", _safe_date(year, a, b)), ("dmy", _safe_date(year, b, a))]
-    options = [(order, d) for order, d in options if d]
+        readings = [("mdy", _safe_date(year, a, b)), ("dmy", _safe_date(year, b, a))]
+    options = [(order, d) for order, d in readings if d is not None]
     if not options:
         return None, None, "invalid-date"
     if len(options) > 1 and options[0][1] != options[1][1]:
@@ -1129,7 +1129,8 @@ def shift_when(base: When, offset: Offset, text: str) -> When:
     if offset.unit in ("day", "week"):
         shifted = d + timedelta(days=sign * days)
     else:
-        shifted = d + relativedelta(**{offset.unit + "s": sign * offset.amount})
+        step = sign * offset.amount
+        shifted = d + (relativedelta(months=step) if offset.unit == "month" else relativedelta(years=step))
     how = f"{'+' if sign > 0 else '-'}{offset.amount} {offset.unit}"
     if precision == "day":
         result = "day" if offset.unit in ("day", "week") else "month"
@@ -1260,7 +1261,9 @@ def _explicit(when: When) -> bool:
 
 
 def _contains(coarse: When, fine: When) -> bool:
-    """Whether the finer date lies inside the coarser one."""
+    """Whether the finer date lies inside the coarser one (both have a value)."""
+    if fine.value is None or coarse.value is None:
+        return False
     if coarse.precision == "week":
         return 0 <= (_parse_value(fine.value) - _parse_value(coarse.value)).days <= 6
     return fine.value.startswith(coarse.value)
