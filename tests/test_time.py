@@ -412,12 +412,29 @@ def test_until_with_present_tense_is_future():
     assert resolve_all("Markets remain closed until Friday.", PUB)[0][1].value == "2025-04-18"
 
 
-# A pattern runs only on a text holding one string of each of its gate sets (resolve/time.py,
-# "gates"); these tests pin that a gate never holds back a text its pattern matches.
+# A rule runs only on a text holding one string of each of its gate sets (resolve/time.py,
+# "gates"); each rule declares its gate strings, and these tests pin that a gate never holds back
+# a text its pattern matches: a wrong or stale gate fails here.
+
+GATE_SAMPLES = [
+    "Talks resumed on 2024-03-05 and again on 12/03/2020 and 05.06.21.",
+    "On Tuesday, Jan. 5, 2021, and Sept 12 the 3rd of March 2024 was quiet.",
+    "In early March 2023 and by mid-2022, the end of the year and the first half of 2019.",
+    "In the '90s and the 1980s, the class of '09 met in the early 2000s.",
+    "In the third quarter of 2024, Q3 2024 and the final quarter of last year.",
+    "The day before yesterday, last night, this morning, earlier today, tonight and tomorrow evening.",
+    "Last week, next month, this weekend, the end of the month, two weeks ago and a few years ago.",
+    "In the spring of 2022, during the summer, last winter, this autumn and next fall.",
+    "On Christmas Eve, New Year's Day, New Years Eve, Valentine’s Day, Orthodox Easter and Thanksgiving.",
+    "In recent weeks, over the past three months, recently, lately and in recent times.",
+    "Two days after the attack, within days of the vote, the day before, the eve of the summit.",
+    "Three weeks later, days earlier, two months afterwards, the next day, that same week.",
+    "Later that day, early in the day, at the end of the day, that night and the following morning.",
+]
 
 
 def _gate_texts() -> list[str]:
-    texts = [c[0] for c in FIND_CASES + RESOLVE_CASES + OFFSET_CASES + TENSE_CASES]
+    texts = [c[0] for c in FIND_CASES + RESOLVE_CASES + OFFSET_CASES + TENSE_CASES] + GATE_SAMPLES
     for path in sorted(corpus_folder().glob("*.txt")):
         texts += re.split(r"(?<=[.!?])\s+|\n+", path.read_text(encoding="utf-8"))
     texts += [text.upper() for text in texts]
@@ -425,17 +442,29 @@ def _gate_texts() -> list[str]:
     return texts + ["İN MARCH 2024", "in the ſummer of 2019", "on ١٢/٠٣/٢٠٢٠", "in the '٩٠s", "Q٣ ٢٠٢٤"]
 
 
+def test_every_match_of_a_rule_holds_its_gate_strings():
+    rules = time_module._rules()
+    assert all(rule.gates for rule in rules), "a rule without gate runs on every sentence"
+    assert all(len(s) > 1 for rule in rules for strings in rule.gates for s in strings)
+    matched: dict[int, int] = {}
+    for text in _gate_texts():
+        for number, rule in enumerate(rules):
+            for m in rule.pattern.finditer(text):
+                matched[number] = matched.get(number, 0) + 1
+                folded = time_module._fold(m.group())
+                for strings in rule.gates:
+                    assert any(s in folded for s in strings), (rule.name, m.group(), sorted(strings))
+    assert set(matched) == set(range(len(rules))), "every rule is exercised by the texts"
+    assert sum(matched.values()) > 300
+
+
 def test_gates_admit_every_text_their_pattern_matches():
     grammar = time_module._grammar()
-    assert all(gates for *_, gates in grammar.patterns), "a pattern without gate runs on every sentence"
-    matched = 0
     for text in _gate_texts():
         met = time_module._gates_met(text, grammar)
-        for name, _, rx, gates in grammar.patterns:
-            if rx.search(text):
-                matched += 1
-                assert gates <= met, (name, text)
-    assert matched > 300  # the texts exercise the gates
+        for rule, gates in zip(grammar.rules, grammar.gates, strict=True):
+            if rule.pattern.search(text):
+                assert gates <= met, (rule.name, text)
 
 
 def test_gates_met_finds_every_gate_string():

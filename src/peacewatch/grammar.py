@@ -22,6 +22,10 @@ MEMBER_PREPS = frozenset({"including", "like"})
 
 # --- time and place (resolve/) ----------------------------------------------------------------
 
+# Prepositions that make a date the start or the end of a span ('since March', 'until Friday').
+SPAN_PREPOSITIONS = frozenset({"since", "until", "till", "from"})
+# Personal pronouns: a subject, never the start of an anchor phrase ('two days after he left').
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 
 
 # --- end --------------------------------------------------------------------------------------

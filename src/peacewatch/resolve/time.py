@@ -1,7 +1,8 @@
 """Time expressions in news sentences: find them, and resolve them against the publication date.
 
-A regex grammar over plain strings (no spaCy, so it is fast and testable); the words of time
-(months, named days, number words) live in data/calendar.yaml.
+A regex grammar over plain strings (no spaCy, so it is fast and testable): one table of rules,
+each a pattern with its gate strings, its checks and its resolver; the words of time (months,
+named days, number words, relative words) live in data/calendar.yaml.
 """
 
 from __future__ import annotations
@@ -10,22 +11,16 @@ import logging
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from typing import Any, NamedTuple
-
-try:  # the parser re itself uses, to read gates off the patterns (private: absent, no gates)
-    from re import _constants as sre_constants
-    from re import _parser as sre_parser
-except ImportError:  # pragma: no cover - every pattern then runs on every text, as before gates
-    sre_constants = sre_parser = None
+from typing import Any, Literal
 
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 from dateutil.relativedelta import relativedelta
 
-from peacewatch.data import load_data
-from peacewatch.errors import DataError
+from peacewatch.data.time_place import calendar
+from peacewatch.grammar import PERSONAL_PRONOUNS, SPAN_PREPOSITIONS
 from peacewatch.schema import When
 
 __all__ = [
@@ -45,7 +40,6 @@ log = logging.getLogger(__name__)
 
 KINDS = ("absolute", "relative", "named", "anchored", "vague", "span")
 _PRECISION_RANK = {"year": 1, "month": 2, "week": 3, "day": 4}
-_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 
 
 @dataclass
@@ -73,20 +67,35 @@ class Offset:
     approximate: bool = False
 
 
+Groups = dict[str, str | None]
+
+
 @dataclass
 class _Candidate:
-    name: str
+    rule: _Rule
     kind: str
     start: int
     end: int
-    groups: dict[str, str | None]
+    groups: Groups
+    order: int
     anchor: str | None = None
     prefix: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return self.rule.name
 
 
 class _NeedsPublication(Exception):
     """Raised inside a resolver when the expression is relative and no publication date is known."""
+
+
+def _group(g: Groups, key: str) -> str:
+    """A group every match of the rule fills (a rule's resolver reads only those it has)."""
+    value = g.get(key)
+    if value is None:
+        raise KeyError(f"group {key!r} did not take part in the match")
+    return value
 
 
 # ---------------------------------------------------------------- vocabulary
@@ -101,70 +110,67 @@ class _Vocab:
     numbers: dict[str, int]
     approximate: frozenset[str]
     seasons: dict[str, tuple[int, ...]]
-    named_days: dict[str, dict[str, Any]]  # phrase pattern source -> rule
     named_phrases: dict[str, str]  # normalised phrase -> key
-    tables: dict[str, dict[str, str]]
     count_nouns: frozenset[str]
     quantifiers: tuple[str, ...]
     future_cues: tuple[str, ...]
+    deictic_days: dict[str, int]
+    quarters: dict[str, int]
+    relative_years: dict[str, int]
+    past_words: frozenset[str]
+    future_words: frozenset[str]
+    backward_connectors: frozenset[str]
+    unit_days: dict[str, int]
+    anchor_stop: frozenset[str]
+    weekday_openers: frozenset[str]
 
 
 def _normalise_phrase(text: str) -> str:
     return re.sub(r"\s+", " ", text.lower().replace("’", "'").replace("'", "")).strip()
 
 
+def _read_months(months: dict[str, list[int | str]]) -> tuple[dict[str, int], list[str], list[str]]:
+    """Month names and abbreviations -> number (calendar.yaml's checks made the number an int)."""
+    numbers: dict[str, int] = {}
+    full, abbr = [], []
+    for name, (number, *abbreviations) in months.items():
+        numbers[name] = int(number)
+        full.append(name)
+        for a in abbreviations:
+            numbers[str(a)] = int(number)
+            abbr.append(str(a))
+    return numbers, full, abbr
+
+
 @cache
 def _load_vocab() -> _Vocab:
-    """Read and check calendar.yaml once per process."""
-    data = load_data("calendar.yaml")
-    try:
-        months: dict[str, int] = {}
-        full, abbr = [], []
-        for name, spec in data["months"].items():
-            number, *abbreviations = spec
-            if not 1 <= int(number) <= 12:
-                raise DataError(f"calendar.yaml: month {name!r} has number {number}")
-            months[name] = int(number)
-            full.append(name)
-            for a in abbreviations:
-                months[str(a)] = int(number)
-                abbr.append(str(a))
-        weekdays = tuple(data["weekdays"])
-        if len(weekdays) != 7:
-            raise DataError("calendar.yaml: weekdays must list seven days, Monday first")
-        numbers = {str(k): int(v) for k, v in data["numbers"]["exact"].items()}
-        approx = {str(k): int(v) for k, v in data["numbers"]["approximate"].items()}
-        numbers.update(approx)
-        seasons = {str(k): tuple(int(m) for m in v) for k, v in data["seasons"].items()}
-        named = {}
-        phrases = {}
-        for key, rule in data["named_days"].items():
-            if not isinstance(rule, dict) or not ({"easter", "month", "country_table"} & rule.keys()):
-                raise DataError(f"calendar.yaml: named day {key!r} has no usable rule")
-            named[str(key)] = rule
-            phrases[_normalise_phrase(str(key).replace("_", " "))] = str(key)
-        tables = {
-            rule["country_table"]: {str(c): str(v) for c, v in data[rule["country_table"]].items()}
-            for rule in named.values()
-            if "country_table" in rule
-        }
-        return _Vocab(
-            months=months,
-            month_full=tuple(full),
-            month_abbr=tuple(abbr),
-            weekdays=weekdays,
-            numbers=numbers,
-            approximate=frozenset(approx),
-            seasons=seasons,
-            named_days=named,
-            named_phrases=phrases,
-            tables=tables,
-            count_nouns=frozenset(data["count_nouns"]),
-            quantifiers=tuple(data["count_quantifiers"]),
-            future_cues=tuple(data["future_cues"]),
-        )
-    except (KeyError, TypeError, ValueError) as exc:
-        raise DataError(f"calendar.yaml is malformed: {exc!r}") from exc
+    """The words of calendar.yaml, in the shapes the rules use (read once per process)."""
+    data = calendar()
+    months, full, abbr = _read_months(data.months)
+    numbers = dict(data.numbers.exact)
+    numbers.update(data.numbers.approximate)
+    return _Vocab(
+        months=months,
+        month_full=tuple(full),
+        month_abbr=tuple(abbr),
+        weekdays=tuple(data.weekdays),
+        numbers=numbers,
+        approximate=frozenset(data.numbers.approximate),
+        seasons={k: tuple(v) for k, v in data.seasons.items()},
+        named_phrases={_normalise_phrase(key.replace("_", " ")): key for key in data.named_days},
+        count_nouns=frozenset(data.count_nouns),
+        quantifiers=tuple(data.count_quantifiers),
+        future_cues=tuple(data.future_cues),
+        deictic_days=dict(data.deictic_days),
+        quarters=dict(data.quarters),
+        relative_years=dict(data.relative_years),
+        past_words=frozenset(data.past_words),
+        future_words=frozenset(data.future_words),
+        backward_connectors=frozenset(data.backward_connectors),
+        unit_days=dict(data.unit_days),
+        anchor_stop=frozenset(data.anchor_stop_words),
+        weekday_openers=frozenset(data.weekday_openers),
+    )
 
 
 def _alternation(words: list[str] | tuple[str, ...]) -> str:
@@ -193,26 +199,13 @@ _UNITS = r"(?:days?|weeks?|months?|years?|hours?|minutes?|decades?)"
 _CONNECTORS = r"(?:before|after|prior\s+to|following|ahead\s+of|earlier\s+than|later\s+than|of)"
 _PREFIX = re.compile(r"(?:^|\s|\()(?P<p>on|in|since|during|until|till|through|throughout|from|as\s+of)\s+$",
                      re.IGNORECASE)
-_SPAN_PREFIXES = {"since", "until", "till", "from"}
-_CONTEXT_CHARS = 200  # far more than the longest context a check of _accept reads
+_CONTEXT_CHARS = 200  # far more than the longest context a rule's check reads
 _TEMPORAL_PREPOSITION = re.compile(
     r"(?:^|\W)(?:in|on|since|until|till|by|during|from|through|throughout|of|before|after|early|late|mid|"
     r"last|next|this|the|over|to|and|or|between)[\s-]+$",
     re.IGNORECASE,
 )
-# Words that end an anchor phrase: the start of a new clause or a reporting verb.
-_ANCHOR_STOP = {
-    "and", "but", "when", "while", "which", "who", "whom", "whose", "where", "as", "because", "although",
-    "though", "said", "says", "according", "then", "so", "after", "before", "amid", "despite", "with",
-    "reported", "told", "announced", "during",
-}
 _ANCHOR_MAX_WORDS = 8
-# Capitalised words that may stand before a weekday without making a name of it ('On Monday')
-_FUNCTION_WORDS = {
-    "on", "by", "since", "until", "till", "from", "last", "next", "this", "that", "early", "late", "before",
-    "after", "and", "or", "but", "through", "of", "every", "each", "for", "in", "at", "the", "to", "as",
-    "then", "only", "also", "again", "later", "earlier",
-}
 _CLAUSE_BOUNDARY = re.compile(
     r"[,;:.!?()\u2014]+(?:\s|$)|\s--\s|\b(?:that|which|who|because|but|said|says|announced|reported)\b",
     re.IGNORECASE,
@@ -221,120 +214,15 @@ _CLAUSE_BOUNDARY = re.compile(
 
 # ---------------------------------------------------------------- gates
 # Most sentences hold no time expression, or one kind, yet every pattern walks every position of
-# every sentence. So a pattern runs only on a text holding one string of each of its gate sets:
-# strings that every match of the pattern contains, read off the pattern's own syntax tree (as RE2's
-# prefilters are), so a gate cannot drift from its pattern when the grammar or the vocabulary changes.
-# One search over the text finds the gate strings of all patterns.
+# every sentence. So a rule runs only on a text holding one string of each of its gate sets: each
+# rule declares sets of lower-case strings of which every text its pattern matches holds one
+# (test_time checks every match of every rule against them). One search finds them all.
 
-_GATE_SET_LIMIT = 64  # the most strings a set may hold ('jan'|'jan.'|... has 36)
-_GATE_SETS = 2  # gate sets per pattern, the most selective: more lengthen the search, rarely reject more
-_UNKNOWN = frozenset({""})  # a set holding '' says nothing
-
-
-class _Strings(NamedTuple):
-    """What is known of the strings a part of a regex matches."""
-
-    exact: frozenset[str] | None  # all of them, when few
-    required: list[frozenset[str]]  # sets of which every match holds one string (as a substring)
-    first: frozenset[str]  # every match starts with one of these
-    last: frozenset[str]  # every match ends with one of these
-
-
-def _product(heads: frozenset[str], tails: frozenset[str]) -> frozenset[str] | None:
-    if len(heads) * len(tails) > _GATE_SET_LIMIT:
-        return None
-    return frozenset(head + tail for head in heads for tail in tails)
-
-
-def _union(sets: Iterable[frozenset[str]]) -> frozenset[str] | None:
-    union = frozenset().union(*sets)
-    return union if len(union) <= _GATE_SET_LIMIT else None
-
-
-def _strings_of_sequence(items: Iterable[tuple[Any, Any]]) -> _Strings:
-    """_Strings of a parsed regex sequence: strings of items next to each other are joined ('ab')."""
-    required: list[frozenset[str]] = []
-    run = frozenset({""})  # what the items since the last inexact one match
-    first = None
-    for op, av in items:
-        item = _strings_of(op, av)
-        required += item.required
-        joined = _product(run, item.exact) if item.exact is not None else None
-        if joined is not None:
-            run = joined
-            continue
-        head = _product(run, item.first) or run
-        required.append(head)
-        first = head if first is None else first
-        run = item.last
-    required.append(run)
-    return _Strings(run, required, run, run) if first is None else _Strings(None, required, first, run)
-
-
-def _strings_of(op: Any, av: Any) -> _Strings:
-    """_Strings of one node of a parsed regex; a node not understood gives no condition."""
-    c = sre_constants
-    unknown = _Strings(None, [], _UNKNOWN, _UNKNOWN)
-    chars: set[str] = set()
-    if op is c.LITERAL:
-        chars.add(chr(av))
-    elif op is c.IN:
-        for item_op, item in av:
-            if item_op is c.LITERAL:
-                chars.add(chr(item))
-            elif item_op is c.RANGE and item[1] - item[0] < 16:
-                chars.update(map(chr, range(item[0], item[1] + 1)))
-            elif item_op is c.CATEGORY and item is c.CATEGORY_DIGIT:
-                chars.update("0123456789")  # _fold writes in ASCII the other digits \d matches
-            else:
-                return unknown  # another category (\s, \w), a negation or a wide range
-    elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-        chars.add("")  # an assertion matches no characters
-    elif op is c.SUBPATTERN:
-        _, add_flags, del_flags, sub = av
-        return unknown if add_flags or del_flags else _strings_of_sequence(sub)
-    elif op is c.BRANCH:
-        branches = [_strings_of_sequence(sub) for sub in av[1]]
-        exacts = [b.exact for b in branches if b.exact is not None]
-        exact = _union(exacts) if len(exacts) == len(branches) else None
-        picks = [_best_sets(b.required, 1) for b in branches]  # a match holds a string of its branch's pick
-        required = [frozenset().union(*(pick[0] for pick in picks))] if all(picks) else []
-        return _Strings(exact, required, _union(b.first for b in branches) or _UNKNOWN,
-                        _union(b.last for b in branches) or _UNKNOWN)
-    elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
-        low, high, sub = av
-        item = _strings_of_sequence(sub)
-        if low == high == 1:
-            return item
-        if low == 0:
-            return unknown if high > 1 or item.exact is None else _strings_of_exact(item.exact | {""})
-        return _Strings(None, item.required, item.first, item.last)
-    else:
-        return unknown  # any character, back-references, ...
-    return _strings_of_exact(frozenset(chars))
-
-
-def _strings_of_exact(exact: frozenset[str]) -> _Strings:
-    return _Strings(exact, [exact], exact, exact)
-
-
-def _best_sets(sets: list[frozenset[str]], count: int) -> list[frozenset[str]]:
-    """The `count` most selective sets that say something, each cut to its shortest strings: a match
-    holding 'days' holds 'day', so 'day' alone says as much. Longer shortest strings first, then fewer."""
-    cut = {frozenset(s for s in strings if not any(t != s and t in s for t in strings))
-           for strings in sets if "" not in strings}
-    return sorted(cut, key=lambda s: (-min(map(len, s)), len(s), sorted(s)))[:count]
-
-
-def _gate_sets(rx: re.Pattern[str]) -> list[frozenset[str]]:
-    """Sets of strings, in lower case, of which every text `rx` matches holds one of each once folded.
-    A set holding a single character is left out: it is in almost every text and slows the search."""
-    if sre_parser is None:
-        return []
-    lowered = [frozenset(s.lower() for s in strings)
-               for strings in _strings_of_sequence(sre_parser.parse(rx.pattern, rx.flags)).required]
-    return _best_sets([s for s in lowered if min(map(len, s)) > 1], _GATE_SETS)
-
+_DIGITS = "0123456789"
+# what every match of a four-digit year (_YEAR) begins with
+_YEAR_GATE = frozenset(str(n) for n in range(180, 210))
+_UNIT_GATE = frozenset({"day", "decade", "hour", "minute", "month", "week", "year"})
+_QUOTES = "'’"
 
 # Characters that re's IGNORECASE matches to an ASCII letter but str.lower() does not turn into it
 # (CPython's extra case equivalences); test_time checks this list against every code point.
@@ -368,9 +256,285 @@ def _prefix_tree(words: Iterable[str]) -> str:
     return branch(tree)
 
 
+def _month_stems(v: _Vocab) -> frozenset[str]:
+    """Every month name and abbreviation begins with its first three letters ('sept', 'september')."""
+    return frozenset(word[:3].lower() for word in (*v.month_full, *v.month_abbr))
+
+
+def _named_day_words(keys: Iterable[str]) -> frozenset[str]:
+    """The longest word of each named day, cut at its apostrophe (which the pattern lets go):
+    'new_year's_eve' gives 'year'."""
+    words = set()
+    for key in keys:
+        parts = [part.split("'")[0] for part in key.lower().split("_")]
+        words.add(max(parts, key=len))
+    return frozenset(words)
+
+
+# ---------------------------------------------------------------- checks
+# What a regex cannot express: capitalisation, 'May' the modal verb, counts that look like years.
+# Each check reads the match's groups and the few words either side.
+
+
+@dataclass(frozen=True)
+class _Context:
+    groups: Groups
+    before: str  # a bounded window: one 200 KB "sentence" must not make each check rescan it all
+    after: str
+
+
+_Check = Callable[[_Context], bool]
+
+
+def _is_capitalised(word: str | None) -> bool:
+    return bool(word) and str(word)[0].isupper()
+
+
+def _month_capitalised(c: _Context) -> bool:
+    mon = c.groups.get("mon")
+    return mon is None or _is_capitalised(mon)  # 'march' the protest, 'may' the modal verb
+
+
+def _weekday_capitalised(c: _Context) -> bool:
+    wd = c.groups.get("wd")
+    return wd is None or _is_capitalised(wd)
+
+
+def _weekday_not_a_name(c: _Context) -> bool:
+    if c.groups.get("rel"):
+        return True
+    word = re.search(r"([A-Z][\w'’-]*)\s+$", c.before)
+    # 'Black Monday', 'Bloody Sunday': a name, not a date
+    return not (word and word.group(1).lower() not in _load_vocab().weekday_openers)
+
+
+def _month_has_context(c: _Context) -> bool:
+    g = c.groups
+    return bool(g.get("mod") or g.get("rel")) or bool(_TEMPORAL_PREPOSITION.search(c.before))
+
+
+def _month_not_modal(c: _Context) -> bool:
+    # sentence-initial 'May' is as often the modal or a surname as the month
+    mon = c.groups.get("mon")
+    return not (mon and mon.lower() == "may" and (not _month_has_context(c) or c.groups.get("poss")))
+
+
+def _month_not_first_name(c: _Context) -> bool:
+    # 'April Ryan said': a first name
+    return _month_has_context(c) or not re.match(r"\s+[A-Z][a-z]", c.after)
+
+
+def _year_not_counting(c: _Context) -> bool:
+    # a four-digit number that counts something is not a year: '2000 troops', 'over 2000'
+    next_word = re.match(r"\s*([A-Za-z]+)", c.after)
+    if next_word and next_word.group(1).lower() in _load_vocab().count_nouns:
+        return False
+    if re.search(r"[$€£#]\s*$|\bNo\.\s*$", c.before) or re.match(r"\s*(%|per\s*cent|percent)", c.after):
+        return False
+    return bool(c.groups.get("mod")) or not _count_quantifier().search(c.before)
+
+
+def _short_year_in_context(c: _Context) -> bool:
+    return bool(re.search(r"(?:in|of|since|until|by|the|from|to|class)\s+$", c.before, re.I))
+
+
+def _decade_in_context(c: _Context) -> bool:
+    two_digits = len(_group(c.groups, "dec").lstrip("'’")) == 2
+    # '90s' alone is too often a number
+    return not two_digits or bool(re.search(r"\bthe\s+(?:\w+\s+)?$", c.before, re.I))
+
+
+def _season_in_context(c: _Context) -> bool:
+    g = c.groups
+    has_context = bool(g.get("mod") or g.get("rel") or g.get("y")) or bool(
+        re.search(r"(?:in|during|over|since|until|by|through|throughout|this|the)\s+$", c.before, re.I)
+    )
+    return has_context and not re.search(r"\b(?:a|an)\s+$", c.before, re.I)
+
+
+def _season_not_a_name(c: _Context) -> bool:
+    opener = r"\b(?:In|During|Over|Since|Until|By|This|The)\s+$"
+    # 'Arab Spring', 'Prague Spring': a name
+    return not (re.search(r"[A-Z]\w*\s+$", c.before) and not re.search(opener, c.before))
+
+
+def _named_capitalised(c: _Context) -> bool:
+    return _is_capitalised(c.groups.get("named"))
+
+
+def _the_unit_modified(c: _Context) -> bool:
+    # 'the year' alone is anaphoric, 'the end of the year' is the current one
+    return bool(c.groups.get("mod"))
+
+
+def _counted_or_plural(c: _Context) -> bool:
+    # 'day after' without a number is not a measure
+    return bool(c.groups.get("n")) or _group(c.groups, "unit").lower().endswith("s")
+
+
+def _of_only_within(c: _Context) -> bool:
+    # 'four days of clashes' is a duration; 'within days of' is anchored
+    return ((c.groups.get("conn") or "").lower() == "of") == bool(c.groups.get("within"))
+
+
+def _bare_connector_ends_clause(c: _Context) -> bool:
+    # 'two days before' stands alone; 'two days before the vote' is read by the anchored rule
+    if (c.groups.get("conn") or "").lower() not in ("before", "after", "prior"):
+        return True
+    return bool(re.match(r"\s*(?:[,.;:!?)\u2014–-]|$)", c.after))
+
+
+def _vague_not_resolvable(c: _Context) -> bool:
+    unit = (c.groups.get("unit") or "").lower()
+    word = (c.groups.get("v") or "").lower()
+    # 'last week' is resolved, not vague
+    return not (unit and not unit.endswith("s") and word in ("last", "next", "previous", "following"))
+
+
+# ---------------------------------------------------------------- rules
+
+
+_Result = tuple[str | None, str | None, str]
+_Resolver = Callable[[_Candidate, date | None, bool, str | None], _Result]
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """One pattern of the grammar with all that goes with it: the gate strings of which every text
+    it matches holds one of each set (lower case), the checks a match must pass, and the resolver
+    (None for anchored rules, shifted from their anchor instead)."""
+
+    name: str
+    kind: str
+    pattern: re.Pattern[str]
+    gates: tuple[frozenset[str], ...]
+    checks: tuple[_Check, ...] = ()
+    resolve: _Resolver | None = None
+    anchor: Literal["", "required", "optional"] = ""  # whether an anchor phrase is read after it
+
+    def accepts(self, context: _Context) -> bool:
+        """Whether a match passes every check of the rule."""
+        return all(check(context) for check in self.checks)
+
+
+def _rule(name: str, kind: str, source: str, gates: Iterable[Iterable[str]], checks: tuple[_Check, ...] = (),
+          resolve: _Resolver | None = None, anchor: Literal["", "required", "optional"] = "") -> _Rule:
+    return _Rule(name, kind, re.compile(source, re.IGNORECASE), tuple(frozenset(g) for g in gates), checks,
+                 resolve, anchor)
+
+
+@cache
+def _rules() -> tuple[_Rule, ...]:
+    """The rules, in order of preference for matches of equal length (compiled once per process)."""
+    v = _load_vocab()
+    mon_full = _alternation(v.month_full)
+    mon_any = "(?:" + mon_full + "|" + _alternation(v.month_abbr) + r"\.?)"
+    wd = _alternation(v.weekdays)
+    num = r"(?:\d{1,3}|" + _alternation(list(v.numbers)) + ")"
+    seasons = _alternation(list(v.seasons))
+    named = _alternation([k.replace("_", " ") for k in calendar().named_days])
+    wd_prefix = rf"(?:(?P<wd>{wd}),?\s+)?"
+    months, weekdays = _month_stems(v), [w.lower() for w in v.weekdays]
+    day_month = (_month_capitalised, _weekday_capitalised)
+    anchored_units = {"day", "night", "morning", "evening", "week", "month", "year"}
+    return (
+        _rule("iso", "absolute", rf"{_B}(?P<y>{_YEAR})-(?P<m>0?[1-9]|1[0-2])-(?P<d>{_DAY}){_E}",
+              [_YEAR_GATE, [d + "-" for d in _DIGITS]], resolve=_resolve_iso),
+        _rule("numeric", "absolute", rf"{_B}(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})"
+                                     r"(?P=sep)(?P<y>\d{4}|\d{2})"
+                                     rf"(?![\w/.]\d)",
+              [[d + s for d in _DIGITS for s in "./"]], resolve=_resolve_numeric),
+        _rule("mdy", "absolute", rf"{_B}{wd_prefix}(?P<mon>{mon_any})\s*(?P<d>{_DAY}){_ORD}(?!\d)"
+                                 rf"(?:\s*[-–]\s*{_DAY}{_ORD}(?!\d))?(?:\s*,?\s*(?P<y>{_YEAR}))?{_E}",
+              [months], day_month, _resolve_day_month),
+        _rule("dmy", "absolute", rf"{_B}{wd_prefix}(?:the\s+)?(?P<d>{_DAY}){_ORD}"
+                                 rf"(?:\s*[-–]\s*{_DAY}{_ORD})?\s+(?:of\s+)?"
+                                 rf"(?P<mon>{mon_any})(?:,?\s+(?P<y>{_YEAR}))?{_E}",
+              [months], day_month, _resolve_day_month),
+        _rule("month_year", "absolute", rf"{_B}{_MOD}(?P<mon>{mon_any}),?\s+(?:of\s+)?(?P<y>{_YEAR}){_E}",
+              [_YEAR_GATE, months], (_month_capitalised,), _resolve_month_year),
+        _rule("month", "absolute", rf"{_B}{_MOD}{_REL}(?P<mon>{mon_full}){_POSS}"
+                                   r"(?:,?\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?" + _E,
+              [v.month_full], (_month_capitalised, _month_not_modal, _month_not_first_name), _resolve_month),
+        _rule("year", "absolute", rf"{_B}{_MOD}(?:the\s+year\s+)?(?P<y>{_YEAR}){_E}",
+              [_YEAR_GATE], (_year_not_counting,), _resolve_year),
+        _rule("short_year", "absolute", r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’])",
+              [[q + d for q in _QUOTES for d in _DIGITS]], (_short_year_in_context,), _resolve_short_year),
+        _rule("decade", "span", rf"{_B}(?:the\s+)?(?:(?P<mod>early|late|mid)-?\s*)?"
+                                r"(?P<dec>1[89]\d0|20\d0|['’]\d0|\d0)"
+                                rf"['’]?s{_E}",
+              [[d + "0" for d in _DIGITS]], (_decade_in_context,), _resolve_decade),
+        _rule("quarter", "absolute",
+              rf"{_B}(?:the\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
+              rf"[-\s]+quarter(?:\s+of\s+(?:(?P<y>{_YEAR})|(?P<yrel>this|last|next)\s+year))?{_E}",
+              [["quarter"], ["first", "second", "third", "fourth", "final", "last", "1st", "2nd", "3rd", "4th"]],
+              resolve=_resolve_quarter),
+        _rule("quarter", "absolute", rf"{_B}Q(?P<q>[1-4])\s*(?P<y>{_YEAR})?{_E}",
+              [["q1", "q2", "q3", "q4"]], resolve=_resolve_quarter),
+        _rule("weekday", "relative", rf"{_B}{_REL}(?P<wd>{wd}){_POSS}"
+                                     r"(?:\s+(?P<tod>morning|afternoon|evening|night|overnight))?" + _E,
+              [weekdays], (_weekday_capitalised, _weekday_not_a_name), _resolve_weekday),
+        _rule("deictic", "relative",
+              rf"{_B}(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
+              r"yesterday|"
+              r"today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)|"
+              r"earlier\s+today|later\s+today)"
+              rf"{_POSS}(?:\s+(?P<tod>morning|afternoon|evening|night))?{_E}",
+              [["yesterday", "today", "tomorrow", "night", "morning", "afternoon", "evening"]],
+              resolve=_resolve_deictic),
+        _rule("unit_rel", "relative", rf"{_B}{_MOD}(?P<rel>last|this|next)\s+(?P<unit>week|month|year|weekend)"
+                                      rf"{_POSS}{_E}",
+              [["last", "this", "next"], ["week", "month", "year"]], resolve=_resolve_unit_rel),
+        _rule("unit_rel", "relative", rf"{_B}{_MOD}(?P<rel>the)\s+(?P<unit>week|month|year){_E}",
+              [["the"], ["week", "month", "year"]], (_the_unit_modified,), _resolve_unit_rel),
+        _rule("ago", "relative", rf"{_B}(?:(?P<n>{num})\s+)?(?P<unit>{_UNITS})\s+ago{_E}",
+              [["ago"], _UNIT_GATE], (_counted_or_plural,), _resolve_ago),
+        _rule("season", "relative",
+              rf"{_B}{_MOD}{_REL}(?P<season>{seasons})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?{_E}",
+              [v.seasons], (_season_in_context, _season_not_a_name), _resolve_season),
+        _rule("named", "named", rf"{_B}{_REL}(?P<named>{named}){_POSS}(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?{_E}",
+              [_named_day_words(calendar().named_days)], (_named_capitalised,), _resolve_named),
+        _rule("vague", "vague", rf"{_B}(?:(?:in|over|during|for|within|throughout)\s+)?(?:the\s+)?"
+                                r"(?P<v>recent|past|last|coming|next|previous|following|upcoming)\s+"
+                                rf"(?:(?P<n>{num})\s+)?(?P<unit>{_UNITS}){_E}",
+              [_UNIT_GATE, ["recent", "past", "last", "coming", "next", "previous", "following"]],
+              (_vague_not_resolvable,), _resolve_vague),
+        _rule("vague", "vague", rf"{_B}(?P<v>recently|lately|in\s+recent\s+times){_E}",
+              [["recent", "lately"]], resolve=_resolve_vague),
+        _rule("anchored", "anchored", rf"{_B}(?:(?P<n>{num})\s+|(?P<within>within)\s+)?(?P<unit>{_UNITS})\s+"
+                                      rf"(?P<conn>{_CONNECTORS})\s+",
+              [_UNIT_GATE, ["before", "after", "prior", "following", "of", "than"]],
+              (_counted_or_plural, _of_only_within), anchor="required"),
+        _rule("anchored_the", "anchored",
+              rf"{_B}the\s+(?P<unit>day|night|morning|evening|week|month|year)\s+"
+              r"(?P<conn>before|after|prior\s+to|following)(?:\s+|(?=\s*[,.;:!?)]|\s*$))",
+              [anchored_units, ["before", "after", "prior", "following"]], anchor="optional"),
+        _rule("anchored_eve", "anchored", rf"{_B}the\s+eve\s+of\s+", [["the"], ["eve"]], anchor="required"),
+        _rule("anchored_bare", "anchored", rf"{_B}(?:(?P<n>{num})\s+)?(?P<unit>{_UNITS})\s+"
+                                           r"(?P<conn>later|earlier|afterwards?|beforehand|previously|before|"
+                                           r"after|prior)" + _E,
+              [_UNIT_GATE, ["later", "earlier", "after", "before", "previously", "prior"]],
+              (_counted_or_plural, _bare_connector_ends_clause)),
+        _rule("anchored_fixed", "anchored",
+              rf"{_B}(?P<p>the\s+(?P<dir>next|following|previous|preceding|prior)\s+"
+              r"(?P<unit>day|morning|afternoon|evening|night|week|month|year)"
+              r"|(?:that|the)\s+same\s+(?:day|week|month|year|night|morning|evening)"
+              r"|(?:later|earlier)\s+(?:that|the\s+same)\s+(?:day|week|month|year|morning|evening|night)"
+              r"|(?:later|earlier|late|early)\s+in\s+the\s+day"
+              r"|(?:on|for|during|throughout|at\s+the\s+(?:start|end|close)\s+of|"
+              r"(?:end|finish|clos|start)(?:e|ed|es|s|ing)?)"
+              r"\s+the\s+day(?!\s+(?:before|after|of|when|that))"
+              r"|that\s+(?:day|night|morning|evening|afternoon))" + _E,
+              [["day", "week", "month", "year", "night", "morning", "evening", "afternoon"],
+               ["next", "following", "previous", "preceding", "prior", "same", "later", "earlier", "late",
+                "early", "day", "that"]]),
+    )
+
+
 @dataclass(frozen=True)
 class _Grammar:
-    patterns: tuple[tuple[str, str, re.Pattern[str], frozenset[int]], ...]  # name, kind, regex, its gates
+    rules: tuple[_Rule, ...]
+    gates: tuple[frozenset[int], ...]  # by rule: the numbers of its gate sets
     gate_sets: tuple[frozenset[str], ...]  # by number
     finder: re.Pattern[str]  # at each position of a folded text, the longest gate string starting there
     gates_of: dict[str, frozenset[int]]  # gate string -> the gate sets holding it or one of its prefixes
@@ -387,84 +551,16 @@ def _gates_met(text: str, grammar: _Grammar) -> set[int]:
 
 @cache
 def _grammar() -> _Grammar:
-    """The grammar: (name, kind, compiled regex, its gate sets), and the search for gate strings,
-    compiled once per process."""
-    v = _load_vocab()
-    mon_full = _alternation(v.month_full)
-    mon_any = "(?:" + mon_full + "|" + _alternation(v.month_abbr) + r"\.?)"
-    wd = _alternation(v.weekdays)
-    num = r"(?:\d{1,3}|" + _alternation(list(v.numbers)) + ")"
-    seasons = _alternation(list(v.seasons))
-    named = _alternation([k.replace("_", " ") for k in v.named_days])
-    wd_prefix = rf"(?:(?P<wd>{wd}),?\s+)?"
-    specs = [
-        ("iso", "absolute", rf"{_B}(?P<y>{_YEAR})-(?P<m>0?[1-9]|1[0-2])-(?P<d>{_DAY}){_E}"),
-        ("numeric", "absolute", rf"{_B}(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})"
-                                r"(?P=sep)(?P<y>\d{4}|\d{2})"
-                                rf"(?![\w/.]\d)"),
-        ("mdy", "absolute", rf"{_B}{wd_prefix}(?P<mon>{mon_any})\s*(?P<d>{_DAY}){_ORD}(?!\d)"
-                            rf"(?:\s*[-–]\s*{_DAY}{_ORD}(?!\d))?(?:\s*,?\s*(?P<y>{_YEAR}))?{_E}"),
-        ("dmy", "absolute", rf"{_B}{wd_prefix}(?:the\s+)?(?P<d>{_DAY}){_ORD}"
-                            rf"(?:\s*[-–]\s*{_DAY}{_ORD})?\s+(?:of\s+)?"
-                            rf"(?P<mon>{mon_any})(?:,?\s+(?P<y>{_YEAR}))?{_E}"),
-        ("month_year", "absolute", rf"{_B}{_MOD}(?P<mon>{mon_any}),?\s+(?:of\s+)?(?P<y>{_YEAR}){_E}"),
-        ("month", "absolute", rf"{_B}{_MOD}{_REL}(?P<mon>{mon_full}){_POSS}"
-                              r"(?:,?\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?" + _E),
-        ("year", "absolute", rf"{_B}{_MOD}(?:the\s+year\s+)?(?P<y>{_YEAR}){_E}"),
-        ("short_year", "absolute", r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’])"),
-        ("decade", "span", rf"{_B}(?:the\s+)?(?:(?P<mod>early|late|mid)-?\s*)?"
-                           r"(?P<dec>1[89]\d0|20\d0|['’]\d0|\d0)"
-                           rf"['’]?s{_E}"),
-        ("quarter", "absolute", rf"{_B}(?:the\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
-                                rf"[-\s]+quarter(?:\s+of\s+(?:(?P<y>{_YEAR})|(?P<yrel>this|last|next)\s+year))?{_E}"),
-        ("quarter", "absolute", rf"{_B}Q(?P<q>[1-4])\s*(?P<y>{_YEAR})?{_E}"),
-        ("weekday", "relative", rf"{_B}{_REL}(?P<wd>{wd}){_POSS}"
-                                r"(?:\s+(?P<tod>morning|afternoon|evening|night|overnight))?" + _E),
-        ("deictic", "relative", rf"{_B}(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
-                                r"yesterday|"
-                                r"today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)|"
-                                r"earlier\s+today|later\s+today)"
-                                rf"{_POSS}(?:\s+(?P<tod>morning|afternoon|evening|night))?{_E}"),
-        ("unit_rel", "relative", rf"{_B}{_MOD}(?P<rel>last|this|next)\s+(?P<unit>week|month|year|weekend)"
-                                 rf"{_POSS}{_E}"),
-        ("unit_rel", "relative", rf"{_B}{_MOD}(?P<rel>the)\s+(?P<unit>week|month|year){_E}"),
-        ("ago", "relative", rf"{_B}(?:(?P<n>{num})\s+)?(?P<unit>{_UNITS})\s+ago{_E}"),
-        ("season", "relative", rf"{_B}{_MOD}{_REL}(?P<season>{seasons})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?{_E}"),
-        ("named", "named", rf"{_B}{_REL}(?P<named>{named}){_POSS}(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?{_E}"),
-        ("vague", "vague", rf"{_B}(?:(?:in|over|during|for|within|throughout)\s+)?(?:the\s+)?"
-                           r"(?P<v>recent|past|last|coming|next|previous|following|upcoming)\s+"
-                           rf"(?:(?P<n>{num})\s+)?(?P<unit>{_UNITS}){_E}"),
-        ("vague", "vague", rf"{_B}(?P<v>recently|lately|in\s+recent\s+times){_E}"),
-        ("anchored", "anchored", rf"{_B}(?:(?P<n>{num})\s+|(?P<within>within)\s+)?(?P<unit>{_UNITS})\s+"
-                                 rf"(?P<conn>{_CONNECTORS})\s+"),
-        ("anchored_the", "anchored", rf"{_B}the\s+(?P<unit>day|night|morning|evening|week|month|year)\s+"
-                                     r"(?P<conn>before|after|prior\s+to|following)(?:\s+|(?=\s*[,.;:!?)]|\s*$))"),
-        ("anchored_eve", "anchored", rf"{_B}the\s+eve\s+of\s+"),
-        ("anchored_bare", "anchored", rf"{_B}(?:(?P<n>{num})\s+)?(?P<unit>{_UNITS})\s+"
-                                      r"(?P<conn>later|earlier|afterwards?|beforehand|previously|before|after|prior)"
-                                      + _E),
-        ("anchored_fixed", "anchored",
-         rf"{_B}(?P<p>the\s+(?P<dir>next|following|previous|preceding|prior)\s+"
-         r"(?P<unit>day|morning|afternoon|evening|night|week|month|year)"
-         r"|(?:that|the)\s+same\s+(?:day|week|month|year|night|morning|evening)"
-         r"|(?:later|earlier)\s+(?:that|the\s+same)\s+(?:day|week|month|year|morning|evening|night)"
-         r"|(?:later|earlier|late|early)\s+in\s+the\s+day"
-         r"|(?:on|for|during|throughout|at\s+the\s+(?:start|end|close)\s+of|(?:end|finish|clos|start)(?:e|ed|es|s|ing)?)"
-         r"\s+the\s+day(?!\s+(?:before|after|of|when|that))"
-         r"|that\s+(?:day|night|morning|evening|afternoon))" + _E),
-    ]
-    compiled = [(name, kind, re.compile(source, re.IGNORECASE)) for name, kind, source in specs]
-    gate_numbers: dict[frozenset[str], int] = {}  # one per distinct gate set, shared by the patterns
-    patterns = tuple(
-        (name, kind, rx, frozenset(gate_numbers.setdefault(g, len(gate_numbers)) for g in _gate_sets(rx)))
-        for name, kind, rx in compiled
-    )
+    """The rules and the one search for the gate strings of them all, compiled once per process."""
+    rules = _rules()
+    gate_numbers: dict[frozenset[str], int] = {}  # one per distinct gate set, shared by the rules
+    gates = tuple(frozenset(gate_numbers.setdefault(g, len(gate_numbers)) for g in rule.gates) for rule in rules)
     words = {word for strings in gate_numbers for word in strings}
     gates_of = {
         word: frozenset(n for strings, n in gate_numbers.items() if any(word.startswith(s) for s in strings))
         for word in words
     }
-    return _Grammar(patterns, tuple(gate_numbers), re.compile(f"(?=({_prefix_tree(words)}))"), gates_of)
+    return _Grammar(rules, gates, tuple(gate_numbers), re.compile(f"(?=({_prefix_tree(words)}))"), gates_of)
 
 
 # ---------------------------------------------------------------- finding
@@ -484,18 +580,15 @@ def _future_cue() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'])(?:{words})(?!\w)", re.IGNORECASE)
 
 
-def _is_capitalised(word: str | None) -> bool:
-    return bool(word) and word[0].isupper()
-
-
 def _trim_anchor(text: str, start: int) -> tuple[str | None, int]:
     """The anchor phrase starting at `start`: up to a clause boundary, at most eight words."""
-    words = []
+    stop = _load_vocab().anchor_stop
+    words: list[tuple[str, int]] = []
     for m in re.finditer(r"[^\s,.;:!?()\"“”—–]+(?:\.(?=\w))?|[,.;:!?()\"“”—–]", text[start:start + 160]):
         token = m.group()
-        if not re.match(r"[\w'’$-]", token) or (words and token.lower() in _ANCHOR_STOP):
+        if not re.match(r"[\w'’$-]", token) or (words and token.lower() in stop):
             break
-        if not words and token.lower() in _ANCHOR_STOP | {"he", "she", "they", "it", "we", "i", "you"}:
+        if not words and (token.lower() in stop or token.lower() in PERSONAL_PRONOUNS):
             return None, start
         words.append((token, start + m.end()))
         if len(words) >= _ANCHOR_MAX_WORDS:
@@ -506,106 +599,40 @@ def _trim_anchor(text: str, start: int) -> tuple[str | None, int]:
     return text[start:end], end
 
 
-def _accept(name: str, g: dict[str, str | None], text: str, start: int, end: int) -> bool:
-    """Checks a regex cannot express: capitalisation, 'May' the modal, counts that look like years."""
-    v = _load_vocab()
-    # The checks read the few words either side; a bounded window keeps a long unbroken text
-    # (one 200 KB "sentence") from making every candidate rescan all that precedes it.
-    before = text[max(0, start - _CONTEXT_CHARS):start]
-    after = text[end:end + _CONTEXT_CHARS]
-    mon = g.get("mon")
-    if mon is not None and not _is_capitalised(mon):
-        return False  # 'march' the protest, 'may' the modal verb
-    if g.get("wd") is not None and not _is_capitalised(g["wd"]):
-        return False
-    if name == "weekday" and not g.get("rel"):
-        word = re.search(r"([A-Z][\w'’-]*)\s+$", before)
-        if word and word.group(1).lower() not in _FUNCTION_WORDS:
-            return False  # 'Black Monday', 'Bloody Sunday': a name, not a date
-    if name == "named" and not _is_capitalised(g.get("named")):
-        return False
-    if name == "month":
-        has_context = bool(g.get("mod") or g.get("rel")) or bool(_TEMPORAL_PREPOSITION.search(before))
-        if mon and mon.lower() == "may" and (not has_context or g.get("poss")):
-            return False  # sentence-initial 'May' is as often the modal or a surname as the month
-        if not has_context and re.match(r"\s+[A-Z][a-z]", after):
-            return False  # 'April Ryan said': a first name
-    if name == "year":
-        # a four-digit number that counts something is not a year: '2000 troops', 'over 2000'
-        next_word = re.match(r"\s*([A-Za-z]+)", after)
-        if next_word and next_word.group(1).lower() in v.count_nouns:
-            return False
-        if re.search(r"[$€£#]\s*$|\bNo\.\s*$", before) or re.match(r"\s*(%|per\s*cent|percent)", after):
-            return False
-        if not g.get("mod") and _count_quantifier().search(before):
-            return False
-    short_year_context = r"(?:in|of|since|until|by|the|from|to|class)\s+$"
-    if name == "short_year" and not re.search(short_year_context, before, re.I):
-        return False
-    two_digits = name == "decade" and len(g["dec"].lstrip("'’")) == 2
-    if two_digits and not re.search(r"\bthe\s+(?:\w+\s+)?$", before, re.I):
-        return False  # '90s' alone is too often a number
-    if name == "season":
-        has_context = bool(g.get("mod") or g.get("rel") or g.get("y")) or bool(
-            re.search(r"(?:in|during|over|since|until|by|through|throughout|this|the)\s+$", before, re.I)
-        )
-        if not has_context or re.search(r"\b(?:a|an)\s+$", before, re.I):
-            return False
-        opener = r"\b(?:In|During|Over|Since|Until|By|This|The)\s+$"
-        if re.search(r"[A-Z]\w*\s+$", before) and not re.search(opener, before):
-            return False  # 'Arab Spring', 'Prague Spring': a name
-    if name == "unit_rel" and g["rel"].lower() == "the" and not g.get("mod"):
-        return False  # 'the year' alone is anaphoric, 'the end of the year' is the current one
-    if name == "ago" and not g.get("n") and not g["unit"].lower().endswith("s"):
-        return False
-    if name in ("anchored", "anchored_bare"):
-        if not g.get("n") and not g["unit"].lower().endswith("s"):
-            return False  # 'day after' without a number is not a measure
-        conn = (g.get("conn") or "").lower()
-        if name == "anchored" and (conn == "of") != bool(g.get("within")):
-            return False  # 'four days of clashes' is a duration; 'within days of' is anchored
-        if name == "anchored_bare" and conn in ("before", "after", "prior") and not re.match(
-            r"\s*(?:[,.;:!?)\u2014–-]|$)", after
-        ):
-            return False
-    if name == "vague":
-        unit = (g.get("unit") or "").lower()
-        word = (g.get("v") or "").lower()
-        if unit and not unit.endswith("s") and word in ("last", "next", "previous", "following"):
-            return False  # 'last week' is resolved, not vague
-    return True
+def _match_rule(rule: _Rule, order: int, text: str) -> list[_Candidate]:
+    """The accepted matches of one rule in `text`, anchored ones extended over their anchor phrase."""
+    out = []
+    for m in rule.pattern.finditer(text):
+        start, end = m.span()
+        anchor = None
+        if rule.anchor:
+            # the regex stops at the connector; the anchor phrase is read on from there
+            anchor, anchor_end = _trim_anchor(text, end)
+            if anchor is None and rule.anchor == "required":
+                continue  # 'two days after,' needs its anchor; 'the day before,' does not
+            end = anchor_end if anchor else start + len(m.group().rstrip())
+        if end <= start:
+            continue
+        g = m.groupdict()
+        context = _Context(g, text[max(0, start - _CONTEXT_CHARS):start], text[end:end + _CONTEXT_CHARS])
+        if rule.accepts(context):
+            out.append(_Candidate(rule, rule.kind, start, end, g, order, anchor))
+    return out
 
 
-def _scan(text: str) -> list[_Candidate]:
-    """All accepted candidates, then the longest non-overlapping ones in order of position."""
-    candidates: list[_Candidate] = []
-    grammar = _grammar()
-    met = _gates_met(text, grammar)
-    for order, (name, kind, rx, gates) in enumerate(grammar.patterns):
-        if not gates <= met:
-            continue  # the text lacks a string every match of this pattern holds
-        for m in rx.finditer(text):
-            start, end = m.span()
-            g = m.groupdict()
-            anchor = None
-            if name in ("anchored", "anchored_eve", "anchored_the"):
-                # the regex stops at the connector; the anchor phrase is read on from there
-                anchor, anchor_end = _trim_anchor(text, end)
-                if anchor is None and name != "anchored_the":
-                    continue  # 'two days after,' needs its anchor; 'the day before,' does not
-                end = anchor_end if anchor else start + len(m.group().rstrip())
-            if end <= start or not _accept(name, g, text, start, end):
-                continue
-            c = _Candidate(name, kind, start, end, g, anchor)
-            c.extra["order"] = order
-            candidates.append(c)
-    candidates.sort(key=lambda c: (-(c.end - c.start), c.extra["order"], c.start))
+def _choose_longest(candidates: list[_Candidate]) -> list[_Candidate]:
+    """The longest candidates that do not overlap (on a tie, the earlier rule), in text order."""
+    candidates.sort(key=lambda c: (-(c.end - c.start), c.order, c.start))
     chosen: list[_Candidate] = []
     for c in candidates:
         if all(c.end <= o.start or c.start >= o.end for o in chosen):
             chosen.append(c)
     chosen.sort(key=lambda c: c.start)
-    # absorb a leading preposition ('on Sunday', 'since February'): the words the analyst reads
+    return chosen
+
+
+def _absorb_prefixes(text: str, chosen: list[_Candidate]) -> None:
+    """Take in a leading preposition ('on Sunday', 'since February'): the words the analyst reads."""
     previous_end = 0
     for c in chosen:
         if c.kind != "anchored":
@@ -613,9 +640,21 @@ def _scan(text: str) -> list[_Candidate]:
             if m:
                 c.prefix = m.group("p").lower()
                 c.start = previous_end + m.start("p")
-                if c.prefix in _SPAN_PREFIXES:
+                if c.prefix in SPAN_PREPOSITIONS:
                     c.kind = "span"
         previous_end = c.end
+
+
+def _scan(text: str) -> list[_Candidate]:
+    """All accepted candidates, then the longest non-overlapping ones in order of position."""
+    grammar = _grammar()
+    met = _gates_met(text, grammar)
+    candidates: list[_Candidate] = []
+    for order, (rule, gates) in enumerate(zip(grammar.rules, grammar.gates, strict=True)):
+        if gates <= met:  # else the text lacks a string every match of this rule holds
+            candidates += _match_rule(rule, order, text)
+    chosen = _choose_longest(candidates)
+    _absorb_prefixes(text, chosen)
     return chosen
 
 
@@ -644,7 +683,6 @@ def detect_future_tense(text: str, start: int = 0) -> bool:
     right = _CLAUSE_BOUNDARY.split(text[start:])[0]
     clause = left + right
     return _future_cue().search(clause) is not None
-
 
 # ---------------------------------------------------------------- resolving helpers
 
@@ -710,11 +748,12 @@ def _pick_occurrence(make: Callable[[int], date | None], published: date, future
     rel = (rel or "").lower()
     if rel == "this":
         return make(published.year)
+    v = _load_vocab()
     days = [d for y in range(published.year - 8, published.year + 9) if (d := make(y)) is not None]
-    if rel in ("last", "past", "previous"):
+    if rel in v.past_words:
         before = [d for d in days if d < published]
         return max(before) if before else None
-    if rel in ("next", "coming") or future:
+    if rel in v.future_words or future:
         after = [d for d in days if (d > published if rel else d >= published)]
         return min(after) if after else None
     before = [d for d in days if d <= published]
@@ -731,11 +770,12 @@ def _pick_month(month: int, published: date, future: bool, rel: str | None) -> d
     """The month nearest to publication, the current month included unless 'last'/'next'."""
     rel = (rel or "").lower()
     here = published.month
+    v = _load_vocab()
     if rel == "this":
         year = published.year
-    elif rel in ("last", "past", "previous"):
+    elif rel in v.past_words:
         year = published.year if month < here else published.year - 1
-    elif rel in ("next", "coming"):
+    elif rel in v.future_words:
         year = published.year if month > here else published.year + 1
     elif future:
         year = published.year if month >= here else published.year + 1
@@ -752,28 +792,26 @@ def _mod_note(g: dict[str, str | None]) -> str:
 # ---------------------------------------------------------------- resolvers
 # Each takes (candidate, published, future, country) and returns (value, precision, rule).
 
-_Result = tuple[str | None, str | None, str]
 
-
-def _resolve_iso(c: _Candidate, published, future, country) -> _Result:
+def _resolve_iso(c: _Candidate, published: date | None, future: bool, country: str | None) -> _Result:
     g = c.groups
-    d = _safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
+    d = _safe_date(int(_group(g, "y")), int(_group(g, "m")), int(_group(g, "d")))
     return (d.isoformat(), "day", "explicit-iso-date") if d else (None, None, "invalid-date")
 
 
-def _resolve_numeric(c: _Candidate, published, future, country) -> _Result:
+def _resolve_numeric(c: _Candidate, published: date | None, future: bool, country: str | None) -> _Result:
     g = c.groups
-    a, b, y = int(g["a"]), int(g["b"]), g["y"]
+    a, b, y = int(_group(g, "a")), int(_group(g, "b")), _group(g, "y")
     if len(y) == 2:
         pivot = (published.year % 100 + 1) if published else 30
         year = (2000 if int(y) <= pivot else 1900) + int(y)
     else:
         year = int(y)
-    if g["sep"] == ".":
-        options = [("dmy", _safe_date(year, b, a))]  # dotted dates are day-first wherever they are used
+    if _group(g, "sep") == ".":
+        readings = [("dmy", _safe_date(year, b, a))]  # dotted dates are day-first wherever they are used
     else:
-        options = [("mdy", _safe_date(year, a, b)), ("dmy", _safe_date(year, b, a))]
-    options = [(order, d) for order, d in options if d]
+        readings = [("mdy", _safe_date(year, a, b)), ("dmy", _safe_date(year, b, a))]
+    options = [(order, d) for order, d in readings if d is not None]
     if not options:
         return None, None, "invalid-date"
     if len(options) > 1 and options[0][1] != options[1][1]:
@@ -788,13 +826,13 @@ def _resolve_numeric(c: _Candidate, published, future, country) -> _Result:
     return d.isoformat(), "day", f"numeric-date-{order}"
 
 
-def _resolve_day_month(c: _Candidate, published, future, country) -> _Result:
+def _resolve_day_month(c: _Candidate, published: date | None, future: bool, country: str | None) -> _Result:
     g = c.groups
     v = _load_vocab()
-    month = v.months[g["mon"].lower().rstrip(".")]
-    day = int(g["d"])
+    month = v.months[_group(g, "mon").lower().rstrip(".")]
+    day = int(_group(g, "d"))
     if g.get("y"):
-        d = _safe_date(int(g["y"]), month, day)
+        d = _safe_date(int(_group(g, "y")), month, day)
         return (d.isoformat(), "day", "explicit-date") if d else (None, None, "invalid-date")
     pub = _need(published)
     d = _pick_occurrence(lambda y: _safe_date(y, month, day), pub, future, None)
@@ -804,32 +842,32 @@ def _resolve_day_month(c: _Candidate, published, future, country) -> _Result:
     return d.isoformat(), "day", f"date-without-year-nearest-{side}-publication"
 
 
-def _resolve_month_year(c: _Candidate, published, future, country) -> _Result:
+def _resolve_month_year(c: _Candidate, published: date | None, future: bool, country: str | None) -> _Result:
     g = c.groups
-    month = _load_vocab().months[g["mon"].lower().rstrip(".")]
-    return f"{int(g['y']):04d}-{month:02d}", "month", "explicit-month-year" + _mod_note(g)
+    month = _load_vocab().months[_group(g, "mon").lower().rstrip(".")]
+    return f"{int(_group(g, 'y')):04d}-{month:02d}", "month", "explicit-month-year" + _mod_note(g)
 
 
-def _resolve_month(c: _Candidate, published, future, country) -> _Result:
+def _resolve_month(c: _Candidate, published: date | None, future: bool, country: str | None) -> _Result:
     g = c.groups
-    month = _load_vocab().months[g["mon"].lower()]
+    month = _load_vocab().months[_group(g, "mon").lower()]
     pub = _need(published)
     if g.get("yrel"):
-        year = pub.year + {"this": 0, "last": -1, "next": 1}[g["yrel"].lower()]
-        return f"{year:04d}-{month:02d}", "month", f"month-of-{g['yrel'].lower()}-year" + _mod_note(g)
+        year = pub.year + _load_vocab().relative_years[_group(g, "yrel").lower()]
+        return f"{year:04d}-{month:02d}", "month", f"month-of-{_group(g, 'yrel').lower()}-year" + _mod_note(g)
     d = _pick_month(month, pub, future, g.get("rel"))
     rel = (g.get("rel") or "").lower()
-    side = "after" if (future or rel in ("next", "coming")) else "before"
+    side = "after" if (future or rel in _load_vocab().future_words) else "before"
     rule = f"{rel}-month-name" if rel else f"month-name-nearest-{side}-publication"
     return _format(d, "month"), "month", rule + _mod_note(g)
 
 
-def _resolve_year(c: _Candidate, published, future, country) -> _Result:
-    return c.groups["y"], "year", "explicit-year" + _mod_note(c.groups)
+def _resolve_year(c: _Candidate, published: date | None, future: bool, country: str | None) -> _Result:
+    return _group(c.groups, "y"), "year", "explicit-year" + _mod_note(c.groups)
 
 
-def _resolve_short_year(c: _Candidate, published, future, country) -> _Result:
-    yy = int(c.groups["yy"])
+def _resolve_short_year(c: _Candidate, published: date | None, future: bool, country: str | None) -> _Result:
+    yy = int(_group(c.groups, "yy"))
     pivot = published.year if published else 2030
     year = (pivot // 100) * 100 + yy
     if year > pivot:
@@ -837,36 +875,37 @@ def _resolve_short_year(c: _Candidate, published, future, country) -> _Result:
     return f"{year:04d}", "year", "two-digit-year-nearest-before-publication"
 
 
-def _resolve_decade(c: _Candidate, published, future, country) -> _Result:
+def _resolve_decade(c: _Candidate, published: date | None, future: bool, country: str | None) -> _Result:
     # the exchange format has no decade precision; a single year would overstate what is known
     return None, None, "decade-span" + _mod_note(c.groups)
 
 
-def _resolve_quarter(c: _Candidate, published, future, country) -> _Result:
+def _resolve_quarter(c: _Candidate, published: date | None, future: bool, country: str | None) -> _Result:
     g = c.groups
     if g.get("y"):
-        return g["y"], "year", "quarter-of-explicit-year"
+        return _group(g, "y"), "year", "quarter-of-explicit-year"
     pub = _need(published)
     rel = (g.get("yrel") or "").lower()
     if rel:
-        year = pub.year + {"this": 0, "last": -1, "next": 1}[rel]
+        year = pub.year + _load_vocab().relative_years[rel]
         return f"{year:04d}", "year", f"quarter-of-{rel}-year"
-    q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}.get(g["q"].lower())
-    q = q or int(g["q"][0])
+    q = _load_vocab().quarters.get(_group(g, "q").lower())
+    q = q or int(_group(g, "q")[0])
     current = (pub.month - 1) // 3 + 1
     year = pub.year if (q <= current or future) else pub.year - 1
     return f"{year:04d}", "year", "quarter-nearest-publication"
 
 
-def _resolve_weekday(c: _Candidate, published, future, country) -> _Result:
+def _resolve_weekday(c: _Candidate, published: date | None, future: bool, country: str | None) -> _Result:
     g = c.groups
     pub = _need(published)
-    wd = [w.lower() for w in _load_vocab().weekdays].index(g["wd"].lower())
+    wd = [w.lower() for w in _load_vocab().weekdays].index(_group(g, "wd").lower())
     rel = (g.get("rel") or "").lower()
-    if rel in ("last", "past", "previous"):
+    v = _load_vocab()
+    if rel in v.past_words:
         d = pub - timedelta(days=((pub.weekday() - wd) % 7) or 7)
         rule = "weekday-last-before-publication"
-    elif rel in ("next", "coming"):
+    elif rel in v.future_words:
         d = pub + timedelta(days=((wd - pub.weekday()) % 7) or 7)
         rule = "weekday-next-after-publication"
     elif future:
@@ -878,26 +917,19 @@ def _resolve_weekday(c: _Candidate, published, future, country) -> _Result:
     return d.isoformat(), "day", rule
 
 
-_DEICTIC_DAYS = {
-    "the day before yesterday": -2, "the day after tomorrow": 2, "yesterday": -1, "today": 0, "tonight": 0,
-    "tomorrow": 1, "last night": -1, "this morning": 0, "this afternoon": 0, "this evening": 0,
-    "earlier today": 0, "later today": 0,
-}
-
-
-def _resolve_deictic(c: _Candidate, published, future, country) -> _Result:
-    word = re.sub(r"\s+", " ", c.groups["w"].lower())
+def _resolve_deictic(c: _Candidate, published: date | None, future: bool, country: str | None) -> _Result:
+    word = re.sub(r"\s+", " ", _group(c.groups, "w").lower())
     pub = _need(published)
-    shift = _DEICTIC_DAYS[word]
+    shift = _load_vocab().deictic_days[word]
     return (pub + timedelta(days=shift)).isoformat(), "day", f"{word.replace(' ', '-')}-from-publication"
 
 
-def _resolve_unit_rel(c: _Candidate, published, future, country) -> _Result:
+def _resolve_unit_rel(c: _Candidate, published: date | None, future: bool, country: str | None) -> _Result:
     g = c.groups
     pub = _need(published)
-    rel, unit = g["rel"].lower(), g["unit"].lower()
+    rel, unit = _group(g, "rel").lower(), _group(g, "unit").lower()
     rel = "this" if rel == "the" else rel  # 'the end of the year' speaks of the current one
-    step = {"last": -1, "this": 0, "next": 1}[rel]
+    step = _load_vocab().relative_years[rel]
     note = _mod_note(g)
     if unit == "week":
         return _format(pub + timedelta(weeks=step), "week"), "week", f"{rel}-week-monday{note}"
@@ -913,11 +945,11 @@ def _resolve_unit_rel(c: _Candidate, published, future, country) -> _Result:
     return f"{pub.year + step:04d}", "year", f"{rel}-year{note}"
 
 
-def _resolve_ago(c: _Candidate, published, future, country) -> _Result:
+def _resolve_ago(c: _Candidate, published: date | None, future: bool, country: str | None) -> _Result:
     g = c.groups
     pub = _need(published)
     amount, approximate = _number(g.get("n"))
-    unit = _unit(g["unit"])
+    unit = _unit(_group(g, "unit"))
     if unit in ("hour", "minute"):
         return pub.isoformat(), "day", f"{unit}s-ago-publication-day"
     if unit == "decade":
@@ -942,12 +974,12 @@ def _season_bounds(season: str, label: int) -> tuple[date, date]:
     return start, end
 
 
-def _resolve_season(c: _Candidate, published, future, country) -> _Result:
+def _resolve_season(c: _Candidate, published: date | None, future: bool, country: str | None) -> _Result:
     g = c.groups
-    season = g["season"].lower()
+    season = _group(g, "season").lower()
     # the exchange format has no season precision: a season gives its year (winter: the year it ends)
     if g.get("y"):
-        return g["y"], "year", "season-of-explicit-year"
+        return _group(g, "y"), "year", "season-of-explicit-year"
     pub = _need(published)
     rel = (g.get("rel") or "").lower()
     labels = range(pub.year - 2, pub.year + 3)
@@ -956,9 +988,9 @@ def _resolve_season(c: _Candidate, published, future, country) -> _Result:
         # the season under way, else the one of the publication year's cycle nearest to it
         label = min(labels, key=lambda y: 0 if bounds[y][0] <= pub <= bounds[y][1]
                     else min(abs((bounds[y][0] - pub).days), abs((bounds[y][1] - pub).days)))
-    elif rel in ("last", "past", "previous"):
+    elif rel in _load_vocab().past_words:
         label = max(y for y in labels if bounds[y][1] < pub)
-    elif rel in ("next", "coming"):
+    elif rel in _load_vocab().future_words:
         label = min(y for y in labels if bounds[y][0] > pub)
     elif future:
         label = min(y for y in labels if bounds[y][1] >= pub)
@@ -967,72 +999,53 @@ def _resolve_season(c: _Candidate, published, future, country) -> _Result:
     return f"{label:04d}", "year", f"season-{rel or 'nearest'}-year"
 
 
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    """The nth weekday of a month (nth -1: the last)."""
+    if nth > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    last = date(year, month, 1) + relativedelta(months=1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7 + 7 * (-nth - 1))
+
+
 def _named_day(key: str, year: int, country: str | None) -> date | None:
-    v = _load_vocab()
-    rule = v.named_days[key]
-    if "easter" in rule:
-        method = EASTER_ORTHODOX if rule.get("method") == "orthodox" else EASTER_WESTERN
-        return easter(year, method) + timedelta(days=int(rule["easter"]))
-    if "country_table" in rule:
-        if not country:
-            return None
-        mmdd = v.tables[rule["country_table"]].get(country.upper())
+    rule = calendar().named_days[key]
+    if rule.easter is not None:
+        method: Literal[1, 2, 3] = EASTER_ORTHODOX if rule.method == "orthodox" else EASTER_WESTERN
+        return easter(year, method) + timedelta(days=rule.easter)
+    if rule.country_table is not None:
+        mmdd = calendar().independence_days.get(country.upper()) if country else None
         if not mmdd:
             return None
         month, day = (int(x) for x in mmdd.split("-"))
         return _safe_date(year, month, day)
-    if "weekday" in rule:
-        wd = list(v.weekdays).index(rule["weekday"])
-        nth = int(rule["nth"])
-        if nth > 0:
-            first = date(year, int(rule["month"]), 1)
-            return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (nth - 1))
-        last = date(year, int(rule["month"]), 1) + relativedelta(months=1) - timedelta(days=1)
-        return last - timedelta(days=(last.weekday() - wd) % 7 + 7 * (-nth - 1))
-    return _safe_date(year, int(rule["month"]), int(rule["day"]))
+    if rule.month is None:
+        return None  # calendar.yaml's checks leave no other kind of rule
+    if rule.weekday is not None and rule.nth is not None:
+        return _nth_weekday(year, rule.month, list(_load_vocab().weekdays).index(rule.weekday), rule.nth)
+    return _safe_date(year, rule.month, rule.day or 0)
 
 
-def _resolve_named(c: _Candidate, published, future, country) -> _Result:
+def _resolve_named(c: _Candidate, published: date | None, future: bool, country: str | None) -> _Result:
     g = c.groups
-    key = _load_vocab().named_phrases[_normalise_phrase(g["named"])]
-    if "country_table" in _load_vocab().named_days[key] and (
+    key = _load_vocab().named_phrases[_normalise_phrase(_group(g, "named"))]
+    if calendar().named_days[key].country_table is not None and (
         not country or _named_day(key, 2000, country) is None
     ):
         return None, None, f"{key}-needs-country"
     if g.get("y"):
-        d = _named_day(key, int(g["y"]), country)
+        d = _named_day(key, int(_group(g, "y")), country)
         return (d.isoformat() if d else None), ("day" if d else None), f"{key}-of-explicit-year"
     pub = _need(published)
     d = _pick_occurrence(lambda y: _named_day(key, y, country), pub, future, g.get("rel"))
     if d is None:
         return None, None, f"{key}-not-found"
-    side = "after" if future or (g.get("rel") or "").lower() in ("next", "coming") else "before"
+    side = "after" if future or (g.get("rel") or "").lower() in _load_vocab().future_words else "before"
     return d.isoformat(), "day", f"{key}-nearest-{side}-publication"
 
 
-def _resolve_vague(c: _Candidate, published, future, country) -> _Result:
+def _resolve_vague(c: _Candidate, published: date | None, future: bool, country: str | None) -> _Result:
     return None, None, "vague-span"
-
-
-_RESOLVERS: dict[str, Callable[..., _Result]] = {
-    "iso": _resolve_iso,
-    "numeric": _resolve_numeric,
-    "mdy": _resolve_day_month,
-    "dmy": _resolve_day_month,
-    "month_year": _resolve_month_year,
-    "month": _resolve_month,
-    "year": _resolve_year,
-    "short_year": _resolve_short_year,
-    "decade": _resolve_decade,
-    "quarter": _resolve_quarter,
-    "weekday": _resolve_weekday,
-    "deictic": _resolve_deictic,
-    "unit_rel": _resolve_unit_rel,
-    "ago": _resolve_ago,
-    "season": _resolve_season,
-    "named": _resolve_named,
-    "vague": _resolve_vague,
-}
 
 
 # ---------------------------------------------------------------- offsets and anchors
@@ -1043,17 +1056,17 @@ def _offset_of(c: _Candidate) -> Offset | None:
     if c.name == "anchored_eve":
         return Offset(1, "day", -1, c.anchor)
     if c.name == "anchored_fixed":
-        phrase = re.sub(r"\s+", " ", g["p"].lower())
+        phrase = re.sub(r"\s+", " ", _group(g, "p").lower())
         if g.get("dir"):
-            direction = 1 if g["dir"].lower() in ("next", "following") else -1
-            unit = g["unit"].lower()
-            unit = unit if unit in _UNIT_DAYS else "day"
+            direction = 1 if _group(g, "dir").lower() in ("next", "following") else -1
+            unit = _group(g, "unit").lower()
+            unit = unit if unit in _load_vocab().unit_days else "day"
             return Offset(1, unit, direction, None)
         unit = next((u for u in ("week", "month", "year") if u in phrase), "day")
         return Offset(0, unit, 1, None)
     if c.name not in ("anchored", "anchored_the", "anchored_bare"):
         return None
-    unit = _unit(g["unit"])
+    unit = _unit(_group(g, "unit"))
     if c.name == "anchored_the":
         amount, approximate = 1, False
     else:
@@ -1066,8 +1079,7 @@ def _offset_of(c: _Candidate) -> Offset | None:
     elif unit == "decade":
         amount, unit = amount * 10, "year"
     conn = re.sub(r"\s+", " ", (g.get("conn") or "").lower())
-    direction = -1 if conn in ("before", "prior to", "ahead of", "earlier than", "earlier", "beforehand",
-                               "previously", "prior") else 1
+    direction = -1 if conn in _load_vocab().backward_connectors else 1
     return Offset(amount, unit, direction, c.anchor, approximate)
 
 
@@ -1113,11 +1125,12 @@ def shift_when(base: When, offset: Offset, text: str) -> When:
     precision = base.precision or {4: "year", 7: "month", 10: "day"}[len(base.value)]
     d = _parse_value(base.value)
     sign = offset.direction
-    days = offset.amount * _UNIT_DAYS[offset.unit]
+    days = offset.amount * _load_vocab().unit_days[offset.unit]
     if offset.unit in ("day", "week"):
         shifted = d + timedelta(days=sign * days)
     else:
-        shifted = d + relativedelta(**{offset.unit + "s": sign * offset.amount})
+        step = sign * offset.amount
+        shifted = d + (relativedelta(months=step) if offset.unit == "month" else relativedelta(years=step))
     how = f"{'+' if sign > 0 else '-'}{offset.amount} {offset.unit}"
     if precision == "day":
         result = "day" if offset.unit in ("day", "week") else "month"
@@ -1167,10 +1180,13 @@ def _resolve_candidate(c: _Candidate, text: str, published: date | None, future:
                     rule="anchored-to-named-event" if c.anchor else "anchored-to-previous-event",
                     anchor=c.anchor)
     try:
-        value, precision, rule = _RESOLVERS[c.name](c, published, future, country)
+        resolve = c.rule.resolve
+        if resolve is None:
+            raise TypeError(f"rule {c.name!r} has no resolver")
+        value, precision, rule = resolve(c, published, future, country)
     except _NeedsPublication:
         value, precision, rule = None, None, f"{c.name}-needs-publication-date"
-    if c.prefix in _SPAN_PREFIXES:
+    if c.prefix in SPAN_PREPOSITIONS:
         rule = f"span-start-{c.prefix} ({rule})"
     return When(text=words, value=value, precision=precision, rule=rule, anchor=None)
 
@@ -1245,7 +1261,9 @@ def _explicit(when: When) -> bool:
 
 
 def _contains(coarse: When, fine: When) -> bool:
-    """Whether the finer date lies inside the coarser one."""
+    """Whether the finer date lies inside the coarser one (both have a value)."""
+    if fine.value is None or coarse.value is None:
+        return False
     if coarse.precision == "week":
         return 0 <= (_parse_value(fine.value) - _parse_value(coarse.value)).days <= 6
     return fine.value.startswith(coarse.value)

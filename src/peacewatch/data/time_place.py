@@ -1,0 +1,181 @@
+"""Typed loaders of the data files of time and place (resolve/): calendar.yaml, places.yaml,
+place_names.yaml and country_points.yaml, each validated once, at first use, by its model."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from peacewatch.data import Word, load_model
+
+Iso3 = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+Latitude = Annotated[float, Field(ge=-90, le=90)]
+Longitude = Annotated[float, Field(ge=-180, le=180)]
+Precision = Literal["city", "region", "country", "sea", "continent"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# ---------------------------------------------------------------- calendar.yaml
+
+
+class NumberWords(_Strict):
+    """Number words: exact amounts, and approximate ones ('a few') that coarsen a precision."""
+
+    exact: dict[Word, int]
+    approximate: dict[Word, int]
+
+
+class NamedDayRule(_Strict):
+    """How a named day falls in a year: from Easter, on a fixed date, on the n-th weekday of a
+    month, or per country from a table."""
+
+    easter: int | None = None
+    method: Literal["orthodox"] | None = None
+    month: int | None = Field(default=None, ge=1, le=12)
+    day: int | None = Field(default=None, ge=1, le=31)
+    weekday: Word | None = None
+    nth: int | None = None
+    country_table: Word | None = None
+
+    @model_validator(mode="after")
+    def _has_a_rule(self) -> NamedDayRule:
+        if self.easter is None and self.month is None and self.country_table is None:
+            raise ValueError("a named day needs 'easter', 'month' or 'country_table'")
+        if self.month is not None and self.easter is None and self.day is None and self.weekday is None:
+            raise ValueError("a named day with 'month' needs 'day' or 'weekday' and 'nth'")
+        if self.weekday is not None and self.nth is None:
+            raise ValueError("a named day with 'weekday' needs 'nth'")
+        return self
+
+
+def _check_month(spec: list[int | str]) -> list[int | str]:
+    number = spec[0] if spec else None
+    if not isinstance(number, int) or not 1 <= number <= 12:
+        raise ValueError(f"a month must start with its number 1-12, not {number!r}")
+    if any(not isinstance(a, str) for a in spec[1:]):
+        raise ValueError("a month's abbreviations must be words")
+    return spec
+
+
+# [number, abbreviations...]
+MonthSpec = Annotated[list[int | Word], AfterValidator(_check_month)]
+
+
+class Calendar(_Strict):
+    """data/calendar.yaml: the words of time (see the comment at its top)."""
+
+    months: dict[Word, MonthSpec]
+    weekdays: list[Word] = Field(min_length=7, max_length=7)
+    numbers: NumberWords
+    seasons: dict[Word, list[Annotated[int, Field(ge=1, le=12)]]]
+    named_days: dict[Word, NamedDayRule]
+    independence_days: dict[Iso3, Annotated[str, StringConstraints(pattern=r"^\d\d-\d\d$")]]
+    count_nouns: list[Word]
+    count_quantifiers: list[Word]
+    future_cues: list[Word]
+    deictic_days: dict[Word, int]
+    quarters: dict[Word, Annotated[int, Field(ge=1, le=4)]]
+    relative_years: dict[Word, int]
+    past_words: list[Word]
+    future_words: list[Word]
+    backward_connectors: list[Word]
+    unit_days: dict[Word, int]
+    anchor_stop_words: list[Word]
+    weekday_openers: list[Word]
+
+    @model_validator(mode="after")
+    def _check_tables(self) -> Calendar:
+        for key, rule in self.named_days.items():
+            if rule.country_table is not None and rule.country_table != "independence_days":
+                raise ValueError(f"named day {key!r}: unknown country_table {rule.country_table!r}")
+            if rule.weekday is not None and rule.weekday not in self.weekdays:
+                raise ValueError(f"named day {key!r}: unknown weekday {rule.weekday!r}")
+        return self
+
+
+@cache
+def calendar() -> Calendar:
+    """The validated content of data/calendar.yaml."""
+    return load_model("calendar.yaml", Calendar)
+
+
+# ---------------------------------------------------------------- places.yaml
+
+
+class PlaceRow(_Strict):
+    """One place that the city lists miss: a sea, a region, a camp."""
+
+    name: Word
+    precision: Precision
+    country: Iso3 | None = None
+    lat: Latitude
+    lon: Longitude
+    aliases: list[Word] = []
+    base: Word | None = None
+    adjectives: list[Word] = []
+    population: int | None = None
+    geonameid: int | None = None
+
+
+class Places(_Strict):
+    """data/places.yaml: seas, regions and other places, continent names and ruler exclusions."""
+
+    places: list[PlaceRow]
+    continent_aliases: dict[Word, list[Word]]
+    continent_adjectives: dict[Word, list[Word]]
+    ruler_exclude: list[Word]
+
+
+@cache
+def places() -> Places:
+    """The validated content of data/places.yaml."""
+    return load_model("places.yaml", Places)
+
+
+# ---------------------------------------------------------------- country_points.yaml
+
+Point = tuple[Latitude, Longitude]
+
+
+class CountryPoints(_Strict):
+    """data/country_points.yaml: points and extra names of countries and US states."""
+
+    countries: dict[Iso3, Point]
+    aliases: dict[Iso3, list[Word]]
+    us_states: dict[Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")], tuple[Latitude, Longitude, int]]
+    state_abbreviations: dict[Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")], list[Word]]
+
+
+@cache
+def country_points() -> CountryPoints:
+    """The validated content of data/country_points.yaml."""
+    return load_model("country_points.yaml", CountryPoints)
+
+
+# ---------------------------------------------------------------- place_names.yaml
+
+
+class PlaceNames(_Strict):
+    """data/place_names.yaml: the words of place names, for normalising and joining them."""
+
+    arabic_articles: list[Word]
+    abbreviations: dict[Word, Word]
+    region_suffixes: list[Word]
+    base_suffixes: list[Word]
+    ruler_region_suffixes: list[Word]
+    formal_modifiers: list[Word]
+    formal_heads: list[Word]
+    direction_words: list[Word]
+    joiners: list[Word]
+    letters: dict[Annotated[str, StringConstraints(min_length=1, max_length=1)], str]
+
+
+@cache
+def place_names() -> PlaceNames:
+    """The validated content of data/place_names.yaml."""
+    return load_model("place_names.yaml", PlaceNames)

@@ -1,0 +1,66 @@
+"""The data files of time and place load through their typed loaders; a wrong entry fails naming
+the file and the entry."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from peacewatch.data import load_data, validate_data
+from peacewatch.data.time_place import (
+    Calendar,
+    CountryPoints,
+    PlaceNames,
+    Places,
+    calendar,
+    country_points,
+    place_names,
+    places,
+)
+from peacewatch.errors import DataError
+
+
+def test_every_file_loads():
+    assert calendar().weekdays[0] == "monday"
+    assert calendar().deictic_days["yesterday"] == -1
+    assert any(row.name == "Black Sea" for row in places().places)
+    assert country_points().countries["UKR"]
+    assert "al" in place_names().arabic_articles
+
+
+# (file, model, a change that breaks one entry, the entry's path the message must name, case)
+BROKEN = [
+    ("calendar.yaml", Calendar, lambda d: d["months"].update(march=[13, "mar"]), "months",
+     "a month number out of range"),
+    ("calendar.yaml", Calendar, lambda d: d["named_days"].update(bad_day={"day": 3}), "named_days.bad_day",
+     "a named day without a rule"),
+    ("calendar.yaml", Calendar, lambda d: d["quarters"].update(fifth=5), "quarters.fifth",
+     "a quarter past the fourth"),
+    ("calendar.yaml", Calendar, lambda d: d["anchor_stop_words"].append(True), "anchor_stop_words.27",
+     "an unquoted 'on' read by YAML as a boolean"),
+    ("calendar.yaml", Calendar, lambda d: d.update(unknown_list=["x"]), "unknown_list",
+     "a list no code reads"),
+    ("places.yaml", Places, lambda d: d["places"][0].update(precision="ocean"), "places.0.precision",
+     "an unknown precision"),
+    ("places.yaml", Places, lambda d: d["places"][1].update(lat=123.0), "places.1.lat",
+     "a latitude out of range"),
+    ("places.yaml", Places, lambda d: d["places"][2].update(country="Ukraine"), "places.2.country",
+     "a country that is not ISO3"),
+    ("country_points.yaml", CountryPoints, lambda d: d["countries"].update(UKR=[48.0]), "countries.UKR",
+     "a point without longitude"),
+    ("place_names.yaml", PlaceNames, lambda d: d["joiners"].append(""), "joiners.",
+     "an empty word"),
+    ("place_names.yaml", PlaceNames, lambda d: d["letters"].update(ab="x"), "letters.ab",
+     "a letter of two characters"),
+]
+
+
+@pytest.mark.parametrize(("name", "model", "breaks", "entry", "case"), BROKEN)
+def test_a_wrong_entry_fails_naming_file_and_entry(name, model, breaks, entry, case):
+    raw = copy.deepcopy(load_data(name))
+    breaks(raw)
+    with pytest.raises(DataError) as error:
+        validate_data(name, raw, model)
+    assert name in str(error.value), case
+    assert entry in str(error.value), case
