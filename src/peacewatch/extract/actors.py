@@ -459,7 +459,7 @@ def _read_segment(doc: Doc, start: int, end: int, persons: PersonIndex | None) -
     reading = _Reading()
     kind = "person" if person is not None else head.kind if head is not None else "unknown"
     if _HEAD_READERS[kind](segment, reading):
-        return reading
+        return reading  # a named body, a state or a town: read in full from itself
     _read_modifiers(segment, reading, persons)
     return _finish(reading, persons)
 
