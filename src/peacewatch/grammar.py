@@ -14,6 +14,91 @@ MEMBER_PREPS = frozenset({"including", "like"})
 
 # --- actors, mentions and events (extract/actors.py, mentions.py, events.py) ------------------
 
+# Subjects of a clause, active and passive.
+SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
+PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+# What a verb acts on directly: its objects (and 'attr', 'dative' as the small model reads them).
+OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "dative"})
+# Modifiers that may name who owns a noun ('the US proposal', "Russia's attack").
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+# Dependents that make a noun phrase's own name ('US President Donald Trump'): the way up from a
+# name to the whole phrase that holds it.
+NAME_DEPS = frozenset({"compound", "appos", "conj", "amod", "nmod", "flat"})
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "dep", "prep"})
+# Clauses under another clause: a time or place in one of them belongs to that clause.
+SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "csubj"})
+# Modifier clauses that end a noun phrase; with the coordination labels, its conjuncts too.
+PHRASE_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl"})
+PHRASE_COORDINATION_DEPS = frozenset({"conj", "cc", "preconj"})
+# Dependents of a warning that are not what it warns of: its subject, what is coordinated with it.
+BESIDE_DEPS = frozenset({"conj", "cc", "parataxis"})
+
+# Prepositions that introduce the one acted upon.
+TARGET_PREPS = frozenset({"against", "on", "at", "into", "upon", "toward", "towards", "onto"})
+# ... the partner of a meeting or agreement.
+PARTNER_PREPS = frozenset({"with"})
+# ... an event that dates another ('after the talks', 'prior to the attack').
+ANCHOR_PREPS = frozenset({"after", "before", "prior", "following", "since", "ahead", "until"})
+# ... the event whose time is that of the main clause ('after a phone call with X, Y said').
+TIME_ADJUNCT_PREPS = frozenset({"after", "following"})
+# ... where something is.
+PLACE_PREPS = frozenset({"in", "at", "near", "on", "over", "across", "outside", "around", "into", "inside",
+                         "of", "off", "throughout", "to"})
+# ... the objects of a verb beside its direct object ('talks with X', 'fired at X').
+OBJECT_PREPS = frozenset({"with", "for", "at", "on", "to", "against"})
+# ... the object noun whose event a light verb carries ('returned with demands').
+LIGHT_VERB_PREPS = frozenset({"with", "in", "of", "to", "on", "under"})
+# ... the state a recalled or expelled diplomat belongs to or serves in.
+DIPLOMAT_PREPS = frozenset({"from", "of", "to"})
+# ... the recipient of a thing given ('aid to X', 'aid for X').
+RECIPIENT_PREPS = frozenset({"to", "for"})
+# ... the author of a thing ('a proposal by X', 'an offer from X').
+AUTHOR_PREPS = frozenset({"by", "from"})
+# ... the means of a conversation ('by phone', 'over video link').
+MEANS_PREPS = frozenset({"by", "over", "via"})
+# ... the subject of a complaint ('anger over X's violation').
+GRIEVANCE_PREPS = frozenset({"over", "about", "at"})
+# ... the thing a sanction is applied to ('the suspension of aid to X').
+SANCTIONED_THING_PREPS = frozenset({"of", "in", "on"})
+# 'came into force', 'in force': force as a state, not an act.
+STATE_PREPS = frozenset({"in", "into"})
+
+# Actor phrases: prepositions after which a country word names a role's domain, not the
+# role-holder's state ('envoy to Ukraine'); 'of' and 'from' do name it ('president of Russia').
+OWNING_PREPS = frozenset({"of", "from"})
+# 'spokesman for the army': a 'for' phrase names the body a role serves (its sector), not a country.
+SERVING_PREPS = frozenset({"for"})
+# 'rebels in the Ivory Coast', 'a newspaper based in Beirut': where a group is, its last-resort country.
+LOCATIVE_PREPS = frozenset({"in", "inside", "within", "throughout", "across", "at"})
+# Tokens that end a noun phrase's own words: what follows is an apposition or an aside.
+SEGMENT_BREAKS = frozenset({",", "(", ")", ";", "--", "\u2013", "\u2014", ":"})
+# The possessive ending as the tokenizer splits it ('Russia' + "'s").
+POSSESSIVE_ENDINGS = frozenset({"'s", "\u2019s", "'"})
+# Parts of speech that never begin an actor's name, and those of a pronoun phrase.
+NON_NAME_POS = frozenset({"DET", "ADP", "CCONJ"})
+PRONOUN_POS = frozenset({"PRON", "DET"})
+
+# Determiners of a definite noun phrase: a noun with one names an event told elsewhere.
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+# The shorter set an event's own definite reference uses ('killed in the attack').
+DEFINITE_ARTICLES = frozenset({"the", "this", "that"})
+# Quantifiers that head a relative phrase ('both of whom'), and the relative pronouns of one.
+RELATIVE_QUANTIFIERS = frozenset({"both", "all", "each", "some", "many", "most"})
+RELATIVE_PRONOUNS = frozenset({"whom", "which"})
+# Conjunctions of a condition or an open question: what follows them has not happened.
+CONDITION_MARKS = frozenset({"if", "whether"})
+# The conjunction of a threat's condition ('will withdraw unless ...').
+UNLESS = "unless"
+# Closing quotes and brackets after a sentence's last word.
+CLOSING_MARKS = "\"'\u201d\u2019\u00bb)"
+
+# Entity labels: places, and those a person name or a recipient is never part of.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+GROUP_LABELS = frozenset({"NORP", "GPE", "ORG"})
+LOOSE_PLACE_LABELS = frozenset({"ORG", "PERSON", "NORP"})
+NON_PERSON_ENTS = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "EVENT"})
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL"})
+
 
 
 # --- agreements, claims, numbers, weapons, context (extract/agreements.py ... context.py) -----

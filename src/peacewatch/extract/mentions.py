@@ -6,34 +6,56 @@ happening and resolves their dates, places and actors.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
+from peacewatch.data.event_words import event_words
 from peacewatch.data.lexicons import instrument_nouns
 from peacewatch.extract.lexicon import Lexicon, Trigger, get_lexicon
 from peacewatch.extract.numbers import parse_number
+from peacewatch.grammar import (
+    ANCHOR_PREPS,
+    AUTHOR_PREPS,
+    BESIDE_DEPS,
+    CLAUSE_DEPS,
+    CLOSING_MARKS,
+    CONDITION_MARKS,
+    DEFINITE_DETERMINERS,
+    DIPLOMAT_PREPS,
+    GRIEVANCE_PREPS,
+    GROUP_LABELS,
+    LIGHT_VERB_PREPS,
+    MEANS_PREPS,
+    MODIFIER_DEPS,
+    NAME_DEPS,
+    NUMERIC_LABELS,
+    OBJECT_DEPS,
+    OBJECT_PREPS,
+    PARTNER_PREPS,
+    PASSIVE_SUBJECTS,
+    RECIPIENT_PREPS,
+    RELATIVE_PRONOUNS,
+    RELATIVE_QUANTIFIERS,
+    SANCTIONED_THING_PREPS,
+    STATE_PREPS,
+    SUBJECTS,
+    TARGET_PREPS,
+    TIME_ADJUNCT_PREPS,
+    UNLESS,
+)
 from peacewatch.nlp import per_token, text_of, tokens_of
 
-SUBJECTS = {"nsubj", "csubj", "expl"}
-PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
-# Prepositions that introduce the one acted upon.
-TARGET_PREPS = {"against", "on", "at", "into", "upon", "toward", "towards", "onto"}
-PARTNER_PREPS = {"with"}
-ANCHOR_PREPS = {"after", "before", "prior", "following", "since", "ahead", "until"}
+_WORDS = event_words()
 # Nouns that stand for a thing made or offered: their owner is the other party.
-OFFER_NOUNS = {"proposal", "plan", "offer", "initiative", "demand", "deal", "agreement", "ceasefire",
-               "truce", "terms", "condition", "call", "request", "invitation", "accord", "idea", "peace"}
-PLACE_PREPS = {"in", "at", "near", "on", "over", "across", "outside", "around", "into", "inside", "of",
-               "off", "throughout", "to"}
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
+OFFER_NOUNS = _WORDS.offer_nouns
 # Weapons and attacks named as the doer or the thing launched: never a participant.
 WEAPON_NOUNS = instrument_nouns()
-DIPLOMAT_WORDS = {"ambassador", "envoy", "diplomat", "attache", "consul", "chargé"}
-# Dependents that make a noun phrase's own name ('US President Donald Trump'): the way up from a
-# name to the whole phrase that holds it.
-NAME_DEPS = {"compound", "appos", "conj", "amod", "nmod", "flat"}
-CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "parataxis", "dep", "prep"}
+DIPLOMAT_WORDS = _WORDS.diplomat_words
+POSSIBILITY_MODALS = _WORDS.possibility_modals
+# Event types whose other party is a partner ('talks with X'), not one acted upon.
+MEETING_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
 
 @dataclass
@@ -63,7 +85,7 @@ class Mention:
 
 def find_mentions(sent: Span, lex: Lexicon) -> list[Mention]:
     """All event mentions in one sentence, in order, hypotheticals and questions left out."""
-    if text_of(sent).rstrip().rstrip("\"'”’»)").endswith("?"):
+    if text_of(sent).rstrip().rstrip(CLOSING_MARKS).endswith("?"):
         return []
     mentions: list[Mention] = []
     for token in tokens_of(sent):
@@ -82,7 +104,7 @@ def find_mentions(sent: Span, lex: Lexicon) -> list[Mention]:
         if mention.adjunct and status == "negated":
             status = "occurred"  # 'after talks with X, Y did not sign': the talks took place
         if (mention.clause.i != mention.trigger.i and status == "occurred" and not mention.adjunct
-                and _lemma(mention.clause) in lex.planned_verbs - lex.transparent_heads - {"announce"}):
+                and _lemma(mention.clause) in lex.planned_verbs - lex.transparent_heads - _WORDS.announcing_verbs):
             status = "planned"  # a noun event under a verb of intent: 'are planning a round of sanctions'
         mention.status = status
         mentions.append(mention)
@@ -102,9 +124,9 @@ def _lemma(token: Token) -> str:
 
 def _objects(verb: Token) -> list[Token]:
     """Direct objects, and objects of 'with'/'for'/'at' attached to the verb."""
-    found = [c for c in verb.children if c.dep_ in ("dobj", "obj", "attr", "dative")]
+    found = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     for prep in verb.children:
-        if prep.dep_ in ("prep", "agent") and _lemma(prep) in ("with", "for", "at", "on", "to", "against"):
+        if prep.dep_ in ("prep", "agent") and _lemma(prep) in OBJECT_PREPS:
             found.extend(c for c in prep.children if c.dep_ == "pobj")
     return found
 
@@ -161,7 +183,8 @@ def _verb_mention(verb: Token, sent: Span, lex: Lexicon) -> Mention | None:
     return mention
 
 
-POSSIBILITY_MODALS = {"may", "might", "could"}
+# Dependents of a warning that are not what it warns of.
+_BESIDE_WARNING = SUBJECTS | PASSIVE_SUBJECTS | BESIDE_DEPS
 
 
 def _is_threat_of_force(verb: Token, lex: Lexicon) -> bool:
@@ -171,7 +194,7 @@ def _is_threat_of_force(verb: Token, lex: Lexicon) -> bool:
     act ('warned that X could attack', 'warned of a Russian offensive')."""
     # the subject, and the clauses beside the warning ('as fighting raged'), are not its content;
     # an infinitive is, whatever the parse calls it ('sworn to fight' as an adverbial clause)
-    outside = {t.i for c in verb.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS | {"conj", "cc", "parataxis"}
+    outside = {t.i for c in verb.children if c.dep_ in _BESIDE_WARNING
                or (c.dep_ == "advcl" and not _is_infinitive(c)) for t in c.subtree}
     return any(_names_force(token, lex) and not _is_prospect_of_other(token, verb)
                for token in verb.subtree if token.i != verb.i and token.i not in outside)
@@ -185,13 +208,13 @@ def _names_force(token: Token, lex: Lexicon) -> bool:
     lemma = _lemma(token)
     if lemma in lex.force_words:
         # 'came into force' is not force
-        return not (token.dep_ == "pobj" and _lemma(token.head) in ("in", "into"))
+        return not (token.dep_ == "pobj" and _lemma(token.head) in STATE_PREPS)
     if token.pos_ in ("VERB", "AUX"):
         trigger = _verb_trigger(token, lex)
         return trigger is not None and trigger.type in lex.threat_types
     if token.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns:
         trigger = lex.nouns[lemma]
-        modifiers = {_lemma(c) for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
+        modifiers = {_lemma(c) for c in token.children if c.dep_ in MODIFIER_DEPS}
         kind = next((trigger.modifier_types[m] for m in modifiers if m in trigger.modifier_types), trigger.type)
         return kind in lex.threat_types
     return False
@@ -202,8 +225,7 @@ def _is_prospect_of_other(token: Token, verb: Token) -> bool:
     Russian offensive'), or a clause with its own named subject and a modal of possibility ('X
     could attack')."""
     if token.pos_ in ("NOUN", "PROPN") and any(
-            (c.dep_ == "poss" and c.pos_ != "PRON") or (c.dep_ in ("amod", "compound", "nmod")
-                                                       and c.ent_type_ in ("NORP", "GPE", "ORG"))
+            (c.dep_ == "poss" and c.pos_ != "PRON") or (c.dep_ in MODIFIER_DEPS and c.ent_type_ in GROUP_LABELS)
             for c in token.children):
         return True
     clause = token if token.pos_ in ("VERB", "AUX") else _clause_of(token)
@@ -217,51 +239,69 @@ def _is_prospect_of_other(token: Token, verb: Token) -> bool:
 def _noun_mention(noun: Token, sent: Span, lex: Lexicon) -> Mention | None:
     if noun.dep_ == "compound":
         return None  # a modifier names a kind of thing, not an event ('an aid group', 'strike force')
-    trigger = lex.nouns[_lemma(noun)]
-    modifiers = {_lemma(c) for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
-    retyped = next((trigger.modifier_types[m] for m in modifiers if m in trigger.modifier_types), None)
-    preps = {_lemma(c) for c in noun.children if c.dep_ == "prep"}
-    retyped = retyped or next((trigger.prep_types[p] for p in preps if p in trigger.prep_types), None)
-    if retyped is not None and trigger.requires:
-        trigger = replace(trigger, requires=None)
-    if retyped is not None:
-        trigger = replace(trigger, type=retyped, mode=None)
-    if trigger.requires and not modifiers & trigger.requires:
+    trigger = _noun_trigger(noun, lex)
+    if trigger is None:
         return None
-    head = noun.head
     light = _light_verb(noun, lex)
-    if trigger.requires_light and light is None:
-        return None
     if light is not None:
-        # The verb itself codes an event of its own ('accept a proposal'): the noun is its object.
-        if _verb_trigger(light, lex) is not None:
-            return None
-        kind = trigger.light_types.get(_lemma(light), trigger.type)
-        mention = Mention(type=kind, mode=trigger.mode, trigger=noun, clause=light, sent=sent)
-        _read_noun_arguments(mention, noun)
-        if not mention.sources:
-            mention.sources = _subjects(light)
-            if not mention.sources:
-                mention.sources = [a for a in _agents(light)]
-        if not mention.targets:  # 'imposed sanctions on X', 'take the offer to X'
-            preps = TARGET_PREPS | ({"to"} if kind in ("REQUEST", "AID", "SUPPORT") else set())
-            mention.targets = [p for prep in light.children if prep.dep_ == "prep" and _lemma(prep) in preps
-                               for p in prep.children if p.dep_ == "pobj"]
-        if trigger.requires_target and not mention.targets:
-            return None
-        return mention
+        return _light_verb_mention(noun, light, trigger, sent, lex)
+    if trigger.requires_light:
+        return None
     adjunct = _adjunct_meeting(noun, trigger)
     if adjunct is not None:
         return adjunct
-    if _is_reference(noun, lex):
-        mention = Mention(type=trigger.type, mode=trigger.mode, trigger=noun, clause=_clause_of(noun),
-                          sent=sent, reference=True)
-        _read_noun_arguments(mention, noun)
-        return mention
-    clause = _clause_of(noun)
-    mention = Mention(type=trigger.type, mode=trigger.mode, trigger=noun, clause=clause, sent=sent)
+    return _own_noun_mention(noun, trigger, sent, lex)
+
+
+def _noun_trigger(noun: Token, lex: Lexicon) -> Trigger | None:
+    """The trigger of an event noun, retyped by a modifier or a preposition ('a hunger strike',
+    'a call for restraint'); None when it lacks the modifier it requires."""
+    trigger = lex.nouns[_lemma(noun)]
+    modifiers = {_lemma(c) for c in noun.children if c.dep_ in MODIFIER_DEPS}
+    retyped = next((trigger.modifier_types[m] for m in modifiers if m in trigger.modifier_types), None)
+    preps = {_lemma(c) for c in noun.children if c.dep_ == "prep"}
+    retyped = retyped or next((trigger.prep_types[p] for p in preps if p in trigger.prep_types), None)
+    if retyped is not None:
+        # a retyped noun is an event of its own kind, whatever its own kind required
+        trigger = replace(trigger, type=retyped, mode=None, requires=None)
+    if trigger.requires and not modifiers & trigger.requires:
+        return None
+    return trigger
+
+
+# Types whose noun, carried by a light verb, is aimed at whoever it is taken 'to' ('take the offer
+# to X'): requests, aid and support.
+_GIVING_TYPES = frozenset({"REQUEST", "AID", "SUPPORT"})
+_GIVING_TARGET_PREPS = TARGET_PREPS | {"to"}
+
+
+def _light_verb_mention(noun: Token, light: Token, trigger: Trigger, sent: Span, lex: Lexicon) -> Mention | None:
+    """A noun event carried by a light verb ('imposed sanctions on X', 'had a meeting with X')."""
+    # The verb itself codes an event of its own ('accept a proposal'): the noun is its object.
+    if _verb_trigger(light, lex) is not None:
+        return None
+    kind = trigger.light_types.get(_lemma(light), trigger.type)
+    mention = Mention(type=kind, mode=trigger.mode, trigger=noun, clause=light, sent=sent)
     _read_noun_arguments(mention, noun)
-    if not mention.sources and noun.dep_ in ("dobj", "pobj") and head.pos_ == "VERB" \
+    if not mention.sources:
+        mention.sources = _subjects(light) or _agents(light)
+    if not mention.targets:  # 'imposed sanctions on X', 'take the offer to X'
+        preps = _GIVING_TARGET_PREPS if kind in _GIVING_TYPES else TARGET_PREPS
+        mention.targets = [p for prep in light.children if prep.dep_ == "prep" and _lemma(prep) in preps
+                           for p in prep.children if p.dep_ == "pobj"]
+    if trigger.requires_target and not mention.targets:
+        return None
+    return mention
+
+
+def _own_noun_mention(noun: Token, trigger: Trigger, sent: Span, lex: Lexicon) -> Mention:
+    """A noun event in a clause of its own, or a reference to one told elsewhere."""
+    reference = _is_reference(noun, lex)
+    mention = Mention(type=trigger.type, mode=trigger.mode, trigger=noun, clause=_clause_of(noun), sent=sent,
+                      reference=reference)
+    _read_noun_arguments(mention, noun)
+    head = noun.head
+    if not reference and not mention.sources and noun.dep_ in ("dobj", "pobj") and head.pos_ == "VERB" \
             and trigger.type != "ASSAULT":
         mention.sources = _subjects(head)
     return mention
@@ -271,10 +311,10 @@ def _adjunct_meeting(noun: Token, trigger: Trigger) -> Mention | None:
     """'After a phone call with X, Y said ...': a meeting or call with a partner, told as the time
     of the main clause, took place between the main clause's subject and that partner."""
     head = noun.head
-    if noun.dep_ != "pobj" or head.dep_ != "prep" or head.lower_ not in ("after", "following") \
-            or trigger.type not in ("CONSULT", "AGREE", "COOPERATE") or _is_definite_noun(noun):
+    if noun.dep_ != "pobj" or head.dep_ != "prep" or head.lower_ not in TIME_ADJUNCT_PREPS \
+            or trigger.type not in MEETING_TYPES or _is_definite_noun(noun):
         return None
-    partners = [p for prep in noun.children if prep.dep_ == "prep" and _lemma(prep) == "with"
+    partners = [p for prep in noun.children if prep.dep_ == "prep" and _lemma(prep) in PARTNER_PREPS
                 for p in prep.children if p.dep_ == "pobj"]
     clause = head.head
     if not partners or clause.pos_ not in ("VERB", "AUX"):
@@ -287,7 +327,7 @@ def _adjunct_meeting(noun: Token, trigger: Trigger) -> Mention | None:
 
 
 def _is_definite_noun(noun: Token) -> bool:
-    return any(c.dep_ == "det" and _lemma(c) in ("the", "this", "that", "these", "those") for c in noun.children) \
+    return any(c.dep_ == "det" and _lemma(c) in DEFINITE_DETERMINERS for c in noun.children) \
         or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
 
 
@@ -326,6 +366,10 @@ def _reported_wrongdoing(sent: Span, lex: Lexicon, found: list[Mention]) -> list
     return out
 
 
+# Modals of a future told in reported speech ('said it would blockade').
+_CONDITIONAL = _WORDS.conditional_modals
+
+
 def _threats_of_action(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
     """'X will withdraw its force unless Y ...', 'X said it would blockade the city': a future act of
     force or pressure, announced or made conditional by its author, is also X's threat."""
@@ -343,10 +387,10 @@ def _threats_of_action(sent: Span, lex: Lexicon, found: list[Mention]) -> list[M
             if not threat.targets and mention.type in lex.threat_types:
                 threat.targets = list(mention.targets)
             continue
-        future = {c.lower_ for c in clause.children if c.dep_ == "aux"} & (lex.future_auxiliaries | {"would"})
-        conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and _lemma(m) == "unless" for m in c.children)
+        future = {c.lower_ for c in clause.children if c.dep_ == "aux"} & (lex.future_auxiliaries | _CONDITIONAL)
+        conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and _lemma(m) == UNLESS for m in c.children)
                           for c in clause.children)
-        hostile = mention.type in lex.threat_types or _lemma(mention.trigger) in ("boycott", "withdraw", "halt")
+        hostile = mention.type in lex.threat_types or _lemma(mention.trigger) in _WORDS.pressure_verbs
         if future and (conditional or (hostile and _speech_verb_of(clause, lex) is not None)):
             out.append(Mention(type="THREATEN", mode=None, trigger=mention.trigger, clause=clause, sent=sent,
                                sources=list(mention.sources), targets=list(mention.targets), derived=True))
@@ -363,7 +407,7 @@ def _promises_of_action(sent: Span, lex: Lexicon, found: list[Mention]) -> list[
         clause = mention.clause
         if mention.reference or clause.i in agreed or not mention.sources or mention.type not in lex.promise_types:
             continue
-        future = {c.lower_ for c in clause.children if c.dep_ == "aux"} & (lex.future_auxiliaries | {"would"})
+        future = {c.lower_ for c in clause.children if c.dep_ == "aux"} & (lex.future_auxiliaries | _CONDITIONAL)
         if future and not any(c.dep_ == "neg" for c in clause.children):
             # a meeting promised is promised to its partners, not to its topic ('talks toward a ceasefire')
             targets = [t for t in mention.targets if mention.type not in ("CONSULT", "COOPERATE")
@@ -392,10 +436,11 @@ def _promises_and_obligations(sent: Span, lex: Lexicon, found: list[Mention]) ->
     for token in tokens:
         if token.dep_ != "ccomp" or not {c.lower_ for c in token.children if c.dep_ == "aux"} & lex.obligation_modals:
             continue
+        speech = _speech_verb_of(token, lex)
         speaker = _speaker_of(token, lex)
         subjects = [c for c in token.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
-        if speaker is not None and subjects and speaker.i not in {s.i for s in subjects}:
-            out.append(Mention(type="REQUEST", mode="demand", trigger=token, clause=_speech_verb_of(token, lex),
+        if speech is not None and speaker is not None and subjects and speaker.i not in {s.i for s in subjects}:
+            out.append(Mention(type="REQUEST", mode="demand", trigger=token, clause=speech,
                                sent=sent, sources=[speaker], targets=subjects, source_is_speaker=True))
     return out
 
@@ -482,8 +527,8 @@ def _is_demand_participle(verb: Token) -> bool:
 
 
 def _is_relative_quantifier(token: Token) -> bool:
-    return token.lower_ in ("both", "all", "each", "some", "many", "most") and any(
-        c.dep_ == "prep" and any(g.lower_ in ("whom", "which") for g in c.children) for c in token.children)
+    return token.lower_ in RELATIVE_QUANTIFIERS and any(
+        c.dep_ == "prep" and any(g.lower_ in RELATIVE_PRONOUNS for g in c.children) for c in token.children)
 
 
 def _agents(verb: Token) -> list[Token]:
@@ -496,10 +541,10 @@ def _light_verb(noun: Token, lex: Lexicon) -> Token | None:
     if noun.dep_ in ("dobj", "nsubjpass", "attr", "obj") and _lemma(head) in lex.light_verbs:
         return head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and _lemma(head.head) in lex.light_verbs \
-            and _lemma(head) in ("with", "in", "of", "to", "on", "under"):
+            and _lemma(head) in LIGHT_VERB_PREPS:
         return head.head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.dep_ in ("dobj", "attr") \
-            and _lemma(head.head) in ("round", "wave", "series", "package", "set", "number", "barrage"):
+            and _lemma(head.head) in _WORDS.batch_nouns:
         return _light_verb(head.head, lex)
     if noun.dep_ == "conj":
         return _light_verb(noun.head, lex)
@@ -514,7 +559,7 @@ def _is_reference(noun: Token, lex: Lexicon) -> bool:
     ):
         return True
     determiners = {_lemma(c) for c in noun.children if c.dep_ == "det"}
-    definite = bool(determiners & {"the", "this", "that", "these", "those"}) or any(
+    definite = bool(determiners & DEFINITE_DETERMINERS) or any(
         c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
     if noun.dep_ == "pobj" and definite and _lemma(head) in ANCHOR_PREPS | {"to"} and (
         _lemma(head) != "to" or _lemma(head.head) in ANCHOR_PREPS
@@ -524,7 +569,7 @@ def _is_reference(noun: Token, lex: Lexicon) -> bool:
         _lemma(head) in lex.verbs or (_lemma(head) in lex.speech_verbs and definite)
     ):
         return True
-    own_args = any(c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in ("GPE", "NORP", "ORG")
+    own_args = any(c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in GROUP_LABELS
                    for c in noun.children)
     return definite and not own_args and noun.dep_ != "nsubj"
 
@@ -540,94 +585,147 @@ def _clause_of(token: Token) -> Token:
 
 
 def _read_verb_arguments(mention: Mention, verb: Token, trigger: Trigger) -> None:
-    passive = any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children) or verb.tag_ == "VBN" and any(
-        c.dep_ == "auxpass" for c in verb.children)
-    if passive:
+    if _is_passive(verb):
         mention.targets = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
         mention.sources = _agents(verb)
     else:
         mention.sources = _subjects(verb)
         for child in verb.children:
-            if child.dep_ in ("dobj", "obj", "dative") and trigger.type in ("MOBILIZE", "AID"):
-                continue  # what is deployed or given is not the one acted upon ('deployed troops')
-            if child.dep_ in ("dobj", "obj", "dative") and _lemma(child) in DIPLOMAT_WORDS:
-                # 'recalled its ambassador from X', 'expelled X's envoy': the other state
-                mention.targets.extend(p for prep in list(child.children) + list(verb.children)
-                                       if prep.dep_ == "prep" and _lemma(prep) in ("from", "of", "to")
-                                       for p in prep.children if p.dep_ == "pobj")
-                mention.targets.extend(o for o in _owners(child) or [] if o.pos_ != "PRON")
-                continue
-            if child.dep_ in ("dobj", "obj") and trigger.type == "SANCTION":
-                recipients = _recipients(child, verb)
-                if recipients:  # 'suspended military aid to X', 'halted exports to X': X is sanctioned
-                    mention.targets.extend(recipients)
-                    continue
-            if child.dep_ in ("dobj", "obj", "dative"):
-                if _lemma(child) in OFFER_NOUNS or _is_event_noun(child):
-                    # 'accepted the US proposal': the proposer; 'condemned the attack': the
-                    # attack itself, whose author the article pass finds.
-                    mention.targets.extend(_owners(child) or [child])
-                elif not _is_weapon_like(child):
-                    mention.targets.append(child)
-            if child.dep_ == "ccomp" and trigger.type in ("REQUEST", "ACCUSE"):
-                mention.targets.extend(c for c in child.children if c.dep_ in SUBJECTS)
+            read_object = _OBJECT_READERS.get(child.dep_)
+            if read_object is not None:
+                read_object(mention, verb, trigger, child)
     for prep in verb.children:
         if prep.dep_ != "prep":
             continue
-        word = _lemma(prep)
-        objects = [c for c in prep.children if c.dep_ == "pobj"]
-        if word == "between":
-            mention.parties.extend(objects)
-        elif word in TARGET_PREPS and not mention.targets and not (trigger.type == "REQUEST" and word == "for"):
-            for obj in objects:
-                owners = _owners(obj) if _is_event_noun(obj) else None
-                mention.targets.extend(owners if owners is not None else [obj])
-        elif word in PARTNER_PREPS and (trigger.symmetric or trigger.type in ("CONSULT", "AGREE", "COOPERATE")):
-            mention.targets.extend(objects)
-        elif word == "on" and trigger.type == "REQUEST":
-            mention.targets.extend(objects)
+        read_prep = _VERB_PREP_READERS.get(_lemma(prep))
+        if read_prep is not None:
+            read_prep(mention, trigger, [c for c in prep.children if c.dep_ == "pobj"])
     if trigger.type == "THREATEN" and not mention.targets and _is_demand_participle(verb):
         # '... demanded that X agree, warning of sanctions if it refused': the warning is aimed at X
         mention.targets = [c for c in verb.head.children if c.dep_ in SUBJECTS]
-    # 'after a phone call with X, Y agreed': a phrase of time says nothing of the event's manner
+    _read_linked_objects(mention, verb)
+    if mention.parties and mention.sources:
+        mention.mediator = mention.sources[0]
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children) or verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" for c in verb.children)
+
+
+def _read_object(mention: Mention, verb: Token, trigger: Trigger, obj: Token) -> None:
+    """The object of an active verb: the one acted upon, or the owner of what is acted upon."""
+    if trigger.type in ("MOBILIZE", "AID"):
+        return  # what is deployed or given is not the one acted upon ('deployed troops')
+    if _lemma(obj) in DIPLOMAT_WORDS:
+        # 'recalled its ambassador from X', 'expelled X's envoy': the other state
+        mention.targets.extend(p for prep in list(obj.children) + list(verb.children)
+                               if prep.dep_ == "prep" and _lemma(prep) in DIPLOMAT_PREPS
+                               for p in prep.children if p.dep_ == "pobj")
+        mention.targets.extend(o for o in _owners(obj) or [] if o.pos_ != "PRON")
+        return
+    if obj.dep_ != "dative" and trigger.type == "SANCTION":
+        recipients = _recipients(obj, verb)
+        if recipients:  # 'suspended military aid to X', 'halted exports to X': X is sanctioned
+            mention.targets.extend(recipients)
+            return
+    if _lemma(obj) in OFFER_NOUNS or _is_event_noun(obj):
+        # 'accepted the US proposal': the proposer; 'condemned the attack': the
+        # attack itself, whose author the article pass finds.
+        mention.targets.extend(_owners(obj) or [obj])
+    elif not _is_weapon_like(obj):
+        mention.targets.append(obj)
+
+
+def _read_reported_clause(mention: Mention, verb: Token, trigger: Trigger, clause: Token) -> None:
+    """'demanded that X withdraw', 'accused X of ...' told as a clause: X is the one aimed at."""
+    if trigger.type in ("REQUEST", "ACCUSE"):
+        mention.targets.extend(c for c in clause.children if c.dep_ in SUBJECTS)
+
+
+def _read_prep_target(mention: Mention, trigger: Trigger, objects: list[Token]) -> None:
+    """'fired at X', 'sanctions against X': X, or the author of the event named ('retaliated for X's attack')."""
+    if mention.targets:
+        return
+    for obj in objects:
+        owners = _owners(obj) if _is_event_noun(obj) else None
+        mention.targets.extend(owners if owners is not None else [obj])
+
+
+def _read_on(mention: Mention, trigger: Trigger, objects: list[Token]) -> None:
+    """'fired on X'; 'called on X to ...' names the one asked even beside an object."""
+    if not mention.targets:
+        _read_prep_target(mention, trigger, objects)
+    elif trigger.type == "REQUEST":
+        mention.targets.extend(objects)
+
+
+def _read_partner(mention: Mention, trigger: Trigger, objects: list[Token]) -> None:
+    if trigger.symmetric or trigger.type in MEETING_TYPES:
+        mention.targets.extend(objects)
+
+
+def _read_between(mention: Mention, trigger: Trigger, objects: list[Token]) -> None:
+    mention.parties.extend(objects)
+
+
+_ObjectReader = Callable[[Mention, Token, Trigger, Token], None]
+_PrepReader = Callable[[Mention, Trigger, list[Token]], None]
+# What each dependent of an active verb says of its participants.
+_OBJECT_READERS: dict[str, _ObjectReader] = {
+    "dobj": _read_object, "obj": _read_object, "dative": _read_object, "ccomp": _read_reported_clause,
+}
+# What each preposition of a verb says of its participants (the prepositions are grammar.py's).
+_VERB_PREP_READERS: dict[str, _PrepReader] = {
+    **dict.fromkeys(TARGET_PREPS, _read_prep_target),
+    **dict.fromkeys(PARTNER_PREPS, _read_partner),
+    "on": _read_on,
+    "between": _read_between,
+}
+
+
+def _read_linked_objects(mention: Mention, verb: Token) -> None:
+    """The manner ('spoke by phone', 'held a phone call') and the parties ('talks between X and Y')
+    told by the objects of a verb; a phrase of time ('after a phone call with X') tells neither."""
     linked = _objects(verb) + [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ not in ANCHOR_PREPS
                                for p in prep.children if p.dep_ == "pobj"]
-    if any(_lemma(p) in ("phone", "telephone", "videoconference", "video") and p.head.lower_ in ("by", "over", "via")
-           for p in linked):
+    if any(_lemma(p) in _WORDS.remote_means and p.head.lower_ in MEANS_PREPS for p in linked):
         mention.mode = "phone"  # 'spoke by phone with
     for obj in linked:
-        if _lemma(obj) in ("call", "conversation") and any(_lemma(c) in ("phone", "telephone") for c in obj.children):
+        if _lemma(obj) in _WORDS.call_nouns and any(_lemma(c) in _WORDS.phone_words for c in obj.children):
             mention.mode = "phone"
             mention.count = _count_of(obj) or mention.count
         for prep in obj.children:
             if prep.dep_ == "prep" and _lemma(prep) == "between":
                 mention.parties.extend(c for c in prep.children if c.dep_ == "pobj")
-    if trigger.mediator or mention.parties:
-        if mention.parties and mention.sources:
-            mention.mediator = mention.sources[0]
+
+
+# 'sent aid to X': on the verb only 'to' names a recipient ('sent aid for the winter' does not).
+_VERB_RECIPIENT_PREPS = frozenset({"to"})
 
 
 def _recipients(obj: Token, verb: Token | None = None) -> list[Token]:
     """Who a thing is given or sent to: 'aid to X', 'aid for X', 'sent aid to X'."""
-    preps = [(p, ("to", "for")) for p in obj.children] + [(p, ("to",)) for p in (verb.children if verb else ())]
+    preps = [(p, RECIPIENT_PREPS) for p in obj.children] + [(p, _VERB_RECIPIENT_PREPS)
+                                                              for p in (verb.children if verb else ())]
     return [o for prep, words in preps if prep.dep_ == "prep" and _lemma(prep) in words
-            for o in prep.children if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME", "CARDINAL")]
+            for o in prep.children if o.dep_ == "pobj" and o.ent_type_ not in NUMERIC_LABELS]
 
 
 def _read_noun_arguments(mention: Mention, noun: Token) -> None:
     for child in noun.children:
-        if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG")):
+        if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.ent_type_ in GROUP_LABELS):
             mention.sources.append(child)
         elif child.dep_ == "prep":
             word = _lemma(child)
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if word in TARGET_PREPS:
                 mention.targets.extend(objects)
-            elif word in ("over", "about", "at") and mention.type == "ACCUSE":
+            elif word in GRIEVANCE_PREPS and mention.type == "ACCUSE":
                 # 'anger over X's violation': the one whose act it is
                 for obj in objects:
                     mention.targets.extend(_owners(obj) or [obj])
-            elif word == "with" and mention.type in ("CONSULT", "AGREE", "COOPERATE"):
+            elif word in PARTNER_PREPS and mention.type in MEETING_TYPES:
                 mention.targets.extend(objects)
             elif word == "between":
                 mention.parties.extend(objects)
@@ -635,7 +733,7 @@ def _read_noun_arguments(mention: Mention, noun: Token) -> None:
                 mention.sources.extend(objects)
             elif word == "from" and mention.type in ("AID", "REQUEST"):
                 mention.sources.extend(objects)
-            elif word in ("of", "in", "on") and mention.type == "SANCTION":
+            elif word in SANCTIONED_THING_PREPS and mention.type == "SANCTION":
                 # 'the suspension of aid to X': X is sanctioned
                 mention.targets.extend(r for o in objects for r in _recipients(o))
     mention.count = _count_of(noun)
@@ -659,13 +757,13 @@ def _is_weapon_like(token: Token) -> bool:
 
 def _owners(noun: Token) -> list[Token] | None:
     """The party a proposal, plan or attack belongs to: 'the US proposal', "Russia's attack"."""
-    modifiers = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    modifiers = [c for c in noun.children if c.dep_ == "poss" or c.dep_ in MODIFIER_DEPS]
     modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children
-                  if g.dep_ in ("poss", "compound", "amod", "nmod")]
-    owners = [c for c in modifiers if c.dep_ == "poss" or c.ent_type_ in ("GPE", "NORP", "ORG")
+                  if g.dep_ == "poss" or g.dep_ in MODIFIER_DEPS]
+    owners = [c for c in modifiers if c.dep_ == "poss" or c.ent_type_ in GROUP_LABELS
               or (c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "CARDINAL"))]
     for prep in noun.children:
-        if prep.dep_ == "prep" and _lemma(prep) in ("by", "from"):
+        if prep.dep_ == "prep" and _lemma(prep) in AUTHOR_PREPS:
             owners.extend(c for c in prep.children if c.dep_ == "pobj")
     return owners or None
 
@@ -698,45 +796,68 @@ def read_status(verb: Token, lex: Lexicon) -> str | None:
     node = verb
     for depth in range(5):
         children = list(node.children)
-        lemmas = {_lemma(c) for c in children if c.dep_ in ("aux", "auxpass")}
-        texts = {c.text.lower() for c in children if c.dep_ in ("aux", "auxpass")}
-        if any(c.dep_ == "mark" and _lemma(c) in ("if", "whether") for c in children):
+        own = _clause_status(node, children, depth == 0, status, lex)
+        if own is None:
             return None
-        if depth == 0 and any(c.dep_ == "neg" for c in children):
-            status = "negated"
-        if texts & lex.future_auxiliaries or lemmas & lex.future_auxiliaries:
-            status = "planned" if status == "occurred" else status
-        if lemmas & lex.hedge_modals or texts & lex.hedge_modals:
-            if "would" in texts and _speech_verb_of(node, lex) is not None:
-                status = "planned"
-            else:
-                return None
-        if node.dep_ == "ccomp" and _lemma(node.head) in lex.wish_verbs:
-            return None  # what is demanded or hoped for has not happened
+        status = own
         if node.dep_ in ("xcomp", "dobj") and node.head.i != node.i:
-            head = node.head
-            if _lemma(head) in lex.transparent_heads:
-                node = head
-                continue
-            if _lemma(head) in lex.cancelling_verbs or _lemma(head) in lex.threat_verbs:
-                # 'ready to stop shooting'; 'threatened to strike' (the threat is the event)
-                return None
-            if _lemma(head) in lex.negation_verbs:
-                return "negated" if _lemma(head) == "refuse" or _lemma(head) == "fail" else None
-            if _lemma(head) in lex.planned_verbs:
-                status = "planned"
-            elif node.dep_ == "xcomp" and any(c.dep_ == "aux" and c.text.lower() == "to" for c in children) \
-                    and _lemma(head) not in lex.light_verbs and _lemma(head) not in ("begin", "start", "continue",
-                                                                                      "resume", "manage"):
-                return None
-            node = head
+            under, final = _status_under_head(node, children, status, lex)
+            if final:
+                return under
+            status = under or status  # never None when not final
+            node = node.head
             continue
-        if node.dep_ in ("advcl", "acl", "relcl") and any(
-            c.dep_ == "aux" and c.text.lower() == "to" for c in children
-        ):
-            return None  # a purpose clause: 'to discuss', 'to compel'
-        if node.tag_ == "VBG" and node.dep_ in ("csubj", "pcomp", "nsubj") and not any(
-                c.dep_ in SUBJECTS for c in children):
-            return None  # a gerund named as a topic: 'Utilizing such missiles ...'
-        break
+        return None if _is_unreal_clause(node, children) else status
     return status
+
+
+def _clause_status(node: Token, children: list[Token], first: bool, status: str, lex: Lexicon) -> str | None:
+    """The status a clause's own words give (its marks, negation and auxiliaries); None when they
+    make it hypothetical."""
+    if any(c.dep_ == "mark" and _lemma(c) in CONDITION_MARKS for c in children):
+        return None
+    auxiliaries = [c for c in children if c.dep_ in ("aux", "auxpass")]
+    lemmas = {_lemma(c) for c in auxiliaries}
+    texts = {c.text.lower() for c in auxiliaries}
+    if first and any(c.dep_ == "neg" for c in children):
+        status = "negated"
+    if (texts & lex.future_auxiliaries or lemmas & lex.future_auxiliaries) and status == "occurred":
+        status = "planned"
+    if lemmas & lex.hedge_modals or texts & lex.hedge_modals:
+        if not (texts & _CONDITIONAL and _speech_verb_of(node, lex) is not None):
+            return None
+        status = "planned"  # 'said it would withdraw': a future in reported speech
+    if node.dep_ == "ccomp" and _lemma(node.head) in lex.wish_verbs:
+        return None  # what is demanded or hoped for has not happened
+    return status
+
+
+def _status_under_head(node: Token, children: list[Token], status: str, lex: Lexicon) -> tuple[str | None, bool]:
+    """The status a clause takes from the verb it is the complement of; True when that status is
+    final (the head cancels, threatens or negates it)."""
+    head = _lemma(node.head)
+    if head in lex.transparent_heads:
+        return status, False
+    if head in lex.cancelling_verbs or head in lex.threat_verbs:
+        # 'ready to stop shooting'; 'threatened to strike' (the threat is the event)
+        return None, True
+    if head in lex.negation_verbs:
+        return ("negated" if head in _WORDS.refusal_verbs else None), True
+    if head in lex.planned_verbs:
+        return "planned", False
+    if node.dep_ == "xcomp" and _has_infinitive_to(children) and head not in lex.light_verbs \
+            and head not in _WORDS.aspect_verbs:
+        return None, True
+    return status, False
+
+
+def _is_unreal_clause(node: Token, children: list[Token]) -> bool:
+    if node.dep_ in ("advcl", "acl", "relcl") and _has_infinitive_to(children):
+        return True  # a purpose clause: 'to discuss', 'to compel'
+    # a gerund named as a topic: 'Utilizing such missiles ...'
+    return node.tag_ == "VBG" and node.dep_ in ("csubj", "pcomp", "nsubj") and not any(
+        c.dep_ in SUBJECTS for c in children)
+
+
+def _has_infinitive_to(children: list[Token]) -> bool:
+    return any(c.dep_ == "aux" and c.text.lower() == "to" for c in children)

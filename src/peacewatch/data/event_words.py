@@ -1,0 +1,52 @@
+"""Typed loaders of the word lists the actor and event readers use (data/event_words.yaml,
+data/actor_words.yaml): each file is validated once, at first use, and a broken one fails naming
+the file and the entry (see load_model)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict
+
+from peacewatch.data import Word, load_model
+
+__all__ = ["ActorWords", "EventWords", "actor_words", "event_words"]
+
+
+class EventWords(BaseModel):
+    """data/event_words.yaml: words that read an event's participants, manner and modality."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    offer_nouns: frozenset[Word]
+    diplomat_words: frozenset[Word]
+    possibility_modals: frozenset[Word]
+    conditional_modals: frozenset[Word]
+    pressure_verbs: frozenset[Word]
+    announcing_verbs: frozenset[Word]
+    batch_nouns: frozenset[Word]
+    remote_means: frozenset[Word]
+    call_nouns: frozenset[Word]
+    phone_words: frozenset[Word]
+    aspect_verbs: frozenset[Word]
+    refusal_verbs: frozenset[Word]
+
+
+class ActorWords(BaseModel):
+    """data/actor_words.yaml: words the actor reader uses beside the lexicon of actors.yaml."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    people_markers: frozenset[Word]
+    first_name_countries: frozenset[Word]
+    short_forms: frozenset[Word]
+
+
+@cache
+def event_words() -> EventWords:
+    """The validated content of data/event_words.yaml."""
+    return load_model("event_words.yaml", EventWords)
+
+
+@cache
+def actor_words() -> ActorWords:
+    """The validated content of data/actor_words.yaml."""
+    return load_model("actor_words.yaml", ActorWords)
