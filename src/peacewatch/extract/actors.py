@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from peacewatch.data import load_data
 from peacewatch.data.event_words import actor_words
-from peacewatch.errors import DataError
+from peacewatch.data.lexicons import actor_file
 from peacewatch.extract.countries import (
     CountryHit,
     _is_abbreviation,
@@ -94,36 +94,27 @@ def _split_words(text: str) -> tuple[str, ...]:
 @cache
 def _lexicon() -> _Lexicon:
     """Load actors.yaml once and index it."""
-    data = load_data("actors.yaml")
-    if not isinstance(data, dict):
-        raise DataError("actors.yaml must be a mapping")
+    data = actor_file()
     orgs_exact: dict[str, Organisation] = {}
     orgs_folded: dict[str, Organisation] = {}
     max_len = 1
-    for entry in data.get("organisations") or []:
-        try:
-            org = Organisation(entry["name"], entry.get("country"), entry["sector"])
-        except (KeyError, TypeError) as exc:
-            raise DataError(f"actors.yaml: bad organisation {entry!r}") from exc
-        if org.sector not in SECTORS:
-            raise DataError(f"actors.yaml: {org.name} has unknown sector {org.sector!r}")
-        for alias in {org.name, *(entry.get("aliases") or [])}:
-            key = normalize_text(str(alias))
+    for entry in data.organisations:
+        org = Organisation(entry.name, entry.country, entry.sector)
+        for alias in {org.name, *entry.aliases}:
+            key = normalize_text(alias)
             orgs_exact.setdefault(key, org)
             if not _is_abbreviation(key):
                 orgs_folded.setdefault(key.casefold(), org)
             max_len = max(max_len, len(key.split()))
     roles: dict[tuple[str, ...], str] = {}
-    for sector, words in (data.get("roles") or {}).items():
-        if sector not in SECTORS:
-            raise DataError(f"actors.yaml: unknown role sector {sector!r}")
-        for word in words or []:
-            roles.setdefault(_split_words(normalize_text(str(word))), sector)
+    for sector, words in data.roles.items():
+        for word in words:
+            roles.setdefault(_split_words(normalize_text(word)), sector)
     for words in roles:
         max_len = max(max_len, len(words))
-    inheriting = frozenset(_split_words(str(w)) for w in data.get("inheriting") or [])
-    titles = frozenset(str(w).lower() for w in data.get("titles") or [])
-    patrons = frozenset(str(w).lower() for w in data.get("patron_suffixes") or [])
+    inheriting = frozenset(_split_words(w) for w in data.inheriting)
+    titles = frozenset(w.lower() for w in data.titles)
+    patrons = frozenset(w.lower() for w in data.patron_suffixes)
     return _Lexicon(orgs_exact, orgs_folded, roles, inheriting, titles, patrons, max_len)
 
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
-from peacewatch.data import load_data
-from peacewatch.errors import DataError
-from peacewatch.schema import EVENT_TYPES
+from peacewatch.data.lexicons import TriggerSpec, trigger_file
 
 
 @dataclass(frozen=True)
@@ -66,42 +64,41 @@ class Lexicon:
         return frozenset(k for k, v in self.verbs.items() if v.type == "THREATEN")
 
 
-def _trigger(lemma: str, spec: dict) -> Trigger:
-    if not isinstance(spec, dict) or spec.get("type") not in EVENT_TYPES:
-        raise DataError(f"triggers.yaml: {lemma!r} needs a PLOVER type, got {spec!r}")
-    for name in ("object_types", "light_types", "modifier_types", "prep_types"):
-        for value in (spec.get(name) or {}).values():
-            if value not in EVENT_TYPES:
-                raise DataError(f"triggers.yaml: {lemma!r} {name} has unknown type {value!r}")
-    objects = spec.get("objects")
-    requires = spec.get("requires")
+def _trigger(lemma: str, spec: TriggerSpec) -> Trigger:
     return Trigger(
         lemma=lemma,
-        type=spec["type"],
-        mode=spec.get("mode"),
-        objects=frozenset(objects) if objects is not None else None,
-        particle=spec.get("particle"),
-        symmetric=bool(spec.get("symmetric")),
-        mediator=bool(spec.get("mediator")),
-        requires=frozenset(requires) if requires else None,
-        requires_light=bool(spec.get("requires_light")),
-        requires_target=bool(spec.get("requires_target")),
-        requires_force=bool(spec.get("requires_force")),
-        xcomp_ok=bool(spec.get("xcomp_ok")),
-        object_types=dict(spec.get("object_types") or {}),
-        light_types=dict(spec.get("light_types") or {}),
-        modifier_types=dict(spec.get("modifier_types") or {}),
-        prep_types=dict(spec.get("prep_types") or {}),
+        type=spec.type,
+        mode=spec.mode,
+        objects=frozenset(spec.objects) if spec.objects is not None else None,
+        particle=spec.particle,
+        symmetric=spec.symmetric,
+        mediator=spec.mediator,
+        requires=frozenset(spec.requires) if spec.requires else None,
+        requires_light=spec.requires_light,
+        requires_target=spec.requires_target,
+        requires_force=spec.requires_force,
+        xcomp_ok=spec.xcomp_ok,
+        object_types=dict(spec.object_types),
+        light_types=dict(spec.light_types),
+        modifier_types=dict(spec.modifier_types),
+        prep_types=dict(spec.prep_types),
     )
+
+
+# The word classes of triggers.yaml the Lexicon keeps as sets, by name.
+WORD_CLASSES = ("light_verbs", "cancelling_verbs", "planned_verbs", "hedge_modals", "future_auxiliaries",
+                "negation_verbs", "speech_verbs", "wrongdoing_verbs", "wish_verbs", "transparent_heads",
+                "place_nouns", "promise_heads", "obligation_modals", "threat_types", "force_words",
+                "statement_nouns", "promise_types")
 
 
 @cache
 def get_lexicon() -> Lexicon:
-    """The trigger lexicon of this process."""
-    raw = load_data("triggers.yaml")
+    """The trigger lexicon of this process (data/triggers.yaml, validated by TriggerFile)."""
+    raw = trigger_file()
     verbs: dict[str, Trigger] = {}
     phrasal: dict[tuple[str, str], Trigger] = {}
-    for lemma, spec in (raw.get("verbs") or {}).items():
+    for lemma, spec in raw.verbs.items():
         trigger = _trigger(lemma, spec)
         if " " in lemma:
             head, particle = lemma.split(" ", 1)
@@ -111,23 +108,7 @@ def get_lexicon() -> Lexicon:
     return Lexicon(
         verbs=verbs,
         phrasal=phrasal,
-        nouns={k: _trigger(k, v) for k, v in (raw.get("nouns") or {}).items()},
-        adjectives={k: _trigger(k, v) for k, v in (raw.get("adjectives") or {}).items()},
-        light_verbs=frozenset(raw.get("light_verbs") or ()),
-        cancelling_verbs=frozenset(raw.get("cancelling_verbs") or ()),
-        planned_verbs=frozenset(raw.get("planned_verbs") or ()),
-        hedge_modals=frozenset(raw.get("hedge_modals") or ()),
-        future_auxiliaries=frozenset(raw.get("future_auxiliaries") or ()),
-        negation_verbs=frozenset(raw.get("negation_verbs") or ()),
-        speech_verbs=frozenset(raw.get("speech_verbs") or ()),
-        wrongdoing_verbs=frozenset(raw.get("wrongdoing_verbs") or ()),
-        wish_verbs=frozenset(raw.get("wish_verbs") or ()),
-        transparent_heads=frozenset(raw.get("transparent_heads") or ()),
-        place_nouns=frozenset(raw.get("place_nouns") or ()),
-        promise_heads=frozenset(raw.get("promise_heads") or ()),
-        obligation_modals=frozenset(raw.get("obligation_modals") or ()),
-        threat_types=frozenset(raw.get("threat_types") or ()),
-        force_words=frozenset(raw.get("force_words") or ()),
-        statement_nouns=frozenset(raw.get("statement_nouns") or ()),
-        promise_types=frozenset(raw.get("promise_types") or ()),
+        nouns={k: _trigger(k, v) for k, v in raw.nouns.items()},
+        adjectives={k: _trigger(k, v) for k, v in raw.adjectives.items()},
+        **{name: frozenset(getattr(raw, name)) for name in WORD_CLASSES},
     )
