@@ -51,6 +51,7 @@ class NumberWords(_Strict):
     vague_floors: list[Word]
     units_after: list[Word]
     months: list[Word]
+    ambiguous_months: list[Word]
 
 
 @cache

@@ -220,6 +220,7 @@ _VAGUE_UNCHAINED = frozenset(_NUMBERS.vague_unchained)
 _VAGUE_MULTIPLIED = frozenset(_NUMBERS.vague_multiplied)
 _VAGUE_MULTIPLIERS = frozenset(_NUMBERS.vague_multipliers)
 _MONTHS = frozenset(_NUMBERS.months)
+_AMBIGUOUS_MONTHS = frozenset(_NUMBERS.ambiguous_months)
 # Words after a number that make it a measure, not a count of people.
 _UNITS_AFTER = frozenset(_NUMBERS.units_after)
 # Every token a figure can start at is one of these or a number (_is_number_text).
@@ -405,7 +406,7 @@ def nxt_token_is_month(end: int, sent: Span) -> bool:
         return False
     token = sent.doc[end]
     low = token.lower_.rstrip(".")
-    return low in _MONTHS and (low != "may" and low != "march" or token.text[0].isupper())
+    return low in _MONTHS and (low not in _AMBIGUOUS_MONTHS or token.text[0].isupper())
 
 
 def _noun_of(start: int, end: int, sent: _Sentence, lex: _Lexicon) -> Token | None:
