@@ -17,11 +17,10 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from peacewatch.data import load_data, word_sets
+from peacewatch.data.reading_words import agreement_words
 from peacewatch.extract.claims import claim_lexicon
 from peacewatch.extract.context import (
     COLLECTIVE_PARTIES,
-    RECIPROCALS,
     ArticleContext,
     actor_of,
     recent_pair,
@@ -29,17 +28,31 @@ from peacewatch.extract.context import (
     sentence_times,
 )
 from peacewatch.extract.countries import country_of
-from peacewatch.extract.numbers import parse_number
+from peacewatch.extract.counts import parse_number
+from peacewatch.grammar import (
+    ARTICLES,
+    CONDITIONAL_MARKS,
+    DEFINITE_DETERMINERS,
+    GROUP_SUBJECT_PRONOUNS,
+    MANNER_PREPS,
+    MODALS,
+    PERFECT_AUXILIARIES,
+    RECIPROCALS,
+    RELATIVE_PRONOUNS,
+    SCOPE_PREPS,
+    SOURCE_PREPS,
+    TARGET_PREPS,
+    TOWARDS_PREPS,
+)
 from peacewatch.nlp import text_of, tokens_of
 from peacewatch.resolve.time import shift_when
 from peacewatch.schema import Actor, Agreement, Claim, Event, HistoryStep, When
 
-UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
-DURATION = re.compile(r"^(\w+)-(day|week|month|year)s?$", re.I)
-ATTACK_WORDS = {"attack", "strike", "hostility", "fighting", "shelling", "bombardment", "bombing", "operation"}
+# Units of a duration in days ('a 30-day ceasefire'), from data/agreements.yaml.
+UNIT_DAYS = agreement_words().unit_days
+DURATION = re.compile(r"^(\w+)-(" + "|".join(map(re.escape, UNIT_DAYS)) + r")s?$", re.I)
+# Steps (codes of the history, not words) a party takes on its own.
 PARTY_ACTIONS = {"accepted", "rejected", "violated", "accused_violation", "demanded", "signed"}
-MODALS = {"could", "might", "may", "would", "should", "will", "shall", "must", "can"}
-DEFINITE = {"the", "this", "that", "these", "those"}
 # Steps that put an agreement in existence; without one, a ceasefire the article names as a fact
 # ('This was followed by a 30-day maritime ceasefire') was agreed.
 EXISTENCE = {"agreed", "signed", "in_force", "accepted", "proposed", "rejected"}
@@ -58,25 +71,50 @@ class AgreementLexicon:
     wish_verbs: frozenset[str]
     rejecting_adjectives: frozenset[str]
     step_nouns: dict[str, str]
+    required_particles: dict[str, str]
+    particle_steps: dict[tuple[str, str], str]
     demand_nouns: frozenset[str]
     unresolved_words: frozenset[str]
     partial_words: frozenset[str]
     scope_stopwords: frozenset[str]
     scope_verbs: frozenset[str]
+    attack_nouns: frozenset[str]
+    definite_modifiers: frozenset[str]
+    hypothetical_modifiers: frozenset[str]
+    purpose_verbs: frozenset[str]
+    brokering_modifiers: frozenset[str]
+    mediating_modifiers: frozenset[str]
+    mediating_suffixes: tuple[str, ...]
+    negotiating_verbs: frozenset[str]
+    proposing_verbs: frozenset[str]
+
+
+# The word lists of data/agreements.yaml read as sets.
+_WORD_SETS = ("ceasefire_nouns", "generic_nouns", "proposal_nouns", "negotiation_nouns", "peace_words",
+              "abstract_modifiers", "wish_verbs", "rejecting_adjectives", "demand_nouns", "unresolved_words",
+              "partial_words", "scope_stopwords", "scope_verbs", "attack_nouns", "definite_modifiers",
+              "hypothetical_modifiers", "purpose_verbs", "brokering_modifiers", "mediating_modifiers",
+              "negotiating_verbs", "proposing_verbs")
 
 
 @cache
 def agreement_lexicon() -> AgreementLexicon:
     """The agreements lexicon (data/agreements.yaml), loaded once."""
-    raw = load_data("agreements.yaml")
+    words = agreement_words()
     return AgreementLexicon(
-        **word_sets(raw, "ceasefire_nouns", "generic_nouns", "proposal_nouns", "negotiation_nouns", "peace_words",
-                    "abstract_modifiers", "wish_verbs", "rejecting_adjectives", "demand_nouns", "unresolved_words",
-                    "partial_words", "scope_stopwords", "scope_verbs"),
-        step_verbs={lemma: action for action, lemmas in raw["step_verbs"].items() for lemma in lemmas},
-        subject_steps={tuple(words): action for action, phrases in raw["subject_steps"].items() for words in phrases},
-        step_nouns={lemma: action for action, lemmas in raw["step_nouns"].items() for lemma in lemmas},
+        **{name: frozenset(getattr(words, name)) for name in _WORD_SETS},
+        step_verbs={lemma: action for action, lemmas in words.step_verbs.items() for lemma in lemmas},
+        subject_steps={tuple(phrase): action for action, phrases in words.subject_steps.items() for phrase in phrases},
+        step_nouns={lemma: action for action, lemmas in words.step_nouns.items() for lemma in lemmas},
+        mediating_suffixes=tuple(words.mediating_suffixes),
+        required_particles=dict(words.required_particles),
+        particle_steps={_verb_and_particle(phrase): step for phrase, step in words.particle_steps.items()},
     )
+
+
+def _verb_and_particle(phrase: str) -> tuple[str, str]:
+    verb, _, particle = phrase.partition(" ")
+    return verb, particle
 
 
 @dataclass
@@ -179,7 +217,7 @@ def extract_agreements(doc: Doc, ctx: ArticleContext, events: list[Event] | None
                 draft.unresolved = True
         remember_subjects(sent, ctx, salient)
     for draft in drafts:
-        _complete(draft, sents, ctx, drafts)
+        _complete(draft, sents, ctx, drafts, lex)
     agreements = [_to_agreement(d, sents) for d in drafts]
     _link_events(drafts, events or [], sents)
     _confirm_claims(drafts, claims or [], sents)
@@ -209,7 +247,7 @@ def _mentions(sent: Span, index: int, ctx: ArticleContext, lex: AgreementLexicon
             modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound", "nmod")}
             if modifiers & lex.abstract_modifiers:
                 continue
-            if lemma in lex.generic_nouns and token.head.lower_ in ("by", "in") and token.dep_ == "pobj":
+            if lemma in lex.generic_nouns and token.head.lower_ in MANNER_PREPS and token.dep_ == "pobj":
                 continue  # 'by agreement', 'in agreement with'
             aspect = "proposal" if lemma in lex.proposal_nouns else "agreement"
             inner = _inner_agreement(token, lex)
@@ -271,14 +309,14 @@ def _describe(head: Token, core: Token, kind: str | None, aspect: str, index: in
     duration = _duration(head, core)
     scope = _scope(head, core, lex)
     determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")} | {
-        c.lower_ for c in head.children if c.dep_ == "amod" and c.lower_ in ("same", "current", "proposed")}
+        c.lower_ for c in head.children if c.dep_ == "amod" and c.lower_ in lex.definite_modifiers}
     has_article = any(c.dep_ == "det" for c in head.children) or any(c.dep_ == "poss" for c in head.children)
-    definite = bool(determiners & (DEFINITE | {"same", "current", "proposed"})) or any(
+    definite = bool(determiners & (DEFINITE_DETERMINERS | lex.definite_modifiers)) or any(
         c.dep_ == "poss" for c in head.children) or not has_article
     partial = any(c.lemma_.lower() in lex.partial_words for c in (*head.children, *core.children))
     return MentionInfo(head=head, sent_index=index, kind=kind, aspect=aspect, definite=definite, partial=partial,
-                       scope=scope, duration=duration, proposer=_proposer(head, aspect, ctx),
-                       mediator=_mediator(head, core), parties=_parties(head, core), wished=False)
+                       scope=scope, duration=duration, proposer=_proposer(head, aspect, ctx, lex),
+                       mediator=_mediator(head, core, lex), parties=_parties(head, core), wished=False)
 
 
 def _duration(head: Token, core: Token) -> int | None:
@@ -305,37 +343,39 @@ def _duration(head: Token, core: Token) -> int | None:
 def _scope(head: Token, core: Token, lex: AgreementLexicon) -> str | None:
     """What the agreement covers: its modifiers ('maritime', 'energy'), where it applies ('in the
     Black Sea', 'across all fronts') and its purpose ('to cease attacks on energy infrastructure')."""
-    parts: list[str] = []
-    governor = head.head if head.dep_ in ("dobj", "nsubjpass") else None
-    if governor is not None:
-        # 'negotiated a ceasefire ... to cease attacks on energy infrastructure'
-        for child in governor.children:
-            if child.dep_ == "advcl" and child.lemma_.lower() in lex.scope_verbs and any(
-                    a.lower_ == "to" for a in child.children):
-                target = _purpose_object(child, lex)
-                if target:
-                    parts.append(target)
+    parts = _governor_purposes(head, lex)
     for noun in dict.fromkeys((core, head)):
-        for child in noun.children:
-            words = [t for t in child.subtree]
-            if child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i and child.lemma_.lower() not in (
-                    "mediate", "broker", "sponsor", "back"):
-                text = _text([t for t in words if _is_scope_word(t, lex)])
-                if text:
-                    parts.append(text)
-            elif child.dep_ == "prep" and child.lower_ in ("in", "on", "across", "over", "covering", "along"):
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects and objects[0].ent_type_ not in ("DATE", "TIME") and not country_of(objects[0].text):
-                    parts.append(_text([t for t in objects[0].subtree if t.lower_ not in ("a", "an", "the")]))
-            elif child.dep_ in ("acl", "relcl") and child.lemma_.lower() in lex.scope_verbs | {"aim", "design"}:
-                target = _purpose_object(child, lex)
-                if target:
-                    parts.append(target)
+        parts.extend(_scope_of_child(child, noun, lex) for child in noun.children)
     seen: list[str] = []
     for part in parts:
         if part and part.lower() not in (s.lower() for s in seen):
             seen.append(part)
     return ", ".join(seen) or None
+
+
+def _governor_purposes(head: Token, lex: AgreementLexicon) -> list[str | None]:
+    """'negotiated a ceasefire ... to cease attacks on energy infrastructure': the purpose clause
+    of the verb the agreement is the object of."""
+    if head.dep_ not in ("dobj", "nsubjpass"):
+        return []
+    return [_purpose_object(child, lex) for child in head.head.children
+            if child.dep_ == "advcl" and child.lemma_.lower() in lex.scope_verbs
+            and any(a.lower_ == "to" for a in child.children)]
+
+
+def _scope_of_child(child: Token, noun: Token, lex: AgreementLexicon) -> str | None:
+    """The scope one dependent of an agreement noun tells: a modifier, a place or a purpose."""
+    if child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i \
+            and child.lemma_.lower() not in lex.brokering_modifiers:
+        return _text([t for t in child.subtree if _is_scope_word(t, lex)])
+    if child.dep_ == "prep" and child.lower_ in SCOPE_PREPS:
+        objects = [c for c in child.children if c.dep_ == "pobj"]
+        if objects and objects[0].ent_type_ not in ("DATE", "TIME") and not country_of(objects[0].text):
+            return _text([t for t in objects[0].subtree if t.lower_ not in ARTICLES])
+        return None
+    if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in lex.scope_verbs | lex.purpose_verbs:
+        return _purpose_object(child, lex)
+    return None
 
 
 def _text(tokens: list[Token]) -> str:
@@ -364,9 +404,9 @@ def _purpose_object(verb: Token, lex: AgreementLexicon) -> str | None:
         objects = [c for c in node.children if c.dep_ == "dobj"]
         if objects:
             target = objects[0]
-            on = [p for prep in target.children if prep.dep_ == "prep" and prep.lower_ in ("on", "against")
+            on = [p for prep in target.children if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS
                   for p in prep.children if p.dep_ == "pobj"]
-            if target.lemma_.lower() in ATTACK_WORDS and on:
+            if target.lemma_.lower() in lex.attack_nouns and on:
                 target = on[0]
             return _text([t for t in target.subtree if t.dep_ != "det"])
         nxt = [c for c in node.children if c.dep_ in ("prep", "pcomp", "xcomp")]
@@ -376,7 +416,7 @@ def _purpose_object(verb: Token, lex: AgreementLexicon) -> str | None:
     return None
 
 
-def _proposer(head: Token, aspect: str, ctx: ArticleContext) -> str | None:
+def _proposer(head: Token, aspect: str, ctx: ArticleContext, lex: AgreementLexicon) -> str | None:
     if aspect != "proposal":
         return None
     core = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
@@ -385,13 +425,13 @@ def _proposer(head: Token, aspect: str, ctx: ArticleContext) -> str | None:
             code = country_of(child.text)
             if code:
                 return code
-        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+        if child.dep_ == "prep" and child.lower_ in SOURCE_PREPS:
             for pobj in child.children:
                 actor = ctx.describe(pobj) if pobj.dep_ == "pobj" else None
                 if actor is not None and actor.country:
                     return actor.country
     # 'X has made an offer', 'X put forward a plan'
-    if head.dep_ == "dobj" and head.head.lemma_.lower() in ("make", "put", "present", "submit", "table"):
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in lex.proposing_verbs:
         subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
         if subject is not None:
             actor = ctx.describe(subject)
@@ -400,12 +440,11 @@ def _proposer(head: Token, aspect: str, ctx: ArticleContext) -> str | None:
     return None
 
 
-def _mediator(head: Token, core: Token) -> str | None:
+def _mediator(head: Token, core: Token, lex: AgreementLexicon) -> str | None:
     """'the US-mediated accord', 'a Qatar-brokered truce', 'a truce mediated by Egypt'."""
     for noun in dict.fromkeys((head, core)):
         for child in noun.children:
-            if child.lemma_.lower() in ("mediate", "broker", "sponsor") or child.lower_.endswith(("-mediated",
-                                                                                               "-brokered")):
+            if child.lemma_.lower() in lex.mediating_modifiers or child.lower_.endswith(lex.mediating_suffixes):
                 for inner in child.subtree:
                     code = country_of(inner.text.split("-")[0]) if inner.i != child.i or "-" in inner.text else None
                     if code:
@@ -444,7 +483,8 @@ def _link(mention: MentionInfo, drafts: list[Draft], lex: AgreementLexicon) -> D
         # whose story it continues (one with violations when it is said to be violated)
         partial = [d for d in candidates if d.scope and not d.scope.lower().startswith("all")]
         violated = [d for d in partial if any(s.action in ("accused_violation", "violated") for s in d.steps)]
-        return (violated or list(reversed(partial)) or [None])[0]
+        chosen = violated or list(reversed(partial))
+        return chosen[0] if chosen else None
     for draft in candidates:
         if not _scopes_compatible(mention.scope, draft.scope, mention.definite, draft):
             continue
@@ -477,16 +517,40 @@ def _scopes_compatible(mine: str | None, theirs: str | None, definite: bool, dra
 
 def _steps(mention: MentionInfo, sent: Span, index: int, sents: list[Span], ctx: ArticleContext,
            salient: list[tuple[Token, Actor]], drafts: list[Draft], lex: AgreementLexicon) -> list[Step]:
+    """The steps of the agreement's history one mention tells: a proposer's proposal, what the
+    verbs it hangs on do with it, a party's act named by a noun, and demands added to it."""
     head = mention.head
-    evidence = text_of(sent).strip()
-    out: list[Step] = []
     if _under_wish(head, lex):
         mention.wished = True
-        return out
+        return []
+    evidence = text_of(sent).strip()
+    out: list[Step] = []
     if mention.proposer and not any(s.action == "proposed" and s.party == mention.proposer
                                     for d in drafts for s in d.steps if mention in d.mentions):
         # 'the US proposal': proposed by the US, on a date the phrase does not tell
         out.append(Step(mention.proposer, "proposed", None, index, evidence))
+    for verb, role in _governing_verbs(head):
+        if not _is_asserted(verb):
+            continue
+        action = _action(verb, role, lex)
+        if action is None:
+            continue
+        date = _date(verb, sent, ctx, drafts)
+        if action in ("violated", "rejected", "accepted", "proposed") and role == "object" or action == "rejected":
+            out.extend(Step(party, speaker_act, date, index, evidence)
+                       for party, speaker_act in _parties_of(verb, action, index, sents, ctx, salient))
+        else:
+            out.append(Step(None, action, date, index, evidence))
+            if action == "agreed":
+                _mediator_from_subject(verb, mention, ctx, lex)
+    out.extend(_noun_steps(head, index, sent, ctx, salient, lex))
+    out.extend(_demands(head, sent, index, ctx, salient, lex))
+    return out
+
+
+def _governing_verbs(head: Token) -> list[tuple[Token, str]]:
+    """The verbs an agreement noun is the object or the subject of ('rejected the proposal', 'the
+    truce took effect', 'the deal, which X signed')."""
     verbs: list[tuple[Token, str]] = []
     if head.dep_ in ("dobj", "nsubjpass"):
         verbs.append((head.head, "object"))
@@ -495,29 +559,14 @@ def _steps(mention: MentionInfo, sent: Span, index: int, sents: list[Span], ctx:
     elif head.dep_ in ("nsubj",):
         verbs.append((head.head, "subject"))
     for child in head.children:
-        if child.dep_ == "relcl" and any(c.lower_ in ("which", "that") and c.dep_ in ("dobj", "nsubjpass")
-                                         for c in child.children):
+        if child.dep_ != "relcl":
+            continue
+        relatives = [c.dep_ for c in child.children if c.lower_ in RELATIVE_PRONOUNS]
+        if any(dep in ("dobj", "nsubjpass") for dep in relatives):
             verbs.append((child, "object"))
-        elif child.dep_ == "relcl" and any(c.lower_ in ("which", "that") and c.dep_ == "nsubj" for c in child.children):
+        elif "nsubj" in relatives:
             verbs.append((child, "subject"))
-    for verb, role in verbs:
-        if not _is_asserted(verb):
-            continue
-        action = _action(verb, role, lex)
-        if action is None:
-            continue
-        date = _date(verb, sent, ctx, drafts)
-        if action in ("violated", "rejected", "accepted", "proposed") and role == "object" or action == "rejected":
-            for party, speaker_act in _parties_of(verb, action, index, sents, ctx, salient):
-                out.append(Step(party, speaker_act, date, index, evidence))
-        elif action == "agreed":
-            out.append(Step(None, "agreed", date, index, evidence))
-            _mediator_from_subject(verb, mention, ctx)
-        else:
-            out.append(Step(None, action, date, index, evidence))
-    out.extend(_noun_steps(head, index, sent, ctx, salient, lex))
-    out.extend(_demands(head, sent, index, ctx, salient, lex))
-    return out
+    return verbs
 
 
 def _under_wish(token: Token, lex: AgreementLexicon) -> bool:
@@ -539,7 +588,7 @@ def _is_asserted(verb: Token) -> bool:
         return False  # 'left without signing the deal'
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in children):
         return False
-    return not any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in children)
+    return not any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children)
 
 
 def _action(verb: Token, role: str, lex: AgreementLexicon) -> str | None:
@@ -549,16 +598,15 @@ def _action(verb: Token, role: str, lex: AgreementLexicon) -> str | None:
         if any(c.dep_ == "acomp" and c.lemma_.lower() in lex.rejecting_adjectives for c in verb.children):
             return "rejected"
         particles = tuple(c.lemma_.lower() for c in verb.children if c.dep_ in ("prt", "dobj", "prep"))
-        for words, action in lex.subject_steps.items():
-            if words[0] == lemma and all(w in particles for w in words[1:]):
-                return action
+        return next((step for words, step in lex.subject_steps.items()
+                     if words[0] == lemma and all(w in particles for w in words[1:])), None)
+    needed = lex.required_particles.get(lemma)
+    if needed is not None and not any(c.lower_ == needed for c in verb.children):
         return None
-    action = lex.step_verbs.get(lemma)
-    if lemma == "put" and not any(c.lower_ == "forward" for c in verb.children):
-        return None
-    if lemma == "break" and any(c.lower_ == "down" for c in verb.children):
-        return "collapsed"
-    return action
+    for (particle_verb, particle), step in lex.particle_steps.items():
+        if particle_verb == lemma and any(c.lower_ == particle for c in verb.children):
+            return step
+    return lex.step_verbs.get(lemma)
 
 
 def _parties_of(verb: Token, action: str, index: int, sents: list[Span], ctx: ArticleContext,
@@ -611,7 +659,7 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _country(token: Token, ctx: ArticleContext, salient: list[tuple[Token, Actor]]) -> str | None:
-    if token.lower_ in ("it", "they") and token.dep_ in ("nsubj", "nsubjpass"):
+    if token.lower_ in GROUP_SUBJECT_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"):
         # 'Russia rejected X, opting for Y, which it violated': the main clause's subject
         for earlier in token.sent:
             if earlier.i >= token.i:
@@ -624,9 +672,9 @@ def _country(token: Token, ctx: ArticleContext, salient: list[tuple[Token, Actor
     return actor.country if actor is not None else None
 
 
-def _mediator_from_subject(verb: Token, mention: MentionInfo, ctx: ArticleContext) -> None:
+def _mediator_from_subject(verb: Token, mention: MentionInfo, ctx: ArticleContext, lex: AgreementLexicon) -> None:
     """'US officials negotiated a ceasefire between A and B': the negotiator is the mediator."""
-    if verb.lemma_.lower() not in ("negotiate", "broker", "mediate") or mention.mediator:
+    if verb.lemma_.lower() not in lex.negotiating_verbs or mention.mediator:
         return
     subject = _subject(verb)
     actor = ctx.describe(subject) if subject is not None else None
@@ -645,9 +693,10 @@ def _noun_steps(head: Token, index: int, sent: Span, ctx: ArticleContext, salien
     if action is None or owner is None:
         return []
     party = _country(owner, ctx, salient)
-    if action == "violated" and _speech_above(noun):
+    speech = _speech_above(noun)
+    if action == "violated" and speech is not None:
         action = "accused_violation"
-        subject = _subject(_speech_above(noun))
+        subject = _subject(speech)
         party = _country(subject, ctx, salient) if subject is not None else None
     return [Step(party, action, None, index, text_of(sent).strip())]
 
@@ -688,7 +737,7 @@ def _date(token: Token, sent: Span, ctx: ArticleContext, drafts: list[Draft]) ->
                             None)
             if previous is not None:
                 return shift_when(previous, offset, span.text)
-    if token.tag_ in ("VBZ", "VBP") or any(c.lower_ in ("has", "have") for c in token.children if c.dep_ == "aux"):
+    if token.tag_ in ("VBZ", "VBP") or any(c.lower_ in PERFECT_AUXILIARIES for c in token.children if c.dep_ == "aux"):
         if ctx.published is not None:
             return When(text=None, value=ctx.published.isoformat(), precision="day", rule="publication date")
     return None
@@ -697,11 +746,12 @@ def _date(token: Token, sent: Span, ctx: ArticleContext, drafts: list[Draft]) ->
 # ---------------------------------------------------------------- completing and reporting
 
 
-def _complete(draft: Draft, sents: list[Span], ctx: ArticleContext, drafts: list[Draft]) -> None:
+def _complete(draft: Draft, sents: list[Span], ctx: ArticleContext, drafts: list[Draft],
+              lex: AgreementLexicon) -> None:
     actions = {s.action for s in draft.steps}
     if not actions & EXISTENCE and draft.kind != "proposal" and not draft.is_proposal and not any(
             m.wished or m.aspect == "negotiation" for m in draft.mentions) and any(
-            _told_as_fact(m.head) for m in draft.mentions):
+            _told_as_fact(m.head, lex) for m in draft.mentions):
         # named as a fact ('This was followed by a 30-day maritime ceasefire'): it was agreed
         first = draft.mentions[0]
         earlier = drafts[:drafts.index(draft)]
@@ -719,24 +769,20 @@ def _complete(draft: Draft, sents: list[Span], ctx: ArticleContext, drafts: list
         draft.parties.remove(draft.mediator)
 
 
-HYPOTHETICAL = {"possible", "potential", "planned", "proposed", "future", "eventual", "prospective", "hoped"}
-TOWARDS = {"on", "towards", "toward", "about", "over", "for"}
-
-
-def _told_as_fact(head: Token) -> bool:
+def _told_as_fact(head: Token, lex: AgreementLexicon) -> bool:
     """The article names the agreement as something that exists: not a possible, planned or
     hoped-for one ('a possible ceasefire', 'talks on a maritime ceasefire would begin', 'did not
     sign the deal', 'left without signing', 'which could include a ceasefire')."""
-    if any(c.lower_ in HYPOTHETICAL for c in head.children if c.dep_ in ("amod", "compound")):
+    if any(c.lower_ in lex.hypothetical_modifiers for c in head.children if c.dep_ in ("amod", "compound")):
         return False
-    if head.dep_ == "pobj" and head.head.lower_ in TOWARDS:
+    if head.dep_ == "pobj" and head.head.lower_ in TOWARDS_PREPS:
         return False  # 'negotiations towards a ceasefire', 'talks on a truce'
     node = head
     for _ in range(6):
         if any(c.dep_ == "neg" for c in node.children) or any(
                 c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in node.children):
             return False
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in node.children):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
             return False
         if node.dep_ == "pcomp" and node.head.lower_ == "without":
             return False

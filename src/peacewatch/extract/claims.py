@@ -12,17 +12,17 @@ asserting the same thing in its own voice (corroboration).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from peacewatch.data import load_data, word_sets
+from peacewatch.data.reading_words import claim_words
 from peacewatch.extract.actors import describe_actor, is_role_phrase
 from peacewatch.extract.context import (
     COLLECTIVE_PARTIES,
-    GROUP_PRONOUNS,
-    PERSON_PRONOUNS,
+    PAIR_WORDS,
     ArticleContext,
     expand,
     first_country,
@@ -33,19 +33,32 @@ from peacewatch.extract.context import (
     sentence_times,
 )
 from peacewatch.extract.countries import country_name
+from peacewatch.grammar import (
+    CHARGE_PREPS,
+    CLOSE_QUOTES,
+    COMPLEMENT_PREPS,
+    CONDITIONAL_MARKS,
+    CONTENT_STOPS,
+    GROUP_PRONOUNS,
+    HYPOTHETICAL_MODALS,
+    OPEN_QUOTES,
+    PERSON_PRONOUNS,
+    POINTING_PRONOUNS,
+    PREDICATE_PREPS,
+    RECIPROCALS,
+    RELATIVE_OBJECTS,
+    RELATIVE_SUBJECTS,
+    SELF_PRONOUNS,
+    SOURCE_PREPS,
+    STRAIGHT_QUOTES,
+)
 from peacewatch.nlp import doc_memo, span_text, text_of, tokens_of
 from peacewatch.schema import Actor, Claim, Event, When
 
+# Sectors (codes, not words) whose speakers make an article one of conflict or diplomacy.
 CONFLICT_SECTORS = {"GOV", "MIL", "REB", "IGO", "NGO"}
+# Which kind a merged claim keeps: the lower rank wins.
 KIND_RANK = {"demand": 0, "denial": 1, "accusation": 2, "quote": 3, "statement": 4}
-OPEN_QUOTES = {"“", "«", "‘"}
-CLOSE_QUOTES = {"”", "»", "’"}
-STRAIGHT_QUOTES = {'"', "''", "``"}
-CONTENT_STOPS = {"–", "—", ";"}
-RELATIVE_SUBJECTS = {"who", "which", "that", "whom", "both", "all", "each", "neither", "none"}
-SPEAKER_HEAD_VERBS = {"make", "issue", "return", "respond", "voice", "renew", "repeat", "reiterate", "lodge",
-                      "file", "level", "raise", "send", "deliver", "answer", "react", "come", "follow"}
-SELF_PRONOUNS = {"i", "we", "you", "me", "us", "our", "my", "your"}
 # Sentences back in which a quotation's speaker may be found ('"...," he said. "..."').
 QUOTE_WINDOW = 1
 # Sentences forward in which a later hedge or denial may point back at a claim.
@@ -71,23 +84,33 @@ class ClaimLexicon:
     membership_words: frozenset[str]
     source_nouns: frozenset[str]
     denying_claims: frozenset[str]
+    accusing_verbs: frozenset[str]
+    accusation_nouns: frozenset[str]
+    confirming_verbs: frozenset[str]
+    media_verbs: frozenset[str]
+    speaker_head_verbs: frozenset[str]
+
+
+# The word lists of data/claims.yaml read as sets.
+_WORD_SETS = ("object_content", "quote_only", "speaker_nouns", "local_speakers", "media_markers",
+              "claim_references", "membership_words", "source_nouns", "denying_claims", "accusing_verbs",
+              "accusation_nouns", "confirming_verbs", "media_verbs", "speaker_head_verbs")
 
 
 @cache
 def claim_lexicon() -> ClaimLexicon:
     """The claims lexicon (data/claims.yaml), loaded once."""
-    raw = load_data("claims.yaml")
-    verb_kinds = {lemma: kind for kind, lemmas in raw["speech_verbs"].items() for lemma in lemmas}
-    noun_kinds = {lemma: kind for kind, lemmas in raw["claim_nouns"].items() for lemma in lemmas}
-    cues = {status: tuple(tuple(c.lower().split()) for c in phrases) for status, phrases in raw["status_cues"].items()}
+    words = claim_words()
+    verb_kinds = {lemma: kind for kind, lemmas in words.speech_verbs.items() for lemma in lemmas}
+    noun_kinds = {lemma: kind for kind, lemmas in words.claim_nouns.items() for lemma in lemmas}
+    cues = {status: tuple(tuple(c.lower().split()) for c in phrases) for status, phrases in words.status_cues.items()}
     return ClaimLexicon(
-        **word_sets(raw, "object_content", "quote_only", "speaker_nouns", "local_speakers", "media_markers",
-                    "claim_references", "membership_words", "source_nouns", "denying_claims"),
+        **{name: frozenset(getattr(words, name)) for name in _WORD_SETS},
         verb_kinds=verb_kinds,
-        content_preps={k: frozenset(v) for k, v in raw["content_preps"].items()},
+        content_preps={k: frozenset(v) for k, v in words.content_preps.items()},
         noun_kinds=noun_kinds,
         cues=cues,
-        accusing_words=frozenset(w.lower() for w in raw["accusing_words"]),
+        accusing_words=frozenset(w.lower() for w in words.accusing_words),
     )
 
 
@@ -150,7 +173,7 @@ def extract_claims(doc: Doc, ctx: ArticleContext, events: list[Event] | None = N
 # ---------------------------------------------------------------- quotations
 
 
-def _quoted_tokens_of(doc: Doc) -> set[int]:
+def _quoted_tokens_of(doc: Doc) -> frozenset[int]:
     """The quoted tokens of a doc, found once per doc (speakers of 'it reads' ask again)."""
     return doc_memo(doc, "pw_quoted", lambda d: frozenset(_quoted_tokens(d)))
 
@@ -178,16 +201,16 @@ def _quoted_tokens(doc: Doc) -> set[int]:
     return inside
 
 
-def _quote_tokens(sent: Span, quoted: set[int]) -> list[Token]:
+def _quote_tokens(sent: Span, quoted: frozenset[int]) -> list[Token]:
     return [t for t in sent if t.i in quoted]
 
 
-def _all_quoted(sent: Span, quoted: set[int]) -> bool:
+def _all_quoted(sent: Span, quoted: frozenset[int]) -> bool:
     words = [t for t in sent if not t.is_punct and not t.is_space]
     return bool(words) and all(t.i in quoted for t in words)
 
 
-def _quote_continues(sents: list[Span], index: int, quoted: set[int]) -> int:
+def _quote_continues(sents: list[Span], index: int, quoted: frozenset[int]) -> int:
     """The last sentence of a quotation that opens in sentence `index` and runs on."""
     last = index
     while last + 1 < len(sents) and _ends_open(sents[last], quoted) and last - index < 3:
@@ -195,7 +218,7 @@ def _quote_continues(sents: list[Span], index: int, quoted: set[int]) -> int:
     return last
 
 
-def _ends_open(sent: Span, quoted: set[int]) -> bool:
+def _ends_open(sent: Span, quoted: frozenset[int]) -> bool:
     """The sentence ends inside a quotation (the closing mark is in a later sentence)."""
     tail = [t for t in sent if not t.is_space]
     if not tail:
@@ -209,7 +232,7 @@ def _ends_open(sent: Span, quoted: set[int]) -> bool:
 # ---------------------------------------------------------------- verbs of saying
 
 
-def _verb_claims(sent: Span, index: int, sents: list[Span], quoted: set[int], ctx: ArticleContext,
+def _verb_claims(sent: Span, index: int, sents: list[Span], quoted: frozenset[int], ctx: ArticleContext,
                  salient: list[tuple[Token, Actor]], drafts: list[Draft], lex: ClaimLexicon) -> list[Draft]:
     out: list[Draft] = []
     taken: set[int] = set()
@@ -239,7 +262,7 @@ def _verb_claims(sent: Span, index: int, sents: list[Span], quoted: set[int], ct
             draft = Draft(speaker=speaker, speaker_token=speaker_token, kind=kind, content=content,
                           text=_text_of(verb, content, kind, lex), first=index, last=last, verb=verb,
                           quoted=quoted_only, person=person)
-            if verb.lemma_.lower() == "confirm":
+            if verb.lemma_.lower() in lex.confirming_verbs:
                 draft.status = "confirmed"
                 draft.cues.append(f"speech verb '{verb.text}'")
             _accusation_target(draft, verb, ctx, salient)
@@ -252,10 +275,9 @@ def _is_asserted(verb: Token) -> bool:
     children = list(verb.children)
     if any(c.dep_ == "neg" for c in children):
         return False
-    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("could", "might", "may", "would", "should", "will", "shall")
-           for c in children):
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in HYPOTHETICAL_MODALS for c in children):
         return False
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in children):
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children):
         return False
     if verb.tag_ == "VB" and not any(c.dep_ in ("aux",) for c in children) and verb.dep_ in ("xcomp", "ROOT"):
         return False  # an infinitive or an imperative: 'urged to say', 'Say it.'
@@ -276,47 +298,87 @@ def _nested_in_speech(verb: Token, lex: ClaimLexicon) -> bool:
     return False
 
 
-def _content(verb: Token, sent: Span, quoted: set[int], lex: ClaimLexicon) -> tuple[list[Token], bool]:
-    """What the verb says, and whether it is only a quotation."""
-    lemma = verb.lemma_.lower()
+def _content(verb: Token, sent: Span, quoted: frozenset[int], lex: ClaimLexicon) -> tuple[list[Token], bool]:
+    """What the verb says, and whether it is only a quotation: the first reader that finds it."""
+    for read in _CONTENT_READERS:
+        found = read(verb, sent, quoted, lex)
+        if found is not None:
+            return found
+    return [], False
+
+
+_Content = tuple[list[Token], bool]
+
+
+def _clause_content(verb: Token, sent: Span, quoted: frozenset[int], lex: ClaimLexicon) -> _Content | None:
+    """'X said that ...', 'X said: "..."': the clause the verb governs."""
     children = list(verb.children)
     clauses = [c for c in children if c.dep_ in ("ccomp", "parataxis")
                and c.lemma_.lower() not in lex.verb_kinds]
-    if clauses and lemma not in lex.quote_only or (clauses and any(t.i in quoted for c in clauses for t in c.subtree)):
-        tokens = [t for c in clauses for t in c.subtree]
-        # 'stated that X was unacceptable as, according to Y, it fails ...': the reason is said too
-        last = max(t.i for t in tokens)
-        tokens += [t for c in children if c.i > last and (c.dep_ == "advcl" or (
-            c.dep_ == "conj" and c.lemma_.lower() not in lex.verb_kinds
-            and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children))) for t in c.subtree]
-        if all(t.i in quoted for t in tokens if not t.is_punct):
-            return _trim(_quote_tokens(sent, quoted)), True  # the whole quotation, its '?' and '!' too
-        return _trim(tokens), False
-    if lemma in lex.content_preps:
-        for prep in children:
-            if prep.dep_ in ("prep", "prt") and prep.lower_ in lex.content_preps[lemma]:
-                objects = [t for c in prep.children if c.dep_ == "pobj" for t in c.subtree]
-                if objects:
-                    return _trim(objects), False
-    if lemma in ("accuse", "blame", "charge"):
-        of = [t for prep in children if prep.dep_ == "prep" and prep.lower_ in ("of", "for") for t in prep.subtree]
-        if of:
-            return _trim(of[1:]), False
-    if lemma in lex.object_content or lemma in lex.denying_claims:
-        objects = [c for c in children
-                   if c.dep_ in ("dobj", "ccomp", "xcomp")
-                   and not (c.pos_ in ("VERB", "AUX") and c.lemma_.lower() in lex.verb_kinds)]
-        if objects:
-            tokens = [t for c in objects for t in c.subtree]
-            for prep in children:  # 'described X as Y', 'accused X of Y'
-                if prep.dep_ == "prep" and prep.lower_ in ("as", "of", "for"):
-                    tokens.extend(prep.subtree)
-            return _trim(sorted(tokens, key=lambda t: t.i)), False
-    # '"...," X wrote.', 'He tweeted, "..."': the quotation next to the verb
+    if not (clauses and verb.lemma_.lower() not in lex.quote_only
+            or (clauses and any(t.i in quoted for c in clauses for t in c.subtree))):
+        return None
+    tokens = [t for c in clauses for t in c.subtree]
+    # 'stated that X was unacceptable as, according to Y, it fails ...': the reason is said too
+    last = max(t.i for t in tokens)
+    tokens += [t for c in children if c.i > last and (c.dep_ == "advcl" or (
+        c.dep_ == "conj" and c.lemma_.lower() not in lex.verb_kinds
+        and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children))) for t in c.subtree]
+    if all(t.i in quoted for t in tokens if not t.is_punct):
+        return _trim(_quote_tokens(sent, quoted)), True  # the whole quotation, its '?' and '!' too
+    return _trim(tokens), False
+
+
+def _prep_content(verb: Token, sent: Span, quoted: frozenset[int], lex: ClaimLexicon) -> _Content | None:
+    """'called for a ceasefire': the object of the verb's own preposition."""
+    preps = lex.content_preps.get(verb.lemma_.lower())
+    if preps is None:
+        return None
+    for prep in verb.children:
+        if prep.dep_ in ("prep", "prt") and prep.lower_ in preps:
+            objects = [t for c in prep.children if c.dep_ == "pobj" for t in c.subtree]
+            if objects:
+                return _trim(objects), False
+    return None
+
+
+def _charge_content(verb: Token, sent: Span, quoted: frozenset[int], lex: ClaimLexicon) -> _Content | None:
+    """'accused X of Y', 'blamed X for Y': the charge."""
+    if verb.lemma_.lower() not in lex.accusing_verbs:
+        return None
+    of = [t for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in CHARGE_PREPS for t in prep.subtree]
+    return (_trim(of[1:]), False) if of else None
+
+
+def _object_content(verb: Token, sent: Span, quoted: frozenset[int], lex: ClaimLexicon) -> _Content | None:
+    """'condemned the attack', 'described X as Y': the object, with its 'as', 'of' or 'for' phrase."""
+    lemma = verb.lemma_.lower()
+    if lemma not in lex.object_content and lemma not in lex.denying_claims:
+        return None
+    children = list(verb.children)
+    objects = [c for c in children
+               if c.dep_ in ("dobj", "ccomp", "xcomp")
+               and not (c.pos_ in ("VERB", "AUX") and c.lemma_.lower() in lex.verb_kinds)]
+    if not objects:
+        return None
+    tokens = [t for c in objects for t in c.subtree]
+    for prep in children:
+        if prep.dep_ == "prep" and prep.lower_ in PREDICATE_PREPS:
+            tokens.extend(prep.subtree)
+    return _trim(sorted(tokens, key=lambda t: t.i)), False
+
+
+def _own_quote_content(verb: Token, sent: Span, quoted: frozenset[int], lex: ClaimLexicon) -> _Content | None:
+    """'"...," X wrote.', 'He tweeted, "..."': the quotation next to the verb."""
     quote = _quote_tokens(sent, quoted)
     if quote and _quote_is_own(verb, quote):
         return _trim(quote), True
-    return [], False
+    return None
+
+
+# The ways a verb of saying holds what it says, in the order they are tried.
+_CONTENT_READERS: tuple[Callable[[Token, Span, frozenset[int], ClaimLexicon], _Content | None], ...] = (
+    _clause_content, _prep_content, _charge_content, _object_content, _own_quote_content)
 
 
 def _quote_is_own(verb: Token, quote: list[Token]) -> bool:
@@ -357,7 +419,7 @@ def _text_of(verb: Token | None, content: list[Token], kind: str, lex: ClaimLexi
     doc = content[0].doc
     start, end = content[0].i, content[-1].i + 1
     if verb is not None and kind in ("accusation", "denial") and verb.lemma_.lower() in lex.object_content \
-            and verb.i < start and verb.lemma_.lower() not in ("accuse", "blame", "charge"):
+            and verb.i < start and verb.lemma_.lower() not in lex.accusing_verbs:
         # 'condemned the attack on X': the act of saying is the claim's content
         start = min([verb.i] + [c.i for c in verb.children if c.dep_ == "advmod" and c.i < verb.i])
     text = span_text(doc, start, end)
@@ -376,7 +438,7 @@ def _speakers(verb: Token, sent: Span, index: int, sents: list[Span], ctx: Artic
         return []
     if subject.lower_ in SELF_PRONOUNS and subject.text != "US":
         return []
-    if subject.lower_ in RELATIVE_SUBJECTS or any(c.lower_ in ("whom", "which") for c in subject.subtree):
+    if subject.lower_ in RELATIVE_SUBJECTS or any(c.lower_ in RELATIVE_OBJECTS for c in subject.subtree):
         antecedent = _antecedent(subject)
         if antecedent is None:
             return []
@@ -384,7 +446,7 @@ def _speakers(verb: Token, sent: Span, index: int, sents: list[Span], ctx: Artic
         if antecedent.dep_ == "conj":
             tokens = expand([antecedent.head])
         return [r for t in tokens if (r := _speaker(t, index, ctx, salient, drafts, lex)) is not None]
-    if subject.lemma_.lower() in COLLECTIVE_PARTIES and any(c.lower_ in ("both", "two") for c in subject.children):
+    if subject.lemma_.lower() in COLLECTIVE_PARTIES and any(c.lower_ in PAIR_WORDS for c in subject.children):
         pair = recent_pair(ctx, sents, index)
         if pair:
             return [(subject, pair[0], False), (subject, pair[1], False)]
@@ -440,11 +502,8 @@ def _speaker(token: Token, index: int, ctx: ArticleContext, salient: list[tuple[
              drafts: list[Draft], lex: ClaimLexicon) -> tuple[Token, Actor, bool] | None:
     lower = token.lower_
     if lower in PERSON_PRONOUNS:
-        recent = [d for d in reversed(drafts[-6:]) if d.speaker is not None and index - d.last <= 3]
-        earlier = next((d for d in recent if d.person), None) or next(
-            (d for d in recent if d.speaker_token is not None and d.speaker_token.tag_ in ("NNP", "NN")
-             and d.speaker.sector not in ("MED",) and d.speaker.name != country_name(d.speaker.country or "")), None)
-        actor = earlier.speaker if earlier is not None else resolve_pronoun(token, ctx, salient)
+        earlier = _earlier_speaker(index, drafts)
+        actor = earlier if earlier is not None else resolve_pronoun(token, ctx, salient)
         return (token, actor.model_copy(update={"text": token.text}), True) if actor is not None else None
     if lower in GROUP_PRONOUNS or token.pos_ == "PRON":
         actor = _group_antecedent(token, index, ctx, drafts, lex) or resolve_pronoun(token, ctx, salient)
@@ -464,6 +523,20 @@ def _speaker(token: Token, index: int, ctx: ArticleContext, salient: list[tuple[
         if country:
             actor = actor.model_copy(update={"country": country})
     return token, actor, person
+
+
+def _earlier_speaker(index: int, drafts: list[Draft]) -> Actor | None:
+    """The speaker of a recent claim that 'he' or 'she' stands for: a person, else one named by a
+    noun that is neither a medium nor a country."""
+    recent = [(d, d.speaker) for d in reversed(drafts[-6:]) if d.speaker is not None and index - d.last <= 3]
+    for draft, speaker in recent:
+        if draft.person:
+            return speaker
+    for draft, speaker in recent:
+        if draft.speaker_token is not None and draft.speaker_token.tag_ in ("NNP", "NN") \
+                and speaker.sector != "MED" and speaker.name != country_name(speaker.country or ""):
+            return speaker
+    return None
 
 
 def _membership_country(token: Token, lex: ClaimLexicon) -> str | None:
@@ -518,22 +591,22 @@ def _story_country(events: list[Event]) -> str | None:
     else of its first located event."""
     located = [e for e in events if e.location is not None and e.location.country]
     violent = [e for e in located if e.type == "ASSAULT"]
-    chosen = (violent or located)[:1]
-    return chosen[0].location.country if chosen else None
+    location = next((e.location for e in violent or located), None)
+    return location.country if location is not None else None
 
 
 def _accusation_target(draft: Draft, verb: Token, ctx: ArticleContext, salient: list[tuple[Token, Actor]]) -> None:
     """Whom an accusation accuses: the object of 'accuse'/'blame', or the subject of the
     wrongdoing it reports."""
-    if draft.kind != "accusation" or verb.lemma_.lower() not in ("accuse", "blame", "charge"):
+    if draft.kind != "accusation" or verb.lemma_.lower() not in claim_lexicon().accusing_verbs:
         return
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if objects and objects[0].lower_ in ("other", "another"):
+    if objects and objects[0].lower_ in RECIPROCALS:
         return  # set per speaker by _merge_by_speaker for mutual accusations
     if objects and objects[0].pos_ != "PRON":
         accused = objects[0]
         # 'accused rebels of using gas' may hang 'of using gas' on the object: the accused ends before it
-        charge = [c for c in accused.children if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i > accused.i]
+        charge = [c for c in accused.children if c.dep_ == "prep" and c.lower_ in CHARGE_PREPS and c.i > accused.i]
         span = phrase(accused)
         if charge:
             span = span.doc[span.start:charge[0].i]
@@ -545,8 +618,9 @@ def _accusation_target(draft: Draft, verb: Token, ctx: ArticleContext, salient: 
 # ---------------------------------------------------------------- other ways of attributing
 
 
-def _noun_claims(sent: Span, index: int, quoted: set[int], ctx: ArticleContext, salient: list[tuple[Token, Actor]],
-                 drafts: list[Draft], lex: ClaimLexicon, found: list[Draft]) -> list[Draft]:
+def _noun_claims(sent: Span, index: int, quoted: frozenset[int], ctx: ArticleContext,
+                 salient: list[tuple[Token, Actor]], drafts: list[Draft], lex: ClaimLexicon,
+                 found: list[Draft]) -> list[Draft]:
     """'X returned with additional demands to lift sanctions'; 'X's call for a ceasefire'."""
     out: list[Draft] = []
     covered = {t.i for d in found for t in d.content}
@@ -561,7 +635,7 @@ def _noun_claims(sent: Span, index: int, quoted: set[int], ctx: ArticleContext, 
             continue
         complement = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.tag_ in ("VB", "VBZ", "VBD")
                       and any(a.lower_ == "to" or a.dep_ == "mark" for a in c.children)]
-        complement += [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("for", "to") and any(
+        complement += [c for c in noun.children if c.dep_ == "prep" and c.lower_ in COMPLEMENT_PREPS and any(
             p.dep_ in ("pobj", "pcomp") for p in c.children)]
         if not complement:
             continue
@@ -571,7 +645,7 @@ def _noun_claims(sent: Span, index: int, quoted: set[int], ctx: ArticleContext, 
             while node.dep_ == "conj" and node.head.i != node.i:
                 node = node.head  # 'responded with anger and a call for ...'
             head = node.head.head if node.dep_ == "pobj" else node.head
-            if node.dep_ in ("dobj", "pobj") and head.lemma_.lower() in SPEAKER_HEAD_VERBS:
+            if node.dep_ in ("dobj", "pobj") and head.lemma_.lower() in lex.speaker_head_verbs:
                 owner = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if owner is None:
             continue
@@ -589,7 +663,7 @@ def _noun_claims(sent: Span, index: int, quoted: set[int], ctx: ArticleContext, 
 def _sourced_figure(noun: Token, index: int, ctx: ArticleContext, salient: list[tuple[Token, Actor]],
                     drafts: list[Draft], lex: ClaimLexicon) -> Draft | None:
     """'Early reports from a volunteer aid group put the death toll at 57': the group says it."""
-    source = next((p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in ("from", "by")
+    source = next((p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in SOURCE_PREPS
                    for p in prep.children if p.dep_ == "pobj"), None)
     verb = next((c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"), None)
     if verb is None and noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
@@ -607,7 +681,7 @@ def _sourced_figure(noun: Token, index: int, ctx: ArticleContext, salient: list[
                  text=_text_of(None, content, "statement", lex), first=index, last=index, person=spoken[2])
 
 
-def _according_claims(sent: Span, index: int, quoted: set[int], ctx: ArticleContext,
+def _according_claims(sent: Span, index: int, quoted: frozenset[int], ctx: ArticleContext,
                       salient: list[tuple[Token, Actor]], drafts: list[Draft], lex: ClaimLexicon,
                       found: list[Draft]) -> list[Draft]:
     """'According to X, ...': X says the rest of the sentence."""
@@ -636,7 +710,7 @@ def _media_claims(sent: Span, index: int, ctx: ArticleContext, lex: ClaimLexicon
     for token in sent:
         if token.lower_ in lex.media_markers and token.dep_ == "prep":
             source = next((c for c in token.children if c.dep_ == "pobj"), None)
-        elif token.lemma_.lower() == "report" and token.pos_ == "VERB":
+        elif token.lemma_.lower() in lex.media_verbs and token.pos_ == "VERB":
             source = next((c for c in token.children if c.dep_ == "nsubj"), None)
         else:
             continue
@@ -646,7 +720,7 @@ def _media_claims(sent: Span, index: int, ctx: ArticleContext, lex: ClaimLexicon
         if actor is None or actor.sector != "MED":
             continue
         skip = {t.i for t in token.subtree} | {token.i}
-        if token.lemma_.lower() == "report":
+        if token.lemma_.lower() in lex.media_verbs:
             skip = {t.i for t in source.subtree} | {token.i}
         content = _trim([t for t in sent if t.i not in skip])
         if not content:
@@ -656,7 +730,8 @@ def _media_claims(sent: Span, index: int, ctx: ArticleContext, lex: ClaimLexicon
     return []
 
 
-def _continued_quote(sent: Span, index: int, sents: list[Span], quoted: set[int], drafts: list[Draft]) -> list[Draft]:
+def _continued_quote(sent: Span, index: int, sents: list[Span], quoted: frozenset[int],
+                     drafts: list[Draft]) -> list[Draft]:
     """A sentence that is all quotation, right after a quoted claim: the same speaker goes on."""
     if not _all_quoted(sent, quoted) or not drafts:
         return []
@@ -690,7 +765,7 @@ def _merge_by_speaker(found: list[Draft]) -> list[Draft]:
             same.status, same.cues = draft.status, same.cues + draft.cues
     # 'both parties accusing each other': each accuses the other
     mutual = [d for d in out if d.kind == "accusation" and d.verb is not None
-              and any(c.lower_ in ("other", "another") for c in d.verb.children if c.dep_ == "dobj")]
+              and any(c.lower_ in RECIPROCALS for c in d.verb.children if c.dep_ == "dobj")]
     if len(mutual) == 2:
         mutual[0].accused, mutual[1].accused = mutual[1].speaker, mutual[0].speaker
         for draft in mutual:
@@ -719,7 +794,7 @@ def _claim_date(draft: Draft, sents: list[Span], ctx: ArticleContext) -> When | 
 # ---------------------------------------------------------------- kind and status
 
 
-def _assess(drafts: list[Draft], sents: list[Span], quoted: set[int], lex: ClaimLexicon) -> None:
+def _assess(drafts: list[Draft], sents: list[Span], quoted: frozenset[int], lex: ClaimLexicon) -> None:
     claimed_sents = {i for d in drafts for i in range(d.first, d.last + 1)}
     for draft in drafts:
         _refine_kind(draft, lex)
@@ -822,14 +897,14 @@ def _denials(drafts: list[Draft]) -> None:
 def _names_kind(denial: Draft, claim: Draft) -> bool:
     """'the accusation' names an accusation; 'the claim', 'it' name any claim."""
     nouns = {t.lemma_.lower() for t in denial.content[:3]}
-    if nouns & {"accusation", "allegation", "charge"}:
+    if nouns & claim_lexicon().accusation_nouns:
         return claim.kind == "accusation"
     return True
 
 
 def _points_back(denial: Draft) -> bool:
     lex = claim_lexicon()
-    return any(t.lemma_.lower() in lex.claim_references or t.lower_ in ("it", "this", "that", "them")
+    return any(t.lemma_.lower() in lex.claim_references or t.lower_ in POINTING_PRONOUNS
                for t in denial.content[:3])
 
 
@@ -837,7 +912,7 @@ def _content_words(tokens: list[Token]) -> set[str]:
     return {t.lemma_.lower() for t in tokens if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not t.is_stop}
 
 
-def _corroborate(drafts: list[Draft], sents: list[Span], claimed: set[int], quoted: set[int]) -> None:
+def _corroborate(drafts: list[Draft], sents: list[Span], claimed: set[int], quoted: frozenset[int]) -> None:
     """A claim the article itself asserts elsewhere, in its own voice, is confirmed."""
     own = [s for i, s in enumerate(sents) if i not in claimed and not any(t.text == "?" for t in s)
            and not any(t.i in quoted for t in s)]

@@ -12,21 +12,40 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from peacewatch.extract.actors import build_person_index, describe_actor
+from peacewatch.data.reading_words import participant_words
+from peacewatch.extract.actors import PersonIndex, build_person_index, describe_actor
 from peacewatch.extract.countries import country_name, country_of
 from peacewatch.extract.lexicon import get_lexicon
 from peacewatch.extract.mentions import WEAPON_NOUNS, split_named_coordination
-from peacewatch.grammar import CUT_DEPS, MEMBER_PREPS
+from peacewatch.grammar import (
+    CUT_DEPS,
+    FIRST_SECOND_PERSON,
+    FUTURE_AUXILIARIES,
+    GROUP_PRONOUNS,
+    MEMBER_PREPS,
+    ORIGIN_PREPS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    RECIPROCALS,
+)
 from peacewatch.nlp import per_token, text_of, tokens_of
 from peacewatch.resolve.place import resolve_place
-from peacewatch.resolve.time import find_time_expressions, parse_offset, resolve_time
+from peacewatch.resolve.time import Offset, find_time_expressions, parse_offset, resolve_time
 from peacewatch.schema import Actor, Place, When
 
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
-GROUP_PRONOUNS = {"it", "they", "them"}
-RECIPROCALS = {"other", "another"}
-COLLECTIVE_PARTIES = {"party", "side", "country", "nation"}
+__all__ = ["COLLECTIVE_PARTIES", "GROUP_PRONOUNS", "PAIR_WORDS", "PERSON_PRONOUNS", "QUANTITY_WORDS", "RECIPROCALS",
+           "ArticleContext", "actor_of", "actors_of", "expand", "first_country", "is_person", "new_context",
+           "phrase", "recent_pair", "remember_subjects", "resolve_pronoun", "same_party", "sentence_times"]
 
+# Nouns for both parties together ('both sides'), and counts that stand for the people counted
+# ('thousands of students'): data/participants.yaml, read at import (every participant asks).
+_WORDS = participant_words()
+COLLECTIVE_PARTIES = frozenset(_WORDS.collective_parties)
+PAIR_WORDS = frozenset(_WORDS.pair_words)  # 'both sides', 'the two countries'
+QUANTITY_WORDS = frozenset(_WORDS.quantity_words)
+
+# A time expression of a sentence: its span, its date, and its offset when anchored ('two days later').
+SentenceTime = tuple[Span, When, Offset | None]
 
 
 @dataclass
@@ -36,10 +55,10 @@ class ArticleContext:
     doc: Doc
     published: date | None
     countries: list[str]
-    persons: object
+    persons: PersonIndex
     place_cache: dict[str, Place | None] = field(default_factory=dict)
     actor_cache: dict[tuple[int, int], Actor | None] = field(default_factory=dict)
-    time_cache: dict[tuple[int, int], list] = field(default_factory=dict)
+    time_cache: dict[tuple[int, int], list[SentenceTime]] = field(default_factory=dict)
     subject_cache: dict[tuple[int, int], list[tuple[Token, Actor]]] = field(default_factory=dict)
 
     def describe(self, token: Token) -> Actor | None:
@@ -106,7 +125,12 @@ def expand(tokens: list[Token]) -> list[Token]:
             elif member not in out:
                 out.append(member)
     seen: set[int] = set()
-    return [t for t in out if not (t.i in seen or seen.add(t.i))]
+    unique: list[Token] = []
+    for token in out:
+        if token.i not in seen:
+            seen.add(token.i)
+            unique.append(token)
+    return unique
 
 
 def _is_separate_party(token: Token) -> bool:
@@ -115,10 +139,6 @@ def _is_separate_party(token: Token) -> bool:
     entity = token.doc[token.i].ent_iob_ in ("B",) or (token.ent_type_ and token.ent_iob_ == "I" and any(
         t.ent_iob_ == "B" for t in token.subtree))
     return bool(entity) or token.tag_ in ("NNS", "NNPS") or token.pos_ == "PRON"
-
-
-QUANTITY_WORDS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "tens", "scores", "million",
-                  "millions", "some", "many", "most", "several"}
 
 
 def actor_of(token: Token, ctx: ArticleContext, salient: list[tuple[Token, Actor]]) -> Actor | None:
@@ -140,7 +160,7 @@ def _split_adjective_coordination(token: Token) -> list[Token]:
     """'Ukrainian and American officials', 'commanders from India and Pakistan' name two
     parties; return the tokens that name their countries."""
     modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE")]
-    modifiers += [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("from", "of")
+    modifiers += [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ORIGIN_PREPS
                   for p in prep.children if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "NORP")]
     for modifier in modifiers:
         if modifier.conjuncts:
@@ -149,39 +169,65 @@ def _split_adjective_coordination(token: Token) -> list[Token]:
 
 
 def resolve_pronoun(token: Token, ctx: ArticleContext, salient: list[tuple[Token, Actor]]) -> Actor | None:
-    person = token.lower_ in PERSON_PRONOUNS
-    if token.lower_ in ("i", "we", "you", "me", "us", "our") and token.text != "US":
+    """The actor a pronoun stands for: the object of the clause before, the speaker of the verb of
+    saying it hangs on, or the last salient actor of its kind (a person or a group)."""
+    if token.lower_ in FIRST_SECOND_PERSON and token.text != "US":
         return None
-    # 'thanked Turkey and urged it to ...': an object pronoun is the object of the clause before.
+    earlier_object = _object_before(token)
+    if earlier_object is not None:
+        return ctx.describe(earlier_object)
+    person = token.lower_ in PERSON_PRONOUNS
+    speaker = _pronoun_speaker(token, ctx, salient, person)
+    return speaker if speaker is not None else _salient_antecedent(token, salient, person)
+
+
+def _object_before(token: Token) -> Token | None:
+    """'thanked Turkey and urged it to ...': an object pronoun is the object of the clause before."""
     if token.dep_ in ("dobj", "dative") and token.head.dep_ == "conj":
-        earlier_objects = [c for c in token.head.head.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
-        if earlier_objects:
-            return ctx.describe(earlier_objects[0])
-    # 'X claimed it targeted ...': the pronoun under a verb of saying is its speaker.
+        return next((c for c in token.head.head.children if c.dep_ == "dobj" and c.pos_ != "PRON"), None)
+    return None
+
+
+def _speech_verb_above(token: Token) -> Token | None:
+    """The verb of saying a pronoun's clause hangs on ('X claimed it targeted ...'), within four steps."""
     node = token.head
     lex = get_lexicon()
     for _ in range(4):
         if node.lemma_.lower() in lex.speech_verbs and node.i != token.head.i:
-            subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is None:
-                break
-            if subject.pos_ != "PRON":
-                actor = ctx.describe(subject)
-                speaker_is_person = is_person(actor, subject) if actor is not None else False
-            elif subject.lower_ in PERSON_PRONOUNS and subject.i != token.i:
-                actor = resolve_pronoun(subject, ctx, salient)
-                speaker_is_person = True
-            else:
-                break
-            if actor is not None and speaker_is_person == person:
-                return actor
-            if actor is not None and speaker_is_person and token.lower_ in ("they", "them") and actor.country:
-                # 'He said that they would ...': the speaker's government
-                return Actor(text=token.text, name=country_name(actor.country), country=actor.country, sector="GOV")
-            break
+            return node
         if node.head.i == node.i:
-            break
+            return None
         node = node.head
+    return None
+
+
+def _pronoun_speaker(token: Token, ctx: ArticleContext, salient: list[tuple[Token, Actor]],
+                     person: bool) -> Actor | None:
+    """'X claimed it targeted ...': the pronoun under a verb of saying is its speaker, when both
+    are persons or both are not; 'He said that they would ...' is the speaker's government."""
+    verb = _speech_verb_above(token)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb else None
+    if subject is None:
+        return None
+    if subject.pos_ != "PRON":
+        actor = ctx.describe(subject)
+        speaker_is_person = is_person(actor, subject) if actor is not None else False
+    elif subject.lower_ in PERSON_PRONOUNS and subject.i != token.i:
+        actor = resolve_pronoun(subject, ctx, salient)
+        speaker_is_person = True
+    else:
+        return None
+    if actor is None:
+        return None
+    if speaker_is_person == person:
+        return actor
+    if speaker_is_person and token.lower_ in PLURAL_PRONOUNS and actor.country:
+        return Actor(text=token.text, name=country_name(actor.country), country=actor.country, sector="GOV")
+    return None
+
+
+def _salient_antecedent(token: Token, salient: list[tuple[Token, Actor]], person: bool) -> Actor | None:
+    """The last of the recent salient subjects that is a person (or not), as the pronoun is."""
     for earlier, actor in reversed(salient[-8:]):
         if earlier.sent.start > token.i:
             continue
@@ -251,8 +297,7 @@ def recent_pair(ctx: ArticleContext, sents: list[Span], index: int) -> tuple[Act
     for back in range(index, max(-1, index - 3), -1):
         tokens = [t for t in sents[back] if t.ent_type_ in ("GPE", "NORP") and t.conjuncts]
         for token in tokens:
-            codes = [country_of(t.text) for t in (token, *token.conjuncts)]
-            codes = [c for c in codes if c]
+            codes = [code for t in (token, *token.conjuncts) if (code := country_of(t.text))]
             if len(set(codes)) >= 2:
                 a, b = codes[0], next(c for c in codes if c != codes[0])
                 return (Actor(text=token.text, name=country_name(a), country=a, sector="GOV"),
@@ -273,7 +318,7 @@ def new_context(doc: Doc, published: date | None) -> ArticleContext:
                           persons=build_person_index(doc))
 
 
-def sentence_times(sent: Span, ctx: ArticleContext) -> list[tuple[Span, When, object]]:
+def sentence_times(sent: Span, ctx: ArticleContext) -> list[SentenceTime]:
     """The time expressions of a sentence: their span, resolved date, and offset when anchored
     (found once per sentence per article; events, claims and agreements all ask)."""
     key = (sent.start, sent.end)
@@ -282,8 +327,8 @@ def sentence_times(sent: Span, ctx: ArticleContext) -> list[tuple[Span, When, ob
     return list(ctx.time_cache[key])
 
 
-def _sentence_times(sent: Span, ctx: ArticleContext) -> list[tuple[Span, When, object]]:
-    out = []
+def _sentence_times(sent: Span, ctx: ArticleContext) -> list[SentenceTime]:
+    out: list[SentenceTime] = []
     for found in find_time_expressions(text_of(sent)):
         span = sent.doc.char_span(sent.start_char + found.start, sent.start_char + found.end,
                                   alignment_mode="expand")
@@ -316,7 +361,7 @@ def first_country(tokens) -> str | None:
 def _is_future(token: Token) -> bool:
     node = token
     for _ in range(6):
-        if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in node.children):
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in node.children):
             return True
         if node.head.i == node.i:
             break

@@ -12,8 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from peacewatch.data import load_data
-from peacewatch.errors import DataError
+from peacewatch.data.reading_words import CountryEntry, country_list
 
 log = logging.getLogger(__name__)
 
@@ -21,7 +20,6 @@ __all__ = ["CountryHit", "country_of", "country_name", "is_metonym", "lookup_cou
 
 # Kinds of words that name a country, in the order a clash is resolved (a name beats a metonym).
 KINDS = ("name", "alias", "adjective", "demonym", "capital", "metonym")
-_SECTORS = {"GOV", "MIL", "REB", "CVL", "IGO", "NGO", "MED", "BUS", "OTHER"}
 _LEADING_THE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|')$")
 
@@ -75,36 +73,32 @@ def _add(index: dict[str, CountryHit], key: str, hit: CountryHit) -> None:
 
 @cache
 def _index() -> _Index:
-    """Build the lookup tables from countries.yaml once per process."""
-    data = load_data("countries.yaml")
-    if not isinstance(data, dict) or not isinstance(data.get("countries"), list):
-        raise DataError("countries.yaml must hold a 'countries' list")
+    """Build the lookup tables from countries.yaml (checked by its model) once per process."""
     exact: dict[str, CountryHit] = {}
     folded: dict[str, CountryHit] = {}
     names: dict[str, str] = {}
     max_tokens = 1
-    for entry in data["countries"]:
-        iso3 = entry.get("iso3")
-        if not isinstance(iso3, str) or not re.fullmatch(r"[A-Z]{3}", iso3) or not entry.get("name"):
-            raise DataError(f"countries.yaml: bad entry {entry!r}")
-        names[iso3] = entry["name"]
-        terms: list[tuple[str, str, str]] = [(entry["name"], "name", "GOV")]
-        terms += [(t, "alias", "GOV") for t in entry.get("aliases") or []]
-        terms += [(t, "adjective", "GOV") for t in entry.get("adjectives") or []]
-        terms += [(t, "demonym", "GOV") for t in entry.get("demonyms") or []]
-        terms += [(t, "capital", "GOV") for t in entry.get("capitals") or []]
-        for term, sector in (entry.get("metonyms") or {}).items():
-            if sector not in _SECTORS:
-                raise DataError(f"countries.yaml: {iso3} metonym {term!r} has unknown sector {sector!r}")
-            terms.append((term, "metonym", sector))
-        for term, kind, sector in terms:
-            key = normalize_text(str(term))
-            hit = CountryHit(iso3, kind, sector, key)
+    for entry in country_list().countries:
+        names[entry.iso3] = entry.name
+        for term, kind, sector in _terms(entry):
+            key = normalize_text(term)
+            hit = CountryHit(entry.iso3, kind, sector, key)
             _add(exact, key, hit)
             if not _is_abbreviation(key):
                 _add(folded, key.casefold(), hit)
             max_tokens = max(max_tokens, len(key.split()))
     return _Index(exact, folded, names, max_tokens)
+
+
+def _terms(entry: CountryEntry) -> list[tuple[str, str, str]]:
+    """Every word of a country with its kind and the sector it implies, in the order of KINDS."""
+    terms: list[tuple[str, str, str]] = [(entry.name, "name", "GOV")]
+    terms += [(t, "alias", "GOV") for t in entry.aliases]
+    terms += [(t, "adjective", "GOV") for t in entry.adjectives]
+    terms += [(t, "demonym", "GOV") for t in entry.demonyms]
+    terms += [(t, "capital", "GOV") for t in entry.capitals]
+    terms += [(term, "metonym", sector) for term, sector in entry.metonyms.items()]
+    return terms
 
 
 @lru_cache(maxsize=65536)

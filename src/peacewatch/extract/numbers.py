@@ -1,235 +1,40 @@
-"""Numbers in news text: number words, hedged counts, and the casualty figures of a sentence.
+"""Casualty figures in news text: the counts of a sentence tied to death and injury words.
 
-`parse_number` and `parse_count` read a phrase; `find_casualties` ties the counts of a parsed
-sentence to death and injury words; `merge_casualties` gathers the figures of one strike.
+`find_casualties` ties the counts of a parsed sentence to death and injury words (data/
+casualties.yaml); `merge_casualties` gathers the figures of one strike. `parse_number` and
+`parse_count`, which read one phrase, live in peacewatch.extract.counts and are named here too.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Literal
 
 from spacy.tokens import Span, Token
 
-from peacewatch.data import load_data
-from peacewatch.errors import DataError
+from peacewatch.data.reading_words import casualty_words, number_words
+from peacewatch.extract.counts import (
+    NUMBER_WORDS,
+    SCALE_WORDS,
+    VAGUE_WORDS,
+    extend_hedges,
+    hedged_start,
+    parse_count,
+    parse_number,
+)
+from peacewatch.extract.weapons import weapon_mode
+from peacewatch.grammar import COUNT_COORDINATIONS, INDEFINITE_ARTICLES, OF_WHOM, PART_AFTER, PART_BEFORE
 from peacewatch.nlp import tokens_of
 from peacewatch.schema import Count
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Casualties", "find_casualties", "merge_casualties", "parse_count", "parse_number"]
-
-# --- number words (grammar of English numerals, not a lexicon to extend) -----------------------
-
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}
-_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9}
-_SCALE_ABBREVIATIONS = {"k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9}
-_SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion"})
-_NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_SCALES) | {"hundred", "dozen"}
-
-# Vague plurals: the smallest number the plural can mean ('dozens' is at least two dozen).
-_VAGUE = {
-    "dozens": 24, "several dozen": 24, "a few dozen": 24, "scores": 40, "tens": 20,
-    "hundreds": 200, "several hundred": 200, "a few hundred": 200, "thousands": 2000,
-    "several thousand": 2000, "a few thousand": 2000, "tens of thousands": 20000,
-    "hundreds of thousands": 200000, "millions": 2 * 10**6,
-}
-_VAGUE_WORDS = frozenset({"dozens", "scores", "tens", "hundreds", "thousands", "millions", "several", "few"})
-_ZERO = frozenset({"no one", "noone", "no-one", "nobody", "none", "zero", "no"})
-
-# Hedges before a number: 'min' keeps the number as a lower bound, 'max' as an upper bound,
-# 'approx' as min = max (an approximate figure is coded like an exact one; CONVENTIONS rule 7
-# names only the open-ended hedges).
-_PREFIX_HEDGES = {
-    "at least": "min", "more than": "min", "over": "min", "upwards of": "min",
-    "in excess of": "min", "no fewer than": "min", "no less than": "min", "not less than": "min",
-    "a minimum of": "min", "above": "min", "exceeding": "min", "at least some": "min",
-    "up to": "max", "as many as": "max", "nearly": "max", "almost": "max", "at most": "max",
-    "fewer than": "max", "less than": "max", "under": "max", "no more than": "max",
-    "a maximum of": "max", "not more than": "max", "close to": "max",
-    "around": "approx", "about": "approx", "some": "approx", "approximately": "approx",
-    "roughly": "approx", "an estimated": "approx", "estimated": "approx", "a reported": "approx",
-    "circa": "approx", "an approximate": "approx", "a total of": "approx", "a further": "approx",
-    "another": "approx",
-}
-_SUFFIX_HEDGES = {"+": "min", "plus": "min", "or more": "min", "and more": "min", "or so": "approx"}
-_HEDGE_WORDS = max(len(h.split()) for h in _PREFIX_HEDGES)
-# Longest first, so 'or more' is read before a shorter hedge it ends with; sorted once, not per count.
-_SUFFIX_HEDGES_LONGEST_FIRST = sorted(_SUFFIX_HEDGES.items(), key=lambda kv: -len(kv[0]))
-
-_DIGITS = re.compile(
-    r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?\s*"
-    r"(?P<scale>hundred|thousand|million|billion|k|m|mn|mln|bn)?"
-)
-_DASHES = re.compile(r"\s*[\u2010-\u2015\u2212-]\s*")
-_ORDINAL_DIGITS = re.compile(r"^\d+(st|nd|rd|th)$")
-_YEAR = re.compile(r"^(1[89]|20)\d\d$")
-_WORD_SEPARATORS = re.compile(r"[\s\u2010-\u2015-]+")
-_RANGE_WORDS = re.compile(r"(?:between|from) (.+?) (?:and|to) (.+)")
-_CLOCK_OR_DATE = re.compile(r"\d[:/]\d")
-
-
-def parse_number(text: str) -> int | None:
-    """Read one number written in digits or words.
-
-    Args:
-        text: '1,200', '1.5 million', 'thirty-five', 'two hundred and ten', 'a dozen', 'two dozen'.
-    Returns:
-        the integer, or None when the text is not a cardinal number (ordinals such as 'third'
-        or '5th' are not counts, nor are fractions like '2.5').
-    """
-    s = " ".join(text.strip().lower().replace("\u00a0", " ").split())
-    if not s or _ORDINAL_DIGITS.match(s):
-        return None
-    match = _DIGITS.fullmatch(s)
-    if match:
-        return _read_digits(match)
-    words = [w for w in _WORD_SEPARATORS.split(s) if w]
-    return _read_words(words)
-
-
-def _read_digits(match: re.Match) -> int | None:
-    whole = int(match["int"].replace(",", ""))
-    frac = match["frac"] or ""
-    scale_word = match["scale"]
-    scale = 1
-    if scale_word:
-        scale = 100 if scale_word == "hundred" else (
-            _SCALES.get(scale_word) or _SCALE_ABBREVIATIONS[scale_word])
-    value = (whole * 10 ** len(frac) + int(frac or 0)) * scale
-    if value % 10 ** len(frac):
-        return None  # '2.5' alone is not a count of people
-    return value // 10 ** len(frac)
-
-
-def _read_words(words: list[str]) -> int | None:
-    if words and words[0] in ("a", "an", "one") and len(words) > 1:
-        words = ["one", *words[1:]]
-    if words[:3] == ["half", "a", "dozen"]:
-        words = ["six", *words[3:]]
-    total = current = 0
-    seen = False
-    for word in words:
-        if word == "and":
-            continue
-        if word in _UNITS:
-            rest = current % 100
-            if rest and (rest < 20 or rest % 10):
-                return None  # 'seven eight' is two numbers, 'twenty-five' one
-            current += _UNITS[word]
-        elif word in _TENS:
-            if current % 100:
-                return None
-            current += _TENS[word]
-        elif word == "hundred":
-            current = (current or 1) * 100
-        elif word == "dozen":
-            current = (current or 1) * 12
-        elif word in _SCALES:
-            total += (current or 1) * _SCALES[word]
-            current = 0
-        elif word.isdigit() and not seen:
-            current = int(word)  # '5 thousand'; '7-8' is a range, not a number
-        else:
-            return None
-        seen = True
-    return total + current if seen else None
-
-
-def parse_count(text: str) -> Count | None:
-    """Read a hedged count into a Count(min, max).
-
-    Exact '35' -> 35/35. Lower bounds ('at least', 'more than', 'over', 'N or more', 'N+')
-    -> min N, max None. Upper bounds ('up to', 'as many as', 'nearly', 'almost', 'fewer than')
-    -> min None, max N. Approximations ('around', 'about', 'some', 'an estimated') -> min = max
-    = N, as an exact figure. Ranges ('7-8', '7–8', 'between 32 and 74', '32 to 74', '7 or 8')
-    -> min and max. Vague plurals give their smallest sense as min: 'dozens' 24, 'scores' 40,
-    'hundreds' 200, 'thousands' 2000. 'a dozen' is 12; 'no one', 'none' 0/0; 'several', 'many',
-    'a few' -> None (no number).
-
-    Args:
-        text: the words of the count, without the counted noun.
-    Returns:
-        the Count, or None when the words carry no number.
-    """
-    s = " ".join(text.strip().lower().replace("\u00a0", " ").split()).rstrip(".,;:")
-    if s.endswith(" of"):
-        s = s[:-3]
-    if not s:
-        return None
-    if s in _ZERO:
-        return Count(min=0, max=0)
-    kind = None
-    for hedge, hedge_kind in _SUFFIX_HEDGES_LONGEST_FIRST:
-        if s.endswith(hedge) and len(s) > len(hedge):
-            s, kind = s[: -len(hedge)].strip(), hedge_kind
-            break
-    # The longest hedge of whole words before a space: 'at least some 5' is 'at least some'.
-    words = s.split(" ", _HEDGE_WORDS)
-    for size in range(min(_HEDGE_WORDS, len(words) - 1), 0, -1):
-        hedge = " ".join(words[:size])
-        if hedge in _PREFIX_HEDGES:
-            s, kind = s[len(hedge) + 1:].strip(), _PREFIX_HEDGES[hedge]
-            break
-    core = _read_core(s)
-    if core is None:
-        return None
-    if kind == "min":
-        return Count(min=core.min if core.min is not None else core.max, max=None)
-    if kind == "max":
-        return Count(min=None, max=core.max if core.max is not None else core.min)
-    return core
-
-
-def _read_core(s: str) -> Count | None:
-    """An exact number, a range or a vague plural, without hedges."""
-    if s in _VAGUE:
-        return Count(min=_VAGUE[s], max=None)
-    value = parse_number(s)
-    if value is not None:
-        return Count(min=value, max=value)
-    match = _RANGE_WORDS.fullmatch(s)
-    if match:
-        return _read_range(match[1], match[2])
-    for connector in (" to ", " or ", " and "):
-        if connector in s:
-            low, _, high = s.partition(connector)
-            found = _read_range(low, high)
-            if found:
-                return found
-    # A dash range: try every dash, since 'thirty-five' also holds one.
-    dashes = list(_DASHES.finditer(s))
-    for dash in dashes:
-        found = _read_range(s[: dash.start()], s[dash.end():])
-        if found:
-            return found
-    return None
-
-
-def _read_range(low_text: str, high_text: str) -> Count | None:
-    low, high = parse_number(low_text), parse_number(high_text)
-    if low is None or high is None:
-        return None
-    if high < low and high < 10 <= low and parse_number(str(low // 10 * 10 + high)) is not None:
-        return None  # 'thirty-five' split at its dash is 30 and 5, not a range
-    if high < low:
-        return None  # '7-6' is a score, not a range
-    return Count(min=low, max=high)
-
+__all__ = ["Casualties", "extend_hedges", "find_casualties", "is_subset_toll", "merge_casualties", "parse_count",
+           "parse_number"]
 
 # --- casualty figures in a parsed sentence -----------------------------------------------------
 
@@ -269,6 +74,11 @@ class _Lexicon:
     subset_cues: frozenset[str]
     skip_words: frozenset[str]
     not_victims: frozenset[str]
+    killing_forms: frozenset[str]
+    injuring_forms: frozenset[str]
+    person_nouns: frozenset[str]
+    person_suffixes: frozenset[str]
+    including_words: frozenset[str]
 
     # Unions the tie functions test token by token: built once per lexicon, not per call.
     @cached_property
@@ -306,20 +116,22 @@ class _Lexicon:
         """Subset cues that mark the figure after them as a part ('among' may introduce the total)."""
         return self.subset_cues - {"among"}
 
+    @cached_property
+    def person_endings(self) -> tuple[str, ...]:
+        """The suffixes of person nouns, as str.endswith takes them."""
+        return tuple(sorted(self.person_suffixes))
+
 
 @cache
 def load_casualty_lexicon() -> _Lexicon:
-    """The casualty words of data/casualties.yaml, checked once per process."""
-    data = load_data("casualties.yaml")
-    if not isinstance(data, dict):
-        raise DataError("casualties.yaml must map list names to lists of words")
-    values = {}
-    for name in _Lexicon.__dataclass_fields__:
-        words = data.get(name)
-        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-            raise DataError(f"casualties.yaml: {name!r} must be a list of words")
-        values[name] = frozenset(w.lower() for w in words)
-    return _Lexicon(**values)
+    """The casualty words of data/casualties.yaml (lower case), checked once per process."""
+    words = casualty_words()
+    return _Lexicon(**{name: frozenset(w.lower() for w in getattr(words, name))
+                       for name in _Lexicon.__dataclass_fields__})
+
+
+# What a figure counts: the dead, the injured, or both ('no casualties').
+_Kind = Literal["killed", "injured", "killed+injured"]
 
 
 @dataclass
@@ -330,7 +142,7 @@ class _Figure:
     end: int  # one past its last token
     count: Count
     noun: Token | None = None
-    kind: Literal["killed", "injured"] | None = None
+    kind: _Kind | None = None
     subset: bool = False
     vague: bool = False  # 'dozens', 'hundreds': a floor, weaker than any written figure
     group: int = -1
@@ -398,18 +210,28 @@ def find_casualties(sent: Span) -> Casualties:
 
 
 # Words that make a figure without being numbers: zero words, the article of a single victim
-# ('a soldier was killed') and vague plurals ('dozens', 'scores of').
-_ZERO_WORDS = frozenset({"nobody", "none", "noone", "no-one"})  # and 'no' before 'one' or a victim noun
-_ARTICLES = frozenset({"a", "an"})
-_VAGUE_PLURALS = frozenset({"dozens", "hundreds", "thousands", "millions"})
-_VAGUE_BEFORE_OF = frozenset({"scores", "tens"})  # 'scores of', 'tens of thousands'
+# ('a soldier was killed') and vague plurals ('dozens', 'scores of'). Loaded at import: every
+# sentence is searched for them.
+_NUMBERS = number_words()
+_ZERO_WORDS = frozenset(_NUMBERS.zero_words)  # and 'no' before 'one' or a victim noun
+_VAGUE_PLURALS = frozenset(_NUMBERS.vague_plurals)
+_VAGUE_BEFORE_OF = frozenset(_NUMBERS.vague_before_of)  # 'scores of', 'tens of thousands'
+_VAGUE_UNCHAINED = frozenset(_NUMBERS.vague_unchained)
+_VAGUE_MULTIPLIED = frozenset(_NUMBERS.vague_multiplied)
+_VAGUE_MULTIPLIERS = frozenset(_NUMBERS.vague_multipliers)
+_MONTHS = frozenset(_NUMBERS.months)
+_AMBIGUOUS_MONTHS = frozenset(_NUMBERS.ambiguous_months)
+# Words after a number that make it a measure, not a count of people.
+_UNITS_AFTER = frozenset(_NUMBERS.units_after)
 # Every token a figure can start at is one of these or a number (_is_number_text).
-_FIGURE_CUES = _ZERO_WORDS | {"no"} | _ARTICLES | _VAGUE_PLURALS | _VAGUE_BEFORE_OF
-_FIGURE_WORDS = _FIGURE_CUES | _NUMBER_WORDS  # the cues of a token without digits or dashes
+_FIGURE_CUES = _ZERO_WORDS | {"no"} | INDEFINITE_ARTICLES | _VAGUE_PLURALS | _VAGUE_BEFORE_OF
+_FIGURE_WORDS = _FIGURE_CUES | NUMBER_WORDS  # the cues of a token without digits or dashes
 
 _NUMBER_DIGITS = re.compile(r"\d[\d,.]*(?:[\u2010-\u2015-]\d[\d,.]*)?\+?")
 _DASH = re.compile(r"[\u2010-\u2015-]")
 _DIGIT_OR_DASH = re.compile(r"[\d\u2010-\u2015-]")
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+_CLOCK_OR_DATE = re.compile(r"\d[:/]\d")
 
 
 def _find_figures(sent: _Sentence, lex: _Lexicon) -> list[_Figure]:
@@ -432,11 +254,11 @@ def _find_figures(sent: _Sentence, lex: _Lexicon) -> list[_Figure]:
             i += 1
             continue
         end = _extend_number(i, sent)
-        start = _hedged_start(i, end, sent.start, sent.lower)
+        start = hedged_start(i, end, sent.start, sent.lower)
         text = sent.doc[start:end].text
         count = parse_count(text)
         if count is not None and not _is_excluded(start, end, text, sent):
-            vague = any(low in _VAGUE_WORDS for low in sent.lowers_in(start, end))
+            vague = any(low in VAGUE_WORDS for low in sent.lowers_in(start, end))
             figures.append(_Figure(start=start, end=end, count=count, noun=_noun_of(start, end, sent, lex),
                                    vague=vague))
         elif count is None:
@@ -460,7 +282,7 @@ def _lemma(token: Token) -> str:
 def _is_number_text(low: str) -> bool:
     """Whether a token's lower-case text is a number by itself: '35', '1,200', '7-8', '5+',
     'thirty-five', 'hundred'."""
-    if low in _NUMBER_WORDS:
+    if low in NUMBER_WORDS:
         return True
     if not _DIGIT_OR_DASH.search(low):
         return False  # most words
@@ -468,7 +290,7 @@ def _is_number_text(low: str) -> bool:
         return True
     # Hyphenated number words. A lone en or em dash passes too (it has no part that fails);
     # parse_count then finds no count in it, unless number words follow the dash.
-    return all(part in _NUMBER_WORDS for part in _DASH.split(low) if part) and bool(low.strip("-"))
+    return all(part in NUMBER_WORDS for part in _DASH.split(low) if part) and bool(low.strip("-"))
 
 
 def _is_number_token(i: int, sent: _Sentence) -> bool:
@@ -492,7 +314,7 @@ def _is_zero_word(i: int, sent: _Sentence, lex: _Lexicon) -> bool:
 
 def _is_single_victim(token: Token, lex: _Lexicon) -> bool:
     """'a soldier was killed', 'including a child': an indefinite singular person counts one."""
-    if token.lower_ not in _ARTICLES or token.dep_ != "det":
+    if token.lower_ not in INDEFINITE_ARTICLES or token.dep_ != "det":
         return False
     noun = token.head
     if noun.tag_ != "NN" or not token.i < noun.i <= token.i + 6:  # "a 35-year-old man"
@@ -500,31 +322,18 @@ def _is_single_victim(token: Token, lex: _Lexicon) -> bool:
     lemma = _lemma(noun)
     return (
         lemma not in lex.not_victims
-        and (lemma in lex.children_words or lemma in lex.women_words or _is_person_noun(noun))
+        and (lemma in lex.children_words or lemma in lex.women_words or _is_person_noun(noun, lex))
         and not _is_weapon_word(noun)  # last: the weapon lexicon is the slowest test
     )
 
 
-def _is_person_noun(noun: Token) -> bool:
+def _is_person_noun(noun: Token, lex: _Lexicon) -> bool:
     """A rough test for nouns of people: a role suffix or a known person noun of WordNet's kind."""
     lemma = _lemma(noun)
-    return lemma in _PERSON_NOUNS or lemma.endswith(("ian", "er", "or", "ist", "man", "woman", "ee"))
-
-
-# Singular nouns of people that no suffix test catches ('a child was killed').
-_PERSON_NOUNS = frozenset({
-    "person", "child", "boy", "girl", "man", "woman", "baby", "infant", "civilian", "resident",
-    "soldier", "fighter", "militant", "policeman", "officer", "journalist", "doctor", "nurse",
-    "paramedic", "teenager", "student", "guard", "pilot", "commander", "member", "citizen",
-    "pedestrian", "passenger", "driver", "worker", "volunteer", "rescuer", "medic", "youth",
-})
+    return lemma in lex.person_nouns or lemma.endswith(lex.person_endings)
 
 
 def _is_weapon_word(token: Token) -> bool:
-    try:
-        from peacewatch.extract.weapons import weapon_mode
-    except ImportError:  # weapons are optional for counting
-        return False
     return weapon_mode(_lemma(token)) is not None
 
 
@@ -534,22 +343,22 @@ def _extend_number(i: int, sent: _Sentence) -> int:
     while end < sent.end:
         low = sent.lower(end)
         nxt_is_number = end + 1 < sent.end and _is_number_token(end + 1, sent)
-        if _is_number_token(end, sent) and low not in ("dozens", "hundreds", "thousands", "scores", "tens"):
-            if (sent.token(end - 1).is_digit or sent.token(end).is_digit) and low not in _SCALE_WORDS:
+        if _is_number_token(end, sent) and low not in _VAGUE_UNCHAINED:
+            if (sent.token(end - 1).is_digit or sent.token(end).is_digit) and low not in SCALE_WORDS:
                 break  # '2016 Two civilians', '2016 6 citizens': a year then a count, not one number
             end += 1
-        elif low in ("thousands", "millions") and sent.lower(end - 1) == "of":
+        elif low in _VAGUE_MULTIPLIED and sent.lower(end - 1) == "of":
             end += 1
         elif low in ("-", "\u2013", "\u2014", "to", "or") and nxt_is_number:
             end += 2
         elif low == "and" and nxt_is_number and (
             # 'between 30 and 40'; for a number starting the sentence this reads the last token
             # of the sentence before, as it always has
-            sent.lower(end - 1) in _SCALE_WORDS or sent.lower(max(i - 1, 0)) == "between"
+            sent.lower(end - 1) in SCALE_WORDS or sent.lower(max(i - 1, 0)) == "between"
         ):
             end += 2
-        elif low == "of" and end + 1 < sent.end and sent.lower(end + 1) in ("thousands", "millions") \
-                and sent.lower(end - 1) in ("tens", "hundreds"):
+        elif low == "of" and end + 1 < sent.end and sent.lower(end + 1) in _VAGUE_MULTIPLIED \
+                and sent.lower(end - 1) in _VAGUE_MULTIPLIERS:
             end += 1
         elif low == "+" or (low == "plus" and not nxt_is_number):
             end += 1
@@ -560,44 +369,6 @@ def _extend_number(i: int, sent: _Sentence) -> int:
         else:
             break
     return end
-
-
-def extend_hedges(start: int, end: int, sent: Span) -> int:
-    """The start of a count with its hedge ('at least', 'more than', the 'a' of 'a dozen').
-
-    Args:
-        start, end: the doc token indices of the number words.
-        sent: the sentence holding them.
-    Returns:
-        the doc index where the hedged count starts.
-    """
-    doc = sent.doc
-    return _hedged_start(start, end, sent.start, lambda i: doc[i].lower_)
-
-
-def _hedged_start(start: int, end: int, first: int, lower: Callable[[int], str]) -> int:
-    """extend_hedges, with the sentence's first doc index and the lower-case text of a doc index."""
-    multiplier = lower(start) in ("dozen", "hundred", "thousand")
-    if start > first and lower(start - 1) in ("a", "an") and multiplier:
-        start -= 1
-    if start - 2 >= first and lower(start - 2) == "half" and lower(start - 1) == "a":
-        start -= 2
-    if start > first and lower(start - 1) in ("several", "few") and lower(start) in (
-        "dozen", "hundred", "thousand"
-    ):
-        start -= 2 if start - 2 >= first and lower(start - 2) == "a" else 1
-    if start > first and lower(start - 1) in ("between", "from") and any(
-        lower(k) in ("and", "to") for k in range(start, end)
-    ):
-        return start - 1
-    for size in range(_HEDGE_WORDS, 0, -1):
-        if start - size < first:
-            continue
-        words = " ".join(lower(k) for k in range(start - size, start))
-        if words in _PREFIX_HEDGES:
-            # 'at at least 70' and 'the death toll at 57': 'at' alone is not a hedge.
-            return start - size
-    return start
 
 
 def _is_excluded(start: int, end: int, text: str, sent: _Sentence) -> bool:
@@ -629,29 +400,13 @@ def _is_excluded(start: int, end: int, text: str, sent: _Sentence) -> bool:
     return bool(_CLOCK_OR_DATE.search(text))
 
 
-_MONTHS = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
-})
-
-
 def nxt_token_is_month(end: int, sent: Span) -> bool:
     """Whether the token after a number is a month name ('25 August'; 'may' only capitalised)."""
     if end >= sent.end:
         return False
     token = sent.doc[end]
     low = token.lower_.rstrip(".")
-    return low in _MONTHS and (low != "may" and low != "march" or token.text[0].isupper())
-
-
-# Words after a number that make it a measure, not a count of people.
-_UNITS_AFTER = frozenset({
-    "year", "years", "day", "days", "week", "weeks", "month", "months", "hour", "hours", "minute",
-    "minutes", "second", "seconds", "am", "pm", "a.m.", "p.m.", "percent", "per", "km", "kilometre",
-    "kilometer", "mile", "metre", "meter", "kg", "kilogram", "ton", "tonne", "dollar", "euro",
-    "pound", "usd", "old", "%", "point", "times", "o'clock", "st", "nd", "rd", "th", "mm",
-})
+    return low in _MONTHS and (low not in _AMBIGUOUS_MONTHS or token.text[0].isupper())
 
 
 def _noun_of(start: int, end: int, sent: _Sentence, lex: _Lexicon) -> Token | None:
@@ -662,7 +417,7 @@ def _noun_of(start: int, end: int, sent: _Sentence, lex: _Lexicon) -> Token | No
         if last.head.i - end <= 2:
             return last.head
     after = sent.lowers_in(end, min(end + 2, sent.end))
-    if after in (["of", "them"], ["of", "whom"]) and end + 2 < sent.end and sent.token(end + 2).pos_ == "NOUN":
+    if tuple(after) in OF_WHOM and end + 2 < sent.end and sent.token(end + 2).pos_ == "NOUN":
         return sent.token(end + 2)  # '5 of them children'
     k = end
     while k < sent.end and k - end < 4:
@@ -681,7 +436,7 @@ def _noun_of(start: int, end: int, sent: _Sentence, lex: _Lexicon) -> Token | No
     return None
 
 
-def _tie_figure(fig: _Figure, sent: _Sentence, lex: _Lexicon) -> str | None:
+def _tie_figure(fig: _Figure, sent: _Sentence, lex: _Lexicon) -> _Kind | None:
     """Whether the figure counts the dead or the injured, from its noun, its left and its right."""
     noun = fig.noun
     if noun is not None and noun.i >= fig.start:
@@ -698,12 +453,7 @@ def _tie_figure(fig: _Figure, sent: _Sentence, lex: _Lexicon) -> str | None:
     return right or left or _tie_parse(fig, lex)
 
 
-_KILLING_FORMS = frozenset({"kill", "kills", "killed", "killing"})
-_INJURING_FORMS = frozenset({"injure", "injures", "injured", "injuring", "wound", "wounds", "wounded",
-                             "wounding", "hurt", "hurting", "hurts"})
-
-
-def _tie_left(fig: _Figure, sent: _Sentence, lex: _Lexicon) -> str | None:
+def _tie_left(fig: _Figure, sent: _Sentence, lex: _Lexicon) -> _Kind | None:
     """'killing at least 34', 'kills six', 'the deaths of 35', 'claiming the lives of 35'."""
     k = fig.start - 1
     # 'killed a family of five'
@@ -717,9 +467,9 @@ def _tie_left(fig: _Figure, sent: _Sentence, lex: _Lexicon) -> str | None:
     lemma, low = _lemma(prev), sent.lower(k)
     if any(child.dep_ == "auxpass" for child in prev.children):
         return None  # '14 were killed 25 were wounded': a passive verb takes no object
-    if low in _KILLING_FORMS or (lemma in lex.transitive_death_verbs and prev.pos_ == "VERB"):
+    if low in lex.killing_forms or (lemma in lex.transitive_death_verbs and prev.pos_ == "VERB"):
         return "killed"
-    if low in _INJURING_FORMS or (lemma in lex.injury_verbs and prev.pos_ == "VERB"):
+    if low in lex.injuring_forms or (lemma in lex.injury_verbs and prev.pos_ == "VERB"):
         return "injured"
     if low == "of" and k - 1 >= sent.start:
         head = _lemma(sent.token(k - 1))
@@ -730,7 +480,7 @@ def _tie_left(fig: _Figure, sent: _Sentence, lex: _Lexicon) -> str | None:
     return None
 
 
-def _tie_right(fig: _Figure, sent: _Sentence, lex: _Lexicon) -> str | None:
+def _tie_right(fig: _Figure, sent: _Sentence, lex: _Lexicon) -> _Kind | None:
     k = (fig.noun.i + 1) if fig.noun is not None and fig.noun.i >= fig.end else fig.end
     steps = 0
     while k < sent.end and steps < 20:
@@ -740,10 +490,10 @@ def _tie_right(fig: _Figure, sent: _Sentence, lex: _Lexicon) -> str | None:
         if low in (",", "(", "\u2014", "\u2013") and k + 1 < sent.end and (
             sent.lower(k + 1) in lex.subset_cues or low == "("
         ):
-            k = _skip_aside(k, sent)
+            k = _skip_aside(k, sent, lex)
             continue
         if low in lex.subset_cues:
-            k = _skip_aside(k - 1, sent, closing=False)
+            k = _skip_aside(k - 1, sent, lex, closing=False)
             continue
         if low == "in" and k + 1 < sent.end and sent.lower(k + 1) == "total":
             k += 2
@@ -763,7 +513,7 @@ def _tie_right(fig: _Figure, sent: _Sentence, lex: _Lexicon) -> str | None:
     return None
 
 
-def _skip_aside(k: int, sent: _Sentence, closing: bool = True) -> int:
+def _skip_aside(k: int, sent: _Sentence, lex: _Lexicon, closing: bool = True) -> int:
     """Past an aside ', including two children,' or '(mostly women)': the index after it."""
     opener = sent.lower(k)
     close = ")" if opener == "(" else ","
@@ -771,7 +521,7 @@ def _skip_aside(k: int, sent: _Sentence, closing: bool = True) -> int:
     while j < sent.end and j - k < 15:
         if sent.lower(j) in (close, ")", ";", "\u2014"):
             return j + 1
-        if not closing and sent.token(j).pos_ in ("AUX", "VERB") and sent.lower(j) not in ("including", "include"):
+        if not closing and sent.token(j).pos_ in ("AUX", "VERB") and sent.lower(j) not in lex.including_words:
             return j
         if not closing and sent.token(j).pos_ == "CCONJ" and j + 1 < sent.end and sent.token(j + 1).pos_ == "VERB":
             return j  # 'killed 18 people mostly children and wounded 40': the aside ends at 'and
@@ -797,7 +547,7 @@ def _is_active_transitive(token: Token, sent: _Sentence, lex: _Lexicon) -> bool:
     return k < sent.end and sent.token(k).pos_ in ("DET", "NUM", "PRON", "NOUN") and token.tag_ != "VBN"
 
 
-def _tie_parse(fig: _Figure, lex: _Lexicon) -> str | None:
+def _tie_parse(fig: _Figure, lex: _Lexicon) -> _Kind | None:
     """Ties the parse gives where the word order does not: 'X were killed and 17 wounded'."""
     token = fig.noun if fig.noun is not None else None
     if token is None:
@@ -843,7 +593,7 @@ def _tie_coordinated(figures: list[_Figure], sent: _Sentence, lex: _Lexicon) -> 
             continue
         left_end = left.noun.i + 1 if left.noun is not None and left.noun.i >= left.end else left.end
         between = sent.lowers_in(left_end, right.start)
-        if between not in (["and"], [","], [",", "and"], ["as", "well", "as"], ["and", "another"]):
+        if tuple(between) not in COUNT_COORDINATIONS:
             continue
         if left.kind is not None and right.kind in (None, left.kind):
             right.kind, right.group = left.kind, left.group
@@ -871,11 +621,11 @@ def _tie_subsets(figures: list[_Figure], sent: _Sentence, lex: _Lexicon) -> None
         # 'six civilians were among 22 killed', where the figure after 'among' is the total.
         is_part = bool(before_fig) and (
             before_fig[-1] in lex.part_cues
-            or before_fig[-2:] in (["among", "them"], ["among", "whom"], ["of", "whom"], ["of", "them"])
+            or tuple(before_fig[-2:]) in PART_BEFORE
         )
         after_fig = sent.lowers_in(fig.end, min(fig.end + 2, sent.end))
         # '12 people were killed, 5 of them children'
-        is_part = is_part or after_fig in (["of", "them"], ["of", "whom"], ["of", "those"])
+        is_part = is_part or tuple(after_fig) in PART_AFTER
         if not is_part or fig.subset:
             continue
         before = [f for f in figures[:n] if f.kind is not None and not f.subset]

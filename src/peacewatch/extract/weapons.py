@@ -13,9 +13,9 @@ from functools import cache
 
 from spacy.tokens import Span
 
-from peacewatch.data import load_data
-from peacewatch.errors import DataError
-from peacewatch.extract.numbers import extend_hedges, parse_count
+from peacewatch.data.reading_words import number_words, weapon_words
+from peacewatch.extract.counts import extend_hedges, parse_count
+from peacewatch.grammar import INDEFINITE_ARTICLES
 from peacewatch.schema import Weapon
 
 log = logging.getLogger(__name__)
@@ -28,6 +28,10 @@ class _Model:
     name: str
     weapon: str
     ambiguous: bool
+
+
+# A weapon found in a sentence: start and end chars, canonical name, model.
+_Found = tuple[int, int, str | None, str | None]
 
 
 @dataclass(frozen=True)
@@ -50,54 +54,50 @@ def _phrase_regex(phrase: str) -> str:
 
 @cache
 def load_weapon_lexicon() -> WeaponLexicon:
-    """Read and check data/weapons.yaml once per process.
+    """Read data/weapons.yaml (checked by its model) and compile it once per process.
 
     Returns:
         the compiled WeaponLexicon.
     Raises:
         DataError: when an entry names an unknown mode or weapon.
     """
-    data = load_data("weapons.yaml")
-    if not isinstance(data, dict):
-        raise DataError("weapons.yaml must be a mapping")
-    modes = frozenset(data.get("modes") or [])
+    data = weapon_words()
     weapons: dict[str, str] = {}
     weapon_modes: dict[str, str] = {}
-    for name, spec in (data.get("weapons") or {}).items():
-        if not isinstance(spec, dict) or spec.get("mode") not in modes:
-            raise DataError(f"weapons.yaml: weapon {name!r} needs a mode among {sorted(modes)}")
-        weapon_modes[name] = spec["mode"]
-        for spelling in [name, *(spec.get("aliases") or [])]:
+    for name, weapon in data.weapons.items():
+        weapon_modes[name] = weapon.mode
+        for spelling in [name, *weapon.aliases]:
             weapons[spelling.lower()] = name
-    attack_modes: dict[str, str] = {}
-    for word, mode in (data.get("attack_words") or {}).items():
-        if mode not in modes:
-            raise DataError(f"weapons.yaml: attack word {word!r} has unknown mode {mode!r}")
-        attack_modes[word.lower()] = mode
+    attack_modes = {word.lower(): mode for word, mode in data.attack_words.items()}
     models: dict[str, _Model] = {}
-    for name, spec in (data.get("models") or {}).items():
-        if not isinstance(spec, dict) or spec.get("weapon") not in weapon_modes:
-            raise DataError(f"weapons.yaml: model {name!r} needs a weapon among the weapons")
-        model = _Model(name=name, weapon=spec["weapon"], ambiguous=bool(spec.get("ambiguous")))
-        for spelling in [name, *(spec.get("aliases") or [])]:
+    original: dict[str, str] = {}
+    for name, spec in data.models.items():
+        model = _Model(name=name, weapon=spec.weapon, ambiguous=spec.ambiguous)
+        for spelling in [name, *spec.aliases]:
             models[spelling.lower()] = model
-    blockers = [b.lower() for b in data.get("not_weapons") or []]
-    # Longest first, so 'ballistic missile' wins over 'missile'; blockers are matched with them.
-    spellings = sorted([*weapons, *blockers], key=len, reverse=True)
-    weapon_pattern = re.compile(
-        r"(?<![\w-])(" + "|".join(_phrase_regex(s) for s in spellings) + r")(?:e?s)?(?![\w-])",
+            original[spelling.lower()] = spelling
+    blockers = [b.lower() for b in data.not_weapons]
+    return WeaponLexicon(frozenset(data.modes), weapons, weapon_modes, attack_modes, models,
+                         _weapon_pattern([*weapons, *blockers]), _model_pattern(models, original))
+
+
+def _weapon_pattern(spellings: list[str]) -> re.Pattern[str]:
+    """Weapon names and blockers, longest first, so 'ballistic missile' wins over 'missile'."""
+    ordered = sorted(spellings, key=len, reverse=True)
+    return re.compile(
+        r"(?<![\w-])(" + "|".join(_phrase_regex(s) for s in ordered) + r")(?:e?s)?(?![\w-])",
         re.IGNORECASE,
     )
-    model_names = sorted({spelling for spelling in models}, key=len, reverse=True)
-    # Models keep their capital ('Iskander', not 'iskander'); a variant suffix ('-M', '-136')
-    # and a plural 's' may follow.
-    original = {m.lower(): m for spec_name, spec in (data.get("models") or {}).items()
-                for m in [spec_name, *(spec.get("aliases") or [])]}
-    model_pattern = re.compile(
+
+
+def _model_pattern(models: dict[str, _Model], original: dict[str, str]) -> re.Pattern[str]:
+    """Models keep their capital ('Iskander', not 'iskander'); a variant suffix ('-M', '-136')
+    and a plural 's' may follow."""
+    model_names = sorted(set(models), key=len, reverse=True)
+    return re.compile(
         r"(?<![\w-])(" + "|".join(re.escape(original[m]) for m in model_names) + r")"
         r"((?:-[A-Z0-9]{1,4})?)s?(?![\w])"
     )
-    return WeaponLexicon(modes, weapons, weapon_modes, attack_modes, models, weapon_pattern, model_pattern)
 
 
 def weapon_mode(name: str) -> str | None:
@@ -183,7 +183,7 @@ def find_weapons(sent: Span) -> list[Weapon]:
     lex = load_weapon_lexicon()
     text = sent.text
     base = sent.start_char
-    found: list[tuple[int, int, str | None, str | None]] = []  # start, end chars, name, model
+    found: list[_Found] = []
     taken: list[tuple[int, int]] = []
     for match in lex.weapon_pattern.finditer(text):
         spelling = " ".join(re.split(r"[\s\-\u2010\u2011]+", match[1].lower()))
@@ -205,28 +205,43 @@ def find_weapons(sent: Span) -> list[Weapon]:
         found.append((match.start(), match.end(), model.weapon, model.name))
     found.sort()
     weapons: list[Weapon] = []
-    for start, end, name, model in found:
+    for start, end, name, model_name in found:
         if name is None:
             continue
         count = _count_before(sent, base + start)
         if count == 1 and _is_plural(text[start:end]):
             count = None  # 'a barrage of missiles': the article counts the barrage
-        weapons.append(Weapon(name=name, count=count, model=model))
+        weapons.append(Weapon(name=name, count=count, model=model_name))
     return _deduplicate(weapons)
 
 
-def _generic_after(found: list, end: int, text: str) -> tuple | None:
+def _generic_after(found: list[_Found], end: int, text: str) -> _Found | None:
     """The weapon name right after a model ('Iskander ballistic missiles', 'Shahed-type drones')."""
+    gap_pattern = _model_gap()
     for item in found:
         gap = text[end:item[0]]
-        if item[3] is None and 0 <= item[0] - end <= 12 \
-                and re.fullmatch(r"[\s\-]*(?:type|class|made)?[\s\-]*", gap):
+        if item[3] is None and 0 <= item[0] - end <= 12 and gap_pattern.fullmatch(gap):
             return item
     return None
 
 
+@cache
+def _model_gap() -> re.Pattern[str]:
+    """What may stand between a model and its weapon name: spaces, hyphens and a link word."""
+    links = "|".join(re.escape(word) for word in weapon_words().model_links)
+    return re.compile(r"[\s\-]*(?:" + links + r")?[\s\-]*")
+
+
 def _is_plural(words: str) -> bool:
     return words.lower().endswith("s") and not words.lower().endswith("ss")
+
+
+# The words a count of weapons ends with ('a', 'two dozen', 'hundreds') and starts with ('half a
+# dozen'), and the vague plurals that are no count of weapons.
+_NUMBERS = number_words()
+_COUNT_ENDS = INDEFINITE_ARTICLES | frozenset(_NUMBERS.weapon_count_words)
+_COUNT_STARTS = INDEFINITE_ARTICLES | frozenset(_NUMBERS.weapon_count_fractions)
+_VAGUE_FLOORS = frozenset(_NUMBERS.vague_floors)
 
 
 def _count_before(sent: Span, char: int) -> int | None:
@@ -240,7 +255,7 @@ def _count_before(sent: Span, char: int) -> int | None:
     # Pass over the words between count and weapon: 'two large Russian-made Iskander ...'.
     while k >= sent.start and skipped < 4:
         token = doc[k]
-        if token.like_num or token.lower_ in ("a", "an", "one", "dozen", "dozens", "hundreds"):
+        if token.like_num or token.lower_ in _COUNT_ENDS:
             break
         if token.pos_ in ("ADJ", "PROPN", "VERB") and token.tag_ in ("JJ", "JJR", "NNP", "VBN", "VBG") \
                 or token.text in ("-", "\u2011") or token.dep_ == "compound":
@@ -251,9 +266,9 @@ def _count_before(sent: Span, char: int) -> int | None:
     if k < sent.start:
         return None
     end = k + 1
-    while k - 1 >= sent.start and (doc[k - 1].like_num or doc[k - 1].lower_ in ("a", "an", "half")):
+    while k - 1 >= sent.start and (doc[k - 1].like_num or doc[k - 1].lower_ in _COUNT_STARTS):
         k -= 1
-    if end - k == 1 and doc[k].lower_ in ("a", "an"):
+    if end - k == 1 and doc[k].lower_ in INDEFINITE_ARTICLES:
         return 1  # 'a glide bomb'; a plural after 'a' ('a barrage of ...') is handled by the caller
     k = extend_hedges(k, end, sent)
     count = parse_count(doc[k:end].text)
@@ -261,7 +276,7 @@ def _count_before(sent: Span, char: int) -> int | None:
         return None
     if count.min is not None and count.min == count.max:
         return count.min
-    if doc[end - 1].lower_ in ("dozens", "hundreds", "thousands", "scores"):
+    if doc[end - 1].lower_ in _VAGUE_FLOORS:
         return None  # a vague plural is not a count of weapons
     return count.min if count.min is not None else count.max
 
