@@ -55,21 +55,3 @@ def load_model(name: str, model: type[M]) -> M:
 
 class WordLists(RootModel[dict[str, list[Word]]]):
     """A data file (or section) of named word lists: list name -> words or phrases."""
-
-
-def word_sets(raw: dict[str, Any], *names: str) -> dict[str, frozenset[str]]:
-    """The named word lists of a lexicon file as frozensets, checked to be there."""
-    missing = [n for n in names if not isinstance(raw.get(n), list)]
-    if missing:
-        raise DataError(f"lexicon lists missing or not lists: {', '.join(missing)}")
-    return {name: frozenset(str(w) for w in raw[name]) for name in names}
-
-
-@cache
-def load_word_lists(name: str, *names: str) -> dict[str, frozenset[str]]:
-    """The word lists of data file `name` as frozensets, validated; `names` must all be there."""
-    lists = load_model(name, WordLists).root
-    missing = [n for n in names if n not in lists]
-    if missing:
-        raise DataError(f"data file {name!r} lacks the word lists: {', '.join(missing)}")
-    return {key: frozenset(words) for key, words in lists.items()}

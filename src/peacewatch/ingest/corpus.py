@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parsedate_to_datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -434,7 +435,7 @@ def _iter_csv(path: Path, default: str | None) -> Iterator[CorpusItem]:
         if error or row is None:
             yield _failed(origin, error or "no row")
             continue
-        yield _attempt(origin, lambda row=row, legacy=legacy: _load_csv_row(row, legacy), default,
+        yield _attempt(origin, partial(_load_csv_row, row, legacy), default,
                        external_id=(row.get("id") or "").strip() or None)
 
 
@@ -519,7 +520,7 @@ def _iter_feed(path: Path, default: str | None) -> Iterator[CorpusItem]:
     source = _strip_tags(parsed.feed.get("title") or "") or None
     for number, entry in enumerate(parsed.entries, 1):
         external_id = entry.get("id") or entry.get("link") or None
-        yield _attempt(f"{path}#{number}", lambda entry=entry: _load_entry(entry, source, problem), default,
+        yield _attempt(f"{path}#{number}", partial(_load_entry, entry, source, problem), default,
                        external_id=external_id)
 
 

@@ -20,7 +20,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, cast
 
-from peacewatch.data import load_data
+from peacewatch.data.reading_words import country_list
 from peacewatch.data.time_place import PlaceRow, country_points, place_names, places
 from peacewatch.errors import DataError
 from peacewatch.schema import Place
@@ -350,16 +350,11 @@ def _city_primary_names(name: str) -> list[str]:
 
 def _country_aliases() -> dict[str, list[str]]:
     """Aliases from country_points.yaml, plus each country's canonical name from countries.yaml
-    when that file is there. Its aliases are not taken: they are actor words ('Gaza' codes the
+    (the package ships both). Its aliases are not taken: they are actor words ('Gaza' codes the
     Palestinian side) and would turn places into countries."""
     aliases: dict[str, list[str]] = {k: list(v) for k, v in country_points().aliases.items()}
-    try:
-        countries = load_data("countries.yaml")
-    except DataError:
-        return aliases
-    for row in (countries or {}).get("countries", []) or []:
-        if row.get("iso3") and isinstance(row.get("name"), str):
-            aliases.setdefault(row["iso3"], []).append(row["name"])
+    for row in country_list().countries:
+        aliases.setdefault(row.iso3, []).append(row.name)
     return aliases
 
 
