@@ -77,3 +77,12 @@ def test_no_import_error_caught_around_the_projects_own_modules():
                 if any(name.startswith("peacewatch") for name in names):
                     found.append(f"{path.relative_to(SRC.parent)}:{node.lineno}")
     assert found == []
+
+
+def test_grammar_names_each_word_class_once():
+    """grammar.py is shared by every reader: a name assigned twice silently changes what the
+    readers that import the first one see (two sections once both defined TARGET_PREPS)."""
+    tree = ast.parse((SRC / "grammar.py").read_text(encoding="utf-8"))
+    names = [target.id for node in tree.body if isinstance(node, ast.Assign)
+             for target in node.targets if isinstance(target, ast.Name)]
+    assert sorted({n for n in names if names.count(n) > 1}) == []

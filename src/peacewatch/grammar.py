@@ -109,13 +109,10 @@ HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "would", "should", "wi
 MODALS = HYPOTHETICAL_MODALS | {"must", "can"}
 FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall"})
 PERFECT_AUXILIARIES = frozenset({"has", "have"})
-# Subordinators of a condition or an indirect question ('if they sign', 'whether they agreed').
-CONDITIONAL_MARKS = frozenset({"if", "whether"})
 
 # Determiners.
 ARTICLES = frozenset({"a", "an", "the"})
 INDEFINITE_ARTICLES = frozenset({"a", "an"})
-DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 
 # Pronouns.
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -126,8 +123,7 @@ PLURAL_PRONOUNS = frozenset({"they", "them"})
 FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us", "our"})
 SELF_PRONOUNS = FIRST_SECOND_PERSON | {"my", "your"}
 RECIPROCALS = frozenset({"other", "another"})
-RELATIVE_PRONOUNS = frozenset({"which", "that"})
-RELATIVE_OBJECTS = frozenset({"whom", "which"})
+RELATIVE_CLAUSE_WORDS = frozenset({"which", "that"})
 # Subjects that stand for a noun named before them ('officials, who said', 'both of whom said').
 RELATIVE_SUBJECTS = frozenset({"who", "which", "that", "whom", "both", "all", "each", "neither", "none"})
 # Words a denial points back with ('denied it', 'rejected this').
@@ -136,7 +132,7 @@ POINTING_PRONOUNS = frozenset({"it", "this", "that", "them"})
 # Prepositions, by the role of their object.
 SCOPE_PREPS = frozenset({"in", "on", "across", "over", "covering", "along"})  # 'a truce in the Black Sea'
 TOWARDS_PREPS = frozenset({"on", "towards", "toward", "about", "over", "for"})  # 'talks on a truce'
-TARGET_PREPS = frozenset({"on", "against"})  # 'attacks on energy infrastructure'
+AIMED_AT_PREPS = frozenset({"on", "against"})  # 'attacks on energy infrastructure'
 SOURCE_PREPS = frozenset({"by", "from"})  # 'a plan by X', 'reports from an aid group'
 MANNER_PREPS = frozenset({"by", "in"})  # 'by agreement', 'in agreement with'
 CHARGE_PREPS = frozenset({"of", "for"})  # 'accused X of Y', 'blamed X for Y'

@@ -30,18 +30,18 @@ from peacewatch.extract.context import (
 from peacewatch.extract.countries import country_of
 from peacewatch.extract.counts import parse_number
 from peacewatch.grammar import (
+    AIMED_AT_PREPS,
     ARTICLES,
-    CONDITIONAL_MARKS,
+    CONDITION_MARKS,
     DEFINITE_DETERMINERS,
     GROUP_SUBJECT_PRONOUNS,
     MANNER_PREPS,
     MODALS,
     PERFECT_AUXILIARIES,
     RECIPROCALS,
-    RELATIVE_PRONOUNS,
+    RELATIVE_CLAUSE_WORDS,
     SCOPE_PREPS,
     SOURCE_PREPS,
-    TARGET_PREPS,
     TOWARDS_PREPS,
 )
 from peacewatch.nlp import text_of, tokens_of
@@ -404,7 +404,7 @@ def _purpose_object(verb: Token, lex: AgreementLexicon) -> str | None:
         objects = [c for c in node.children if c.dep_ == "dobj"]
         if objects:
             target = objects[0]
-            on = [p for prep in target.children if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS
+            on = [p for prep in target.children if prep.dep_ == "prep" and prep.lower_ in AIMED_AT_PREPS
                   for p in prep.children if p.dep_ == "pobj"]
             if target.lemma_.lower() in lex.attack_nouns and on:
                 target = on[0]
@@ -561,7 +561,7 @@ def _governing_verbs(head: Token) -> list[tuple[Token, str]]:
     for child in head.children:
         if child.dep_ != "relcl":
             continue
-        relatives = [c.dep_ for c in child.children if c.lower_ in RELATIVE_PRONOUNS]
+        relatives = [c.dep_ for c in child.children if c.lower_ in RELATIVE_CLAUSE_WORDS]
         if any(dep in ("dobj", "nsubjpass") for dep in relatives):
             verbs.append((child, "object"))
         elif "nsubj" in relatives:
@@ -588,7 +588,7 @@ def _is_asserted(verb: Token) -> bool:
         return False  # 'left without signing the deal'
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in children):
         return False
-    return not any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children)
+    return not any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children)
 
 
 def _action(verb: Token, role: str, lex: AgreementLexicon) -> str | None:
@@ -782,7 +782,7 @@ def _told_as_fact(head: Token, lex: AgreementLexicon) -> bool:
         if any(c.dep_ == "neg" for c in node.children) or any(
                 c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in node.children):
             return False
-        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children):
             return False
         if node.dep_ == "pcomp" and node.head.lower_ == "without":
             return False

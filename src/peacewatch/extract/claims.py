@@ -37,7 +37,7 @@ from peacewatch.grammar import (
     CHARGE_PREPS,
     CLOSE_QUOTES,
     COMPLEMENT_PREPS,
-    CONDITIONAL_MARKS,
+    CONDITION_MARKS,
     CONTENT_STOPS,
     GROUP_PRONOUNS,
     HYPOTHETICAL_MODALS,
@@ -46,7 +46,7 @@ from peacewatch.grammar import (
     POINTING_PRONOUNS,
     PREDICATE_PREPS,
     RECIPROCALS,
-    RELATIVE_OBJECTS,
+    RELATIVE_PRONOUNS,
     RELATIVE_SUBJECTS,
     SELF_PRONOUNS,
     SOURCE_PREPS,
@@ -277,7 +277,7 @@ def _is_asserted(verb: Token) -> bool:
         return False
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in HYPOTHETICAL_MODALS for c in children):
         return False
-    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children):
+    if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children):
         return False
     if verb.tag_ == "VB" and not any(c.dep_ in ("aux",) for c in children) and verb.dep_ in ("xcomp", "ROOT"):
         return False  # an infinitive or an imperative: 'urged to say', 'Say it.'
@@ -438,7 +438,7 @@ def _speakers(verb: Token, sent: Span, index: int, sents: list[Span], ctx: Artic
         return []
     if subject.lower_ in SELF_PRONOUNS and subject.text != "US":
         return []
-    if subject.lower_ in RELATIVE_SUBJECTS or any(c.lower_ in RELATIVE_OBJECTS for c in subject.subtree):
+    if subject.lower_ in RELATIVE_SUBJECTS or any(c.lower_ in RELATIVE_PRONOUNS for c in subject.subtree):
         antecedent = _antecedent(subject)
         if antecedent is None:
             return []

@@ -18,7 +18,7 @@ from peacewatch.resolve.place import (
 )
 from peacewatch.schema import Place
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 
 # (name, article countries, expected (name, country, precision), what it covers)
 RESOLVE_CASES = [
@@ -233,7 +233,7 @@ def test_ruler_leaves_common_words(ruler_nlp):
 def test_geowebnews_floor():
     import importlib.util
 
-    path = Path(__file__).resolve().parents[1] / "bench" / "eval_geowebnews.py"
+    path = Path(__file__).resolve().parents[2] / "bench" / "eval_geowebnews.py"
     spec = importlib.util.spec_from_file_location("eval_geowebnews", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
