@@ -5,8 +5,8 @@ from this module.
 
 A column is a field of a pydantic model: its annotation gives the Python type and whether it may
 be None, `Stored` beside it how the table keeps it (string size, index, keys), its Field the
-description the API documents. Add a column here and the table (and its migration, which a test
-compares with the tables), the API's documented items and the exports have it.
+description the API documents. A column added here is a column of the table (give it an Alembic
+migration too: a test compares the two), of the API's documented items and of the exports.
 """
 
 from __future__ import annotations
@@ -155,7 +155,7 @@ def type_text(annotation: Any) -> str:
 
 
 def _squash(text: str) -> str:
-    return text.replace(" ", "").replace("Optional[", "").replace("'", "")
+    return text.replace(" ", "").replace("'", "")
 
 
 def column_names(record: type[BaseModel], *names: str) -> list[str]:
