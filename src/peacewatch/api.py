@@ -12,12 +12,13 @@ import logging
 import threading
 from collections.abc import Awaitable, Callable
 from datetime import date
+from types import GenericAlias
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
-from pydantic import AfterValidator, BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field, create_model
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from peacewatch.analysis.initiatives import analyze_initiatives
@@ -25,6 +26,7 @@ from peacewatch.analysis.tracker import track_agreements
 from peacewatch.errors import InputError, PeacewatchError
 from peacewatch.fuse.copies import index_of
 from peacewatch.ingest import load_html, load_text
+from peacewatch.records import EVENT_ITEM, INCIDENT_ITEM
 from peacewatch.runner.ingest import store_articles
 from peacewatch.runner.pipeline import Pipeline
 from peacewatch.settings import MEDIATOR, PARTY, SERVICE_PERMUTATIONS, WINDOW_DAYS, Settings, key_digest
@@ -85,6 +87,21 @@ class ArticleIn(BaseModel):
     title: str | None = None
     url: str | None = None
     source: str | None = None
+
+
+def _page_model(name: str, item: type[BaseModel]) -> type[BaseModel]:
+    """A page of records as the list endpoints answer it (the items are the store's records)."""
+    items: Any = GenericAlias(list, (item,))  # list[item], of a model made at run time, which mypy cannot follow
+    return create_model(
+        name, __doc__=f"A page of {item.__name__} records and the total that pass the filters.",
+        total=(int, Field(description="Records that pass the filters, all pages.")),
+        limit=(int | None, Field(description="Items per page.")),
+        offset=(int, Field(description="Items skipped.")),
+        items=(items, Field(description="This page's records.")))
+
+
+EventPage = _page_model("EventPage", EVENT_ITEM)
+IncidentPage = _page_model("IncidentPage", INCIDENT_ITEM)
 
 
 def _error(status: int, code: str, message: str) -> JSONResponse:
@@ -221,7 +238,7 @@ def post_article(_: Writer, request: Request, article: ArticleIn) -> dict:
         return store_articles(state.store, [raw], pipeline=_pipeline(request.app), copies=state.copies)[0]
 
 
-@routes.get("/api/events", tags=["records"])
+@routes.get("/api/events", tags=["records"], response_model=EventPage)
 def list_events(_: Reader, store: StoreOf, limit: Limit = 50, offset: Offset = 0, type: Text = None,
                 country: Country = None, date_from: Day = None, date_to: Day = None, place: Text = None,
                 status: Text = None) -> dict:
@@ -230,7 +247,7 @@ def list_events(_: Reader, store: StoreOf, limit: Limit = 50, offset: Offset = 0
                                           place=place, status=status, limit=limit, offset=offset))
 
 
-@routes.get("/api/incidents", tags=["records"])
+@routes.get("/api/incidents", tags=["records"], response_model=IncidentPage)
 def list_incidents(_: Reader, store: StoreOf, limit: Limit = 50, offset: Offset = 0, type: Text = None,
                    country: Country = None, date_from: Day = None, date_to: Day = None,
                    place: Text = None) -> dict:
@@ -239,7 +256,7 @@ def list_incidents(_: Reader, store: StoreOf, limit: Limit = 50, offset: Offset 
                                              place=place, limit=limit, offset=offset))
 
 
-@routes.get("/api/incidents/{incident_id}", tags=["records"])
+@routes.get("/api/incidents/{incident_id}", tags=["records"], response_model=INCIDENT_ITEM)
 def get_incident(_: Reader, store: StoreOf, incident_id: IncidentId) -> dict:
     """One incident with its sources' figures and evidence."""
     found = store.incident(incident_id)

@@ -32,14 +32,18 @@ from peacewatch.cli.common import (
 from peacewatch.ingest.corpus import count_corpus
 from peacewatch.present.acled import read_acled_csv, write_acled_csv
 from peacewatch.present.export import FORMATS, write_rows
+from peacewatch.records import EVENT_ITEM, INCIDENT_ITEM, column_names
 from peacewatch.runner.pipeline import BATCH_SIZE
 from peacewatch.store import Filters
 
+# The columns a terminal table shows; those of events and incidents are checked against their records.
 COLUMNS = {
-    "events": ["id", "date_value", "type", "mode", "status", "source_name", "source_country", "target_name",
-               "target_country", "place_name", "killed_min", "killed_max", "injured_min", "evidence"],
-    "incidents": ["id", "date_value", "type", "country", "place_name", "source_country", "target_country",
-                  "killed_median", "killed_min", "killed_max", "sources", "reports", "outlets"],
+    "events": column_names(EVENT_ITEM, "id", "date_value", "type", "mode", "status", "source_name", "source_country",
+                           "target_name", "target_country", "place_name", "killed_min", "killed_max",
+                           "injured_min", "evidence"),
+    "incidents": column_names(INCIDENT_ITEM, "id", "date_value", "type", "country", "place_name", "source_country",
+                              "target_country", "killed_median", "killed_min", "killed_max", "sources", "reports",
+                              "outlets"),
     "claims": ["id", "date_value", "speaker_name", "speaker_country", "kind", "status", "text"],
     "agreements": ["id", "kind", "status", "scope", "duration_days", "mediator", "parties", "history"],
 }

@@ -20,7 +20,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from peacewatch.records import INCIDENT_FIELDS, TELLING_COLUMNS, date_span, shift_day
+from peacewatch.records import (
+    INCIDENT_FIELDS,
+    TELLING_COLUMNS,
+    EventRecord,
+    IncidentRecord,
+    check_fields,
+    date_span,
+    shift_day,
+)
 
 if TYPE_CHECKING:
     from peacewatch.store import BatchWriter
@@ -145,6 +153,11 @@ class Incident:
                 for part in ("name", "country", "sector"):
                     setattr(self, f"{role}_{part}", getattr(telling, f"{role}_{part}"))
         self.mode = self.mode or telling.mode
+
+
+# Fusion's working copies of the records: a column they share is typed as the record declares it.
+check_fields(Telling, EventRecord, own=("root", "event_id", "country", "outlet"))
+check_fields(Incident, IncidentRecord, own=("start", "end", "new_members", "changed"))
 
 
 def incident_from(telling: Telling) -> Incident | None:

@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 from sqlalchemy import Row, Select, and_, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from peacewatch.records import INCIDENT_FIELDS, date_span
+from peacewatch.records import INCIDENT_FIELDS, IncidentRecord, column_names, date_span
 from peacewatch.schema import Event, HistoryStep, Report
 from peacewatch.store.db import StoreError, current_revision, database_url, make_engine, upgrade
 from peacewatch.store.models import (
@@ -34,6 +34,10 @@ from peacewatch.store.models import (
 __all__ = ["BatchWriter", "Filters", "FuseStep", "Store", "StoreError", "StoredArticle", "database_url"]
 
 log = logging.getLogger(__name__)
+
+# The columns an imported incident (an ACLED row) sets as it gives them; the rest are worked out.
+IMPORTED_COLUMNS = tuple(column_names(IncidentRecord, *INCIDENT_FIELDS, "killed_median", "killed_min", "killed_max",
+                                      "sources", "reports", "external_id", "note"))
 
 @dataclass
 class StoredArticle:
@@ -177,8 +181,7 @@ class Store:
                 else:
                     updated += 1
                 span = date_span(item.get("date_value"), item.get("date_precision"))
-                for name in (*INCIDENT_FIELDS, "killed_median", "killed_min", "killed_max", "sources", "reports",
-                             "external_id", "note"):
+                for name in IMPORTED_COLUMNS:
                     if name in item:
                         setattr(row, name, item[name])
                 row.origin = item.get("origin") or "import"
