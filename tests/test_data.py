@@ -43,3 +43,21 @@ def test_an_unknown_key_is_refused():
 def test_instrument_nouns_are_lemmas():
     nouns = instrument_nouns()
     assert "missile" in nouns and all(n == n.lower().strip() for n in nouns)
+
+
+@pytest.mark.parametrize(("raw", "entry"), [
+    ({"verbs": {"hit": {"type": "ASSAULT", "objectz": ["x"]}}, "nouns": {}}, "verbs.hit.objectz"),
+    ({"verbs": {"hit": {"type": "ATTACK"}}, "nouns": {}}, "verbs.hit.type"),
+    ({"verbs": {}, "nouns": {}, "threat_types": ["NOPE"]}, "threat_types.0"),
+])
+def test_a_wrong_trigger_entry_is_named(raw, entry):
+    from peacewatch.data.lexicons import TriggerFile
+
+    with pytest.raises(DataError, match=entry.replace(".", r"\.")):
+        validate_data("triggers.yaml", raw, TriggerFile)
+
+
+def test_an_empty_requires_list_requires_nothing():
+    from peacewatch.data.lexicons import Trigger
+
+    assert Trigger(type="ASSAULT", requires=frozenset()).requires is None

@@ -29,7 +29,15 @@ from peacewatch.ingest import load_html, load_text
 from peacewatch.records import EVENT_ITEM, INCIDENT_ITEM
 from peacewatch.runner.ingest import store_articles
 from peacewatch.runner.pipeline import Pipeline
-from peacewatch.settings import MEDIATOR, PARTY, SERVICE_PERMUTATIONS, WINDOW_DAYS, Settings, key_digest
+from peacewatch.settings import (
+    MEDIATOR,
+    PARTY,
+    SERVICE_PERMUTATIONS,
+    WINDOW_DAYS,
+    Settings,
+    current_settings,
+    key_digest,
+)
 from peacewatch.store import Filters, Store
 from peacewatch.web import register_dashboard
 from peacewatch.web.access import ApiError, check_read, check_write
@@ -120,7 +128,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         settings: how to run (default: from the environment).
         store: an open store (default: opened from settings.db).
     """
-    settings = settings or Settings()
+    settings = settings or current_settings()
     store = store or Store(settings.db)
     app = FastAPI(title="peacewatch", version=_version(), docs_url=None, redoc_url=None,
                   description="Events, claims, agreements and fused incidents read from news about war and "

@@ -15,3 +15,7 @@ class ModelError(PeacewatchError):
 
 class DataError(PeacewatchError):
     """A bundled or user data file (lexicon, gazetteer extra) is malformed."""
+
+
+class SettingsError(PeacewatchError):
+    """A PEACEWATCH_* variable holds a value that cannot be used."""

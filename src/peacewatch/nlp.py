@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from peacewatch.errors import ModelError
-from peacewatch.settings import Settings
+from peacewatch.settings import current_settings
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ def load_model(name: str | None = None, patterns: list[dict] | None = None) -> L
     Raises:
         ModelError: when no such pipeline is installed.
     """
-    chosen = name or Settings().spacy_model
+    chosen = name or current_settings().spacy_model
     wanted = chosen or DEFAULT_MODEL
     tried = [wanted] if chosen else [wanted, *FALLBACK_MODELS]
     nlp = None

@@ -4,10 +4,12 @@ the defaults that more than one face (CLI, API, dashboard, report) uses."""
 from __future__ import annotations
 
 import hashlib
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from peacewatch.errors import SettingsError
 
 # The initiative analysis: whose violence is counted, after initiatives with whom, over how many
 # days, and how many random placements the permutation test draws (the CLI and the report; the
@@ -72,6 +74,14 @@ class Settings(BaseSettings):
         return self
 
 
-def settings() -> Settings:
-    """The settings as the environment gives them now."""
-    return Settings()
+def current_settings(**given: Any) -> Settings:
+    """The settings as the environment gives them now, with the values `given` winning.
+
+    Raises:
+        SettingsError: a variable holds a value that cannot be used (named in the message)."""
+    try:
+        return Settings(**given)
+    except ValidationError as exc:
+        problems = "; ".join(f"PEACEWATCH_{'.'.join(str(p) for p in err['loc']).upper()}: {err['msg']}"
+                             for err in exc.errors())
+        raise SettingsError(f"bad setting: {problems}") from exc

@@ -6,7 +6,8 @@ extract (extract, samples, eval), store (ingest, queries, export, import) and an
 from __future__ import annotations
 
 from peacewatch.cli import analysis, extract, store
-from peacewatch.cli.common import app
+from peacewatch.cli.common import app, err
+from peacewatch.errors import SettingsError
 
 __all__ = ["app", "main"]
 
@@ -15,5 +16,9 @@ _COMMANDS = (extract, store, analysis)
 
 
 def main() -> None:
-    """The `peacewatch` console script."""
-    app()
+    """The `peacewatch` console script; a bad PEACEWATCH_* setting ends it with status 2."""
+    try:
+        app()
+    except SettingsError as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise SystemExit(2) from exc

@@ -153,9 +153,9 @@ def serve_cli(db: DbOption = None,
     import uvicorn
 
     from peacewatch.api import create_app
-    from peacewatch.settings import Settings
+    from peacewatch.settings import current_settings
 
     setup_logging(verbose)
-    settings = Settings(db=db) if db else Settings()
+    settings = current_settings(db=db) if db else current_settings()
     app_ = create_app(settings, store=open_store(settings.db))
     uvicorn.run(app_, host=host, port=port, log_level="info" if verbose else "warning")

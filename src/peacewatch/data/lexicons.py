@@ -3,6 +3,7 @@ pydantic model, and a broken file fails naming the file and the entry (see load_
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -29,53 +30,66 @@ def instrument_nouns() -> frozenset[str]:
     return frozenset(mention_words().instrument_nouns)
 
 
-class TriggerSpec(BaseModel):
-    """One trigger word of data/triggers.yaml: the PLOVER type it codes to and its conditions
-    (the file's head comment says what each field means)."""
+@dataclass(frozen=True)
+class Trigger:
+    """What one trigger word of data/triggers.yaml codes to: its PLOVER type and the conditions
+    it holds under (the file's head comment says what each field means). A plain dataclass,
+    validated by pydantic when the file is read; the readers use it once per token."""
 
-    model_config = ConfigDict(extra="forbid")
+    __pydantic_config__ = ConfigDict(extra="forbid")
+
     type: EventType
+    lemma: str = ""
     mode: str | None = None
-    objects: list[Word] | None = None
+    objects: frozenset[Word] | None = None
     particle: str | None = None
     symmetric: bool = False
     mediator: bool = False
-    requires: list[Word] | None = None
+    requires: frozenset[Word] | None = None
     requires_light: bool = False
     requires_target: bool = False
     requires_force: bool = False
     xcomp_ok: bool = False
-    object_types: dict[str, EventType] = Field(default_factory=dict)
-    light_types: dict[str, EventType] = Field(default_factory=dict)
-    modifier_types: dict[str, EventType] = Field(default_factory=dict)
-    prep_types: dict[str, EventType] = Field(default_factory=dict)
+    object_types: dict[str, EventType] = field(default_factory=dict)
+    light_types: dict[str, EventType] = field(default_factory=dict)
+    modifier_types: dict[str, EventType] = field(default_factory=dict)
+    prep_types: dict[str, EventType] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.requires:  # an empty list requires nothing
+            object.__setattr__(self, "requires", None)
 
 
-class TriggerFile(BaseModel):
-    """data/triggers.yaml: trigger verbs, nouns and adjectives, and the word classes the event
-    readers use for light verbs, modality, speech, threats and promises."""
+class TriggerWords(BaseModel):
+    """The word classes of data/triggers.yaml the event readers use for light verbs, modality,
+    speech, threats and promises."""
 
-    model_config = ConfigDict(extra="forbid")
-    verbs: dict[str, TriggerSpec]
-    nouns: dict[str, TriggerSpec]
-    adjectives: dict[str, TriggerSpec] = Field(default_factory=dict)
-    light_verbs: list[Word] = Field(default_factory=list)
-    cancelling_verbs: list[Word] = Field(default_factory=list)
-    planned_verbs: list[Word] = Field(default_factory=list)
-    hedge_modals: list[Word] = Field(default_factory=list)
-    future_auxiliaries: list[Word] = Field(default_factory=list)
-    negation_verbs: list[Word] = Field(default_factory=list)
-    speech_verbs: list[Word] = Field(default_factory=list)
-    wrongdoing_verbs: list[Word] = Field(default_factory=list)
-    wish_verbs: list[Word] = Field(default_factory=list)
-    transparent_heads: list[Word] = Field(default_factory=list)
-    place_nouns: list[Word] = Field(default_factory=list)
-    promise_heads: list[Word] = Field(default_factory=list)
-    obligation_modals: list[Word] = Field(default_factory=list)
-    threat_types: list[EventType] = Field(default_factory=list)
-    force_words: list[Word] = Field(default_factory=list)
-    statement_nouns: list[Word] = Field(default_factory=list)
-    promise_types: list[EventType] = Field(default_factory=list)
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    light_verbs: frozenset[Word] = frozenset()
+    cancelling_verbs: frozenset[Word] = frozenset()
+    planned_verbs: frozenset[Word] = frozenset()
+    hedge_modals: frozenset[Word] = frozenset()
+    future_auxiliaries: frozenset[Word] = frozenset()
+    negation_verbs: frozenset[Word] = frozenset()
+    speech_verbs: frozenset[Word] = frozenset()
+    wrongdoing_verbs: frozenset[Word] = frozenset()
+    wish_verbs: frozenset[Word] = frozenset()
+    transparent_heads: frozenset[Word] = frozenset()
+    place_nouns: frozenset[Word] = frozenset()
+    promise_heads: frozenset[Word] = frozenset()
+    obligation_modals: frozenset[Word] = frozenset()
+    threat_types: frozenset[EventType] = frozenset()
+    force_words: frozenset[Word] = frozenset()
+    statement_nouns: frozenset[Word] = frozenset()
+    promise_types: frozenset[EventType] = frozenset()
+
+
+class TriggerFile(TriggerWords):
+    """data/triggers.yaml: trigger verbs, nouns and adjectives, and the word classes."""
+
+    verbs: dict[str, Trigger]
+    nouns: dict[str, Trigger]
+    adjectives: dict[str, Trigger] = Field(default_factory=dict)
 
 
 @cache

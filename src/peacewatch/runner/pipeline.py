@@ -31,7 +31,7 @@ from peacewatch.ingest.clean import clean_text
 from peacewatch.nlp import add_pattern_source, get_nlp
 from peacewatch.resolve.place import ruler_patterns as place_patterns
 from peacewatch.schema import Article, Report
-from peacewatch.settings import Settings
+from peacewatch.settings import current_settings
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +100,7 @@ class Pipeline:
                  article_timeout: float | None = None):
         self.nlp = nlp or get_nlp()
         self.batch_size = batch_size
-        self.article_timeout = article_timeout if article_timeout is not None else Settings().article_timeout
+        self.article_timeout = article_timeout if article_timeout is not None else current_settings().article_timeout
 
     def run(self, items: Iterable[tuple[str | None, RawArticle]]) -> Iterator[Report | Failure]:
         """Reports for (id, raw article) pairs, in order; a Failure for each one that fails."""

@@ -13,7 +13,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, create_engine, event
 
 from peacewatch.errors import PeacewatchError
-from peacewatch.settings import Settings
+from peacewatch.settings import current_settings
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +27,7 @@ class StoreError(PeacewatchError):
 def database_url(url: str | None = None) -> str:
     """The URL to use: the argument, else $PEACEWATCH_DB, else ./peacewatch.db. A plain file path
     is taken as an SQLite file."""
-    url = url or Settings().db or DEFAULT_DB
+    url = url or current_settings().db or DEFAULT_DB
     if "://" not in url:
         url = f"sqlite:///{Path(url)}"
     if url.startswith("postgresql://"):
