@@ -12,32 +12,25 @@ from peacewatch.data.reading_words import (
     NumberWords,
     ParticipantWords,
     WeaponWords,
-    agreement_words,
-    casualty_words,
-    claim_words,
-    country_list,
-    number_words,
-    participant_words,
-    weapon_words,
 )
 from peacewatch.errors import DataError
 
-LOADERS = [
-    ("numbers.yaml", NumberWords, number_words),
-    ("casualties.yaml", CasualtyWords, casualty_words),
-    ("weapons.yaml", WeaponWords, weapon_words),
-    ("agreements.yaml", AgreementWords, agreement_words),
-    ("claims.yaml", ClaimWords, claim_words),
-    ("participants.yaml", ParticipantWords, participant_words),
-    ("countries.yaml", CountryList, country_list),
+FILES = [
+    ("numbers.yaml", NumberWords),
+    ("casualties.yaml", CasualtyWords),
+    ("weapons.yaml", WeaponWords),
+    ("agreements.yaml", AgreementWords),
+    ("claims.yaml", ClaimWords),
+    ("participants.yaml", ParticipantWords),
+    ("countries.yaml", CountryList),
 ]
 
 
-@pytest.mark.parametrize(("name", "model", "loader"), LOADERS, ids=[n for n, _, _ in LOADERS])
-def test_every_file_loads_through_its_model(name, model, loader):
-    words = loader()
-    assert isinstance(words, model)
-    assert loader() is words  # loaded once
+@pytest.mark.parametrize(("name", "model"), FILES, ids=[n for n, _ in FILES])
+def test_every_file_loads_through_its_model(name, model):
+    words = model.load()
+    assert model.FILE == name and isinstance(words, model)
+    assert model.load() is words  # loaded once
 
 
 def _broken(name: str, path: list, value) -> dict:
@@ -81,7 +74,7 @@ def test_a_wrong_entry_fails_naming_file_and_entry(name, model, path, value, nam
     assert name in message and named in message, message
 
 
-@pytest.mark.parametrize(("name", "model"), [(n, m) for n, m, _ in LOADERS], ids=[n for n, _, _ in LOADERS])
+@pytest.mark.parametrize(("name", "model"), FILES, ids=[n for n, _ in FILES])
 def test_an_unknown_list_is_refused(name, model):
     raw = dict(load_data(name))
     raw["typo_words"] = ["x"]
@@ -90,7 +83,7 @@ def test_an_unknown_list_is_refused(name, model):
 
 
 def test_number_words_keep_their_values():
-    words = number_words()
+    words = NumberWords.load()
     assert words.units["nineteen"] == 19 and words.tens["fourty"] == 40
     assert words.suffix_hedges["+"] == "min" and words.prefix_hedges["up to"] == "max"
     assert "no" in words.zero_phrases  # quoted in the file: bare, YAML reads it as false
@@ -99,4 +92,4 @@ def test_number_words_keep_their_values():
 def test_call_on_is_not_a_content_preposition():
     """'call on' was in claims.yaml as a bare `on`, which YAML reads as true and never matched;
     it stays out so the claims read do not change."""
-    assert claim_words().content_preps["call"] == ["for"]
+    assert ClaimWords.load().content_preps["call"] == ["for"]

@@ -8,25 +8,16 @@ import copy
 import pytest
 
 from peacewatch.data import load_data, validate_data
-from peacewatch.data.time_place import (
-    Calendar,
-    CountryPoints,
-    PlaceNames,
-    Places,
-    calendar,
-    country_points,
-    place_names,
-    places,
-)
+from peacewatch.data.time_place import Calendar, CountryPoints, PlaceNames, Places
 from peacewatch.errors import DataError
 
 
 def test_every_file_loads():
-    assert calendar().weekdays[0] == "monday"
-    assert calendar().deictic_days["yesterday"] == -1
-    assert any(row.name == "Black Sea" for row in places().places)
-    assert country_points().countries["UKR"]
-    assert "al" in place_names().arabic_articles
+    assert Calendar.load().weekdays[0] == "monday"
+    assert Calendar.load().deictic_days["yesterday"] == -1
+    assert any(row.name == "Black Sea" for row in Places.load().places)
+    assert CountryPoints.load().countries["UKR"]
+    assert "al" in PlaceNames.load().arabic_articles
 
 
 # (file, model, a change that breaks one entry, the entry's path the message must name, case)

@@ -8,16 +8,16 @@ import copy
 import pytest
 
 from peacewatch.data import load_data, validate_data
-from peacewatch.data.page_words import AcledTables, Boilerplate, PageWords, acled_tables, boilerplate, page_words
+from peacewatch.data.page_words import AcledTables, Boilerplate, PageWords
 from peacewatch.errors import DataError
 
 
 def test_the_shipped_files_load():
-    assert "script" in page_words().skip_elements and "p" in page_words().block_elements
-    assert page_words().binary_signatures[0].as_bytes() == b"\x89PNG\r\n\x1a\n"
-    assert "killed" in page_words().highlight_words
-    assert boilerplate().lines and boilerplate().tails
-    assert acled_tables().columns[0] == "event_id_cnty" and "Battles" in acled_tables().disorder_types
+    assert "script" in PageWords.load().skip_elements and "p" in PageWords.load().block_elements
+    assert PageWords.load().binary_signatures[0].as_bytes() == b"\x89PNG\r\n\x1a\n"
+    assert "killed" in PageWords.load().highlight_words
+    assert Boilerplate.load().lines and Boilerplate.load().tails
+    assert AcledTables.load().columns[0] == "event_id_cnty" and "Battles" in AcledTables.load().disorder_types
 
 
 def _broken(name: str, change) -> dict:
@@ -51,7 +51,7 @@ def test_a_broken_boilerplate_regex_names_its_entry(monkeypatch):
     from peacewatch.ingest import clean
 
     raw = _broken("boilerplate.yaml", lambda raw: raw["lines"][0].update(pattern="(unclosed"))
-    monkeypatch.setattr(clean, "boilerplate", lambda: validate_data("boilerplate.yaml", raw, Boilerplate))
+    monkeypatch.setattr(clean.Boilerplate, "load", lambda: validate_data("boilerplate.yaml", raw, Boilerplate))
     clean.load_rules.cache_clear()
     try:
         with pytest.raises(DataError, match=r"boilerplate.yaml: lines: .*Read more.* is not a valid regex"):

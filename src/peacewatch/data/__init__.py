@@ -2,16 +2,17 @@
 
 Every data file is read by `load_data` (raw YAML) and, where code depends on its shape, by
 `load_model` (validated by a pydantic model); a broken file fails loudly, naming the file and
-the entry."""
+the entry. A model of a whole file subclasses `DataFile`, names its file in FILE, and is read
+with `Model.load()`."""
 
 from __future__ import annotations
 
 from functools import cache
 from importlib import resources
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, ClassVar, Self, TypeVar
 
 import yaml
-from pydantic import BaseModel, RootModel, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, RootModel, StringConstraints, ValidationError
 
 from peacewatch.errors import DataError
 
@@ -55,3 +56,15 @@ def load_model(name: str, model: type[M]) -> M:
 
 class WordLists(RootModel[dict[str, list[Word]]]):
     """A data file (or section) of named word lists: list name -> words or phrases."""
+
+
+class DataFile(BaseModel):
+    """The validated content of one data file of this package: a subclass names it in FILE."""
+
+    model_config = ConfigDict(extra="forbid")
+    FILE: ClassVar[str]
+
+    @classmethod
+    def load(cls) -> Self:
+        """The validated content of data/FILE, read and checked once per process."""
+        return load_model(cls.FILE, cls)

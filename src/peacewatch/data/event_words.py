@@ -4,19 +4,20 @@ the file and the entry (see load_model)."""
 
 from __future__ import annotations
 
-from functools import cache
+from pydantic import ConfigDict
 
-from pydantic import BaseModel, ConfigDict
+from peacewatch.data import DataFile, Word
 
-from peacewatch.data import Word, load_model
-
-__all__ = ["ActorWords", "EventWords", "actor_words", "event_words"]
+__all__ = ["ActorWords", "EventWords"]
 
 
-class EventWords(BaseModel):
+class EventWords(DataFile):
     """data/event_words.yaml: words that read an event's participants, manner and modality."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    FILE = "event_words.yaml"
+
+    model_config = ConfigDict(frozen=True)
+
     offer_nouns: frozenset[Word]
     diplomat_words: frozenset[Word]
     possibility_modals: frozenset[Word]
@@ -31,22 +32,13 @@ class EventWords(BaseModel):
     refusal_verbs: frozenset[Word]
 
 
-class ActorWords(BaseModel):
+class ActorWords(DataFile):
     """data/actor_words.yaml: words the actor reader uses beside the lexicon of actors.yaml."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    FILE = "actor_words.yaml"
+
+    model_config = ConfigDict(frozen=True)
+
     people_markers: frozenset[Word]
     first_name_countries: frozenset[Word]
     short_forms: frozenset[Word]
-
-
-@cache
-def event_words() -> EventWords:
-    """The validated content of data/event_words.yaml."""
-    return load_model("event_words.yaml", EventWords)
-
-
-@cache
-def actor_words() -> ActorWords:
-    """The validated content of data/actor_words.yaml."""
-    return load_model("actor_words.yaml", ActorWords)

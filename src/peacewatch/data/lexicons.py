@@ -4,30 +4,24 @@ pydantic model, and a broken file fails naming the file and the entry (see load_
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from peacewatch.data import Word, load_model
+from peacewatch.data import DataFile, Word
 from peacewatch.schema import EventType, Sector
 
 
-class MentionWords(BaseModel):
+class MentionWords(DataFile):
     """data/mentions.yaml: words that tell an event's participants from other nouns."""
 
-    model_config = ConfigDict(extra="forbid")
+    FILE = "mentions.yaml"
+
     instrument_nouns: list[Word]
-
-
-@cache
-def mention_words() -> MentionWords:
-    """The validated content of data/mentions.yaml."""
-    return load_model("mentions.yaml", MentionWords)
 
 
 def instrument_nouns() -> frozenset[str]:
     """Weapons and attacks named as the doer or the thing launched: never a participant."""
-    return frozenset(mention_words().instrument_nouns)
+    return frozenset(MentionWords.load().instrument_nouns)
 
 
 @dataclass(frozen=True)
@@ -84,18 +78,14 @@ class TriggerWords(BaseModel):
     promise_types: frozenset[EventType] = frozenset()
 
 
-class TriggerFile(TriggerWords):
+class TriggerFile(TriggerWords, DataFile):
     """data/triggers.yaml: trigger verbs, nouns and adjectives, and the word classes."""
+
+    FILE = "triggers.yaml"
 
     verbs: dict[str, Trigger]
     nouns: dict[str, Trigger]
     adjectives: dict[str, Trigger] = Field(default_factory=dict)
-
-
-@cache
-def trigger_file() -> TriggerFile:
-    """The validated content of data/triggers.yaml."""
-    return load_model("triggers.yaml", TriggerFile)
 
 
 class OrganisationSpec(BaseModel):
@@ -108,18 +98,13 @@ class OrganisationSpec(BaseModel):
     sector: Sector
 
 
-class ActorFile(BaseModel):
+class ActorFile(DataFile):
     """data/actors.yaml: organisations, role words by sector, and the words around names."""
 
-    model_config = ConfigDict(extra="forbid")
+    FILE = "actors.yaml"
+
     organisations: list[OrganisationSpec]
     roles: dict[Sector, list[Word]]
     inheriting: list[Word] = Field(default_factory=list)
     titles: list[Word] = Field(default_factory=list)
     patron_suffixes: list[Word] = Field(default_factory=list)
-
-
-@cache
-def actor_file() -> ActorFile:
-    """The validated content of data/actors.yaml."""
-    return load_model("actors.yaml", ActorFile)

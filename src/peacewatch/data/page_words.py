@@ -4,15 +4,14 @@ coding tables). Each is validated once, at first use; a broken file fails naming
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints, model_validator
 
-from peacewatch.data import Word, load_model
+from peacewatch.data import DataFile, Word
 
 __all__ = ["AcledExportType", "AcledTables", "Boilerplate", "BoilerplatePattern", "BoilerplateTail",
-           "BinarySignature", "PageWords", "acled_tables", "boilerplate", "page_words"]
+           "BinarySignature", "PageWords"]
 
 # A regular expression or a fragment of one: kept exactly as written (spaces are part of it).
 Pattern = Annotated[str, StringConstraints(min_length=1)]
@@ -39,10 +38,11 @@ class BinarySignature(BaseModel):
         return self.signature.encode("latin-1")
 
 
-class PageWords(BaseModel):
+class PageWords(DataFile):
     """data/page.yaml: what a web page or an input file tells about itself."""
 
-    model_config = ConfigDict(extra="forbid")
+    FILE = "page.yaml"
+
     sniff_elements: list[Word]
     skip_elements: list[Word]
     block_elements: list[Word]
@@ -52,12 +52,6 @@ class PageWords(BaseModel):
     source_meta: list[Word]
     binary_signatures: list[BinarySignature]
     highlight_words: list[Word]
-
-
-@cache
-def page_words() -> PageWords:
-    """The validated content of data/page.yaml."""
-    return load_model("page.yaml", PageWords)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -84,21 +78,16 @@ class BoilerplateTail(BaseModel):
     hints: list[Pattern] = []
 
 
-class Boilerplate(BaseModel):
+class Boilerplate(DataFile):
     """data/boilerplate.yaml: the patterns of web boilerplate (see the file's head)."""
 
-    model_config = ConfigDict(extra="forbid")
+    FILE = "boilerplate.yaml"
+
     max_line_chars: StrictInt = 250
     defs: dict[str, Pattern] = {}
     lines: list[BoilerplatePattern] = []
     inline: list[BoilerplatePattern] = []
     tails: list[BoilerplateTail] = []
-
-
-@cache
-def boilerplate() -> Boilerplate:
-    """The validated content of data/boilerplate.yaml (its patterns still to compile)."""
-    return load_model("boilerplate.yaml", Boilerplate)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -114,10 +103,12 @@ class AcledExportType(BaseModel):
     default: Coding
 
 
-class AcledTables(BaseModel):
+class AcledTables(DataFile):
     """data/acled.yaml: the coding tables between peacewatch incidents and ACLED exports."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    FILE = "acled.yaml"
+
+    model_config = ConfigDict(populate_by_name=True)
     columns: list[Word] = Field(min_length=1)
     required_columns: list[Word] = Field(min_length=1)
     civilian_targeting: Word
@@ -158,9 +149,3 @@ class AcledTables(BaseModel):
                 else:
                     found.append((where, value))
         return found
-
-
-@cache
-def acled_tables() -> AcledTables:
-    """The validated content of data/acled.yaml."""
-    return load_model("acled.yaml", AcledTables)

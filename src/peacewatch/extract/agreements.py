@@ -17,7 +17,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from peacewatch.data.reading_words import agreement_words
+from peacewatch.data.reading_words import AgreementWords
 from peacewatch.extract.claims import claim_lexicon
 from peacewatch.extract.context import (
     COLLECTIVE_PARTIES,
@@ -49,7 +49,7 @@ from peacewatch.resolve.time import shift_when
 from peacewatch.schema import Actor, Agreement, Claim, Event, HistoryStep, When
 
 # Units of a duration in days ('a 30-day ceasefire'), from data/agreements.yaml.
-UNIT_DAYS = agreement_words().unit_days
+UNIT_DAYS = AgreementWords.load().unit_days
 DURATION = re.compile(r"^(\w+)-(" + "|".join(map(re.escape, UNIT_DAYS)) + r")s?$", re.I)
 # Steps (codes of the history, not words) a party takes on its own.
 PARTY_ACTIONS = {"accepted", "rejected", "violated", "accused_violation", "demanded", "signed"}
@@ -100,7 +100,7 @@ _WORD_SETS = ("ceasefire_nouns", "generic_nouns", "proposal_nouns", "negotiation
 @cache
 def agreement_lexicon() -> AgreementLexicon:
     """The agreements lexicon (data/agreements.yaml), loaded once."""
-    words = agreement_words()
+    words = AgreementWords.load()
     return AgreementLexicon(
         **{name: frozenset(getattr(words, name)) for name in _WORD_SETS},
         step_verbs={lemma: action for action, lemmas in words.step_verbs.items() for lemma in lemmas},

@@ -18,7 +18,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from peacewatch.data.reading_words import claim_words
+from peacewatch.data.reading_words import ClaimWords
 from peacewatch.extract.actors import describe_actor, is_role_phrase
 from peacewatch.extract.context import (
     COLLECTIVE_PARTIES,
@@ -100,7 +100,7 @@ _WORD_SETS = ("object_content", "quote_only", "speaker_nouns", "local_speakers",
 @cache
 def claim_lexicon() -> ClaimLexicon:
     """The claims lexicon (data/claims.yaml), loaded once."""
-    words = claim_words()
+    words = ClaimWords.load()
     verb_kinds = {lemma: kind for kind, lemmas in words.speech_verbs.items() for lemma in lemmas}
     noun_kinds = {lemma: kind for kind, lemmas in words.claim_nouns.items() for lemma in lemmas}
     cues = {status: tuple(tuple(c.lower().split()) for c in phrases) for status, phrases in words.status_cues.items()}

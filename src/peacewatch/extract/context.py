@@ -12,7 +12,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from peacewatch.data.reading_words import participant_words
+from peacewatch.data.reading_words import ParticipantWords
 from peacewatch.extract.actors import PersonIndex, build_person_index, describe_actor
 from peacewatch.extract.countries import country_name, country_of
 from peacewatch.extract.lexicon import get_lexicon
@@ -39,7 +39,7 @@ __all__ = ["COLLECTIVE_PARTIES", "GROUP_PRONOUNS", "PAIR_WORDS", "PERSON_PRONOUN
 
 # Nouns for both parties together ('both sides'), and counts that stand for the people counted
 # ('thousands of students'): data/participants.yaml, read at import (every participant asks).
-_WORDS = participant_words()
+_WORDS = ParticipantWords.load()
 COLLECTIVE_PARTIES = frozenset(_WORDS.collective_parties)
 PAIR_WORDS = frozenset(_WORDS.pair_words)  # 'both sides', 'the two countries'
 QUANTITY_WORDS = frozenset(_WORDS.quantity_words)

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from peacewatch.data.reading_words import CountryEntry, country_list
+from peacewatch.data.reading_words import CountryEntry, CountryList
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +78,7 @@ def _index() -> _Index:
     folded: dict[str, CountryHit] = {}
     names: dict[str, str] = {}
     max_tokens = 1
-    for entry in country_list().countries:
+    for entry in CountryList.load().countries:
         names[entry.iso3] = entry.name
         for term, kind, sector in _terms(entry):
             key = normalize_text(term)

@@ -12,14 +12,14 @@ from collections.abc import Callable
 
 from spacy.tokens import Span
 
-from peacewatch.data.reading_words import number_words
+from peacewatch.data.reading_words import NumberWords
 from peacewatch.grammar import INDEFINITE_ARTICLES, RANGE_LINKS, RANGE_PREPS
 from peacewatch.schema import Count
 
 __all__ = ["extend_hedges", "hedged_start", "parse_count", "parse_number"]
 
 # Loaded at import: parse_number runs on every number of every sentence.
-_WORDS = number_words()
+_WORDS = NumberWords.load()
 _UNITS = _WORDS.units
 _TENS = _WORDS.tens
 _MULTIPLIERS = _WORDS.multipliers

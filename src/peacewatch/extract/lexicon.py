@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cache, cached_property
 
-from peacewatch.data.lexicons import Trigger, TriggerWords, trigger_file
+from peacewatch.data.lexicons import Trigger, TriggerFile, TriggerWords
 
 __all__ = ["Lexicon", "Trigger", "get_lexicon"]
 
@@ -32,7 +32,7 @@ class Lexicon(TriggerWords):
 @cache
 def get_lexicon() -> Lexicon:
     """The trigger lexicon of this process."""
-    raw = trigger_file()
+    raw = TriggerFile.load()
     verbs: dict[str, Trigger] = {}
     phrasal: dict[tuple[str, str], Trigger] = {}
     for lemma, spec in raw.verbs.items():

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
-from peacewatch.data.event_words import event_words
+from peacewatch.data.event_words import EventWords
 from peacewatch.data.lexicons import instrument_nouns
 from peacewatch.extract.lexicon import Lexicon, Trigger, get_lexicon
 from peacewatch.extract.numbers import parse_number
@@ -47,7 +47,7 @@ from peacewatch.grammar import (
 )
 from peacewatch.nlp import per_token, text_of, tokens_of
 
-_WORDS = event_words()
+_WORDS = EventWords.load()
 # Nouns that stand for a thing made or offered: their owner is the other party.
 OFFER_NOUNS = _WORDS.offer_nouns
 # Weapons and attacks named as the doer or the thing launched: never a participant.

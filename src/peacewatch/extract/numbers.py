@@ -16,7 +16,7 @@ from typing import Literal
 
 from spacy.tokens import Span, Token
 
-from peacewatch.data.reading_words import casualty_words, number_words
+from peacewatch.data.reading_words import CasualtyWords, NumberWords
 from peacewatch.extract.counts import (
     NUMBER_WORDS,
     SCALE_WORDS,
@@ -125,7 +125,7 @@ class _Lexicon:
 @cache
 def load_casualty_lexicon() -> _Lexicon:
     """The casualty words of data/casualties.yaml (lower case), checked once per process."""
-    words = casualty_words()
+    words = CasualtyWords.load()
     return _Lexicon(**{name: frozenset(w.lower() for w in getattr(words, name))
                        for name in _Lexicon.__dataclass_fields__})
 
@@ -212,7 +212,7 @@ def find_casualties(sent: Span) -> Casualties:
 # Words that make a figure without being numbers: zero words, the article of a single victim
 # ('a soldier was killed') and vague plurals ('dozens', 'scores of'). Loaded at import: every
 # sentence is searched for them.
-_NUMBERS = number_words()
+_NUMBERS = NumberWords.load()
 _ZERO_WORDS = frozenset(_NUMBERS.zero_words)  # and 'no' before 'one' or a victim noun
 _VAGUE_PLURALS = frozenset(_NUMBERS.vague_plurals)
 _VAGUE_BEFORE_OF = frozenset(_NUMBERS.vague_before_of)  # 'scores of', 'tens of thousands'

@@ -13,7 +13,7 @@ from functools import cache
 
 from spacy.tokens import Span
 
-from peacewatch.data.reading_words import number_words, weapon_words
+from peacewatch.data.reading_words import NumberWords, WeaponWords
 from peacewatch.extract.counts import extend_hedges, parse_count
 from peacewatch.grammar import INDEFINITE_ARTICLES
 from peacewatch.schema import Weapon
@@ -61,7 +61,7 @@ def load_weapon_lexicon() -> WeaponLexicon:
     Raises:
         DataError: when an entry names an unknown mode or weapon.
     """
-    data = weapon_words()
+    data = WeaponWords.load()
     weapons: dict[str, str] = {}
     weapon_modes: dict[str, str] = {}
     for name, weapon in data.weapons.items():
@@ -228,7 +228,7 @@ def _generic_after(found: list[_Found], end: int, text: str) -> _Found | None:
 @cache
 def _model_gap() -> re.Pattern[str]:
     """What may stand between a model and its weapon name: spaces, hyphens and a link word."""
-    links = "|".join(re.escape(word) for word in weapon_words().model_links)
+    links = "|".join(re.escape(word) for word in WeaponWords.load().model_links)
     return re.compile(r"[\s\-]*(?:" + links + r")?[\s\-]*")
 
 
@@ -238,7 +238,7 @@ def _is_plural(words: str) -> bool:
 
 # The words a count of weapons ends with ('a', 'two dozen', 'hundreds') and starts with ('half a
 # dozen'), and the vague plurals that are no count of weapons.
-_NUMBERS = number_words()
+_NUMBERS = NumberWords.load()
 _COUNT_ENDS = INDEFINITE_ARTICLES | frozenset(_NUMBERS.weapon_count_words)
 _COUNT_STARTS = INDEFINITE_ARTICLES | frozenset(_NUMBERS.weapon_count_fractions)
 _VAGUE_FLOORS = frozenset(_NUMBERS.vague_floors)

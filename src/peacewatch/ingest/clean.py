@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from peacewatch.data.page_words import boilerplate
+from peacewatch.data.page_words import Boilerplate
 from peacewatch.errors import DataError
 
 __all__ = ["Cleaned", "clean_text", "is_boilerplate_line", "normalise_whitespace"]
@@ -123,7 +123,7 @@ def load_rules() -> _Rules:
     Raises:
         DataError: when the file is malformed or a pattern does not compile.
     """
-    data = boilerplate()
+    data = Boilerplate.load()
     defs: dict[str, str] = {}
     for name, fragment in data.defs.items():
         defs[name] = _expand(fragment, defs, f"def {name}")

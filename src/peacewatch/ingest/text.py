@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from peacewatch.data.page_words import page_words
+from peacewatch.data.page_words import PageWords
 from peacewatch.errors import InputError
 
 __all__ = ["MAX_BYTES", "RawArticle", "decode_bytes", "load_text", "normalise_published", "split_title"]
@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 MAX_BYTES = 20 * 1024 * 1024
 
 # File signatures of common binary formats, so the error can say what the file is (data/page.yaml).
-_MAGIC = tuple((entry.as_bytes(), entry.name) for entry in page_words().binary_signatures)
+_MAGIC = tuple((entry.as_bytes(), entry.name) for entry in PageWords.load().binary_signatures)
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
     (b"\xff\xfe\x00\x00", "utf-32-le"),

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
-from peacewatch.data.page_words import AcledTables, acled_tables
+from peacewatch.data.page_words import AcledTables
 from peacewatch.errors import DataError
 from peacewatch.extract.countries import country_name, country_of
 
@@ -44,14 +44,14 @@ class AcledCoding:
 
 def _tables() -> AcledTables:
     """The coding tables of data/acled.yaml, validated once per process."""
-    return acled_tables()
+    return AcledTables.load()
 
 
 # ACLED's export columns in its order; without the required ones an input file is not an ACLED
 # export at all (a caller mistake, not a bad row). Both from data/acled.yaml.
-ACLED_COLUMNS: list[str] = list(acled_tables().columns)
-_REQUIRED_COLUMNS = tuple(acled_tables().required_columns)
-_CIVILIAN_TARGETING = acled_tables().civilian_targeting
+ACLED_COLUMNS: list[str] = list(AcledTables.load().columns)
+_REQUIRED_COLUMNS = tuple(AcledTables.load().required_columns)
+_CIVILIAN_TARGETING = AcledTables.load().civilian_targeting
 
 
 # ---------------------------------------------------------------------------------------------

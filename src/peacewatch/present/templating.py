@@ -13,14 +13,14 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from peacewatch.analysis.timeline import killed_of
-from peacewatch.data.page_words import page_words
+from peacewatch.data.page_words import PageWords
 
 __all__ = ["add_package_templates", "environment", "format_number", "highlight"]
 
 NUMBER = re.compile(r"\b\d[\d,]*\b")
 # Toll and attack words marked in evidence (data/page.yaml), the longer forms first.
 TOLL_WORDS = re.compile(
-    r"\b(?:" + "|".join(re.escape(w) for w in sorted(page_words().highlight_words, key=len, reverse=True)) + r")\b",
+    r"\b(?:" + "|".join(re.escape(w) for w in sorted(PageWords.load().highlight_words, key=len, reverse=True)) + r")\b",
     re.I,
 )
 

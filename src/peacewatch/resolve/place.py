@@ -20,8 +20,8 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, cast
 
-from peacewatch.data.reading_words import country_list
-from peacewatch.data.time_place import PlaceRow, country_points, place_names, places
+from peacewatch.data.reading_words import CountryList
+from peacewatch.data.time_place import CountryPoints, PlaceNames, PlaceRow, Places
 from peacewatch.errors import DataError
 from peacewatch.schema import Place
 
@@ -83,7 +83,7 @@ _NEAR_KM = ((100.0, 1.5), (500.0, 0.75))
 
 # The words of names (data/place_names.yaml), read at import: normalize_name runs 200k times
 # while the gazetteer is built.
-_NAMES = place_names()
+_NAMES = PlaceNames.load()
 _ARTICLES = frozenset(_NAMES.arabic_articles)
 _ABBREVIATIONS = dict(_NAMES.abbreviations)
 _REGION_SUFFIXES = tuple(_NAMES.region_suffixes)
@@ -352,8 +352,8 @@ def _country_aliases() -> dict[str, list[str]]:
     """Aliases from country_points.yaml, plus each country's canonical name from countries.yaml
     (the package ships both). Its aliases are not taken: they are actor words ('Gaza' codes the
     Palestinian side) and would turn places into countries."""
-    aliases: dict[str, list[str]] = {k: list(v) for k, v in country_points().aliases.items()}
-    for row in country_list().countries:
+    aliases: dict[str, list[str]] = {k: list(v) for k, v in CountryPoints.load().aliases.items()}
+    for row in CountryList.load().countries:
         aliases.setdefault(row.iso3, []).append(row.name)
     return aliases
 
@@ -394,7 +394,7 @@ def _add_countries(gazetteer: Gazetteer, countries: dict[str, Any],
                    capital_point: dict[str, tuple[float, float]]) -> None:
     """Index the countries at their point (country_points.yaml, else the capital's)."""
     aliases = _country_aliases()
-    country_point = country_points().countries
+    country_point = CountryPoints.load().countries
     for row in countries.values():
         iso3 = row["iso3"]
         point = country_point.get(iso3) or capital_point.get(row["iso"])
@@ -410,7 +410,7 @@ def _add_countries(gazetteer: Gazetteer, countries: dict[str, Any],
 
 def _add_us_states(gazetteer: Gazetteer, states: dict[str, Any]) -> None:
     """Index the US states under their names, 'X State' and their AP abbreviations."""
-    points = country_points()
+    points = CountryPoints.load()
     for code, row in states.items():
         point = points.us_states.get(code)
         if point is None:
@@ -424,7 +424,7 @@ def _add_us_states(gazetteer: Gazetteer, states: dict[str, Any]) -> None:
 
 def _add_continents(gazetteer: Gazetteer, adjectives: dict[str, list[GazetteerEntry]]) -> None:
     """Index the continents, their other names (places.yaml) and their adjectives."""
-    data = places()
+    data = Places.load()
     for row in _read_geonames("continents.json").values():
         entry = GazetteerEntry(
             name=row["name"], country=None, admin1=None, lat=float(row["lat"]),
@@ -445,7 +445,7 @@ def _place_entry(row: PlaceRow) -> GazetteerEntry:
 
 def _add_places(gazetteer: Gazetteer, adjectives: dict[str, list[GazetteerEntry]]) -> None:
     """Index places.yaml's seas, regions and camps, with the region names made from a base."""
-    for row in places().places:
+    for row in Places.load().places:
         entry = _place_entry(row)
         names = [row.name, *row.aliases]
         if row.base:
@@ -771,7 +771,7 @@ def _common_words() -> frozenset[str]:
 
 @cache
 def _ruler_exclude() -> frozenset[str]:
-    return frozenset(n.lower() for n in places().ruler_exclude)
+    return frozenset(n.lower() for n in Places.load().ruler_exclude)
 
 
 def is_common_word(name: str, population: int = 0, capital: bool = False) -> bool:
@@ -826,7 +826,7 @@ class _Wanted:
 
 def _want_data_places(wanted: _Wanted) -> None:
     """places.yaml's names (a base also as '<base> region', '<base> Oblast' ...)."""
-    for row in places().places:
+    for row in Places.load().places:
         label = "GPE" if row.precision in ("region", "city") and row.country else "LOC"
         for name in [row.name, *row.aliases]:
             if len(name) > 3 or name.isupper():
@@ -868,7 +868,7 @@ def _ruler_patterns() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
         label = _ruler_label(entry)
         if label:
             wanted.want(entry.name, label)
-    for aliases in country_points().aliases.values():
+    for aliases in CountryPoints.load().aliases.values():
         for name in aliases:
             wanted.want(name, "GPE")
     _want_big_cities(wanted, gazetteer)

@@ -19,7 +19,7 @@ from typing import Any, Literal
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 from dateutil.relativedelta import relativedelta
 
-from peacewatch.data.time_place import calendar
+from peacewatch.data.time_place import Calendar
 from peacewatch.grammar import PERSONAL_PRONOUNS, SPAN_PREPOSITIONS
 from peacewatch.schema import When
 
@@ -145,7 +145,7 @@ def _read_months(months: dict[str, list[int | str]]) -> tuple[dict[str, int], li
 @cache
 def _load_vocab() -> _Vocab:
     """The words of calendar.yaml, in the shapes the rules use (read once per process)."""
-    data = calendar()
+    data = Calendar.load()
     months, full, abbr = _read_months(data.months)
     numbers = dict(data.numbers.exact)
     numbers.update(data.numbers.approximate)
@@ -432,7 +432,7 @@ def _rules() -> tuple[_Rule, ...]:
     wd = _alternation(v.weekdays)
     num = r"(?:\d{1,3}|" + _alternation(list(v.numbers)) + ")"
     seasons = _alternation(list(v.seasons))
-    named = _alternation([k.replace("_", " ") for k in calendar().named_days])
+    named = _alternation([k.replace("_", " ") for k in Calendar.load().named_days])
     wd_prefix = rf"(?:(?P<wd>{wd}),?\s+)?"
     months, weekdays = _month_stems(v), [w.lower() for w in v.weekdays]
     day_month = (_month_capitalised, _weekday_capitalised)
@@ -493,7 +493,7 @@ def _rules() -> tuple[_Rule, ...]:
               rf"{_B}{_MOD}{_REL}(?P<season>{seasons})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?{_E}",
               [v.seasons], (_season_in_context, _season_not_a_name), _resolve_season),
         _rule("named", "named", rf"{_B}{_REL}(?P<named>{named}){_POSS}(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?{_E}",
-              [_named_day_words(calendar().named_days)], (_named_capitalised,), _resolve_named),
+              [_named_day_words(Calendar.load().named_days)], (_named_capitalised,), _resolve_named),
         _rule("vague", "vague", rf"{_B}(?:(?:in|over|during|for|within|throughout)\s+)?(?:the\s+)?"
                                 r"(?P<v>recent|past|last|coming|next|previous|following|upcoming)\s+"
                                 rf"(?:(?P<n>{num})\s+)?(?P<unit>{_UNITS}){_E}",
@@ -1009,12 +1009,12 @@ def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
 
 
 def _named_day(key: str, year: int, country: str | None) -> date | None:
-    rule = calendar().named_days[key]
+    rule = Calendar.load().named_days[key]
     if rule.easter is not None:
         method: Literal[1, 2, 3] = EASTER_ORTHODOX if rule.method == "orthodox" else EASTER_WESTERN
         return easter(year, method) + timedelta(days=rule.easter)
     if rule.country_table is not None:
-        mmdd = calendar().independence_days.get(country.upper()) if country else None
+        mmdd = Calendar.load().independence_days.get(country.upper()) if country else None
         if not mmdd:
             return None
         month, day = (int(x) for x in mmdd.split("-"))
@@ -1029,7 +1029,7 @@ def _named_day(key: str, year: int, country: str | None) -> date | None:
 def _resolve_named(c: _Candidate, published: date | None, future: bool, country: str | None) -> _Result:
     g = c.groups
     key = _load_vocab().named_phrases[_normalise_phrase(_group(g, "named"))]
-    if calendar().named_days[key].country_table is not None and (
+    if Calendar.load().named_days[key].country_table is not None and (
         not country or _named_day(key, 2000, country) is None
     ):
         return None, None, f"{key}-needs-country"
