@@ -17,6 +17,8 @@ def test_every_data_file_loads_and_says_what_it_holds(name):
     assert load_data(name) is not None
     head = resources.files("peacewatch.data").joinpath(name).read_text(encoding="utf-8").lstrip()
     assert head.startswith("#"), f"{name} should say at its top what it holds and how to extend it"
+    comment = "\n".join(line for line in head.splitlines() if line.startswith("#")).lower()
+    assert "extend" in comment or "add " in comment, f"{name} should say how to extend it"
 
 
 def test_a_wrong_entry_is_named():
