@@ -33,6 +33,7 @@ def test_imports_follow_the_layers_and_have_no_cycles():
     assert "0 broken" in done.stdout
 
 
+@pytest.mark.slow
 def test_mypy_finds_no_error_in_src():
     done = _run(sys.executable, "-m", "mypy", "--no-incremental")
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
