@@ -49,7 +49,7 @@ def _broken(name: str, path: list, value) -> dict:
 WRONG_ENTRIES = [
     ("numbers.yaml", NumberWords, ["units", "seven"], "seven", "units.seven"),
     ("numbers.yaml", NumberWords, ["prefix_hedges", "at least"], "lower", "prefix_hedges.at least"),
-    ("numbers.yaml", NumberWords, ["months", 3], "", "months.3"),
+    ("numbers.yaml", NumberWords, ["ambiguous_months", 1], "", "ambiguous_months.1"),
     ("casualties.yaml", CasualtyWords, ["death_verbs", 0], 7, "death_verbs.0"),
     ("casualties.yaml", CasualtyWords, ["killing_forms"], "kill", "killing_forms"),
     ("weapons.yaml", WeaponWords, ["weapons", "drone", "mode"], "flying", "weapon 'drone'"),

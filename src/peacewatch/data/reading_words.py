@@ -23,7 +23,7 @@ class _Strict(BaseModel):
 
 
 class NumberWords(DataFile):
-    """data/numbers.yaml: number words, hedges, vague plurals, measure words and months."""
+    """data/numbers.yaml: number words, hedges, vague plurals, measure words, ambiguous month names."""
 
     FILE = "numbers.yaml"
 
@@ -51,7 +51,6 @@ class NumberWords(DataFile):
     weapon_count_fractions: list[Word]
     vague_floors: list[Word]
     units_after: list[Word]
-    months: list[Word]
     ambiguous_months: list[Word]
 
 

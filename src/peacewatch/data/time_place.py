@@ -76,6 +76,11 @@ class Calendar(_File):
 
     months: dict[Word, MonthSpec]
     weekdays: list[Word] = Field(min_length=7, max_length=7)
+
+    def month_names(self) -> frozenset[str]:
+        """Every name of a month: the full names and their abbreviations ('sept')."""
+        return frozenset(name for month, spec in self.months.items()
+                         for name in (month, *(part for part in spec if isinstance(part, str))))
     numbers: NumberWords
     seasons: dict[Word, list[Annotated[int, Field(ge=1, le=12)]]]
     named_days: dict[Word, NamedDayRule]

@@ -17,6 +17,7 @@ from typing import Literal
 from spacy.tokens import Span, Token
 
 from peacewatch.data.reading_words import CasualtyWords, NumberWords
+from peacewatch.data.time_place import Calendar
 from peacewatch.extract.counts import (
     NUMBER_WORDS,
     SCALE_WORDS,
@@ -219,7 +220,7 @@ _VAGUE_BEFORE_OF = frozenset(_NUMBERS.vague_before_of)  # 'scores of', 'tens of 
 _VAGUE_UNCHAINED = frozenset(_NUMBERS.vague_unchained)
 _VAGUE_MULTIPLIED = frozenset(_NUMBERS.vague_multiplied)
 _VAGUE_MULTIPLIERS = frozenset(_NUMBERS.vague_multipliers)
-_MONTHS = frozenset(_NUMBERS.months)
+_MONTHS = Calendar.load().month_names()  # data/calendar.yaml, as the dates read them
 _AMBIGUOUS_MONTHS = frozenset(_NUMBERS.ambiguous_months)
 # Words after a number that make it a measure, not a count of people.
 _UNITS_AFTER = frozenset(_NUMBERS.units_after)
