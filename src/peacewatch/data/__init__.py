@@ -59,9 +59,10 @@ class WordLists(RootModel[dict[str, list[Word]]]):
 
 
 class DataFile(BaseModel):
-    """The validated content of one data file of this package: a subclass names it in FILE."""
+    """The validated content of one data file of this package: a subclass names it in FILE.
+    Frozen: one instance per process is shared by every reader."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", frozen=True)
     FILE: ClassVar[str]
 
     @classmethod

@@ -4,8 +4,6 @@ the file and the entry (see load_model)."""
 
 from __future__ import annotations
 
-from pydantic import ConfigDict
-
 from peacewatch.data import DataFile, Word
 
 __all__ = ["ActorWords", "EventWords"]
@@ -15,8 +13,6 @@ class EventWords(DataFile):
     """data/event_words.yaml: words that read an event's participants, manner and modality."""
 
     FILE = "event_words.yaml"
-
-    model_config = ConfigDict(frozen=True)
 
     offer_nouns: frozenset[Word]
     diplomat_words: frozenset[Word]
@@ -36,8 +32,6 @@ class ActorWords(DataFile):
     """data/actor_words.yaml: words the actor reader uses beside the lexicon of actors.yaml."""
 
     FILE = "actor_words.yaml"
-
-    model_config = ConfigDict(frozen=True)
 
     people_markers: frozenset[Word]
     first_name_countries: frozenset[Word]

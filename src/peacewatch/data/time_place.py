@@ -19,10 +19,6 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class _File(DataFile):
-    model_config = ConfigDict(frozen=True)
-
-
 # ---------------------------------------------------------------- calendar.yaml
 
 
@@ -69,34 +65,39 @@ def _check_month(spec: list[int | str]) -> list[int | str]:
 MonthSpec = Annotated[list[int | Word], AfterValidator(_check_month)]
 
 
-class Calendar(_File):
+class Calendar(DataFile):
     """data/calendar.yaml: the words of time (see the comment at its top)."""
 
     FILE = "calendar.yaml"
 
     months: dict[Word, MonthSpec]
-    weekdays: list[Word] = Field(min_length=7, max_length=7)
-
-    def month_names(self) -> frozenset[str]:
-        """Every name of a month: the full names and their abbreviations ('sept')."""
-        return frozenset(name for month, spec in self.months.items()
-                         for name in (month, *(part for part in spec if isinstance(part, str))))
+    weekdays: tuple[Word, ...] = Field(min_length=7, max_length=7)
     numbers: NumberWords
-    seasons: dict[Word, list[Annotated[int, Field(ge=1, le=12)]]]
+    seasons: dict[Word, tuple[Annotated[int, Field(ge=1, le=12)], ...]]
     named_days: dict[Word, NamedDayRule]
     independence_days: dict[Iso3, Annotated[str, StringConstraints(pattern=r"^\d\d-\d\d$")]]
-    count_nouns: list[Word]
-    count_quantifiers: list[Word]
-    future_cues: list[Word]
+    count_nouns: frozenset[Word]
+    count_quantifiers: tuple[Word, ...]
+    future_cues: tuple[Word, ...]
     deictic_days: dict[Word, int]
     quarters: dict[Word, Annotated[int, Field(ge=1, le=4)]]
     relative_years: dict[Word, int]
-    past_words: list[Word]
-    future_words: list[Word]
-    backward_connectors: list[Word]
+    past_words: frozenset[Word]
+    future_words: frozenset[Word]
+    backward_connectors: frozenset[Word]
     unit_days: dict[Word, int]
-    anchor_stop_words: list[Word]
-    weekday_openers: list[Word]
+    anchor_stop_words: frozenset[Word]
+    weekday_openers: frozenset[Word]
+
+    def month_numbers(self) -> dict[str, int]:
+        """Every name of a month, full names and abbreviations ('sept'), -> its number; in the
+        file's order, each month's full name before its abbreviations."""
+        return {name: int(spec[0]) for month, spec in self.months.items()
+                for name in (month, *(part for part in spec[1:] if isinstance(part, str)))}
+
+    def month_names(self) -> frozenset[str]:
+        """Every name of a month: the full names and their abbreviations."""
+        return frozenset(self.month_numbers())
 
     @model_validator(mode="after")
     def _check_tables(self) -> Calendar:
@@ -126,7 +127,7 @@ class PlaceRow(_Strict):
     geonameid: int | None = None
 
 
-class Places(_File):
+class Places(DataFile):
     """data/places.yaml: seas, regions and other places, continent names and ruler exclusions."""
 
     FILE = "places.yaml"
@@ -142,7 +143,7 @@ class Places(_File):
 Point = tuple[Latitude, Longitude]
 
 
-class CountryPoints(_File):
+class CountryPoints(DataFile):
     """data/country_points.yaml: points and extra names of countries and US states."""
 
     FILE = "country_points.yaml"
@@ -156,7 +157,7 @@ class CountryPoints(_File):
 # ---------------------------------------------------------------- place_names.yaml
 
 
-class PlaceNames(_File):
+class PlaceNames(DataFile):
     """data/place_names.yaml: the words of place names, for normalising and joining them."""
 
     FILE = "place_names.yaml"

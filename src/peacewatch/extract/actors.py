@@ -48,7 +48,6 @@ __all__ = [
     "noun_phrase", "ruler_patterns", "lookup_organisation",
 ]
 
-SECTORS = ("GOV", "MIL", "REB", "CVL", "IGO", "NGO", "MED", "BUS", "OTHER")
 # Words that make a plural demonym a count of people rather than the state ('100 Palestinians').
 _PEOPLE_MARKERS = ActorWords.load().people_markers
 # Only cities large enough to be named in the news without their country.

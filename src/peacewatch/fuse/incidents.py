@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import statistics
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -48,17 +48,10 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371 * math.hypot(x, y)
 
 
-@dataclass
-class Telling:
-    """One event of one article, as fusion needs it."""
+@dataclass(kw_only=True)
+class Told:
+    """What a telling and an incident both say: the place, the manner, and who acted on whom."""
 
-    event_id: int
-    article_id: str
-    root: str  # the original article when this one is a copy, else itself
-    type: str
-    country: str | None
-    date_value: str | None
-    date_precision: str | None
     place_name: str | None = None
     admin1: str | None = None
     lat: float | None = None
@@ -71,6 +64,22 @@ class Telling:
     target_name: str | None = None
     target_country: str | None = None
     target_sector: str | None = None
+
+
+TOLD_FIELDS = tuple(f.name for f in fields(Told))
+
+
+@dataclass
+class Telling(Told):
+    """One event of one article, as fusion needs it."""
+
+    event_id: int
+    article_id: str
+    root: str  # the original article when this one is a copy, else itself
+    type: str
+    country: str | None
+    date_value: str | None
+    date_precision: str | None
     killed_min: int | None = None
     killed_max: int | None = None
     injured_min: int | None = None
@@ -86,7 +95,7 @@ class Telling:
 
 
 @dataclass
-class Incident:
+class Incident(Told):
     """An incident being built: its best date and place, and every telling's figures."""
 
     type: str
@@ -96,18 +105,6 @@ class Incident:
     start: date
     end: date
     id: int | None = None
-    mode: str | None = None
-    place_name: str | None = None
-    admin1: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    place_precision: str | None = None
-    source_name: str | None = None
-    source_country: str | None = None
-    source_sector: str | None = None
-    target_name: str | None = None
-    target_country: str | None = None
-    target_sector: str | None = None
     figures: list[dict] = field(default_factory=list)
     new_members: list[Telling] = field(default_factory=list)
     changed: bool = True
@@ -167,8 +164,7 @@ def incident_from(telling: Telling) -> Incident | None:
     incident = Incident(type=telling.type, country=telling.country, date_value=telling.date_value,
                         date_precision=telling.date_precision, start=span[0], end=span[1])
     incident.absorb(telling)
-    for part in ("mode", "place_name", "admin1", "lat", "lon", "place_precision", "source_name", "source_country",
-                 "source_sector", "target_name", "target_country", "target_sector"):
+    for part in TOLD_FIELDS:
         setattr(incident, part, getattr(telling, part))
     return incident
 

@@ -28,19 +28,20 @@ log = logging.getLogger(__name__)
 
 _DOCTYPE = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<!doctype\s+html|\s*<html\b", re.I | re.S)
 # An opening tag of the elements common in pages (data/page.yaml).
-_TAG = re.compile(r"<(?:" + "|".join(map(re.escape, PageWords.load().sniff_elements)) + r")\b[^>]*>", re.I)
+_PAGE = PageWords.load()
+_TAG = re.compile(r"<(?:" + "|".join(map(re.escape, _PAGE.sniff_elements)) + r")\b[^>]*>", re.I)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.S)
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 _SNIFF_CHARS = 4096
 
 # Elements whose text is never article text, those that end a paragraph, and the <meta> names of
 # a page's date (most trusted first), title, address and site name: data/page.yaml.
-_SKIP = frozenset(PageWords.load().skip_elements)
-_BLOCK = frozenset(PageWords.load().block_elements)
-_DATE_META = tuple(PageWords.load().date_meta)
-_TITLE_META = tuple(PageWords.load().title_meta)
-_URL_META = tuple(PageWords.load().url_meta)
-_SOURCE_META = tuple(PageWords.load().source_meta)
+_SKIP = frozenset(_PAGE.skip_elements)
+_BLOCK = frozenset(_PAGE.block_elements)
+_DATE_META = tuple(_PAGE.date_meta)
+_TITLE_META = tuple(_PAGE.title_meta)
+_URL_META = tuple(_PAGE.url_meta)
+_SOURCE_META = tuple(_PAGE.source_meta)
 
 
 def looks_like_html(data: str | bytes) -> bool:

@@ -103,73 +103,34 @@ def _group(g: Groups, key: str) -> str:
 
 @dataclass(frozen=True)
 class _Vocab:
+    """What the rules need of calendar.yaml beyond its own lists (Calendar.load()): derived once."""
+
     months: dict[str, int]  # every name and abbreviation -> month number
     month_full: tuple[str, ...]
     month_abbr: tuple[str, ...]
-    weekdays: tuple[str, ...]
     numbers: dict[str, int]
     approximate: frozenset[str]
-    seasons: dict[str, tuple[int, ...]]
     named_phrases: dict[str, str]  # normalised phrase -> key
-    count_nouns: frozenset[str]
-    quantifiers: tuple[str, ...]
-    future_cues: tuple[str, ...]
-    deictic_days: dict[str, int]
-    quarters: dict[str, int]
-    relative_years: dict[str, int]
-    past_words: frozenset[str]
-    future_words: frozenset[str]
-    backward_connectors: frozenset[str]
-    unit_days: dict[str, int]
-    anchor_stop: frozenset[str]
-    weekday_openers: frozenset[str]
 
 
 def _normalise_phrase(text: str) -> str:
     return re.sub(r"\s+", " ", text.lower().replace("’", "'").replace("'", "")).strip()
 
 
-def _read_months(months: dict[str, list[int | str]]) -> tuple[dict[str, int], list[str], list[str]]:
-    """Month names and abbreviations -> number (calendar.yaml's checks made the number an int)."""
-    numbers: dict[str, int] = {}
-    full, abbr = [], []
-    for name, (number, *abbreviations) in months.items():
-        numbers[name] = int(number)
-        full.append(name)
-        for a in abbreviations:
-            numbers[str(a)] = int(number)
-            abbr.append(str(a))
-    return numbers, full, abbr
-
-
 @cache
 def _load_vocab() -> _Vocab:
-    """The words of calendar.yaml, in the shapes the rules use (read once per process)."""
+    """The words of calendar.yaml the rules read in derived shapes (made once per process)."""
     data = Calendar.load()
-    months, full, abbr = _read_months(data.months)
+    months = data.month_numbers()
     numbers = dict(data.numbers.exact)
     numbers.update(data.numbers.approximate)
     return _Vocab(
         months=months,
-        month_full=tuple(full),
-        month_abbr=tuple(abbr),
-        weekdays=tuple(data.weekdays),
+        month_full=tuple(data.months),
+        month_abbr=tuple(name for name in months if name not in data.months),
         numbers=numbers,
         approximate=frozenset(data.numbers.approximate),
-        seasons={k: tuple(v) for k, v in data.seasons.items()},
         named_phrases={_normalise_phrase(key.replace("_", " ")): key for key in data.named_days},
-        count_nouns=frozenset(data.count_nouns),
-        quantifiers=tuple(data.count_quantifiers),
-        future_cues=tuple(data.future_cues),
-        deictic_days=dict(data.deictic_days),
-        quarters=dict(data.quarters),
-        relative_years=dict(data.relative_years),
-        past_words=frozenset(data.past_words),
-        future_words=frozenset(data.future_words),
-        backward_connectors=frozenset(data.backward_connectors),
-        unit_days=dict(data.unit_days),
-        anchor_stop=frozenset(data.anchor_stop_words),
-        weekday_openers=frozenset(data.weekday_openers),
     )
 
 
@@ -305,7 +266,7 @@ def _weekday_not_a_name(c: _Context) -> bool:
         return True
     word = re.search(r"([A-Z][\w'’-]*)\s+$", c.before)
     # 'Black Monday', 'Bloody Sunday': a name, not a date
-    return not (word and word.group(1).lower() not in _load_vocab().weekday_openers)
+    return not (word and word.group(1).lower() not in Calendar.load().weekday_openers)
 
 
 def _month_has_context(c: _Context) -> bool:
@@ -327,7 +288,7 @@ def _month_not_first_name(c: _Context) -> bool:
 def _year_not_counting(c: _Context) -> bool:
     # a four-digit number that counts something is not a year: '2000 troops', 'over 2000'
     next_word = re.match(r"\s*([A-Za-z]+)", c.after)
-    if next_word and next_word.group(1).lower() in _load_vocab().count_nouns:
+    if next_word and next_word.group(1).lower() in Calendar.load().count_nouns:
         return False
     if re.search(r"[$€£#]\s*$|\bNo\.\s*$", c.before) or re.match(r"\s*(%|per\s*cent|percent)", c.after):
         return False
@@ -429,12 +390,12 @@ def _rules() -> tuple[_Rule, ...]:
     v = _load_vocab()
     mon_full = _alternation(v.month_full)
     mon_any = "(?:" + mon_full + "|" + _alternation(v.month_abbr) + r"\.?)"
-    wd = _alternation(v.weekdays)
+    wd = _alternation(Calendar.load().weekdays)
     num = r"(?:\d{1,3}|" + _alternation(list(v.numbers)) + ")"
-    seasons = _alternation(list(v.seasons))
+    seasons = _alternation(list(Calendar.load().seasons))
     named = _alternation([k.replace("_", " ") for k in Calendar.load().named_days])
     wd_prefix = rf"(?:(?P<wd>{wd}),?\s+)?"
-    months, weekdays = _month_stems(v), [w.lower() for w in v.weekdays]
+    months, weekdays = _month_stems(v), [w.lower() for w in Calendar.load().weekdays]
     day_month = (_month_capitalised, _weekday_capitalised)
     anchored_units = {"day", "night", "morning", "evening", "week", "month", "year"}
     return (
@@ -491,7 +452,7 @@ def _rules() -> tuple[_Rule, ...]:
               [["ago"], _UNIT_GATE], (_counted_or_plural,), _resolve_ago),
         _rule("season", "relative",
               rf"{_B}{_MOD}{_REL}(?P<season>{seasons})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?{_E}",
-              [v.seasons], (_season_in_context, _season_not_a_name), _resolve_season),
+              [Calendar.load().seasons], (_season_in_context, _season_not_a_name), _resolve_season),
         _rule("named", "named", rf"{_B}{_REL}(?P<named>{named}){_POSS}(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?{_E}",
               [_named_day_words(Calendar.load().named_days)], (_named_capitalised,), _resolve_named),
         _rule("vague", "vague", rf"{_B}(?:(?:in|over|during|for|within|throughout)\s+)?(?:the\s+)?"
@@ -569,20 +530,20 @@ def _grammar() -> _Grammar:
 @cache
 def _count_quantifier() -> re.Pattern[str]:
     """A quantifier of calendar.yaml right before the end ('over ' in 'over 2000'): one search for all."""
-    words = "|".join(map(re.escape, _load_vocab().quantifiers))
+    words = "|".join(map(re.escape, Calendar.load().count_quantifiers))
     return re.compile(rf"\b(?:{words})\s+$", re.IGNORECASE)
 
 
 @cache
 def _future_cue() -> re.Pattern[str]:
     """A future cue of calendar.yaml as a word: one search for all."""
-    words = "|".join(map(re.escape, _load_vocab().future_cues))
+    words = "|".join(map(re.escape, Calendar.load().future_cues))
     return re.compile(rf"(?<![\w'])(?:{words})(?!\w)", re.IGNORECASE)
 
 
 def _trim_anchor(text: str, start: int) -> tuple[str | None, int]:
     """The anchor phrase starting at `start`: up to a clause boundary, at most eight words."""
-    stop = _load_vocab().anchor_stop
+    stop = Calendar.load().anchor_stop_words
     words: list[tuple[str, int]] = []
     for m in re.finditer(r"[^\s,.;:!?()\"“”—–]+(?:\.(?=\w))?|[,.;:!?()\"“”—–]", text[start:start + 160]):
         token = m.group()
@@ -748,12 +709,11 @@ def _pick_occurrence(make: Callable[[int], date | None], published: date, future
     rel = (rel or "").lower()
     if rel == "this":
         return make(published.year)
-    v = _load_vocab()
     days = [d for y in range(published.year - 8, published.year + 9) if (d := make(y)) is not None]
-    if rel in v.past_words:
+    if rel in Calendar.load().past_words:
         before = [d for d in days if d < published]
         return max(before) if before else None
-    if rel in v.future_words or future:
+    if rel in Calendar.load().future_words or future:
         after = [d for d in days if (d > published if rel else d >= published)]
         return min(after) if after else None
     before = [d for d in days if d <= published]
@@ -770,12 +730,11 @@ def _pick_month(month: int, published: date, future: bool, rel: str | None) -> d
     """The month nearest to publication, the current month included unless 'last'/'next'."""
     rel = (rel or "").lower()
     here = published.month
-    v = _load_vocab()
     if rel == "this":
         year = published.year
-    elif rel in v.past_words:
+    elif rel in Calendar.load().past_words:
         year = published.year if month < here else published.year - 1
-    elif rel in v.future_words:
+    elif rel in Calendar.load().future_words:
         year = published.year if month > here else published.year + 1
     elif future:
         year = published.year if month >= here else published.year + 1
@@ -853,11 +812,11 @@ def _resolve_month(c: _Candidate, published: date | None, future: bool, country:
     month = _load_vocab().months[_group(g, "mon").lower()]
     pub = _need(published)
     if g.get("yrel"):
-        year = pub.year + _load_vocab().relative_years[_group(g, "yrel").lower()]
+        year = pub.year + Calendar.load().relative_years[_group(g, "yrel").lower()]
         return f"{year:04d}-{month:02d}", "month", f"month-of-{_group(g, 'yrel').lower()}-year" + _mod_note(g)
     d = _pick_month(month, pub, future, g.get("rel"))
     rel = (g.get("rel") or "").lower()
-    side = "after" if (future or rel in _load_vocab().future_words) else "before"
+    side = "after" if (future or rel in Calendar.load().future_words) else "before"
     rule = f"{rel}-month-name" if rel else f"month-name-nearest-{side}-publication"
     return _format(d, "month"), "month", rule + _mod_note(g)
 
@@ -887,9 +846,9 @@ def _resolve_quarter(c: _Candidate, published: date | None, future: bool, countr
     pub = _need(published)
     rel = (g.get("yrel") or "").lower()
     if rel:
-        year = pub.year + _load_vocab().relative_years[rel]
+        year = pub.year + Calendar.load().relative_years[rel]
         return f"{year:04d}", "year", f"quarter-of-{rel}-year"
-    q = _load_vocab().quarters.get(_group(g, "q").lower())
+    q = Calendar.load().quarters.get(_group(g, "q").lower())
     q = q or int(_group(g, "q")[0])
     current = (pub.month - 1) // 3 + 1
     year = pub.year if (q <= current or future) else pub.year - 1
@@ -899,13 +858,12 @@ def _resolve_quarter(c: _Candidate, published: date | None, future: bool, countr
 def _resolve_weekday(c: _Candidate, published: date | None, future: bool, country: str | None) -> _Result:
     g = c.groups
     pub = _need(published)
-    wd = [w.lower() for w in _load_vocab().weekdays].index(_group(g, "wd").lower())
+    wd = [w.lower() for w in Calendar.load().weekdays].index(_group(g, "wd").lower())
     rel = (g.get("rel") or "").lower()
-    v = _load_vocab()
-    if rel in v.past_words:
+    if rel in Calendar.load().past_words:
         d = pub - timedelta(days=((pub.weekday() - wd) % 7) or 7)
         rule = "weekday-last-before-publication"
-    elif rel in v.future_words:
+    elif rel in Calendar.load().future_words:
         d = pub + timedelta(days=((wd - pub.weekday()) % 7) or 7)
         rule = "weekday-next-after-publication"
     elif future:
@@ -920,7 +878,7 @@ def _resolve_weekday(c: _Candidate, published: date | None, future: bool, countr
 def _resolve_deictic(c: _Candidate, published: date | None, future: bool, country: str | None) -> _Result:
     word = re.sub(r"\s+", " ", _group(c.groups, "w").lower())
     pub = _need(published)
-    shift = _load_vocab().deictic_days[word]
+    shift = Calendar.load().deictic_days[word]
     return (pub + timedelta(days=shift)).isoformat(), "day", f"{word.replace(' ', '-')}-from-publication"
 
 
@@ -929,7 +887,7 @@ def _resolve_unit_rel(c: _Candidate, published: date | None, future: bool, count
     pub = _need(published)
     rel, unit = _group(g, "rel").lower(), _group(g, "unit").lower()
     rel = "this" if rel == "the" else rel  # 'the end of the year' speaks of the current one
-    step = _load_vocab().relative_years[rel]
+    step = Calendar.load().relative_years[rel]
     note = _mod_note(g)
     if unit == "week":
         return _format(pub + timedelta(weeks=step), "week"), "week", f"{rel}-week-monday{note}"
@@ -967,7 +925,7 @@ def _resolve_ago(c: _Candidate, published: date | None, future: bool, country: s
 
 def _season_bounds(season: str, label: int) -> tuple[date, date]:
     """First and last day of a season, labelled by the year of its last month."""
-    months = _load_vocab().seasons[season]
+    months = Calendar.load().seasons[season]
     first_year = label - 1 if months[0] > months[-1] else label
     start = date(first_year, months[0], 1)
     end = date(label, months[-1], 1) + relativedelta(months=1) - timedelta(days=1)
@@ -988,9 +946,9 @@ def _resolve_season(c: _Candidate, published: date | None, future: bool, country
         # the season under way, else the one of the publication year's cycle nearest to it
         label = min(labels, key=lambda y: 0 if bounds[y][0] <= pub <= bounds[y][1]
                     else min(abs((bounds[y][0] - pub).days), abs((bounds[y][1] - pub).days)))
-    elif rel in _load_vocab().past_words:
+    elif rel in Calendar.load().past_words:
         label = max(y for y in labels if bounds[y][1] < pub)
-    elif rel in _load_vocab().future_words:
+    elif rel in Calendar.load().future_words:
         label = min(y for y in labels if bounds[y][0] > pub)
     elif future:
         label = min(y for y in labels if bounds[y][1] >= pub)
@@ -1022,7 +980,7 @@ def _named_day(key: str, year: int, country: str | None) -> date | None:
     if rule.month is None:
         return None  # calendar.yaml's checks leave no other kind of rule
     if rule.weekday is not None and rule.nth is not None:
-        return _nth_weekday(year, rule.month, list(_load_vocab().weekdays).index(rule.weekday), rule.nth)
+        return _nth_weekday(year, rule.month, list(Calendar.load().weekdays).index(rule.weekday), rule.nth)
     return _safe_date(year, rule.month, rule.day or 0)
 
 
@@ -1040,7 +998,7 @@ def _resolve_named(c: _Candidate, published: date | None, future: bool, country:
     d = _pick_occurrence(lambda y: _named_day(key, y, country), pub, future, g.get("rel"))
     if d is None:
         return None, None, f"{key}-not-found"
-    side = "after" if future or (g.get("rel") or "").lower() in _load_vocab().future_words else "before"
+    side = "after" if future or (g.get("rel") or "").lower() in Calendar.load().future_words else "before"
     return d.isoformat(), "day", f"{key}-nearest-{side}-publication"
 
 
@@ -1060,7 +1018,7 @@ def _offset_of(c: _Candidate) -> Offset | None:
         if g.get("dir"):
             direction = 1 if _group(g, "dir").lower() in ("next", "following") else -1
             unit = _group(g, "unit").lower()
-            unit = unit if unit in _load_vocab().unit_days else "day"
+            unit = unit if unit in Calendar.load().unit_days else "day"
             return Offset(1, unit, direction, None)
         unit = next((u for u in ("week", "month", "year") if u in phrase), "day")
         return Offset(0, unit, 1, None)
@@ -1079,7 +1037,7 @@ def _offset_of(c: _Candidate) -> Offset | None:
     elif unit == "decade":
         amount, unit = amount * 10, "year"
     conn = re.sub(r"\s+", " ", (g.get("conn") or "").lower())
-    direction = -1 if conn in _load_vocab().backward_connectors else 1
+    direction = -1 if conn in Calendar.load().backward_connectors else 1
     return Offset(amount, unit, direction, c.anchor, approximate)
 
 
@@ -1125,7 +1083,7 @@ def shift_when(base: When, offset: Offset, text: str) -> When:
     precision = base.precision or {4: "year", 7: "month", 10: "day"}[len(base.value)]
     d = _parse_value(base.value)
     sign = offset.direction
-    days = offset.amount * _load_vocab().unit_days[offset.unit]
+    days = offset.amount * Calendar.load().unit_days[offset.unit]
     if offset.unit in ("day", "week"):
         shifted = d + timedelta(days=sign * days)
     else:
