@@ -21,14 +21,39 @@ def _scorer(shared):
 
 
 @pytest.fixture(scope="module")
-def scores(shared, tmp_path_factory):
-    scorer = _scorer(shared)
+def predictions(shared, tmp_path_factory):
+    """(gold folder, prediction folder) of the seed and the dev articles."""
     out = {}
     for name, gold, articles in (("seed", shared / "seed", shared / "seed"),
                                  ("dev", shared / "dev" / "gold", shared / "dev" / "articles")):
         pred = tmp_path_factory.mktemp(name)
         assert predict(gold, articles, pred) == []
-        out[name] = scorer.score(str(gold), str(pred))
+        out[name] = (gold, pred)
+    return out
+
+
+@pytest.fixture(scope="module")
+def scores(shared, predictions):
+    scorer = _scorer(shared)
+    return {name: scorer.score(str(gold), str(pred)) for name, (gold, pred) in predictions.items()}
+
+
+@pytest.fixture(scope="module")
+def article_scores(shared, predictions, tmp_path_factory):
+    """Each dev article scored on its own: a change that helps the whole set by breaking one
+    article shows here."""
+    scorer = _scorer(shared)
+    gold_dir, pred_dir = predictions["dev"]
+    out = {}
+    for gold in sorted(gold_dir.glob("*.json")):
+        key = gold.name.removesuffix(".json").removesuffix(".gold")
+        one = tmp_path_factory.mktemp(key[:20])
+        (one / "gold").mkdir()
+        (one / "pred").mkdir()
+        (one / "gold" / f"{key}.json").write_text(gold.read_text(encoding="utf-8"), encoding="utf-8")
+        (one / "pred" / f"{key}.json").write_text((pred_dir / f"{key}.json").read_text(encoding="utf-8"),
+                                                  encoding="utf-8")
+        out[key] = scorer.score(str(one / "gold"), str(one / "pred"))
     return out
 
 
@@ -39,11 +64,26 @@ def _value(result, path):
     return node
 
 
-@pytest.mark.parametrize("corpus,path", [(c, p) for c, floors in FLOORS.items() if not c.startswith("_")
-                                         for p in floors])
+CORPORA = ("seed", "dev")
+
+
+@pytest.mark.parametrize("corpus,path", [(c, p) for c in CORPORA for p in FLOORS[c]])
 def test_score_not_below_floor(scores, corpus, path):
     value = _value(scores[corpus], path)
     assert value >= FLOORS[corpus][path], f"{corpus} {path} = {value}, floor {FLOORS[corpus][path]}"
+
+
+@pytest.mark.parametrize("article,path", [(a, p) for a, floors in FLOORS["dev_articles"].items() for p in floors])
+def test_article_not_below_floor(article_scores, article, path):
+    value = _value(article_scores[article], path)
+    floor = FLOORS["dev_articles"][article][path]
+    assert value >= floor, f"{article} {path} = {value}, floor {floor}"
+
+
+def test_every_dev_article_has_floors(shared):
+    """A dev article added to ../shared without floors would go unguarded."""
+    ids = {p.name.removesuffix(".json").removesuffix(".gold") for p in (shared / "dev" / "gold").glob("*.json")}
+    assert ids == set(FLOORS["dev_articles"])
 
 
 def test_no_boilerplate_leaks_seed(scores):
