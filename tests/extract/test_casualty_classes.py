@@ -51,6 +51,19 @@ CASES = [
      (7, 7), (15, 15), "'others' of another kind is not added"),
     ("Air strikes killed more than 30 people in the north of the city.",
      (30, None), None, "the hedge 'more than' is not an addition"),
+    # tolls put before the noun of the toll
+    ("Shelling killed 6 people on Sunday, bringing to 52 the number killed since Friday.",
+     (52, 52), None, "'bringing to N the number killed'"),
+    ("The new strikes raised to 19 the death toll in the district.",
+     (19, 19), None, "'raised to N the death toll'"),
+    ("He said it to 5 the number of times he could.",
+     None, None, "'to N the number' without a death word is no toll"),
+    # an aside set off by hyphens, as scraped text writes dashes
+    ("Fighting left 21 civilians - including four children - dead, the monitor said.",
+     (21, 21), None, "an aside between hyphens before 'dead'"),
+    # a death noun the tagger reads as a verb
+    ("Rebels Claim Beheading of 9 Soldiers in New Video",
+     (9, 9), None, "'Beheading of N' in a title"),
     # a vague total and a written part larger than its floor
     ("Dozens of people were killed across the province, including at least 37 in the capital.",
      (37, None), None, "a written part raises a vague total"),

@@ -29,6 +29,7 @@ from peacewatch.extract.counts import (
 )
 from peacewatch.extract.weapons import weapon_mode
 from peacewatch.grammar import (
+    ARTICLES,
     COUNT_COORDINATIONS,
     HARM_LINKS,
     INDEFINITE_ARTICLES,
@@ -235,6 +236,10 @@ _AMBIGUOUS_MONTHS = frozenset(_NUMBERS.ambiguous_months)
 # Words after a number that make it a measure, not a count of people.
 _UNITS_AFTER = frozenset(_NUMBERS.units_after)
 # The words of the hedges before a count ('over', 'at least'): passed over in a list of tolls.
+# What opens an aside after a count: '35 civilians, including ...', '(mostly women)', '- including
+# nine children -' (scraped text often has a hyphen for a dash).
+_DASHES = frozenset({"-", "\u2013", "\u2014"})
+_ASIDE_OPENERS = _DASHES | {",", "("}
 _HEDGE_WORDS = frozenset(word for hedge in _NUMBERS.prefix_hedges for word in hedge.split())
 # Every token a figure can start at is one of these or a number (_is_number_text).
 _FIGURE_CUES = _ZERO_WORDS | {"no"} | INDEFINITE_ARTICLES | _VAGUE_PLURALS | _VAGUE_BEFORE_OF
@@ -516,10 +521,11 @@ def _tie_left(fig: _Figure, sent: _Sentence, lex: _Lexicon) -> _Kind | None:
     if low in lex.injuring_forms or (lemma in lex.injury_verbs and prev.pos_ == "VERB"):
         return "injured"
     if low == "of" and k - 1 >= sent.start:
-        head = _lemma(sent.token(k - 1))
-        if head in lex.death_nouns:
+        # the lemma, or the word itself: 'Beheading' tagged as a verb has the lemma 'behead'
+        heads = {_lemma(sent.token(k - 1)), sent.lower(k - 1)}
+        if heads & lex.death_nouns:
             return "killed"
-        if head in lex.injury_nouns:
+        if heads & lex.injury_nouns:
             return "injured"
     return None
 
@@ -531,7 +537,7 @@ def _tie_right(fig: _Figure, sent: _Sentence, lex: _Lexicon) -> _Kind | None:
         steps += 1
         token = sent.token(k)
         low, lemma = sent.lower(k), _lemma(token)
-        if low in (",", "(", "\u2014", "\u2013") and k + 1 < sent.end and (
+        if low in _ASIDE_OPENERS and k + 1 < sent.end and (
             sent.lower(k + 1) in lex.subset_cues or low == "("
         ):
             k = _skip_aside(k, sent, lex)
@@ -584,7 +590,7 @@ def _is_joint_harm(k: int, sent: _Sentence, lex: _Lexicon) -> bool:
 def _skip_aside(k: int, sent: _Sentence, lex: _Lexicon, closing: bool = True) -> int:
     """Past an aside ', including two children,' or '(mostly women)': the index after it."""
     opener = sent.lower(k)
-    close = ")" if opener == "(" else ","
+    close = {"(": ")", "-": "-"}.get(opener, ",")
     j = k + 1
     while j < sent.end and j - k < 15:
         if sent.lower(j) in (close, ")", ";", "\u2014"):
@@ -642,17 +648,18 @@ def _tie_parse(fig: _Figure, lex: _Lexicon) -> _Kind | None:
 
 
 def _tie_tolls(figures: list[_Figure], sent: _Sentence, lex: _Lexicon) -> None:
-    """'the death toll rose to 40', 'the number of dead reached 40': the first count after it."""
+    """'the death toll rose to 40', 'the number of dead reached 40': the first count after it;
+    'bringing to 40 the number killed': the count right before it."""
     for token in sent.tokens:
-        lemma = _lemma(token)
-        is_toll = lemma in lex.toll_words
-        if lemma in lex.count_nouns and token.i + 2 < sent.end and sent.lower(token.i + 1) == "of":
-            following = sent.tokens_in(token.i + 2, min(token.i + 4, sent.end))
-            is_toll = any(_lemma(t) in lex.death_words or t.lower_ in lex.death_adjectives for t in following)
-        if not is_toll:
+        if not _is_toll_noun(token, sent, lex):
             continue
         before = sent.tokens_in(max(token.i - 2, sent.start), token.i)
         injury = any(_lemma(t) in lex.injury_words for t in before)
+        raised = next((f for f in figures if f.end < token.i <= f.end + 3 and sent.lower(f.end) in ARTICLES
+                       and f.start > sent.start and sent.lower(f.start - 1) == "to"), None)
+        if raised is not None and raised.kind in (None, "killed"):
+            raised.kind = "injured" if injury else "killed"  # 'raising to 40 the death toll'
+            continue
         for fig in figures:
             if fig.start > token.i and fig.start - token.i <= 25 and not fig.subset:
                 if any(sent.token(k).text in (";", ".") for k in range(token.i, fig.start)):
@@ -660,6 +667,20 @@ def _tie_tolls(figures: list[_Figure], sent: _Sentence, lex: _Lexicon) -> None:
                 if fig.kind is None or fig.kind == "killed":
                     fig.kind = "injured" if injury else "killed"
                 break
+
+
+def _is_toll_noun(token: Token, sent: _Sentence, lex: _Lexicon) -> bool:
+    """'toll', 'tally'; 'the number of dead', 'the number of people killed', 'the number killed'."""
+    lemma = _lemma(token)
+    if lemma in lex.toll_words:
+        return True
+    if lemma not in lex.count_nouns or token.i + 1 >= sent.end:
+        return False
+    nxt = sent.token(token.i + 1)
+    if sent.lower(token.i + 1) != "of":
+        return nxt.lower_ in lex.death_adjectives or (_lemma(nxt) in lex.death_verbs and nxt.tag_ == "VBN")
+    following = sent.tokens_in(token.i + 2, min(token.i + 4, sent.end))
+    return any(_lemma(t) in lex.death_words or t.lower_ in lex.death_adjectives for t in following)
 
 
 def _tie_coordinated(figures: list[_Figure], sent: _Sentence, lex: _Lexicon) -> None:
