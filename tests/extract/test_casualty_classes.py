@@ -58,6 +58,10 @@ CASES = [
      (19, 19), None, "'raised to N the death toll'"),
     ("He said it to 5 the number of times he could.",
      None, None, "'to N the number' without a death word is no toll"),
+    ("The number of wounded has climbed to 64, the hospital said.",
+     None, (64, 64), "'the number of wounded' is an injury toll"),
+    ("The number of people killed rose to 17, and the number of injured to 45.",
+     (17, 17), (45, 45), "a death toll and an injury toll in one sentence"),
     # an aside set off by hyphens, as scraped text writes dashes
     ("Fighting left 21 civilians - including four children - dead, the monitor said.",
      (21, 21), None, "an aside between hyphens before 'dead'"),

@@ -648,39 +648,46 @@ def _tie_parse(fig: _Figure, lex: _Lexicon) -> _Kind | None:
 
 
 def _tie_tolls(figures: list[_Figure], sent: _Sentence, lex: _Lexicon) -> None:
-    """'the death toll rose to 40', 'the number of dead reached 40': the first count after it;
+    """'the death toll rose to 40', 'the number of injured reached 40': the first count after it;
     'bringing to 40 the number killed': the count right before it."""
     for token in sent.tokens:
-        if not _is_toll_noun(token, sent, lex):
+        kind = _toll_kind(token, sent, lex)
+        if kind is None:
             continue
-        before = sent.tokens_in(max(token.i - 2, sent.start), token.i)
-        injury = any(_lemma(t) in lex.injury_words for t in before)
         raised = next((f for f in figures if f.end < token.i <= f.end + 3 and sent.lower(f.end) in ARTICLES
                        and f.start > sent.start and sent.lower(f.start - 1) == "to"), None)
         if raised is not None and raised.kind in (None, "killed"):
-            raised.kind = "injured" if injury else "killed"  # 'raising to 40 the death toll'
+            raised.kind = kind  # 'raising to 40 the death toll'
             continue
         for fig in figures:
             if fig.start > token.i and fig.start - token.i <= 25 and not fig.subset:
                 if any(sent.token(k).text in (";", ".") for k in range(token.i, fig.start)):
                     break
                 if fig.kind is None or fig.kind == "killed":
-                    fig.kind = "injured" if injury else "killed"
+                    fig.kind = kind
                 break
 
 
-def _is_toll_noun(token: Token, sent: _Sentence, lex: _Lexicon) -> bool:
-    """'toll', 'tally'; 'the number of dead', 'the number of people killed', 'the number killed'."""
+def _toll_kind(token: Token, sent: _Sentence, lex: _Lexicon) -> _Kind | None:
+    """What a toll noun counts: 'the (injury) toll', 'the number of dead', 'the number of people
+    injured', 'the number killed'; None for other words."""
     lemma = _lemma(token)
     if lemma in lex.toll_words:
-        return True
+        before = sent.tokens_in(max(token.i - 2, sent.start), token.i)
+        return "injured" if any(_lemma(t) in lex.injury_words for t in before) else "killed"
     if lemma not in lex.count_nouns or token.i + 1 >= sent.end:
-        return False
-    nxt = sent.token(token.i + 1)
-    if sent.lower(token.i + 1) != "of":
-        return nxt.lower_ in lex.death_adjectives or (_lemma(nxt) in lex.death_verbs and nxt.tag_ == "VBN")
-    following = sent.tokens_in(token.i + 2, min(token.i + 4, sent.end))
-    return any(_lemma(t) in lex.death_words or t.lower_ in lex.death_adjectives for t in following)
+        return None
+    if sent.lower(token.i + 1) == "of":
+        following = sent.tokens_in(token.i + 2, min(token.i + 4, sent.end))
+    else:  # 'the number killed': a participle or adjective right after the noun
+        nxt = sent.token(token.i + 1)
+        following = [nxt] if nxt.tag_ == "VBN" or nxt.lower_ in lex.harm_adjectives else []
+    for word in following:
+        if _lemma(word) in lex.death_words or word.lower_ in lex.death_adjectives:
+            return "killed"
+        if _lemma(word) in lex.injury_words or word.lower_ in lex.injury_adjectives:
+            return "injured"
+    return None
 
 
 def _tie_coordinated(figures: list[_Figure], sent: _Sentence, lex: _Lexicon) -> None:
