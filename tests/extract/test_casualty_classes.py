@@ -19,6 +19,8 @@ CASES = [
      (14, 14), None, "'beheading of N' is a death noun"),
     ("Police recorded 812 homicides in the province last year.",
      (812, 812), None, "'N homicides' counts deaths"),
+    ("Four people died and 35 were hospitalised after the gas leak.",
+     (4, 4), (35, 35), "'hospitalised' counts the injured"),
     # a headline list of tolls: 'N killed, M injured' is not 'N killed M'
     ("Five killed, over 60 injured in shelling of border town",
      (5, 5), (60, None), "headline list with a hedged second toll"),
