@@ -196,9 +196,12 @@ def find_casualties(sent: Span) -> Casualties:
     34 and injuring 117', 'the deaths of 35 civilians, including two children', '74 civilians
     were killed and 17 wounded', 'left 12 dead', 'the death toll rose to 40', 'No one was
     killed' (0/0). Several killed figures: the highest wins (an updated toll, or a total over
-    its parts; coordinated parts 'killed 32 in X and 25 in Y' are summed). A figure counting
-    only children ('two children were killed') is both killed and children_killed when the
-    sentence gives no other total.
+    its parts; coordinated parts 'killed 32 in X and 25 in Y' are summed, and so are further
+    victims: '3 others', 'another 3', 'were also killed'). A figure counting only children ('two
+    children were killed') is both killed and children_killed when the sentence gives no other
+    total. A lower bound holds for a bare toll coordinated after it ('killing at least 34 and
+    injuring 117': 117 or more); 'killed and injured' together is neither toll; a headline list
+    'Three killed, over 70 injured' is two tolls.
 
     Args:
         sent: a sentence (or any span) of a parsed Doc.
@@ -235,11 +238,10 @@ _MONTHS = Calendar.load().month_names()  # data/calendar.yaml, as the dates read
 _AMBIGUOUS_MONTHS = frozenset(_NUMBERS.ambiguous_months)
 # Words after a number that make it a measure, not a count of people.
 _UNITS_AFTER = frozenset(_NUMBERS.units_after)
-# The words of the hedges before a count ('over', 'at least'): passed over in a list of tolls.
 # What opens an aside after a count: '35 civilians, including ...', '(mostly women)', '- including
 # nine children -' (scraped text often has a hyphen for a dash).
-_DASHES = frozenset({"-", "\u2013", "\u2014"})
-_ASIDE_OPENERS = _DASHES | {",", "("}
+_ASIDE_OPENERS = frozenset({",", "(", "-", "\u2013", "\u2014"})
+# The words of the hedges before a count ('over', 'at least'): passed over in a list of tolls.
 _HEDGE_WORDS = frozenset(word for hedge in _NUMBERS.prefix_hedges for word in hedge.split())
 # Every token a figure can start at is one of these or a number (_is_number_text).
 _FIGURE_CUES = _ZERO_WORDS | {"no"} | INDEFINITE_ARTICLES | _VAGUE_PLURALS | _VAGUE_BEFORE_OF
