@@ -90,8 +90,9 @@ def test_no_boilerplate_leaks_seed(scores):
     assert scores["seed"]["boilerplate_leaks"] == 0
 
 
-@pytest.mark.xfail(strict=True, reason="3 boilerplate lines of the 25 dev articles are cited as evidence "
-                                        "(datelines and page furniture read as events): the events work closes it")
+@pytest.mark.xfail(strict=True, reason="1 leak left: an event cites a caption sentence that the gold itself cites "
+                                        "(thenational also_evidence), and the scorer's 0.5 word overlap matches it "
+                                        "to the gold boilerplate copy of that caption cut short mid-word")
 def test_no_boilerplate_leaks_dev(scores):
     assert scores["dev"]["boilerplate_leaks"] == 0
 

@@ -149,6 +149,8 @@ PART_AFTER = (("of", "them"), ("of", "whom"), ("of", "those"))
 OF_WHOM = (("of", "them"), ("of", "whom"))
 # What stands between two coordinated counts ('5 soldiers and 3 civilians').
 COUNT_COORDINATIONS = (("and",), (",",), (",", "and"), ("as", "well", "as"), ("and", "another"))
+# What joins a death word to an injury word in one figure for both ('19 killed and injured').
+HARM_LINKS = frozenset({"and", "or", "&"})
 
 # Quotation marks and the punctuation that ends a claim's content ('..., – assertions that ...').
 OPEN_QUOTES = frozenset({"\u201c", "\u00ab", "\u2018"})

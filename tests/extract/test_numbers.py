@@ -76,7 +76,9 @@ def test_parse_count(text, expected, case):
 # (sentence, killed (min, max), injured (min, max), children_killed, case)
 CASUALTIES = [
     ("Missiles hit the town, killing at least 34 and injuring 117 as people gathered.",
-     (34, None), (117, 117), None, "participle clauses with a hedged object"),
+     # the hedge of the first toll holds for the bare toll coordinated after it (the gold codes
+     # both as lower bounds)
+     (34, None), (117, None), None, "participle clauses with a hedged object"),
     ("Two missiles hit the city, resulting in the deaths of 35 civilians, including two children.",
      (35, 35), None, 2, "nominal 'deaths of N' with an 'including' subset"),
     ("The strike hit the district, claiming the lives of 35 civilians.",
@@ -86,7 +88,7 @@ CASUALTIES = [
     ("The army said that 74 civilians were killed and 17 wounded in the attack.",
      (74, 74), (17, 17), None, "passive coordination with an elided auxiliary"),
     ("At least two children were killed and 15 injured in the strike.",
-     (2, None), (15, 15), 2, "only children counted: killed is the children's figure"),
+     (2, None), (15, None), 2, "only children counted: killed is the children's figure"),
     ("The death toll rose to 40 on Monday.",
      (40, 40), None, None, "updated toll"),
     ("More than 100 people, including 20 children, are feared dead after the attack.",
@@ -172,7 +174,6 @@ def test_women_killed(nlp):
     assert (found.killed.min, found.children_killed, found.women_killed) == (15, 10, 5)
 
 
-@pytest.mark.xfail(strict=True, reason="'a mother and her child': a possessive conjunct is not counted")
 def test_possessive_coordination(nlp):
     found = find_casualties(nlp("One mother and her child have died after the strike.")[:])
     assert found.killed == Count(min=2, max=2)

@@ -84,10 +84,14 @@ class Boilerplate(DataFile):
     FILE = "boilerplate.yaml"
 
     max_line_chars: StrictInt = 250
+    end_widget_words: StrictInt = 4
+    min_article_line_chars: StrictInt = 80
+    min_copy_chars: StrictInt = 30
     defs: dict[str, Pattern] = {}
     lines: list[BoilerplatePattern] = []
     inline: list[BoilerplatePattern] = []
     tails: list[BoilerplateTail] = []
+    section_ends: list[BoilerplatePattern] = []
 
 
 # ---------------------------------------------------------------------------------------------

@@ -85,6 +85,7 @@ class CasualtyWords(DataFile):
     person_nouns: list[Word]
     person_suffixes: list[Word]
     including_words: list[Word]
+    additive_words: list[Word]
 
 
 # ---------------------------------------------------------------- weapons.yaml

@@ -28,7 +28,15 @@ from peacewatch.extract.counts import (
     parse_number,
 )
 from peacewatch.extract.weapons import weapon_mode
-from peacewatch.grammar import COUNT_COORDINATIONS, INDEFINITE_ARTICLES, OF_WHOM, PART_AFTER, PART_BEFORE
+from peacewatch.grammar import (
+    ARTICLES,
+    COUNT_COORDINATIONS,
+    HARM_LINKS,
+    INDEFINITE_ARTICLES,
+    OF_WHOM,
+    PART_AFTER,
+    PART_BEFORE,
+)
 from peacewatch.nlp import tokens_of
 from peacewatch.schema import Count
 
@@ -80,6 +88,7 @@ class _Lexicon:
     person_nouns: frozenset[str]
     person_suffixes: frozenset[str]
     including_words: frozenset[str]
+    additive_words: frozenset[str]
 
     # Unions the tie functions test token by token: built once per lexicon, not per call.
     @cached_property
@@ -187,9 +196,12 @@ def find_casualties(sent: Span) -> Casualties:
     34 and injuring 117', 'the deaths of 35 civilians, including two children', '74 civilians
     were killed and 17 wounded', 'left 12 dead', 'the death toll rose to 40', 'No one was
     killed' (0/0). Several killed figures: the highest wins (an updated toll, or a total over
-    its parts; coordinated parts 'killed 32 in X and 25 in Y' are summed). A figure counting
-    only children ('two children were killed') is both killed and children_killed when the
-    sentence gives no other total.
+    its parts; coordinated parts 'killed 32 in X and 25 in Y' are summed, and so are further
+    victims: '3 others', 'another 3', 'were also killed'). A figure counting only children ('two
+    children were killed') is both killed and children_killed when the sentence gives no other
+    total. A lower bound holds for a bare toll coordinated after it ('killing at least 34 and
+    injuring 117': 117 or more); 'killed and injured' together is neither toll; a headline list
+    'Three killed, over 70 injured' is two tolls.
 
     Args:
         sent: a sentence (or any span) of a parsed Doc.
@@ -207,6 +219,8 @@ def find_casualties(sent: Span) -> Casualties:
     _tie_subsets(figures, words, lex)
     _tie_coordinated(figures, words, lex)
     _tie_subsets(figures, words, lex)  # parts of figures tied only through coordination
+    _tie_additions(figures, words, lex)
+    _share_hedges(figures, words, lex)
     return _summarise(figures, lex)
 
 
@@ -224,6 +238,11 @@ _MONTHS = Calendar.load().month_names()  # data/calendar.yaml, as the dates read
 _AMBIGUOUS_MONTHS = frozenset(_NUMBERS.ambiguous_months)
 # Words after a number that make it a measure, not a count of people.
 _UNITS_AFTER = frozenset(_NUMBERS.units_after)
+# What opens an aside after a count: '35 civilians, including ...', '(mostly women)', '- including
+# nine children -' (scraped text often has a hyphen for a dash).
+_ASIDE_OPENERS = frozenset({",", "(", "-", "\u2013", "\u2014"})
+# The words of the hedges before a count ('over', 'at least'): passed over in a list of tolls.
+_HEDGE_WORDS = frozenset(word for hedge in _NUMBERS.prefix_hedges for word in hedge.split())
 # Every token a figure can start at is one of these or a number (_is_number_text).
 _FIGURE_CUES = _ZERO_WORDS | {"no"} | INDEFINITE_ARTICLES | _VAGUE_PLURALS | _VAGUE_BEFORE_OF
 _FIGURE_WORDS = _FIGURE_CUES | NUMBER_WORDS  # the cues of a token without digits or dashes
@@ -251,7 +270,8 @@ def _find_figures(sent: _Sentence, lex: _Lexicon) -> list[_Figure]:
             continue
         if not _is_number_token(i, sent):
             if _is_single_victim(token, lex):
-                figures.append(_Figure(start=i, end=i + 1, count=Count(min=1, max=1), noun=token.head))
+                n = 1 + _count_bare_conjuncts(token.head, lex)
+                figures.append(_Figure(start=i, end=i + 1, count=Count(min=n, max=n), noun=token.head))
             i += 1
             continue
         end = _extend_number(i, sent)
@@ -260,8 +280,11 @@ def _find_figures(sent: _Sentence, lex: _Lexicon) -> list[_Figure]:
         count = parse_count(text)
         if count is not None and not _is_excluded(start, end, text, sent):
             vague = any(low in VAGUE_WORDS for low in sent.lowers_in(start, end))
-            figures.append(_Figure(start=start, end=end, count=count, noun=_noun_of(start, end, sent, lex),
-                                   vague=vague))
+            noun = _noun_of(start, end, sent, lex)
+            if count.min == count.max == 1 and noun is not None:
+                n = 1 + _count_bare_conjuncts(noun, lex)  # 'one mother and her child'
+                count = Count(min=n, max=n)
+            figures.append(_Figure(start=start, end=end, count=count, noun=noun, vague=vague))
         elif count is None:
             log.debug("no count in %r", text)
         i = end
@@ -326,6 +349,21 @@ def _is_single_victim(token: Token, lex: _Lexicon) -> bool:
         and (lemma in lex.children_words or lemma in lex.women_words or _is_person_noun(noun, lex))
         and not _is_weapon_word(noun)  # last: the weapon lexicon is the slowest test
     )
+
+
+def _count_bare_conjuncts(noun: Token, lex: _Lexicon) -> int:
+    """'a woman and child', 'a man and his son': the singular persons joined to a single victim
+    without a count of their own (one with its own article or number is a figure of its own)."""
+    n = 0
+    for other in noun.conjuncts:
+        if other.i < noun.i or other.tag_ != "NN" or _lemma(other) in lex.not_victims:
+            continue
+        if any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in INDEFINITE_ARTICLES) for c in other.children):
+            continue
+        lemma = _lemma(other)
+        if lemma in lex.children_or_women or _is_person_noun(other, lex):
+            n += 1
+    return n
 
 
 def _is_person_noun(noun: Token, lex: _Lexicon) -> bool:
@@ -415,7 +453,7 @@ def _noun_of(start: int, end: int, sent: _Sentence, lex: _Lexicon) -> Token | No
     last = sent.token(end - 1)
     if last.dep_ in ("nummod", "quantmod", "compound") and last.head.i >= end \
             and last.head.pos_ in ("NOUN", "PROPN"):
-        if last.head.i - end <= 2:
+        if last.head.i - end <= 2 or _is_name_between(end, last.head.i, sent):
             return last.head
     after = sent.lowers_in(end, min(end + 2, sent.end))
     if tuple(after) in OF_WHOM and end + 2 < sent.end and sent.token(end + 2).pos_ == "NOUN":
@@ -435,6 +473,14 @@ def _noun_of(start: int, end: int, sent: _Sentence, lex: _Lexicon) -> Token | No
             and _lemma(sent.token(start - 2)) in lex.group_words:
         return sent.token(start - 2)
     return None
+
+
+def _is_name_between(start: int, end: int, sent: _Sentence) -> bool:
+    """'40 Al-Qaeda militants', '120 rebel group fighters': only a name or compound modifiers
+    (with their hyphens) stand between a count and its noun."""
+    if end - start > 5:
+        return False
+    return all(t.dep_ in ("compound", "amod") or t.tag_ == "HYPH" for t in sent.tokens_in(start, end))
 
 
 def _tie_figure(fig: _Figure, sent: _Sentence, lex: _Lexicon) -> _Kind | None:
@@ -468,15 +514,20 @@ def _tie_left(fig: _Figure, sent: _Sentence, lex: _Lexicon) -> _Kind | None:
     lemma, low = _lemma(prev), sent.lower(k)
     if any(child.dep_ == "auxpass" for child in prev.children):
         return None  # '14 were killed 25 were wounded': a passive verb takes no object
+    if _is_joint_harm(k, sent, lex):
+        return None  # 'killing and wounding dozens': the dead and the injured in one figure
     if low in lex.killing_forms or (lemma in lex.transitive_death_verbs and prev.pos_ == "VERB"):
         return "killed"
+    if low in lex.death_adjectives and k - 1 >= sent.start and sent.token(k - 1).pos_ == "VERB":
+        return "killed"  # 'shot dead two guards', 'beat dead'
     if low in lex.injuring_forms or (lemma in lex.injury_verbs and prev.pos_ == "VERB"):
         return "injured"
     if low == "of" and k - 1 >= sent.start:
-        head = _lemma(sent.token(k - 1))
-        if head in lex.death_nouns:
+        # the lemma, or the word itself: 'Beheading' tagged as a verb has the lemma 'behead'
+        heads = {_lemma(sent.token(k - 1)), sent.lower(k - 1)}
+        if heads & lex.death_nouns:
             return "killed"
-        if head in lex.injury_nouns:
+        if heads & lex.injury_nouns:
             return "injured"
     return None
 
@@ -488,7 +539,7 @@ def _tie_right(fig: _Figure, sent: _Sentence, lex: _Lexicon) -> _Kind | None:
         steps += 1
         token = sent.token(k)
         low, lemma = sent.lower(k), _lemma(token)
-        if low in (",", "(", "\u2014", "\u2013") and k + 1 < sent.end and (
+        if low in _ASIDE_OPENERS and k + 1 < sent.end and (
             sent.lower(k + 1) in lex.subset_cues or low == "("
         ):
             k = _skip_aside(k, sent, lex)
@@ -500,8 +551,8 @@ def _tie_right(fig: _Figure, sent: _Sentence, lex: _Lexicon) -> _Kind | None:
             k += 2
             continue
         if lemma in lex.harm_verbs or low in lex.harm_adjectives:
-            if _is_active_transitive(token, sent, lex):
-                return None
+            if _is_active_transitive(token, sent, lex) or _is_joint_harm(k, sent, lex):
+                return None  # the killer; or '19 killed and injured', one figure for both
             if lemma in lex.death_verbs or low in lex.death_adjectives:
                 return "killed"
             return "injured"
@@ -514,10 +565,34 @@ def _tie_right(fig: _Figure, sent: _Sentence, lex: _Lexicon) -> _Kind | None:
     return None
 
 
+def _harm_kind(k: int, sent: _Sentence, lex: _Lexicon) -> _Kind | None:
+    """Whether the token at doc index k is a word of death or of injury."""
+    low, lemma = sent.lower(k), _lemma(sent.token(k))
+    if lemma in lex.death_verbs or low in lex.death_adjectives:
+        return "killed"
+    if lemma in lex.injury_verbs or low in lex.injury_adjectives:
+        return "injured"
+    return None
+
+
+def _is_joint_harm(k: int, sent: _Sentence, lex: _Lexicon) -> bool:
+    """'19 killed and injured', 'killing or wounding dozens': the harm word at doc index k is
+    joined to one of the other kind, so the figure counts the dead and the injured together."""
+    kind = _harm_kind(k, sent, lex)
+    if kind is None:
+        return False
+    for other in (k - 2, k + 2):
+        if sent.start <= other < sent.end and sent.lower((k + other) // 2) in HARM_LINKS:
+            found = _harm_kind(other, sent, lex)
+            if found is not None and found != kind:
+                return True
+    return False
+
+
 def _skip_aside(k: int, sent: _Sentence, lex: _Lexicon, closing: bool = True) -> int:
     """Past an aside ', including two children,' or '(mostly women)': the index after it."""
     opener = sent.lower(k)
-    close = ")" if opener == "(" else ","
+    close = {"(": ")", "-": "-"}.get(opener, ",")
     j = k + 1
     while j < sent.end and j - k < 15:
         if sent.lower(j) in (close, ")", ";", "\u2014"):
@@ -539,13 +614,24 @@ def _is_active_transitive(token: Token, sent: _Sentence, lex: _Lexicon) -> bool:
     k = token.i + 1
     while k < sent.end and sent.token(k).pos_ == "ADV":
         k += 1
-    if k + 1 < sent.end and sent.token(k).like_num:
-        after = sent.token(k + 1)
-        if sent.lower(k + 1) in lex.harm_adjectives or _lemma(after) in lex.skip_words:
-            return False  # 'Nine persons killed 12 injured': the next count has its own predicate
+    if _is_listed_toll(k, sent, lex):
+        return False  # 'Nine persons killed 12 injured': the next count has its own predicate
     if any(child.dep_ == "dobj" for child in token.children):
         return True
     return k < sent.end and sent.token(k).pos_ in ("DET", "NUM", "PRON", "NOUN") and token.tag_ != "VBN"
+
+
+def _is_listed_toll(k: int, sent: _Sentence, lex: _Lexicon) -> bool:
+    """Whether a count with its own harm word starts at doc index k: 'killed, over 70 injured',
+    'killed 12 injured', 'killed others injured' (a headline's list of tolls, not an object)."""
+    while k < sent.end and (sent.lower(k) == "," or sent.lower(k) in _HEDGE_WORDS):
+        k += 1
+    if k >= sent.end or not (sent.token(k).like_num or sent.lower(k) in lex.additive_words):
+        return False
+    k += 1
+    if k + 1 < sent.end and sent.token(k).pos_ == "NOUN":
+        k += 1  # 'killed, 12 civilians injured'
+    return k < sent.end and (sent.lower(k) in lex.harm_adjectives or _lemma(sent.token(k)) in lex.skip_words)
 
 
 def _tie_parse(fig: _Figure, lex: _Lexicon) -> _Kind | None:
@@ -564,24 +650,46 @@ def _tie_parse(fig: _Figure, lex: _Lexicon) -> _Kind | None:
 
 
 def _tie_tolls(figures: list[_Figure], sent: _Sentence, lex: _Lexicon) -> None:
-    """'the death toll rose to 40', 'the number of dead reached 40': the first count after it."""
+    """'the death toll rose to 40', 'the number of injured reached 40': the first count after it;
+    'bringing to 40 the number killed': the count right before it."""
     for token in sent.tokens:
-        lemma = _lemma(token)
-        is_toll = lemma in lex.toll_words
-        if lemma in lex.count_nouns and token.i + 2 < sent.end and sent.lower(token.i + 1) == "of":
-            following = sent.tokens_in(token.i + 2, min(token.i + 4, sent.end))
-            is_toll = any(_lemma(t) in lex.death_words or t.lower_ in lex.death_adjectives for t in following)
-        if not is_toll:
+        kind = _toll_kind(token, sent, lex)
+        if kind is None:
             continue
-        before = sent.tokens_in(max(token.i - 2, sent.start), token.i)
-        injury = any(_lemma(t) in lex.injury_words for t in before)
+        raised = next((f for f in figures if f.end < token.i <= f.end + 3 and sent.lower(f.end) in ARTICLES
+                       and f.start > sent.start and sent.lower(f.start - 1) == "to"), None)
+        if raised is not None and raised.kind in (None, "killed"):
+            raised.kind = kind  # 'raising to 40 the death toll'
+            continue
         for fig in figures:
             if fig.start > token.i and fig.start - token.i <= 25 and not fig.subset:
                 if any(sent.token(k).text in (";", ".") for k in range(token.i, fig.start)):
                     break
                 if fig.kind is None or fig.kind == "killed":
-                    fig.kind = "injured" if injury else "killed"
+                    fig.kind = kind
                 break
+
+
+def _toll_kind(token: Token, sent: _Sentence, lex: _Lexicon) -> _Kind | None:
+    """What a toll noun counts: 'the (injury) toll', 'the number of dead', 'the number of people
+    injured', 'the number killed'; None for other words."""
+    lemma = _lemma(token)
+    if lemma in lex.toll_words:
+        before = sent.tokens_in(max(token.i - 2, sent.start), token.i)
+        return "injured" if any(_lemma(t) in lex.injury_words for t in before) else "killed"
+    if lemma not in lex.count_nouns or token.i + 1 >= sent.end:
+        return None
+    if sent.lower(token.i + 1) == "of":
+        following = sent.tokens_in(token.i + 2, min(token.i + 4, sent.end))
+    else:  # 'the number killed': a participle or adjective right after the noun
+        nxt = sent.token(token.i + 1)
+        following = [nxt] if nxt.tag_ == "VBN" or nxt.lower_ in lex.harm_adjectives else []
+    for word in following:
+        if _lemma(word) in lex.death_words or word.lower_ in lex.death_adjectives:
+            return "killed"
+        if _lemma(word) in lex.injury_words or word.lower_ in lex.injury_adjectives:
+            return "injured"
+    return None
 
 
 def _tie_coordinated(figures: list[_Figure], sent: _Sentence, lex: _Lexicon) -> None:
@@ -636,6 +744,59 @@ def _tie_subsets(figures: list[_Figure], sent: _Sentence, lex: _Lexicon) -> None
             fig.kind, fig.subset = anchor.kind, True
 
 
+def _tie_additions(figures: list[_Figure], sent: _Sentence, lex: _Lexicon) -> None:
+    """'killed 5 soldiers and executed 3 others', 'six children were also killed', 'four more
+    died': a figure marked as further victims is added to the figure of its kind before it."""
+    for n, fig in enumerate(figures):
+        if fig.subset or fig.kind not in ("killed", "injured") or _is_zero(fig) or not _is_addition(fig, sent, lex):
+            continue
+        prev = next((f for f in reversed(figures[:n]) if f.kind == fig.kind and not f.subset
+                     and f.group != fig.group and not _is_zero(f)), None)
+        if prev is None:
+            continue
+        old = fig.group
+        for other in figures:
+            if other.group == old:
+                other.group = prev.group
+
+
+def _is_addition(fig: _Figure, sent: _Sentence, lex: _Lexicon) -> bool:
+    """'3 others', '4 more', 'another 3', 'a further 3', '6 children were also killed'."""
+    for k in (fig.start, fig.start + 1, fig.end):
+        # 'another 3', 'a further 3', '4 more', '3 others'; not the hedge 'more than 20'
+        if k < sent.end and sent.lower(k) in lex.additive_words and sent.lower(k + 1) != "than" \
+                and (k == fig.end or k < fig.end - 1):
+            return True
+    noun = fig.noun
+    if noun is None or noun.i < fig.start:
+        return False
+    if noun.lower_ in lex.additive_words:
+        return True
+    predicate = noun.head if noun.dep_ in ("nsubj", "nsubjpass") else None
+    return predicate is not None and any(c.dep_ == "advmod" and c.lower_ in lex.additive_words
+                                         for c in predicate.children)
+
+
+def _share_hedges(figures: list[_Figure], sent: _Sentence, lex: _Lexicon) -> None:
+    """'killing at least 34 and injuring 117', 'at least 331 killed and 945 wounded': a lower
+    bound before the first of coordinated tolls holds for a bare count after it too."""
+    for left, right in zip(figures, figures[1:], strict=False):
+        if left.subset or right.subset or left.kind is None or right.kind is None or left.vague or right.vague:
+            continue
+        if left.count.min is None or left.count.max is not None:
+            continue
+        if right.count.min is None or right.count.min != right.count.max or _is_zero(right):
+            continue
+        if not _is_number_text(sent.lower(right.start)):
+            continue  # the right count has a hedge of its own ('about 20')
+        left_end = left.noun.i + 1 if left.noun is not None and left.noun.i >= left.end else left.end
+        between = sent.tokens_in(left_end, right.start)
+        if not any(t.lower_ == "and" for t in between):
+            continue
+        if all(t.lower_ in ("and", ",") or t.pos_ == "AUX" or _harm_kind(t.i, sent, lex) for t in between):
+            right.count = Count(min=right.count.min, max=None)
+
+
 def _is_zero(fig: _Figure) -> bool:
     return fig.count.max == 0
 
@@ -661,6 +822,11 @@ def _summarise(figures: list[_Figure], lex: _Lexicon) -> Casualties:
         # An exact figure beats a vague floor ('At least 19 were killed ... after an attack left
         # dozens dead'); among the rest the highest wins (an updated toll, a total over parts).
         count, fig = max(pool, key=lambda cf: (not cf[1].vague, _value(cf[0]), cf[1].start))
+        if fig.vague:
+            # 'dozens were killed, including at least 29 in one town': the written part is a floor
+            parts = [_value(f.count) for f in tied if f.subset and not f.vague]
+            if parts and max(parts) > _value(count):
+                count = Count(min=max(parts), max=None)
         if kind == "killed":
             out.killed = count
             out.victims = fig.noun.lower_ if fig.noun is not None and fig.count.max != 0 else None

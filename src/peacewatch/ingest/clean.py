@@ -13,7 +13,7 @@ from functools import cache
 from peacewatch.data.page_words import Boilerplate
 from peacewatch.errors import DataError
 
-__all__ = ["Cleaned", "clean_text", "is_boilerplate_line", "normalise_whitespace"]
+__all__ = ["Cleaned", "clean_text", "is_boilerplate_line", "normalise_whitespace", "split_end_furniture"]
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +76,10 @@ class _Rules:
     inline: _Group
     tails: tuple[_Tail, ...]
     max_line_chars: int
+    min_copy_chars: int
+    ends: _Group
+    end_widget_words: int
+    min_article_line_chars: int
 
 
 def _group(compiled: list[tuple[tuple[str, ...], re.Pattern[str]]]) -> _Group:
@@ -128,7 +132,7 @@ def load_rules() -> _Rules:
     for name, fragment in data.defs.items():
         defs[name] = _expand(fragment, defs, f"def {name}")
     groups = {}
-    for kind, entries in (("lines", data.lines), ("inline", data.inline)):
+    for kind, entries in (("lines", data.lines), ("inline", data.inline), ("section_ends", data.section_ends)):
         groups[kind] = _group([(_hints(entry.hints), _compile(entry.pattern, defs, f"{kind}: {entry.why!r}"))
                                for entry in entries])
     tails = tuple(
@@ -140,7 +144,9 @@ def load_rules() -> _Rules:
         )
         for entry in data.tails
     )
-    return _Rules(lines=groups["lines"], inline=groups["inline"], tails=tails, max_line_chars=data.max_line_chars)
+    return _Rules(lines=groups["lines"], inline=groups["inline"], tails=tails, max_line_chars=data.max_line_chars,
+                  min_copy_chars=data.min_copy_chars, ends=groups["section_ends"],
+                  end_widget_words=data.end_widget_words, min_article_line_chars=data.min_article_line_chars)
 
 
 def normalise_whitespace(line: str) -> str:
@@ -206,6 +212,68 @@ def _strip_inline(line: str, lowered: str, rules: _Rules, removed: list[str]) ->
     return line.strip()
 
 
+def _is_article_line(line: str, rules: _Rules) -> bool:
+    """A line of article prose: long enough, and ending a sentence."""
+    return len(line) >= rules.min_article_line_chars and line.rstrip()[-1] in _SENTENCE_END
+
+
+def _is_section_end(line: str, rules: _Rules) -> bool:
+    """Whether a (normalised) line opens the furniture after the article ('3 Comments')."""
+    if len(line) > rules.max_line_chars:
+        return False
+    return any(p.fullmatch(line) for p in rules.ends.select(line.lower()))
+
+
+def _is_widget_line(line: str, rules: _Rules) -> bool:
+    """A short line that ends no sentence ('Article Rating', 'Subscribe', '0 0 votes')."""
+    return len(line.split()) <= rules.end_widget_words and line[-1] not in _SENTENCE_END
+
+
+def split_end_furniture(text: str) -> tuple[str, list[str]]:
+    """Cut the furniture a page puts after its article: from a comment-section heading ('3
+    Comments', 'Leave a Reply') to the end of the text, with the short widget lines just before
+    the heading (ratings, subscribe and notify buttons). Only after a line of article prose.
+
+    Args:
+        text: the article text, with '\\n' line breaks.
+    Returns:
+        (the text before the furniture, each removed non-blank line, stripped and normalised).
+    """
+    rules = load_rules()
+    lines = [normalise_whitespace(line) for line in text.split("\n")]
+    seen_article = False
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        if seen_article and _is_section_end(line, rules):
+            start = i
+            while start > 0 and (not lines[start - 1] or _is_widget_line(lines[start - 1], rules)):
+                start -= 1
+            return "\n".join(text.split("\n")[:start]), [piece for piece in lines[start:] if piece]
+        seen_article = seen_article or _is_article_line(line, rules)
+    return text, []
+
+
+class _CutCopies:
+    """The lines of a text by their first characters, to find a line that is another line cut
+    short mid-word: a caption or teaser shown twice, the copy cut at a fixed number of characters."""
+
+    def __init__(self, text: str, min_chars: int) -> None:
+        self.min_chars = min_chars
+        self.by_start: dict[str, list[str]] = {}
+        for raw in text.split("\n"):
+            line = normalise_whitespace(raw)
+            if len(line) > min_chars:
+                self.by_start.setdefault(line[:min_chars], []).append(line)
+
+    def is_cut_copy(self, line: str) -> bool:
+        """Whether a (normalised) line is the start of a longer line of the text, cut inside a word."""
+        if len(line) < self.min_chars or not line[-1].isalnum():
+            return False
+        return any(len(full) > len(line) and full.startswith(line) and full[len(line)].isalnum()
+                   for full in self.by_start.get(line[:self.min_chars], ()))
+
+
 # A wire dateline opening a paragraph: 'KYIV, Ukraine (AP) — ...', 'GOMA (Reuters) - ...'. It is
 # kept, on a line of its own, so that the sentence after it starts with its own subject.
 _DATELINE = re.compile(
@@ -231,6 +299,8 @@ def clean_text(text: str) -> Cleaned:
     """
     rules = load_rules()
     text = text.replace("\r\n", "\n").translate(_NEWLINES)
+    text, furniture = split_end_furniture(text)
+    copies = _CutCopies(text, rules.min_copy_chars)
     removed: list[str] = []
     paragraphs: list[str] = []
     for block in _BLANK_LINES.split(text):
@@ -241,7 +311,7 @@ def clean_text(text: str) -> Cleaned:
             if not line:
                 continue
             lowered = line.lower()
-            if _matches_line(line, lowered, rules):
+            if _matches_line(line, lowered, rules) or copies.is_cut_copy(line):
                 removed.append(line)
                 continue
             line = _strip_inline(line, lowered, rules, removed)
@@ -251,6 +321,7 @@ def clean_text(text: str) -> Cleaned:
             removed.append(banner)
         if kept:
             paragraphs.append(split_dateline("\n".join(kept)))
+    removed.extend(furniture)
     if removed:
         log.debug("removed %d boilerplate pieces", len(removed))
     return Cleaned(text="\n\n".join(paragraphs), boilerplate=removed)
