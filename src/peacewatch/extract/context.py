@@ -315,7 +315,7 @@ def same_party(a: Actor, b: Actor) -> bool:
 def new_context(doc: Doc, published: date | None) -> ArticleContext:
     """The context of one parsed article."""
     return ArticleContext(doc=doc, published=published, countries=article_countries(doc),
-                          persons=build_person_index(doc))
+                          persons=build_person_index(doc, published))
 
 
 def sentence_times(sent: Span, ctx: ArticleContext) -> list[SentenceTime]:
