@@ -620,6 +620,10 @@ def _read_modifiers(segment: _Segment, reading: _Reading, persons: PersonIndex |
         reading.sector = served[0].sector
         if served[0].kind == "org" and served[0].org is not None and served[0].org.sector == "IGO":
             reading.country = None
+    # An armed group's 'military spokesman' or 'military wing' is the group's, not a state army's.
+    if reading.sector == "MIL" and any(m.org is not None and m.org.sector == "REB"
+                                       for m in (*segment.of_kind("org"), *segment.owners)):
+        reading.sector = "REB"
 
 
 def _take_group_sector(segment: _Segment, reading: _Reading, inheriting_head: _Mention | None) -> None:
