@@ -55,6 +55,12 @@ def test_its_troops_are_the_groups(nlp):
     assert (actor.country, actor.sector) == ("MMR", "REB")
 
 
+def test_a_bare_title_is_the_country_the_sentence_names(nlp):
+    """A president the phrase, the article and the office holders give no country."""
+    actor = _actor(nlp, "Protesters in Malawi urged President Tomas Vrell to resign.", "Vrell")
+    assert (actor.country, actor.sector) == ("MWI", "GOV")
+
+
 def test_an_indefinite_soldier_is_not_guessed(nlp):
     actor = _actor(nlp, "Colombia's army said on Monday that a soldier was wounded.", "soldier")
     assert actor is not None and actor.country is None

@@ -303,6 +303,11 @@ def refer_back(token: Token, actor: Actor | None, ctx: ArticleContext) -> Actor 
     Returns:
         the actor with the country (and the sector of an armed group) of its antecedent, or as it was.
     """
+    if actor is not None and actor.country is None and actor.sector in ("GOV", "MIL") and is_person(actor, token):
+        # 'President X' with no country in the phrase, the article or data/office_holders.yaml:
+        # the country the sentence or the article is about, as news writes a bare title.
+        code = _home_country(token, ctx, actor)
+        return actor.model_copy(update={"country": code}) if code else actor
     if token.pos_ != "NOUN" or token.ent_type_:
         return actor
     lemma = token.lemma_.lower()
