@@ -61,6 +61,14 @@ def test_a_bare_title_is_the_country_the_sentence_names(nlp):
     assert (actor.country, actor.sector) == ("MWI", "GOV")
 
 
+def test_the_home_is_where_the_towns_are(nlp):
+    """Nationality words name the other side as often: the towns say where the story is."""
+    text = ("Russian drones struck Kharkiv overnight. Russian officials said the strikes hit military "
+            "targets. The authorities said 20 buildings were damaged.")
+    actor = _actor(nlp, text, "authorities")
+    assert (actor.country, actor.sector) == ("UKR", "GOV")
+
+
 def test_an_indefinite_soldier_is_not_guessed(nlp):
     actor = _actor(nlp, "Colombia's army said on Monday that a soldier was wounded.", "soldier")
     assert actor is not None and actor.country is None

@@ -14,7 +14,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from peacewatch.data.reading_words import ParticipantWords
-from peacewatch.extract.actors import PersonIndex, build_person_index, describe_actor
+from peacewatch.extract.actors import PersonIndex, build_person_index, describe_actor, lookup_organisation
 from peacewatch.extract.countries import country_name, country_of
 from peacewatch.extract.lexicon import get_lexicon
 from peacewatch.extract.mentions import WEAPON_NOUNS, split_named_coordination
@@ -55,6 +55,9 @@ _COUNTRY_SECTORS = frozenset({"GOV", "MIL", "REB", "CVL", "BUS"})
 _ANTECEDENT_WINDOW = 40
 # How far back (in tokens) 'the army' looks for an army named with its country.
 _SAME_ROLE_WINDOW = 400
+# What one mention weighs in the country an article is about (home_country).
+_HOME_WEIGHTS = {"GPE": 1.0, "LOC": 1.0, "ORG": 1.0, "NORP": 0.5}
+_TOWN_WEIGHT = 2.0
 
 # A time expression of a sentence: its span, its date, and its offset when anchored ('two days later').
 SentenceTime = tuple[Span, When, Offset | None]
@@ -72,6 +75,13 @@ class ArticleContext:
     actor_cache: dict[tuple[int, int], Actor | None] = field(default_factory=dict)
     time_cache: dict[tuple[int, int], list[SentenceTime]] = field(default_factory=dict)
     subject_cache: dict[tuple[int, int], list[tuple[Token, Actor]]] = field(default_factory=dict)
+    home_cache: list[str | None] = field(default_factory=list)
+
+    def home(self) -> str | None:
+        """The country the article's places are in (read once per article; see `home_country`)."""
+        if not self.home_cache:
+            self.home_cache.append(home_country(self))
+        return self.home_cache[0]
 
     def describe(self, token: Token) -> Actor | None:
         """The actor a token's noun phrase names (read once per phrase per article)."""
@@ -389,9 +399,57 @@ def _home_country(token: Token, ctx: ArticleContext, actor: Actor) -> str | None
     for ent in _entities_before(token):
         if ent.sent.start != token.sent.start:
             break
-        if ent.label_ in ("GPE", "NORP") and (code := country_of(ent.text)):
+        if ent.label_ in ("GPE", "NORP") and (code := _country_of_place(ent, ctx)):
             return code
-    return ctx.countries[0] if ctx.countries else None
+    return ctx.home()
+
+
+def home_country(ctx: ArticleContext) -> str | None:
+    """The country the article is about: the one its country words name most, where a town
+    named in it counts twice (where things happen) and a nationality word half (it names the
+    other side as often: 'Russian missiles hit ...')."""
+    counts: dict[str, float] = {}
+    for ent in ctx.doc.ents:
+        if ent.label_ not in _HOME_WEIGHTS or _is_first_name(ent):
+            continue
+        code, weight = _mention_country(ent, ctx)
+        if code is not None:
+            counts[code] = counts.get(code, 0.0) + weight
+    # ties: the country named first
+    return max(counts, key=lambda code: counts[code]) if counts else None
+
+
+def _mention_country(ent: Span, ctx: ArticleContext) -> tuple[str | None, float]:
+    """The country an entity names and what it weighs: a country word; a body of a country
+    ('the army of X', an armed group; not the media, which report from anywhere); a town."""
+    code = country_of(ent.text)
+    if code is not None:
+        return code, _HOME_WEIGHTS[ent.label_]
+    org = lookup_organisation(ent.text) if ent.label_ == "ORG" else None
+    if org is not None:
+        return (org.country, 1.0) if org.sector != "MED" else (None, 0.0)
+    if ent.label_ in ("GPE", "NORP") and (town := _town_country(ent.text, ctx)):
+        return town, _TOWN_WEIGHT
+    return None, 0.0
+
+
+def _is_first_name(ent: Span) -> bool:
+    """A first name the model took for a place ('[Artem] Smith'): compounded into a proper noun."""
+    root = ent.root
+    return root.dep_ == "compound" and root.head.pos_ == "PROPN" and root.head.i == ent.end
+
+
+def _country_of_place(ent: Span, ctx: ArticleContext) -> str | None:
+    """The country a place name is or lies in ('Somalia', 'Somali', a Somali town)."""
+    code = country_of(ent.text)
+    return _town_country(ent.text, ctx) if code is None and ent.label_ == "GPE" else code
+
+
+def _town_country(name: str, ctx: ArticleContext) -> str | None:
+    """The country of a town the article names. Read apart from ctx.place, whose cache is the
+    article's places as the event reader resolved them (it counts their cities)."""
+    place = ctx.place_cache[name] if name in ctx.place_cache else resolve_place(name, countries=ctx.countries)
+    return place.country if place is not None else None
 
 
 def _is_place_name(token: Token, ctx: ArticleContext) -> bool:
