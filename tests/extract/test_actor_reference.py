@@ -30,6 +30,8 @@ CASES = [
      "group", -1, ("NGA", "REB"), "'the group' points back to the last armed group named"),
     ("Al-Shabaab claimed the attack on the base. The militants fired mortars at the gate.",
      "militants", -1, ("SOM", "REB"), "'the militants' points back to the armed group"),
+    ("Al-Shabaab claimed the attack on the base. The group's spokesman said six soldiers died.",
+     "spokesman", -1, ("SOM", "REB"), "'the group's spokesman' is the armed group's"),
     ("Officials in Niger said the army would defend the country.",
      "country", -1, ("NER", "GOV"), "'the country' points back to the last country named"),
     ("Sudan's army said on Monday it had retaken the bridge. The army later shelled the market.",

@@ -336,6 +336,12 @@ def refer_back(token: Token, actor: Actor | None, ctx: ArticleContext) -> Actor 
         # merges every assault whose sources share a country, which would fold a second telling
         # ('X said its forces took the town') into the first (tests/extract: xfail).
         return actor
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.lemma_.lower() in GROUP_NOUNS
+                  and _is_definite(c)), None)
+    if owner is not None:
+        # 'the group's spokesperson', 'the group's fighters': the armed group's
+        group = _last_group(owner, ctx)
+        return actor.model_copy(update={"country": group.country, "sector": group.sector}) if group else actor
     if lemma in GROUP_NOUNS or (actor.sector == "REB" and _is_definite(token)):
         group = _last_group(token, ctx) if _is_definite(token) else None
         if group is None:
