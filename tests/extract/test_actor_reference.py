@@ -32,6 +32,8 @@ CASES = [
      "militants", -1, ("SOM", "REB"), "'the militants' points back to the armed group"),
     ("Al-Shabaab claimed the attack on the base. The group's spokesman said six soldiers died.",
      "spokesman", -1, ("SOM", "REB"), "'the group's spokesman' is the armed group's"),
+    ("Peru's government opened talks with two guerrilla groups and later met other armed groups.",
+     "groups", -1, ("PER", "REB"), "armed groups not named before: the country the story is in"),
     ("Officials in Niger said the army would defend the country.",
      "country", -1, ("NER", "GOV"), "'the country' points back to the last country named"),
     ("Sudan's army said on Monday it had retaken the bridge. The army later shelled the market.",

@@ -342,12 +342,13 @@ def refer_back(token: Token, actor: Actor | None, ctx: ArticleContext) -> Actor 
         # 'the group's spokesperson', 'the group's fighters': the armed group's
         group = _last_group(owner, ctx)
         return actor.model_copy(update={"country": group.country, "sector": group.sector}) if group else actor
-    if lemma in GROUP_NOUNS or (actor.sector == "REB" and _is_definite(token)):
-        group = _last_group(token, ctx) if _is_definite(token) else None
+    if (lemma in GROUP_NOUNS or actor.sector == "REB") and _is_definite(token):
+        # 'the group', 'the gang': a group named before, or one the article never names
+        group = _last_group(token, ctx)
         if group is None:
             return actor
         return actor.model_copy(update={"name": group.name, "country": group.country, "sector": group.sector})
-    if any(c.lower_ in INDEFINITE_ARTICLES for c in token.children):
+    if any(c.lower_ in INDEFINITE_ARTICLES for c in token.children) or actor.sector not in _COUNTRY_SECTORS:
         return actor  # 'a soldier': one not named before
     code = _home_country(token, ctx, actor)
     return actor.model_copy(update={"country": code}) if code else actor
