@@ -99,6 +99,12 @@ CLASS_CASES = [
      "energy infrastructure as a target is business (rule 8)"),
     ("The Gaza health ministry said 20 people died.", "ministry", ("PSE", "GOV"), "Gaza ministries are PSE GOV"),
     ("The United Nations Security Council met on Friday.", "Council", (None, "IGO"), "UN bodies: IGO, no country"),
+    ("Crimean authorities said the bridge was closed.", "authorities", ("UKR", "GOV"), "Crimea is UKR (rule 8)"),
+    ("Tigrayan forces withdrew from the town.", "forces", ("ETH", "MIL"), "a region gives its country"),
+    ("Darfur rebels attacked the convoy.", "rebels", ("SDN", "REB"), "a region gives its country"),
+    ("Pro-Russian separatists shelled the town.", "separatists", (None, "REB"), "'pro-X' names a sponsor, not X"),
+    ("Russian-installed officials said the dam was hit.", "officials", (None, "GOV"),
+     "'X-installed' names a sponsor, not X"),
 ]
 
 

@@ -33,6 +33,7 @@ from peacewatch.grammar import (
     NON_NAME_POS,
     NON_PERSON_ENTS,
     OWNING_PREPS,
+    PATRON_PREFIXES,
     PHRASE_CLAUSE_DEPS,
     PHRASE_COORDINATION_DEPS,
     POSSESSIVE_ENDINGS,
@@ -52,6 +53,8 @@ __all__ = [
 
 # Words that make a plural demonym a count of people rather than the state ('100 Palestinians').
 _PEOPLE_MARKERS = ActorWords.load().people_markers
+# Regions and their adjectives -> the country they are part of ('Crimean authorities').
+_REGION_WORDS = {normalize_text(word): iso3 for word, iso3 in ActorWords.load().region_words.items()}
 # Only cities large enough to be named in the news without their country.
 _CITY_MIN_POPULATION = 200_000
 # The zone a preposition opens in an actor's phrase (any other preposition opens "other").
@@ -182,7 +185,8 @@ def _first_words() -> frozenset[str]:
     """The first words (case-folded) of every organisation, country term and role of two words
     or more: a window of tokens that begins with another word matches none of them."""
     lex = _lexicon()
-    keys = [*lex.orgs_exact, *(term for term, _ in country_terms()), *(" ".join(r) for r in lex.roles)]
+    keys = [*lex.orgs_exact, *(term for term, _ in country_terms()), *(" ".join(r) for r in lex.roles),
+            *_REGION_WORDS]
     return frozenset(key.casefold().split()[0] for key in keys if len(key.split()) > 1)
 
 
@@ -225,6 +229,9 @@ def _match_window(doc: Doc, i: int, end: int) -> _Mention | None:
     hit = lookup_country(text)
     if hit is not None and not text.lower().startswith("the "):
         return _Mention("country", i, end, country=hit, iso3=hit.iso3, sector=hit.sector)
+    region = _REGION_WORDS.get(text)
+    if region is not None and not (end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].ent_type_ == "PERSON"):
+        return _Mention("city", i, end, iso3=region)  # a part of a country, read as its towns are
     return _match_role(doc, i, end, text)
 
 
@@ -391,6 +398,8 @@ def _mark_zones(doc: Doc, start: int, end: int, mentions: list[_Mention], person
         patrons = _lexicon().patron_suffixes
         if m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in patrons:
             m.patron = True
+        elif m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].lower_ in PATRON_PREFIXES:
+            m.patron = True  # 'pro-Russian separatists' are not Russia's own
         elif m.end < len(doc) and doc[m.end].lower_.lstrip("-") in _lexicon().patron_suffixes and \
                 doc[m.end].text.startswith("-"):
             m.patron = True
