@@ -119,6 +119,10 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"it", "they", "them"})
 GROUP_SUBJECT_PRONOUNS = frozenset({"it", "they"})
 PLURAL_PRONOUNS = frozenset({"they", "them"})
+# Prefixes that make a country word a sponsor, not the actor's country ('pro-Russian separatists').
+PATRON_PREFIXES = frozenset({"pro", "anti"})
+# Possessives that point back to a body named before ('its troops', 'their fighters').
+GROUP_POSSESSIVES = frozenset({"its", "their"})
 # The speaker or the addressee: never a party the article names ('we will respond').
 FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us", "our"})
 SELF_PRONOUNS = FIRST_SECOND_PERSON | {"my", "your"}

@@ -40,7 +40,9 @@ class Settings(BaseSettings):
     read_open: PEACEWATCH_READ_OPEN, 1 or 0 (0: reads need a key too);
     max_body: PEACEWATCH_MAX_BODY, bytes;
     article_timeout: PEACEWATCH_ARTICLE_TIMEOUT, seconds to read one article (0: no limit);
-    spacy_model: PEACEWATCH_SPACY_MODEL, another installed spaCy pipeline's name or path."""
+    spacy_model: PEACEWATCH_SPACY_MODEL, another installed spaCy pipeline's name or path;
+    office_holders: PEACEWATCH_OFFICE_HOLDERS, a YAML file of more office holders, shaped as
+        data/office_holders.yaml (read after it)."""
 
     model_config = SettingsConfigDict(env_prefix="PEACEWATCH_", extra="ignore", populate_by_name=True)
 
@@ -52,6 +54,7 @@ class Settings(BaseSettings):
     max_body: int = Field(default=DEFAULT_MAX_BODY, gt=0)
     article_timeout: float = Field(default=DEFAULT_ARTICLE_TIMEOUT, ge=0)
     spacy_model: str | None = None
+    office_holders: str | None = None
 
     @field_validator("key_hashes", mode="before")
     @classmethod

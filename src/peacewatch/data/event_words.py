@@ -4,7 +4,13 @@ the file and the entry (see load_model)."""
 
 from __future__ import annotations
 
+from typing import Annotated
+
+from pydantic import Field, StringConstraints
+
 from peacewatch.data import DataFile, Word
+
+Iso3 = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 
 __all__ = ["ActorWords", "EventWords"]
 
@@ -36,3 +42,4 @@ class ActorWords(DataFile):
     people_markers: frozenset[Word]
     first_name_countries: frozenset[Word]
     short_forms: frozenset[Word]
+    region_words: dict[Word, Iso3] = Field(default_factory=dict)

