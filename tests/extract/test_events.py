@@ -117,6 +117,25 @@ def test_one_event_per_happening():
     assert len(strike.also_evidence) >= 1
 
 
+def test_strikes_in_two_sentences_need_evidence_to_merge():
+    # an attacker's strikes on a country and, later, on one of its towns: two strikes, not one
+    text = ("Turkish jets bombed targets across Syria on Monday.\n\n"
+            "Turkish jets also bombed Qamishli on Monday.")
+    assert len([e for e in _events(text) if e.type == "ASSAULT"]) == 2
+
+
+def test_strikes_with_the_same_toll_are_one():
+    text = ("Russia fired two missiles at the city's port, killing 12 civilians.\n\n"
+            "Russia struck the port of Odesa with two missiles, claiming the lives of 12 civilians.")
+    assert len([e for e in _events(text) if e.type == "ASSAULT"]) == 1
+
+
+def test_a_strike_taken_up_by_a_pronoun_is_the_same_strike():
+    text = ("Russian drones struck Kharkiv on Sunday.\n\n"
+            "The Russian defence ministry said it targeted military depots.")
+    assert len([e for e in _events(text) if e.type == "ASSAULT"]) == 1
+
+
 def test_condemnation_targets_the_attacker():
     text = "Russian forces shelled Kherson on Monday.\n\nFrance condemned the attack on Kherson."
     accuse = [e for e in _events(text) if e.type == "ACCUSE"]

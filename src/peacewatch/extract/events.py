@@ -523,9 +523,43 @@ def _mergeable(a: Draft, b: Draft) -> bool:
     if a.type == "ASSAULT":
         return (_compatible(_key(a.source), _key(b.source)) and _places_compatible(a, b)
                 and _tolls_compatible(a, b)
-                and _dates_compatible(a, b) and _compatible(_trigger_mode(a), _trigger_mode(b)))
+                and _dates_compatible(a, b) and _compatible(_trigger_mode(a), _trigger_mode(b))
+                and _same_strike(a, b))
     return (_same_actor(a.source, b.source) and _same_actor(a.target, b.target)
             and _dates_compatible(a, b, slack=RETELLING_SLACK_DAYS) and a.first.sent.start != b.first.sent.start)
+
+
+def _same_strike(a: Draft, b: Draft) -> bool:
+    """Positive evidence that two compatible tellings of force are one strike: told in one
+    sentence, or both placed at the same site below the country (the same town or region).
+    An aggregate ('strikes on the port city') and its parts ('the strikes hit the port and a
+    factory'), or two strikes of one attacker in one country, stay apart (CONVENTIONS 1)."""
+    if a.first.sent.start == b.first.sent.start:
+        return True
+    pa, pb = _place_key(a), _place_key(b)
+    if pa is not None and pb is not None:
+        return pa.name == pb.name and pa.precision != "country"
+    return _same_toll(a, b) or _is_retelling(b) or _is_retelling(a)
+
+
+def _same_toll(a: Draft, b: Draft) -> bool:
+    """The same death toll told twice ('killing 35 civilians' ... 'claiming the lives of 35')."""
+    if not a.casualties or not b.casualties:
+        return False
+    ka, kb = merge_casualties(a.casualties).killed, merge_casualties(b.casualties).killed
+    return ka is not None and kb is not None and (ka.min, ka.max) == (kb.min, kb.max)
+
+
+def _is_retelling(draft: Draft) -> bool:
+    """A telling that names a strike already told: 'the strike on X was ...', 'killed in the
+    attack', or a bare toll with neither attacker nor place ('At least 18 were killed')."""
+    own = [m for m in draft.mentions if not m.reference]
+    if any(m.reference and _is_definite(m.trigger) for m in draft.mentions):
+        return True
+    if own and all(m.is_noun and _is_definite(m.trigger) for m in own):
+        return True
+    # no place of its own, and an attacker unnamed or only taken up by a pronoun ('it targeted')
+    return not draft.places and all(all(t.pos_ == "PRON" for t in m.sources) for m in own)
 
 
 def _same_actor(a: Actor | None, b: Actor | None) -> bool:
