@@ -148,6 +148,25 @@ def test_a_strike_taken_up_by_a_pronoun_is_the_same_strike():
     assert len([e for e in _events(text) if e.type == "ASSAULT"]) == 1
 
 
+def test_coordinated_acts_are_one_event_each():
+    text = "Gunmen stormed the village, set fire to homes and looted the market."
+    assert len([e for e in _events(text) if e.type == "ASSAULT"]) == 3
+    # a verb of harm beside the strike tells its toll, not another strike
+    text = "Russia launched missiles at Kharkiv and killed five people."
+    assert len([e for e in _events(text) if e.type == "ASSAULT"]) == 1
+
+
+def test_coordinated_sites_are_one_strike_each():
+    text = "The strikes hit the port, a power plant and the airport."
+    assert len([e for e in _events(text) if e.type == "ASSAULT"]) == 3
+
+
+def test_a_relative_clause_on_an_attack_keeps_its_author():
+    text = "Israel struck Gaza in response to a rocket attack by Hamas that hit Sderot."
+    got = sorted((e.source.country if e.source else None) for e in _events(text) if e.type == "ASSAULT")
+    assert got == ["ISR", "PSE"]
+
+
 def test_condemnation_targets_the_attacker():
     text = "Russian forces shelled Kherson on Monday.\n\nFrance condemned the attack on Kherson."
     accuse = [e for e in _events(text) if e.type == "ACCUSE"]

@@ -12,6 +12,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from peacewatch.data.event_words import EventWords
 from peacewatch.extract.actors import describe_actor
 from peacewatch.extract.context import (
     COLLECTIVE_PARTIES,
@@ -28,14 +29,28 @@ from peacewatch.extract.context import (
 from peacewatch.extract.countries import country_name
 from peacewatch.extract.lexicon import Lexicon, get_lexicon
 from peacewatch.extract.mentions import Mention, find_mentions
-from peacewatch.extract.numbers import Casualties, find_casualties, is_subset_toll, merge_casualties
+from peacewatch.extract.numbers import (
+    Casualties,
+    find_casualties,
+    is_subset_toll,
+    load_casualty_lexicon,
+    merge_casualties,
+)
 from peacewatch.extract.weapons import find_weapons, mode_of_words
-from peacewatch.grammar import DEFINITE_ARTICLES, LOOSE_PLACE_LABELS, PLACE_LABELS, PLACE_PREPS, SUBORDINATE_DEPS
+from peacewatch.grammar import (
+    DEFINITE_ARTICLES,
+    LOOSE_PLACE_LABELS,
+    OBJECT_DEPS,
+    PLACE_LABELS,
+    PLACE_PREPS,
+    SUBORDINATE_DEPS,
+)
 from peacewatch.nlp import ents_between, text_of
 from peacewatch.resolve.time import Offset, reconcile, shift_when
 from peacewatch.schema import Actor, Event, Place, Weapon, When
 
 log = logging.getLogger(__name__)
+_WORDS = EventWords.load()
 
 PLACE_RANK = {"city": 0, "region": 1, "sea": 2, "country": 3, "continent": 4, None: 5}
 # Sentences back from a mention in which its date may be told ('on Sunday ... Russia launched').
@@ -66,6 +81,7 @@ class Draft:
     count: int | None = None
     note: str | None = None
     sent_index: int = 0
+    site: str | None = None  # the one site (its lemma) a strike on several sites hit (_split_by_site)
 
     @property
     def first(self) -> Mention:
@@ -140,7 +156,7 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
     casualties = find_casualties(sent)
     weapons = find_weapons(sent) if any(m.type == "ASSAULT" for m in mentions) else []
     view = _Sentence(index, sent, times, places, time_owner, place_owner, casualties, weapons)
-    new = []
+    new: list[Draft] = []
     for mention in mentions:
         if mention.reference:
             article.references.append((index, mention))
@@ -152,7 +168,7 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
             draft.mentions.extend(named)
             _date_draft(draft, mention, view)
             _place_draft(draft, mention, view, lex)
-            new.extend(_split_by_place(draft))
+            new.extend(piece for site in _split_by_site(draft, mention) for piece in _split_by_place(site))
     if not any(d.type == "ASSAULT" for d in new):
         _add_bare_toll(article.drafts, view)
     article.drafts.extend(new)
@@ -416,6 +432,37 @@ def _mode_words(mentions: list[Mention]) -> list[str]:
     return phrases + words
 
 
+def _split_by_site(draft: Draft, mention: Mention) -> list[Draft]:
+    """'The strikes hit the port, a factory and the docks': one strike per coordinated site
+    (CONVENTIONS 1: the components of an attack are events of their own)."""
+    if draft.type != "ASSAULT":
+        return [draft]
+    sites = _coordinated_sites(mention)
+    if len(sites) < 2:
+        return [draft]
+    out = []
+    for site in sites:
+        piece = replace(draft, mentions=list(draft.mentions), dates=list(draft.dates), offsets=list(draft.offsets),
+                        places=list(draft.places), casualties=[], weapons=list(draft.weapons), site=site.lemma_.lower())
+        out.append(piece)
+    out[0].casualties = list(draft.casualties)  # a toll told for all is not repeated per site
+    return out
+
+
+def _coordinated_sites(mention: Mention) -> list[Token]:
+    """The facilities a strike is aimed at, with their conjuncts and the appositions the parse
+    makes of a list ('the port, a factory, and the docks')."""
+    found: list[Token] = []
+    for target in mention.targets:
+        for token in (target, *target.conjuncts):
+            found.append(token)
+            for appos in (c for c in token.children if c.dep_ == "appos"):
+                found.extend([appos, *appos.conjuncts])
+    sites = _WORDS.site_nouns
+    unique = {t.i: t for t in found if t.lemma_.lower() in sites and t.pos_ == "NOUN"}
+    return [unique[i] for i in sorted(unique)]
+
+
 def _split_by_place(draft: Draft) -> list[Draft]:
     """'Heavy firing in A, B and C': one strike per town (the towns, not the region holding them)."""
     towns = [p for p in draft.places if p.precision == "city"]
@@ -459,6 +506,8 @@ def _drop_self_targets(drafts: list[Draft]) -> None:
 
 
 def _is_worth_reporting(draft: Draft) -> bool:
+    if draft.site is not None:
+        return True  # one of several sites struck, named in the sentence
     if draft.source is not None or (draft.target is not None and not (draft.target.name or "").startswith("event:")):
         return True
     return draft.type == "ASSAULT" and bool(draft.casualties or draft.places or draft.weapons)
@@ -534,12 +583,33 @@ def _same_strike(a: Draft, b: Draft) -> bool:
     sentence, or both placed at the same site below the country (the same town or region).
     An aggregate ('strikes on the port city') and its parts ('the strikes hit the port and a
     factory'), or two strikes of one attacker in one country, stay apart (CONVENTIONS 1)."""
+    if a.site != b.site and (a.first.sent.start != b.first.sent.start or None not in (a.site, b.site)):
+        return False  # one site struck is not another, nor the whole attack told elsewhere
     if a.first.sent.start == b.first.sent.start:
-        return True
+        return not _coordinated_acts(a, b)
+    if a.site is not None:
+        return True  # the same site struck, told again
     pa, pb = _place_key(a), _place_key(b)
     if pa is not None and pb is not None:
         return pa.name == pb.name and pa.precision != "country"
     return _same_toll(a, b) or _is_retelling(b) or _is_retelling(a)
+
+
+def _coordinated_acts(a: Draft, b: Draft) -> bool:
+    """'Gunmen stormed the village, set fire to homes and looted the market': coordinated verbs,
+    each with its object, tell one act each; a verb of harm beside them ('and killed five')
+    tells the toll of the same act."""
+    harm = load_casualty_lexicon().harm_verbs
+    for first in a.mentions:
+        for second in b.mentions:
+            verbs = (first.trigger, second.trigger)
+            if first.reference or second.reference or any(v.pos_ != "VERB" for v in verbs):
+                continue
+            if any(v.lemma_.lower() in harm for v in verbs) or verbs[1] not in verbs[0].conjuncts:
+                continue
+            if all(any(c.dep_ in OBJECT_DEPS for c in v.children) for v in verbs):
+                return True
+    return False
 
 
 def _same_toll(a: Draft, b: Draft) -> bool:

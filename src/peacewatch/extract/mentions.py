@@ -603,6 +603,11 @@ def _read_verb_arguments(mention: Mention, verb: Token, trigger: Trigger) -> Non
     if trigger.type == "THREATEN" and not mention.targets and _is_demand_participle(verb):
         # '... demanded that X agree, warning of sanctions if it refused': the warning is aimed at X
         mention.targets = [c for c in verb.head.children if c.dep_ in SUBJECTS]
+    if verb.dep_ == "relcl" and _is_event_noun(verb.head) and verb.head.pos_ == "NOUN":
+        # 'a missile attack by the rebels that struck the airport': the attack's own author
+        told = Mention(type=mention.type, mode=None, trigger=verb.head, clause=verb, sent=mention.sent)
+        _read_noun_arguments(told, verb.head)
+        mention.sources = told.sources
     _read_linked_objects(mention, verb)
     if mention.parties and mention.sources:
         mention.mediator = mention.sources[0]
