@@ -136,7 +136,9 @@ def _verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     if lemma not in lex.verbs and lemma not in lex.phrasal_heads:
         return None  # most verbs trigger nothing: no need to read their children
     for child in verb.children:
-        if child.dep_ in ("prt", "prep", "dobj"):  # 'pull out', 'call on', 'set fire'
+        # 'pull out', 'set fire', 'call on' (a preposition right after the verb: 'taken the
+        # previous evening over the attack' is no 'take over')
+        if child.dep_ in ("prt", "dobj") or (child.dep_ == "prep" and child.i == verb.i + 1):
             trigger = lex.phrasal.get((lemma, _lemma(child)))
             if trigger is not None:
                 return trigger
@@ -178,9 +180,23 @@ def _verb_mention(verb: Token, sent: Span, lex: Lexicon) -> Mention | None:
         if _lemma(obj) in trigger.object_types:
             kind = trigger.object_types[_lemma(obj)]
             mode = lex.nouns[_lemma(obj)].mode if _lemma(obj) in lex.nouns else mode
-    mention = Mention(type=kind, mode=mode, trigger=verb, clause=verb, sent=sent)
+    clause = verb
+    halted = _halted_force(verb, lex) if kind == "AGREE" and _lemma(verb) in lex.promise_heads else None
+    if halted is not None:
+        # 'pledged to halt airstrikes': a pledge to stop force is a concession, still to come (CONVENTIONS 11)
+        kind, mode, clause = "CONCEDE", None, halted
+    mention = Mention(type=kind, mode=mode, trigger=verb, clause=clause, sent=sent)
     _read_verb_arguments(mention, verb, trigger)
     return mention
+
+
+def _halted_force(head: Token, lex: Lexicon) -> Token | None:
+    """The infinitive of a promise that stops force ('pledged to halt offensives and airstrikes')."""
+    for xcomp in (c for c in head.children if c.dep_ == "xcomp" and _lemma(c) in lex.cancelling_verbs):
+        objects = [o for d in xcomp.children if d.dep_ in OBJECT_DEPS for o in (d, *d.conjuncts)]
+        if any(_lemma(o) in lex.nouns and lex.nouns[_lemma(o)].type == "ASSAULT" for o in objects):
+            return xcomp
+    return None
 
 
 # Dependents of a warning that are not what it warns of.
@@ -196,8 +212,14 @@ def _is_threat_of_force(verb: Token, lex: Lexicon) -> bool:
     # an infinitive is, whatever the parse calls it ('sworn to fight' as an adverbial clause)
     outside = {t.i for c in verb.children if c.dep_ in _BESIDE_WARNING
                or (c.dep_ == "advcl" and not _is_infinitive(c)) for t in c.subtree}
-    return any(_names_force(token, lex) and not _is_prospect_of_other(token, verb)
+    return any(_names_force(token, lex) and not _is_prospect_of_other(token, verb) and not _is_negated(token)
                for token in verb.subtree if token.i != verb.i and token.i not in outside)
+
+
+def _is_negated(token: Token) -> bool:
+    """'vowed it would not escalate the conflict': force disclaimed, not threatened."""
+    clause = token if token.pos_ in ("VERB", "AUX") else _clause_of(token)
+    return any(c.dep_ == "neg" for c in clause.children)
 
 
 def _is_infinitive(verb: Token) -> bool:
@@ -301,6 +323,12 @@ def _own_noun_mention(noun: Token, trigger: Trigger, sent: Span, lex: Lexicon) -
                       reference=reference)
     _read_noun_arguments(mention, noun)
     head = noun.head
+    if not reference and noun.dep_ == "dobj" and _lemma(head) in _WORDS.receiving_verbs:
+        # 'the drills drew condemnation from X', 'the army suffered an attack': aimed at the subject
+        mention.targets = mention.targets or _subjects(head)
+        mention.sources = mention.sources or [p for prep in head.children if prep.dep_ == "prep"
+                                              and _lemma(prep) == "from" for p in prep.children if p.dep_ == "pobj"]
+        return mention
     if not reference and not mention.sources and noun.dep_ in ("dobj", "pobj") and head.pos_ == "VERB" \
             and trigger.type != "ASSAULT":
         mention.sources = _subjects(head)
@@ -378,8 +406,9 @@ def _threats_of_action(sent: Span, lex: Lexicon, found: list[Mention]) -> list[M
     threatened = set(threats)
     for mention in found:
         clause = mention.clause
-        if mention.reference or mention.type == "THREATEN" or clause.i in threatened or not mention.sources:
-            continue
+        if mention.reference or mention.type == "THREATEN" or clause.i in threatened or not mention.sources \
+                or mention.status == "negated":
+            continue  # 'would not withdraw from the talks' threatens nothing
         speech = _speech_verb_of(clause, lex)
         if speech is not None and speech.i in threats:
             # 'warned that it would strike X': the warning is the threat, and X is its target
@@ -422,7 +451,8 @@ def _promises_and_obligations(sent: Span, lex: Lexicon, found: list[Mention]) ->
     """'X offered to withdraw' / 'X is willing to talk': X's promise (AGREE).
     'X said Y must withdraw': X's demand of Y (REQUEST)."""
     out = []
-    agreed = {m.clause.i for m in found if m.type == "AGREE"}
+    # a promise already read from its verb: as AGREE, or as CONCEDE when it halts force
+    agreed = {m.clause.i for m in found if m.type in ("AGREE", "CONCEDE")}
     tokens = tokens_of(sent)
     for token in tokens:
         if token.dep_ != "xcomp" or not token.pos_ == "VERB":
@@ -431,8 +461,11 @@ def _promises_and_obligations(sent: Span, lex: Lexicon, found: list[Mention]) ->
         if _lemma(head) in lex.promise_heads and head.i not in agreed and token.i not in agreed:
             subjects = _subjects(head if head.pos_ in ("VERB", "AUX") else head.head)
             if subjects and read_status(head if head.pos_ in ("VERB", "AUX") else head.head, lex) is not None:
-                out.append(Mention(type="AGREE", mode="promise", trigger=head, sent=sent, sources=subjects,
-                                   clause=head if head.pos_ in ("VERB", "AUX") else head.head))
+                halted = _halted_force(head, lex)
+                out.append(Mention(type="CONCEDE" if halted is not None else "AGREE",
+                                   mode=None if halted is not None else "promise", trigger=head, sent=sent,
+                                   sources=subjects, clause=head if head.pos_ in ("VERB", "AUX") else head.head,
+                                   status="planned" if halted is not None else "occurred"))
     for token in tokens:
         if token.dep_ != "ccomp" or not {c.lower_ for c in token.children if c.dep_ == "aux"} & lex.obligation_modals:
             continue
@@ -717,6 +750,10 @@ def _recipients(obj: Token, verb: Token | None = None) -> list[Token]:
             for o in prep.children if o.dep_ == "pobj" and o.ent_type_ not in NUMERIC_LABELS]
 
 
+# Types whose noun names its author with 'from': 'aid from X', 'condemnation from X'.
+_FROM_SOURCE_TYPES = frozenset({"AID", "REQUEST", "ACCUSE", "SUPPORT", "THREATEN"})
+
+
 def _read_noun_arguments(mention: Mention, noun: Token) -> None:
     for child in noun.children:
         if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.ent_type_ in GROUP_LABELS):
@@ -736,7 +773,7 @@ def _read_noun_arguments(mention: Mention, noun: Token) -> None:
                 mention.parties.extend(objects)
             elif word == "by":
                 mention.sources.extend(objects)
-            elif word == "from" and mention.type in ("AID", "REQUEST"):
+            elif word == "from" and mention.type in _FROM_SOURCE_TYPES:
                 mention.sources.extend(objects)
             elif word in SANCTIONED_THING_PREPS and mention.type == "SANCTION":
                 # 'the suspension of aid to X': X is sanctioned
@@ -831,7 +868,8 @@ def _clause_status(node: Token, children: list[Token], first: bool, status: str,
     if lemmas & lex.hedge_modals or texts & lex.hedge_modals:
         if not (texts & _CONDITIONAL and _speech_verb_of(node, lex) is not None):
             return None
-        status = "planned"  # 'said it would withdraw': a future in reported speech
+        if status != "negated":  # 'said it would not withdraw' stays negated
+            status = "planned"  # 'said it would withdraw': a future in reported speech
     if node.dep_ == "ccomp" and _lemma(node.head) in lex.wish_verbs:
         return None  # what is demanded or hoped for has not happened
     return status
