@@ -156,7 +156,7 @@ def test_strikes_with_the_same_toll_are_one():
 
 def test_a_strike_taken_up_by_a_pronoun_is_the_same_strike():
     text = ("Russian drones struck Kharkiv on Sunday.\n\n"
-            "The Russian defence ministry said it targeted military depots.")
+            "The Russian defence ministry said it struck military depots.")
     assert len([e for e in _events(text) if e.type == "ASSAULT"]) == 1
 
 
@@ -177,6 +177,24 @@ def test_a_relative_clause_on_an_attack_keeps_its_author():
     text = "Israel struck Gaza in response to a rocket attack by Hamas that hit Sderot."
     got = sorted((e.source.country if e.source else None) for e in _events(text) if e.type == "ASSAULT")
     assert got == ["ISR", "PSE"]
+
+
+def test_measures_of_a_package_are_events_of_their_own():
+    text = ("Canada imposed a new round of sanctions on Iran on Monday.\n\n"
+            "Canada also froze the assets of Iranian banks.")
+    assert len([e for e in _events(text) if e.type == "SANCTION"]) == 2
+
+
+def test_a_meeting_told_twice_in_other_words_is_one():
+    text = ("The French envoy had a meeting with the Iranian foreign minister in Geneva on Thursday.\n\n"
+            "The French envoy engaged with the Iranian foreign minister on Thursday.")
+    assert len([e for e in _events(text) if e.type == "CONSULT"]) == 1
+
+
+def test_a_pronoun_with_another_verb_is_another_strike():
+    text = ("Sudanese militias murdered dozens of villagers.\n\n"
+            "They also targeted women from the same villages.")
+    assert len([e for e in _events(text) if e.type == "ASSAULT"]) == 2
 
 
 def test_condemnation_targets_the_attacker():

@@ -58,6 +58,8 @@ NARRATIVE_WINDOW = 2
 # Two tellings of one named pair's meeting or statement whose days differ by this much are one
 # event with a date conflict (reported in its note), not two events.
 RETELLING_SLACK_DAYS = 3
+# Types of a meeting: one pair meeting twice within RETELLING_SLACK_DAYS is one meeting told twice.
+PAIR_MEETING_TYPES = frozenset({"CONSULT"})
 # Sentences forward in which a bare casualty count ('Over 115 were injured.') joins a strike.
 CASUALTY_WINDOW = 2
 
@@ -575,7 +577,18 @@ def _mergeable(a: Draft, b: Draft) -> bool:
                 and _dates_compatible(a, b) and _compatible(_trigger_mode(a), _trigger_mode(b))
                 and _same_strike(a, b))
     return (_same_actor(a.source, b.source) and _same_actor(a.target, b.target)
-            and _dates_compatible(a, b, slack=RETELLING_SLACK_DAYS) and a.first.sent.start != b.first.sent.start)
+            and _dates_compatible(a, b, slack=RETELLING_SLACK_DAYS) and a.first.sent.start != b.first.sent.start
+            and (a.type in PAIR_MEETING_TYPES or _same_telling(a, b)))
+
+
+def _same_telling(a: Draft, b: Draft) -> bool:
+    """Positive evidence that two tellings of one pair's act of the same type are one act: the
+    same trigger word, or a definite noun taking it up ('the sanctions', 'the drills'). A package
+    and the measures it holds ('approved sanctions' ... 'also blacklisted tankers') stay apart.
+    (A pair's meeting told twice within days is one meeting whatever the words: PAIR_MEETING_TYPES.)"""
+    if {m.trigger.lemma_.lower() for m in a.mentions} & {m.trigger.lemma_.lower() for m in b.mentions}:
+        return True
+    return any(all(m.reference or (m.is_noun and _is_definite(m.trigger)) for m in d.mentions) for d in (a, b))
 
 
 def _same_strike(a: Draft, b: Draft) -> bool:
@@ -592,7 +605,7 @@ def _same_strike(a: Draft, b: Draft) -> bool:
     pa, pb = _place_key(a), _place_key(b)
     if pa is not None and pb is not None:
         return pa.name == pb.name and pa.precision != "country"
-    return _same_toll(a, b) or _is_retelling(b) or _is_retelling(a)
+    return _same_toll(a, b) or _is_retelling(b, a) or _is_retelling(a, b)
 
 
 def _coordinated_acts(a: Draft, b: Draft) -> bool:
@@ -620,16 +633,22 @@ def _same_toll(a: Draft, b: Draft) -> bool:
     return ka is not None and kb is not None and (ka.min, ka.max) == (kb.min, kb.max)
 
 
-def _is_retelling(draft: Draft) -> bool:
-    """A telling that names a strike already told: 'the strike on X was ...', 'killed in the
-    attack', or a bare toll with neither attacker nor place ('At least 18 were killed')."""
+def _is_retelling(draft: Draft, other: Draft) -> bool:
+    """A telling that takes up a strike told before: 'the strike on X was ...', 'killed in the
+    attack', a telling with neither attacker nor place ('At least 18 were killed'), or the same
+    verb with its attacker only a pronoun ('X targeted ...' ... 'it targeted ...')."""
     own = [m for m in draft.mentions if not m.reference]
     if any(m.reference and _is_definite(m.trigger) for m in draft.mentions):
         return True
     if own and all(m.is_noun and _is_definite(m.trigger) for m in own):
         return True
-    # no place of its own, and an attacker unnamed or only taken up by a pronoun ('it targeted')
-    return not draft.places and all(all(t.pos_ == "PRON" for t in m.sources) for m in own)
+    if draft.places:
+        return False
+    if all(not m.sources for m in own):
+        return True  # a toll or a strike told with neither attacker nor place
+    told = {m.trigger.lemma_.lower() for m in other.mentions}
+    return all(m.sources and all(t.pos_ == "PRON" for t in m.sources) and m.trigger.lemma_.lower() in told
+               for m in own)
 
 
 def _same_actor(a: Actor | None, b: Actor | None) -> bool:
@@ -639,6 +658,15 @@ def _same_actor(a: Actor | None, b: Actor | None) -> bool:
 
 
 def _merge(drafts: list[Draft]) -> list[Draft]:
+    """One draft per happening; merged again while a merge brings two drafts together (a later
+    telling can show that an earlier one and a still earlier one are the same)."""
+    merged = _merge_once(drafts)
+    while len(again := _merge_once(merged)) < len(merged):
+        merged = again
+    return merged
+
+
+def _merge_once(drafts: list[Draft]) -> list[Draft]:
     merged: list[Draft] = []
     for draft in drafts:
         home = next((m for m in merged if _mergeable(m, draft)), None)
