@@ -145,21 +145,33 @@ def _verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     trigger = lex.verbs.get(lemma)
     if trigger is None:
         return None
-    if trigger.particle and not any(
-        c.dep_ in ("prt", "prep") and _lemma(c) == trigger.particle for c in verb.children
-    ):
+    retyped = bool(trigger.object_types.keys() & _object_lemmas(verb, lex))  # 'committed $30 million' needs no 'to'
+    if trigger.particle and not _has_particle(verb, trigger) and not retyped:
         if not (trigger.symmetric and any(any(c.dep_ == "conj" for c in s.children) or split_named_coordination(s)
                                           for s in _subjects(verb))):
             return None
     if trigger.objects is not None and not (trigger.xcomp_ok and any(c.dep_ == "xcomp" for c in verb.children)):
-        found = [*_objects(verb), *(c for o in _objects(verb) for c in o.conjuncts)]
-        objects = {_lemma(o) for o in found}
-        # 'hit the heart of the city': a part of a place stands for the place it is part of
-        objects |= {_lemma(p) for o in found if _lemma(o) in lex.place_nouns for prep in o.children
-                    if prep.dep_ == "prep" and _lemma(prep) == "of" for p in prep.children if p.dep_ == "pobj"}
-        if not objects & trigger.objects:
+        if not _object_lemmas(verb, lex) & trigger.objects:
             return None
     return trigger
+
+
+def _has_particle(verb: Token, trigger: Trigger) -> bool:
+    return any(c.dep_ in ("prt", "prep") and _lemma(c) == trigger.particle for c in verb.children)
+
+
+def _object_lemmas(verb: Token, lex: Lexicon) -> set[str]:
+    """What a verb acts on, as the lemmas a trigger's `objects` and `object_types` name: the
+    objects and their conjuncts, the noun before a name ('released hostage X'), the counted noun
+    of a batch ('a total of 33 hostages') and the place a part belongs to ('the heart of the city')."""
+    found = [*_objects(verb), *(c for o in _objects(verb) for c in o.conjuncts)]
+    found += [c for o in found if o.pos_ == "PROPN" for c in o.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    found += [p for o in found if _lemma(o) in _WORDS.batch_nouns for prep in o.children
+              if prep.dep_ == "prep" and _lemma(prep) == "of" for p in prep.children if p.dep_ == "pobj"]
+    objects = {_lemma(o) for o in found}
+    objects |= {_lemma(p) for o in found if _lemma(o) in lex.place_nouns for prep in o.children
+                if prep.dep_ == "prep" and _lemma(prep) == "of" for p in prep.children if p.dep_ == "pobj"}
+    return objects
 
 
 def _verb_mention(verb: Token, sent: Span, lex: Lexicon) -> Mention | None:
@@ -493,28 +505,45 @@ def _subjects(verb: Token) -> list[Token]:
             return _agents(head) or [c for c in head.children if c.dep_ in SUBJECTS] or subjects
         if subjects:
             return subjects
-        if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.head.i != verb.head.i:
-            verb = verb.head.head  # 'Ukraine is ready to accept': the subject of 'is'
-            continue
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return [verb.head]
-        if _is_demand_participle(verb):
-            # 'demanded that X agree to a truce, warning of sanctions': the participle goes with the
-            # one who demands, not with the clause of what is demanded
-            verb = verb.head.head
+        up = _subject_sharer(verb)
+        if up is not None:
+            verb = up
             continue
         if verb.dep_ in ("conj", "xcomp", "advcl", "acl") and verb.head.i != verb.i:
             if verb.dep_ == "conj" or verb.dep_ == "xcomp" or verb.tag_ in ("VBG", "VBN", "VB"):
                 if any(c.dep_ in PASSIVE_SUBJECTS for c in verb.head.children) and verb.dep_ not in ("conj", "xcomp"):
                     return []
-                if verb.dep_ == "xcomp":  # 'X is expected to visit', 'X was asked to leave': X does it
-                    raised = [c for c in verb.head.children if c.dep_ in PASSIVE_SUBJECTS]
-                    if raised:
-                        return raised
+                raised = _raised_subjects(verb) if verb.dep_ == "xcomp" else []
+                if raised:
+                    return raised
                 verb = verb.head
                 continue
         return []
     return []
+
+
+def _subject_sharer(verb: Token) -> Token | None:
+    """The word whose subject a subjectless verb takes, beyond plain coordination and control:
+    'Ukraine is ready to accept' (the subject of 'is'), 'suspended talks after blaming X' (who
+    suspended; only after a preposition of time or means, not 'aimed at undermining'), 'demanded
+    that X agree, warning of sanctions' (the one who demands, not X)."""
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.head.i != verb.head.i:
+        return verb.head.head
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in ANCHOR_PREPS | {"by"} \
+            and verb.head.head.i != verb.head.i:
+        return verb.head.head
+    if _is_demand_participle(verb):
+        return verb.head.head
+    return None
+
+
+def _raised_subjects(verb: Token) -> list[Token]:
+    """'X is expected to visit', 'X was asked to leave', 'prompted X to impose': X does it."""
+    raised = [c for c in verb.head.children if c.dep_ in PASSIVE_SUBJECTS]
+    return raised or [c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")
+                      and _has_infinitive_to(list(verb.children))]
 
 
 def split_named_coordination(token: Token) -> list[Span]:
@@ -653,8 +682,8 @@ def _is_passive(verb: Token) -> bool:
 
 def _read_object(mention: Mention, verb: Token, trigger: Trigger, obj: Token) -> None:
     """The object of an active verb: the one acted upon, or the owner of what is acted upon."""
-    if trigger.type in ("MOBILIZE", "AID"):
-        return  # what is deployed or given is not the one acted upon ('deployed troops')
+    if mention.type in ("MOBILIZE", "AID"):
+        return  # what is deployed or given is not the one acted upon ('deployed troops', '$30 million')
     if _lemma(obj) in DIPLOMAT_WORDS:
         # 'recalled its ambassador from X', 'expelled X's envoy': the other state
         mention.targets.extend(p for prep in list(obj.children) + list(verb.children)
@@ -889,7 +918,7 @@ def _status_under_head(node: Token, children: list[Token], status: str, lex: Lex
     if head in lex.planned_verbs:
         return "planned", False
     if node.dep_ == "xcomp" and _has_infinitive_to(children) and head not in lex.light_verbs \
-            and head not in _WORDS.aspect_verbs:
+            and head not in _WORDS.aspect_verbs and head not in _WORDS.causative_verbs:
         return None, True
     return status, False
 
@@ -897,7 +926,10 @@ def _status_under_head(node: Token, children: list[Token], status: str, lex: Lex
 def _is_unreal_clause(node: Token, children: list[Token]) -> bool:
     if node.dep_ in ("advcl", "acl", "relcl") and _has_infinitive_to(children):
         return True  # a purpose clause: 'to discuss', 'to compel'
-    # a gerund named as a topic: 'Utilizing such missiles ...'
+    # a gerund named as a topic: 'Utilizing such missiles ...' (not one that times the clause:
+    # 'after blaming X', 'since seizing the town' tell what happened)
+    if node.dep_ == "pcomp" and node.head.lower_ in TIME_ADJUNCT_PREPS | {"since"}:
+        return False
     return node.tag_ == "VBG" and node.dep_ in ("csubj", "pcomp", "nsubj") and not any(
         c.dep_ in SUBJECTS for c in children)
 
