@@ -90,6 +90,14 @@ CASES = [
      "committing money is aid, without 'committed to'"),
     ("Hamas released hostage Ofer Levi on Saturday.", [("CONCEDE", "occurred", "PSE", None)],
      "the noun before a name tells what was released"),
+    ("The Ukrainian president said the Russian attack was terrorism.",
+     [("ASSAULT", "occurred", "RUS", None), ("ACCUSE", "occurred", "UKR", "RUS")],
+     "'X said Y's attack was terrorism': X accuses Y"),
+    ("The rebel group finances itself through smuggling.", [], "a reflexive object: no other party, no event"),
+    ("Egypt reopened the crossing on Monday.", [("CONCEDE", "occurred", "EGY", None)], "reopening a crossing"),
+    ("Armenia and Azerbaijan exchanged prisoners on Sunday.",
+     [("CONCEDE", "occurred", "ARM", None), ("CONCEDE", "occurred", "AZE", None)], "a prisoner exchange"),
+    ("France sent troops to Estonia.", [("MOBILIZE", "occurred", "FRA", None)], "sending troops is a deployment"),
     ("Germany paused all military aid to Kenya.", [("SANCTION", "occurred", "DEU", "KEN")],
      "pausing aid is not giving it: SANCTION against the recipient"),
     ("Japan suspended economic aid to Myanmar.", [("SANCTION", "occurred", "JPN", "MMR")],
@@ -97,7 +105,8 @@ CASES = [
     ("After a phone call with the Turkish president, the Greek prime minister said talks would resume.",
      [("CONSULT", "occurred", "GRC", "TUR")], "'after a call with X' by the main subject: an occurred CONSULT"),
     ("After a phone call with Turkish President Kemal Aksoy, Greek Prime Minister Nikos Pappas agreed to reopen the "
-     "border.", [("CONSULT", "occurred", "GRC", "TUR"), ("AGREE", "occurred", "GRC", None)],
+     "border.", [("CONSULT", "occurred", "GRC", "TUR"), ("AGREE", "occurred", "GRC", None),
+                 ("CONCEDE", "planned", "GRC", None)],
      "a verb of intent in the main clause does not make the call before it planned"),
 ]
 

@@ -36,6 +36,7 @@ from peacewatch.grammar import (
     PARTNER_PREPS,
     PASSIVE_SUBJECTS,
     RECIPIENT_PREPS,
+    REFLEXIVE_PRONOUNS,
     RELATIVE_PRONOUNS,
     RELATIVE_QUANTIFIERS,
     SANCTIONED_THING_PREPS,
@@ -183,6 +184,9 @@ def _verb_mention(verb: Token, sent: Span, lex: Lexicon) -> Mention | None:
     kind, mode = trigger.type, trigger.mode
     if trigger.requires_force and not _is_threat_of_force(verb, lex):
         return None  # 'warned that the toll could rise': a warning of a prospect, not a threat
+    objects = _objects(verb)
+    if objects and all(o.lower_ in REFLEXIVE_PRONOUNS for o in objects) and kind not in ("ASSAULT", "COERCE"):
+        return None  # 'finances itself', 'defended themselves': no other party, no event between two
     if kind == "CONSULT" and any(c.dep_ == "ccomp" for c in verb.children):
         return None  # 'will communicate to Russia that ...' reports a message, not a meeting
     if kind == "REJECT" and any(_lemma(o) in lex.statement_nouns for d in verb.children if d.dep_ in ("dobj", "obj")
@@ -393,6 +397,9 @@ def _reported_wrongdoing(sent: Span, lex: Lexicon, found: list[Mention]) -> list
     out = []
     taken = {m.clause.i for m in found}
     for token in tokens_of(sent):
+        if token.dep_ == "attr" and _lemma(token) in lex.wrongdoing_nouns:
+            out.extend(_wrongdoing_named(token, sent, lex))
+            continue
         if _lemma(token) not in lex.wrongdoing_verbs or token.pos_ not in ("VERB", "AUX"):
             continue
         speaker = _speaker_of(token, lex)
@@ -404,6 +411,25 @@ def _reported_wrongdoing(sent: Span, lex: Lexicon, found: list[Mention]) -> list
         out.append(Mention(type="ACCUSE", mode=None, trigger=token, clause=_speech_verb_of(token, lex) or token,
                            sent=sent, sources=[speaker], targets=subjects, source_is_speaker=True))
     return out
+
+
+def _wrongdoing_named(noun: Token, sent: Span, lex: Lexicon) -> list[Mention]:
+    """'X said what Y committed are war crimes' / 'X said Y's attack is terrorism': X accuses Y,
+    the doer of what the copula's subject names."""
+    copula = noun.head
+    speaker = _speaker_of(copula, lex)
+    subject = next((c for c in copula.children if c.dep_ in SUBJECTS), None)
+    if speaker is None or subject is None:
+        return []
+    if subject.pos_ in ("VERB", "AUX"):
+        accused = _subjects(subject)  # 'what the ELN has committed'
+    else:
+        accused = _owners(subject) or ([] if subject.pos_ == "PRON" or _is_event_noun(subject) else [subject])
+    accused = [t for t in accused if t.i != speaker.i and t.pos_ != "PRON"]
+    if not accused:
+        return []
+    return [Mention(type="ACCUSE", mode=None, trigger=noun, clause=_speech_verb_of(copula, lex) or copula, sent=sent,
+                    sources=[speaker], targets=accused, source_is_speaker=True)]
 
 
 # Modals of a future told in reported speech ('said it would blockade').
