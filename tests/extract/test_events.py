@@ -98,6 +98,8 @@ CASES = [
     ("Armenia and Azerbaijan exchanged prisoners on Sunday.",
      [("CONCEDE", "occurred", "ARM", None), ("CONCEDE", "occurred", "AZE", None)], "a prisoner exchange"),
     ("France sent troops to Estonia.", [("MOBILIZE", "occurred", "FRA", None)], "sending troops is a deployment"),
+    ("Serbia put its trade agreement with Kosovo on hold.", [("SANCTION", "occurred", "SRB", None)],
+     "'put X on hold': a verb with the noun of its preposition"),
     ("Germany paused all military aid to Kenya.", [("SANCTION", "occurred", "DEU", "KEN")],
      "pausing aid is not giving it: SANCTION against the recipient"),
     ("Japan suspended economic aid to Myanmar.", [("SANCTION", "occurred", "JPN", "MMR")],

@@ -143,6 +143,11 @@ def _verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
             trigger = lex.phrasal.get((lemma, _lemma(child)))
             if trigger is not None:
                 return trigger
+        if child.dep_ == "prep":  # 'put the accord on hold': the verb and the noun of its preposition
+            trigger = next((lex.phrasal[(lemma, _lemma(p))] for p in child.children
+                            if p.dep_ == "pobj" and (lemma, _lemma(p)) in lex.phrasal), None)
+            if trigger is not None:
+                return trigger
     trigger = lex.verbs.get(lemma)
     if trigger is None:
         return None
