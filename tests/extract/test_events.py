@@ -71,7 +71,7 @@ CASES = [
      "praise is SUPPORT"),
     ("In return, the Sudanese army pledged to halt airstrikes on the rebel areas.",
      [("CONCEDE", "planned", "SDN", None)], "a pledge to halt force is a concession still to come"),
-    ("The Taiwanese president vowed that the island would not escalate the conflict.", [],
+    ("The Taiwanese president vowed that the island would not provoke or escalate the conflict.", [],
      "force disclaimed is no threat"),
     ("Russia said it would not withdraw from the talks.", [("RETREAT", "negated", "RUS", None)],
      "a negated future in reported speech stays negated, and threatens nothing"),
@@ -215,6 +215,12 @@ def test_a_pronoun_with_another_verb_is_another_strike():
     text = ("Sudanese militias murdered dozens of villagers.\n\n"
             "They also targeted women from the same villages.")
     assert len([e for e in _events(text) if e.type == "ASSAULT"]) == 2
+
+
+def test_a_place_taken_up_by_a_description_is_the_same_strike():
+    text = ("Russian missiles struck Kharkiv on Sunday.\n\n"
+            "Russia fired the missiles at the city overnight.")
+    assert len([e for e in _events(text) if e.type == "ASSAULT"]) == 1
 
 
 def test_condemnation_targets_the_attacker():

@@ -644,11 +644,21 @@ def _is_retelling(draft: Draft, other: Draft) -> bool:
         return True
     if draft.places:
         return False
+    if any(_is_anaphoric_place(t) for m in own for t in m.targets):
+        return True  # 'attacked the Ukrainian capital': a place named before, taken up by a description
     if all(not m.sources for m in own):
         return True  # a toll or a strike told with neither attacker nor place
     told = {m.trigger.lemma_.lower() for m in other.mentions}
     return all(m.sources and all(t.pos_ == "PRON" for t in m.sources) and m.trigger.lemma_.lower() in told
                for m in own)
+
+
+def _is_anaphoric_place(token: Token) -> bool:
+    """'the city', 'the Ukrainian capital', "the town's market": a definite place noun with no
+    name of its own, taking up a place the article named before."""
+    nodes = [token, *(c for c in token.children if c.dep_ == "poss")]
+    return any(n.lemma_.lower() in get_lexicon().place_nouns and _is_definite(n)
+               and not any(t.pos_ == "PROPN" for t in n.subtree) for n in nodes)
 
 
 def _same_actor(a: Actor | None, b: Actor | None) -> bool:

@@ -240,7 +240,9 @@ def _is_threat_of_force(verb: Token, lex: Lexicon) -> bool:
 def _is_negated(token: Token) -> bool:
     """'vowed it would not escalate the conflict': force disclaimed, not threatened."""
     clause = token if token.pos_ in ("VERB", "AUX") else _clause_of(token)
-    return any(c.dep_ == "neg" for c in clause.children)
+    # 'would not provoke or escalate': a negation carries over to the verbs coordinated with it
+    clauses = [clause, clause.head] if clause.dep_ == "conj" else [clause]
+    return any(c.dep_ == "neg" for v in clauses for c in v.children)
 
 
 def _is_infinitive(verb: Token) -> bool:
