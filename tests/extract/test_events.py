@@ -100,6 +100,8 @@ CASES = [
     ("France sent troops to Estonia.", [("MOBILIZE", "occurred", "FRA", None)], "sending troops is a deployment"),
     ("Serbia put its trade agreement with Kosovo on hold.", [("SANCTION", "occurred", "SRB", None)],
      "'put X on hold': a verb with the noun of its preposition"),
+    ("The meeting with the Russian envoy is expected to take place on Friday.", [("CONSULT", "planned", None, "RUS")],
+     "a definite event noun as the subject of a passive is told here, not a reference"),
     ("Germany paused all military aid to Kenya.", [("SANCTION", "occurred", "DEU", "KEN")],
      "pausing aid is not giving it: SANCTION against the recipient"),
     ("Japan suspended economic aid to Myanmar.", [("SANCTION", "occurred", "JPN", "MMR")],

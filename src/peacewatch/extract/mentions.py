@@ -666,7 +666,7 @@ def _is_reference(noun: Token, lex: Lexicon) -> bool:
         return True
     own_args = any(c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in GROUP_LABELS
                    for c in noun.children)
-    return definite and not own_args and noun.dep_ != "nsubj"
+    return definite and not own_args and noun.dep_ not in ("nsubj", "nsubjpass")
 
 
 def _clause_of(token: Token) -> Token:
