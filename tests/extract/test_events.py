@@ -102,6 +102,8 @@ CASES = [
      "'put X on hold': a verb with the noun of its preposition"),
     ("The meeting with the Russian envoy is expected to take place on Friday.", [("CONSULT", "planned", None, "RUS")],
      "a definite event noun as the subject of a passive is told here, not a reference"),
+    ("Talks were held after the Indian decision to suspend the water treaty.", [("SANCTION", "occurred", "IND", None)],
+     "the infinitive of a decision noun is its owner's act, told as done"),
     ("Germany paused all military aid to Kenya.", [("SANCTION", "occurred", "DEU", "KEN")],
      "pausing aid is not giving it: SANCTION against the recipient"),
     ("Japan suspended economic aid to Myanmar.", [("SANCTION", "occurred", "JPN", "MMR")],

@@ -27,6 +27,7 @@ class EventWords(DataFile):
     aspect_verbs: frozenset[Word]
     refusal_verbs: frozenset[Word]
     causative_verbs: frozenset[Word]
+    decision_nouns: frozenset[Word]
     site_nouns: frozenset[Word]
     receiving_verbs: frozenset[Word]
 

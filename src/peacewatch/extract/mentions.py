@@ -540,6 +540,8 @@ def _subjects(verb: Token) -> list[Token]:
             return subjects
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return [verb.head]
+        if _is_decided_act(verb):
+            return _owners(verb.head) or []  # 'the Indian decision to suspend': India suspends
         up = _subject_sharer(verb)
         if up is not None:
             verb = up
@@ -555,6 +557,11 @@ def _subjects(verb: Token) -> list[Token]:
                 continue
         return []
     return []
+
+
+def _is_decided_act(verb: Token) -> bool:
+    """The infinitive of a decision noun: 'the Indian decision to suspend the treaty'."""
+    return verb.dep_ == "acl" and _lemma(verb.head) in _WORDS.decision_nouns and _has_infinitive_to(list(verb.children))
 
 
 def _subject_sharer(verb: Token) -> Token | None:
@@ -957,6 +964,8 @@ def _status_under_head(node: Token, children: list[Token], status: str, lex: Lex
 
 
 def _is_unreal_clause(node: Token, children: list[Token]) -> bool:
+    if _is_decided_act(node):
+        return False  # 'the decision to suspend the treaty': the suspension is told as done
     if node.dep_ in ("advcl", "acl", "relcl") and _has_infinitive_to(children):
         return True  # a purpose clause: 'to discuss', 'to compel'
     # a gerund named as a topic: 'Utilizing such missiles ...' (not one that times the clause:
