@@ -109,6 +109,7 @@ def find_mentions(sent: Span, lex: Lexicon) -> list[Mention]:
             status = "planned"  # a noun event under a verb of intent: 'are planning a round of sanctions'
         mention.status = status
         mentions.append(mention)
+    _read_alleged_plans(mentions, lex)
     mentions.extend(_reported_wrongdoing(sent, lex, mentions))
     mentions.extend(_promises_and_obligations(sent, lex, mentions))
     mentions.extend(_threats_of_action(sent, lex, mentions))
@@ -418,6 +419,37 @@ def _reported_wrongdoing(sent: Span, lex: Lexicon, found: list[Mention]) -> list
         out.append(Mention(type="ACCUSE", mode=None, trigger=token, clause=_speech_verb_of(token, lex) or token,
                            sent=sent, sources=[speaker], targets=subjects, source_is_speaker=True))
     return out
+
+
+def _read_alleged_plans(mentions: list[Mention], lex: Lexicon) -> None:
+    """'X said (there were reports that) Y was planning to strike Z': told by someone else, Y's
+    plan of force is X's accusation of Y, not a strike (CONVENTIONS 3)."""
+    for mention in mentions:
+        clause = mention.clause
+        if mention.type != "ASSAULT" or mention.status != "planned" or mention.derived or not mention.sources \
+                or clause.dep_ != "xcomp" or _lemma(clause.head) not in lex.planned_verbs:
+            continue
+        speech = _speech_verb_above(clause.head, lex)
+        speaker = next((c for c in speech.children if c.dep_ in SUBJECTS), None) if speech is not None else None
+        if speaker is None or speaker.pos_ == "PRON" or any(t.i == speaker.i for t in mention.sources) \
+                or any(t.pos_ == "PRON" for t in mention.sources):
+            continue
+        mention.type, mention.mode, mention.status = "ACCUSE", None, "occurred"
+        mention.targets, mention.sources = list(mention.sources), [speaker]
+        mention.clause, mention.source_is_speaker = speech, True
+
+
+def _speech_verb_above(token: Token, lex: Lexicon) -> Token | None:
+    """The verb of saying a clause is told under, through clauses and the nouns of reports
+    ('said there were reports that ...')."""
+    node = token
+    for _ in range(6):
+        if node.head.i == node.i or node.dep_ not in ("ccomp", "xcomp", "conj", "acl", "attr", "dobj", "nsubj"):
+            return None
+        node = node.head
+        if _lemma(node) in lex.speech_verbs and node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
 
 
 def _wrongdoing_named(noun: Token, sent: Span, lex: Lexicon) -> list[Mention]:
@@ -885,7 +917,7 @@ def _speech_verb_of(token: Token, lex: Lexicon) -> Token | None:
         if node.dep_ not in ("ccomp", "xcomp", "conj") or node.head.i == node.i:
             break
         node = node.head
-        if _lemma(node) in lex.speech_verbs:
+        if _lemma(node) in lex.speech_verbs and node.pos_ in ("VERB", "AUX"):
             return node
     return None
 
