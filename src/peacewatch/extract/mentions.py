@@ -430,7 +430,9 @@ def _read_alleged_plans(mentions: list[Mention], lex: Lexicon) -> None:
                 or clause.dep_ != "xcomp" or _lemma(clause.head) not in lex.planned_verbs:
             continue
         speech = _speech_verb_above(clause.head, lex)
-        speaker = next((c for c in speech.children if c.dep_ in SUBJECTS), None) if speech is not None else None
+        if speech is None:
+            continue
+        speaker = next((c for c in speech.children if c.dep_ in SUBJECTS), None)
         if speaker is None or speaker.pos_ == "PRON" or any(t.i == speaker.i for t in mention.sources) \
                 or any(t.pos_ == "PRON" for t in mention.sources):
             continue
