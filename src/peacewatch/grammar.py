@@ -85,6 +85,8 @@ DEFINITE_ARTICLES = frozenset({"the", "this", "that"})
 # Quantifiers that head a relative phrase ('both of whom'), and the relative pronouns of one.
 RELATIVE_QUANTIFIERS = frozenset({"both", "all", "each", "some", "many", "most"})
 RELATIVE_PRONOUNS = frozenset({"whom", "which"})
+# Reflexive pronouns: 'finances itself', 'armed themselves' act on no other party.
+REFLEXIVE_PRONOUNS = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself", "yourself"})
 # Conjunctions of a condition or an open question: what follows them has not happened.
 CONDITION_MARKS = frozenset({"if", "whether"})
 # The conjunction of a threat's condition ('will withdraw unless ...').

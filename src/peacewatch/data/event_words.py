@@ -32,6 +32,10 @@ class EventWords(DataFile):
     phone_words: frozenset[Word]
     aspect_verbs: frozenset[Word]
     refusal_verbs: frozenset[Word]
+    causative_verbs: frozenset[Word]
+    decision_nouns: frozenset[Word]
+    site_nouns: frozenset[Word]
+    receiving_verbs: frozenset[Word]
 
 
 class ActorWords(DataFile):

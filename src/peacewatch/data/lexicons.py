@@ -67,6 +67,7 @@ class TriggerWords(BaseModel):
     negation_verbs: frozenset[Word] = frozenset()
     speech_verbs: frozenset[Word] = frozenset()
     wrongdoing_verbs: frozenset[Word] = frozenset()
+    wrongdoing_nouns: frozenset[Word] = frozenset()
     wish_verbs: frozenset[Word] = frozenset()
     transparent_heads: frozenset[Word] = frozenset()
     place_nouns: frozenset[Word] = frozenset()

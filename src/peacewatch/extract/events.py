@@ -12,6 +12,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from peacewatch.data.event_words import EventWords
 from peacewatch.extract.actors import describe_actor
 from peacewatch.extract.context import (
     COLLECTIVE_PARTIES,
@@ -28,14 +29,28 @@ from peacewatch.extract.context import (
 from peacewatch.extract.countries import country_name
 from peacewatch.extract.lexicon import Lexicon, get_lexicon
 from peacewatch.extract.mentions import Mention, find_mentions
-from peacewatch.extract.numbers import Casualties, find_casualties, is_subset_toll, merge_casualties
+from peacewatch.extract.numbers import (
+    Casualties,
+    find_casualties,
+    is_subset_toll,
+    load_casualty_lexicon,
+    merge_casualties,
+)
 from peacewatch.extract.weapons import find_weapons, mode_of_words
-from peacewatch.grammar import DEFINITE_ARTICLES, LOOSE_PLACE_LABELS, PLACE_LABELS, PLACE_PREPS, SUBORDINATE_DEPS
+from peacewatch.grammar import (
+    DEFINITE_ARTICLES,
+    LOOSE_PLACE_LABELS,
+    OBJECT_DEPS,
+    PLACE_LABELS,
+    PLACE_PREPS,
+    SUBORDINATE_DEPS,
+)
 from peacewatch.nlp import ents_between, text_of
 from peacewatch.resolve.time import Offset, reconcile, shift_when
 from peacewatch.schema import Actor, Event, Place, Weapon, When
 
 log = logging.getLogger(__name__)
+_WORDS = EventWords.load()
 
 PLACE_RANK = {"city": 0, "region": 1, "sea": 2, "country": 3, "continent": 4, None: 5}
 # Sentences back from a mention in which its date may be told ('on Sunday ... Russia launched').
@@ -43,6 +58,8 @@ NARRATIVE_WINDOW = 2
 # Two tellings of one named pair's meeting or statement whose days differ by this much are one
 # event with a date conflict (reported in its note), not two events.
 RETELLING_SLACK_DAYS = 3
+# Types of a meeting: one pair meeting twice within RETELLING_SLACK_DAYS is one meeting told twice.
+PAIR_MEETING_TYPES = frozenset({"CONSULT"})
 # Sentences forward in which a bare casualty count ('Over 115 were injured.') joins a strike.
 CASUALTY_WINDOW = 2
 
@@ -66,6 +83,7 @@ class Draft:
     count: int | None = None
     note: str | None = None
     sent_index: int = 0
+    site: str | None = None  # the one site (its lemma) a strike on several sites hit (_split_by_site)
 
     @property
     def first(self) -> Mention:
@@ -140,7 +158,7 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
     casualties = find_casualties(sent)
     weapons = find_weapons(sent) if any(m.type == "ASSAULT" for m in mentions) else []
     view = _Sentence(index, sent, times, places, time_owner, place_owner, casualties, weapons)
-    new = []
+    new: list[Draft] = []
     for mention in mentions:
         if mention.reference:
             article.references.append((index, mention))
@@ -152,7 +170,7 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
             draft.mentions.extend(named)
             _date_draft(draft, mention, view)
             _place_draft(draft, mention, view, lex)
-            new.extend(_split_by_place(draft))
+            new.extend(piece for site in _split_by_site(draft, mention) for piece in _split_by_place(site))
     if not any(d.type == "ASSAULT" for d in new):
         _add_bare_toll(article.drafts, view)
     article.drafts.extend(new)
@@ -416,6 +434,37 @@ def _mode_words(mentions: list[Mention]) -> list[str]:
     return phrases + words
 
 
+def _split_by_site(draft: Draft, mention: Mention) -> list[Draft]:
+    """'The strikes hit the port, a factory and the docks': one strike per coordinated site
+    (CONVENTIONS 1: the components of an attack are events of their own)."""
+    if draft.type != "ASSAULT":
+        return [draft]
+    sites = _coordinated_sites(mention)
+    if len(sites) < 2:
+        return [draft]
+    out = []
+    for site in sites:
+        piece = replace(draft, mentions=list(draft.mentions), dates=list(draft.dates), offsets=list(draft.offsets),
+                        places=list(draft.places), casualties=[], weapons=list(draft.weapons), site=site.lemma_.lower())
+        out.append(piece)
+    out[0].casualties = list(draft.casualties)  # a toll told for all is not repeated per site
+    return out
+
+
+def _coordinated_sites(mention: Mention) -> list[Token]:
+    """The facilities a strike is aimed at, with their conjuncts and the appositions the parse
+    makes of a list ('the port, a factory, and the docks')."""
+    found: list[Token] = []
+    for target in mention.targets:
+        for token in (target, *target.conjuncts):
+            found.append(token)
+            for appos in (c for c in token.children if c.dep_ == "appos"):
+                found.extend([appos, *appos.conjuncts])
+    sites = _WORDS.site_nouns
+    unique = {t.i: t for t in found if t.lemma_.lower() in sites and t.pos_ == "NOUN"}
+    return [unique[i] for i in sorted(unique)]
+
+
 def _split_by_place(draft: Draft) -> list[Draft]:
     """'Heavy firing in A, B and C': one strike per town (the towns, not the region holding them)."""
     towns = [p for p in draft.places if p.precision == "city"]
@@ -459,6 +508,8 @@ def _drop_self_targets(drafts: list[Draft]) -> None:
 
 
 def _is_worth_reporting(draft: Draft) -> bool:
+    if draft.site is not None:
+        return True  # one of several sites struck, named in the sentence
     if draft.source is not None or (draft.target is not None and not (draft.target.name or "").startswith("event:")):
         return True
     return draft.type == "ASSAULT" and bool(draft.casualties or draft.places or draft.weapons)
@@ -523,9 +574,91 @@ def _mergeable(a: Draft, b: Draft) -> bool:
     if a.type == "ASSAULT":
         return (_compatible(_key(a.source), _key(b.source)) and _places_compatible(a, b)
                 and _tolls_compatible(a, b)
-                and _dates_compatible(a, b) and _compatible(_trigger_mode(a), _trigger_mode(b)))
+                and _dates_compatible(a, b) and _compatible(_trigger_mode(a), _trigger_mode(b))
+                and _same_strike(a, b))
     return (_same_actor(a.source, b.source) and _same_actor(a.target, b.target)
-            and _dates_compatible(a, b, slack=RETELLING_SLACK_DAYS) and a.first.sent.start != b.first.sent.start)
+            and _dates_compatible(a, b, slack=RETELLING_SLACK_DAYS) and a.first.sent.start != b.first.sent.start
+            and (a.type in PAIR_MEETING_TYPES or _same_telling(a, b)))
+
+
+def _same_telling(a: Draft, b: Draft) -> bool:
+    """Positive evidence that two tellings of one pair's act of the same type are one act: the
+    same trigger word, or a definite noun taking it up ('the sanctions', 'the drills'). A package
+    and the measures it holds ('approved sanctions' ... 'also blacklisted tankers') stay apart.
+    (A pair's meeting told twice within days is one meeting whatever the words: PAIR_MEETING_TYPES.)"""
+    if {m.trigger.lemma_.lower() for m in a.mentions} & {m.trigger.lemma_.lower() for m in b.mentions}:
+        return True
+    return any(all(m.reference or (m.is_noun and _is_definite(m.trigger)) for m in d.mentions) for d in (a, b))
+
+
+def _same_strike(a: Draft, b: Draft) -> bool:
+    """Positive evidence that two compatible tellings of force are one strike: told in one
+    sentence, or both placed at the same site below the country (the same town or region).
+    An aggregate ('strikes on the port city') and its parts ('the strikes hit the port and a
+    factory'), or two strikes of one attacker in one country, stay apart (CONVENTIONS 1)."""
+    if a.site != b.site and (a.first.sent.start != b.first.sent.start or None not in (a.site, b.site)):
+        return False  # one site struck is not another, nor the whole attack told elsewhere
+    if a.first.sent.start == b.first.sent.start:
+        return not _coordinated_acts(a, b)
+    if a.site is not None:
+        return True  # the same site struck, told again
+    pa, pb = _place_key(a), _place_key(b)
+    if pa is not None and pb is not None:
+        return pa.name == pb.name and pa.precision != "country"
+    return _same_toll(a, b) or _is_retelling(b, a) or _is_retelling(a, b)
+
+
+def _coordinated_acts(a: Draft, b: Draft) -> bool:
+    """'Gunmen stormed the village, set fire to homes and looted the market': coordinated verbs,
+    each with its object, tell one act each; a verb of harm beside them ('and killed five')
+    tells the toll of the same act."""
+    harm = load_casualty_lexicon().harm_verbs
+    for first in a.mentions:
+        for second in b.mentions:
+            verbs = (first.trigger, second.trigger)
+            if first.reference or second.reference or any(v.pos_ != "VERB" for v in verbs):
+                continue
+            if any(v.lemma_.lower() in harm for v in verbs) or verbs[1] not in verbs[0].conjuncts:
+                continue
+            if all(any(c.dep_ in OBJECT_DEPS for c in v.children) for v in verbs):
+                return True
+    return False
+
+
+def _same_toll(a: Draft, b: Draft) -> bool:
+    """The same death toll told twice ('killing 35 civilians' ... 'claiming the lives of 35')."""
+    if not a.casualties or not b.casualties:
+        return False
+    ka, kb = merge_casualties(a.casualties).killed, merge_casualties(b.casualties).killed
+    return ka is not None and kb is not None and (ka.min, ka.max) == (kb.min, kb.max)
+
+
+def _is_retelling(draft: Draft, other: Draft) -> bool:
+    """A telling that takes up a strike told before: 'the strike on X was ...', 'killed in the
+    attack', a telling with neither attacker nor place ('At least 18 were killed'), or the same
+    verb with its attacker only a pronoun ('X targeted ...' ... 'it targeted ...')."""
+    own = [m for m in draft.mentions if not m.reference]
+    if any(m.reference and _is_definite(m.trigger) for m in draft.mentions):
+        return True
+    if own and all(m.is_noun and _is_definite(m.trigger) for m in own):
+        return True
+    if draft.places:
+        return False
+    if any(_is_anaphoric_place(t) for m in own for t in m.targets):
+        return True  # 'attacked the Ukrainian capital': a place named before, taken up by a description
+    if all(not m.sources for m in own):
+        return True  # a toll or a strike told with neither attacker nor place
+    told = {m.trigger.lemma_.lower() for m in other.mentions}
+    return all(m.sources and all(t.pos_ == "PRON" for t in m.sources) and m.trigger.lemma_.lower() in told
+               for m in own)
+
+
+def _is_anaphoric_place(token: Token) -> bool:
+    """'the city', 'the Ukrainian capital', "the town's market": a definite place noun with no
+    name of its own, taking up a place the article named before."""
+    nodes = [token, *(c for c in token.children if c.dep_ == "poss")]
+    return any(n.lemma_.lower() in get_lexicon().place_nouns and _is_definite(n)
+               and not any(t.pos_ == "PROPN" for t in n.subtree) for n in nodes)
 
 
 def _same_actor(a: Actor | None, b: Actor | None) -> bool:
@@ -535,6 +668,15 @@ def _same_actor(a: Actor | None, b: Actor | None) -> bool:
 
 
 def _merge(drafts: list[Draft]) -> list[Draft]:
+    """One draft per happening; merged again while a merge brings two drafts together (a later
+    telling can show that an earlier one and a still earlier one are the same)."""
+    merged = _merge_once(drafts)
+    while len(again := _merge_once(merged)) < len(merged):
+        merged = again
+    return merged
+
+
+def _merge_once(drafts: list[Draft]) -> list[Draft]:
     merged: list[Draft] = []
     for draft in drafts:
         home = next((m for m in merged if _mergeable(m, draft)), None)

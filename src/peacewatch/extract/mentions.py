@@ -36,6 +36,7 @@ from peacewatch.grammar import (
     PARTNER_PREPS,
     PASSIVE_SUBJECTS,
     RECIPIENT_PREPS,
+    REFLEXIVE_PRONOUNS,
     RELATIVE_PRONOUNS,
     RELATIVE_QUANTIFIERS,
     SANCTIONED_THING_PREPS,
@@ -108,6 +109,7 @@ def find_mentions(sent: Span, lex: Lexicon) -> list[Mention]:
             status = "planned"  # a noun event under a verb of intent: 'are planning a round of sanctions'
         mention.status = status
         mentions.append(mention)
+    _read_alleged_plans(mentions, lex)
     mentions.extend(_reported_wrongdoing(sent, lex, mentions))
     mentions.extend(_promises_and_obligations(sent, lex, mentions))
     mentions.extend(_threats_of_action(sent, lex, mentions))
@@ -136,28 +138,47 @@ def _verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     if lemma not in lex.verbs and lemma not in lex.phrasal_heads:
         return None  # most verbs trigger nothing: no need to read their children
     for child in verb.children:
-        if child.dep_ in ("prt", "prep", "dobj"):  # 'pull out', 'call on', 'set fire'
+        # 'pull out', 'set fire', 'call on' (a preposition right after the verb: 'taken the
+        # previous evening over the attack' is no 'take over')
+        if child.dep_ in ("prt", "dobj") or (child.dep_ == "prep" and child.i == verb.i + 1):
             trigger = lex.phrasal.get((lemma, _lemma(child)))
+            if trigger is not None:
+                return trigger
+        if child.dep_ == "prep":  # 'put the accord on hold': the verb and the noun of its preposition
+            trigger = next((lex.phrasal[(lemma, _lemma(p))] for p in child.children
+                            if p.dep_ == "pobj" and (lemma, _lemma(p)) in lex.phrasal), None)
             if trigger is not None:
                 return trigger
     trigger = lex.verbs.get(lemma)
     if trigger is None:
         return None
-    if trigger.particle and not any(
-        c.dep_ in ("prt", "prep") and _lemma(c) == trigger.particle for c in verb.children
-    ):
+    retyped = bool(trigger.object_types.keys() & _object_lemmas(verb, lex))  # 'committed $30 million' needs no 'to'
+    if trigger.particle and not _has_particle(verb, trigger) and not retyped:
         if not (trigger.symmetric and any(any(c.dep_ == "conj" for c in s.children) or split_named_coordination(s)
                                           for s in _subjects(verb))):
             return None
     if trigger.objects is not None and not (trigger.xcomp_ok and any(c.dep_ == "xcomp" for c in verb.children)):
-        found = [*_objects(verb), *(c for o in _objects(verb) for c in o.conjuncts)]
-        objects = {_lemma(o) for o in found}
-        # 'hit the heart of the city': a part of a place stands for the place it is part of
-        objects |= {_lemma(p) for o in found if _lemma(o) in lex.place_nouns for prep in o.children
-                    if prep.dep_ == "prep" and _lemma(prep) == "of" for p in prep.children if p.dep_ == "pobj"}
-        if not objects & trigger.objects:
+        if not _object_lemmas(verb, lex) & trigger.objects:
             return None
     return trigger
+
+
+def _has_particle(verb: Token, trigger: Trigger) -> bool:
+    return any(c.dep_ in ("prt", "prep") and _lemma(c) == trigger.particle for c in verb.children)
+
+
+def _object_lemmas(verb: Token, lex: Lexicon) -> set[str]:
+    """What a verb acts on, as the lemmas a trigger's `objects` and `object_types` name: the
+    objects and their conjuncts, the noun before a name ('released hostage X'), the counted noun
+    of a batch ('a total of 33 hostages') and the place a part belongs to ('the heart of the city')."""
+    found = [*_objects(verb), *(c for o in _objects(verb) for c in o.conjuncts)]
+    found += [c for o in found if o.pos_ == "PROPN" for c in o.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    found += [p for o in found if _lemma(o) in _WORDS.batch_nouns for prep in o.children
+              if prep.dep_ == "prep" and _lemma(prep) == "of" for p in prep.children if p.dep_ == "pobj"]
+    objects = {_lemma(o) for o in found}
+    objects |= {_lemma(p) for o in found if _lemma(o) in lex.place_nouns for prep in o.children
+                if prep.dep_ == "prep" and _lemma(prep) == "of" for p in prep.children if p.dep_ == "pobj"}
+    return objects
 
 
 def _verb_mention(verb: Token, sent: Span, lex: Lexicon) -> Mention | None:
@@ -169,6 +190,9 @@ def _verb_mention(verb: Token, sent: Span, lex: Lexicon) -> Mention | None:
     kind, mode = trigger.type, trigger.mode
     if trigger.requires_force and not _is_threat_of_force(verb, lex):
         return None  # 'warned that the toll could rise': a warning of a prospect, not a threat
+    objects = _objects(verb)
+    if objects and all(o.lower_ in REFLEXIVE_PRONOUNS for o in objects) and kind not in ("ASSAULT", "COERCE"):
+        return None  # 'finances itself', 'defended themselves': no other party, no event between two
     if kind == "CONSULT" and any(c.dep_ == "ccomp" for c in verb.children):
         return None  # 'will communicate to Russia that ...' reports a message, not a meeting
     if kind == "REJECT" and any(_lemma(o) in lex.statement_nouns for d in verb.children if d.dep_ in ("dobj", "obj")
@@ -178,9 +202,23 @@ def _verb_mention(verb: Token, sent: Span, lex: Lexicon) -> Mention | None:
         if _lemma(obj) in trigger.object_types:
             kind = trigger.object_types[_lemma(obj)]
             mode = lex.nouns[_lemma(obj)].mode if _lemma(obj) in lex.nouns else mode
-    mention = Mention(type=kind, mode=mode, trigger=verb, clause=verb, sent=sent)
+    clause = verb
+    halted = _halted_force(verb, lex) if kind == "AGREE" and _lemma(verb) in lex.promise_heads else None
+    if halted is not None:
+        # 'pledged to halt airstrikes': a pledge to stop force is a concession, still to come (CONVENTIONS 11)
+        kind, mode, clause = "CONCEDE", None, halted
+    mention = Mention(type=kind, mode=mode, trigger=verb, clause=clause, sent=sent)
     _read_verb_arguments(mention, verb, trigger)
     return mention
+
+
+def _halted_force(head: Token, lex: Lexicon) -> Token | None:
+    """The infinitive of a promise that stops force ('pledged to halt offensives and airstrikes')."""
+    for xcomp in (c for c in head.children if c.dep_ == "xcomp" and _lemma(c) in lex.cancelling_verbs):
+        objects = [o for d in xcomp.children if d.dep_ in OBJECT_DEPS for o in (d, *d.conjuncts)]
+        if any(_lemma(o) in lex.nouns and lex.nouns[_lemma(o)].type == "ASSAULT" for o in objects):
+            return xcomp
+    return None
 
 
 # Dependents of a warning that are not what it warns of.
@@ -196,8 +234,16 @@ def _is_threat_of_force(verb: Token, lex: Lexicon) -> bool:
     # an infinitive is, whatever the parse calls it ('sworn to fight' as an adverbial clause)
     outside = {t.i for c in verb.children if c.dep_ in _BESIDE_WARNING
                or (c.dep_ == "advcl" and not _is_infinitive(c)) for t in c.subtree}
-    return any(_names_force(token, lex) and not _is_prospect_of_other(token, verb)
+    return any(_names_force(token, lex) and not _is_prospect_of_other(token, verb) and not _is_negated(token)
                for token in verb.subtree if token.i != verb.i and token.i not in outside)
+
+
+def _is_negated(token: Token) -> bool:
+    """'vowed it would not escalate the conflict': force disclaimed, not threatened."""
+    clause = token if token.pos_ in ("VERB", "AUX") else _clause_of(token)
+    # 'would not provoke or escalate': a negation carries over to the verbs coordinated with it
+    clauses = [clause, clause.head] if clause.dep_ == "conj" else [clause]
+    return any(c.dep_ == "neg" for v in clauses for c in v.children)
 
 
 def _is_infinitive(verb: Token) -> bool:
@@ -301,6 +347,12 @@ def _own_noun_mention(noun: Token, trigger: Trigger, sent: Span, lex: Lexicon) -
                       reference=reference)
     _read_noun_arguments(mention, noun)
     head = noun.head
+    if not reference and noun.dep_ == "dobj" and _lemma(head) in _WORDS.receiving_verbs:
+        # 'the drills drew condemnation from X', 'the army suffered an attack': aimed at the subject
+        mention.targets = mention.targets or _subjects(head)
+        mention.sources = mention.sources or [p for prep in head.children if prep.dep_ == "prep"
+                                              and _lemma(prep) == "from" for p in prep.children if p.dep_ == "pobj"]
+        return mention
     if not reference and not mention.sources and noun.dep_ in ("dobj", "pobj") and head.pos_ == "VERB" \
             and trigger.type != "ASSAULT":
         mention.sources = _subjects(head)
@@ -353,6 +405,9 @@ def _reported_wrongdoing(sent: Span, lex: Lexicon, found: list[Mention]) -> list
     out = []
     taken = {m.clause.i for m in found}
     for token in tokens_of(sent):
+        if token.dep_ == "attr" and _lemma(token) in lex.wrongdoing_nouns:
+            out.extend(_wrongdoing_named(token, sent, lex))
+            continue
         if _lemma(token) not in lex.wrongdoing_verbs or token.pos_ not in ("VERB", "AUX"):
             continue
         speaker = _speaker_of(token, lex)
@@ -364,6 +419,58 @@ def _reported_wrongdoing(sent: Span, lex: Lexicon, found: list[Mention]) -> list
         out.append(Mention(type="ACCUSE", mode=None, trigger=token, clause=_speech_verb_of(token, lex) or token,
                            sent=sent, sources=[speaker], targets=subjects, source_is_speaker=True))
     return out
+
+
+def _read_alleged_plans(mentions: list[Mention], lex: Lexicon) -> None:
+    """'X said (there were reports that) Y was planning to strike Z': told by someone else, Y's
+    plan of force is X's accusation of Y, not a strike (CONVENTIONS 3)."""
+    for mention in mentions:
+        clause = mention.clause
+        if mention.type != "ASSAULT" or mention.status != "planned" or mention.derived or not mention.sources \
+                or clause.dep_ != "xcomp" or _lemma(clause.head) not in lex.planned_verbs:
+            continue
+        speech = _speech_verb_above(clause.head, lex)
+        if speech is None:
+            continue
+        speaker = next((c for c in speech.children if c.dep_ in SUBJECTS), None)
+        if speaker is None or speaker.pos_ == "PRON" or any(t.i == speaker.i for t in mention.sources) \
+                or any(t.pos_ == "PRON" for t in mention.sources):
+            continue
+        mention.type, mention.mode, mention.status = "ACCUSE", None, "occurred"
+        mention.targets, mention.sources = list(mention.sources), [speaker]
+        mention.clause, mention.source_is_speaker = speech, True
+
+
+def _speech_verb_above(token: Token, lex: Lexicon) -> Token | None:
+    """The verb of saying a clause is told under, through clauses and the nouns of reports
+    ('said there were reports that ...')."""
+    node = token
+    for _ in range(6):
+        if node.head.i == node.i or node.dep_ not in ("ccomp", "xcomp", "conj", "acl", "attr", "dobj", "nsubj"):
+            return None
+        node = node.head
+        if _lemma(node) in lex.speech_verbs and node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def _wrongdoing_named(noun: Token, sent: Span, lex: Lexicon) -> list[Mention]:
+    """'X said what Y committed are war crimes' / 'X said Y's attack is terrorism': X accuses Y,
+    the doer of what the copula's subject names."""
+    copula = noun.head
+    speaker = _speaker_of(copula, lex)
+    subject = next((c for c in copula.children if c.dep_ in SUBJECTS), None)
+    if speaker is None or subject is None:
+        return []
+    if subject.pos_ in ("VERB", "AUX"):
+        accused = _subjects(subject)  # 'what the ELN has committed'
+    else:
+        accused = _owners(subject) or ([] if subject.pos_ == "PRON" or _is_event_noun(subject) else [subject])
+    accused = [t for t in accused if t.i != speaker.i and t.pos_ != "PRON"]
+    if not accused:
+        return []
+    return [Mention(type="ACCUSE", mode=None, trigger=noun, clause=_speech_verb_of(copula, lex) or copula, sent=sent,
+                    sources=[speaker], targets=accused, source_is_speaker=True)]
 
 
 # Modals of a future told in reported speech ('said it would blockade').
@@ -378,8 +485,9 @@ def _threats_of_action(sent: Span, lex: Lexicon, found: list[Mention]) -> list[M
     threatened = set(threats)
     for mention in found:
         clause = mention.clause
-        if mention.reference or mention.type == "THREATEN" or clause.i in threatened or not mention.sources:
-            continue
+        if mention.reference or mention.type == "THREATEN" or clause.i in threatened or not mention.sources \
+                or mention.status == "negated":
+            continue  # 'would not withdraw from the talks' threatens nothing
         speech = _speech_verb_of(clause, lex)
         if speech is not None and speech.i in threats:
             # 'warned that it would strike X': the warning is the threat, and X is its target
@@ -422,7 +530,8 @@ def _promises_and_obligations(sent: Span, lex: Lexicon, found: list[Mention]) ->
     """'X offered to withdraw' / 'X is willing to talk': X's promise (AGREE).
     'X said Y must withdraw': X's demand of Y (REQUEST)."""
     out = []
-    agreed = {m.clause.i for m in found if m.type == "AGREE"}
+    # a promise already read from its verb: as AGREE, or as CONCEDE when it halts force
+    agreed = {m.clause.i for m in found if m.type in ("AGREE", "CONCEDE")}
     tokens = tokens_of(sent)
     for token in tokens:
         if token.dep_ != "xcomp" or not token.pos_ == "VERB":
@@ -431,8 +540,11 @@ def _promises_and_obligations(sent: Span, lex: Lexicon, found: list[Mention]) ->
         if _lemma(head) in lex.promise_heads and head.i not in agreed and token.i not in agreed:
             subjects = _subjects(head if head.pos_ in ("VERB", "AUX") else head.head)
             if subjects and read_status(head if head.pos_ in ("VERB", "AUX") else head.head, lex) is not None:
-                out.append(Mention(type="AGREE", mode="promise", trigger=head, sent=sent, sources=subjects,
-                                   clause=head if head.pos_ in ("VERB", "AUX") else head.head))
+                halted = _halted_force(head, lex)
+                out.append(Mention(type="CONCEDE" if halted is not None else "AGREE",
+                                   mode=None if halted is not None else "promise", trigger=head, sent=sent,
+                                   sources=subjects, clause=head if head.pos_ in ("VERB", "AUX") else head.head,
+                                   status="planned" if halted is not None else "occurred"))
     for token in tokens:
         if token.dep_ != "ccomp" or not {c.lower_ for c in token.children if c.dep_ == "aux"} & lex.obligation_modals:
             continue
@@ -460,28 +572,52 @@ def _subjects(verb: Token) -> list[Token]:
             return _agents(head) or [c for c in head.children if c.dep_ in SUBJECTS] or subjects
         if subjects:
             return subjects
-        if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.head.i != verb.head.i:
-            verb = verb.head.head  # 'Ukraine is ready to accept': the subject of 'is'
-            continue
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return [verb.head]
-        if _is_demand_participle(verb):
-            # 'demanded that X agree to a truce, warning of sanctions': the participle goes with the
-            # one who demands, not with the clause of what is demanded
-            verb = verb.head.head
+        if _is_decided_act(verb):
+            return _owners(verb.head) or []  # 'the Indian decision to suspend': India suspends
+        up = _subject_sharer(verb)
+        if up is not None:
+            verb = up
             continue
         if verb.dep_ in ("conj", "xcomp", "advcl", "acl") and verb.head.i != verb.i:
             if verb.dep_ == "conj" or verb.dep_ == "xcomp" or verb.tag_ in ("VBG", "VBN", "VB"):
                 if any(c.dep_ in PASSIVE_SUBJECTS for c in verb.head.children) and verb.dep_ not in ("conj", "xcomp"):
                     return []
-                if verb.dep_ == "xcomp":  # 'X is expected to visit', 'X was asked to leave': X does it
-                    raised = [c for c in verb.head.children if c.dep_ in PASSIVE_SUBJECTS]
-                    if raised:
-                        return raised
+                raised = _raised_subjects(verb) if verb.dep_ == "xcomp" else []
+                if raised:
+                    return raised
                 verb = verb.head
                 continue
         return []
     return []
+
+
+def _is_decided_act(verb: Token) -> bool:
+    """The infinitive of a decision noun: 'the Indian decision to suspend the treaty'."""
+    return verb.dep_ == "acl" and _lemma(verb.head) in _WORDS.decision_nouns and _has_infinitive_to(list(verb.children))
+
+
+def _subject_sharer(verb: Token) -> Token | None:
+    """The word whose subject a subjectless verb takes, beyond plain coordination and control:
+    'Ukraine is ready to accept' (the subject of 'is'), 'suspended talks after blaming X' (who
+    suspended; only after a preposition of time or means, not 'aimed at undermining'), 'demanded
+    that X agree, warning of sanctions' (the one who demands, not X)."""
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.head.i != verb.head.i:
+        return verb.head.head
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in ANCHOR_PREPS | {"by"} \
+            and verb.head.head.i != verb.head.i:
+        return verb.head.head
+    if _is_demand_participle(verb):
+        return verb.head.head
+    return None
+
+
+def _raised_subjects(verb: Token) -> list[Token]:
+    """'X is expected to visit', 'X was asked to leave', 'prompted X to impose': X does it."""
+    raised = [c for c in verb.head.children if c.dep_ in PASSIVE_SUBJECTS]
+    return raised or [c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")
+                      and _has_infinitive_to(list(verb.children))]
 
 
 def split_named_coordination(token: Token) -> list[Span]:
@@ -571,7 +707,7 @@ def _is_reference(noun: Token, lex: Lexicon) -> bool:
         return True
     own_args = any(c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in GROUP_LABELS
                    for c in noun.children)
-    return definite and not own_args and noun.dep_ != "nsubj"
+    return definite and not own_args and noun.dep_ not in ("nsubj", "nsubjpass")
 
 
 def _clause_of(token: Token) -> Token:
@@ -603,6 +739,11 @@ def _read_verb_arguments(mention: Mention, verb: Token, trigger: Trigger) -> Non
     if trigger.type == "THREATEN" and not mention.targets and _is_demand_participle(verb):
         # '... demanded that X agree, warning of sanctions if it refused': the warning is aimed at X
         mention.targets = [c for c in verb.head.children if c.dep_ in SUBJECTS]
+    if verb.dep_ == "relcl" and _is_event_noun(verb.head) and verb.head.pos_ == "NOUN":
+        # 'a missile attack by the rebels that struck the airport': the attack's own author
+        told = Mention(type=mention.type, mode=None, trigger=verb.head, clause=verb, sent=mention.sent)
+        _read_noun_arguments(told, verb.head)
+        mention.sources = told.sources
     _read_linked_objects(mention, verb)
     if mention.parties and mention.sources:
         mention.mediator = mention.sources[0]
@@ -615,8 +756,8 @@ def _is_passive(verb: Token) -> bool:
 
 def _read_object(mention: Mention, verb: Token, trigger: Trigger, obj: Token) -> None:
     """The object of an active verb: the one acted upon, or the owner of what is acted upon."""
-    if trigger.type in ("MOBILIZE", "AID"):
-        return  # what is deployed or given is not the one acted upon ('deployed troops')
+    if mention.type in ("MOBILIZE", "AID"):
+        return  # what is deployed or given is not the one acted upon ('deployed troops', '$30 million')
     if _lemma(obj) in DIPLOMAT_WORDS:
         # 'recalled its ambassador from X', 'expelled X's envoy': the other state
         mention.targets.extend(p for prep in list(obj.children) + list(verb.children)
@@ -712,6 +853,10 @@ def _recipients(obj: Token, verb: Token | None = None) -> list[Token]:
             for o in prep.children if o.dep_ == "pobj" and o.ent_type_ not in NUMERIC_LABELS]
 
 
+# Types whose noun names its author with 'from': 'aid from X', 'condemnation from X'.
+_FROM_SOURCE_TYPES = frozenset({"AID", "REQUEST", "ACCUSE", "SUPPORT", "THREATEN"})
+
+
 def _read_noun_arguments(mention: Mention, noun: Token) -> None:
     for child in noun.children:
         if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.ent_type_ in GROUP_LABELS):
@@ -731,7 +876,7 @@ def _read_noun_arguments(mention: Mention, noun: Token) -> None:
                 mention.parties.extend(objects)
             elif word == "by":
                 mention.sources.extend(objects)
-            elif word == "from" and mention.type in ("AID", "REQUEST"):
+            elif word == "from" and mention.type in _FROM_SOURCE_TYPES:
                 mention.sources.extend(objects)
             elif word in SANCTIONED_THING_PREPS and mention.type == "SANCTION":
                 # 'the suspension of aid to X': X is sanctioned
@@ -774,7 +919,7 @@ def _speech_verb_of(token: Token, lex: Lexicon) -> Token | None:
         if node.dep_ not in ("ccomp", "xcomp", "conj") or node.head.i == node.i:
             break
         node = node.head
-        if _lemma(node) in lex.speech_verbs:
+        if _lemma(node) in lex.speech_verbs and node.pos_ in ("VERB", "AUX"):
             return node
     return None
 
@@ -826,7 +971,8 @@ def _clause_status(node: Token, children: list[Token], first: bool, status: str,
     if lemmas & lex.hedge_modals or texts & lex.hedge_modals:
         if not (texts & _CONDITIONAL and _speech_verb_of(node, lex) is not None):
             return None
-        status = "planned"  # 'said it would withdraw': a future in reported speech
+        if status != "negated":  # 'said it would not withdraw' stays negated
+            status = "planned"  # 'said it would withdraw': a future in reported speech
     if node.dep_ == "ccomp" and _lemma(node.head) in lex.wish_verbs:
         return None  # what is demanded or hoped for has not happened
     return status
@@ -846,15 +992,20 @@ def _status_under_head(node: Token, children: list[Token], status: str, lex: Lex
     if head in lex.planned_verbs:
         return "planned", False
     if node.dep_ == "xcomp" and _has_infinitive_to(children) and head not in lex.light_verbs \
-            and head not in _WORDS.aspect_verbs:
+            and head not in _WORDS.aspect_verbs and head not in _WORDS.causative_verbs:
         return None, True
     return status, False
 
 
 def _is_unreal_clause(node: Token, children: list[Token]) -> bool:
+    if _is_decided_act(node):
+        return False  # 'the decision to suspend the treaty': the suspension is told as done
     if node.dep_ in ("advcl", "acl", "relcl") and _has_infinitive_to(children):
         return True  # a purpose clause: 'to discuss', 'to compel'
-    # a gerund named as a topic: 'Utilizing such missiles ...'
+    # a gerund named as a topic: 'Utilizing such missiles ...' (not one that times the clause:
+    # 'after blaming X', 'since seizing the town' tell what happened)
+    if node.dep_ == "pcomp" and node.head.lower_ in TIME_ADJUNCT_PREPS | {"since"}:
+        return False
     return node.tag_ == "VBG" and node.dep_ in ("csubj", "pcomp", "nsubj") and not any(
         c.dep_ in SUBJECTS for c in children)
 
