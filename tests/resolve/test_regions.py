@@ -29,6 +29,7 @@ def test_region_table_has_first_level_regions_with_a_point():
     assert len(helmand) == 1
     assert 29 < helmand[0].lat < 33 and 62 < helmand[0].lon < 66
     assert any(r.level == 2 and r.name.endswith("County") and r.cc == "US" for r in regions)
+    assert all(r.towns > 0 for r in regions)
 
 
 # (words, article countries, expected (country, precision) or None, what it covers)
@@ -41,6 +42,8 @@ REGION_CASES = [
     ("Belgorod region", ("RUS",), ("RUS", "region"), "... and with 'region' is the oblast"),
     ("Western Cape", (), ("ZAF", "region"), "a region whose name starts with a direction word"),
     ("Cuyahoga County", (), ("USA", "region"), "a county, by its full name"),
+    ("Northamptonshire", (), ("GBR", "region"), "a second-level unit without a unit word"),
+    ("Kent", ("GBR",), ("GBR", "region"), "a county in an article about its country"),
 ]
 
 

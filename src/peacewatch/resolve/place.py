@@ -66,6 +66,9 @@ SMALL_TOWN_NEAR_KM = 100.0
 # A region of the region table ranks as if each of its listed towns (1000 people or more) stood
 # for this many people: enough for a province to beat a village of its name, not a city.
 REGION_TOWN_POPULATION = 20_000
+# A second-level unit (county, district) counts fewer people per town: a district named after
+# its main town with fewer towns than this is a small place (see _is_supported).
+DISTRICT_TOWN_POPULATION = 5_000
 # Alternate names (exonyms, old names, transliterations) are indexed for cities this big. They
 # are 45% of the load time; raising this to 50k saves ~0.3 s but loses 3 of 2401 GeoWebNews
 # mentions, so all cities of the list keep theirs.
@@ -112,6 +115,7 @@ _FORMAL = re.compile(r"^(?:(?:{}) )*(?:{}) of ".format("|".join(_NAMES.formal_mo
                                                        "|".join(_NAMES.formal_heads)))
 _DIRECTIONS = re.compile(r"^(?:{})\s+".format("|".join(sorted(_NAMES.direction_words, key=len, reverse=True))))
 _CHAR_MAP = str.maketrans(dict(_NAMES.letters))
+_ADMIN2_UNITS = frozenset(w.lower() for w in RegionWords.load().admin2_units)
 _SINGLE_LETTER_DOT = re.compile(r"(?<=\b[a-z])\.")
 
 
@@ -473,9 +477,10 @@ def _add_continents(gazetteer: Gazetteer, adjectives: dict[str, list[GazetteerEn
 
 
 def _region_names(region: AdminRegion, words: RegionWords) -> list[str]:
-    """A region's names: its GeoNames name, for a first-level region also its bare name
-    ('Paktika'); 'Paktika province' is then matched by Gazetteer.match's region suffixes."""
-    if region.level != 1:
+    """A region's names: its GeoNames name and its bare name ('Paktika'; 'Paktika province' is
+    then matched by Gazetteer.match's region suffixes). A second-level unit named with a unit
+    word of its own keeps only that name ('Orange County': a bare 'Orange' is a town)."""
+    if region.level != 1 and region.name.rsplit(" ", 1)[-1].lower() in _ADMIN2_UNITS:
         return [region.name]
     bare = bare_region_name(region.name, words)
     if _all_common_words(normalize_name(bare)) or normalize_name(bare) in _NAMES.direction_words:
@@ -525,7 +530,8 @@ def _add_admin_regions(gazetteer: Gazetteer, iso3_of: dict[str, str], state_name
         entry = GazetteerEntry(
             name=region.name, country=country, admin1=_region_admin1(region, state_name),
             lat=region.lat, lon=region.lon, geonameid=None,
-            population=region.towns * REGION_TOWN_POPULATION, precision="region")
+            population=region.towns * (REGION_TOWN_POPULATION if region.level == 1 else DISTRICT_TOWN_POPULATION),
+            precision="region")
         gazetteer.add(entry, keep)
 
 
@@ -647,7 +653,7 @@ def choose_entry(name: str, *, countries: Sequence[str] = (),
 def _is_supported(entry: GazetteerEntry, countries: Sequence[str], near: Sequence[GazetteerEntry]) -> bool:
     """Whether the context allows an entry: a small town (under SMALL_TOWN_POPULATION) only in one
     of the article's first countries or near a place it named; any other entry always."""
-    if entry.precision != "city" or entry.population >= SMALL_TOWN_POPULATION:
+    if entry.precision not in ("city", "region") or not 0 < entry.population < SMALL_TOWN_POPULATION:
         return True
     if _all_common_words(normalize_name(entry.name)):
         return False  # 'White House', 'Bath': a word before it is a village
