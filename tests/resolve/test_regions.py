@@ -81,3 +81,36 @@ def test_event_in_a_named_region():
                      published="2025-03-04")
     places = [e.location for e in report.events if e.location is not None]
     assert places and places[0].precision == "region" and places[0].country == "RUS"
+
+
+def test_event_in_a_province_of_the_region_table():
+    """'the remote province of X': a first-level region the city lists do not hold."""
+    from peacewatch.runner.pipeline import extract
+
+    report = extract("The guerrillas released eleven hostages, mostly farmers, on Sunday in the remote province "
+                     "of Cauca, the ombudsman's office said.", published="2025-03-04")
+    places = [e.location for e in report.events if e.location is not None]
+    assert places and places[0].precision == "region" and places[0].country == "COL"
+
+
+def test_free_place_of_a_sentence_telling_one_event():
+    """A place no clause holds goes to the sentence's only event (not only to a strike)."""
+    from peacewatch.extract import events
+    from peacewatch.extract.lexicon import get_lexicon
+    from peacewatch.extract.mentions import find_mentions
+    from peacewatch.extract.numbers import Casualties
+    from peacewatch.nlp import get_nlp
+    from peacewatch.schema import Place
+
+    lex = get_lexicon()
+    doc = get_nlp()("Rebels freed nine captives near the border town.")
+    sent = next(iter(doc.sents))
+    span = doc[5:8]
+    place = Place(text="the border town", name="Border Town", country="COL", lat=1.0, lon=-77.0, precision="city")
+    view = events._Sentence(0, sent, [], [(span, place)], {}, {id(span): None}, Casualties(), [])
+    mentions = [m for m in find_mentions(sent, lex) if not m.reference]
+    assert len(mentions) == 1
+    assert events._sole_event(mentions[0], view, lex)
+    draft = events.Draft(type=mentions[0].type, mode=None, status="occurred", mentions=[mentions[0]])
+    events._place_draft(draft, mentions[0], view, lex)
+    assert [p.name for p in draft.places] == ["Border Town"]

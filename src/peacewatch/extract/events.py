@@ -186,10 +186,20 @@ def _place_draft(draft: Draft, mention: Mention, view: _Sentence, lex: Lexicon) 
         draft.weapons.extend(view.weapons)
         if not draft.places:
             draft.places.extend(p for span, p in view.places if _is_free_place(view.place_owner[id(span)]))
-    elif not draft.places and _under_speech(mention, lex):
-        # 'X, at a news conference in Y, said that ...': the statement was made in Y
+    elif not draft.places and (_under_speech(mention, lex) or _sole_event(mention, view, lex)):
+        # 'X, at a news conference in Y, said that ...': the statement was made in Y; 'After X
+        # released two hostages, ..., in the city of Y, ...': a place no clause took, in a
+        # sentence that tells one event, is that event's
         draft.places.extend(p for span, p in view.places if view.place_owner[id(span)] is None
                             and not _is_participant(span, mention))
+
+
+def _sole_event(mention: Mention, view: _Sentence, lex: Lexicon) -> bool:
+    """Whether the mention is the only event its sentence tells (named events aside)."""
+    if not any(owner is None for owner in view.place_owner.values()):
+        return False  # no free place to give: spare the second reading of the sentence
+    others = [m for m in find_mentions(view.sent, lex) if not m.reference and m.trigger.i != mention.trigger.i]
+    return not others
 
 
 def _is_free_place(owner: Mention | object | None) -> bool:
