@@ -44,6 +44,8 @@ REGION_CASES = [
     ("Cuyahoga County", (), ("USA", "region"), "a county, by its full name"),
     ("Northamptonshire", (), ("GBR", "region"), "a second-level unit without a unit word"),
     ("Kent", ("GBR",), ("GBR", "region"), "a county in an article about its country"),
+    ("Kandahar airport", (), ("AFG", "city"), "a site named after its town, at the town"),
+    ("Engels air base", ("RUS",), ("RUS", "city"), "a two-word site word"),
 ]
 
 
@@ -69,7 +71,7 @@ def test_small_town_needs_context():
 
 
 def test_region_words():
-    assert is_region_word("Province") and is_region_word("oblast")
+    assert is_region_word("Province") and is_region_word("oblast") and is_region_word("crossing")
     assert not is_region_word("city")
 
 

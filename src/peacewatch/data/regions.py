@@ -33,6 +33,7 @@ class RegionWords(DataFile):
     prefixes: list[Word]
     suffixes: list[Word]
     admin2_units: list[Word]
+    site_words: list[Word]
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, cast
@@ -116,6 +116,8 @@ _FORMAL = re.compile(r"^(?:(?:{}) )*(?:{}) of ".format("|".join(_NAMES.formal_mo
 _DIRECTIONS = re.compile(r"^(?:{})\s+".format("|".join(sorted(_NAMES.direction_words, key=len, reverse=True))))
 _CHAR_MAP = str.maketrans(dict(_NAMES.letters))
 _ADMIN2_UNITS = frozenset(w.lower() for w in RegionWords.load().admin2_units)
+# Site words by length, longest first ('international airport' before 'airport').
+_SITE_WORDS = sorted((tuple(w.lower().split()) for w in RegionWords.load().site_words), key=len, reverse=True)
 _SINGLE_LETTER_DOT = re.compile(r"(?<=\b[a-z])\.")
 
 
@@ -285,6 +287,13 @@ class Gazetteer:
                         population=0, precision="region")
                     out.append((region, 2))
             return out
+        site = next((w for w in _SITE_WORDS if len(words) > len(w) and tuple(words[-len(w):]) == w), None)
+        if site is not None:
+            # 'the X crossing', 'X air base': a site at the town, placed at the town's point
+            base = " ".join(words[:-len(site)])
+            towns = self._index.exact.get(base) or self._loose_index().get(loosen_name(base), [])
+            return [(replace(e, name=f"{e.name} {' '.join(site)}", geonameid=None), 2)
+                    for e, t in towns if t == 0 and e.precision == "city"]
         if len(words) > 1 and words[-1] == "city":
             base = " ".join(words[:-1])
             return [(e, 2) for e, t in self._index.exact.get(base, []) if t == 0 and e.precision == "city"]
@@ -663,8 +672,9 @@ def _is_supported(entry: GazetteerEntry, countries: Sequence[str], near: Sequenc
 
 
 def is_region_word(word: str) -> bool:
-    """A word that makes a name the region around it ('region', 'province', 'oblast' ...)."""
-    return word.lower() in _REGION_SUFFIXES
+    """A word that makes a name the region around it ('region', 'province', 'oblast' ...) or a
+    site at it ('crossing', 'airport' ...)."""
+    return word.lower() in _REGION_SUFFIXES or (word.lower(),) in _SITE_WORDS
 
 
 def to_place(entry: GazetteerEntry, text: str | None = None) -> Place:
