@@ -116,3 +116,21 @@ def test_free_place_of_a_sentence_telling_one_event():
     draft = events.Draft(type=mentions[0].type, mode=None, status="occurred", mentions=[mentions[0]])
     events._place_draft(draft, mentions[0], view, lex)
     assert [p.name for p in draft.places] == ["Border Town"]
+
+
+def test_unlisted_town_by_its_settlement_noun():
+    from peacewatch.resolve.place import unlisted_town
+
+    place = unlisted_town("Bir Qassam", "village")
+    assert place is not None and (place.name, place.precision, place.lat) == ("Bir Qassam", "city", None)
+    assert unlisted_town("Bir Qassam", "leader") is None
+
+
+def test_event_in_a_town_no_gazetteer_holds():
+    """'the northern town of X': X is the strike's place by name, with no point."""
+    from peacewatch.runner.pipeline import extract
+
+    report = extract("Insurgents shelled the northern town of Qaryat Zahrun on Monday, killing four people.",
+                     published="2025-03-04")
+    places = [e.location for e in report.events if e.location is not None]
+    assert places and places[0].name == "Qaryat Zahrun" and places[0].lat is None

@@ -34,6 +34,7 @@ class RegionWords(DataFile):
     suffixes: list[Word]
     admin2_units: list[Word]
     site_words: list[Word]
+    settlement_nouns: list[Word]
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,7 +32,7 @@ from peacewatch.extract.numbers import Casualties, find_casualties, is_subset_to
 from peacewatch.extract.weapons import find_weapons, mode_of_words
 from peacewatch.grammar import DEFINITE_ARTICLES, LOOSE_PLACE_LABELS, PLACE_LABELS, PLACE_PREPS, SUBORDINATE_DEPS
 from peacewatch.nlp import ents_between, text_of
-from peacewatch.resolve.place import is_region_word
+from peacewatch.resolve.place import is_region_word, unlisted_town
 from peacewatch.resolve.time import Offset, reconcile, shift_when
 from peacewatch.schema import Actor, Event, Place, Weapon, When
 
@@ -237,12 +237,20 @@ def _places(sent: Span, ctx: ArticleContext) -> list[tuple[Span, Place]]:
             span = _with_region_word(ent)
             if not _is_locative(span.root):
                 continue
-            place = ctx.place(text_of(span))
+            place = ctx.place(text_of(span)) or _named_settlement(span)
             if place is None or (loose and place.precision not in ("city", "region")):
                 continue
             seen.update(range(span.start, span.end))
             out.append((span, place.model_copy(update={"text": text_of(span)})))
     return out
+
+
+def _named_settlement(span: Span) -> Place | None:
+    """'the southern town of X' with X in no gazetteer: X is still the place, by name."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
+        return unlisted_town(text_of(span), root.head.head.lemma_)
+    return None
 
 
 def _with_region_word(ent: Span) -> Span:

