@@ -134,3 +134,12 @@ def test_event_in_a_town_no_gazetteer_holds():
                      published="2025-03-04")
     places = [e.location for e in report.events if e.location is not None]
     assert places and places[0].name == "Qaryat Zahrun" and places[0].lat is None
+
+
+def test_another_name_loses_to_a_place_of_that_name():
+    """An alternate that is not a spelling of the entry's name (a former or foreign name)
+    loses to a place whose own name it is; a spelling variant does not ('Odessa')."""
+    place = resolve_place("Riverdale")
+    assert place is not None and place.name == "Riverdale"
+    odesa = resolve_place("Odessa")
+    assert odesa is not None and odesa.country == "UKR"

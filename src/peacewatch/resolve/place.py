@@ -97,6 +97,9 @@ _DEFAULT_POPULATION = {"sea": 10_000_000, "region": 2_000_000, "continent": 500_
                        "country": 1_000_000, "city": 10_000}
 # Penalty per step away from an exact match: alternate spellings from GeoNames, then looser keys.
 _TIER_PENALTY = 1.0
+# ... and more for an alternate that is another name, not a spelling, of the place (see
+# _other_name_penalty): former names and other languages' names are rare in English news.
+_OTHER_NAME_PENALTY = 1.0
 # Context: a candidate in one of the article's countries (most mentioned first) gains this much,
 # less for countries mentioned less: enough for 'Odessa' in a Ukraine article to be Ukrainian,
 # not enough for a Texas town to beat a world capital.
@@ -645,6 +648,15 @@ def score_candidate(entry: GazetteerEntry, tier: int, countries: Sequence[str],
 APOSTROPHES = frozenset("'\u2019\u02bc\u02b9\u0301`")
 
 
+def _other_name_penalty(pair: tuple[GazetteerEntry, int], loose: str) -> float:
+    """An alternate name that is not a spelling of the entry's own name (a former or foreign
+    name: 'Salisbury' for Harare) loses to a place whose own name it is."""
+    entry, tier = pair
+    if tier != 1 or loosen_name(normalize_name(entry.name)) == loose:
+        return 0.0
+    return _OTHER_NAME_PENALTY
+
+
 def choose_entry(name: str, *, countries: Sequence[str] = (),
                  near: Sequence[GazetteerEntry] = ()) -> GazetteerEntry | None:
     """The gazetteer entry a name most likely refers to in context (see resolve_place)."""
@@ -657,7 +669,9 @@ def choose_entry(name: str, *, countries: Sequence[str] = (),
     found = [pair for pair in found if _is_supported(pair[0], wanted, others)]
     if not found:
         return None
-    best = max(found, key=lambda pair: score_candidate(pair[0], pair[1], wanted, others, gazetteer))
+    loose = loosen_name(normalize_name(name))
+    best = max(found, key=lambda pair: score_candidate(pair[0], pair[1], wanted, others, gazetteer)
+               - _other_name_penalty(pair, loose))
     return best[0]
 
 
