@@ -13,6 +13,7 @@ import logging
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 
 from peacewatch.data import DataFile, Word
@@ -55,20 +56,29 @@ def bare_region_name(name: str, words: RegionWords | None = None) -> str:
     """A region's name without GeoNames' prefixes and suffixes: 'Muhafazat al Hudaydah' ->
     'al Hudaydah', 'Basra Governorate' -> 'Basra', 'Altai Krai' -> 'Altai'. The name itself when
     nothing would remain."""
-    words = words or RegionWords.load()
+    prefixes, suffixes = _affix_words(words) if words is not None else _default_affixes()
     tokens = name.split()
     lower = [t.lower() for t in tokens]
-    for prefix in sorted(words.prefixes, key=len, reverse=True):
-        head = prefix.split()
+    for head in prefixes:
         if len(lower) > len(head) and lower[:len(head)] == head:
             tokens, lower = tokens[len(head):], lower[len(head):]
             break
-    for suffix in sorted(words.suffixes, key=len, reverse=True):
-        tail = suffix.split()
+    for tail in suffixes:
         if len(lower) > len(tail) and lower[-len(tail):] == tail:
             tokens = tokens[:-len(tail)]
             break
     return " ".join(tokens)
+
+
+def _affix_words(words: RegionWords) -> tuple[list[list[str]], list[list[str]]]:
+    """The prefixes and suffixes as word lists, longest first (the longest that fits is dropped)."""
+    return ([p.split() for p in sorted(words.prefixes, key=len, reverse=True)],
+            [s.split() for s in sorted(words.suffixes, key=len, reverse=True)])
+
+
+@cache
+def _default_affixes() -> tuple[list[list[str]], list[list[str]]]:
+    return _affix_words(RegionWords.load())
 
 
 def _read_rows() -> Iterator[list[str]]:

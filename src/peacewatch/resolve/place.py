@@ -313,8 +313,12 @@ class Gazetteer:
     def names_city(self, key: str, country: str) -> bool:
         """Whether a normalised name is already the own name of a city of the country, in some
         spelling ('odessa' for Odesa; not an other-language name: 'Jalisco' for Xalisco)."""
-        found = [*self._index.exact.get(key, []), *self._loose_index().get(loosen_name(key), [])]
-        return any(e.precision == "city" and e.country == country and t == 0 for e, t in found)
+        found = self._index.exact.get(key, [])
+        if not any(e.country == country and e.precision == "city" for e, _ in found):
+            return False
+        loose = loosen_name(key)
+        return any(e.precision == "city" and e.country == country
+                   and (t == 0 or loosen_name(normalize_name(e.name)) == loose) for e, t in found)
 
     def candidates(self, name: str) -> list[GazetteerEntry]:
         """All entries a name may refer to, best match first, then the most populous first.
@@ -490,13 +494,13 @@ def _add_continents(gazetteer: Gazetteer, adjectives: dict[str, list[GazetteerEn
             adjectives.setdefault(word, []).append(entry)
 
 
-def _region_names(region: AdminRegion, words: RegionWords) -> list[str]:
+def _region_names(region: AdminRegion) -> list[str]:
     """A region's names: its GeoNames name and its bare name ('Paktika'; 'Paktika province' is
     then matched by Gazetteer.match's region suffixes). A second-level unit named with a unit
     word of its own keeps only that name ('Orange County': a bare 'Orange' is a town)."""
     if region.level != 1 and region.name.rsplit(" ", 1)[-1].lower() in _ADMIN2_UNITS:
         return [region.name]
-    bare = bare_region_name(region.name, words)
+    bare = bare_region_name(region.name)
     if _all_common_words(normalize_name(bare)) or normalize_name(bare) in _NAMES.direction_words:
         # 'Western (Region)', 'Gulf (Province)': a bare word of direction or of English is not
         # how news name the region; its full name is
@@ -520,7 +524,6 @@ def _add_admin_regions(gazetteer: Gazetteer, iso3_of: dict[str, str], state_name
     places.yaml, and US states, are not added twice (the places.yaml entry takes the table's
     admin1 code); a region's bare name stays the city of that name in the same country when
     there is one ('Kursk' the city, 'Kursk region' the oblast)."""
-    words = RegionWords.load()
     listed: dict[tuple[str, str | None], list[GazetteerEntry]] = {}
     for key, entry in gazetteer._index.primary:
         if entry.precision == "region":
@@ -529,7 +532,7 @@ def _add_admin_regions(gazetteer: Gazetteer, iso3_of: dict[str, str], state_name
         country = iso3_of.get(region.cc)
         if country is None or (region.level == 1 and region.cc == "US"):
             continue
-        names = _region_names(region, words)
+        names = _region_names(region)
         keys = [normalize_name(n) for n in names]
         forms = keys + [f"{key} {suffix}" for key in keys[1:] for suffix in _NAMES.base_suffixes]
         known = [e for key in forms for e in listed.get((key, country), [])]
@@ -594,7 +597,6 @@ def build_gazetteer(city_file: str = CITY_FILE) -> Gazetteer:
     _add_continents(gazetteer, adjectives)
     _add_places(gazetteer, adjectives)
     _add_admin_regions(gazetteer, iso3_of, state_name, codes)
-    gazetteer._index.loose = None  # built before the regions were added: built again on first use
     gazetteer._adjectives = {normalize_name(k): v for k, v in adjectives.items()}
     log.debug("gazetteer: %d entries, %d names", len(gazetteer.entries), len(gazetteer._index.exact))
     return gazetteer
