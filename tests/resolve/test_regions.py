@@ -64,8 +64,11 @@ def test_generic_words_are_not_region_names():
 
 
 def test_small_town_needs_context():
-    """A town under 15k people is chosen only in an article about its country."""
+    """A town under 15k people is chosen only in an article about its country; a capital always."""
     assert resolve_place("Pelplin") is None
+    capital = resolve_place("Avarua")
+    assert capital is not None and capital.country == "COK"
+    assert get_gazetteer().country("COK") is not None  # placed at its small capital
     place = resolve_place("Pelplin", countries=("POL",))
     assert place is not None and place.country == "POL" and place.precision == "city"
 

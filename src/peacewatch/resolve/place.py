@@ -436,15 +436,16 @@ def _add_cities(gazetteer: Gazetteer, city_file: str, iso3_of: dict[str, str],
         folded = _ascii_fold(row["name"])
         if folded != row["name"]:
             primary.extend(_city_primary_names(folded))
-        if entry.population < SMALL_TOWN_POPULATION:
+        capital = (cc, row["name"]) in capital_names
+        if capital:
+            capitals.add(geonameid)
+            capital_point.setdefault(cc, (entry.lat, entry.lon))
+        if entry.population < SMALL_TOWN_POPULATION and not capital:
             gazetteer.add(entry, primary)
             continue
         alternates = (_usable_alternates(row.get("alternatenames") or (), row["name"])
-                      if entry.population >= ALTERNATE_MIN_POPULATION else ())
+                      if entry.population >= ALTERNATE_MIN_POPULATION or capital else ())
         gazetteer.add(entry, primary, alternates)
-        if (cc, row["name"]) in capital_names:
-            capitals.add(geonameid)
-            capital_point.setdefault(cc, (entry.lat, entry.lon))
     gazetteer.capitals = frozenset(capitals)
     return capital_point
 
@@ -668,7 +669,8 @@ def choose_entry(name: str, *, countries: Sequence[str] = (),
         return None
     wanted = [c.upper() for c in countries if isinstance(c, str)]
     others = [e for e in near if e is not None]
-    found = [pair for pair in found if _is_supported(pair[0], wanted, others)]
+    found = [pair for pair in found
+             if pair[0].geonameid in gazetteer.capitals or _is_supported(pair[0], wanted, others)]
     if not found:
         return None
     loose = loosen_name(normalize_name(name))
