@@ -46,6 +46,7 @@ from peacewatch.grammar import (
     SUBORDINATE_DEPS,
 )
 from peacewatch.nlp import ents_between, text_of
+from peacewatch.resolve.place import is_region_word, unlisted_town
 from peacewatch.resolve.time import Offset, reconcile, shift_when
 from peacewatch.schema import Actor, Event, Place, Weapon, When
 
@@ -203,10 +204,20 @@ def _place_draft(draft: Draft, mention: Mention, view: _Sentence, lex: Lexicon) 
         draft.weapons.extend(view.weapons)
         if not draft.places:
             draft.places.extend(p for span, p in view.places if _is_free_place(view.place_owner[id(span)]))
-    elif not draft.places and _under_speech(mention, lex):
-        # 'X, at a news conference in Y, said that ...': the statement was made in Y
+    elif not draft.places and (_under_speech(mention, lex) or _sole_event(mention, view, lex)):
+        # 'X, at a news conference in Y, said that ...': the statement was made in Y; 'After X
+        # released two hostages, ..., in the city of Y, ...': a place no clause took, in a
+        # sentence that tells one event, is that event's
         draft.places.extend(p for span, p in view.places if view.place_owner[id(span)] is None
                             and not _is_participant(span, mention))
+
+
+def _sole_event(mention: Mention, view: _Sentence, lex: Lexicon) -> bool:
+    """Whether the mention is the only event its sentence tells (named events aside)."""
+    if not any(owner is None for owner in view.place_owner.values()):
+        return False  # no free place to give: spare the second reading of the sentence
+    others = [m for m in find_mentions(view.sent, lex) if not m.reference and m.trigger.i != mention.trigger.i]
+    return not others
 
 
 def _is_free_place(owner: Mention | object | None) -> bool:
@@ -241,14 +252,32 @@ def _places(sent: Span, ctx: ArticleContext) -> list[tuple[Span, Place]]:
             continue
         if ent.label_ in PLACE_LABELS or ent.label_ in LOOSE_PLACE_LABELS:
             loose = ent.label_ not in PLACE_LABELS
-            if not _is_locative(ent.root):
+            span = _with_region_word(ent)
+            if not _is_locative(span.root):
                 continue
-            place = ctx.place(ent.text)
+            place = ctx.place(text_of(span)) or _named_settlement(span)
             if place is None or (loose and place.precision not in ("city", "region")):
                 continue
-            seen.update(range(ent.start, ent.end))
-            out.append((ent, place.model_copy(update={"text": ent.text})))
+            seen.update(range(span.start, span.end))
+            out.append((span, place.model_copy(update={"text": text_of(span)})))
     return out
+
+
+def _named_settlement(span: Span) -> Place | None:
+    """'the southern town of X' with X in no gazetteer: X is still the place, by name."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
+        return unlisted_town(text_of(span), root.head.head.lemma_)
+    return None
+
+
+def _with_region_word(ent: Span) -> Span:
+    """'the Novgorod region', 'Paktika province': a name that modifies a word of region is the
+    region, and the phrase holds the place's role; any other name is itself."""
+    head = ent.root.head
+    if ent.root.dep_ == "compound" and head.i == ent.end and is_region_word(head.lower_):
+        return ent.doc[ent.start:head.i + 1]
+    return ent
 
 
 def _is_locative(root: Token) -> bool:
@@ -468,6 +497,10 @@ def _coordinated_sites(mention: Mention) -> list[Token]:
 def _split_by_place(draft: Draft) -> list[Draft]:
     """'Heavy firing in A, B and C': one strike per town (the towns, not the region holding them)."""
     towns = [p for p in draft.places if p.precision == "city"]
+    # 'in A and in the governorate of B': a region holding none of the towns is a place of its own
+    # (a region whose admin1 is its own name is not placed in the admin1 scheme: unknown)
+    towns += [p for p in draft.places if p.precision == "region" and towns and p.admin1 not in (None, p.name)
+              and all(t.admin1 != p.admin1 for t in towns)]
     if draft.type != "ASSAULT" or len({p.name for p in towns}) < 2:
         return [draft]
     out = []

