@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Literal
 
 from peacewatch.data import DataFile, Word
 from peacewatch.errors import DataError
@@ -36,6 +37,7 @@ class RegionWords(DataFile):
     admin2_units: list[Word]
     site_words: list[Word]
     settlement_nouns: list[Word]
+    anaphors: dict[Literal["city", "region", "country"], list[Word]]
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,7 +46,7 @@ from peacewatch.grammar import (
     SUBORDINATE_DEPS,
 )
 from peacewatch.nlp import ents_between, text_of
-from peacewatch.resolve.place import is_region_word, unlisted_town
+from peacewatch.resolve.place import anaphor_precision, is_region_word, unlisted_town
 from peacewatch.resolve.time import Offset, reconcile, shift_when
 from peacewatch.schema import Actor, Event, Place, Weapon, When
 
@@ -260,7 +260,44 @@ def _places(sent: Span, ctx: ArticleContext) -> list[tuple[Span, Place]]:
                 continue
             seen.update(range(span.start, span.end))
             out.append((span, place.model_copy(update={"text": text_of(span)})))
+    out.extend(_place_anaphors(sent, ctx, seen))
     return out
+
+
+def _place_anaphors(sent: Span, ctx: ArticleContext, seen: set[int]) -> list[tuple[Span, Place]]:
+    """'The gang stormed the city', 'homicides in the state': a bare definite noun of a kind of
+    place, where a place stands, is the place of that kind the article named last."""
+    out = []
+    for token in sent:
+        precision = anaphor_precision(token.lemma_)
+        if precision is None or token.i in seen or token.pos_ != "NOUN" or not _is_bare_definite(token):
+            continue
+        if not _is_locative(token):
+            continue
+        place = _last_named_place(sent.doc, token.i, precision, ctx)
+        if place is not None:
+            span = sent.doc[min(c.i for c in token.subtree):token.i + 1]
+            out.append((span, place.model_copy(update={"text": text_of(span)})))
+    return out
+
+
+def _is_bare_definite(noun: Token) -> bool:
+    """'the city', 'the southern town': definite, with no name or owner of its own ('the city of
+    X', "Yemen's capital", 'the Gaza city')."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return False
+    return not any(c.dep_ in ("compound", "poss", "nmod", "appos") or (c.dep_ == "prep" and c.lower_ == "of")
+                   for c in noun.children)
+
+
+def _last_named_place(doc: Doc, before: int, precision: str, ctx: ArticleContext) -> Place | None:
+    # names the model took for an organisation or a person count here as in _places
+    for ent in reversed([e for e in doc.ents if e.end <= before and (e.label_ in PLACE_LABELS
+                                                                      or e.label_ in LOOSE_PLACE_LABELS)]):
+        place = ctx.place(ent.text)
+        if place is not None and place.precision == precision:
+            return place
+    return None
 
 
 def _named_settlement(span: Span) -> Place | None:
@@ -289,15 +326,23 @@ def _is_locative(root: Token) -> bool:
         if prep.lower_ == "of":  # 'in the regions of X', 'the streets of X', 'the town of X'
             owner = prep.head
             return (owner.dep_ == "pobj" and owner.head.lower_ in PLACE_PREPS) or (
-                owner.lemma_.lower() in get_lexicon().place_nouns)
+                owner.lemma_.lower() in get_lexicon().place_nouns) or _is_struck(owner)
         return prep.lower_ in PLACE_PREPS and prep.lower_ != "to"
     if node.dep_ == "poss":
         return node.head.lemma_.lower() in get_lexicon().place_nouns
+    if _is_struck(node):
+        return True
+    if node.dep_ == "npadvmod" or (node.dep_ == "appos" and _is_locative(node.head)):
+        return True
+    return False
+
+
+def _is_struck(node: Token) -> bool:
+    """The object of a verb of force: 'shelled X', 'X was stormed', 'seized control of X' (through
+    the owner of 'of')."""
     if node.dep_ in ("dobj", "nsubjpass") and node.head.pos_ == "VERB":
         trigger = get_lexicon().verbs.get(node.head.lemma_.lower())
         return trigger is not None and trigger.type == "ASSAULT"
-    if node.dep_ == "npadvmod" or (node.dep_ == "appos" and _is_locative(node.head)):
-        return True
     return False
 
 

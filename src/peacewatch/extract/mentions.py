@@ -770,6 +770,12 @@ def _read_object(mention: Mention, verb: Token, trigger: Trigger, obj: Token) ->
         if recipients:  # 'suspended military aid to X', 'halted exports to X': X is sanctioned
             mention.targets.extend(recipients)
             return
+    if (_lemma(verb), _lemma(obj)) in get_lexicon().phrasal:
+        # 'set fire to X', 'opened fire on X': the object is part of the trigger; X is acted upon
+        mention.targets.extend(p for prep in list(obj.children) + list(verb.children)
+                               if prep.dep_ == "prep" and prep.lower_ in _GIVING_TARGET_PREPS
+                               for p in prep.children if p.dep_ == "pobj")
+        return
     if _lemma(obj) in OFFER_NOUNS or _is_event_noun(obj):
         # 'accepted the US proposal': the proposer; 'condemned the attack': the
         # attack itself, whose author the article pass finds.

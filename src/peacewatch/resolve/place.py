@@ -121,6 +121,7 @@ _DIRECTIONS = re.compile(r"^(?:{})\s+".format("|".join(sorted(_NAMES.direction_w
 _CHAR_MAP = str.maketrans(dict(_NAMES.letters))
 _ADMIN2_UNITS = frozenset(w.lower() for w in RegionWords.load().admin2_units)
 _SETTLEMENT_NOUNS = frozenset(w.lower() for w in RegionWords.load().settlement_nouns)
+_ANAPHORS = {w.lower(): precision for precision, words in RegionWords.load().anaphors.items() for w in words}
 # Site words by length, longest first ('international airport' before 'airport').
 _SITE_WORDS = sorted((tuple(w.lower().split()) for w in RegionWords.load().site_words), key=len, reverse=True)
 _SINGLE_LETTER_DOT = re.compile(r"(?<=\b[a-z])\.")
@@ -689,6 +690,12 @@ def _is_supported(entry: GazetteerEntry, countries: Sequence[str], near: Sequenc
     if entry.country is not None and entry.country in countries[:SMALL_TOWN_CONTEXT_COUNTRIES]:
         return True
     return any(distance_km(entry, other) <= SMALL_TOWN_NEAR_KM for other in near)
+
+
+def anaphor_precision(noun: str) -> str | None:
+    """The precision of the place a bare definite noun takes up ('the town' -> 'city',
+    'the state' -> 'region'), or None for a noun that names no kind of place."""
+    return _ANAPHORS.get(noun.lower())
 
 
 def is_region_word(word: str) -> bool:
