@@ -30,9 +30,18 @@ from peacewatch.extract.lexicon import Lexicon, get_lexicon
 from peacewatch.extract.mentions import Mention, find_mentions
 from peacewatch.extract.numbers import Casualties, find_casualties, is_subset_toll, merge_casualties
 from peacewatch.extract.weapons import find_weapons, mode_of_words
-from peacewatch.grammar import DEFINITE_ARTICLES, LOOSE_PLACE_LABELS, PLACE_LABELS, PLACE_PREPS, SUBORDINATE_DEPS
+from peacewatch.grammar import (
+    ANCHOR_PREPS,
+    DEFINITE_ARTICLES,
+    LOOSE_PLACE_LABELS,
+    NAME_LABELS,
+    PLACE_LABELS,
+    PLACE_PREPS,
+    SUBORDINATE_DEPS,
+    TIME_MODIFIER_DEPS,
+)
 from peacewatch.nlp import ents_between, text_of
-from peacewatch.resolve.time import Offset, reconcile, shift_when
+from peacewatch.resolve.time import DATELINE_CHARS, Offset, find_dateline, reconcile, shift_when
 from peacewatch.schema import Actor, Event, Place, Weapon, When
 
 log = logging.getLogger(__name__)
@@ -167,6 +176,15 @@ def _date_draft(draft: Draft, mention: Mention, view: _Sentence) -> None:
                 draft.offsets.append((offset, when.text or span.text))
             else:
                 draft.dates.append(when)
+    if not draft.dates and not draft.offsets:
+        # 'X on Thursday put ... on hold, suspended trade and closed ...': the time of the first of
+        # coordinated verbs is the time of them all
+        heads, node = set(), mention.clause
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+            heads.add(node.i)
+        draft.dates.extend(when for span, when, offset in view.times if offset is None and when.value
+                           and span.root.head.i in heads and span.root.dep_ in TIME_MODIFIER_DEPS)
     if not draft.dates and not draft.offsets:
         # 'A week earlier, the navy said it had destroyed ...': a sentence-wide anchor
         draft.offsets.extend((offset, when.text or span.text) for span, when, offset in view.times
@@ -331,7 +349,11 @@ def _bound_to_noun(token: Token, mentions: list[Mention]) -> bool:
         if node.i in clauses or node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             return False
         if node.pos_ in ("NOUN", "PROPN") and node.i != token.i and node.dep_ != "npadvmod":
-            return True
+            # a name takes no time of its own ('talks in Osaka, Japan on June 28'), nor does the
+            # medium of a saying ('said in a statement a day earlier'): the parse hung the clause's time there
+            return not (node.ent_type_ in NAME_LABELS or (
+                node.dep_ == "pobj" and node.head.head.pos_ in ("VERB", "AUX") and node.head.lower_ not in ANCHOR_PREPS
+                and node.lemma_.lower() not in get_lexicon().nouns))
         if node.dep_ == "prep" and any(c.dep_ == "pobj" and c.pos_ == "NOUN" and c.i not in path
                                        and c.i not in clauses for c in node.children):
             return True  # 'at war ... since April 2023': the time dates the state 'at war'
@@ -600,39 +622,79 @@ def _find_event(drafts: list[Draft], kind: str, noun: Token) -> Draft | None:
 def _assign_dates(drafts: list[Draft], sentence_times: list[list[tuple[Span, When, Offset | None]]],
                   free_times: list[set[int]], references: list[tuple[int, Mention]], ctx: ArticleContext) -> None:
     ordered = sorted(drafts, key=lambda d: d.sent_index)
+    story = find_dateline(ctx.doc.text[:DATELINE_CHARS], ctx.published)
+    if story is None and ctx.published is not None:
+        story = When(text=None, value=ctx.published.isoformat(), precision="day", rule="publication date")
     for draft in ordered:
-        if draft.dates:
-            continue
-        if draft.offsets or draft.first.derived:
-            continue  # a promise or threat is dated by its saying: the publication date below
-        # A date told earlier in the same or the previous sentences, that no other event took.
-        for back in range(draft.sent_index, max(-1, draft.sent_index - NARRATIVE_WINDOW - 1), -1):
-            # in the event's own sentence, only a time no other clause took; before it, the story's time
-            plain = [w for span, w, off in sentence_times[back] if off is None and w.value
-                     and not _after_publication(w, ctx) and (back != draft.sent_index or id(span) in free_times[back])]
-            if plain:
-                draft.dates.append(plain[0].model_copy(update={"rule": (plain[0].rule or "") + "; narrative"}))
-                break
+        if _has_date(draft) or _vague_only(draft) or draft.offsets or draft.first.derived or _is_background(draft):
+            continue  # a promise or threat is dated by its saying; a past perfect tells what came before
+        told = _narrative_date(draft, sentence_times, free_times, ctx)
+        if told is not None:
+            draft.dates.append(told)
     # Event-anchored dates: 'two days prior to the attack', 'two weeks later'.
     for draft in ordered:
-        if draft.dates or not draft.offsets:
-            continue
-        offset, text = draft.offsets[0]
+        if not _has_date(draft) and not _vague_only(draft) and draft.offsets:
+            draft.dates.append(_offset_date(draft, ordered, sentence_times, references, ctx, story))
+    for draft in ordered:
+        if not _has_date(draft) and not _vague_only(draft) and story is not None and not _is_background(draft):
+            draft.dates.append(story.model_copy(update={"text": None, "rule": f"undated current news: {story.rule}"}))
+
+
+def _has_date(draft: Draft) -> bool:
+    return any(w.value for w in draft.dates)
+
+
+def _vague_only(draft: Draft) -> bool:
+    """One telling whose only time is a vague span ('in recent weeks'): its date is unknown (rule 6).
+    Told more than once, the vague telling gives way to the others' dates."""
+    return bool(draft.dates) and not _has_date(draft) and len(draft.mentions) == 1
+
+
+def _narrative_date(draft: Draft, sentence_times: list[list[tuple[Span, When, Offset | None]]],
+                    free_times: list[set[int]], ctx: ArticleContext) -> When | None:
+    """A date told earlier in the same or the previous sentences, that no other event took."""
+    first = draft.sent_index
+    last = max(0, first - NARRATIVE_WINDOW)
+    for back in range(first, last - 1, -1):
+        # in the event's own sentence, only a time no other clause took; before it, the story's time
+        plain = [w for span, w, off in sentence_times[back] if off is None and w.value
+                 and not _after_publication(w, ctx) and (back != first or id(span) in free_times[back])]
+        if plain:
+            return plain[0].model_copy(update={"rule": (plain[0].rule or "") + "; narrative"})
+    return None
+
+
+def _offset_date(draft: Draft, ordered: list[Draft], sentence_times: list[list[tuple[Span, When, Offset | None]]],
+                 references: list[tuple[int, Mention]], ctx: ArticleContext, story: When | None) -> When:
+    """The date of an anchored offset: shifted from the time the story told last before it ('on
+    Monday ... a day earlier'), else from its anchor event, else (a same-day offset that opens the
+    story, 'earlier in the day') from the story's day."""
+    offset, text = draft.offsets[0]
+    base = _time_told_before(offset, sentence_times, ctx) if offset.anchor is None else None
+    if base is None:
         anchor = _anchor_event(draft, offset, ordered, references)
         base = _best_date(anchor) if anchor is not None else None
-        if base is None and getattr(offset, "anchor", None) is None and ctx.published is not None \
-                and not _is_background_offset(offset):
-            # 'earlier in the day' with no event before it: the day of the news itself
-            base = When(text=None, value=ctx.published.isoformat(), precision="day", rule="publication date")
-        if base is not None and base.value:
-            draft.dates.append(shift_when(base, offset, text))
-        else:
-            draft.dates.append(When(text=text, value=None, precision=None, rule="anchored, anchor not dated",
-                                    anchor=getattr(offset, "anchor", None)))
-    for draft in ordered:
-        if not draft.dates and ctx.published is not None and not _is_background(draft):
-            draft.dates.append(When(text=None, value=ctx.published.isoformat(), precision="day",
-                                    rule="undated current news: publication date"))
+    if base is None and offset.anchor is None and story is not None and not _is_background_offset(offset):
+        base = story
+    if base is not None and base.value:
+        return shift_when(base, offset, text)
+    return When(text=text, value=None, precision=None, rule="anchored, anchor not dated", anchor=offset.anchor)
+
+
+def _time_told_before(offset: Offset, sentence_times: list[list[tuple[Span, When, Offset | None]]],
+                      ctx: ArticleContext) -> When | None:
+    """The last dated time the text tells before an offset without anchor phrase: 'hours earlier'
+    counts from the story's time where the reader is, not from the last event that has a date."""
+    where = next(((i, span) for i, times in enumerate(sentence_times) for span, _, off in times if off is offset), None)
+    if where is None:
+        return None
+    index, at = where
+    for back in range(index, -1, -1):
+        told = [w for span, w, off in sentence_times[back] if off is None and w.value
+                and not _after_publication(w, ctx) and (back != index or span.start < at.start)]
+        if told:
+            return told[-1]
+    return None
 
 
 def _after_publication(when: When, ctx: ArticleContext) -> bool:
@@ -643,9 +705,9 @@ def _after_publication(when: When, ctx: ArticleContext) -> bool:
     return when.value[:len(published)] > published[:len(when.value)]
 
 
-def _is_background_offset(offset: object) -> bool:
+def _is_background_offset(offset: Offset) -> bool:
     """Only a same-day offset ('earlier in the day') with nothing before it counts from the news day."""
-    return getattr(offset, "amount", 0) != 0
+    return offset.amount != 0
 
 
 def _is_background(draft: Draft) -> bool:
@@ -657,8 +719,9 @@ def _is_background(draft: Draft) -> bool:
     return clause.tag_ == "VBN" and any(c.lower_ == "had" and c.dep_ == "aux" for c in clause.children)
 
 
-def _anchor_event(draft: Draft, offset: object, ordered: list[Draft], references: list[tuple[int, Mention]]):
-    anchor_text = getattr(offset, "anchor", None)
+def _anchor_event(draft: Draft, offset: Offset, ordered: list[Draft],
+                  references: list[tuple[int, Mention]]) -> Draft | None:
+    anchor_text = offset.anchor
     if anchor_text:
         for index, ref in references:
             if index == draft.sent_index and ref.trigger.text in anchor_text:

@@ -1,0 +1,46 @@
+"""The dates events take from their article: offsets counted from the time told before them,
+coordinated verbs, datelines, names and background clauses. Sentences written for these tests."""
+
+from datetime import date
+
+import pytest
+
+from peacewatch.extract.events import extract_events
+
+PUB = date(2024, 10, 9)  # a Wednesday
+
+# (article text, expected (trigger, date value) of its events, what it covers)
+CASES = [
+    ("Government warships shelled the port of Aden on Monday, after Houthi rebels attacked a tanker a day earlier.",
+     {("shelled", "2024-10-07"), ("attacked", "2024-10-06")},
+     "'a day earlier' counts from the time told before it in its sentence"),
+    ("On Tuesday, Russian troops shelled Kharkiv.\n\nUkraine accused Russia of breaking the truce, its foreign "
+     "ministry said in a statement a day earlier.",
+     {("shelled", "2024-10-08"), ("accused", "2024-10-07")},
+     "'said in a statement a day earlier': the statement's medium takes no time of its own"),
+    ("Pakistan on Tuesday expelled the Indian envoy, closed its border and suspended trade with India.",
+     {("expelled", "2024-10-08"), ("suspended", "2024-10-08")},
+     "coordinated verbs share the time of the first"),
+    ("Northport, October 8: Pakistan condemned India for the raid.",
+     {("condemned", "2024-10-08")},
+     "an undated statement under a dateline is dated by the story's day, not the publication's"),
+    ("The foreign ministers of India and China met in Geneva, Switzerland on 2 October.",
+     {("met", "2024-10-02")},
+     "a time the parse hangs on a place name dates the clause"),
+    ("Russian forces shelled Kherson on Monday.\n\nUkraine had recaptured the city from Russia.",
+     {("shelled", "2024-10-07"), ("recaptured", None)},
+     "a past perfect tells what came before: it takes no date from the sentences before it"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "case"), CASES, ids=[c[-1] for c in CASES])
+def test_event_dates(nlp, text, expected, case):
+    events = extract_events(nlp(text), PUB)
+    found = {(e.trigger, e.date.value if e.date else None) for e in events}
+    assert expected <= found
+
+
+def test_dateline_counts_relative_days_from_the_story_day(nlp):
+    # the story is filed on the 8th and printed on the 9th: its 'yesterday' is the 7th
+    events = extract_events(nlp("Northport, October 8: Russian jets bombed Kharkiv yesterday."), PUB)
+    assert events and {e.date.value for e in events if e.date} == {"2024-10-07"}
