@@ -98,6 +98,8 @@ CLOSING_MARKS = "\"'\u201d\u2019\u00bb)"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # ... names of a place or a person, which take no time of their own (a time hung on one dates its clause).
 NAME_LABELS = PLACE_LABELS | {"PERSON"}
+# ... a time phrase ("the first day of the summit"), which a date hung on it makes more exact.
+TIME_LABELS = frozenset({"DATE", "TIME"})
 GROUP_LABELS = frozenset({"NORP", "GPE", "ORG"})
 LOOSE_PLACE_LABELS = frozenset({"ORG", "PERSON", "NORP"})
 NON_PERSON_ENTS = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "EVENT"})

@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from peacewatch.extract.context import new_context, sentence_times
 from peacewatch.extract.events import extract_events
 
 PUB = date(2024, 10, 9)  # a Wednesday
@@ -27,6 +28,12 @@ CASES = [
     ("The foreign ministers of India and China met in Geneva, Switzerland on 2 October.",
      {("met", "2024-10-02")},
      "a time the parse hangs on a place name dates the clause"),
+    ("The two presidents met on the second day of the summit in Lisbon on 3 October 2019.",
+     {("met", "2019-10-03")},
+     "a date hung on a time phrase ('the second day of the summit') dates the clause"),
+    ("Russian drones hit Odesa on Tuesday, killing two people overnight.",
+     {("killing", "2024-10-08")},
+     "'overnight' gives way to the day the sentence names"),
     ("Russian forces shelled Kherson on Monday.\n\nUkraine had recaptured the city from Russia.",
      {("shelled", "2024-10-07"), ("recaptured", None)},
      "a past perfect tells what came before: it takes no date from the sentences before it"),
@@ -44,3 +51,10 @@ def test_dateline_counts_relative_days_from_the_story_day(nlp):
     # the story is filed on the 8th and printed on the 9th: its 'yesterday' is the 7th
     events = extract_events(nlp("Northport, October 8: Russian jets bombed Kharkiv yesterday."), PUB)
     assert events and {e.date.value for e in events if e.date} == {"2024-10-07"}
+
+
+def test_a_scheduled_day_without_year_lies_ahead(nlp):
+    # the future cue of the clause ('scheduled to') reads a day without year forward, not a year back
+    doc = nlp("The truce holds ahead of elections scheduled to begin Dec. 28.")
+    times = sentence_times(next(iter(doc.sents)), new_context(doc, PUB))
+    assert [when.value for _, when, _ in times] == ["2024-12-28"]

@@ -33,7 +33,7 @@ from peacewatch.resolve.place import resolve_place
 from peacewatch.resolve.time import (
     DATELINE_CHARS,
     Offset,
-    detect_until_ahead,
+    detect_future_tense,
     find_dateline,
     find_time_expressions,
     parse_offset,
@@ -347,9 +347,12 @@ def _sentence_times(sent: Span, ctx: ArticleContext) -> list[SentenceTime]:
         if span is None:
             continue
         offset = parse_offset(found.text) if found.kind == "anchored" else None
-        future = _is_future(span.root) or detect_until_ahead(text, found.start)
+        future = _is_future(span.root) or detect_future_tense(text, found.start)
         when = resolve_time(found.text, reference, future=future, country=_country_before(span))
         out.append((span, when, offset))
+    if any(w.precision == "day" and s.text.lower() != "overnight" for s, w, _ in out):
+        # 'fired drones on Sunday, killing 12 overnight': the day named is the night's day
+        out = [t for t in out if t[0].text.lower() != "overnight"]
     return out
 
 

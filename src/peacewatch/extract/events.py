@@ -31,13 +31,13 @@ from peacewatch.extract.mentions import Mention, find_mentions
 from peacewatch.extract.numbers import Casualties, find_casualties, is_subset_toll, merge_casualties
 from peacewatch.extract.weapons import find_weapons, mode_of_words
 from peacewatch.grammar import (
-    ANCHOR_PREPS,
     DEFINITE_ARTICLES,
     LOOSE_PLACE_LABELS,
     NAME_LABELS,
     PLACE_LABELS,
     PLACE_PREPS,
     SUBORDINATE_DEPS,
+    TIME_LABELS,
     TIME_MODIFIER_DEPS,
 )
 from peacewatch.nlp import ents_between, text_of
@@ -349,10 +349,11 @@ def _bound_to_noun(token: Token, mentions: list[Mention]) -> bool:
         if node.i in clauses or node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             return False
         if node.pos_ in ("NOUN", "PROPN") and node.i != token.i and node.dep_ != "npadvmod":
-            # a name takes no time of its own ('talks in Osaka, Japan on June 28'), nor does the
-            # medium of a saying ('said in a statement a day earlier'): the parse hung the clause's time there
-            return not (node.ent_type_ in NAME_LABELS or (
-                node.dep_ == "pobj" and node.head.head.pos_ in ("VERB", "AUX") and node.head.lower_ not in ANCHOR_PREPS
+            # a name takes no time of its own ('talks in Osaka, Japan on June 28'), nor does a time
+            # ('on the first day of the summit on June 28') or the medium of a saying ('said in a
+            # statement a day earlier'): the parse hung the clause's time there
+            return not (node.ent_type_ in NAME_LABELS or node.ent_type_ in TIME_LABELS or (
+                node.dep_ == "pobj" and node.head.head.lemma_.lower() in get_lexicon().speech_verbs
                 and node.lemma_.lower() not in get_lexicon().nouns))
         if node.dep_ == "prep" and any(c.dep_ == "pobj" and c.pos_ == "NOUN" and c.i not in path
                                        and c.i not in clauses for c in node.children):

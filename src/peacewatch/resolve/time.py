@@ -1291,7 +1291,8 @@ def resolve_all(text: str, published: date | None, *, country: str | None = None
 
 
 # A dateline opens a line with the place the story was filed from and, often, its day:
-# 'CITY, April 24:', 'CITY, Country, Oct. 29 (Agency) --'. Read in the article's first characters,
+# 'CITY, April 24:', 'CITY, Country, Oct. 29 (Agency) --' (or the line's end, where a page
+# cleaner took the dash). Read in the article's first characters,
 # and only when that day lies within DATELINE_DAYS before the publication date (or the day after).
 DATELINE_CHARS = 2000
 DATELINE_DAYS = 7
@@ -1304,7 +1305,7 @@ def _dateline_pattern() -> re.Pattern[str]:
     place = r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}"
     day = rf"(?i:{month}\s*{_DAY}{_ORD}(?:,?\s*{_YEAR})?|{_DAY}{_ORD}\s+{month}(?:,?\s*{_YEAR})?)"
     return re.compile(rf"^[ \t]*{place}(?:,\s*{place})?,\s+(?P<day>{day})(?!\d)\s*(?:\([^()\n]{{1,40}}\)\s*)?"
-                      r"(?:--|[:—–-])", re.MULTILINE)
+                      r"(?:--|[:—–-]|$)", re.MULTILINE)
 
 
 @cache
