@@ -22,6 +22,10 @@ CASES = [
     ("Pakistan on Tuesday expelled the Indian envoy, closed its border and suspended trade with India.",
      {("expelled", "2024-10-08"), ("suspended", "2024-10-08")},
      "coordinated verbs share the time of the first"),
+    ("Turkey launched a wave of airstrikes on Kurdish positions in Syria on Monday, in response to a rocket "
+     "attack by the militants.",
+     {("airstrikes", "2024-10-07")},
+     "nouns told by one verb share the time its clause gave one of them"),
     ("Northport, October 8: Pakistan condemned India for the raid.",
      {("condemned", "2024-10-08")},
      "an undated statement under a dateline is dated by the story's day, not the publication's"),

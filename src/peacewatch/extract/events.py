@@ -176,6 +176,11 @@ def _date_draft(draft: Draft, mention: Mention, view: _Sentence) -> None:
                 draft.offsets.append((offset, when.text or span.text))
             else:
                 draft.dates.append(when)
+    if not draft.dates and not draft.offsets and not mention.reference:
+        # 'launched airstrikes on Monday, in response to a missile attack': nouns told by one verb
+        # share the time that verb's clause gave one of them
+        draft.dates.extend(when for span, when, offset in view.times if offset is None and when.value
+                           and _shares_clause(view.time_owner[id(span)], mention))
     if not draft.dates and not draft.offsets:
         # 'X on Thursday put ... on hold, suspended trade and closed ...': the time of the first of
         # coordinated verbs is the time of them all
@@ -189,6 +194,11 @@ def _date_draft(draft: Draft, mention: Mention, view: _Sentence) -> None:
         # 'A week earlier, the navy said it had destroyed ...': a sentence-wide anchor
         draft.offsets.extend((offset, when.text or span.text) for span, when, offset in view.times
                              if isinstance(offset, Offset) and view.time_owner[id(span)] is None)
+
+
+def _shares_clause(owner: Mention | object | None, mention: Mention) -> bool:
+    return (isinstance(owner, Mention) and owner is not mention and not owner.reference
+            and owner.clause.i == mention.clause.i and mention.is_noun and owner.is_noun)
 
 
 def _place_draft(draft: Draft, mention: Mention, view: _Sentence, lex: Lexicon) -> None:
