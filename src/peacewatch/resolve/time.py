@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Literal
 
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
@@ -1308,10 +1308,10 @@ def _dateline_pattern() -> re.Pattern[str]:
                       r"(?:--|[:—–-]|$)", re.MULTILINE)
 
 
-@cache
+@lru_cache(maxsize=64)  # each sentence of an article asks; a service reads many articles
 def find_dateline(text: str, published: date | None) -> When | None:
-    """The story's day a dateline states, when it differs from nothing worse than a week of
-    publication ('Islamabad, April 24: ...' in a paper of April 25).
+    """The story's day a dateline states ('Islamabad, April 24: ...' in a paper of April 25), when
+    it lies within DATELINE_DAYS before the publication date or on the day after it.
 
     Args: text, the article's opening (DATELINE_CHARS are read); published, its publication date.
     Returns: a day-precision When whose rule says it is the dateline's, or None (no dated dateline).
