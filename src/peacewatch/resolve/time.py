@@ -676,8 +676,9 @@ def detect_future_tense(text: str, start: int = 0) -> bool:
     Args: text, a sentence; start, the offset of a time expression.
     Returns: True for future tense.
     """
-    left = _CLAUSE_BOUNDARY.split(text[:start])[-1]
-    right = _CLAUSE_BOUNDARY.split(text[start:])[0]
+    # bounded windows: one 200 KB "sentence" must not make each of its mentions rescan it all
+    left = _CLAUSE_BOUNDARY.split(text[max(0, start - _CONTEXT_CHARS):start])[-1]
+    right = _CLAUSE_BOUNDARY.split(text[start:start + _CONTEXT_CHARS])[0]
     clause = left + right
     return _future_cue().search(clause) is not None or detect_until_ahead(text, start)
 
@@ -692,7 +693,7 @@ def detect_until_ahead(text: str, start: int) -> bool:
     """
     if not _UNTIL.match(text, start):
         return False
-    left = _CLAUSE_BOUNDARY.split(text[:start])[-1]
+    left = _CLAUSE_BOUNDARY.split(text[max(0, start - _CONTEXT_CHARS):start])[-1]
     return bool(_ONGOING.search(left)) and not _PAST_AUXILIARY.search(left)
 
 # ---------------------------------------------------------------- resolving helpers
