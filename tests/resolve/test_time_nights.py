@@ -47,6 +47,10 @@ CASES = [
      "'until' ending a state that holds now looks ahead"),
     ("The border was closed until Friday.", [("until Friday", "2024-10-04", "day")],
      "'until' ending a state told in the past looks back"),
+    ("Troops moved to the border until Friday.", [("until Friday", "2024-10-04", "day")],
+     "the preposition 'to' is no headline infinitive"),
+    ("Border crossings to remain shut until Friday", [("until Friday", "2024-10-11", "day")],
+     "a headline's 'to remain' looks ahead"),
 ]
 
 

@@ -186,7 +186,9 @@ def _night_of(first_day: str | None = None) -> str:
 
 
 _UNTIL = re.compile(r"(?:until|till)\b", re.IGNORECASE)
-_ONGOING = re.compile(r"\b(?:is|are|am|has|have|remains?|stays?|continues|to)\b|['’]s\b", re.IGNORECASE)
+# a state told as holding now: present tense, present perfect, a headline's 'to remain'
+_ONGOING = re.compile(r"\b(?:is|are|am|has|have|remains?|stays?|continues|to\s+(?:remain|stay|be|continue|keep))\b"
+                      r"|['’]s\b", re.IGNORECASE)
 _PAST_AUXILIARY = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
 _ANCHOR_MAX_WORDS = 8
 _CLAUSE_BOUNDARY = re.compile(
