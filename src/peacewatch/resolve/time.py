@@ -517,14 +517,15 @@ def _rules() -> tuple[_Rule, ...]:
         _rule("anchored_fixed", "anchored",
               rf"{_B}(?P<p>the\s+(?P<dir>next|following|previous|preceding|prior)\s+"
               r"(?P<unit>day|morning|afternoon|evening|night|week|month|year)"
-              r"|(?:that|the)\s+same\s+(?:day|week|month|year|night|morning|evening)"
+              r"|(?:that|the)\s+same\s+(?:day|week|month|year|night|morning|evening|period|quarter)"
+              r"(?:\s+(?P<ago>last\s+year|a\s+year\s+(?:ago|earlier|before)|the\s+(?:previous|prior)\s+year))?"
               r"|(?:later|earlier)\s+(?:that|the\s+same)\s+(?:day|week|month|year|morning|evening|night)"
               r"|(?:later|earlier|late|early)\s+in\s+the\s+day"
               r"|(?:on|for|during|throughout|at\s+the\s+(?:start|end|close)\s+of|"
               r"(?:end|finish|clos|start)(?:e|ed|es|s|ing)?)"
               r"\s+the\s+day(?!\s+(?:before|after|of|when|that))"
               r"|that\s+(?:day|night|morning|evening|afternoon))" + _E,
-              [["day", "week", "month", "year", "night", "morning", "evening", "afternoon"],
+              [["day", "week", "month", "year", "night", "morning", "evening", "afternoon", "period", "quarter"],
                ["next", "following", "previous", "preceding", "prior", "same", "later", "earlier", "late",
                 "early", "day", "that"]]),
     )
@@ -1102,6 +1103,8 @@ def _offset_of(c: _Candidate) -> Offset | None:
             unit = _group(g, "unit").lower()
             unit = unit if unit in Calendar.load().unit_days else "day"
             return Offset(1, unit, direction, None)
+        if g.get("ago"):
+            return Offset(1, "year", -1, None)  # 'the same month a year ago': the period told before, a year back
         unit = next((u for u in ("week", "month", "year") if u in phrase), "day")
         return Offset(0, unit, 1, None)
     if c.name not in ("anchored", "anchored_the", "anchored_bare"):
