@@ -338,8 +338,13 @@ def sentence_times(sent: Span, ctx: ArticleContext) -> list[SentenceTime]:
 def _sentence_times(sent: Span, ctx: ArticleContext) -> list[SentenceTime]:
     out: list[SentenceTime] = []
     # relative words count from the story's day: a dated dateline's, else the publication date
-    dateline = find_dateline(sent.doc.text[:DATELINE_CHARS], ctx.published)
-    reference = date.fromisoformat(dateline.value) if dateline is not None and dateline.value else ctx.published
+    # (read once per article: Doc.text joins the whole article each time it is asked)
+    key = f"peacewatch.dateline:{ctx.published}"
+    if key not in sent.doc.user_data:
+        dateline = find_dateline(sent.doc.text[:DATELINE_CHARS], ctx.published)
+        sent.doc.user_data[key] = dateline.value if dateline is not None else None
+    story_day = sent.doc.user_data[key]
+    reference = date.fromisoformat(story_day) if story_day else ctx.published
     text = text_of(sent)
     for found in find_time_expressions(text):
         span = sent.doc.char_span(sent.start_char + found.start, sent.start_char + found.end,

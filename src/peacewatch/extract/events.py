@@ -643,9 +643,10 @@ def _assign_dates(drafts: list[Draft], sentence_times: list[list[tuple[Span, Whe
         if told is not None:
             draft.dates.append(told)
     # Event-anchored dates: 'two days prior to the attack', 'two weeks later'.
+    times_told = _TimesTold(sentence_times, ctx)
     for draft in ordered:
         if not _has_date(draft) and not _vague_only(draft) and draft.offsets:
-            draft.dates.append(_offset_date(draft, ordered, sentence_times, references, ctx, story))
+            draft.dates.append(_offset_date(draft, ordered, times_told, references, story))
     for draft in ordered:
         if not _has_date(draft) and not _vague_only(draft) and story is not None and not _is_background(draft):
             draft.dates.append(story.model_copy(update={"text": None, "rule": f"undated current news: {story.rule}"}))
@@ -675,13 +676,13 @@ def _narrative_date(draft: Draft, sentence_times: list[list[tuple[Span, When, Of
     return None
 
 
-def _offset_date(draft: Draft, ordered: list[Draft], sentence_times: list[list[tuple[Span, When, Offset | None]]],
-                 references: list[tuple[int, Mention]], ctx: ArticleContext, story: When | None) -> When:
+def _offset_date(draft: Draft, ordered: list[Draft], told: _TimesTold, references: list[tuple[int, Mention]],
+                 story: When | None) -> When:
     """The date of an anchored offset: shifted from the time the story told last before it ('on
     Monday ... a day earlier'), else from its anchor event, else (a same-day offset that opens the
     story, 'earlier in the day') from the story's day."""
     offset, text = draft.offsets[0]
-    base = _time_told_before(offset, sentence_times, ctx) if offset.anchor is None else None
+    base = told.before(offset) if offset.anchor is None else None
     if base is None:
         anchor = _anchor_event(draft, offset, ordered, references)
         base = _best_date(anchor) if anchor is not None else None
@@ -692,20 +693,35 @@ def _offset_date(draft: Draft, ordered: list[Draft], sentence_times: list[list[t
     return When(text=text, value=None, precision=None, rule="anchored, anchor not dated", anchor=offset.anchor)
 
 
-def _time_told_before(offset: Offset, sentence_times: list[list[tuple[Span, When, Offset | None]]],
-                      ctx: ArticleContext) -> When | None:
-    """The last dated time the text tells before an offset without anchor phrase: 'hours earlier'
-    counts from the story's time where the reader is, not from the last event that has a date."""
-    where = next(((i, span) for i, times in enumerate(sentence_times) for span, _, off in times if off is offset), None)
-    if where is None:
-        return None
-    index, at = where
-    for back in range(index, -1, -1):
-        told = [w for span, w, off in sentence_times[back] if off is None and w.value
-                and not _after_publication(w, ctx) and (back != index or span.start < at.start)]
-        if told:
-            return told[-1]
-    return None
+class _TimesTold:
+    """The dated times the text tells, in order, for offsets without anchor phrase: 'hours
+    earlier' counts from the story's time where the reader is, not from the last event that has a
+    date. Built once per article (an article may hold thousands of offsets)."""
+
+    def __init__(self, sentence_times: list[list[tuple[Span, When, Offset | None]]], ctx: ArticleContext) -> None:
+        self.sentence_times = sentence_times
+        self.ctx = ctx
+        self.where = {id(off): (i, span) for i, times in enumerate(sentence_times) for span, _, off in times
+                      if off is not None}
+        self.last: list[When | None] = []  # per sentence, the last dated time told before it
+        last: When | None = None
+        for times in sentence_times:
+            self.last.append(last)
+            plain = self._plain(times)
+            last = plain[-1] if plain else last
+
+    def _plain(self, times: list[tuple[Span, When, Offset | None]], end: int | None = None) -> list[When]:
+        return [w for span, w, off in times if off is None and w.value and not _after_publication(w, self.ctx)
+                and (end is None or span.start < end)]
+
+    def before(self, offset: Offset) -> When | None:
+        """The last dated time told before `offset` (in its sentence first), or None."""
+        where = self.where.get(id(offset))
+        if where is None:
+            return None
+        index, at = where
+        same = self._plain(self.sentence_times[index], at.start)
+        return same[-1] if same else self.last[index]
 
 
 def _after_publication(when: When, ctx: ArticleContext) -> bool:
