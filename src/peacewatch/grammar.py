@@ -41,6 +41,8 @@ PARTNER_PREPS = frozenset({"with"})
 ANCHOR_PREPS = frozenset({"after", "before", "prior", "following", "since", "ahead", "until"})
 # ... the event whose time is that of the main clause ('after a phone call with X, Y said').
 TIME_ADJUNCT_PREPS = frozenset({"after", "following"})
+# How a time expression hangs on the verb it dates ("on Thursday", "Thursday", "overnight").
+TIME_MODIFIER_DEPS = frozenset({"prep", "npadvmod", "advmod", "tmod", "obl"})
 # ... where something is.
 PLACE_PREPS = frozenset({"in", "at", "near", "on", "over", "across", "outside", "around", "into", "inside",
                          "of", "off", "throughout", "to"})
@@ -96,6 +98,10 @@ CLOSING_MARKS = "\"'\u201d\u2019\u00bb)"
 
 # Entity labels: places, and those a person name or a recipient is never part of.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# ... names of a place or a person, which take no time of their own (a time hung on one dates its clause).
+NAME_LABELS = PLACE_LABELS | {"PERSON"}
+# ... a time phrase ("the first day of the summit"), which a date hung on it makes more exact.
+TIME_LABELS = frozenset({"DATE", "TIME"})
 GROUP_LABELS = frozenset({"NORP", "GPE", "ORG"})
 LOOSE_PLACE_LABELS = frozenset({"ORG", "PERSON", "NORP"})
 NON_PERSON_ENTS = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "EVENT"})

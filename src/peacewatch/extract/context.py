@@ -33,7 +33,15 @@ from peacewatch.grammar import (
 )
 from peacewatch.nlp import per_token, text_of, tokens_of
 from peacewatch.resolve.place import resolve_place
-from peacewatch.resolve.time import Offset, find_time_expressions, parse_offset, resolve_time
+from peacewatch.resolve.time import (
+    DATELINE_CHARS,
+    Offset,
+    detect_future_tense,
+    find_dateline,
+    find_time_expressions,
+    parse_offset,
+    resolve_time,
+)
 from peacewatch.schema import Actor, Place, When
 
 __all__ = ["COLLECTIVE_PARTIES", "GROUP_PRONOUNS", "PAIR_WORDS", "PERSON_PRONOUNS", "QUANTITY_WORDS", "RECIPROCALS",
@@ -510,15 +518,27 @@ def sentence_times(sent: Span, ctx: ArticleContext) -> list[SentenceTime]:
 
 def _sentence_times(sent: Span, ctx: ArticleContext) -> list[SentenceTime]:
     out: list[SentenceTime] = []
-    for found in find_time_expressions(text_of(sent)):
+    # relative words count from the story's day: a dated dateline's, else the publication date
+    # (read once per article: Doc.text joins the whole article each time it is asked)
+    key = f"peacewatch.dateline:{ctx.published}"
+    if key not in sent.doc.user_data:
+        dateline = find_dateline(sent.doc.text[:DATELINE_CHARS], ctx.published)
+        sent.doc.user_data[key] = dateline.value if dateline is not None else None
+    story_day = sent.doc.user_data[key]
+    reference = date.fromisoformat(story_day) if story_day else ctx.published
+    text = text_of(sent)
+    for found in find_time_expressions(text):
         span = sent.doc.char_span(sent.start_char + found.start, sent.start_char + found.end,
                                   alignment_mode="expand")
         if span is None:
             continue
         offset = parse_offset(found.text) if found.kind == "anchored" else None
-        future = _is_future(span.root)
-        when = resolve_time(found.text, ctx.published, future=future, country=_country_before(span))
+        future = _is_future(span.root) or detect_future_tense(text, found.start)
+        when = resolve_time(found.text, reference, future=future, country=_country_before(span))
         out.append((span, when, offset))
+    if any(w.precision == "day" and s.text.lower() != "overnight" for s, w, _ in out):
+        # 'fired drones on Sunday, killing 12 overnight': the day named is the night's day
+        out = [t for t in out if t[0].text.lower() != "overnight"]
     return out
 
 

@@ -40,14 +40,17 @@ from peacewatch.extract.weapons import find_weapons, mode_of_words
 from peacewatch.grammar import (
     DEFINITE_ARTICLES,
     LOOSE_PLACE_LABELS,
+    NAME_LABELS,
     OBJECT_DEPS,
     PLACE_LABELS,
     PLACE_PREPS,
     SUBORDINATE_DEPS,
+    TIME_LABELS,
+    TIME_MODIFIER_DEPS,
 )
 from peacewatch.nlp import ents_between, text_of
 from peacewatch.resolve.place import anaphor_precision, is_region_word, unlisted_town
-from peacewatch.resolve.time import Offset, reconcile, shift_when
+from peacewatch.resolve.time import DATELINE_CHARS, Offset, find_dateline, reconcile, shift_when
 from peacewatch.schema import Actor, Event, Place, Weapon, When
 
 log = logging.getLogger(__name__)
@@ -186,10 +189,29 @@ def _date_draft(draft: Draft, mention: Mention, view: _Sentence) -> None:
                 draft.offsets.append((offset, when.text or span.text))
             else:
                 draft.dates.append(when)
+    if not draft.dates and not draft.offsets and not mention.reference:
+        # 'launched airstrikes on Monday, in response to a missile attack': nouns told by one verb
+        # share the time that verb's clause gave one of them
+        draft.dates.extend(when for span, when, offset in view.times if offset is None and when.value
+                           and _shares_clause(view.time_owner[id(span)], mention))
+    if not draft.dates and not draft.offsets:
+        # 'X on Thursday put ... on hold, suspended trade and closed ...': the time of the first of
+        # coordinated verbs is the time of them all
+        heads, node = set(), mention.clause
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+            heads.add(node.i)
+        draft.dates.extend(when for span, when, offset in view.times if offset is None and when.value
+                           and span.root.head.i in heads and span.root.dep_ in TIME_MODIFIER_DEPS)
     if not draft.dates and not draft.offsets:
         # 'A week earlier, the navy said it had destroyed ...': a sentence-wide anchor
         draft.offsets.extend((offset, when.text or span.text) for span, when, offset in view.times
                              if isinstance(offset, Offset) and view.time_owner[id(span)] is None)
+
+
+def _shares_clause(owner: Mention | object | None, mention: Mention) -> bool:
+    return (isinstance(owner, Mention) and owner is not mention and not owner.reference
+            and owner.clause.i == mention.clause.i and mention.is_noun and owner.is_noun)
 
 
 def _place_draft(draft: Draft, mention: Mention, view: _Sentence, lex: Lexicon) -> None:
@@ -423,7 +445,12 @@ def _bound_to_noun(token: Token, mentions: list[Mention]) -> bool:
         if node.i in clauses or node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             return False
         if node.pos_ in ("NOUN", "PROPN") and node.i != token.i and node.dep_ != "npadvmod":
-            return True
+            # a name takes no time of its own ('talks in Osaka, Japan on June 28'), nor does a time
+            # ('on the first day of the summit on June 28') or the medium of a saying ('said in a
+            # statement a day earlier'): the parse hung the clause's time there
+            return not (node.ent_type_ in NAME_LABELS or node.ent_type_ in TIME_LABELS or (
+                node.dep_ == "pobj" and node.head.head.lemma_.lower() in get_lexicon().speech_verbs
+                and node.lemma_.lower() not in get_lexicon().nouns))
         if node.dep_ == "prep" and any(c.dep_ == "pobj" and c.pos_ == "NOUN" and c.i not in path
                                        and c.i not in clauses for c in node.children):
             return True  # 'at war ... since April 2023': the time dates the state 'at war'
@@ -820,39 +847,95 @@ def _find_event(drafts: list[Draft], kind: str, noun: Token) -> Draft | None:
 def _assign_dates(drafts: list[Draft], sentence_times: list[list[tuple[Span, When, Offset | None]]],
                   free_times: list[set[int]], references: list[tuple[int, Mention]], ctx: ArticleContext) -> None:
     ordered = sorted(drafts, key=lambda d: d.sent_index)
+    story = find_dateline(ctx.doc.text[:DATELINE_CHARS], ctx.published)
+    if story is None and ctx.published is not None:
+        story = When(text=None, value=ctx.published.isoformat(), precision="day", rule="publication date")
     for draft in ordered:
-        if draft.dates:
-            continue
-        if draft.offsets or draft.first.derived:
-            continue  # a promise or threat is dated by its saying: the publication date below
-        # A date told earlier in the same or the previous sentences, that no other event took.
-        for back in range(draft.sent_index, max(-1, draft.sent_index - NARRATIVE_WINDOW - 1), -1):
-            # in the event's own sentence, only a time no other clause took; before it, the story's time
-            plain = [w for span, w, off in sentence_times[back] if off is None and w.value
-                     and not _after_publication(w, ctx) and (back != draft.sent_index or id(span) in free_times[back])]
-            if plain:
-                draft.dates.append(plain[0].model_copy(update={"rule": (plain[0].rule or "") + "; narrative"}))
-                break
+        if _has_date(draft) or _vague_only(draft) or draft.offsets or draft.first.derived or _is_background(draft):
+            continue  # a promise or threat is dated by its saying; a past perfect tells what came before
+        told = _narrative_date(draft, sentence_times, free_times, ctx)
+        if told is not None:
+            draft.dates.append(told)
     # Event-anchored dates: 'two days prior to the attack', 'two weeks later'.
+    times_told = _TimesTold(sentence_times, ctx)
     for draft in ordered:
-        if draft.dates or not draft.offsets:
-            continue
-        offset, text = draft.offsets[0]
+        if not _has_date(draft) and not _vague_only(draft) and draft.offsets:
+            draft.dates.append(_offset_date(draft, ordered, times_told, references, story))
+    for draft in ordered:
+        if not _has_date(draft) and not _vague_only(draft) and story is not None and not _is_background(draft):
+            draft.dates.append(story.model_copy(update={"text": None, "rule": f"undated current news: {story.rule}"}))
+
+
+def _has_date(draft: Draft) -> bool:
+    return any(w.value for w in draft.dates)
+
+
+def _vague_only(draft: Draft) -> bool:
+    """One telling whose only time is a vague span ('in recent weeks'): its date is unknown (rule 6).
+    Told more than once, the vague telling gives way to the others' dates."""
+    return bool(draft.dates) and not _has_date(draft) and len(draft.mentions) == 1
+
+
+def _narrative_date(draft: Draft, sentence_times: list[list[tuple[Span, When, Offset | None]]],
+                    free_times: list[set[int]], ctx: ArticleContext) -> When | None:
+    """A date told earlier in the same or the previous sentences, that no other event took."""
+    first = draft.sent_index
+    last = max(0, first - NARRATIVE_WINDOW)
+    for back in range(first, last - 1, -1):
+        # in the event's own sentence, only a time no other clause took; before it, the story's time
+        plain = [w for span, w, off in sentence_times[back] if off is None and w.value
+                 and not _after_publication(w, ctx) and (back != first or id(span) in free_times[back])]
+        if plain:
+            return plain[0].model_copy(update={"rule": (plain[0].rule or "") + "; narrative"})
+    return None
+
+
+def _offset_date(draft: Draft, ordered: list[Draft], told: _TimesTold, references: list[tuple[int, Mention]],
+                 story: When | None) -> When:
+    """The date of an anchored offset: shifted from the time the story told last before it ('on
+    Monday ... a day earlier'), else from its anchor event, else (a same-day offset that opens the
+    story, 'earlier in the day') from the story's day."""
+    offset, text = draft.offsets[0]
+    base = told.before(offset) if offset.anchor is None else None
+    if base is None:
         anchor = _anchor_event(draft, offset, ordered, references)
         base = _best_date(anchor) if anchor is not None else None
-        if base is None and getattr(offset, "anchor", None) is None and ctx.published is not None \
-                and not _is_background_offset(offset):
-            # 'earlier in the day' with no event before it: the day of the news itself
-            base = When(text=None, value=ctx.published.isoformat(), precision="day", rule="publication date")
-        if base is not None and base.value:
-            draft.dates.append(shift_when(base, offset, text))
-        else:
-            draft.dates.append(When(text=text, value=None, precision=None, rule="anchored, anchor not dated",
-                                    anchor=getattr(offset, "anchor", None)))
-    for draft in ordered:
-        if not draft.dates and ctx.published is not None and not _is_background(draft):
-            draft.dates.append(When(text=None, value=ctx.published.isoformat(), precision="day",
-                                    rule="undated current news: publication date"))
+    if base is None and offset.anchor is None and story is not None and not _is_background_offset(offset):
+        base = story
+    if base is not None and base.value:
+        return shift_when(base, offset, text)
+    return When(text=text, value=None, precision=None, rule="anchored, anchor not dated", anchor=offset.anchor)
+
+
+class _TimesTold:
+    """The dated times the text tells, in order, for offsets without anchor phrase: 'hours
+    earlier' counts from the story's time where the reader is, not from the last event that has a
+    date. Built once per article (an article may hold thousands of offsets)."""
+
+    def __init__(self, sentence_times: list[list[tuple[Span, When, Offset | None]]], ctx: ArticleContext) -> None:
+        self.sentence_times = sentence_times
+        self.ctx = ctx
+        self.where = {id(off): (i, span) for i, times in enumerate(sentence_times) for span, _, off in times
+                      if off is not None}
+        self.last: list[When | None] = []  # per sentence, the last dated time told before it
+        last: When | None = None
+        for times in sentence_times:
+            self.last.append(last)
+            plain = self._plain(times)
+            last = plain[-1] if plain else last
+
+    def _plain(self, times: list[tuple[Span, When, Offset | None]], end: int | None = None) -> list[When]:
+        return [w for span, w, off in times if off is None and w.value and not _after_publication(w, self.ctx)
+                and (end is None or span.start < end)]
+
+    def before(self, offset: Offset) -> When | None:
+        """The last dated time told before `offset` (in its sentence first), or None."""
+        where = self.where.get(id(offset))
+        if where is None:
+            return None
+        index, at = where
+        same = self._plain(self.sentence_times[index], at.start)
+        return same[-1] if same else self.last[index]
 
 
 def _after_publication(when: When, ctx: ArticleContext) -> bool:
@@ -863,9 +946,9 @@ def _after_publication(when: When, ctx: ArticleContext) -> bool:
     return when.value[:len(published)] > published[:len(when.value)]
 
 
-def _is_background_offset(offset: object) -> bool:
+def _is_background_offset(offset: Offset) -> bool:
     """Only a same-day offset ('earlier in the day') with nothing before it counts from the news day."""
-    return getattr(offset, "amount", 0) != 0
+    return offset.amount != 0
 
 
 def _is_background(draft: Draft) -> bool:
@@ -877,8 +960,9 @@ def _is_background(draft: Draft) -> bool:
     return clause.tag_ == "VBN" and any(c.lower_ == "had" and c.dep_ == "aux" for c in clause.children)
 
 
-def _anchor_event(draft: Draft, offset: object, ordered: list[Draft], references: list[tuple[int, Mention]]):
-    anchor_text = getattr(offset, "anchor", None)
+def _anchor_event(draft: Draft, offset: Offset, ordered: list[Draft],
+                  references: list[tuple[int, Mention]]) -> Draft | None:
+    anchor_text = offset.anchor
     if anchor_text:
         for index, ref in references:
             if index == draft.sent_index and ref.trigger.text in anchor_text:

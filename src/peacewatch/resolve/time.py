@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Literal
 
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
@@ -27,7 +27,10 @@ __all__ = [
     "KINDS",
     "Offset",
     "TimeMention",
+    "DATELINE_CHARS",
     "detect_future_tense",
+    "detect_until_ahead",
+    "find_dateline",
     "find_time_expressions",
     "parse_offset",
     "reconcile",
@@ -166,6 +169,27 @@ _TEMPORAL_PREPOSITION = re.compile(
     r"last|next|this|the|over|to|and|or|between)[\s-]+$",
     re.IGNORECASE,
 )
+# The part of a day before a date ('late on Tuesday', 'in the early hours of Sunday'), and the
+# night between two days ('overnight into Sunday', 'the night of March 29-30'): a night is dated
+# by the day it runs into, as reports of overnight strikes are (the day the strikes were counted).
+_PART_OF_DAY = (r"(?P<part>(?:later?|early|earlier)(?:\s+on)?\s+|(?:in\s+)?the\s+(?:early|small)\s+hours\s+of\s+"
+                r"|before\s+dawn\s+(?:on\s+)?)")
+
+
+def _night_of(first_day: str | None = None) -> str:
+    """The optional words before a day that make it a night or a part of that day. `first_day`,
+    when given, is the pattern of the day a night starts from ('Saturday' in 'the night of
+    Saturday to Sunday'); the day matched after these words is then the one the night runs into."""
+    first = rf"(?:{first_day}\s+(?:to|into|and)\s+)?" if first_day else ""
+    night = rf"(?:the\s+)?night\s+of\s+(?:the\s+)?{first}|overnight\s+(?:(?:into|to|on)\s+)?"
+    return rf"(?:(?P<night>{night})|{_PART_OF_DAY})?"
+
+
+_UNTIL = re.compile(r"(?:until|till)\b", re.IGNORECASE)
+# a state told as holding now: present tense, present perfect, a headline's 'to remain'
+_ONGOING = re.compile(r"\b(?:is|are|am|has|have|remains?|stays?|continues|to\s+(?:remain|stay|be|continue|keep))\b"
+                      r"|['’]s\b", re.IGNORECASE)
+_PAST_AUXILIARY = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
 _ANCHOR_MAX_WORDS = 8
 _CLAUSE_BOUNDARY = re.compile(
     r"[,;:.!?()\u2014]+(?:\s|$)|\s--\s|\b(?:that|which|who|because|but|said|says|announced|reported)\b",
@@ -261,8 +285,13 @@ def _weekday_capitalised(c: _Context) -> bool:
     return wd is None or _is_capitalised(wd)
 
 
+def _overnight_adverb(c: _Context) -> bool:
+    # 'struck overnight', 'Overnight, drones ...'; not the adjective of 'an overnight curfew'
+    return not re.search(r"\b(?:a|an|the|this|that|its|their|his|her)\s+$|['’]s\s+$", c.before, re.IGNORECASE)
+
+
 def _weekday_not_a_name(c: _Context) -> bool:
-    if c.groups.get("rel"):
+    if c.groups.get("rel") or c.groups.get("night") or c.groups.get("part"):
         return True
     word = re.search(r"([A-Z][\w'’-]*)\s+$", c.before)
     # 'Black Monday', 'Bloody Sunday': a name, not a date
@@ -326,6 +355,11 @@ def _named_capitalised(c: _Context) -> bool:
 def _the_unit_modified(c: _Context) -> bool:
     # 'the year' alone is anaphoric, 'the end of the year' is the current one
     return bool(c.groups.get("mod"))
+
+
+def _not_part_of_day(c: _Context) -> bool:
+    # 'late in the day after falling' is a time of that day, read by the fixed rule, not 'the day after'
+    return not re.search(r"\b(?:late|early|later|earlier)\s+in\s+$", c.before, re.IGNORECASE)
 
 
 def _counted_or_plural(c: _Context) -> bool:
@@ -405,11 +439,12 @@ def _rules() -> tuple[_Rule, ...]:
                                      r"(?P=sep)(?P<y>\d{4}|\d{2})"
                                      rf"(?![\w/.]\d)",
               [[d + s for d in _DIGITS for s in "./"]], resolve=_resolve_numeric),
-        _rule("mdy", "absolute", rf"{_B}{wd_prefix}(?P<mon>{mon_any})\s*(?P<d>{_DAY}){_ORD}(?!\d)"
-                                 rf"(?:\s*[-–]\s*{_DAY}{_ORD}(?!\d))?(?:\s*,?\s*(?P<y>{_YEAR}))?{_E}",
+        _rule("mdy", "absolute", rf"{_B}{_night_of()}{wd_prefix}(?P<mon>{mon_any})\s*(?P<d>{_DAY}){_ORD}(?!\d)"
+                                 rf"(?:\s*(?:[-–/]|(?(night)(?:to|into)|(?!)))\s*(?P<d2>{_DAY}){_ORD}(?!\d))?"
+                                 rf"(?:\s*,?\s*(?P<y>{_YEAR}))?{_E}",
               [months], day_month, _resolve_day_month),
-        _rule("dmy", "absolute", rf"{_B}{wd_prefix}(?:the\s+)?(?P<d>{_DAY}){_ORD}"
-                                 rf"(?:\s*[-–]\s*{_DAY}{_ORD})?\s+(?:of\s+)?"
+        _rule("dmy", "absolute", rf"{_B}{_night_of()}{wd_prefix}(?:the\s+)?(?P<d>{_DAY}){_ORD}"
+                                 rf"(?:\s*(?:[-–/]|(?(night)(?:to|into)|(?!)))\s*(?P<d2>{_DAY}){_ORD})?\s+(?:of\s+)?"
                                  rf"(?P<mon>{mon_any})(?:,?\s+(?P<y>{_YEAR}))?{_E}",
               [months], day_month, _resolve_day_month),
         _rule("month_year", "absolute", rf"{_B}{_MOD}(?P<mon>{mon_any}),?\s+(?:of\s+)?(?P<y>{_YEAR}){_E}",
@@ -432,9 +467,11 @@ def _rules() -> tuple[_Rule, ...]:
               resolve=_resolve_quarter),
         _rule("quarter", "absolute", rf"{_B}Q(?P<q>[1-4])\s*(?P<y>{_YEAR})?{_E}",
               [["q1", "q2", "q3", "q4"]], resolve=_resolve_quarter),
-        _rule("weekday", "relative", rf"{_B}{_REL}(?P<wd>{wd}){_POSS}"
+        _rule("weekday", "relative", rf"{_B}{_night_of(wd)}{_REL}(?P<wd>{wd}){_POSS}"
                                      r"(?:\s+(?P<tod>morning|afternoon|evening|night|overnight))?" + _E,
               [weekdays], (_weekday_capitalised, _weekday_not_a_name), _resolve_weekday),
+        _rule("overnight", "relative", rf"{_B}(?P<night>overnight){_E}", [["overnight"]], (_overnight_adverb,),
+              _resolve_overnight),
         _rule("deictic", "relative",
               rf"{_B}(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
               r"yesterday|"
@@ -468,8 +505,9 @@ def _rules() -> tuple[_Rule, ...]:
               (_counted_or_plural, _of_only_within), anchor="required"),
         _rule("anchored_the", "anchored",
               rf"{_B}the\s+(?P<unit>day|night|morning|evening|week|month|year)\s+"
-              r"(?P<conn>before|after|prior\s+to|following)(?:\s+|(?=\s*[,.;:!?)]|\s*$))",
-              [anchored_units, ["before", "after", "prior", "following"]], anchor="optional"),
+              r"(?P<conn>before|after|prior\s+to|following|previous|prior)(?:\s+|(?=\s*[,.;:!?)]|\s*$))",
+              [anchored_units, ["before", "after", "prior", "following", "previous"]], (_not_part_of_day,),
+              anchor="optional"),
         _rule("anchored_eve", "anchored", rf"{_B}the\s+eve\s+of\s+", [["the"], ["eve"]], anchor="required"),
         _rule("anchored_bare", "anchored", rf"{_B}(?:(?P<n>{num})\s+)?(?P<unit>{_UNITS})\s+"
                                            r"(?P<conn>later|earlier|afterwards?|beforehand|previously|before|"
@@ -479,14 +517,15 @@ def _rules() -> tuple[_Rule, ...]:
         _rule("anchored_fixed", "anchored",
               rf"{_B}(?P<p>the\s+(?P<dir>next|following|previous|preceding|prior)\s+"
               r"(?P<unit>day|morning|afternoon|evening|night|week|month|year)"
-              r"|(?:that|the)\s+same\s+(?:day|week|month|year|night|morning|evening)"
+              r"|(?:that|the)\s+same\s+(?:day|week|month|year|night|morning|evening|period|quarter)"
+              r"(?:\s+(?P<ago>last\s+year|a\s+year\s+(?:ago|earlier|before)|the\s+(?:previous|prior)\s+year))?"
               r"|(?:later|earlier)\s+(?:that|the\s+same)\s+(?:day|week|month|year|morning|evening|night)"
               r"|(?:later|earlier|late|early)\s+in\s+the\s+day"
               r"|(?:on|for|during|throughout|at\s+the\s+(?:start|end|close)\s+of|"
               r"(?:end|finish|clos|start)(?:e|ed|es|s|ing)?)"
               r"\s+the\s+day(?!\s+(?:before|after|of|when|that))"
               r"|that\s+(?:day|night|morning|evening|afternoon))" + _E,
-              [["day", "week", "month", "year", "night", "morning", "evening", "afternoon"],
+              [["day", "week", "month", "year", "night", "morning", "evening", "afternoon", "period", "quarter"],
                ["next", "following", "previous", "preceding", "prior", "same", "later", "earlier", "late",
                 "early", "day", "that"]]),
     )
@@ -640,10 +679,25 @@ def detect_future_tense(text: str, start: int = 0) -> bool:
     Args: text, a sentence; start, the offset of a time expression.
     Returns: True for future tense.
     """
-    left = _CLAUSE_BOUNDARY.split(text[:start])[-1]
-    right = _CLAUSE_BOUNDARY.split(text[start:])[0]
+    # bounded windows: one 200 KB "sentence" must not make each of its mentions rescan it all
+    left = _CLAUSE_BOUNDARY.split(text[max(0, start - _CONTEXT_CHARS):start])[-1]
+    right = _CLAUSE_BOUNDARY.split(text[start:start + _CONTEXT_CHARS])[0]
     clause = left + right
-    return _future_cue().search(clause) is not None
+    return _future_cue().search(clause) is not None or detect_until_ahead(text, start)
+
+
+def detect_until_ahead(text: str, start: int) -> bool:
+    """Tell whether an 'until' expression at `start` of `text` ends a state still holding.
+
+    'closed until Friday': the end of a state the clause tells as holding now ('remain', 'has
+    continued', a headline's 'to remain') is still ahead; one told in the past ('was closed') is not.
+    Args: text, a sentence; start, the offset of a time expression (its 'until' included).
+    Returns: True when the expression's day lies ahead of the story's day.
+    """
+    if not _UNTIL.match(text, start):
+        return False
+    left = _CLAUSE_BOUNDARY.split(text[max(0, start - _CONTEXT_CHARS):start])[-1]
+    return bool(_ONGOING.search(left)) and not _PAST_AUXILIARY.search(left)
 
 # ---------------------------------------------------------------- resolving helpers
 
@@ -790,15 +844,24 @@ def _resolve_day_month(c: _Candidate, published: date | None, future: bool, coun
     v = _load_vocab()
     month = v.months[_group(g, "mon").lower().rstrip(".")]
     day = int(_group(g, "d"))
+    # 'the night of March 29-30' is dated by the day the night runs into; other ranges by their first day
+    night = " (night: the day it runs into)" if g.get("night") and g.get("d2") else ""
+    if night:
+        day = int(_group(g, "d2"))
     if g.get("y"):
         d = _safe_date(int(_group(g, "y")), month, day)
-        return (d.isoformat(), "day", "explicit-date") if d else (None, None, "invalid-date")
+        return (d.isoformat(), "day", "explicit-date" + night) if d else (None, None, "invalid-date")
     pub = _need(published)
     d = _pick_occurrence(lambda y: _safe_date(y, month, day), pub, future, None)
     if d is None:
         return None, None, "invalid-date"
     side = "after" if future else "before"
-    return d.isoformat(), "day", f"date-without-year-nearest-{side}-publication"
+    return d.isoformat(), "day", f"date-without-year-nearest-{side}-publication" + night
+
+
+def _resolve_overnight(c: _Candidate, published: date | None, future: bool, country: str | None) -> _Result:
+    # a news report's 'overnight' is the night that ran into the day of the report
+    return _need(published).isoformat(), "day", "overnight-into-publication-day"
 
 
 def _resolve_month_year(c: _Candidate, published: date | None, future: bool, country: str | None) -> _Result:
@@ -821,8 +884,25 @@ def _resolve_month(c: _Candidate, published: date | None, future: bool, country:
     return _format(d, "month"), "month", rule + _mod_note(g)
 
 
+def _year_edge(g: Groups) -> int | None:
+    """The month a year's edge names: 'the start of the year' is January, 'the end of 2024' December."""
+    words = (g.get("mod") or "").lower().split()
+    if "start" in words or "beginning" in words:
+        return 1
+    if "end" in words:
+        return 12
+    return None
+
+
+def _year_value(year: int, g: Groups, rule: str) -> _Result:
+    month = _year_edge(g)
+    if month is None:
+        return f"{year:04d}", "year", rule + _mod_note(g)
+    return f"{year:04d}-{month:02d}", "month", rule + _mod_note(g)
+
+
 def _resolve_year(c: _Candidate, published: date | None, future: bool, country: str | None) -> _Result:
-    return _group(c.groups, "y"), "year", "explicit-year" + _mod_note(c.groups)
+    return _year_value(int(_group(c.groups, "y")), c.groups, "explicit-year")
 
 
 def _resolve_short_year(c: _Candidate, published: date | None, future: bool, country: str | None) -> _Result:
@@ -900,7 +980,7 @@ def _resolve_unit_rel(c: _Candidate, published: date | None, future: bool, count
         return _format(saturday, "week"), "week", f"{rel}-weekend-week{note}"
     if unit == "month":
         return _format(pub + relativedelta(months=step), "month"), "month", f"{rel}-month{note}"
-    return f"{pub.year + step:04d}", "year", f"{rel}-year{note}"
+    return _year_value(pub.year + step, g, f"{rel}-year")
 
 
 def _resolve_ago(c: _Candidate, published: date | None, future: bool, country: str | None) -> _Result:
@@ -915,8 +995,11 @@ def _resolve_ago(c: _Candidate, published: date | None, future: bool, country: s
         return (f"{year:04d}", "year", "decades-ago") if year >= 1 else (None, None, "decades-ago-before-year-1")
     delta = {"day": relativedelta(days=amount), "week": relativedelta(weeks=amount),
              "month": relativedelta(months=amount), "year": relativedelta(years=amount)}[unit]
-    # 'two weeks ago' is not a day: the precision is the unit's (week for weeks, as the codebook says)
+    # 'two weeks ago' is not a day: the precision is the unit's (week for weeks, as the codebook says);
+    # but 'a week ago' names the same weekday one week back ('a week ago Friday')
     precision = {"day": "day", "week": "week", "month": "month", "year": "year"}[unit]
+    if unit == "week" and amount == 1 and not approximate:
+        return (pub - delta).isoformat(), "day", "a-week-ago-same-weekday"
     if approximate:
         precision = _coarser(precision)
     rule = f"{unit}s-ago" + ("-approximate" if approximate else "")
@@ -1020,6 +1103,8 @@ def _offset_of(c: _Candidate) -> Offset | None:
             unit = _group(g, "unit").lower()
             unit = unit if unit in Calendar.load().unit_days else "day"
             return Offset(1, unit, direction, None)
+        if g.get("ago"):
+            return Offset(1, "year", -1, None)  # 'the same month a year ago': the period told before, a year back
         unit = next((u for u in ("week", "month", "year") if u in phrase), "day")
         return Offset(0, unit, 1, None)
     if c.name not in ("anchored", "anchored_the", "anchored_bare"):
@@ -1209,6 +1294,46 @@ def resolve_all(text: str, published: date | None, *, country: str | None = None
                 previous_day = when
         out.append((mention, when))
     return out
+
+
+# A dateline opens a line with the place the story was filed from and, often, its day:
+# 'CITY, April 24:', 'CITY, Country, Oct. 29 (Agency) --' (or the line's end, where a page
+# cleaner took the dash). Read in the article's first characters,
+# and only when that day lies within DATELINE_DAYS before the publication date (or the day after).
+DATELINE_CHARS = 2000
+DATELINE_DAYS = 7
+
+
+@cache
+def _dateline_pattern() -> re.Pattern[str]:
+    v = _load_vocab()
+    month = "(?:" + _alternation(v.month_full) + "|" + _alternation(v.month_abbr) + r"\.?)"
+    place = r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}"
+    day = rf"(?i:{month}\s*{_DAY}{_ORD}(?:,?\s*{_YEAR})?|{_DAY}{_ORD}\s+{month}(?:,?\s*{_YEAR})?)"
+    return re.compile(rf"^[ \t]*{place}(?:,\s*{place})?,\s+(?P<day>{day})(?!\d)\s*(?:\([^()\n]{{1,40}}\)\s*)?"
+                      r"(?:--|[:—–-]|$)", re.MULTILINE)
+
+
+@lru_cache(maxsize=64)  # each sentence of an article asks; a service reads many articles
+def find_dateline(text: str, published: date | None) -> When | None:
+    """The story's day a dateline states ('Islamabad, April 24: ...' in a paper of April 25), when
+    it lies within DATELINE_DAYS before the publication date or on the day after it.
+
+    Args: text, the article's opening (DATELINE_CHARS are read); published, its publication date.
+    Returns: a day-precision When whose rule says it is the dateline's, or None (no dated dateline).
+    """
+    if published is None:
+        return None
+    m = _dateline_pattern().search(text[:DATELINE_CHARS])
+    if m is None:
+        return None
+    when = resolve_time(m.group("day"), published)
+    if when.value is None or when.precision != "day":
+        return None
+    days = (date.fromisoformat(when.value) - published).days
+    if not -DATELINE_DAYS <= days <= 1:
+        return None
+    return When(text=m.group("day"), value=when.value, precision="day", rule="dateline: the story's day")
 
 
 def _explicit(when: When) -> bool:

@@ -1,0 +1,64 @@
+"""The dates events take from their article: offsets counted from the time told before them,
+coordinated verbs, datelines, names and background clauses. Sentences written for these tests."""
+
+from datetime import date
+
+import pytest
+
+from peacewatch.extract.context import new_context, sentence_times
+from peacewatch.extract.events import extract_events
+
+PUB = date(2024, 10, 9)  # a Wednesday
+
+# (article text, expected (trigger, date value) of its events, what it covers)
+CASES = [
+    ("Government warships shelled the port of Aden on Monday, after Houthi rebels attacked a tanker a day earlier.",
+     {("shelled", "2024-10-07"), ("attacked", "2024-10-06")},
+     "'a day earlier' counts from the time told before it in its sentence"),
+    ("On Tuesday, Russian troops shelled Kharkiv.\n\nUkraine accused Russia of breaking the truce, its foreign "
+     "ministry said in a statement a day earlier.",
+     {("shelled", "2024-10-08"), ("accused", "2024-10-07")},
+     "'said in a statement a day earlier': the statement's medium takes no time of its own"),
+    ("Pakistan on Tuesday expelled the Indian envoy, closed its border and suspended trade with India.",
+     {("expelled", "2024-10-08"), ("suspended", "2024-10-08")},
+     "coordinated verbs share the time of the first"),
+    ("Turkey launched a wave of airstrikes on Kurdish positions in Syria on Monday, in response to a rocket "
+     "attack by the militants.",
+     {("airstrikes", "2024-10-07")},
+     "nouns told by one verb share the time its clause gave one of them"),
+    ("Northport, October 8: Pakistan condemned India for the raid.",
+     {("condemned", "2024-10-08")},
+     "an undated statement under a dateline is dated by the story's day, not the publication's"),
+    ("The foreign ministers of India and China met in Geneva, Switzerland on 2 October.",
+     {("met", "2024-10-02")},
+     "a time the parse hangs on a place name dates the clause"),
+    ("The two presidents met on the second day of the summit in Lisbon on 3 October 2019.",
+     {("met", "2019-10-03")},
+     "a date hung on a time phrase ('the second day of the summit') dates the clause"),
+    ("Russian drones hit Odesa on Tuesday, killing two people overnight.",
+     {("killing", "2024-10-08")},
+     "'overnight' gives way to the day the sentence names"),
+    ("Russian forces shelled Kherson on Monday.\n\nUkraine had recaptured the city from Russia.",
+     {("shelled", "2024-10-07"), ("recaptured", None)},
+     "a past perfect tells what came before: it takes no date from the sentences before it"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "case"), CASES, ids=[c[-1] for c in CASES])
+def test_event_dates(nlp, text, expected, case):
+    events = extract_events(nlp(text), PUB)
+    found = {(e.trigger, e.date.value if e.date else None) for e in events}
+    assert expected <= found
+
+
+def test_dateline_counts_relative_days_from_the_story_day(nlp):
+    # the story is filed on the 8th and printed on the 9th: its 'yesterday' is the 7th
+    events = extract_events(nlp("Northport, October 8: Russian jets bombed Kharkiv yesterday."), PUB)
+    assert events and {e.date.value for e in events if e.date} == {"2024-10-07"}
+
+
+def test_a_scheduled_day_without_year_lies_ahead(nlp):
+    # the future cue of the clause ('scheduled to') reads a day without year forward, not a year back
+    doc = nlp("The truce holds ahead of elections scheduled to begin Dec. 28.")
+    times = sentence_times(next(iter(doc.sents)), new_context(doc, PUB))
+    assert [when.value for _, when, _ in times] == ["2024-12-28"]
