@@ -52,6 +52,8 @@ def test_agreements_and_analysis(client):
 
 def test_errors_have_one_shape(client):
     _assert_error(client.get("/api/incidents/999999"), 404, "not_found")
+    _assert_error(client.get("/api/analysis/initiatives", params={"date_from": "0001-01-01", "date_to": "9999-12-31"}),
+                  422, "invalid")
     _assert_error(client.get("/api/nothing-here"), 404, "not_found")
     _assert_error(client.get("/api/events", params={"limit": 0}), 422, "invalid")
     _assert_error(client.get("/api/events", params={"date_from": "last week"}), 422, "invalid")

@@ -293,8 +293,11 @@ def list_agreements(_: Reader, store: StoreOf, country: Country = None, status: 
 def initiatives(_: Reader, store: StoreOf, party: Iso3 = PARTY, mediator: Iso3 = MEDIATOR,
                 window: Window = WINDOW_DAYS, date_from: Day = None, date_to: Day = None) -> dict:
     """Does the party's violence rise in the days after initiatives with the mediator?"""
-    analysis = analyze_initiatives(store, party=party, mediator=mediator, window=window, date_from=date_from,
-                                   date_to=date_to, permutations=SERVICE_PERMUTATIONS)
+    try:
+        analysis = analyze_initiatives(store, party=party, mediator=mediator, window=window, date_from=date_from,
+                                       date_to=date_to, permutations=SERVICE_PERMUTATIONS)
+    except InputError as exc:  # a period too long to lay out day by day
+        raise ApiError(422, "invalid", str(exc)) from exc
     return {
         "party": analysis.party, "mediator": analysis.mediator, "window": analysis.window,
         "first": str(analysis.first) if analysis.first else None,

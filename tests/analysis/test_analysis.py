@@ -87,3 +87,12 @@ def test_report_format_follows_the_file_name(tmp_path, suffix):
     write_report(store, out)
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# ") if suffix == ".md" else text.startswith("<!DOCTYPE html>")
+
+
+def test_a_period_of_millennia_is_refused_not_laid_out(tmp_path):
+    """'date_from=0001-01-01' would build millions of empty days: a clear error instead."""
+    from peacewatch.errors import InputError
+
+    store = make_store(tmp_path, effect=False, days=30)
+    with pytest.raises(InputError, match="longer than"):
+        build_timeline(store, actor="RUS", date_from="0001-01-01", date_to="9999-12-31")

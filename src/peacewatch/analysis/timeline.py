@@ -6,9 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from peacewatch.errors import InputError
 from peacewatch.store import Filters, Store
 
 DIPLOMATIC_TYPES = ("CONSULT", "AGREE", "REJECT", "REQUEST")
+# The longest period a timeline is built for, one row a day: a century ('date_from=0001-01-01'
+# would otherwise build millions of empty days and run the permutation test over them).
+MAX_TIMELINE_DAYS = 36_600
 STEP_LABELS = {"proposed": "proposal", "accepted": "acceptance", "rejected": "rejection", "agreed": "agreement",
                "signed": "signing", "in_force": "in force", "violated": "violation", "collapsed": "collapse",
                "expired": "expiry", "demanded": "demands", "accused_violation": "violation alleged"}
@@ -82,6 +86,8 @@ def build_timeline(store: Store, actor: str | None = None, date_from: str | None
         return Timeline(None, None, [], [])
     first = date.fromisoformat(date_from) if date_from else min(days_seen)
     last = date.fromisoformat(date_to) if date_to else max(days_seen)
+    if (last - first).days > MAX_TIMELINE_DAYS:
+        raise InputError(f"the period {first} to {last} is longer than {MAX_TIMELINE_DAYS} days: give a shorter one")
     by_day: dict[date, Day] = {}
     for n in range((last - first).days + 1):
         stamp = first + timedelta(days=n)
