@@ -16,7 +16,7 @@ from functools import cache, wraps
 from typing import Any, TypeVar
 
 import spacy
-from spacy.attrs import IDS
+from spacy.attrs import IDS, IDX, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import AttributeRuler
@@ -345,43 +345,56 @@ def per_token(read: Callable[[Token], T]) -> Callable[[Token], T]:
 
     @wraps(read)
     def once(token: Token) -> T:
-        found = doc_memo(token.doc, name, lambda _: {})
-        if token.i not in found:
-            found[token.i] = read(token)
-        return found[token.i]
+        memo = token.doc.user_data
+        found = memo.get(name)
+        if found is None:
+            found = memo[name] = {}
+        i = token.i
+        if i in found:
+            return found[i]
+        value = found[i] = read(token)
+        return value
 
     return once
 
 
-def _entity_index(doc: Doc) -> tuple[list[int], list[Span]]:
+def _entity_index(doc: Doc) -> tuple[list[int], list[int], list[Span]]:
     ents = list(doc.ents)
-    return [e.start for e in ents], ents
+    return [e.start for e in ents], [e.end for e in ents], ents
 
 
 def ents_between(doc: Doc, start: int, end: int) -> list[Span]:
     """The entities that overlap doc[start:end], found through an index built once per doc
     (doc.ents and span.ents rebuild every entity on each call, which is slow on long texts)."""
-    starts, ents = doc_memo(doc, "pw_ents", _entity_index)
-    out = []
-    for i in range(max(0, bisect_left(starts, start) - 8), bisect_left(starts, end)):
-        if ents[i].end > start:
-            out.append(ents[i])
-    return out
+    starts, ends, ents = doc_memo(doc, "pw_ents", _entity_index)
+    return [ents[i] for i in range(max(0, bisect_left(starts, start) - 8), bisect_left(starts, end))
+            if ends[i] > start]
 
 
 def span_text(doc: Doc, start: int, end: int) -> str:
     """The text of doc[start:end] without building the span: a slice of the doc's text through
     token offsets indexed once per doc (a Span and its text cost some microseconds each)."""
-    text, starts, ends = doc_memo(doc, "pw_offsets",
-                                  lambda d: (d.text, [t.idx for t in d], [t.idx + len(t) for t in d]))
+    text, starts, ends = doc_memo(doc, "pw_offsets", _offsets)
     start, end = max(start, 0), min(end, len(starts))
     return text[starts[start]:ends[end - 1]] if start < end else ""
+
+
+def _offsets(doc: Doc) -> tuple[str, list[int], list[int]]:
+    """The doc's text and each token's first and past-last character, read from the doc's arrays
+    (no Token object made)."""
+    rows = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+    return doc.text, [idx for idx, _ in rows], [idx + length for idx, length in rows]
+
+
+def doc_tokens(doc: Doc) -> list[Token]:
+    """The tokens of a doc as one list, made once per doc and shared (never change it)."""
+    return doc_memo(doc, "pw_tokens", list)
 
 
 def tokens_of(span: Span) -> list[Token]:
     """The tokens of a span, from a list made once per doc: iterating a Span makes a new Token
     object at every position, every time, and sentences are read token by token many times."""
-    return doc_memo(span.doc, "pw_tokens", list)[span.start:span.end]
+    return doc_tokens(span.doc)[span.start:span.end]
 
 
 def text_of(span: Span) -> str:
