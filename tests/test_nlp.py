@@ -111,3 +111,28 @@ def test_indexed_attribute_rules_keep_the_matcher_for_other_patterns(nlp):
     doc = rules(nlp.make_doc("a cease fire and a cease-fire"))
     assert rules._indexed is False
     assert [t.lemma_ for t in doc if t.lemma_] == ["ceasefire", "ceasefire"]
+
+
+def test_lemma_memo_gives_what_the_stock_lemmatizer_gives(nlp):
+    # The model's rule lemmatizer is replaced by one with a memo per (word, POS, morphology).
+    from spacy.lang.en.lemmatizer import EnglishLemmatizer
+
+    from peacewatch.nlp import LemmaMemo
+
+    memo = nlp.get_pipe("lemmatizer")
+    assert isinstance(memo, LemmaMemo)
+    stock = EnglishLemmatizer(nlp.vocab, None, "stock", mode="rule")
+    stock.initialize(lookups=memo.lookups)
+    texts = ["The envoys were meeting again; talks resumed and the mediators met the envoys.",
+             "Shelling damaged houses, and the shells hit two better-known schools.\n\nIt's got worse."]
+    for text in texts * 2:  # the second time from the memo
+        with nlp.select_pipes(disable=["lemmatizer", "ner", "pw_known_entities"]):
+            doc = nlp(text)
+        copy = doc.copy()
+        assert [t.lemma_ for t in memo(doc)] == [t.lemma_ for t in stock(copy)]
+
+
+def test_line_breaks_start_sentences_wherever_they_fall(nlp):
+    doc = nlp("First line\nSecond line \n\nThird line.\n")
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert starts[:3] == ["First", "Second", "Third"]

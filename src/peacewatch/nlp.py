@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from functools import cache, wraps
 from typing import Any, TypeVar
 
 import spacy
-from spacy.attrs import IDS, IDX, LENGTH
+from spacy.attrs import IDS, IDX, LEMMA, LENGTH, MORPH, ORTH, POS
+from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import AttributeRuler
@@ -39,9 +40,18 @@ MODEL_ENV = "PEACEWATCH_SPACY_MODEL"
 @Language.component("pw_paragraphs", assigns=["token.is_sent_start"])
 def mark_paragraphs(doc: Doc) -> Doc:
     """Start a sentence after every line break: news paragraphs and headlines never share one."""
-    for token in doc[:-1]:
-        if "\n" in token.text or token.whitespace_ == "\n" or token.text_with_ws.endswith("\n"):
-            doc[token.i + 1].is_sent_start = True
+    # A token's trailing whitespace is one space or none, so a line break lies inside a token's
+    # text: found in the doc's text, each tells the token it is in by the tokens' offsets.
+    text = doc.text
+    at = text.find("\n")
+    if at < 0:
+        return doc
+    starts = doc.to_array(IDX).tolist()
+    while at >= 0:
+        i = bisect_right(starts, at) - 1
+        if i + 1 < len(doc):
+            doc[i + 1].is_sent_start = True
+        at = text.find("\n", at + 1)
     return doc
 
 
@@ -75,6 +85,7 @@ def load_model(name: str | None = None, patterns: list[dict] | None = None) -> L
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("pw_paragraphs", before="parser")
     use_indexed_rules(nlp)
+    use_lemma_memo(nlp)
     add_known_entities(nlp, patterns or [])
     return nlp
 
@@ -258,6 +269,59 @@ def _holds(tests: tuple[_Test, ...], row: tuple[int, ...]) -> bool:
         elif (have in value) != (kind == _IN):
             return False
     return True
+
+
+# ---------------------------------------------------------------- the model's lemmatizer
+
+
+class LemmaMemo(EnglishLemmatizer):
+    """spaCy's English rule lemmatizer with a memo of the lemma of each (word, part of speech,
+    morphology), the whole of what its rules read: its own cache leaves out every base form
+    (returned before caching), and each token costs some Python calls. Tokens that already
+    have a lemma (set by the attribute rules) are left as they are, as spaCy's does."""
+
+    _memo: dict[tuple[int, int, int], int]
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.mode != "rule" or self.overwrite or not getattr(self, "_validated", False):
+            return super().__call__(doc)
+        memo = self.__dict__.setdefault("_memo", {})
+        if len(memo) > MAX_SEEN_TOKENS:
+            memo.clear()
+        try:
+            for i, (orth, pos, morph, lemma) in enumerate(doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()):
+                if lemma:
+                    continue
+                found = memo.get((orth, pos, morph))
+                if found is None:
+                    found = memo[orth, pos, morph] = self.vocab.strings.add(self.lemmatize(doc[i])[0])
+                doc[i].lemma = found
+            return doc
+        except Exception as e:
+            return self.get_error_handler()(self.name, self, [doc], e)
+
+
+@Language.factory("pw_lemmatizer", assigns=["token.lemma"], default_config={
+    "model": None, "mode": "rule", "overwrite": False, "scorer": {"@scorers": "spacy.lemmatizer_scorer.v1"}})
+def make_lemma_memo(nlp: Language, model: Any, name: str, mode: str, overwrite: bool,
+                    scorer: Callable | None) -> LemmaMemo:
+    """A rule lemmatizer with a memo, without tables until initialised."""
+    return LemmaMemo(nlp.vocab, model, name, mode=mode, overwrite=overwrite, scorer=scorer)
+
+
+def use_lemma_memo(nlp: Language, name: str = "lemmatizer") -> None:
+    """Put a LemmaMemo with the same tables in the place (and under the name) of the model's
+    English rule lemmatizer."""
+    stock = nlp.get_pipe(name) if name in nlp.pipe_names else None
+    if type(stock) is not EnglishLemmatizer or stock.mode != "rule" or stock.overwrite:
+        return
+    lookups = stock.lookups
+    memo = nlp.replace_pipe(name, "pw_lemmatizer", config={"mode": "rule", "overwrite": False})
+    assert isinstance(memo, LemmaMemo)
+    memo.initialize(lookups=lookups)
+
+
+# ---------------------------------------------------------------- known entities
 
 
 class KnownEntities:
