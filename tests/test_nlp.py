@@ -75,3 +75,64 @@ def test_per_doc_memos_are_made_once_and_kept_apart_per_doc():
     sent = next(two.sents)
     assert [t.i for t in tokens_of(sent)] == [t.i for t in sent]
     assert span_text(one, 1, 4) == one[1:4].text and span_text(one, 3, 3) == ""
+
+
+def _token_attributes(doc):
+    return [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in doc]
+
+
+def test_indexed_attribute_rules_give_what_the_stock_ruler_gives(nlp):
+    # The model's attribute ruler is replaced by one that finds its patterns through tables; the
+    # tokens must come out exactly as spaCy's own ruler leaves them, special forms included.
+    from spacy.pipeline import AttributeRuler
+
+    from peacewatch.nlp import IndexedRules
+
+    indexed = nlp.get_pipe("attribute_ruler")
+    assert isinstance(indexed, IndexedRules)
+    stock = AttributeRuler(nlp.vocab, "stock")
+    stock.add_patterns(indexed.patterns)
+    texts = ["There are  three convoys waiting, and there's one more.\n\nIt ain't over, y'all said; nothin' gets done.",
+             "The envoy got   the reply she wanted:\n'We'll sign it,' he said.", "Why?", " "]
+    for text in texts:
+        with nlp.select_pipes(disable=["attribute_ruler", "lemmatizer", "ner", "pw_known_entities"]):
+            doc = nlp(text)
+        copy = doc.copy()
+        assert indexed.match(doc) == stock.match(copy)
+        assert _token_attributes(indexed(doc)) == _token_attributes(stock(copy))
+    assert indexed._indexed is True
+
+
+def test_indexed_attribute_rules_keep_the_matcher_for_other_patterns(nlp):
+    from peacewatch.nlp import IndexedRules
+
+    rules = IndexedRules(nlp.vocab, "other")
+    rules.add([[{"LOWER": "cease"}, {"LOWER": "-", "OP": "?"}, {"LOWER": "fire"}]], {"LEMMA": "ceasefire"})
+    doc = rules(nlp.make_doc("a cease fire and a cease-fire"))
+    assert rules._indexed is False
+    assert [t.lemma_ for t in doc if t.lemma_] == ["ceasefire", "ceasefire"]
+
+
+def test_lemma_memo_gives_what_the_stock_lemmatizer_gives(nlp):
+    # The model's rule lemmatizer is replaced by one with a memo per (word, POS, morphology).
+    from spacy.lang.en.lemmatizer import EnglishLemmatizer
+
+    from peacewatch.nlp import LemmaMemo
+
+    memo = nlp.get_pipe("lemmatizer")
+    assert isinstance(memo, LemmaMemo)
+    stock = EnglishLemmatizer(nlp.vocab, None, "stock", mode="rule")
+    stock.initialize(lookups=memo.lookups)
+    texts = ["The envoys were meeting again; talks resumed and the mediators met the envoys.",
+             "Shelling damaged houses, and the shells hit two better-known schools.\n\nIt's got worse."]
+    for text in texts * 2:  # the second time from the memo
+        with nlp.select_pipes(disable=["lemmatizer", "ner", "pw_known_entities"]):
+            doc = nlp(text)
+        copy = doc.copy()
+        assert [t.lemma_ for t in memo(doc)] == [t.lemma_ for t in stock(copy)]
+
+
+def test_line_breaks_start_sentences_wherever_they_fall(nlp):
+    doc = nlp("First line\nSecond line \n\nThird line.\n")
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert starts[:3] == ["First", "Second", "Third"]

@@ -9,15 +9,21 @@ pipeline or a path to one.
 from __future__ import annotations
 
 import logging
-from bisect import bisect_left
-from collections.abc import Callable
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
 from functools import cache, wraps
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import spacy
+from spacy.attrs import IDS, IDX, LEMMA, LENGTH, MORPH, ORTH, POS
+from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.pipeline import AttributeRuler
+from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc, Span, Token
+from spacy.tokens._retokenize import set_token_attrs
 from spacy.util import filter_spans
 
 from peacewatch.errors import ModelError
@@ -34,9 +40,18 @@ MODEL_ENV = "PEACEWATCH_SPACY_MODEL"
 @Language.component("pw_paragraphs", assigns=["token.is_sent_start"])
 def mark_paragraphs(doc: Doc) -> Doc:
     """Start a sentence after every line break: news paragraphs and headlines never share one."""
-    for token in doc[:-1]:
-        if "\n" in token.text or token.whitespace_ == "\n" or token.text_with_ws.endswith("\n"):
-            doc[token.i + 1].is_sent_start = True
+    # A token's trailing whitespace is one space or none, so a line break lies inside a token's
+    # text: found in the doc's text, each tells the token it is in by the tokens' offsets.
+    text = doc.text
+    at = text.find("\n")
+    if at < 0:
+        return doc
+    starts = doc.to_array(IDX).tolist()
+    while at >= 0:
+        i = bisect_right(starts, at) - 1
+        if i + 1 < len(doc):
+            doc[i + 1].is_sent_start = True
+        at = text.find("\n", at + 1)
     return doc
 
 
@@ -69,8 +84,244 @@ def load_model(name: str | None = None, patterns: list[dict] | None = None) -> L
         )
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("pw_paragraphs", before="parser")
+    use_indexed_rules(nlp)
+    use_lemma_memo(nlp)
     add_known_entities(nlp, patterns or [])
     return nlp
+
+
+# ---------------------------------------------------------------- the model's attribute rules
+
+# Token attributes an indexed rule may test, as the Matcher reads them (hashes; flags as 0/1).
+RULE_FIELDS = ("TAG", "LOWER", "ORTH", "DEP", "IS_SPACE")
+_FIELD_IDS = [IDS[name] for name in RULE_FIELDS]
+_FIELD_NAMES = {"TEXT": "ORTH"}  # the Matcher's synonyms
+_EQUAL, _IN, _NOT_IN, _REGEX = 0, 1, 2, 3
+
+
+class _Regex:
+    """A REGEX test, searched in a value's string as the Matcher does."""
+
+    def __init__(self, pattern: str, strings: StringStore):
+        self.pattern = re.compile(pattern)
+        self.strings = strings
+
+    def __call__(self, value: int) -> bool:
+        return bool(self.pattern.search(self.strings[value]))
+
+
+# One token's test: (field position, kind, a hash, a set of hashes (IN, NOT_IN) or a _Regex).
+_Test = tuple[int, int, Any]
+# A rule's pattern: (rule id, its tokens' tests).
+_Pattern = tuple[int, tuple[tuple[_Test, ...], ...]]
+# Per field, the patterns whose first token needs a value of it; and the patterns for any token.
+_Tables = tuple[list[dict[int, list[_Pattern]]], list[_Pattern]]
+# For a token's values: the rules of one token that hold, and the longer patterns it starts.
+_Found = tuple[tuple[int, ...], tuple[_Pattern, ...]]
+# Distinct token values whose rules are kept (some 20,000 come in 300 news articles).
+MAX_SEEN_TOKENS = 200_000
+
+
+class IndexedRules(AttributeRuler):
+    """spaCy's attribute ruler (the model's tag map, morph rules and exceptions), with the same
+    rules applied in the same order to the same tokens, its patterns found through tables keyed
+    by a token's tag, word or dependency instead of the general Matcher: every token matches
+    some rule, and the Matcher, which runs a Python test for each `IN` list at each token, took
+    about an eighth of the model's parse time (bench/scale.py). A pattern with other tests than
+    those of RULE_FIELDS (operators, comparisons, other attributes) keeps the ruler on the Matcher."""
+
+    _tables: _Tables | None = None
+    _indexed: bool | None = None  # None until the tables are built (or found impossible)
+    _match_ids: list[int]
+    _seen: dict[tuple[int, ...], _Found]
+
+    def add(self, patterns: Iterable[list[dict]], attrs: dict, index: int = 0) -> None:
+        """As AttributeRuler.add; the tables are rebuilt on the next match."""
+        super().add(patterns, attrs, index)
+        self._indexed = None
+
+    def clear(self) -> None:
+        super().clear()
+        self._indexed = None
+
+    def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
+        """(rule id, match id, start, end) of every match, sorted as AttributeRuler.match sorts
+        them (a later rule's attributes win)."""
+        if self._indexed is None:
+            self._tables = _index_rules(self)
+            self._indexed = self._tables is not None
+            self._match_ids = [self.vocab.strings.add(str(rule)) for rule in range(len(self.attrs))]
+            self._seen = {}
+        if self._tables is None:
+            return list(super().match(doc))
+        found = sorted(_find_rules(doc, self._tables, self._seen))
+        return [(rule, self._match_ids[rule], start, end) for rule, start, end in found]
+
+    def set_annotations(self, doc: Doc, matches: list[tuple[int, int, int, int]]) -> None:
+        """As AttributeRuler.set_annotations, without a Span per match."""
+        for rule, match_id, start, end in matches:
+            index = self.indices[rule]
+            at = (start if index >= 0 else end) + index
+            if not start <= at < end:  # the stock ruler raises its error
+                super().set_annotations(doc, [(rule, match_id, start, end)])
+            set_token_attrs(doc[at], self.attrs[rule])
+
+
+@Language.factory("pw_attribute_ruler", assigns=[], default_config={
+    "validate": False, "scorer": {"@scorers": "spacy.attribute_ruler_scorer.v1"}})
+def make_indexed_rules(nlp: Language, name: str, validate: bool, scorer: Callable | None) -> IndexedRules:
+    """An attribute ruler matching through tables, empty until rules are added."""
+    return IndexedRules(nlp.vocab, name, validate=validate, scorer=scorer)
+
+
+def use_indexed_rules(nlp: Language, name: str = "attribute_ruler") -> None:
+    """Put an IndexedRules with the same rules in the place (and under the name) of the model's
+    attribute ruler."""
+    stock = nlp.get_pipe(name) if name in nlp.pipe_names else None
+    if not isinstance(stock, AttributeRuler) or type(stock) is not AttributeRuler:
+        return  # not there, or not spaCy's own (a subclass may match otherwise)
+    rules = stock.patterns
+    indexed = nlp.replace_pipe(name, "pw_attribute_ruler")
+    assert isinstance(indexed, IndexedRules)
+    indexed.add_patterns(rules)
+
+
+def _index_rules(ruler: AttributeRuler) -> _Tables | None:
+    """The patterns of every rule, filed under a value their first token needs (equal to it or
+    in a list holding it), or under any token; None when some pattern has another kind of test."""
+    tables: list[dict[int, list[_Pattern]]] = [{} for _ in RULE_FIELDS]
+    anywhere: list[_Pattern] = []
+    for rule in range(len(ruler.attrs)):
+        for pattern in ruler.matcher.get(str(rule))[1]:
+            tokens = [_token_tests(spec, ruler.vocab.strings) for spec in pattern]
+            if not tokens or any(tests is None for tests in tokens):
+                return None
+            compiled: _Pattern = (rule, tuple(t for t in tokens if t is not None))
+            key = min((t for t in compiled[1][0] if t[1] in (_EQUAL, _IN)), key=lambda t: (t[1], t[0]), default=None)
+            if key is None:
+                anywhere.append(compiled)
+                continue
+            for value in [key[2]] if key[1] == _EQUAL else sorted(key[2]):
+                tables[key[0]].setdefault(value, []).append(compiled)
+    return tables, anywhere
+
+
+def _token_tests(spec: object, strings: StringStore) -> tuple[_Test, ...] | None:
+    """The tests of one token spec, as the Matcher reads them; None for a test of another kind."""
+    if not isinstance(spec, dict):
+        return None
+    tests: list[_Test] = []
+    for name, value in spec.items():
+        field = _FIELD_NAMES.get(name.upper(), name.upper()) if isinstance(name, str) else None
+        if field not in RULE_FIELDS:
+            return None
+        position = RULE_FIELDS.index(field)
+        if isinstance(value, bool | int | str):
+            tests.append((position, _EQUAL, int(value) if isinstance(value, bool | int) else get_string_id(value)))
+            continue
+        (operator, operand), = value.items() if isinstance(value, dict) and len(value) == 1 else (("", None),)
+        if operator == "REGEX" and isinstance(operand, str):
+            tests.append((position, _REGEX, _Regex(operand, strings)))
+        elif operator in ("IN", "NOT_IN") and isinstance(operand, list) and all(isinstance(v, str) for v in operand):
+            tests.append((position, _IN if operator == "IN" else _NOT_IN, frozenset(map(get_string_id, operand))))
+        else:
+            return None
+    return tuple(tests)
+
+
+def _find_rules(doc: Doc, tables: _Tables, seen: dict[tuple[int, ...], _Found]) -> list[tuple[int, int, int]]:
+    """(rule id, start, end) of every pattern that holds at some token of the doc. What a token's
+    values start is worked out once per distinct values (`seen`): most tokens are common words."""
+    rows = [tuple(row) for row in doc.to_array(_FIELD_IDS).tolist()] if len(doc) else []
+    if len(seen) > MAX_SEEN_TOKENS:
+        seen.clear()
+    found = []
+    for start, row in enumerate(rows):
+        known = seen.get(row)
+        if known is None:
+            known = seen[row] = _starting_at(row, tables)
+        singles, longer = known
+        found += [(rule, start, start + 1) for rule in singles]
+        for rule, tokens in longer:
+            end = start + len(tokens)
+            if end <= len(rows) and all(_holds(tokens[k], rows[start + k]) for k in range(1, len(tokens))):
+                found.append((rule, start, end))
+    return found
+
+
+def _starting_at(row: tuple[int, ...], tables: _Tables) -> _Found:
+    """The rules of one token whose values are `row`, and the longer patterns it may start."""
+    by_value, anywhere = tables
+    candidates = [p for table, value in zip(by_value, row, strict=True) for p in table.get(value, ())]
+    held = [(rule, tokens) for rule, tokens in candidates + anywhere if _holds(tokens[0], row)]
+    return tuple(rule for rule, tokens in held if len(tokens) == 1), tuple(p for p in held if len(p[1]) > 1)
+
+
+def _holds(tests: tuple[_Test, ...], row: tuple[int, ...]) -> bool:
+    for position, kind, value in tests:
+        have = row[position]
+        if kind == _EQUAL:
+            if have != value:
+                return False
+        elif kind == _REGEX:
+            if not value(have):
+                return False
+        elif (have in value) != (kind == _IN):
+            return False
+    return True
+
+
+# ---------------------------------------------------------------- the model's lemmatizer
+
+
+class LemmaMemo(EnglishLemmatizer):
+    """spaCy's English rule lemmatizer with a memo of the lemma of each (word, part of speech,
+    morphology), the whole of what its rules read: its own cache leaves out every base form
+    (returned before caching), and each token costs some Python calls. Tokens that already
+    have a lemma (set by the attribute rules) are left as they are, as spaCy's does."""
+
+    _memo: dict[tuple[int, int, int], int]
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.mode != "rule" or self.overwrite or not getattr(self, "_validated", False):
+            return super().__call__(doc)
+        memo = self.__dict__.setdefault("_memo", {})
+        if len(memo) > MAX_SEEN_TOKENS:
+            memo.clear()
+        try:
+            for i, (orth, pos, morph, lemma) in enumerate(doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()):
+                if lemma:
+                    continue
+                found = memo.get((orth, pos, morph))
+                if found is None:
+                    found = memo[orth, pos, morph] = self.vocab.strings.add(self.lemmatize(doc[i])[0])
+                doc[i].lemma = found
+            return doc
+        except Exception as e:
+            return self.get_error_handler()(self.name, self, [doc], e)
+
+
+@Language.factory("pw_lemmatizer", assigns=["token.lemma"], default_config={
+    "model": None, "mode": "rule", "overwrite": False, "scorer": {"@scorers": "spacy.lemmatizer_scorer.v1"}})
+def make_lemma_memo(nlp: Language, model: Any, name: str, mode: str, overwrite: bool,
+                    scorer: Callable | None) -> LemmaMemo:
+    """A rule lemmatizer with a memo, without tables until initialised."""
+    return LemmaMemo(nlp.vocab, model, name, mode=mode, overwrite=overwrite, scorer=scorer)
+
+
+def use_lemma_memo(nlp: Language, name: str = "lemmatizer") -> None:
+    """Put a LemmaMemo with the same tables in the place (and under the name) of the model's
+    English rule lemmatizer."""
+    stock = nlp.get_pipe(name) if name in nlp.pipe_names else None
+    if type(stock) is not EnglishLemmatizer or stock.mode != "rule" or stock.overwrite:
+        return
+    lookups = stock.lookups
+    memo = nlp.replace_pipe(name, "pw_lemmatizer", config={"mode": "rule", "overwrite": False})
+    assert isinstance(memo, LemmaMemo)
+    memo.initialize(lookups=lookups)
+
+
+# ---------------------------------------------------------------- known entities
 
 
 class KnownEntities:
@@ -158,43 +409,56 @@ def per_token(read: Callable[[Token], T]) -> Callable[[Token], T]:
 
     @wraps(read)
     def once(token: Token) -> T:
-        found = doc_memo(token.doc, name, lambda _: {})
-        if token.i not in found:
-            found[token.i] = read(token)
-        return found[token.i]
+        memo = token.doc.user_data
+        found = memo.get(name)
+        if found is None:
+            found = memo[name] = {}
+        i = token.i
+        if i in found:
+            return found[i]
+        value = found[i] = read(token)
+        return value
 
     return once
 
 
-def _entity_index(doc: Doc) -> tuple[list[int], list[Span]]:
+def _entity_index(doc: Doc) -> tuple[list[int], list[int], list[Span]]:
     ents = list(doc.ents)
-    return [e.start for e in ents], ents
+    return [e.start for e in ents], [e.end for e in ents], ents
 
 
 def ents_between(doc: Doc, start: int, end: int) -> list[Span]:
     """The entities that overlap doc[start:end], found through an index built once per doc
     (doc.ents and span.ents rebuild every entity on each call, which is slow on long texts)."""
-    starts, ents = doc_memo(doc, "pw_ents", _entity_index)
-    out = []
-    for i in range(max(0, bisect_left(starts, start) - 8), bisect_left(starts, end)):
-        if ents[i].end > start:
-            out.append(ents[i])
-    return out
+    starts, ends, ents = doc_memo(doc, "pw_ents", _entity_index)
+    return [ents[i] for i in range(max(0, bisect_left(starts, start) - 8), bisect_left(starts, end))
+            if ends[i] > start]
 
 
 def span_text(doc: Doc, start: int, end: int) -> str:
     """The text of doc[start:end] without building the span: a slice of the doc's text through
     token offsets indexed once per doc (a Span and its text cost some microseconds each)."""
-    text, starts, ends = doc_memo(doc, "pw_offsets",
-                                  lambda d: (d.text, [t.idx for t in d], [t.idx + len(t) for t in d]))
+    text, starts, ends = doc_memo(doc, "pw_offsets", _offsets)
     start, end = max(start, 0), min(end, len(starts))
     return text[starts[start]:ends[end - 1]] if start < end else ""
+
+
+def _offsets(doc: Doc) -> tuple[str, list[int], list[int]]:
+    """The doc's text and each token's first and past-last character, read from the doc's arrays
+    (no Token object made)."""
+    rows = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+    return doc.text, [idx for idx, _ in rows], [idx + length for idx, length in rows]
+
+
+def doc_tokens(doc: Doc) -> list[Token]:
+    """The tokens of a doc as one list, made once per doc and shared (never change it)."""
+    return doc_memo(doc, "pw_tokens", list)
 
 
 def tokens_of(span: Span) -> list[Token]:
     """The tokens of a span, from a list made once per doc: iterating a Span makes a new Token
     object at every position, every time, and sentences are read token by token many times."""
-    return doc_memo(span.doc, "pw_tokens", list)[span.start:span.end]
+    return doc_tokens(span.doc)[span.start:span.end]
 
 
 def text_of(span: Span) -> str:

@@ -151,3 +151,22 @@ def test_every_cue_in_the_lexicon_sets_its_status(status, cue):
     text = f"Sudan's army said on Monday that it had retaken the bridge near the border ({cue})."
     claims = extract(text, published=PUBLISHED).claims
     assert claims and claims[0].status == status, (cue, [(c.status, c.text) for c in claims])
+
+
+def test_quoted_tokens_follow_marks_and_paragraphs(nlp):
+    # Curly pairs, straight marks in turns, and an unclosed quotation that ends with its paragraph.
+    from peacewatch.extract.claims import _quoted_tokens
+
+    doc = nlp("The envoy said “we will wait” and left. \"Not now,\" she said.\n\nHe wrote: “Talks go on\n\nThey ended.")
+    quoted = {doc[i].text for i in _quoted_tokens(doc)}
+    assert quoted == {"we", "will", "wait", "Not", "now", ",", "Talks", "go", "on"}
+
+
+def test_first_cue_finds_the_first_cue_in_lexicon_order():
+    from peacewatch.extract.claims import _first_cue
+
+    cues = (("could", "not", "be", "verified"), ("unverified",), ("remains", "unconfirmed"))
+    assert _first_cue("The figure remains unconfirmed and unverified.", cues) == ("unverified",)
+    assert _first_cue("It could NOT be\nverified.", cues) == ("could", "not", "be", "verified")
+    assert _first_cue("The unverifiedness of it.", cues) is None
+    assert _first_cue("Nothing here was checked.", cues) is None

@@ -12,6 +12,7 @@ data/agreements.yaml; the rules are in docs/CODEBOOK.md, "Agreements".
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -44,7 +45,7 @@ from peacewatch.grammar import (
     SOURCE_PREPS,
     TOWARDS_PREPS,
 )
-from peacewatch.nlp import text_of, tokens_of
+from peacewatch.nlp import doc_memo, doc_tokens, text_of, tokens_of
 from peacewatch.resolve.time import shift_when
 from peacewatch.schema import Actor, Agreement, Claim, Event, HistoryStep, When
 
@@ -213,7 +214,7 @@ def extract_agreements(doc: Doc, ctx: ArticleContext, events: list[Event] | None
                            for s in draft.steps):
                     draft.steps.append(step)
             draft.mediator = draft.mediator or mention.mediator  # a negotiator found among the steps
-            if any(t.lemma_.lower() in lex.unresolved_words for t in tokens_of(sent)):
+            if _within(_spots(doc).unresolved, sent):
                 draft.unresolved = True
         remember_subjects(sent, ctx, salient)
     for draft in drafts:
@@ -227,10 +228,43 @@ def extract_agreements(doc: Doc, ctx: ArticleContext, events: list[Event] | None
 # ---------------------------------------------------------------- mentions
 
 
+@dataclass(frozen=True)
+class _Spots:
+    """The tokens of a doc that may name an agreement, and those of words that leave one
+    unresolved, in doc order, found in one pass: a sentence is then read at these tokens only."""
+
+    names: list[int]  # a ceasefire, agreement or proposal noun
+    unresolved: list[int]
+
+
+def _spots(doc: Doc) -> _Spots:
+    return doc_memo(doc, "pw_agreement_spots", _find_spots)
+
+
+def _find_spots(doc: Doc) -> _Spots:
+    lex = agreement_lexicon()
+    names = lex.ceasefire_nouns | lex.generic_nouns | lex.proposal_nouns
+    spots = _Spots([], [])
+    for token in doc_tokens(doc):
+        lemma = token.lemma_.lower()
+        if lemma in names or token.lower_ in lex.ceasefire_nouns:
+            spots.names.append(token.i)
+        if lemma in lex.unresolved_words:
+            spots.unresolved.append(token.i)
+    return spots
+
+
+def _within(spots: list[int], sent: Span) -> list[int]:
+    """The indices of `spots` inside the sentence."""
+    start = bisect_left(spots, sent.start)
+    return spots[start:bisect_left(spots, sent.end, start)]
+
+
 def _mentions(sent: Span, index: int, ctx: ArticleContext, lex: AgreementLexicon) -> list[MentionInfo]:
     out: list[MentionInfo] = []
     used: set[int] = set()
-    for token in tokens_of(sent):
+    tokens = doc_tokens(sent.doc)
+    for token in (tokens[i] for i in _within(_spots(sent.doc).names, sent)):
         if token.i in used or token.pos_ not in ("NOUN", "PROPN"):
             continue
         lemma = token.lemma_.lower()

@@ -12,10 +12,12 @@ asserting the same thing in its own voice (corroboration).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from peacewatch.data.reading_words import ClaimWords
@@ -52,7 +54,7 @@ from peacewatch.grammar import (
     SOURCE_PREPS,
     STRAIGHT_QUOTES,
 )
-from peacewatch.nlp import doc_memo, span_text, text_of, tokens_of
+from peacewatch.nlp import doc_memo, doc_tokens, span_text, text_of, tokens_of
 from peacewatch.schema import Actor, Claim, Event, When
 
 # Sectors (codes, not words) whose speakers make an article one of conflict or diplomacy.
@@ -112,6 +114,58 @@ def claim_lexicon() -> ClaimLexicon:
         cues=cues,
         accusing_words=frozenset(w.lower() for w in words.accusing_words),
     )
+
+
+@dataclass(frozen=True)
+class _Spots:
+    """The tokens of a doc where a claim reader may find something, each list in doc order,
+    found in one pass over the doc: a reader then visits these tokens of a sentence, not all."""
+
+    tokens: list[Token]
+    speech: list[int]  # a verb of saying, or of denying a claim
+    nouns: list[int]  # a noun of saying or a source of figures
+    according: list[int]
+    media: list[int]  # a media marker ('per') or a media verb ('reports')
+    references: list[int]  # a noun that points back at claims
+    questions: list[int]  # '?'
+
+    def within(self, spots: list[int], sent: Span) -> list[Token]:
+        """The tokens of `spots` inside the sentence."""
+        start = bisect_left(spots, sent.start)
+        return [self.tokens[i] for i in spots[start:bisect_left(spots, sent.end, start)]]
+
+
+@cache
+def _spot_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The lemmas (lower case) that start the verb and the noun readers."""
+    lex = claim_lexicon()
+    return frozenset(lex.verb_kinds) | lex.denying_claims, frozenset(lex.noun_kinds) | lex.source_nouns
+
+
+def _spots(doc: Doc) -> _Spots:
+    return doc_memo(doc, "pw_claim_spots", _find_spots)
+
+
+def _find_spots(doc: Doc) -> _Spots:
+    lex = claim_lexicon()
+    speech_lemmas, noun_lemmas = _spot_words()
+    tokens = doc_tokens(doc)
+    spots = _Spots(tokens, [], [], [], [], [], [])
+    for token in tokens:
+        lemma, lower, i = token.lemma_.lower(), token.lower_, token.i
+        if lemma in speech_lemmas:
+            spots.speech.append(i)
+        if lemma in noun_lemmas:
+            spots.nouns.append(i)
+        if lower == "according":
+            spots.according.append(i)
+        if lower in lex.media_markers or lemma in lex.media_verbs:
+            spots.media.append(i)
+        if lemma in lex.claim_references:
+            spots.references.append(i)
+        if lower == "?":
+            spots.questions.append(i)
+    return spots
 
 
 @dataclass
@@ -184,21 +238,37 @@ def _quoted_tokens(doc: Doc) -> set[int]:
     inside: set[int] = set()
     open_at: int | None = None
     straight_open = False
-    for token in doc:
-        if "\n" in token.text:
+    marks = _QUOTE_MARKS
+    for i, orth in enumerate(doc.to_array(ORTH).tolist() if len(doc) else []):
+        mark = marks.get(orth)
+        if mark is None:
+            mark = marks[orth] = _quote_mark(doc.vocab.strings[orth])
+        if mark == _LINE_BREAK:
             open_at, straight_open = None, False
             continue
-        text = token.text
-        if text in OPEN_QUOTES and open_at is None and text != "’":
-            open_at = token.i
-        elif text in CLOSE_QUOTES and open_at is not None and text != "‘":
+        if mark & _OPENING and open_at is None:
+            open_at = i
+        elif mark & _CLOSING and open_at is not None:
             open_at = None
-        elif text in STRAIGHT_QUOTES:
+        elif mark & _STRAIGHT:
             straight_open = not straight_open
             continue
         elif open_at is not None or straight_open:
-            inside.add(token.i)
+            inside.add(i)
     return inside
+
+
+# What a token's text is to a quotation, as bits; by its hash, worked out once per text.
+_LINE_BREAK, _OPENING, _CLOSING, _STRAIGHT = 1, 2, 4, 8
+_QUOTE_MARKS: dict[int, int] = {}
+
+
+def _quote_mark(text: str) -> int:
+    if "\n" in text:
+        return _LINE_BREAK
+    return ((_OPENING if text in OPEN_QUOTES and text != "’" else 0)
+            | (_CLOSING if text in CLOSE_QUOTES and text != "‘" else 0)
+            | (_STRAIGHT if text in STRAIGHT_QUOTES else 0))
 
 
 def _quote_tokens(sent: Span, quoted: frozenset[int]) -> list[Token]:
@@ -237,9 +307,9 @@ def _verb_claims(sent: Span, index: int, sents: list[Span], quoted: frozenset[in
     out: list[Draft] = []
     taken: set[int] = set()
     # Once per sentence, not per verb: a long run-on sentence has many verbs of saying.
-    tokens = tokens_of(sent)
-    asked = any(t.text == "?" and t.i not in quoted and t.i - 1 not in quoted for t in tokens)
-    for verb in tokens:
+    spots = _spots(sent.doc)
+    asked = any(t.i not in quoted and t.i - 1 not in quoted for t in spots.within(spots.questions, sent))
+    for verb in spots.within(spots.speech, sent):
         kind = lex.verb_kinds.get(verb.lemma_.lower())
         if kind is None and verb.lemma_.lower() in lex.denying_claims and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in lex.claim_references for c in verb.children):
@@ -624,7 +694,8 @@ def _noun_claims(sent: Span, index: int, quoted: frozenset[int], ctx: ArticleCon
     """'X returned with additional demands to lift sanctions'; 'X's call for a ceasefire'."""
     out: list[Draft] = []
     covered = {t.i for d in found for t in d.content}
-    for noun in tokens_of(sent):
+    spots = _spots(sent.doc)
+    for noun in spots.within(spots.nouns, sent):
         if noun.lemma_.lower() in lex.source_nouns and noun.pos_ == "NOUN" and noun.i not in quoted | covered:
             draft = _sourced_figure(noun, index, ctx, salient, drafts, lex)
             if draft is not None:
@@ -686,7 +757,8 @@ def _according_claims(sent: Span, index: int, quoted: frozenset[int], ctx: Artic
                       found: list[Draft]) -> list[Draft]:
     """'According to X, ...': X says the rest of the sentence."""
     out: list[Draft] = []
-    for token in tokens_of(sent):
+    spots = _spots(sent.doc)
+    for token in spots.within(spots.according, sent):
         if token.lower_ != "according" or token.i in quoted:
             continue
         to = next((c for c in token.children if c.lower_ == "to"), None)
@@ -707,7 +779,8 @@ def _according_claims(sent: Span, index: int, quoted: frozenset[int], ctx: Artic
 
 def _media_claims(sent: Span, index: int, ctx: ArticleContext, lex: ClaimLexicon) -> list[Draft]:
     """'..., per CNN', 'X reports': the outlet's own claim when no one else in the sentence speaks."""
-    for token in sent:
+    spots = _spots(sent.doc)
+    for token in spots.within(spots.media, sent):
         if token.lower_ in lex.media_markers and token.dep_ == "prep":
             source = next((c for c in token.children if c.dep_ == "pobj"), None)
         elif token.lemma_.lower() in lex.media_verbs and token.pos_ == "VERB":
@@ -733,10 +806,12 @@ def _media_claims(sent: Span, index: int, ctx: ArticleContext, lex: ClaimLexicon
 def _continued_quote(sent: Span, index: int, sents: list[Span], quoted: frozenset[int],
                      drafts: list[Draft]) -> list[Draft]:
     """A sentence that is all quotation, right after a quoted claim: the same speaker goes on."""
-    if not _all_quoted(sent, quoted) or not drafts:
+    if not drafts:
         return []
     previous = drafts[-1]
     if not previous.quoted or index - previous.last > QUOTE_WINDOW or previous.last >= index:
+        return []
+    if not _all_quoted(sent, quoted):
         return []
     content = _trim([t for t in sent if t.i in quoted])
     if not content:
@@ -839,13 +914,19 @@ def _first_cue(text: str, cues: tuple[tuple[str, ...], ...]) -> tuple[str, ...] 
     ('cannot' is one word there, two in a parse); one search for all of them says whether any is."""
     if not cues:
         return None
-    if text.isascii():  # each word of a cue must be in the text (IGNORECASE folds only ASCII here)
+    if text.isascii():  # a cue's longest word must be in the text (IGNORECASE folds only ASCII here)
         lowered = text.lower()
-        if not any(all(word in lowered for word in cue) for cue in cues):
+        if not any(word in lowered for word in _cue_words(cues)):
             return None
     if _cue_pattern(cues).search(text) is None:
         return None
     return next(cue for cue in cues if _cue_pattern((cue,)).search(text) is not None)
+
+
+@cache
+def _cue_words(cues: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
+    """The longest word of each cue, once each: a text without any of them holds no cue."""
+    return tuple(dict.fromkeys(max(cue, key=len) for cue in cues))
 
 
 @cache
@@ -856,10 +937,11 @@ def _cue_pattern(cues: tuple[tuple[str, ...], ...]) -> re.Pattern:
 def _later_references(drafts: list[Draft], sents: list[Span], claimed: set[int], lex: ClaimLexicon) -> None:
     """'Moreover, X has failed to provide evidence bolstering its claims.': a hedge in a later
     sentence of the author's that points back at the claims."""
+    spots = _spots(sents[0].doc) if sents else None
     for index, sent in enumerate(sents):
-        if index in claimed:
+        if index in claimed or spots is None:
             continue
-        refs = [t for t in tokens_of(sent) if t.lemma_.lower() in lex.claim_references and t.pos_ == "NOUN"
+        refs = [t for t in spots.within(spots.references, sent) if t.pos_ == "NOUN"
                 and any(c.dep_ in ("poss", "det") for c in t.children)]
         if not refs:
             continue
@@ -914,8 +996,9 @@ def _content_words(tokens: list[Token]) -> set[str]:
 
 def _corroborate(drafts: list[Draft], sents: list[Span], claimed: set[int], quoted: frozenset[int]) -> None:
     """A claim the article itself asserts elsewhere, in its own voice, is confirmed."""
-    own = [s for i, s in enumerate(sents) if i not in claimed and not any(t.text == "?" for t in s)
-           and not any(t.i in quoted for t in s)]
+    spots = _spots(sents[0].doc) if sents else None
+    own = [s for i, s in enumerate(sents) if i not in claimed and spots is not None
+           and not spots.within(spots.questions, s) and not any(k in quoted for k in range(s.start, s.end))]
     own_words: dict[int, set[str]] = {}  # content words of each own sentence, read when first needed
     for draft in drafts:
         if draft.status != "not_assessed":
@@ -928,7 +1011,7 @@ def _corroborate(drafts: list[Draft], sents: list[Span], claimed: set[int], quot
                 continue
             for n, sent in enumerate(own):
                 if n not in own_words:
-                    own_words[n] = _content_words(list(sent))
+                    own_words[n] = _content_words(tokens_of(sent))
                 other = own_words[n]
                 shared = words & other
                 if heads & other and len(shared) >= CORROBORATION_MIN_WORDS and \
