@@ -86,12 +86,29 @@ def test_every_dev_article_has_floors(shared):
     assert ids == set(FLOORS["dev_articles"])
 
 
+# Issue 16's targets on the whole dev set. Those not reached are strict xfails with the figure
+# measured when the work was merged: reaching one makes its test pass, and the mark must go.
+ISSUE_TARGETS = {
+    "event.f1": (0.75, 0.677), "event.strict.f1": (0.40, 0.231),
+    "event.field_accuracy.location": (0.80, 0.413), "event.field_accuracy.source": (0.80, 0.75),
+    "event.field_accuracy.target": (0.75, 0.594), "event.field_accuracy.date": (0.90, 0.835),
+}
+
+
+@pytest.mark.parametrize("path", [
+    pytest.param(path, marks=pytest.mark.xfail(strict=True, reason=f"issue 16 target {target}, measured {now}"))
+    for path, (target, now) in ISSUE_TARGETS.items()])
+def test_issue_target_on_dev(scores, path):
+    target = ISSUE_TARGETS[path][0]
+    assert _value(scores["dev"], path) >= target
+
+
 def test_no_boilerplate_leaks_seed(scores):
     assert scores["seed"]["boilerplate_leaks"] == 0
 
 
-@pytest.mark.xfail(strict=True, reason="1 leak left: an event cites a caption sentence that the gold itself cites "
-                                        "(thenational also_evidence), and the scorer's 0.5 word overlap matches it "
+@pytest.mark.xfail(strict=True, reason="2 leaks left, both one caption sentence that the gold itself cites "
+                                        "(thenational also_evidence), cited by two events; and the scorer's 0.5 word overlap matches it "
                                         "to the gold boilerplate copy of that caption cut short mid-word")
 def test_no_boilerplate_leaks_dev(scores):
     assert scores["dev"]["boilerplate_leaks"] == 0

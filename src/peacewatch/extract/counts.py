@@ -128,7 +128,7 @@ def _add_word(word: str, total: int, current: int, seen: bool) -> tuple[int, int
         return total, (current or 1) * _MULTIPLIERS[word]
     if word in _SCALES:
         return total + (current or 1) * _SCALES[word], 0
-    if word.isdigit() and not seen:
+    if word.isdecimal() and not seen:
         return total, int(word)  # '5 thousand'; '7-8' is a range, not a number
     return None
 

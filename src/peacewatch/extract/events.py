@@ -677,13 +677,24 @@ def _mergeable(a: Draft, b: Draft) -> bool:
     if a.type != b.type or a.status != b.status:
         return False
     if a.type == "ASSAULT":
-        return (_compatible(_key(a.source), _key(b.source)) and _places_compatible(a, b)
-                and _tolls_compatible(a, b)
+        return (_compatible(_key(a.source), _key(b.source)) and _same_side(a.source, b.source)
+                and _places_compatible(a, b) and _tolls_compatible(a, b)
                 and _dates_compatible(a, b) and _compatible(_trigger_mode(a), _trigger_mode(b))
                 and _same_strike(a, b))
     return (_same_actor(a.source, b.source) and _same_actor(a.target, b.target)
             and _dates_compatible(a, b, slack=RETELLING_SLACK_DAYS) and a.first.sent.start != b.first.sent.start
             and (a.type in PAIR_MEETING_TYPES or _same_telling(a, b)))
+
+
+STATE_SECTORS = frozenset({"GOV", "MIL"})
+
+
+def _same_side(a: Actor | None, b: Actor | None) -> bool:
+    """Warships of a government and rebels of the same country are two sides, not one attacker
+    told twice; a state told as its government or its army is one."""
+    if a is None or b is None or not a.sector or not b.sector:
+        return True
+    return (a.sector in STATE_SECTORS) == (b.sector in STATE_SECTORS)
 
 
 def _same_telling(a: Draft, b: Draft) -> bool:

@@ -727,7 +727,7 @@ def _number(word: str | None) -> tuple[int, bool]:
     if word is None:
         return 2, True  # bare plural: 'days later' means a few days
     word = _normalise_phrase(word)
-    if word.isdigit():
+    if word.isdecimal():
         return int(word), False
     v = _load_vocab()
     for key, value in v.numbers.items():
