@@ -107,9 +107,9 @@ def test_no_boilerplate_leaks_seed(scores):
     assert scores["seed"]["boilerplate_leaks"] == 0
 
 
-@pytest.mark.xfail(strict=True, reason="2 leaks left, both one caption sentence that the gold itself cites "
-                                        "(thenational also_evidence), cited by two events; and the scorer's 0.5 word overlap matches it "
-                                        "to the gold boilerplate copy of that caption cut short mid-word")
+@pytest.mark.xfail(strict=True, reason="2 leaks left: two events cite one caption sentence that the gold "
+                                        "itself cites (thenational also_evidence), and the scorer's 0.5 word "
+                                        "overlap matches it to the gold boilerplate copy of that caption cut short")
 def test_no_boilerplate_leaks_dev(scores):
     assert scores["dev"]["boilerplate_leaks"] == 0
 
