@@ -16,7 +16,7 @@ from datetime import datetime
 from email.utils import parsedate_to_datetime
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from peacewatch.errors import InputError
 from peacewatch.ingest import (
@@ -344,12 +344,19 @@ class _LineDecoder:
 _LEGACY_WARNING = "input is not UTF-8; decoded as cp1252"
 
 
+def _open_bytes(path: Path) -> tuple[BinaryIO | None, str | None]:
+    """The file opened for reading bytes, or None and why it cannot be read."""
+    try:
+        return path.open("rb"), None
+    except OSError as exc:
+        return None, f"cannot be read ({exc.strerror or exc})"
+
+
 def _jsonl_lines(path: Path) -> Iterator[tuple[str, str | None, bool, str | None]]:
     """The non-blank lines of a JSONL file as (origin, line, legacy, None), or (origin, None, False, error)."""
-    try:
-        stream = path.open("rb")
-    except OSError as exc:
-        yield str(path), None, False, f"cannot be read ({exc.strerror or exc})"
+    stream, error = _open_bytes(path)
+    if stream is None:
+        yield str(path), None, False, error
         return
     with stream:
         lines = _LineDecoder(stream)
@@ -391,10 +398,9 @@ def _csv_rows(path: Path) -> Iterator[tuple[str, dict[str, str] | None, bool, st
     without a text or html column, gives one error for the whole file.
     """
     _raise_csv_field_limit()
-    try:
-        stream = path.open("rb")
-    except OSError as exc:
-        yield str(path), None, False, f"cannot be read ({exc.strerror or exc})"
+    stream, error = _open_bytes(path)
+    if stream is None:
+        yield str(path), None, False, error
         return
     with stream:
         # csv.reader, not DictReader: DictReader skips blank lines unseen, which would put the
