@@ -84,12 +84,19 @@ class ArticleContext:
     time_cache: dict[tuple[int, int], list[SentenceTime]] = field(default_factory=dict)
     subject_cache: dict[tuple[int, int], list[tuple[Token, Actor]]] = field(default_factory=dict)
     home_cache: list[str | None] = field(default_factory=list)
+    dateline_cache: list[When | None] = field(default_factory=list)
 
     def home(self) -> str | None:
         """The country the article's places are in (read once per article; see `home_country`)."""
         if not self.home_cache:
             self.home_cache.append(home_country(self))
         return self.home_cache[0]
+
+    def dateline(self) -> When | None:
+        """The story's day a dated dateline gives ('Islamabad, April 24:'), read once per article."""
+        if not self.dateline_cache:
+            self.dateline_cache.append(find_dateline(self.doc.text[:DATELINE_CHARS], self.published))
+        return self.dateline_cache[0]
 
     def describe(self, token: Token) -> Actor | None:
         """The actor a token's noun phrase names (read once per phrase per article)."""
@@ -519,13 +526,8 @@ def sentence_times(sent: Span, ctx: ArticleContext) -> list[SentenceTime]:
 def _sentence_times(sent: Span, ctx: ArticleContext) -> list[SentenceTime]:
     out: list[SentenceTime] = []
     # relative words count from the story's day: a dated dateline's, else the publication date
-    # (read once per article: Doc.text joins the whole article each time it is asked)
-    key = f"peacewatch.dateline:{ctx.published}"
-    if key not in sent.doc.user_data:
-        dateline = find_dateline(sent.doc.text[:DATELINE_CHARS], ctx.published)
-        sent.doc.user_data[key] = dateline.value if dateline is not None else None
-    story_day = sent.doc.user_data[key]
-    reference = date.fromisoformat(story_day) if story_day else ctx.published
+    dateline = ctx.dateline()
+    reference = date.fromisoformat(dateline.value) if dateline is not None and dateline.value else ctx.published
     text = text_of(sent)
     for found in find_time_expressions(text):
         span = sent.doc.char_span(sent.start_char + found.start, sent.start_char + found.end,

@@ -50,7 +50,7 @@ from peacewatch.grammar import (
 )
 from peacewatch.nlp import ents_between, text_of
 from peacewatch.resolve.place import anaphor_precision, is_region_word, unlisted_town
-from peacewatch.resolve.time import DATELINE_CHARS, Offset, find_dateline, reconcile, shift_when
+from peacewatch.resolve.time import Offset, reconcile, shift_when
 from peacewatch.schema import Actor, Event, Place, Weapon, When
 
 log = logging.getLogger(__name__)
@@ -858,7 +858,7 @@ def _find_event(drafts: list[Draft], kind: str, noun: Token) -> Draft | None:
 def _assign_dates(drafts: list[Draft], sentence_times: list[list[tuple[Span, When, Offset | None]]],
                   free_times: list[set[int]], references: list[tuple[int, Mention]], ctx: ArticleContext) -> None:
     ordered = sorted(drafts, key=lambda d: d.sent_index)
-    story = find_dateline(ctx.doc.text[:DATELINE_CHARS], ctx.published)
+    story = ctx.dateline()
     if story is None and ctx.published is not None:
         story = When(text=None, value=ctx.published.isoformat(), precision="day", rule="publication date")
     for draft in ordered:

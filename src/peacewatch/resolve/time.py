@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any, Literal
 
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
@@ -1314,7 +1314,6 @@ def _dateline_pattern() -> re.Pattern[str]:
                       r"(?:--|[:—–-]|$)", re.MULTILINE)
 
 
-@lru_cache(maxsize=64)  # each sentence of an article asks; a service reads many articles
 def find_dateline(text: str, published: date | None) -> When | None:
     """The story's day a dateline states ('Islamabad, April 24: ...' in a paper of April 25), when
     it lies within DATELINE_DAYS before the publication date or on the day after it.
