@@ -134,6 +134,10 @@ def render_markdown(data: ReportData) -> str:
         strikes = "; ".join(f"{i['date_value']} {i.get('place_name') or '?'} ({_num(killed_of(i))} killed)"
                             for i in initiative.strikes_after) or "none"
         lines.append(f"| {initiative.day} | {_md('; '.join(initiative.labels))} | {_md(strikes)} |")
+    untested = analysis.untested_rows()
+    if untested:
+        lines += ["", "### Not tested: dated outside the coverage", "", "| day | what | evidence |", "|---|---|---|"]
+        lines += [f"| {day} | {_md(what)} | {_md(evidence)} |" for day, what, evidence in untested]
     lines += ["", "## Agreement tracker", "", "| agreement | status | parties | mediator | scope | history |",
               "|---|---|---|---|---|---|"]
     for item in data.agreements:
