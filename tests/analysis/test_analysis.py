@@ -60,10 +60,11 @@ def test_tracker_merges_one_agreement_told_by_two_articles(tmp_path):
     ])
     tracked = track_agreements(store)
     assert len(tracked) == 2
-    fronts = next(t for t in tracked if t.scope and "fronts" in t.scope)
-    assert len(fronts.articles) == 2 and fronts.mediator == "USA"
+    fronts = next(t for t in tracked if t.scope == "full")
+    assert len(fronts.articles) == 2 and fronts.mediator == "USA" and fronts.duration_days == 30
     assert [(s["party"], s["action"], s["date"]) for s in fronts.history] == [
-        ("UKR", "accepted", "2025-03-11"), ("RUS", "rejected", "2025-03-14"), ("USA", "proposed", None)]
+        ("UKR", "accepted", "2025-03-11"), ("USA", "proposed", None), ("RUS", "rejected", "2025-03-14")]
+    assert all(s["evidence"] for s in fronts.history)
     assert fronts.status == "rejected" and fronts.status_as_of == "2025-03-15"
 
 
