@@ -167,3 +167,12 @@ def test_coverage_is_read_from_the_articles_publication_days(tmp_path):
     coverage = store_coverage(store)
     assert (coverage.first.isoformat(), coverage.last.isoformat()) == ("2025-03-03", "2025-03-07")
     assert sorted(d.day for d in coverage.days) == [3, 6, 7]  # and the day before each, inside the period
+
+
+def test_a_suspect_toll_counted_in_the_test_is_flagged(tmp_path, monkeypatch):
+    store = make_store(tmp_path, effect=False)
+    store.import_incidents([strike(START + timedelta(days=40), 4000, 77)])  # a war's total read as a day's
+    _covering(monkeypatch, range(0, 120))
+    text = analyze_initiatives(store, party="RUS", mediator="USA", window=3).summary()
+    assert "Caution: 1 strike counted here carries a toll far above its sources' typical scale" in text
+    assert "killed 4,000" in text

@@ -41,7 +41,7 @@ def store(tmp_path):
 def test_a_toll_far_above_the_outlets_scale_is_suspect_and_a_bad_day_is_not(store):
     found = check_store(store, ("toll-scale",))
     assert [f.evidence for f in found] == ["The long war has killed thousands, officials said."]
-    assert "times" in found[0].reason and "3000" in found[0].reason
+    assert "times" in found[0].reason and "3,000" in found[0].reason
 
 
 def test_an_incident_at_the_country_centroid_is_listed(store):

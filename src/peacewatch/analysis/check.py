@@ -121,7 +121,7 @@ def check_tolls(incidents: list[dict]) -> list[Finding]:
         scale = "its outlets' typical toll" if len(others) >= MIN_TYPICAL else "the store's typical toll"
         if killed >= max(TOLL_FLOOR, TOLL_FACTOR * typical):
             findings.append(_finding("toll-scale", "incident", incident,
-                                     f"killed {killed:g}, {killed / typical:.0f} times {scale} ({typical:g})"))
+                                     f"killed {killed:,g}, {killed / typical:,.0f} times {scale} ({typical:,g})"))
     return findings
 
 
@@ -159,8 +159,9 @@ def check_attackers(records: list[dict]) -> list[Finding]:
             continue
         why = not_an_actor(record["source_name"])
         if why:
+            coded = f"coded {record['source_country']}" if record.get("source_country") else "no country"
             findings.append(_finding("attacker-not-actor", "incident", record,
-                                     f"attacker {record['source_name']!r} {why}"))
+                                     f"attacker {record['source_name']!r} {why} ({coded})"))
     return findings
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from peacewatch.analysis.check import Finding, check_tolls
 from peacewatch.analysis.coverage import Coverage, store_coverage
 from peacewatch.analysis.stats import WindowEffect, day_index, window_effect
 from peacewatch.analysis.timeline import Marker, Timeline, build_timeline, diplomatic_markers, is_by, killed_of
@@ -61,6 +62,7 @@ class InitiativeAnalysis:
     coverage: Coverage = field(default_factory=Coverage)
     untested_initiatives: list[Initiative] = field(default_factory=list)
     untested_strikes: list[dict] = field(default_factory=list)
+    suspect_tolls: list[Finding] = field(default_factory=list)
 
     @property
     def conclusive(self) -> bool:
@@ -91,7 +93,16 @@ class InitiativeAnalysis:
         lines.append(self._initiatives_line())
         lines += [f"{name}: {effect.summary(name)}" for name, effect in self.effects.items()]
         lines += self._verdict_lines()
-        return "\n".join(lines + self._untested_lines())
+        return "\n".join(lines + self._caution_lines() + self._untested_lines())
+
+    def _caution_lines(self) -> list[str]:
+        if not self.suspect_tolls:
+            return []
+        count = len(self.suspect_tolls)
+        listed = "; ".join(f"{f.day}: {f.reason}" for f in self.suspect_tolls[:3])
+        return [f"Caution: {count} strike{'' if count == 1 else 's'} counted here carr{'ies' if count == 1 else 'y'} "
+                f"a toll far above {'its' if count == 1 else 'their'} sources' typical scale ({listed}); "
+                f"`peacewatch check` lists suspect records."]
 
     def _period_line(self) -> str:
         if self.first is None or self.last is None:
@@ -204,8 +215,10 @@ def analyze_initiatives(store: Store, party: str = PARTY, mediator: str = MEDIAT
     }
     effects = {name: window_effect(values, starts, window, permutations=permutations, seed=seed, covered=covered)
                for name, values in series.items()}
+    counted = {i["id"] for d in timeline.days if coverage.covers(d.day) for i in d.incidents}
+    suspect = [f for f in check_tolls(store.incidents(Filters(type="ASSAULT"))) if f.id in counted] if counted else []
     return InitiativeAnalysis(party, mediator, window, timeline.first, timeline.last, initiatives, effects, timeline,
-                              coverage, untested, untested_strikes)
+                              coverage, untested, untested_strikes, suspect)
 
 
 def _period(store: Store, date_from: str | None, date_to: str | None) -> Coverage:
