@@ -27,7 +27,6 @@ from peacewatch.store import Filters, Store
 INITIATIVE_TYPES = {"CONSULT", "AGREE", "REQUEST"}
 SIGNIFICANCE = 0.05
 INITIATIVE_STEPS = {"proposed", "agreed", "signed", "in_force", "accepted"}
-MEASURES = ("killed", "civilians killed", "strikes")
 
 
 @dataclass
