@@ -247,21 +247,21 @@ def test_summary_of_a_conclusive_result():
     effect = _effect()
     assert effect.summary("killed") == (
         "In the 3 days after the 7 initiatives, 4.2 killed a day against 2.1 on other days "
-        "(rate ratio 2.0, permutation p = 0.03)."
+        "(rate ratio 2.0, permutation p for a rise = 0.03)."
     )
     assert effect.summary() == (
         "In the 3 days after the 7 initiatives, the daily mean was 4.2 against 2.1 on other days "
-        "(rate ratio 2.0, permutation p = 0.03)."
+        "(rate ratio 2.0, permutation p for a rise = 0.03)."
     )
 
 
 def test_summary_of_small_p_values_a_fall_and_a_one_day_window():
-    assert "permutation p < 0.001" in _effect(p_value=0.0001).summary()
-    assert "permutation p = 0.004" in _effect(p_value=0.004).summary()
+    assert "permutation p for a rise < 0.001" in _effect(p_value=0.0001).summary()
+    assert "permutation p for a rise = 0.004" in _effect(p_value=0.004).summary()
     fall = _effect(window=1, rate_after=0.5, rate_other=2.0, rate_ratio=0.25, p_value=0.99, p_value_fall=0.02)
     assert fall.summary("strikes") == (
         "In the day after the 7 initiatives, 0.5 strikes a day against 2.0 on other days "
-        "(rate ratio 0.25, permutation p = 0.02 for a fall)."
+        "(rate ratio 0.25, permutation p for a rise = 0.99; for a fall = 0.02)."
     )
 
 
@@ -277,7 +277,7 @@ def test_summary_of_a_computed_result_quotes_its_numbers():
     text = result.summary("killed")
     assert text.startswith("In the 3 days after the 8 initiatives, ")
     assert f"{result.rate_after:.1f} killed a day against {result.rate_other:.1f} on other days" in text
-    assert "permutation p < 0.001" in text
+    assert "permutation p for a rise < 0.001" in text
 
 
 # --- input checks ---
@@ -357,3 +357,33 @@ def test_a_series_from_dates_feeds_the_window_effect():
     result = window_effect(series, [day_index(first, day) for day in initiatives], 2, permutations=999)
     assert result.rate_after == 5.0 and result.rate_other == 0.0
     assert result.conclusive and result.p_value < 0.01
+
+
+# --- days the record does not cover ---
+
+
+def test_uncovered_days_count_neither_after_initiatives_nor_as_other_days():
+    # a week covered, a week not, alternating: the quiet uncovered weeks must not lower the baseline
+    values = [2.0] * DAYS
+    covered = [(day // 7) % 2 == 0 for day in range(DAYS)]
+    starts = [day for day in range(0, DAYS - 4, 7) if covered[day]][:8]
+    for day, seen in enumerate(covered):
+        if not seen:
+            values[day] = 0.0  # nothing reported on a day nobody covered
+    with_mask = window_effect(values, starts, 3, covered=covered, permutations=200)
+    assert with_mask.rate_other == pytest.approx(2.0) and with_mask.rate_ratio == pytest.approx(1.0)
+    assert with_mask.days_after + with_mask.days_other == sum(covered)
+    without = window_effect(values, starts, 3, permutations=200)
+    assert without.rate_other < 1.5  # the uncovered weeks read as peace
+
+
+def test_an_initiative_on_an_uncovered_day_is_dropped():
+    covered = [True] * 30
+    covered[10] = False
+    result = window_effect([1.0] * 30, [3, 10, 17, 22], 3, covered=covered, permutations=0)
+    assert result.initiatives == 3 and result.dropped == 1
+
+
+def test_covered_flags_must_match_the_days():
+    with pytest.raises(SeriesError, match="one flag a day"):
+        window_effect([1.0] * 10, [1], 1, covered=[True] * 9)

@@ -79,13 +79,22 @@ class WindowEffect:
             ratio = "no rate ratio as other days had none"
         return f"In {days} after {initiatives}, {rates} ({ratio}, {self._format_p()})."
 
+    def verdict(self, level: float) -> str:
+        """'rise' when the one-sided test for a rise is significant at `level`, 'no significant rise'
+        when it is not, 'too few data' when no test could be run."""
+        if not self.conclusive or self.p_value is None:
+            return "too few data"
+        return "rise" if self.p_value < level else "no significant rise"
+
     def _format_p(self) -> str:
         if self.p_value is None or self.p_value_fall is None:
             return "no permutation test run"
-        # Quote the side the data lean to: a fall reported with its rise p-value (near 1) says nothing.
+        # The question is a rise: its one-sided p-value is always quoted, named for its direction;
+        # when the data lean the other way the p-value for a fall is added, also named.
+        rise = f"permutation p for a rise {_format_p_value(self.p_value)}"
         if (self.rate_after or 0.0) < (self.rate_other or 0.0):
-            return f"permutation p {_format_p_value(self.p_value_fall)} for a fall"
-        return f"permutation p {_format_p_value(self.p_value)}"
+            return f"{rise}; for a fall {_format_p_value(self.p_value_fall)}"
+        return rise
 
 
 def window_effect(
@@ -97,6 +106,7 @@ def window_effect(
     seed: int = 0,
     min_initiatives: int = 3,
     min_total: float = 5.0,
+    covered: Sequence[bool] | None = None,
 ) -> WindowEffect:
     """Compare the days after initiatives with the other days of a daily series.
 
@@ -109,6 +119,9 @@ def window_effect(
         seed: seed of the random placements, so a result can be repeated.
         min_initiatives: fewer initiatives than this are too few to conclude anything.
         min_total: a series adding up to less than this is too sparse to conclude anything.
+        covered: one flag a day, False for a day the record does not cover (no article could tell
+            of it): such a day counts neither after an initiative nor among the other days, and no
+            initiative, real or placed at random, starts on it. None: every day is covered.
     Returns:
         The rates, their ratio and the one-sided p-values for a rise and a fall. When the data are too
         few, `conclusive` is False, `reason` says why and the p-values are None.
@@ -121,9 +134,11 @@ def window_effect(
     min_total = _check_min_total(min_total)
     series = _check_values(values)
     size = len(series)
+    mask = _check_covered(covered, size)
+    series = np.where(mask, series, 0.0)  # a day nobody reported on carries no value
     last_start = size - 1 - window
     distinct = sorted({_check_start(start) for start in starts})
-    used = [start for start in distinct if 0 <= start <= last_start]
+    used = [start for start in distinct if 0 <= start <= last_start and mask[start]]
     dropped = len(distinct) - len(used)
     if dropped:
         log.info("%d of %d initiatives dropped: their %d-day window does not fit in the %d-day period",
@@ -132,18 +147,21 @@ def window_effect(
         return WindowEffect(window, 0, 0, 0, None, None, None, None, None, permutations,
                             conclusive=False, reason="the series is empty", dropped=dropped)
 
-    cover = _cover(np.array([used], dtype=np.int64).reshape(1, len(used)), size, window)[0]
+    cover = _cover(np.array([used], dtype=np.int64).reshape(1, len(used)), size, window)[0] & mask
+    observed_days = int(mask.sum())
     days_after = int(cover.sum())
-    days_other = size - days_after
+    days_other = observed_days - days_after
     total = float(series.sum())
     rate_after = float(series[cover].sum()) / days_after if days_after else None
-    rate_other = float(series[~cover].sum()) / days_other if days_other else None
+    rate_other = float(series[mask & ~cover].sum()) / days_other if days_other else None
     rate_ratio = rate_after / rate_other if rate_after is not None and rate_other else None
 
-    reasons = _reasons(len(used), dropped, min_initiatives, total, min_total, days_after, size, window)
+    eligible = int(mask[:max(last_start + 1, 0)].sum())
+    reasons = _reasons(len(used), dropped, min_initiatives, total, min_total, days_after, observed_days, window,
+                       eligible)
     p_value = p_value_fall = None
     if not reasons and permutations:
-        p_value, p_value_fall = _permutation_p_values(series, used, window, permutations, seed)
+        p_value, p_value_fall = _permutation_p_values(series, used, window, permutations, seed, mask)
     return WindowEffect(
         window=window,
         initiatives=len(used),
@@ -230,6 +248,15 @@ def _check_start(start: int) -> int:
         raise SeriesError(f"an initiative start must be a day index (a whole number), not {start!r}") from None
 
 
+def _check_covered(covered: Sequence[bool] | None, size: int) -> np.ndarray:
+    if covered is None:
+        return np.ones(size, dtype=bool)
+    mask = np.asarray(covered, dtype=bool)
+    if mask.shape != (size,):
+        raise SeriesError(f"covered must give one flag a day: {mask.size} flags for {size} days")
+    return mask
+
+
 def _check_values(values: Sequence[float]) -> np.ndarray:
     try:
         series = np.asarray(values, dtype=np.float64)
@@ -250,7 +277,7 @@ def _check_values(values: Sequence[float]) -> np.ndarray:
 
 def _reasons(
     initiatives: int, dropped: int, min_initiatives: int, total: float, min_total: float,
-    days_after: int, size: int, window: int,
+    days_after: int, size: int, window: int, eligible: int,
 ) -> list[str]:
     """Why the data are too few to conclude anything, in plain words (empty when they suffice)."""
     reasons = []
@@ -269,7 +296,6 @@ def _reasons(
             f"the days after the initiatives cover {days_after} of the {size} days, more than half, "
             "leaving too few other days to compare"
         )
-    eligible = max(size - window, 0)
     if eligible < 2 * window:
         reasons.append(
             f"the {size}-day period has only {eligible} days on which a {span} window can start "
@@ -289,38 +315,45 @@ def _cover(starts: np.ndarray, size: int, window: int) -> np.ndarray:
     return np.cumsum(steps[:, :size], axis=1) > 0
 
 
-def _mean_differences(series: np.ndarray, starts: np.ndarray, window: int, total: float) -> np.ndarray:
-    """Mean over after-window days minus mean over the other days, one per row of starts."""
-    cover = _cover(starts, len(series), window)
+def _mean_differences(series: np.ndarray, starts: np.ndarray, window: int, total: float,
+                      mask: np.ndarray) -> np.ndarray:
+    """Mean over after-window days minus mean over the other covered days, one per row of starts
+    (NaN for a placement whose windows hold no covered day, or leave no other one)."""
+    cover = _cover(starts, len(series), window) & mask
     days_after = cover.sum(axis=1)
+    days_other = int(mask.sum()) - days_after
     sum_after = cover.astype(np.float64) @ series
-    # Day 0 is never inside an after-window, so the other days are never empty.
-    return sum_after / days_after - (total - sum_after) / (len(series) - days_after)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        differences = sum_after / days_after - (total - sum_after) / days_other
+    return np.where((days_after > 0) & (days_other > 0), differences, np.nan)
 
 
 def _permutation_p_values(
-    series: np.ndarray, used: list[int], window: int, permutations: int, seed: int,
+    series: np.ndarray, used: list[int], window: int, permutations: int, seed: int, mask: np.ndarray,
 ) -> tuple[float, float]:
-    """One-sided p-values for a rise and a fall against random placements of as many initiatives."""
+    """One-sided p-values for a rise and a fall against random placements of as many initiatives
+    on the covered days where a window can start."""
     total = float(series.sum())
     count = len(used)
-    eligible = len(series) - window
-    observed = _mean_differences(series, np.array([used], dtype=np.int64), window, total)[0]
+    eligible = np.flatnonzero(mask[:len(series) - window])
+    observed = _mean_differences(series, np.array([used], dtype=np.int64), window, total, mask)[0]
     tie = _TIE_TOLERANCE * float(series.max())
     rng = np.random.default_rng(seed)
     batch = max(1, _BATCH_CELLS // (len(series) + 1))
-    higher = lower = 0
+    higher = lower = valid = 0
     done = 0
     while done < permutations:
         rows = min(batch, permutations - done)
         # The `count` smallest of uniform keys pick a uniform subset of the eligible start days.
-        keys = rng.random((rows, eligible))
-        starts = np.argpartition(keys, count - 1, axis=1)[:, :count]
-        differences = _mean_differences(series, starts, window, total)
+        keys = rng.random((rows, eligible.size))
+        starts = eligible[np.argpartition(keys, count - 1, axis=1)[:, :count]]
+        differences = _mean_differences(series, starts, window, total, mask)
+        # a NaN placement (its windows fell on uncovered days only) compares false both ways and is not counted
         higher += int(np.count_nonzero(differences >= observed - tie))
         lower += int(np.count_nonzero(differences <= observed + tie))
+        valid += int(np.count_nonzero(~np.isnan(differences)))
         done += rows
-    return (1 + higher) / (1 + permutations), (1 + lower) / (1 + permutations)
+    return (1 + higher) / (1 + valid), (1 + lower) / (1 + valid)
 
 
 def _format_rate(rate: float | None) -> str:

@@ -95,6 +95,14 @@ def print_analysis(analysis, console: Console) -> None:
         told = "\n".join(f'"{e}"' for e in initiative.evidence[:1])
         table.add_row(str(initiative.day), "; ".join(initiative.labels) + (f"\n{told}" if told else ""), strikes)
     console.print(table)
+    untested = analysis.untested_rows()
+    if untested:
+        apart = Table(title="not tested: dated outside the coverage", show_lines=True)
+        for name in ("day", "what", "evidence"):
+            apart.add_column(name, overflow="fold")
+        for day, what, evidence in untested:
+            apart.add_row(str(day), what, f'"{evidence}"' if evidence else "")
+        console.print(apart)
 
 
 @app.command("report")

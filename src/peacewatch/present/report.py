@@ -21,7 +21,7 @@ import matplotlib.pyplot as plt
 
 from peacewatch.analysis.initiatives import InitiativeAnalysis, analyze_initiatives
 from peacewatch.analysis.timeline import Timeline, killed_of
-from peacewatch.analysis.tracker import TrackedAgreement, track_agreements
+from peacewatch.analysis.tracker import TrackedAgreement, describe_step, track_agreements
 from peacewatch.present.templating import environment
 from peacewatch.present.templating import format_number as _num
 from peacewatch.settings import MEDIATOR, PARTY, WINDOW_DAYS
@@ -134,12 +134,16 @@ def render_markdown(data: ReportData) -> str:
         strikes = "; ".join(f"{i['date_value']} {i.get('place_name') or '?'} ({_num(killed_of(i))} killed)"
                             for i in initiative.strikes_after) or "none"
         lines.append(f"| {initiative.day} | {_md('; '.join(initiative.labels))} | {_md(strikes)} |")
-    lines += ["", "## Agreement tracker", "", "| agreement | status | parties | mediator | scope | history |",
-              "|---|---|---|---|---|---|"]
+    untested = analysis.untested_rows()
+    if untested:
+        lines += ["", "### Not tested: dated outside the coverage", "", "| day | what | evidence |", "|---|---|---|"]
+        lines += [f"| {day} | {_md(what)} | {_md(evidence)} |" for day, what, evidence in untested]
+    lines += ["", "## Agreement tracker", "", "| agreement | status | parties | mediator | scope | days | history "
+              "(each step: its sentence) |", "|---|---|---|---|---|---|---|"]
     for item in data.agreements:
-        history = "; ".join(f"{s.get('date') or '?'} {s.get('party') or '-'} {s['action']}" for s in item.history)
-        lines.append(f"| {item.kind} | {item.status} | {', '.join(item.parties)} | {item.mediator or ''} | "
-                     f"{_md(item.scope or '')} | {_md(history)} |")
+        history = "; ".join(f"{describe_step(s)}: \"{s.get('evidence') or ''}\"" for s in item.history)
+        lines.append(f"| {item.kind} | {item.status} (as of {item.status_as_of or '?'}) | {', '.join(item.parties)} | "
+                     f"{item.mediator or ''} | {_md(item.scope or '')} | {item.duration_days or ''} | {_md(history)} |")
     lines += ["", "## Incidents and their sources", "",
               "| day | place | killed (median, min-max) | sources | outlets |", "|---|---|---|---|---|"]
     for incident in data.incidents:

@@ -1,0 +1,89 @@
+"""The agreement tracker on stored agreements invented for these tests: one row per agreement
+however it is worded, scope from the agreement's own words, duration and mediator only when
+stated, every step with its party, date and sentence."""
+
+from peacewatch.analysis.tracker import noun_windows, scope_class, track_agreements
+
+
+class FakeStore:
+    """The two reads the tracker makes: agreements and events."""
+
+    def __init__(self, agreements, events=()):
+        self._agreements, self._events = agreements, list(events)
+
+    def agreements(self, filters=None):
+        return [dict(a, history=[dict(s) for s in a["history"]]) for a in self._agreements]
+
+    def events(self, filters=None):
+        return list(self._events)
+
+
+def telling(n, published, evidence, kind="ceasefire", scope=None, duration=None, mediator=None, parties=(),
+            status="agreed", steps=()):
+    return {"id": n, "article_id": f"a{n}", "kind": kind, "scope": scope, "duration_days": duration,
+            "mediator": mediator, "parties": list(parties), "status": status, "evidence": list(evidence),
+            "published": published, "history": [dict(s) for s in steps]}
+
+
+def step(action, evidence, party=None, day=None):
+    return {"party": party, "action": action, "date": day, "evidence": evidence}
+
+
+def test_one_agreement_told_in_different_words_is_one_row():
+    first = "The two sides agreed on Monday to halt a truce on energy facilities."
+    second = "A moratorium on strikes against power plants began on Wednesday."
+    store = FakeStore([telling(1, "2026-01-05", [first], scope="energy facilities",
+                               steps=[step("agreed", first, "AAA", "2026-01-05")]),
+                       telling(2, "2026-01-08", [second], scope="strikes against power plants",
+                               steps=[step("in_force", second, None, "2026-01-07")])])
+    rows = track_agreements(store)
+    assert len(rows) == 1 and rows[0].scope == "partial-energy" and len(rows[0].articles) == 2
+
+
+def test_two_agreements_of_one_week_stay_two():
+    energy = "Both agreed to an energy ceasefire on Tuesday."
+    sea = "Both agreed to a truce in the Black Sea on Tuesday."
+    store = FakeStore([telling(1, "2026-01-07", [energy], steps=[step("agreed", energy, "AAA", "2026-01-06")]),
+                       telling(2, "2026-01-07", [sea], steps=[step("agreed", sea, "BBB", "2026-01-06")])])
+    assert sorted(r.scope for r in track_agreements(store)) == ["maritime", "partial-energy"]
+
+
+def test_scope_classes_read_from_the_words_around_the_noun():
+    assert scope_class(None, noun_windows("They signed a prisoner exchange deal on Friday.", "deal")) \
+        == "prisoner-exchange"
+    assert scope_class(None, noun_windows("He called for a complete and unconditional ceasefire.", "ceasefire")) \
+        == "full"
+    assert scope_class("the skies", []) == "air"
+    # words beyond a clause break are not the agreement's: the war, not the truce, is everywhere
+    assert scope_class(None, noun_windows("The truce held, but fighting raged on all fronts.", "ceasefire")) is None
+
+
+def test_duration_and_mediator_only_when_stated_for_the_agreement():
+    bare = "The truce took effect at noon."
+    stated = "A 30-day truce brokered by Norway took effect at noon."
+    store = FakeStore([telling(1, "2026-02-02", [bare], duration=30, mediator="NOR",
+                               steps=[step("in_force", bare, "AAA", "2026-02-02")]),
+                       telling(2, "2026-05-02", [stated], duration=30, mediator="NOR",
+                               steps=[step("in_force", stated, "AAA", "2026-05-02")])])
+    unstated, told = track_agreements(store)
+    assert (unstated.duration_days, unstated.mediator) == (None, None)
+    assert (told.duration_days, told.mediator) == (30, "NOR")
+
+
+def test_a_step_takes_party_and_date_from_the_event_of_its_sentence():
+    sentence = "The rebel council declared a truce on Sunday."
+    event = {"article_id": "a1", "evidence": sentence, "type": "AGREE", "source_country": "CCC",
+             "date_value": "2026-03-01", "date_precision": "day"}
+    store = FakeStore([telling(1, "2026-03-02", [sentence], steps=[step("agreed", sentence)])], [event])
+    (row,) = track_agreements(store)
+    assert [(s["party"], s["date"], s["evidence"]) for s in row.history] == [("CCC", "2026-03-01", sentence)]
+
+
+def test_steps_without_party_or_date_and_background_steps_are_left_out():
+    vague = "A deal was agreed."
+    old = "Back in 2019 the two had signed a truce."
+    store = FakeStore([telling(1, "2026-03-02", [vague], steps=[step("agreed", vague)]),
+                       telling(2, "2026-03-03", [old], steps=[step("signed", old, "AAA", "2019-06-01")])])
+    rows = track_agreements(store)
+    assert all(not row.history for row in rows)
+    assert len(rows) == 2 and [r.background for r in rows] == [False, True]  # the recalled truce stays apart
