@@ -41,6 +41,17 @@ CASES = [
     ("Russian forces shelled Kherson on Monday.\n\nUkraine had recaptured the city from Russia.",
      {("shelled", "2024-10-07"), ("recaptured", None)},
      "a past perfect tells what came before: it takes no date from the sentences before it"),
+    ("Peru condemned the Chilean decision on Monday to suspend the water treaty with Lima.",
+     {("suspend", "2024-10-07"), ("condemned", "2024-10-09")},
+     "a time on a noun whose infinitive tells the event ('the decision on Monday to suspend') dates it"),
+    ("The government suspended talks with the rebels last March after accusing them of the killings of three "
+     "police officers.",
+     {("suspended", "2024-03"), ("accusing", "2024-03")},
+     "a gerund after 'after' shares its clause's month"),
+    ("On Monday, a rebel commander accused the army of shelling villages in the north.\n\n"
+     "\"These are war crimes,\" said President Ortega of Nicaragua, condemning the rebels.",
+     {("accused", "2024-10-07"), ("condemning", "2024-10-09")},
+     "a saying takes no time from a sentence where another speaker speaks"),
 ]
 
 
