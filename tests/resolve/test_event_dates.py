@@ -52,6 +52,14 @@ CASES = [
      "\"These are war crimes,\" said President Ortega of Nicaragua, condemning the rebels.",
      {("accused", "2024-10-07"), ("condemning", "2024-10-09")},
      "a saying takes no time from a sentence where another speaker speaks"),
+    ("Marines landed on the island on 3 June 2019.\nReuters\nThe marines stormed the harbour of Aden.",
+     {("stormed", "2024-10-09")},
+     "a photo's date above a credit line is not the time of the story below it"),
+    ("Rebels attacked a police convoy near Goma on Tuesday.\n\nThe convoy carried food for a camp of displaced "
+     "families.\n\nIts drivers were unharmed, a local official said.\n\nAfter repelling the attack, soldiers "
+     "seized twenty rifles from the rebels.",
+     {("attacked", "2024-10-08"), ("seized", "2024-10-08")},
+     "'after repelling the attack': the day of the attack the noun takes up"),
 ]
 
 

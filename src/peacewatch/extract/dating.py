@@ -7,19 +7,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from peacewatch.grammar import (
     COMPLEMENT_DEPS,
     SEQUENCE_PREPS,
     SIMULTANEOUS_PREPS,
     SUBJECTS,
+    TIME_ADJUNCT_PREPS,
     TIME_MODIFIER_DEPS,
     WHEN_ADVERBS,
 )
 from peacewatch.schema import Actor
 
-__all__ = ["SAYING_TYPES", "complement_clause", "same_speaker", "sharing_preposition", "time_host"]
+__all__ = ["SAYING_TYPES", "complement_clause", "follows_event", "is_bare_line", "same_speaker",
+           "sharing_preposition", "time_host"]
 
 # The event types a saying makes (CONVENTIONS 3: condemning, appealing or demanding, warning).
 SAYING_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
@@ -107,3 +109,30 @@ def same_speaker(a: Actor | None, b: Actor | None) -> bool:
         return False
     words_a, words_b = (set((x.name or "").lower().split()) for x in (a, b))
     return not words_a or not words_b or bool(words_a & words_b)
+
+
+# The most words of a line that is no sentence: a photo credit, an agency's name, a section heading.
+BARE_LINE_WORDS = 3
+
+
+def is_bare_line(sent: Span) -> bool:
+    """A line of a few words alone, no sentence ('AFP', 'Highlights', 'Related'): a caption's
+    credit or a heading, which ends what came before it; a time told above it (a photo's date)
+    is not the time of the story told below."""
+    words = [t for t in sent if not t.is_space]
+    return (0 < len(words) <= BARE_LINE_WORDS and all(t.is_alpha for t in words)
+            and sent.text.endswith("\n"))
+
+
+def follows_event(noun: Token, clause: Token) -> bool:
+    """Whether a clause tells what came right after the event a noun names: 'after the talks, X
+    said', 'after repelling the attack, officers seized ...' (the noun the object of a gerund
+    without its own subject). The clause's act takes that event's day."""
+    node = noun
+    if node.dep_ == "dobj" and node.head.dep_ == "pcomp" and node.head.tag_ == "VBG" and not any(
+            c.dep_ in SUBJECTS for c in node.head.children):
+        node = node.head
+    elif node.dep_ != "pobj":
+        return False
+    prep = node.head
+    return prep.dep_ == "prep" and prep.lower_ in TIME_ADJUNCT_PREPS and prep.head.i == clause.i

@@ -30,6 +30,8 @@ from peacewatch.extract.countries import country_name
 from peacewatch.extract.dating import (
     SAYING_TYPES,
     complement_clause,
+    follows_event,
+    is_bare_line,
     same_speaker,
     sharing_preposition,
     time_host,
@@ -879,13 +881,15 @@ def _find_event(drafts: list[Draft], kind: str, noun: Token) -> Draft | None:
 def _assign_dates(drafts: list[Draft], sentence_times: list[list[tuple[Span, When, Offset | None]]],
                   free_times: list[set[int]], references: list[tuple[int, Mention]], ctx: ArticleContext) -> None:
     ordered = sorted(drafts, key=lambda d: d.sent_index)
+    bare = {i for i, sent in enumerate(ctx.doc.sents) if is_bare_line(sent)}
     story = ctx.dateline()
     if story is None and ctx.published is not None:
         story = When(text=None, value=ctx.published.isoformat(), precision="day", rule="publication date")
     for draft in ordered:
         if _has_date(draft) or _vague_only(draft) or draft.offsets or draft.first.derived or _is_background(draft):
             continue  # a promise or threat is dated by its saying; a past perfect tells what came before
-        told = _narrative_date(draft, sentence_times, free_times, ctx, ordered)
+        told = _narrative_date(draft, sentence_times, free_times, ctx, ordered, bare) or _after_event_date(
+            draft, ordered, references)
         if told is not None:
             draft.dates.append(told)
     # Event-anchored dates: 'two days prior to the attack', 'two weeks later'.
@@ -909,14 +913,17 @@ def _vague_only(draft: Draft) -> bool:
 
 
 def _narrative_date(draft: Draft, sentence_times: list[list[tuple[Span, When, Offset | None]]],
-                    free_times: list[set[int]], ctx: ArticleContext, ordered: list[Draft]) -> When | None:
-    """A date told earlier in the same or the previous sentences, that no other event took. A
-    saying takes an earlier sentence's time only when the same speaker speaks there ('X said on
-    Thursday ...' does not date Y's words)."""
+                    free_times: list[set[int]], ctx: ArticleContext, ordered: list[Draft],
+                    bare: set[int]) -> When | None:
+    """A date told earlier in the same or the previous sentences, that no other event took, up to
+    a bare line (a credit or a heading). A saying takes an earlier sentence's time only when the
+    same speaker speaks there ('X said on Thursday ...' does not date Y's words)."""
     first = draft.sent_index
     last = max(0, first - NARRATIVE_WINDOW)
     saying = draft.type in SAYING_TYPES
     for back in range(first, last - 1, -1):
+        if back in bare:
+            break
         if back != first and saying and not any(same_speaker(a, draft.source)
                                                 for a in _speakers(back, sentence_times[back], ordered, ctx)):
             continue
@@ -925,6 +932,17 @@ def _narrative_date(draft: Draft, sentence_times: list[list[tuple[Span, When, Of
                  and not _after_publication(w, ctx) and (back != first or id(span) in free_times[back])]
         if plain:
             return plain[0].model_copy(update={"rule": (plain[0].rule or "") + "; narrative"})
+    return None
+
+
+def _after_event_date(draft: Draft, ordered: list[Draft], references: list[tuple[int, Mention]]) -> When | None:
+    """'After repelling the attack, officers seized ...': the day of the event the noun takes up."""
+    for index, ref in references:
+        if index == draft.sent_index and _is_definite(ref.trigger) and follows_event(ref.trigger, draft.first.clause):
+            event = _find_event(ordered, ref.type, ref.trigger)
+            best = _best_date(event) if event is not None and event is not draft else None
+            if best is not None and best.precision == "day":
+                return best.model_copy(update={"rule": f"{best.rule}; the day of the {ref.trigger.lower_} it follows"})
     return None
 
 
