@@ -60,6 +60,10 @@ CASES = [
      "seized twenty rifles from the rebels.",
      {("attacked", "2024-10-08"), ("seized", "2024-10-08")},
      "'after repelling the attack': the day of the attack the noun takes up"),
+    ("Gunmen who had declared a blockade on grain imports to Chad burned a convoy of trucks on Sunday.\n\n"
+     "The blockade was announced last week.",
+     {("blockade", "2024-09-30")},
+     "a definite noun that names no actor still dates the undated background event it takes up"),
 ]
 
 

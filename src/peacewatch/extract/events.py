@@ -153,6 +153,8 @@ def extract_events(doc: Doc, published: date | None = None, lex: Lexicon | None 
     _resolve_reference_targets(merged, article.references, ctx)
     _drop_self_targets(merged)
     _assign_dates(merged, article.times_by_sentence, article.free_times, article.references, ctx)
+    kept = {id(d) for d in drafts}
+    _date_by_retelling(merged, [d for d in article.drafts if id(d) not in kept])
     _place_at_talks(merged)
     return [_to_event(d, ctx) for d in merged]
 
@@ -900,6 +902,21 @@ def _assign_dates(drafts: list[Draft], sentence_times: list[list[tuple[Span, Whe
     for draft in ordered:
         if not _has_date(draft) and not _vague_only(draft) and story is not None and not _is_background(draft):
             draft.dates.append(story.model_copy(update={"text": None, "rule": f"undated current news: {story.rule}"}))
+
+
+def _date_by_retelling(drafts: list[Draft], dropped: list[Draft]) -> None:
+    """'insurgents who had declared a blockade ...', then 'the group announced the blockade last
+    week': a definite noun taking up an event still undated tells its time, even where it names
+    no actor to report an event of its own."""
+    for retelling in dropped:
+        dated = [w for w in retelling.dates if w.value]
+        if not dated or not all(m.is_noun and _is_definite(m.trigger) for m in retelling.mentions):
+            continue
+        lemmas = {m.trigger.lemma_ for m in retelling.mentions}
+        told = [d for d in drafts if d.type == retelling.type and d.first.trigger.i < retelling.first.trigger.i
+                and any(m.trigger.lemma_ in lemmas for m in d.mentions)]
+        if told and not _has_date(told[-1]):
+            told[-1].dates.extend(dated)
 
 
 def _has_date(draft: Draft) -> bool:
