@@ -178,6 +178,15 @@ CONTENT_STOPS = frozenset({"\u2013", "\u2014", ";"})
 SPAN_PREPOSITIONS = frozenset({"since", "until", "till", "from"})
 # Personal pronouns: a subject, never the start of an anchor phrase ('two days after he left').
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+# Which event a time dates (extract/dating.py): the complement clauses of a verb that tells no
+# event ('led to combat in late July that killed'), ...
+COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "relcl", "acl"})
+# ... the prepositions of a phrase told at the time of its clause ('during a meeting', 'by firing'),
+SIMULTANEOUS_PREPS = frozenset({"during", "amid", "amidst", "at", "while", "upon", "on", "by", "throughout"})
+# ... those of a phrase told just before or after it ('after blaming X'),
+SEQUENCE_PREPS = frozenset({"after", "before", "following"})
+# ... and the adverb that opens a clause of the time of the noun it follows ('on Sunday, when').
+WHEN_ADVERBS = frozenset({"when"})
 
 
 # --- end --------------------------------------------------------------------------------------

@@ -41,6 +41,29 @@ CASES = [
     ("Russian forces shelled Kherson on Monday.\n\nUkraine had recaptured the city from Russia.",
      {("shelled", "2024-10-07"), ("recaptured", None)},
      "a past perfect tells what came before: it takes no date from the sentences before it"),
+    ("Peru condemned the Chilean decision on Monday to suspend the water treaty with Lima.",
+     {("suspend", "2024-10-07"), ("condemned", "2024-10-09")},
+     "a time on a noun whose infinitive tells the event ('the decision on Monday to suspend') dates it"),
+    ("The government suspended talks with the rebels last March after accusing them of the killings of three "
+     "police officers.",
+     {("suspended", "2024-03"), ("accusing", "2024-03")},
+     "a gerund after 'after' shares its clause's month"),
+    ("On Monday, a rebel commander accused the army of shelling villages in the north.\n\n"
+     "\"These are war crimes,\" said President Ortega of Nicaragua, condemning the rebels.",
+     {("accused", "2024-10-07"), ("condemning", "2024-10-09")},
+     "a saying takes no time from a sentence where another speaker speaks"),
+    ("Marines landed on the island on 3 June 2019.\nReuters\nThe marines stormed the harbour of Aden.",
+     {("stormed", "2024-10-09")},
+     "a photo's date above a credit line is not the time of the story below it"),
+    ("Rebels attacked a police convoy near Goma on Tuesday.\n\nThe convoy carried food for a camp of displaced "
+     "families.\n\nIts drivers were unharmed, a local official said.\n\nAfter repelling the attack, soldiers "
+     "seized twenty rifles from the rebels.",
+     {("attacked", "2024-10-08"), ("seized", "2024-10-08")},
+     "'after repelling the attack': the day of the attack the noun takes up"),
+    ("Gunmen who had declared a blockade on grain imports to Chad burned a convoy of trucks on Sunday.\n\n"
+     "The blockade was announced last week.",
+     {("blockade", "2024-09-30")},
+     "a definite noun that names no actor still dates the undated background event it takes up"),
 ]
 
 

@@ -27,6 +27,15 @@ from peacewatch.extract.context import (
     sentence_times,
 )
 from peacewatch.extract.countries import country_name
+from peacewatch.extract.dating import (
+    SAYING_TYPES,
+    complement_clause,
+    follows_event,
+    is_bare_line,
+    same_speaker,
+    sharing_preposition,
+    time_host,
+)
 from peacewatch.extract.lexicon import Lexicon, get_lexicon
 from peacewatch.extract.mentions import Mention, find_mentions
 from peacewatch.extract.numbers import (
@@ -44,6 +53,7 @@ from peacewatch.grammar import (
     OBJECT_DEPS,
     PLACE_LABELS,
     PLACE_PREPS,
+    SUBJECTS,
     SUBORDINATE_DEPS,
     TIME_LABELS,
     TIME_MODIFIER_DEPS,
@@ -143,6 +153,8 @@ def extract_events(doc: Doc, published: date | None = None, lex: Lexicon | None 
     _resolve_reference_targets(merged, article.references, ctx)
     _drop_self_targets(merged)
     _assign_dates(merged, article.times_by_sentence, article.free_times, article.references, ctx)
+    kept = {id(d) for d in drafts}
+    _date_by_retelling(merged, [d for d in article.drafts if id(d) not in kept])
     _place_at_talks(merged)
     return [_to_event(d, ctx) for d in merged]
 
@@ -203,10 +215,19 @@ def _date_draft(draft: Draft, mention: Mention, view: _Sentence) -> None:
             heads.add(node.i)
         draft.dates.extend(when for span, when, offset in view.times if offset is None and when.value
                            and span.root.head.i in heads and span.root.dep_ in TIME_MODIFIER_DEPS)
+    prep = sharing_preposition(mention) if not draft.dates and not draft.offsets else None
+    if prep is not None:
+        # 'congratulated him during a meeting', 'suspended talks last September after blaming X'
+        draft.dates.extend(when for span, when, offset in view.times if offset is None and when.value
+                           and time_host(span.root, _clause_of(view.time_owner[id(span)]), prep, when.precision))
     if not draft.dates and not draft.offsets:
         # 'A week earlier, the navy said it had destroyed ...': a sentence-wide anchor
         draft.offsets.extend((offset, when.text or span.text) for span, when, offset in view.times
                              if isinstance(offset, Offset) and view.time_owner[id(span)] is None)
+
+
+def _clause_of(owner: Mention | object | None) -> Token | None:
+    return owner.clause if isinstance(owner, Mention) else None
 
 
 def _shares_clause(owner: Mention | object | None, mention: Mention) -> bool:
@@ -385,6 +406,9 @@ def _owner(token: Token, mentions: list[Mention]) -> Mention | object | None:
         if node.i != token.i and (node.dep_ in SUBORDINATE_DEPS and node.pos_ in ("VERB", "AUX")
                                   and node.lemma_.lower() in lex.verbs or node.lemma_.lower() in lex.nouns):
             return ELSEWHERE  # the time or place of another clause or named event ('where a truce was agreed in July')
+        complement = complement_clause(node, by_clause) if node.i != token.i else None
+        if complement is not None:
+            return by_clause[complement.i]  # 'the decision on Wednesday to suspend': the suspending's
         if node.head.i == node.i:
             return None
         node = node.head
@@ -442,7 +466,8 @@ def _bound_to_noun(token: Token, mentions: list[Mention]) -> bool:
     node, path = token.head, {token.i}
     for _ in range(12):
         path.add(node.i)
-        if node.i in clauses or node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+        if node.i in clauses or node.pos_ in ("VERB", "AUX") or node.head.i == node.i or complement_clause(
+                node, (m.clause.i for m in mentions if not m.reference and not m.derived)) is not None:
             return False
         if node.pos_ in ("NOUN", "PROPN") and node.i != token.i and node.dep_ != "npadvmod":
             # a name takes no time of its own ('talks in Osaka, Japan on June 28'), nor does a time
@@ -858,13 +883,15 @@ def _find_event(drafts: list[Draft], kind: str, noun: Token) -> Draft | None:
 def _assign_dates(drafts: list[Draft], sentence_times: list[list[tuple[Span, When, Offset | None]]],
                   free_times: list[set[int]], references: list[tuple[int, Mention]], ctx: ArticleContext) -> None:
     ordered = sorted(drafts, key=lambda d: d.sent_index)
+    bare = {i for i, sent in enumerate(ctx.doc.sents) if is_bare_line(sent)}
     story = ctx.dateline()
     if story is None and ctx.published is not None:
         story = When(text=None, value=ctx.published.isoformat(), precision="day", rule="publication date")
     for draft in ordered:
         if _has_date(draft) or _vague_only(draft) or draft.offsets or draft.first.derived or _is_background(draft):
             continue  # a promise or threat is dated by its saying; a past perfect tells what came before
-        told = _narrative_date(draft, sentence_times, free_times, ctx)
+        told = _narrative_date(draft, sentence_times, free_times, ctx, ordered, bare) or _after_event_date(
+            draft, ordered, references)
         if told is not None:
             draft.dates.append(told)
     # Event-anchored dates: 'two days prior to the attack', 'two weeks later'.
@@ -875,6 +902,21 @@ def _assign_dates(drafts: list[Draft], sentence_times: list[list[tuple[Span, Whe
     for draft in ordered:
         if not _has_date(draft) and not _vague_only(draft) and story is not None and not _is_background(draft):
             draft.dates.append(story.model_copy(update={"text": None, "rule": f"undated current news: {story.rule}"}))
+
+
+def _date_by_retelling(drafts: list[Draft], dropped: list[Draft]) -> None:
+    """'insurgents who had declared a blockade ...', then 'the group announced the blockade last
+    week': a definite noun taking up an event still undated tells its time, even where it names
+    no actor to report an event of its own."""
+    for retelling in dropped:
+        dated = [w for w in retelling.dates if w.value]
+        if not dated or not all(m.is_noun and _is_definite(m.trigger) for m in retelling.mentions):
+            continue
+        lemmas = {m.trigger.lemma_ for m in retelling.mentions}
+        told = [d for d in drafts if d.type == retelling.type and d.first.trigger.i < retelling.first.trigger.i
+                and any(m.trigger.lemma_ in lemmas for m in d.mentions)]
+        if told and not _has_date(told[-1]):
+            told[-1].dates.extend(dated)
 
 
 def _has_date(draft: Draft) -> bool:
@@ -888,17 +930,48 @@ def _vague_only(draft: Draft) -> bool:
 
 
 def _narrative_date(draft: Draft, sentence_times: list[list[tuple[Span, When, Offset | None]]],
-                    free_times: list[set[int]], ctx: ArticleContext) -> When | None:
-    """A date told earlier in the same or the previous sentences, that no other event took."""
+                    free_times: list[set[int]], ctx: ArticleContext, ordered: list[Draft],
+                    bare: set[int]) -> When | None:
+    """A date told earlier in the same or the previous sentences, that no other event took, up to
+    a bare line (a credit or a heading). A saying takes an earlier sentence's time only when the
+    same speaker speaks there ('X said on Thursday ...' does not date Y's words)."""
     first = draft.sent_index
     last = max(0, first - NARRATIVE_WINDOW)
+    saying = draft.type in SAYING_TYPES
     for back in range(first, last - 1, -1):
+        if back in bare:
+            break
+        if back != first and saying and not any(same_speaker(a, draft.source)
+                                                for a in _speakers(back, sentence_times[back], ordered, ctx)):
+            continue
         # in the event's own sentence, only a time no other clause took; before it, the story's time
         plain = [w for span, w, off in sentence_times[back] if off is None and w.value
                  and not _after_publication(w, ctx) and (back != first or id(span) in free_times[back])]
         if plain:
             return plain[0].model_copy(update={"rule": (plain[0].rule or "") + "; narrative"})
     return None
+
+
+def _after_event_date(draft: Draft, ordered: list[Draft], references: list[tuple[int, Mention]]) -> When | None:
+    """'After repelling the attack, officers seized ...': the day of the event the noun takes up."""
+    for index, ref in references:
+        if index == draft.sent_index and _is_definite(ref.trigger) and follows_event(ref.trigger, draft.first.clause):
+            event = _find_event(ordered, ref.type, ref.trigger)
+            best = _best_date(event) if event is not None and event is not draft else None
+            if best is not None and best.precision == "day":
+                return best.model_copy(update={"rule": f"{best.rule}; the day of the {ref.trigger.lower_} it follows"})
+    return None
+
+
+def _speakers(index: int, times: list[tuple[Span, When, Offset | None]], ordered: list[Draft],
+              ctx: ArticleContext) -> list[Actor | None]:
+    """Who speaks in a sentence: the sources of its sayings and the subjects of its verbs of saying."""
+    told = [d for d in ordered if d.sent_index == index]
+    sents = [span.sent for span, _, _ in times[:1]] or [d.first.sent for d in told[:1]]
+    speech = get_lexicon().speech_verbs
+    return [d.source for d in told if d.type in SAYING_TYPES] + [
+        ctx.describe(c) for sent in sents for t in sent if t.lemma_.lower() in speech
+        for c in t.children if c.dep_ in SUBJECTS]
 
 
 def _offset_date(draft: Draft, ordered: list[Draft], told: _TimesTold, references: list[tuple[int, Mention]],

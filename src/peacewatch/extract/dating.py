@@ -1,0 +1,138 @@
+"""Which event of a sentence a time expression dates, where the dependency parse alone misleads:
+complement clauses, gerund and 'during' phrases that share a clause's time, the speaker of a saying.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Protocol
+
+from spacy.tokens import Span, Token
+
+from peacewatch.grammar import (
+    COMPLEMENT_DEPS,
+    SEQUENCE_PREPS,
+    SIMULTANEOUS_PREPS,
+    SUBJECTS,
+    TIME_ADJUNCT_PREPS,
+    TIME_MODIFIER_DEPS,
+    WHEN_ADVERBS,
+)
+from peacewatch.schema import Actor
+
+__all__ = ["SAYING_TYPES", "complement_clause", "follows_event", "is_bare_line", "same_speaker",
+           "sharing_preposition", "time_host"]
+
+# The event types a saying makes (CONVENTIONS 3: condemning, appealing or demanding, warning).
+SAYING_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
+
+
+class _Told(Protocol):
+    """What these rules read of a mention (extract/mentions.Mention)."""
+
+    @property
+    def clause(self) -> Token: ...
+
+    @property
+    def trigger(self) -> Token: ...
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def _opens_with_when(verb: Token) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in WHEN_ADVERBS for c in verb.children)
+
+
+def complement_clause(node: Token, clauses: Iterable[int]) -> Token | None:
+    """The one event clause a word that tells no event hands its time to.
+
+    'the decision on Wednesday to suspend the treaty' (an infinitive after a noun), 'a development
+    on Sunday, when rebels fired ...' (a 'when' clause after a noun), 'disputes led to combat in
+    late July that killed dozens' (the complement of a verb that is no event): the time hung on
+    the word dates the event its clause tells. A main clause keeps its time ('said on Monday that
+    X struck' is the saying's day, and the story's).
+    Args: node, the word the time hangs on (through its preposition); clauses, the token indices
+    of the event clauses of the sentence.
+    Returns: that clause's verb, or None when there is none or more than one.
+    """
+    if node.head.i == node.i:
+        return None
+    wanted = set(clauses)
+    if node.pos_ in ("NOUN", "PROPN"):
+        found = [c for c in node.children if c.i in wanted and (
+            c.dep_ == "acl" and _is_infinitive(c) or c.dep_ == "relcl" and _opens_with_when(c))]
+    elif node.pos_ == "VERB":
+        found = [c for c in node.children if c.i in wanted and c.dep_ in COMPLEMENT_DEPS]
+    else:
+        return None
+    return found[0] if len(found) == 1 else None
+
+
+def sharing_preposition(mention: _Told) -> Token | None:
+    """The preposition through which a mention shares the time of the clause it is told in:
+    'during a meeting' (a noun in a phrase of the same time), 'after blaming X' (a gerund
+    without its own subject). Returns the preposition, whose head is that clause's verb, or None."""
+    word = mention.trigger if mention.trigger.pos_ in ("NOUN", "PROPN") else mention.clause
+    prep = word.head
+    if word.dep_ not in ("pobj", "pcomp") or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if word.dep_ == "pobj":
+        return prep if prep.lower_ in SIMULTANEOUS_PREPS else None
+    if word.tag_ != "VBG" or any(c.dep_ in SUBJECTS for c in word.children):
+        return None
+    return prep if prep.lower_ in SIMULTANEOUS_PREPS | SEQUENCE_PREPS else None
+
+
+def time_host(time_root: Token, owner: Token | None, prep: Token, precision: str | None) -> bool:
+    """Whether a time dates the clause of `prep`'s verb (it hangs on that verb, or its owner
+    is the event that verb tells) and passes to the act told in the phrase: a time of the same
+    moment always; across 'after'/'before' only a month or coarser ('last September after
+    blaming X': a sequence inside one month), since the days may differ.
+    Args: time_root, the root of the time's span; owner, the clause verb of the event that took
+    the time (None if none did); prep, from sharing_preposition; precision, the time's."""
+    verb = prep.head
+    hangs = time_root.head.i == verb.i and time_root.dep_ in TIME_MODIFIER_DEPS
+    if not hangs and (owner is None or owner.i != verb.i):
+        return False
+    return prep.lower_ not in SEQUENCE_PREPS or precision not in ("day", None)
+
+
+def same_speaker(a: Actor | None, b: Actor | None) -> bool:
+    """Whether two actors may be one speaker: the same country and sector, and, when both are
+    named, a word of the name in common ('the Thai army' ... 'the Royal Thai Army'); a former
+    rebel leader and the president of one country are two speakers."""
+    if a is None or b is None or a.country != b.country:
+        return False
+    if a.sector and b.sector and a.sector != b.sector:
+        return False
+    words_a, words_b = (set((x.name or "").lower().split()) for x in (a, b))
+    return not words_a or not words_b or bool(words_a & words_b)
+
+
+# The most words of a line that is no sentence: a photo credit, an agency's name, a section heading.
+BARE_LINE_WORDS = 3
+
+
+def is_bare_line(sent: Span) -> bool:
+    """A line of a few words alone, no sentence ('AFP', 'Highlights', 'Related'): a caption's
+    credit or a heading, which ends what came before it; a time told above it (a photo's date)
+    is not the time of the story told below."""
+    words = [t for t in sent if not t.is_space]
+    return (0 < len(words) <= BARE_LINE_WORDS and all(t.is_alpha for t in words)
+            and sent.text.endswith("\n"))
+
+
+def follows_event(noun: Token, clause: Token) -> bool:
+    """Whether a clause tells what came right after the event a noun names: 'after the talks, X
+    said', 'after repelling the attack, officers seized ...' (the noun the object of a gerund
+    without its own subject). The clause's act takes that event's day."""
+    node = noun
+    if node.dep_ == "dobj" and node.head.dep_ == "pcomp" and node.head.tag_ == "VBG" and not any(
+            c.dep_ in SUBJECTS for c in node.head.children):
+        node = node.head
+    elif node.dep_ != "pobj":
+        return False
+    prep = node.head
+    return prep.dep_ == "prep" and prep.lower_ in TIME_ADJUNCT_PREPS and prep.head.i == clause.i
