@@ -26,7 +26,39 @@ CASES = [
      [("ceasefire", "violated", [(None, "agreed"), ("ISR", "violated")], None, "QAT")],
      "a definite mention joins the agreement named before; the broker mediates"),
     ("The Thai government signed a peace agreement with the rebels.",
-     [("peace_deal", "agreed", [(None, "signed")], None, None)], "a peace deal, signed"),
+     [("peace_deal", "agreed", [("THA", "signed")], None, None)], "a peace deal, signed by its subject"),
+    ("On Monday, Peru suspended peace talks with the rebels.",
+     [("peace_deal", "collapsed", [("PER", "collapsed")], None, None)],
+     "peace talks are a peace deal under negotiation; suspending them is a collapse by the suspender"),
+    ("Peace talks between Armenia and Azerbaijan are set to begin in Vienna next week.",
+     [("peace_deal", "proposed", [], None, None)], "talks still to begin: proposed, no step"),
+    ("Peace negotiations with the rebels began in March.",
+     [("peace_deal", "proposed", [], None, None)], "talks that began are not an agreement in force"),
+    ("On Tuesday, Togo suspended the 1991 Lome Accord.",
+     [("peace_deal", "collapsed", [(None, "agreed"), ("TGO", "collapsed")], None, None)],
+     "a treaty named by its title; suspended by a party"),
+    ("Officials said Ghana put the 1994 Volta Water Treaty on hold.",
+     [("deal", "collapsed", [(None, "agreed"), ("GHA", "collapsed")], None, None)],
+     "a titled treaty about a subject is a deal; put on hold is a collapse"),
+    ("Fighting resumed after previous ceasefires brokered by Qatar.",
+     [("ceasefire", "unknown", [], None, "QAT")], "earlier ceasefires named in passing: state unknown"),
+    ("Chile and Bolivia signed a truce in May. On Monday, Chile threatened to suspend the truce.",
+     [("ceasefire", "in_force", [("CHL", "signed"), ("BOL", "signed")], None, None)],
+     "a threat to suspend is no step, but tells the truce is in force"),
+    ("Armenia signed a ceasefire with Azerbaijan last week. Armenia accused Azerbaijan of shelling villages "
+     "in violation of the ceasefire.",
+     [("ceasefire", "in_force", [("ARM", "signed"), ("ARM", "accused_violation")], None, None)],
+     "an accusation of violating a ceasefire: the accuser's step; the ceasefire is in force"),
+    ("The ceasefire took effect on Friday.\n\nCeasefire violations\n\nShelling resumed on Saturday.",
+     [("ceasefire", "violated", [(None, "in_force"), (None, "violated")], None, None)],
+     "violations the article itself names"),
+    ("A Turkish push to end the war between Sudan and South Sudan has stalled.",
+     [("peace_deal", "proposed", [], None, "TUR")], "a push to end a war: a peace deal sought, the pusher mediating"),
+    ("The rebels announced a truce on Monday, bringing a pause to weeks of fighting.",
+     [("ceasefire", "in_force", [(None, "in_force"), (None, "agreed")], None, None)],
+     "a truce that brings a pause is in force"),
+    ("The shelling cast doubt over a planned ceasefire between the two sides.",
+     [("ceasefire", "proposed", [], None, None)], "doubt near an agreement leaves its status alone"),
 ]
 
 NOTHING = [
@@ -95,7 +127,8 @@ def test_expiry_and_signing_are_steps():
     text = ("Ethiopia and Eritrea signed a 90-day truce in January. The truce expired on Sunday.")
     agreements = extract(text, published=PUBLISHED).agreements
     assert len(agreements) == 1
-    assert [s.action for s in agreements[0].history] == ["signed", "expired"]
+    assert [(s.party, s.action) for s in agreements[0].history] == [
+        ("ETH", "signed"), ("ERI", "signed"), (None, "expired")]
     assert agreements[0].duration_days == 90
     assert agreements[0].status == "collapsed"
 
@@ -111,3 +144,58 @@ def test_agreements_not_in_existence_are_not_agreed(text, comment):
     assert agreements, comment
     assert all(s.action not in ("agreed", "signed") for a in agreements for s in a.history), comment
     assert all(a.status == "proposed" for a in agreements), comment
+
+
+def test_a_later_phase_is_an_agreement_of_its_own():
+    text = ("The truce between Israel and Hamas began on Sunday. "
+            "The two sides will begin negotiating a third phase of the truce next month.")
+    agreements = extract(text, published=PUBLISHED).agreements
+    assert [(a.kind, a.status, a.scope) for a in agreements] == [
+        ("ceasefire", "in_force", None), ("ceasefire", "proposed", "third phase")]
+    assert agreements[1].history == []
+
+
+def test_a_first_phase_is_the_agreement_itself():
+    text = ("The truce between Israel and Hamas began on Sunday. "
+            "Aid convoys are a key part of the first phase of the truce.")
+    agreements = extract(text, published=PUBLISHED).agreements
+    assert len(agreements) == 1 and len(agreements[0].evidence) == 2
+
+
+def test_a_scope_told_later_joins_the_agreement_between_the_same_parties():
+    text = ("Officials congratulated the president on the peace agreement with Rwanda. "
+            "Rwanda and Burundi signed a peace agreement on Friday to end the fighting.")
+    agreements = extract(text, published=PUBLISHED).agreements
+    assert len(agreements) == 1
+    assert agreements[0].status == "agreed"
+    assert agreements[0].parties == ["RWA", "BDI"]
+
+
+def test_talks_and_a_deal_reached_earlier_are_different_agreements():
+    text = ("On Friday the government suspended peace talks with the rebels. "
+            "The rebels moved into areas left by another group, which agreed a peace deal in 2016.")
+    agreements = extract(text, published=PUBLISHED).agreements
+    assert [(a.kind, a.status) for a in agreements] == [("peace_deal", "collapsed"), ("peace_deal", "agreed")]
+
+
+def test_two_titles_are_two_agreements_and_a_second_name_joins_the_first():
+    text = ("Officials said the 2019 Lome Declaration and the 2021 Code of Conduct were broken. "
+            "Togo later suspended the Lome Declaration.")
+    agreements = extract(text, published=PUBLISHED).agreements
+    assert [(a.kind, a.scope, a.status) for a in agreements] == [
+        ("deal", "Lome Declaration", "collapsed"), ("deal", "Code of Conduct", "agreed")]
+
+
+def test_talks_that_only_date_something_name_no_agreement():
+    assert extract("Negotiators met again after the peace talks in Oslo.", published=PUBLISHED).agreements == []
+
+
+def test_an_unclear_fate_said_of_the_agreement_leaves_it_unknown():
+    text = "Kenya and Somalia agreed a truce on Friday. The fate of the truce remained unclear."
+    assert [a.status for a in extract(text, published=PUBLISHED).agreements] == ["unknown"]
+
+
+def test_a_negotiator_through_whom_a_deal_was_reached_mediates():
+    text = ("Sudan and Chad signed a peace deal on Friday. The deal, negotiated through Egypt, ends the fighting.")
+    agreements = extract(text, published=PUBLISHED).agreements
+    assert [(a.kind, a.mediator) for a in agreements] == [("peace_deal", "EGY")]
