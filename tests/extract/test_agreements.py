@@ -199,3 +199,28 @@ def test_a_negotiator_through_whom_a_deal_was_reached_mediates():
     text = ("Sudan and Chad signed a peace deal on Friday. The deal, negotiated through Egypt, ends the fighting.")
     agreements = extract(text, published=PUBLISHED).agreements
     assert [(a.kind, a.mediator) for a in agreements] == [("peace_deal", "EGY")]
+
+
+@pytest.mark.parametrize("text,expected,comment", [
+    ("Vance threatened to abandon the peace negotiations on Wednesday.", "proposed",
+     "a threat to leave talks does not put them in force"),
+    ("Trump and Putin agreed to Ukraine peace talks.", "proposed", "agreeing to hold talks is no deal reached"),
+    ("Ukraine agreed to the US proposal for a ceasefire.", "proposed", "agreeing to a proposal accepts it"),
+])
+def test_talks_and_proposals_stay_proposed(text, expected, comment):
+    assert [a.status for a in extract(text, published=PUBLISHED).agreements] == [expected], comment
+
+
+@pytest.mark.parametrize("text,comment", [
+    ("Leaders agreed to impose sanctions in the event of a ceasefire violation.", "a violation only supposed"),
+    ("Putin called the offer a test of the will to engage in genuine peace negotiations.", "talks as an ideal"),
+])
+def test_no_agreement_from_supposed_violations_or_ideal_talks(text, comment):
+    agreements = extract(text, published=PUBLISHED).agreements
+    assert all(s.action != "violated" for a in agreements for s in a.history), comment
+    assert all(a.kind != "peace_deal" for a in agreements), comment
+
+
+def test_agreeing_to_a_proposal_is_the_subjects_acceptance():
+    history = extract("Ukraine agreed to the US proposal for a ceasefire.", published=PUBLISHED).agreements[0].history
+    assert [(s.party, s.action) for s in history] == [("USA", "proposed"), ("UKR", "accepted")]

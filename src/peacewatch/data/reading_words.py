@@ -155,6 +155,7 @@ class AgreementWords(DataFile):
     phase_nouns: list[Word]
     first_words: list[Word]
     earlier_modifiers: list[Word]
+    ideal_modifiers: list[Word]
     peace_words: list[Word]
     abstract_modifiers: list[Word]
     step_verbs: dict[Word, list[Word]]

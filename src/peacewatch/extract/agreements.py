@@ -61,6 +61,8 @@ PARTY_ACTIONS = {"accepted", "rejected", "violated", "accused_violation", "deman
 # accord on hold': collapsed by Pakistan); of those, the steps every coordinated subject takes.
 OBJECT_PARTY_ACTIONS = {"violated", "rejected", "accepted", "proposed", "signed", "collapsed"}
 SHARED_ACTIONS = {"signed", "accepted"}
+# Prepositions after which a violation is told as a fact ('amid ceasefire violations').
+FACT_PREPS = ANCHOR_PREPS | {"amid", "despite"}
 # Entity labels under which the parser names a treaty or declaration by its title.
 TITLE_LABELS = frozenset({"LAW", "EVENT"})
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
@@ -84,6 +86,7 @@ class AgreementLexicon:
     phase_nouns: frozenset[str]
     first_words: frozenset[str]
     earlier_modifiers: frozenset[str]
+    ideal_modifiers: frozenset[str]
     peace_words: frozenset[str]
     abstract_modifiers: frozenset[str]
     step_verbs: dict[str, str]
@@ -117,7 +120,7 @@ class AgreementLexicon:
 # The word lists of data/agreements.yaml read as sets.
 _WORD_SETS = ("ceasefire_nouns", "generic_nouns", "proposal_nouns", "negotiation_nouns", "instrument_nouns",
               "titled_peace_nouns", "subject_nouns", "effort_nouns", "ending_verbs", "war_nouns", "phase_nouns",
-              "first_words", "earlier_modifiers", "unrealised_verbs", "threat_verbs", "effect_verbs",
+              "first_words", "earlier_modifiers", "ideal_modifiers", "unrealised_verbs", "threat_verbs", "effect_verbs",
               "effect_nouns", "peace_words",
               "abstract_modifiers", "wish_verbs", "rejecting_adjectives", "demand_nouns", "unresolved_words",
               "partial_words", "scope_stopwords", "scope_verbs", "attack_nouns", "definite_modifiers",
@@ -399,7 +402,8 @@ def _generic_mention(token: Token, index: int, ctx: ArticleContext, lex: Agreeme
 def _talks_mention(token: Token, index: int, ctx: ArticleContext, lex: AgreementLexicon) -> MentionInfo | None:
     """'peace talks', 'peace negotiations': a peace deal under negotiation; talks that only date
     something ('after today's peace talks') name none."""
-    if not any(c.lemma_.lower() in lex.peace_words for c in token.children if c.dep_ in ("compound", "amod")):
+    modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")}
+    if not modifiers & lex.peace_words or modifiers & lex.ideal_modifiers:
         return None
     if token.dep_ == "pobj" and token.head.lower_ in ANCHOR_PREPS:
         return None
@@ -418,7 +422,7 @@ def _effort_mention(token: Token, index: int, ctx: ArticleContext, lex: Agreemen
         if war is None:
             continue
         mention = _describe(token, token, "peace_deal", "proposal", index, ctx, lex)
-        mention.proposer, mention.scope = None, _text([t for t in clause.subtree if t.dep_ != "aux"])
+        mention.proposer, mention.scope = None, _text([clause, *war.subtree])
         mention.parties = [p for p in _parties(war, war) if p not in mention.parties] + mention.parties
         owner = next((c for c in token.children if c.dep_ in ("compound", "poss", "amod")
                       and country_of(c.text)), None)
@@ -805,14 +809,19 @@ def _verb_steps(mention: MentionInfo, verb: Token, role: str, sent: Span, sents:
     effect a clause of that verb tells ('announced a truce, bringing a pause to the clashes')."""
     action = _action(verb, role, lex)
     if not _is_asserted(verb, lex):
-        if action in ("collapsed", "expired") and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.threat_verbs:
-            mention.in_effect = True  # a threat to end it: it is in force
+        threat = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.threat_verbs
+        if threat and action in ("collapsed", "expired") and mention.aspect == "agreement":
+            mention.in_effect = True  # a threat to end it: it is in force (not so for talks or a proposal)
         return []
     index, evidence = mention.sent_index, text_of(sent).strip()
     date = _date(verb, sent, ctx, drafts, mention.head if mention.named else None)
     out = [Step(None, "in_force", date, index, evidence) for _ in range(_brings_effect(verb, role, lex))]
-    if action is None or action == "in_force" and mention.aspect == "negotiation":
-        return out  # talks that begin are not an agreement in force
+    if action is None or action in ("in_force", "agreed", "signed") and mention.aspect == "negotiation":
+        return out  # talks that begin, or that sides agree to hold, are not an agreement reached
+    if action == "agreed" and mention.aspect == "proposal" and role == "object":
+        action = "accepted"  # 'Ukraine agreed to the proposal'
+        if not _subject(verb):
+            return out
     if action in OBJECT_PARTY_ACTIONS and role == "object" or action == "rejected":
         out.extend(Step(party, speaker_act, date, index, evidence)
                    for party, speaker_act in _parties_of(verb, action, index, sents, ctx, salient))
@@ -841,8 +850,9 @@ def _violation_steps(noun: Token, index: int, sent: Span, ctx: ArticleContext, s
         subject = _subject(speech)
         return [Step(_country(subject, ctx, salient) if subject is not None else None, "accused_violation", None,
                      index, evidence)]
-    if not _told_as_fact(noun, lex):
-        return []
+    told = noun.dep_ == "ROOT" or noun.dep_ == "nsubj" or noun.dep_ == "pobj" and noun.head.lower_ in FACT_PREPS
+    if not told or not _told_as_fact(noun, lex):
+        return []  # 'sanctions in the event of a ceasefire violation', 'to prevent ceasefire violations'
     owner = next((c for c in noun.children if c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in (
         "GPE", "NORP")), None)
     return [Step(_country(owner, ctx, salient) if owner is not None else None, "violated", None, index, evidence)]
