@@ -65,6 +65,9 @@ NOTHING = [
     ("The match ended in a draw after extra time.", "no agreement words"),
     ("The ministers met by mutual agreement in Geneva.", "'by mutual agreement' names no agreement"),
     ("The agreement was praised by all.", "a reference with nothing before it to point at"),
+    ("Russia violated the UN Charter and the 1949 Geneva Conventions, the minister said.",
+     "charters and conventions binding all states are law, not agreements"),
+    ("Parliament amended the 2020 Criminal Code on Monday.", "a code that is no code of conduct"),
 ]
 
 

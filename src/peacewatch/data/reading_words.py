@@ -147,6 +147,7 @@ class AgreementWords(DataFile):
     proposal_nouns: list[Word]
     negotiation_nouns: list[Word]
     instrument_nouns: list[Word]
+    instrument_complements: dict[Word, Word]
     titled_peace_nouns: list[Word]
     subject_nouns: list[Word]
     effort_nouns: list[Word]

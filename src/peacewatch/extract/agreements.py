@@ -2,11 +2,16 @@
 parties did about it and its status as of publication.
 
 Every sentence is searched for agreement mentions ('an initial 30-day ceasefire between A and
-B', 'the US proposal for a ceasefire', 'the agreement', 'the same proposal'). A mention that
+B', 'the US proposal for a ceasefire', 'the agreement', 'the same proposal', 'peace talks', 'the
+2023 X Declaration', 'the second phase of the truce', 'a US push to end the war'). A mention that
 points back, or that repeats what an earlier one said, joins that agreement; one with a scope of
-its own starts a new one. The verb a mention hangs on gives a step of the history ('A rejected
-the same proposal' -> rejected by A), with the step's date from its sentence. The lexicon is
-data/agreements.yaml; the rules are in docs/CODEBOOK.md, "Agreements".
+its own starts a new one, as do a title of its own, a later phase and 'previous ceasefires'. The
+verb a mention hangs on gives a step of the history ('A rejected the same proposal' -> rejected by
+A; 'A put the accord on hold' -> collapsed by A), with the step's date from its sentence; a step
+under 'threatened to', 'set to', 'will begin' is not taken. The status comes from the steps and
+from what the article says of the agreement itself ('leaving the deal unresolved'; a threat to
+suspend it, or an accusation of breaking it, tells it is in force), never from a word near it.
+The lexicon is data/agreements.yaml; the rules are in docs/CODEBOOK.md, "Agreements".
 """
 
 from __future__ import annotations
@@ -78,6 +83,7 @@ class AgreementLexicon:
     proposal_nouns: frozenset[str]
     negotiation_nouns: frozenset[str]
     instrument_nouns: frozenset[str]
+    instrument_complements: dict[str, str]
     titled_peace_nouns: frozenset[str]
     subject_nouns: frozenset[str]
     effort_nouns: frozenset[str]
@@ -140,6 +146,7 @@ def agreement_lexicon() -> AgreementLexicon:
                       for phrase in phrases},
         step_nouns={lemma: action for action, lemmas in words.step_nouns.items() for lemma in lemmas},
         mediating_suffixes=tuple(words.mediating_suffixes),
+        instrument_complements=dict(words.instrument_complements),
         required_particles=dict(words.required_particles),
         particle_steps={_verb_and_particle(phrase): step for phrase, step in words.particle_steps.items()},
     )
@@ -439,6 +446,9 @@ def _is_titled(token: Token, lex: AgreementLexicon) -> bool:
         return False
     if not token.text[:1].isupper() or token.is_sent_start:
         return False
+    needed = lex.instrument_complements.get(token.lower_)
+    if needed and not any(p.lower_ == needed for c in token.rights if c.lower_ == "of" for p in c.children):
+        return False  # 'the Criminal Code'
     return token.ent_type_ in TITLE_LABELS or any(YEAR.match(c.text) for c in token.children
                                                   if c.dep_ in ("nummod", "compound", "amod"))
 
@@ -536,7 +546,7 @@ def _describe(head: Token, core: Token, kind: str | None, aspect: str, index: in
     partial = any(c.lemma_.lower() in lex.partial_words for c in (*head.children, *core.children))
     return MentionInfo(head=head, sent_index=index, kind=kind, aspect=aspect, definite=definite, partial=partial,
                        scope=scope, duration=duration, proposer=_proposer(head, aspect, ctx, lex),
-                       mediator=_mediator(head, core, lex), parties=_parties(head, core), wished=False,
+                       mediator=_mediator(head, core, lex), parties=_parties(head, core, ctx), wished=False,
                        signers=_signers(head, ctx, lex))
 
 
@@ -693,16 +703,19 @@ def _mediator(head: Token, core: Token, lex: AgreementLexicon) -> str | None:
     return None
 
 
-def _parties(head: Token, core: Token) -> list[str]:
-    """'between Russia and Ukraine', 'India-Pakistan ceasefire'."""
+def _parties(head: Token, core: Token, ctx: ArticleContext | None = None) -> list[str]:
+    """'between Russia and Ukraine', 'a truce with Hamas', 'India-Pakistan ceasefire'."""
     out: list[str] = []
     for noun in dict.fromkeys((head, core)):
         for child in noun.children:
             if child.dep_ == "prep" and (child.lower_ == "between" or child.lower_ in PARTNER_PREPS):
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     for token in (pobj, *pobj.conjuncts):
-                        # 'South Sudan': the name with its compounds
+                        # 'South Sudan': the name with its compounds; 'Hamas', 'Myanmar rebels': the actor
                         code = country_of(_text([*(c for c in token.lefts if c.dep_ == "compound"), token]))
+                        if code is None and ctx is not None:
+                            actor = ctx.describe(token)
+                            code = actor.country if actor is not None else None
                         if code and code not in out:
                             out.append(code)
         modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod") and country_of(c.text)]
