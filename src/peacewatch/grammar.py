@@ -179,5 +179,8 @@ SPAN_PREPOSITIONS = frozenset({"since", "until", "till", "from"})
 # Personal pronouns: a subject, never the start of an anchor phrase ('two days after he left').
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 
+# Determiners of no one thing in particular ('rejected any agreement that ...', 'no deal').
+NONSPECIFIC_DETERMINERS = frozenset({"any", "no", "every", "each"})
+
 
 # --- end --------------------------------------------------------------------------------------

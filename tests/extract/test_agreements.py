@@ -227,3 +227,46 @@ def test_no_agreement_from_supposed_violations_or_ideal_talks(text, comment):
 def test_agreeing_to_a_proposal_is_the_subjects_acceptance():
     history = extract("Ukraine agreed to the US proposal for a ceasefire.", published=PUBLISHED).agreements[0].history
     assert [(s.party, s.action) for s in history] == [("USA", "proposed"), ("UKR", "accepted")]
+
+
+@pytest.mark.parametrize("text,expected,comment", [
+    ("Hamas said it had accepted a ceasefire proposal put forward by Egypt.",
+     ("ceasefire", "proposed", [("EGY", "proposed"), ("PSE", "accepted")], "EGY"),
+     "the author of a proposal 'put forward by X' proposed it and mediates"),
+    ("Armenia and Azerbaijan initialled a peace treaty at a summit on Friday.",
+     ("peace_deal", "agreed", [("ARM", "accepted"), ("AZE", "accepted")], None),
+     "a treaty initialled: accepted by each side"),
+    ("Chad and Niger signed a grain deal in 2022. Niger pulled out of the deal a year later.",
+     ("deal", "collapsed", [("TCD", "signed"), ("NER", "signed"), ("NER", "collapsed")], None),
+     "pulling out of a deal collapses it, the leaver as party"),
+    ("Iran withdrew from the nuclear deal in May.",
+     ("deal", "collapsed", [(None, "agreed"), ("IRN", "collapsed")], None),
+     "withdrawing from a deal; a subject noun makes a deal"),
+    ("The two sides extended the truce by another 60 days.",
+     ("ceasefire", "in_force", [(None, "in_force")], None), "an extended truce is in force"),
+    ("The two countries exchanged 90 prisoners each under a deal brokered by the UAE.",
+     ("deal", "agreed", [(None, "agreed")], "ARE"), "a bare 'deal' with a broker is an agreement"),
+    ("Ceasefire talks collapsed in Doha on Monday.",
+     ("ceasefire", "collapsed", [(None, "collapsed")], None), "ceasefire talks that collapse"),
+    ("Kyiv and Moscow signed a deal to end the war.",
+     ("peace_deal", "agreed", [("UKR", "signed"), ("RUS", "signed")], None), "a deal to end a war is a peace deal"),
+])
+def test_more_steps(text, expected, comment):
+    agreements = extract(text, published=PUBLISHED).agreements
+    got = [(a.kind, a.status, [(s.party, s.action) for s in a.history], a.mediator) for a in agreements]
+    assert got == [expected], comment
+
+
+@pytest.mark.parametrize("text,comment", [
+    ("Zelensky rejected any agreement that involves giving up the peninsula.", "'any agreement' is none in particular"),
+    ("Officials said Washington expected both sides to step up and finalize an agreement.", "an agreement expected"),
+    ("The company unveiled a yearlong subsidy plan worth 50 billion yuan.", "a business plan"),
+])
+def test_no_agreement_in_particular(text, comment):
+    assert extract(text, published=PUBLISHED).agreements == [], comment
+
+
+def test_efforts_to_broker_a_settlement_are_no_settlement_reached():
+    agreements = extract("The strike came amid efforts to broker a negotiated settlement to the war.",
+                         published=PUBLISHED).agreements
+    assert [(a.kind, a.status, a.history) for a in agreements] == [("peace_deal", "proposed", [])]

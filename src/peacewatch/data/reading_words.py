@@ -162,6 +162,7 @@ class AgreementWords(DataFile):
     step_verbs: dict[Word, list[Word]]
     subject_steps: dict[Word, list[list[Word]]]
     hold_phrases: dict[Word, list[list[Word]]]
+    exit_phrases: list[list[Word]]
     unrealised_verbs: list[Word]
     threat_verbs: list[Word]
     effect_verbs: list[Word]

@@ -39,12 +39,14 @@ from peacewatch.grammar import (
     AIMED_AT_PREPS,
     ANCHOR_PREPS,
     ARTICLES,
+    COMPLEMENT_PREPS,
     CONDITION_MARKS,
     DEFINITE_DETERMINERS,
     GROUP_SUBJECT_PRONOUNS,
     MANNER_PREPS,
     MEANS_PREPS,
     MODALS,
+    NONSPECIFIC_DETERMINERS,
     PARTNER_PREPS,
     PERFECT_AUXILIARIES,
     RECIPROCALS,
@@ -98,6 +100,7 @@ class AgreementLexicon:
     step_verbs: dict[str, str]
     subject_steps: dict[tuple[str, ...], str]
     hold_phrases: dict[tuple[str, str], str]
+    exit_phrases: dict[str, tuple[str, ...]]
     unrealised_verbs: frozenset[str]
     threat_verbs: frozenset[str]
     effect_verbs: frozenset[str]
@@ -146,6 +149,7 @@ def agreement_lexicon() -> AgreementLexicon:
                       for phrase in phrases},
         step_nouns={lemma: action for action, lemmas in words.step_nouns.items() for lemma in lemmas},
         mediating_suffixes=tuple(words.mediating_suffixes),
+        exit_phrases={phrase[0]: tuple(phrase[1:]) for phrase in words.exit_phrases},
         instrument_complements=dict(words.instrument_complements),
         required_particles=dict(words.required_particles),
         particle_steps={_verb_and_particle(phrase): step for phrase, step in words.particle_steps.items()},
@@ -188,6 +192,7 @@ class MentionInfo:
     plural: bool = False
     signers: list[str] = field(default_factory=list)  # the subjects of 'X and Y signed a deal'
     in_effect: bool = False  # 'threatened to suspend the truce': it is in force
+    fallback: str | None = None  # the kind of a reference that meets no agreement named before
 
 
 @dataclass
@@ -272,6 +277,7 @@ def extract_agreements(doc: Doc, ctx: ArticleContext, events: list[Event] | None
         for mention in _mentions(sent, index, ctx, lex):
             draft = _link(mention, drafts, lex)
             if draft is None:
+                mention.kind = mention.kind or mention.fallback
                 if mention.kind is None:
                     continue
                 draft = Draft(kind=mention.kind, mentions=[])
@@ -382,8 +388,10 @@ def _generic_mention(token: Token, index: int, ctx: ArticleContext, lex: Agreeme
                      used: set[int]) -> MentionInfo | None:
     lemma = token.lemma_.lower()
     modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound", "nmod")}
-    if modifiers & lex.abstract_modifiers:
-        return None
+    if modifiers & lex.abstract_modifiers or any(
+            c.lower_ in NONSPECIFIC_DETERMINERS for c in token.children if c.dep_ == "det"):
+        return None  # 'by mutual agreement', 'rejected any agreement that ...'
+
     if lemma in lex.generic_nouns and token.head.lower_ in MANNER_PREPS and token.dep_ == "pobj":
         return None  # 'by agreement', 'in agreement with'
     aspect = "proposal" if lemma in lex.proposal_nouns else "agreement"
@@ -391,19 +399,46 @@ def _generic_mention(token: Token, index: int, ctx: ArticleContext, lex: Agreeme
     if inner is not None:
         used.add(inner.i)
         return _describe(token, inner, "ceasefire", aspect, index, ctx, lex)
-    if modifiers & lex.peace_words:
+    if modifiers & lex.peace_words or aspect == "agreement" and _ends_war(token, lex):
         kind: str | None = "proposal" if aspect == "proposal" else "peace_deal"
-    elif aspect == "agreement" and any(
+    elif aspect == "agreement" and (modifiers & lex.subject_nouns or any(
             c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() not in lex.scope_stopwords
-            for c in token.children):
-        kind = "deal"  # 'grain deal', 'prisoner exchange agreement'
+            for c in token.children)):
+        kind = "deal"  # 'grain deal', 'prisoner exchange agreement', 'the nuclear deal'
     else:
         kind = None
     mention = _describe(token, token, kind, aspect, index, ctx, lex)
-    if kind is None and (not mention.definite and not mention.proposer or any(
-            c.lower_ in RECIPROCALS for c in token.children if c.dep_ == "amod")):
-        return None  # 'an agreement', 'other accords': no agreement named before
+    if kind is None and any(c.lower_ in RECIPROCALS for c in token.children if c.dep_ == "amod"):
+        return None  # 'other accords'
+    if kind is None and aspect == "agreement" and (mention.mediator or _stepped(token, lex)):
+        # 'a deal brokered by the UAE', 'the two sides reached an agreement': an agreement of its
+        # own when none named before is meant (a bare 'plan' or 'offer' may be any plan)
+        mention.fallback = "deal"
+    elif kind is None and not mention.definite and not mention.proposer:
+        return None  # 'an agreement': no agreement named before
     return mention
+
+
+def _stepped(token: Token, lex: AgreementLexicon) -> bool:
+    """The noun is the object of a verb that takes a step of an agreement ('signed a deal'), told as
+    done ('expected both sides to finalize an agreement' is not)."""
+    verb = token.head if token.dep_ in ("dobj", "nsubjpass") else None
+    return verb is not None and verb.pos_ == "VERB" and lex.step_verbs.get(verb.lemma_.lower()) not in (
+        None, "proposed") and _is_asserted(verb, lex) and not _under_wish(token, lex)
+
+
+def _ends_war(token: Token, lex: AgreementLexicon) -> bool:
+    """'a deal to end the war', 'a negotiated settlement to the conflict', 'signed a deal to end the
+    war': a peace deal."""
+    governed = [c for c in token.head.children if c.dep_ == "advcl"] if token.dep_ in ("dobj", "nsubjpass") else []
+    for child in (*token.children, *governed):
+        if child.dep_ in ("acl", "relcl", "advcl") and child.lemma_.lower() in lex.ending_verbs:
+            if any(o.dep_ == "dobj" and o.lemma_.lower() in lex.war_nouns for o in child.children):
+                return True
+        if child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPS | {"of"}:
+            if any(o.dep_ == "pobj" and o.lemma_.lower() in lex.war_nouns for o in child.children):
+                return True
+    return False
 
 
 def _talks_mention(token: Token, index: int, ctx: ArticleContext, lex: AgreementLexicon) -> MentionInfo | None:
@@ -508,7 +543,7 @@ def _ceasefire_head(token: Token, lex: AgreementLexicon) -> tuple[Token, str]:
         lemma = head.lemma_.lower()
         if lemma in lex.proposal_nouns:
             return head, "proposal"
-        if lemma in lex.negotiation_nouns:
+        if lemma in lex.negotiation_nouns or head.lower_ in lex.negotiation_nouns:
             return head, "negotiation"
         if lemma in lex.step_nouns:
             return head, "violation"
@@ -675,6 +710,9 @@ def _proposer(head: Token, aspect: str, ctx: ArticleContext, lex: AgreementLexic
                 actor = ctx.describe(pobj) if pobj.dep_ == "pobj" else None
                 if actor is not None and actor.country:
                     return actor.country
+    author = _author(head, ctx, lex)
+    if author:
+        return author
     # 'X has made an offer', 'X put forward a plan'
     if head.dep_ == "dobj" and head.head.lemma_.lower() in lex.proposing_verbs:
         subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
@@ -682,6 +720,19 @@ def _proposer(head: Token, aspect: str, ctx: ArticleContext, lex: AgreementLexic
             actor = ctx.describe(subject)
             if actor is not None and actor.country:
                 return actor.country
+    return None
+
+
+def _author(head: Token, ctx: ArticleContext, lex: AgreementLexicon) -> str | None:
+    """'a proposal put forward by Egypt', 'a plan drafted by the US': the proposer."""
+    for clause in (c for c in head.children if c.dep_ == "acl" and lex.step_verbs.get(c.lemma_.lower()) == "proposed"):
+        needed = lex.required_particles.get(clause.lemma_.lower())
+        if needed is not None and not any(c.lower_ == needed for c in clause.children):
+            continue
+        by = [p for a in clause.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        actor = ctx.describe(by[0]) if by else None
+        if actor is not None and actor.country:
+            return actor.country
     return None
 
 
@@ -820,7 +871,7 @@ def _verb_steps(mention: MentionInfo, verb: Token, role: str, sent: Span, sents:
                 salient: list[tuple[Token, Actor]], drafts: list[Draft], lex: AgreementLexicon) -> list[Step]:
     """The steps one verb the agreement hangs on takes ('Pakistan put the accord on hold'), and the
     effect a clause of that verb tells ('announced a truce, bringing a pause to the clashes')."""
-    action = _action(verb, role, lex)
+    action = _exit(verb, mention.head, lex) or _action(verb, role, lex)
     if not _is_asserted(verb, lex):
         threat = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.threat_verbs
         if threat and action in ("collapsed", "expired") and mention.aspect == "agreement":
@@ -835,7 +886,7 @@ def _verb_steps(mention: MentionInfo, verb: Token, role: str, sent: Span, sents:
         action = "accepted"  # 'Ukraine agreed to the proposal'
         if not _subject(verb):
             return out
-    if action in OBJECT_PARTY_ACTIONS and role == "object" or action == "rejected":
+    if action in OBJECT_PARTY_ACTIONS and role == "object" or action == "rejected" or _exit(verb, mention.head, lex):
         out.extend(Step(party, speaker_act, date, index, evidence)
                    for party, speaker_act in _parties_of(verb, action, index, sents, ctx, salient))
     else:
@@ -843,6 +894,19 @@ def _verb_steps(mention: MentionInfo, verb: Token, role: str, sent: Span, sents:
         if action == "agreed":
             _mediator_from_subject(verb, mention, ctx, lex)
     return out
+
+
+def _exit(verb: Token, head: Token, lex: AgreementLexicon) -> str | None:
+    """'collapsed' when the verb's subject leaves the agreement: 'pulled out of the deal', 'withdrew
+    from the accord', 'quit the pact'."""
+    words = lex.exit_phrases.get(verb.lemma_.lower())
+    if words is None:
+        return None
+    via = head.head.lower_ if head.dep_ == "pobj" else None
+    if not words:
+        return "collapsed" if head.dep_ == "dobj" else None
+    particles = {c.lower_ for c in verb.children} | {via}
+    return "collapsed" if via == words[-1] and all(w in particles for w in words[:-1]) else None
 
 
 def _brings_effect(verb: Token, role: str, lex: AgreementLexicon) -> int:
@@ -879,6 +943,8 @@ def _governing_verbs(head: Token) -> list[tuple[Token, str]]:
         verbs.append((head.head, "object"))
     elif head.dep_ == "pobj" and head.head.head.pos_ in ("VERB", "AUX"):
         verbs.append((head.head.head, "object"))
+    elif head.dep_ == "pobj" and head.head.head.pos_ in ("ADP", "ADV") and head.head.head.head.pos_ == "VERB":
+        verbs.append((head.head.head.head, "object"))  # 'pulled out of the deal', 'walked away from it'
     elif head.dep_ in ("nsubj",):
         verbs.append((head.head, "subject"))
     for child in head.children:
@@ -903,9 +969,19 @@ def _under_wish(token: Token, lex: AgreementLexicon) -> bool:
     return False
 
 
+def _unrealised(verb: Token, lex: AgreementLexicon) -> bool:
+    """A clause not done yet: 'threatened to suspend the truce', 'set to negotiate a second phase',
+    'expected both sides to finalize an agreement', 'efforts to broker a settlement'."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head  # 'expected both sides to step up and finalize an agreement'
+    if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in lex.unrealised_verbs:
+        return True
+    return verb.dep_ == "acl" and verb.head.lemma_.lower() in lex.effort_nouns
+
+
 def _is_asserted(verb: Token, lex: AgreementLexicon) -> bool:
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.unrealised_verbs:
-        return False  # 'threatened to suspend the truce', 'set to negotiate a second phase'
+    if _unrealised(verb, lex):
+        return False
     children = list(verb.children)
     if any(c.dep_ == "neg" for c in children):
         return False
@@ -1126,7 +1202,7 @@ def _told_as_fact(head: Token, lex: AgreementLexicon) -> bool:
             return False
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children):
             return False
-        if node.dep_ == "pcomp" and node.head.lower_ == "without":
+        if node.dep_ == "pcomp" and node.head.lower_ == "without" or _unrealised(node, lex):
             return False
         if node.head.i == node.i:
             break
