@@ -250,6 +250,12 @@ def test_agreeing_to_a_proposal_is_the_subjects_acceptance():
      ("ceasefire", "collapsed", [(None, "collapsed")], None), "ceasefire talks that collapse"),
     ("Kyiv and Moscow signed a deal to end the war.",
      ("peace_deal", "agreed", [("UKR", "signed"), ("RUS", "signed")], None), "a deal to end a war is a peace deal"),
+    ("The ceasefire appeared to be holding on Monday.",
+     ("ceasefire", "in_force", [(None, "in_force")], None), "a step told through 'appeared to'"),
+    ("The truce is set to expire on Friday.",
+     ("ceasefire", "agreed", [(None, "agreed")], None), "a step told through 'set to' is not taken yet"),
+    ("The deal fell apart in March when the strikes resumed.",
+     ("deal", "collapsed", [(None, "agreed"), (None, "collapsed")], None), "a bare deal that falls apart"),
 ])
 def test_more_steps(text, expected, comment):
     agreements = extract(text, published=PUBLISHED).agreements
@@ -270,3 +276,12 @@ def test_efforts_to_broker_a_settlement_are_no_settlement_reached():
     agreements = extract("The strike came amid efforts to broker a negotiated settlement to the war.",
                          published=PUBLISHED).agreements
     assert [(a.kind, a.status, a.history) for a in agreements] == [("peace_deal", "proposed", [])]
+
+
+def test_a_later_stage_of_a_deal_is_an_agreement_of_the_deals_kind():
+    text = ("Israel and Hamas agreed to a hostage deal in January. Under the first phase of the deal, Hamas "
+            "released three hostages on Saturday. The second stage of the deal is due to begin in March.")
+    agreements = extract(text, published=PUBLISHED).agreements
+    assert [(a.kind, a.status, a.scope) for a in agreements] == [
+        ("deal", "agreed", "hostage"), ("deal", "proposed", "second phase")]
+    assert len(agreements[0].evidence) == 2

@@ -277,7 +277,7 @@ def extract_agreements(doc: Doc, ctx: ArticleContext, events: list[Event] | None
         for mention in _mentions(sent, index, ctx, lex):
             draft = _link(mention, drafts, lex)
             if draft is None:
-                mention.kind = mention.kind or mention.fallback
+                mention.kind = mention.kind or _fallback_kind(mention, drafts)
                 if mention.kind is None:
                     continue
                 draft = Draft(kind=mention.kind, mentions=[])
@@ -297,6 +297,14 @@ def extract_agreements(doc: Doc, ctx: ArticleContext, events: list[Event] | None
     _link_events(drafts, events or [], sents)
     _confirm_claims(drafts, claims or [], sents)
     return agreements
+
+
+def _fallback_kind(mention: MentionInfo, drafts: list[Draft]) -> str | None:
+    """The kind of a mention that meets no agreement named before: its own fallback, or for a later
+    phase of 'the deal', the kind of the latest agreement it is a phase of."""
+    if mention.fallback == "phase":
+        return next((d.kind for d in reversed(drafts) if d.phase is None), None)
+    return mention.fallback
 
 
 # ---------------------------------------------------------------- mentions
@@ -407,6 +415,14 @@ def _generic_mention(token: Token, index: int, ctx: ArticleContext, lex: Agreeme
         kind = "deal"  # 'grain deal', 'prisoner exchange agreement', 'the nuclear deal'
     else:
         kind = None
+    phase = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+    if phase is not None and phase.lemma_.lower() in lex.phase_nouns:
+        # 'the second stage of the deal': a later phase is an agreement of its own, of the deal's kind
+        mention = _describe(phase, token, kind, aspect, index, ctx, lex)
+        mention.phase = _later_phase(phase, lex)
+        if mention.phase:
+            mention.aspect, mention.scope, mention.fallback = "phase", f"{mention.phase} phase", "phase"
+        return mention
     mention = _describe(token, token, kind, aspect, index, ctx, lex)
     if kind is None and any(c.lower_ in RECIPROCALS for c in token.children if c.dep_ == "amod"):
         return None  # 'other accords'
@@ -422,6 +438,8 @@ def _generic_mention(token: Token, index: int, ctx: ArticleContext, lex: Agreeme
 def _stepped(token: Token, lex: AgreementLexicon) -> bool:
     """The noun is the object of a verb that takes a step of an agreement ('signed a deal'), told as
     done ('expected both sides to finalize an agreement' is not)."""
+    if token.dep_ == "nsubj" and token.head.pos_ == "VERB":  # 'the deal fell apart'
+        return _action(token.head, "subject", lex) is not None and _is_asserted(token.head, lex)
     verb = token.head if token.dep_ in ("dobj", "nsubjpass") else None
     return verb is not None and verb.pos_ == "VERB" and lex.step_verbs.get(verb.lemma_.lower()) not in (
         None, "proposed") and _is_asserted(verb, lex) and not _under_wish(token, lex)
@@ -998,9 +1016,11 @@ def _action(verb: Token, role: str, lex: AgreementLexicon) -> str | None:
         # 'the agreement failed to take off'; 'the truce took effect'; 'the proposal was unacceptable'
         if any(c.dep_ == "acomp" and c.lemma_.lower() in lex.rejecting_adjectives for c in verb.children):
             return "rejected"
-        particles = tuple(c.lemma_.lower() for c in verb.children if c.dep_ in ("prt", "dobj", "prep"))
-        return next((step for words, step in lex.subject_steps.items()
-                     if words[0] == lemma and all(w in particles for w in words[1:])), None)
+        step = _subject_step(verb, lex)
+        if step is None and lemma not in lex.unrealised_verbs:
+            # 'the ceasefire appeared to be holding' (not 'the truce is set to expire')
+            step = next((_subject_step(c, lex) for c in verb.children if c.dep_ == "xcomp"), None)
+        return step
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         held = next((lex.hold_phrases[lemma, p.lemma_.lower()] for p in prep.children
                      if (lemma, p.lemma_.lower()) in lex.hold_phrases), None)
@@ -1013,6 +1033,14 @@ def _action(verb: Token, role: str, lex: AgreementLexicon) -> str | None:
         if particle_verb == lemma and any(c.lower_ == particle for c in verb.children):
             return step
     return lex.step_verbs.get(lemma)
+
+
+def _subject_step(verb: Token, lex: AgreementLexicon) -> str | None:
+    """The step a verb takes with the agreement as its subject ('took effect', 'fell apart')."""
+    lemma = verb.lemma_.lower()
+    particles = tuple(c.lemma_.lower() for c in verb.children if c.dep_ in ("prt", "dobj", "prep", "advmod"))
+    return next((step for words, step in lex.subject_steps.items()
+                 if words[0] == lemma and all(w in particles for w in words[1:])), None)
 
 
 def _parties_of(verb: Token, action: str, index: int, sents: list[Span], ctx: ArticleContext,
