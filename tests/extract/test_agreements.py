@@ -283,5 +283,11 @@ def test_a_later_stage_of_a_deal_is_an_agreement_of_the_deals_kind():
             "released three hostages on Saturday. The second stage of the deal is due to begin in March.")
     agreements = extract(text, published=PUBLISHED).agreements
     assert [(a.kind, a.status, a.scope) for a in agreements] == [
-        ("deal", "agreed", "hostage"), ("deal", "proposed", "second phase")]
+        ("deal", "agreed", "hostage"), ("deal", "proposed", "second stage")]
     assert len(agreements[0].evidence) == 2
+
+
+def test_a_final_stage_is_a_later_phase():
+    text = "Israel and Hamas agreed to a hostage deal in January. The final stage of the deal will start next week."
+    agreements = extract(text, published=PUBLISHED).agreements
+    assert [(a.status, a.scope) for a in agreements] == [("agreed", "hostage"), ("proposed", "final stage")]

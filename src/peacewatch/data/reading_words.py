@@ -155,6 +155,7 @@ class AgreementWords(DataFile):
     war_nouns: list[Word]
     phase_nouns: list[Word]
     first_words: list[Word]
+    later_words: list[Word]
     earlier_modifiers: list[Word]
     ideal_modifiers: list[Word]
     peace_words: list[Word]

@@ -93,6 +93,7 @@ class AgreementLexicon:
     war_nouns: frozenset[str]
     phase_nouns: frozenset[str]
     first_words: frozenset[str]
+    later_words: frozenset[str]
     earlier_modifiers: frozenset[str]
     ideal_modifiers: frozenset[str]
     peace_words: frozenset[str]
@@ -129,9 +130,9 @@ class AgreementLexicon:
 # The word lists of data/agreements.yaml read as sets.
 _WORD_SETS = ("ceasefire_nouns", "generic_nouns", "proposal_nouns", "negotiation_nouns", "instrument_nouns",
               "titled_peace_nouns", "subject_nouns", "effort_nouns", "ending_verbs", "war_nouns", "phase_nouns",
-              "first_words", "earlier_modifiers", "ideal_modifiers", "unrealised_verbs", "threat_verbs", "effect_verbs",
-              "effect_nouns", "peace_words",
-              "abstract_modifiers", "wish_verbs", "rejecting_adjectives", "demand_nouns", "unresolved_words",
+              "first_words", "later_words", "earlier_modifiers", "ideal_modifiers", "unrealised_verbs",
+              "threat_verbs", "effect_verbs", "effect_nouns", "peace_words", "abstract_modifiers", "wish_verbs",
+              "rejecting_adjectives", "demand_nouns", "unresolved_words",
               "partial_words", "scope_stopwords", "scope_verbs", "attack_nouns", "definite_modifiers",
               "hypothetical_modifiers", "purpose_verbs", "brokering_modifiers", "mediating_modifiers",
               "negotiating_verbs", "proposing_verbs")
@@ -388,7 +389,7 @@ def _ceasefire_mention(token: Token, index: int, ctx: ArticleContext, lex: Agree
     if head.lemma_.lower() in lex.phase_nouns:
         mention.phase = _later_phase(head, lex)
         if mention.phase:
-            mention.aspect, mention.scope = "phase", f"{mention.phase} phase"
+            mention.aspect, mention.scope = "phase", mention.phase
     return mention
 
 
@@ -421,7 +422,7 @@ def _generic_mention(token: Token, index: int, ctx: ArticleContext, lex: Agreeme
         mention = _describe(phase, token, kind, aspect, index, ctx, lex)
         mention.phase = _later_phase(phase, lex)
         if mention.phase:
-            mention.aspect, mention.scope, mention.fallback = "phase", f"{mention.phase} phase", "phase"
+            mention.aspect, mention.scope, mention.fallback = "phase", mention.phase, "phase"
         return mention
     mention = _describe(token, token, kind, aspect, index, ctx, lex)
     if kind is None and any(c.lower_ in RECIPROCALS for c in token.children if c.dep_ == "amod"):
@@ -524,11 +525,12 @@ def _titled(token: Token, index: int, ctx: ArticleContext, lex: AgreementLexicon
 
 
 def _later_phase(phase: Token, lex: AgreementLexicon) -> str | None:
-    """'second' of 'the second phase of the truce'; None for the first phase, which is the truce."""
+    """'second phase' of 'the second phase of the truce', 'final stage' of 'the final stage of the
+    deal'; None for the first phase, which is the agreement itself."""
     for child in phase.children:
-        if child.dep_ in ("amod", "nummod", "compound") and (child.ent_type_ == "ORDINAL" or child.lower_ in (
-                "next", "final", "last", "later", "subsequent")):
-            return None if child.lower_ in lex.first_words else child.lower_
+        if child.dep_ in ("amod", "nummod", "compound") and child.i < phase.i and (
+                child.ent_type_ == "ORDINAL" or child.lower_ in lex.later_words):
+            return None if child.lower_ in lex.first_words else f"{child.lower_} {phase.lower_}"
     return None
 
 
