@@ -187,7 +187,7 @@ class MentionInfo:
     mediator: str | None
     parties: list[str]
     wished: bool = False
-    phase: str | None = None  # 'second': a later phase of an agreement, an agreement of its own
+    phase: str | None = None  # 'second phase': a later phase of an agreement, an agreement of its own
     named: bool = False  # named by a title ('the Simla Agreement'): joins only the same title
     earlier: bool = False  # 'previous ceasefires': one before the story's own
     plural: bool = False
@@ -229,7 +229,7 @@ class Draft:
 
     @property
     def talks_only(self) -> bool:
-        """Named only as talks, a later phase or earlier agreements, never as a deal in force."""
+        """Named only as talks or as a later phase, never as a deal reached."""
         return all(m.aspect in ("negotiation", "phase") for m in self.mentions)
 
     @property
@@ -400,7 +400,6 @@ def _generic_mention(token: Token, index: int, ctx: ArticleContext, lex: Agreeme
     if modifiers & lex.abstract_modifiers or any(
             c.lower_ in NONSPECIFIC_DETERMINERS for c in token.children if c.dep_ == "det"):
         return None  # 'by mutual agreement', 'rejected any agreement that ...'
-
     if lemma in lex.generic_nouns and token.head.lower_ in MANNER_PREPS and token.dep_ == "pobj":
         return None  # 'by agreement', 'in agreement with'
     aspect = "proposal" if lemma in lex.proposal_nouns else "agreement"
@@ -899,7 +898,7 @@ def _verb_steps(mention: MentionInfo, verb: Token, role: str, sent: Span, sents:
         return []
     index, evidence = mention.sent_index, text_of(sent).strip()
     date = _date(verb, sent, ctx, drafts, mention.head if mention.named else None)
-    out = [Step(None, "in_force", date, index, evidence) for _ in range(_brings_effect(verb, role, lex))]
+    out = [Step(None, "in_force", date, index, evidence)] if _brings_effect(verb, role, lex) else []
     if action is None or action in ("in_force", "agreed", "signed") and mention.aspect == "negotiation":
         return out  # talks that begin, or that sides agree to hold, are not an agreement reached
     if action == "agreed" and mention.aspect == "proposal" and role == "object":
@@ -929,12 +928,12 @@ def _exit(verb: Token, head: Token, lex: AgreementLexicon) -> str | None:
     return "collapsed" if via == words[-1] and all(w in particles for w in words[:-1]) else None
 
 
-def _brings_effect(verb: Token, role: str, lex: AgreementLexicon) -> int:
-    """1 when the verb, or a clause of it, brings a pause or an end to something ('announced a truce,
-    bringing a pause to the fighting'; 'the truce brought a halt to ...'), else 0."""
+def _brings_effect(verb: Token, role: str, lex: AgreementLexicon) -> bool:
+    """The verb, or a clause of it, brings a pause or an end to something ('announced a truce,
+    bringing a pause to the fighting'; 'the truce brought a halt to ...')."""
     clauses = [c for c in verb.children if c.dep_ == "advcl"] + ([verb] if role == "subject" else [])
-    return int(any(c.lemma_.lower() in lex.effect_verbs and any(
-        o.dep_ == "dobj" and o.lemma_.lower() in lex.effect_nouns for o in c.children) for c in clauses))
+    return any(c.lemma_.lower() in lex.effect_verbs and any(
+        o.dep_ == "dobj" and o.lemma_.lower() in lex.effect_nouns for o in c.children) for c in clauses)
 
 
 def _violation_steps(noun: Token, index: int, sent: Span, ctx: ArticleContext, salient: list[tuple[Token, Actor]],
