@@ -188,5 +188,8 @@ SEQUENCE_PREPS = frozenset({"after", "before", "following"})
 # ... and the adverb that opens a clause of the time of the noun it follows ('on Sunday, when').
 WHEN_ADVERBS = frozenset({"when"})
 
+# Determiners of no one thing in particular ('rejected any agreement that ...', 'no deal').
+NONSPECIFIC_DETERMINERS = frozenset({"any", "no", "every", "each"})
+
 
 # --- end --------------------------------------------------------------------------------------

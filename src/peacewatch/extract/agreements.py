@@ -2,11 +2,16 @@
 parties did about it and its status as of publication.
 
 Every sentence is searched for agreement mentions ('an initial 30-day ceasefire between A and
-B', 'the US proposal for a ceasefire', 'the agreement', 'the same proposal'). A mention that
+B', 'the US proposal for a ceasefire', 'the agreement', 'the same proposal', 'peace talks', 'the
+2023 X Declaration', 'the second phase of the truce', 'a US push to end the war'). A mention that
 points back, or that repeats what an earlier one said, joins that agreement; one with a scope of
-its own starts a new one. The verb a mention hangs on gives a step of the history ('A rejected
-the same proposal' -> rejected by A), with the step's date from its sentence. The lexicon is
-data/agreements.yaml; the rules are in docs/CODEBOOK.md, "Agreements".
+its own starts a new one, as do a title of its own, a later phase and 'previous ceasefires'. The
+verb a mention hangs on gives a step of the history ('A rejected the same proposal' -> rejected by
+A; 'A put the accord on hold' -> collapsed by A), with the step's date from its sentence; a step
+under 'threatened to', 'set to', 'will begin' is not taken. The status comes from the steps and
+from what the article says of the agreement itself ('leaving the deal unresolved'; a threat to
+suspend it, or an accusation of breaking it, tells it is in force), never from a word near it.
+The lexicon is data/agreements.yaml; the rules are in docs/CODEBOOK.md, "Agreements".
 """
 
 from __future__ import annotations
@@ -32,12 +37,17 @@ from peacewatch.extract.countries import country_of
 from peacewatch.extract.counts import parse_number
 from peacewatch.grammar import (
     AIMED_AT_PREPS,
+    ANCHOR_PREPS,
     ARTICLES,
+    COMPLEMENT_PREPS,
     CONDITION_MARKS,
     DEFINITE_DETERMINERS,
     GROUP_SUBJECT_PRONOUNS,
     MANNER_PREPS,
+    MEANS_PREPS,
     MODALS,
+    NONSPECIFIC_DETERMINERS,
+    PARTNER_PREPS,
     PERFECT_AUXILIARIES,
     RECIPROCALS,
     RELATIVE_CLAUSE_WORDS,
@@ -54,6 +64,15 @@ UNIT_DAYS = AgreementWords.load().unit_days
 DURATION = re.compile(r"^(\w+)-(" + "|".join(map(re.escape, UNIT_DAYS)) + r")s?$", re.I)
 # Steps (codes of the history, not words) a party takes on its own.
 PARTY_ACTIONS = {"accepted", "rejected", "violated", "accused_violation", "demanded", "signed"}
+# Steps whose party is the subject of the verb that takes the agreement as object ('Pakistan put the
+# accord on hold': collapsed by Pakistan); of those, the steps every coordinated subject takes.
+OBJECT_PARTY_ACTIONS = {"violated", "rejected", "accepted", "proposed", "signed", "collapsed"}
+SHARED_ACTIONS = {"signed", "accepted"}
+# Prepositions after which a violation is told as a fact ('amid ceasefire violations').
+FACT_PREPS = ANCHOR_PREPS | {"amid", "despite"}
+# Entity labels under which the parser names a treaty or declaration by its title.
+TITLE_LABELS = frozenset({"LAW", "EVENT"})
+YEAR = re.compile(r"^(1[89]|20)\d\d$")
 # Steps that put an agreement in existence; without one, a ceasefire the article names as a fact
 # ('This was followed by a 30-day maritime ceasefire') was agreed.
 EXISTENCE = {"agreed", "signed", "in_force", "accepted", "proposed", "rejected"}
@@ -65,10 +84,28 @@ class AgreementLexicon:
     generic_nouns: frozenset[str]
     proposal_nouns: frozenset[str]
     negotiation_nouns: frozenset[str]
+    instrument_nouns: frozenset[str]
+    instrument_complements: dict[str, str]
+    titled_peace_nouns: frozenset[str]
+    subject_nouns: frozenset[str]
+    effort_nouns: frozenset[str]
+    ending_verbs: frozenset[str]
+    war_nouns: frozenset[str]
+    phase_nouns: frozenset[str]
+    first_words: frozenset[str]
+    later_words: frozenset[str]
+    earlier_modifiers: frozenset[str]
+    ideal_modifiers: frozenset[str]
     peace_words: frozenset[str]
     abstract_modifiers: frozenset[str]
     step_verbs: dict[str, str]
     subject_steps: dict[tuple[str, ...], str]
+    hold_phrases: dict[tuple[str, str], str]
+    exit_phrases: dict[str, tuple[str, ...]]
+    unrealised_verbs: frozenset[str]
+    threat_verbs: frozenset[str]
+    effect_verbs: frozenset[str]
+    effect_nouns: frozenset[str]
     wish_verbs: frozenset[str]
     rejecting_adjectives: frozenset[str]
     step_nouns: dict[str, str]
@@ -91,8 +128,11 @@ class AgreementLexicon:
 
 
 # The word lists of data/agreements.yaml read as sets.
-_WORD_SETS = ("ceasefire_nouns", "generic_nouns", "proposal_nouns", "negotiation_nouns", "peace_words",
-              "abstract_modifiers", "wish_verbs", "rejecting_adjectives", "demand_nouns", "unresolved_words",
+_WORD_SETS = ("ceasefire_nouns", "generic_nouns", "proposal_nouns", "negotiation_nouns", "instrument_nouns",
+              "titled_peace_nouns", "subject_nouns", "effort_nouns", "ending_verbs", "war_nouns", "phase_nouns",
+              "first_words", "later_words", "earlier_modifiers", "ideal_modifiers", "unrealised_verbs",
+              "threat_verbs", "effect_verbs", "effect_nouns", "peace_words", "abstract_modifiers", "wish_verbs",
+              "rejecting_adjectives", "demand_nouns", "unresolved_words",
               "partial_words", "scope_stopwords", "scope_verbs", "attack_nouns", "definite_modifiers",
               "hypothetical_modifiers", "purpose_verbs", "brokering_modifiers", "mediating_modifiers",
               "negotiating_verbs", "proposing_verbs")
@@ -106,8 +146,12 @@ def agreement_lexicon() -> AgreementLexicon:
         **{name: frozenset(getattr(words, name)) for name in _WORD_SETS},
         step_verbs={lemma: action for action, lemmas in words.step_verbs.items() for lemma in lemmas},
         subject_steps={tuple(phrase): action for action, phrases in words.subject_steps.items() for phrase in phrases},
+        hold_phrases={(phrase[0], phrase[-1]): action for action, phrases in words.hold_phrases.items()
+                      for phrase in phrases},
         step_nouns={lemma: action for action, lemmas in words.step_nouns.items() for lemma in lemmas},
         mediating_suffixes=tuple(words.mediating_suffixes),
+        exit_phrases={phrase[0]: tuple(phrase[1:]) for phrase in words.exit_phrases},
+        instrument_complements=dict(words.instrument_complements),
         required_particles=dict(words.required_particles),
         particle_steps={_verb_and_particle(phrase): step for phrase, step in words.particle_steps.items()},
     )
@@ -143,6 +187,13 @@ class MentionInfo:
     mediator: str | None
     parties: list[str]
     wished: bool = False
+    phase: str | None = None  # 'second phase': a later phase of an agreement, an agreement of its own
+    named: bool = False  # named by a title ('the Simla Agreement'): joins only the same title
+    earlier: bool = False  # 'previous ceasefires': one before the story's own
+    plural: bool = False
+    signers: list[str] = field(default_factory=list)  # the subjects of 'X and Y signed a deal'
+    in_effect: bool = False  # 'threatened to suspend the truce': it is in force
+    fallback: str | None = None  # the kind of a reference that meets no agreement named before
 
 
 @dataclass
@@ -157,6 +208,29 @@ class Draft:
     steps: list[Step] = field(default_factory=list)
     unresolved: bool = False
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def in_effect(self) -> bool:
+        """The article implies it is in force ('threatened to suspend the truce')."""
+        return any(m.in_effect for m in self.mentions)
+
+    @property
+    def background(self) -> bool:
+        """Named only as earlier agreements ('previous ceasefires') or in the plural, no single one."""
+        return self.mentions[0].earlier or all(m.plural for m in self.mentions)
+
+    @property
+    def phase(self) -> str | None:
+        return self.mentions[0].phase if self.mentions else None
+
+    @property
+    def named(self) -> bool:
+        return any(m.named for m in self.mentions)
+
+    @property
+    def talks_only(self) -> bool:
+        """Named only as talks or as a later phase, never as a deal reached."""
+        return all(m.aspect in ("negotiation", "phase") for m in self.mentions)
 
     @property
     def is_proposal(self) -> bool:
@@ -175,7 +249,7 @@ class Draft:
         self.duration = self.duration or mention.duration
         self.proposer = self.proposer or mention.proposer
         self.mediator = self.mediator or mention.mediator
-        self.parties.extend(p for p in mention.parties if p not in self.parties)
+        self.parties.extend(p for p in [*mention.parties, *mention.signers] if p not in self.parties)
         if self.kind == "proposal" and mention.kind in ("ceasefire", "peace_deal"):
             self.kind = mention.kind
 
@@ -204,6 +278,7 @@ def extract_agreements(doc: Doc, ctx: ArticleContext, events: list[Event] | None
         for mention in _mentions(sent, index, ctx, lex):
             draft = _link(mention, drafts, lex)
             if draft is None:
+                mention.kind = mention.kind or _fallback_kind(mention, drafts)
                 if mention.kind is None:
                     continue
                 draft = Draft(kind=mention.kind, mentions=[])
@@ -214,7 +289,7 @@ def extract_agreements(doc: Doc, ctx: ArticleContext, events: list[Event] | None
                            for s in draft.steps):
                     draft.steps.append(step)
             draft.mediator = draft.mediator or mention.mediator  # a negotiator found among the steps
-            if _within(_spots(doc).unresolved, sent):
+            if any(_leaves_open(doc[i], mention.head) for i in _within(_spots(doc).unresolved, sent)):
                 draft.unresolved = True
         remember_subjects(sent, ctx, salient)
     for draft in drafts:
@@ -223,6 +298,14 @@ def extract_agreements(doc: Doc, ctx: ArticleContext, events: list[Event] | None
     _link_events(drafts, events or [], sents)
     _confirm_claims(drafts, claims or [], sents)
     return agreements
+
+
+def _fallback_kind(mention: MentionInfo, drafts: list[Draft]) -> str | None:
+    """The kind of a mention that meets no agreement named before: its own fallback, or for a later
+    phase of 'the deal', the kind of the latest agreement it is a phase of."""
+    if mention.fallback == "phase":
+        return next((d.kind for d in reversed(drafts) if d.phase is None), None)
+    return mention.fallback
 
 
 # ---------------------------------------------------------------- mentions
@@ -243,11 +326,12 @@ def _spots(doc: Doc) -> _Spots:
 
 def _find_spots(doc: Doc) -> _Spots:
     lex = agreement_lexicon()
-    names = lex.ceasefire_nouns | lex.generic_nouns | lex.proposal_nouns
+    names = (lex.ceasefire_nouns | lex.generic_nouns | lex.proposal_nouns | lex.negotiation_nouns
+             | lex.instrument_nouns | lex.effort_nouns)
     spots = _Spots([], [])
     for token in doc_tokens(doc):
         lemma = token.lemma_.lower()
-        if lemma in names or token.lower_ in lex.ceasefire_nouns:
+        if lemma in names or token.lower_ in lex.ceasefire_nouns or token.lower_ in lex.negotiation_nouns:
             spots.names.append(token.i)
         if lemma in lex.unresolved_words:
             spots.unresolved.append(token.i)
@@ -267,52 +351,218 @@ def _mentions(sent: Span, index: int, ctx: ArticleContext, lex: AgreementLexicon
     for token in (tokens[i] for i in _within(_spots(sent.doc).names, sent)):
         if token.i in used or token.pos_ not in ("NOUN", "PROPN"):
             continue
-        lemma = token.lemma_.lower()
-        if lemma in lex.ceasefire_nouns or token.lower_ in lex.ceasefire_nouns:
-            head, aspect = _ceasefire_head(token, lex)
-            used.update({token.i, head.i})
-            # 'a ceasefire violation in X' tells of an agreement named before, never of a new one
-            kind = None if aspect == "violation" else "ceasefire"
-            mention = _describe(head, token, kind, aspect, index, ctx, lex)
-            if aspect == "violation":
-                mention.definite, mention.scope = True, None
-            out.append(mention)
-        elif lemma in lex.generic_nouns or lemma in lex.proposal_nouns:
-            modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound", "nmod")}
-            if modifiers & lex.abstract_modifiers:
-                continue
-            if lemma in lex.generic_nouns and token.head.lower_ in MANNER_PREPS and token.dep_ == "pobj":
-                continue  # 'by agreement', 'in agreement with'
-            aspect = "proposal" if lemma in lex.proposal_nouns else "agreement"
-            inner = _inner_agreement(token, lex)
-            if inner is not None:
-                used.add(inner.i)
-                out.append(_describe(token, inner, "ceasefire", aspect, index, ctx, lex))
-                continue
-            if modifiers & lex.peace_words:
-                kind = "proposal" if aspect == "proposal" else "peace_deal"
-            elif aspect == "agreement" and any(
-                    c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() not in lex.scope_stopwords
-                    for c in token.children):
-                kind = "deal"  # 'grain deal', 'prisoner exchange agreement'
-            else:
-                kind = None
-            mention = _describe(token, token, kind, aspect, index, ctx, lex)
-            if kind is None and not mention.definite and not mention.proposer:
-                continue
+        mention = _mention_at(token, index, ctx, lex, used)
+        if mention is not None:
+            mention.earlier = any(c.lower_ in lex.earlier_modifiers for c in mention.head.children
+                                  if c.dep_ in ("amod", "advmod"))
+            mention.plural = mention.head.tag_ in ("NNS", "NNPS") and mention.aspect == "agreement"
             out.append(mention)
     return out
+
+
+def _mention_at(token: Token, index: int, ctx: ArticleContext, lex: AgreementLexicon,
+                used: set[int]) -> MentionInfo | None:
+    """The agreement a noun names, by the class of the noun."""
+    lemma = token.lemma_.lower()
+    if _is_titled(token, lex):
+        return _titled(token, index, ctx, lex)
+    if lemma in lex.ceasefire_nouns or token.lower_ in lex.ceasefire_nouns:
+        return _ceasefire_mention(token, index, ctx, lex, used)
+    if lemma in lex.negotiation_nouns or token.lower_ in lex.negotiation_nouns:
+        return _talks_mention(token, index, ctx, lex)
+    if lemma in lex.effort_nouns:
+        return _effort_mention(token, index, ctx, lex)
+    if lemma in lex.generic_nouns or lemma in lex.proposal_nouns:
+        return _generic_mention(token, index, ctx, lex, used)
+    return None
+
+
+def _ceasefire_mention(token: Token, index: int, ctx: ArticleContext, lex: AgreementLexicon,
+                       used: set[int]) -> MentionInfo:
+    head, aspect = _ceasefire_head(token, lex)
+    used.update({token.i, head.i})
+    # 'a ceasefire violation in X' tells of an agreement named before, never of a new one
+    kind = None if aspect == "violation" else "ceasefire"
+    mention = _describe(head, token, kind, aspect, index, ctx, lex)
+    if aspect == "violation":
+        mention.definite, mention.scope = True, None
+    if head.lemma_.lower() in lex.phase_nouns:
+        mention.phase = _later_phase(head, lex)
+        if mention.phase:
+            mention.aspect, mention.scope = "phase", mention.phase
+    return mention
+
+
+def _generic_mention(token: Token, index: int, ctx: ArticleContext, lex: AgreementLexicon,
+                     used: set[int]) -> MentionInfo | None:
+    lemma = token.lemma_.lower()
+    modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound", "nmod")}
+    if modifiers & lex.abstract_modifiers or any(
+            c.lower_ in NONSPECIFIC_DETERMINERS for c in token.children if c.dep_ == "det"):
+        return None  # 'by mutual agreement', 'rejected any agreement that ...'
+    if lemma in lex.generic_nouns and token.head.lower_ in MANNER_PREPS and token.dep_ == "pobj":
+        return None  # 'by agreement', 'in agreement with'
+    aspect = "proposal" if lemma in lex.proposal_nouns else "agreement"
+    inner = _inner_agreement(token, lex)
+    if inner is not None:
+        used.add(inner.i)
+        return _describe(token, inner, "ceasefire", aspect, index, ctx, lex)
+    if modifiers & lex.peace_words or aspect == "agreement" and _ends_war(token, lex):
+        kind: str | None = "proposal" if aspect == "proposal" else "peace_deal"
+    elif aspect == "agreement" and (modifiers & lex.subject_nouns or any(
+            c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() not in lex.scope_stopwords
+            for c in token.children)):
+        kind = "deal"  # 'grain deal', 'prisoner exchange agreement', 'the nuclear deal'
+    else:
+        kind = None
+    phase = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+    if phase is not None and phase.lemma_.lower() in lex.phase_nouns:
+        # 'the second stage of the deal': a later phase is an agreement of its own, of the deal's kind
+        mention = _describe(phase, token, kind, aspect, index, ctx, lex)
+        mention.phase = _later_phase(phase, lex)
+        if mention.phase:
+            mention.aspect, mention.scope, mention.fallback = "phase", mention.phase, "phase"
+        return mention
+    mention = _describe(token, token, kind, aspect, index, ctx, lex)
+    if kind is None and any(c.lower_ in RECIPROCALS for c in token.children if c.dep_ == "amod"):
+        return None  # 'other accords'
+    if kind is None and aspect == "agreement" and (mention.mediator or _stepped(token, lex)):
+        # 'a deal brokered by the UAE', 'the two sides reached an agreement': an agreement of its
+        # own when none named before is meant (a bare 'plan' or 'offer' may be any plan)
+        mention.fallback = "deal"
+    elif kind is None and not mention.definite and not mention.proposer:
+        return None  # 'an agreement': no agreement named before
+    return mention
+
+
+def _stepped(token: Token, lex: AgreementLexicon) -> bool:
+    """The noun is the object of a verb that takes a step of an agreement ('signed a deal'), told as
+    done ('expected both sides to finalize an agreement' is not)."""
+    if token.dep_ == "nsubj" and token.head.pos_ == "VERB":  # 'the deal fell apart'
+        return _action(token.head, "subject", lex) is not None and _is_asserted(token.head, lex)
+    verb = token.head if token.dep_ in ("dobj", "nsubjpass") else None
+    return verb is not None and verb.pos_ == "VERB" and lex.step_verbs.get(verb.lemma_.lower()) not in (
+        None, "proposed") and _is_asserted(verb, lex) and not _under_wish(token, lex)
+
+
+def _ends_war(token: Token, lex: AgreementLexicon) -> bool:
+    """'a deal to end the war', 'a negotiated settlement to the conflict', 'signed a deal to end the
+    war': a peace deal."""
+    governed = [c for c in token.head.children if c.dep_ == "advcl"] if token.dep_ in ("dobj", "nsubjpass") else []
+    for child in (*token.children, *governed):
+        if child.dep_ in ("acl", "relcl", "advcl") and child.lemma_.lower() in lex.ending_verbs:
+            if any(o.dep_ == "dobj" and o.lemma_.lower() in lex.war_nouns for o in child.children):
+                return True
+        if child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPS | {"of"}:
+            if any(o.dep_ == "pobj" and o.lemma_.lower() in lex.war_nouns for o in child.children):
+                return True
+    return False
+
+
+def _talks_mention(token: Token, index: int, ctx: ArticleContext, lex: AgreementLexicon) -> MentionInfo | None:
+    """'peace talks', 'peace negotiations': a peace deal under negotiation; talks that only date
+    something ('after today's peace talks') name none."""
+    modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")}
+    if not modifiers & lex.peace_words or modifiers & lex.ideal_modifiers:
+        return None
+    if token.dep_ == "pobj" and token.head.lower_ in ANCHOR_PREPS:
+        return None
+    return _describe(token, token, "peace_deal", "negotiation", index, ctx, lex)
+
+
+def _effort_mention(token: Token, index: int, ctx: ArticleContext, lex: AgreementLexicon) -> MentionInfo | None:
+    """'a US push to end hostilities between A and B': a peace deal sought, the pusher mediating."""
+    clauses = [c for c in token.children if c.dep_ in ("acl", "relcl")]
+    if token.dep_ in ("dobj", "nsubjpass"):
+        clauses += [c for c in token.head.children if c.dep_ == "advcl" and c.i > token.i]
+    for clause in clauses:
+        if clause.lemma_.lower() not in lex.ending_verbs:
+            continue
+        war = next((c for c in clause.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.war_nouns), None)
+        if war is None:
+            continue
+        mention = _describe(token, token, "peace_deal", "proposal", index, ctx, lex)
+        mention.proposer, mention.scope = None, _text([clause, *war.subtree])
+        mention.parties = [p for p in _parties(war, war) if p not in mention.parties] + mention.parties
+        owner = next((c for c in token.children if c.dep_ in ("compound", "poss", "amod")
+                      and country_of(c.text)), None)
+        code = country_of(owner.text) if owner is not None else None
+        if code and code not in mention.parties:
+            mention.mediator = code
+        return mention
+    return None
+
+
+def _is_titled(token: Token, lex: AgreementLexicon) -> bool:
+    """A treaty or declaration named by its title: 'the Simla Agreement', 'the 2024 Code of Conduct'."""
+    if token.lemma_.lower() not in lex.instrument_nouns and token.lower_ not in lex.instrument_nouns:
+        return False
+    if not token.text[:1].isupper() or token.is_sent_start:
+        return False
+    needed = lex.instrument_complements.get(token.lower_)
+    if needed and not any(p.lower_ == needed for c in token.rights if c.lower_ == "of" for p in c.children):
+        return False  # 'the Criminal Code'
+    return token.ent_type_ in TITLE_LABELS or any(YEAR.match(c.text) for c in token.children
+                                                  if c.dep_ in ("nummod", "compound", "amod"))
+
+
+def _titled(token: Token, index: int, ctx: ArticleContext, lex: AgreementLexicon) -> MentionInfo:
+    left = [t for c in token.lefts if c.dep_ in ("compound", "nummod", "amod", "nmod") for t in c.subtree]
+    right = [t for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"
+             for t in c.subtree if t.text[:1].isupper() or t.i == c.i]
+    title = [t for t in sorted([*left, token, *right], key=lambda t: t.i) if not YEAR.match(t.text)]
+    words = {t.lower_ for t in title}
+    if words & lex.ceasefire_nouns:
+        kind = "ceasefire"
+    elif words & lex.peace_words or (token.lower_ in lex.titled_peace_nouns and not words & lex.subject_nouns):
+        kind = "peace_deal"
+    else:
+        kind = "deal"
+    mention = _describe(token, token, kind, "agreement", index, ctx, lex)
+    mention.named, mention.definite, mention.scope = True, False, _text(title)
+    return mention
+
+
+def _later_phase(phase: Token, lex: AgreementLexicon) -> str | None:
+    """'second phase' of 'the second phase of the truce', 'final stage' of 'the final stage of the
+    deal'; None for the first phase, which is the agreement itself."""
+    for child in phase.children:
+        if child.dep_ in ("amod", "nummod", "compound") and child.i < phase.i and (
+                child.ent_type_ == "ORDINAL" or child.lower_ in lex.later_words):
+            return None if child.lower_ in lex.first_words else f"{child.lower_} {phase.lower_}"
+    return None
+
+
+def _leaves_open(word: Token, head: Token) -> bool:
+    """A word of an open state said of the agreement itself: 'leaving the truce unresolved', 'the
+    fate of the deal is unclear', 'talks in limbo'; not 'cast doubt over' something near it."""
+    if word.dep_ == "amod":
+        return head in word.head.subtree
+    if word.dep_ == "pobj" and word.head.lower_ == "in":
+        verb = word.head.head
+    elif word.dep_ in ("acomp", "oprd", "ccomp", "xcomp", "attr"):
+        verb = word.head
+    else:
+        return False
+    holders = [c for c in (*verb.children, *word.children) if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    return any(head in holder.subtree for holder in holders)
 
 
 def _ceasefire_head(token: Token, lex: AgreementLexicon) -> tuple[Token, str]:
     """The noun a ceasefire word names an agreement through: 'ceasefire proposal', 'proposal for a
     ceasefire', 'ceasefire negotiations', or the word itself."""
     head = token.head
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in lex.phase_nouns:
+        return token.head.head, "agreement"  # 'the second phase of the ceasefire'
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if following is not None and following.lemma_.lower() in lex.step_nouns and following.head.i in (
+            token.i, following.i):
+        return following, "violation"  # 'Ceasefire violations' (a heading the parser reads as a clause)
     if token.dep_ == "compound":
         lemma = head.lemma_.lower()
         if lemma in lex.proposal_nouns:
             return head, "proposal"
-        if lemma in lex.negotiation_nouns:
+        if lemma in lex.negotiation_nouns or head.lower_ in lex.negotiation_nouns:
             return head, "negotiation"
         if lemma in lex.step_nouns:
             return head, "violation"
@@ -350,7 +600,22 @@ def _describe(head: Token, core: Token, kind: str | None, aspect: str, index: in
     partial = any(c.lemma_.lower() in lex.partial_words for c in (*head.children, *core.children))
     return MentionInfo(head=head, sent_index=index, kind=kind, aspect=aspect, definite=definite, partial=partial,
                        scope=scope, duration=duration, proposer=_proposer(head, aspect, ctx, lex),
-                       mediator=_mediator(head, core, lex), parties=_parties(head, core), wished=False)
+                       mediator=_mediator(head, core, lex), parties=_parties(head, core, ctx), wished=False,
+                       signers=_signers(head, ctx, lex))
+
+
+def _signers(head: Token, ctx: ArticleContext, lex: AgreementLexicon) -> list[str]:
+    """'Rwanda and the DRC signed a peace agreement': the states whose subject signs or accepts it."""
+    verb = head.head if head.dep_ == "dobj" else head.head.head if head.dep_ == "pobj" else None
+    if verb is None or verb.pos_ != "VERB" or lex.step_verbs.get(verb.lemma_.lower()) not in SHARED_ACTIONS:
+        return []
+    subject = _subject(verb)
+    out: list[str] = []
+    for token in (subject, *subject.conjuncts) if subject is not None else ():
+        actor = ctx.describe(token)
+        if actor is not None and actor.country and actor.country not in out:
+            out.append(actor.country)
+    return out
 
 
 def _duration(head: Token, core: Token) -> int | None:
@@ -464,6 +729,9 @@ def _proposer(head: Token, aspect: str, ctx: ArticleContext, lex: AgreementLexic
                 actor = ctx.describe(pobj) if pobj.dep_ == "pobj" else None
                 if actor is not None and actor.country:
                     return actor.country
+    author = _author(head, ctx, lex)
+    if author:
+        return author
     # 'X has made an offer', 'X put forward a plan'
     if head.dep_ == "dobj" and head.head.lemma_.lower() in lex.proposing_verbs:
         subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
@@ -474,10 +742,29 @@ def _proposer(head: Token, aspect: str, ctx: ArticleContext, lex: AgreementLexic
     return None
 
 
+def _author(head: Token, ctx: ArticleContext, lex: AgreementLexicon) -> str | None:
+    """'a proposal put forward by Egypt', 'a plan drafted by the US': the proposer."""
+    for clause in (c for c in head.children if c.dep_ == "acl" and lex.step_verbs.get(c.lemma_.lower()) == "proposed"):
+        needed = lex.required_particles.get(clause.lemma_.lower())
+        if needed is not None and not any(c.lower_ == needed for c in clause.children):
+            continue
+        by = [p for a in clause.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        actor = ctx.describe(by[0]) if by else None
+        if actor is not None and actor.country:
+            return actor.country
+    return None
+
+
 def _mediator(head: Token, core: Token, lex: AgreementLexicon) -> str | None:
-    """'the US-mediated accord', 'a Qatar-brokered truce', 'a truce mediated by Egypt'."""
+    """'the US-mediated accord', 'a Qatar-brokered truce', 'a truce mediated by Egypt', 'the deal,
+    negotiated through Qatar'."""
     for noun in dict.fromkeys((head, core)):
         for child in noun.children:
+            if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in lex.negotiating_verbs:
+                code = next((country_of(p.text) for prep in child.children if prep.lower_ in MEANS_PREPS | {"through"}
+                             for p in prep.children if p.dep_ == "pobj" and country_of(p.text)), None)
+                if code:
+                    return code
             if child.lemma_.lower() in lex.mediating_modifiers or child.lower_.endswith(lex.mediating_suffixes):
                 for inner in child.subtree:
                     code = country_of(inner.text.split("-")[0]) if inner.i != child.i or "-" in inner.text else None
@@ -486,15 +773,19 @@ def _mediator(head: Token, core: Token, lex: AgreementLexicon) -> str | None:
     return None
 
 
-def _parties(head: Token, core: Token) -> list[str]:
-    """'between Russia and Ukraine', 'India-Pakistan ceasefire'."""
+def _parties(head: Token, core: Token, ctx: ArticleContext | None = None) -> list[str]:
+    """'between Russia and Ukraine', 'a truce with Hamas', 'India-Pakistan ceasefire'."""
     out: list[str] = []
     for noun in dict.fromkeys((head, core)):
         for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ == "between":
+            if child.dep_ == "prep" and (child.lower_ == "between" or child.lower_ in PARTNER_PREPS):
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     for token in (pobj, *pobj.conjuncts):
-                        code = country_of(token.text)
+                        # 'South Sudan': the name with its compounds; 'Hamas', 'Myanmar rebels': the actor
+                        code = country_of(_text([*(c for c in token.lefts if c.dep_ == "compound"), token]))
+                        if code is None and ctx is not None:
+                            actor = ctx.describe(token)
+                            code = actor.country if actor is not None else None
                         if code and code not in out:
                             out.append(code)
         modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod") and country_of(c.text)]
@@ -508,10 +799,10 @@ def _parties(head: Token, core: Token) -> list[str]:
 
 def _link(mention: MentionInfo, drafts: list[Draft], lex: AgreementLexicon) -> Draft | None:
     """The agreement named before that a mention stands for, or None for a new one."""
-    candidates = [d for d in reversed(drafts) if _kinds_compatible(mention, d)]
-    if mention.aspect == "proposal":
-        # a proposal is not an agreement already reached
-        candidates = [d for d in candidates if d.is_proposal or not d.is_agreed]
+    candidates = _candidates(mention, drafts)
+    if mention.named:
+        # 'the Simla Accord' after 'the Simla Agreement'; another title is another agreement
+        return next((d for d in candidates if d.named and _scopes_compatible(mention.scope, d.scope, False, d)), None)
     if mention.partial and not mention.scope:
         # 'a limited ceasefire': one of the partial agreements named before, preferring the one
         # whose story it continues (one with violations when it is said to be violated)
@@ -520,7 +811,8 @@ def _link(mention: MentionInfo, drafts: list[Draft], lex: AgreementLexicon) -> D
         chosen = violated or list(reversed(partial))
         return chosen[0] if chosen else None
     for draft in candidates:
-        if not _scopes_compatible(mention.scope, draft.scope, mention.definite, draft):
+        if not _scopes_compatible(mention.scope, draft.scope, mention.definite, draft) and not _same_parties(
+                mention, draft):
             continue
         if mention.duration and draft.duration and mention.duration != draft.duration:
             continue
@@ -528,6 +820,28 @@ def _link(mention: MentionInfo, drafts: list[Draft], lex: AgreementLexicon) -> D
             continue
         return draft
     return None
+
+
+def _candidates(mention: MentionInfo, drafts: list[Draft]) -> list[Draft]:
+    """The agreements named before that a mention may stand for, the latest first."""
+    out = [d for d in reversed(drafts) if _kinds_compatible(mention, d)
+           # a later phase, and earlier agreements, are joined only by their own mentions
+           and d.phase == mention.phase and d.mentions[0].earlier == mention.earlier]
+    if mention.aspect in ("proposal", "negotiation"):
+        # a proposal, or talks, are not an agreement already reached
+        out = [d for d in out if d.is_proposal or not d.is_agreed]
+    if mention.aspect == "agreement" and not mention.definite:
+        # 'a peace deal' is not the talks named before ('suspended peace talks ... the FARC, which
+        # agreed a peace deal in 2016')
+        out = [d for d in out if not d.talks_only]
+    return out
+
+
+def _same_parties(mention: MentionInfo, draft: Draft) -> bool:
+    """'the peace agreement with Rwanda' ... 'Rwanda and the DRC signed a peace agreement to end the
+    fighting': a scope told for one named before without one, between the same parties."""
+    return bool(mention.scope and not draft.scope and mention.kind == draft.kind
+                and set(mention.parties + mention.signers) & set(draft.parties))
 
 
 def _kinds_compatible(mention: MentionInfo, draft: Draft) -> bool:
@@ -564,22 +878,80 @@ def _steps(mention: MentionInfo, sent: Span, index: int, sents: list[Span], ctx:
         # 'the US proposal': proposed by the US, on a date the phrase does not tell
         out.append(Step(mention.proposer, "proposed", None, index, evidence))
     for verb, role in _governing_verbs(head):
-        if not _is_asserted(verb):
-            continue
-        action = _action(verb, role, lex)
-        if action is None:
-            continue
-        date = _date(verb, sent, ctx, drafts)
-        if action in ("violated", "rejected", "accepted", "proposed") and role == "object" or action == "rejected":
-            out.extend(Step(party, speaker_act, date, index, evidence)
-                       for party, speaker_act in _parties_of(verb, action, index, sents, ctx, salient))
-        else:
-            out.append(Step(None, action, date, index, evidence))
-            if action == "agreed":
-                _mediator_from_subject(verb, mention, ctx, lex)
+        out.extend(_verb_steps(mention, verb, role, sent, sents, ctx, salient, drafts, lex))
+    if mention.aspect == "violation":
+        out.extend(_violation_steps(head, index, sent, ctx, salient, lex))
     out.extend(_noun_steps(head, index, sent, ctx, salient, lex))
     out.extend(_demands(head, sent, index, ctx, salient, lex))
     return out
+
+
+def _verb_steps(mention: MentionInfo, verb: Token, role: str, sent: Span, sents: list[Span], ctx: ArticleContext,
+                salient: list[tuple[Token, Actor]], drafts: list[Draft], lex: AgreementLexicon) -> list[Step]:
+    """The steps one verb the agreement hangs on takes ('Pakistan put the accord on hold'), and the
+    effect a clause of that verb tells ('announced a truce, bringing a pause to the clashes')."""
+    action = _exit(verb, mention.head, lex) or _action(verb, role, lex)
+    if not _is_asserted(verb, lex):
+        threat = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.threat_verbs
+        if threat and action in ("collapsed", "expired") and mention.aspect == "agreement":
+            mention.in_effect = True  # a threat to end it: it is in force (not so for talks or a proposal)
+        return []
+    index, evidence = mention.sent_index, text_of(sent).strip()
+    date = _date(verb, sent, ctx, drafts, mention.head if mention.named else None)
+    out = [Step(None, "in_force", date, index, evidence)] if _brings_effect(verb, role, lex) else []
+    if action is None or action in ("in_force", "agreed", "signed") and mention.aspect == "negotiation":
+        return out  # talks that begin, or that sides agree to hold, are not an agreement reached
+    if action == "agreed" and mention.aspect == "proposal" and role == "object":
+        action = "accepted"  # 'Ukraine agreed to the proposal'
+        if not _subject(verb):
+            return out
+    if action in OBJECT_PARTY_ACTIONS and role == "object" or action == "rejected" or _exit(verb, mention.head, lex):
+        out.extend(Step(party, speaker_act, date, index, evidence)
+                   for party, speaker_act in _parties_of(verb, action, index, sents, ctx, salient))
+    else:
+        out.append(Step(None, action, date, index, evidence))
+        if action == "agreed":
+            _mediator_from_subject(verb, mention, ctx, lex)
+    return out
+
+
+def _exit(verb: Token, head: Token, lex: AgreementLexicon) -> str | None:
+    """'collapsed' when the verb's subject leaves the agreement: 'pulled out of the deal', 'withdrew
+    from the accord', 'quit the pact'."""
+    words = lex.exit_phrases.get(verb.lemma_.lower())
+    if words is None:
+        return None
+    via = head.head.lower_ if head.dep_ == "pobj" else None
+    if not words:
+        return "collapsed" if head.dep_ == "dobj" else None
+    particles = {c.lower_ for c in verb.children} | {via}
+    return "collapsed" if via == words[-1] and all(w in particles for w in words[:-1]) else None
+
+
+def _brings_effect(verb: Token, role: str, lex: AgreementLexicon) -> bool:
+    """The verb, or a clause of it, brings a pause or an end to something ('announced a truce,
+    bringing a pause to the fighting'; 'the truce brought a halt to ...')."""
+    clauses = [c for c in verb.children if c.dep_ == "advcl"] + ([verb] if role == "subject" else [])
+    return any(c.lemma_.lower() in lex.effect_verbs and any(
+        o.dep_ == "dobj" and o.lemma_.lower() in lex.effect_nouns for o in c.children) for c in clauses)
+
+
+def _violation_steps(noun: Token, index: int, sent: Span, ctx: ArticleContext, salient: list[tuple[Token, Actor]],
+                     lex: AgreementLexicon) -> list[Step]:
+    """'ceasefire violations': told by someone, an accusation by the speaker; told by the article
+    itself, a violation (by the side a modifier names: 'Israeli ceasefire violations')."""
+    speech = _speech_above(noun)
+    evidence = text_of(sent).strip()
+    if speech is not None:
+        subject = _subject(speech)
+        return [Step(_country(subject, ctx, salient) if subject is not None else None, "accused_violation", None,
+                     index, evidence)]
+    told = noun.dep_ == "ROOT" or noun.dep_ == "nsubj" or noun.dep_ == "pobj" and noun.head.lower_ in FACT_PREPS
+    if not told or not _told_as_fact(noun, lex):
+        return []  # 'sanctions in the event of a ceasefire violation', 'to prevent ceasefire violations'
+    owner = next((c for c in noun.children if c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in (
+        "GPE", "NORP")), None)
+    return [Step(_country(owner, ctx, salient) if owner is not None else None, "violated", None, index, evidence)]
 
 
 def _governing_verbs(head: Token) -> list[tuple[Token, str]]:
@@ -590,6 +962,8 @@ def _governing_verbs(head: Token) -> list[tuple[Token, str]]:
         verbs.append((head.head, "object"))
     elif head.dep_ == "pobj" and head.head.head.pos_ in ("VERB", "AUX"):
         verbs.append((head.head.head, "object"))
+    elif head.dep_ == "pobj" and head.head.head.pos_ in ("ADP", "ADV") and head.head.head.head.pos_ == "VERB":
+        verbs.append((head.head.head.head, "object"))  # 'pulled out of the deal', 'walked away from it'
     elif head.dep_ in ("nsubj",):
         verbs.append((head.head, "subject"))
     for child in head.children:
@@ -614,7 +988,19 @@ def _under_wish(token: Token, lex: AgreementLexicon) -> bool:
     return False
 
 
-def _is_asserted(verb: Token) -> bool:
+def _unrealised(verb: Token, lex: AgreementLexicon) -> bool:
+    """A clause not done yet: 'threatened to suspend the truce', 'set to negotiate a second phase',
+    'expected both sides to finalize an agreement', 'efforts to broker a settlement'."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head  # 'expected both sides to step up and finalize an agreement'
+    if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in lex.unrealised_verbs:
+        return True
+    return verb.dep_ == "acl" and verb.head.lemma_.lower() in lex.effort_nouns
+
+
+def _is_asserted(verb: Token, lex: AgreementLexicon) -> bool:
+    if _unrealised(verb, lex):
+        return False
     children = list(verb.children)
     if any(c.dep_ == "neg" for c in children):
         return False
@@ -631,9 +1017,16 @@ def _action(verb: Token, role: str, lex: AgreementLexicon) -> str | None:
         # 'the agreement failed to take off'; 'the truce took effect'; 'the proposal was unacceptable'
         if any(c.dep_ == "acomp" and c.lemma_.lower() in lex.rejecting_adjectives for c in verb.children):
             return "rejected"
-        particles = tuple(c.lemma_.lower() for c in verb.children if c.dep_ in ("prt", "dobj", "prep"))
-        return next((step for words, step in lex.subject_steps.items()
-                     if words[0] == lemma and all(w in particles for w in words[1:])), None)
+        step = _subject_step(verb, lex)
+        if step is None and lemma not in lex.unrealised_verbs:
+            # 'the ceasefire appeared to be holding' (not 'the truce is set to expire')
+            step = next((_subject_step(c, lex) for c in verb.children if c.dep_ == "xcomp"), None)
+        return step
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        held = next((lex.hold_phrases[lemma, p.lemma_.lower()] for p in prep.children
+                     if (lemma, p.lemma_.lower()) in lex.hold_phrases), None)
+        if held:
+            return held  # 'put the accord on hold'
     needed = lex.required_particles.get(lemma)
     if needed is not None and not any(c.lower_ == needed for c in verb.children):
         return None
@@ -641,6 +1034,14 @@ def _action(verb: Token, role: str, lex: AgreementLexicon) -> str | None:
         if particle_verb == lemma and any(c.lower_ == particle for c in verb.children):
             return step
     return lex.step_verbs.get(lemma)
+
+
+def _subject_step(verb: Token, lex: AgreementLexicon) -> str | None:
+    """The step a verb takes with the agreement as its subject ('took effect', 'fell apart')."""
+    lemma = verb.lemma_.lower()
+    particles = tuple(c.lemma_.lower() for c in verb.children if c.dep_ in ("prt", "dobj", "prep", "advmod"))
+    return next((step for words, step in lex.subject_steps.items()
+                 if words[0] == lemma and all(w in particles for w in words[1:])), None)
 
 
 def _parties_of(verb: Token, action: str, index: int, sents: list[Span], ctx: ArticleContext,
@@ -670,6 +1071,8 @@ def _parties_of(verb: Token, action: str, index: int, sents: list[Span], ctx: Ar
     subject = _subject(verb)
     if subject is None:
         return [(None, action)]
+    if action in SHARED_ACTIONS:  # 'Rwanda and the DRC signed': each signed
+        return [(_country(s, ctx, salient), action) for s in (subject, *subject.conjuncts)]
     return [(_country(subject, ctx, salient), action)]
 
 
@@ -685,6 +1088,10 @@ def _subject(verb: Token) -> Token | None:
         if node.dep_ in ("xcomp", "acomp", "conj", "advcl") and node.head.i != node.i:
             node = node.head
             continue
+        owner = next((c for c in node.head.children if c.dep_ in ("poss", "amod") and c.ent_type_ in (
+            "GPE", "NORP")), None) if node.dep_ == "acl" else None
+        if owner is not None:
+            return owner  # 'the Indian decision to suspend the treaty'
         if node.dep_ == "acl" and node.head.dep_ in ("dobj", "attr"):
             node = node.head.head  # 'Ukraine expressed readiness to accept ...'
             continue
@@ -718,21 +1125,26 @@ def _mediator_from_subject(verb: Token, mention: MentionInfo, ctx: ArticleContex
 
 def _noun_steps(head: Token, index: int, sent: Span, ctx: ArticleContext, salient: list[tuple[Token, Actor]],
                 lex: AgreementLexicon) -> list[Step]:
-    """"X's violation of the truce": a party's act named by a noun."""
+    """"X's violation of the truce": a party's act named by a noun; 'struck in violation of the truce':
+    the striker's; 'accused X of ... in violation of the truce': the accuser's accusation."""
     if head.dep_ != "pobj" or head.head.lower_ != "of":
         return []
     noun = head.head.head
     action = lex.step_nouns.get(noun.lemma_.lower())
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if action is None or owner is None:
+    if action is None:
         return []
-    party = _country(owner, ctx, salient)
+    evidence = text_of(sent).strip()
     speech = _speech_above(noun)
     if action == "violated" and speech is not None:
-        action = "accused_violation"
         subject = _subject(speech)
-        party = _country(subject, ctx, salient) if subject is not None else None
-    return [Step(party, action, None, index, text_of(sent).strip())]
+        return [Step(_country(subject, ctx, salient) if subject is not None else None, "accused_violation", None,
+                     index, evidence)]
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None and action == "violated" and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
+        owner = _subject(noun.head.head)
+    if owner is None:
+        return []
+    return [Step(_country(owner, ctx, salient), action, None, index, evidence)]
 
 
 def _speech_above(token: Token) -> Token | None:
@@ -757,11 +1169,12 @@ def _demands(head: Token, sent: Span, index: int, ctx: ArticleContext, salient: 
     return out
 
 
-def _date(token: Token, sent: Span, ctx: ArticleContext, drafts: list[Draft]) -> When | None:
-    """The step's date: the time expression of its sentence nearest the verb ('on March 11'); an
-    offset ('two weeks later') from the date of the step told before; the publication date for
-    a present-tense step; else unknown."""
-    times = sentence_times(sent, ctx)
+def _date(token: Token, sent: Span, ctx: ArticleContext, drafts: list[Draft], name: Token | None = None) -> When | None:
+    """The step's date: the time expression of its sentence nearest the verb ('on March 11'), not
+    one inside the agreement's own name ('the 1994 Volta Treaty'); an offset ('two weeks later')
+    from the date of the step told before; the publication date for a present-tense step; else
+    unknown."""
+    times = [t for t in sentence_times(sent, ctx) if name is None or t[0].root.head.i != name.i]
     if times:
         span, when, offset = min(times, key=lambda t: abs(t[0].root.i - token.i))
         if offset is None and when.value:
@@ -783,8 +1196,8 @@ def _date(token: Token, sent: Span, ctx: ArticleContext, drafts: list[Draft]) ->
 def _complete(draft: Draft, sents: list[Span], ctx: ArticleContext, drafts: list[Draft],
               lex: AgreementLexicon) -> None:
     actions = {s.action for s in draft.steps}
-    if not actions & EXISTENCE and draft.kind != "proposal" and not draft.is_proposal and not any(
-            m.wished or m.aspect == "negotiation" for m in draft.mentions) and any(
+    if not actions & EXISTENCE and draft.kind != "proposal" and not draft.is_proposal and not draft.background \
+            and not any(m.wished or m.aspect in ("negotiation", "phase") for m in draft.mentions) and any(
             _told_as_fact(m.head, lex) for m in draft.mentions):
         # named as a fact ('This was followed by a 30-day maritime ceasefire'): it was agreed
         first = draft.mentions[0]
@@ -818,7 +1231,7 @@ def _told_as_fact(head: Token, lex: AgreementLexicon) -> bool:
             return False
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children):
             return False
-        if node.dep_ == "pcomp" and node.head.lower_ == "without":
+        if node.dep_ == "pcomp" and node.head.lower_ == "without" or _unrealised(node, lex):
             return False
         if node.head.i == node.i:
             break
@@ -833,14 +1246,15 @@ def status_of(draft: Draft) -> str:
         return "collapsed"
     if "violated" in actions:
         return "violated"
-    if draft.unresolved:
+    if draft.unresolved or not draft.steps and draft.background:
         return "unknown"
     for i, step in enumerate(draft.steps):
         if step.action == "rejected" and not any(
                 s.party == step.party and s.action in ("accepted", "agreed", "signed") for s in draft.steps[i + 1:]):
             return "rejected"
-    if "in_force" in actions:
-        return "in_force"
+    if "in_force" in actions or draft.in_effect or draft.kind == "ceasefire" and "accused_violation" in actions and (
+            {"agreed", "signed", "accepted"} & set(actions)):
+        return "in_force"  # a threat to end it, or an accusation of breaking it, tells it is in force
     accepting = {s.party for s in draft.steps if s.action == "accepted" and s.party}
     if "agreed" in actions or "signed" in actions or len(accepting) >= 2:
         return "agreed"
