@@ -117,11 +117,92 @@ def test_later_hedge_points_back_at_the_claim():
 
 
 def test_denial_disputes_the_claim_it_answers():
+    # The article reports both sides: the claim and the denial that answers it are disputed.
     text = ("Azerbaijan's defence ministry said Armenian troops had shelled its positions. "
             "Armenia's defence ministry denied the claim.")
     claims = extract(text, published=PUBLISHED).claims
     assert [(c.speaker.country, c.kind, c.status) for c in claims] == [
-        ("AZE", "statement", "disputed"), ("ARM", "denial", "not_assessed")]
+        ("AZE", "statement", "disputed"), ("ARM", "denial", "disputed")]
+
+
+def test_denial_with_nothing_to_answer_stays_not_assessed():
+    claims = extract("Chad's government denied sending troops across the border.", published=PUBLISHED).claims
+    assert [(c.kind, c.status) for c in claims] == [("denial", "not_assessed")]
+
+
+def test_denial_of_the_accusation_reaches_back_past_the_window():
+    text = ("Iran's army accused Iraqi militias of shelling its border posts. The posts lie in the mountains. "
+            "Snow fell overnight. Trade went on at the crossing. Officials met in Baghdad. "
+            "Iraq rejected the accusation.")
+    claims = extract(text, published=PUBLISHED).claims
+    assert [(c.speaker.country, c.kind, c.status) for c in claims] == [
+        ("IRN", "accusation", "disputed"), ("IRQ", "denial", "disputed")]
+
+
+def test_a_claim_denied_in_the_same_sentence():
+    # 'a claim X denied, calling it ...': X denies, and the participle is X's wording of the denial.
+    text = "Serbia accused Kosovo of arming militias, a claim Pristina denied, calling it invented."
+    claims = extract(text, published=PUBLISHED).claims
+    assert [(c.speaker.country, c.kind, c.status) for c in claims] == [
+        ("SRB", "accusation", "disputed"), ("XKX", "denial", "disputed")]
+    assert "invented" in claims[1].text
+
+
+def test_conflicting_accounts_dispute_the_accounts_that_follow():
+    text = ("Fighting raged in the town of Beledweyne in Somalia. The army and the militants gave conflicting "
+            "accounts. The army said its troops had repelled the attack. "
+            "The militants said they had seized the police station.")
+    claims = extract(text, published=PUBLISHED).claims
+    assert [c.status for c in claims] == ["disputed", "disputed"]
+    assert "conflicting accounts" in claims[0].note
+
+
+def test_a_copy_of_the_claims_sentence_does_not_confirm_it():
+    # A highlights box repeating the sentence without its attribution is not the article's own voice.
+    text = ("Sudan's jets struck a fuel depot in Nyala on Monday, killing ten fighters.\n\nTalks stalled in Jeddah.\n\n"
+            "According to Sudan's army, its jets struck a fuel depot in Nyala on Monday, killing ten fighters.")
+    claims = extract(text, published=PUBLISHED).claims
+    assert [(c.speaker.country, c.status) for c in claims] == [("SDN", "not_assessed")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The governor of Kherson acknowledged the damage to the bridge and urged residents not to travel.",
+     [("UKR", "statement"), ("UKR", "demand")]),
+    ("Armenia's foreign ministry denied the report, saying its troops had stayed in their barracks.",
+     [("ARM", "denial")]),
+    ("Pakistan's army, which says it is defending the border, also said it shot down two drones.",
+     [("PAK", "statement"), ("PAK", "statement")]),
+], ids=["two acts: a statement and a demand", "a participle that restates the denial",
+        "a relative clause of saying and the main verb"])
+def test_one_claim_per_speech_act(text, expected):
+    claims = extract(text, published=PUBLISHED).claims
+    assert [(c.speaker.country, c.kind) for c in claims] == expected
+
+
+def test_speaker_with_a_relative_clause_of_its_own():
+    text = ("The Yemeni branch of the group, which has fought the government since 2011, said in a statement "
+            "that its fighters had captured the base in Yemen.")
+    claims = extract(text, published=PUBLISHED).claims
+    assert len(claims) == 1 and "captured the base" in claims[0].text
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Shelling hit the town of Kupiansk in Ukraine on Monday. \"We hid in the cellar,\" said Olena Marchuk, "
+     "a teacher.", "UKR"),
+    ("Gunmen attacked a convoy in Mali on Sunday. A source close to Mali's transport ministry said 30 trucks "
+     "were burned.", "MLI"),
+], ids=["a named person with no country: the story's country", "'a source close to' a country's body"])
+def test_speaker_country_when_the_text_gives_none(text, country):
+    claims = extract(text, published=PUBLISHED).claims
+    assert [c.speaker.country for c in claims] == [country]
+
+
+@pytest.mark.parametrize("text", [
+    "Troops clashed in Sudan. A spokesman for the army did not respond to requests for comment.",
+    "Troops shelled a village called Tal Hamra in northern Syria on Monday.",
+], ids=["a request made to someone who did not answer", "'a village called X' names, no one speaks"])
+def test_no_claim_in_context(text):
+    assert extract(text, published=PUBLISHED).claims == []
 
 
 def test_the_article_saying_it_itself_confirms_a_claim():

@@ -34,7 +34,7 @@ from peacewatch.extract.context import (
     resolve_pronoun,
     sentence_times,
 )
-from peacewatch.extract.countries import country_name
+from peacewatch.extract.countries import country_name, country_of
 from peacewatch.grammar import (
     CHARGE_PREPS,
     CLOSE_QUOTES,
@@ -68,6 +68,8 @@ BACK_REFERENCE_WINDOW = 3
 # Corroboration: the share of a clause's content words the article's own sentence must repeat.
 CORROBORATION_SHARE = 0.6
 CORROBORATION_MIN_WORDS = 3
+# An own sentence whose content words are this share of the claim's sentence's is a copy of it.
+COPY_SHARE = 0.9
 
 
 @dataclass(frozen=True)
@@ -91,12 +93,15 @@ class ClaimLexicon:
     confirming_verbs: frozenset[str]
     media_verbs: frozenset[str]
     speaker_head_verbs: frozenset[str]
+    naming_verbs: frozenset[str]
+    conflicts: tuple[tuple[str, ...], ...]
 
 
 # The word lists of data/claims.yaml read as sets.
 _WORD_SETS = ("object_content", "quote_only", "speaker_nouns", "local_speakers", "media_markers",
               "claim_references", "membership_words", "source_nouns", "denying_claims", "accusing_verbs",
-              "accusation_nouns", "confirming_verbs", "media_verbs", "speaker_head_verbs")
+              "accusation_nouns", "confirming_verbs", "media_verbs", "speaker_head_verbs",
+              "naming_verbs")
 
 
 @cache
@@ -112,6 +117,7 @@ def claim_lexicon() -> ClaimLexicon:
         content_preps={k: frozenset(v) for k, v in words.content_preps.items()},
         noun_kinds=noun_kinds,
         cues=cues,
+        conflicts=tuple(tuple(c.lower().split()) for c in words.conflict_cues),
         accusing_words=frozenset(w.lower() for w in words.accusing_words),
     )
 
@@ -202,7 +208,7 @@ def extract_claims(doc: Doc, ctx: ArticleContext, events: list[Event] | None = N
     lex = claim_lexicon()
     sents = list(doc.sents)
     quoted = _quoted_tokens_of(doc)
-    home = _story_country(events or [])
+    home = _story_country(events or []) or ctx.home()
     salient: list[tuple[Token, Actor]] = []
     drafts: list[Draft] = []
     for index, sent in enumerate(sents):
@@ -323,6 +329,10 @@ def _verb_claims(sent: Span, index: int, sents: list[Span], quoted: frozenset[in
         content, quoted_only = _content(verb, sent, quoted, lex)
         if not _content_words(content) and kind != "denial":
             continue  # nothing said: 'X said so', 'X confirmed it'
+        if verb.lemma_.lower() in lex.naming_verbs and _prep_content(verb, sent, quoted, lex) is None:
+            if verb.dep_ == "acl":
+                continue  # 'a town called X': a name, no one speaks
+            kind = "statement"  # 'called it fabricated': naming, not demanding
         last = index
         if quoted_only and _ends_open(sent, quoted):
             last = _quote_continues(sents, index, quoted)
@@ -508,7 +518,7 @@ def _speakers(verb: Token, sent: Span, index: int, sents: list[Span], ctx: Artic
         return []
     if subject.lower_ in SELF_PRONOUNS and subject.text != "US":
         return []
-    if subject.lower_ in RELATIVE_SUBJECTS or any(c.lower_ in RELATIVE_PRONOUNS for c in subject.subtree):
+    if subject.lower_ in RELATIVE_SUBJECTS or any(c.lower_ in RELATIVE_PRONOUNS for c in _own_words(subject)):
         antecedent = _antecedent(subject)
         if antecedent is None:
             return []
@@ -526,6 +536,12 @@ def _speakers(verb: Token, sent: Span, index: int, sents: list[Span], ctx: Artic
         # 'UN Resident and Humanitarian Coordinator X': two posts of one speaker
         tokens = [t for t in tokens if t.dep_ != "conj" or not is_role_phrase(phrase(t))]
     return [r for t in tokens if (r := _speaker(t, index, ctx, salient, drafts, lex)) is not None]
+
+
+def _own_words(token: Token) -> list[Token]:
+    """A phrase's words without its relative clauses ('X, which has waged ..., said')."""
+    inside = {t.i for c in token.subtree if c.dep_ == "relcl" for t in c.subtree}
+    return [t for t in token.subtree if t.i not in inside]
 
 
 def _subject(verb: Token) -> Token | None:
@@ -548,9 +564,22 @@ def _subject(verb: Token) -> Token | None:
             return before[-1] if before else None
         if node.dep_ in ("conj", "advcl", "xcomp") and node.head.i != node.i and node.tag_ in ("VBG", "VBZ", "VBD",
                                                                                                "VBP", "VBN"):
-            node = node.head
+            node = _nearer_clause(node) or node.head
             continue
         return None
+    return None
+
+
+def _nearer_clause(participle: Token) -> Token | None:
+    """'X accused Y, a claim Z denied, calling it ...': a participle after a comma speaks for the
+    nearest clause of saying before it, which the parse may not have made its head."""
+    if participle.dep_ != "advcl" or participle.tag_ != "VBG" or participle.head.i > participle.i:
+        return None
+    speech = _spot_words()[0]
+    for token in reversed(participle.doc[participle.head.i + 1:participle.i]):
+        if token.pos_ == "VERB" and token.lemma_.lower() in speech and any(
+                c.dep_ == "nsubj" for c in token.children):
+            return token
     return None
 
 
@@ -612,10 +641,11 @@ def _earlier_speaker(index: int, drafts: list[Draft]) -> Actor | None:
 def _membership_country(token: Token, lex: ClaimLexicon) -> str | None:
     """'X, who was part of the Ukrainian delegation, said': the country of the body the speaker
     belongs to, told in a relative clause or apposition."""
-    for clause in (c for c in token.children if c.dep_ in ("relcl", "appos", "acl")):
+    for clause in (c for c in token.children if c.dep_ in ("relcl", "appos", "acl", "amod")):
         words = list(clause.subtree)
         if any(w.lemma_.lower() in lex.membership_words for w in words):
-            code = first_country(words)
+            code = first_country(words) or next(
+                (code for w in words if w.pos_ == "PROPN" and (code := country_of(w.text))), None)
             if code:
                 return code
     return None
@@ -645,13 +675,16 @@ def _group_antecedent(token: Token, index: int, ctx: ArticleContext, drafts: lis
 
 
 def _localise(draft: Draft, home: str | None, lex: ClaimLexicon) -> None:
-    """'the mayor said', 'authorities said': a local speaker with no country speaks for the place
-    where the story happens (docs/CODEBOOK.md, "Local speakers")."""
+    """'the mayor said', 'authorities said', 'X, a mother of four, said': a local speaker, or a
+    person or body named with no country of its own, speaks for the place where the story happens
+    (docs/CODEBOOK.md, "Local speakers"). International bodies and known media keep none."""
     speaker = draft.speaker
     if speaker is None or speaker.country or home is None or speaker.sector in ("IGO", "MED"):
         return
-    words = {t.lemma_.lower() for t in phrase(draft.speaker_token)} if draft.speaker_token is not None else set()
-    if words & lex.local_speakers:
+    token = draft.speaker_token
+    words = {t.lemma_.lower() for t in phrase(token)} if token is not None else set()
+    named = token is not None and token.pos_ == "PROPN" and token.lower_ not in PERSON_PRONOUNS
+    if words & lex.local_speakers or draft.person or named:
         draft.speaker = speaker.model_copy(update={"country": home})
         draft.notes.append("speaker's country: the country where the story happens (a local speaker)")
 
@@ -716,7 +749,7 @@ def _noun_claims(sent: Span, index: int, quoted: frozenset[int], ctx: ArticleCon
             while node.dep_ == "conj" and node.head.i != node.i:
                 node = node.head  # 'responded with anger and a call for ...'
             head = node.head.head if node.dep_ == "pobj" else node.head
-            if node.dep_ in ("dobj", "pobj") and head.lemma_.lower() in lex.speaker_head_verbs:
+            if node.dep_ in ("dobj", "pobj") and head.lemma_.lower() in lex.speaker_head_verbs and _is_asserted(head):
                 owner = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if owner is None:
             continue
@@ -822,18 +855,21 @@ def _continued_quote(sent: Span, index: int, sents: list[Span], quoted: frozense
 
 
 def _merge_by_speaker(found: list[Draft]) -> list[Draft]:
-    """One claim per speaker and sentence: 'condemned X, and demanded Y' is one demand."""
+    """One claim per speaker, sentence and speech act: 'said X and added Y' is one statement,
+    'denied X, saying Y' one denial; 'acknowledged X and urged Y' are a statement and a demand."""
     out: list[Draft] = []
+    lex = claim_lexicon()
     for draft in found:
+        _refine_kind(draft, lex)
         key = _speaker_key(draft.speaker)
         same = next((d for d in out if key is not None and _speaker_key(d.speaker) == key and d.first == draft.first
-                     and d.accused == draft.accused), None)
+                     and d.accused == draft.accused and _one_act(d, draft)), None)
         if same is None:
             out.append(draft)
             continue
         same.kind = min(same.kind, draft.kind, key=KIND_RANK.__getitem__)
         same.content = sorted({t.i: t for t in same.content + draft.content}.values(), key=lambda t: t.i)
-        same.text = same.text if draft.text in same.text else f"{same.text}; {draft.text}"
+        same.text = same.text if draft.text in same.text else f"{same.text}; {draft.text}" if same.text else draft.text
         same.last = max(same.last, draft.last)
         same.quoted = same.quoted and draft.quoted
         if draft.status != "not_assessed":
@@ -847,6 +883,26 @@ def _merge_by_speaker(found: list[Draft]) -> list[Draft]:
             if draft.accused is not None:
                 draft.text = f"{draft.accused.name or draft.accused.text} {draft.text}"
     return out
+
+
+def _one_act(first: Draft, later: Draft) -> bool:
+    """Two readings of one speech act: the same words; a participle of saying that only restates
+    or names ('denied the charge, saying ...', '..., calling it ...'; a quotation or accusation
+    there is an act of its own); or
+    the same kind, a statement and a quotation counting as one ('"...," he adds, and tells ...')."""
+    if {t.i for t in first.content} & {t.i for t in later.content}:
+        return True
+    verb = later.verb
+    if verb is not None and first.verb is not None and verb.dep_ == "advcl" and verb.tag_ == "VBG" \
+            and (_nearer_clause(verb) or verb.head).i == first.verb.i:
+        return later.kind == "statement" or verb.lemma_.lower() in claim_lexicon().naming_verbs
+    if any(d.verb is not None and d.verb.dep_ == "relcl" for d in (first, later)):
+        return False  # 'X, which says A, also said B': two statements
+    return _NEUTRAL_KINDS.get(first.kind, first.kind) == _NEUTRAL_KINDS.get(later.kind, later.kind)
+
+
+# Kinds that say something without accusing, denying or demanding: one act when merged.
+_NEUTRAL_KINDS = {"quote": "statement"}
 
 
 def _speaker_key(actor: Actor | None) -> str | None:
@@ -880,6 +936,7 @@ def _assess(drafts: list[Draft], sents: list[Span], quoted: frozenset[int], lex:
             draft.status, _ = cue
             draft.cues.append(cue[1])
     _later_references(drafts, sents, claimed_sents, lex)
+    _conflicting_accounts(drafts, sents, claimed_sents, lex)
     _denials(drafts)
     _corroborate(drafts, sents, claimed_sents, quoted)
 
@@ -960,20 +1017,57 @@ def _later_references(drafts: list[Draft], sents: list[Span], claimed: set[int],
                 draft.cues.append(f"'{' '.join(found[1])}' in a later sentence")
 
 
+def _conflicting_accounts(drafts: list[Draft], sents: list[Span], claimed: set[int], lex: ClaimLexicon) -> None:
+    """'The sides gave conflicting accounts.' and then each side's account: the author's sentence
+    disputes the claims told in the sentences after it."""
+    for index, sent in enumerate(sents):
+        if index in claimed:
+            continue
+        cue = _first_cue(text_of(sent), lex.conflicts)
+        if cue is None:
+            continue
+        for draft in drafts:
+            if 0 < draft.first - index <= BACK_REFERENCE_WINDOW:
+                _dispute(draft, f"'{' '.join(cue)}' in the sentence before")
+
+
 def _denials(drafts: list[Draft]) -> None:
-    """A denial disputes what another speaker claimed a few sentences before: the claim it names
-    ('denied the accusation': the last accusation) or one whose words it repeats."""
+    """A denial disputes what another speaker claimed before it: the claims whose words it
+    repeats a few sentences back, else the claim it names ('denied the accusation', 'dismissed
+    it': the last accusation of another side, or the last claim). The denial is then disputed
+    too: the article reports both sides (CONVENTIONS rule 9)."""
     for denial in (d for d in drafts if d.kind == "denial"):
-        earlier = [d for d in drafts if d is not denial and d.kind != "denial" and d.first <= denial.first
-                   and denial.first - d.first <= BACK_REFERENCE_WINDOW
-                   and _speaker_key(d.speaker) != _speaker_key(denial.speaker)]
-        overlapping = [d for d in earlier if _content_words(d.content) & _content_words(denial.content)]
-        named = [] if overlapping or not _points_back(denial) else [
-            d for d in earlier if _names_kind(denial, d)][-1:]
-        for other in overlapping + named:
-            if other.status == "not_assessed":
-                other.status = "disputed"
-                other.cues.append(f"denied by {denial.speaker.name if denial.speaker else 'another speaker'}")
+        before = [d for d in drafts if d is not denial and d.kind != "denial" and d.first <= denial.first
+                  and _speaker_key(d.speaker) != _speaker_key(denial.speaker)
+                  and not _same_side(d.speaker, denial.speaker)]
+        recent = [d for d in before if denial.first - d.first <= BACK_REFERENCE_WINDOW]
+        answered = [d for d in recent if _content_words(d.content) & _content_words(denial.content)
+                    or (d.first == denial.first and _denies_in_place(denial))]
+        if not answered and _points_back(denial):
+            accusations = [d for d in before if d.kind == "accusation"]
+            named = accusations if accusations else [d for d in recent if _names_kind(denial, d)]
+            answered = named[-1:]
+        for other in answered:
+            _dispute(other, f"denied by {denial.speaker.name if denial.speaker else 'another speaker'}")
+        if answered:
+            _dispute(denial, "it answers a claim of the other side")
+
+
+def _denies_in_place(denial: Draft) -> bool:
+    """'X accused Y of Z, a claim W denied': the denial hangs on a noun that names the claim."""
+    verb = denial.verb
+    return verb is not None and verb.dep_ == "relcl" and verb.head.lemma_.lower() in claim_lexicon().claim_references
+
+
+def _dispute(draft: Draft, cue: str) -> None:
+    if draft.status == "not_assessed":
+        draft.status = "disputed"
+        draft.cues.append(cue)
+
+
+def _same_side(a: Actor | None, b: Actor | None) -> bool:
+    """Two speakers of one country ('Kyiv' and 'Ukraine's president'): one side."""
+    return a is not None and b is not None and a.country is not None and a.country == b.country
 
 
 def _names_kind(denial: Draft, claim: Draft) -> bool:
@@ -995,7 +1089,8 @@ def _content_words(tokens: list[Token]) -> set[str]:
 
 
 def _corroborate(drafts: list[Draft], sents: list[Span], claimed: set[int], quoted: frozenset[int]) -> None:
-    """A claim the article itself asserts elsewhere, in its own voice, is confirmed."""
+    """A claim the article itself asserts elsewhere, in its own voice, is confirmed; a copy of the
+    claim's own sentence without its attribution (a highlights box, a caption) is not another voice."""
     spots = _spots(sents[0].doc) if sents else None
     own = [s for i, s in enumerate(sents) if i not in claimed and spots is not None
            and not spots.within(spots.questions, s) and not any(k in quoted for k in range(s.start, s.end))]
@@ -1003,6 +1098,7 @@ def _corroborate(drafts: list[Draft], sents: list[Span], claimed: set[int], quot
     for draft in drafts:
         if draft.status != "not_assessed":
             continue
+        told = _content_words([t for s in sents[draft.first:draft.last + 1] for t in s])
         for clause in _content_clauses(draft):
             words = _content_words(clause)
             inside = {c.i for c in clause}
@@ -1014,6 +1110,8 @@ def _corroborate(drafts: list[Draft], sents: list[Span], claimed: set[int], quot
                     own_words[n] = _content_words(tokens_of(sent))
                 other = own_words[n]
                 shared = words & other
+                if len(other & told) >= COPY_SHARE * len(other):
+                    continue
                 if heads & other and len(shared) >= CORROBORATION_MIN_WORDS and \
                         len(shared) >= CORROBORATION_SHARE * len(words):
                     draft.status = "confirmed"
