@@ -251,3 +251,26 @@ def test_first_cue_finds_the_first_cue_in_lexicon_order():
     assert _first_cue("It could NOT be\nverified.", cues) == ("could", "not", "be", "verified")
     assert _first_cue("The unverifiedness of it.", cues) is None
     assert _first_cue("Nothing here was checked.", cues) is None
+
+
+def test_a_quotation_that_runs_over_sentences_is_one_claim():
+    text = ("Shelling hit Sumy in Ukraine. “The governors’ offices were hit,” the mayor of Sumy said. "
+            "“Two schools burned. The hospital is full.”")
+    claims = extract(text, published=PUBLISHED).claims
+    assert [(c.speaker.country, c.kind) for c in claims] == [("UKR", "quote"), ("UKR", "quote")]
+    assert "governors’ offices" in claims[0].text  # the apostrophe does not close the quotation
+    assert "schools burned" in claims[1].text and "hospital is full" in claims[1].text
+    assert claims[1].evidence.startswith("“Two schools") and claims[1].evidence.endswith("full.”")
+
+
+def test_apostrophe_inside_a_quotation_keeps_its_verbs_quoted():
+    # Verbs of saying inside the quotation are the speaker's words, not claims of their own.
+    text = ("Shelling hit Sumy in Ukraine. “In answer to the invaders’ threats to destroy our towns, Ukraine "
+            "expresses its firm condemnation,” the mayor of Sumy said.")
+    claims = extract(text, published=PUBLISHED).claims
+    assert [c.speaker.text for c in claims] == ["the mayor of Sumy"]
+
+
+def test_a_credit_line_is_no_media_claim():
+    text = "Ten soldiers were wounded near the border of Thailand on Monday. (Royal Thai Army via AP)"
+    assert extract(text, published=PUBLISHED).claims == []

@@ -243,6 +243,7 @@ def _quoted_tokens(doc: Doc) -> set[int]:
     within a paragraph). An unclosed quotation runs to the end of its paragraph."""
     inside: set[int] = set()
     open_at: int | None = None
+    open_single = False  # opened by a single mark: only a single mark closes it
     straight_open = False
     marks = _QUOTE_MARKS
     for i, orth in enumerate(doc.to_array(ORTH).tolist() if len(doc) else []):
@@ -253,8 +254,8 @@ def _quoted_tokens(doc: Doc) -> set[int]:
             open_at, straight_open = None, False
             continue
         if mark & _OPENING and open_at is None:
-            open_at = i
-        elif mark & _CLOSING and open_at is not None:
+            open_at, open_single = i, bool(mark & _SINGLE)
+        elif mark & _CLOSING and open_at is not None and bool(mark & _SINGLE) == open_single:
             open_at = None
         elif mark & _STRAIGHT:
             straight_open = not straight_open
@@ -264,8 +265,9 @@ def _quoted_tokens(doc: Doc) -> set[int]:
     return inside
 
 
-# What a token's text is to a quotation, as bits; by its hash, worked out once per text.
-_LINE_BREAK, _OPENING, _CLOSING, _STRAIGHT = 1, 2, 4, 8
+# What a token's text is to a quotation, as bits; by its hash, worked out once per text. A single
+# mark (‘ ’) closes only what a single mark opened: ’ is mostly an apostrophe ('the authorities’ view').
+_LINE_BREAK, _OPENING, _CLOSING, _STRAIGHT, _SINGLE = 1, 2, 4, 8, 16
 _QUOTE_MARKS: dict[int, int] = {}
 
 
@@ -274,7 +276,8 @@ def _quote_mark(text: str) -> int:
         return _LINE_BREAK
     return ((_OPENING if text in OPEN_QUOTES and text != "’" else 0)
             | (_CLOSING if text in CLOSE_QUOTES and text != "‘" else 0)
-            | (_STRAIGHT if text in STRAIGHT_QUOTES else 0))
+            | (_STRAIGHT if text in STRAIGHT_QUOTES else 0)
+            | (_SINGLE if text in ("‘", "’") else 0))
 
 
 def _quote_tokens(sent: Span, quoted: frozenset[int]) -> list[Token]:
@@ -829,8 +832,8 @@ def _media_claims(sent: Span, index: int, ctx: ArticleContext, lex: ClaimLexicon
         if token.lemma_.lower() in lex.media_verbs:
             skip = {t.i for t in source.subtree} | {token.i}
         content = _trim([t for t in sent if t.i not in skip])
-        if not content:
-            continue
+        if not any(t.pos_ in ("VERB", "AUX") for t in content):
+            continue  # '(Photo: X via AP)': a credit line says nothing
         return [Draft(speaker=actor, speaker_token=source, kind="statement", content=content,
                       text=_text_of(None, content, "statement", lex), first=index, last=index)]
     return []
@@ -848,6 +851,12 @@ def _continued_quote(sent: Span, index: int, sents: list[Span], quoted: frozense
         return []
     content = _trim([t for t in sent if t.i in quoted])
     if not content:
+        return []
+    if previous.kind == "quote" and previous.last == index - 1 and _ends_open(sents[index - 1], quoted):
+        # the quotation opened after the speaker's sentence runs on: one quotation, one claim
+        previous.last = index
+        previous.content = previous.content + content
+        previous.text = f"{previous.text}. {_text_of(None, content, 'quote', claim_lexicon())}"
         return []
     return [Draft(speaker=previous.speaker, speaker_token=previous.speaker_token, kind="quote", content=content,
                   text=_text_of(None, content, "quote", claim_lexicon()), first=index, last=index, quoted=True,
