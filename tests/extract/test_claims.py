@@ -274,3 +274,26 @@ def test_apostrophe_inside_a_quotation_keeps_its_verbs_quoted():
 def test_a_credit_line_is_no_media_claim():
     text = "Ten soldiers were wounded near the border of Thailand on Monday. (Royal Thai Army via AP)"
     assert extract(text, published=PUBLISHED).claims == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Peru suspended talks with the rebels in March after blaming them for an ambush on a patrol.",
+     [("PER", "accusation")]),
+    ("\"Such attacks will be punished,\" the agency quoted Iran's defence minister as saying.", [("IRN", "quote")]),
+    ("Lima, May 3 (AP) – A rebel group in Peru on Tuesday announced a truce with the army.", [("PER", "statement")]),
+    ("Drones hit an air base in Russia. Ukraine's president lauded the results of the operation.",
+     [("UKR", "statement")]),
+    ("Clashes broke out in the town of Arauca in Colombia. The government said three soldiers had died.",
+     [("COL", "statement")]),
+], ids=["'after blaming': the subject of the clause it hangs on", "'quoted X as saying': X speaks",
+        "a dateline is not the speaker", "'lauded' praises like 'hailed'", "'the government' is a local speaker"])
+def test_more_speakers(text, expected):
+    claims = extract(text, published=PUBLISHED).claims
+    assert [(c.speaker.country, c.kind) for c in claims] == expected
+
+
+def test_reportedly_passes_on_unnamed_reports():
+    text = "Troops clashed in Chad on Monday. The army reportedly shelled two villages near the border."
+    claims = extract(text, published=PUBLISHED).claims
+    assert [(c.speaker.name, c.status) for c in claims] == [("unnamed reports", "unverified")]
+    assert "shelled two villages" in claims[0].text

@@ -201,6 +201,7 @@ class ClaimWords(DataFile):
     speaker_head_verbs: list[Word]
     naming_verbs: list[Word]
     conflict_cues: list[Word]
+    report_adverbs: list[Word]
 
 
 # ---------------------------------------------------------------- participants.yaml

@@ -65,6 +65,8 @@ KIND_RANK = {"demand": 0, "denial": 1, "accusation": 2, "quote": 3, "statement":
 QUOTE_WINDOW = 1
 # Sentences forward in which a later hedge or denial may point back at a claim.
 BACK_REFERENCE_WINDOW = 3
+# The speaker of what the author passes on as 'reportedly' so.
+UNNAMED_REPORTS = "unnamed reports"
 # Corroboration: the share of a clause's content words the article's own sentence must repeat.
 CORROBORATION_SHARE = 0.6
 CORROBORATION_MIN_WORDS = 3
@@ -94,6 +96,7 @@ class ClaimLexicon:
     media_verbs: frozenset[str]
     speaker_head_verbs: frozenset[str]
     naming_verbs: frozenset[str]
+    report_adverbs: frozenset[str]
     conflicts: tuple[tuple[str, ...], ...]
 
 
@@ -101,7 +104,7 @@ class ClaimLexicon:
 _WORD_SETS = ("object_content", "quote_only", "speaker_nouns", "local_speakers", "media_markers",
               "claim_references", "membership_words", "source_nouns", "denying_claims", "accusing_verbs",
               "accusation_nouns", "confirming_verbs", "media_verbs", "speaker_head_verbs",
-              "naming_verbs")
+              "naming_verbs", "report_adverbs")
 
 
 @cache
@@ -217,6 +220,8 @@ def extract_claims(doc: Doc, ctx: ArticleContext, events: list[Event] | None = N
         found += _according_claims(sent, index, quoted, ctx, salient, drafts, lex, found)
         if not found:
             found = _media_claims(sent, index, ctx, lex)
+        if not found:
+            found = _reported_claims(sent, index, quoted, lex)
         if not found:
             found = _continued_quote(sent, index, sents, quoted, drafts)
         for draft in found:
@@ -554,12 +559,19 @@ def _subject(verb: Token) -> Token | None:
     for _ in range(3):
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
         if subjects:
-            return subjects[0]
+            # 'Bangkok, Oct 29 (AP) – A rebel group announced ...': the dateline parsed as a subject too
+            return next((c for c in subjects if not _is_dateline(c)), subjects[0])
         if any(c.dep_ == "nsubjpass" for c in node.children):
             agents = [p for a in node.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
             return agents[0] if agents else None
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
             return node.head  # 'with both parties accusing each other'
+        if node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.dep_ == "prep" and node.head.head.pos_ == "VERB":
+            objects = [c for c in node.head.head.children if c.dep_ == "dobj"]
+            if node.head.lower_ == "as":
+                return objects[0] if objects else None  # 'Reuters quoted X as saying': X says
+            node = node.head.head  # 'X suspended the talks after blaming Y for ...': X blames
+            continue
         if node.dep_ == "pobj" and node.tag_ == "VBG":
             # 'despite Mr. X claiming that ...': the gerund's subject is parsed as its sibling
             before = [c for c in node.head.children
@@ -584,6 +596,13 @@ def _nearer_clause(participle: Token) -> Token | None:
                 c.dep_ == "nsubj" for c in token.children):
             return token
     return None
+
+
+def _is_dateline(token: Token) -> bool:
+    """The place of a dateline at the head of a sentence ('Bangkok, Oct 29 (AP) – ...')."""
+    doc = token.doc
+    return (token.ent_type_ == "GPE" and token.left_edge.i == token.sent.start and token.i + 1 < len(doc)
+            and doc[token.i + 1].text == ",")
 
 
 def _antecedent(relative: Token) -> Token | None:
@@ -835,6 +854,21 @@ def _media_claims(sent: Span, index: int, ctx: ArticleContext, lex: ClaimLexicon
         if not any(t.pos_ in ("VERB", "AUX") for t in content):
             continue  # '(Photo: X via AP)': a credit line says nothing
         return [Draft(speaker=actor, speaker_token=source, kind="statement", content=content,
+                      text=_text_of(None, content, "statement", lex), first=index, last=index)]
+    return []
+
+
+def _reported_claims(sent: Span, index: int, quoted: frozenset[int], lex: ClaimLexicon) -> list[Draft]:
+    """'It reportedly carried out raids on the capital.': the author passes on unnamed reports."""
+    for token in sent:
+        if token.lower_ not in lex.report_adverbs or token.i in quoted or token.head.pos_ not in ("VERB", "AUX"):
+            continue
+        content = _trim([t for t in token.head.subtree if t.i != token.i and t.dep_ not in ("mark", "cc")
+                         and not (t.head.i == token.head.i and t.dep_ == "prep" and t.lower_ == "with")])
+        if not _content_words(content):
+            continue
+        speaker = Actor(text=token.text, name=UNNAMED_REPORTS, country=None, sector=None)
+        return [Draft(speaker=speaker, speaker_token=None, kind="statement", content=content,
                       text=_text_of(None, content, "statement", lex), first=index, last=index)]
     return []
 
