@@ -297,3 +297,21 @@ def test_reportedly_passes_on_unnamed_reports():
     claims = extract(text, published=PUBLISHED).claims
     assert [(c.speaker.name, c.status) for c in claims] == [("unnamed reports", "unverified")]
     assert "shelled two villages" in claims[0].text
+
+
+def test_the_other_side_confirming_it_confirms_a_claim():
+    text = ("Israel's army said it had killed Ahmad Nasser in a strike on a flat in Sidon. "
+            "Hezbollah confirmed that Ahmad Nasser was killed in an Israeli strike in Sidon.")
+    claims = extract(text, published=PUBLISHED).claims
+    assert [(c.speaker.country, c.status) for c in claims] == [("ISR", "confirmed"), ("LBN", "confirmed")]
+    assert "confirmed by" in claims[0].note
+
+
+@pytest.mark.parametrize("second,status", [
+    ("Armenia's defence ministry said Azerbaijani troops had shelled the village with mortars.", "disputed"),
+    ("Armenia's defence ministry said its troops were on alert.", "not_assessed"),
+], ids=["the same claim told again", "another claim of the same side"])
+def test_a_disputed_claim_told_again_stays_disputed(second, status):
+    text = "Armenia accused Azerbaijan of shelling a border village, a claim Baku denied. " + second
+    claims = extract(text, published=PUBLISHED).claims
+    assert claims[-1].speaker.country == "ARM" and claims[-1].status == status

@@ -70,6 +70,10 @@ UNNAMED_REPORTS = "unnamed reports"
 # Corroboration: the share of a clause's content words the article's own sentence must repeat.
 CORROBORATION_SHARE = 0.6
 CORROBORATION_MIN_WORDS = 3
+# Words other than names a claim shares with a disputed claim of its side that it retells.
+RETOLD_WORDS = 2
+# Words a claim must share with another side's confirmation of it (a name among them).
+OTHER_SIDE_WORDS = 3
 # An own sentence whose content words are this share of the claim's sentence's is a copy of it.
 COPY_SHARE = 0.9
 
@@ -981,6 +985,8 @@ def _assess(drafts: list[Draft], sents: list[Span], quoted: frozenset[int], lex:
     _later_references(drafts, sents, claimed_sents, lex)
     _conflicting_accounts(drafts, sents, claimed_sents, lex)
     _denials(drafts)
+    _retold(drafts)
+    _confirmed_by_the_other_side(drafts)
     _corroborate(drafts, sents, claimed_sents, quoted)
 
 
@@ -1100,6 +1106,42 @@ def _denies_in_place(denial: Draft) -> bool:
     """'X accused Y of Z, a claim W denied': the denial hangs on a noun that names the claim."""
     verb = denial.verb
     return verb is not None and verb.dep_ == "relcl" and verb.head.lemma_.lower() in claim_lexicon().claim_references
+
+
+def _retold(drafts: list[Draft]) -> None:
+    """A disputed claim its side tells again a few sentences on ('Russia accused Ukraine of
+    attacking the residence, a claim Kyiv denied. Lavrov said Ukraine attacked the residence.')
+    is disputed again: the retelling shares at least two of its words other than names."""
+    for disputed in [d for d in drafts if d.status == "disputed" and d.kind != "denial"]:
+        words = _content_words(disputed.content) - _names(disputed.content)
+        for draft in drafts:
+            if draft.status == "not_assessed" and 0 < draft.first - disputed.first <= BACK_REFERENCE_WINDOW \
+                    and draft.kind != "denial" and _same_side(draft.speaker, disputed.speaker) \
+                    and len(words & _content_words(draft.content)) >= RETOLD_WORDS:
+                _dispute(draft, "it retells a disputed claim of its side")
+
+
+def _confirmed_by_the_other_side(drafts: list[Draft]) -> None:
+    """'Israel said it killed X' and 'Hezbollah confirmed that X was killed in an Israeli strike':
+    what one side confirms of what another side claims (the same name and at least two more of
+    its words) is confirmed."""
+    confirming = [d for d in drafts if d.verb is not None and d.status == "confirmed"
+                  and d.verb.lemma_.lower() in claim_lexicon().confirming_verbs]
+    for draft in drafts:
+        if draft.status != "not_assessed" or draft.speaker is None:
+            continue
+        words, names = _content_words(draft.content), _names(draft.content)
+        for other in confirming:
+            if _speaker_key(other.speaker) == _speaker_key(draft.speaker) or _same_side(other.speaker, draft.speaker):
+                continue
+            if names & _names(other.content) and len(words & _content_words(other.content)) >= OTHER_SIDE_WORDS:
+                draft.status = "confirmed"
+                draft.cues.append(f"confirmed by {other.speaker.name if other.speaker else 'another speaker'}")
+                break
+
+
+def _names(tokens: list[Token]) -> set[str]:
+    return {t.lower_ for t in tokens if t.pos_ == "PROPN"}
 
 
 def _dispute(draft: Draft, cue: str) -> None:
