@@ -315,3 +315,20 @@ def test_a_disputed_claim_told_again_stays_disputed(second, status):
     text = "Armenia accused Azerbaijan of shelling a border village, a claim Baku denied. " + second
     claims = extract(text, published=PUBLISHED).claims
     assert claims[-1].speaker.country == "ARM" and claims[-1].status == status
+
+
+def test_a_lead_told_again_in_the_body_is_one_claim():
+    sentence = ("police arrested twelve gunmen suspected of planning attacks on polling stations in Basra "
+                "on Monday.")
+    text = (f"According to Iraq's interior minister Karim Saleh, {sentence}\n\nClashes went on in the south.\n\n"
+            f"According to Saleh, {sentence}")
+    claims = extract(text, published=PUBLISHED).claims
+    assert [(c.speaker.country, c.status) for c in claims] == [("IRQ", "not_assessed")]
+
+
+def test_an_account_set_against_another_is_a_claim_of_its_own():
+    text = ("Gunmen attacked a convoy in Gaza on Sunday. "
+            "A medic said four people died, while a source close to Hamas said six had died.")
+    claims = extract(text, published=PUBLISHED).claims
+    assert [(c.speaker.text, c.speaker.country, c.text) for c in claims] == [
+        ("A medic", "PSE", "four people died"), ("a source close to Hamas", "PSE", "six had died")]

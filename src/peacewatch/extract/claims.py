@@ -41,6 +41,7 @@ from peacewatch.grammar import (
     COMPLEMENT_PREPS,
     CONDITION_MARKS,
     CONTENT_STOPS,
+    CONTRAST_MARKS,
     GROUP_PRONOUNS,
     HYPOTHETICAL_MODALS,
     OPEN_QUOTES,
@@ -70,6 +71,8 @@ UNNAMED_REPORTS = "unnamed reports"
 # Corroboration: the share of a clause's content words the article's own sentence must repeat.
 CORROBORATION_SHARE = 0.6
 CORROBORATION_MIN_WORDS = 3
+# Two sentences that share this share of their words tell the same thing twice.
+REPEAT_SHARE = 0.8
 # Words other than names a claim shares with a disputed claim of its side that it retells.
 RETOLD_WORDS = 2
 # Words a claim must share with another side's confirmation of it (a name among them).
@@ -235,8 +238,27 @@ def extract_claims(doc: Doc, ctx: ArticleContext, events: list[Event] | None = N
         remember_subjects(sent, ctx, salient)
     if not events and not any(d.speaker is not None and d.speaker.sector in CONFLICT_SECTORS for d in drafts):
         return []  # no conflict or diplomacy in the article: its quotations are not our claims
-    _assess(drafts, sents, quoted, lex)
+    told = {i for d in drafts for i in range(d.first, d.last + 1)}  # a repeat dropped is still not the author's
+    drafts = _without_repeats(drafts, sents)
+    _assess(drafts, sents, quoted, lex, told)
     return [_to_claim(d, sents) for d in drafts]
+
+
+def _without_repeats(drafts: list[Draft], sents: list[Span]) -> list[Draft]:
+    """A sentence the article tells twice (a lead repeated in the body) is one claim: of two claims
+    of one speaker whose sentences are the same but for a few words, the one that says more stays."""
+    words = [{t.lower_ for t in s if t.is_alpha} for s in sents]
+    dropped: set[int] = set()
+    for i, first in enumerate(drafts):
+        for j in range(i + 1, len(drafts)):
+            later = drafts[j]
+            if i in dropped or j in dropped or later.first == first.first \
+                    or not _same_speaker(first.speaker, later.speaker):
+                continue
+            a, b = words[first.first], words[later.first]
+            if a and b and len(a & b) >= REPEAT_SHARE * len(a | b):
+                dropped.add(i if len(first.content) < len(later.content) else j)
+    return [d for n, d in enumerate(drafts) if n not in dropped]
 
 
 # ---------------------------------------------------------------- quotations
@@ -377,7 +399,10 @@ def _is_asserted(verb: Token) -> bool:
 
 
 def _nested_in_speech(verb: Token, lex: ClaimLexicon) -> bool:
-    """A verb of saying inside what someone else says ('he said they would hope ...')."""
+    """A verb of saying inside what someone else says ('he said they would hope ...'); one set
+    against it with its own speaker ('..., while Y said ...') is an account of its own."""
+    if _own_account(verb):
+        return False
     node = verb
     for _ in range(6):
         if node.head.i == node.i:
@@ -391,12 +416,23 @@ def _nested_in_speech(verb: Token, lex: ClaimLexicon) -> bool:
 
 
 def _content(verb: Token, sent: Span, quoted: frozenset[int], lex: ClaimLexicon) -> tuple[list[Token], bool]:
-    """What the verb says, and whether it is only a quotation: the first reader that finds it."""
+    """What the verb says, and whether it is only a quotation: the first reader that finds it,
+    without another speaker's account set against it ('..., while Y said ...')."""
     for read in _CONTENT_READERS:
         found = read(verb, sent, quoted, lex)
         if found is not None:
-            return found
+            tokens, only_quoted = found
+            other = {t.i for a in tokens if a.i != verb.i and a.lemma_.lower() in lex.verb_kinds and _own_account(a)
+                     for t in a.subtree}
+            return (_trim([t for t in tokens if t.i not in other]) if other else tokens), only_quoted
     return [], False
+
+
+def _own_account(verb: Token) -> bool:
+    """'..., while a source close to the group said ...': a speaker's account set against another's."""
+    children = list(verb.children)
+    return any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in children) and any(
+        c.dep_ == "nsubj" for c in children)
 
 
 _Content = tuple[list[Token], bool]
@@ -644,7 +680,7 @@ def _speaker(token: Token, index: int, ctx: ArticleContext, salient: list[tuple[
         text = phrase(token).text
         actor = Actor(text=text, name=_bare_name(phrase(token)), country=None, sector=None)
     if actor.country is None:
-        country = _membership_country(token, lex)
+        country = _membership_country(token, ctx, lex)
         if country:
             actor = actor.model_copy(update={"country": country})
     return token, actor, person
@@ -664,14 +700,17 @@ def _earlier_speaker(index: int, drafts: list[Draft]) -> Actor | None:
     return None
 
 
-def _membership_country(token: Token, lex: ClaimLexicon) -> str | None:
-    """'X, who was part of the Ukrainian delegation, said': the country of the body the speaker
-    belongs to, told in a relative clause or apposition."""
+def _membership_country(token: Token, ctx: ArticleContext, lex: ClaimLexicon) -> str | None:
+    """'X, who was part of the Ukrainian delegation, said', 'a source close to the group': the
+    country of the body the speaker belongs to or is close to, told in a relative clause,
+    apposition or adjective phrase."""
     for clause in (c for c in token.children if c.dep_ in ("relcl", "appos", "acl", "amod")):
         words = list(clause.subtree)
         if any(w.lemma_.lower() in lex.membership_words for w in words):
             code = first_country(words) or next(
-                (code for w in words if w.pos_ == "PROPN" and (code := country_of(w.text))), None)
+                (code for w in words if w.pos_ == "PROPN" and (code := country_of(w.text))), None) or next(
+                (actor.country for w in words if w.pos_ == "PROPN" and w.dep_ != "compound"
+                 and (actor := ctx.describe(w)) is not None and actor.country), None)
             if code:
                 return code
     return None
@@ -972,8 +1011,8 @@ def _claim_date(draft: Draft, sents: list[Span], ctx: ArticleContext) -> When | 
 # ---------------------------------------------------------------- kind and status
 
 
-def _assess(drafts: list[Draft], sents: list[Span], quoted: frozenset[int], lex: ClaimLexicon) -> None:
-    claimed_sents = {i for d in drafts for i in range(d.first, d.last + 1)}
+def _assess(drafts: list[Draft], sents: list[Span], quoted: frozenset[int], lex: ClaimLexicon,
+            claimed_sents: set[int]) -> None:
     for draft in drafts:
         _refine_kind(draft, lex)
         if draft.status != "not_assessed":
@@ -1148,6 +1187,15 @@ def _dispute(draft: Draft, cue: str) -> None:
     if draft.status == "not_assessed":
         draft.status = "disputed"
         draft.cues.append(cue)
+
+
+def _same_speaker(a: Actor | None, b: Actor | None) -> bool:
+    """One speaker named in full and in short ('Sergei Lavrov', 'Lavrov')."""
+    ka, kb = _speaker_key(a), _speaker_key(b)
+    if ka is None or kb is None:
+        return False
+    wa, wb = set(ka.split()), set(kb.split())
+    return wa <= wb or wb <= wa
 
 
 def _same_side(a: Actor | None, b: Actor | None) -> bool:
