@@ -332,3 +332,13 @@ def test_an_account_set_against_another_is_a_claim_of_its_own():
     claims = extract(text, published=PUBLISHED).claims
     assert [(c.speaker.text, c.speaker.country, c.text) for c in claims] == [
         ("A medic", "PSE", "four people died"), ("a source close to Hamas", "PSE", "six had died")]
+
+
+def test_a_second_act_joined_to_what_is_said():
+    # 'said A and accused B': the parse joins 'accused' to A; it is the speaker's second act.
+    text = ("Mines hurt soldiers in Thailand. The Thai army said its troops patrol the border daily "
+            "and accused Cambodia of planting new mines.")
+    claims = extract(text, published=PUBLISHED).claims
+    assert [(c.speaker.country, c.kind, c.text) for c in claims] == [
+        ("THA", "statement", "its troops patrol the border daily"),
+        ("THA", "accusation", "Cambodia planting new mines")]

@@ -401,7 +401,7 @@ def _is_asserted(verb: Token) -> bool:
 def _nested_in_speech(verb: Token, lex: ClaimLexicon) -> bool:
     """A verb of saying inside what someone else says ('he said they would hope ...'); one set
     against it with its own speaker ('..., while Y said ...') is an account of its own."""
-    if _own_account(verb):
+    if _own_account(verb) or _second_act(verb, lex) is not None:
         return False
     node = verb
     for _ in range(6):
@@ -422,10 +422,21 @@ def _content(verb: Token, sent: Span, quoted: frozenset[int], lex: ClaimLexicon)
         found = read(verb, sent, quoted, lex)
         if found is not None:
             tokens, only_quoted = found
-            other = {t.i for a in tokens if a.i != verb.i and a.lemma_.lower() in lex.verb_kinds and _own_account(a)
-                     for t in a.subtree}
+            other = {t.i for a in tokens if a.i != verb.i and a.lemma_.lower() in lex.verb_kinds
+                     and (_own_account(a) or _second_act(a, lex) is not None) for t in a.subtree}
             return (_trim([t for t in tokens if t.i not in other]) if other else tokens), only_quoted
     return [], False
+
+
+def _second_act(verb: Token, lex: ClaimLexicon) -> Token | None:
+    """'X said troops patrol the area and accused Y of ...': a verb of saying joined to the clause
+    X says, in X's tense and with no subject of its own, is X's second act; its frame verb."""
+    frame = verb.head.head
+    if verb.dep_ != "conj" or verb.head.dep_ != "ccomp" or frame.lemma_.lower() not in lex.verb_kinds:
+        return None
+    if verb.tag_ != frame.tag_ or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return frame
 
 
 def _own_account(verb: Token) -> bool:
@@ -528,7 +539,7 @@ def _trim(tokens: list[Token]) -> list[Token]:
         out.append(token)
     while out and (out[0].is_punct or (out[0].dep_ == "mark" and out[0].lower_ == "that")):
         out.pop(0)
-    while out and out[-1].is_punct and out[-1].text not in ("!", "?"):
+    while out and (out[-1].is_punct and out[-1].text not in ("!", "?") or out[-1].pos_ == "CCONJ"):
         out.pop()
     return out
 
@@ -595,7 +606,7 @@ def _own_words(token: Token) -> list[Token]:
 def _subject(verb: Token) -> Token | None:
     """The speaker's token: the subject, the agent of a passive, or the subject the verb shares
     with the clause it hangs from ('posted on X stating that ...', 'adds, and tells ...')."""
-    node = verb
+    node = _second_act(verb, claim_lexicon()) or verb
     for _ in range(3):
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
         if subjects:
