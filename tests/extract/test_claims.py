@@ -342,3 +342,10 @@ def test_a_second_act_joined_to_what_is_said():
     assert [(c.speaker.country, c.kind, c.text) for c in claims] == [
         ("THA", "statement", "its troops patrol the border daily"),
         ("THA", "accusation", "Cambodia planting new mines")]
+
+
+def test_a_role_takes_the_country_of_the_body_it_serves():
+    # The story happens in Ukraine, but the spokesperson speaks for Russia's presidency.
+    text = "Drones hit Kyiv in Ukraine. A spokesperson for the Kremlin called the strikes a \"very important moment\"."
+    claims = extract(text, published=PUBLISHED).claims
+    assert [c.speaker.country for c in claims] == ["RUS"]

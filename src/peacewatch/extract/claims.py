@@ -58,6 +58,8 @@ from peacewatch.grammar import (
 from peacewatch.nlp import doc_memo, doc_tokens, span_text, text_of, tokens_of
 from peacewatch.schema import Actor, Claim, Event, When
 
+# Prepositions by which a role names the body it serves ('a spokesperson for X', 'the head of X').
+ROLE_PREPS = frozenset({"for", "of"})
 # Sectors (codes, not words) whose speakers make an article one of conflict or diplomacy.
 CONFLICT_SECTORS = {"GOV", "MIL", "REB", "IGO", "NGO"}
 # Which kind a merged claim keeps: the lower rank wins.
@@ -714,10 +716,12 @@ def _earlier_speaker(index: int, drafts: list[Draft]) -> Actor | None:
 def _membership_country(token: Token, ctx: ArticleContext, lex: ClaimLexicon) -> str | None:
     """'X, who was part of the Ukrainian delegation, said', 'a source close to the group': the
     country of the body the speaker belongs to or is close to, told in a relative clause,
-    apposition or adjective phrase."""
-    for clause in (c for c in token.children if c.dep_ in ("relcl", "appos", "acl", "amod")):
+    apposition or adjective phrase; 'a spokesperson for the Kremlin': the body a role serves."""
+    role = token.lemma_.lower() in lex.membership_words
+    for clause in (c for c in token.children if c.dep_ in ("relcl", "appos", "acl", "amod")
+                   or (role and c.dep_ == "prep" and c.lower_ in ROLE_PREPS)):
         words = list(clause.subtree)
-        if any(w.lemma_.lower() in lex.membership_words for w in words):
+        if clause.dep_ == "prep" or any(w.lemma_.lower() in lex.membership_words for w in words):
             code = first_country(words) or next(
                 (code for w in words if w.pos_ == "PROPN" and (code := country_of(w.text))), None) or next(
                 (actor.country for w in words if w.pos_ == "PROPN" and w.dep_ != "compound"
