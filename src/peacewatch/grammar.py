@@ -91,6 +91,8 @@ RELATIVE_PRONOUNS = frozenset({"whom", "which"})
 REFLEXIVE_PRONOUNS = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself", "yourself"})
 # Conjunctions of a condition or an open question: what follows them has not happened.
 CONDITION_MARKS = frozenset({"if", "whether"})
+# Conjunctions that set one account against another ('X said 40, while Y said 80').
+CONTRAST_MARKS = frozenset({"while", "whereas"})
 # The conjunction of a threat's condition ('will withdraw unless ...').
 UNLESS = "unless"
 # Closing quotes and brackets after a sentence's last word.

@@ -117,11 +117,92 @@ def test_later_hedge_points_back_at_the_claim():
 
 
 def test_denial_disputes_the_claim_it_answers():
+    # The article reports both sides: the claim and the denial that answers it are disputed.
     text = ("Azerbaijan's defence ministry said Armenian troops had shelled its positions. "
             "Armenia's defence ministry denied the claim.")
     claims = extract(text, published=PUBLISHED).claims
     assert [(c.speaker.country, c.kind, c.status) for c in claims] == [
-        ("AZE", "statement", "disputed"), ("ARM", "denial", "not_assessed")]
+        ("AZE", "statement", "disputed"), ("ARM", "denial", "disputed")]
+
+
+def test_denial_with_nothing_to_answer_stays_not_assessed():
+    claims = extract("Chad's government denied sending troops across the border.", published=PUBLISHED).claims
+    assert [(c.kind, c.status) for c in claims] == [("denial", "not_assessed")]
+
+
+def test_denial_of_the_accusation_reaches_back_past_the_window():
+    text = ("Iran's army accused Iraqi militias of shelling its border posts. The posts lie in the mountains. "
+            "Snow fell overnight. Trade went on at the crossing. Officials met in Baghdad. "
+            "Iraq rejected the accusation.")
+    claims = extract(text, published=PUBLISHED).claims
+    assert [(c.speaker.country, c.kind, c.status) for c in claims] == [
+        ("IRN", "accusation", "disputed"), ("IRQ", "denial", "disputed")]
+
+
+def test_a_claim_denied_in_the_same_sentence():
+    # 'a claim X denied, calling it ...': X denies, and the participle is X's wording of the denial.
+    text = "Serbia accused Kosovo of arming militias, a claim Pristina denied, calling it invented."
+    claims = extract(text, published=PUBLISHED).claims
+    assert [(c.speaker.country, c.kind, c.status) for c in claims] == [
+        ("SRB", "accusation", "disputed"), ("XKX", "denial", "disputed")]
+    assert "invented" in claims[1].text
+
+
+def test_conflicting_accounts_dispute_the_accounts_that_follow():
+    text = ("Fighting raged in the town of Beledweyne in Somalia. The army and the militants gave conflicting "
+            "accounts. The army said its troops had repelled the attack. "
+            "The militants said they had seized the police station.")
+    claims = extract(text, published=PUBLISHED).claims
+    assert [c.status for c in claims] == ["disputed", "disputed"]
+    assert "conflicting accounts" in claims[0].note
+
+
+def test_a_copy_of_the_claims_sentence_does_not_confirm_it():
+    # A highlights box repeating the sentence without its attribution is not the article's own voice.
+    text = ("Sudan's jets struck a fuel depot in Nyala on Monday, killing ten fighters.\n\nTalks stalled in Jeddah.\n\n"
+            "According to Sudan's army, its jets struck a fuel depot in Nyala on Monday, killing ten fighters.")
+    claims = extract(text, published=PUBLISHED).claims
+    assert [(c.speaker.country, c.status) for c in claims] == [("SDN", "not_assessed")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The governor of Kherson acknowledged the damage to the bridge and urged residents not to travel.",
+     [("UKR", "statement"), ("UKR", "demand")]),
+    ("Armenia's foreign ministry denied the report, saying its troops had stayed in their barracks.",
+     [("ARM", "denial")]),
+    ("Pakistan's army, which says it is defending the border, also said it shot down two drones.",
+     [("PAK", "statement"), ("PAK", "statement")]),
+], ids=["two acts: a statement and a demand", "a participle that restates the denial",
+        "a relative clause of saying and the main verb"])
+def test_one_claim_per_speech_act(text, expected):
+    claims = extract(text, published=PUBLISHED).claims
+    assert [(c.speaker.country, c.kind) for c in claims] == expected
+
+
+def test_speaker_with_a_relative_clause_of_its_own():
+    text = ("The Yemeni branch of the group, which has fought the government since 2011, said in a statement "
+            "that its fighters had captured the base in Yemen.")
+    claims = extract(text, published=PUBLISHED).claims
+    assert len(claims) == 1 and "captured the base" in claims[0].text
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Shelling hit the town of Kupiansk in Ukraine on Monday. \"We hid in the cellar,\" said Olena Marchuk, "
+     "a teacher.", "UKR"),
+    ("Gunmen attacked a convoy in Mali on Sunday. A source close to Mali's transport ministry said 30 trucks "
+     "were burned.", "MLI"),
+], ids=["a named person with no country: the story's country", "'a source close to' a country's body"])
+def test_speaker_country_when_the_text_gives_none(text, country):
+    claims = extract(text, published=PUBLISHED).claims
+    assert [c.speaker.country for c in claims] == [country]
+
+
+@pytest.mark.parametrize("text", [
+    "Troops clashed in Sudan. A spokesman for the army did not respond to requests for comment.",
+    "Troops shelled a village called Tal Hamra in northern Syria on Monday.",
+], ids=["a request made to someone who did not answer", "'a village called X' names, no one speaks"])
+def test_no_claim_in_context(text):
+    assert extract(text, published=PUBLISHED).claims == []
 
 
 def test_the_article_saying_it_itself_confirms_a_claim():
@@ -170,3 +251,101 @@ def test_first_cue_finds_the_first_cue_in_lexicon_order():
     assert _first_cue("It could NOT be\nverified.", cues) == ("could", "not", "be", "verified")
     assert _first_cue("The unverifiedness of it.", cues) is None
     assert _first_cue("Nothing here was checked.", cues) is None
+
+
+def test_a_quotation_that_runs_over_sentences_is_one_claim():
+    text = ("Shelling hit Sumy in Ukraine. “The governors’ offices were hit,” the mayor of Sumy said. "
+            "“Two schools burned. The hospital is full.”")
+    claims = extract(text, published=PUBLISHED).claims
+    assert [(c.speaker.country, c.kind) for c in claims] == [("UKR", "quote"), ("UKR", "quote")]
+    assert "governors’ offices" in claims[0].text  # the apostrophe does not close the quotation
+    assert "schools burned" in claims[1].text and "hospital is full" in claims[1].text
+    assert claims[1].evidence.startswith("“Two schools") and claims[1].evidence.endswith("full.”")
+
+
+def test_apostrophe_inside_a_quotation_keeps_its_verbs_quoted():
+    # Verbs of saying inside the quotation are the speaker's words, not claims of their own.
+    text = ("Shelling hit Sumy in Ukraine. “In answer to the invaders’ threats to destroy our towns, Ukraine "
+            "expresses its firm condemnation,” the mayor of Sumy said.")
+    claims = extract(text, published=PUBLISHED).claims
+    assert [c.speaker.text for c in claims] == ["the mayor of Sumy"]
+
+
+def test_a_credit_line_is_no_media_claim():
+    text = "Ten soldiers were wounded near the border of Thailand on Monday. (Royal Thai Army via AP)"
+    assert extract(text, published=PUBLISHED).claims == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Peru suspended talks with the rebels in March after blaming them for an ambush on a patrol.",
+     [("PER", "accusation")]),
+    ("\"Such attacks will be punished,\" the agency quoted Iran's defence minister as saying.", [("IRN", "quote")]),
+    ("Lima, May 3 (AP) – A rebel group in Peru on Tuesday announced a truce with the army.", [("PER", "statement")]),
+    ("Drones hit an air base in Russia. Ukraine's president lauded the results of the operation.",
+     [("UKR", "statement")]),
+    ("Clashes broke out in the town of Arauca in Colombia. The government said three soldiers had died.",
+     [("COL", "statement")]),
+], ids=["'after blaming': the subject of the clause it hangs on", "'quoted X as saying': X speaks",
+        "a dateline is not the speaker", "'lauded' praises like 'hailed'", "'the government' is a local speaker"])
+def test_more_speakers(text, expected):
+    claims = extract(text, published=PUBLISHED).claims
+    assert [(c.speaker.country, c.kind) for c in claims] == expected
+
+
+def test_reportedly_passes_on_unnamed_reports():
+    text = "Troops clashed in Chad on Monday. The army reportedly shelled two villages near the border."
+    claims = extract(text, published=PUBLISHED).claims
+    assert [(c.speaker.name, c.status) for c in claims] == [("unnamed reports", "unverified")]
+    assert "shelled two villages" in claims[0].text
+
+
+def test_the_other_side_confirming_it_confirms_a_claim():
+    text = ("Israel's army said it had killed Ahmad Nasser in a strike on a flat in Sidon. "
+            "Hezbollah confirmed that Ahmad Nasser was killed in an Israeli strike in Sidon.")
+    claims = extract(text, published=PUBLISHED).claims
+    assert [(c.speaker.country, c.status) for c in claims] == [("ISR", "confirmed"), ("LBN", "confirmed")]
+    assert "confirmed by" in claims[0].note
+
+
+@pytest.mark.parametrize("second,status", [
+    ("Armenia's defence ministry said Azerbaijani troops had shelled the village with mortars.", "disputed"),
+    ("Armenia's defence ministry said its troops were on alert.", "not_assessed"),
+], ids=["the same claim told again", "another claim of the same side"])
+def test_a_disputed_claim_told_again_stays_disputed(second, status):
+    text = "Armenia accused Azerbaijan of shelling a border village, a claim Baku denied. " + second
+    claims = extract(text, published=PUBLISHED).claims
+    assert claims[-1].speaker.country == "ARM" and claims[-1].status == status
+
+
+def test_a_lead_told_again_in_the_body_is_one_claim():
+    sentence = ("police arrested twelve gunmen suspected of planning attacks on polling stations in Basra "
+                "on Monday.")
+    text = (f"According to Iraq's interior minister Karim Saleh, {sentence}\n\nClashes went on in the south.\n\n"
+            f"According to Saleh, {sentence}")
+    claims = extract(text, published=PUBLISHED).claims
+    assert [(c.speaker.country, c.status) for c in claims] == [("IRQ", "not_assessed")]
+
+
+def test_an_account_set_against_another_is_a_claim_of_its_own():
+    text = ("Gunmen attacked a convoy in Gaza on Sunday. "
+            "A medic said four people died, while a source close to Hamas said six had died.")
+    claims = extract(text, published=PUBLISHED).claims
+    assert [(c.speaker.text, c.speaker.country, c.text) for c in claims] == [
+        ("A medic", "PSE", "four people died"), ("a source close to Hamas", "PSE", "six had died")]
+
+
+def test_a_second_act_joined_to_what_is_said():
+    # 'said A and accused B': the parse joins 'accused' to A; it is the speaker's second act.
+    text = ("Mines hurt soldiers in Thailand. The Thai army said its troops patrol the border daily "
+            "and accused Cambodia of planting new mines.")
+    claims = extract(text, published=PUBLISHED).claims
+    assert [(c.speaker.country, c.kind, c.text) for c in claims] == [
+        ("THA", "statement", "its troops patrol the border daily"),
+        ("THA", "accusation", "Cambodia planting new mines")]
+
+
+def test_a_role_takes_the_country_of_the_body_it_serves():
+    # The story happens in Ukraine, but the spokesperson speaks for Russia's presidency.
+    text = "Drones hit Kyiv in Ukraine. A spokesperson for the Kremlin called the strikes a \"very important moment\"."
+    claims = extract(text, published=PUBLISHED).claims
+    assert [c.speaker.country for c in claims] == ["RUS"]

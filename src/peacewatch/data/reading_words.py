@@ -217,6 +217,9 @@ class ClaimWords(DataFile):
     confirming_verbs: list[Word]
     media_verbs: list[Word]
     speaker_head_verbs: list[Word]
+    naming_verbs: list[Word]
+    conflict_cues: list[Word]
+    report_adverbs: list[Word]
 
 
 # ---------------------------------------------------------------- participants.yaml

@@ -34,13 +34,14 @@ from peacewatch.extract.context import (
     resolve_pronoun,
     sentence_times,
 )
-from peacewatch.extract.countries import country_name
+from peacewatch.extract.countries import country_name, country_of
 from peacewatch.grammar import (
     CHARGE_PREPS,
     CLOSE_QUOTES,
     COMPLEMENT_PREPS,
     CONDITION_MARKS,
     CONTENT_STOPS,
+    CONTRAST_MARKS,
     GROUP_PRONOUNS,
     HYPOTHETICAL_MODALS,
     OPEN_QUOTES,
@@ -57,6 +58,8 @@ from peacewatch.grammar import (
 from peacewatch.nlp import doc_memo, doc_tokens, span_text, text_of, tokens_of
 from peacewatch.schema import Actor, Claim, Event, When
 
+# Prepositions by which a role names the body it serves ('a spokesperson for X', 'the head of X').
+ROLE_PREPS = frozenset({"for", "of"})
 # Sectors (codes, not words) whose speakers make an article one of conflict or diplomacy.
 CONFLICT_SECTORS = {"GOV", "MIL", "REB", "IGO", "NGO"}
 # Which kind a merged claim keeps: the lower rank wins.
@@ -65,9 +68,19 @@ KIND_RANK = {"demand": 0, "denial": 1, "accusation": 2, "quote": 3, "statement":
 QUOTE_WINDOW = 1
 # Sentences forward in which a later hedge or denial may point back at a claim.
 BACK_REFERENCE_WINDOW = 3
+# The speaker of what the author passes on as 'reportedly' so.
+UNNAMED_REPORTS = "unnamed reports"
 # Corroboration: the share of a clause's content words the article's own sentence must repeat.
 CORROBORATION_SHARE = 0.6
 CORROBORATION_MIN_WORDS = 3
+# Two sentences that share this share of their words tell the same thing twice.
+REPEAT_SHARE = 0.8
+# Words other than names a claim shares with a disputed claim of its side that it retells.
+RETOLD_WORDS = 2
+# Words a claim must share with another side's confirmation of it (a name among them).
+OTHER_SIDE_WORDS = 3
+# An own sentence whose content words are this share of the claim's sentence's is a copy of it.
+COPY_SHARE = 0.9
 
 
 @dataclass(frozen=True)
@@ -91,12 +104,16 @@ class ClaimLexicon:
     confirming_verbs: frozenset[str]
     media_verbs: frozenset[str]
     speaker_head_verbs: frozenset[str]
+    naming_verbs: frozenset[str]
+    report_adverbs: frozenset[str]
+    conflicts: tuple[tuple[str, ...], ...]
 
 
 # The word lists of data/claims.yaml read as sets.
 _WORD_SETS = ("object_content", "quote_only", "speaker_nouns", "local_speakers", "media_markers",
               "claim_references", "membership_words", "source_nouns", "denying_claims", "accusing_verbs",
-              "accusation_nouns", "confirming_verbs", "media_verbs", "speaker_head_verbs")
+              "accusation_nouns", "confirming_verbs", "media_verbs", "speaker_head_verbs",
+              "naming_verbs", "report_adverbs")
 
 
 @cache
@@ -112,6 +129,7 @@ def claim_lexicon() -> ClaimLexicon:
         content_preps={k: frozenset(v) for k, v in words.content_preps.items()},
         noun_kinds=noun_kinds,
         cues=cues,
+        conflicts=tuple(tuple(c.lower().split()) for c in words.conflict_cues),
         accusing_words=frozenset(w.lower() for w in words.accusing_words),
     )
 
@@ -202,7 +220,7 @@ def extract_claims(doc: Doc, ctx: ArticleContext, events: list[Event] | None = N
     lex = claim_lexicon()
     sents = list(doc.sents)
     quoted = _quoted_tokens_of(doc)
-    home = _story_country(events or [])
+    home = _story_country(events or []) or ctx.home()
     salient: list[tuple[Token, Actor]] = []
     drafts: list[Draft] = []
     for index, sent in enumerate(sents):
@@ -212,6 +230,8 @@ def extract_claims(doc: Doc, ctx: ArticleContext, events: list[Event] | None = N
         if not found:
             found = _media_claims(sent, index, ctx, lex)
         if not found:
+            found = _reported_claims(sent, index, quoted, lex)
+        if not found:
             found = _continued_quote(sent, index, sents, quoted, drafts)
         for draft in found:
             _localise(draft, home, lex)
@@ -220,8 +240,27 @@ def extract_claims(doc: Doc, ctx: ArticleContext, events: list[Event] | None = N
         remember_subjects(sent, ctx, salient)
     if not events and not any(d.speaker is not None and d.speaker.sector in CONFLICT_SECTORS for d in drafts):
         return []  # no conflict or diplomacy in the article: its quotations are not our claims
-    _assess(drafts, sents, quoted, lex)
+    told = {i for d in drafts for i in range(d.first, d.last + 1)}  # a repeat dropped is still not the author's
+    drafts = _without_repeats(drafts, sents)
+    _assess(drafts, sents, quoted, lex, told)
     return [_to_claim(d, sents) for d in drafts]
+
+
+def _without_repeats(drafts: list[Draft], sents: list[Span]) -> list[Draft]:
+    """A sentence the article tells twice (a lead repeated in the body) is one claim: of two claims
+    of one speaker whose sentences are the same but for a few words, the one that says more stays."""
+    words = [{t.lower_ for t in s if t.is_alpha} for s in sents]
+    dropped: set[int] = set()
+    for i, first in enumerate(drafts):
+        for j in range(i + 1, len(drafts)):
+            later = drafts[j]
+            if i in dropped or j in dropped or later.first == first.first \
+                    or not _same_speaker(first.speaker, later.speaker):
+                continue
+            a, b = words[first.first], words[later.first]
+            if a and b and len(a & b) >= REPEAT_SHARE * len(a | b):
+                dropped.add(i if len(first.content) < len(later.content) else j)
+    return [d for n, d in enumerate(drafts) if n not in dropped]
 
 
 # ---------------------------------------------------------------- quotations
@@ -237,6 +276,7 @@ def _quoted_tokens(doc: Doc) -> set[int]:
     within a paragraph). An unclosed quotation runs to the end of its paragraph."""
     inside: set[int] = set()
     open_at: int | None = None
+    open_single = False  # opened by a single mark: only a single mark closes it
     straight_open = False
     marks = _QUOTE_MARKS
     for i, orth in enumerate(doc.to_array(ORTH).tolist() if len(doc) else []):
@@ -247,8 +287,8 @@ def _quoted_tokens(doc: Doc) -> set[int]:
             open_at, straight_open = None, False
             continue
         if mark & _OPENING and open_at is None:
-            open_at = i
-        elif mark & _CLOSING and open_at is not None:
+            open_at, open_single = i, bool(mark & _SINGLE)
+        elif mark & _CLOSING and open_at is not None and bool(mark & _SINGLE) == open_single:
             open_at = None
         elif mark & _STRAIGHT:
             straight_open = not straight_open
@@ -258,8 +298,9 @@ def _quoted_tokens(doc: Doc) -> set[int]:
     return inside
 
 
-# What a token's text is to a quotation, as bits; by its hash, worked out once per text.
-_LINE_BREAK, _OPENING, _CLOSING, _STRAIGHT = 1, 2, 4, 8
+# What a token's text is to a quotation, as bits; by its hash, worked out once per text. A single
+# mark (‘ ’) closes only what a single mark opened: ’ is mostly an apostrophe ('the authorities’ view').
+_LINE_BREAK, _OPENING, _CLOSING, _STRAIGHT, _SINGLE = 1, 2, 4, 8, 16
 _QUOTE_MARKS: dict[int, int] = {}
 
 
@@ -268,7 +309,8 @@ def _quote_mark(text: str) -> int:
         return _LINE_BREAK
     return ((_OPENING if text in OPEN_QUOTES and text != "’" else 0)
             | (_CLOSING if text in CLOSE_QUOTES and text != "‘" else 0)
-            | (_STRAIGHT if text in STRAIGHT_QUOTES else 0))
+            | (_STRAIGHT if text in STRAIGHT_QUOTES else 0)
+            | (_SINGLE if text in ("‘", "’") else 0))
 
 
 def _quote_tokens(sent: Span, quoted: frozenset[int]) -> list[Token]:
@@ -323,6 +365,10 @@ def _verb_claims(sent: Span, index: int, sents: list[Span], quoted: frozenset[in
         content, quoted_only = _content(verb, sent, quoted, lex)
         if not _content_words(content) and kind != "denial":
             continue  # nothing said: 'X said so', 'X confirmed it'
+        if verb.lemma_.lower() in lex.naming_verbs and _prep_content(verb, sent, quoted, lex) is None:
+            if verb.dep_ == "acl":
+                continue  # 'a town called X': a name, no one speaks
+            kind = "statement"  # 'called it fabricated': naming, not demanding
         last = index
         if quoted_only and _ends_open(sent, quoted):
             last = _quote_continues(sents, index, quoted)
@@ -355,7 +401,10 @@ def _is_asserted(verb: Token) -> bool:
 
 
 def _nested_in_speech(verb: Token, lex: ClaimLexicon) -> bool:
-    """A verb of saying inside what someone else says ('he said they would hope ...')."""
+    """A verb of saying inside what someone else says ('he said they would hope ...'); one set
+    against it with its own speaker ('..., while Y said ...') is an account of its own."""
+    if _own_account(verb) or _second_act(verb, lex) is not None:
+        return False
     node = verb
     for _ in range(6):
         if node.head.i == node.i:
@@ -369,12 +418,34 @@ def _nested_in_speech(verb: Token, lex: ClaimLexicon) -> bool:
 
 
 def _content(verb: Token, sent: Span, quoted: frozenset[int], lex: ClaimLexicon) -> tuple[list[Token], bool]:
-    """What the verb says, and whether it is only a quotation: the first reader that finds it."""
+    """What the verb says, and whether it is only a quotation: the first reader that finds it,
+    without another speaker's account set against it ('..., while Y said ...')."""
     for read in _CONTENT_READERS:
         found = read(verb, sent, quoted, lex)
         if found is not None:
-            return found
+            tokens, only_quoted = found
+            other = {t.i for a in tokens if a.i != verb.i and a.lemma_.lower() in lex.verb_kinds
+                     and (_own_account(a) or _second_act(a, lex) is not None) for t in a.subtree}
+            return (_trim([t for t in tokens if t.i not in other]) if other else tokens), only_quoted
     return [], False
+
+
+def _second_act(verb: Token, lex: ClaimLexicon) -> Token | None:
+    """'X said troops patrol the area and accused Y of ...': a verb of saying joined to the clause
+    X says, in X's tense and with no subject of its own, is X's second act; its frame verb."""
+    frame = verb.head.head
+    if verb.dep_ != "conj" or verb.head.dep_ != "ccomp" or frame.lemma_.lower() not in lex.verb_kinds:
+        return None
+    if verb.tag_ != frame.tag_ or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return frame
+
+
+def _own_account(verb: Token) -> bool:
+    """'..., while a source close to the group said ...': a speaker's account set against another's."""
+    children = list(verb.children)
+    return any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in children) and any(
+        c.dep_ == "nsubj" for c in children)
 
 
 _Content = tuple[list[Token], bool]
@@ -470,7 +541,7 @@ def _trim(tokens: list[Token]) -> list[Token]:
         out.append(token)
     while out and (out[0].is_punct or (out[0].dep_ == "mark" and out[0].lower_ == "that")):
         out.pop(0)
-    while out and out[-1].is_punct and out[-1].text not in ("!", "?"):
+    while out and (out[-1].is_punct and out[-1].text not in ("!", "?") or out[-1].pos_ == "CCONJ"):
         out.pop()
     return out
 
@@ -508,7 +579,7 @@ def _speakers(verb: Token, sent: Span, index: int, sents: list[Span], ctx: Artic
         return []
     if subject.lower_ in SELF_PRONOUNS and subject.text != "US":
         return []
-    if subject.lower_ in RELATIVE_SUBJECTS or any(c.lower_ in RELATIVE_PRONOUNS for c in subject.subtree):
+    if subject.lower_ in RELATIVE_SUBJECTS or any(c.lower_ in RELATIVE_PRONOUNS for c in _own_words(subject)):
         antecedent = _antecedent(subject)
         if antecedent is None:
             return []
@@ -528,19 +599,32 @@ def _speakers(verb: Token, sent: Span, index: int, sents: list[Span], ctx: Artic
     return [r for t in tokens if (r := _speaker(t, index, ctx, salient, drafts, lex)) is not None]
 
 
+def _own_words(token: Token) -> list[Token]:
+    """A phrase's words without its relative clauses ('X, which has waged ..., said')."""
+    inside = {t.i for c in token.subtree if c.dep_ == "relcl" for t in c.subtree}
+    return [t for t in token.subtree if t.i not in inside]
+
+
 def _subject(verb: Token) -> Token | None:
     """The speaker's token: the subject, the agent of a passive, or the subject the verb shares
     with the clause it hangs from ('posted on X stating that ...', 'adds, and tells ...')."""
-    node = verb
+    node = _second_act(verb, claim_lexicon()) or verb
     for _ in range(3):
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
         if subjects:
-            return subjects[0]
+            # 'Bangkok, Oct 29 (AP) – A rebel group announced ...': the dateline parsed as a subject too
+            return next((c for c in subjects if not _is_dateline(c)), subjects[0])
         if any(c.dep_ == "nsubjpass" for c in node.children):
             agents = [p for a in node.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
             return agents[0] if agents else None
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
             return node.head  # 'with both parties accusing each other'
+        if node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.dep_ == "prep" and node.head.head.pos_ == "VERB":
+            objects = [c for c in node.head.head.children if c.dep_ == "dobj"]
+            if node.head.lower_ == "as":
+                return objects[0] if objects else None  # 'Reuters quoted X as saying': X says
+            node = node.head.head  # 'X suspended the talks after blaming Y for ...': X blames
+            continue
         if node.dep_ == "pobj" and node.tag_ == "VBG":
             # 'despite Mr. X claiming that ...': the gerund's subject is parsed as its sibling
             before = [c for c in node.head.children
@@ -548,10 +632,30 @@ def _subject(verb: Token) -> Token | None:
             return before[-1] if before else None
         if node.dep_ in ("conj", "advcl", "xcomp") and node.head.i != node.i and node.tag_ in ("VBG", "VBZ", "VBD",
                                                                                                "VBP", "VBN"):
-            node = node.head
+            node = _nearer_clause(node) or node.head
             continue
         return None
     return None
+
+
+def _nearer_clause(participle: Token) -> Token | None:
+    """'X accused Y, a claim Z denied, calling it ...': a participle after a comma speaks for the
+    nearest clause of saying before it, which the parse may not have made its head."""
+    if participle.dep_ != "advcl" or participle.tag_ != "VBG" or participle.head.i > participle.i:
+        return None
+    speech = _spot_words()[0]
+    for token in reversed(participle.doc[participle.head.i + 1:participle.i]):
+        if token.pos_ == "VERB" and token.lemma_.lower() in speech and any(
+                c.dep_ == "nsubj" for c in token.children):
+            return token
+    return None
+
+
+def _is_dateline(token: Token) -> bool:
+    """The place of a dateline at the head of a sentence ('Bangkok, Oct 29 (AP) – ...')."""
+    doc = token.doc
+    return (token.ent_type_ == "GPE" and token.left_edge.i == token.sent.start and token.i + 1 < len(doc)
+            and doc[token.i + 1].text == ",")
 
 
 def _antecedent(relative: Token) -> Token | None:
@@ -589,7 +693,7 @@ def _speaker(token: Token, index: int, ctx: ArticleContext, salient: list[tuple[
         text = phrase(token).text
         actor = Actor(text=text, name=_bare_name(phrase(token)), country=None, sector=None)
     if actor.country is None:
-        country = _membership_country(token, lex)
+        country = _membership_country(token, ctx, lex)
         if country:
             actor = actor.model_copy(update={"country": country})
     return token, actor, person
@@ -609,13 +713,19 @@ def _earlier_speaker(index: int, drafts: list[Draft]) -> Actor | None:
     return None
 
 
-def _membership_country(token: Token, lex: ClaimLexicon) -> str | None:
-    """'X, who was part of the Ukrainian delegation, said': the country of the body the speaker
-    belongs to, told in a relative clause or apposition."""
-    for clause in (c for c in token.children if c.dep_ in ("relcl", "appos", "acl")):
+def _membership_country(token: Token, ctx: ArticleContext, lex: ClaimLexicon) -> str | None:
+    """'X, who was part of the Ukrainian delegation, said', 'a source close to the group': the
+    country of the body the speaker belongs to or is close to, told in a relative clause,
+    apposition or adjective phrase; 'a spokesperson for the Kremlin': the body a role serves."""
+    role = token.lemma_.lower() in lex.membership_words
+    for clause in (c for c in token.children if c.dep_ in ("relcl", "appos", "acl", "amod")
+                   or (role and c.dep_ == "prep" and c.lower_ in ROLE_PREPS)):
         words = list(clause.subtree)
-        if any(w.lemma_.lower() in lex.membership_words for w in words):
-            code = first_country(words)
+        if clause.dep_ == "prep" or any(w.lemma_.lower() in lex.membership_words for w in words):
+            code = first_country(words) or next(
+                (code for w in words if w.pos_ == "PROPN" and (code := country_of(w.text))), None) or next(
+                (actor.country for w in words if w.pos_ == "PROPN" and w.dep_ != "compound"
+                 and (actor := ctx.describe(w)) is not None and actor.country), None)
             if code:
                 return code
     return None
@@ -645,13 +755,16 @@ def _group_antecedent(token: Token, index: int, ctx: ArticleContext, drafts: lis
 
 
 def _localise(draft: Draft, home: str | None, lex: ClaimLexicon) -> None:
-    """'the mayor said', 'authorities said': a local speaker with no country speaks for the place
-    where the story happens (docs/CODEBOOK.md, "Local speakers")."""
+    """'the mayor said', 'authorities said', 'X, a mother of four, said': a local speaker, or a
+    person or body named with no country of its own, speaks for the place where the story happens
+    (docs/CODEBOOK.md, "Local speakers"). International bodies and known media keep none."""
     speaker = draft.speaker
     if speaker is None or speaker.country or home is None or speaker.sector in ("IGO", "MED"):
         return
-    words = {t.lemma_.lower() for t in phrase(draft.speaker_token)} if draft.speaker_token is not None else set()
-    if words & lex.local_speakers:
+    token = draft.speaker_token
+    words = {t.lemma_.lower() for t in phrase(token)} if token is not None else set()
+    named = token is not None and token.pos_ == "PROPN" and token.lower_ not in PERSON_PRONOUNS
+    if words & lex.local_speakers or draft.person or named:
         draft.speaker = speaker.model_copy(update={"country": home})
         draft.notes.append("speaker's country: the country where the story happens (a local speaker)")
 
@@ -716,7 +829,7 @@ def _noun_claims(sent: Span, index: int, quoted: frozenset[int], ctx: ArticleCon
             while node.dep_ == "conj" and node.head.i != node.i:
                 node = node.head  # 'responded with anger and a call for ...'
             head = node.head.head if node.dep_ == "pobj" else node.head
-            if node.dep_ in ("dobj", "pobj") and head.lemma_.lower() in lex.speaker_head_verbs:
+            if node.dep_ in ("dobj", "pobj") and head.lemma_.lower() in lex.speaker_head_verbs and _is_asserted(head):
                 owner = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if owner is None:
             continue
@@ -796,9 +909,24 @@ def _media_claims(sent: Span, index: int, ctx: ArticleContext, lex: ClaimLexicon
         if token.lemma_.lower() in lex.media_verbs:
             skip = {t.i for t in source.subtree} | {token.i}
         content = _trim([t for t in sent if t.i not in skip])
-        if not content:
-            continue
+        if not any(t.pos_ in ("VERB", "AUX") for t in content):
+            continue  # '(Photo: X via AP)': a credit line says nothing
         return [Draft(speaker=actor, speaker_token=source, kind="statement", content=content,
+                      text=_text_of(None, content, "statement", lex), first=index, last=index)]
+    return []
+
+
+def _reported_claims(sent: Span, index: int, quoted: frozenset[int], lex: ClaimLexicon) -> list[Draft]:
+    """'It reportedly carried out raids on the capital.': the author passes on unnamed reports."""
+    for token in sent:
+        if token.lower_ not in lex.report_adverbs or token.i in quoted or token.head.pos_ not in ("VERB", "AUX"):
+            continue
+        content = _trim([t for t in token.head.subtree if t.i != token.i and t.dep_ not in ("mark", "cc")
+                         and not (t.head.i == token.head.i and t.dep_ == "prep" and t.lower_ == "with")])
+        if not _content_words(content):
+            continue
+        speaker = Actor(text=token.text, name=UNNAMED_REPORTS, country=None, sector=None)
+        return [Draft(speaker=speaker, speaker_token=None, kind="statement", content=content,
                       text=_text_of(None, content, "statement", lex), first=index, last=index)]
     return []
 
@@ -816,24 +944,33 @@ def _continued_quote(sent: Span, index: int, sents: list[Span], quoted: frozense
     content = _trim([t for t in sent if t.i in quoted])
     if not content:
         return []
+    if previous.kind == "quote" and previous.last == index - 1 and _ends_open(sents[index - 1], quoted):
+        # the quotation opened after the speaker's sentence runs on: one quotation, one claim
+        previous.last = index
+        previous.content = previous.content + content
+        previous.text = f"{previous.text}. {_text_of(None, content, 'quote', claim_lexicon())}"
+        return []
     return [Draft(speaker=previous.speaker, speaker_token=previous.speaker_token, kind="quote", content=content,
                   text=_text_of(None, content, "quote", claim_lexicon()), first=index, last=index, quoted=True,
                   person=previous.person, notes=["a quotation that goes on from the sentence before"])]
 
 
 def _merge_by_speaker(found: list[Draft]) -> list[Draft]:
-    """One claim per speaker and sentence: 'condemned X, and demanded Y' is one demand."""
+    """One claim per speaker, sentence and speech act: 'said X and added Y' is one statement,
+    'denied X, saying Y' one denial; 'acknowledged X and urged Y' are a statement and a demand."""
     out: list[Draft] = []
+    lex = claim_lexicon()
     for draft in found:
+        _refine_kind(draft, lex)
         key = _speaker_key(draft.speaker)
         same = next((d for d in out if key is not None and _speaker_key(d.speaker) == key and d.first == draft.first
-                     and d.accused == draft.accused), None)
+                     and d.accused == draft.accused and _one_act(d, draft)), None)
         if same is None:
             out.append(draft)
             continue
         same.kind = min(same.kind, draft.kind, key=KIND_RANK.__getitem__)
         same.content = sorted({t.i: t for t in same.content + draft.content}.values(), key=lambda t: t.i)
-        same.text = same.text if draft.text in same.text else f"{same.text}; {draft.text}"
+        same.text = same.text if draft.text in same.text else f"{same.text}; {draft.text}" if same.text else draft.text
         same.last = max(same.last, draft.last)
         same.quoted = same.quoted and draft.quoted
         if draft.status != "not_assessed":
@@ -847,6 +984,26 @@ def _merge_by_speaker(found: list[Draft]) -> list[Draft]:
             if draft.accused is not None:
                 draft.text = f"{draft.accused.name or draft.accused.text} {draft.text}"
     return out
+
+
+def _one_act(first: Draft, later: Draft) -> bool:
+    """Two readings of one speech act: the same words; a participle of saying that only restates
+    or names ('denied the charge, saying ...', '..., calling it ...'; a quotation or accusation
+    there is an act of its own); or
+    the same kind, a statement and a quotation counting as one ('"...," he adds, and tells ...')."""
+    if {t.i for t in first.content} & {t.i for t in later.content}:
+        return True
+    verb = later.verb
+    if verb is not None and first.verb is not None and verb.dep_ == "advcl" and verb.tag_ == "VBG" \
+            and (_nearer_clause(verb) or verb.head).i == first.verb.i:
+        return later.kind == "statement" or verb.lemma_.lower() in claim_lexicon().naming_verbs
+    if any(d.verb is not None and d.verb.dep_ == "relcl" for d in (first, later)):
+        return False  # 'X, which says A, also said B': two statements
+    return _NEUTRAL_KINDS.get(first.kind, first.kind) == _NEUTRAL_KINDS.get(later.kind, later.kind)
+
+
+# Kinds that say something without accusing, denying or demanding: one act when merged.
+_NEUTRAL_KINDS = {"quote": "statement"}
 
 
 def _speaker_key(actor: Actor | None) -> str | None:
@@ -869,8 +1026,8 @@ def _claim_date(draft: Draft, sents: list[Span], ctx: ArticleContext) -> When | 
 # ---------------------------------------------------------------- kind and status
 
 
-def _assess(drafts: list[Draft], sents: list[Span], quoted: frozenset[int], lex: ClaimLexicon) -> None:
-    claimed_sents = {i for d in drafts for i in range(d.first, d.last + 1)}
+def _assess(drafts: list[Draft], sents: list[Span], quoted: frozenset[int], lex: ClaimLexicon,
+            claimed_sents: set[int]) -> None:
     for draft in drafts:
         _refine_kind(draft, lex)
         if draft.status != "not_assessed":
@@ -880,7 +1037,10 @@ def _assess(drafts: list[Draft], sents: list[Span], quoted: frozenset[int], lex:
             draft.status, _ = cue
             draft.cues.append(cue[1])
     _later_references(drafts, sents, claimed_sents, lex)
+    _conflicting_accounts(drafts, sents, claimed_sents, lex)
     _denials(drafts)
+    _retold(drafts)
+    _confirmed_by_the_other_side(drafts)
     _corroborate(drafts, sents, claimed_sents, quoted)
 
 
@@ -960,20 +1120,102 @@ def _later_references(drafts: list[Draft], sents: list[Span], claimed: set[int],
                 draft.cues.append(f"'{' '.join(found[1])}' in a later sentence")
 
 
+def _conflicting_accounts(drafts: list[Draft], sents: list[Span], claimed: set[int], lex: ClaimLexicon) -> None:
+    """'The sides gave conflicting accounts.' and then each side's account: the author's sentence
+    disputes the claims told in the sentences after it."""
+    for index, sent in enumerate(sents):
+        if index in claimed:
+            continue
+        cue = _first_cue(text_of(sent), lex.conflicts)
+        if cue is None:
+            continue
+        for draft in drafts:
+            if 0 < draft.first - index <= BACK_REFERENCE_WINDOW:
+                _dispute(draft, f"'{' '.join(cue)}' in the sentence before")
+
+
 def _denials(drafts: list[Draft]) -> None:
-    """A denial disputes what another speaker claimed a few sentences before: the claim it names
-    ('denied the accusation': the last accusation) or one whose words it repeats."""
+    """A denial disputes what another speaker claimed before it: the claims whose words it
+    repeats a few sentences back, else the claim it names ('denied the accusation', 'dismissed
+    it': the last accusation of another side, or the last claim). The denial is then disputed
+    too: the article reports both sides (CONVENTIONS rule 9)."""
     for denial in (d for d in drafts if d.kind == "denial"):
-        earlier = [d for d in drafts if d is not denial and d.kind != "denial" and d.first <= denial.first
-                   and denial.first - d.first <= BACK_REFERENCE_WINDOW
-                   and _speaker_key(d.speaker) != _speaker_key(denial.speaker)]
-        overlapping = [d for d in earlier if _content_words(d.content) & _content_words(denial.content)]
-        named = [] if overlapping or not _points_back(denial) else [
-            d for d in earlier if _names_kind(denial, d)][-1:]
-        for other in overlapping + named:
-            if other.status == "not_assessed":
-                other.status = "disputed"
-                other.cues.append(f"denied by {denial.speaker.name if denial.speaker else 'another speaker'}")
+        before = [d for d in drafts if d is not denial and d.kind != "denial" and d.first <= denial.first
+                  and _speaker_key(d.speaker) != _speaker_key(denial.speaker)
+                  and not _same_side(d.speaker, denial.speaker)]
+        recent = [d for d in before if denial.first - d.first <= BACK_REFERENCE_WINDOW]
+        answered = [d for d in recent if _content_words(d.content) & _content_words(denial.content)
+                    or (d.first == denial.first and _denies_in_place(denial))]
+        if not answered and _points_back(denial):
+            accusations = [d for d in before if d.kind == "accusation"]
+            named = accusations if accusations else [d for d in recent if _names_kind(denial, d)]
+            answered = named[-1:]
+        for other in answered:
+            _dispute(other, f"denied by {denial.speaker.name if denial.speaker else 'another speaker'}")
+        if answered:
+            _dispute(denial, "it answers a claim of the other side")
+
+
+def _denies_in_place(denial: Draft) -> bool:
+    """'X accused Y of Z, a claim W denied': the denial hangs on a noun that names the claim."""
+    verb = denial.verb
+    return verb is not None and verb.dep_ == "relcl" and verb.head.lemma_.lower() in claim_lexicon().claim_references
+
+
+def _retold(drafts: list[Draft]) -> None:
+    """A disputed claim its side tells again a few sentences on ('Russia accused Ukraine of
+    attacking the residence, a claim Kyiv denied. Lavrov said Ukraine attacked the residence.')
+    is disputed again: the retelling shares at least two of its words other than names."""
+    for disputed in [d for d in drafts if d.status == "disputed" and d.kind != "denial"]:
+        words = _content_words(disputed.content) - _names(disputed.content)
+        for draft in drafts:
+            if draft.status == "not_assessed" and 0 < draft.first - disputed.first <= BACK_REFERENCE_WINDOW \
+                    and draft.kind != "denial" and _same_side(draft.speaker, disputed.speaker) \
+                    and len(words & _content_words(draft.content)) >= RETOLD_WORDS:
+                _dispute(draft, "it retells a disputed claim of its side")
+
+
+def _confirmed_by_the_other_side(drafts: list[Draft]) -> None:
+    """'Israel said it killed X' and 'Hezbollah confirmed that X was killed in an Israeli strike':
+    what one side confirms of what another side claims (the same name and at least two more of
+    its words) is confirmed."""
+    confirming = [d for d in drafts if d.verb is not None and d.status == "confirmed"
+                  and d.verb.lemma_.lower() in claim_lexicon().confirming_verbs]
+    for draft in drafts:
+        if draft.status != "not_assessed" or draft.speaker is None:
+            continue
+        words, names = _content_words(draft.content), _names(draft.content)
+        for other in confirming:
+            if _speaker_key(other.speaker) == _speaker_key(draft.speaker) or _same_side(other.speaker, draft.speaker):
+                continue
+            if names & _names(other.content) and len(words & _content_words(other.content)) >= OTHER_SIDE_WORDS:
+                draft.status = "confirmed"
+                draft.cues.append(f"confirmed by {other.speaker.name if other.speaker else 'another speaker'}")
+                break
+
+
+def _names(tokens: list[Token]) -> set[str]:
+    return {t.lower_ for t in tokens if t.pos_ == "PROPN"}
+
+
+def _dispute(draft: Draft, cue: str) -> None:
+    if draft.status == "not_assessed":
+        draft.status = "disputed"
+        draft.cues.append(cue)
+
+
+def _same_speaker(a: Actor | None, b: Actor | None) -> bool:
+    """One speaker named in full and in short ('Sergei Lavrov', 'Lavrov')."""
+    ka, kb = _speaker_key(a), _speaker_key(b)
+    if ka is None or kb is None:
+        return False
+    wa, wb = set(ka.split()), set(kb.split())
+    return wa <= wb or wb <= wa
+
+
+def _same_side(a: Actor | None, b: Actor | None) -> bool:
+    """Two speakers of one country ('Kyiv' and 'Ukraine's president'): one side."""
+    return a is not None and b is not None and a.country is not None and a.country == b.country
 
 
 def _names_kind(denial: Draft, claim: Draft) -> bool:
@@ -995,7 +1237,8 @@ def _content_words(tokens: list[Token]) -> set[str]:
 
 
 def _corroborate(drafts: list[Draft], sents: list[Span], claimed: set[int], quoted: frozenset[int]) -> None:
-    """A claim the article itself asserts elsewhere, in its own voice, is confirmed."""
+    """A claim the article itself asserts elsewhere, in its own voice, is confirmed; a copy of the
+    claim's own sentence without its attribution (a highlights box, a caption) is not another voice."""
     spots = _spots(sents[0].doc) if sents else None
     own = [s for i, s in enumerate(sents) if i not in claimed and spots is not None
            and not spots.within(spots.questions, s) and not any(k in quoted for k in range(s.start, s.end))]
@@ -1003,6 +1246,7 @@ def _corroborate(drafts: list[Draft], sents: list[Span], claimed: set[int], quot
     for draft in drafts:
         if draft.status != "not_assessed":
             continue
+        told = _content_words([t for s in sents[draft.first:draft.last + 1] for t in s])
         for clause in _content_clauses(draft):
             words = _content_words(clause)
             inside = {c.i for c in clause}
@@ -1014,6 +1258,8 @@ def _corroborate(drafts: list[Draft], sents: list[Span], claimed: set[int], quot
                     own_words[n] = _content_words(tokens_of(sent))
                 other = own_words[n]
                 shared = words & other
+                if len(other & told) >= COPY_SHARE * len(other):
+                    continue
                 if heads & other and len(shared) >= CORROBORATION_MIN_WORDS and \
                         len(shared) >= CORROBORATION_SHARE * len(words):
                     draft.status = "confirmed"
