@@ -188,10 +188,13 @@ def test_speaker_with_a_relative_clause_of_its_own():
 
 @pytest.mark.parametrize("text,country", [
     ("Shelling hit the town of Kupiansk in Ukraine on Monday. \"We hid in the cellar,\" said Olena Marchuk, "
-     "a teacher.", "UKR"),
+     "a teacher.", None),
+    ("Shelling hit the town of Kupiansk in Ukraine on Monday. \"We hid in the cellar,\" the town's mayor "
+     "said.", "UKR"),
     ("Gunmen attacked a convoy in Mali on Sunday. A source close to Mali's transport ministry said 30 trucks "
      "were burned.", "MLI"),
-], ids=["a named person with no country: the story's country", "'a source close to' a country's body"])
+], ids=["a named person with no country keeps none (unknown is null)", "a local role: the story's country",
+        "'a source close to' a country's body"])
 def test_speaker_country_when_the_text_gives_none(text, country):
     claims = extract(text, published=PUBLISHED).claims
     assert [c.speaker.country for c in claims] == [country]

@@ -755,16 +755,17 @@ def _group_antecedent(token: Token, index: int, ctx: ArticleContext, drafts: lis
 
 
 def _localise(draft: Draft, home: str | None, lex: ClaimLexicon) -> None:
-    """'the mayor said', 'authorities said', 'X, a mother of four, said': a local speaker, or a
-    person or body named with no country of its own, speaks for the place where the story happens
-    (docs/CODEBOOK.md, "Local speakers"). International bodies and known media keep none."""
+    """'the mayor said', 'authorities said', 'local reports said': a speaker named by a word of a
+    local role speaks for the place where the story happens (docs/CODEBOOK.md, "Local speakers").
+    A person or body named with no country of its own keeps none: a name alone does not say whose
+    it is (a foreign official, a correspondent, a newspaper quoted in the story), and unknown is
+    null, not a guess. International bodies and known media keep none."""
     speaker = draft.speaker
     if speaker is None or speaker.country or home is None or speaker.sector in ("IGO", "MED"):
         return
     token = draft.speaker_token
     words = {t.lemma_.lower() for t in phrase(token)} if token is not None else set()
-    named = token is not None and token.pos_ == "PROPN" and token.lower_ not in PERSON_PRONOUNS
-    if words & lex.local_speakers or draft.person or named:
+    if words & lex.local_speakers:
         draft.speaker = speaker.model_copy(update={"country": home})
         draft.notes.append("speaker's country: the country where the story happens (a local speaker)")
 
