@@ -86,11 +86,13 @@ class Telling(Told):
     injured_max: int | None = None
     evidence: str | None = None
     outlet: str | None = None
+    url: str | None = None
+    published: str | None = None  # the article's publication day, to order the tellings' figures
 
     def figure(self) -> dict:
         return {"event_id": self.event_id, "article_id": self.article_id, "root": self.root,
-                "copy": self.root != self.article_id, "outlet": self.outlet,
-                "killed_min": self.killed_min, "killed_max": self.killed_max,
+                "copy": self.root != self.article_id, "outlet": self.outlet, "url": self.url,
+                "published": self.published, "killed_min": self.killed_min, "killed_max": self.killed_max,
                 "injured_min": self.injured_min, "injured_max": self.injured_max, "evidence": self.evidence}
 
 
@@ -114,7 +116,8 @@ class Incident(Told):
         return {f["article_id"] for f in self.figures}
 
     def summary(self) -> dict:
-        """The consensus figures: median over independent sources, with the lowest and highest."""
+        """The figures of the incident: the best estimate (what its latest independent reports
+        tell), the median over independent sources, and the lowest and highest any report tells."""
         by_root: dict[str, dict] = {}
         for figure in self.figures:
             chosen = by_root.get(figure["root"])
@@ -123,6 +126,7 @@ class Incident(Told):
                 by_root[figure["root"]] = figure
         out: dict[str, int | float | None] = {"sources": len(by_root), "reports": len(self.figures)}
         for what in ("killed", "injured"):
+            out[f"{what}_best"] = best_figure(list(by_root.values()), what)
             independent = [f[f"{what}_min"] for f in by_root.values() if f[f"{what}_min"] is not None]
             lows = [f[f"{what}_min"] for f in self.figures if f[f"{what}_min"] is not None]
             highs = [f[f"{what}_max"] if f[f"{what}_max"] is not None else f[f"{what}_min"] for f in self.figures
@@ -152,9 +156,31 @@ class Incident(Told):
         self.mode = self.mode or telling.mode
 
 
-# Fusion's working copies of the records: a column they share is typed as the record declares it.
-check_fields(Telling, EventRecord, own=("root", "event_id", "country", "outlet"))
-check_fields(Incident, IncidentRecord, own=("start", "end", "new_members", "changed"))
+def figure_of(figure: dict, what: str) -> int | None:
+    """A source's own figure for 'killed' or 'injured': its lower bound ('at least 9' is 9), else
+    its upper one ('up to 30' is 30)."""
+    low = figure.get(f"{what}_min")
+    return low if low is not None else figure.get(f"{what}_max")
+
+
+def best_figure(independent: list[dict], what: str) -> int | None:
+    """The best estimate of a toll over independent sources' figures: what the reports of the
+    latest publication day that give a figure tell (their median, the higher of the middle two
+    when they are even: a toll rises through the day). A toll only rises as the dead are found,
+    so the latest count is the best one; earlier ones stay as the low estimate (docs/TOLLS.md)."""
+    told = [(f.get("published") or "", value) for f in independent if (value := figure_of(f, what)) is not None]
+    if not told:
+        return None
+    latest = max(day for day, _ in told)
+    return statistics.median_high(value for day, value in told if day == latest)
+
+
+# Fusion's working copies of the records: a column they share is typed as the record declares it;
+# these are their own fields.
+TELLING_OWN = ("root", "event_id", "country", "outlet", "url", "published")
+INCIDENT_OWN = ("start", "end", "new_members", "changed")
+check_fields(Telling, EventRecord, own=TELLING_OWN)
+check_fields(Incident, IncidentRecord, own=INCIDENT_OWN)
 
 
 def incident_from(telling: Telling) -> Incident | None:
@@ -279,7 +305,8 @@ def telling_of(event: dict[str, Any]) -> Telling:
     return Telling(
         event_id=event["event_id"], article_id=event["article_id"], root=event["root"], type=event["type"],
         country=event["place_country"] or event["target_country"] or event["source_country"],
-        outlet=event["outlet"], **{name: event[name] for name in TELLING_COLUMNS})
+        outlet=event["outlet"], url=event.get("url"), published=event.get("published"),
+        **{name: event[name] for name in TELLING_COLUMNS})
 
 
 def incident_of(row: Any) -> Incident:
