@@ -224,7 +224,8 @@ INCIDENT_FIELDS = tuple(column_names(
     "target_sector"))
 # The columns of a stored event that fusion takes as they are.
 TELLING_COLUMNS = tuple(column_names(
-    EventRecord, "date_value", "date_precision", "place_name", "admin1", "lat", "lon", "place_precision", "mode",
+    EventRecord, "date_value", "date_precision", "place_name", "place_country", "admin1", "lat", "lon",
+    "place_precision", "mode",
     "source_name", "source_country", "source_sector", "target_name", "target_country", "target_sector",
     "killed_min", "killed_max", "injured_min", "injured_max", "evidence"))
 

@@ -1,6 +1,6 @@
 """Fusion rules on hand-made tellings: what joins an incident and what stays apart."""
 
-from peacewatch.fuse.incidents import Fuser, Telling, best_figure
+from peacewatch.fuse.incidents import Fuser, Telling, best_figure, fusion_order, gather
 from peacewatch.records import date_span
 
 
@@ -85,3 +85,100 @@ def test_best_figure_reads_bounds_and_skips_sources_without_one():
                {"published": "2025-04-22", "killed_min": 5, "killed_max": None}]
     assert best_figure(sources, "killed") == 30
     assert best_figure(sources, "injured") is None
+
+
+# ------------------------------------------------------------ one happening, one incident
+
+
+def told(n, article, kind="ASSAULT", day="2025-04-22", place=None, admin1=None, lat=None, lon=None,
+         precision=None, source="RUS", target="UKR", killed=None, published="2025-04-22", rule=None,
+         evidence=None):
+    """A telling with no place unless one is given."""
+    return Telling(event_id=n, article_id=article, root=article, type=kind, country=target or source,
+                   date_value=day, date_precision="day" if len(day) == 10 else ("month" if len(day) == 7 else "year"),
+                   place_name=place, admin1=admin1, lat=lat, lon=lon, place_precision=precision,
+                   place_country="UKR" if place else None, source_country=source, target_country=target,
+                   killed_min=killed, killed_max=killed, published=published, date_rule=rule,
+                   evidence=evidence or f"sentence {n}", outlet=f"outlet {article}")
+
+
+def town(n, article, name="Vyshgorod", admin1="UA.13", lat=50.58, lon=30.49, **kw):
+    return told(n, article, place=name, admin1=admin1, lat=lat, lon=lon, precision="city", **kw)
+
+
+def region(n, article, name="Kyiv Oblast", admin1="UA.13", lat=50.3, lon=30.6, **kw):
+    return told(n, article, place=name, admin1=admin1, lat=lat, lon=lon, precision="region", **kw)
+
+
+def fuse_all(tellings, fuser=None):
+    fuser = fuser or Fuser()
+    for telling in sorted(gather(tellings), key=fusion_order):
+        fuser.fuse(telling)
+    return fuser
+
+
+def test_an_articles_sentences_of_one_strike_are_one_telling_with_its_highest_toll():
+    """The lead names the town, a later sentence gives the updated toll, a caption says nothing more."""
+    gathered = gather([town(1, "a", killed=5), told(2, "a", killed=8), told(3, "a", source=None, target=None)])
+    assert len(gathered) == 1
+    one = gathered[0]
+    assert (one.place_name, one.killed_min, [t.event_id for t in one.also]) == ("Vyshgorod", 8, [2, 3])
+    assert one.figure()["also_evidence"] == ["sentence 2", "sentence 3"]
+
+
+def test_an_article_telling_strikes_on_two_towns_tells_two_happenings():
+    gathered = gather([town(1, "a"), town(2, "a", name="Konotop", admin1="UA.21", lat=51.24, lon=33.2),
+                       told(3, "a", kind="PROTEST")])
+    assert len(gathered) == 3
+
+
+def test_a_town_joins_the_incident_of_the_region_that_holds_it_and_not_another():
+    fuser = fuse_all([region(1, "a"), town(2, "b")])
+    assert len(fuser.incidents) == 1 and fuser.incidents[0].place_name == "Vyshgorod"
+    fuser = fuse_all([region(1, "a", name="Sumy Oblast", admin1="UA.21", lat=50.9, lon=34.0), town(2, "b")])
+    assert len(fuser.incidents) == 2
+
+
+def test_a_report_without_a_place_joins_the_one_incident_it_fits():
+    fuser = fuse_all([town(1, "a", killed=4), told(2, "b", killed=6, published="2025-04-23")])
+    assert len(fuser.incidents) == 1 and fuser.incidents[0].summary()["killed_best"] == 6
+    # two towns struck that day, far apart: a report naming neither cannot say which
+    fuser = fuse_all([town(1, "a"), town(2, "b", name="Konotop", admin1="UA.21", lat=51.24, lon=33.2), told(3, "c")])
+    assert len(fuser.incidents) == 3
+
+
+def test_a_report_that_names_neither_place_nor_side_joins_nothing():
+    fuser = fuse_all([town(1, "a"), told(2, "b", source=None, target=None)])
+    assert [len(i.figures) for i in fuser.incidents] == [1, 1]
+
+
+def test_calls_and_talks_fuse_whichever_side_the_sentence_names_first():
+    fuser = fuse_all([told(1, "a", kind="CONSULT", source="USA", target="RUS"),
+                      told(2, "b", kind="CONSULT", source="RUS", target="USA"),
+                      told(3, "c", kind="CONSULT", source="RUS", target=None)])
+    assert len(fuser.incidents) == 1
+    # the same day, one of them calls a third party: another call
+    fuser.fuse(told(4, "d", kind="CONSULT", source="USA", target="UKR"))
+    assert len(fuser.incidents) == 2
+
+
+def test_background_joins_no_incident():
+    fuser = fuse_all([town(1, "a", killed=9)])
+    # a war begun years before the article, and a war's toll in a sentence that gives no date of its own
+    assert fuser.fuse(told(2, "b", day="2022-02", published="2025-04-22")) is None
+    assert fuser.fuse(told(3, "c", killed=20000, rule="weekday-before-publication; narrative")) is None
+    assert len(fuser.incidents) == 1 and fuser.incidents[0].summary()["killed_max"] == 9
+
+
+def test_a_recalled_strike_joins_its_incident_but_never_makes_one():
+    fuser = fuse_all([town(1, "a", killed=9)])
+    recalled = town(2, "b", killed=12, published="2025-05-20")
+    assert fuser.fuse(recalled) is fuser.incidents[0]
+    assert fuser.incidents[0].summary()["killed_best"] == 12
+    assert fuser.fuse(town(3, "c", day="2025-03-02", published="2025-05-20")) is None
+
+
+def test_a_telling_dated_only_to_a_year_joins_nothing():
+    fuser = fuse_all([town(1, "a")])
+    fuser.fuse(town(2, "b", day="2025"))
+    assert [len(i.figures) for i in fuser.incidents] == [1, 1]

@@ -182,3 +182,40 @@ def test_incidents_fused_before_figures_carried_their_article_get_its_url(store)
             connection.execute(update(IncidentRow).where(IncidentRow.id == incident_id).values(figures=figures))
     figure = store.incidents()[0]["figures"][0]
     assert figure["published"] == "2025-04-14" and "url" in figure
+
+
+def _report(article_id, published, *events):
+    from peacewatch.schema import Actor, Article, Count, Event, Place, Report, When
+
+    made = []
+    for n, (day, place, killed) in enumerate(events):
+        where = Place(name=place[0], country="UKR", admin1=place[1], lat=place[2], lon=place[3],
+                      precision=place[4]) if place else None
+        made.append(Event(type="ASSAULT", source=Actor(country="RUS"), target=Actor(country="UKR"),
+                          date=When(value=day, precision="day"), location=where,
+                          killed=Count(min=killed, max=killed) if killed is not None else None,
+                          evidence=f"Invented sentence {n} of {article_id}."))
+    return StoredArticle(report=Report(article=Article(id=article_id, published=published, source=article_id,
+                                                       url=f"https://example.org/{article_id}"), events=made))
+
+
+TOWN = ("Vyshgorod", "UA.13", 50.58, 30.49, "city")
+REGION = ("Kyiv Oblast", "UA.13", 50.3, 30.6, "region")
+OTHER_TOWN = ("Konotop", "UA.21", 51.24, 33.2, "city")
+
+
+def test_fusion_through_the_store_gives_one_incident_per_happening_at_any_batch_size(store_url):
+    reports = [_report("first", "2025-04-22", ("2025-04-22", REGION, None), ("2025-04-22", None, 3)),
+               _report("second", "2025-04-22", ("2025-04-22", TOWN, 5), ("2025-04-22", OTHER_TOWN, 1)),
+               _report("third", "2025-04-23", ("2025-04-22", TOWN, 7)),
+               _report("old", "2025-04-23", ("2021-04-22", TOWN, 7))]
+    found = []
+    for size in (1, 4):
+        with Store(store_url) as store:
+            store.delete_all()
+            fuser = Fuser()
+            for start in range(0, len(reports), size):
+                store_batch(store, reports[start:start + size], fuser)
+            incidents = store.incidents(Filters(type="ASSAULT"))
+            found.append(sorted((i["place_name"], i["sources"], i["killed_best"], i["killed_min"]) for i in incidents))
+    assert found[0] == found[1] == [("Konotop", 1, 1, 1), ("Vyshgorod", 3, 7, 3)]

@@ -340,15 +340,14 @@ class BatchWriter:
     def __init__(self, session: Session):
         self._session = session
 
-    def incidents_in(self, blocks: Iterable[tuple[str, str, str, str, str]]) -> list[Row]:
-        """Stored incidents of our own by (type, country, earliest start, latest start, earliest end),
-        as plain rows (changes are written back by id)."""
+    def incidents_in(self, blocks: Iterable[tuple[str, str, str, str]]) -> list[Row]:
+        """Stored incidents of our own by (type, earliest start, latest start, earliest end), as
+        plain rows (changes are written back by id)."""
         incidents = IncidentRow.__table__
         out: list[Row] = []
-        for kind, country, start_from, start_to, end_from in blocks:
+        for kind, start_from, start_to, end_from in blocks:
             out.extend(self._session.execute(select(incidents).where(
-                incidents.c.type == kind, incidents.c.country == country,
-                incidents.c.date_start >= start_from, incidents.c.date_start <= start_to,
+                incidents.c.type == kind, incidents.c.date_start >= start_from, incidents.c.date_start <= start_to,
                 incidents.c.date_end >= end_from, incidents.c.origin == "peacewatch")))
         return out
 
