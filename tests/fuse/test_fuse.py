@@ -182,3 +182,14 @@ def test_a_telling_dated_only_to_a_year_joins_nothing():
     fuser = fuse_all([town(1, "a")])
     fuser.fuse(town(2, "b", day="2025"))
     assert [len(i.figures) for i in fuser.incidents] == [1, 1]
+
+
+def test_one_sentence_naming_several_parties_of_one_meeting_is_one_telling():
+    """'The leaders of three countries met the president in the capital': read as one event per leader."""
+    sentence = "Three leaders met the president."
+    gathered = gather([told(1, "a", kind="CONSULT", source=code, target="UKR", evidence=sentence)
+                       for code in ("FRA", "DEU", "POL")])
+    assert len(gathered) == 1 and gathered[0].parties() == {"FRA", "DEU", "POL", "UKR"}
+    # told in two sentences, two meetings of different pairs stay apart
+    assert len(gather([told(1, "a", kind="CONSULT", source="FRA", target="UKR"),
+                       told(2, "a", kind="CONSULT", source="DEU", target="POL")])) == 2

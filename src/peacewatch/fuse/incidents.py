@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from peacewatch.fuse.compare import (
     PLACE_RANK,
+    SYMMETRIC_TYPES,
     TOLD_FIELDS,
     Told,
     actors_agree,
@@ -245,7 +246,9 @@ def _one_happening(one: Telling, other: Telling, slack_days: int, max_km: float)
         return False
     if _days_apart(one_span, other_span) > slack_days:
         return False
-    return places_agree(one, other, max_km) and actors_agree(one.type, one, other) and _countries_agree(one, other)
+    # a sentence naming several parties of one act (four leaders met) may be read as one event per party
+    sides_agree = (one.type in SYMMETRIC_TYPES and one.evidence == other.evidence) or actors_agree(one.type, one, other)
+    return places_agree(one, other, max_km) and sides_agree and _countries_agree(one, other)
 
 
 def merge(group: list[Telling]) -> Telling:
