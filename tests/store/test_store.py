@@ -219,3 +219,22 @@ def test_fusion_through_the_store_gives_one_incident_per_happening_at_any_batch_
             incidents = store.incidents(Filters(type="ASSAULT"))
             found.append(sorted((i["place_name"], i["sources"], i["killed_best"], i["killed_min"]) for i in incidents))
     assert found[0] == found[1] == [("Konotop", 1, 1, 1), ("Vyshgorod", 3, 7, 3)]
+
+
+def test_a_store_of_the_first_schema_gets_its_medians_as_best_tolls(store_url):
+    from alembic import command
+
+    from peacewatch.store.db import _alembic_config, make_engine
+
+    engine = make_engine(store_url)
+    config = _alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.execute(text("INSERT INTO incidents (type, sources, reports, origin, figures, evidence, "
+                                "killed_median) VALUES ('ASSAULT', 2, 2, 'peacewatch', '[]', '[]', 2.5)"))
+    engine.dispose()
+    with Store(store_url) as store:
+        assert store.revision == "0002"
+        assert [(i["killed_median"], i["killed_best"], i["injured_best"]) for i in store.incidents()] == [
+            (2.5, 3, None)]
