@@ -167,6 +167,8 @@ def test_background_joins_no_incident():
     # a war begun years before the article, and a war's toll in a sentence that gives no date of its own
     assert fuser.fuse(told(2, "b", day="2022-02", published="2025-04-22")) is None
     assert fuser.fuse(told(3, "c", killed=20000, rule="weekday-before-publication; narrative")) is None
+    assert fuser.fuse(told(4, "d", killed=3000, rule="undated current news: publication date")) is None
+    assert fuser.fuse(told(5, "e", day="2025-03", killed=1500, published="2025-04-22")) is None
     assert len(fuser.incidents) == 1 and fuser.incidents[0].summary()["killed_max"] == 9
 
 

@@ -24,9 +24,14 @@ BACKGROUND_DAYS = 365
 # An event dated more than this before its article (a strike recalled weeks later) joins the
 # incident it fits, if any, but never makes one: an incident is founded by the news of its days.
 RECALL_DAYS = 7
-# A toll this high from a sentence that gives no date of its own ('the war has killed thousands')
-# sums up the war; it is never one happening's toll.
+# A toll this high from a sentence that gives no date of its own ('the war has killed thousands'),
+# or over a month or a year ('in 2025, 1,654 people were killed'), sums up a war; it is never one
+# happening's toll.
 SUMMARY_TOLL = 1000
+# The date resolver's rules for a date the sentence does not state: taken from the story's other
+# sentences ('narrative'), or the publication day of an undated sentence.
+UNSTATED_DATE_RULES = ("narrative", "undated", "publication date")
+SUMMARY_SPAN_DAYS = 28  # a date spanning this many days or more is a month's or a year's
 
 
 @dataclass(kw_only=True)
@@ -139,14 +144,17 @@ def days_before(end: date, published: str | None) -> int | None:
     return (day - end).days
 
 
-def is_background(end: date, published: str | None, toll: int | None, date_rule: str | None) -> bool:
+def is_background(span: tuple[date, date], published: str | None, toll: int | None, date_rule: str | None) -> bool:
     """Whether a telling is background, not news: dated a year or more before its article, or
-    a war's summary toll (SUMMARY_TOLL or more) in a sentence that gives no date of its own (the
-    date resolver marks a date taken from the story's other sentences 'narrative')."""
-    before = days_before(end, published)
+    a summary toll (SUMMARY_TOLL or more) in a sentence that gives no date of its own or dates it
+    to a month or a year."""
+    before = days_before(span[1], published)
     if before is not None and before >= BACKGROUND_DAYS:
         return True
-    return toll is not None and toll >= SUMMARY_TOLL and "narrative" in (date_rule or "")
+    if toll is None or toll < SUMMARY_TOLL:
+        return False
+    unstated = any(rule in (date_rule or "") for rule in UNSTATED_DATE_RULES)
+    return unstated or (span[1] - span[0]).days >= SUMMARY_SPAN_DAYS
 
 
 def is_recall(end: date, published: str | None) -> bool:

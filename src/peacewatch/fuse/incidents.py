@@ -100,7 +100,7 @@ class Telling(Told):
 
     def is_background(self) -> bool:
         span = self.span()
-        return span is not None and is_background(span[1], self.published, self.toll(), self.date_rule)
+        return span is not None and is_background(span, self.published, self.toll(), self.date_rule)
 
     def is_recall(self) -> bool:
         span = self.span()
