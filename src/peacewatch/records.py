@@ -109,11 +109,14 @@ class IncidentColumns(_Record):
     country: Annotated[str | None, Stored(size=3)] = Field(
         description="ISO3 code of where it happened (the place's, else the target's, else the source's).")
     killed_median: float | None = Field(description="Median killed over independent sources.")
-    killed_min: int | None = Field(description="Fewest killed any source tells.")
-    killed_max: int | None = Field(description="Most killed any source tells.")
+    killed_min: int | None = Field(description="Fewest killed any source tells (the low estimate).")
+    killed_max: int | None = Field(description="Most killed any source tells (the high estimate).")
     injured_median: float | None = Field(description="Median injured over independent sources.")
-    injured_min: int | None = Field(description="Fewest injured any source tells.")
-    injured_max: int | None = Field(description="Most injured any source tells.")
+    injured_min: int | None = Field(description="Fewest injured any source tells (the low estimate).")
+    injured_max: int | None = Field(description="Most injured any source tells (the high estimate).")
+    killed_best: int | None = Field(description="Best estimate of the killed: what the latest independent "
+                                    "reports (by publication day) tell; see docs/TOLLS.md.")
+    injured_best: int | None = Field(description="Best estimate of the injured, read as killed_best is.")
     sources: int = Field(default=0, description="Independent reports (a copy of an article is not one).")
     reports: int = Field(default=0, description="All reports, copies included.")
     origin: Annotated[str, Stored(size=16)] = Field(
@@ -221,7 +224,8 @@ INCIDENT_FIELDS = tuple(column_names(
     "target_sector"))
 # The columns of a stored event that fusion takes as they are.
 TELLING_COLUMNS = tuple(column_names(
-    EventRecord, "date_value", "date_precision", "place_name", "admin1", "lat", "lon", "place_precision", "mode",
+    EventRecord, "date_value", "date_precision", "place_name", "place_country", "admin1", "lat", "lon",
+    "place_precision", "mode",
     "source_name", "source_country", "source_sector", "target_name", "target_country", "target_sector",
     "killed_min", "killed_max", "injured_min", "injured_max", "evidence"))
 

@@ -1,15 +1,16 @@
 """Fusion rules on hand-made tellings: what joins an incident and what stays apart."""
 
-from peacewatch.fuse.incidents import Fuser, Telling
+from peacewatch.fuse.incidents import Fuser, Telling, best_figure, fusion_order, gather
 from peacewatch.records import date_span
 
 
 def telling(n, day="2025-04-22", place="Kharkiv", lat=49.99, lon=36.23, killed=5, article=None, root=None,
-            kind="ASSAULT", precision="day"):
+            kind="ASSAULT", precision="day", published=None):
     article = article or f"a{n}"
     return Telling(event_id=n, article_id=article, root=root or article, type=kind, country="UKR", date_value=day,
                    date_precision=precision, place_name=place, lat=lat, lon=lon, place_precision="city",
-                   source_country="RUS", target_country="UKR", killed_min=killed, killed_max=killed, outlet=f"o{n}")
+                   source_country="RUS", target_country="UKR", killed_min=killed, killed_max=killed, outlet=f"o{n}",
+                   url=f"https://example.org/{article}", published=published or day)
 
 
 def test_date_spans():
@@ -23,9 +24,9 @@ def test_same_place_and_day_fuse_with_a_day_of_slack():
     first = fuser.fuse(telling(1))
     assert fuser.fuse(telling(2, killed=7)) is first
     assert fuser.fuse(telling(3, day="2025-04-23", killed=6)) is first
-    assert first.summary() | {} == {"sources": 3, "reports": 3, "killed_median": 6.0, "killed_min": 5,
-                                    "killed_max": 7, "injured_median": None, "injured_min": None,
-                                    "injured_max": None}
+    assert first.summary() | {} == {"sources": 3, "reports": 3, "killed_best": 6, "killed_median": 6.0,
+                                    "killed_min": 5, "killed_max": 7, "injured_best": None,
+                                    "injured_median": None, "injured_min": None, "injured_max": None}
 
 
 def test_towns_apart_other_days_other_types_and_one_article_stay_apart():
@@ -54,3 +55,143 @@ def test_a_month_date_joins_only_an_incident_it_cannot_be_confused_with():
     fuser.fuse(telling(3, day="2025-04-10"))
     fuser.fuse(telling(4, day="2025-04", precision="month"))  # two April strikes fit: it stays apart
     assert len(fuser.incidents) == 3 and [len(i.figures) for i in fuser.incidents] == [2, 1, 1]
+
+
+def test_the_best_toll_is_the_latest_reports_with_low_and_high_over_all():
+    """A toll that rises over three days: the first reports' figures stay as the low estimate."""
+    fuser = Fuser()
+    incident = fuser.fuse(telling(1, killed=7, published="2025-04-22"))
+    fuser.fuse(telling(2, killed=9, published="2025-04-22"))
+    fuser.fuse(telling(3, killed=12, published="2025-04-23"))
+    fuser.fuse(telling(4, killed=14, published="2025-04-24"))
+    fuser.fuse(telling(5, killed=13, published="2025-04-24"))
+    summary = incident.summary()
+    assert (summary["killed_best"], summary["killed_min"], summary["killed_max"]) == (14, 7, 14)
+    assert summary["killed_median"] == 12.0
+    assert [(f["published"], f["killed_min"], f["url"]) for f in incident.figures][0] == (
+        "2025-04-22", 7, "https://example.org/a1")
+
+
+def test_a_late_copy_does_not_speak_for_its_original():
+    fuser = Fuser()
+    incident = fuser.fuse(telling(1, killed=20, published="2025-04-22"))
+    fuser.fuse(telling(2, killed=3, article="copy", root="a1", published="2025-04-25"))
+    assert incident.summary()["killed_best"] == 20
+
+
+def test_best_figure_reads_bounds_and_skips_sources_without_one():
+    sources = [{"published": "2025-04-23", "killed_min": None, "killed_max": 30},
+               {"published": "2025-04-24", "killed_min": None, "killed_max": None},
+               {"published": "2025-04-22", "killed_min": 5, "killed_max": None}]
+    assert best_figure(sources, "killed") == 30
+    assert best_figure(sources, "injured") is None
+
+
+# ------------------------------------------------------------ one happening, one incident
+
+
+def told(n, article, kind="ASSAULT", day="2025-04-22", place=None, admin1=None, lat=None, lon=None,
+         precision=None, source="RUS", target="UKR", killed=None, published="2025-04-22", rule=None,
+         evidence=None):
+    """A telling with no place unless one is given."""
+    return Telling(event_id=n, article_id=article, root=article, type=kind, country=target or source,
+                   date_value=day, date_precision="day" if len(day) == 10 else ("month" if len(day) == 7 else "year"),
+                   place_name=place, admin1=admin1, lat=lat, lon=lon, place_precision=precision,
+                   place_country="UKR" if place else None, source_country=source, target_country=target,
+                   killed_min=killed, killed_max=killed, published=published, date_rule=rule,
+                   evidence=evidence or f"sentence {n}", outlet=f"outlet {article}")
+
+
+def town(n, article, name="Vyshgorod", admin1="UA.13", lat=50.58, lon=30.49, **kw):
+    return told(n, article, place=name, admin1=admin1, lat=lat, lon=lon, precision="city", **kw)
+
+
+def region(n, article, name="Kyiv Oblast", admin1="UA.13", lat=50.3, lon=30.6, **kw):
+    return told(n, article, place=name, admin1=admin1, lat=lat, lon=lon, precision="region", **kw)
+
+
+def fuse_all(tellings, fuser=None):
+    fuser = fuser or Fuser()
+    for telling in sorted(gather(tellings), key=fusion_order):
+        fuser.fuse(telling)
+    return fuser
+
+
+def test_an_articles_sentences_of_one_strike_are_one_telling_with_its_highest_toll():
+    """The lead names the town, a later sentence gives the updated toll, a caption says nothing more."""
+    gathered = gather([town(1, "a", killed=5), told(2, "a", killed=8), told(3, "a", source=None, target=None)])
+    assert len(gathered) == 1
+    one = gathered[0]
+    assert (one.place_name, one.killed_min, [t.event_id for t in one.also]) == ("Vyshgorod", 8, [2, 3])
+    assert one.figure()["also_evidence"] == ["sentence 2", "sentence 3"]
+
+
+def test_an_article_telling_strikes_on_two_towns_tells_two_happenings():
+    gathered = gather([town(1, "a"), town(2, "a", name="Konotop", admin1="UA.21", lat=51.24, lon=33.2),
+                       told(3, "a", kind="PROTEST")])
+    assert len(gathered) == 3
+
+
+def test_a_town_joins_the_incident_of_the_region_that_holds_it_and_not_another():
+    fuser = fuse_all([region(1, "a"), town(2, "b")])
+    assert len(fuser.incidents) == 1 and fuser.incidents[0].place_name == "Vyshgorod"
+    fuser = fuse_all([region(1, "a", name="Sumy Oblast", admin1="UA.21", lat=50.9, lon=34.0), town(2, "b")])
+    assert len(fuser.incidents) == 2
+
+
+def test_a_report_without_a_place_joins_the_one_incident_it_fits():
+    fuser = fuse_all([town(1, "a", killed=4), told(2, "b", killed=6, published="2025-04-23")])
+    assert len(fuser.incidents) == 1 and fuser.incidents[0].summary()["killed_best"] == 6
+    # two towns struck that day, far apart: a report naming neither cannot say which
+    fuser = fuse_all([town(1, "a"), town(2, "b", name="Konotop", admin1="UA.21", lat=51.24, lon=33.2), told(3, "c")])
+    assert len(fuser.incidents) == 3
+
+
+def test_a_report_that_names_neither_place_nor_side_joins_nothing():
+    fuser = fuse_all([town(1, "a"), told(2, "b", source=None, target=None)])
+    assert [len(i.figures) for i in fuser.incidents] == [1, 1]
+
+
+def test_calls_and_talks_fuse_whichever_side_the_sentence_names_first():
+    fuser = fuse_all([told(1, "a", kind="CONSULT", source="USA", target="RUS"),
+                      told(2, "b", kind="CONSULT", source="RUS", target="USA"),
+                      told(3, "c", kind="CONSULT", source="RUS", target=None)])
+    assert len(fuser.incidents) == 1
+    # the same day, one of them calls a third party: another call
+    fuser.fuse(told(4, "d", kind="CONSULT", source="USA", target="UKR"))
+    assert len(fuser.incidents) == 2
+
+
+def test_background_joins_no_incident():
+    fuser = fuse_all([town(1, "a", killed=9)])
+    # a war begun years before the article, and a war's toll in a sentence that gives no date of its own
+    assert fuser.fuse(told(2, "b", day="2022-02", published="2025-04-22")) is None
+    assert fuser.fuse(told(3, "c", killed=20000, rule="weekday-before-publication; narrative")) is None
+    assert fuser.fuse(told(4, "d", killed=3000, rule="undated current news: publication date")) is None
+    assert fuser.fuse(told(5, "e", day="2025-03", killed=1500, published="2025-04-22")) is None
+    assert len(fuser.incidents) == 1 and fuser.incidents[0].summary()["killed_max"] == 9
+
+
+def test_a_recalled_strike_joins_its_incident_but_never_makes_one():
+    fuser = fuse_all([town(1, "a", killed=9)])
+    recalled = town(2, "b", killed=12, published="2025-05-20")
+    assert fuser.fuse(recalled) is fuser.incidents[0]
+    assert fuser.incidents[0].summary()["killed_best"] == 12
+    assert fuser.fuse(town(3, "c", day="2025-03-02", published="2025-05-20")) is None
+
+
+def test_a_telling_dated_only_to_a_year_joins_nothing():
+    fuser = fuse_all([town(1, "a")])
+    fuser.fuse(town(2, "b", day="2025"))
+    assert [len(i.figures) for i in fuser.incidents] == [1, 1]
+
+
+def test_one_sentence_naming_several_parties_of_one_meeting_is_one_telling():
+    """'The leaders of three countries met the president in the capital': read as one event per leader."""
+    sentence = "Three leaders met the president."
+    gathered = gather([told(1, "a", kind="CONSULT", source=code, target="UKR", evidence=sentence)
+                       for code in ("FRA", "DEU", "POL")])
+    assert len(gathered) == 1 and gathered[0].parties() == {"FRA", "DEU", "POL", "UKR"}
+    # told in two sentences, two meetings of different pairs stay apart
+    assert len(gather([told(1, "a", kind="CONSULT", source="FRA", target="UKR"),
+                       told(2, "a", kind="CONSULT", source="DEU", target="POL")])) == 2

@@ -6,14 +6,14 @@ import os
 import uuid
 
 import pytest
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import create_engine, select, text, update
 
 from peacewatch import extract
 from peacewatch.fuse.copies import signature, to_bytes
 from peacewatch.fuse.incidents import Fuser
 from peacewatch.runner.ingest import ingest, store_batch
 from peacewatch.store import Filters, Store, StoredArticle
-from peacewatch.store.models import EventRow, MemberRow
+from peacewatch.store.models import EventRow, IncidentRow, MemberRow
 
 PG_URL = os.environ.get("PEACEWATCH_TEST_PG")
 
@@ -63,7 +63,7 @@ def test_migrations_build_the_models_schema(store):
 
     from peacewatch.store.models import Base
 
-    assert store.revision == "0001"
+    assert store.revision == "0002"
     with store.engine.connect() as connection:
         diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     assert diff == []
@@ -141,7 +141,8 @@ def test_three_reports_of_one_strike_fuse_into_one_incident(store, tmp_path):
         "Kharkiv had risen to 23. Officials in Kyiv called the attack a war crime and urged allies to send more air "
         "defence systems.")
     for name in ("a", "b", "c"):
-        (folder / f"{name}.meta.json").write_text(json.dumps({"published": "2025-04-14", "source": f"outlet {name}"}))
+        (folder / f"{name}.meta.json").write_text(json.dumps({"published": "2025-04-14", "source": f"outlet {name}",
+                                                              "url": f"https://example.org/{name}"}))
     summary = ingest([str(folder)], store, batch_size=2)
     assert (summary.new, summary.copies) == (3, 1)
     incidents = store.incidents(Filters(type="ASSAULT"))
@@ -151,6 +152,10 @@ def test_three_reports_of_one_strike_fuse_into_one_incident(store, tmp_path):
     figures = sorted((f["outlet"], f["killed_min"], f["copy"]) for f in incident["figures"])
     assert figures == [("outlet a", 21, False), ("outlet b", 21, True), ("outlet c", 23, False)]
     assert (incident["killed_min"], incident["killed_max"], incident["killed_median"]) == (21, 23, 22.0)
+    # all three were published the same day: the best is the higher middle of the two sources
+    assert incident["killed_best"] == 23
+    assert sorted((f["url"], f["published"]) for f in incident["figures"]) == [
+        (f"https://example.org/{name}", "2025-04-14") for name in "abc"]
     assert len(incident["evidence"]) == 3
     before = store.counts()
     again = ingest([str(folder)], store)
@@ -166,3 +171,70 @@ def test_imported_incidents_are_keyed_by_their_external_id(store):
     assert store.import_incidents([row | {"killed_min": 36}]) == (0, 1)
     incidents = store.incidents(Filters(country="UKR", date_from="2025-04-13", date_to="2025-04-13"))
     assert len(incidents) == 1 and incidents[0]["killed_min"] == 36 and incidents[0]["origin"] == "acled"
+    assert incidents[0]["killed_best"] == 35  # a data set's one figure is its best
+
+
+def test_incidents_fused_before_figures_carried_their_article_get_its_url(store):
+    store_batch(store, [_stored(STRIKE)])
+    with store.engine.begin() as connection:  # as a store fused by an earlier version keeps them
+        for incident_id, figures in connection.execute(select(IncidentRow.id, IncidentRow.figures)).all():
+            figures = [{k: v for k, v in f.items() if k not in ("url", "published")} for f in figures]
+            connection.execute(update(IncidentRow).where(IncidentRow.id == incident_id).values(figures=figures))
+    figure = store.incidents()[0]["figures"][0]
+    assert figure["published"] == "2025-04-14" and "url" in figure
+
+
+def _report(article_id, published, *events):
+    from peacewatch.schema import Actor, Article, Count, Event, Place, Report, When
+
+    made = []
+    for n, (day, place, killed) in enumerate(events):
+        where = Place(name=place[0], country="UKR", admin1=place[1], lat=place[2], lon=place[3],
+                      precision=place[4]) if place else None
+        made.append(Event(type="ASSAULT", source=Actor(country="RUS"), target=Actor(country="UKR"),
+                          date=When(value=day, precision="day"), location=where,
+                          killed=Count(min=killed, max=killed) if killed is not None else None,
+                          evidence=f"Invented sentence {n} of {article_id}."))
+    return StoredArticle(report=Report(article=Article(id=article_id, published=published, source=article_id,
+                                                       url=f"https://example.org/{article_id}"), events=made))
+
+
+TOWN = ("Vyshgorod", "UA.13", 50.58, 30.49, "city")
+REGION = ("Kyiv Oblast", "UA.13", 50.3, 30.6, "region")
+OTHER_TOWN = ("Konotop", "UA.21", 51.24, 33.2, "city")
+
+
+def test_fusion_through_the_store_gives_one_incident_per_happening_at_any_batch_size(store_url):
+    reports = [_report("first", "2025-04-22", ("2025-04-22", REGION, None), ("2025-04-22", None, 3)),
+               _report("second", "2025-04-22", ("2025-04-22", TOWN, 5), ("2025-04-22", OTHER_TOWN, 1)),
+               _report("third", "2025-04-23", ("2025-04-22", TOWN, 7)),
+               _report("old", "2025-04-23", ("2021-04-22", TOWN, 7))]
+    found = []
+    for size in (1, 4):
+        with Store(store_url) as store:
+            store.delete_all()
+            fuser = Fuser()
+            for start in range(0, len(reports), size):
+                store_batch(store, reports[start:start + size], fuser)
+            incidents = store.incidents(Filters(type="ASSAULT"))
+            found.append(sorted((i["place_name"], i["sources"], i["killed_best"], i["killed_min"]) for i in incidents))
+    assert found[0] == found[1] == [("Konotop", 1, 1, 1), ("Vyshgorod", 3, 7, 3)]
+
+
+def test_a_store_of_the_first_schema_gets_its_medians_as_best_tolls(store_url):
+    from alembic import command
+
+    from peacewatch.store.db import _alembic_config, make_engine
+
+    engine = make_engine(store_url)
+    config = _alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.execute(text("INSERT INTO incidents (type, sources, reports, origin, figures, evidence, "
+                                "killed_median) VALUES ('ASSAULT', 2, 2, 'peacewatch', '[]', '[]', 2.5)"))
+    engine.dispose()
+    with Store(store_url) as store:
+        assert store.revision == "0002"
+        assert [(i["killed_median"], i["killed_best"], i["injured_best"]) for i in store.incidents()] == [
+            (2.5, 3, None)]

@@ -42,7 +42,7 @@ COLUMNS = {
                            "target_name", "target_country", "place_name", "killed_min", "killed_max",
                            "injured_min", "evidence"),
     "incidents": column_names(INCIDENT_ITEM, "id", "date_value", "type", "country", "place_name", "source_country",
-                              "target_country", "killed_median", "killed_min", "killed_max", "sources", "reports",
+                              "target_country", "killed_best", "killed_min", "killed_max", "sources", "reports",
                               "outlets"),
     "claims": ["id", "date_value", "speaker_name", "speaker_country", "kind", "status", "text"],
     "agreements": ["id", "kind", "status", "scope", "duration_days", "mediator", "parties", "history"],

@@ -1,25 +1,39 @@
-"""Fusion: events from different articles that tell one happening become one incident.
+"""Fusion: events that tell one happening become one incident.
 
-Two tellings are one happening when they have the same type and country, their dates overlap
-within their precision (a day's date may be one day off: 'yesterday' in a report filed after
-midnight), their places are the same or within `max_km`, and their actors do not disagree. The
-incident keeps every source's own figures; its consensus is the median over independent sources
-(a copy of an article is not one), with the lowest and highest figure beside it.
+First, an article's events of one happening (its lead sentence, the toll given two paragraphs
+down, a caption) become one telling: an article is one source. Then tellings from different
+articles join when they have the same type, their dates overlap within their precision (a day's
+date may be one day off: 'yesterday' in a report filed after midnight), their places may be one
+place (fuse/compare.py: the same town, a neighbour, a town in the region another names) and
+their actors do not contradict each other. A telling without a place joins the one incident it
+fits. Background (an event dated a year or more before its article, a war's summary toll) joins
+nothing. The incident keeps every source's own figures; its best toll is its latest reports'
+(docs/TOLLS.md).
 
-Candidates are found through an index of incidents by (type, country, day), so each event is
-compared with the few incidents of its block and days: fusion grows with n log n (the sort of
-the input), not n^2.
+Candidates are found through an index of incidents by (type, day), so each telling is compared
+with the few incidents of its type and days: fusion grows with n log n, not n^2.
 """
 
 from __future__ import annotations
 
-import math
 import statistics
-from collections import defaultdict
-from dataclasses import dataclass, field, fields
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from peacewatch.fuse.compare import (
+    PLACE_RANK,
+    SYMMETRIC_TYPES,
+    TOLD_FIELDS,
+    Told,
+    actors_agree,
+    is_background,
+    is_recall,
+    km,
+    places_agree,
+    share_something,
+)
 from peacewatch.records import (
     INCIDENT_FIELDS,
     TELLING_COLUMNS,
@@ -33,45 +47,17 @@ from peacewatch.records import (
 if TYPE_CHECKING:
     from peacewatch.store import BatchWriter
 
-PLACE_RANK = {"city": 0, "region": 1, "sea": 2, "country": 3, "continent": 4, None: 5}
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
 # Incidents spanning more days than this (month or year precision) are kept apart from the day index.
 SHORT_SPAN_DAYS = 8
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Distance on the sphere, by the equirectangular approximation (good to well under 1% at the
-    tens of kilometres fusion compares)."""
-    r = math.pi / 180
-    x = (lon2 - lon1) * r * math.cos((lat1 + lat2) * r / 2)
-    y = (lat2 - lat1) * r
-    return 6371 * math.hypot(x, y)
-
-
-@dataclass(kw_only=True)
-class Told:
-    """What a telling and an incident both say: the place, the manner, and who acted on whom."""
-
-    place_name: str | None = None
-    admin1: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    place_precision: str | None = None
-    mode: str | None = None
-    source_name: str | None = None
-    source_country: str | None = None
-    source_sector: str | None = None
-    target_name: str | None = None
-    target_country: str | None = None
-    target_sector: str | None = None
-
-
-TOLD_FIELDS = tuple(f.name for f in fields(Told))
+# A telling dated more vaguely than a month ('this year', '2025') is too vague to join any incident.
+JOIN_SPAN_DAYS = 31
 
 
 @dataclass
 class Telling(Told):
-    """One event of one article, as fusion needs it."""
+    """One article's telling of a happening, as fusion needs it: an event, with the article's other
+    events of the same happening in `also`."""
 
     event_id: int
     article_id: str
@@ -85,13 +71,40 @@ class Telling(Told):
     injured_min: int | None = None
     injured_max: int | None = None
     evidence: str | None = None
+    place_country: str | None = None
     outlet: str | None = None
+    url: str | None = None
+    published: str | None = None  # the article's publication day, to order the tellings' figures
+    date_rule: str | None = None  # how the date was resolved ('narrative': from the story, not the sentence)
+    also: list[Telling] = field(default_factory=list)
 
     def figure(self) -> dict:
-        return {"event_id": self.event_id, "article_id": self.article_id, "root": self.root,
-                "copy": self.root != self.article_id, "outlet": self.outlet,
-                "killed_min": self.killed_min, "killed_max": self.killed_max,
-                "injured_min": self.injured_min, "injured_max": self.injured_max, "evidence": self.evidence}
+        figure = {"event_id": self.event_id, "article_id": self.article_id, "root": self.root,
+                  "copy": self.root != self.article_id, "outlet": self.outlet, "url": self.url,
+                  "published": self.published, "killed_min": self.killed_min, "killed_max": self.killed_max,
+                  "injured_min": self.injured_min, "injured_max": self.injured_max, "evidence": self.evidence}
+        figure["parties"] = sorted(self.parties())
+        if self.also:
+            figure["also_evidence"] = list(dict.fromkeys(t.evidence for t in self.also if t.evidence))
+        return figure
+
+    def parties(self) -> set[str]:
+        """The countries of the sides its sentences name."""
+        return {country for t in (self, *self.also) for country in (t.source_country, t.target_country) if country}
+
+    def span(self) -> tuple[date, date] | None:
+        return date_span(self.date_value, self.date_precision)
+
+    def toll(self) -> int | None:
+        return figure_of({"killed_min": self.killed_min, "killed_max": self.killed_max}, "killed")
+
+    def is_background(self) -> bool:
+        span = self.span()
+        return span is not None and is_background(span, self.published, self.toll(), self.date_rule)
+
+    def is_recall(self) -> bool:
+        span = self.span()
+        return span is not None and is_recall(span[1], self.published)
 
 
 @dataclass
@@ -113,8 +126,14 @@ class Incident(Told):
     def articles(self) -> set[str]:
         return {f["article_id"] for f in self.figures}
 
+    def parties(self) -> set[str]:
+        """The countries of the sides its tellings name."""
+        named = {country for f in self.figures for country in f.get("parties", ())}
+        return named | {country for country in (self.source_country, self.target_country) if country}
+
     def summary(self) -> dict:
-        """The consensus figures: median over independent sources, with the lowest and highest."""
+        """The figures of the incident: the best estimate (what its latest independent reports
+        tell), the median over independent sources, and the lowest and highest any report tells."""
         by_root: dict[str, dict] = {}
         for figure in self.figures:
             chosen = by_root.get(figure["root"])
@@ -123,6 +142,7 @@ class Incident(Told):
                 by_root[figure["root"]] = figure
         out: dict[str, int | float | None] = {"sources": len(by_root), "reports": len(self.figures)}
         for what in ("killed", "injured"):
+            out[f"{what}_best"] = best_figure(list(by_root.values()), what)
             independent = [f[f"{what}_min"] for f in by_root.values() if f[f"{what}_min"] is not None]
             lows = [f[f"{what}_min"] for f in self.figures if f[f"{what}_min"] is not None]
             highs = [f[f"{what}_max"] if f[f"{what}_max"] is not None else f[f"{what}_min"] for f in self.figures
@@ -137,14 +157,14 @@ class Incident(Told):
         self.figures.append(telling.figure())
         self.new_members.append(telling)
         self.changed = True
-        span = date_span(telling.date_value, telling.date_precision)
+        span = telling.span()
         if span and PRECISION_RANK[telling.date_precision] < PRECISION_RANK[self.date_precision]:
             self.date_value, self.date_precision = telling.date_value, telling.date_precision
             self.start, self.end = span
-        if telling.lat is not None and PLACE_RANK.get(telling.place_precision, 5) < PLACE_RANK.get(
-                self.place_precision, 5):
+        if telling.place_rank < self.place_rank:
             self.place_name, self.admin1, self.lat, self.lon, self.place_precision = (
                 telling.place_name, telling.admin1, telling.lat, telling.lon, telling.place_precision)
+            self.country = telling.place_country or self.country
         for role in ("source", "target"):
             if getattr(self, f"{role}_country") is None and getattr(telling, f"{role}_country"):
                 for part in ("name", "country", "sector"):
@@ -152,13 +172,35 @@ class Incident(Told):
         self.mode = self.mode or telling.mode
 
 
-# Fusion's working copies of the records: a column they share is typed as the record declares it.
-check_fields(Telling, EventRecord, own=("root", "event_id", "country", "outlet"))
-check_fields(Incident, IncidentRecord, own=("start", "end", "new_members", "changed"))
+def figure_of(figure: dict, what: str) -> int | None:
+    """A source's own figure for 'killed' or 'injured': its lower bound ('at least 9' is 9), else
+    its upper one ('up to 30' is 30)."""
+    low = figure.get(f"{what}_min")
+    return low if low is not None else figure.get(f"{what}_max")
+
+
+def best_figure(independent: list[dict], what: str) -> int | None:
+    """The best estimate of a toll over independent sources' figures: what the reports of the
+    latest publication day that give a figure tell (their median, the higher of the middle two
+    when they are even: a toll rises through the day). A toll only rises as the dead are found,
+    so the latest count is the best one; earlier ones stay as the low estimate (docs/TOLLS.md)."""
+    told = [(f.get("published") or "", value) for f in independent if (value := figure_of(f, what)) is not None]
+    if not told:
+        return None
+    latest = max(day for day, _ in told)
+    return statistics.median_high(value for day, value in told if day == latest)
+
+
+# Fusion's working copies of the records: a column they share is typed as the record declares it;
+# these are their own fields.
+TELLING_OWN = ("root", "event_id", "country", "outlet", "url", "published", "date_rule", "also")
+INCIDENT_OWN = ("start", "end", "new_members", "changed")
+check_fields(Telling, EventRecord, own=TELLING_OWN)
+check_fields(Incident, IncidentRecord, own=INCIDENT_OWN)
 
 
 def incident_from(telling: Telling) -> Incident | None:
-    span = date_span(telling.date_value, telling.date_precision)
+    span = telling.span()
     if span is None:
         return None
     incident = Incident(type=telling.type, country=telling.country, date_value=telling.date_value,
@@ -169,27 +211,106 @@ def incident_from(telling: Telling) -> Incident | None:
     return incident
 
 
-def _km_apart(telling: Telling, incident: Incident) -> float:
-    """How far a telling's place is from an incident's (both have coordinates)."""
-    assert telling.lat is not None and telling.lon is not None and incident.lat is not None \
-        and incident.lon is not None
-    return km(telling.lat, telling.lon, incident.lat, incident.lon)
+def _days_apart(one: tuple[date, date], other: tuple[date, date]) -> int:
+    """Days between two spans (0 when they overlap)."""
+    return max((one[0] - other[1]).days, (other[0] - one[1]).days, 0)
+
+
+# ------------------------------------------------------------ one article's tellings of a happening
+
+
+def gather(tellings: list[Telling], slack_days: int = 1, max_km: float = 50.0) -> list[Telling]:
+    """Each article's events of one happening as one telling (the first, with the others in
+    `also`): the same type, dates within `slack_days`, places and actors that agree with every
+    event of the group. An event without a place joins the first group of its article it fits
+    (an article leads with its main happening)."""
+    by_article: dict[str, list[Telling]] = defaultdict(list)
+    for telling in sorted(tellings, key=lambda t: t.event_id):
+        by_article[telling.article_id].append(telling)
+    out: list[Telling] = []
+    for own in by_article.values():
+        groups: list[list[Telling]] = []
+        for telling in own:
+            group = next((g for g in groups if all(_one_happening(m, telling, slack_days, max_km) for m in g)), None)
+            if group is None:
+                groups.append([telling])
+            else:
+                group.append(telling)
+        out.extend(merge(group) for group in groups)
+    return out
+
+
+def _one_happening(one: Telling, other: Telling, slack_days: int, max_km: float) -> bool:
+    one_span, other_span = one.span(), other.span()
+    if one.type != other.type or one_span is None or other_span is None:
+        return False
+    if _days_apart(one_span, other_span) > slack_days:
+        return False
+    # a sentence naming several parties of one act (four leaders met) may be read as one event per party
+    sides_agree = (one.type in SYMMETRIC_TYPES and one.evidence == other.evidence) or actors_agree(one.type, one, other)
+    return places_agree(one, other, max_km) and sides_agree and _countries_agree(one, other)
+
+
+def merge(group: list[Telling]) -> Telling:
+    """One telling of a group of an article's events: the most precise place and date, the first
+    actors named, and the highest toll any of them gives (a later paragraph's updated count)."""
+    lead = group[0]
+    if len(group) == 1:
+        return lead
+    values: dict[str, Any] = {"also": group[1:]}
+    placed = min(group, key=lambda t: t.place_rank)
+    values.update({name: getattr(placed, name) for name in (
+        "place_name", "admin1", "lat", "lon", "place_precision", "place_country")})
+    values["country"] = placed.place_country or lead.country
+    best = min(PRECISION_RANK[t.date_precision] for t in group)
+    days = Counter(t.date_value for t in group if PRECISION_RANK[t.date_precision] == best)
+    dated = next(t for t in group if t.date_value == days.most_common(1)[0][0])
+    values.update(date_value=dated.date_value, date_precision=dated.date_precision, date_rule=dated.date_rule)
+    for role in ("source", "target"):
+        named = next((t for t in group if getattr(t, f"{role}_country")), lead)
+        values.update({f"{role}_{part}": getattr(named, f"{role}_{part}") for part in ("name", "country", "sector")})
+    values["mode"] = next((t.mode for t in group if t.mode), None)
+    for what in ("killed", "injured"):
+        told = [t for t in group if figure_of({f"{what}_min": getattr(t, f"{what}_min"),
+                                                f"{what}_max": getattr(t, f"{what}_max")}, what) is not None]
+        if told:
+            top = max(told, key=lambda t: figure_of({f"{what}_min": getattr(t, f"{what}_min"),
+                                                      f"{what}_max": getattr(t, f"{what}_max")}, what) or 0)
+            values.update({f"{what}_min": getattr(top, f"{what}_min"), f"{what}_max": getattr(top, f"{what}_max")})
+    return replace(lead, **values)
+
+
+def _countries_agree(one: Told, other: Told) -> bool:
+    """Two places named in different countries are different places (a sea or none says nothing)."""
+    mine, theirs = _place_country(one), _place_country(other)
+    return not (mine and theirs and mine != theirs)
+
+
+def _place_country(told: Told) -> str | None:
+    if isinstance(told, Telling):
+        return told.place_country if told.place_rank <= PLACE_RANK["country"] else None
+    if isinstance(told, Incident):
+        return told.country if told.place_rank <= PLACE_RANK["country"] else None
+    return None
 
 
 class Fuser:
-    """Assigns tellings to incidents through an index by (type, country, day).
+    """Assigns tellings to incidents through an index by (type, day).
 
     Args:
         slack_days: how far apart two day-precision dates may be and still be one happening.
         max_km: how far apart two places may be.
+        one_fit: a telling that names no town or region joins an incident only when it fits that
+            one alone (else it stays apart); when False, it joins the nearest in time.
     """
 
-    def __init__(self, slack_days: int = 1, max_km: float = 50.0):
+    def __init__(self, slack_days: int = 1, max_km: float = 50.0, one_fit: bool = True):
         self.slack = slack_days
         self.max_km = max_km
+        self.one_fit = one_fit
         self.incidents: list[Incident] = []
-        self._days: dict[tuple[str, str, int], list[Incident]] = defaultdict(list)
-        self._long: dict[tuple[str, str], list[Incident]] = defaultdict(list)
+        self._days: dict[tuple[str, int], list[Incident]] = defaultdict(list)
+        self._long: dict[str, list[Incident]] = defaultdict(list)
 
     def add(self, incident: Incident) -> None:
         """Index an incident (one read from the store, or a new one)."""
@@ -197,19 +318,26 @@ class Fuser:
         self._index(incident)
 
     def _index(self, incident: Incident) -> None:
-        if incident.country is None:
-            return
+        if incident.country is None and not incident.placed:
+            return  # nothing says where or among whom it happened: nothing can be matched to it
+        if (incident.end - incident.start).days >= JOIN_SPAN_DAYS:
+            return  # dated to a year: nothing can be matched to it either
         if (incident.end - incident.start).days < SHORT_SPAN_DAYS:
             first = incident.start.toordinal() - self.slack
             for day in range(first, incident.end.toordinal() + self.slack + 1):
-                self._days[(incident.type, incident.country, day)].append(incident)
+                self._days[(incident.type, day)].append(incident)  # met twice, it is compared once (match)
         else:
-            self._long[(incident.type, incident.country)].append(incident)
+            self._long[incident.type].append(incident)
 
     def fuse(self, telling: Telling) -> Incident | None:
-        """The incident a telling joins (made new when none fits); None when it has no date."""
+        """The incident a telling joins (made new when none fits). None when it has no date, is
+        background, or recalls a happening of weeks before that no incident holds."""
+        if telling.is_background():
+            return None
         best = self.match(telling)
         if best is None:
+            if telling.is_recall():
+                return None
             incident = incident_from(telling)
             if incident is not None:
                 self.add(incident)
@@ -221,48 +349,51 @@ class Fuser:
         return best
 
     def match(self, telling: Telling) -> Incident | None:
-        span = date_span(telling.date_value, telling.date_precision)
-        if span is None or telling.country is None:
+        span = telling.span()
+        if span is None or (span[1] - span[0]).days >= JOIN_SPAN_DAYS:
             return None
         start, end = span
         seen: dict[int, Incident] = {}
         for day in range(start.toordinal(), end.toordinal() + 1):
-            for incident in self._days.get((telling.type, telling.country, day), ()):
+            for incident in self._days.get((telling.type, day), ()):
                 seen[id(incident)] = incident
-        for incident in self._long.get((telling.type, telling.country), ()):
+        for incident in self._long.get(telling.type, ()):
             if incident.start <= end and incident.end >= start:
                 seen[id(incident)] = incident
         fitting = [i for i in seen.values() if self._fits(telling, i, start, end)]
-        if not fitting or ((end - start).days >= SHORT_SPAN_DAYS and len(fitting) != 1):
-            return None  # a month- or year-precision telling joins only an incident it cannot be confused with
+        if not fitting:
+            return None
+        if len(fitting) > 1 and (end - start).days >= SHORT_SPAN_DAYS:
+            return None  # a month-precision telling joins only an incident it cannot be confused with
+        if len(fitting) > 1 and not telling.placed:
+            # one that names no town or region joins the one incident it fits: when those it fits
+            # are placed apart, it cannot say which; when they may be one, the most told
+            if self.one_fit and self._apart(fitting):
+                return None
+            return min(fitting, key=lambda i: (-len(i.figures), self._distance(telling, i, start)))
         return min(fitting, key=lambda i: self._distance(telling, i, start))
+
+    def _apart(self, incidents: list[Incident]) -> bool:
+        """Whether some of these incidents are placed where the others cannot be."""
+        placed = [i for i in incidents if i.placed]
+        return any(not places_agree(one, other, self.max_km) or not _countries_agree(one, other)
+                   for n, one in enumerate(placed) for other in placed[n + 1:])
 
     def _fits(self, telling: Telling, incident: Incident, start: date, end: date) -> bool:
         if telling.article_id in incident.articles:
-            return False  # one article's events are different happenings
+            return False  # an article's events of one happening were gathered into one telling
         slack = timedelta(days=self.slack)
         if not (incident.start - slack <= end and incident.end + slack >= start):
             return False
-        for role in ("source_country", "target_country"):
-            mine, theirs = getattr(telling, role), getattr(incident, role)
-            if mine and theirs and mine != theirs:
-                return False
-        if telling.lat is not None and incident.lat is not None and PLACE_RANK.get(telling.place_precision, 5) <= 1 \
-                and PLACE_RANK.get(incident.place_precision, 5) <= 1:
-            same_name = telling.place_name and incident.place_name and \
-                telling.place_name.lower() == incident.place_name.lower()
-            both_cities = telling.place_precision == "city" and incident.place_precision == "city"
-            # two towns named apart are one place only when they are neighbours (a suburb, a
-            # district told by its own name), not merely in the same region
-            limit = self.max_km / 2.5 if both_cities and not same_name else self.max_km
-            if not same_name and _km_apart(telling, incident) > limit:
-                return False
-        return True
+        return (actors_agree(telling.type, telling, incident) and _countries_agree(telling, incident)
+                and places_agree(telling, incident, self.max_km)
+                and share_something(telling, incident, telling.parties(), incident.parties()))
 
     def _distance(self, telling: Telling, incident: Incident, start: date) -> tuple[float, float]:
         days = abs((incident.start - start).days)
-        if telling.lat is not None and incident.lat is not None:
-            return days, _km_apart(telling, incident)
+        if telling.lat is not None and telling.lon is not None and incident.lat is not None \
+                and incident.lon is not None:
+            return days, km(telling.lat, telling.lon, incident.lat, incident.lon)
         return days, self.max_km
 
     def changed(self) -> list[Incident]:
@@ -279,7 +410,9 @@ def telling_of(event: dict[str, Any]) -> Telling:
     return Telling(
         event_id=event["event_id"], article_id=event["article_id"], root=event["root"], type=event["type"],
         country=event["place_country"] or event["target_country"] or event["source_country"],
-        outlet=event["outlet"], **{name: event[name] for name in TELLING_COLUMNS})
+        outlet=event["outlet"], url=event.get("url"), published=event.get("published"),
+        date_rule=((event.get("data") or {}).get("date") or {}).get("rule"),
+        **{name: event[name] for name in TELLING_COLUMNS})
 
 
 def incident_of(row: Any) -> Incident:
@@ -298,28 +431,37 @@ def incident_values(incident: Incident) -> dict[str, Any]:
     return {**{name: getattr(incident, name) for name in INCIDENT_FIELDS},
             "date_start": incident.start.isoformat(), "date_end": incident.end.isoformat(), **incident.summary(),
             "figures": list(incident.figures),
-            "evidence": list(dict.fromkeys(f["evidence"] for f in incident.figures if f.get("evidence")))}
+            "evidence": list(dict.fromkeys(sentence for f in incident.figures
+                                           for sentence in [f.get("evidence"), *f.get("also_evidence", [])]
+                                           if sentence))}
 
 
-def blocks_of(tellings: list[Telling]) -> list[tuple[str, str, str, str, str]]:
-    """The stored incidents a batch's tellings may join, as query bounds per (type, country):
-    (type, country, earliest start, latest start, earliest end). Incidents start at most a year
-    before the window (a year-precision one spans a year), and a day may be two days off."""
-    spans: dict[tuple[str, str], list[str]] = {}
+def blocks_of(tellings: list[Telling]) -> list[tuple[str, str, str, str]]:
+    """The stored incidents a batch's tellings may join, as query bounds per type: (type, earliest
+    start, latest start, earliest end). Incidents start at most a year before the window (a
+    year-precision one spans a year), and a day may be two days off."""
+    spans: dict[str, list[str]] = {}
     for telling in tellings:
-        span = date_span(telling.date_value, telling.date_precision)
-        if span is None or telling.country is None:
+        span = telling.span()
+        if span is None:
             continue
-        low, high = spans.get((telling.type, telling.country), [span[0].isoformat(), span[1].isoformat()])
-        spans[(telling.type, telling.country)] = [min(low, span[0].isoformat()), max(high, span[1].isoformat())]
-    return [(kind, country, shift_day(low, -366), shift_day(high, 2), shift_day(low, -2))
-            for (kind, country), (low, high) in spans.items()]
+        low, high = spans.get(telling.type, [span[0].isoformat(), span[1].isoformat()])
+        spans[telling.type] = [min(low, span[0].isoformat()), max(high, span[1].isoformat())]
+    return [(kind, shift_day(low, -366), shift_day(high, 2), shift_day(low, -2)) for kind, (low, high) in spans.items()]
 
 
 def member_rows(incident: Incident) -> list[dict[str, Any]]:
-    """The membership rows of the tellings an incident took in since it was last stored."""
-    return [{"incident_id": incident.id, "event_id": m.event_id, "article_id": m.article_id,
-             "independent": m.root == m.article_id} for m in incident.new_members]
+    """The membership rows of the events an incident took in since it was last stored (each
+    telling's event and the article's other events of the happening)."""
+    return [{"incident_id": incident.id, "event_id": event.event_id, "article_id": event.article_id,
+             "independent": event.root == event.article_id}
+            for telling in incident.new_members for event in (telling, *telling.also)]
+
+
+def fusion_order(telling: Telling) -> tuple[bool, int, str, int]:
+    """Tellings that name a town or region fuse first, so that one naming none finds every
+    incident it might join; then the precisely dated (a 'this year' finds the day's incident), by date."""
+    return not telling.placed, PRECISION_RANK[telling.date_precision], telling.date_value or "", telling.event_id
 
 
 def fuse_told(writer: BatchWriter, told: list[dict[str, Any]], fuser: Fuser) -> list[int]:
@@ -336,7 +478,7 @@ def fuse_told(writer: BatchWriter, told: list[dict[str, Any]], fuser: Fuser) -> 
         if incident.id not in loaded:
             fuser.add(incident)
             loaded[incident.id] = incident
-    for telling in sorted(tellings, key=lambda t: (t.date_value or "", t.event_id)):
+    for telling in sorted(gather(tellings, fuser.slack, fuser.max_km), key=fusion_order):
         fuser.fuse(telling)
     changed = fuser.changed()
     # a fuser given by the caller may hold incidents of an earlier batch whose rows are gone (that

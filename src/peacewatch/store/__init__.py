@@ -36,8 +36,8 @@ __all__ = ["BatchWriter", "Filters", "FuseStep", "Store", "StoreError", "StoredA
 log = logging.getLogger(__name__)
 
 # The columns an imported incident (an ACLED row) sets as it gives them; the rest are worked out.
-IMPORTED_COLUMNS = tuple(column_names(IncidentRecord, *INCIDENT_FIELDS, "killed_median", "killed_min", "killed_max",
-                                      "sources", "reports", "external_id", "note"))
+IMPORTED_COLUMNS = tuple(column_names(IncidentRecord, *INCIDENT_FIELDS, "killed_best", "killed_median", "killed_min",
+                                      "killed_max", "sources", "reports", "external_id", "note"))
 
 @dataclass
 class StoredArticle:
@@ -124,7 +124,7 @@ class Store:
         """Store a batch of articles with everything in their reports in one transaction; articles
         stored already are left as they are. Within the same transaction, `fuse` (when given) is
         called with a BatchWriter and the batch's occurred, dated events (rows with their event_id,
-        root article and outlet) to join them to incidents.
+        root article, outlet, url and publication day) to join them to incidents.
 
         Returns:
             what `fuse` returned: the ids of the incidents the batch created or changed.
@@ -162,7 +162,8 @@ class Store:
                 return []
             event_ids = _ids_by_position(session, EventRow, article_ids)
             told = [{**values, "event_id": event_ids[values["article_id"], values["position"]], "root": root,
-                     "outlet": outlet} for values, root, outlet in rows.told]
+                     "outlet": outlet, "url": url, "published": published}
+                    for values, root, outlet, url, published in rows.told]
             return fuse(BatchWriter(session), told)
 
     def import_incidents(self, rows: Iterable[dict]) -> tuple[int, int]:
@@ -191,6 +192,8 @@ class Store:
                 row.figures = [{"outlet": o} for o in item.get("outlets") or []]
                 row.sources = row.sources or 1
                 row.reports = row.reports or 1
+                if row.killed_best is None and row.killed_median is not None:
+                    row.killed_best = round(row.killed_median)  # a data set's one figure is its best
         return new, updated
 
     # ------------------------------------------------------------ reading
@@ -224,6 +227,7 @@ class Store:
             if row is None:
                 return None
             found = _row_dict(row)
+            _add_article_links(session, [found])
         found["outlets"] = _outlets(found)
         return found
 
@@ -257,6 +261,8 @@ class Store:
         f = filters or Filters()
         query = _happenings(IncidentRow, IncidentRow.country, f)
         rows = self._fetch(query.order_by(IncidentRow.date_start, IncidentRow.id), f)
+        with self._session() as session:
+            _add_article_links(session, rows)
         for row in rows:
             row["outlets"] = _outlets(row)
         return rows
@@ -334,15 +340,14 @@ class BatchWriter:
     def __init__(self, session: Session):
         self._session = session
 
-    def incidents_in(self, blocks: Iterable[tuple[str, str, str, str, str]]) -> list[Row]:
-        """Stored incidents of our own by (type, country, earliest start, latest start, earliest end),
-        as plain rows (changes are written back by id)."""
+    def incidents_in(self, blocks: Iterable[tuple[str, str, str, str]]) -> list[Row]:
+        """Stored incidents of our own by (type, earliest start, latest start, earliest end), as
+        plain rows (changes are written back by id)."""
         incidents = IncidentRow.__table__
         out: list[Row] = []
-        for kind, country, start_from, start_to, end_from in blocks:
+        for kind, start_from, start_to, end_from in blocks:
             out.extend(self._session.execute(select(incidents).where(
-                incidents.c.type == kind, incidents.c.country == country,
-                incidents.c.date_start >= start_from, incidents.c.date_start <= start_to,
+                incidents.c.type == kind, incidents.c.date_start >= start_from, incidents.c.date_start <= start_to,
                 incidents.c.date_end >= end_from, incidents.c.origin == "peacewatch")))
         return out
 
@@ -400,7 +405,8 @@ class _BatchRows:
         self.claims: list[dict] = []
         self.agreements: list[dict] = []
         self.histories: list[tuple[str, int, list[HistoryStep]]] = []  # article, agreement position, its steps
-        self.told: list[tuple[dict, str, str | None]] = []  # events fusion takes, their root article and outlet
+        # events fusion takes, with their root article, outlet, url and publication day
+        self.told: list[tuple[dict, str, str | None, str | None, str | None]] = []
 
     def add(self, item: StoredArticle, now: str) -> None:
         """Add the rows of an article and its report (dumped to JSON once, its parts taken from that)."""
@@ -418,7 +424,7 @@ class _BatchRows:
         for position, (event, data) in enumerate(zip(report.events, dump["events"], strict=True)):
             self.events.append(values := _event_values(article.id, position, event, data))
             if event.status == "occurred" and values["date_start"] is not None:
-                self.told.append((values, root, outlet))
+                self.told.append((values, root, outlet, article.url, article.published))
         for position, (claim, data) in enumerate(zip(report.claims, dump["claims"], strict=True)):
             speaker = claim.speaker
             self.claims.append({
@@ -479,6 +485,23 @@ def _happenings(model, place_country, f: Filters) -> Select:
     if f.place:
         query = query.where(func.lower(model.place_name).contains(f.place.lower()))
     return query
+
+
+def _add_article_links(session: Session, incidents: list[dict]) -> None:
+    """Give each source of these incidents its article's url and publication day where its figure
+    lacks them (incidents fused before figures carried them)."""
+    lacking = [f for row in incidents for f in row.get("figures") or []
+               if f.get("article_id") and ("url" not in f or "published" not in f)]
+    ids = list({f["article_id"] for f in lacking})
+    found: dict[str, tuple[str | None, str | None]] = {}
+    for start in range(0, len(ids), 500):
+        query = select(ArticleRow.id, ArticleRow.url, ArticleRow.published).where(
+            ArticleRow.id.in_(ids[start:start + 500]))
+        found.update((article_id, (url, published)) for article_id, url, published in session.execute(query))
+    for figure in lacking:
+        url, published = found.get(figure["article_id"], (None, None))
+        figure.setdefault("url", url)
+        figure.setdefault("published", published)
 
 
 def _outlets(incident: dict) -> list[str]:

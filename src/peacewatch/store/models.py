@@ -250,6 +250,8 @@ class _IncidentColumns:
     injured_median: Mapped[float | None]
     injured_min: Mapped[int | None]
     injured_max: Mapped[int | None]
+    killed_best: Mapped[int | None]
+    injured_best: Mapped[int | None]
     sources: Mapped[int]
     reports: Mapped[int]
     origin: Mapped[str]
