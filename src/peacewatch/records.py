@@ -25,7 +25,7 @@ from peacewatch.errors import PeacewatchError
 
 __all__ = ["EVENT_ITEM", "INCIDENT_FIELDS", "INCIDENT_ITEM", "TELLING_COLUMNS", "EventColumns", "EventRecord",
            "HappeningColumns", "IncidentColumns", "IncidentRecord", "RecordError", "Stored", "check_fields",
-           "column_names", "date_span", "record_view", "shift_day", "stored", "type_text"]
+           "best_figure", "column_names", "date_span", "record_view", "shift_day", "stored", "type_text"]
 
 
 class RecordError(PeacewatchError, ValueError):
@@ -258,3 +258,15 @@ def date_span(value: str | None, precision: str | None) -> tuple[date, date] | N
 def shift_day(day: str, days: int) -> str:
     """An ISO day moved by a number of days."""
     return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+
+
+def best_figure(incident: dict[str, Any], what: str = "killed") -> float | None:
+    """An incident's figure as every screen shows and counts it (`what` is 'killed' or 'injured'):
+    its best (from its latest independent reports, docs/TOLLS.md), else the median of its sources
+    (a store fused before the best was kept), else the lowest, else the highest; None if no source
+    gives one."""
+    for key in (f"{what}_best", f"{what}_median", f"{what}_min", f"{what}_max"):
+        value = incident.get(key)
+        if value not in (None, ""):
+            return float(value)
+    return None

@@ -172,6 +172,8 @@ def test_imported_incidents_are_keyed_by_their_external_id(store):
     incidents = store.incidents(Filters(country="UKR", date_from="2025-04-13", date_to="2025-04-13"))
     assert len(incidents) == 1 and incidents[0]["killed_min"] == 36 and incidents[0]["origin"] == "acled"
     assert incidents[0]["killed_best"] == 35  # a data set's one figure is its best
+    store.import_incidents([row | {"killed_min": 40, "killed_max": 40, "killed_median": 40}])
+    assert store.incidents(Filters(country="UKR"))[0]["killed_best"] == 40  # the update's figure, not the old best
 
 
 def test_incidents_fused_before_figures_carried_their_article_get_its_url(store):

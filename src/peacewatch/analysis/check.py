@@ -19,6 +19,7 @@ from functools import cache
 from peacewatch.data import DataFile, Word
 from peacewatch.data.reading_words import NumberWords
 from peacewatch.extract.weapons import load_weapon_lexicon
+from peacewatch.records import best_figure
 from peacewatch.store import Filters, Store
 
 __all__ = ["CHECKS", "Finding", "check_store"]
@@ -89,11 +90,8 @@ def check_store(store: Store, checks: tuple[str, ...] = CHECKS) -> list[Finding]
 
 
 def best_killed(incident: dict) -> float | None:
-    """The incident's killed as it is shown: the consensus, else the highest figure."""
-    for key in ("killed_median", "killed_max", "killed_min"):
-        if incident.get(key) is not None:
-            return float(incident[key])
-    return None
+    """The incident's killed as it is shown (records.best_figure)."""
+    return best_figure(incident)
 
 
 def check_tolls(incidents: list[dict]) -> list[Finding]:

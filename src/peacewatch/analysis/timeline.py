@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from peacewatch.errors import InputError
+from peacewatch.records import best_figure
 from peacewatch.store import Filters, Store
 
 DIPLOMATIC_TYPES = ("CONSULT", "AGREE", "REJECT", "REQUEST")
@@ -54,11 +55,8 @@ class Timeline:
 
 
 def killed_of(incident: dict) -> float:
-    """An incident's killed: the consensus of its sources, else the lowest figure, else 0."""
-    for key in ("killed_median", "killed_min", "killed_max"):
-        if incident.get(key) is not None:
-            return float(incident[key])
-    return 0.0
+    """An incident's killed as it is shown (records.best_figure), else 0."""
+    return best_figure(incident) or 0.0
 
 
 def is_by(incident: dict, actor: str | None) -> bool:

@@ -18,6 +18,7 @@ from typing import IO, Any
 from peacewatch.data.page_words import AcledTables
 from peacewatch.errors import DataError
 from peacewatch.extract.countries import country_name, country_of
+from peacewatch.records import best_figure
 
 log = logging.getLogger(__name__)
 
@@ -174,10 +175,7 @@ def _coordinate(value: Any, name: str, limit: float) -> str:
 
 
 def _fatalities(incident: dict) -> int:
-    for key in ("killed_median", "killed_min"):
-        if incident.get(key) not in (None, ""):
-            return int(incident[key])
-    return 0
+    return round(best_figure(incident) or 0)
 
 
 def _notes(incident: dict) -> str:

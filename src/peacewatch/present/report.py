@@ -24,6 +24,7 @@ from peacewatch.analysis.timeline import Timeline, killed_of
 from peacewatch.analysis.tracker import TrackedAgreement, describe_step, track_agreements
 from peacewatch.present.templating import environment
 from peacewatch.present.templating import format_number as _num
+from peacewatch.records import best_figure
 from peacewatch.settings import MEDIATOR, PARTY, WINDOW_DAYS
 from peacewatch.store import Filters, Store
 
@@ -145,11 +146,11 @@ def render_markdown(data: ReportData) -> str:
         lines.append(f"| {item.kind} | {item.status} (as of {item.status_as_of or '?'}) | {', '.join(item.parties)} | "
                      f"{item.mediator or ''} | {_md(item.scope or '')} | {item.duration_days or ''} | {_md(history)} |")
     lines += ["", "## Incidents and their sources", "",
-              "| day | place | killed (median, min-max) | sources | outlets |", "|---|---|---|---|---|"]
+              "| day | place | killed (best, min-max) | sources | outlets |", "|---|---|---|---|---|"]
     for incident in data.incidents:
         outlets = ", ".join(f"{f.get('outlet') or '?'} {_num(f.get('killed_min'))}" for f in incident["figures"])
         lines.append(f"| {incident.get('date_value')} | {_md(incident.get('place_name') or '')} | "
-                     f"{_num(incident.get('killed_median'))} ({_num(incident.get('killed_min'))}-"
+                     f"{_num(best_figure(incident))} ({_num(incident.get('killed_min'))}-"
                      f"{_num(incident.get('killed_max'))}) | {incident.get('sources')} | {_md(outlets)} |")
     return "\n".join(lines) + "\n"
 

@@ -192,8 +192,10 @@ class Store:
                 row.figures = [{"outlet": o} for o in item.get("outlets") or []]
                 row.sources = row.sources or 1
                 row.reports = row.reports or 1
-                if row.killed_best is None and row.killed_median is not None:
-                    row.killed_best = round(row.killed_median)  # a data set's one figure is its best
+                for what in ("killed", "injured"):  # a data set's one figure is its best
+                    median = getattr(row, f"{what}_median")
+                    if f"{what}_best" not in item:  # set anew: an updated row's old best is stale
+                        setattr(row, f"{what}_best", round(median) if median is not None else None)
         return new, updated
 
     # ------------------------------------------------------------ reading

@@ -9,6 +9,8 @@ import math
 from functools import cache
 from importlib import resources
 
+from peacewatch.records import best_figure
+
 WIDTH, HEIGHT = 960, 480
 LAND_FILE = "land-110m.json"
 
@@ -85,8 +87,7 @@ def incident_marks(incidents: list[dict]) -> list[dict]:
         if incident.get("lat") is None or incident.get("lon") is None:
             continue
         x, y = _xy((incident["lon"], incident["lat"]))
-        killed = incident.get("killed_median") if incident.get("killed_median") is not None else incident.get(
-            "killed_min")
+        killed = best_figure(incident)
         marks.append({"id": incident["id"], "x": round(x, 1), "y": round(y, 1), "r": round(radius(killed), 1),
                       "label": f"{incident.get('date_value') or '?'} {incident.get('place_name') or ''}: "
                                f"{killed if killed is not None else '?'} killed"})
