@@ -178,6 +178,8 @@ CONTENT_STOPS = frozenset({"\u2013", "\u2014", ";"})
 SPAN_PREPOSITIONS = frozenset({"since", "until", "till", "from"})
 # Personal pronouns: a subject, never the start of an anchor phrase ('two days after he left').
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+# Prepositions of passing through or into a site ('through the X crossing', 'within the perimeter of').
+PASSAGE_PREPS = frozenset({"through", "via", "within"})
 
 
 # --- end --------------------------------------------------------------------------------------

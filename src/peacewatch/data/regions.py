@@ -38,6 +38,7 @@ class RegionWords(DataFile):
     site_words: list[Word]
     settlement_nouns: list[Word]
     anaphors: dict[Literal["city", "region", "country"], list[Word]]
+    capital_nouns: list[Word] = []
 
 
 @dataclass(frozen=True, slots=True)

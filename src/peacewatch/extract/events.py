@@ -36,6 +36,15 @@ from peacewatch.extract.numbers import (
     load_casualty_lexicon,
     merge_casualties,
 )
+from peacewatch.extract.places import (
+    borrowed_place,
+    departure_place,
+    is_hosted,
+    last_named_place,
+    shares_verb_chain,
+    site_places,
+    span_place,
+)
 from peacewatch.extract.weapons import find_weapons, mode_of_words
 from peacewatch.grammar import (
     DEFINITE_ARTICLES,
@@ -88,6 +97,9 @@ class Draft:
     note: str | None = None
     sent_index: int = 0
     site: str | None = None  # the one site (its lemma) a strike on several sites hit (_split_by_site)
+    # places told around the act, not by its own clause: its place when it has none, never a
+    # reason to merge or keep apart (extract/places.py)
+    borrowed: tuple[Place, ...] = ()
 
     @property
     def first(self) -> Mention:
@@ -232,6 +244,11 @@ def _place_draft(draft: Draft, mention: Mention, view: _Sentence, lex: Lexicon) 
         # sentence that tells one event, is that event's
         draft.places.extend(p for span, p in view.places if view.place_owner[id(span)] is None
                             and not _is_participant(span, mention))
+    if not draft.places:
+        # 'launched airstrikes on X': the noun's place; 'stormed X, set fire to homes and raided
+        # the prison': coordinated acts share X
+        draft.borrowed += tuple(p for span, p in view.places if is_hosted(span.root, mention)
+                                or shares_verb_chain(view.place_owner[id(span)], mention))
 
 
 def _sole_event(mention: Mention, view: _Sentence, lex: Lexicon) -> bool:
@@ -275,13 +292,14 @@ def _places(sent: Span, ctx: ArticleContext) -> list[tuple[Span, Place]]:
         if ent.label_ in PLACE_LABELS or ent.label_ in LOOSE_PLACE_LABELS:
             loose = ent.label_ not in PLACE_LABELS
             span = _with_region_word(ent)
-            if not _is_locative(span.root):
+            if not _is_locative(span.root) and not departure_place(span.root):
                 continue
-            place = ctx.place(text_of(span)) or _named_settlement(span)
+            place = span_place(span, ctx) or _named_settlement(span)
             if place is None or (loose and place.precision not in ("city", "region")):
                 continue
             seen.update(range(span.start, span.end))
             out.append((span, place.model_copy(update={"text": text_of(span)})))
+    out.extend(site_places(sent, ctx, seen, _is_locative))
     out.extend(_place_anaphors(sent, ctx, seen))
     return out
 
@@ -314,12 +332,8 @@ def _is_bare_definite(noun: Token) -> bool:
 
 def _last_named_place(doc: Doc, before: int, precision: str, ctx: ArticleContext) -> Place | None:
     # names the model took for an organisation or a person count here as in _places
-    for ent in reversed([e for e in doc.ents if e.end <= before and (e.label_ in PLACE_LABELS
-                                                                      or e.label_ in LOOSE_PLACE_LABELS)]):
-        place = ctx.place(ent.text)
-        if place is not None and place.precision == precision:
-            return place
-    return None
+    ents = [e for e in doc.ents if e.end <= before and (e.label_ in PLACE_LABELS or e.label_ in LOOSE_PLACE_LABELS)]
+    return last_named_place(doc, before, precision, ctx, ents)
 
 
 def _named_settlement(span: Span) -> Place | None:
@@ -806,6 +820,7 @@ def _merge_once(drafts: list[Draft]) -> list[Draft]:
         home.dates.extend(draft.dates)
         home.offsets.extend(draft.offsets)
         home.places.extend(draft.places)
+        home.borrowed += draft.borrowed
         home.casualties.extend(draft.casualties)
         home.weapons.extend(draft.weapons)
         home.mode = home.mode or draft.mode
@@ -995,7 +1010,7 @@ def _best_date(draft: Draft) -> When | None:
 
 def _to_event(draft: Draft, ctx: ArticleContext) -> Event:
     when, conflicts = reconcile(draft.dates) if draft.dates else (None, [])
-    place = _place_key(draft)
+    place = _place_key(draft) or borrowed_place(draft.borrowed)
     casualties = merge_casualties(draft.casualties) if draft.casualties else Casualties()
     target = draft.target
     if draft.type == "ASSAULT":

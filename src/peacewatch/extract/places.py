@@ -1,0 +1,232 @@
+"""Where an event happened, beyond the names the NER marks: a name with its owner ("Punjab's
+Pathankot"), a country's capital ("Yemen's capital"), a site at a named place ('the X port',
+"Y's Z International Airport"), a town the article introduced by name ('the town of X'), and the
+place that coordinated verbs of one subject share ('stormed X, set fire to homes and ...').
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from peacewatch.extract.context import ArticleContext
+from peacewatch.extract.lexicon import get_lexicon
+from peacewatch.extract.mentions import Mention
+from peacewatch.grammar import PASSAGE_PREPS, POSSESSIVE_ENDINGS
+from peacewatch.nlp import doc_memo, text_of
+from peacewatch.resolve.place import capital_place, is_capital_noun, is_site_head, unlisted_town
+from peacewatch.schema import Place
+
+__all__ = [
+    "borrowed_place",
+    "departure_place",
+    "last_named_place",
+    "is_hosted",
+    "shares_verb_chain",
+    "site_places",
+    "span_place",
+]
+
+Located = tuple[Span, Place]
+# how many words of a site's own name are read before its head ('Ben Gurion International Airport')
+SITE_NAME_WORDS = 5
+# most precise first
+PRECISION_RANK = {"city": 0, "region": 1, "sea": 2, "country": 3, "continent": 4}
+
+
+def span_place(span: Span, ctx: ArticleContext) -> Place | None:
+    """The place a name span names: the gazetteer's entry; for "X's Y" the Y (a town within X);
+    for a country owning a capital noun ("Yemen's capital") its capital city; a town the article
+    introduced by name ('the town of X') when no gazetteer holds it."""
+    text = text_of(span)
+    place = ctx.place(text)
+    if place is None:
+        owned = _after_possessive(span)
+        place = ctx.place(text_of(owned)) if owned is not None else None
+    if place is None:
+        place = _introduced(span.doc, ctx).get(text.lower())
+    if place is not None and place.precision == "country" and place.country:
+        root = span.root
+        if root.dep_ == "poss" and is_capital_noun(root.head.lemma_):
+            return capital_place(place.country, text) or place
+    return place
+
+
+def _after_possessive(span: Span) -> Span | None:
+    """"Punjab's Pathankot" -> 'Pathankot' (a name the NER read as one with its owner)."""
+    marks = [t.i for t in span if t.lower_ in POSSESSIVE_ENDINGS]
+    if not marks or marks[-1] + 1 >= span.end:
+        return None
+    return span.doc[marks[-1] + 1:span.end]
+
+
+def _introduced(doc: Doc, ctx: ArticleContext) -> dict[str, Place]:
+    """Towns the article introduces by name that no gazetteer holds ('the southern town of X'),
+    by their lowercased name: a later bare 'X' is the same town."""
+    return {p.name.lower(): p for _, p in _introductions(doc, ctx) if p.name}
+
+
+def _introductions(doc: Doc, ctx: ArticleContext) -> list[tuple[int, Place]]:
+    """(token index, place) of each 'the <kind> of <Name>' whose name the gazetteer lacks."""
+    return doc_memo(doc, "peacewatch_introduced_towns", lambda d: _find_introductions(d, ctx))
+
+
+def _find_introductions(doc: Doc, ctx: ArticleContext) -> list[tuple[int, Place]]:
+    out = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.dep_ != "pobj" or token.head.lower_ != "of":
+            continue
+        name = _proper_name(token)
+        if ctx.place(text_of(name)) is not None:
+            continue
+        town = unlisted_town(text_of(name), token.head.head.lemma_)
+        if town is not None:
+            out.append((name.start, town))
+    return out
+
+
+def _proper_name(token: Token) -> Span:
+    """A proper noun with the proper nouns compounded before it ('Adan Yabaal')."""
+    start = token.i
+    while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].dep_ == "compound" \
+            and token.doc[start - 1].head.i >= token.i - SITE_NAME_WORDS:
+        start -= 1
+    return token.doc[start:token.i + 1]
+
+
+def last_named_place(doc: Doc, before: int, precision: str, ctx: ArticleContext,
+                     ents: Iterable[Span]) -> Place | None:
+    """The place of a kind ('city', 'region', 'country') the article named last before a token:
+    a gazetteer name among `ents`, or a town it introduced by name ('the town of X')."""
+    found: list[tuple[int, Place]] = []
+    for ent in ents:
+        if ent.end <= before:
+            place = ctx.place(ent.text)
+            if place is not None and place.precision == precision:
+                found.append((ent.start, place))
+    if precision == "city":
+        found.extend((i, p) for i, p in _introductions(doc, ctx) if i < before)
+    return max(found, key=lambda pair: pair[0])[1] if found else None
+
+
+def site_places(sent: Span, ctx: ArticleContext, seen: set[int],
+                is_locative: Callable[[Token], bool]) -> list[Located]:
+    """Sites where something happens: a site noun ('port', 'airport', 'crossing', 'prison') with
+    a name of its own ("Israel's Ben Gurion International Airport", 'Ofer Military Prison') or
+    at a named place ('the X port', 'the port of X'). A site at a town is placed at the town's
+    point; a named site elsewhere has its name and country only (the text gives no point)."""
+    out = []
+    for token in sent:
+        if token.i in seen or token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+            continue
+        if not is_site_head(token.lower_) or not (is_locative(token) or _passed_through(token)):
+            continue
+        if any(t.i in seen for t in token.subtree if not _is_owner(t, token)):
+            continue  # 'the port of X', 'the X port': X is already the place
+        place = _site(token, ctx)
+        if place is not None:
+            span = sent.doc[min(c.i for c in token.subtree if c.i <= token.i):token.i + 1]
+            seen.update(range(span.start, span.end))
+            out.append((span, place.model_copy(update={"text": text_of(span)})))
+    return out
+
+
+def _is_owner(token: Token, head: Token) -> bool:
+    """"Kenya's" in "Kenya's X Airport": the owner of a site, not its place."""
+    node = token
+    while node.head.i != node.i and node.i != head.i:
+        if node.dep_ == "poss" and node.head.i == head.i:
+            return True
+        node = node.head
+    return False
+
+
+def _passed_through(token: Token) -> bool:
+    """'through the X crossing', 'within the perimeter of the X airport'."""
+    node = token
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ == "pobj":
+        node = node.head.head
+    return node.dep_ == "pobj" and node.head.lower_ in PASSAGE_PREPS
+
+
+def _site(head: Token, ctx: ArticleContext) -> Place | None:
+    """The place of a site noun: its own name's words, its owner or its 'of'/'in' object."""
+    words = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ in ("PROPN", "NOUN")]
+    names = [w for w in words if w.pos_ == "PROPN"]
+    anchors: list[Place] = []
+    if names:
+        town = ctx.place(text_of(head.doc[names[0].i:names[-1].i + 1]))
+        if town is not None:
+            anchors.append(town)
+    for child in head.children:
+        if child.dep_ == "poss" and child.pos_ == "PROPN":
+            anchors.extend(p for p in [ctx.place(text_of(_proper_name(child)))] if p is not None)
+        elif child.dep_ == "prep" and child.lower_ in ("of", "in"):
+            anchors.extend(p for o in child.children if o.dep_ == "pobj" and o.pos_ == "PROPN"
+                           for p in [ctx.place(text_of(_proper_name(o)))] if p is not None)
+    town = next((p for p in anchors if p.precision == "city" and p.lat is not None), None)
+    own = " ".join(t.text for t in head.doc[words[0].i:head.i + 1]) if words else head.text
+    if town is not None:
+        # 'the X port' is the town's port; 'the Y prison of X' keeps its own name, at the town
+        named_by_town = bool(names) and town is anchors[0] and len(names) == len(words)
+        return town.model_copy(update={"name": f"{town.name} {head.text}" if named_by_town or not names
+                                       else f"{own} ({town.name})"})
+    if not names:
+        return None
+    country = next((p.country for p in anchors if p.country), None)
+    return Place(name=own, country=country, precision="city")
+
+
+def is_hosted(token: Token, mention: Mention) -> bool:
+    """Whether a place token lies in the object of the mention's verb that tells its act by a
+    noun ('launched airstrikes on X', 'carried out a series of raids in X')."""
+    node, path = token, 0
+    while path < 8 and node.head.i != node.i and node.head.i != mention.trigger.i:
+        node, path = node.head, path + 1
+    if node.head.i != mention.trigger.i or node.dep_ != "dobj" or mention.trigger.pos_ != "VERB":
+        return False
+    act = node
+    if act.lemma_.lower() not in get_lexicon().nouns:
+        # 'a series of airstrikes', 'a wave of attacks'
+        act = next((o for c in node.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for o in c.children if o.dep_ == "pobj"), node)
+    told = get_lexicon().nouns.get(act.lemma_.lower())
+    return told is not None and told.type == mention.type and act.i < token.i
+
+
+def borrowed_place(places: Sequence[Place]) -> Place | None:
+    """The most precise of the places an event borrowed from around it (town before region
+    before country; the first told among equals)."""
+    if not places:
+        return None
+    return min(places, key=lambda p: PRECISION_RANK.get(p.precision or "", len(PRECISION_RANK)))
+
+
+def departure_place(token: Token) -> bool:
+    """'withdraw from X', 'pulled out of X': the place a withdrawal leaves is its place."""
+    node = token
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "pobj" or node.head.lower_ not in ("from", "of"):
+        return False
+    verb = node.head.head
+    if node.head.lower_ == "of" and verb.lower_ == "out":
+        verb = verb.head
+    trigger = get_lexicon().verbs.get(verb.lemma_.lower())
+    return trigger is not None and trigger.type == "RETREAT"
+
+
+def shares_verb_chain(owner: Mention | object | None, mention: Mention) -> bool:
+    """Whether a place's owner is a verb coordinated with the mention's ('stormed X, set fire to
+    homes and raided the prison'): coordinated acts of one subject share its place."""
+    if not isinstance(owner, Mention) or owner is mention or owner.reference:
+        return False
+    return _chain_root(owner.clause).i == _chain_root(mention.clause).i and owner.clause.pos_ == "VERB"
+
+
+def _chain_root(token: Token) -> Token:
+    node = token
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node

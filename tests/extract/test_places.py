@@ -1,0 +1,56 @@
+"""Where events happen beyond the names the NER marks (peacewatch.extract.places): possessives,
+capitals, sites, towns introduced by name, coordinated acts and withdrawals. Invented sentences."""
+
+from datetime import date
+
+from peacewatch.extract.events import extract_events
+from peacewatch.nlp import get_nlp
+
+
+def _events(text: str, kind: str):
+    return [e for e in extract_events(get_nlp()(text), date(2024, 3, 4)) if e.type == kind]
+
+
+def _distance_ok(place, lat: float, lon: float, degrees: float = 0.3) -> bool:
+    return (place is not None and place.lat is not None
+            and abs(place.lat - lat) < degrees and abs(place.lon - lon) < degrees)
+
+
+def test_act_told_by_a_noun_takes_the_place_of_the_noun():
+    # the verb 'launched' tells the act; its place is the object of 'airstrikes on'
+    found = _events("Ethiopia launched a series of airstrikes on the city of Mekelle on Monday.", "ASSAULT")
+    assert found and found[0].location is not None and found[0].location.text == "Mekelle"
+
+
+def test_country_owning_its_capital_is_the_capital_city():
+    found = _events("Warplanes bombed Sudan's capital on Friday, residents said.", "ASSAULT")
+    assert found and found[0].location is not None and found[0].location.name == "Khartoum"
+
+
+def test_coordinated_acts_share_the_place_of_the_first():
+    found = _events("The militia stormed Bunia on Tuesday, burned houses and looted the market.", "ASSAULT")
+    assert len(found) >= 2
+    assert all(e.location is not None and e.location.name == "Bunia" for e in found)
+
+
+def test_site_at_a_named_town_is_placed_at_the_town():
+    found = _events("Rebels shelled the Goma airport on Sunday.", "ASSAULT")
+    assert found and _distance_ok(found[0].location, -1.68, 29.23)
+
+
+def test_named_site_keeps_its_name():
+    found = _events("Drones struck Kenya's Wilson Lakeside Airport on Sunday.", "ASSAULT")
+    assert found and found[0].location is not None
+    assert found[0].location.name == "Wilson Lakeside Airport" and found[0].location.lat is None
+
+
+def test_the_town_takes_up_the_town_introduced_by_name():
+    text = ("Gunmen attacked the remote village of Kawaru Dandi on Monday.\n\n"
+            "Soldiers later stormed the village, officials said.")
+    found = _events(text, "ASSAULT")
+    assert found and all(e.location is not None and e.location.name == "Kawaru Dandi" for e in found)
+
+
+def test_withdrawal_is_placed_where_it_leaves():
+    found = _events("The rebels withdrew their fighters from Bukavu on Friday.", "RETREAT")
+    assert found and found[0].location is not None and found[0].location.name == "Bukavu"
