@@ -39,6 +39,7 @@ from peacewatch.extract.numbers import (
 from peacewatch.extract.places import (
     borrowed_place,
     departure_place,
+    is_anaphor,
     is_hosted,
     last_named_place,
     shares_verb_chain,
@@ -231,7 +232,10 @@ def _place_draft(draft: Draft, mention: Mention, view: _Sentence, lex: Lexicon) 
     and free places, a statement the place it was made in."""
     for span, place in view.places:
         if view.place_owner[id(span)] is mention and not _is_participant(span, mention):
-            draft.places.append(place)
+            if is_anaphor(span):
+                draft.borrowed += (place,)  # 'the town': a place named before, no sign of the same act
+            else:
+                draft.places.append(place)
     if draft.type == "ASSAULT":
         if _has_casualties(view.casualties):
             draft.casualties.append(view.casualties)

@@ -11,15 +11,17 @@ from collections.abc import Callable, Iterable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from peacewatch.extract.context import ArticleContext
+from peacewatch.extract.countries import country_of
 from peacewatch.extract.lexicon import get_lexicon
 from peacewatch.extract.mentions import Mention
 from peacewatch.grammar import PASSAGE_PREPS, POSSESSIVE_ENDINGS
 from peacewatch.nlp import doc_memo, text_of
-from peacewatch.resolve.place import capital_place, is_capital_noun, is_site_head, unlisted_town
+from peacewatch.resolve.place import anaphor_precision, capital_place, is_capital_noun, is_site_head, unlisted_town
 from peacewatch.schema import Place
 
 __all__ = [
     "borrowed_place",
+    "is_anaphor",
     "departure_place",
     "last_named_place",
     "is_hosted",
@@ -64,25 +66,32 @@ def _after_possessive(span: Span) -> Span | None:
 def _introduced(doc: Doc, ctx: ArticleContext) -> dict[str, Place]:
     """Towns the article introduces by name that no gazetteer holds ('the southern town of X'),
     by their lowercased name: a later bare 'X' is the same town."""
-    return {p.name.lower(): p for _, p in _introductions(doc, ctx) if p.name}
+    return {p.name.lower(): p for _, _, p, listed in _introductions(doc, ctx) if p.name and not listed}
 
 
-def _introductions(doc: Doc, ctx: ArticleContext) -> list[tuple[int, Place]]:
-    """(token index, place) of each 'the <kind> of <Name>' whose name the gazetteer lacks."""
+def _introductions(doc: Doc, ctx: ArticleContext) -> list[tuple[int, str, Place, bool]]:
+    """(token index, settlement noun, place, in the gazetteer) of each 'the <noun> of <Name>'."""
     return doc_memo(doc, "peacewatch_introduced_towns", lambda d: _find_introductions(d, ctx))
 
 
-def _find_introductions(doc: Doc, ctx: ArticleContext) -> list[tuple[int, Place]]:
+def _find_introductions(doc: Doc, ctx: ArticleContext) -> list[tuple[int, str, Place, bool]]:
     out = []
     for token in doc:
         if token.pos_ != "PROPN" or token.dep_ != "pobj" or token.head.lower_ != "of":
             continue
         name = _proper_name(token)
-        if ctx.place(text_of(name)) is not None:
+        noun = token.head.head.lemma_.lower()
+        town = unlisted_town(text_of(name), noun)
+        if town is None:
             continue
-        town = unlisted_town(text_of(name), token.head.head.lemma_)
-        if town is not None:
-            out.append((name.start, town))
+        listed = ctx.place(text_of(name))
+        if listed is not None and listed.precision == "city":
+            out.append((name.start, noun, listed, True))
+        elif listed is None:
+            # 'the Somali town of X': the adjective gives the town's country
+            country = next((c for c in (country_of(a.text) for a in token.head.head.children
+                                        if a.dep_ in ("amod", "compound")) if c), None)
+            out.append((name.start, noun, town.model_copy(update={"country": country}), False))
     return out
 
 
@@ -97,8 +106,15 @@ def _proper_name(token: Token) -> Span:
 
 def last_named_place(doc: Doc, before: int, precision: str, ctx: ArticleContext,
                      ents: Iterable[Span]) -> Place | None:
-    """The place of a kind ('city', 'region', 'country') the article named last before a token:
-    a gazetteer name among `ents`, or a town it introduced by name ('the town of X')."""
+    """The place of a kind ('city', 'region', 'country') an anaphor at `before` takes up: the
+    last settlement introduced with the same noun ('the town of X' ... 'the town'), else the
+    last named among `ents` or introduced by name, whichever came last ('north of Y' names a
+    reference point after X, not the town taken up)."""
+    noun = doc[before].lemma_.lower() if before < len(doc) else ""
+    if precision == "city":
+        same = [p for i, kind, p, _ in _introductions(doc, ctx) if i < before and kind == noun]
+        if same:
+            return same[-1]
     found: list[tuple[int, Place]] = []
     for ent in ents:
         if ent.end <= before:
@@ -106,7 +122,7 @@ def last_named_place(doc: Doc, before: int, precision: str, ctx: ArticleContext,
             if place is not None and place.precision == precision:
                 found.append((ent.start, place))
     if precision == "city":
-        found.extend((i, p) for i, p in _introductions(doc, ctx) if i < before)
+        found.extend((i, p) for i, _, p, _ in _introductions(doc, ctx) if i < before)
     return max(found, key=lambda pair: pair[0])[1] if found else None
 
 
@@ -193,6 +209,12 @@ def is_hosted(token: Token, mention: Mention) -> bool:
                     for o in c.children if o.dep_ == "pobj"), node)
     told = get_lexicon().nouns.get(act.lemma_.lower())
     return told is not None and told.type == mention.type and act.i < token.i
+
+
+def is_anaphor(span: Span) -> bool:
+    """'the town', 'the southern city': a place noun that takes up a place named before."""
+    return span.root.pos_ == "NOUN" and anaphor_precision(span.root.lemma_) is not None \
+        and not any(t.pos_ == "PROPN" for t in span)
 
 
 def borrowed_place(places: Sequence[Place]) -> Place | None:
