@@ -54,3 +54,28 @@ def test_the_town_takes_up_the_town_introduced_by_name():
 def test_withdrawal_is_placed_where_it_leaves():
     found = _events("The rebels withdrew their fighters from Bukavu on Friday.", "RETREAT")
     assert found and found[0].location is not None and found[0].location.name == "Bukavu"
+
+
+def test_town_introduced_by_name_takes_the_country_of_its_adjective():
+    found = _events("Rebels overran the northern Malian village of Kawaru Dandi on Monday.", "ASSAULT")
+    assert found and found[0].location is not None
+    assert found[0].location.name == "Kawaru Dandi" and found[0].location.country == "MLI"
+
+
+def test_member_of_a_struck_noun_is_a_place():
+    found = _events("The army retook several towns, including Bunia, last week.", "ASSAULT")
+    assert found and found[0].location is not None and found[0].location.name == "Bunia"
+
+
+def test_act_without_a_place_happens_where_the_story_is():
+    text = ("Gunmen attacked a market in Bunia on Monday, killing five people.\n\n"
+            "Police reinforcements were deployed on Tuesday.")
+    found = _events(text, "MOBILIZE")
+    assert found and found[0].location is not None and found[0].location.name == "Bunia"
+
+
+def test_story_place_is_not_looked_for_far_back():
+    text = ("Gunmen attacked a market in Bunia on Monday.\n\nThe attack drew wide concern.\n\n"
+            "Officials met on Tuesday.\n\nThey spoke for hours.\n\nPolice were deployed on Wednesday.")
+    found = _events(text, "MOBILIZE")
+    assert found and found[0].location is None

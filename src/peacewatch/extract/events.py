@@ -42,9 +42,11 @@ from peacewatch.extract.places import (
     is_anaphor,
     is_hosted,
     last_named_place,
+    listed_member,
     shares_verb_chain,
     site_places,
     span_place,
+    story_place,
 )
 from peacewatch.extract.weapons import find_weapons, mode_of_words
 from peacewatch.grammar import (
@@ -116,6 +118,7 @@ class _Article:
     drafts: list[Draft] = field(default_factory=list)
     references: list[tuple[int, Mention]] = field(default_factory=list)
     times_by_sentence: list[list[tuple[Span, When, Offset | None]]] = field(default_factory=list)
+    places_by_sentence: list[list[Place]] = field(default_factory=list)
     free_times: list[set[int]] = field(default_factory=list)  # per sentence, the times no event of it took
 
 
@@ -157,6 +160,11 @@ def extract_events(doc: Doc, published: date | None = None, lex: Lexicon | None 
     _drop_self_targets(merged)
     _assign_dates(merged, article.times_by_sentence, article.free_times, article.references, ctx)
     _place_at_talks(merged)
+    for draft in merged:
+        if not draft.places and not draft.borrowed:
+            # an act told with no place of its own happened where the story is (extract/places.py)
+            found = story_place(draft.sent_index, article.places_by_sentence, draft.type, draft.source)
+            draft.borrowed = (found,) if found is not None else ()
     return [_to_event(d, ctx) for d in merged]
 
 
@@ -170,6 +178,7 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
     # phrase, not the event, and is not the story's time either.
     times = [t for t in times if not _bound_to_noun(t[0].root, mentions)]
     article.times_by_sentence.append(times)
+    article.places_by_sentence.append([p for _, p in places])
     article.free_times.append({id(t[0]) for t in times if time_owner[id(t[0])] is None})
     place_owner = {id(p[0]): _owner(p[0].root, mentions) for p in places}
     casualties = find_casualties(sent)
@@ -296,7 +305,7 @@ def _places(sent: Span, ctx: ArticleContext) -> list[tuple[Span, Place]]:
         if ent.label_ in PLACE_LABELS or ent.label_ in LOOSE_PLACE_LABELS:
             loose = ent.label_ not in PLACE_LABELS
             span = _with_region_word(ent)
-            if not _is_locative(span.root) and not departure_place(span.root):
+            if not (_is_locative(span.root) or departure_place(span.root) or listed_member(span.root, _is_locative)):
                 continue
             place = span_place(span, ctx) or _named_settlement(span)
             if place is None or (loose and place.precision not in ("city", "region")):

@@ -14,25 +14,31 @@ from peacewatch.extract.context import ArticleContext
 from peacewatch.extract.countries import country_of
 from peacewatch.extract.lexicon import get_lexicon
 from peacewatch.extract.mentions import Mention
-from peacewatch.grammar import PASSAGE_PREPS, POSSESSIVE_ENDINGS
+from peacewatch.grammar import MEMBER_PREPS, PASSAGE_PREPS, POSSESSIVE_ENDINGS
 from peacewatch.nlp import doc_memo, text_of
 from peacewatch.resolve.place import anaphor_precision, capital_place, is_capital_noun, is_site_head, unlisted_town
-from peacewatch.schema import Place
+from peacewatch.schema import Actor, Place
 
 __all__ = [
     "borrowed_place",
     "is_anaphor",
     "departure_place",
     "last_named_place",
+    "listed_member",
     "is_hosted",
     "shares_verb_chain",
     "site_places",
     "span_place",
+    "story_place",
 ]
 
 Located = tuple[Span, Place]
 # how many words of a site's own name are read before its head ('Ben Gurion International Airport')
 SITE_NAME_WORDS = 5
+# sentences back in which the place of an act told without one is looked for
+STORY_WINDOW = 3
+# types of events that are statements: made where the speaker is, not where what they speak of happened
+STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "SUPPORT", "REJECT", "PROTEST"})
 # most precise first
 PRECISION_RANK = {"city": 0, "region": 1, "sea": 2, "country": 3, "continent": 4}
 
@@ -223,6 +229,27 @@ def borrowed_place(places: Sequence[Place]) -> Place | None:
     if not places:
         return None
     return min(places, key=lambda p: PRECISION_RANK.get(p.precision or "", len(PRECISION_RANK)))
+
+
+def story_place(index: int, places_by_sentence: Sequence[Sequence[Place]], kind: str,
+                source: Actor | None) -> Place | None:
+    """Where an act told with no place of its own happened: the place the last few sentences
+    before it name (the story goes on where it was). A statement of a state speaks from that
+    place only when it is the state's own ('France condemned the attack on X' was not said in X)."""
+    for back in range(1, STORY_WINDOW + 1):
+        if index - back >= 0 and places_by_sentence[index - back]:
+            place = borrowed_place(places_by_sentence[index - back])
+            foreign = source is not None and source.country and place is not None and place.country != source.country
+            return None if kind in STATEMENT_TYPES and foreign else place
+    return None
+
+
+def listed_member(token: Token, is_locative: Callable[[Token], bool]) -> bool:
+    """'retook key towns, including X': a member of a noun that stands where a place stands."""
+    node = token
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "pobj" and node.head.lower_ in MEMBER_PREPS and is_locative(node.head.head)
 
 
 def departure_place(token: Token) -> bool:
