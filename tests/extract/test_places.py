@@ -79,3 +79,11 @@ def test_story_place_is_not_looked_for_far_back():
             "Officials met on Tuesday.\n\nThey spoke for hours.\n\nPolice were deployed on Wednesday.")
     found = _events(text, "MOBILIZE")
     assert found and found[0].location is None
+
+
+def test_one_notion_of_a_place_anaphor():
+    from peacewatch.extract.places import takes_up_place
+
+    doc = get_nlp()("Troops shelled the city and this district, then the city of Bunia and the Gaza city.")
+    taken = {t.i: takes_up_place(t) for t in doc if t.lower_ in ("city", "district")}
+    assert [taken[i] for i in sorted(taken)] == [True, True, False, False]

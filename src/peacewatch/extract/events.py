@@ -47,6 +47,7 @@ from peacewatch.extract.places import (
     site_places,
     span_place,
     story_place,
+    takes_up_place,
 )
 from peacewatch.extract.weapons import find_weapons, mode_of_words
 from peacewatch.grammar import (
@@ -323,7 +324,7 @@ def _place_anaphors(sent: Span, ctx: ArticleContext, seen: set[int]) -> list[tup
     out = []
     for token in sent:
         precision = anaphor_precision(token.lemma_)
-        if precision is None or token.i in seen or token.pos_ != "NOUN" or not _is_bare_definite(token):
+        if precision is None or token.i in seen or not takes_up_place(token):
             continue
         if not _is_locative(token):
             continue
@@ -332,15 +333,6 @@ def _place_anaphors(sent: Span, ctx: ArticleContext, seen: set[int]) -> list[tup
             span = sent.doc[min(c.i for c in token.subtree):token.i + 1]
             out.append((span, place.model_copy(update={"text": text_of(span)})))
     return out
-
-
-def _is_bare_definite(noun: Token) -> bool:
-    """'the city', 'the southern town': definite, with no name or owner of its own ('the city of
-    X', "Yemen's capital", 'the Gaza city')."""
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
-        return False
-    return not any(c.dep_ in ("compound", "poss", "nmod", "appos") or (c.dep_ == "prep" and c.lower_ == "of")
-                   for c in noun.children)
 
 
 def _last_named_place(doc: Doc, before: int, precision: str, ctx: ArticleContext) -> Place | None:
@@ -800,8 +792,7 @@ def _is_anaphoric_place(token: Token) -> bool:
     """'the city', 'the Ukrainian capital', "the town's market": a definite place noun with no
     name of its own, taking up a place the article named before."""
     nodes = [token, *(c for c in token.children if c.dep_ == "poss")]
-    return any(n.lemma_.lower() in get_lexicon().place_nouns and _is_definite(n)
-               and not any(t.pos_ == "PROPN" for t in n.subtree) for n in nodes)
+    return any(takes_up_place(n) for n in nodes)
 
 
 def _same_actor(a: Actor | None, b: Actor | None) -> bool:

@@ -14,7 +14,7 @@ from peacewatch.extract.context import ArticleContext
 from peacewatch.extract.countries import country_of
 from peacewatch.extract.lexicon import get_lexicon
 from peacewatch.extract.mentions import Mention
-from peacewatch.grammar import MEMBER_PREPS, PASSAGE_PREPS, POSSESSIVE_ENDINGS
+from peacewatch.grammar import DEFINITE_ARTICLES, MEMBER_PREPS, PASSAGE_PREPS, POSSESSIVE_ENDINGS
 from peacewatch.nlp import doc_memo, text_of
 from peacewatch.resolve.place import anaphor_precision, capital_place, is_capital_noun, is_site_head, unlisted_town
 from peacewatch.schema import Actor, Place
@@ -30,6 +30,7 @@ __all__ = [
     "site_places",
     "span_place",
     "story_place",
+    "takes_up_place",
 ]
 
 Located = tuple[Span, Place]
@@ -215,6 +216,22 @@ def is_hosted(token: Token, mention: Mention) -> bool:
                     for o in c.children if o.dep_ == "pobj"), node)
     told = get_lexicon().nouns.get(act.lemma_.lower())
     return told is not None and told.type == mention.type and act.i < token.i
+
+
+def takes_up_place(noun: Token) -> bool:
+    """'the city', 'the Ukrainian capital', 'this district': a definite noun of a kind or part of
+    place with no name or owner of its own ('the city of X', "Yemen's capital", 'the Gaza city'),
+    taking up a place the article named before. The one test of a place anaphor: the place
+    finder resolves it (anaphor_precision), the merger reads it as a strike told again."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or (anaphor_precision(lemma) is None and lemma not in get_lexicon().place_nouns):
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE_ARTICLES for c in noun.children):
+        return False
+    if any(t.pos_ == "PROPN" for t in noun.subtree):
+        return False
+    return not any(c.dep_ in ("compound", "poss", "nmod", "appos") or (c.dep_ == "prep" and c.lower_ == "of")
+                   for c in noun.children)
 
 
 def is_anaphor(span: Span) -> bool:
