@@ -87,3 +87,11 @@ def test_one_notion_of_a_place_anaphor():
     doc = get_nlp()("Troops shelled the city and this district, then the city of Bunia and the Gaza city.")
     taken = {t.i: takes_up_place(t) for t in doc if t.lower_ in ("city", "district")}
     assert [taken[i] for i in sorted(taken)] == [True, True, False, False]
+
+
+def test_place_told_after_a_fronted_clause_is_that_clause_s():
+    text = ("After the M23 rebels released two soldiers, in the northern city of Bunia, Uganda began "
+            "releasing a group of prisoners.")
+    found = {e.trigger: e.location for e in _events(text, "CONCEDE")}
+    assert found["released"] is not None and found["released"].name == "Bunia"
+    assert found["releasing"] is None

@@ -48,6 +48,7 @@ from peacewatch.extract.places import (
     span_place,
     story_place,
     takes_up_place,
+    trails_clause,
 )
 from peacewatch.extract.weapons import find_weapons, mode_of_words
 from peacewatch.grammar import (
@@ -262,7 +263,8 @@ def _place_draft(draft: Draft, mention: Mention, view: _Sentence, lex: Lexicon) 
         # 'launched airstrikes on X': the noun's place; 'stormed X, set fire to homes and raided
         # the prison': coordinated acts share X
         draft.borrowed += tuple(p for span, p in view.places if is_hosted(span.root, mention)
-                                or shares_verb_chain(view.place_owner[id(span)], mention))
+                                or shares_verb_chain(view.place_owner[id(span)], mention)
+                                or (view.place_owner[id(span)] is None and trails_clause(span, mention)))
 
 
 def _sole_event(mention: Mention, view: _Sentence, lex: Lexicon) -> bool:

@@ -31,6 +31,7 @@ __all__ = [
     "span_place",
     "story_place",
     "takes_up_place",
+    "trails_clause",
 ]
 
 Located = tuple[Span, Place]
@@ -281,6 +282,21 @@ def departure_place(token: Token) -> bool:
         verb = verb.head
     trigger = get_lexicon().verbs.get(verb.lemma_.lower())
     return trigger is not None and trigger.type == "RETREAT"
+
+
+def trails_clause(span: Span, mention: Mention) -> bool:
+    """'After X released hostages, in the city of Y, Z began ...': a place the parse hangs on the
+    main verb but told right after a fronted clause, before the main subject, is that clause's."""
+    clause = mention.clause
+    prep = span.root.head
+    while not (prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX")) and prep.head.i != prep.i:
+        prep = prep.head  # up through 'the city of Y' to the phrase on a verb
+    verb = prep.head
+    if prep.dep_ != "prep" or clause.dep_ != "advcl" or clause.head.i != verb.i or prep.i < clause.i:
+        return False
+    between = span.doc[clause.right_edge.i + 1:prep.i]
+    subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return all(t.is_punct for t in between) and bool(subjects) and all(i > span.end for i in subjects)
 
 
 def shares_verb_chain(owner: Mention | object | None, mention: Mention) -> bool:
