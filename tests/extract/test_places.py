@@ -95,3 +95,16 @@ def test_place_told_after_a_fronted_clause_is_that_clause_s():
     found = {e.trigger: e.location for e in _events(text, "CONCEDE")}
     assert found["released"] is not None and found["released"].name == "Bunia"
     assert found["releasing"] is None
+
+
+def test_the_area_takes_up_the_last_place_of_any_kind():
+    text = "Rebels attacked Goma on Monday.\n\nThe army said it is shelling rebel positions in the area."
+    found = [e for e in _events(text, "ASSAULT") if e.trigger == "shelling"]
+    assert found and found[0].location is not None and found[0].location.text == "the area"
+    assert found[0].location.name == "Goma"
+
+
+def test_a_withdrawal_from_its_object_is_placed_there():
+    found = _events("The rebels withdrew their troops from Bukavu on Friday and abandoned the town.", "RETREAT")
+    assert [e.trigger for e in found] == ["withdrew", "abandoned"]
+    assert all(e.location is not None and e.location.name == "Bukavu" for e in found)

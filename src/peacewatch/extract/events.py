@@ -328,7 +328,7 @@ def _place_anaphors(sent: Span, ctx: ArticleContext, seen: set[int]) -> list[tup
         precision = anaphor_precision(token.lemma_)
         if precision is None or token.i in seen or not takes_up_place(token):
             continue
-        if not _is_locative(token):
+        if not (_is_locative(token) or departure_place(token)):
             continue
         place = _last_named_place(sent.doc, token.i, precision, ctx)
         if place is not None:

@@ -41,6 +41,8 @@ SITE_NAME_WORDS = 5
 STORY_WINDOW = 3
 # types of events that are statements: made where the speaker is, not where what they speak of happened
 STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "SUPPORT", "REJECT", "PROTEST"})
+# the anaphor kind that takes up a place of any precision ('the area', 'the scene')
+ANY_PLACE = "place"
 # most precise first
 PRECISION_RANK = {"city": 0, "region": 1, "sea": 2, "country": 3, "continent": 4}
 
@@ -127,9 +129,9 @@ def last_named_place(doc: Doc, before: int, precision: str, ctx: ArticleContext,
     for ent in ents:
         if ent.end <= before:
             place = ctx.place(ent.text)
-            if place is not None and place.precision == precision:
+            if place is not None and precision in (place.precision, ANY_PLACE):
                 found.append((ent.start, place))
-    if precision == "city":
+    if precision in ("city", ANY_PLACE):
         found.extend((i, p) for i, _, p, _ in _introductions(doc, ctx) if i < before)
     return max(found, key=lambda pair: pair[0])[1] if found else None
 
@@ -271,10 +273,13 @@ def listed_member(token: Token, is_locative: Callable[[Token], bool]) -> bool:
 
 
 def departure_place(token: Token) -> bool:
-    """'withdraw from X', 'pulled out of X': the place a withdrawal leaves is its place."""
+    """'withdraw from X', 'pulled out of X', 'fled the town': the place a withdrawal leaves is its place."""
     node = token
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
+    if node.dep_ == "dobj":
+        left = get_lexicon().verbs.get(node.head.lemma_.lower())
+        return left is not None and left.type == "RETREAT"
     if node.dep_ != "pobj" or node.head.lower_ not in ("from", "of"):
         return False
     verb = node.head.head
