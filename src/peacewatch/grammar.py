@@ -192,6 +192,8 @@ WHEN_ADVERBS = frozenset({"when"})
 
 # Determiners of no one thing in particular ('rejected any agreement that ...', 'no deal').
 NONSPECIFIC_DETERMINERS = frozenset({"any", "no", "every", "each"})
+# Prepositions of passing through or into a site ('through the X crossing', 'within the perimeter of').
+PASSAGE_PREPS = frozenset({"through", "via", "within"})
 
 
 # --- end --------------------------------------------------------------------------------------

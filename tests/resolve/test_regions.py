@@ -146,3 +146,17 @@ def test_another_name_loses_to_a_place_of_that_name():
     assert place is not None and place.name == "Riverdale"
     odesa = resolve_place("Odessa")
     assert odesa is not None and odesa.country == "UKR"
+
+
+def test_capital_of_a_country():
+    from peacewatch.resolve.place import capital_place
+
+    place = capital_place("KEN", "Kenya's capital")
+    assert place is not None and place.name == "Nairobi" and place.text == "Kenya's capital"
+    assert capital_place("XXX") is None
+
+
+def test_site_at_a_town_named_by_an_alternate_spelling():
+    # 'Kiev' is an alternate name of Kyiv: its airport is still at Kyiv
+    place = resolve_place("Kiev airport", countries=["UKR"])
+    assert place is not None and place.country == "UKR" and abs(place.lat - 50.45) < 0.2

@@ -37,7 +37,8 @@ class RegionWords(DataFile):
     admin2_units: list[Word]
     site_words: list[Word]
     settlement_nouns: list[Word]
-    anaphors: dict[Literal["city", "region", "country"], list[Word]]
+    anaphors: dict[Literal["city", "region", "country", "place"], list[Word]]
+    capital_nouns: list[Word] = []
 
 
 @dataclass(frozen=True, slots=True)

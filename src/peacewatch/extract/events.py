@@ -45,6 +45,20 @@ from peacewatch.extract.numbers import (
     load_casualty_lexicon,
     merge_casualties,
 )
+from peacewatch.extract.places import (
+    borrowed_place,
+    departure_place,
+    is_anaphor,
+    is_hosted,
+    last_named_place,
+    listed_member,
+    shares_verb_chain,
+    site_places,
+    span_place,
+    story_place,
+    takes_up_place,
+    trails_clause,
+)
 from peacewatch.extract.weapons import find_weapons, mode_of_words
 from peacewatch.grammar import (
     DEFINITE_ARTICLES,
@@ -98,6 +112,9 @@ class Draft:
     note: str | None = None
     sent_index: int = 0
     site: str | None = None  # the one site (its lemma) a strike on several sites hit (_split_by_site)
+    # places told around the act, not by its own clause: its place when it has none, never a
+    # reason to merge or keep apart (extract/places.py)
+    borrowed: tuple[Place, ...] = ()
 
     @property
     def first(self) -> Mention:
@@ -113,6 +130,7 @@ class _Article:
     drafts: list[Draft] = field(default_factory=list)
     references: list[tuple[int, Mention]] = field(default_factory=list)
     times_by_sentence: list[list[tuple[Span, When, Offset | None]]] = field(default_factory=list)
+    places_by_sentence: list[list[Place]] = field(default_factory=list)
     free_times: list[set[int]] = field(default_factory=list)  # per sentence, the times no event of it took
 
 
@@ -156,6 +174,11 @@ def extract_events(doc: Doc, published: date | None = None, lex: Lexicon | None 
     kept = {id(d) for d in drafts}
     _date_by_retelling(merged, [d for d in article.drafts if id(d) not in kept])
     _place_at_talks(merged)
+    for draft in merged:
+        if not draft.places and not draft.borrowed:
+            # an act told with no place of its own happened where the story is (extract/places.py)
+            found = story_place(draft.sent_index, article.places_by_sentence, draft.type, draft.source)
+            draft.borrowed = (found,) if found is not None else ()
     return [_to_event(d, ctx) for d in merged]
 
 
@@ -169,6 +192,7 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
     # phrase, not the event, and is not the story's time either.
     times = [t for t in times if not _bound_to_noun(t[0].root, mentions)]
     article.times_by_sentence.append(times)
+    article.places_by_sentence.append([p for _, p in places])
     article.free_times.append({id(t[0]) for t in times if time_owner[id(t[0])] is None})
     place_owner = {id(p[0]): _owner(p[0].root, mentions) for p in places}
     casualties = find_casualties(sent)
@@ -240,7 +264,10 @@ def _place_draft(draft: Draft, mention: Mention, view: _Sentence, lex: Lexicon) 
     and free places, a statement the place it was made in."""
     for span, place in view.places:
         if view.place_owner[id(span)] is mention and not _is_participant(span, mention):
-            draft.places.append(place)
+            if is_anaphor(span):
+                draft.borrowed += (place,)  # 'the town': a place named before, no sign of the same act
+            else:
+                draft.places.append(place)
     if draft.type == "ASSAULT":
         if _has_casualties(view.casualties):
             draft.casualties.append(view.casualties)
@@ -253,6 +280,12 @@ def _place_draft(draft: Draft, mention: Mention, view: _Sentence, lex: Lexicon) 
         # sentence that tells one event, is that event's
         draft.places.extend(p for span, p in view.places if view.place_owner[id(span)] is None
                             and not _is_participant(span, mention))
+    if not draft.places:
+        # 'launched airstrikes on X': the noun's place; 'stormed X, set fire to homes and raided
+        # the prison': coordinated acts share X
+        draft.borrowed += tuple(p for span, p in view.places if is_hosted(span.root, mention)
+                                or shares_verb_chain(view.place_owner[id(span)], mention)
+                                or (view.place_owner[id(span)] is None and trails_clause(span, mention)))
 
 
 def _sole_event(mention: Mention, view: _Sentence, lex: Lexicon) -> bool:
@@ -296,13 +329,14 @@ def _places(sent: Span, ctx: ArticleContext) -> list[tuple[Span, Place]]:
         if ent.label_ in PLACE_LABELS or ent.label_ in LOOSE_PLACE_LABELS:
             loose = ent.label_ not in PLACE_LABELS
             span = _with_region_word(ent)
-            if not _is_locative(span.root):
+            if not (_is_locative(span.root) or departure_place(span.root) or listed_member(span.root, _is_locative)):
                 continue
-            place = ctx.place(text_of(span)) or _named_settlement(span)
+            place = span_place(span, ctx) or _named_settlement(span)
             if place is None or (loose and place.precision not in ("city", "region")):
                 continue
             seen.update(range(span.start, span.end))
             out.append((span, place.model_copy(update={"text": text_of(span)})))
+    out.extend(site_places(sent, ctx, seen, _is_locative))
     out.extend(_place_anaphors(sent, ctx, seen))
     return out
 
@@ -313,9 +347,9 @@ def _place_anaphors(sent: Span, ctx: ArticleContext, seen: set[int]) -> list[tup
     out = []
     for token in sent:
         precision = anaphor_precision(token.lemma_)
-        if precision is None or token.i in seen or token.pos_ != "NOUN" or not _is_bare_definite(token):
+        if precision is None or token.i in seen or not takes_up_place(token):
             continue
-        if not _is_locative(token):
+        if not (_is_locative(token) or departure_place(token)):
             continue
         place = _last_named_place(sent.doc, token.i, precision, ctx)
         if place is not None:
@@ -324,23 +358,10 @@ def _place_anaphors(sent: Span, ctx: ArticleContext, seen: set[int]) -> list[tup
     return out
 
 
-def _is_bare_definite(noun: Token) -> bool:
-    """'the city', 'the southern town': definite, with no name or owner of its own ('the city of
-    X', "Yemen's capital", 'the Gaza city')."""
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
-        return False
-    return not any(c.dep_ in ("compound", "poss", "nmod", "appos") or (c.dep_ == "prep" and c.lower_ == "of")
-                   for c in noun.children)
-
-
 def _last_named_place(doc: Doc, before: int, precision: str, ctx: ArticleContext) -> Place | None:
     # names the model took for an organisation or a person count here as in _places
-    for ent in reversed([e for e in doc.ents if e.end <= before and (e.label_ in PLACE_LABELS
-                                                                      or e.label_ in LOOSE_PLACE_LABELS)]):
-        place = ctx.place(ent.text)
-        if place is not None and place.precision == precision:
-            return place
-    return None
+    ents = [e for e in doc.ents if e.end <= before and (e.label_ in PLACE_LABELS or e.label_ in LOOSE_PLACE_LABELS)]
+    return last_named_place(doc, before, precision, ctx, ents)
 
 
 def _named_settlement(span: Span) -> Place | None:
@@ -798,8 +819,7 @@ def _is_anaphoric_place(token: Token) -> bool:
     """'the city', 'the Ukrainian capital', "the town's market": a definite place noun with no
     name of its own, taking up a place the article named before."""
     nodes = [token, *(c for c in token.children if c.dep_ == "poss")]
-    return any(n.lemma_.lower() in get_lexicon().place_nouns and _is_definite(n)
-               and not any(t.pos_ == "PROPN" for t in n.subtree) for n in nodes)
+    return any(takes_up_place(n) for n in nodes)
 
 
 def _same_actor(a: Actor | None, b: Actor | None) -> bool:
@@ -831,6 +851,7 @@ def _merge_once(drafts: list[Draft]) -> list[Draft]:
         home.dates.extend(draft.dates)
         home.offsets.extend(draft.offsets)
         home.places.extend(draft.places)
+        home.borrowed += draft.borrowed
         home.casualties.extend(draft.casualties)
         home.weapons.extend(draft.weapons)
         home.mode = home.mode or draft.mode
@@ -1068,7 +1089,7 @@ def _best_date(draft: Draft) -> When | None:
 
 def _to_event(draft: Draft, ctx: ArticleContext) -> Event:
     when, conflicts = reconcile(draft.dates) if draft.dates else (None, [])
-    place = _place_key(draft)
+    place = _place_key(draft) or borrowed_place(draft.borrowed)
     casualties = merge_casualties(draft.casualties) if draft.casualties else Casualties()
     target = draft.target
     if draft.type == "ASSAULT":

@@ -43,6 +43,9 @@ log = logging.getLogger(__name__)
 __all__ = [
     "Gazetteer",
     "GazetteerEntry",
+    "capital_place",
+    "is_capital_noun",
+    "is_site_head",
     "find_place_names",
     "get_gazetteer",
     "is_region_word",
@@ -124,6 +127,8 @@ _SETTLEMENT_NOUNS = frozenset(w.lower() for w in RegionWords.load().settlement_n
 _ANAPHORS = {w.lower(): precision for precision, words in RegionWords.load().anaphors.items() for w in words}
 # Site words by length, longest first ('international airport' before 'airport').
 _SITE_WORDS = sorted((tuple(w.lower().split()) for w in RegionWords.load().site_words), key=len, reverse=True)
+_CAPITAL_NOUNS = frozenset(w.lower() for w in RegionWords.load().capital_nouns)
+_SITE_HEADS = frozenset(w[-1] for w in _SITE_WORDS)
 _SINGLE_LETTER_DOT = re.compile(r"(?<=\b[a-z])\.")
 
 
@@ -215,6 +220,7 @@ class Gazetteer:
         self._adjectives = {normalize_name(k): v for k, v in (adjectives or {}).items()}
         self.capitals = capitals
         self._countries: dict[str, GazetteerEntry] | None = None
+        self._capital_of: dict[str, GazetteerEntry] | None = None
         self._acronyms: set[str] = set()
         for entry, primary, alternate in entries:
             self.add(entry, primary, alternate)
@@ -298,8 +304,9 @@ class Gazetteer:
             # 'the X crossing', 'X air base': a site at the town, placed at the town's point
             base = " ".join(words[:-len(site)])
             towns = self._index.exact.get(base) or self._loose_index().get(loosen_name(base), [])
-            return [(replace(e, name=f"{e.name} {' '.join(site)}", geonameid=None), 2)
-                    for e, t in towns if t == 0 and e.precision == "city"]
+            # a town's alternate spelling names its site too ('the Hodeida port')
+            return [(replace(e, name=f"{e.name} {' '.join(site)}", geonameid=None), 2 + t)
+                    for e, t in towns if t <= 1 and e.precision == "city"]
         if len(words) > 1 and words[-1] == "city":
             base = " ".join(words[:-1])
             return [(e, 2) for e, t in self._index.exact.get(base, []) if t == 0 and e.precision == "city"]
@@ -348,6 +355,17 @@ class Gazetteer:
             self._countries = {e.country: e for e in self.entries
                                if e.precision == "country" and e.country}
         return self._countries.get(iso3.upper())
+
+    def capital(self, iso3: str) -> GazetteerEntry | None:
+        """The capital city of a country given by ISO3 ("Yemen's capital"), or None."""
+        if self._capital_of is None:
+            self._capital_of = {}
+            for entry in self.entries:
+                if entry.precision == "city" and entry.country and entry.geonameid in self.capitals:
+                    best = self._capital_of.get(entry.country)
+                    if best is None or entry.population > best.population:
+                        self._capital_of[entry.country] = entry
+        return self._capital_of.get(iso3.upper())
 
     def keys(self) -> Iterable[str]:
         """All normalised names (for the ruler and the text scanner)."""
@@ -704,6 +722,16 @@ def is_region_word(word: str) -> bool:
     return word.lower() in _REGION_SUFFIXES or (word.lower(),) in _SITE_WORDS
 
 
+def is_capital_noun(word: str) -> bool:
+    """A noun that, owned by a country, names its capital ("Yemen's capital")."""
+    return word.lower() in _CAPITAL_NOUNS
+
+
+def is_site_head(word: str) -> bool:
+    """The last word of a site ('crossing', 'airport', 'prison'): a place at or by a town."""
+    return word.lower() in _SITE_HEADS
+
+
 def unlisted_town(name: str, noun: str) -> Place | None:
     """A settlement the text names as one ('the town of X') that no gazetteer entry holds: a
     Place with its name and precision, and no point or country (the text gives none).
@@ -745,6 +773,17 @@ def resolve_place(name: str, *, countries: Sequence[str] = (),
         log.debug("place %r not in the gazetteer", name)
         return None
     return to_place(entry, name.strip())
+
+
+def capital_place(iso3: str, text: str | None = None) -> Place | None:
+    """The capital city of a country as a Place ("Yemen's capital" -> Sanaa), or None.
+
+    Args:
+        iso3: the country's ISO3 code.
+        text: the words of the article that name it.
+    """
+    entry = get_gazetteer().capital(iso3)
+    return to_place(entry, text) if entry is not None else None
 
 
 def rank_countries(entries: Iterable[GazetteerEntry | None]) -> list[str]:

@@ -1,0 +1,319 @@
+"""Where an event happened, beyond the names the NER marks: a name with its owner ("Punjab's
+Pathankot"), a country's capital ("Yemen's capital"), a site at a named place ('the X port',
+"Y's Z International Airport"), a town the article introduced by name ('the town of X'), and the
+place that coordinated verbs of one subject share ('stormed X, set fire to homes and ...').
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from peacewatch.extract.context import ArticleContext
+from peacewatch.extract.countries import country_of
+from peacewatch.extract.lexicon import get_lexicon
+from peacewatch.extract.mentions import Mention
+from peacewatch.grammar import DEFINITE_ARTICLES, MEMBER_PREPS, PASSAGE_PREPS, POSSESSIVE_ENDINGS
+from peacewatch.nlp import doc_memo, text_of
+from peacewatch.resolve.place import anaphor_precision, capital_place, is_capital_noun, is_site_head, unlisted_town
+from peacewatch.schema import Actor, Place
+
+__all__ = [
+    "borrowed_place",
+    "is_anaphor",
+    "departure_place",
+    "last_named_place",
+    "listed_member",
+    "is_hosted",
+    "shares_verb_chain",
+    "site_places",
+    "span_place",
+    "story_place",
+    "takes_up_place",
+    "trails_clause",
+]
+
+Located = tuple[Span, Place]
+# how many words of a site's own name are read before its head ('Ben Gurion International Airport')
+SITE_NAME_WORDS = 5
+# sentences back in which the place of an act told without one is looked for
+STORY_WINDOW = 3
+# types of events that are statements: made where the speaker is, not where what they speak of happened
+STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "SUPPORT", "REJECT", "PROTEST"})
+# the anaphor kind that takes up a place of any precision ('the area', 'the scene')
+ANY_PLACE = "place"
+# most precise first
+PRECISION_RANK = {"city": 0, "region": 1, "sea": 2, "country": 3, "continent": 4}
+
+
+def span_place(span: Span, ctx: ArticleContext) -> Place | None:
+    """The place a name span names: the gazetteer's entry; for "X's Y" the Y (a town within X);
+    for a country owning a capital noun ("Yemen's capital") its capital city; a town the article
+    introduced by name ('the town of X') when no gazetteer holds it."""
+    text = text_of(span)
+    place = ctx.place(text)
+    if place is None:
+        owned = _after_possessive(span)
+        place = ctx.place(text_of(owned)) if owned is not None else None
+    if place is None:
+        place = _introduced(span.doc, ctx).get(text.lower())
+    if place is not None and place.precision == "country" and place.country:
+        root = span.root
+        if root.dep_ == "poss" and is_capital_noun(root.head.lemma_):
+            return capital_place(place.country, text) or place
+    return place
+
+
+def _after_possessive(span: Span) -> Span | None:
+    """"Punjab's Pathankot" -> 'Pathankot' (a name the NER read as one with its owner)."""
+    marks = [t.i for t in span if t.lower_ in POSSESSIVE_ENDINGS]
+    if not marks or marks[-1] + 1 >= span.end:
+        return None
+    return span.doc[marks[-1] + 1:span.end]
+
+
+def _introduced(doc: Doc, ctx: ArticleContext) -> dict[str, Place]:
+    """Towns the article introduces by name that no gazetteer holds ('the southern town of X'),
+    by their lowercased name: a later bare 'X' is the same town."""
+    return {p.name.lower(): p for _, _, p, listed in _introductions(doc, ctx) if p.name and not listed}
+
+
+def _introductions(doc: Doc, ctx: ArticleContext) -> list[tuple[int, str, Place, bool]]:
+    """(token index, settlement noun, place, in the gazetteer) of each 'the <noun> of <Name>'."""
+    return doc_memo(doc, "peacewatch_introduced_towns", lambda d: _find_introductions(d, ctx))
+
+
+def _find_introductions(doc: Doc, ctx: ArticleContext) -> list[tuple[int, str, Place, bool]]:
+    out = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.dep_ != "pobj" or token.head.lower_ != "of":
+            continue
+        name = _proper_name(token)
+        noun = token.head.head.lemma_.lower()
+        town = unlisted_town(text_of(name), noun)
+        if town is None:
+            continue
+        listed = ctx.place(text_of(name))
+        if listed is not None and listed.precision == "city":
+            out.append((name.start, noun, listed, True))
+        elif listed is None:
+            # 'the Somali town of X': the adjective gives the town's country
+            country = next((c for c in (country_of(a.text) for a in token.head.head.children
+                                        if a.dep_ in ("amod", "compound")) if c), None)
+            out.append((name.start, noun, town.model_copy(update={"country": country}), False))
+    return out
+
+
+def _proper_name(token: Token) -> Span:
+    """A proper noun with the proper nouns compounded before it ('Adan Yabaal')."""
+    start = token.i
+    while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].dep_ == "compound" \
+            and token.doc[start - 1].head.i >= token.i - SITE_NAME_WORDS:
+        start -= 1
+    return token.doc[start:token.i + 1]
+
+
+def last_named_place(doc: Doc, before: int, precision: str, ctx: ArticleContext,
+                     ents: Iterable[Span]) -> Place | None:
+    """The place of a kind ('city', 'region', 'country') an anaphor at `before` takes up: the
+    last settlement introduced with the same noun ('the town of X' ... 'the town'), else the
+    last named among `ents` or introduced by name, whichever came last ('north of Y' names a
+    reference point after X, not the town taken up)."""
+    noun = doc[before].lemma_.lower() if before < len(doc) else ""
+    if precision == "city":
+        same = [p for i, kind, p, _ in _introductions(doc, ctx) if i < before and kind == noun]
+        if same:
+            return same[-1]
+    found: list[tuple[int, Place]] = []
+    for ent in ents:
+        if ent.end <= before:
+            place = ctx.place(ent.text)
+            if place is not None and precision in (place.precision, ANY_PLACE):
+                found.append((ent.start, place))
+    if precision in ("city", ANY_PLACE):
+        found.extend((i, p) for i, _, p, _ in _introductions(doc, ctx) if i < before)
+    return max(found, key=lambda pair: pair[0])[1] if found else None
+
+
+def site_places(sent: Span, ctx: ArticleContext, seen: set[int],
+                is_locative: Callable[[Token], bool]) -> list[Located]:
+    """Sites where something happens: a site noun ('port', 'airport', 'crossing', 'prison') with
+    a name of its own ("Israel's Ben Gurion International Airport", 'Ofer Military Prison') or
+    at a named place ('the X port', 'the port of X'). A site at a town is placed at the town's
+    point; a named site elsewhere has its name and country only (the text gives no point)."""
+    out = []
+    for token in sent:
+        if token.i in seen or token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+            continue
+        if not is_site_head(token.lower_) or not (is_locative(token) or _passed_through(token)):
+            continue
+        if any(t.i in seen for t in token.subtree if not _is_owner(t, token)):
+            continue  # 'the port of X', 'the X port': X is already the place
+        place = _site(token, ctx)
+        if place is not None:
+            span = sent.doc[min(c.i for c in token.subtree if c.i <= token.i):token.i + 1]
+            seen.update(range(span.start, span.end))
+            out.append((span, place.model_copy(update={"text": text_of(span)})))
+    return out
+
+
+def _is_owner(token: Token, head: Token) -> bool:
+    """"Kenya's" in "Kenya's X Airport": the owner of a site, not its place."""
+    node = token
+    while node.head.i != node.i and node.i != head.i:
+        if node.dep_ == "poss" and node.head.i == head.i:
+            return True
+        node = node.head
+    return False
+
+
+def _passed_through(token: Token) -> bool:
+    """'through the X crossing', 'within the perimeter of the X airport'."""
+    node = token
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ == "pobj":
+        node = node.head.head
+    return node.dep_ == "pobj" and node.head.lower_ in PASSAGE_PREPS
+
+
+def _site(head: Token, ctx: ArticleContext) -> Place | None:
+    """The place of a site noun: its own name's words, its owner or its 'of'/'in' object."""
+    words = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ in ("PROPN", "NOUN")]
+    names = [w for w in words if w.pos_ == "PROPN"]
+    anchors: list[Place] = []
+    if names:
+        town = ctx.place(text_of(head.doc[names[0].i:names[-1].i + 1]))
+        if town is not None:
+            anchors.append(town)
+    for child in head.children:
+        if child.dep_ == "poss" and child.pos_ == "PROPN":
+            anchors.extend(p for p in [ctx.place(text_of(_proper_name(child)))] if p is not None)
+        elif child.dep_ == "prep" and child.lower_ in ("of", "in"):
+            anchors.extend(p for o in child.children if o.dep_ == "pobj" and o.pos_ == "PROPN"
+                           for p in [ctx.place(text_of(_proper_name(o)))] if p is not None)
+    town = next((p for p in anchors if p.precision == "city" and p.lat is not None), None)
+    own = " ".join(t.text for t in head.doc[words[0].i:head.i + 1]) if words else head.text
+    if town is not None:
+        # 'the X port' is the town's port; 'the Y prison of X' keeps its own name, at the town
+        named_by_town = bool(names) and town is anchors[0] and len(names) == len(words)
+        return town.model_copy(update={"name": f"{town.name} {head.text}" if named_by_town or not names
+                                       else f"{own} ({town.name})"})
+    if not names:
+        return None
+    country = next((p.country for p in anchors if p.country), None)
+    return Place(name=own, country=country, precision="city")
+
+
+def is_hosted(token: Token, mention: Mention) -> bool:
+    """Whether a place token lies in the object of the mention's verb that tells its act by a
+    noun ('launched airstrikes on X', 'carried out a series of raids in X')."""
+    node, path = token, 0
+    while path < 8 and node.head.i != node.i and node.head.i != mention.trigger.i:
+        node, path = node.head, path + 1
+    if node.head.i != mention.trigger.i or node.dep_ != "dobj" or mention.trigger.pos_ != "VERB":
+        return False
+    act = node
+    if act.lemma_.lower() not in get_lexicon().nouns:
+        # 'a series of airstrikes', 'a wave of attacks'
+        act = next((o for c in node.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for o in c.children if o.dep_ == "pobj"), node)
+    told = get_lexicon().nouns.get(act.lemma_.lower())
+    return told is not None and told.type == mention.type and act.i < token.i
+
+
+def takes_up_place(noun: Token) -> bool:
+    """'the city', 'the Ukrainian capital', 'this district': a definite noun of a kind or part of
+    place with no name or owner of its own ('the city of X', "Yemen's capital", 'the Gaza city'),
+    taking up a place the article named before. The one test of a place anaphor: the place
+    finder resolves it (anaphor_precision), the merger reads it as a strike told again."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or (anaphor_precision(lemma) is None and lemma not in get_lexicon().place_nouns):
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE_ARTICLES for c in noun.children):
+        return False
+    if any(t.pos_ == "PROPN" for t in noun.subtree):
+        return False
+    return not any(c.dep_ in ("compound", "poss", "nmod", "appos") or (c.dep_ == "prep" and c.lower_ == "of")
+                   for c in noun.children)
+
+
+def is_anaphor(span: Span) -> bool:
+    """'the town', 'the southern city': a place noun that takes up a place named before."""
+    return span.root.pos_ == "NOUN" and anaphor_precision(span.root.lemma_) is not None \
+        and not any(t.pos_ == "PROPN" for t in span)
+
+
+def borrowed_place(places: Sequence[Place]) -> Place | None:
+    """The most precise of the places an event borrowed from around it (town before region
+    before country; the first told among equals)."""
+    if not places:
+        return None
+    return min(places, key=lambda p: PRECISION_RANK.get(p.precision or "", len(PRECISION_RANK)))
+
+
+def story_place(index: int, places_by_sentence: Sequence[Sequence[Place]], kind: str,
+                source: Actor | None) -> Place | None:
+    """Where an act told with no place of its own happened: the place the last few sentences
+    before it name (the story goes on where it was). A statement of a state speaks from that
+    place only when it is the state's own ('France condemned the attack on X' was not said in X)."""
+    for back in range(1, STORY_WINDOW + 1):
+        if index - back >= 0 and places_by_sentence[index - back]:
+            place = borrowed_place(places_by_sentence[index - back])
+            foreign = source is not None and source.country and place is not None and place.country != source.country
+            return None if kind in STATEMENT_TYPES and foreign else place
+    return None
+
+
+def listed_member(token: Token, is_locative: Callable[[Token], bool]) -> bool:
+    """'retook key towns, including X': a member of a noun that stands where a place stands."""
+    node = token
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "pobj" and node.head.lower_ in MEMBER_PREPS and is_locative(node.head.head)
+
+
+def departure_place(token: Token) -> bool:
+    """'withdraw from X', 'pulled out of X', 'fled the town': the place a withdrawal leaves is its place."""
+    node = token
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "dobj":
+        left = get_lexicon().verbs.get(node.head.lemma_.lower())
+        return left is not None and left.type == "RETREAT"
+    if node.dep_ != "pobj" or node.head.lower_ not in ("from", "of"):
+        return False
+    verb = node.head.head
+    if node.head.lower_ == "of" and verb.lower_ == "out":
+        verb = verb.head
+    trigger = get_lexicon().verbs.get(verb.lemma_.lower())
+    return trigger is not None and trigger.type == "RETREAT"
+
+
+def trails_clause(span: Span, mention: Mention) -> bool:
+    """'After X released hostages, in the city of Y, Z began ...': a place the parse hangs on the
+    main verb but told right after a fronted clause, before the main subject, is that clause's."""
+    clause = mention.clause
+    prep = span.root.head
+    while not (prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX")) and prep.head.i != prep.i:
+        prep = prep.head  # up through 'the city of Y' to the phrase on a verb
+    verb = prep.head
+    if prep.dep_ != "prep" or clause.dep_ != "advcl" or clause.head.i != verb.i or prep.i < clause.i:
+        return False
+    between = span.doc[clause.right_edge.i + 1:prep.i]
+    subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return all(t.is_punct for t in between) and bool(subjects) and all(i > span.end for i in subjects)
+
+
+def shares_verb_chain(owner: Mention | object | None, mention: Mention) -> bool:
+    """Whether a place's owner is a verb coordinated with the mention's ('stormed X, set fire to
+    homes and raided the prison'): coordinated acts of one subject share its place."""
+    if not isinstance(owner, Mention) or owner is mention or owner.reference:
+        return False
+    return _chain_root(owner.clause).i == _chain_root(mention.clause).i and owner.clause.pos_ == "VERB"
+
+
+def _chain_root(token: Token) -> Token:
+    node = token
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node

@@ -1,0 +1,110 @@
+"""Where events happen beyond the names the NER marks (peacewatch.extract.places): possessives,
+capitals, sites, towns introduced by name, coordinated acts and withdrawals. Invented sentences."""
+
+from datetime import date
+
+from peacewatch.extract.events import extract_events
+from peacewatch.nlp import get_nlp
+
+
+def _events(text: str, kind: str):
+    return [e for e in extract_events(get_nlp()(text), date(2024, 3, 4)) if e.type == kind]
+
+
+def _distance_ok(place, lat: float, lon: float, degrees: float = 0.3) -> bool:
+    return (place is not None and place.lat is not None
+            and abs(place.lat - lat) < degrees and abs(place.lon - lon) < degrees)
+
+
+def test_act_told_by_a_noun_takes_the_place_of_the_noun():
+    # the verb 'launched' tells the act; its place is the object of 'airstrikes on'
+    found = _events("Ethiopia launched a series of airstrikes on the city of Mekelle on Monday.", "ASSAULT")
+    assert found and found[0].location is not None and found[0].location.text == "Mekelle"
+
+
+def test_country_owning_its_capital_is_the_capital_city():
+    found = _events("Warplanes bombed Sudan's capital on Friday, residents said.", "ASSAULT")
+    assert found and found[0].location is not None and found[0].location.name == "Khartoum"
+
+
+def test_coordinated_acts_share_the_place_of_the_first():
+    found = _events("The militia stormed Bunia on Tuesday, burned houses and looted the market.", "ASSAULT")
+    assert len(found) >= 2
+    assert all(e.location is not None and e.location.name == "Bunia" for e in found)
+
+
+def test_site_at_a_named_town_is_placed_at_the_town():
+    found = _events("Rebels shelled the Goma airport on Sunday.", "ASSAULT")
+    assert found and _distance_ok(found[0].location, -1.68, 29.23)
+
+
+def test_named_site_keeps_its_name():
+    found = _events("Drones struck Kenya's Wilson Lakeside Airport on Sunday.", "ASSAULT")
+    assert found and found[0].location is not None
+    assert found[0].location.name == "Wilson Lakeside Airport" and found[0].location.lat is None
+
+
+def test_the_town_takes_up_the_town_introduced_by_name():
+    text = ("Gunmen attacked the remote village of Kawaru Dandi on Monday.\n\n"
+            "Soldiers later stormed the village, officials said.")
+    found = _events(text, "ASSAULT")
+    assert found and all(e.location is not None and e.location.name == "Kawaru Dandi" for e in found)
+
+
+def test_withdrawal_is_placed_where_it_leaves():
+    found = _events("The rebels withdrew their fighters from Bukavu on Friday.", "RETREAT")
+    assert found and found[0].location is not None and found[0].location.name == "Bukavu"
+
+
+def test_town_introduced_by_name_takes_the_country_of_its_adjective():
+    found = _events("Rebels overran the northern Malian village of Kawaru Dandi on Monday.", "ASSAULT")
+    assert found and found[0].location is not None
+    assert found[0].location.name == "Kawaru Dandi" and found[0].location.country == "MLI"
+
+
+def test_member_of_a_struck_noun_is_a_place():
+    found = _events("The army retook several towns, including Bunia, last week.", "ASSAULT")
+    assert found and found[0].location is not None and found[0].location.name == "Bunia"
+
+
+def test_act_without_a_place_happens_where_the_story_is():
+    text = ("Gunmen attacked a market in Bunia on Monday, killing five people.\n\n"
+            "Police reinforcements were deployed on Tuesday.")
+    found = _events(text, "MOBILIZE")
+    assert found and found[0].location is not None and found[0].location.name == "Bunia"
+
+
+def test_story_place_is_not_looked_for_far_back():
+    text = ("Gunmen attacked a market in Bunia on Monday.\n\nThe attack drew wide concern.\n\n"
+            "Officials met on Tuesday.\n\nThey spoke for hours.\n\nPolice were deployed on Wednesday.")
+    found = _events(text, "MOBILIZE")
+    assert found and found[0].location is None
+
+
+def test_one_notion_of_a_place_anaphor():
+    from peacewatch.extract.places import takes_up_place
+
+    doc = get_nlp()("Troops shelled the city and this district, then the city of Bunia and the Gaza city.")
+    taken = {t.i: takes_up_place(t) for t in doc if t.lower_ in ("city", "district")}
+    assert [taken[i] for i in sorted(taken)] == [True, True, False, False]
+
+
+def test_place_told_after_a_fronted_clause_is_that_clause_s():
+    text = ("After the M23 rebels released two soldiers, in the northern city of Bunia, Uganda began "
+            "releasing a group of prisoners.")
+    found = {e.trigger: e.location for e in _events(text, "CONCEDE")}
+    assert found["released"] is not None and found["released"].name == "Bunia"
+    assert found["releasing"] is None
+
+
+def test_the_area_takes_up_the_last_place_of_any_kind():
+    text = "Rebels attacked Goma on Monday.\n\nThe army said it is shelling rebel positions in the area."
+    found = [e for e in _events(text, "ASSAULT") if e.trigger == "shelling"]
+    assert found and found[0].location is not None and found[0].location.text == "the area"
+    assert found[0].location.name == "Goma"
+
+
+def test_a_withdrawal_from_its_object_is_placed_there():
+    found = _events("The rebels withdrew their troops from Bukavu on Friday and abandoned the town.", "RETREAT")
+    assert [e.trigger for e in found] == ["withdrew", "abandoned"]
+    assert all(e.location is not None and e.location.name == "Bukavu" for e in found)
