@@ -771,10 +771,16 @@ def _read_object(mention: Mention, verb: Token, trigger: Trigger, obj: Token) ->
             mention.targets.extend(recipients)
             return
     if (_lemma(verb), _lemma(obj)) in get_lexicon().phrasal:
-        # 'set fire to X', 'opened fire on X': the object is part of the trigger; X is acted upon
+        # 'set fire to X', 'opened fire on X', 'took control of X': the object is part of the
+        # trigger; X is acted upon
         mention.targets.extend(p for prep in list(obj.children) + list(verb.children)
-                               if prep.dep_ == "prep" and prep.lower_ in _GIVING_TARGET_PREPS
+                               if prep.dep_ == "prep" and (prep.lower_ in _GIVING_TARGET_PREPS
+                                                           or prep.lower_ == "of" and prep.head.i == obj.i)
                                for p in prep.children if p.dep_ == "pobj")
+        return
+    if trigger.type == "ASSAULT" and _aimed_at(obj):
+        # 'launched (a series of) airstrikes on X': X is hit
+        mention.targets.extend(_aimed_at(obj))
         return
     if _lemma(obj) in OFFER_NOUNS or _is_event_noun(obj):
         # 'accepted the US proposal': the proposer; 'condemned the attack': the
@@ -782,6 +788,14 @@ def _read_object(mention: Mention, verb: Token, trigger: Trigger, obj: Token) ->
         mention.targets.extend(_owners(obj) or [obj])
     elif not _is_weapon_like(obj):
         mention.targets.append(obj)
+
+
+def _aimed_at(obj: Token) -> list[Token]:
+    """What an attack named as an object is aimed at: 'strikes on X', 'a series of strikes on X'."""
+    nouns = [obj] + [p for prep in obj.children if prep.dep_ == "prep" and _lemma(prep) == "of"
+                     and _lemma(obj) in _WORDS.batch_nouns for p in prep.children if p.dep_ == "pobj"]
+    return [p for noun in nouns if _is_event_noun(noun) for prep in noun.children
+            if prep.dep_ == "prep" and _lemma(prep) in TARGET_PREPS for p in prep.children if p.dep_ == "pobj"]
 
 
 def _read_reported_clause(mention: Mention, verb: Token, trigger: Trigger, clause: Token) -> None:

@@ -1,0 +1,66 @@
+"""Who acts and who is acted upon, as events carry them: facilities hit or seized take the country
+of the place they are in (CONVENTIONS rule 8), attribution sources are never actors, spellings of
+one organisation are one organisation. Sentences invented for these tests."""
+
+import pytest
+
+from peacewatch.extract.actors import lookup_organisation
+from peacewatch.runner.pipeline import extract
+
+
+def _events(text):
+    return extract(text, published="2025-05-07").events
+
+
+def _assaults(text):
+    return [e for e in _events(text) if e.type == "ASSAULT"]
+
+
+# (text, expected (source country, target country, target sector) per assault, the point)
+FACILITY_CASES = [
+    ("Ukrainian drones struck the Novoshakhtinsk refinery in Russia's Rostov region on Sunday.",
+     [("UKR", "RUS", "BUS")], "a refinery hit: industrial infrastructure (BUS) of the country it is in"),
+    ("Armed men stormed the police station in Mopti on Tuesday.",
+     [(None, "MLI", "GOV")], "a police station seized: the state's, in the country of its town"),
+    ("Gunmen set fire to homes in the Kenyan town of Garissa.",
+     [(None, "KEN", "CVL")], "homes burnt: the residents of the country they are in"),
+    ("Turkish jets struck the Kirkuk airport, a cement factory, and fuel depots.",
+     [("TUR", "IRQ", "BUS"), ("TUR", None, "BUS"), ("TUR", None, "BUS")],
+     "one strike per facility, each with its own target"),
+    ("Rebels took control of the military base near the Congolese city of Goma.",
+     [(None, None, "MIL")], "'took control of X': X is taken"),
+]
+
+
+@pytest.mark.parametrize("text,expected,point", FACILITY_CASES, ids=[c[2][:40] for c in FACILITY_CASES])
+def test_a_facility_is_the_target(text, expected, point):
+    got = [(e.source.country if e.source else None, e.target.country if e.target else None,
+            e.target.sector if e.target else None) for e in _assaults(text)]
+    assert len(got) == len(expected), f"{point}: got {got}"
+    for want, have in zip(expected, got, strict=True):
+        assert all(w is None or w == h for w, h in zip(want, have, strict=True)), f"{point}: got {got}"
+
+
+def test_strikes_launched_on_a_place_hit_that_place():
+    """'launched a wave of airstrikes on X': X, not the wave, is hit."""
+    (event,) = _assaults("Israel launched a wave of airstrikes on the Lebanese town of Nabatieh.")
+    assert event.target is not None and event.target.country == "LBN"
+
+
+def test_an_attribution_source_is_never_the_actor():
+    """'a source close to X said they ...': X speaks through the source; the source acts on nothing."""
+    events = _assaults("Officials said 30 trucks were burnt, while a source close to Boko Haram said "
+                       "they had destroyed 50 trucks.")
+    assert events and all(e.source is None or e.source.name != "source" for e in events)
+    assert any(e.source is not None and e.source.country == "NGA" for e in events)
+
+
+def test_sources_that_tell_the_news_are_not_its_author():
+    events = _events("Rebels who had declared a siege of the town attacked a convoy on Sunday, two sources said.")
+    assert all(e.source is None or "source" not in (e.source.text or "") for e in events)
+
+
+@pytest.mark.parametrize("spelling", ["Al Shabaab", "al-Shabaab", "Al-Shabaab", "al Shabaab"])
+def test_spellings_of_an_arabic_article_are_one_name(spelling):
+    org = lookup_organisation(spelling)
+    assert org is not None and (org.country, org.sector) == ("SOM", "REB")
