@@ -83,7 +83,7 @@ PRONOUN_POS = frozenset({"PRON", "DET"})
 # Determiners of a definite noun phrase: a noun with one names an event told elsewhere.
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 # The shorter set an event's own definite reference uses ('killed in the attack').
-DEFINITE_ARTICLES = frozenset({"the", "this", "that"})
+DEFINITE_ARTICLES = frozenset({"the", "this", "that", "these", "those"})
 # Quantifiers that head a relative phrase ('both of whom'), and the relative pronouns of one.
 RELATIVE_QUANTIFIERS = frozenset({"both", "all", "each", "some", "many", "most"})
 RELATIVE_PRONOUNS = frozenset({"whom", "which"})

@@ -64,3 +64,10 @@ def test_sources_that_tell_the_news_are_not_its_author():
 def test_spellings_of_an_arabic_article_are_one_name(spelling):
     org = lookup_organisation(spelling)
     assert org is not None and (org.country, org.sector) == ("SOM", "REB")
+
+
+def test_those_strikes_take_up_the_strikes_told_before():
+    """'those strikes' is a definite reference, as 'the strikes' is: one strike told twice."""
+    text = ("Jordanian jets carried out air raids on the Syrian town of Deraa on Monday.\n\n"
+            "Local sources said 12 people were wounded in those Jordanian strikes.")
+    assert len(_assaults(text)) == 1

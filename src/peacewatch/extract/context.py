@@ -205,6 +205,7 @@ def actor_of(token: Token, ctx: ArticleContext, salient: list[tuple[Token, Actor
 
 
 
+
 def _attributed_body(subject: Token) -> Token | None:
     """'a source close to the group': the body an attribution speaks for, if it names one."""
     for child in subject.children:
@@ -417,6 +418,9 @@ def refer_back(token: Token, actor: Actor | None, ctx: ArticleContext) -> Actor 
     if actor.sector not in _COUNTRY_SECTORS and lemma not in GROUP_NOUNS:
         return actor
     if _has_possessive_pronoun(token):
+        # 'its troops' stands for the body 'its' points to; left unread while the event reader
+        # merges every assault whose sources share a country, which would fold a second telling
+        # ('X said its forces took the town') into the first (tests/extract: xfail).
         return actor
     owner = next((c for c in token.children if c.dep_ == "poss" and c.lemma_.lower() in GROUP_NOUNS
                   and _is_definite(c)), None)
@@ -425,10 +429,12 @@ def refer_back(token: Token, actor: Actor | None, ctx: ArticleContext) -> Actor 
         group = _last_group(owner, ctx)
         return actor.model_copy(update={"country": group.country, "sector": group.sector}) if group else actor
     if (lemma in GROUP_NOUNS or actor.sector == "REB") and _is_definite(token):
-        # 'the group', 'the gang': a group named before, or one the article never names
+        # 'the group', 'the gang': a group named before, or one the article never names, which
+        # fights where the story is (rule 8)
         group = _last_group(token, ctx)
         if group is None:
-            return actor
+            code = _home_country(token, ctx, actor)
+            return actor.model_copy(update={"country": code}) if code else actor
         return actor.model_copy(update={"name": group.name, "country": group.country, "sector": group.sector})
     if any(c.lower_ in INDEFINITE_ARTICLES for c in token.children) or actor.sector not in _COUNTRY_SECTORS:
         return actor  # 'a soldier': one not named before
@@ -456,6 +462,9 @@ def _last_country(token: Token) -> str | None:
 
 def _has_possessive_pronoun(token: Token) -> bool:
     return any(c.dep_ == "poss" and c.lower_ in GROUP_POSSESSIVES for c in token.children)
+
+
+
 
 
 
