@@ -71,3 +71,11 @@ def test_those_strikes_take_up_the_strikes_told_before():
     text = ("Jordanian jets carried out air raids on the Syrian town of Deraa on Monday.\n\n"
             "Local sources said 12 people were wounded in those Jordanian strikes.")
     assert len(_assaults(text)) == 1
+
+
+def test_forces_deployed_are_the_deployers_own():
+    """'police reinforcements were deployed': a passive deployment with no agent is by the owner of
+    the force deployed (the police), who deploy nobody else."""
+    (event,) = [e for e in _events("Unrest spread in Kenya on Monday. Police reinforcements were deployed in Nakuru.")
+                if e.type == "MOBILIZE"]
+    assert event.source is not None and event.source.country == "KEN" and event.target is None

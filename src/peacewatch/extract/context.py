@@ -501,9 +501,17 @@ def _home_country(token: Token, ctx: ArticleContext, actor: Actor) -> str | None
     for ent in _entities_before(token):
         if ent.sent.start != token.sent.start:
             break
-        if ent.label_ in ("GPE", "NORP") and (code := _country_of_place(ent, ctx)):
+        if ent.label_ in ("GPE", "NORP") and not _is_fused_modifier(ent) and (code := _country_of_place(ent, ctx)):
             return code
     return ctx.home()
+
+
+def _is_fused_modifier(ent: Span) -> bool:
+    """A country fused into a modifier ('China-brokered talks', 'US-led coalition') names a sponsor
+    or a leader, not the country the sentence is about."""
+    doc = ent.doc
+    return ent.end + 1 < len(doc) and doc[ent.end].text == "-" and not doc[ent.end].whitespace_ and \
+        doc[ent.end + 1].pos_ in ("VERB", "ADJ")
 
 
 def home_country(ctx: ArticleContext) -> str | None:

@@ -724,6 +724,9 @@ def _read_verb_arguments(mention: Mention, verb: Token, trigger: Trigger) -> Non
     if _is_passive(verb):
         mention.targets = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
         mention.sources = _agents(verb)
+        if mention.type == "MOBILIZE" and not mention.sources:
+            # 'police reinforcements were deployed': what is deployed is the deployer's own force
+            mention.sources, mention.targets = mention.targets, []
     else:
         mention.sources = _subjects(verb)
         for child in verb.children:
