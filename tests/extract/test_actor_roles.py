@@ -79,3 +79,15 @@ def test_forces_deployed_are_the_deployers_own():
     (event,) = [e for e in _events("Unrest spread in Kenya on Monday. Police reinforcements were deployed in Nakuru.")
                 if e.type == "MOBILIZE"]
     assert event.source is not None and event.source.country == "KEN" and event.target is None
+
+
+@pytest.mark.parametrize("text", [
+    "Armenia and Azerbaijan resumed talks in Vienna. Azerbaijan released four prisoners on Tuesday, "
+    "including a French-Armenian engineer.",
+    "Armenia and Azerbaijan resumed talks in Vienna. Azerbaijan will release a total of 20 prisoners.",
+])
+def test_captives_are_released_to_their_side(text):
+    """A release of captives is a concession to the state set against the releaser (CONVENTIONS 4),
+    whatever the captives' passports say."""
+    releases = [e for e in _events(text) if e.type == "CONCEDE"]
+    assert releases and all(e.source.country == "AZE" and e.target.country == "ARM" for e in releases)

@@ -49,4 +49,5 @@ class ActorWords(DataFile):
     short_forms: frozenset[Word]
     region_words: dict[Word, Iso3] = Field(default_factory=dict)
     attribution_nouns: frozenset[Word] = frozenset()
+    captive_nouns: frozenset[Word] = frozenset()
     facility_sectors: dict[Sector, list[Word]] = Field(default_factory=dict)

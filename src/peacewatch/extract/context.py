@@ -47,7 +47,7 @@ from peacewatch.schema import Actor, Place, When
 
 __all__ = ["COLLECTIVE_PARTIES", "GROUP_PRONOUNS", "PAIR_WORDS", "PERSON_PRONOUNS", "QUANTITY_WORDS", "RECIPROCALS",
            "ArticleContext", "actor_of", "actors_of", "expand", "facility_of", "first_country", "is_facility",
-           "is_person", "locate_facility", "new_context",
+           "is_person", "locate_facility", "new_context", "released_to",
            "phrase", "recent_pair", "remember_subjects", "resolve_pronoun", "same_party", "sentence_times"]
 
 # Nouns for both parties together ('both sides'), and counts that stand for the people counted
@@ -61,6 +61,7 @@ STATE_NOUNS = frozenset(_WORDS.state_nouns)  # 'the country' points back to the 
 # Who told the news ('a source close to the group'), never who acted; facilities hit or seized
 # (lemma or 'compound lemma' -> sector): data/actor_words.yaml.
 _ATTRIBUTION_NOUNS = ActorWords.load().attribution_nouns
+_CAPTIVE_NOUNS = ActorWords.load().captive_nouns
 # A facility's own phrase ends before its list partners and clauses ('the port, a factory and ...').
 _FACILITY_CUT_DEPS = frozenset({"appos", "conj", "cc", "punct", "relcl", "acl"})
 _FACILITIES = {word: sector for sector, words in ActorWords.load().facility_sectors.items() for word in words}
@@ -252,6 +253,28 @@ def locate_facility(target: Actor | None, place_country: str | None, ctx: Articl
         return target
     code = place_country or (ctx.home() if is_facility(target) else None)
     return target.model_copy(update={"country": code}) if code else target
+
+
+def released_to(kind: str, source: Actor | None, target: Actor | None, objects: list[Token],
+                ctx: ArticleContext) -> Actor | None:
+    """Captives released ('Hamas released two hostages', 'freed 50 prisoners') are a concession to
+    the side they belong to (CONVENTIONS rule 4): the state the article names most after the
+    releaser's own, whatever passports the captives hold.
+
+    Args:
+        kind: the event type; source, target: the event's actors; objects: the tokens of its targets.
+    Returns:
+        that state as the target (GOV), or the target as it was.
+    """
+    if kind != "CONCEDE" or source is None or not source.country:
+        return target
+    if not any(t.lemma_.lower() in _CAPTIVE_NOUNS for o in objects for t in o.subtree):
+        return target
+    code = next((c for c in ctx.countries if c != source.country), None)
+    if code is None:
+        return target
+    return Actor(text=target.text if target is not None else None, name=country_name(code), country=code,
+                 sector="GOV")
 
 
 def _split_adjective_coordination(token: Token) -> list[Token]:

@@ -24,6 +24,7 @@ from peacewatch.extract.context import (
     locate_facility,
     new_context,
     recent_pair,
+    released_to,
     remember_subjects,
     same_party,
     sentence_times,
@@ -1004,6 +1005,7 @@ def _to_event(draft: Draft, ctx: ArticleContext) -> Event:
     if draft.type == "ASSAULT":
         target = _assault_target(target, casualties, place)
     target = locate_facility(target, place.country if place is not None else None, ctx)
+    target = released_to(draft.type, draft.source, target, [t for m in draft.mentions for t in m.targets], ctx)
     mode = draft.mode
     if draft.type == "ASSAULT" and mode is None:
         # the weapon named says more than the verb ('fired three cruise missiles')
