@@ -91,3 +91,10 @@ def test_captives_are_released_to_their_side(text):
     whatever the captives' passports say."""
     releases = [e for e in _events(text) if e.type == "CONCEDE"]
     assert releases and all(e.source.country == "AZE" and e.target.country == "ARM" for e in releases)
+
+
+def test_drills_around_a_state_are_aimed_at_it():
+    """'held drills around X on Friday': X is shown the force; the day is a time, not a target."""
+    drills = [e for e in _events("Russia held large naval drills around Japan on Friday.") if e.type == "MOBILIZE"]
+    assert drills and all(e.source.country == "RUS" and e.target is not None and e.target.country == "JPN"
+                          for e in drills)

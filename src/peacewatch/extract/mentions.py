@@ -35,6 +35,7 @@ from peacewatch.grammar import (
     OBJECT_PREPS,
     PARTNER_PREPS,
     PASSIVE_SUBJECTS,
+    PROXIMITY_PREPS,
     RECIPIENT_PREPS,
     REFLEXIVE_PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -331,10 +332,15 @@ def _light_verb_mention(noun: Token, light: Token, trigger: Trigger, sent: Span,
     _read_noun_arguments(mention, noun)
     if not mention.sources:
         mention.sources = _subjects(light) or _agents(light)
-    if not mention.targets:  # 'imposed sanctions on X', 'take the offer to X'
+    if not mention.targets:  # 'imposed sanctions on X', 'take the offer to X'; 'on Tuesday' is a time
         preps = _GIVING_TARGET_PREPS if kind in _GIVING_TYPES else TARGET_PREPS
         mention.targets = [p for prep in light.children if prep.dep_ == "prep" and _lemma(prep) in preps
-                           for p in prep.children if p.dep_ == "pobj"]
+                           for p in prep.children if p.dep_ == "pobj" and p.ent_type_ not in NUMERIC_LABELS]
+    if kind == "MOBILIZE" and not mention.targets:
+        # 'held drills around X', 'massed troops near X': the state shown the force
+        mention.targets = [p for prep in [*noun.children, *light.children] if prep.dep_ == "prep"
+                           and _lemma(prep) in PROXIMITY_PREPS
+                           for p in prep.children if p.dep_ == "pobj" and p.ent_type_ == "GPE"]
     if trigger.requires_target and not mention.targets:
         return None
     return mention
