@@ -98,3 +98,8 @@ def test_drills_around_a_state_are_aimed_at_it():
     drills = [e for e in _events("Russia held large naval drills around Japan on Friday.") if e.type == "MOBILIZE"]
     assert drills and all(e.source.country == "RUS" and e.target is not None and e.target.country == "JPN"
                           for e in drills)
+
+
+def test_a_body_hit_without_its_country_takes_the_country_of_the_place():
+    (event,) = _assaults("Rebels ambushed its soldiers near the Malian town of Kidal on Monday.")
+    assert event.target is not None and event.target.country == "MLI"

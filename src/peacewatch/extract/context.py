@@ -247,9 +247,10 @@ def is_facility(actor: Actor) -> bool:
 
 
 def locate_facility(target: Actor | None, place_country: str | None, ctx: ArticleContext) -> Actor | None:
-    """A facility or people hit with no country: the country of the event's place, else of the
-    article (CONVENTIONS rule 8: infrastructure belongs to the country it is in)."""
-    if target is None or target.country is not None or not (target.sector == "CVL" or is_facility(target)):
+    """A facility, or a body or people of a country, hit with no country: the country of the
+    event's place ('ambushed its soldiers near Kidal'), and for a facility with no place the
+    article's (CONVENTIONS rule 8: infrastructure belongs to the country it is in)."""
+    if target is None or target.country is not None or not (target.sector in _COUNTRY_SECTORS or is_facility(target)):
         return target
     code = place_country or (ctx.home() if is_facility(target) else None)
     return target.model_copy(update={"country": code}) if code else target
