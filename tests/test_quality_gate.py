@@ -91,7 +91,7 @@ def test_every_dev_article_has_floors(shared):
 # (its figure becomes None).
 ISSUE_TARGETS: dict[str, tuple[float, float | None]] = {
     "event.f1": (0.75, 0.677), "event.strict.f1": (0.40, 0.231),
-    "event.field_accuracy.location": (0.80, 0.413), "event.field_accuracy.source": (0.80, 0.75),
+    "event.field_accuracy.location": (0.80, 0.413), "event.field_accuracy.source": (0.80, None),
     "event.field_accuracy.target": (0.75, 0.594), "event.field_accuracy.date": (0.90, None),
 }
 

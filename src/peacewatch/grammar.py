@@ -35,6 +35,8 @@ BESIDE_DEPS = frozenset({"conj", "cc", "parataxis"})
 
 # Prepositions that introduce the one acted upon.
 TARGET_PREPS = frozenset({"against", "on", "at", "into", "upon", "toward", "towards", "onto"})
+# Prepositions that place a show of force beside a state, aimed at it ('drills around X', 'troops near X').
+PROXIMITY_PREPS = frozenset({"around", "near", "off"})
 # ... the partner of a meeting or agreement.
 PARTNER_PREPS = frozenset({"with"})
 # ... an event that dates another ('after the talks', 'prior to the attack').
@@ -83,7 +85,7 @@ PRONOUN_POS = frozenset({"PRON", "DET"})
 # Determiners of a definite noun phrase: a noun with one names an event told elsewhere.
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 # The shorter set an event's own definite reference uses ('killed in the attack').
-DEFINITE_ARTICLES = frozenset({"the", "this", "that"})
+DEFINITE_ARTICLES = frozenset({"the", "this", "that", "these", "those"})
 # Quantifiers that head a relative phrase ('both of whom'), and the relative pronouns of one.
 RELATIVE_QUANTIFIERS = frozenset({"both", "all", "each", "some", "many", "most"})
 RELATIVE_PRONOUNS = frozenset({"whom", "which"})

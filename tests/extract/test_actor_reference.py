@@ -42,6 +42,10 @@ CASES = [
      "population", -1, ("RUS", "CVL"), "people of the country the sentence names"),
     ("Peru's president visited the flooded north. On Friday the government declared an emergency.",
      "government", -1, ("PER", "GOV"), "a bare state body: the country the article is about"),
+    ("Violence has gripped Honduras for months. On Friday the gang stormed a market in Tegucigalpa.",
+     "gang", -1, ("HND", "REB"), "a gang the article never names fights where the story is (rule 8)"),
+    ("Rebels have held towns in Mozambique for a year. After Rwanda-backed talks stalled, the army shelled a camp.",
+     "army", -1, ("MOZ", "MIL"), "a country fused into a modifier ('Rwanda-backed') is a sponsor, not the place"),
 ]
 
 

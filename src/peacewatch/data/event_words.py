@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints
 
 from peacewatch.data import DataFile, Word
+from peacewatch.schema import Sector
 
 Iso3 = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 
@@ -47,3 +48,6 @@ class ActorWords(DataFile):
     first_name_countries: frozenset[Word]
     short_forms: frozenset[Word]
     region_words: dict[Word, Iso3] = Field(default_factory=dict)
+    attribution_nouns: frozenset[Word] = frozenset()
+    captive_nouns: frozenset[Word] = frozenset()
+    facility_sectors: dict[Sector, list[Word]] = Field(default_factory=dict)

@@ -91,6 +91,12 @@ class _Lexicon:
     max_len: int
 
 
+def _fold(name: str) -> str:
+    """A name as its spellings share it: case folded, a hyphen read as a space ('Al Shabaab',
+    'al-Shabaab'; 'al Qaeda', 'Al-Qaeda')."""
+    return " ".join(name.casefold().replace("-", " ").split())
+
+
 def _split_words(text: str) -> tuple[str, ...]:
     return tuple(text.lower().split())
 
@@ -108,7 +114,7 @@ def _lexicon() -> _Lexicon:
             key = normalize_text(alias)
             orgs_exact.setdefault(key, org)
             if not _is_abbreviation(key):
-                orgs_folded.setdefault(key.casefold(), org)
+                orgs_folded.setdefault(_fold(key), org)
             max_len = max(max_len, len(key.split()))
     roles: dict[tuple[str, ...], str] = {}
     for sector, words in data.roles.items():
@@ -135,7 +141,7 @@ def lookup_organisation(text: str) -> Organisation | None:
             return lex.orgs_exact[cand]
     if any(ch.isupper() for ch in key):
         for cand in candidates[1:]:
-            org = lex.orgs_folded.get(cand.casefold())
+            org = lex.orgs_folded.get(_fold(cand))
             if org is not None:
                 return org
     return None

@@ -13,6 +13,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from peacewatch.data.event_words import ActorWords
 from peacewatch.data.reading_words import ParticipantWords
 from peacewatch.extract.actors import PersonIndex, build_person_index, describe_actor, lookup_organisation
 from peacewatch.extract.countries import country_name, country_of
@@ -45,7 +46,8 @@ from peacewatch.resolve.time import (
 from peacewatch.schema import Actor, Place, When
 
 __all__ = ["COLLECTIVE_PARTIES", "GROUP_PRONOUNS", "PAIR_WORDS", "PERSON_PRONOUNS", "QUANTITY_WORDS", "RECIPROCALS",
-           "ArticleContext", "actor_of", "actors_of", "expand", "first_country", "is_person", "new_context",
+           "ArticleContext", "actor_of", "actors_of", "expand", "facility_of", "first_country", "is_facility",
+           "is_person", "locate_facility", "new_context", "released_to",
            "phrase", "recent_pair", "remember_subjects", "resolve_pronoun", "same_party", "sentence_times"]
 
 # Nouns for both parties together ('both sides'), and counts that stand for the people counted
@@ -56,6 +58,13 @@ PAIR_WORDS = frozenset(_WORDS.pair_words)  # 'both sides', 'the two countries'
 QUANTITY_WORDS = frozenset(_WORDS.quantity_words)
 GROUP_NOUNS = frozenset(_WORDS.group_nouns)  # 'the group' points back to an armed group
 STATE_NOUNS = frozenset(_WORDS.state_nouns)  # 'the country' points back to the last country named
+# Who told the news ('a source close to the group'), never who acted; facilities hit or seized
+# (lemma or 'compound lemma' -> sector): data/actor_words.yaml.
+_ATTRIBUTION_NOUNS = ActorWords.load().attribution_nouns
+_CAPTIVE_NOUNS = ActorWords.load().captive_nouns
+# A facility's own phrase ends before its list partners and clauses ('the port, a factory and ...').
+_FACILITY_CUT_DEPS = frozenset({"appos", "conj", "cc", "punct", "relcl", "acl"})
+_FACILITIES = {word: sector for sector, words in ActorWords.load().facility_sectors.items() for word in words}
 # Sectors of bodies and people that belong to a country: a phrase of one that names none
 # ('the army', 'its troops', 'the population') takes it from what it points back to.
 _COUNTRY_SECTORS = frozenset({"GOV", "MIL", "REB", "CVL", "BUS"})
@@ -187,10 +196,86 @@ def actor_of(token: Token, ctx: ArticleContext, salient: list[tuple[Token, Actor
             return actor_of(members[0], ctx, salient)
     if token.pos_ == "PRON" or token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return resolve_pronoun(token, ctx, salient)
+    if token.lemma_.lower() in _ATTRIBUTION_NOUNS:
+        return None  # 'two sources said': who told it, not who did it
     if token.lower_ in RECIPROCALS:
         return None
     # 'Ukrainian and American officials': each adjective is its own party.
     return ctx.describe(token)
+
+
+
+
+
+def _attributed_body(subject: Token) -> Token | None:
+    """'a source close to the group': the body an attribution speaks for, if it names one."""
+    for child in subject.children:
+        for prep in (c for c in child.subtree if c.dep_ == "prep" and c.lower_ == "to"):
+            return next((p for p in prep.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def facility_of(token: Token, ctx: ArticleContext) -> Actor | None:
+    """A facility hit or seized, as a target ('the port', 'the police station', 'homes'): its sector
+    (data/actor_words.yaml) and the country of the place its phrase names ('the Hodeida port',
+    "Yemen's port"); CONVENTIONS rule 8. Without a place in the phrase the country is left to the
+    event's place (`locate_facility`)."""
+    lemma = token.lemma_.lower()
+    compounds = [c.lemma_.lower() for c in token.children if c.dep_ == "compound" and c.i == token.i - 1]
+    words = [f"{compounds[0]} {lemma}"] if compounds else []
+    sector = next((_FACILITIES[w] for w in [*words, lemma] if w in _FACILITIES), None)
+    if sector is None or token.pos_ != "NOUN":
+        return None
+    cut = {t.i for c in token.children if c.dep_ in _FACILITY_CUT_DEPS for t in c.subtree}
+    kept = [t for t in token.subtree if t.i not in cut]
+    span = token.doc[kept[0].i:kept[-1].i + 1]
+    code = None
+    for inner in span:
+        if inner.i != token.i and inner.ent_type_ in ("GPE", "NORP", "LOC", "FAC") and inner.ent_iob_ == "B":
+            ent = next((e for e in token.doc.ents if e.start == inner.i), None)
+            if ent is not None and (code := country_of(ent.text) or _town_country(ent.text, ctx)):
+                break
+    name = " ".join(t.text for t in span if t.dep_ != "det")
+    return Actor(text=span.text, name=name or span.text, country=code, sector=sector)
+
+
+def is_facility(actor: Actor) -> bool:
+    """Whether an actor names a facility ('concrete factory east of city', 'police station')."""
+    words = [w.rstrip("s") if w not in _FACILITIES else w for w in (actor.name or "").lower().split()]
+    pairs = [" ".join(words[i:i + 2]) for i in range(len(words) - 1)]
+    return any(w in _FACILITIES for w in [*words, *pairs])
+
+
+def locate_facility(target: Actor | None, place_country: str | None, ctx: ArticleContext) -> Actor | None:
+    """A facility, or a body or people of a country, hit with no country: the country of the
+    event's place ('ambushed its soldiers near Kidal'), and for a facility with no place the
+    article's (CONVENTIONS rule 8: infrastructure belongs to the country it is in)."""
+    if target is None or target.country is not None or not (target.sector in _COUNTRY_SECTORS or is_facility(target)):
+        return target
+    code = place_country or (ctx.home() if is_facility(target) else None)
+    return target.model_copy(update={"country": code}) if code else target
+
+
+def released_to(kind: str, source: Actor | None, target: Actor | None, objects: list[Token],
+                ctx: ArticleContext) -> Actor | None:
+    """Captives released ('Hamas released two hostages', 'freed 50 prisoners') are a concession to
+    the side they belong to (CONVENTIONS rule 4): the state the article names most after the
+    releaser's own, whatever passports the captives hold.
+
+    Args:
+        kind: the event type; source, target: the event's actors; objects: the tokens of its targets.
+    Returns:
+        that state as the target (GOV), or the target as it was.
+    """
+    if kind != "CONCEDE" or source is None or not source.country:
+        return target
+    if not any(t.lemma_.lower() in _CAPTIVE_NOUNS for o in objects for t in o.subtree):
+        return target
+    code = next((c for c in ctx.countries if c != source.country), None)
+    if code is None:
+        return target
+    return Actor(text=target.text if target is not None else None, name=country_name(code), country=code,
+                 sector="GOV")
 
 
 def _split_adjective_coordination(token: Token) -> list[Token]:
@@ -246,6 +331,10 @@ def _pronoun_speaker(token: Token, ctx: ArticleContext, salient: list[tuple[Toke
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb else None
     if subject is None:
         return None
+    if subject.lemma_.lower() in _ATTRIBUTION_NOUNS:
+        # 'a source close to the group said they had destroyed 80': the group
+        body = _attributed_body(subject)
+        return ctx.describe(body) if body is not None and not person else None
     if subject.pos_ != "PRON":
         actor = ctx.describe(subject)
         speaker_is_person = is_person(actor, subject) if actor is not None else False
@@ -274,7 +363,10 @@ def _salient_antecedent(token: Token, salient: list[tuple[Token, Actor]], person
 
 
 def is_person(actor: Actor, token: Token) -> bool:
-    return token.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in token.subtree)
+    """Whether the phrase names a person: a person's name, unless it is an organisation the
+    lexicon knows and the model took for a person ('Al Shabaab said')."""
+    named = token.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in token.subtree)
+    return named and lookup_organisation(phrase(token).text) is None
 
 
 def remember_subjects(sent: Span, ctx: ArticleContext, salient: list[tuple[Token, Actor]]) -> None:
@@ -305,7 +397,10 @@ def actors_of(tokens: list[Token], ctx: ArticleContext, salient: list[tuple[Toke
         if actor is not None and actor.country is None and (
                 token.lemma_.lower() in WEAPON_NOUNS or (actor.sector is None and _is_place_name(token, ctx))):
             actor = None  # a weapon ('the missiles hit') or a town the model took for an organisation
-        actor = refer_back(token, actor, ctx)
+        facility = facility_of(token, ctx) if actor is None or actor.country is None else None
+        # a facility is where it is, not whose the sentence's last country word says (events.py
+        # gives it the country of the event's place: locate_facility)
+        actor = facility or refer_back(token, actor, ctx)
         if actor is None and _is_unknown_group(token, ctx):
             # 'thousands of students', 'traditional elders': who acted, as written, nothing guessed
             actor = Actor(text=phrase(token).text, name=None, country=None, sector=None)
@@ -358,10 +453,12 @@ def refer_back(token: Token, actor: Actor | None, ctx: ArticleContext) -> Actor 
         group = _last_group(owner, ctx)
         return actor.model_copy(update={"country": group.country, "sector": group.sector}) if group else actor
     if (lemma in GROUP_NOUNS or actor.sector == "REB") and _is_definite(token):
-        # 'the group', 'the gang': a group named before, or one the article never names
+        # 'the group', 'the gang': a group named before, or one the article never names, which
+        # fights where the story is (rule 8)
         group = _last_group(token, ctx)
         if group is None:
-            return actor
+            code = _home_country(token, ctx, actor)
+            return actor.model_copy(update={"country": code}) if code else actor
         return actor.model_copy(update={"name": group.name, "country": group.country, "sector": group.sector})
     if any(c.lower_ in INDEFINITE_ARTICLES for c in token.children) or actor.sector not in _COUNTRY_SECTORS:
         return actor  # 'a soldier': one not named before
@@ -389,6 +486,13 @@ def _last_country(token: Token) -> str | None:
 
 def _has_possessive_pronoun(token: Token) -> bool:
     return any(c.dep_ == "poss" and c.lower_ in GROUP_POSSESSIVES for c in token.children)
+
+
+
+
+
+
+
 
 
 def _last_group(token: Token, ctx: ArticleContext) -> Actor | None:
@@ -421,9 +525,17 @@ def _home_country(token: Token, ctx: ArticleContext, actor: Actor) -> str | None
     for ent in _entities_before(token):
         if ent.sent.start != token.sent.start:
             break
-        if ent.label_ in ("GPE", "NORP") and (code := _country_of_place(ent, ctx)):
+        if ent.label_ in ("GPE", "NORP") and not _is_fused_modifier(ent) and (code := _country_of_place(ent, ctx)):
             return code
     return ctx.home()
+
+
+def _is_fused_modifier(ent: Span) -> bool:
+    """A country fused into a modifier ('China-brokered talks', 'US-led coalition') names a sponsor
+    or a leader, not the country the sentence is about."""
+    doc = ent.doc
+    return ent.end + 1 < len(doc) and doc[ent.end].text == "-" and not doc[ent.end].whitespace_ and \
+        doc[ent.end + 1].pos_ in ("VERB", "ADJ")
 
 
 def home_country(ctx: ArticleContext) -> str | None:

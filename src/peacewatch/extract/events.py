@@ -20,8 +20,11 @@ from peacewatch.extract.context import (
     ArticleContext,
     actors_of,
     expand,
+    facility_of,
+    locate_facility,
     new_context,
     recent_pair,
+    released_to,
     remember_subjects,
     same_party,
     sentence_times,
@@ -210,7 +213,7 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
             draft.mentions.extend(named)
             _date_draft(draft, mention, view)
             _place_draft(draft, mention, view, lex)
-            new.extend(piece for site in _split_by_site(draft, mention) for piece in _split_by_place(site))
+            new.extend(piece for site in _split_by_site(draft, mention, ctx) for piece in _split_by_place(site))
     if not any(d.type == "ASSAULT" for d in new):
         _add_bare_toll(article.drafts, view)
     article.drafts.extend(new)
@@ -581,7 +584,7 @@ def _mode_words(mentions: list[Mention]) -> list[str]:
     return phrases + words
 
 
-def _split_by_site(draft: Draft, mention: Mention) -> list[Draft]:
+def _split_by_site(draft: Draft, mention: Mention, ctx: ArticleContext) -> list[Draft]:
     """'The strikes hit the port, a factory and the docks': one strike per coordinated site
     (CONVENTIONS 1: the components of an attack are events of their own)."""
     if draft.type != "ASSAULT":
@@ -592,7 +595,8 @@ def _split_by_site(draft: Draft, mention: Mention) -> list[Draft]:
     out = []
     for site in sites:
         piece = replace(draft, mentions=list(draft.mentions), dates=list(draft.dates), offsets=list(draft.offsets),
-                        places=list(draft.places), casualties=[], weapons=list(draft.weapons), site=site.lemma_.lower())
+                        places=list(draft.places), casualties=[], weapons=list(draft.weapons), site=site.lemma_.lower(),
+                        target=facility_of(site, ctx) or draft.target)
         out.append(piece)
     out[0].casualties = list(draft.casualties)  # a toll told for all is not repeated per site
     return out
@@ -1094,8 +1098,8 @@ def _to_event(draft: Draft, ctx: ArticleContext) -> Event:
     target = draft.target
     if draft.type == "ASSAULT":
         target = _assault_target(target, casualties, place)
-    if target is not None and target.country is None and target.sector == "CVL" and place is not None:
-        target = target.model_copy(update={"country": place.country})
+    target = locate_facility(target, place.country if place is not None else None, ctx)
+    target = released_to(draft.type, draft.source, target, [t for m in draft.mentions for t in m.targets], ctx)
     mode = draft.mode
     if draft.type == "ASSAULT" and mode is None:
         # the weapon named says more than the verb ('fired three cruise missiles')
@@ -1147,8 +1151,10 @@ def describe_actor_text(text: str) -> Actor | None:
 
 def _evidence(draft: Draft) -> tuple[str, list[str]]:
     def score(mention: Mention) -> int:
+        # a relative clause tells an event in passing ('an attack by X that struck Y'): a sentence
+        # of its own that tells it says more
         return (3 * (not mention.reference) + 2 * bool(mention.sources) + bool(mention.targets)
-                + (mention.trigger.pos_ == "VERB"))
+                + (mention.trigger.pos_ == "VERB") - (mention.clause.dep_ == "relcl"))
 
     sentences: list[str] = []
     for mention in sorted(draft.mentions, key=score, reverse=True):

@@ -35,6 +35,7 @@ from peacewatch.grammar import (
     OBJECT_PREPS,
     PARTNER_PREPS,
     PASSIVE_SUBJECTS,
+    PROXIMITY_PREPS,
     RECIPIENT_PREPS,
     REFLEXIVE_PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -331,10 +332,15 @@ def _light_verb_mention(noun: Token, light: Token, trigger: Trigger, sent: Span,
     _read_noun_arguments(mention, noun)
     if not mention.sources:
         mention.sources = _subjects(light) or _agents(light)
-    if not mention.targets:  # 'imposed sanctions on X', 'take the offer to X'
+    if not mention.targets:  # 'imposed sanctions on X', 'take the offer to X'; 'on Tuesday' is a time
         preps = _GIVING_TARGET_PREPS if kind in _GIVING_TYPES else TARGET_PREPS
         mention.targets = [p for prep in light.children if prep.dep_ == "prep" and _lemma(prep) in preps
-                           for p in prep.children if p.dep_ == "pobj"]
+                           for p in prep.children if p.dep_ == "pobj" and p.ent_type_ not in NUMERIC_LABELS]
+    if kind == "MOBILIZE" and not mention.targets:
+        # 'held drills around X', 'massed troops near X': the state shown the force
+        mention.targets = [p for prep in [*noun.children, *light.children] if prep.dep_ == "prep"
+                           and _lemma(prep) in PROXIMITY_PREPS
+                           for p in prep.children if p.dep_ == "pobj" and p.ent_type_ == "GPE"]
     if trigger.requires_target and not mention.targets:
         return None
     return mention
@@ -724,6 +730,9 @@ def _read_verb_arguments(mention: Mention, verb: Token, trigger: Trigger) -> Non
     if _is_passive(verb):
         mention.targets = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
         mention.sources = _agents(verb)
+        if mention.type == "MOBILIZE" and not mention.sources:
+            # 'police reinforcements were deployed': what is deployed is the deployer's own force
+            mention.sources, mention.targets = mention.targets, []
     else:
         mention.sources = _subjects(verb)
         for child in verb.children:
@@ -771,10 +780,16 @@ def _read_object(mention: Mention, verb: Token, trigger: Trigger, obj: Token) ->
             mention.targets.extend(recipients)
             return
     if (_lemma(verb), _lemma(obj)) in get_lexicon().phrasal:
-        # 'set fire to X', 'opened fire on X': the object is part of the trigger; X is acted upon
+        # 'set fire to X', 'opened fire on X', 'took control of X': the object is part of the
+        # trigger; X is acted upon
         mention.targets.extend(p for prep in list(obj.children) + list(verb.children)
-                               if prep.dep_ == "prep" and prep.lower_ in _GIVING_TARGET_PREPS
+                               if prep.dep_ == "prep" and (prep.lower_ in _GIVING_TARGET_PREPS
+                                                           or prep.lower_ == "of" and prep.head.i == obj.i)
                                for p in prep.children if p.dep_ == "pobj")
+        return
+    if trigger.type == "ASSAULT" and _aimed_at(obj):
+        # 'launched (a series of) airstrikes on X': X is hit
+        mention.targets.extend(_aimed_at(obj))
         return
     if _lemma(obj) in OFFER_NOUNS or _is_event_noun(obj):
         # 'accepted the US proposal': the proposer; 'condemned the attack': the
@@ -782,6 +797,14 @@ def _read_object(mention: Mention, verb: Token, trigger: Trigger, obj: Token) ->
         mention.targets.extend(_owners(obj) or [obj])
     elif not _is_weapon_like(obj):
         mention.targets.append(obj)
+
+
+def _aimed_at(obj: Token) -> list[Token]:
+    """What an attack named as an object is aimed at: 'strikes on X', 'a series of strikes on X'."""
+    nouns = [obj] + [p for prep in obj.children if prep.dep_ == "prep" and _lemma(prep) == "of"
+                     and _lemma(obj) in _WORDS.batch_nouns for p in prep.children if p.dep_ == "pobj"]
+    return [p for noun in nouns if _is_event_noun(noun) for prep in noun.children
+            if prep.dep_ == "prep" and _lemma(prep) in TARGET_PREPS for p in prep.children if p.dep_ == "pobj"]
 
 
 def _read_reported_clause(mention: Mention, verb: Token, trigger: Trigger, clause: Token) -> None:
