@@ -201,6 +201,60 @@ def test_coordinated_sites_are_one_strike_each():
     assert len([e for e in _events(text) if e.type == "ASSAULT"]) == 3
 
 
+@pytest.mark.parametrize("text,places,comment", [
+    ("Sudanese militias launched attacks on Nyala and the Kalma and Otash camps on Friday.",
+     ["Nyala", "Kalma", "Otash"], "a named place and a list of names before one noun: one strike each"),
+    ("Shelling was reported in the districts of Kherson, Beryslav, and Nikopol.",
+     ["Kherson", "Beryslav", "Nikopol"], "'in the districts of A, B and C'"),
+    ("Rebels withdrew their fighters from Kidal, a desert town in the north, and Tessalit.",
+     ["Kidal", "Tessalit"], "a withdrawal from two named places, one with an apposition"),
+])
+def test_a_list_of_named_places_is_one_event_each(text, places, comment):
+    kind = "RETREAT" if "withdrew" in text else "ASSAULT"
+    got = sorted(e.location.name for e in _events(text) if e.type == kind and e.location)
+    assert len([e for e in _events(text) if e.type == kind]) == len(places), comment
+    assert all(any(p in g for g in got) for p in places), comment
+
+
+def test_a_list_after_including_keeps_the_whole():
+    # the towns, then each town with its own month (CONVENTIONS 1: the aggregate and its components)
+    text = ("The army recaptured several towns, including Kidal in January and Gao in March, followed by Timbuktu "
+            "in April.")
+    assaults = [e for e in _events(text) if e.type == "ASSAULT"]
+    assert len(assaults) == 4
+    months = {e.location.name: e.date.value for e in assaults[1:] if e.location}
+    assert months == {"Kidal": "2025-01", "Gao": "2025-03", "Timbuktu": "2025-04"}
+
+
+def test_a_name_the_gazetteer_knows_whole_is_no_list():
+    text = "Heavy firing was reported in Jammu and Kashmir."
+    assert len([e for e in _events(text) if e.type == "ASSAULT"]) == 1
+
+
+@pytest.mark.parametrize("text,types,comment", [
+    ("Under the truce, the rebels will release forty hostages.", ["CONCEDE"],
+     "a future act told as a term of an agreement is no new promise"),
+    ("As part of the deal, the militia will withdraw its fighters from the port.", ["RETREAT"],
+     "'as part of the deal': a term, not a promise"),
+    ("The rebels said they will release forty hostages.", ["AGREE", "CONCEDE"],
+     "a future concession announced by its author is also a promise"),
+    ("The guerrillas warned they would keep attacking army convoys.", ["THREATEN"],
+     "the force warned of is the warning's content, not an event of its own"),
+    ("The foreign minister said Tehran would forcefully counter American arms sales to the Gulf.", ["AID", "THREATEN"],
+     "striking back, told for the future, is a threat against the owner of what is countered"),
+    ("The spokesman said the army had countered the assault.", [],
+     "striking back told as done is no threat"),
+])
+def test_promises_threats_and_terms(text, types, comment):
+    assert sorted(e.type for e in _events(text)) == types, comment
+
+
+def test_a_vow_to_counter_targets_the_owner_of_the_act():
+    text = "The foreign minister said Tehran would forcefully counter American arms sales to the Gulf."
+    threat = [e for e in _events(text) if e.type == "THREATEN"]
+    assert threat and threat[0].source.country == "IRN" and threat[0].target.country == "USA"
+
+
 def test_a_relative_clause_on_an_attack_keeps_its_author():
     text = "Israel struck Gaza in response to a rocket attack by Hamas that hit Sderot."
     got = sorted((e.source.country if e.source else None) for e in _events(text) if e.type == "ASSAULT")

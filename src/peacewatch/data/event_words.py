@@ -36,6 +36,7 @@ class EventWords(DataFile):
     decision_nouns: frozenset[Word]
     site_nouns: frozenset[Word]
     receiving_verbs: frozenset[Word]
+    retaliation_verbs: frozenset[Word]
 
 
 class ActorWords(DataFile):

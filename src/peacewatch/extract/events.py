@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from peacewatch.data.event_words import EventWords
 from peacewatch.extract.actors import describe_actor
+from peacewatch.extract.components import listed_components
 from peacewatch.extract.context import (
     COLLECTIVE_PARTIES,
     RECIPROCALS,
@@ -88,6 +89,7 @@ class Draft:
     note: str | None = None
     sent_index: int = 0
     site: str | None = None  # the one site (its lemma) a strike on several sites hit (_split_by_site)
+    component: str | None = None  # the one named item of an act told of a list (_split_by_list)
 
     @property
     def first(self) -> Mention:
@@ -169,12 +171,15 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
             continue
         # 'killed in the attack': the definite noun names the strike this clause tells of
         named = [r for r in mentions if r.reference and r.type == mention.type and _is_definite(r.trigger)]
-        for draft in _drafts_of(mention, ctx, article.salient, article.sents, index):
+        drafts = _drafts_of(mention, ctx, article.salient, article.sents, index)
+        for draft in drafts:
             draft.sent_index = index
             draft.mentions.extend(named)
             _date_draft(draft, mention, view)
             _place_draft(draft, mention, view, lex)
-            new.extend(piece for site in _split_by_site(draft, mention) for piece in _split_by_place(site))
+            listed = _split_by_list(draft, mention, view, ctx) if len(drafts) == 1 else [draft]
+            new.extend(piece for item in listed for site in _split_by_site(item, mention)
+                       for piece in _split_by_place(site))
     if not any(d.type == "ASSAULT" for d in new):
         _add_bare_toll(article.drafts, view)
     article.drafts.extend(new)
@@ -535,6 +540,44 @@ def _mode_words(mentions: list[Mention]) -> list[str]:
     return phrases + words
 
 
+# Types of act whose list of named places or sites tells one act per item ('retook A and B',
+# 'withdrew from A and B'; CONVENTIONS 1).
+LISTED_TYPES = frozenset({"ASSAULT", "RETREAT"})
+
+
+def _split_by_list(draft: Draft, mention: Mention, view: _Sentence, ctx: ArticleContext) -> list[Draft]:
+    """'Assaults on A and the B and C camps', 'retook towns including A in April and B in July':
+    one act per named item, with its place and its own time; the whole stays beside its
+    components when it has its own object ('towns including ...'). A list of countries names
+    parties (one event per dyad is read from the actors), and a name the gazetteer knows whole
+    ('Jammu and Kashmir') is no list."""
+    listed = listed_components(mention) if draft.type in LISTED_TYPES else None
+    if listed is None or ctx.place(text_of(listed.span)) is not None:
+        return [draft]
+    places = [ctx.place(text_of(item.name)) for item in listed.items]
+    if any(p is not None and p.precision in ("country", "continent") for p in places):
+        return [draft]
+    # a name no gazetteer holds is in the country of the named items beside it, else of the act
+    countries = {p.country for p in places if p is not None and p.country} or {
+        p.country for p in draft.places if p.country}
+    out = [draft] if listed.keeps_whole else []
+    for item, place in zip(listed.items, places, strict=True):
+        name = text_of(item.name)
+        if place is None:
+            place = Place(text=name, name=name, country=next(iter(countries)) if len(countries) == 1 else None)
+        piece = replace(draft, mentions=list(draft.mentions), dates=list(draft.dates), offsets=list(draft.offsets),
+                        places=[place.model_copy(update={"text": name})], casualties=[],
+                        weapons=list(draft.weapons), component=name.lower())
+        if item.time is not None:
+            piece.dates = [w for span, w, off in view.times if off is None and span.start <= item.time.start < span.end]
+            piece.offsets = [(off, w.text or span.text) for span, w, off in view.times
+                             if isinstance(off, Offset) and span.start <= item.time.start < span.end]
+        out.append(piece)
+    if not listed.keeps_whole:
+        out[0].casualties = list(draft.casualties)  # a toll told for all is not repeated per item
+    return out
+
+
 def _split_by_site(draft: Draft, mention: Mention) -> list[Draft]:
     """'The strikes hit the port, a factory and the docks': one strike per coordinated site
     (CONVENTIONS 1: the components of an attack are events of their own)."""
@@ -714,6 +757,8 @@ def _same_strike(a: Draft, b: Draft) -> bool:
     factory'), or two strikes of one attacker in one country, stay apart (CONVENTIONS 1)."""
     if a.site != b.site and (a.first.sent.start != b.first.sent.start or None not in (a.site, b.site)):
         return False  # one site struck is not another, nor the whole attack told elsewhere
+    if a.component != b.component and a.first.sent.start == b.first.sent.start:
+        return False  # one item of a list is not another, nor the whole the list is of
     if a.first.sent.start == b.first.sent.start:
         return not _coordinated_acts(a, b)
     if a.site is not None:

@@ -43,6 +43,7 @@ from peacewatch.grammar import (
     STATE_PREPS,
     SUBJECTS,
     TARGET_PREPS,
+    TERM_PREPS,
     TIME_ADJUNCT_PREPS,
     UNLESS,
 )
@@ -113,6 +114,8 @@ def find_mentions(sent: Span, lex: Lexicon) -> list[Mention]:
     mentions.extend(_reported_wrongdoing(sent, lex, mentions))
     mentions.extend(_promises_and_obligations(sent, lex, mentions))
     mentions.extend(_threats_of_action(sent, lex, mentions))
+    mentions.extend(_vows_of_retaliation(sent, lex, mentions))
+    mentions = _without_threat_contents(mentions, lex)
     mentions.extend(_promises_of_action(sent, lex, mentions))
     return mentions
 
@@ -477,6 +480,29 @@ def _wrongdoing_named(noun: Token, sent: Span, lex: Lexicon) -> list[Mention]:
 _CONDITIONAL = _WORDS.conditional_modals
 
 
+def _without_threat_contents(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """'X warned it would continue striking Y': the force warned of is the warning's content, not an
+    act of its own (CONVENTIONS 3: a warning of force is THREATEN only)."""
+    threats = {m.clause.i for m in mentions if m.type == "THREATEN"}
+    return [m for m in mentions if not (
+        m.type in lex.threat_types and m.status == "planned" and not m.reference and not m.derived
+        and (speech := _speech_verb_of(m.clause, lex)) is not None and speech.i in threats)]
+
+
+def _is_carried_noun(mention: Mention, lex: Lexicon) -> bool:
+    """A noun event whose clause verb is not its light verb ('would counter US arms sales'): the
+    clause's future or modal is the verb's, not the noun event's."""
+    return mention.is_noun and not mention.adjunct and _lemma(mention.clause) not in lex.light_verbs
+
+
+def _told_as_term(clause: Token, lex: Lexicon) -> bool:
+    """'As part of the deal, X will withdraw', 'Under the truce, X will release ...': a future act
+    told as a term of an agreement is that agreement's, not a new promise or threat."""
+    return any(c.dep_ == "prep" and _lemma(c) in TERM_PREPS and any(
+        _lemma(t) in OFFER_NOUNS or (_lemma(t) in lex.nouns and lex.nouns[_lemma(t)].type == "AGREE")
+        for t in c.subtree) for c in clause.children)
+
+
 def _threats_of_action(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
     """'X will withdraw its force unless Y ...', 'X said it would blockade the city': a future act of
     force or pressure, announced or made conditional by its author, is also X's threat."""
@@ -486,7 +512,7 @@ def _threats_of_action(sent: Span, lex: Lexicon, found: list[Mention]) -> list[M
     for mention in found:
         clause = mention.clause
         if mention.reference or mention.type == "THREATEN" or clause.i in threatened or not mention.sources \
-                or mention.status == "negated":
+                or mention.status == "negated" or _is_carried_noun(mention, lex) or _told_as_term(clause, lex):
             continue  # 'would not withdraw from the talks' threatens nothing
         speech = _speech_verb_of(clause, lex)
         if speech is not None and speech.i in threats:
@@ -506,6 +532,30 @@ def _threats_of_action(sent: Span, lex: Lexicon, found: list[Mention]) -> list[M
     return out
 
 
+def _vows_of_retaliation(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
+    """'X would forcefully counter Y's arms sales', 'we must retaliate against Y': striking back,
+    told by its author for the future or as a duty, is a threat against Y."""
+    out = []
+    taken = {m.trigger.i for m in found} | {m.clause.i for m in found if not m.is_noun}
+    for token in tokens_of(sent):
+        if _lemma(token) not in _WORDS.retaliation_verbs or token.pos_ != "VERB" or token.i in taken:
+            continue
+        # 'must oppose and counter them': the modal of the first of coordinated verbs
+        clause = token.head if token.dep_ == "conj" and not any(c.dep_ == "aux" for c in token.children) else token
+        modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        if not modals & (lex.future_auxiliaries | _CONDITIONAL | lex.obligation_modals) or _is_negated(token):
+            continue
+        if any(c.dep_ == "mark" and _lemma(c) in CONDITION_MARKS for c in clause.children):
+            continue  # 'if X attacks, Y would retaliate': a hypothetical
+        # 'counter US arms sales': the owner of the act countered
+        targets = [o for obj in _objects(token) for o in ((_owners(obj) if _is_event_noun(obj) else None) or [obj])]
+        targets += [p for prep in token.children if prep.dep_ == "prep" and _lemma(prep) in TARGET_PREPS
+                    for p in prep.children if p.dep_ == "pobj"]
+        out.append(Mention(type="THREATEN", mode=None, trigger=token, clause=token, sent=sent,
+                           sources=_subjects(clause), targets=targets))
+    return out
+
+
 def _promises_of_action(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
     """'The rebels said they will release the hostages': a concession, withdrawal, aid or visit
     announced for the future by its author is also that author's promise (AGREE)."""
@@ -513,7 +563,8 @@ def _promises_of_action(sent: Span, lex: Lexicon, found: list[Mention]) -> list[
     agreed = {m.clause.i for m in found if m.type == "AGREE"}
     for mention in found:
         clause = mention.clause
-        if mention.reference or clause.i in agreed or not mention.sources or mention.type not in lex.promise_types:
+        if mention.reference or clause.i in agreed or not mention.sources or mention.type not in lex.promise_types \
+                or _is_carried_noun(mention, lex) or _told_as_term(clause, lex):
             continue
         future = {c.lower_ for c in clause.children if c.dep_ == "aux"} & (lex.future_auxiliaries | _CONDITIONAL)
         if future and not any(c.dep_ == "neg" for c in clause.children):
