@@ -179,6 +179,7 @@ HARM_LINKS = frozenset({"and", "or", "&"})
 OPEN_QUOTES = frozenset({"\u201c", "\u00ab", "\u2018"})
 CLOSE_QUOTES = frozenset({"\u201d", "\u00bb", "\u2019"})
 STRAIGHT_QUOTES = frozenset({'"', "''", "``"})
+QUOTE_MARKS = OPEN_QUOTES | CLOSE_QUOTES | STRAIGHT_QUOTES
 CONTENT_STOPS = frozenset({"\u2013", "\u2014", ";"})
 
 

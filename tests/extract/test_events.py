@@ -249,6 +249,34 @@ def test_promises_threats_and_terms(text, types, comment):
     assert sorted(e.type for e in _events(text)) == types, comment
 
 
+@pytest.mark.parametrize("text,want,comment", [
+    ("Drones were seen over the city, prompting the Indian authorities to impose a blackout.",
+     [("MOBILIZE", "occurred", "IND")], "the infinitive of a causative with its object happened, by that object"),
+    ("The blasts forced the Indian authorities into high alert.", [("MOBILIZE", "occurred", "IND")],
+     "'forced X into high alert': X went on alert"),
+    ("Hamas to free three Israeli hostages", [("CONCEDE", "planned", "PSE")],
+     "a headline's infinitive tells what is to come"),
+    ("EU to impose new sanctions on Russia", [("SANCTION", "planned", None)],
+     "a headline's infinitive hung on its subject as a clause"),
+])
+def test_causatives_and_headlines(text, want, comment):
+    got = [(e.type, e.status, e.source.country if e.source else None) for e in _events(text)]
+    assert got == want, comment
+
+
+@pytest.mark.parametrize("text,want,comment", [
+    ("Russian missiles struck Odesa on Monday.\n\nThe Danish envoy said the attack \"shows that Moscow does not "
+     "want peace\".", [("ASSAULT", "RUS", "UKR"), ("ACCUSE", "DNK", "RUS")],
+     "a quoted judgement of an attack condemns its author"),
+    ("Russian missiles struck Odesa on Monday.\n\nThe mayor said the attack \"lasted three hours\".",
+     [("ASSAULT", "RUS", "UKR")], "a quoted fact about an attack condemns no one"),
+])
+def test_quoted_judgement_of_an_attack(text, want, comment):
+    got = [(e.type, e.source.country if e.source else None, e.target.country if e.target else None)
+           for e in _events(text)]
+    assert got == want, comment
+
+
 def test_a_vow_to_counter_targets_the_owner_of_the_act():
     text = "The foreign minister said Tehran would forcefully counter American arms sales to the Gulf."
     threat = [e for e in _events(text) if e.type == "THREATEN"]

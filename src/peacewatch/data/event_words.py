@@ -37,6 +37,7 @@ class EventWords(DataFile):
     site_nouns: frozenset[Word]
     receiving_verbs: frozenset[Word]
     retaliation_verbs: frozenset[Word]
+    judgement_verbs: frozenset[Word]
 
 
 class ActorWords(DataFile):

@@ -65,6 +65,8 @@ NARRATIVE_WINDOW = 2
 RETELLING_SLACK_DAYS = 3
 # Types of a meeting: one pair meeting twice within RETELLING_SLACK_DAYS is one meeting told twice.
 PAIR_MEETING_TYPES = frozenset({"CONSULT"})
+# The rule of a time told as a vague span ('in recent weeks'; resolve/time.py).
+VAGUE_RULE = "vague-span"
 # Sentences forward in which a bare casualty count ('Over 115 were injured.') joins a strike.
 CASUALTY_WINDOW = 2
 
@@ -759,6 +761,12 @@ def _same_strike(a: Draft, b: Draft) -> bool:
         return False  # one site struck is not another, nor the whole attack told elsewhere
     if a.component != b.component and a.first.sent.start == b.first.sent.start:
         return False  # one item of a list is not another, nor the whole the list is of
+    if a.component != b.component:
+        # one item of a list is taken up elsewhere only by a telling that refers back to it ('the
+        # strike on A'), not by another telling of force at A (the whole, or a campaign there)
+        return _is_retelling(b, a) if a.component else _is_retelling(a, b)
+    if a.first.sent.start != b.first.sent.start and _campaign_and_strike(a, b):
+        return False
     if a.first.sent.start == b.first.sent.start:
         return not _coordinated_acts(a, b)
     if a.site is not None:
@@ -767,6 +775,14 @@ def _same_strike(a: Draft, b: Draft) -> bool:
     if pa is not None and pb is not None:
         return pa.name == pb.name and pa.precision != "country"
     return _same_toll(a, b) or _is_retelling(b, a) or _is_retelling(a, b)
+
+
+def _campaign_and_strike(a: Draft, b: Draft) -> bool:
+    """'In recent weeks, X stepped up attacks on A' and 'X's attack on A on Friday': force told over
+    a vague span is a campaign, not the strike of a day told elsewhere."""
+    vague = [d for d in (a, b) if d.dates and not _has_date(d) and all(w.rule == VAGUE_RULE for w in d.dates)]
+    dated = [d for d in (a, b) if _has_date(d) and any(w.precision == "day" for w in d.dates)]
+    return len(vague) == 1 and len(dated) == 1 and vague[0] is not dated[0]
 
 
 def _coordinated_acts(a: Draft, b: Draft) -> bool:

@@ -35,6 +35,7 @@ from peacewatch.grammar import (
     OBJECT_PREPS,
     PARTNER_PREPS,
     PASSIVE_SUBJECTS,
+    QUOTE_MARKS,
     RECIPIENT_PREPS,
     REFLEXIVE_PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -112,6 +113,7 @@ def find_mentions(sent: Span, lex: Lexicon) -> list[Mention]:
         mentions.append(mention)
     _read_alleged_plans(mentions, lex)
     mentions.extend(_reported_wrongdoing(sent, lex, mentions))
+    mentions.extend(_quoted_judgements(sent, lex, mentions))
     mentions.extend(_promises_and_obligations(sent, lex, mentions))
     mentions.extend(_threats_of_action(sent, lex, mentions))
     mentions.extend(_vows_of_retaliation(sent, lex, mentions))
@@ -332,12 +334,14 @@ def _light_verb_mention(noun: Token, light: Token, trigger: Trigger, sent: Span,
     kind = trigger.light_types.get(_lemma(light), trigger.type)
     mention = Mention(type=kind, mode=trigger.mode, trigger=noun, clause=light, sent=sent)
     _read_noun_arguments(mention, noun)
+    if not mention.sources and _lemma(light) in _WORDS.causative_verbs:
+        mention.sources = [c for c in light.children if c.dep_ == "dobj"]  # 'forced X into alert': X
     if not mention.sources:
         mention.sources = _subjects(light) or _agents(light)
     if not mention.targets:  # 'imposed sanctions on X', 'take the offer to X'
         preps = _GIVING_TARGET_PREPS if kind in _GIVING_TYPES else TARGET_PREPS
         mention.targets = [p for prep in light.children if prep.dep_ == "prep" and _lemma(prep) in preps
-                           for p in prep.children if p.dep_ == "pobj"]
+                           for p in prep.children if p.dep_ == "pobj" and p.i != noun.i]
     if trigger.requires_target and not mention.targets:
         return None
     return mention
@@ -421,6 +425,28 @@ def _reported_wrongdoing(sent: Span, lex: Lexicon, found: list[Mention]) -> list
             continue
         out.append(Mention(type="ACCUSE", mode=None, trigger=token, clause=_speech_verb_of(token, lex) or token,
                            sent=sent, sources=[speaker], targets=subjects, source_is_speaker=True))
+    return out
+
+
+def _quoted_judgements(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
+    """'X said the attack "crosses any line of decency"': a judgement of an attack, quoted from
+    its speaker, is the speaker's condemnation of whoever made it (CONVENTIONS 3): a verb of
+    judgement ('shows', 'crosses', 'amounts to') with the attack as subject, in quoted words."""
+    out = []
+    taken = {m.clause.i for m in found if m.type == "ACCUSE"}
+    for verb in tokens_of(sent):
+        if verb.dep_ != "ccomp" or verb.i in taken or _lemma(verb) not in _WORDS.judgement_verbs:
+            continue
+        speech = _speech_verb_of(verb, lex)
+        speaker = _speaker_of(verb, lex)
+        attack = next((c for c in verb.children if c.dep_ in SUBJECTS and _lemma(c) in lex.nouns
+                       and lex.nouns[_lemma(c)].type == "ASSAULT" and _is_definite_noun(c)), None)
+        quoted = any(t.text in QUOTE_MARKS for t in verb.subtree if t.i > (attack.i if attack is not None else verb.i))
+        if speech is None or speaker is None or attack is None or not quoted or speech.i in taken:
+            continue
+        out.append(Mention(type="ACCUSE", mode=None, trigger=verb, clause=speech, sent=sent, sources=[speaker],
+                           targets=[attack], source_is_speaker=True))
+        taken.add(speech.i)
     return out
 
 
@@ -616,6 +642,9 @@ def _subjects(verb: Token) -> list[Token]:
     seen = 0
     while verb is not None and seen < 6:
         seen += 1
+        given = _given_subjects(verb)
+        if given is not None:
+            return given
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
         if subjects and _is_relative_quantifier(subjects[0]) and verb.head.i != verb.i:
             # 'leaders including X and Y, both of whom demanded': the leaders named before
@@ -642,6 +671,16 @@ def _subjects(verb: Token) -> list[Token]:
                 continue
         return []
     return []
+
+
+def _given_subjects(verb: Token) -> list[Token] | None:
+    """The doer of an infinitive that has no subject of its own: the object of a causative
+    ('prompted X to impose': X), the name a headline hangs it on ('EU to impose sanctions')."""
+    if _is_caused_act(verb):
+        return [c for c in verb.head.children if c.dep_ == "dobj"]
+    if verb.dep_ == "acl" and _is_headline_infinitive(verb):
+        return [verb.head]
+    return None
 
 
 def _is_decided_act(verb: Token) -> bool:
@@ -735,6 +774,9 @@ def _light_verb(noun: Token, lex: Lexicon) -> Token | None:
         return _light_verb(head.head, lex)
     if noun.dep_ == "conj":
         return _light_verb(noun.head, lex)
+    if noun.dep_ == "pobj" and head.lower_ == "into" and _lemma(head.head) in _WORDS.causative_verbs \
+            and any(c.dep_ == "dobj" for c in head.head.children):
+        return head.head  # 'forced the authorities into high alert': they went on alert
     return None
 
 
@@ -1025,6 +1067,8 @@ def _clause_status(node: Token, children: list[Token], first: bool, status: str,
         status = "negated"
     if (texts & lex.future_auxiliaries or lemmas & lex.future_auxiliaries) and status == "occurred":
         status = "planned"
+    if _is_headline_infinitive(node) and status == "occurred":
+        status = "planned"  # a headline's infinitive: 'Hamas to release three hostages'
     if lemmas & lex.hedge_modals or texts & lex.hedge_modals:
         if not (texts & _CONDITIONAL and _speech_verb_of(node, lex) is not None):
             return None
@@ -1054,9 +1098,30 @@ def _status_under_head(node: Token, children: list[Token], status: str, lex: Lex
     return status, False
 
 
+def _is_headline_infinitive(verb: Token) -> bool:
+    """'Hamas to release three hostages', 'EU to impose sanctions': a headline tells what is to come
+    with a bare infinitive (parsed with its subject, or hung on the name as a clause)."""
+    if not _has_infinitive_to(list(verb.children)):
+        return False
+    if verb.dep_ == "ROOT":
+        return any(c.dep_ in SUBJECTS for c in verb.children)
+    head = verb.head
+    return verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ == "PROPN" and head.i < verb.i
+
+
+def _is_caused_act(verb: Token) -> bool:
+    """The infinitive of a causative verb with its object ('prompted X to impose', 'forced X to
+    withdraw'), which the parse may hang as a clause of purpose: what X was made to do happened."""
+    head = verb.head
+    return verb.dep_ == "advcl" and _lemma(head) in _WORDS.causative_verbs and head.i < verb.i \
+        and _has_infinitive_to(list(verb.children)) and any(c.dep_ == "dobj" for c in head.children)
+
+
 def _is_unreal_clause(node: Token, children: list[Token]) -> bool:
     if _is_decided_act(node):
         return False  # 'the decision to suspend the treaty': the suspension is told as done
+    if _is_caused_act(node) or _is_headline_infinitive(node):
+        return False  # 'prompting X to impose a blackout', 'EU to impose sanctions': told as done or to come
     if node.dep_ in ("advcl", "acl", "relcl") and _has_infinitive_to(children):
         return True  # a purpose clause: 'to discuss', 'to compel'
     # a gerund named as a topic: 'Utilizing such missiles ...' (not one that times the clause:
