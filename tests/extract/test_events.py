@@ -277,6 +277,19 @@ def test_quoted_judgement_of_an_attack(text, want, comment):
     assert got == want, comment
 
 
+def test_one_strike_per_named_attacker_and_one_per_people():
+    # two named attackers are two dyads (CONVENTIONS 2); 'men and boys' is one civilian party
+    text = "Sudanese troops and Chadian rebels killed men and boys in the village."
+    got = sorted(e.source.country for e in _events(text) if e.type == "ASSAULT" and e.source)
+    assert got == ["SDN", "TCD"]
+
+
+def test_a_strike_of_a_day_is_not_the_combat_of_another_month():
+    text = ("A land mine explosion injured four Thai soldiers on Monday.\n\n"
+            "Clashes between Thai and Cambodian troops in late February killed dozens of soldiers.")
+    assert len([e for e in _events(text) if e.type == "ASSAULT"]) == 2
+
+
 def test_a_vow_to_counter_targets_the_owner_of_the_act():
     text = "The foreign minister said Tehran would forcefully counter American arms sales to the Gulf."
     threat = [e for e in _events(text) if e.type == "THREATEN"]

@@ -515,7 +515,7 @@ def _drafts_of(mention: Mention, ctx: ArticleContext, salient: list[tuple[Token,
                           source=a, target=b, note="mutual") for a, b in ((first, second), (second, first))]
     # one side unnamed is still an event: one draft with that side None
     source_sides: list[Actor | None] = [*sources] or [None]
-    target_sides: list[Actor | None] = [*targets] or [None]
+    target_sides: list[Actor | None] = [*_one_per_people(targets)] or [None]
     drafts = []
     for source in source_sides:
         for target in target_sides:
@@ -524,6 +524,22 @@ def _drafts_of(mention: Mention, ctx: ArticleContext, salient: list[tuple[Token,
             drafts.append(Draft(type=mention.type, mode=mention.mode, status=mention.status, mentions=[mention],
                                 source=source, target=target, mediator=mediator, count=mention.count, note=note))
     return drafts
+
+
+def _one_per_people(actors: list[Actor]) -> list[Actor]:
+    """'murdered men and boys': unnamed civilians of one country are one party, not one per word
+    (named parties, even of one country, stay apart: CONVENTIONS 2)."""
+    out: list[Actor] = []
+    for actor in actors:
+        if actor.sector == "CVL" and not _is_named(actor) and any(
+                o.sector == "CVL" and not _is_named(o) and o.country == actor.country for o in out):
+            continue
+        out.append(actor)
+    return out
+
+
+def _is_named(actor: Actor) -> bool:
+    return bool(actor.name) and actor.name != (actor.name or "").lower()
 
 
 # ---------------------------------------------------------------- merging
@@ -712,10 +728,15 @@ def _is_definite(token: Token) -> bool:
 
 def _dates_compatible(a: Draft, b: Draft, slack: int = 0) -> bool:
     """Day dates that agree, or lie within `slack` days: the same meeting told as 'on Thursday'
-    and 'on Friday' is one meeting with a conflict to report, not two meetings."""
+    and 'on Friday' is one meeting with a conflict to report, not two meetings. A day and a month
+    agree when the day falls in the month ('on Monday' is not 'in late July')."""
     da = {date.fromisoformat(w.value) for w in a.dates if w.value and w.precision == "day"}
     db = {date.fromisoformat(w.value) for w in b.dates if w.value and w.precision == "day"}
-    return not da or not db or any(abs((x - y).days) <= slack for x in da for y in db)
+    if da and db:
+        return any(abs((x - y).days) <= slack for x in da for y in db)
+    ma = {w.value[:7] for w in a.dates if w.value and w.precision in ("day", "month")}
+    mb = {w.value[:7] for w in b.dates if w.value and w.precision in ("day", "month")}
+    return slack > 0 or not ma or not mb or bool(ma & mb)
 
 
 def _mergeable(a: Draft, b: Draft) -> bool:
@@ -761,6 +782,8 @@ def _same_strike(a: Draft, b: Draft) -> bool:
         return False  # one site struck is not another, nor the whole attack told elsewhere
     if a.component != b.component and a.first.sent.start == b.first.sent.start:
         return False  # one item of a list is not another, nor the whole the list is of
+    if a.first is b.first:
+        return False  # 'X and Y murdered ...': one telling's pairs of actors are one event each (CONVENTIONS 2)
     if a.component != b.component:
         # one item of a list is taken up elsewhere only by a telling that refers back to it ('the
         # strike on A'), not by another telling of force at A (the whole, or a campaign there)
