@@ -117,6 +117,8 @@ ITEM_OPENERS = frozenset({"DET"})
 # Prepositions that tell an act as a term of an agreement ('as part of the deal', 'under the truce',
 # 'according to the accord', 'in line with the plan').
 TERM_PREPS = frozenset({"as", "under", "according", "in", "per"})
+# Determiners of a rule said of all ('no mission should be a target', 'every state must'), not of one party.
+GENERIC_DETERMINERS = frozenset({"no", "every", "each", "any", "all"})
 
 
 

@@ -24,6 +24,7 @@ from peacewatch.grammar import (
     CONDITION_MARKS,
     DEFINITE_DETERMINERS,
     DIPLOMAT_PREPS,
+    GENERIC_DETERMINERS,
     GRIEVANCE_PREPS,
     GROUP_LABELS,
     LIGHT_VERB_PREPS,
@@ -102,8 +103,8 @@ def find_mentions(sent: Span, lex: Lexicon) -> list[Mention]:
         if mention is None:
             continue
         status = read_status(mention.clause, lex)
-        if status is None:
-            continue
+        if status is None or (status == "negated" and _is_future(mention.clause, lex)):
+            continue  # 'will not back down', 'would not withdraw': a vow of resolve, no act
         if mention.adjunct and status == "negated":
             status = "occurred"  # 'after talks with X, Y did not sign': the talks took place
         if (mention.clause.i != mention.trigger.i and status == "occurred" and not mention.adjunct
@@ -627,7 +628,7 @@ def _promises_and_obligations(sent: Span, lex: Lexicon, found: list[Mention]) ->
             continue
         speech = _speech_verb_of(token, lex)
         speaker = _speaker_of(token, lex)
-        subjects = [c for c in token.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
+        subjects = [c for c in token.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS and not _is_generic(c)]
         if speech is not None and speaker is not None and subjects and speaker.i not in {s.i for s in subjects}:
             out.append(Mention(type="REQUEST", mode="demand", trigger=token, clause=speech,
                                sent=sent, sources=[speaker], targets=subjects, source_is_speaker=True))
@@ -671,6 +672,16 @@ def _subjects(verb: Token) -> list[Token]:
                 continue
         return []
     return []
+
+
+def _is_future(verb: Token, lex: Lexicon) -> bool:
+    return bool({c.lower_ for c in verb.children if c.dep_ == "aux"} & (lex.future_auxiliaries | _CONDITIONAL))
+
+
+def _is_generic(noun: Token) -> bool:
+    """'No diplomatic mission should be a target', 'every state must ...': a rule said of all, not
+    a demand of one party."""
+    return any(c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in noun.children)
 
 
 def _given_subjects(verb: Token) -> list[Token] | None:
