@@ -119,6 +119,8 @@ ITEM_OPENERS = frozenset({"DET"})
 TERM_PREPS = frozenset({"as", "under", "according", "in", "per"})
 # Determiners of a rule said of all ('no mission should be a target', 'every state must'), not of one party.
 GENERIC_DETERMINERS = frozenset({"no", "every", "each", "any", "all"})
+# Verbs of obligation before an infinitive: 'X has to release', 'X needs to withdraw' (still to be done).
+OBLIGATION_HEADS = frozenset({"have", "need"})
 
 
 

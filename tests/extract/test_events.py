@@ -306,6 +306,14 @@ def test_concessions_rules_and_resolve(text, want, comment):
     assert sorted(e.type for e in _events(text)) == want, comment
 
 
+@pytest.mark.parametrize("text,status,comment", [
+    ("Under the accord, the rebels have to release forty hostages.", "planned", "'have to': owed, not yet done"),
+    ("The rebels had to release forty hostages.", "occurred", "'had to': done under duress"),
+])
+def test_obligation_is_still_to_come(text, status, comment):
+    assert [e.status for e in _events(text) if e.type == "CONCEDE"] == [status], comment
+
+
 def test_a_vow_to_counter_targets_the_owner_of_the_act():
     text = "The foreign minister said Tehran would forcefully counter American arms sales to the Gulf."
     threat = [e for e in _events(text) if e.type == "THREATEN"]

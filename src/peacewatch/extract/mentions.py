@@ -34,6 +34,7 @@ from peacewatch.grammar import (
     NUMERIC_LABELS,
     OBJECT_DEPS,
     OBJECT_PREPS,
+    OBLIGATION_HEADS,
     PARTNER_PREPS,
     PASSIVE_SUBJECTS,
     QUOTE_MARKS,
@@ -1103,6 +1104,9 @@ def _status_under_head(node: Token, children: list[Token], status: str, lex: Lex
         return ("negated" if head in _WORDS.refusal_verbs else None), True
     if head in lex.planned_verbs:
         return "planned", False
+    if head in OBLIGATION_HEADS and node.head.tag_ in ("VBZ", "VBP") and node.dep_ == "xcomp" \
+            and _has_infinitive_to(children) and status == "occurred":
+        return "planned", False  # 'Hamas has to release 33 hostages': owed, not yet done ('had to' was done)
     if node.dep_ == "xcomp" and _has_infinitive_to(children) and head not in lex.light_verbs \
             and head not in _WORDS.aspect_verbs and head not in _WORDS.causative_verbs:
         return None, True
