@@ -236,6 +236,8 @@ def test_a_name_the_gazetteer_knows_whole_is_no_list():
      "a future act told as a term of an agreement is no new promise"),
     ("As part of the deal, the militia will withdraw its fighters from the port.", ["RETREAT"],
      "'as part of the deal': a term, not a promise"),
+    ("Under its new plan, the militia will withdraw its fighters from the port.", ["AGREE", "RETREAT"],
+     "a plan is one side's: what it announces is a promise"),
     ("The rebels said they will release forty hostages.", ["AGREE", "CONCEDE"],
      "a future concession announced by its author is also a promise"),
     ("The guerrillas warned they would keep attacking army convoys.", ["THREATEN"],

@@ -38,6 +38,7 @@ class EventWords(DataFile):
     receiving_verbs: frozenset[Word]
     retaliation_verbs: frozenset[Word]
     judgement_verbs: frozenset[Word]
+    agreement_nouns: frozenset[Word]
 
 
 class ActorWords(DataFile):

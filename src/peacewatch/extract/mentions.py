@@ -523,12 +523,11 @@ def _is_carried_noun(mention: Mention, lex: Lexicon) -> bool:
     return mention.is_noun and not mention.adjunct and _lemma(mention.clause) not in lex.light_verbs
 
 
-def _told_as_term(clause: Token, lex: Lexicon) -> bool:
+def _told_as_term(clause: Token) -> bool:
     """'As part of the deal, X will withdraw', 'Under the truce, X will release ...': a future act
     told as a term of an agreement is that agreement's, not a new promise or threat."""
     return any(c.dep_ == "prep" and _lemma(c) in TERM_PREPS and any(
-        _lemma(t) in OFFER_NOUNS or (_lemma(t) in lex.nouns and lex.nouns[_lemma(t)].type == "AGREE")
-        for t in c.subtree) for c in clause.children)
+        _lemma(t) in _WORDS.agreement_nouns for t in c.subtree) for c in clause.children)
 
 
 def _threats_of_action(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
@@ -540,7 +539,7 @@ def _threats_of_action(sent: Span, lex: Lexicon, found: list[Mention]) -> list[M
     for mention in found:
         clause = mention.clause
         if mention.reference or mention.type == "THREATEN" or clause.i in threatened or not mention.sources \
-                or mention.status == "negated" or _is_carried_noun(mention, lex) or _told_as_term(clause, lex):
+                or mention.status == "negated" or _is_carried_noun(mention, lex) or _told_as_term(clause):
             continue  # 'would not withdraw from the talks' threatens nothing
         speech = _speech_verb_of(clause, lex)
         if speech is not None and speech.i in threats:
@@ -592,7 +591,7 @@ def _promises_of_action(sent: Span, lex: Lexicon, found: list[Mention]) -> list[
     for mention in found:
         clause = mention.clause
         if mention.reference or clause.i in agreed or not mention.sources or mention.type not in lex.promise_types \
-                or _is_carried_noun(mention, lex) or _told_as_term(clause, lex):
+                or _is_carried_noun(mention, lex) or _told_as_term(clause):
             continue
         future = {c.lower_ for c in clause.children if c.dep_ == "aux"} & (lex.future_auxiliaries | _CONDITIONAL)
         if future and not any(c.dep_ == "neg" for c in clause.children):
