@@ -111,6 +111,21 @@ LOOSE_PLACE_LABELS = frozenset({"ORG", "PERSON", "NORP"})
 NON_PERSON_ENTS = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "EVENT"})
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL"})
 
+# Lists of the components of one act (extract/components.py): 'towns including A and B', 'the
+# targeted bases include A, B and C'; what joins two items of a list ('A, B and C', 'A in April,
+# followed by B'), and what may open an item ('the B camp').
+LIST_OPENERS = frozenset({"including", "include", "like"})
+LIST_JOINERS = ((",", "followed", "by"), ("followed", "by"), ("as", "well", "as"), (",", "and"), (",", "or"),
+                (",",), ("and",), ("or",))
+ITEM_OPENERS = frozenset({"DET"})
+# Prepositions that tell an act as a term of an agreement ('as part of the deal', 'under the truce',
+# 'according to the accord', 'in line with the plan').
+TERM_PREPS = frozenset({"as", "under", "according", "in", "per"})
+# Determiners of a rule said of all ('no mission should be a target', 'every state must'), not of one party.
+GENERIC_DETERMINERS = frozenset({"no", "every", "each", "any", "all"})
+# Verbs of obligation before an infinitive: 'X has to release', 'X needs to withdraw' (still to be done).
+OBLIGATION_HEADS = frozenset({"have", "need"})
+
 
 
 # --- agreements, claims, numbers, weapons, context (extract/agreements.py ... context.py) -----
@@ -172,6 +187,7 @@ HARM_LINKS = frozenset({"and", "or", "&"})
 OPEN_QUOTES = frozenset({"\u201c", "\u00ab", "\u2018"})
 CLOSE_QUOTES = frozenset({"\u201d", "\u00bb", "\u2019"})
 STRAIGHT_QUOTES = frozenset({'"', "''", "``"})
+QUOTE_MARKS = OPEN_QUOTES | CLOSE_QUOTES | STRAIGHT_QUOTES
 CONTENT_STOPS = frozenset({"\u2013", "\u2014", ";"})
 
 

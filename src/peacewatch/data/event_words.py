@@ -37,6 +37,9 @@ class EventWords(DataFile):
     decision_nouns: frozenset[Word]
     site_nouns: frozenset[Word]
     receiving_verbs: frozenset[Word]
+    retaliation_verbs: frozenset[Word]
+    judgement_verbs: frozenset[Word]
+    agreement_nouns: frozenset[Word]
 
 
 class ActorWords(DataFile):

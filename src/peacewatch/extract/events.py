@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from peacewatch.data.event_words import EventWords
 from peacewatch.extract.actors import describe_actor
+from peacewatch.extract.components import listed_components
 from peacewatch.extract.context import (
     COLLECTIVE_PARTIES,
     RECIPROCALS,
@@ -91,6 +92,8 @@ NARRATIVE_WINDOW = 2
 RETELLING_SLACK_DAYS = 3
 # Types of a meeting: one pair meeting twice within RETELLING_SLACK_DAYS is one meeting told twice.
 PAIR_MEETING_TYPES = frozenset({"CONSULT"})
+# The rule of a time told as a vague span ('in recent weeks'; resolve/time.py).
+VAGUE_RULE = "vague-span"
 # Sentences forward in which a bare casualty count ('Over 115 were injured.') joins a strike.
 CASUALTY_WINDOW = 2
 
@@ -118,6 +121,7 @@ class Draft:
     # places told around the act, not by its own clause: its place when it has none, never a
     # reason to merge or keep apart (extract/places.py)
     borrowed: tuple[Place, ...] = ()
+    component: str | None = None  # the one named item of an act told of a list (_split_by_list)
 
     @property
     def first(self) -> Mention:
@@ -208,12 +212,15 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
             continue
         # 'killed in the attack': the definite noun names the strike this clause tells of
         named = [r for r in mentions if r.reference and r.type == mention.type and _is_definite(r.trigger)]
-        for draft in _drafts_of(mention, ctx, article.salient, article.sents, index):
+        drafts = _drafts_of(mention, ctx, article.salient, article.sents, index)
+        for draft in drafts:
             draft.sent_index = index
             draft.mentions.extend(named)
             _date_draft(draft, mention, view)
             _place_draft(draft, mention, view, lex)
-            new.extend(piece for site in _split_by_site(draft, mention, ctx) for piece in _split_by_place(site))
+            listed = _split_by_list(draft, mention, view, ctx) if len(drafts) == 1 else [draft]
+            new.extend(piece for item in listed for site in _split_by_site(item, mention, ctx)
+                       for piece in _split_by_place(site))
     if not any(d.type == "ASSAULT" for d in new):
         _add_bare_toll(article.drafts, view)
     article.drafts.extend(new)
@@ -557,7 +564,7 @@ def _drafts_of(mention: Mention, ctx: ArticleContext, salient: list[tuple[Token,
                           source=a, target=b, note="mutual") for a, b in ((first, second), (second, first))]
     # one side unnamed is still an event: one draft with that side None
     source_sides: list[Actor | None] = [*sources] or [None]
-    target_sides: list[Actor | None] = [*targets] or [None]
+    target_sides: list[Actor | None] = [*_one_per_people(targets)] or [None]
     drafts = []
     for source in source_sides:
         for target in target_sides:
@@ -566,6 +573,22 @@ def _drafts_of(mention: Mention, ctx: ArticleContext, salient: list[tuple[Token,
             drafts.append(Draft(type=mention.type, mode=mention.mode, status=mention.status, mentions=[mention],
                                 source=source, target=target, mediator=mediator, count=mention.count, note=note))
     return drafts
+
+
+def _one_per_people(actors: list[Actor]) -> list[Actor]:
+    """'murdered men and boys': unnamed civilians of one country are one party, not one per word
+    (named parties, even of one country, stay apart: CONVENTIONS 2)."""
+    out: list[Actor] = []
+    for actor in actors:
+        if actor.sector == "CVL" and not _is_named(actor) and any(
+                o.sector == "CVL" and not _is_named(o) and o.country == actor.country for o in out):
+            continue
+        out.append(actor)
+    return out
+
+
+def _is_named(actor: Actor) -> bool:
+    return bool(actor.name) and actor.name != (actor.name or "").lower()
 
 
 # ---------------------------------------------------------------- merging
@@ -582,6 +605,44 @@ def _mode_words(mentions: list[Mention]) -> list[str]:
     words = [m.trigger.lemma_.lower() for m in mentions]
     words += [c.lemma_.lower() for m in mentions for c in m.trigger.children if c.dep_ in ("compound", "amod")]
     return phrases + words
+
+
+# Types of act whose list of named places or sites tells one act per item ('retook A and B',
+# 'withdrew from A and B'; CONVENTIONS 1).
+LISTED_TYPES = frozenset({"ASSAULT", "RETREAT"})
+
+
+def _split_by_list(draft: Draft, mention: Mention, view: _Sentence, ctx: ArticleContext) -> list[Draft]:
+    """'Assaults on A and the B and C camps', 'retook towns including A in April and B in July':
+    one act per named item, with its place and its own time; the whole stays beside its
+    components when it has its own object ('towns including ...'). A list of countries names
+    parties (one event per dyad is read from the actors), and a name the gazetteer knows whole
+    ('Jammu and Kashmir') is no list."""
+    listed = listed_components(mention) if draft.type in LISTED_TYPES else None
+    if listed is None or ctx.place(text_of(listed.span)) is not None:
+        return [draft]
+    places = [ctx.place(text_of(item.name)) for item in listed.items]
+    if any(p is not None and p.precision in ("country", "continent") for p in places):
+        return [draft]
+    # a name no gazetteer holds is in the country of the named items beside it, else of the act
+    countries = {p.country for p in places if p is not None and p.country} or {
+        p.country for p in draft.places if p.country}
+    out = [draft] if listed.keeps_whole else []
+    for item, place in zip(listed.items, places, strict=True):
+        name = text_of(item.name)
+        if place is None:
+            place = Place(text=name, name=name, country=next(iter(countries)) if len(countries) == 1 else None)
+        piece = replace(draft, mentions=list(draft.mentions), dates=list(draft.dates), offsets=list(draft.offsets),
+                        places=[place.model_copy(update={"text": name})], casualties=[],
+                        weapons=list(draft.weapons), component=name.lower())
+        if item.time is not None:
+            piece.dates = [w for span, w, off in view.times if off is None and span.start <= item.time.start < span.end]
+            piece.offsets = [(off, w.text or span.text) for span, w, off in view.times
+                             if isinstance(off, Offset) and span.start <= item.time.start < span.end]
+        out.append(piece)
+    if not listed.keeps_whole:
+        out[0].casualties = list(draft.casualties)  # a toll told for all is not repeated per item
+    return out
 
 
 def _split_by_site(draft: Draft, mention: Mention, ctx: ArticleContext) -> list[Draft]:
@@ -717,10 +778,15 @@ def _is_definite(token: Token) -> bool:
 
 def _dates_compatible(a: Draft, b: Draft, slack: int = 0) -> bool:
     """Day dates that agree, or lie within `slack` days: the same meeting told as 'on Thursday'
-    and 'on Friday' is one meeting with a conflict to report, not two meetings."""
+    and 'on Friday' is one meeting with a conflict to report, not two meetings. A day and a month
+    agree when the day falls in the month ('on Monday' is not 'in late July')."""
     da = {date.fromisoformat(w.value) for w in a.dates if w.value and w.precision == "day"}
     db = {date.fromisoformat(w.value) for w in b.dates if w.value and w.precision == "day"}
-    return not da or not db or any(abs((x - y).days) <= slack for x in da for y in db)
+    if da and db:
+        return any(abs((x - y).days) <= slack for x in da for y in db)
+    ma = {w.value[:7] for w in a.dates if w.value and w.precision in ("day", "month")}
+    mb = {w.value[:7] for w in b.dates if w.value and w.precision in ("day", "month")}
+    return slack > 0 or not ma or not mb or bool(ma & mb)
 
 
 def _mergeable(a: Draft, b: Draft) -> bool:
@@ -764,6 +830,16 @@ def _same_strike(a: Draft, b: Draft) -> bool:
     factory'), or two strikes of one attacker in one country, stay apart (CONVENTIONS 1)."""
     if a.site != b.site and (a.first.sent.start != b.first.sent.start or None not in (a.site, b.site)):
         return False  # one site struck is not another, nor the whole attack told elsewhere
+    if a.component != b.component and a.first.sent.start == b.first.sent.start:
+        return False  # one item of a list is not another, nor the whole the list is of
+    if a.first is b.first:
+        return False  # 'X and Y murdered ...': one telling's pairs of actors are one event each (CONVENTIONS 2)
+    if a.component != b.component:
+        # one item of a list is taken up elsewhere only by a telling that refers back to it ('the
+        # strike on A'), not by another telling of force at A (the whole, or a campaign there)
+        return _is_retelling(b, a) if a.component else _is_retelling(a, b)
+    if a.first.sent.start != b.first.sent.start and _campaign_and_strike(a, b):
+        return False
     if a.first.sent.start == b.first.sent.start:
         return not _coordinated_acts(a, b)
     if a.site is not None:
@@ -772,6 +848,14 @@ def _same_strike(a: Draft, b: Draft) -> bool:
     if pa is not None and pb is not None:
         return pa.name == pb.name and pa.precision != "country"
     return _same_toll(a, b) or _is_retelling(b, a) or _is_retelling(a, b)
+
+
+def _campaign_and_strike(a: Draft, b: Draft) -> bool:
+    """'In recent weeks, X stepped up attacks on A' and 'X's attack on A on Friday': force told over
+    a vague span is a campaign, not the strike of a day told elsewhere."""
+    vague = [d for d in (a, b) if d.dates and not _has_date(d) and all(w.rule == VAGUE_RULE for w in d.dates)]
+    dated = [d for d in (a, b) if _has_date(d) and any(w.precision == "day" for w in d.dates)]
+    return len(vague) == 1 and len(dated) == 1 and vague[0] is not dated[0]
 
 
 def _coordinated_acts(a: Draft, b: Draft) -> bool:

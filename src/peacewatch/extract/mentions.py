@@ -24,6 +24,7 @@ from peacewatch.grammar import (
     CONDITION_MARKS,
     DEFINITE_DETERMINERS,
     DIPLOMAT_PREPS,
+    GENERIC_DETERMINERS,
     GRIEVANCE_PREPS,
     GROUP_LABELS,
     LIGHT_VERB_PREPS,
@@ -33,9 +34,11 @@ from peacewatch.grammar import (
     NUMERIC_LABELS,
     OBJECT_DEPS,
     OBJECT_PREPS,
+    OBLIGATION_HEADS,
     PARTNER_PREPS,
     PASSIVE_SUBJECTS,
     PROXIMITY_PREPS,
+    QUOTE_MARKS,
     RECIPIENT_PREPS,
     REFLEXIVE_PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -44,6 +47,7 @@ from peacewatch.grammar import (
     STATE_PREPS,
     SUBJECTS,
     TARGET_PREPS,
+    TERM_PREPS,
     TIME_ADJUNCT_PREPS,
     UNLESS,
 )
@@ -101,8 +105,8 @@ def find_mentions(sent: Span, lex: Lexicon) -> list[Mention]:
         if mention is None:
             continue
         status = read_status(mention.clause, lex)
-        if status is None:
-            continue
+        if status is None or (status == "negated" and _is_future(mention.clause, lex)):
+            continue  # 'will not back down', 'would not withdraw': a vow of resolve, no act
         if mention.adjunct and status == "negated":
             status = "occurred"  # 'after talks with X, Y did not sign': the talks took place
         if (mention.clause.i != mention.trigger.i and status == "occurred" and not mention.adjunct
@@ -112,8 +116,11 @@ def find_mentions(sent: Span, lex: Lexicon) -> list[Mention]:
         mentions.append(mention)
     _read_alleged_plans(mentions, lex)
     mentions.extend(_reported_wrongdoing(sent, lex, mentions))
+    mentions.extend(_quoted_judgements(sent, lex, mentions))
     mentions.extend(_promises_and_obligations(sent, lex, mentions))
     mentions.extend(_threats_of_action(sent, lex, mentions))
+    mentions.extend(_vows_of_retaliation(sent, lex, mentions))
+    mentions = _without_threat_contents(mentions, lex)
     mentions.extend(_promises_of_action(sent, lex, mentions))
     return mentions
 
@@ -330,12 +337,15 @@ def _light_verb_mention(noun: Token, light: Token, trigger: Trigger, sent: Span,
     kind = trigger.light_types.get(_lemma(light), trigger.type)
     mention = Mention(type=kind, mode=trigger.mode, trigger=noun, clause=light, sent=sent)
     _read_noun_arguments(mention, noun)
+    if not mention.sources and _lemma(light) in _WORDS.causative_verbs:
+        mention.sources = [c for c in light.children if c.dep_ == "dobj"]  # 'forced X into alert': X
     if not mention.sources:
         mention.sources = _subjects(light) or _agents(light)
     if not mention.targets:  # 'imposed sanctions on X', 'take the offer to X'; 'on Tuesday' is a time
         preps = _GIVING_TARGET_PREPS if kind in _GIVING_TYPES else TARGET_PREPS
         mention.targets = [p for prep in light.children if prep.dep_ == "prep" and _lemma(prep) in preps
-                           for p in prep.children if p.dep_ == "pobj" and p.ent_type_ not in NUMERIC_LABELS]
+                           for p in prep.children if p.dep_ == "pobj" and p.ent_type_ not in NUMERIC_LABELS
+                           and p.i != noun.i]
     if kind == "MOBILIZE" and not mention.targets:
         # 'held drills around X', 'massed troops near X': the state shown the force
         mention.targets = [p for prep in [*noun.children, *light.children] if prep.dep_ == "prep"
@@ -427,6 +437,28 @@ def _reported_wrongdoing(sent: Span, lex: Lexicon, found: list[Mention]) -> list
     return out
 
 
+def _quoted_judgements(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
+    """'X said the attack "crosses any line of decency"': a judgement of an attack, quoted from
+    its speaker, is the speaker's condemnation of whoever made it (CONVENTIONS 3): a verb of
+    judgement ('shows', 'crosses', 'amounts to') with the attack as subject, in quoted words."""
+    out = []
+    taken = {m.clause.i for m in found if m.type == "ACCUSE"}
+    for verb in tokens_of(sent):
+        if verb.dep_ != "ccomp" or verb.i in taken or _lemma(verb) not in _WORDS.judgement_verbs:
+            continue
+        speech = _speech_verb_of(verb, lex)
+        speaker = _speaker_of(verb, lex)
+        attack = next((c for c in verb.children if c.dep_ in SUBJECTS and _lemma(c) in lex.nouns
+                       and lex.nouns[_lemma(c)].type == "ASSAULT" and _is_definite_noun(c)), None)
+        quoted = any(t.text in QUOTE_MARKS for t in verb.subtree if t.i > (attack.i if attack is not None else verb.i))
+        if speech is None or speaker is None or attack is None or not quoted or speech.i in taken:
+            continue
+        out.append(Mention(type="ACCUSE", mode=None, trigger=verb, clause=speech, sent=sent, sources=[speaker],
+                           targets=[attack], source_is_speaker=True))
+        taken.add(speech.i)
+    return out
+
+
 def _read_alleged_plans(mentions: list[Mention], lex: Lexicon) -> None:
     """'X said (there were reports that) Y was planning to strike Z': told by someone else, Y's
     plan of force is X's accusation of Y, not a strike (CONVENTIONS 3)."""
@@ -483,6 +515,28 @@ def _wrongdoing_named(noun: Token, sent: Span, lex: Lexicon) -> list[Mention]:
 _CONDITIONAL = _WORDS.conditional_modals
 
 
+def _without_threat_contents(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """'X warned it would continue striking Y': the force warned of is the warning's content, not an
+    act of its own (CONVENTIONS 3: a warning of force is THREATEN only)."""
+    threats = {m.clause.i for m in mentions if m.type == "THREATEN"}
+    return [m for m in mentions if not (
+        m.type in lex.threat_types and m.status == "planned" and not m.reference and not m.derived
+        and (speech := _speech_verb_of(m.clause, lex)) is not None and speech.i in threats)]
+
+
+def _is_carried_noun(mention: Mention, lex: Lexicon) -> bool:
+    """A noun event whose clause verb is not its light verb ('would counter US arms sales'): the
+    clause's future or modal is the verb's, not the noun event's."""
+    return mention.is_noun and not mention.adjunct and _lemma(mention.clause) not in lex.light_verbs
+
+
+def _told_as_term(clause: Token) -> bool:
+    """'As part of the deal, X will withdraw', 'Under the truce, X will release ...': a future act
+    told as a term of an agreement is that agreement's, not a new promise or threat."""
+    return any(c.dep_ == "prep" and _lemma(c) in TERM_PREPS and any(
+        _lemma(t) in _WORDS.agreement_nouns for t in c.subtree) for c in clause.children)
+
+
 def _threats_of_action(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
     """'X will withdraw its force unless Y ...', 'X said it would blockade the city': a future act of
     force or pressure, announced or made conditional by its author, is also X's threat."""
@@ -492,7 +546,7 @@ def _threats_of_action(sent: Span, lex: Lexicon, found: list[Mention]) -> list[M
     for mention in found:
         clause = mention.clause
         if mention.reference or mention.type == "THREATEN" or clause.i in threatened or not mention.sources \
-                or mention.status == "negated":
+                or mention.status == "negated" or _is_carried_noun(mention, lex) or _told_as_term(clause):
             continue  # 'would not withdraw from the talks' threatens nothing
         speech = _speech_verb_of(clause, lex)
         if speech is not None and speech.i in threats:
@@ -512,6 +566,30 @@ def _threats_of_action(sent: Span, lex: Lexicon, found: list[Mention]) -> list[M
     return out
 
 
+def _vows_of_retaliation(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
+    """'X would forcefully counter Y's arms sales', 'we must retaliate against Y': striking back,
+    told by its author for the future or as a duty, is a threat against Y."""
+    out = []
+    taken = {m.trigger.i for m in found} | {m.clause.i for m in found if not m.is_noun}
+    for token in tokens_of(sent):
+        if _lemma(token) not in _WORDS.retaliation_verbs or token.pos_ != "VERB" or token.i in taken:
+            continue
+        # 'must oppose and counter them': the modal of the first of coordinated verbs
+        clause = token.head if token.dep_ == "conj" and not any(c.dep_ == "aux" for c in token.children) else token
+        modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        if not modals & (lex.future_auxiliaries | _CONDITIONAL | lex.obligation_modals) or _is_negated(token):
+            continue
+        if any(c.dep_ == "mark" and _lemma(c) in CONDITION_MARKS for c in clause.children):
+            continue  # 'if X attacks, Y would retaliate': a hypothetical
+        # 'counter US arms sales': the owner of the act countered
+        targets = [o for obj in _objects(token) for o in ((_owners(obj) if _is_event_noun(obj) else None) or [obj])]
+        targets += [p for prep in token.children if prep.dep_ == "prep" and _lemma(prep) in TARGET_PREPS
+                    for p in prep.children if p.dep_ == "pobj"]
+        out.append(Mention(type="THREATEN", mode=None, trigger=token, clause=token, sent=sent,
+                           sources=_subjects(clause), targets=targets))
+    return out
+
+
 def _promises_of_action(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
     """'The rebels said they will release the hostages': a concession, withdrawal, aid or visit
     announced for the future by its author is also that author's promise (AGREE)."""
@@ -519,7 +597,8 @@ def _promises_of_action(sent: Span, lex: Lexicon, found: list[Mention]) -> list[
     agreed = {m.clause.i for m in found if m.type == "AGREE"}
     for mention in found:
         clause = mention.clause
-        if mention.reference or clause.i in agreed or not mention.sources or mention.type not in lex.promise_types:
+        if mention.reference or clause.i in agreed or not mention.sources or mention.type not in lex.promise_types \
+                or _is_carried_noun(mention, lex) or _told_as_term(clause):
             continue
         future = {c.lower_ for c in clause.children if c.dep_ == "aux"} & (lex.future_auxiliaries | _CONDITIONAL)
         if future and not any(c.dep_ == "neg" for c in clause.children):
@@ -556,7 +635,7 @@ def _promises_and_obligations(sent: Span, lex: Lexicon, found: list[Mention]) ->
             continue
         speech = _speech_verb_of(token, lex)
         speaker = _speaker_of(token, lex)
-        subjects = [c for c in token.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
+        subjects = [c for c in token.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS and not _is_generic(c)]
         if speech is not None and speaker is not None and subjects and speaker.i not in {s.i for s in subjects}:
             out.append(Mention(type="REQUEST", mode="demand", trigger=token, clause=speech,
                                sent=sent, sources=[speaker], targets=subjects, source_is_speaker=True))
@@ -571,6 +650,9 @@ def _subjects(verb: Token) -> list[Token]:
     seen = 0
     while verb is not None and seen < 6:
         seen += 1
+        given = _given_subjects(verb)
+        if given is not None:
+            return given
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
         if subjects and _is_relative_quantifier(subjects[0]) and verb.head.i != verb.i:
             # 'leaders including X and Y, both of whom demanded': the leaders named before
@@ -597,6 +679,26 @@ def _subjects(verb: Token) -> list[Token]:
                 continue
         return []
     return []
+
+
+def _is_future(verb: Token, lex: Lexicon) -> bool:
+    return bool({c.lower_ for c in verb.children if c.dep_ == "aux"} & (lex.future_auxiliaries | _CONDITIONAL))
+
+
+def _is_generic(noun: Token) -> bool:
+    """'No diplomatic mission should be a target', 'every state must ...': a rule said of all, not
+    a demand of one party."""
+    return any(c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in noun.children)
+
+
+def _given_subjects(verb: Token) -> list[Token] | None:
+    """The doer of an infinitive that has no subject of its own: the object of a causative
+    ('prompted X to impose': X), the name a headline hangs it on ('EU to impose sanctions')."""
+    if _is_caused_act(verb):
+        return [c for c in verb.head.children if c.dep_ == "dobj"]
+    if verb.dep_ == "acl" and _is_headline_infinitive(verb):
+        return [verb.head]
+    return None
 
 
 def _is_decided_act(verb: Token) -> bool:
@@ -690,6 +792,9 @@ def _light_verb(noun: Token, lex: Lexicon) -> Token | None:
         return _light_verb(head.head, lex)
     if noun.dep_ == "conj":
         return _light_verb(noun.head, lex)
+    if noun.dep_ == "pobj" and head.lower_ == "into" and _lemma(head.head) in _WORDS.causative_verbs \
+            and any(c.dep_ == "dobj" for c in head.head.children):
+        return head.head  # 'forced the authorities into high alert': they went on alert
     return None
 
 
@@ -997,6 +1102,8 @@ def _clause_status(node: Token, children: list[Token], first: bool, status: str,
         status = "negated"
     if (texts & lex.future_auxiliaries or lemmas & lex.future_auxiliaries) and status == "occurred":
         status = "planned"
+    if _is_headline_infinitive(node) and status == "occurred":
+        status = "planned"  # a headline's infinitive: 'Hamas to release three hostages'
     if lemmas & lex.hedge_modals or texts & lex.hedge_modals:
         if not (texts & _CONDITIONAL and _speech_verb_of(node, lex) is not None):
             return None
@@ -1020,15 +1127,39 @@ def _status_under_head(node: Token, children: list[Token], status: str, lex: Lex
         return ("negated" if head in _WORDS.refusal_verbs else None), True
     if head in lex.planned_verbs:
         return "planned", False
+    if head in OBLIGATION_HEADS and node.head.tag_ in ("VBZ", "VBP") and node.dep_ == "xcomp" \
+            and _has_infinitive_to(children) and status == "occurred":
+        return "planned", False  # 'Hamas has to release 33 hostages': owed, not yet done ('had to' was done)
     if node.dep_ == "xcomp" and _has_infinitive_to(children) and head not in lex.light_verbs \
             and head not in _WORDS.aspect_verbs and head not in _WORDS.causative_verbs:
         return None, True
     return status, False
 
 
+def _is_headline_infinitive(verb: Token) -> bool:
+    """'Hamas to release three hostages', 'EU to impose sanctions': a headline tells what is to come
+    with a bare infinitive (parsed with its subject, or hung on the name as a clause)."""
+    if not _has_infinitive_to(list(verb.children)):
+        return False
+    if verb.dep_ == "ROOT":
+        return any(c.dep_ in SUBJECTS for c in verb.children)
+    head = verb.head
+    return verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ == "PROPN" and head.i < verb.i
+
+
+def _is_caused_act(verb: Token) -> bool:
+    """The infinitive of a causative verb with its object ('prompted X to impose', 'forced X to
+    withdraw'), which the parse may hang as a clause of purpose: what X was made to do happened."""
+    head = verb.head
+    return verb.dep_ == "advcl" and _lemma(head) in _WORDS.causative_verbs and head.i < verb.i \
+        and _has_infinitive_to(list(verb.children)) and any(c.dep_ == "dobj" for c in head.children)
+
+
 def _is_unreal_clause(node: Token, children: list[Token]) -> bool:
     if _is_decided_act(node):
         return False  # 'the decision to suspend the treaty': the suspension is told as done
+    if _is_caused_act(node) or _is_headline_infinitive(node):
+        return False  # 'prompting X to impose a blackout', 'EU to impose sanctions': told as done or to come
     if node.dep_ in ("advcl", "acl", "relcl") and _has_infinitive_to(children):
         return True  # a purpose clause: 'to discuss', 'to compel'
     # a gerund named as a topic: 'Utilizing such missiles ...' (not one that times the clause:
