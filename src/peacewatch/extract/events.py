@@ -897,10 +897,19 @@ def _is_retelling(draft: Draft, other: Draft) -> bool:
     if any(_is_anaphoric_place(t) for m in own for t in m.targets):
         return True  # 'attacked the Ukrainian capital': a place named before, taken up by a description
     if all(not m.sources for m in own):
-        return True  # a toll or a strike told with neither attacker nor place
+        # a toll or a strike told with neither attacker nor place; but a period dated only to a
+        # month or longer ('combat in late July that killed dozens') is no strike of a day, and
+        # takes up none nor is taken up so
+        return not (_period_only(draft) or _period_only(other))
     told = {m.trigger.lemma_.lower() for m in other.mentions}
     return all(m.sources and all(t.pos_ == "PRON" for t in m.sources) and m.trigger.lemma_.lower() in told
                for m in own)
+
+
+def _period_only(draft: Draft) -> bool:
+    """A telling whose only times span a month or longer ('in late July', 'last year')."""
+    dated = [w for w in draft.dates if w.value]
+    return bool(dated) and all(w.precision not in ("day", "week") for w in dated)
 
 
 def _is_anaphoric_place(token: Token) -> bool:
