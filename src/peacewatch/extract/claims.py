@@ -220,7 +220,7 @@ def extract_claims(doc: Doc, ctx: ArticleContext, events: list[Event] | None = N
     lex = claim_lexicon()
     sents = list(doc.sents)
     quoted = _quoted_tokens_of(doc)
-    home = _story_country(events or []) or ctx.home()
+    home = ctx.home() or _story_country(events or [])
     salient: list[tuple[Token, Actor]] = []
     drafts: list[Draft] = []
     for index, sent in enumerate(sents):
