@@ -218,9 +218,8 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
             draft.mentions.extend(named)
             _date_draft(draft, mention, view)
             _place_draft(draft, mention, view, lex)
-            listed = _split_by_list(draft, mention, view, ctx) if len(drafts) == 1 else [draft]
-            new.extend(piece for item in listed for site in _split_by_site(item, mention, ctx)
-                       for piece in _split_by_place(site))
+        new.extend(piece for item in _listed(drafts, mention, view, ctx) for site in _split_by_site(item, mention, ctx)
+                   for piece in _split_by_place(site))
     if not any(d.type == "ASSAULT" for d in new):
         _add_bare_toll(article.drafts, view)
     article.drafts.extend(new)
@@ -612,6 +611,22 @@ def _mode_words(mentions: list[Mention]) -> list[str]:
 LISTED_TYPES = frozenset({"ASSAULT", "RETREAT"})
 
 
+def _listed(drafts: list[Draft], mention: Mention, view: _Sentence, ctx: ArticleContext) -> list[Draft]:
+    """The drafts of one mention, one per named item when it tells a listed act. The reader of
+    actors may already have made one draft per target of that list ('attacks on A and the B and C
+    camps': A, 'camps'; 'struck the X airport, a factory and depots'): the items, or the sites
+    split after, stand for those targets. Drafts of several attackers ('X and Y attacked ...') are
+    dyads of their own, not a list."""
+    if not drafts or len({_key(d.source) for d in drafts}) != 1:
+        return drafts
+    listed = _split_by_list(drafts[0], mention, view, ctx)
+    if len(listed) > 1 or listed[0].component:
+        return listed
+    if drafts[0].type == "ASSAULT" and len(_coordinated_sites(mention)) > 1:
+        return drafts[:1]  # one strike per site follows (_split_by_site), whatever its target
+    return drafts
+
+
 def _split_by_list(draft: Draft, mention: Mention, view: _Sentence, ctx: ArticleContext) -> list[Draft]:
     """'Assaults on A and the B and C camps', 'retook towns including A in April and B in July':
     one act per named item, with its place and its own time; the whole stays beside its
@@ -627,6 +642,9 @@ def _split_by_list(draft: Draft, mention: Mention, view: _Sentence, ctx: Article
     # a name no gazetteer holds is in the country of the named items beside it, else of the act
     countries = {p.country for p in places if p is not None and p.country} or {
         p.country for p in draft.places if p.country}
+    if listed.keeps_whole:  # the whole is placed where its items are not ('towns, including A and B')
+        names = {text_of(item.name).lower() for item in listed.items}
+        draft.places = [p for p in draft.places if (p.text or p.name or "").lower() not in names]
     out = [draft] if listed.keeps_whole else []
     for item, place in zip(listed.items, places, strict=True):
         name = text_of(item.name)
