@@ -478,3 +478,16 @@ def test_a_call_before_the_main_clause_is_not_its_manner():
     events = _events("After a phone call with Turkish President Kemal Aksoy, Greek Prime Minister Nikos Pappas "
                      "agreed to reopen the border.")
     assert next(e for e in events if e.type == "AGREE").mode is None
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Kenya on Monday cut diplomatic ties with Sudan.", "SDN"),
+    ("The government suspended trade with Belarus on Tuesday.", "BLR"),
+    ("Colombia on Friday suspended peace talks with the National Liberation Army, or ELN, after a wave of "
+     "attacks.", "ELN"),
+], ids=["ties cut with a state", "trade suspended with a state", "talks suspended with a group named twice"])
+def test_a_sanction_on_dealings_targets_their_partner(text, target):
+    # what is stopped with someone names who is sanctioned; 'X, or Y' is one party named twice
+    sanctions = [e for e in _events(text) if e.type == "SANCTION"]
+    assert len(sanctions) == 1
+    assert target in (sanctions[0].target.country, sanctions[0].target.name)

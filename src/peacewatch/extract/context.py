@@ -181,7 +181,11 @@ def expand(tokens: list[Token]) -> list[Token]:
 
 def _is_separate_party(token: Token) -> bool:
     """A conjunct that names a party of its own ('Germany and France', 'soldiers and civilians'),
-    not a second title of one person ('Resident and Humanitarian Coordinator X')."""
+    not a second title of one person ('Resident and Humanitarian Coordinator X'), nor a second
+    name of the same one after ', or' ('the National Liberation Army, or ELN')."""
+    start = token.left_edge.i
+    if start >= 2 and token.doc[start - 1].lower_ == "or" and token.doc[start - 2].text == ",":
+        return False
     entity = token.doc[token.i].ent_iob_ in ("B",) or (token.ent_type_ and token.ent_iob_ == "I" and any(
         t.ent_iob_ == "B" for t in token.subtree))
     return bool(entity) or token.tag_ in ("NNS", "NNPS") or token.pos_ == "PRON"

@@ -880,8 +880,11 @@ def _read_object(mention: Mention, verb: Token, trigger: Trigger, obj: Token) ->
         mention.targets.extend(o for o in _owners(obj) or [] if o.pos_ != "PRON")
         return
     if obj.dep_ != "dative" and trigger.type == "SANCTION":
-        recipients = _recipients(obj, verb)
-        if recipients:  # 'suspended military aid to X', 'halted exports to X': X is sanctioned
+        # 'suspended military aid to X', 'halted exports to X': X is sanctioned; so is the partner
+        # of what is stopped ('suspended talks with X', 'cut ties with X', 'put the accords with X
+        # on hold')
+        recipients = _recipients(obj, verb) or _partners(obj)
+        if recipients:
             mention.targets.extend(recipients)
             return
     if (_lemma(verb), _lemma(obj)) in get_lexicon().phrasal:
@@ -984,6 +987,14 @@ def _recipients(obj: Token, verb: Token | None = None) -> list[Token]:
     preps = [(p, RECIPIENT_PREPS) for p in obj.children] + [(p, _VERB_RECIPIENT_PREPS)
                                                               for p in (verb.children if verb else ())]
     return [o for prep, words in preps if prep.dep_ == "prep" and _lemma(prep) in words
+            for o in prep.children if o.dep_ == "pobj" and o.ent_type_ not in NUMERIC_LABELS]
+
+
+def _partners(obj: Token) -> list[Token]:
+    """The other side of a dealing named as a noun: 'talks with X', 'ties with X', 'accords with X'
+    (and of its conjuncts: 'the agreement and other accords with X')."""
+    return [o for noun in (obj, *obj.conjuncts) for prep in noun.children
+            if prep.dep_ == "prep" and _lemma(prep) in PARTNER_PREPS
             for o in prep.children if o.dep_ == "pobj" and o.ent_type_ not in NUMERIC_LABELS]
 
 
