@@ -55,7 +55,7 @@ def timeline_png(timeline: Timeline, title: str) -> bytes:
     # Day numbers on a date axis: what matplotlib makes of dates itself, typed as its stubs want.
     ax.xaxis_date()
     days = [float(mdates.date2num(d.day)) for d in timeline.days]
-    ax.bar(days, [d.killed for d in timeline.days], width=0.9, color="#555", label="killed (consensus)")
+    ax.bar(days, [d.killed for d in timeline.days], width=0.9, color="#555", label="killed (best figure)")
     top = max([d.killed for d in timeline.days] + [1.0])
     shown: set[str] = set()
     for marker in timeline.markers:
