@@ -64,6 +64,13 @@ CASES = [
      "The blockade was announced last week.",
      {("blockade", "2024-09-30")},
      "a definite noun that names no actor still dates the undated background event it takes up"),
+    ("Russian missiles pounded the capital overnight, killing nine people in the deadliest attack on the city "
+     "this year.",
+     {("killing", "2024-10-09")},
+     "a period framing a superlative ('the deadliest ... this year') is no time of the act"),
+    ("Russian forces launched their largest drone attack of the war on Monday.",
+     {("launched", "2024-10-07")},
+     "a day beside a superlative still dates the act"),
 ]
 
 

@@ -20,7 +20,7 @@ from peacewatch.grammar import (
 )
 from peacewatch.schema import Actor
 
-__all__ = ["SAYING_TYPES", "complement_clause", "follows_event", "is_bare_line", "same_speaker",
+__all__ = ["SAYING_TYPES", "comparison_frame", "complement_clause", "follows_event", "is_bare_line", "same_speaker",
            "sharing_preposition", "time_host"]
 
 # The event types a saying makes (CONVENTIONS 3: condemning, appealing or demanding, warning).
@@ -35,6 +35,27 @@ class _Told(Protocol):
 
     @property
     def trigger(self) -> Token: ...
+
+
+# Precisions of a time that can frame a comparison ('this year', 'since January', 'in months');
+# a day never does ('its biggest attack on Sunday' tells when).
+_FRAME_PRECISIONS = frozenset({"year", "month", "season", "quarter", "decade"})
+
+
+def comparison_frame(time_root: Token, precision: str | None) -> bool:
+    """'its deadliest assault on Kyiv this year', 'killing 12 in the biggest attack this year', 'the
+    largest attack since January', 'the deadliest in months': a period beside a superlative is the
+    frame of the comparison, not the time of the act."""
+    if precision is not None and precision not in _FRAME_PRECISIONS:
+        return False
+    host = time_root.head
+    if host.dep_ == "prep":
+        host = host.head
+    near = [host, *(c for c in host.children if c.dep_ in ("dobj", "attr", "acomp", "nsubj", "nsubjpass"))]
+    words = near + [p for w in near for prep in w.children if prep.dep_ == "prep"
+                    for p in prep.children if p.dep_ == "pobj"]
+    return any(w.tag_ == "JJS" or any(c.dep_ == "amod" and (c.tag_ == "JJS" or any(
+        a.lower_ == "most" for a in c.children)) for c in w.children) for w in words)
 
 
 def _is_infinitive(verb: Token) -> bool:

@@ -33,6 +33,7 @@ from peacewatch.extract.context import (
 from peacewatch.extract.countries import country_name
 from peacewatch.extract.dating import (
     SAYING_TYPES,
+    comparison_frame,
     complement_clause,
     follows_event,
     is_bare_line,
@@ -197,7 +198,9 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
     time_owner = {id(t[0]): _owner(t[0].root, mentions) for t in times}
     # 'at war with the army since April 2023': a time inside another noun phrase dates that
     # phrase, not the event, and is not the story's time either.
-    times = [t for t in times if not _bound_to_noun(t[0].root, mentions)]
+    # 'its deadliest assault this year': a period framing a superlative is no time of the act either.
+    times = [t for t in times if not _bound_to_noun(t[0].root, mentions)
+             and not comparison_frame(t[0].root, t[1].precision)]
     article.times_by_sentence.append(times)
     article.places_by_sentence.append([p for _, p in places])
     article.free_times.append({id(t[0]) for t in times if time_owner[id(t[0])] is None})
