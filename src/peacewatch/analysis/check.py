@@ -89,17 +89,12 @@ def check_store(store: Store, checks: tuple[str, ...] = CHECKS) -> list[Finding]
     return findings
 
 
-def best_killed(incident: dict) -> float | None:
-    """The incident's killed as it is shown (records.best_figure)."""
-    return best_figure(incident)
-
-
 def check_tolls(incidents: list[dict]) -> list[Finding]:
     """Incidents whose killed is TOLL_FACTOR times the typical toll of their outlets, or more."""
     by_outlet: dict[str, list[tuple[int, float]]] = defaultdict(list)
     everyone = []
     for incident in incidents:
-        killed = best_killed(incident)
+        killed = best_figure(incident)
         if not killed:
             continue
         everyone.append(killed)
@@ -110,7 +105,7 @@ def check_tolls(incidents: list[dict]) -> list[Finding]:
     store_typical = statistics.median(everyone)
     findings = []
     for incident in incidents:
-        killed = best_killed(incident)
+        killed = best_figure(incident)
         if not killed or killed < TOLL_FLOOR:
             continue
         others = [k for outlet in set(incident.get("outlets") or [])

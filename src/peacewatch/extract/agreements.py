@@ -188,7 +188,7 @@ class MentionInfo:
     parties: list[str]
     wished: bool = False
     phase: str | None = None  # 'second phase': a later phase of an agreement, an agreement of its own
-    named: bool = False  # named by a title ('the Simla Agreement'): joins only the same title
+    named: bool = False  # named by a title ('the Dayton Agreement'): joins only the same title
     earlier: bool = False  # 'previous ceasefires': one before the story's own
     plural: bool = False
     signers: list[str] = field(default_factory=list)  # the subjects of 'X and Y signed a deal'
@@ -494,7 +494,7 @@ def _effort_mention(token: Token, index: int, ctx: ArticleContext, lex: Agreemen
 
 
 def _is_titled(token: Token, lex: AgreementLexicon) -> bool:
-    """A treaty or declaration named by its title: 'the Simla Agreement', 'the 2024 Code of Conduct'."""
+    """A treaty or declaration named by its title: 'the Dayton Agreement', 'the 2019 Code of Conduct'."""
     if token.lemma_.lower() not in lex.instrument_nouns and token.lower_ not in lex.instrument_nouns:
         return False
     if not token.text[:1].isupper() or token.is_sent_start:
@@ -801,7 +801,7 @@ def _link(mention: MentionInfo, drafts: list[Draft], lex: AgreementLexicon) -> D
     """The agreement named before that a mention stands for, or None for a new one."""
     candidates = _candidates(mention, drafts)
     if mention.named:
-        # 'the Simla Accord' after 'the Simla Agreement'; another title is another agreement
+        # 'the Dayton Accord' after 'the Dayton Agreement'; another title is another agreement
         return next((d for d in candidates if d.named and _scopes_compatible(mention.scope, d.scope, False, d)), None)
     if mention.partial and not mention.scope:
         # 'a limited ceasefire': one of the partial agreements named before, preferring the one

@@ -25,7 +25,7 @@ _DESCRIPTION_ENDS = frozenset({",", ";", ".", ":", "\u2014", "\u2013", "(", ")"}
 
 @dataclass(frozen=True)
 class Component:
-    """One named item of a list: its words, and the time told with it ('Lashio in April')."""
+    """One named item of a list: its words, and the time told with it ('Gao in March')."""
 
     name: Span
     time: Span | None = None
@@ -138,11 +138,11 @@ def _read_list(first: Token) -> list[Component]:
 
 def _name_at(doc: Doc, i: int, end: int) -> Span | None:
     """A proper name starting at i: proper nouns, and the marks and words inside one entity
-    ('El-Fasher', 'Jammu and Kashmir'), never across a comma."""
+    ('Bosnia and Herzegovina', 'Trinidad and Tobago'), never across a comma."""
     j = i
     while j < end:
         token = doc[j]
-        # 'Jammu and Kashmir' is one name, 'Kharkiv and Kyiv' two, though the model may make both
+        # 'Bosnia and Herzegovina' is one name, 'Kharkiv and Kyiv' two, though the model may make both
         # one entity: a conjunct of the name so far starts the next name (the caller asks the
         # gazetteer about the whole)
         inside = j > i and token.ent_iob_ == "I" and token.text != "," and not (

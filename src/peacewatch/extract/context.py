@@ -182,7 +182,7 @@ def expand(tokens: list[Token]) -> list[Token]:
 def _is_separate_party(token: Token) -> bool:
     """A conjunct that names a party of its own ('Germany and France', 'soldiers and civilians'),
     not a second title of one person ('Resident and Humanitarian Coordinator X'), nor a second
-    name of the same one after ', or' ('the National Liberation Army, or ELN')."""
+    name of the same one after ', or' ('the Revolutionary United Front, or RUF')."""
     start = token.left_edge.i
     if start >= 2 and token.doc[start - 1].lower_ == "or" and token.doc[start - 2].text == ",":
         return False
@@ -221,7 +221,7 @@ def _attributed_body(subject: Token) -> Token | None:
 
 def facility_of(token: Token, ctx: ArticleContext) -> Actor | None:
     """A facility hit or seized, as a target ('the port', 'the police station', 'homes'): its sector
-    (data/actor_words.yaml) and the country of the place its phrase names ('the Hodeida port',
+    (data/actor_words.yaml) and the country of the place its phrase names ('the Aden port',
     "Yemen's port"); CONVENTIONS rule 8. Without a place in the phrase the country is left to the
     event's place (`locate_facility`)."""
     lemma = token.lemma_.lower()

@@ -635,7 +635,7 @@ def _split_by_list(draft: Draft, mention: Mention, view: _Sentence, ctx: Article
     one act per named item, with its place and its own time; the whole stays beside its
     components when it has its own object ('towns including ...'). A list of countries names
     parties (one event per dyad is read from the actors), and a name the gazetteer knows whole
-    ('Jammu and Kashmir') is no list."""
+    ('Bosnia and Herzegovina') is no list."""
     listed = listed_components(mention) if draft.type in LISTED_TYPES else None
     if listed is None or ctx.place(text_of(listed.span)) is not None:
         return [draft]

@@ -178,7 +178,7 @@ def _has_particle(verb: Token, trigger: Trigger) -> bool:
 def _object_lemmas(verb: Token, lex: Lexicon) -> set[str]:
     """What a verb acts on, as the lemmas a trigger's `objects` and `object_types` name: the
     objects and their conjuncts, the noun before a name ('released hostage X'), the counted noun
-    of a batch ('a total of 33 hostages') and the place a part belongs to ('the heart of the city')."""
+    of a batch ('a total of 40 captives') and the place a part belongs to ('the heart of the city')."""
     found = [*_objects(verb), *(c for o in _objects(verb) for c in o.conjuncts)]
     found += [c for o in found if o.pos_ == "PROPN" for c in o.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
     found += [p for o in found if _lemma(o) in _WORDS.batch_nouns for prep in o.children
@@ -501,7 +501,7 @@ def _wrongdoing_named(noun: Token, sent: Span, lex: Lexicon) -> list[Mention]:
     if speaker is None or subject is None:
         return []
     if subject.pos_ in ("VERB", "AUX"):
-        accused = _subjects(subject)  # 'what the ELN has committed'
+        accused = _subjects(subject)  # 'what the FARC has committed'
     else:
         accused = _owners(subject) or ([] if subject.pos_ == "PRON" or _is_event_noun(subject) else [subject])
     accused = [t for t in accused if t.i != speaker.i and t.pos_ != "PRON"]
@@ -1114,7 +1114,7 @@ def _clause_status(node: Token, children: list[Token], first: bool, status: str,
     if (texts & lex.future_auxiliaries or lemmas & lex.future_auxiliaries) and status == "occurred":
         status = "planned"
     if _is_headline_infinitive(node) and status == "occurred":
-        status = "planned"  # a headline's infinitive: 'Hamas to release three hostages'
+        status = "planned"  # a headline's infinitive: 'Rebels to free five captives'
     if lemmas & lex.hedge_modals or texts & lex.hedge_modals:
         if not (texts & _CONDITIONAL and _speech_verb_of(node, lex) is not None):
             return None
@@ -1140,7 +1140,7 @@ def _status_under_head(node: Token, children: list[Token], status: str, lex: Lex
         return "planned", False
     if head in OBLIGATION_HEADS and node.head.tag_ in ("VBZ", "VBP") and node.dep_ == "xcomp" \
             and _has_infinitive_to(children) and status == "occurred":
-        return "planned", False  # 'Hamas has to release 33 hostages': owed, not yet done ('had to' was done)
+        return "planned", False  # 'the group has to free 40 captives': owed, not yet done ('had to' was done)
     if node.dep_ == "xcomp" and _has_infinitive_to(children) and head not in lex.light_verbs \
             and head not in _WORDS.aspect_verbs and head not in _WORDS.causative_verbs:
         return None, True
@@ -1148,7 +1148,7 @@ def _status_under_head(node: Token, children: list[Token], status: str, lex: Lex
 
 
 def _is_headline_infinitive(verb: Token) -> bool:
-    """'Hamas to release three hostages', 'EU to impose sanctions': a headline tells what is to come
+    """'Rebels to free five captives', 'EU to impose sanctions': a headline tells what is to come
     with a bare infinitive (parsed with its subject, or hung on the name as a clause)."""
     if not _has_infinitive_to(list(verb.children)):
         return False

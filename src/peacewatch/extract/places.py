@@ -1,5 +1,5 @@
-"""Where an event happened, beyond the names the NER marks: a name with its owner ("Punjab's
-Pathankot"), a country's capital ("Yemen's capital"), a site at a named place ('the X port',
+"""Where an event happened, beyond the names the NER marks: a name with its owner ("Sindh's
+Hyderabad"), a country's capital ("Mali's capital"), a site at a named place ('the X port',
 "Y's Z International Airport"), a town the article introduced by name ('the town of X'), and the
 place that coordinated verbs of one subject share ('stormed X, set fire to homes and ...').
 """
@@ -49,7 +49,7 @@ PRECISION_RANK = {"city": 0, "region": 1, "sea": 2, "country": 3, "continent": 4
 
 def span_place(span: Span, ctx: ArticleContext) -> Place | None:
     """The place a name span names: the gazetteer's entry; for "X's Y" the Y (a town within X);
-    for a country owning a capital noun ("Yemen's capital") its capital city; a town the article
+    for a country owning a capital noun ("Mali's capital") its capital city; a town the article
     introduced by name ('the town of X') when no gazetteer holds it."""
     text = text_of(span)
     place = ctx.place(text)
@@ -66,7 +66,7 @@ def span_place(span: Span, ctx: ArticleContext) -> Place | None:
 
 
 def _after_possessive(span: Span) -> Span | None:
-    """"Punjab's Pathankot" -> 'Pathankot' (a name the NER read as one with its owner)."""
+    """"Sindh's Hyderabad" -> 'Hyderabad' (a name the NER read as one with its owner)."""
     marks = [t.i for t in span if t.lower_ in POSSESSIVE_ENDINGS]
     if not marks or marks[-1] + 1 >= span.end:
         return None
@@ -106,7 +106,7 @@ def _find_introductions(doc: Doc, ctx: ArticleContext) -> list[tuple[int, str, P
 
 
 def _proper_name(token: Token) -> Span:
-    """A proper noun with the proper nouns compounded before it ('Adan Yabaal')."""
+    """A proper noun with the proper nouns compounded before it ('Ras Kamboni')."""
     start = token.i
     while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].dep_ == "compound" \
             and token.doc[start - 1].head.i >= token.i - SITE_NAME_WORDS:
@@ -223,7 +223,7 @@ def is_hosted(token: Token, mention: Mention) -> bool:
 
 def takes_up_place(noun: Token) -> bool:
     """'the city', 'the Ukrainian capital', 'this district': a definite noun of a kind or part of
-    place with no name or owner of its own ('the city of X', "Yemen's capital", 'the Gaza city'),
+    place with no name or owner of its own ('the city of X', "Mali's capital", 'the Gaza city'),
     taking up a place the article named before. The one test of a place anaphor: the place
     finder resolves it (anaphor_precision), the merger reads it as a strike told again."""
     lemma = noun.lemma_.lower()

@@ -304,7 +304,7 @@ class Gazetteer:
             # 'the X crossing', 'X air base': a site at the town, placed at the town's point
             base = " ".join(words[:-len(site)])
             towns = self._index.exact.get(base) or self._loose_index().get(loosen_name(base), [])
-            # a town's alternate spelling names its site too ('the Hodeida port')
+            # a town's alternate spelling names its site too ('the Aden port')
             return [(replace(e, name=f"{e.name} {' '.join(site)}", geonameid=None), 2 + t)
                     for e, t in towns if t <= 1 and e.precision == "city"]
         if len(words) > 1 and words[-1] == "city":
@@ -357,7 +357,7 @@ class Gazetteer:
         return self._countries.get(iso3.upper())
 
     def capital(self, iso3: str) -> GazetteerEntry | None:
-        """The capital city of a country given by ISO3 ("Yemen's capital"), or None."""
+        """The capital city of a country given by ISO3 ("Mali's capital"), or None."""
         if self._capital_of is None:
             self._capital_of = {}
             for entry in self.entries:
@@ -723,7 +723,7 @@ def is_region_word(word: str) -> bool:
 
 
 def is_capital_noun(word: str) -> bool:
-    """A noun that, owned by a country, names its capital ("Yemen's capital")."""
+    """A noun that, owned by a country, names its capital ("Mali's capital")."""
     return word.lower() in _CAPITAL_NOUNS
 
 
@@ -776,7 +776,7 @@ def resolve_place(name: str, *, countries: Sequence[str] = (),
 
 
 def capital_place(iso3: str, text: str | None = None) -> Place | None:
-    """The capital city of a country as a Place ("Yemen's capital" -> Sanaa), or None.
+    """The capital city of a country as a Place ("Mali's capital" -> Bamako), or None.
 
     Args:
         iso3: the country's ISO3 code.
