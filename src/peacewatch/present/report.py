@@ -68,8 +68,10 @@ def timeline_png(timeline: Timeline, title: str) -> bytes:
     ax.set_ylim(0, top * 1.12)
     ax.set_ylabel("killed per day")
     ax.set_title(title)
-    ax.xaxis.set_major_locator(mdates.MonthLocator())
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+    # Ticks as many as fit whatever the period (a day to years), labelled without repeating the year.
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=9)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     ax.legend(loc="upper left", fontsize=8, frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
     fig.tight_layout()
