@@ -103,6 +103,14 @@ def test_the_map_has_sea_land_a_legend_and_no_circle_for_a_country(client):
     assert 'id="problems"' in client.get("/map", params={"bbox": "1,2,3"}).text
 
 
+def test_a_country_fits_the_view_to_what_happened_in_it():
+    here = [_incident(n) | {"id": n} for n in (1, 2)]
+    abroad = _incident(3, country="XXC", lat=-30.0, lon=-60.0) | {"id": 3}
+    whole = float(world_map([*here, abroad]).view_box.split()[2])
+    fitted = float(world_map([*here, abroad], country="XXA").view_box.split()[2])
+    assert fitted < whole / 4 and len(world_map([*here, abroad], country="XXA").marks) == 3
+
+
 def test_no_point_is_drawn_without_a_town():
     drawn = world_map([_incident(1) | {"id": 1}, _incident(2, place_precision="region") | {"id": 2},
                        _incident(3, lat=None, lon=None) | {"id": 3}])

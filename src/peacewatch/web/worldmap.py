@@ -163,9 +163,11 @@ class WorldMap:
         return ",".join(f"{v:.2f}".rstrip("0").rstrip(".") for v in (west, south, east, north))
 
 
-def world_map(incidents: list[dict], bbox: tuple[float, float, float, float] | None = None) -> WorldMap:
+def world_map(incidents: list[dict], bbox: tuple[float, float, float, float] | None = None,
+              country: str | None = None) -> WorldMap:
     """The map of these incidents, zoomed to the box (west, south, east, north) when given, else to
-    the incidents drawn, with a margin (the whole world when none is drawn)."""
+    the incidents drawn that happened in `country` (ISO3) when there are some, else to all drawn,
+    with a margin (the whole world when none is drawn)."""
     placed, unplaced = [], []
     for incident in incidents:
         point = _point(incident)
@@ -173,7 +175,8 @@ def world_map(incidents: list[dict], bbox: tuple[float, float, float, float] | N
             unplaced.append(incident)
         elif bbox is None or (bbox[0] <= point[0] <= bbox[2] and bbox[1] <= point[1] <= bbox[3]):
             placed.append((incident, point))
-    left, top, width, height = _view(bbox, [_xy(p) for _, p in placed])
+    inside = [p for i, p in placed if country and i.get("country") == country]
+    left, top, width, height = _view(bbox, [_xy(p) for p in inside or [p for _, p in placed]])
     scale = width / WIDTH
     marks = []
     for incident, point in placed:
@@ -205,7 +208,7 @@ def _view(bbox: tuple[float, float, float, float] | None,
     if bbox is not None:
         (left, top), (right, bottom) = _xy((bbox[0], bbox[3])), _xy((bbox[2], bbox[1]))
     elif points:
-        margin = 30
+        margin = 12  # some 4.5 degrees around the outermost circles
         left, right = min(x for x, _ in points) - margin, max(x for x, _ in points) + margin
         top, bottom = min(y for _, y in points) - margin, max(y for _, y in points) + margin
     else:
