@@ -199,5 +199,10 @@ def test_browse_filter_follow_links_and_export(server, browser, tmp_path):
     assert page.locator("#headline").inner_text().strip()
     page.goto(server + "/claims", wait_until="load")
     assert page.locator("#list tr").count() >= 2
+    page.goto(server + "/events?type=ASSAULT&status=occurred", wait_until="load")
+    assert page.locator("#list a.incident").count() >= 1  # an event links to the incident it was fused into
+    page.locator("#list a.incident").first.click()
+    page.wait_for_url("**/incidents/*")
+    assert page.locator("#sources tr.source").count() >= 1
     page.close()
     assert set(hosts) == {"127.0.0.1"}, f"requests left 127.0.0.1: {set(hosts)}"

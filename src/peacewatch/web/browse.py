@@ -176,4 +176,11 @@ def _sort_key(kind: str, sort: str):
     columns = {"date": "date_start" if kind != "claims" else "date_value", "sources": "sources",
                "place": "place_name", "type": "type", "speaker": "speaker_name", "kind": "kind", "status": "status"}
     column = columns[sort]
-    return lambda r: r.get(column) if r.get(column) not in ("",) else None
+    return lambda r: _comparable(r.get(column))
+
+
+def _comparable(value: Any) -> Any:
+    """Names sort without regard to case; an empty name is unknown (sorted last)."""
+    if isinstance(value, str):
+        return value.casefold() or None
+    return value

@@ -40,9 +40,11 @@ def register_lists(app: FastAPI, page: Callable[..., HTMLResponse]) -> None:
         query, problems = read_query(dict(request.query_params), kind)
         listing = browse(store(), kind, query)
         heads = store().article_heads(_article_ids(listing.rows))
+        fused = store().incidents_of_events([r["id"] for r in listing.rows]) if name == "events" else {}
         exports = [f for f, (_, spatial) in EXPORTS.items() if not spatial or name != "claims"]
         return page(f"list_{name}.html", title=LIST_TITLES[name], kind=kind, query=query, listing=listing,
-                    problems=problems, heads=heads, path=f"/{name}", per_page_choices=PER_PAGE, exports=exports)
+                    problems=problems, heads=heads, fused=fused, path=f"/{name}", per_page_choices=PER_PAGE,
+                    exports=exports)
 
     @app.get("/incidents", include_in_schema=False, response_class=HTMLResponse)
     def incidents_list(request: Request) -> HTMLResponse:
