@@ -111,6 +111,16 @@ def test_a_country_fits_the_view_to_what_happened_in_it():
     assert fitted < whole / 4 and len(world_map([*here, abroad], country="XXA").marks) == 3
 
 
+def test_incidents_at_one_town_share_one_circle():
+    first, second = _incident(1) | {"id": 1}, _incident(2, lat=10.1, lon=20.1, type="FIGHT") | {"id": 2}
+    drawn = world_map([first, second, _incident(5) | {"id": 5}])
+    shared = [m for m in drawn.marks if len(m["ids"]) == 2][0]
+    assert shared["ids"] == [1, 2] and shared["type"] == "several types" and "2 incidents at Northtown 1" in (
+        shared["label"])
+    alone = world_map([first]).marks[0]
+    assert shared["r"] / drawn.scale > alone["r"] / world_map([first]).scale  # 1 + 2 killed against 1
+
+
 def test_no_point_is_drawn_without_a_town():
     drawn = world_map([_incident(1) | {"id": 1}, _incident(2, place_precision="region") | {"id": 2},
                        _incident(3, lat=None, lon=None) | {"id": 3}])

@@ -30,6 +30,7 @@ TYPE_COLOURS = {"ASSAULT": "#b2182b", "COERCE": "#e66101", "MOBILIZE": "#fdb863"
                 "REQUEST": "#80cdc1", "CONSULT": "#2166ac", "AGREE": "#1b7837", "SUPPORT": "#5aae61",
                 "COOPERATE": "#4393c3", "AID": "#92c5de", "CONCEDE": "#a6dba0", "RETREAT": "#01665e"}
 OTHER_COLOUR = "#7f7f7f"
+SEVERAL_TYPES = "several types"  # a circle for incidents of different types at one town
 LEGEND_KILLED = (1, 10, 50)
 
 
@@ -178,20 +179,35 @@ def world_map(incidents: list[dict], bbox: tuple[float, float, float, float] | N
     inside = [p for i, p in placed if country and i.get("country") == country]
     left, top, width, height = _view(bbox, [_xy(p) for p in inside or [p for _, p in placed]])
     scale = width / WIDTH
-    marks = []
-    for incident, point in placed:
-        x, y = _xy(point)
-        killed = best_figure(incident)
-        kind = incident.get("type") or "?"
-        marks.append({"id": incident["id"], "x": round(x, 2), "y": round(y, 2),
-                      "r": round(radius(killed) * scale, 3), "type": kind,
-                      "colour": TYPE_COLOURS.get(kind, OTHER_COLOUR),
-                      "label": f"{incident.get('date_value') or 'date unknown'} {kind.lower()} "
-                               f"{incident.get('place_name') or ''}: "
-                               f"{format_number(killed) if killed is not None else 'unknown number'} killed"})
+    groups: dict[tuple[float, float], list[dict]] = {}
+    for incident, point in placed:  # incidents at one point (a town's coordinates) share one circle
+        groups.setdefault((round(point[0], 4), round(point[1], 4)), []).append(incident)
+    marks = [_mark(group, point, scale) for point, group in groups.items()]
     marks.sort(key=lambda m: -m["r"])  # small circles drawn last, on top, so they stay clickable
+    seen = [m for m in marks if left <= m["x"] <= left + width and top <= m["y"] <= top + height]
     return WorldMap(view_box=f"{left:.2f} {top:.2f} {width:.2f} {height:.2f}", scale=scale, land=land_paths(),
-                    marks=marks, unplaced=unplaced, legend=_legend(marks, left, top, height, scale), bbox=bbox)
+                    marks=marks, unplaced=unplaced, bbox=bbox, legend=_legend(seen, left, top, height, scale))
+
+
+def _mark(group: list[dict], point: tuple[float, float], scale: float) -> dict:
+    """One circle: an incident, or the incidents at one point (area: their killed added up; colour:
+    their type, or 'several types')."""
+    x, y = _xy(point)
+    tolls = [best_figure(i) for i in group]
+    killed = sum(t for t in tolls if t is not None) if any(t is not None for t in tolls) else None
+    kinds = sorted({i.get("type") or "?" for i in group})
+    kind = kinds[0] if len(kinds) == 1 else SEVERAL_TYPES
+    place = group[0].get("place_name") or ""
+    toll = f"{format_number(killed) if killed is not None else 'unknown number'} killed"
+    if len(group) == 1:
+        label = f"{group[0].get('date_value') or 'date unknown'} {kind.lower()} {place}: {toll}"
+    else:
+        days = sorted(i.get("date_value") or "" for i in group)
+        label = (f"{len(group)} incidents at {place} ({', '.join(k.lower() for k in kinds)}), "
+                 f"{days[0] or '?'} to {days[-1] or '?'}: {toll}")
+    return {"id": group[0]["id"], "ids": [i["id"] for i in group], "place": place, "x": round(x, 2),
+            "y": round(y, 2), "r": round(radius(killed) * scale, 3), "type": kind,
+            "colour": TYPE_COLOURS.get(kind, OTHER_COLOUR), "label": label}
 
 
 def _point(incident: dict) -> tuple[float, float] | None:
@@ -224,7 +240,7 @@ def _view(bbox: tuple[float, float, float, float] | None,
 
 def _legend(marks: list[dict], left: float, top: float, height: float, scale: float) -> dict:
     """The legend's place (bottom left of the view, drawn at the view's scale), its sample circles
-    and the colour of each type drawn."""
+    and the colour of each type drawn in the view."""
     types = sorted({m["type"] for m in marks})
     sizes = [{"killed": k, "r": round(radius(k), 2)} for k in LEGEND_KILLED]
     rows = len(types) + 1
