@@ -112,11 +112,12 @@ def test_a_country_fits_the_view_to_what_happened_in_it():
 
 
 def test_incidents_at_one_town_share_one_circle():
-    first, second = _incident(1) | {"id": 1}, _incident(2, lat=10.1, lon=20.1, type="FIGHT") | {"id": 2}
-    drawn = world_map([first, second, _incident(5) | {"id": 5}])
+    first, second = _incident(1) | {"id": 1}, _incident(2, lat=10.1, lon=20.1) | {"id": 2}
+    talks = _incident(3, lat=10.1, lon=20.1, type="CONSULT") | {"id": 3}
+    drawn = world_map([first, second, talks, _incident(5) | {"id": 5}])
+    assert sorted(m["ids"] for m in drawn.marks) == [[1, 2], [3], [5]]  # a type keeps its colour
     shared = [m for m in drawn.marks if len(m["ids"]) == 2][0]
-    assert shared["ids"] == [1, 2] and shared["type"] == "several types" and "2 incidents at Northtown 1" in (
-        shared["label"])
+    assert shared["type"] == "ASSAULT" and "2 assault incidents at Northtown 1" in shared["label"]
     alone = world_map([first]).marks[0]
     assert shared["r"] / drawn.scale > alone["r"] / world_map([first]).scale  # 1 + 2 killed against 1
 

@@ -49,7 +49,7 @@ def register_dashboard(app: FastAPI) -> None:
         return _page("overview.html", counts=store().counts(), world=world_map(incidents), query=query,
                      problems=problems, analysis=analysis, agreements=track_agreements(store())[:12],
                      incidents=incidents[:25], matched=len(incidents), actor=_iso3(query.actor or "", PARTY),
-                     group_url=lambda place: query.url("/incidents", place=place, page=1))
+                     group_url=lambda place, kind: query.url("/incidents", place=place, type=kind, page=1))
 
     @app.get("/incidents/{incident_id}", include_in_schema=False, response_class=HTMLResponse)
     def incident_page(request: Request, incident_id: int = Path(ge=1, le=2**63 - 1)) -> HTMLResponse:

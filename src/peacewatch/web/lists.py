@@ -72,7 +72,7 @@ def register_lists(app: FastAPI, page: Callable[..., HTMLResponse]) -> None:
             problems.append(f"{exc}: not applied")
         drawn = world_map(matching_rows(store(), KINDS["incidents"], query), bbox, country=query.country)
         return page("map.html", query=query, problems=problems, world=drawn, bbox=raw.get("bbox") or "",
-                    group_url=lambda place: query.url("/incidents", place=place, page=1),
+                    group_url=lambda place, kind: query.url("/incidents", place=place, type=kind, page=1),
                     path="/map", exports=list(EXPORTS), zoom_in=_map_url(query, drawn.zoomed(2)),
                     zoom_out=_map_url(query, drawn.zoomed(0.5)), world_url=_map_url(query, "-180,-85,180,85"))
 

@@ -30,7 +30,6 @@ TYPE_COLOURS = {"ASSAULT": "#b2182b", "COERCE": "#e66101", "MOBILIZE": "#fdb863"
                 "REQUEST": "#80cdc1", "CONSULT": "#2166ac", "AGREE": "#1b7837", "SUPPORT": "#5aae61",
                 "COOPERATE": "#4393c3", "AID": "#92c5de", "CONCEDE": "#a6dba0", "RETREAT": "#01665e"}
 OTHER_COLOUR = "#7f7f7f"
-SEVERAL_TYPES = "several types"  # a circle for incidents of different types at one town
 LEGEND_KILLED = (1, 10, 50)
 
 
@@ -179,10 +178,10 @@ def world_map(incidents: list[dict], bbox: tuple[float, float, float, float] | N
     inside = [p for i, p in placed if country and i.get("country") == country]
     left, top, width, height = _view(bbox, [_xy(p) for p in inside or [p for _, p in placed]])
     scale = width / WIDTH
-    groups: dict[tuple[float, float], list[dict]] = {}
-    for incident, point in placed:  # incidents at one point (a town's coordinates) share one circle
-        groups.setdefault((round(point[0], 4), round(point[1], 4)), []).append(incident)
-    marks = [_mark(group, point, scale) for point, group in groups.items()]
+    groups: dict[tuple[float, float, str], list[dict]] = {}
+    for incident, point in placed:  # incidents of a type at one point (a town's coordinates) share a circle
+        groups.setdefault((round(point[0], 4), round(point[1], 4), incident.get("type") or "?"), []).append(incident)
+    marks = [_mark(group, (lon, lat), scale) for (lon, lat, _), group in groups.items()]
     marks.sort(key=lambda m: -m["r"])  # small circles drawn last, on top, so they stay clickable
     seen = [m for m in marks if left <= m["x"] <= left + width and top <= m["y"] <= top + height]
     return WorldMap(view_box=f"{left:.2f} {top:.2f} {width:.2f} {height:.2f}", scale=scale, land=land_paths(),
@@ -190,20 +189,18 @@ def world_map(incidents: list[dict], bbox: tuple[float, float, float, float] | N
 
 
 def _mark(group: list[dict], point: tuple[float, float], scale: float) -> dict:
-    """One circle: an incident, or the incidents at one point (area: their killed added up; colour:
-    their type, or 'several types')."""
+    """One circle: an incident, or the incidents of one type at one point (area: their killed added up)."""
     x, y = _xy(point)
     tolls = [best_figure(i) for i in group]
     killed = sum(t for t in tolls if t is not None) if any(t is not None for t in tolls) else None
-    kinds = sorted({i.get("type") or "?" for i in group})
-    kind = kinds[0] if len(kinds) == 1 else SEVERAL_TYPES
+    kind = group[0].get("type") or "?"
     place = group[0].get("place_name") or ""
     toll = f"{format_number(killed) if killed is not None else 'unknown number'} killed"
     if len(group) == 1:
         label = f"{group[0].get('date_value') or 'date unknown'} {kind.lower()} {place}: {toll}"
     else:
         days = sorted(i.get("date_value") or "" for i in group)
-        label = (f"{len(group)} incidents at {place} ({', '.join(k.lower() for k in kinds)}), "
+        label = (f"{len(group)} {kind.lower()} incidents at {place}, "
                  f"{days[0] or '?'} to {days[-1] or '?'}: {toll}")
     return {"id": group[0]["id"], "ids": [i["id"] for i in group], "place": place, "x": round(x, 2),
             "y": round(y, 2), "r": round(radius(killed) * scale, 3), "type": kind,
