@@ -188,3 +188,14 @@ def test_the_incident_page_names_each_source_with_its_article():
     assert ">21<" not in html.replace(" ", "") or "21.0" not in html
     assert "median of the sources 20 to 21" in html and "None" not in html and "20.5" not in html
     assert "not drawn on the map" in html
+
+
+def test_the_article_page_shows_its_agreements_sentences_as_text():
+    env = add_package_templates("peacewatch.web")
+    article = {"id": "a1", "title": "Talks end", "source": "North Wire", "published": "2024-06-02",
+               "url": "https://north.example/1", "copy_of": None, "words": 300}
+    report = {"events": [], "claims": [], "agreements": [
+        {"kind": "ceasefire", "status": "not_assessed", "parties": ["XXA", "XXB"], "evidence": ["Both sides agreed."]}]}
+    html = env.get_template("article.html").render(article=article, report=report, original=None)
+    assert "<div class=\"evidence\">Both sides agreed.</div>" in html and "['" not in html
+    assert 'href="/agreements?country=XXA"' in html and "not assessed" in html and 'id="original"' in html
