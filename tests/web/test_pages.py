@@ -199,3 +199,13 @@ def test_the_article_page_shows_its_agreements_sentences_as_text():
     html = env.get_template("article.html").render(article=article, report=report, original=None)
     assert "<div class=\"evidence\">Both sides agreed.</div>" in html and "['" not in html
     assert 'href="/agreements?country=XXA"' in html and "not assessed" in html and 'id="original"' in html
+
+
+def test_closed_reads_close_the_lists_the_map_and_the_exports(client):
+    from peacewatch.api import key_digest
+
+    closed = TestClient(create_app(Settings(key_hashes=[key_digest("k-93")], read_open=False),
+                                   store=client.app.state.store))
+    for path in ("/incidents", "/events", "/claims", "/map", "/export/incidents.csv", "/articles/x"):
+        assert closed.get(path).status_code == 401, path
+    assert closed.get("/incidents", headers={"X-API-Key": "k-93"}).status_code == 200
