@@ -101,6 +101,11 @@ def test_the_map_has_sea_land_a_legend_and_no_circle_for_a_country(client):
     dated = client.get("/map", params={"date_from": "2024-06-05", "date_to": "2024-06-06"}).text
     assert len(re.findall(r'class="incident" data-type', dated)) == 2
     assert 'id="problems"' in client.get("/map", params={"bbox": "1,2,3"}).text
+    export = re.search(r'class="export" href="(/export/incidents.geojson[^"]+)"', zoomed).group(1)
+    assert "bbox=20%2C10%2C21%2C11" in export
+    inside = json.loads(client.get(export.replace("&amp;", "&")).text)["features"]
+    assert 0 < len(inside) < 31 and all(20 <= f["geometry"]["coordinates"][0] <= 21 for f in inside)
+    assert client.get("/export/incidents.csv", params={"bbox": "9,9"}).status_code == 422
 
 
 def test_a_country_fits_the_view_to_what_happened_in_it():

@@ -12,8 +12,10 @@ from fastapi import FastAPI, Path, Request
 from fastapi.responses import HTMLResponse, Response
 
 from peacewatch.present.export import write_rows
+from peacewatch.store import Store
 from peacewatch.web.access import ApiError, check_read
 from peacewatch.web.browse import KINDS, PER_PAGE, BrowseQuery, browse, matching_rows, read_query
+from peacewatch.web.worldmap import parse_bbox
 
 __all__ = ["EXPORTS", "register_lists"]
 
@@ -60,7 +62,7 @@ def register_lists(app: FastAPI, page: Callable[..., HTMLResponse]) -> None:
 
     @app.get("/map", include_in_schema=False, response_class=HTMLResponse)
     def map_page(request: Request) -> HTMLResponse:
-        from peacewatch.web.worldmap import parse_bbox, world_map
+        from peacewatch.web.worldmap import world_map
 
         check_read(app.state.settings, request)
         raw = dict(request.query_params)
@@ -73,7 +75,7 @@ def register_lists(app: FastAPI, page: Callable[..., HTMLResponse]) -> None:
         drawn = world_map(matching_rows(store(), KINDS["incidents"], query), bbox, country=query.country)
         return page("map.html", query=query, problems=problems, world=drawn, bbox=raw.get("bbox") or "",
                     group_url=lambda place, kind: query.url("/incidents", place=place, type=kind, page=1),
-                    path="/map", exports=list(EXPORTS), zoom_in=_map_url(query, drawn.zoomed(2)),
+                    path="/map", view_exports=_map_exports(query, bbox), zoom_in=_map_url(query, drawn.zoomed(2)),
                     zoom_out=_map_url(query, drawn.zoomed(0.5)), world_url=_map_url(query, "-180,-85,180,85"))
 
     @app.get("/articles/{article_id}", include_in_schema=False, response_class=HTMLResponse)
@@ -88,14 +90,27 @@ def register_lists(app: FastAPI, page: Callable[..., HTMLResponse]) -> None:
     @app.get("/export/{name}.{fmt}", include_in_schema=False)
     def export(request: Request, name: str, fmt: str) -> Response:
         check_read(app.state.settings, request)
-        if name not in KINDS or fmt not in EXPORTS or (name == "claims" and EXPORTS[fmt][1]):
-            raise ApiError(404, "not_found", f"no export {name}.{fmt}")
-        query, _ = read_query(dict(request.query_params), KINDS[name])
-        rows = matching_rows(store(), KINDS[name], query)
-        out = io.StringIO()
-        write_rows(rows, fmt, out=out)
-        return Response(out.getvalue(), media_type=EXPORTS[fmt][0],
-                        headers={"Content-Disposition": f'attachment; filename="peacewatch-{name}.{fmt}"'})
+        return _export(store(), name, fmt, dict(request.query_params))
+
+
+def _export(store: Store, name: str, fmt: str, raw: dict[str, str]) -> Response:
+    """The rows of a list that pass its filters (every page; for incidents and events, also the
+    map's box) in an export format, as a download."""
+    if name not in KINDS or fmt not in EXPORTS or (name == "claims" and EXPORTS[fmt][1]):
+        raise ApiError(404, "not_found", f"no export {name}.{fmt}")
+    query, _ = read_query(raw, KINDS[name])
+    rows = matching_rows(store, KINDS[name], query)
+    try:
+        bbox = parse_bbox(raw.get("bbox")) if name != "claims" else None
+    except ValueError as exc:
+        raise ApiError(422, "invalid", str(exc)) from exc
+    if bbox is not None:  # the map's view: the rows placed inside its box
+        rows = [r for r in rows if r.get("lat") is not None and r.get("lon") is not None
+                and bbox[0] <= r["lon"] <= bbox[2] and bbox[1] <= r["lat"] <= bbox[3]]
+    out = io.StringIO()
+    write_rows(rows, fmt, out=out)
+    return Response(out.getvalue(), media_type=EXPORTS[fmt][0],
+                    headers={"Content-Disposition": f'attachment; filename="peacewatch-{name}.{fmt}"'})
 
 
 def _article_ids(rows: list[dict]) -> list[str]:
@@ -107,3 +122,9 @@ def _article_ids(rows: list[dict]) -> list[str]:
 
 def _map_url(query: BrowseQuery, bbox: str) -> str:
     return f"/map?{urlencode({**query.filter_params(), 'bbox': bbox})}"
+
+
+def _map_exports(query: BrowseQuery, bbox: tuple[float, float, float, float] | None) -> list[tuple[str, str]]:
+    """(format, URL) of the exports of the incidents the map shows: the list's filters and its box."""
+    params = query.filter_params() | ({"bbox": ",".join(f"{v:g}" for v in bbox)} if bbox else {})
+    return [(fmt, f"/export/incidents.{fmt}?{urlencode(params)}") for fmt in EXPORTS]
