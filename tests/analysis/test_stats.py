@@ -387,3 +387,9 @@ def test_an_initiative_on_an_uncovered_day_is_dropped():
 def test_covered_flags_must_match_the_days():
     with pytest.raises(SeriesError, match="one flag a day"):
         window_effect([1.0] * 10, [1], 1, covered=[True] * 9)
+
+
+def test_a_rate_of_nothing_reads_0_not_a_rounded_0_0():
+    from peacewatch.analysis.stats import _format_rate
+
+    assert [_format_rate(0.0), _format_rate(2.6), _format_rate(0.25), _format_rate(None)] == ["0", "2.6", "0.25", "no"]

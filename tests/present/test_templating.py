@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from peacewatch.present.templating import add_package_templates, environment, format_number
+from peacewatch.present.templating import (
+    add_package_templates,
+    environment,
+    format_median,
+    format_number,
+    format_range,
+)
 
 
 def test_report_and_dashboard_share_one_environment_and_its_partials():
@@ -31,5 +37,13 @@ def test_the_incident_page_marks_only_copies_as_copies():
                {"outlet": "B", "killed_min": 3, "copy": True, "evidence": "3 killed"}]
     incident = {"id": 1, "type": "ASSAULT", "figures": figures, "evidence": [], "sources": 1, "reports": 2,
                 "lat": None}
-    html = env.get_template("incident.html").render(incident=incident, words=[])
-    assert html.count("<td>copy</td>") == 1
+    html = env.get_template("incident.html").render(incident=incident, words=[], heads={}, copies=1)
+    assert html.count('<td class="copy">copy') == 1 and html.count('<td class="copy">independent') == 1
+
+
+def test_ranges_and_medians_read_as_counts():
+    assert [format_range(None, None), format_range(3, None), format_range(3, 3), format_range(3.0, 5)] == [
+        "unknown", "3", "3", "3 to 5"]
+    assert format_range(None, None, "-") == "-"
+    assert [format_median(None), format_median(20.0), format_median(20.5), format_median(7)] == [
+        "unknown", "20", "20 to 21", "7"]

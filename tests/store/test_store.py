@@ -96,6 +96,10 @@ def test_ids_follow_the_batch_order_and_members_their_events(store):
                                      .join(EventRow, EventRow.id == MemberRow.event_id)).all()
     assert len(members) == len(occurred)
     assert all(mine == theirs and status == "occurred" for mine, theirs, status in members)
+    fused = store.incidents_of_events(e["id"] for e in store.events())  # the dashboard's event -> incident link
+    assert set(fused) == {e["id"] for e in occurred} and set(fused.values()) <= {i["id"] for i in store.incidents()}
+    heads = store.article_heads([*order, "no-such-article"])
+    assert set(heads) == set(order) and {h["source"] for h in heads.values()} == {"Test Wire"}
 
 
 def test_a_batch_failing_midway_leaves_nothing(store):

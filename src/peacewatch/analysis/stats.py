@@ -359,7 +359,9 @@ def _permutation_p_values(
 def _format_rate(rate: float | None) -> str:
     if rate is None:
         return "no"
-    if rate == 0 or rate >= 1:
+    if rate == 0:
+        return "0"  # none at all, not a rounded small rate
+    if rate >= 1:
         return f"{rate:.1f}"
     return f"{rate:.2g}"
 

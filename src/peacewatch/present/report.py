@@ -22,7 +22,7 @@ import matplotlib.pyplot as plt
 from peacewatch.analysis.initiatives import InitiativeAnalysis, analyze_initiatives
 from peacewatch.analysis.timeline import Timeline, killed_of
 from peacewatch.analysis.tracker import TrackedAgreement, describe_step, track_agreements
-from peacewatch.present.templating import environment
+from peacewatch.present.templating import environment, format_range
 from peacewatch.present.templating import format_number as _num
 from peacewatch.records import best_figure
 from peacewatch.settings import MEDIATOR, PARTY, WINDOW_DAYS
@@ -68,8 +68,10 @@ def timeline_png(timeline: Timeline, title: str) -> bytes:
     ax.set_ylim(0, top * 1.12)
     ax.set_ylabel("killed per day")
     ax.set_title(title)
-    ax.xaxis.set_major_locator(mdates.MonthLocator())
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+    # Ticks as many as fit whatever the period (a day to years), labelled without repeating the year.
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=9)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     ax.legend(loc="upper left", fontsize=8, frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
     fig.tight_layout()
@@ -132,7 +134,7 @@ def render_markdown(data: ReportData) -> str:
         lines += [f"![rates]({_data_uri(effect_png(analysis))})", ""]
     lines += [f"| day | initiative | strikes in the {analysis.window} days after |", "|---|---|---|"]
     for initiative in analysis.initiatives:
-        strikes = "; ".join(f"{i['date_value']} {i.get('place_name') or '?'} ({_num(killed_of(i))} killed)"
+        strikes = "; ".join(f"{i['date_value']} {i.get('place_name') or 'place unknown'} ({_num(killed_of(i))} killed)"
                             for i in initiative.strikes_after) or "none"
         lines.append(f"| {initiative.day} | {_md('; '.join(initiative.labels))} | {_md(strikes)} |")
     untested = analysis.untested_rows()
@@ -146,13 +148,22 @@ def render_markdown(data: ReportData) -> str:
         lines.append(f"| {item.kind} | {item.status} (as of {item.status_as_of or '?'}) | {', '.join(item.parties)} | "
                      f"{item.mediator or ''} | {_md(item.scope or '')} | {item.duration_days or ''} | {_md(history)} |")
     lines += ["", "## Incidents and their sources", "",
-              "| day | place | killed (best, min-max) | sources | outlets |", "|---|---|---|---|---|"]
+              "| day | place | killed (best; lowest to highest told) | sources | outlets |", "|---|---|---|---|---|"]
     for incident in data.incidents:
-        outlets = ", ".join(f"{f.get('outlet') or '?'} {_num(f.get('killed_min'))}" for f in incident["figures"])
-        lines.append(f"| {incident.get('date_value')} | {_md(incident.get('place_name') or '')} | "
-                     f"{_num(best_figure(incident))} ({_num(incident.get('killed_min'))}-"
-                     f"{_num(incident.get('killed_max'))}) | {incident.get('sources')} | {_md(outlets)} |")
+        outlets = ", ".join(f"{f.get('outlet') or 'unknown outlet'} "
+                            f"{format_range(f.get('killed_min'), f.get('killed_max'), '-')}"
+                            for f in incident["figures"])
+        lines.append(f"| {incident.get('date_value') or 'date unknown'} | {_md(incident.get('place_name') or '')} | "
+                     f"{_toll(incident)} | {incident.get('sources')} | {_md(outlets)} |")
     return "\n".join(lines) + "\n"
+
+
+def _toll(incident: dict) -> str:
+    """The best toll, and the range told when the sources differ: '12 (9 to 24)', 'unknown'."""
+    best = best_figure(incident)
+    low, high = incident.get("killed_min"), incident.get("killed_max")
+    told = f" ({format_range(low, high)})" if low is not None and high is not None and low != high else ""
+    return ("unknown" if best is None else _num(best)) + told
 
 
 def write_report(store: Store, out: str | Path, *, party: str = PARTY, mediator: str = MEDIATOR,

@@ -16,7 +16,7 @@ from peacewatch.analysis.timeline import killed_of
 from peacewatch.data.page_words import PageWords
 from peacewatch.records import best_figure
 
-__all__ = ["add_package_templates", "environment", "format_number", "highlight"]
+__all__ = ["add_package_templates", "environment", "format_median", "format_number", "format_range", "highlight"]
 
 NUMBER = re.compile(r"\b\d[\d,]*\b")
 # Toll and attack words marked in evidence (data/page.yaml), the longer forms first.
@@ -42,6 +42,25 @@ def format_number(value: object, digits: int = 1) -> str:
     return str(value)
 
 
+def format_range(low: object, high: object, unknown: str = "unknown") -> str:
+    """A figure told as a range: '12', '12 to 15', or `unknown` when neither end is known."""
+    if low is None and high is None:
+        return unknown
+    if low is None or high is None or low == high:
+        return format_number(low if low is not None else high)
+    return f"{format_number(low)} to {format_number(high)}"
+
+
+def format_median(value: object, unknown: str = "unknown") -> str:
+    """A median of whole counts: whole, or, half-way between two counts, both of them ('20 to 21'),
+    since nobody reports half a person."""
+    if value is None:
+        return unknown
+    if isinstance(value, float) and not value.is_integer() and (value * 2).is_integer():
+        return f"{int(value - 0.5)} to {int(value + 0.5)}"
+    return format_number(value)
+
+
 def highlight(sentence: str | None, words: list[str] | None = None) -> Markup:
     """A sentence, escaped, with its numbers, toll and attack words and the given words marked."""
     if not sentence:
@@ -64,6 +83,8 @@ def environment() -> Environment:
     env = Environment(loader=PackageLoader("peacewatch.present", "templates"), autoescape=select_autoescape(["html"]))
     env.filters["num"] = format_number
     env.filters["highlight"] = highlight
+    env.filters["median"] = format_median
+    env.globals["format_range"] = format_range
     env.globals["killed_of"] = killed_of
     env.globals["best_figure"] = best_figure
     return env

@@ -244,6 +244,28 @@ class Store:
         with self._session() as session:
             return session.scalar(select(func.count()).select_from(queries[kind]().subquery())) or 0
 
+    def article_heads(self, ids: Iterable[str]) -> dict[str, dict]:
+        """Title, url, outlet (source), publication day and original (copy_of) of these articles, by id."""
+        ids = list(set(ids))
+        columns = (ArticleRow.id, ArticleRow.title, ArticleRow.url, ArticleRow.source, ArticleRow.published,
+                   ArticleRow.copy_of)
+        found: dict[str, dict] = {}
+        with self._session() as session:
+            for start in range(0, len(ids), 500):
+                for row in session.execute(select(*columns).where(ArticleRow.id.in_(ids[start:start + 500]))):
+                    found[row.id] = dict(row._mapping)
+        return found
+
+    def incidents_of_events(self, event_ids: Iterable[int]) -> dict[int, int]:
+        """The incident each of these events was fused into (events in none are left out), by event id."""
+        ids = list(set(event_ids))
+        found: dict[int, int] = {}
+        with self._session() as session:
+            for start in range(0, len(ids), 500):
+                found.update(session.execute(select(MemberRow.event_id, MemberRow.incident_id).where(
+                    MemberRow.event_id.in_(ids[start:start + 500]))).all())
+        return found
+
     def article(self, article_id: str) -> dict | None:
         with self._session() as session:
             row = session.get(ArticleRow, article_id)

@@ -14,8 +14,8 @@ from fastapi.staticfiles import StaticFiles
 
 from peacewatch.present.templating import add_package_templates
 from peacewatch.settings import MEDIATOR, PARTY, PLOT_PERMUTATIONS, SERVICE_PERMUTATIONS, WINDOW_DAYS
-from peacewatch.store import Filters
 from peacewatch.web.access import ApiError, check_read
+from peacewatch.web.lists import register_lists
 
 __all__ = ["register_dashboard"]
 
@@ -39,15 +39,17 @@ def register_dashboard(app: FastAPI) -> None:
     def overview(request: Request) -> HTMLResponse:
         from peacewatch.analysis.initiatives import analyze_initiatives
         from peacewatch.analysis.tracker import track_agreements
-        from peacewatch.web.worldmap import incident_marks, land_paths, view_box
+        from peacewatch.web.browse import KINDS, matching_rows, read_query
+        from peacewatch.web.worldmap import world_map
 
         _check_read(app, request)
-        incidents = store().incidents(Filters(type="ASSAULT"))
-        marks = incident_marks(incidents)
+        query, problems = read_query(dict(request.query_params), KINDS["incidents"])
+        incidents = matching_rows(store(), KINDS["incidents"], query)
         analysis = analyze_initiatives(store(), permutations=SERVICE_PERMUTATIONS)
-        return _page("overview.html", counts=store().counts(), marks=marks, land=land_paths(),
-                     view_box=view_box(marks), analysis=analysis, agreements=track_agreements(store())[:12],
-                     incidents=sorted(incidents, key=lambda i: i.get("date_value") or "", reverse=True)[:25])
+        return _page("overview.html", counts=store().counts(), world=world_map(incidents), query=query,
+                     problems=problems, analysis=analysis, agreements=track_agreements(store())[:12],
+                     incidents=incidents[:25], matched=len(incidents), actor=_iso3(query.actor or "", PARTY),
+                     group_url=lambda place, kind: query.url("/incidents", place=place, type=kind, page=1))
 
     @app.get("/incidents/{incident_id}", include_in_schema=False, response_class=HTMLResponse)
     def incident_page(request: Request, incident_id: int = Path(ge=1, le=2**63 - 1)) -> HTMLResponse:
@@ -56,14 +58,20 @@ def register_dashboard(app: FastAPI) -> None:
         if incident is None:
             raise ApiError(404, "not_found", f"no incident {incident_id}")
         words = [w for w in (incident.get("place_name"),) if w]
-        return _page("incident.html", incident=incident, words=words)
+        figures = incident.get("figures") or []
+        heads = store().article_heads([i for f in figures for i in (f.get("article_id"), f.get("root")) if i])
+        return _page("incident.html", incident=incident, words=words, heads=heads,
+                     copies=sum(1 for f in figures if f.get("copy")))
 
     @app.get("/agreements", include_in_schema=False, response_class=HTMLResponse)
-    def agreements_page(request: Request) -> HTMLResponse:
+    def agreements_page(request: Request, country: str = Query("", max_length=3),
+                        status: str = Query("", max_length=40)) -> HTMLResponse:
         from peacewatch.analysis.tracker import track_agreements
 
         _check_read(app, request)
-        return _page("agreements.html", agreements=track_agreements(store()))
+        code = _iso3(country, "") or None
+        return _page("agreements.html", agreements=track_agreements(store(), country=code, status=status or None),
+                     country=code or "", status=status)
 
     @app.get("/analysis", include_in_schema=False, response_class=HTMLResponse)
     def analysis_page(request: Request, party: str = PARTY, mediator: str = MEDIATOR,
@@ -77,13 +85,13 @@ def register_dashboard(app: FastAPI) -> None:
         return _page("analysis.html", analysis=analysis)
 
     @app.get("/plots/timeline.png", include_in_schema=False)
-    def timeline_plot(request: Request, actor: str = PARTY) -> Response:
+    def timeline_plot(request: Request, actor: str = PARTY, date_from: str = "", date_to: str = "") -> Response:
         from peacewatch.analysis.timeline import build_timeline
         from peacewatch.present.report import timeline_png
 
         _check_read(app, request)
         actor = _iso3(actor, PARTY)
-        timeline = build_timeline(store(), actor=actor)
+        timeline = build_timeline(store(), actor=actor, date_from=_day(date_from), date_to=_day(date_to))
         if not timeline.days:
             timeline = build_timeline(store(), actor=actor, date_from=date.today().isoformat(),
                                       date_to=date.today().isoformat())
@@ -101,9 +109,18 @@ def register_dashboard(app: FastAPI) -> None:
                                        window=max(1, min(window, 60)), permutations=PLOT_PERMUTATIONS)
         return Response(effect_png(analysis), media_type="image/png")
 
+    register_lists(app, _page)
+
 
 def _iso3(value: str, default: str) -> str:
     return value.upper() if re.fullmatch(r"[A-Za-z]{3}", value or "") else default
+
+
+def _day(value: str) -> str | None:
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        return None
 
 
 def _check_read(app: FastAPI, request: Request) -> None:
