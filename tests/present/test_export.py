@@ -55,10 +55,10 @@ def test_table_keeps_the_most_important_columns_that_fit():
     columns = ["id", "date_value", "type", "source_country", "target_country", "place_name", "killed_min",
                "empty", "evidence", "note"]
     priority = ["date_value", "type", "evidence", "killed_min", "empty", "place_name", "note", "id"]
-    text = _write("table", rows=rows, columns=columns, priority=priority, min_widths={"evidence": 24})
+    text = _write("table", rows=rows, columns=columns, priority=priority, min_widths={"evidence": 20})
     lines = text.splitlines()
     assert max(len(line) for line in lines) <= 80
-    # whole dates and numbers, never '202/2' or '12.0'; the sentence folds at no less than 24 characters
+    # whole dates and numbers, never '202/2' or '12.0'; the sentence folds at no less than 20 characters
     assert "2031-05-02" in text and "12 " in text and "12.0" not in text
     assert "Drones struck a depot" in text
     header = next(line for line in lines if "type" in line)

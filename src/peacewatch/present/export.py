@@ -16,13 +16,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from numbers import Real
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from peacewatch.errors import PeacewatchError
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
 log = logging.getLogger(__name__)
 
-__all__ = ["FORMATS", "ExportError", "write_rows"]
+__all__ = ["FORMATS", "ExportError", "choose_columns", "print_table", "write_rows"]
 
 FORMATS = ("table", "csv", "json", "geojson", "parquet")
 
@@ -178,11 +181,11 @@ def _natural_width(name: str, texts: list[str]) -> int:
 def _floor(name: str, texts: list[str], fold_width: int | None = None) -> int:
     """The narrowest a column may be: its widest cell when that is short (a date, a code, a
     number), else `fold_width` (default FOLD_WIDTH), so that folded words stay readable; its name
-    may break at its underscores ('killed' over 'best')."""
+    may break at its underscores and spaces ('killed' over 'best')."""
     from rich.cells import cell_len
 
     widest = max([cell_len(piece) for text in texts for piece in text.split("\n")] +
-                 [cell_len(word) for word in name.split("_")])
+                 [cell_len(word) for word in name.replace("_", " ").split()])
     return min(widest, fold_width or FOLD_WIDTH)
 
 
@@ -215,14 +218,24 @@ def choose_columns(rows: list[dict], columns: list[str], priority: list[str], wi
     return [c for c in columns if c in chosen]
 
 
-def _write_table(rows: list[dict], columns: list[str] | None, stream: IO[str], title: str | None,
-                 priority: list[str] | None = None, min_widths: dict[str, int] | None = None) -> None:
+def print_table(rows: list[dict], console: Console, columns: list[str] | None = None, title: str | None = None,
+                priority: list[str] | None = None, min_widths: dict[str, int] | None = None) -> None:
+    """Print rows as a table that fits the console's width.
+
+    Args:
+        rows: the rows.
+        console: the Rich console to print on (its width is the table's).
+        columns: the columns, in the order shown; default every key, the first row's first.
+        title: a heading; the number of rows is added to it.
+        priority: the columns by importance; given it, only the most important that fit are
+            shown, and those left out for want of width are named below the table (those no row
+            fills are left out unnamed).
+        min_widths: the narrowest some long-text columns may be (default FOLD_WIDTH).
+    """
     from rich.cells import cell_len
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    console = Console(file=stream)
     names = _columns(rows, columns)
     if priority is not None and rows:
         names = choose_columns(rows, names, priority, console.width, min_widths)
@@ -244,9 +257,11 @@ def _write_table(rows: list[dict], columns: list[str] | None, stream: IO[str], t
     for line in cells:
         table.add_row(*(Text(cell) for cell in line))
     console.print(table)
-    left_out = [c for c in _columns(rows, columns) if c not in names]
+    # columns no row fills are left out without a word: there is nothing in them to miss
+    left_out = [c for c in _columns(rows, columns) if c not in names and any(row.get(c) not in (None, "", [])
+                                                                            for row in rows)]
     if left_out:
-        console.print(Text(f"not shown (no room, or no value): {', '.join(left_out)}", style="dim"))
+        console.print(Text(f"not shown for want of width: {', '.join(left_out)}", style="dim"))
 
 
 def _write_csv(rows: list[dict], columns: list[str] | None, stream: IO[str]) -> None:
@@ -384,7 +399,9 @@ def write_rows(rows: list[dict], fmt: str, out: IO[str] | None = None, path: str
         return
     with _text_stream(out, path) as stream:
         if name == "table":
-            _write_table(rows, columns, stream, title, priority, min_widths)
+            from rich.console import Console
+
+            print_table(rows, Console(file=stream), columns, title, priority, min_widths)
         elif name == "csv":
             _write_csv(rows, columns, stream)
         elif name == "json":

@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.console import Console
-from rich.table import Table
+from rich.markup import escape
 
 from peacewatch.analysis.tracker import describe_step
+from peacewatch.present.export import print_table
 from peacewatch.records import EVENT_ITEM, INCIDENT_ITEM, column_names
 from peacewatch.schema import Actor, Agreement, Claim, Count, Event, Report
 
@@ -33,51 +34,56 @@ def _count(count: Count | None) -> str:
     return f"{count.min}-{count.max}"
 
 
-def _event_row(event: Event) -> list[str]:
-    when = event.date.value if event.date and event.date.value else ""
-    where = event.location.name or event.location.text if event.location else ""
+def _event_row(event: Event) -> dict[str, str]:
     toll = " / ".join(x for x in (_count(event.killed), _count(event.injured)) if x)
-    kind = event.type + (f":{event.mode}" if event.mode else "")
-    status = "" if event.status == "occurred" else event.status
-    return [kind, status, _actor(event.source), _actor(event.target), when, where or "", toll, event.evidence]
+    return {"date": event.date.value or "" if event.date else "",
+            "type": event.type + (f":{event.mode}" if event.mode else ""),
+            "status": "" if event.status == "occurred" else event.status,
+            "source": _actor(event.source), "target": _actor(event.target),
+            "place": (event.location.name or event.location.text or "") if event.location else "",
+            "killed / injured": toll, "evidence": event.evidence}
 
 
-def _claim_row(claim: Claim) -> list[str]:
-    return [claim.kind, claim.status.replace("_", " "), _actor(claim.speaker), claim.text]
+def _claim_row(claim: Claim) -> dict[str, str]:
+    return {"claim": claim.kind, "status": claim.status.replace("_", " "), "speaker": _actor(claim.speaker),
+            "what was said": claim.text}
 
 
-def _agreement_row(agreement: Agreement) -> list[str]:
-    history = "; ".join(describe_step(step.model_dump()) for step in agreement.history)
+def _agreement_row(agreement: Agreement) -> dict[str, str]:
     terms = ", ".join(x for x in (agreement.scope, f"{agreement.duration_days} days" if agreement.duration_days
                                   else None) if x)
     parties = " / ".join(agreement.parties) + (f" (mediator {agreement.mediator})" if agreement.mediator else "")
-    return [agreement.kind, agreement.status, terms, parties, history]
+    return {"agreement": agreement.kind, "status": agreement.status, "terms": terms, "parties": parties,
+            "history": "\n".join(describe_step(step.model_dump()) for step in agreement.history)}
 
 
-def _table(columns: list[tuple[str, int | None]], rows: list[list[str]]) -> Table:
-    table = Table(show_lines=True, expand=True)
-    for name, width in columns:
-        table.add_column(name, min_width=width if width else 20, overflow="fold")
-    for row in rows:
-        table.add_row(*row)
-    return table
+# One article's tables: the columns in the order shown, then by importance for a narrow terminal.
+_EVENT_COLUMNS = ["date", "type", "status", "source", "target", "place", "killed / injured", "evidence"]
+_EVENT_PRIORITY = ["date", "type", "source", "target", "evidence", "killed / injured", "place", "status"]
+# An actor or a type folded to ten characters still reads ('Russia', '(RUS/GOV)'); the sentence needs more.
+_EVENT_WIDTHS = {"type": 10, "source": 10, "target": 10}
+_CLAIM_PRIORITY = ["speaker", "claim", "what was said", "status"]
+_AGREEMENT_PRIORITY = ["agreement", "status", "parties", "history", "terms"]
 
 
 def render_report(report: Report, console: Console) -> None:
-    """Print one report: a heading, its events, claims and agreements, and the boilerplate removed."""
+    """Print one report: a heading, its events, claims and agreements (each table as wide as the
+    console, its most important columns first), and the boilerplate removed."""
     article = report.article
-    heading = article.title or article.id
-    console.print(f"[bold]{heading}[/bold]  [dim]{article.published or 'no date'} · {article.source or ''} · "
+    heading = escape(article.title or article.id)
+    console.print(f"[bold]{heading}[/bold]  [dim]{article.published or 'no date'} · {escape(article.source or '')} · "
                   f"id {article.id}[/dim]")
-    events = _table([("type", 14), ("status", 8), ("source", 18), ("target", 18), ("date", 10), ("place", 12),
-                     ("killed / injured", 9), ("evidence", None)], [_event_row(e) for e in report.events])
-    console.print(events if report.events else "[dim]no events[/dim]")
+    if report.events:
+        print_table([_event_row(e) for e in report.events], console, _EVENT_COLUMNS, "events", _EVENT_PRIORITY,
+                    _EVENT_WIDTHS | {"evidence": WIDE_COLUMN})
+    else:
+        console.print("[dim]no events[/dim]")
     if report.claims:
-        console.print(_table([("claim", 10), ("status", 10), ("speaker", 20), ("what was said", None)],
-                             [_claim_row(c) for c in report.claims]))
+        print_table([_claim_row(c) for c in report.claims], console, None, "claims", _CLAIM_PRIORITY,
+                    {"what was said": WIDE_COLUMN})
     if report.agreements:
-        console.print(_table([("agreement", 10), ("status", 9), ("terms", 18), ("parties", 14), ("history", None)],
-                             [_agreement_row(a) for a in report.agreements]))
+        print_table([_agreement_row(a) for a in report.agreements], console, None, "agreements",
+                    _AGREEMENT_PRIORITY, {"history": WIDE_COLUMN})
     if article.boilerplate:
         console.print(f"[dim]removed as boilerplate: {len(article.boilerplate)} piece(s)[/dim]")
 
@@ -100,7 +106,7 @@ class TableColumns:
 
 
 # A sentence (evidence, a claim, an agreement's steps) folded narrower than this takes more lines than words.
-WIDE_COLUMN = 24
+WIDE_COLUMN = 20
 
 
 # The events, incidents, claims and tracked agreements an analyst reads first: when and what,
