@@ -105,7 +105,7 @@ def test_csv_and_table_numbers_as_people_write_them():
     assert json.loads(first["figures"]) == rows[0]["figures"]
     table = _write("table", rows=rows)
     assert "35.0" not in table and "None" not in table and "35" in table
-    assert "outlet=Daily" in table and "killed_min=3" in table
+    assert "outlet=Daily" in table and "killed_min=3" in table and "injured_min" not in table
 
 
 def test_csv_columns_and_path(tmp_path):

@@ -102,7 +102,9 @@ def _table_text(value: Any) -> str:
         return ", ".join(f"{k}={_table_text(v)}" for k, v in value.items() if v is not None)
     if isinstance(value, list | tuple | set | frozenset):
         items = sorted(value, key=str) if isinstance(value, set | frozenset) else value
-        return ", ".join(_table_text(item) for item in items if item is not None)
+        # records (each source's figures) one a line; plain values on one line
+        joiner = "\n" if any(isinstance(item, dict) for item in items) else ", "
+        return joiner.join(_table_text(item) for item in items if item is not None)
     return _scalar_text(value)
 
 
