@@ -122,3 +122,21 @@ def test_the_events_behind_steps_are_read_only_for_the_agreements_articles():
     (row,) = track_agreements(store)
     assert asked[0][0] == {"a1"} and "AGREE" in asked[0][1] and "ASSAULT" in asked[0][1]
     assert row.history == []  # the event of another article with the same sentence gives nothing
+
+
+def test_a_step_read_as_two_dyads_takes_the_agreements_party_and_a_state_change_none():
+    sentence = "The council chief confirmed the truce on Sunday, saying his side would hold fire."
+    began = "The truce took hold on Sunday evening."
+    events = [{"article_id": "a1", "evidence": sentence, "type": "AGREE", "source_country": country,
+               "date_value": "2026-03-01", "date_precision": "day"} for country in ("CCC", "DDD")]
+    events.append({"article_id": "a1", "evidence": began, "type": "AGREE", "source_country": "CCC",
+                   "date_value": "2026-03-01", "date_precision": "day"})
+    store = FakeStore([telling(1, "2026-03-02", [sentence, began], parties=("CCC",),
+                               steps=[step("agreed", sentence), step("in_force", began)])], events)
+    (row,) = track_agreements(store)
+    assert [(s["action"], s["party"], s["date"]) for s in row.history] == [
+        ("agreed", "CCC", "2026-03-01"), ("in_force", None, "2026-03-01")]
+    # with no party of its own to choose by, two actors leave the party unknown
+    store = FakeStore([telling(1, "2026-03-02", [sentence], steps=[step("agreed", sentence)])], events[:2])
+    (row,) = track_agreements(store)
+    assert [(s["party"], s["date"]) for s in row.history] == [(None, "2026-03-01")]

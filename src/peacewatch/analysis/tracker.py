@@ -233,16 +233,22 @@ def _mediator_stated(mediator: str | None, parties: list[str], sentences: list[s
 
 
 def _complete_step(step: dict, row: dict, events: dict[tuple[str, str], list[dict]]) -> dict | None:
-    """The step with its party and date from the event of the same sentence where it lacks them;
-    None for background (dated a year before the article) or a step with neither party nor date."""
+    """The step with its party and date from the event of the same sentence where it lacks them
+    (the party when one actor fits, or one of the fitting actors is the agreement's party; never
+    for a change of state such as in_force, which nobody performs); None for background (dated a
+    year before the article) or a step with neither party nor date."""
     step["told"] = row["published"] or None
     if not step.get("party") or not step.get("date"):
         fits = [e for e in events.get((row["article_id"], step.get("evidence") or ""), [])
                 if e["type"] in STEP_EVENT_TYPES.get(step["action"], ())
                 and (not step.get("party") or e.get("source_country") == step["party"])]
         actors = {e["source_country"] for e in fits if e.get("source_country")}
+        if len(actors) > 1:
+            # one act read as several dyads ('the two sides agreed'), or a second actor read in:
+            # the agreement's own party among them is the one, when there is exactly one
+            actors = actors & set(row["parties"]) if len(actors & set(row["parties"])) == 1 else actors
         days = {e["date_value"] for e in fits if e.get("date_precision") == "day" and e.get("date_value")}
-        if not step.get("party") and len(actors) == 1:
+        if not step.get("party") and len(actors) == 1 and step["action"] not in NO_PARTY_ACTIONS:
             step["party"] = actors.pop()
         if not step.get("date") and len(days) == 1:
             step["date"] = days.pop()
