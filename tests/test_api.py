@@ -46,7 +46,8 @@ def test_incidents_page_and_filter(client):
 def test_agreements_and_analysis(client):
     assert client.get("/api/agreements").json() == {"total": 0, "items": []}
     analysis = client.get("/api/analysis/initiatives", params={"party": "RUS", "mediator": "USA"}).json()
-    assert analysis["conclusive"] and analysis["effects"]["killed"]["p_value"] < 0.05
+    assert analysis["testable"] and analysis["effects"]["killed"]["p_value"] < 0.05
+    assert analysis["verdicts"]["killed"] == "rise" and "conclusive" not in analysis
     assert len(analysis["initiatives"]) == 8
 
 

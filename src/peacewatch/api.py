@@ -283,7 +283,9 @@ def list_claims(_: Reader, store: StoreOf, limit: Limit = 50, offset: Offset = 0
 
 @routes.get("/api/agreements", tags=["records"])
 def list_agreements(_: Reader, store: StoreOf, country: Country = None, status: Text = None) -> dict:
-    """The agreement tracker: each agreement merged across articles, with its history."""
+    """The agreement tracker: each agreement merged across articles, with its history: each step
+    as {date, told, party, action, evidence}, null where the text gives no date or party (`told`
+    is the day its article was published, not a date of the step)."""
     items = [t.as_row() | {"evidence": t.evidence} for t in
              track_agreements(store, country=country.upper() if country else None, status=status)]
     return {"total": len(items), "items": items}
@@ -292,7 +294,15 @@ def list_agreements(_: Reader, store: StoreOf, country: Country = None, status: 
 @routes.get("/api/analysis/initiatives", tags=["analysis"])
 def initiatives(_: Reader, store: StoreOf, party: Iso3 = PARTY, mediator: Iso3 = MEDIATOR,
                 window: Window = WINDOW_DAYS, date_from: Day = None, date_to: Day = None) -> dict:
-    """Does the party's violence rise in the days after initiatives with the mediator?"""
+    """Does the party's violence rise in the days after initiatives with the mediator?
+
+    `testable` is true when every measure had data enough for the permutation test (at least three
+    initiatives, a total of five or more, windows covering at most half of the covered days): it
+    says the test could be run, not what it found. `verdicts` gives that per measure at the 5%
+    level: 'rise', 'no significant rise' or 'too few data'. Each of `effects` has its own
+    `testable`, `reason` (why it could not be tested), rates, rate ratio and one-sided p-values
+    for a rise and for a fall. (`testable` was formerly called `conclusive`.)
+    """
     try:
         analysis = analyze_initiatives(store, party=party, mediator=mediator, window=window, date_from=date_from,
                                        date_to=date_to, permutations=SERVICE_PERMUTATIONS)
@@ -302,7 +312,7 @@ def initiatives(_: Reader, store: StoreOf, party: Iso3 = PARTY, mediator: Iso3 =
         "party": analysis.party, "mediator": analysis.mediator, "window": analysis.window,
         "first": str(analysis.first) if analysis.first else None,
         "last": str(analysis.last) if analysis.last else None,
-        "conclusive": analysis.conclusive, "summary": analysis.summary(),
+        "testable": analysis.testable, "verdicts": analysis.verdicts(), "summary": analysis.summary(),
         "effects": {name: _plain(e.__dict__) for name, e in analysis.effects.items()},
         "initiatives": [{"day": str(i.day), "labels": i.labels, "evidence": i.evidence,
                          "strikes_after": _plain(i.strikes_after)} for i in analysis.initiatives],

@@ -29,7 +29,7 @@ def test_timeline_counts_killed_per_day_and_marks_diplomacy(tmp_path):
 def test_permutation_test_finds_a_real_rise(tmp_path):
     analysis = analyze_initiatives(make_store(tmp_path, effect=True), party="RUS", mediator="USA", window=3)
     effect = analysis.effects["killed"]
-    assert analysis.conclusive and len(analysis.initiatives) == 8
+    assert analysis.testable and len(analysis.initiatives) == 8
     assert effect.rate_ratio > 1.8 and effect.p_value < 0.01
     assert all(i.strikes_after for i in analysis.initiatives)
     assert "rate ratio" in analysis.summary()
@@ -37,13 +37,13 @@ def test_permutation_test_finds_a_real_rise(tmp_path):
 
 def test_permutation_test_finds_nothing_where_there_is_nothing(tmp_path):
     analysis = analyze_initiatives(make_store(tmp_path, effect=False), party="RUS", mediator="USA", window=3)
-    assert analysis.conclusive
+    assert analysis.testable
     assert analysis.effects["killed"].p_value > 0.05
 
 
 def test_too_few_initiatives_are_said_plainly(tmp_path):
     analysis = analyze_initiatives(make_store(tmp_path, effect=True, initiatives=2), party="RUS", mediator="USA")
-    assert not analysis.conclusive
+    assert not analysis.testable
     assert "too few to conclude" in analysis.summary().lower()
 
 

@@ -43,7 +43,7 @@ def mean_difference(values, starts, window):
 def test_a_rise_after_initiatives_is_found():
     values = poisson_series(7, baseline=2, starts=STARTS, after=6)
     result = window_effect(values, STARTS, 3)
-    assert result.conclusive and result.reason is None
+    assert result.testable and result.reason is None
     assert result.initiatives == 8 and result.days_after == 24 and result.days_other == 96
     assert result.p_value < 0.01
     assert result.p_value_fall > 0.9
@@ -55,7 +55,7 @@ def test_no_effect_on_a_flat_series(seed):
     values = poisson_series(100 + seed, baseline=2)
     starts = np.random.default_rng(seed).choice(DAYS - 3, size=8, replace=False).tolist()
     result = window_effect(values, starts, 3, seed=seed)
-    assert result.conclusive
+    assert result.testable
     assert result.p_value > 0.05
     assert 0.4 < result.rate_ratio < 2.5
 
@@ -74,7 +74,7 @@ def test_false_alarms_are_rare_over_many_flat_series():
 def test_a_fall_after_initiatives_is_found():
     values = poisson_series(11, baseline=4, starts=STARTS, after=0.5)
     result = window_effect(values, STARTS, 3)
-    assert result.conclusive
+    assert result.testable
     assert result.p_value_fall < 0.01
     assert result.p_value > 0.9
     assert result.rate_ratio < 0.4
@@ -88,7 +88,7 @@ def test_violence_only_after_initiatives_has_no_ratio_but_a_p_value():
         values[day] = 2.0
     result = window_effect(values, starts, 2)
     assert result.rate_other == 0 and result.rate_ratio is None
-    assert result.conclusive and result.p_value < 0.01
+    assert result.testable and result.p_value < 0.01
     assert "other days had none" in result.summary()
 
 
@@ -123,7 +123,7 @@ def test_p_values_are_permutation_counts_and_are_deterministic():
 def test_no_permutations_gives_rates_without_p_values():
     values = poisson_series(5, baseline=2)
     result = window_effect(values, STARTS, 3, permutations=0)
-    assert result.conclusive
+    assert result.testable
     assert result.p_value is None and result.p_value_fall is None
     assert result.rate_after is not None
     assert "no permutation test run" in result.summary()
@@ -172,7 +172,7 @@ def test_starts_whose_window_runs_past_the_end_are_dropped():
 def test_a_start_on_the_last_day_is_dropped_with_the_reason():
     values = [1.0] * 30
     result = window_effect(values, [3, 10, 29], 3)
-    assert not result.conclusive
+    assert not result.testable
     assert result.reason == (
         "only 2 initiatives (at least 3 are needed; 1 more had no full 3-day window inside the period)"
     )
@@ -184,7 +184,7 @@ def test_a_start_on_the_last_day_is_dropped_with_the_reason():
 def test_two_initiatives_are_too_few():
     values = poisson_series(5, baseline=2)
     result = window_effect(values, STARTS[:2], 3)
-    assert not result.conclusive
+    assert not result.testable
     assert result.reason == "only 2 initiatives (at least 3 are needed)"
     assert result.p_value is None and result.p_value_fall is None
     assert result.rate_after is not None and result.rate_other is not None
@@ -193,7 +193,7 @@ def test_two_initiatives_are_too_few():
 
 def test_an_all_zero_series_is_too_sparse():
     result = window_effect([0.0] * DAYS, STARTS, 3)
-    assert not result.conclusive
+    assert not result.testable
     assert result.reason == "the values add up to 0 over the period (at least 5 are needed)"
     assert result.rate_after == 0 and result.rate_other == 0 and result.rate_ratio is None
 
@@ -201,27 +201,27 @@ def test_an_all_zero_series_is_too_sparse():
 def test_windows_covering_most_of_the_period_leave_nothing_to_compare():
     values = [1.0] * 40
     result = window_effect(values, list(range(0, 36, 5)), 4)
-    assert not result.conclusive
+    assert not result.testable
     assert result.days_after > 20
     assert "more than half" in result.reason and "too few other days" in result.reason
 
 
 def test_a_period_too_short_for_random_placements():
     result = window_effect([3.0] * 8, [0, 1, 2], 3, min_initiatives=1)
-    assert not result.conclusive
+    assert not result.testable
     assert "only 5 days on which a 3-day window can start (at least 6 are needed)" in result.reason
 
 
 def test_no_initiative_in_the_period():
     result = window_effect([1.0] * 30, [], 3)
-    assert not result.conclusive and result.initiatives == 0
+    assert not result.testable and result.initiatives == 0
     assert result.reason == "no initiative has a full 3-day window inside the period"
     assert result.rate_after is None and result.rate_ratio is None
 
 
-def test_an_empty_series_is_not_conclusive():
+def test_an_empty_series_is_not_testable():
     result = window_effect([], [1, 2, 3], 3)
-    assert not result.conclusive
+    assert not result.testable
     assert result.reason == "the series is empty"
     assert result.days_after == 0 and result.rate_after is None and result.rate_other is None
 
@@ -237,13 +237,13 @@ def test_several_reasons_are_all_given():
 
 def _effect(**changes):
     fields = dict(window=3, initiatives=7, days_after=21, days_other=99, rate_after=4.2, rate_other=2.1,
-                  rate_ratio=2.0, p_value=0.03, p_value_fall=0.98, permutations=10_000, conclusive=True,
+                  rate_ratio=2.0, p_value=0.03, p_value_fall=0.98, permutations=10_000, testable=True,
                   reason=None)
     fields.update(changes)
     return WindowEffect(**fields)
 
 
-def test_summary_of_a_conclusive_result():
+def test_summary_of_a_testable_result():
     effect = _effect()
     assert effect.summary("killed") == (
         "In the 3 days after the 7 initiatives, 4.2 killed a day against 2.1 on other days "
@@ -265,8 +265,8 @@ def test_summary_of_small_p_values_a_fall_and_a_one_day_window():
     )
 
 
-def test_summary_of_an_inconclusive_result():
-    effect = _effect(conclusive=False, reason="only 2 initiatives (at least 3 are needed)", initiatives=2,
+def test_summary_of_an_untestable_result():
+    effect = _effect(testable=False, reason="only 2 initiatives (at least 3 are needed)", initiatives=2,
                      p_value=None, p_value_fall=None)
     assert effect.summary() == "Too few data to conclude: only 2 initiatives (at least 3 are needed)."
 
@@ -356,7 +356,7 @@ def test_a_series_from_dates_feeds_the_window_effect():
     series = daily_series(counts, first, date(2024, 1, 31))
     result = window_effect(series, [day_index(first, day) for day in initiatives], 2, permutations=999)
     assert result.rate_after == 5.0 and result.rate_other == 0.0
-    assert result.conclusive and result.p_value < 0.01
+    assert result.testable and result.p_value < 0.01
 
 
 # --- days the record does not cover ---

@@ -2,7 +2,7 @@
 however it is worded, scope from the agreement's own words, duration and mediator only when
 stated, every step with its party, date and sentence."""
 
-from peacewatch.analysis.tracker import noun_windows, scope_class, track_agreements
+from peacewatch.analysis.tracker import describe_step, noun_windows, scope_class, track_agreements
 
 
 class FakeStore:
@@ -14,8 +14,8 @@ class FakeStore:
     def agreements(self, filters=None):
         return [dict(a, history=[dict(s) for s in a["history"]]) for a in self._agreements]
 
-    def events(self, filters=None):
-        return list(self._events)
+    def article_events(self, article_ids, types=()):
+        return [e for e in self._events if e["article_id"] in set(article_ids) and (not types or e["type"] in types)]
 
 
 def telling(n, published, evidence, kind="ceasefire", scope=None, duration=None, mediator=None, parties=(),
@@ -87,3 +87,56 @@ def test_steps_without_party_or_date_and_background_steps_are_left_out():
     rows = track_agreements(store)
     assert all(not row.history for row in rows)
     assert len(rows) == 2 and [r.background for r in rows] == [False, True]  # the recalled truce stays apart
+
+
+def test_every_step_keeps_party_date_and_evidence_unknown_as_null():
+    offered = "The coastal league offered the islands a truce for the harvest."
+    began = "The truce began on Friday at dawn."
+    accepted = "The truce was accepted on Friday."
+    store = FakeStore([telling(1, "2026-04-04", [offered, began, accepted], parties=("AAA", "BBB"),
+                               steps=[step("proposed", offered, "AAA"), step("in_force", began, None, "2026-04-03"),
+                                      step("accepted", accepted, None, "2026-04-03")])])
+    (row,) = track_agreements(store)
+    history = row.as_row()["history"]
+    assert history == [
+        {"date": "2026-04-03", "told": "2026-04-04", "party": None, "action": "accepted", "evidence": accepted},
+        {"date": "2026-04-03", "told": "2026-04-04", "party": None, "action": "in_force", "evidence": began},
+        {"date": None, "told": "2026-04-04", "party": "AAA", "action": "proposed", "evidence": offered}]
+    # unknown is said so, never shown as '-'; a change of state has no party by nature
+    assert [describe_step(s) for s in history] == ["2026-04-03 (party unknown) accepted", "2026-04-03 in force",
+                                                    "told 2026-04-04 AAA proposed"]
+
+
+def test_the_events_behind_steps_are_read_only_for_the_agreements_articles():
+    sentence = "The rebel council declared a truce on Sunday."
+    asked = []
+
+    class CountingStore(FakeStore):
+        def article_events(self, article_ids, types=()):
+            asked.append((set(article_ids), set(types)))
+            return super().article_events(article_ids, types)
+
+    store = CountingStore([telling(1, "2026-03-02", [sentence], steps=[step("agreed", sentence)])],
+                          [{"article_id": "a9", "evidence": sentence, "type": "AGREE", "source_country": "DDD",
+                            "date_value": "2026-03-01", "date_precision": "day"}])
+    (row,) = track_agreements(store)
+    assert asked[0][0] == {"a1"} and "AGREE" in asked[0][1] and "ASSAULT" in asked[0][1]
+    assert row.history == []  # the event of another article with the same sentence gives nothing
+
+
+def test_a_step_read_as_two_dyads_takes_the_agreements_party_and_a_state_change_none():
+    sentence = "The council chief confirmed the truce on Sunday, saying his side would hold fire."
+    began = "The truce took hold on Sunday evening."
+    events = [{"article_id": "a1", "evidence": sentence, "type": "AGREE", "source_country": country,
+               "date_value": "2026-03-01", "date_precision": "day"} for country in ("CCC", "DDD")]
+    events.append({"article_id": "a1", "evidence": began, "type": "AGREE", "source_country": "CCC",
+                   "date_value": "2026-03-01", "date_precision": "day"})
+    store = FakeStore([telling(1, "2026-03-02", [sentence, began], parties=("CCC",),
+                               steps=[step("agreed", sentence), step("in_force", began)])], events)
+    (row,) = track_agreements(store)
+    assert [(s["action"], s["party"], s["date"]) for s in row.history] == [
+        ("agreed", "CCC", "2026-03-01"), ("in_force", None, "2026-03-01")]
+    # with no party of its own to choose by, two actors leave the party unknown
+    store = FakeStore([telling(1, "2026-03-02", [sentence], steps=[step("agreed", sentence)])], events[:2])
+    (row,) = track_agreements(store)
+    assert [(s["party"], s["date"]) for s in row.history] == [(None, "2026-03-01")]

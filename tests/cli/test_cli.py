@@ -40,9 +40,16 @@ def test_extract_json(tmp_path):
 def test_extract_table(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text(ARTICLE, encoding="utf-8")
-    result = runner.invoke(app, ["extract", str(path), "--published", "2025-05-07", "--format", "table"])
+    result = runner.invoke(app, ["extract", str(path), "--published", "2025-05-07", "--format", "table"],
+                           env={"COLUMNS": "80"})
     assert result.exit_code == 0
     assert "ASSAULT" in result.stdout
+    # 80 columns hold the most important columns whole (the day, the sentence), none cut off the screen
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+    assert "2025-05-05" in result.stdout and "evidence" in result.stdout
+    wide = runner.invoke(app, ["extract", str(path), "--published", "2025-05-07", "--format", "table"],
+                         env={"COLUMNS": "160"})
+    assert "killed / injured" in wide.stdout and "not shown" not in wide.stdout.split("claims")[0]
 
 
 def test_extract_jsonl_skips_bad_records():

@@ -99,3 +99,28 @@ def test_acled_export_and_import_round_trip(db, tmp_path):
     imported = json.loads(result.output)
     assert sorted(i["killed_min"] for i in imported) == [4, 12]
     assert all(i["origin"] == "acled" for i in imported)
+
+
+def test_tables_fit_80_columns_by_date_and_columns_can_be_chosen(db):
+    for command in ("events", "incidents", "claims", "agreements"):
+        result = runner.invoke(app, [command, "--db", db], env={"COLUMNS": "80"})
+        assert result.exit_code == 0, result.output
+        assert max(len(line) for line in result.output.splitlines()) <= 80, command
+        assert "None" not in result.output and ".0 " not in result.output, command
+    result = runner.invoke(app, ["events", "--db", db, "--format", "json"])
+    days = [e["date_value"] for e in json.loads(result.output)]
+    dated = [d for d in days if d]
+    assert dated == sorted(dated) and days[:len(dated)] == dated  # by date, the undated last
+    result = runner.invoke(app, ["events", "--db", db, "--columns", "date_value,evidence"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0 and "evidence" in result.output and "type" not in result.output
+    wide = runner.invoke(app, ["events", "--db", db], env={"COLUMNS": "200"})
+    assert "2025-05-0" in wide.output and "evidence" in wide.output
+    result = runner.invoke(app, ["events", "--db", db, "--columns", "date_value,nothing"])
+    assert result.exit_code != 0 and "nothing" in result.output
+
+
+def test_tracker_json_steps_carry_party_date_and_evidence(db):
+    result = runner.invoke(app, ["agreements", "--db", db, "--format", "json"])
+    steps = [s for a in json.loads(result.output) for s in a["history"]]
+    assert steps and all(set(s) == {"date", "told", "party", "action", "evidence"} for s in steps)
+    assert all(s["evidence"] for s in steps)

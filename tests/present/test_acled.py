@@ -15,6 +15,7 @@ from peacewatch.present.acled import (
     to_acled_row,
     write_acled_csv,
 )
+from peacewatch.present.regions import admin1_name, admin1_names
 
 
 def _incident(**fields):
@@ -144,6 +145,31 @@ def test_row_fields():
 def test_event_date_and_precision(value, precision, event_date, time_precision):
     row = to_acled_row(_incident(type="AGREE", date_value=value, date_precision=precision))
     assert (row["event_date"], row["time_precision"]) == (event_date, time_precision)
+
+
+@pytest.mark.parametrize("precision,place,admin1,geo_precision", [
+    ("city", "Brodovo", "North Province", 1),
+    ("region", "North Province", "North Province", 3),  # the region itself: ACLED codes its capital, 3
+    ("region", "Lower Brodovo District", "North Province", 2),  # a second-level unit: a part of a region
+    ("region", "Brodovo", "North Province", 2),  # a region other than its admin1: a part of it
+    ("region", "North region", "North", 3),
+    ("country", "Northland", None, 3),
+    ("sea", "Northern Sea", None, 3),
+    (None, None, None, ""),
+])
+def test_geo_precision_as_acled_codes_it(precision, place, admin1, geo_precision):
+    row = to_acled_row(_incident(type="ASSAULT", place_name=place, admin1=admin1, place_precision=precision))
+    assert row["geo_precision"] == geo_precision
+
+
+def test_admin1_is_the_region_name_not_its_geonames_code():
+    # GeoNames' admin1 codes are read against the installed town lists: FR.11 is the Paris region
+    assert admin1_name("FR.11") == "Ile-de-France"
+    assert admin1_names()["FR.11"] == "Ile-de-France"
+    assert to_acled_row(_incident(type="ASSAULT", admin1="FR.11"))["admin1"] == "Ile-de-France"
+    assert to_acled_row(_incident(type="ASSAULT", admin1="North Province"))["admin1"] == "North Province"
+    assert to_acled_row(_incident(type="ASSAULT", admin1="ZZ.99"))["admin1"] == ""  # unknown, not a code
+    assert admin1_name(None) is None
 
 
 def test_defaults_when_little_is_known():

@@ -5,6 +5,7 @@ import datetime as dt
 import io
 import json
 import logging
+import struct
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -47,6 +48,24 @@ def test_table_text_is_not_markup():
     assert "[Somewhere]" in text
 
 
+def test_table_keeps_the_most_important_columns_that_fit():
+    rows = [{"id": n, "date_value": f"2031-05-0{n}", "type": "ASSAULT", "source_country": "AAA",
+             "target_country": "BBB", "place_name": "Ostrava Nova", "killed_min": 12.0, "empty": None,
+             "evidence": ROWS[0]["evidence"][0], "note": "a long note " * 5} for n in (2, 1)]
+    columns = ["id", "date_value", "type", "source_country", "target_country", "place_name", "killed_min",
+               "empty", "evidence", "note"]
+    priority = ["date_value", "type", "evidence", "killed_min", "empty", "place_name", "note", "id"]
+    text = _write("table", rows=rows, columns=columns, priority=priority, min_widths={"evidence": 20})
+    lines = text.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    # whole dates and numbers, never '202/2' or '12.0'; the sentence folds at no less than 20 characters
+    assert "2031-05-02" in text and "12 " in text and "12.0" not in text
+    assert "Drones struck a depot" in text
+    header = next(line for line in lines if "type" in line)
+    assert header.index("date_value") < header.index("type") < header.index("evidence")
+    assert "│ empty" not in text and "note" in lines[-1] or "note" in lines[-2]
+
+
 def test_table_squeezes_many_columns_into_the_console():
     text = _write("table")
     assert max(len(line) for line in text.splitlines()) <= 80
@@ -68,11 +87,25 @@ def test_csv_header_lists_and_dicts():
     rows = list(csv.reader(io.StringIO(_write("csv"))))
     assert rows[0] == list(ROWS[0])
     first = dict(zip(rows[0], rows[1], strict=True))
-    assert first["outlets"] == "Daily Example; Sample Wire"
+    # several values are a JSON array, never '; '-joined (a sentence may hold '; ' itself)
+    assert json.loads(first["outlets"]) == ["Daily Example", "Sample Wire"]
+    assert json.loads(first["evidence"]) == ROWS[0]["evidence"]
     assert json.loads(first["extra"]) == {"rule": "drone", "n": 2}
     assert first["date_value"] == "2031-05-06"
     second = dict(zip(rows[0], rows[2], strict=True))
-    assert second["lat"] == "" and second["outlets"] == "" and second["extra"] == ""
+    assert second["lat"] == "" and json.loads(second["outlets"]) == [] and second["extra"] == ""
+
+
+def test_csv_and_table_numbers_as_people_write_them():
+    rows = [{"killed_median": 35.0, "share": 0.25, "lat": 47.123456, "confirmed": True, "note": None,
+             "figures": [{"outlet": "Daily Example", "killed_min": 3, "injured_min": None}]}]
+    first = next(csv.DictReader(io.StringIO(_write("csv", rows=rows))))
+    assert first["killed_median"] == "35" and first["share"] == "0.25" and first["lat"] == "47.123456"
+    assert first["confirmed"] == "true" and first["note"] == ""
+    assert json.loads(first["figures"]) == rows[0]["figures"]
+    table = _write("table", rows=rows)
+    assert "35.0" not in table and "None" not in table and "35" in table
+    assert "outlet=Daily" in table and "killed_min=3" in table and "injured_min" not in table
 
 
 def test_csv_columns_and_path(tmp_path):
@@ -106,6 +139,25 @@ def test_geojson_points_and_rows_left_out(caplog):
     assert "lat" not in feature["properties"] and "lon" not in feature["properties"]
     assert feature["properties"]["date_value"] == "2031-05-06"
     assert "1 of 2" in caplog.text
+
+
+def test_geojson_properties_are_flat_and_gdal_reads_them(tmp_path):
+    raw = pytest.importorskip("pyogrio.raw")
+    rows = [ROWS[0] | {"killed_median": 12.0, "figures": [{"outlet": "Daily Example", "killed_min": 3}]}]
+    path = tmp_path / "rows.geojson"
+    write_rows(rows, "geojson", path=path)
+    properties = json.loads(path.read_text(encoding="utf-8"))["features"][0]["properties"]
+    assert all(not isinstance(v, list | dict) for v in properties.values())
+    meta, _, geometry, values = raw.read(path)
+    first = {name: column[0] for name, column in zip(meta["fields"], values, strict=True)}
+    # every property a field of a plain type: text, number, date; none a list GDAL reads badly
+    assert all(str(dtype) != "object" or isinstance(first[name], str)
+               for name, dtype in zip(meta["fields"], meta["dtypes"], strict=True))
+    assert json.loads(first["outlets"]) == ["Daily Example", "Sample Wire"]
+    assert json.loads(first["figures"]) == [{"outlet": "Daily Example", "killed_min": 3}]
+    assert json.loads(first["extra"]) == {"rule": "drone", "n": 2}
+    assert first["killed_median"] == 12 and first["place_name"] == "Ostrava Nova"
+    assert struct.unpack("<BIdd", geometry[0][:21])[2:] == (31.5, 47.25)  # a WKB point, x then y
 
 
 def test_geojson_needs_numbers():

@@ -64,9 +64,10 @@ class InitiativeAnalysis:
     suspect_tolls: list[Finding] = field(default_factory=list)
 
     @property
-    def conclusive(self) -> bool:
-        """Whether every measure could be tested (enough initiatives and values); not whether a rise was found."""
-        return bool(self.effects) and all(e.conclusive for e in self.effects.values())
+    def testable(self) -> bool:
+        """Whether every measure could be tested (enough initiatives and values); not whether a rise
+        was found: that is `verdicts()`. (Formerly `conclusive`, a name it no longer fits.)"""
+        return bool(self.effects) and all(e.testable for e in self.effects.values())
 
     @property
     def tested(self) -> int:

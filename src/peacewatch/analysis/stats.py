@@ -38,7 +38,10 @@ class SeriesError(PeacewatchError, ValueError):
 class WindowEffect:
     """Daily rates in the days after initiatives against the other days, and whether the gap is chance.
 
-    `dropped` counts the initiatives left out because their window does not fit in the period.
+    `testable` says whether the data sufficed to run the test (enough initiatives, values and
+    eligible days; `reason` says why not); it says nothing of what the test found, which is
+    `verdict` ('rise', 'no significant rise', 'too few data'). `dropped` counts the initiatives
+    left out because their window does not fit in the period.
     """
 
     window: int
@@ -51,7 +54,7 @@ class WindowEffect:
     p_value: float | None
     p_value_fall: float | None
     permutations: int
-    conclusive: bool
+    testable: bool
     reason: str | None
     dropped: int = 0
 
@@ -64,7 +67,7 @@ class WindowEffect:
         Returns:
             The sentence, or why the data are too few to conclude anything.
         """
-        if not self.conclusive:
+        if not self.testable:
             return f"Too few data to conclude: {self.reason}."
         days = "the day" if self.window == 1 else f"the {self.window} days"
         initiatives = "the initiative" if self.initiatives == 1 else f"the {self.initiatives} initiatives"
@@ -82,7 +85,7 @@ class WindowEffect:
     def verdict(self, level: float) -> str:
         """'rise' when the one-sided test for a rise is significant at `level`, 'no significant rise'
         when it is not, 'too few data' when no test could be run."""
-        if not self.conclusive or self.p_value is None:
+        if not self.testable or self.p_value is None:
             return "too few data"
         return "rise" if self.p_value < level else "no significant rise"
 
@@ -124,7 +127,7 @@ def window_effect(
             initiative, real or placed at random, starts on it. None: every day is covered.
     Returns:
         The rates, their ratio and the one-sided p-values for a rise and a fall. When the data are too
-        few, `conclusive` is False, `reason` says why and the p-values are None.
+        few, `testable` is False, `reason` says why and the p-values are None.
     Raises:
         SeriesError (a ValueError): a window below 1, negative or missing values, negative settings.
     """
@@ -145,7 +148,7 @@ def window_effect(
                  dropped, len(distinct), window, size)
     if size == 0:
         return WindowEffect(window, 0, 0, 0, None, None, None, None, None, permutations,
-                            conclusive=False, reason="the series is empty", dropped=dropped)
+                            testable=False, reason="the series is empty", dropped=dropped)
 
     cover = _cover(np.array([used], dtype=np.int64).reshape(1, len(used)), size, window)[0] & mask
     observed_days = int(mask.sum())
@@ -173,7 +176,7 @@ def window_effect(
         p_value=p_value,
         p_value_fall=p_value_fall,
         permutations=permutations,
-        conclusive=not reasons,
+        testable=not reasons,
         reason="; ".join(reasons) if reasons else None,
         dropped=dropped,
     )

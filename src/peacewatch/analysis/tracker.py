@@ -81,16 +81,33 @@ class TrackedAgreement:
     background: bool = False  # recalled by its articles as past, not news
 
     def as_row(self) -> dict:
+        """The agreement as a plain dict; each step of `history` with its date (null when the text
+        gives none), the day its article was told (`told`), its party (null when unknown, and for
+        a change of state nobody performs), its action and its evidence sentence."""
         return {"kind": self.kind, "status": self.status, "as_of": self.status_as_of, "scope": self.scope,
                 "duration_days": self.duration_days, "mediator": self.mediator, "parties": self.parties,
-                "history": [describe_step(s) for s in self.history], "articles": len(self.articles),
-                "background": self.background}
+                "history": [{key: step.get(key) for key in STEP_KEYS} for step in self.history],
+                "articles": len(self.articles), "background": self.background}
+
+
+# The keys of a step as the tracker gives it.
+STEP_KEYS = ("date", "told", "party", "action", "evidence")
+# Steps no party performs (a state of the agreement): their party is null by nature, not unknown.
+NO_PARTY_ACTIONS = frozenset({"in_force", "expired"})
 
 
 def describe_step(step: dict) -> str:
-    """'2025-03-11 UKR accepted': the step's day (or when it was told), party and action."""
-    when = step.get("date") or (f"told {step['told']}" if step.get("told") else "?")
-    return f"{when} {step.get('party') or '-'} {step['action']}"
+    """The step in a line: '2025-03-11 UKR accepted'; 'told 2025-03-11' when the text gives no
+    date (the day its article was published, not a date of the step); 'party unknown' when the
+    text names nobody for an act; no party for a change of state ('2025-05-10 in force')."""
+    when = step.get("date") or (f"told {step['told']}" if step.get("told") else "date unknown")
+    if step.get("party"):
+        who = f" {step['party']}"
+    elif step["action"] in NO_PARTY_ACTIONS:
+        who = ""
+    else:
+        who = " (party unknown)"
+    return f"{when}{who} {step['action'].replace('_', ' ')}"
 
 
 def track_agreements(store: Store, country: str | None = None, status: str | None = None) -> list[TrackedAgreement]:
@@ -216,16 +233,22 @@ def _mediator_stated(mediator: str | None, parties: list[str], sentences: list[s
 
 
 def _complete_step(step: dict, row: dict, events: dict[tuple[str, str], list[dict]]) -> dict | None:
-    """The step with its party and date from the event of the same sentence where it lacks them;
-    None for background (dated a year before the article) or a step with neither party nor date."""
+    """The step with its party and date from the event of the same sentence where it lacks them
+    (the party when one actor fits, or one of the fitting actors is the agreement's party; never
+    for a change of state such as in_force, which nobody performs); None for background (dated a
+    year before the article) or a step with neither party nor date."""
     step["told"] = row["published"] or None
     if not step.get("party") or not step.get("date"):
         fits = [e for e in events.get((row["article_id"], step.get("evidence") or ""), [])
                 if e["type"] in STEP_EVENT_TYPES.get(step["action"], ())
                 and (not step.get("party") or e.get("source_country") == step["party"])]
         actors = {e["source_country"] for e in fits if e.get("source_country")}
+        if len(actors) > 1:
+            # one act read as several dyads ('the two sides agreed'), or a second actor read in:
+            # the agreement's own party among them is the one, when there is exactly one
+            actors = actors & set(row["parties"]) if len(actors & set(row["parties"])) == 1 else actors
         days = {e["date_value"] for e in fits if e.get("date_precision") == "day" and e.get("date_value")}
-        if not step.get("party") and len(actors) == 1:
+        if not step.get("party") and len(actors) == 1 and step["action"] not in NO_PARTY_ACTIONS:
             step["party"] = actors.pop()
         if not step.get("date") and len(days) == 1:
             step["date"] = days.pop()
@@ -248,11 +271,14 @@ def _background(step: dict, published: str) -> bool:
 
 
 def _events_by_sentence(store: Store, article_ids: set[str]) -> dict[tuple[str, str], list[dict]]:
+    """The events a step may take its party and date from, by article and sentence: a query for
+    those of the agreements' articles and of the types of STEP_EVENT_TYPES."""
     if not article_ids:
         return {}
+    types = {t for kinds in STEP_EVENT_TYPES.values() for t in kinds}
     found: dict[tuple[str, str], list[dict]] = {}
-    for event in store.events(Filters()):
-        if event["article_id"] in article_ids and event.get("evidence"):
+    for event in store.article_events(article_ids, types):
+        if event.get("evidence"):
             found.setdefault((event["article_id"], event["evidence"]), []).append(event)
     return found
 

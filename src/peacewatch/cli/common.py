@@ -33,6 +33,8 @@ ToOption = Annotated[str | None, typer.Option("--to", help="Up to this day, YYYY
 PlaceOption = Annotated[str | None, typer.Option("--place", help="Place name contains this.")]
 StatusOption = Annotated[str | None, typer.Option("--status", help="Status to keep.")]
 LimitOption = Annotated[int | None, typer.Option("--limit", help="At most this many rows.")]
+ColumnsOption = Annotated[str | None, typer.Option("--columns", help="Table columns to show, comma-separated "
+                                                   "(default: the most important that fit the terminal).")]
 
 
 def setup_logging(verbose: bool) -> None:

@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from peacewatch.cli.common import (
+    ColumnsOption,
     CountryOption,
     DbOption,
     FormatOption,
@@ -32,21 +33,9 @@ from peacewatch.cli.common import (
 from peacewatch.ingest.corpus import count_corpus
 from peacewatch.present.acled import read_acled_csv, write_acled_csv
 from peacewatch.present.export import FORMATS, write_rows
-from peacewatch.records import EVENT_ITEM, INCIDENT_ITEM, column_names
+from peacewatch.present.table import TABLE_COLUMNS, ColumnError, by_date, describe_steps, table_columns
 from peacewatch.runner.pipeline import BATCH_SIZE
 from peacewatch.store import Filters
-
-# The columns a terminal table shows; those of events and incidents are checked against their records.
-COLUMNS = {
-    "events": column_names(EVENT_ITEM, "id", "date_value", "type", "mode", "status", "source_name", "source_country",
-                           "target_name", "target_country", "place_name", "killed_min", "killed_max",
-                           "injured_min", "evidence"),
-    "incidents": column_names(INCIDENT_ITEM, "id", "date_value", "type", "country", "place_name", "source_country",
-                              "target_country", "killed_best", "killed_min", "killed_max", "sources", "reports",
-                              "outlets"),
-    "claims": ["id", "date_value", "speaker_name", "speaker_country", "kind", "status", "text"],
-    "agreements": ["id", "kind", "status", "scope", "duration_days", "mediator", "parties", "history"],
-}
 
 
 @app.command("ingest")
@@ -87,7 +76,7 @@ def ingest_cli(
     store.close()
 
 
-def _query(kind: str, db, fmt, out, filters: Filters) -> None:
+def _query(kind: str, db, fmt, out, filters: Filters, columns: str | None = None) -> None:
     if fmt not in FORMATS:
         raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
     if fmt == "parquet" and out is None:
@@ -95,19 +84,32 @@ def _query(kind: str, db, fmt, out, filters: Filters) -> None:
     store = open_store(db)
     rows = getattr(store, kind)(filters)
     store.close()
-    _write(rows, fmt, out, COLUMNS[kind] if fmt == "table" else None, kind)
+    if kind == "agreements":
+        rows = by_date(rows, "published")
+    _write(rows, fmt, out, kind, columns)
 
 
-def _write(rows: list[dict], fmt: str, out: Path | None, columns: list[str] | None, title: str | None = None) -> None:
+def _write(rows: list[dict], fmt: str, out: Path | None, kind: str, columns: str | None) -> None:
+    """Write rows; a table shows the columns chosen, else the most important that fit, and each
+    step of a history on a line of its own."""
     if fmt not in FORMATS:
         raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
     if fmt == "parquet" and out is None:
         raise typer.BadParameter("parquet needs --out FILE")
+    names, priority, title = None, None, None
+    if fmt == "table":
+        try:
+            names, priority = table_columns(kind, rows, columns)
+        except ColumnError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--columns") from exc
+        rows, title = (describe_steps(rows) if kind in ("agreements", "tracker") else rows), kind
     try:
         if out is not None:
-            write_rows(rows, fmt, path=out, columns=columns, title=title)
+            write_rows(rows, fmt, path=out, columns=names, title=title, priority=priority,
+                       min_widths=TABLE_COLUMNS[kind].min_widths())
         else:
-            write_rows(rows, fmt, out=sys.stdout, columns=columns, title=title)
+            write_rows(rows, fmt, out=sys.stdout, columns=names, title=title, priority=priority,
+                       min_widths=TABLE_COLUMNS[kind].min_widths())
     except (OSError, ValueError) as exc:
         err.print(f"[red]error[/red] {exc}")
         raise typer.Exit(2) from exc
@@ -117,35 +119,41 @@ def _write(rows: list[dict], fmt: str, out: Path | None, columns: list[str] | No
 def events_cli(db: DbOption = None, type: TypeOption = None, country: CountryOption = None,
                date_from: FromOption = None, date_to: ToOption = None, place: PlaceOption = None,
                status: StatusOption = None, limit: LimitOption = None, fmt: FormatOption = "table",
-               out: OutOption = None) -> None:
-    """Stored events, filtered. Example: peacewatch events --type ASSAULT --country UKR --from 2025-04-01"""
+               out: OutOption = None, columns: ColumnsOption = None) -> None:
+    """Stored events, filtered, by date. Example: peacewatch events --type ASSAULT --country UKR --from 2025-04-01"""
     _query("events", db, fmt, out, Filters(type=type, country=country, date_from=date_from, date_to=date_to,
-                                           place=place, status=status, limit=limit))
+                                           place=place, status=status, limit=limit), columns)
 
 
 @app.command("incidents")
 def incidents_cli(db: DbOption = None, type: TypeOption = None, country: CountryOption = None,
                   date_from: FromOption = None, date_to: ToOption = None, place: PlaceOption = None,
-                  limit: LimitOption = None, fmt: FormatOption = "table", out: OutOption = None) -> None:
-    """Fused incidents with every source's figures. Example: peacewatch incidents --format geojson -o map.json"""
+                  limit: LimitOption = None, fmt: FormatOption = "table", out: OutOption = None,
+                  columns: ColumnsOption = None) -> None:
+    """Fused incidents with every source's figures, by date.
+
+    Example: peacewatch incidents --format geojson -o map.json
+    """
     _query("incidents", db, fmt, out, Filters(type=type, country=country, date_from=date_from, date_to=date_to,
-                                              place=place, limit=limit))
+                                              place=place, limit=limit), columns)
 
 
 @app.command("claims")
 def claims_cli(db: DbOption = None, country: CountryOption = None, date_from: FromOption = None,
                date_to: ToOption = None, status: StatusOption = None,
                kind: Annotated[str | None, typer.Option(help="statement, accusation, denial, demand, quote.")] = None,
-               limit: LimitOption = None, fmt: FormatOption = "table", out: OutOption = None) -> None:
-    """Stored claims. Example: peacewatch claims --status unverified --country RUS"""
+               limit: LimitOption = None, fmt: FormatOption = "table", out: OutOption = None,
+               columns: ColumnsOption = None) -> None:
+    """Stored claims, by date. Example: peacewatch claims --status unverified --country RUS"""
     _query("claims", db, fmt, out, Filters(country=country, date_from=date_from, date_to=date_to, status=status,
-                                           kind=kind, limit=limit))
+                                           kind=kind, limit=limit), columns)
 
 
 @app.command("agreements")
 def agreements_cli(db: DbOption = None, type: TypeOption = None, country: CountryOption = None,
                    date_from: FromOption = None, date_to: ToOption = None, status: StatusOption = None,
                    limit: LimitOption = None, fmt: FormatOption = "table", out: OutOption = None,
+                   columns: ColumnsOption = None,
                    per_article: Annotated[bool, typer.Option("--per-article", help="One row per article's "
                                                              "agreement instead of the merged tracker.")] = False,
                    ) -> None:
@@ -156,7 +164,7 @@ def agreements_cli(db: DbOption = None, type: TypeOption = None, country: Countr
     """
     if per_article:
         _query("agreements", db, fmt, out, Filters(type=type, country=country, date_from=date_from,
-                                                   date_to=date_to, status=status, limit=limit))
+                                                   date_to=date_to, status=status, limit=limit), columns)
         return
     from peacewatch.analysis.tracker import track_agreements
 
@@ -166,7 +174,7 @@ def agreements_cli(db: DbOption = None, type: TypeOption = None, country: Countr
     store.close()
     if type:
         rows = [r for r in rows if r["kind"] == type.lower()]
-    _write(rows[:limit] if limit else rows, fmt, out, None)
+    _write(rows[:limit] if limit else rows, fmt, out, "tracker", columns)
 
 
 @app.command("export")

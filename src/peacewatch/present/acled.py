@@ -13,11 +13,14 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import IO, Any
 
 from peacewatch.data.page_words import AcledTables
+from peacewatch.data.regions import RegionWords
 from peacewatch.errors import DataError
 from peacewatch.extract.countries import country_name, country_of
+from peacewatch.present.regions import admin1_name
 from peacewatch.records import best_figure
 
 log = logging.getLogger(__name__)
@@ -189,6 +192,35 @@ def _notes(incident: dict) -> str:
     return first or note
 
 
+def _geo_precision(incident: dict, admin1: str, tables: AcledTables) -> int | str:
+    """ACLED's geo_precision: 1 a town, 2 a part of a region (a district), 3 a region or larger.
+
+    A place of region precision is a part of its admin1 region when its name ends in a word of a
+    second-level unit ('district', 'county'), or when its admin1 region is known by another name
+    ('Kamyanka' in 'Northern Oblast'); else it is the region itself ('Kharkiv Oblast' in 'Kharkiv').
+    """
+    precision = incident.get("place_precision") or ""
+    if precision == "region":
+        words = _name_words(incident.get("place_name"))
+        if words and (words[-1] in _admin2_units() or (admin1 and not _same_region(words, _name_words(admin1)))):
+            return tables.geo_precision["district"]
+    return tables.geo_precision.get(precision, "")
+
+
+def _name_words(name: Any) -> list[str]:
+    return re.findall(r"[a-z0-9]+", _text(name).lower())
+
+
+def _same_region(place: list[str], region: list[str]) -> bool:
+    """Whether a place's name names the region: one holds the other's words ('Saratov region', 'Saratov')."""
+    return bool(place) and bool(region) and (set(region) <= set(place) or set(place) <= set(region))
+
+
+@cache
+def _admin2_units() -> frozenset[str]:
+    return frozenset(word.lower() for word in RegionWords.load().admin2_units)
+
+
 def _tags(incident: dict, iso3: str) -> str:
     tags = [f"{key}={int(incident[key])}" for key in ("sources", "reports") if incident.get(key) is not None]
     if iso3:
@@ -221,6 +253,7 @@ def to_acled_row(incident: dict) -> dict:
     else:
         event_id = f"PW{incident['id']}" if incident.get("id") is not None else ""
     outlets = [_text(o) for o in incident.get("outlets") or [] if _text(o)]
+    admin1 = admin1_name(_text(incident.get("admin1")) or None) or ""
     sources = int(incident["sources"]) if incident.get("sources") is not None else 0
     row = {
         "event_id_cnty": event_id,
@@ -241,13 +274,13 @@ def to_acled_row(incident: dict) -> dict:
         "iso": "",
         "region": _text(incident.get("region")),
         "country": (country_name(iso3) or "") if iso3 else "",
-        "admin1": _text(incident.get("admin1")),
+        "admin1": admin1,
         "admin2": "",
         "admin3": "",
         "location": _text(incident.get("place_name")),
         "latitude": _coordinate(incident.get("lat"), "latitude", 90.0),
         "longitude": _coordinate(incident.get("lon"), "longitude", 180.0),
-        "geo_precision": tables.geo_precision.get(incident.get("place_precision") or "", ""),
+        "geo_precision": _geo_precision(incident, admin1, tables),
         "source": "; ".join(outlets) or "peacewatch",
         "source_scale": "Multiple" if sources > 1 else "",
         "notes": _notes(incident),

@@ -16,17 +16,23 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from numbers import Real
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from peacewatch.errors import PeacewatchError
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
 log = logging.getLogger(__name__)
 
-__all__ = ["FORMATS", "ExportError", "write_rows"]
+__all__ = ["FORMATS", "ExportError", "choose_columns", "print_table", "write_rows"]
 
 FORMATS = ("table", "csv", "json", "geojson", "parquet")
 
-_LIST_SEPARATOR = "; "
+# A table column narrower than this folds its text over lines; one that needs fewer keeps its width.
+FOLD_WIDTH = 12
+# Each column of a Rich table costs three characters of border and padding, the table one more.
+_COLUMN_COST, _TABLE_COST = 3, 1
 
 
 class ExportError(PeacewatchError, ValueError):
@@ -48,33 +54,57 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, default=_plain)
 
 
+def _number_text(value: float | Decimal) -> str:
+    """A number as people write it: '35' for 35.0, '0.25' for 0.25 (never '35.0' or '1e+01')."""
+    number = float(value)
+    if math.isfinite(number) and number == int(number):
+        return str(int(number))
+    return str(value)
+
+
 def _scalar_text(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float | Decimal):
+        return _number_text(value)
     if isinstance(value, dt.date | dt.time):
         return value.isoformat()
-    if isinstance(value, dict):
-        return _dumps(value)
     return str(value)
 
 
 def _cell_text(value: Any) -> str:
-    """A value as one CSV cell: lists joined with '; ', dicts as JSON, None as empty."""
-    if isinstance(value, list | tuple | set | frozenset):
-        items = sorted(value, key=str) if isinstance(value, set | frozenset) else value
-        return _LIST_SEPARATOR.join(_scalar_text(item) for item in items)
+    """A value as one CSV cell or flat GeoJSON property: a list or dict as JSON (a list of
+    sentences may hold the '; ' that a joined list would split on), a whole float without '.0',
+    None as empty."""
+    if isinstance(value, list | tuple | set | frozenset | dict):
+        return _dumps(_json_ready(value))
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return _scalar_text(value)
+
+
+def _json_ready(value: Any) -> Any:
+    """Sets as sorted lists (JSON has none), at any depth."""
+    if isinstance(value, set | frozenset):
+        return [_json_ready(v) for v in sorted(value, key=str)]
+    if isinstance(value, list | tuple):
+        return [_json_ready(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _json_ready(v) for k, v in value.items()}
+    return value
 
 
 def _table_text(value: Any) -> str:
     """A value as a table cell: compact, so a list or dict does not take a screen of its own."""
     if isinstance(value, dict):
-        return ", ".join(f"{k}={_scalar_text(v)}" for k, v in value.items())
+        return ", ".join(f"{k}={_table_text(v)}" for k, v in value.items() if v is not None)
     if isinstance(value, list | tuple | set | frozenset):
         items = sorted(value, key=str) if isinstance(value, set | frozenset) else value
-        return ", ".join(_scalar_text(item) for item in items)
-    if isinstance(value, float):
-        return f"{value:g}"
+        # records (each source's figures) one a line; plain values on one line
+        joiner = "\n" if any(isinstance(item, dict) for item in items) else ", "
+        return joiner.join(_table_text(item) for item in items if item is not None)
     return _scalar_text(value)
 
 
@@ -106,57 +136,134 @@ def _text_stream(out: IO[str] | None, path: str | os.PathLike | None) -> Iterato
         yield out if out is not None else sys.stdout
 
 
-def _fit_widths(natural: list[int], available: int) -> list[int]:
+def _fit_widths(natural: list[int], available: int, floors: list[int] | None = None) -> list[int]:
     """Column widths within `available` characters: short columns whole, long ones share the rest.
 
     Args:
         natural: each column's widest cell (or header), in characters.
         available: the characters the console leaves for cell text.
+        floors: each column's narrowest width (default 1), kept when they fit together.
     Returns:
-        one width per column, at least 1, summing to no more than `available` when that is possible.
+        one width per column, summing to no more than `available` when that is possible.
     """
-    widths = list(natural)
     if sum(natural) <= available:
-        return widths
-    # Max-min fairness: a column narrower than an equal share of what is left keeps its width,
-    # and the wide ones (evidence, notes) split the remainder equally and fold.
-    left, open_columns = available, sorted(range(len(natural)), key=lambda i: natural[i])
-    while open_columns:
+        return list(natural)
+    if floors is None or sum(floors) > available:
+        floors = [1] * len(natural)
+    widths = [min(f, n) for f, n in zip(floors, natural, strict=True)]
+    left = available - sum(widths)
+    # Max-min fairness over what is left: a column needing less than an equal share gets its whole
+    # width, and the wide ones (evidence, notes) split the remainder equally and fold.
+    open_columns = sorted((i for i in range(len(natural)) if natural[i] > widths[i]),
+                          key=lambda i: natural[i] - widths[i])
+    while open_columns and left > 0:
         share = left // len(open_columns)
         i = open_columns[0]
-        if natural[i] > share:
-            for j in open_columns:
-                widths[j] = max(1, share)
-            break
-        widths[i] = natural[i]
-        left -= natural[i]
-        open_columns.pop(0)
+        if natural[i] - widths[i] <= share:
+            left -= natural[i] - widths[i]
+            widths[i] = natural[i]
+            open_columns.pop(0)
+            continue
+        for j in open_columns:
+            widths[j] += share
+        left -= share * len(open_columns)
+        for j in open_columns[len(open_columns) - left:]:
+            widths[j] += 1  # the characters a division leaves over go to the widest
+        break
     return widths
 
 
-def _write_table(rows: list[dict], columns: list[str] | None, stream: IO[str], title: str | None) -> None:
+def _natural_width(name: str, texts: list[str]) -> int:
+    """The width a column takes unfolded: its widest line of a cell or its name."""
     from rich.cells import cell_len
-    from rich.console import Console
+
+    return max(cell_len(piece) for text in (name, *texts) for piece in text.split("\n"))
+
+
+def _floor(name: str, texts: list[str], fold_width: int | None = None) -> int:
+    """The narrowest a column may be: its widest cell when that is short (a date, a code, a
+    number), else `fold_width` (default FOLD_WIDTH), so that folded words stay readable; its name
+    may break at its underscores and spaces ('killed' over 'best')."""
+    from rich.cells import cell_len
+
+    widest = max([cell_len(piece) for text in texts for piece in text.split("\n")] +
+                 [cell_len(word) for word in name.replace("_", " ").split()])
+    return min(widest, fold_width or FOLD_WIDTH)
+
+
+def choose_columns(rows: list[dict], columns: list[str], priority: list[str], width: int,
+                   min_widths: dict[str, int] | None = None) -> list[str]:
+    """The columns a table of `width` characters can show: the most important first, each at
+    least its floor width (short values whole, long text folded at FOLD_WIDTH or its min_width).
+
+    Args:
+        rows: the rows.
+        columns: every candidate column, in the order they are shown.
+        priority: the candidates by importance, most important first (those missing come last).
+        width: the console's width in characters.
+        min_widths: a wider floor for some columns (a sentence is hard to read 12 characters wide).
+    Returns:
+        the chosen columns in the order of `columns`, none of them empty in every row; at least
+        the most important one that has a value.
+    """
+    ranked = [c for c in priority if c in columns] + [c for c in columns if c not in priority]
+    room, chosen = width - _TABLE_COST, set[str]()
+    for name in ranked:
+        texts = [_table_text(row.get(name)) for row in rows]
+        if not any(texts):
+            continue  # a column with no value in these rows takes room and says nothing
+        need = _floor(name, texts, (min_widths or {}).get(name)) + _COLUMN_COST
+        if chosen and need > room:
+            continue  # a narrower, less important column may still fit
+        chosen.add(name)
+        room -= need
+    return [c for c in columns if c in chosen]
+
+
+def print_table(rows: list[dict], console: Console, columns: list[str] | None = None, title: str | None = None,
+                priority: list[str] | None = None, min_widths: dict[str, int] | None = None) -> None:
+    """Print rows as a table that fits the console's width.
+
+    Args:
+        rows: the rows.
+        console: the Rich console to print on (its width is the table's).
+        columns: the columns, in the order shown; default every key, the first row's first.
+        title: a heading; the number of rows is added to it.
+        priority: the columns by importance; given it, only the most important that fit are
+            shown, and those left out for want of width are named below the table (those no row
+            fills are left out unnamed).
+        min_widths: the narrowest some long-text columns may be (default FOLD_WIDTH).
+    """
+    from rich.cells import cell_len
     from rich.table import Table
     from rich.text import Text
 
-    console = Console(file=stream)
     names = _columns(rows, columns)
+    if priority is not None and rows:
+        names = choose_columns(rows, names, priority, console.width, min_widths)
     if not names:
         console.print(Text(f"{title}: no rows" if title else "no rows", style="dim"))
         return
     cells = [[_table_text(row.get(name)) for name in names] for row in rows]
-    natural = [max(cell_len(piece) for text in (name, *(line[i] for line in cells)) for piece in text.split("\n"))
-               for i, name in enumerate(names)]
-    # Each column costs three characters of border and padding, the table one more.
-    widths = _fit_widths(natural, console.width - 3 * len(names) - 1)
-    table = Table(title=Text(title) if title else None)
+    natural = [_natural_width(name, [line[i] for line in cells]) for i, name in enumerate(names)]
+    widths = _fit_widths(natural, console.width - _COLUMN_COST * len(names) - _TABLE_COST,
+                         [_floor(name, [line[i] for line in cells], (min_widths or {}).get(name))
+                          for i, name in enumerate(names)])
+    shown = f"{title} ({len(rows)})" if title else None
+    table = Table(title=Text(shown) if shown else None)
     for name, width in zip(names, widths, strict=True):
+        # A name too long for its column breaks at its underscores ('source country'), not mid-word.
+        header = name if cell_len(name) <= width else name.replace("_", " ")
         # Text, not str: a value such as '[REB]' must not be read as Rich markup.
-        table.add_column(Text(name), overflow="fold", width=width)
+        table.add_column(Text(header), overflow="fold", width=width)
     for line in cells:
         table.add_row(*(Text(cell) for cell in line))
     console.print(table)
+    # columns no row fills are left out without a word: there is nothing in them to miss
+    left_out = [c for c in _columns(rows, columns) if c not in names and any(row.get(c) not in (None, "", [])
+                                                                            for row in rows)]
+    if left_out:
+        console.print(Text(f"not shown for want of width: {', '.join(left_out)}", style="dim"))
 
 
 def _write_csv(rows: list[dict], columns: list[str] | None, stream: IO[str]) -> None:
@@ -182,6 +289,18 @@ def _coordinate(value: Any, limit: float) -> float | None:
     return number if math.isfinite(number) and -limit <= number <= limit else None
 
 
+def _property(value: Any) -> Any:
+    """A flat GeoJSON property: numbers, text, true/false and null stay; a list or dict becomes its
+    JSON text, since GDAL (and QGIS through it) reads only flat properties as fields."""
+    if isinstance(value, list | tuple | set | frozenset | dict):
+        return _dumps(_json_ready(value))
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
 def _feature_collection(rows: list[dict], columns: list[str] | None) -> dict:
     features = []
     for row in rows:
@@ -190,7 +309,7 @@ def _feature_collection(rows: list[dict], columns: list[str] | None) -> dict:
             continue
         names = columns if columns is not None else list(row)
         feature: dict[str, Any] = {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
-                                   "properties": {n: row.get(n) for n in names if n not in ("lat", "lon")}}
+                                   "properties": {n: _property(row.get(n)) for n in names if n not in ("lat", "lon")}}
         if isinstance(row.get("id"), int | str) and not isinstance(row.get("id"), bool):
             feature["id"] = row["id"]
         features.append(feature)
@@ -251,7 +370,8 @@ def _write_parquet(rows: list[dict], columns: list[str] | None, path: str | os.P
 
 
 def write_rows(rows: list[dict], fmt: str, out: IO[str] | None = None, path: str | os.PathLike | None = None, *,
-               columns: list[str] | None = None, title: str | None = None) -> None:
+               columns: list[str] | None = None, title: str | None = None, priority: list[str] | None = None,
+               min_widths: dict[str, int] | None = None) -> None:
     """Write row dicts in one of FORMATS.
 
     Args:
@@ -262,6 +382,11 @@ def write_rows(rows: list[dict], fmt: str, out: IO[str] | None = None, path: str
         path: a file to write instead of `out` (UTF-8); required for parquet.
         columns: the columns to write, in order; default every key, the first row's first.
         title: a heading for the table format (the other formats have no place for one).
+        priority: for the table format: the columns by importance, most important first. Given it,
+            the table shows only the most important columns that fit the console's width (the
+            others are named below it), in the order of `columns`.
+        min_widths: for the table format: the narrowest some long-text columns may be (default
+            FOLD_WIDTH); a column whose every cell is narrower keeps its own width.
     Raises:
         ExportError (a ValueError): the format is unknown, or parquet is asked for without a path.
     """
@@ -276,7 +401,9 @@ def write_rows(rows: list[dict], fmt: str, out: IO[str] | None = None, path: str
         return
     with _text_stream(out, path) as stream:
         if name == "table":
-            _write_table(rows, columns, stream, title)
+            from rich.console import Console
+
+            print_table(rows, Console(file=stream), columns, title, priority, min_widths)
         elif name == "csv":
             _write_csv(rows, columns, stream)
         elif name == "json":

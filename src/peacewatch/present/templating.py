@@ -13,6 +13,7 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from peacewatch.analysis.timeline import killed_of
+from peacewatch.analysis.tracker import describe_step
 from peacewatch.data.page_words import PageWords
 from peacewatch.records import best_figure
 
@@ -79,12 +80,14 @@ def highlight(sentence: str | None, words: list[str] | None = None) -> Markup:
 @cache
 def environment() -> Environment:
     """The shared environment (one per process): templates of this package and of every package
-    added with add_package_templates, the `num` and `highlight` filters, `killed_of` and `best_figure`."""
+    added with add_package_templates, the `num`, `highlight` and `step` filters, `killed_of` and
+    `best_figure`."""
     env = Environment(loader=PackageLoader("peacewatch.present", "templates"), autoescape=select_autoescape(["html"]))
     env.filters["num"] = format_number
     env.filters["highlight"] = highlight
     env.filters["median"] = format_median
     env.globals["format_range"] = format_range
+    env.filters["step"] = describe_step
     env.globals["killed_of"] = killed_of
     env.globals["best_figure"] = best_figure
     return env

@@ -274,7 +274,20 @@ class Store:
     def events(self, filters: Filters | None = None) -> list[dict]:
         """Stored events that pass the filters, by date."""
         f = filters or Filters()
-        return self._fetch(self._events_query(f).order_by(EventRow.date_start, EventRow.id), f, skip=("data",))
+        # undated last (SQLite sorts NULL first, PostgreSQL last): a --limit keeps dated records
+        return self._fetch(self._events_query(f).order_by(EventRow.date_start.is_(None), EventRow.date_start,
+                                                          EventRow.id), f, skip=("data",))
+
+    def article_events(self, article_ids: Iterable[str], types: Iterable[str] = ()) -> list[dict]:
+        """The events of these articles, of these types when given (a query per 500 articles)."""
+        ids, wanted = sorted(set(article_ids)), sorted(set(types))
+        found: list[dict] = []
+        for start in range(0, len(ids), 500):
+            query = select(EventRow).where(EventRow.article_id.in_(ids[start:start + 500]))
+            if wanted:
+                query = query.where(EventRow.type.in_(wanted))
+            found += self._fetch(query.order_by(EventRow.article_id, EventRow.position), Filters(), skip=("data",))
+        return found
 
     def _events_query(self, f: Filters) -> Select:
         query = _happenings(EventRow, EventRow.place_country, f)
@@ -284,7 +297,7 @@ class Store:
         """Incidents that pass the filters, by date, each with the outlets that told it."""
         f = filters or Filters()
         query = _happenings(IncidentRow, IncidentRow.country, f)
-        rows = self._fetch(query.order_by(IncidentRow.date_start, IncidentRow.id), f)
+        rows = self._fetch(query.order_by(IncidentRow.date_start.is_(None), IncidentRow.date_start, IncidentRow.id), f)
         with self._session() as session:
             _add_article_links(session, rows)
         for row in rows:
@@ -293,7 +306,8 @@ class Store:
 
     def claims(self, filters: Filters | None = None) -> list[dict]:
         f = filters or Filters()
-        return self._fetch(self._claims_query(f).order_by(ClaimRow.date_value, ClaimRow.id), f, skip=("data",))
+        return self._fetch(self._claims_query(f).order_by(ClaimRow.date_value.is_(None), ClaimRow.date_value,
+                                                          ClaimRow.id), f, skip=("data",))
 
     def _claims_query(self, f: Filters) -> Select:
         query = _where_dates(select(ClaimRow), ClaimRow.date_value, f)
