@@ -249,3 +249,12 @@ def test_an_apostrophe_spelling_of_another_town_loses_to_a_plain_alternate():
     from peacewatch.resolve.place import resolve_place
 
     assert resolve_place("Sloviansk").geonameid == 693468
+
+
+def test_site_word_reads_plurals_and_one_word_spellings():
+    from peacewatch.resolve.place import site_word
+
+    assert site_word(["air", "bases"]) == "air base"
+    assert site_word(["airbases"]) == "air base"
+    assert site_word(["crossings"]) == "crossing"
+    assert site_word(["markets"]) is None

@@ -44,6 +44,7 @@ __all__ = [
     "Gazetteer",
     "GazetteerEntry",
     "capital_place",
+    "country_place",
     "is_capital_noun",
     "is_site_head",
     "find_place_names",
@@ -53,6 +54,7 @@ __all__ = [
     "rank_countries",
     "resolve_place",
     "ruler_patterns",
+    "site_word",
     "unlisted_town",
 ]
 
@@ -129,6 +131,7 @@ _ANAPHORS = {w.lower(): precision for precision, words in RegionWords.load().ana
 _SITE_WORDS = sorted((tuple(w.lower().split()) for w in RegionWords.load().site_words), key=len, reverse=True)
 _CAPITAL_NOUNS = frozenset(w.lower() for w in RegionWords.load().capital_nouns)
 _SITE_HEADS = frozenset(w[-1] for w in _SITE_WORDS)
+_SITE_SPELLINGS = {k.lower(): v.lower() for k, v in RegionWords.load().site_spellings.items()}
 _SINGLE_LETTER_DOT = re.compile(r"(?<=\b[a-z])\.")
 
 
@@ -730,6 +733,42 @@ def is_capital_noun(word: str) -> bool:
 def is_site_head(word: str) -> bool:
     """The last word of a site ('crossing', 'airport', 'prison'): a place at or by a town."""
     return word.lower() in _SITE_HEADS
+
+
+def _singulars(word: str) -> set[str]:
+    """A word and the singulars it may be the plural of ('bases' -> 'base', 'crossings' ->
+    'crossing'): the model's lemma is not to be trusted for these ('bases' -> 'basis')."""
+    word = word.lower()
+    forms = {word}
+    if word.endswith("s") and len(word) > 3:
+        forms.add(word[:-1])
+        if word.endswith("es"):
+            forms.add(word[:-2])
+    return forms
+
+
+def site_word(words: Sequence[str]) -> str | None:
+    """The site word a noun phrase's last words are, in the form a site's name takes ('air
+    bases' -> 'air base', 'airbases' -> 'air base', 'camps' -> 'camp'), or None.
+
+    Args:
+        words: the words of the phrase up to its head noun, as written.
+    """
+    if not words:
+        return None
+    lowered = [w.lower() for w in words]
+    heads = _singulars(lowered[-1])
+    for site in _SITE_WORDS:  # longest first
+        if len(site) <= len(lowered) and site[-1] in heads and tuple(lowered[len(lowered) - len(site):-1]) == site[:-1]:
+            word = " ".join(site)
+            return _SITE_SPELLINGS.get(word, word)
+    return None
+
+
+def country_place(iso3: str, text: str | None = None) -> Place | None:
+    """A country as a Place ('Russian air bases' -> Russia), or None when the gazetteer lacks it."""
+    entry = get_gazetteer().country(iso3)
+    return to_place(entry, text) if entry is not None else None
 
 
 def unlisted_town(name: str, noun: str) -> Place | None:
