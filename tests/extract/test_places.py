@@ -138,3 +138,12 @@ def test_sites_a_country_adjective_places_are_in_that_country():
     found = _events("Drones struck several Ukrainian air bases overnight.", "ASSAULT")
     assert found and found[0].location is not None and found[0].location.country == "UKR"
     assert found[0].location.precision == "country"
+
+
+def test_a_part_of_a_country_is_refined_only_to_a_city_in_that_part():
+    text = "Missiles hit Kharkiv on Monday.\n\nRussian forces have shelled villages in {} Ukraine for weeks."
+    south = [e for e in _events(text.format("southern"), "ASSAULT") if e.trigger == "shelled"]
+    east = [e for e in _events(text.format("eastern"), "ASSAULT") if e.trigger == "shelled"]
+    assert south and south[0].location is not None and south[0].location.name == "Ukraine"
+    assert south[0].location.text == "southern Ukraine"
+    assert east and east[0].location is not None and east[0].location.name == "Kharkiv"

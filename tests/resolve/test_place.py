@@ -258,3 +258,15 @@ def test_site_word_reads_plurals_and_one_word_spellings():
     assert site_word(["airbases"]) == "air base"
     assert site_word(["crossings"]) == "crossing"
     assert site_word(["markets"]) is None
+
+
+def test_lies_toward_reads_the_compass_side_of_a_direction_word():
+    from peacewatch.resolve.place import lies_toward
+    from peacewatch.schema import Place
+
+    whole = Place(name="Whole", lat=10.0, lon=20.0)
+    north_east = Place(name="Part", lat=11.0, lon=21.0)
+    assert lies_toward(north_east, whole, "northeastern")
+    assert lies_toward(north_east, whole, "north")
+    assert not lies_toward(north_east, whole, "southern")
+    assert not lies_toward(north_east, whole, "central")

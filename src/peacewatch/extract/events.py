@@ -54,12 +54,14 @@ from peacewatch.extract.places import (
     adjective_sites,
     borrowed_place,
     departure_place,
+    direction_text,
     is_anaphor,
     is_hosted,
     last_named_place,
     list_site,
     listed_member,
     opens_sentence,
+    refines_to,
     scene_of_named_act,
     shares_verb_chain,
     site_places,
@@ -352,7 +354,7 @@ def _places(sent: Span, ctx: ArticleContext) -> list[tuple[Span, Place]]:
             if place is None or (loose and place.precision not in ("city", "region")):
                 continue
             seen.update(range(span.start, span.end))
-            out.append((span, place.model_copy(update={"text": text_of(span)})))
+            out.append((span, place.model_copy(update={"text": direction_text(span)})))
     out.extend(site_places(sent, ctx, seen, _is_locative))
     out.extend(adjective_sites(sent, seen, _is_locative))
     out.extend(_place_anaphors(sent, ctx, seen))
@@ -494,7 +496,7 @@ def _refine_country_places(drafts: list[Draft], ctx: ArticleContext) -> None:
     for draft in drafts:
         if draft.places and all(p.precision == "country" for p in draft.places):
             country = draft.places[0].country
-            if country is not None and cities.get(country) == 1:
+            if country is not None and cities.get(country) == 1 and refines_to(known[country], draft.places[0]):
                 draft.places.insert(0, known[country].model_copy(update={"text": draft.places[0].text}))
 
 

@@ -21,6 +21,8 @@ from peacewatch.resolve.place import (
     capital_place,
     country_place,
     is_capital_noun,
+    is_direction_word,
+    lies_toward,
     site_word,
     unlisted_town,
 )
@@ -29,6 +31,8 @@ from peacewatch.schema import Actor, Place
 __all__ = [
     "adjective_sites",
     "borrowed_place",
+    "direction_text",
+    "refines_to",
     "is_anaphor",
     "departure_place",
     "last_named_place",
@@ -74,6 +78,25 @@ def span_place(span: Span, ctx: ArticleContext) -> Place | None:
         if root.dep_ == "poss" and is_capital_noun(root.head.lemma_):
             return capital_place(place.country, text) or place
     return place
+
+
+def direction_text(span: Span) -> str:
+    """The words of a place with the direction word that places something in a part of it
+    ('southern Lebanon', 'northern and western Myanmar' -> 'western Myanmar')."""
+    before = span.start - 1
+    if before >= span.sent.start and span.doc[before].head.i == span.root.i and span.doc[before].dep_ == "amod" \
+            and is_direction_word(span.doc[before].text):
+        return text_of(span.doc[before:span.end])
+    return text_of(span)
+
+
+def refines_to(city: Place, country: Place) -> bool:
+    """Whether a city may stand for a country an act was told at: any of its cities for the
+    whole country, only one in that part for a part ('southern X': not a city in its north)."""
+    words = (country.text or "").split()
+    if len(words) > 1 and is_direction_word(words[0]):
+        return lies_toward(city, country, words[0])
+    return True
 
 
 def _after_possessive(span: Span) -> Span | None:

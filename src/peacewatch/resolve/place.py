@@ -46,6 +46,8 @@ __all__ = [
     "capital_place",
     "country_place",
     "is_capital_noun",
+    "is_direction_word",
+    "lies_toward",
     "is_site_head",
     "find_place_names",
     "get_gazetteer",
@@ -723,6 +725,34 @@ def is_region_word(word: str) -> bool:
     """A word that makes a name the region around it ('region', 'province', 'oblast' ...) or a
     site at it ('crossing', 'airport' ...)."""
     return word.lower() in _REGION_SUFFIXES or (word.lower(),) in _SITE_WORDS
+
+
+_COMPASS = (("north", 0, 1.0), ("south", 0, -1.0), ("east", 1, 1.0), ("west", 1, -1.0))
+
+
+def is_direction_word(word: str) -> bool:
+    """'southern', 'northeast', 'central': a word before a name that places something in a part of it."""
+    return word.lower() in _NAMES.direction_words
+
+
+def lies_toward(part: Place, whole: Place, direction: str) -> bool:
+    """Whether a place lies in the part of a larger one a direction word names ('southern
+    Lebanon', 'the northeast'): on that side of the whole's point. A word of no compass side
+    ('central', 'upper') or a place without a point is not known to lie there.
+
+    Args:
+        part: the smaller place (a city).
+        whole: the larger place (a country or region).
+        direction: the direction word as written.
+    """
+    if None in (part.lat, part.lon, whole.lat, whole.lon):
+        return False
+    word = direction.lower()
+    sides = [(axis, sign) for name, axis, sign in _COMPASS if name in word]
+    if not sides:
+        return False
+    delta = ((part.lat or 0.0) - (whole.lat or 0.0), (part.lon or 0.0) - (whole.lon or 0.0))
+    return all(delta[axis] * sign > 0 for axis, sign in sides)
 
 
 def is_capital_noun(word: str) -> bool:
