@@ -270,3 +270,20 @@ def test_lies_toward_reads_the_compass_side_of_a_direction_word():
     assert lies_toward(north_east, whole, "north")
     assert not lies_toward(north_east, whole, "southern")
     assert not lies_toward(north_east, whole, "central")
+
+
+def test_a_name_holding_a_place_name_is_at_that_place():
+    from peacewatch.resolve.place import resolve_place
+
+    for name in ("University of Manitoba", "Kharkiv Regional Hospital", "Bank of Peru Offices"):
+        place = resolve_place(name)
+        assert place is not None, name
+    assert resolve_place("University of Manitoba").name == "Manitoba"
+    assert resolve_place("Kharkiv Regional Hospital").name == "Kharkiv"
+
+
+def test_a_foreign_two_word_name_is_not_its_first_word():
+    from peacewatch.resolve.place import resolve_place
+
+    assert resolve_place("Kharkiv Zavodskyi") is None
+    assert resolve_place("Kharkiv and Odesa") is None

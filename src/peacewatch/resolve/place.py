@@ -104,6 +104,12 @@ _DEFAULT_POPULATION = {"sea": 10_000_000, "region": 2_000_000, "continent": 500_
                        "country": 1_000_000, "city": 10_000}
 # Penalty per step away from an exact match: alternate spellings from GeoNames, then looser keys.
 _TIER_PENALTY = 1.0
+# A place named inside a longer name ('University of X') is matched this many tiers down, and is
+# looked for in names of up to INNER_NAME_WORDS words; a town is taken before a region, a country,
+# a sea or a continent.
+_INNER_TIER = 3
+INNER_NAME_WORDS = 4
+_INNER_RANK = {"city": 0, "region": 1, "country": 2, "sea": 3, "continent": 4}
 # ... and more for an alternate that is another name, not a spelling, of the place (see
 # _other_name_penalty): former names and other languages' names are rare in English news.
 _OTHER_NAME_PENALTY = 1.0
@@ -276,7 +282,33 @@ class Gazetteer:
         found = self._loose_index().get(loosen_name(key))
         if found:
             return [(entry, tier + 1) for entry, tier in found]
-        return self._match_derived(key)
+        return self._match_derived(key) or self._match_inner(name)
+
+    def _match_inner(self, name: str) -> list[tuple[GazetteerEntry, int]]:
+        """A name no entry holds that holds a place's name ('University of X', 'X General
+        Hospital', 'Bank of X', 'X County Sheriff's Office'): at that place, the most precise one
+        it holds (a town before a region, a country, a sea). A list ('A and B') holds no one place."""
+        if " and " in name or "," in name or "&" in name:
+            return []
+        words = _name_words(name)
+        inner = []
+        i = 0
+        while i < len(words):
+            found = _name_at(name, words, i, INNER_NAME_WORDS, self) if words[i][2][0].isupper() else None
+            if found:
+                if found[1] - found[0] < len(name.strip()):
+                    inner.append(found)
+                i = found[3]
+            else:
+                i += 1
+        if not inner:
+            return []
+        best = min(inner, key=lambda f: (min(_INNER_RANK.get(e.precision, len(_INNER_RANK)) for e in f[2]),
+                                         f[0] - f[1]))
+        rest = [w for start, end, w in words if end <= best[0] or start >= best[1]]
+        if not all(_is_english(w) for w in rest):
+            return []  # 'Adan Yabaal' is a name of its own, not a place called 'Adan'
+        return [(entry, tier + _INNER_TIER) for entry, tier in self.match(name[best[0]:best[1]])]
 
     def _loose_index(self) -> dict[str, list[tuple[GazetteerEntry, int]]]:
         """Primary names by their loose key (alternates already list the common variants)."""
@@ -1033,6 +1065,15 @@ def _is_inflected_word(lower: str) -> bool:
                 if lemma != lower and len(lemma) > 2 and lemma in lists.lemmas.get(pos, ()):
                     return True
     return False
+
+
+def _is_english(word: str) -> bool:
+    """A word of English ('University', 'Hospital', 'Offices', 'of'), not part of a foreign name."""
+    lower = word.lower().replace("\u2019", "'")
+    if lower.endswith("'s"):
+        lower = lower[:-2]
+    lists = _word_lists()
+    return lower in _JOINERS or lower in lists.words or lower in lists.nouns or _is_inflected_word(lower)
 
 
 def _is_acronym(name: str) -> bool:
