@@ -287,3 +287,15 @@ def test_a_foreign_two_word_name_is_not_its_first_word():
 
     assert resolve_place("Kharkiv Zavodskyi") is None
     assert resolve_place("Kharkiv and Odesa") is None
+
+
+def test_an_other_name_of_a_big_capital_loses_to_a_town_of_that_name(monkeypatch):
+    from peacewatch.resolve import place as module
+
+    capital = module.GazetteerEntry("Newcapital", "ZWE", None, -17.8, 31.0, 1, 1_500_000, "city")
+    town = module.GazetteerEntry("Oldtown", "GBR", None, 51.0, -1.8, 2, 40_000, "city")
+    gazetteer = module.Gazetteer([(capital, ["Newcapital"], ["Oldtown"]), (town, ["Oldtown"], [])],
+                                 capitals=frozenset({1}))
+    monkeypatch.setattr(module, "get_gazetteer", lambda: gazetteer)
+    # the capital's former name is the town's own name: the town, in an article that names both countries
+    assert module.choose_entry("Oldtown", countries=["RUS", "GBR", "ZWE"]).name == "Oldtown"

@@ -111,8 +111,9 @@ _INNER_TIER = 3
 INNER_NAME_WORDS = 4
 _INNER_RANK = {"city": 0, "region": 1, "country": 2, "sea": 3, "continent": 4}
 # ... and more for an alternate that is another name, not a spelling, of the place (see
-# _other_name_penalty): former names and other languages' names are rare in English news.
-_OTHER_NAME_PENALTY = 1.0
+# _other_name_penalty): former names and other languages' names are rare in English news, rarer
+# than a town whose own name it is, even a capital's former name ('Oldtown' for a capital renamed).
+_OTHER_NAME_PENALTY = 3.0
 # Context: a candidate in one of the article's countries (most mentioned first) gains this much,
 # less for countries mentioned less: enough for 'Odessa' in a Ukraine article to be Ukrainian,
 # not enough for a Texas town to beat a world capital.
