@@ -147,3 +147,18 @@ def test_a_part_of_a_country_is_refined_only_to_a_city_in_that_part():
     assert south and south[0].location is not None and south[0].location.name == "Ukraine"
     assert south[0].location.text == "southern Ukraine"
     assert east and east[0].location is not None and east[0].location.name == "Kharkiv"
+
+
+def test_the_capital_takes_up_a_capital_not_the_last_town():
+    text = ("Lima, Monday. Gunmen attacked Trujillo on Sunday.\n\n"
+            "The gunmen came from Callao, near the capital, police said.\n\n"
+            "Gunmen also attacked the capital on Monday.")
+    found = [e for e in _events(text, "ASSAULT") if e.location is not None and e.location.text == "the capital"]
+    assert found and found[0].location.name == "Lima"
+
+
+def test_the_capital_with_a_country_adjective_is_that_country_s_capital():
+    text = "Rebels attacked Djibo on Monday.\n\nOn Tuesday, drones struck the Burkinabe capital, killing four."
+    found = [e for e in _events(text, "ASSAULT")
+             if e.location is not None and e.location.text == "the Burkinabe capital"]
+    assert found and found[0].location.name == "Ouagadougou"

@@ -20,6 +20,7 @@ from peacewatch.resolve.place import (
     anaphor_precision,
     capital_place,
     country_place,
+    is_capital,
     is_capital_noun,
     is_direction_word,
     lies_toward,
@@ -155,6 +156,10 @@ def last_named_place(doc: Doc, before: int, precision: str, ctx: ArticleContext,
     last named among `ents` or introduced by name, whichever came last ('north of Y' names a
     reference point after X, not the town taken up)."""
     noun = doc[before].lemma_.lower() if before < len(doc) else ""
+    if is_capital_noun(noun):
+        # 'the Ukrainian capital': the adjective's country's capital
+        owner = next((c for c in (country_of(a.text) for a in doc[before].children if a.dep_ == "amod") if c), None)
+        return capital_place(owner) if owner is not None else _last_capital(before, ctx, ents)
     if precision == "city":
         same = [p for i, kind, p, _ in _introductions(doc, ctx) if i < before and kind == noun]
         if same:
@@ -167,6 +172,21 @@ def last_named_place(doc: Doc, before: int, precision: str, ctx: ArticleContext,
                 found.append((ent.start, place))
     if precision in ("city", ANY_PLACE):
         found.extend((i, p) for i, _, p, _ in _introductions(doc, ctx) if i < before)
+    return max(found, key=lambda pair: pair[0])[1] if found else None
+
+
+def _last_capital(before: int, ctx: ArticleContext, ents: Iterable[Span]) -> Place | None:
+    """'near the capital': the last capital city named before, or the capital of the last
+    country named, whichever came last (not the last town of any kind: 'X and Y, near the capital')."""
+    found: list[tuple[int, Place]] = []
+    for ent in ents:
+        place = ctx.place(ent.text) if ent.end <= before else None
+        if place is not None and is_capital(place):
+            found.append((ent.start, place))
+        elif place is not None and place.precision == "country" and place.country:
+            capital = capital_place(place.country)
+            if capital is not None:
+                found.append((ent.start, capital))
     return max(found, key=lambda pair: pair[0])[1] if found else None
 
 

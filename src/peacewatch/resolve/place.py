@@ -45,6 +45,7 @@ __all__ = [
     "GazetteerEntry",
     "capital_place",
     "country_place",
+    "is_capital",
     "is_capital_noun",
     "is_direction_word",
     "lies_toward",
@@ -786,6 +787,11 @@ def lies_toward(part: Place, whole: Place, direction: str) -> bool:
         return False
     delta = ((part.lat or 0.0) - (whole.lat or 0.0), (part.lon or 0.0) - (whole.lon or 0.0))
     return all(delta[axis] * sign > 0 for axis, sign in sides)
+
+
+def is_capital(place: Place) -> bool:
+    """Whether a place is a national capital (by its GeoNames id)."""
+    return place.precision == "city" and place.geonameid is not None and place.geonameid in get_gazetteer().capitals
 
 
 def is_capital_noun(word: str) -> bool:
