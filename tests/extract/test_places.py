@@ -108,3 +108,57 @@ def test_a_withdrawal_from_its_object_is_placed_there():
     found = _events("The rebels withdrew their troops from Bukavu on Friday and abandoned the town.", "RETREAT")
     assert [e.trigger for e in found] == ["withdrew", "abandoned"]
     assert all(e.location is not None and e.location.name == "Bukavu" for e in found)
+
+
+def test_place_opening_the_sentence_sets_the_scene_of_all_its_acts():
+    text = "In Bunia, gunfire was heard overnight, forcing the police into high alert."
+    found = _events(text, "MOBILIZE")
+    assert found and found[0].location is not None and found[0].location.name == "Bunia"
+
+
+def test_acts_beside_a_named_act_happen_at_its_place():
+    text = ("The rebels claimed the ambush in the Ituri province on Monday, and said the soldiers "
+            "guarding the road had fled their posts.")
+    found = _events(text, "RETREAT")
+    assert found and found[0].location is not None and "Ituri" in (found[0].location.name or "")
+
+
+def test_a_statement_beside_a_named_act_is_not_placed_there():
+    found = _events("France on Monday condemned the ambush in the Ituri province.", "ACCUSE")
+    assert found and found[0].location is None
+
+
+def test_names_listed_as_sites_are_named_as_those_sites():
+    text = "The drones struck two airbases on Sunday.\n\nThe targeted airbases include Karvo and Blenmark."
+    found = {e.location.name for e in _events(text, "ASSAULT") if e.location is not None}
+    assert {"Karvo air base", "Blenmark air base"} <= found
+
+
+def test_sites_a_country_adjective_places_are_in_that_country():
+    found = _events("Drones struck several Ukrainian air bases overnight.", "ASSAULT")
+    assert found and found[0].location is not None and found[0].location.country == "UKR"
+    assert found[0].location.precision == "country"
+
+
+def test_a_part_of_a_country_is_refined_only_to_a_city_in_that_part():
+    text = "Missiles hit Kharkiv on Monday.\n\nRussian forces have shelled villages in {} Ukraine for weeks."
+    south = [e for e in _events(text.format("southern"), "ASSAULT") if e.trigger == "shelled"]
+    east = [e for e in _events(text.format("eastern"), "ASSAULT") if e.trigger == "shelled"]
+    assert south and south[0].location is not None and south[0].location.name == "Ukraine"
+    assert south[0].location.text == "southern Ukraine"
+    assert east and east[0].location is not None and east[0].location.name == "Kharkiv"
+
+
+def test_the_capital_takes_up_a_capital_not_the_last_town():
+    text = ("Lima, Monday. Gunmen attacked Trujillo on Sunday.\n\n"
+            "The gunmen came from Callao, near the capital, police said.\n\n"
+            "Gunmen also attacked the capital on Monday.")
+    found = [e for e in _events(text, "ASSAULT") if e.location is not None and e.location.text == "the capital"]
+    assert found and found[0].location.name == "Lima"
+
+
+def test_the_capital_with_a_country_adjective_is_that_country_s_capital():
+    text = "Rebels attacked Djibo on Monday.\n\nOn Tuesday, drones struck the Burkinabe capital, killing four."
+    found = [e for e in _events(text, "ASSAULT")
+             if e.location is not None and e.location.text == "the Burkinabe capital"]
+    assert found and found[0].location.name == "Ouagadougou"

@@ -249,3 +249,53 @@ def test_an_apostrophe_spelling_of_another_town_loses_to_a_plain_alternate():
     from peacewatch.resolve.place import resolve_place
 
     assert resolve_place("Sloviansk").geonameid == 693468
+
+
+def test_site_word_reads_plurals_and_one_word_spellings():
+    from peacewatch.resolve.place import site_word
+
+    assert site_word(["air", "bases"]) == "air base"
+    assert site_word(["airbases"]) == "air base"
+    assert site_word(["crossings"]) == "crossing"
+    assert site_word(["markets"]) is None
+
+
+def test_lies_toward_reads_the_compass_side_of_a_direction_word():
+    from peacewatch.resolve.place import lies_toward
+    from peacewatch.schema import Place
+
+    whole = Place(name="Whole", lat=10.0, lon=20.0)
+    north_east = Place(name="Part", lat=11.0, lon=21.0)
+    assert lies_toward(north_east, whole, "northeastern")
+    assert lies_toward(north_east, whole, "north")
+    assert not lies_toward(north_east, whole, "southern")
+    assert not lies_toward(north_east, whole, "central")
+
+
+def test_a_name_holding_a_place_name_is_at_that_place():
+    from peacewatch.resolve.place import resolve_place
+
+    for name in ("University of Manitoba", "Kharkiv Regional Hospital", "Bank of Peru Offices"):
+        place = resolve_place(name)
+        assert place is not None, name
+    assert resolve_place("University of Manitoba").name == "Manitoba"
+    assert resolve_place("Kharkiv Regional Hospital").name == "Kharkiv"
+
+
+def test_a_foreign_two_word_name_is_not_its_first_word():
+    from peacewatch.resolve.place import resolve_place
+
+    assert resolve_place("Kharkiv Zavodskyi") is None
+    assert resolve_place("Kharkiv and Odesa") is None
+
+
+def test_an_other_name_of_a_big_capital_loses_to_a_town_of_that_name(monkeypatch):
+    from peacewatch.resolve import place as module
+
+    capital = module.GazetteerEntry("Newcapital", "ZWE", None, -17.8, 31.0, 1, 1_500_000, "city")
+    town = module.GazetteerEntry("Oldtown", "GBR", None, 51.0, -1.8, 2, 40_000, "city")
+    gazetteer = module.Gazetteer([(capital, ["Newcapital"], ["Oldtown"]), (town, ["Oldtown"], [])],
+                                 capitals=frozenset({1}))
+    monkeypatch.setattr(module, "get_gazetteer", lambda: gazetteer)
+    # the capital's former name is the town's own name: the town, in an article that names both countries
+    assert module.choose_entry("Oldtown", countries=["RUS", "GBR", "ZWE"]).name == "Oldtown"

@@ -36,6 +36,7 @@ class RegionWords(DataFile):
     suffixes: list[Word]
     admin2_units: list[Word]
     site_words: list[Word]
+    site_spellings: dict[Word, Word] = {}
     settlement_nouns: list[Word]
     anaphors: dict[Literal["city", "region", "country", "place"], list[Word]]
     capital_nouns: list[Word] = []

@@ -51,12 +51,18 @@ from peacewatch.extract.numbers import (
     merge_casualties,
 )
 from peacewatch.extract.places import (
+    adjective_sites,
     borrowed_place,
     departure_place,
+    direction_text,
     is_anaphor,
     is_hosted,
     last_named_place,
+    list_site,
     listed_member,
+    opens_sentence,
+    refines_to,
+    scene_of_named_act,
     shares_verb_chain,
     site_places,
     span_place,
@@ -297,7 +303,8 @@ def _place_draft(draft: Draft, mention: Mention, view: _Sentence, lex: Lexicon) 
         # the prison': coordinated acts share X
         draft.borrowed += tuple(p for span, p in view.places if is_hosted(span.root, mention)
                                 or shares_verb_chain(view.place_owner[id(span)], mention)
-                                or (view.place_owner[id(span)] is None and trails_clause(span, mention)))
+                                or (view.place_owner[id(span)] is None and trails_clause(span, mention))
+                                or opens_sentence(span) or scene_of_named_act(view.place_owner[id(span)], draft.type))
 
 
 def _sole_event(mention: Mention, view: _Sentence, lex: Lexicon) -> bool:
@@ -347,8 +354,9 @@ def _places(sent: Span, ctx: ArticleContext) -> list[tuple[Span, Place]]:
             if place is None or (loose and place.precision not in ("city", "region")):
                 continue
             seen.update(range(span.start, span.end))
-            out.append((span, place.model_copy(update={"text": text_of(span)})))
+            out.append((span, place.model_copy(update={"text": direction_text(span)})))
     out.extend(site_places(sent, ctx, seen, _is_locative))
+    out.extend(adjective_sites(sent, seen, _is_locative))
     out.extend(_place_anaphors(sent, ctx, seen))
     return out
 
@@ -488,7 +496,7 @@ def _refine_country_places(drafts: list[Draft], ctx: ArticleContext) -> None:
     for draft in drafts:
         if draft.places and all(p.precision == "country" for p in draft.places):
             country = draft.places[0].country
-            if country is not None and cities.get(country) == 1:
+            if country is not None and cities.get(country) == 1 and refines_to(known[country], draft.places[0]):
                 draft.places.insert(0, known[country].model_copy(update={"text": draft.places[0].text}))
 
 
@@ -649,10 +657,13 @@ def _split_by_list(draft: Draft, mention: Mention, view: _Sentence, ctx: Article
         names = {text_of(item.name).lower() for item in listed.items}
         draft.places = [p for p in draft.places if (p.text or p.name or "").lower() not in names]
     out = [draft] if listed.keeps_whole else []
+    site = list_site(listed.items[0].name.root)
     for item, place in zip(listed.items, places, strict=True):
         name = text_of(item.name)
         if place is None:
             place = Place(text=name, name=name, country=next(iter(countries)) if len(countries) == 1 else None)
+        if site is not None:  # 'the targeted air bases include A and B': the A air base
+            place = place.model_copy(update={"name": f"{name} {site}", "precision": place.precision or "city"})
         piece = replace(draft, mentions=list(draft.mentions), dates=list(draft.dates), offsets=list(draft.offsets),
                         places=[place.model_copy(update={"text": name})], casualties=[],
                         weapons=list(draft.weapons), component=name.lower())

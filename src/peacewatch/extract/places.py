@@ -14,18 +14,34 @@ from peacewatch.extract.context import ArticleContext
 from peacewatch.extract.countries import country_of
 from peacewatch.extract.lexicon import get_lexicon
 from peacewatch.extract.mentions import Mention
-from peacewatch.grammar import DEFINITE_ARTICLES, MEMBER_PREPS, PASSAGE_PREPS, POSSESSIVE_ENDINGS
+from peacewatch.grammar import DEFINITE_ARTICLES, LIST_OPENERS, MEMBER_PREPS, PASSAGE_PREPS, POSSESSIVE_ENDINGS
 from peacewatch.nlp import doc_memo, text_of
-from peacewatch.resolve.place import anaphor_precision, capital_place, is_capital_noun, is_site_head, unlisted_town
+from peacewatch.resolve.place import (
+    anaphor_precision,
+    capital_place,
+    country_place,
+    is_capital,
+    is_capital_noun,
+    is_direction_word,
+    lies_toward,
+    site_word,
+    unlisted_town,
+)
 from peacewatch.schema import Actor, Place
 
 __all__ = [
+    "adjective_sites",
     "borrowed_place",
+    "direction_text",
+    "refines_to",
     "is_anaphor",
     "departure_place",
     "last_named_place",
+    "list_site",
     "listed_member",
     "is_hosted",
+    "opens_sentence",
+    "scene_of_named_act",
     "shares_verb_chain",
     "site_places",
     "span_place",
@@ -63,6 +79,25 @@ def span_place(span: Span, ctx: ArticleContext) -> Place | None:
         if root.dep_ == "poss" and is_capital_noun(root.head.lemma_):
             return capital_place(place.country, text) or place
     return place
+
+
+def direction_text(span: Span) -> str:
+    """The words of a place with the direction word that places something in a part of it
+    ('southern Lebanon', 'northern and western Myanmar' -> 'western Myanmar')."""
+    before = span.start - 1
+    if before >= span.sent.start and span.doc[before].head.i == span.root.i and span.doc[before].dep_ == "amod" \
+            and is_direction_word(span.doc[before].text):
+        return text_of(span.doc[before:span.end])
+    return text_of(span)
+
+
+def refines_to(city: Place, country: Place) -> bool:
+    """Whether a city may stand for a country an act was told at: any of its cities for the
+    whole country, only one in that part for a part ('southern X': not a city in its north)."""
+    words = (country.text or "").split()
+    if len(words) > 1 and is_direction_word(words[0]):
+        return lies_toward(city, country, words[0])
+    return True
 
 
 def _after_possessive(span: Span) -> Span | None:
@@ -121,6 +156,10 @@ def last_named_place(doc: Doc, before: int, precision: str, ctx: ArticleContext,
     last named among `ents` or introduced by name, whichever came last ('north of Y' names a
     reference point after X, not the town taken up)."""
     noun = doc[before].lemma_.lower() if before < len(doc) else ""
+    if is_capital_noun(noun):
+        # 'the Ukrainian capital': the adjective's country's capital
+        owner = next((c for c in (country_of(a.text) for a in doc[before].children if a.dep_ == "amod") if c), None)
+        return capital_place(owner) if owner is not None else _last_capital(before, ctx, ents)
     if precision == "city":
         same = [p for i, kind, p, _ in _introductions(doc, ctx) if i < before and kind == noun]
         if same:
@@ -136,6 +175,21 @@ def last_named_place(doc: Doc, before: int, precision: str, ctx: ArticleContext,
     return max(found, key=lambda pair: pair[0])[1] if found else None
 
 
+def _last_capital(before: int, ctx: ArticleContext, ents: Iterable[Span]) -> Place | None:
+    """'near the capital': the last capital city named before, or the capital of the last
+    country named, whichever came last (not the last town of any kind: 'X and Y, near the capital')."""
+    found: list[tuple[int, Place]] = []
+    for ent in ents:
+        place = ctx.place(ent.text) if ent.end <= before else None
+        if place is not None and is_capital(place):
+            found.append((ent.start, place))
+        elif place is not None and place.precision == "country" and place.country:
+            capital = capital_place(place.country)
+            if capital is not None:
+                found.append((ent.start, capital))
+    return max(found, key=lambda pair: pair[0])[1] if found else None
+
+
 def site_places(sent: Span, ctx: ArticleContext, seen: set[int],
                 is_locative: Callable[[Token], bool]) -> list[Located]:
     """Sites where something happens: a site noun ('port', 'airport', 'crossing', 'prison') with
@@ -146,7 +200,7 @@ def site_places(sent: Span, ctx: ArticleContext, seen: set[int],
     for token in sent:
         if token.i in seen or token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
             continue
-        if not is_site_head(token.lower_) or not (is_locative(token) or _passed_through(token)):
+        if site_of_noun(token) is None or not (is_locative(token) or _passed_through(token)):
             continue
         if any(t.i in seen for t in token.subtree if not _is_owner(t, token)):
             continue  # 'the port of X', 'the X port': X is already the place
@@ -155,6 +209,54 @@ def site_places(sent: Span, ctx: ArticleContext, seen: set[int],
             span = sent.doc[min(c.i for c in token.subtree if c.i <= token.i):token.i + 1]
             seen.update(range(span.start, span.end))
             out.append((span, place.model_copy(update={"text": text_of(span)})))
+    return out
+
+
+def site_of_noun(noun: Token) -> str | None:
+    """The site word a noun with its compounded nouns is ('air bases' -> 'air base'), or None."""
+    words = [c.text for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    return site_word([*words, noun.text])
+
+
+def list_site(first: Token) -> str | None:
+    """The kind of site a list of names names ('the targeted air bases include A, B and C', 'the
+    A and B camps', 'airports such as A and B'): each name is a site of that kind, or None."""
+    node = first
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    head = node.head
+    if node.dep_ in ("compound", "nmod", "appos"):
+        owner: Token | None = head
+    elif node.dep_ == "dobj" and head.lemma_.lower() in LIST_OPENERS:
+        owner = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    elif node.dep_ == "pobj" and head.lower_ in LIST_OPENERS:
+        owner = head.head
+    else:
+        owner = None
+    return site_of_noun(owner) if owner is not None and owner.pos_ == "NOUN" else None
+
+
+def adjective_sites(sent: Span, seen: set[int], is_locative: Callable[[Token], bool]) -> list[Located]:
+    """'targeting Russian air bases', 'in Ukrainian cities': sites or settlements that a country's
+    adjective places, with no name of their own, are in that country."""
+    out = []
+    for token in sent:
+        if token.i in seen or token.pos_ != "NOUN" or token.dep_ == "compound":
+            continue
+        lemma = token.lemma_.lower()
+        if site_of_noun(token) is None and (anaphor_precision(lemma) != "city" or is_capital_noun(lemma)):
+            continue
+        if any(t.pos_ == "PROPN" for t in token.subtree) or not (is_locative(token) or _passed_through(token)):
+            continue
+        adjectives = [c for c in token.children if c.dep_ == "amod" and c.i < token.i and country_of(c.text)]
+        countries = {country_of(a.text) for a in adjectives}
+        if len(countries) != 1:
+            continue
+        words = sent.doc[adjectives[0].i:token.i + 1]
+        place = country_place(countries.pop() or "", text_of(words))
+        if place is not None:
+            seen.update(range(words.start, words.end))
+            out.append((words, place))
     return out
 
 
@@ -302,6 +404,23 @@ def trails_clause(span: Span, mention: Mention) -> bool:
     between = span.doc[clause.right_edge.i + 1:prep.i]
     subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return all(t.is_punct for t in between) and bool(subjects) and all(i > span.end for i in subjects)
+
+
+def opens_sentence(span: Span) -> bool:
+    """'In X, explosions were reported, forcing troops into high alert': a place phrase that opens
+    its sentence, on the sentence's main verb, sets the scene of every act the sentence tells."""
+    prep = span.root.head
+    while not (prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX")) and prep.head.i != prep.i:
+        prep = prep.head  # up through 'the city of X' to the phrase on a verb
+    sent = span.sent
+    opener = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+    return prep.dep_ == "prep" and opener is not None and opener.i == prep.i and prep.head.i == sent.root.i
+
+
+def scene_of_named_act(owner: Mention | object | None, kind: str) -> bool:
+    """'took credit for the attack in X and said the soldiers had fled': the place of an act the
+    sentence names by a noun is the scene of the other, non-statement acts it tells."""
+    return isinstance(owner, Mention) and owner.reference and kind not in STATEMENT_TYPES
 
 
 def shares_verb_chain(owner: Mention | object | None, mention: Mention) -> bool:

@@ -44,7 +44,11 @@ __all__ = [
     "Gazetteer",
     "GazetteerEntry",
     "capital_place",
+    "country_place",
+    "is_capital",
     "is_capital_noun",
+    "is_direction_word",
+    "lies_toward",
     "is_site_head",
     "find_place_names",
     "get_gazetteer",
@@ -53,6 +57,7 @@ __all__ = [
     "rank_countries",
     "resolve_place",
     "ruler_patterns",
+    "site_word",
     "unlisted_town",
 ]
 
@@ -100,9 +105,16 @@ _DEFAULT_POPULATION = {"sea": 10_000_000, "region": 2_000_000, "continent": 500_
                        "country": 1_000_000, "city": 10_000}
 # Penalty per step away from an exact match: alternate spellings from GeoNames, then looser keys.
 _TIER_PENALTY = 1.0
+# A place named inside a longer name ('University of X') is matched this many tiers down, and is
+# looked for in names of up to INNER_NAME_WORDS words; a town is taken before a region, a country,
+# a sea or a continent.
+_INNER_TIER = 3
+INNER_NAME_WORDS = 4
+_INNER_RANK = {"city": 0, "region": 1, "country": 2, "sea": 3, "continent": 4}
 # ... and more for an alternate that is another name, not a spelling, of the place (see
-# _other_name_penalty): former names and other languages' names are rare in English news.
-_OTHER_NAME_PENALTY = 1.0
+# _other_name_penalty): former names and other languages' names are rare in English news, rarer
+# than a town whose own name it is, even a capital's former name ('Oldtown' for a capital renamed).
+_OTHER_NAME_PENALTY = 3.0
 # Context: a candidate in one of the article's countries (most mentioned first) gains this much,
 # less for countries mentioned less: enough for 'Odessa' in a Ukraine article to be Ukrainian,
 # not enough for a Texas town to beat a world capital.
@@ -129,6 +141,7 @@ _ANAPHORS = {w.lower(): precision for precision, words in RegionWords.load().ana
 _SITE_WORDS = sorted((tuple(w.lower().split()) for w in RegionWords.load().site_words), key=len, reverse=True)
 _CAPITAL_NOUNS = frozenset(w.lower() for w in RegionWords.load().capital_nouns)
 _SITE_HEADS = frozenset(w[-1] for w in _SITE_WORDS)
+_SITE_SPELLINGS = {k.lower(): v.lower() for k, v in RegionWords.load().site_spellings.items()}
 _SINGLE_LETTER_DOT = re.compile(r"(?<=\b[a-z])\.")
 
 
@@ -271,7 +284,33 @@ class Gazetteer:
         found = self._loose_index().get(loosen_name(key))
         if found:
             return [(entry, tier + 1) for entry, tier in found]
-        return self._match_derived(key)
+        return self._match_derived(key) or self._match_inner(name)
+
+    def _match_inner(self, name: str) -> list[tuple[GazetteerEntry, int]]:
+        """A name no entry holds that holds a place's name ('University of X', 'X General
+        Hospital', 'Bank of X', 'X County Sheriff's Office'): at that place, the most precise one
+        it holds (a town before a region, a country, a sea). A list ('A and B') holds no one place."""
+        if " and " in name or "," in name or "&" in name:
+            return []
+        words = _name_words(name)
+        inner = []
+        i = 0
+        while i < len(words):
+            found = _name_at(name, words, i, INNER_NAME_WORDS, self) if words[i][2][0].isupper() else None
+            if found:
+                if found[1] - found[0] < len(name.strip()):
+                    inner.append(found)
+                i = found[3]
+            else:
+                i += 1
+        if not inner:
+            return []
+        best = min(inner, key=lambda f: (min(_INNER_RANK.get(e.precision, len(_INNER_RANK)) for e in f[2]),
+                                         f[0] - f[1]))
+        rest = [w for start, end, w in words if end <= best[0] or start >= best[1]]
+        if not all(_is_english(w) for w in rest):
+            return []  # 'Adan Yabaal' is a name of its own, not a place called 'Adan'
+        return [(entry, tier + _INNER_TIER) for entry, tier in self.match(name[best[0]:best[1]])]
 
     def _loose_index(self) -> dict[str, list[tuple[GazetteerEntry, int]]]:
         """Primary names by their loose key (alternates already list the common variants)."""
@@ -722,6 +761,39 @@ def is_region_word(word: str) -> bool:
     return word.lower() in _REGION_SUFFIXES or (word.lower(),) in _SITE_WORDS
 
 
+_COMPASS = (("north", 0, 1.0), ("south", 0, -1.0), ("east", 1, 1.0), ("west", 1, -1.0))
+
+
+def is_direction_word(word: str) -> bool:
+    """'southern', 'northeast', 'central': a word before a name that places something in a part of it."""
+    return word.lower() in _NAMES.direction_words
+
+
+def lies_toward(part: Place, whole: Place, direction: str) -> bool:
+    """Whether a place lies in the part of a larger one a direction word names ('southern
+    Lebanon', 'the northeast'): on that side of the whole's point. A word of no compass side
+    ('central', 'upper') or a place without a point is not known to lie there.
+
+    Args:
+        part: the smaller place (a city).
+        whole: the larger place (a country or region).
+        direction: the direction word as written.
+    """
+    if None in (part.lat, part.lon, whole.lat, whole.lon):
+        return False
+    word = direction.lower()
+    sides = [(axis, sign) for name, axis, sign in _COMPASS if name in word]
+    if not sides:
+        return False
+    delta = ((part.lat or 0.0) - (whole.lat or 0.0), (part.lon or 0.0) - (whole.lon or 0.0))
+    return all(delta[axis] * sign > 0 for axis, sign in sides)
+
+
+def is_capital(place: Place) -> bool:
+    """Whether a place is a national capital (by its GeoNames id)."""
+    return place.precision == "city" and place.geonameid is not None and place.geonameid in get_gazetteer().capitals
+
+
 def is_capital_noun(word: str) -> bool:
     """A noun that, owned by a country, names its capital ("Mali's capital")."""
     return word.lower() in _CAPITAL_NOUNS
@@ -730,6 +802,42 @@ def is_capital_noun(word: str) -> bool:
 def is_site_head(word: str) -> bool:
     """The last word of a site ('crossing', 'airport', 'prison'): a place at or by a town."""
     return word.lower() in _SITE_HEADS
+
+
+def _singulars(word: str) -> set[str]:
+    """A word and the singulars it may be the plural of ('bases' -> 'base', 'crossings' ->
+    'crossing'): the model's lemma is not to be trusted for these ('bases' -> 'basis')."""
+    word = word.lower()
+    forms = {word}
+    if word.endswith("s") and len(word) > 3:
+        forms.add(word[:-1])
+        if word.endswith("es"):
+            forms.add(word[:-2])
+    return forms
+
+
+def site_word(words: Sequence[str]) -> str | None:
+    """The site word a noun phrase's last words are, in the form a site's name takes ('air
+    bases' -> 'air base', 'airbases' -> 'air base', 'camps' -> 'camp'), or None.
+
+    Args:
+        words: the words of the phrase up to its head noun, as written.
+    """
+    if not words:
+        return None
+    lowered = [w.lower() for w in words]
+    heads = _singulars(lowered[-1])
+    for site in _SITE_WORDS:  # longest first
+        if len(site) <= len(lowered) and site[-1] in heads and tuple(lowered[len(lowered) - len(site):-1]) == site[:-1]:
+            word = " ".join(site)
+            return _SITE_SPELLINGS.get(word, word)
+    return None
+
+
+def country_place(iso3: str, text: str | None = None) -> Place | None:
+    """A country as a Place ('Russian air bases' -> Russia), or None when the gazetteer lacks it."""
+    entry = get_gazetteer().country(iso3)
+    return to_place(entry, text) if entry is not None else None
 
 
 def unlisted_town(name: str, noun: str) -> Place | None:
@@ -964,6 +1072,15 @@ def _is_inflected_word(lower: str) -> bool:
                 if lemma != lower and len(lemma) > 2 and lemma in lists.lemmas.get(pos, ()):
                     return True
     return False
+
+
+def _is_english(word: str) -> bool:
+    """A word of English ('University', 'Hospital', 'Offices', 'of'), not part of a foreign name."""
+    lower = word.lower().replace("\u2019", "'")
+    if lower.endswith("'s"):
+        lower = lower[:-2]
+    lists = _word_lists()
+    return lower in _JOINERS or lower in lists.words or lower in lists.nouns or _is_inflected_word(lower)
 
 
 def _is_acronym(name: str) -> bool:
