@@ -16,6 +16,7 @@ from peacewatch.present.templating import add_package_templates
 from peacewatch.settings import MEDIATOR, PARTY, PLOT_PERMUTATIONS, SERVICE_PERMUTATIONS, WINDOW_DAYS
 from peacewatch.store import Filters
 from peacewatch.web.access import ApiError, check_read
+from peacewatch.web.cache import cached_page
 
 __all__ = ["register_dashboard"]
 
@@ -36,6 +37,7 @@ def register_dashboard(app: FastAPI) -> None:
         return app.state.store
 
     @app.get("/", include_in_schema=False, response_class=HTMLResponse)
+    @cached_page(app)
     def overview(request: Request) -> HTMLResponse:
         from peacewatch.analysis.initiatives import analyze_initiatives
         from peacewatch.analysis.tracker import track_agreements
@@ -59,6 +61,7 @@ def register_dashboard(app: FastAPI) -> None:
         return _page("incident.html", incident=incident, words=words)
 
     @app.get("/agreements", include_in_schema=False, response_class=HTMLResponse)
+    @cached_page(app)
     def agreements_page(request: Request) -> HTMLResponse:
         from peacewatch.analysis.tracker import track_agreements
 
@@ -66,6 +69,7 @@ def register_dashboard(app: FastAPI) -> None:
         return _page("agreements.html", agreements=track_agreements(store()))
 
     @app.get("/analysis", include_in_schema=False, response_class=HTMLResponse)
+    @cached_page(app)
     def analysis_page(request: Request, party: str = PARTY, mediator: str = MEDIATOR,
                       window: int = Query(WINDOW_DAYS, ge=1, le=60)) -> HTMLResponse:
         from peacewatch.analysis.initiatives import analyze_initiatives
@@ -77,6 +81,7 @@ def register_dashboard(app: FastAPI) -> None:
         return _page("analysis.html", analysis=analysis)
 
     @app.get("/plots/timeline.png", include_in_schema=False)
+    @cached_page(app)
     def timeline_plot(request: Request, actor: str = PARTY) -> Response:
         from peacewatch.analysis.timeline import build_timeline
         from peacewatch.present.report import timeline_png
@@ -91,6 +96,7 @@ def register_dashboard(app: FastAPI) -> None:
                         media_type="image/png")
 
     @app.get("/plots/initiatives.png", include_in_schema=False)
+    @cached_page(app)
     def initiatives_plot(request: Request, party: str = PARTY, mediator: str = MEDIATOR,
                          window: int = Query(WINDOW_DAYS, ge=1, le=60)) -> Response:
         from peacewatch.analysis.initiatives import analyze_initiatives
