@@ -9,7 +9,6 @@ SHA-256 digests and compared in constant time. Every error has one JSON shape:
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Awaitable, Callable
 from datetime import date
 from types import GenericAlias
@@ -24,11 +23,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from peacewatch.analysis.initiatives import analyze_initiatives
 from peacewatch.analysis.tracker import track_agreements
 from peacewatch.errors import InputError, PeacewatchError
-from peacewatch.fuse.copies import index_of
 from peacewatch.ingest import load_html, load_text
 from peacewatch.records import EVENT_ITEM, INCIDENT_ITEM
-from peacewatch.runner.ingest import store_articles
-from peacewatch.runner.pipeline import Pipeline
 from peacewatch.settings import (
     MEDIATOR,
     PARTY,
@@ -41,7 +37,9 @@ from peacewatch.settings import (
 from peacewatch.store import Filters, Store
 from peacewatch.web import register_dashboard
 from peacewatch.web.access import ApiError, check_read, check_write
+from peacewatch.web.cache import cache_of
 from peacewatch.web.docs import render_openapi
+from peacewatch.web.submissions import Submissions
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +116,8 @@ def _error(status: int, code: str, message: str) -> JSONResponse:
 
 
 CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
-         413: "too_large", 415: "unsupported_media_type", 422: "invalid", 500: "server_error"}
+         413: "too_large", 415: "unsupported_media_type", 422: "invalid", 500: "server_error", 503: "busy",
+         504: "timeout"}
 
 
 def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
@@ -135,9 +134,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
                               "diplomacy, each tied to the sentences it came from.")
     app.state.store = store
     app.state.settings = settings
-    app.state.pipeline = None
-    app.state.copies = None
-    app.state.write_lock = threading.Lock()
+    app.state.submissions = Submissions(store, settings)
     app.middleware("http")(_limits_and_headers)
     for error, handler in ERROR_HANDLERS:
         app.add_exception_handler(error, handler)
@@ -239,11 +236,7 @@ def post_article(_: Writer, request: Request, article: ArticleIn) -> dict:
         raise ApiError(422, "invalid", "give either text or html")
     meta = {"published": article.published, "title": article.title, "url": article.url, "source": article.source}
     raw = load_html(article.html, **meta) if article.html else load_text(article.text or "", **meta)
-    state = request.app.state
-    with state.write_lock:  # one writer at a time: the copy index and the batch stay whole
-        if state.copies is None:
-            state.copies = index_of(state.store.signatures())
-        return store_articles(state.store, [raw], pipeline=_pipeline(request.app), copies=state.copies)[0]
+    return request.app.state.submissions.add(raw)  # within the limits of peacewatch.web.submissions
 
 
 @routes.get("/api/events", tags=["records"], response_model=EventPage)
@@ -292,7 +285,7 @@ def list_agreements(_: Reader, store: StoreOf, country: Country = None, status: 
 
 
 @routes.get("/api/analysis/initiatives", tags=["analysis"])
-def initiatives(_: Reader, store: StoreOf, party: Iso3 = PARTY, mediator: Iso3 = MEDIATOR,
+def initiatives(_: Reader, store: StoreOf, request: Request, party: Iso3 = PARTY, mediator: Iso3 = MEDIATOR,
                 window: Window = WINDOW_DAYS, date_from: Day = None, date_to: Day = None) -> dict:
     """Does the party's violence rise in the days after initiatives with the mediator?
 
@@ -303,9 +296,11 @@ def initiatives(_: Reader, store: StoreOf, party: Iso3 = PARTY, mediator: Iso3 =
     `testable`, `reason` (why it could not be tested), rates, rate ratio and one-sided p-values
     for a rise and for a fall. (`testable` was formerly called `conclusive`.)
     """
-    try:
-        analysis = analyze_initiatives(store, party=party, mediator=mediator, window=window, date_from=date_from,
-                                       date_to=date_to, permutations=SERVICE_PERMUTATIONS)
+    try:  # kept until the store changes (peacewatch.web.cache)
+        analysis = cache_of(request.app).get(
+            ("initiatives", party.upper(), mediator.upper(), window, date_from, date_to),
+            lambda: analyze_initiatives(store, party=party, mediator=mediator, window=window, date_from=date_from,
+                                        date_to=date_to, permutations=SERVICE_PERMUTATIONS))
     except InputError as exc:  # a period too long to lay out day by day
         raise ApiError(422, "invalid", str(exc)) from exc
     return {
@@ -323,12 +318,6 @@ def initiatives(_: Reader, store: StoreOf, party: Iso3 = PARTY, mediator: Iso3 =
 def docs(request: Request) -> HTMLResponse:
     """The OpenAPI description as a page served from here (no outside scripts)."""
     return HTMLResponse(render_openapi(request.app.openapi()))
-
-
-def _pipeline(app: FastAPI) -> Pipeline:
-    if app.state.pipeline is None:
-        app.state.pipeline = Pipeline()
-    return app.state.pipeline
 
 
 def _version() -> str:

@@ -24,6 +24,10 @@ PLOT_PERMUTATIONS = 200
 DEFAULT_DB = "peacewatch.db"
 DEFAULT_MAX_BODY = 2_000_000  # bytes of a request body the service accepts
 DEFAULT_ARTICLE_TIMEOUT = 60.0  # seconds to read one parsed article
+DEFAULT_MAX_ARTICLE_CHARS = 100_000  # characters of a submitted article's text the service reads
+DEFAULT_EXTRACT_TIMEOUT = 60.0  # seconds the service's worker may take to read a submitted article
+DEFAULT_EXTRACT_WAIT = 10.0  # seconds a submission waits for the one being read before it
+DEFAULT_CACHE_SECONDS = 300.0  # longest a dashboard page or an analysis is kept (the store's changes drop it sooner)
 
 
 def key_digest(key: str) -> str:
@@ -40,6 +44,14 @@ class Settings(BaseSettings):
     read_open: PEACEWATCH_READ_OPEN, 1 or 0 (0: reads need a key too);
     max_body: PEACEWATCH_MAX_BODY, bytes;
     article_timeout: PEACEWATCH_ARTICLE_TIMEOUT, seconds to read one article (0: no limit);
+    max_article_chars: PEACEWATCH_MAX_ARTICLE_CHARS, characters of a submitted article's text
+        (given or taken from its HTML) the service reads; a longer one is refused with 413;
+    extract_timeout: PEACEWATCH_EXTRACT_TIMEOUT, seconds the service's worker process may take to
+        read a submitted article before it is stopped (504; 0: read in the service's process,
+        unbounded);
+    extract_wait: PEACEWATCH_EXTRACT_WAIT, seconds a submission waits for the one before it (503);
+    cache_seconds: PEACEWATCH_CACHE_SECONDS, longest the service keeps a page or an analysis it
+        worked out (any change to the store drops it sooner; 0: keep nothing);
     spacy_model: PEACEWATCH_SPACY_MODEL, another installed spaCy pipeline's name or path;
     office_holders: PEACEWATCH_OFFICE_HOLDERS, a YAML file of more office holders, shaped as
         data/office_holders.yaml (read after it)."""
@@ -53,6 +65,10 @@ class Settings(BaseSettings):
     read_open: bool = True
     max_body: int = Field(default=DEFAULT_MAX_BODY, gt=0)
     article_timeout: float = Field(default=DEFAULT_ARTICLE_TIMEOUT, ge=0)
+    max_article_chars: int = Field(default=DEFAULT_MAX_ARTICLE_CHARS, gt=0)
+    extract_timeout: float = Field(default=DEFAULT_EXTRACT_TIMEOUT, ge=0)
+    extract_wait: float = Field(default=DEFAULT_EXTRACT_WAIT, ge=0)
+    cache_seconds: float = Field(default=DEFAULT_CACHE_SECONDS, ge=0)
     spacy_model: str | None = None
     office_holders: str | None = None
 

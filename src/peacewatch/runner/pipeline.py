@@ -11,6 +11,7 @@ import logging
 import re
 import signal
 import threading
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -46,9 +47,14 @@ BATCH_SIZE = 64
 # Longest text handed to spaCy at once (its parser needs about 1 GB per 100k characters); a
 # longer article is read up to the last paragraph break before this, and says so in a warning.
 MAX_NLP_CHARS = 200_000
-# Most characters parsed in one batch: the model's working memory grows with the whole batch's
-# text, so a batch of long articles is parsed in smaller ones.
-MAX_BATCH_CHARS = 2 * MAX_NLP_CHARS
+# Most characters parsed in one batch: the model's working memory grows with the characters it
+# parses together (about 3 MB per 1,000: one 200k-character text alone took it from 380 MB to
+# 1 GB, two in one batch to 1.6 GB), so batches stop here and long texts are parsed in pieces.
+MAX_BATCH_CHARS = 100_000
+# Longest piece of a text parsed at once: a longer text is cut after line breaks (paragraphs
+# first) into pieces, parsed in batches like short texts and joined back into one Doc with the
+# same text and tokens (a sentence never spans a line break: see nlp.mark_paragraphs).
+MAX_PIECE_CHARS = 20_000
 
 
 @dataclass
@@ -98,9 +104,17 @@ class Pipeline:
 
     def __init__(self, nlp: Language | None = None, batch_size: int = BATCH_SIZE,
                  article_timeout: float | None = None):
-        self.nlp = nlp or get_nlp()
+        self._nlp = nlp
         self.batch_size = batch_size
         self.article_timeout = article_timeout if article_timeout is not None else current_settings().article_timeout
+
+    @property
+    def nlp(self) -> Language:
+        """The spaCy pipeline: the one given, else the process-wide one, loaded on first use (a
+        pipeline that only prepares articles, or reads them elsewhere, never loads it)."""
+        if self._nlp is None:
+            self._nlp = get_nlp()
+        return self._nlp
 
     def run(self, items: Iterable[tuple[str | None, RawArticle]]) -> Iterator[Report | Failure]:
         """Reports for (id, raw article) pairs, in order; a Failure for each one that fails."""
@@ -135,7 +149,19 @@ class Pipeline:
             yield yield_report
 
     def _parse(self, texts: Iterable[str]) -> Iterator[Doc]:
-        """Docs for texts, in order, parsed in batches of at most `batch_size` articles and
+        """Docs for texts, in order: each text cut into pieces of at most MAX_PIECE_CHARS, the
+        pieces parsed in batches, and a text's pieces joined back into its Doc."""
+        sizes: deque[int] = deque()  # pieces of each text whose Doc is not yet whole
+        parsed: list[Doc] = []
+        for doc in self._parse_pieces(_pieces(texts, sizes)):
+            parsed.append(doc)
+            while sizes and len(parsed) >= sizes[0]:
+                count = sizes.popleft()
+                whole, parsed = parsed[:count], parsed[count:]
+                yield whole[0] if count == 1 else Doc.from_docs(whole, ensure_whitespace=False)
+
+    def _parse_pieces(self, texts: Iterable[str]) -> Iterator[Doc]:
+        """Docs for texts, in order, parsed in batches of at most `batch_size` texts and
         MAX_BATCH_CHARS characters."""
         batch: list[str] = []
         size = 0
@@ -170,6 +196,31 @@ class Pipeline:
             published=published, boilerplate=cleaned.boilerplate, warnings=warnings,
         )
         return Prepared(article, text, date.fromisoformat(published) if published else None)
+
+
+def _pieces(texts: Iterable[str], sizes: deque[int]) -> Iterator[str]:
+    """The pieces of each text in turn, each text's count put in `sizes` before its pieces."""
+    for text in texts:
+        pieces = split_text(text, MAX_PIECE_CHARS)
+        sizes.append(len(pieces))
+        yield from pieces
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """The text cut into pieces of at most `limit` characters that join back into it: each cut
+    follows the last paragraph break before the limit, else the last line break, else the last
+    space (a piece ends with the whole run of breaks or spaces it cuts after)."""
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = next((at for at in (window.rfind("\n\n"), window.rfind("\n"), window.rfind(" ")) if at > 0), limit)
+        while cut < len(window) and window[cut] in "\n ":
+            cut += 1
+        pieces.append(text[start:start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
 
 
 class ArticleTimeout(Exception):

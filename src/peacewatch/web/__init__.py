@@ -15,6 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from peacewatch.present.templating import add_package_templates
 from peacewatch.settings import MEDIATOR, PARTY, PLOT_PERMUTATIONS, SERVICE_PERMUTATIONS, WINDOW_DAYS
 from peacewatch.web.access import ApiError, check_read
+from peacewatch.web.cache import cache_of, cached_page
 from peacewatch.web.lists import register_lists
 
 __all__ = ["register_dashboard"]
@@ -36,6 +37,7 @@ def register_dashboard(app: FastAPI) -> None:
         return app.state.store
 
     @app.get("/", include_in_schema=False, response_class=HTMLResponse)
+    @cached_page(app)
     def overview(request: Request) -> HTMLResponse:
         from peacewatch.analysis.initiatives import analyze_initiatives
         from peacewatch.analysis.tracker import track_agreements
@@ -45,7 +47,8 @@ def register_dashboard(app: FastAPI) -> None:
         _check_read(app, request)
         query, problems = read_query(dict(request.query_params), KINDS["incidents"])
         incidents = matching_rows(store(), KINDS["incidents"], query)
-        analysis = analyze_initiatives(store(), permutations=SERVICE_PERMUTATIONS)
+        analysis = cache_of(app).get(("initiatives", PARTY, MEDIATOR, WINDOW_DAYS, None, None),
+                                     lambda: analyze_initiatives(store(), permutations=SERVICE_PERMUTATIONS))
         return _page("overview.html", counts=store().counts(), world=world_map(incidents), query=query,
                      problems=problems, analysis=analysis, agreements=track_agreements(store())[:12],
                      incidents=incidents[:25], matched=len(incidents), actor=_iso3(query.actor or "", PARTY),
@@ -64,6 +67,7 @@ def register_dashboard(app: FastAPI) -> None:
                      copies=sum(1 for f in figures if f.get("copy")))
 
     @app.get("/agreements", include_in_schema=False, response_class=HTMLResponse)
+    @cached_page(app)
     def agreements_page(request: Request, country: str = Query("", max_length=3),
                         status: str = Query("", max_length=40)) -> HTMLResponse:
         from peacewatch.analysis.tracker import track_agreements
@@ -74,6 +78,7 @@ def register_dashboard(app: FastAPI) -> None:
                      country=code or "", status=status)
 
     @app.get("/analysis", include_in_schema=False, response_class=HTMLResponse)
+    @cached_page(app)
     def analysis_page(request: Request, party: str = PARTY, mediator: str = MEDIATOR,
                       window: int = Query(WINDOW_DAYS, ge=1, le=60)) -> HTMLResponse:
         from peacewatch.analysis.initiatives import analyze_initiatives
@@ -85,6 +90,7 @@ def register_dashboard(app: FastAPI) -> None:
         return _page("analysis.html", analysis=analysis)
 
     @app.get("/plots/timeline.png", include_in_schema=False)
+    @cached_page(app)
     def timeline_plot(request: Request, actor: str = PARTY, date_from: str = "", date_to: str = "") -> Response:
         from peacewatch.analysis.timeline import build_timeline
         from peacewatch.present.report import timeline_png
@@ -99,6 +105,7 @@ def register_dashboard(app: FastAPI) -> None:
                         media_type="image/png")
 
     @app.get("/plots/initiatives.png", include_in_schema=False)
+    @cached_page(app)
     def initiatives_plot(request: Request, party: str = PARTY, mediator: str = MEDIATOR,
                          window: int = Query(WINDOW_DAYS, ge=1, le=60)) -> Response:
         from peacewatch.analysis.initiatives import analyze_initiatives
