@@ -1,0 +1,38 @@
+"""Event word classes of triggers.yaml and the constructions that carry them, one case per row:
+sentences written for these tests."""
+
+import pytest
+
+from peacewatch import extract
+
+
+def _types(text):
+    return sorted({e.type for e in extract(text, published="2025-05-07").events})
+
+
+@pytest.mark.parametrize("text,want,comment", [
+    ("The Peruvian government accepted the demands of the striking miners.", ["CONCEDE"],
+     "accepting demands yields to them, as meeting them does"),
+    ("Ecuador accepted a compromise to end its border quarrel with Peru.", ["AGREE"],
+     "a compromise or a formula is an offer accepted"),
+    ("The Chilean senate cancelled the restrictions on foreign journalists.", ["CONCEDE"],
+     "cancelling a restriction gives way; cancelling a visit is a sanction"),
+    ("Bolivia relaxed the emergency measures in three provinces on Monday.", ["CONCEDE"],
+     "easing or relaxing measures is a concession"),
+    ("The dockworkers' union called off its week-long strike on Friday.", ["CONCEDE"],
+     "calling off a strike gives way"),
+    ("Argentina called off the talks with Uruguay on Friday.", ["SANCTION"],
+     "calling off talks is a sanction (as suspending them is)"),
+    ("Navy helicopters evacuated wounded civilians from the island of Tarvo.", ["AID"],
+     "evacuating people is aid; evacuating a base is a retreat"),
+    ("The Paraguayan government ordered a curfew in the capital after the riots.", ["COERCE"],
+     "ordering a measure is taking it"),
+    ("Colombian and Venezuelan delegates reached a consensus on border patrols.", ["AGREE"],
+     "a consensus reached is an agreement"),
+    ("A Uruguayan court opened a hearing into the deaths of two detainees.", ["ACCUSE"],
+     "a hearing or an inquiry into an act is an investigation"),
+    ("Venezuela said it would tighten the blockade of the port.", ["COERCE", "THREATEN"],
+     "tightening a blockade is coercion, announced for the future a threat"),
+])
+def test_word_classes(text, want, comment):
+    assert [t for t in _types(text) if t in want] == want, comment
