@@ -36,3 +36,27 @@ def _types(text):
 ])
 def test_word_classes(text, want, comment):
     assert [t for t in _types(text) if t in want] == want, comment
+
+
+@pytest.mark.parametrize("text,want,comment", [
+    ("Norwegian volunteers handed over 300 kg of medicine to a clinic in Tarvo.", ["AID"],
+     "an amount of medicine handed over is aid"),
+    ("Canada suspended part of its military aid programme for Tarvo.", ["SANCTION"],
+     "part of an aid programme suspended: the aid is what is acted on"),
+    ("Chilean officers ended mediation efforts between the two militias.", ["SANCTION"],
+     "ending mediation efforts ends the mediation"),
+    ("Thousands of teachers gathered on Monday for a rally in Lima.", ["PROTEST"],
+     "a rally gathered for is held by whoever gathered"),
+    ("The rebels have waged a brutal war against the army since April.", ["ASSAULT"],
+     "a war waged ('waged' is no form of 'wag')"),
+])
+def test_constructions(text, want, comment):
+    assert [t for t in _types(text) if t in want] == want, comment
+
+
+def test_a_compound_event_noun_names_its_activity():
+    assert "ASSAULT" in _types("The Peruvian air force launched a bombing campaign against the rebels.")
+
+
+def test_a_request_for_talks_is_no_meeting():
+    assert "CONSULT" not in _types("The opposition in Lima called for talks with the government.")
