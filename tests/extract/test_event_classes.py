@@ -60,3 +60,20 @@ def test_a_compound_event_noun_names_its_activity():
 
 def test_a_request_for_talks_is_no_meeting():
     assert "CONSULT" not in _types("The opposition in Lima called for talks with the government.")
+
+
+@pytest.mark.parametrize("text,want,comment", [
+    ("The Peruvian minister lifted the ban following talks with Chilean officials.", ["CONSULT"],
+     "'following talks with X', parsed as a participle, is a meeting as 'after talks with X' is"),
+    ("The Bolivian envoy tried to persuade Peru to reopen the border.", ["REQUEST"],
+     "persuading or lobbying someone is asking them"),
+    ("The militia continued to obstruct aid deliveries to the camps in Tarvo.", ["COERCE"],
+     "obstructing or blocking aid is coercion, as a blockade is"),
+    ("The army seized power in a coup on Monday.", ["COERCE"], "seizing power is a coup"),
+])
+def test_more_constructions(text, want, comment):
+    assert [t for t in _types(text) if t in want] == want, comment
+
+
+def test_taking_power_by_election_is_no_coup():
+    assert _types("Peru's new president took power in July after winning the election.") == []

@@ -411,8 +411,7 @@ def _adjunct_meeting(noun: Token, trigger: Trigger) -> Mention | None:
     """'After a phone call with X, Y said ...': a meeting or call with a partner, told as the time
     of the main clause, took place between the main clause's subject and that partner."""
     head = noun.head
-    if noun.dep_ != "pobj" or head.dep_ != "prep" or head.lower_ not in TIME_ADJUNCT_PREPS \
-            or trigger.type not in MEETING_TYPES or _is_definite_noun(noun):
+    if not _is_time_adjunct(noun) or trigger.type not in MEETING_TYPES or _is_definite_noun(noun):
         return None
     partners = [p for prep in noun.children if prep.dep_ == "prep" and _lemma(prep) in PARTNER_PREPS
                 for p in prep.children if p.dep_ == "pobj"]
@@ -424,6 +423,15 @@ def _adjunct_meeting(noun: Token, trigger: Trigger) -> Mention | None:
     _read_noun_arguments(mention, noun)
     mention.sources = mention.sources or _subjects(clause)
     return mention
+
+
+def _is_time_adjunct(noun: Token) -> bool:
+    """'after talks with X', and 'following talks with X' parsed as a participle with no subject."""
+    head = noun.head
+    if noun.dep_ == "pobj":
+        return head.dep_ == "prep" and head.lower_ in TIME_ADJUNCT_PREPS
+    return (noun.dep_ == "dobj" and head.lower_ in TIME_ADJUNCT_PREPS and head.tag_ == "VBG"
+            and head.dep_ in ("advcl", "prep") and not any(c.dep_ in SUBJECTS for c in head.children))
 
 
 def _is_definite_noun(noun: Token) -> bool:
