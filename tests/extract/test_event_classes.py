@@ -77,3 +77,11 @@ def test_more_constructions(text, want, comment):
 
 def test_taking_power_by_election_is_no_coup():
     assert _types("Peru's new president took power in July after winning the election.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Some 5,000 dockworkers in Lima stopped work on Monday over the new labour law.",
+    "Peruvian teachers downed tools on Monday.",
+])
+def test_stopping_work_is_a_strike(text):
+    assert _types(text) == ["PROTEST"]
