@@ -136,3 +136,9 @@ def test_line_breaks_start_sentences_wherever_they_fall(nlp):
     doc = nlp("First line\nSecond line \n\nThird line.\n")
     starts = [t.text for t in doc if t.is_sent_start]
     assert starts[:3] == ["First", "Second", "Third"]
+
+
+def test_verbs_the_rules_cut_short_keep_their_lemma(nlp):
+    # the rules strip '-ed' and keep 'wag', 'stag' (words of the index) before 'wage', 'stage'
+    doc = nlp("The rebels waged war, staged raids and are waging a campaign.")
+    assert [t.lemma_ for t in doc if t.pos_ == "VERB"] == ["wage", "stage", "wage"]

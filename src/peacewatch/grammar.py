@@ -37,6 +37,8 @@ BESIDE_DEPS = frozenset({"conj", "cc", "parataxis"})
 TARGET_PREPS = frozenset({"against", "on", "at", "into", "upon", "toward", "towards", "onto"})
 # Prepositions that place a show of force beside a state, aimed at it ('drills around X', 'troops near X').
 PROXIMITY_PREPS = frozenset({"around", "near", "off"})
+# ... what a movement or gathering is for ('converged for a rally', 'flew to Cairo for talks').
+PURPOSE_PREPS = frozenset({"for"})
 # ... the partner of a meeting or agreement.
 PARTNER_PREPS = frozenset({"with"})
 # ... an event that dates another ('after the talks', 'prior to the attack').

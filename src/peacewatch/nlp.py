@@ -20,12 +20,14 @@ from spacy.attrs import IDS, IDX, LEMMA, LENGTH, MORPH, ORTH, POS
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.parts_of_speech import VERB
 from spacy.pipeline import AttributeRuler
 from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.tokens._retokenize import set_token_attrs
 from spacy.util import filter_spans
 
+from peacewatch.data.lexicons import LemmaWords
 from peacewatch.errors import ModelError
 from peacewatch.settings import current_settings
 
@@ -281,6 +283,14 @@ class LemmaMemo(EnglishLemmatizer):
     have a lemma (set by the attribute rules) are left as they are, as spaCy's does."""
 
     _memo: dict[tuple[int, int, int], int]
+    # 'waged' -> 'wage': the rules keep the first shorter form in the index ('wag'), before the
+    # right one (data/lemmas.yaml)
+    verb_fixes: dict[str, str] = {}
+
+    def rule_lemmatize(self, token: Token) -> list[str]:
+        """As spaCy's, with the verbs of data/lemmas.yaml put right."""
+        fixed = self.verb_fixes.get(token.lower_) if token.pos == VERB else None
+        return [fixed] if fixed is not None else super().rule_lemmatize(token)
 
     def __call__(self, doc: Doc) -> Doc:
         if self.mode != "rule" or self.overwrite or not getattr(self, "_validated", False):
@@ -319,6 +329,16 @@ def use_lemma_memo(nlp: Language, name: str = "lemmatizer") -> None:
     memo = nlp.replace_pipe(name, "pw_lemmatizer", config={"mode": "rule", "overwrite": False})
     assert isinstance(memo, LemmaMemo)
     memo.initialize(lookups=lookups)
+    memo.verb_fixes = _verb_fixes()
+
+
+def _verb_fixes() -> dict[str, str]:
+    """The inflected forms of the verbs of data/lemmas.yaml, each with its lemma."""
+    fixes = {}
+    for lemma in LemmaWords.load().verb:
+        for form in (lemma + "d", lemma.removesuffix("e") + "ing", lemma + "s"):
+            fixes[form] = lemma
+    return fixes
 
 
 # ---------------------------------------------------------------- known entities

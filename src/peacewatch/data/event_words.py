@@ -28,6 +28,8 @@ class EventWords(DataFile):
     pressure_verbs: frozenset[Word]
     announcing_verbs: frozenset[Word]
     batch_nouns: frozenset[Word]
+    measure_nouns: frozenset[Word]
+    activity_nouns: frozenset[Word]
     remote_means: frozenset[Word]
     call_nouns: frozenset[Word]
     phone_words: frozenset[Word]

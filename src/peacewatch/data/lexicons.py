@@ -24,6 +24,14 @@ def instrument_nouns() -> frozenset[str]:
     return frozenset(MentionWords.load().instrument_nouns)
 
 
+class LemmaWords(DataFile):
+    """data/lemmas.yaml: verbs whose inflections the model's rule lemmatizer cuts short."""
+
+    FILE = "lemmas.yaml"
+
+    verb: frozenset[Word]
+
+
 @dataclass(frozen=True)
 class Trigger:
     """What one trigger word of data/triggers.yaml codes to: its PLOVER type and the conditions

@@ -38,6 +38,7 @@ from peacewatch.grammar import (
     PARTNER_PREPS,
     PASSIVE_SUBJECTS,
     PROXIMITY_PREPS,
+    PURPOSE_PREPS,
     QUOTE_MARKS,
     RECIPIENT_PREPS,
     REFLEXIVE_PRONOUNS,
@@ -183,10 +184,21 @@ def _object_lemmas(verb: Token, lex: Lexicon) -> set[str]:
     found += [c for o in found if o.pos_ == "PROPN" for c in o.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
     found += [p for o in found if _lemma(o) in _WORDS.batch_nouns for prep in o.children
               if prep.dep_ == "prep" and _lemma(prep) == "of" for p in prep.children if p.dep_ == "pobj"]
+    found = _through_amounts(found)
     objects = {_lemma(o) for o in found}
     objects |= {_lemma(p) for o in found if _lemma(o) in lex.place_nouns for prep in o.children
                 if prep.dep_ == "prep" and _lemma(prep) == "of" for p in prep.children if p.dep_ == "pobj"}
     return objects
+
+
+def _through_amounts(objects: list[Token]) -> list[Token]:
+    """Objects with what their amount or activity is of: '700 kg of medicine' -> medicine, 'part of
+    an aid programme' -> aid, 'mediation efforts' -> mediation (an event noun: not 'a drone
+    operation')."""
+    found = [*objects, *(p for o in objects if _lemma(o) in _WORDS.measure_nouns for prep in o.children
+                         if prep.dep_ == "prep" and _lemma(prep) == "of" for p in prep.children if p.dep_ == "pobj")]
+    return [*found, *(c for o in found if _lemma(o) in _WORDS.activity_nouns for c in o.children
+                      if c.dep_ == "compound" and c.pos_ == "NOUN" and _is_event_noun(c))]
 
 
 def _verb_mention(verb: Token, sent: Span, lex: Lexicon) -> Mention | None:
@@ -206,7 +218,7 @@ def _verb_mention(verb: Token, sent: Span, lex: Lexicon) -> Mention | None:
     if kind == "REJECT" and any(_lemma(o) in lex.statement_nouns for d in verb.children if d.dep_ in ("dobj", "obj")
                                 for o in (d, *d.conjuncts)):
         return None  # 'rejected the accusation' is a denial: a claim, never an event (CONVENTIONS 3)
-    for obj in _objects(verb):
+    for obj in _through_amounts(_objects(verb)):
         if _lemma(obj) in trigger.object_types:
             kind = trigger.object_types[_lemma(obj)]
             mode = lex.nouns[_lemma(obj)].mode if _lemma(obj) in lex.nouns else mode
@@ -291,20 +303,29 @@ def _is_prospect_of_other(token: Token, verb: Token) -> bool:
 
 
 def _noun_mention(noun: Token, sent: Span, lex: Lexicon) -> Mention | None:
-    if noun.dep_ == "compound":
+    if noun.dep_ == "compound" and not _names_activity(noun, lex):
         return None  # a modifier names a kind of thing, not an event ('an aid group', 'strike force')
     trigger = _noun_trigger(noun, lex)
     if trigger is None:
         return None
-    light = _light_verb(noun, lex)
+    # 'continued patrol operations': the activity's phrase holds the event's role
+    host = noun.head if noun.dep_ == "compound" else noun
+    light = _light_verb(host, lex)
     if light is not None:
-        return _light_verb_mention(noun, light, trigger, sent, lex)
+        return _light_verb_mention(host, light, trigger, sent, lex)
     if trigger.requires_light:
         return None
-    adjunct = _adjunct_meeting(noun, trigger)
+    adjunct = _adjunct_meeting(host, trigger)
     if adjunct is not None:
         return adjunct
-    return _own_noun_mention(noun, trigger, sent, lex)
+    return _own_noun_mention(host, trigger, sent, lex)
+
+
+def _names_activity(noun: Token, lex: Lexicon) -> bool:
+    """'patrol operations', 'a bombing campaign': an event noun modifying a head of general
+    activity (that is no event noun itself) names the activity."""
+    head = noun.head
+    return head.pos_ == "NOUN" and _lemma(head) in _WORDS.activity_nouns and _lemma(head) not in lex.nouns
 
 
 def _noun_trigger(noun: Token, lex: Lexicon) -> Trigger | None:
@@ -372,15 +393,25 @@ def _own_noun_mention(noun: Token, trigger: Trigger, sent: Span, lex: Lexicon) -
     if not reference and not mention.sources and noun.dep_ in ("dobj", "pobj") and head.pos_ == "VERB" \
             and trigger.type != "ASSAULT":
         mention.sources = _subjects(head)
+    elif not reference and not mention.sources and _is_purpose(noun, lex) and trigger.type != "ASSAULT":
+        # 'gathered for a rally', 'returned to Geneva for talks': whoever came for it holds it
+        mention.sources = _subjects(head.head)
     return mention
+
+
+def _is_purpose(noun: Token, lex: Lexicon) -> bool:
+    """A noun told as what a verb of no event of its own is for ('converged for a rally'; not
+    'called for talks', a request)."""
+    verb = noun.head.head
+    return (noun.dep_ == "pobj" and _lemma(noun.head) in PURPOSE_PREPS and verb.pos_ == "VERB"
+            and _lemma(verb) not in lex.wish_verbs and _verb_trigger(verb, lex) is None)
 
 
 def _adjunct_meeting(noun: Token, trigger: Trigger) -> Mention | None:
     """'After a phone call with X, Y said ...': a meeting or call with a partner, told as the time
     of the main clause, took place between the main clause's subject and that partner."""
     head = noun.head
-    if noun.dep_ != "pobj" or head.dep_ != "prep" or head.lower_ not in TIME_ADJUNCT_PREPS \
-            or trigger.type not in MEETING_TYPES or _is_definite_noun(noun):
+    if not _is_time_adjunct(noun) or trigger.type not in MEETING_TYPES or _is_definite_noun(noun):
         return None
     partners = [p for prep in noun.children if prep.dep_ == "prep" and _lemma(prep) in PARTNER_PREPS
                 for p in prep.children if p.dep_ == "pobj"]
@@ -392,6 +423,15 @@ def _adjunct_meeting(noun: Token, trigger: Trigger) -> Mention | None:
     _read_noun_arguments(mention, noun)
     mention.sources = mention.sources or _subjects(clause)
     return mention
+
+
+def _is_time_adjunct(noun: Token) -> bool:
+    """'after talks with X', and 'following talks with X' parsed as a participle with no subject."""
+    head = noun.head
+    if noun.dep_ == "pobj":
+        return head.dep_ == "prep" and head.lower_ in TIME_ADJUNCT_PREPS
+    return (noun.dep_ == "dobj" and head.lower_ in TIME_ADJUNCT_PREPS and head.tag_ == "VBG"
+            and head.dep_ in ("advcl", "prep") and not any(c.dep_ in SUBJECTS for c in head.children))
 
 
 def _is_definite_noun(noun: Token) -> bool:
