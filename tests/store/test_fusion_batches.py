@@ -47,13 +47,13 @@ def _event(rng: random.Random, n: int, article: str, day: date) -> Event:
                  evidence=f"Invented sentence {n} of {article}.")
 
 
-def invented_corpus(articles: int = 48, seed: int = 3) -> list[StoredArticle]:
-    """Articles telling happenings over three weeks, a few of them copies of another."""
+def invented_corpus(articles: int = 48, seed: int = 3, days: int = 21) -> list[StoredArticle]:
+    """Articles telling happenings over some weeks, a few of them copies of another."""
     rng = random.Random(seed)
     out: list[StoredArticle] = []
     for a in range(articles):
         article_id = f"article{a:03d}"
-        published = START + timedelta(days=rng.randrange(21))
+        published = START + timedelta(days=rng.randrange(days))
         events = [_event(rng, n, article_id, published - timedelta(days=rng.choice([0, 0, 1, 9])))
                   for n in range(rng.randint(1, 4))]
         copy_of = out[-1].report.article.id if out and rng.random() < 0.1 and not out[-1].copy_of else None
@@ -82,8 +82,10 @@ def _stored_in_batches(url: str, runs: list[list[StoredArticle]], size: int) -> 
         return incidents_of(store)
 
 
-def test_the_same_corpus_gives_the_same_incidents_whatever_the_batches(tmp_path):
-    corpus = invented_corpus()
+@pytest.mark.parametrize("articles, days", [(48, 21), (90, 240)])
+def test_the_same_corpus_gives_the_same_incidents_whatever_the_batches(tmp_path, articles, days):
+    """Three weeks of news, and eight months (fusion made again from a batch's days settles)."""
+    corpus = invented_corpus(articles, days=days)
     half = len(corpus) // 2
     shuffled = corpus[:]
     random.Random(5).shuffle(shuffled)
@@ -95,6 +97,7 @@ def test_the_same_corpus_gives_the_same_incidents_whatever_the_batches(tmp_path)
         found[name] = _stored_in_batches(f"sqlite:///{tmp_path / name}.db", runs, size)
     assert len(found["one"]) > 10
     assert any('"sources": 3' in incident for incident in found["one"])
+    assert any('"sources": 2' in incident and '"type": "CONSULT"' in incident for incident in found["one"])
     for name, incidents in found.items():
         assert incidents == found["one"], name
 

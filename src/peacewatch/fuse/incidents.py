@@ -17,7 +17,7 @@ with the few incidents of its type and days: fusion grows with n log n, not n^2.
 from __future__ import annotations
 
 import statistics
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -517,57 +517,124 @@ def fuse_told(writer: BatchWriter, told: list[dict[str, Any]], fuser: Fuser | No
     those before it. A batch's tellings may fall anywhere in that order: for each kind of
     happening they tell, the incidents from the first day they touch on are made again from
     the stored record (the batch's events are stored already), starting from the incidents
-    before that day as they stand. `fuser` gives the settings (a new one of its class is used).
+    before that day as they stand, until what is made again is what was stored (the rest then
+    stands). `fuser` gives the settings (a new one of its class is used).
     Returns the ids of the incidents made or changed."""
     fuser = fuser or Fuser()
-    first: dict[str, int] = {}
+    days: dict[str, list[int]] = {}
     for telling in gather([telling_of(row) for row in told], fuser.slack, fuser.max_km):
         if telling.span() is not None and not telling.is_background():
-            kind = family(telling.type)
-            first[kind] = min(first.get(kind, sweep_day(telling)), sweep_day(telling))
+            days.setdefault(family(telling.type), []).append(sweep_day(telling))
     touched: list[int] = []
-    for kind, day in sorted(first.items()):
-        touched.extend(_refuse(writer, kind, day, fuser.fresh()))
+    for kind, swept in sorted(days.items()):
+        touched.extend(_Refusion(writer, kind, fuser.fresh()).run(min(swept), max(swept)))
     return touched
 
 
-def _refuse(writer: BatchWriter, kind: str, day: int, fuser: Fuser) -> list[int]:
-    """Make the incidents of a family of types again from the fusion day `day` on."""
-    types = family_types(kind)
-    day = max(day, FIRST_DAY)
-    while True:
-        later = _tellings_from(writer, types, day, fuser)
-        remade = writer.incidents_of_events(e.event_id for t in later for e in (t, *t.also))
-        # an incident made again is made again whole: start from its first telling's day (a
-        # telling joins an incident within `slack` days of its date, which may have narrowed since)
-        earliest = min((date.fromisoformat(row.date_start).toordinal() - 2 * fuser.slack - 1
-                        for row in remade if row.date_start), default=day)
-        if earliest >= day or day == FIRST_DAY:
-            break
-        day = max(earliest, FIRST_DAY)
-    remade_ids = {row.id for row in remade}
-    for row in writer.incidents_ending(types, date.fromordinal(day - LOOKBACK_DAYS).isoformat()):
-        if row.id not in remade_ids:
-            fuser.add(incident_of(row))
-    for telling in sorted(later, key=fusion_order):
-        fuser.fuse(telling)
-    return _write(writer, fuser, remade_ids)
+# Days of tellings read at a time while fusing again, and how often (in days) fusion checks
+# whether what it makes again is what was stored.
+READ_DAYS = 60
+CHECK_DAYS = 7
+# A telling taken up on a day meets incidents no older than this (a month's date, two days'
+# slack): past it, an incident is settled.
+ALIVE_DAYS = JOIN_SPAN_DAYS + 6
 
 
-def _tellings_from(writer: BatchWriter, types: tuple[str, ...], day: int, fuser: Fuser) -> list[Telling]:
-    """The stored tellings of these types that fusion takes up on `day` or later (each gathered
-    from all its article's events of these types)."""
-    # a telling's date is one of its events', and one naming no place is taken up a day later
-    since = date.fromordinal(day - 1).isoformat()
-    articles = {row["article_id"] for row in writer.told_events(types, end_from=since)}
-    events = [telling_of(row) for row in writer.told_events(types, article_ids=articles)]
-    return [t for t in gather(events, fuser.slack, fuser.max_km) if sweep_day(t) >= day]
+class _Refusion:
+    """Fusion of one family of types made again from a day on (fuse_told)."""
+
+    def __init__(self, writer: BatchWriter, kind: str, fuser: Fuser):
+        self.writer, self.types, self.fuser = writer, family_types(kind), fuser
+        self.day_of: dict[int, int] = {}  # a read telling's first event -> its fusion day
+        self.stored: dict[int, Any] = {}  # stored incidents holding read tellings, by id
+        self.stored_of: dict[int, int] = {}  # a read telling's first event -> its stored incident
+        self.made_of: dict[int, Incident] = {}  # a fused telling's first event -> its incident now
+
+    def run(self, first: int, last: int) -> list[int]:
+        day = max(first, FIRST_DAY)
+        while True:  # start where no stored incident is cut in two
+            later = self._read(day, max(day, last) + READ_DAYS)
+            # a telling joins an incident within `slack` days of its date, which may have narrowed since
+            earliest = min((date.fromisoformat(row.date_start).toordinal() - 2 * self.fuser.slack - 1
+                            for row in self.stored.values() if row.date_start), default=day)
+            if earliest >= day or day == FIRST_DAY:
+                break
+            day = max(earliest, FIRST_DAY)
+            self.day_of.clear()
+            self.stored.clear()
+            self.stored_of.clear()
+        # the incidents made before `day`: none of those starting later holds a telling taken up before it
+        for row in self.writer.incidents_ending(self.types, date.fromordinal(day - LOOKBACK_DAYS).isoformat(),
+                                                date.fromordinal(day + 2 * self.fuser.slack + 1).isoformat()):
+            if row.id not in self.stored:
+                self.fuser.add(incident_of(row))
+        horizon = max(day, last) + READ_DAYS
+        queue = deque(sorted(later, key=fusion_order))
+        checked = last
+        while True:
+            while queue:
+                telling = queue.popleft()
+                swept = sweep_day(telling)
+                if swept > checked + CHECK_DAYS:  # every telling up to the day before is fused
+                    checked = swept - 1
+                    if self._settled(checked):
+                        return self._write(checked)
+                made = self.fuser.fuse(telling)
+                if made is not None:
+                    self.made_of[telling.event_id] = made
+            if self._settled(horizon - 1):
+                return self._write(horizon - 1)
+            # the next days: when none is stored, every incident is settled at their end
+            queue.extend(sorted(self._read(horizon, horizon + READ_DAYS), key=fusion_order))
+            horizon += READ_DAYS
+
+    def _read(self, day: int, until: int) -> list[Telling]:
+        """The stored tellings taken up from `day` to before `until`, and their stored incidents."""
+        since = date.fromordinal(day - 1).isoformat()  # a telling without a place is taken up a day late
+        articles = {row["article_id"] for row in self.writer.told_events(
+            self.types, end_from=since, end_before=date.fromordinal(until).isoformat())}
+        events = [telling_of(row) for row in self.writer.told_events(self.types, article_ids=articles)]
+        read = [t for t in gather(events, self.fuser.slack, self.fuser.max_km)
+                if day <= sweep_day(t) < until and t.event_id not in self.day_of]
+        for telling in read:
+            self.day_of[telling.event_id] = sweep_day(telling)
+        for row in self.writer.incidents_of_events(e.event_id for t in read for e in (t, *t.also)):
+            self.stored[row.id] = row
+            for figure in row.figures or []:
+                self.stored_of[figure.get("event_id", -1)] = row.id
+        return read
+
+    def _settled(self, day: int) -> bool:
+        """Whether every incident still open on `day` holds the same tellings taken up by then as
+        the stored one: fusing on would make what is stored."""
+        for event_id, swept in self.day_of.items():
+            if not day - ALIVE_DAYS < swept <= day:
+                continue
+            made = self.made_of.get(event_id)
+            now = {f["event_id"] for f in made.figures} if made is not None else set()
+            stored = self.stored.get(self.stored_of.get(event_id, -1))
+            before = set() if stored is None else {
+                f.get("event_id") for f in stored.figures if self.day_of.get(f.get("event_id", -1), day + 1) <= day}
+            if now != before:
+                return False
+        return True
+
+    def _write(self, day: int) -> list[int]:
+        """Store what was made again up to `day`: a stored incident holding tellings of later days
+        stands as it is (what was made of it up to `day` is what it held)."""
+        standing = {row.id for row in self.stored.values()
+                    if any(self.day_of.get(f.get("event_id", -1), day + 1) > day for f in row.figures or [])}
+        for incident in self.fuser.incidents:
+            first = incident.figures[0]["event_id"] if incident.figures else -1
+            if incident.id is None and self.stored_of.get(first) in standing:
+                incident.changed = False  # the same as the standing stored one
+        return _write(self.writer, self.fuser, set(self.stored) - standing)
 
 
 def _write(writer: BatchWriter, fuser: Fuser, remade_ids: set[int]) -> list[int]:
     """Store what fusion made: the incidents made again keep the ids of those whose first telling
     they start with; those left over go."""
-    made = [i for i in fuser.incidents if i.id is None]
+    made = [i for i in fuser.incidents if i.id is None and i.changed]
     kept = [i for i in fuser.incidents if i.id is not None and i.changed]
     owner = writer.members_of(remade_ids)
     free = set(remade_ids)

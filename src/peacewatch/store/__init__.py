@@ -342,11 +342,11 @@ class BatchWriter:
     def __init__(self, session: Session):
         self._session = session
 
-    def told_events(self, types: Sequence[str], *, end_from: str | None = None,
+    def told_events(self, types: Sequence[str], *, end_from: str | None = None, end_before: str | None = None,
                     article_ids: Iterable[str] = ()) -> list[dict[str, Any]]:
         """Stored occurred, dated events of these types, as the batch's are handed to fusion (with
         event_id, root article, outlet, url and publication day): those whose last possible day
-        is `end_from` or later, or those of these articles."""
+        is `end_from` or later (and before `end_before`), or those of these articles."""
         events = EventRow.__table__
         query = (select(events, ArticleRow.copy_of, ArticleRow.source.label("article_source"), ArticleRow.url,
                         ArticleRow.published)
@@ -354,7 +354,10 @@ class BatchWriter:
                  .where(events.c.type.in_(list(types)), events.c.status == "occurred",
                         events.c.date_start.is_not(None)))
         if end_from is not None:  # a date spans a year at most: its first day bounds the index's range
-            queries = [query.where(events.c.date_start >= shift_day(end_from, -366), events.c.date_end >= end_from)]
+            query = query.where(events.c.date_start >= shift_day(end_from, -366), events.c.date_end >= end_from)
+            if end_before is not None:
+                query = query.where(events.c.date_start < end_before, events.c.date_end < end_before)
+            queries = [query]
         else:
             ids = list(set(article_ids))
             queries = [query.where(events.c.article_id.in_(ids[start:start + 500]))
@@ -379,13 +382,15 @@ class BatchWriter:
             out.update((row.id, row) for row in self._session.execute(query))
         return list(out.values())
 
-    def incidents_ending(self, types: Sequence[str], end_from: str) -> list[Row]:
+    def incidents_ending(self, types: Sequence[str], end_from: str, start_before: str) -> list[Row]:
         """Stored incidents of our own of these types whose last possible day is `end_from` or
-        later, as plain rows (changes are written back by id)."""
+        later and whose first is before `start_before`, as plain rows (changes are written back
+        by id)."""
         incidents = IncidentRow.__table__
         return list(self._session.execute(select(incidents).where(
             incidents.c.type.in_(list(types)), incidents.c.date_start >= shift_day(end_from, -366),
-            incidents.c.date_end >= end_from, incidents.c.origin == "peacewatch")))
+            incidents.c.date_start < start_before, incidents.c.date_end >= end_from,
+            incidents.c.origin == "peacewatch")))
 
     def members_of(self, incident_ids: Iterable[int]) -> dict[int, int]:
         """Which of these incidents holds each of their events (event id -> incident id)."""
