@@ -17,6 +17,7 @@ with the few incidents of its type and days: fusion grows with n log n, not n^2.
 from __future__ import annotations
 
 import statistics
+from bisect import bisect_right
 from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
@@ -447,14 +448,18 @@ class Fuser:
 
 def telling_of(event: dict[str, Any]) -> Telling:
     """A stored event row (with its event_id, root article and outlet) as fusion needs it."""
-    data = event.get("data") or {}
+    data = event.get("data")  # the whole event, or what fusion reads of it in columns of their own
+    if data is not None:
+        read = {"date_rule": (data.get("date") or {}).get("rule"),
+                **{f"{what}_vague": (data.get(what) or {}).get("vague") for what in ("killed", "injured")}}
+    else:
+        read = {name: event.get(name) for name in ("date_rule", "killed_vague", "injured_vague")}
     return Telling(
         event_id=event["event_id"], article_id=event["article_id"], root=event["root"], type=event["type"],
         country=event["place_country"] or event["target_country"] or event["source_country"],
         outlet=event["outlet"], url=event.get("url"), published=event.get("published"),
-        date_rule=(data.get("date") or {}).get("rule"), position=event.get("position") or 0,
-        killed_vague=bool((data.get("killed") or {}).get("vague")),
-        injured_vague=bool((data.get("injured") or {}).get("vague")),
+        date_rule=read["date_rule"], position=event.get("position") or 0,
+        killed_vague=bool(read["killed_vague"]), injured_vague=bool(read["injured_vague"]),
         **{name: event[name] for name in TELLING_COLUMNS})
 
 
@@ -549,6 +554,7 @@ class _Refusion:
         self.stored: dict[int, Any] = {}  # stored incidents holding read tellings, by id
         self.stored_of: dict[int, int] = {}  # a read telling's first event -> its stored incident
         self.made_of: dict[int, Incident] = {}  # a fused telling's first event -> its incident now
+        self.fused: list[tuple[int, int]] = []  # (fusion day, first event) of the tellings fused, in order
 
     def run(self, first: int, last: int) -> list[int]:
         day = max(first, FIRST_DAY)
@@ -580,6 +586,7 @@ class _Refusion:
                     if self._settled(checked):
                         return self._write(checked)
                 made = self.fuser.fuse(telling)
+                self.fused.append((swept, telling.event_id))
                 if made is not None:
                     self.made_of[telling.event_id] = made
             if self._settled(horizon - 1):
@@ -591,9 +598,8 @@ class _Refusion:
     def _read(self, day: int, until: int) -> list[Telling]:
         """The stored tellings taken up from `day` to before `until`, and their stored incidents."""
         since = date.fromordinal(day - 1).isoformat()  # a telling without a place is taken up a day late
-        articles = {row["article_id"] for row in self.writer.told_events(
-            self.types, end_from=since, end_before=date.fromordinal(until).isoformat())}
-        events = [telling_of(row) for row in self.writer.told_events(self.types, article_ids=articles)]
+        articles = self.writer.told_articles(self.types, since, date.fromordinal(until).isoformat())
+        events = [telling_of(row) for row in self.writer.told_events(self.types, articles)]
         read = [t for t in gather(events, self.fuser.slack, self.fuser.max_km)
                 if day <= sweep_day(t) < until and t.event_id not in self.day_of]
         for telling in read:
@@ -607,9 +613,7 @@ class _Refusion:
     def _settled(self, day: int) -> bool:
         """Whether every incident still open on `day` holds the same tellings taken up by then as
         the stored one: fusing on would make what is stored."""
-        for event_id, swept in self.day_of.items():
-            if not day - ALIVE_DAYS < swept <= day:
-                continue
+        for _, event_id in self.fused[bisect_right(self.fused, (day - ALIVE_DAYS, 2**63)):]:
             made = self.made_of.get(event_id)
             now = {f["event_id"] for f in made.figures} if made is not None else set()
             stored = self.stored.get(self.stored_of.get(event_id, -1))

@@ -342,34 +342,39 @@ class BatchWriter:
     def __init__(self, session: Session):
         self._session = session
 
-    def told_events(self, types: Sequence[str], *, end_from: str | None = None, end_before: str | None = None,
-                    article_ids: Iterable[str] = ()) -> list[dict[str, Any]]:
-        """Stored occurred, dated events of these types, as the batch's are handed to fusion (with
-        event_id, root article, outlet, url and publication day): those whose last possible day
-        is `end_from` or later (and before `end_before`), or those of these articles."""
+    def told_events(self, types: Sequence[str], article_ids: Iterable[str]) -> list[dict[str, Any]]:
+        """Stored occurred, dated events of these types of these articles, as the batch's are
+        handed to fusion (with event_id, root article, outlet, url and publication day), but
+        instead of the whole event (`data`) only what fusion reads of it: `date_rule`,
+        `killed_vague`, `injured_vague`."""
         events = EventRow.__table__
-        query = (select(events, ArticleRow.copy_of, ArticleRow.source.label("article_source"), ArticleRow.url,
-                        ArticleRow.published)
+        data = events.c.data
+        query = (select(*[c for c in events.c if c.key != "data"], ArticleRow.copy_of,
+                        ArticleRow.source.label("article_source"), ArticleRow.url, ArticleRow.published,
+                        data[("date", "rule")].as_string().label("date_rule"),
+                        data[("killed", "vague")].as_boolean().label("killed_vague"),
+                        data[("injured", "vague")].as_boolean().label("injured_vague"))
                  .join(ArticleRow, ArticleRow.id == events.c.article_id)
                  .where(events.c.type.in_(list(types)), events.c.status == "occurred",
                         events.c.date_start.is_not(None)))
-        if end_from is not None:  # a date spans a year at most: its first day bounds the index's range
-            query = query.where(events.c.date_start >= shift_day(end_from, -366), events.c.date_end >= end_from)
-            if end_before is not None:
-                query = query.where(events.c.date_start < end_before, events.c.date_end < end_before)
-            queries = [query]
-        else:
-            ids = list(set(article_ids))
-            queries = [query.where(events.c.article_id.in_(ids[start:start + 500]))
-                       for start in range(0, len(ids), 500)]
+        ids = list(set(article_ids))
         out = []
-        for each in queries:
-            for row in self._session.execute(each):
+        for start in range(0, len(ids), 500):
+            for row in self._session.execute(query.where(events.c.article_id.in_(ids[start:start + 500]))):
                 values = dict(row._mapping)
                 copy_of, source, url = values.pop("copy_of"), values.pop("article_source"), values["url"]
                 out.append({**values, "event_id": values["id"], "root": copy_of or values["article_id"],
                             "outlet": source or _domain(url)})
         return out
+
+    def told_articles(self, types: Sequence[str], end_from: str, end_before: str) -> set[str]:
+        """The articles with occurred events of these types whose last possible day is from
+        `end_from` to before `end_before`."""
+        events = EventRow.__table__
+        return set(self._session.scalars(select(events.c.article_id).distinct().where(
+            events.c.type.in_(list(types)), events.c.status == "occurred",
+            events.c.date_start >= shift_day(end_from, -366), events.c.date_start < end_before,
+            events.c.date_end >= end_from, events.c.date_end < end_before)))
 
     def incidents_of_events(self, event_ids: Iterable[int]) -> list[Row]:
         """The stored incidents that hold any of these events, as plain rows."""
