@@ -29,6 +29,7 @@ from peacewatch.fuse.compare import (
     SYMMETRIC_TYPES,
     TOLD_FIELDS,
     Told,
+    actor,
     actors_agree,
     family,
     family_types,
@@ -198,7 +199,9 @@ class Incident(Told):
                 telling.place_name, telling.admin1, telling.lat, telling.lon, telling.place_precision)
             self.country = telling.place_country or self.country
         for role in ("source", "target"):
-            if getattr(self, f"{role}_country") is None and getattr(telling, f"{role}_country"):
+            # a side not named yet, or a target that is the source itself (read as unknown: actor())
+            if actor(self, role) is None and actor(telling, role) and (
+                    role == "source" or telling.target_country != self.source_country):
                 for part in ("name", "country", "sector"):
                     setattr(self, f"{role}_{part}", getattr(telling, f"{role}_{part}"))
         self.mode = self.mode or telling.mode
