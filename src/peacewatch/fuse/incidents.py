@@ -563,9 +563,7 @@ class _Refusion:
         day = max(first, FIRST_DAY)
         while True:  # start where no stored incident is cut in two
             later = self._read(day, max(day, last) + READ_DAYS)
-            # a telling joins an incident within `slack` days of its date, which may have narrowed since
-            earliest = min((date.fromisoformat(row.date_start).toordinal() - 2 * self.fuser.slack - 1
-                            for row in self.stored.values() if row.date_start), default=day)
+            earliest = self._earliest(day)
             if earliest >= day or day == FIRST_DAY:
                 break
             day = max(earliest, FIRST_DAY)
@@ -597,6 +595,19 @@ class _Refusion:
             # the next days: when none is stored, every incident is settled at their end
             queue.extend(sorted(self._read(horizon, horizon + READ_DAYS), key=fusion_order))
             horizon += READ_DAYS
+
+    def _earliest(self, day: int) -> int:
+        """The day to start from so that no stored incident holding a telling read is cut in two:
+        its tellings not read are taken up before `day` or after the days read. A telling's date
+        lies within `slack` days of its first event's, and one naming no place is taken up a day
+        late; a telling taken up after the days read starts after `day` (only a year's date,
+        which joins nothing, spans more than the days read)."""
+        unread = [f.get("event_id", -1) for row in self.stored.values() for f in row.figures or []
+                  if f.get("event_id", -1) not in self.day_of]
+        starts = [date.fromisoformat(start).toordinal() for start, _ in self.writer.event_days(unread).values()
+                  if start]
+        before = [start - self.fuser.slack - 1 for start in starts if start - self.fuser.slack - 1 < day]
+        return min(before, default=day) - 2 * self.fuser.slack - 1 if before else day
 
     def _read(self, day: int, until: int) -> list[Telling]:
         """The stored tellings taken up from `day` to before `until`, and their stored incidents."""

@@ -376,6 +376,16 @@ class BatchWriter:
             events.c.date_start >= shift_day(end_from, -366), events.c.date_start < end_before,
             events.c.date_end >= end_from, events.c.date_end < end_before)))
 
+    def event_days(self, event_ids: Iterable[int]) -> dict[int, tuple[str | None, str | None]]:
+        """The first and last possible day of each of these events (those dated)."""
+        ids = list(set(event_ids))
+        found: dict[int, tuple[str | None, str | None]] = {}
+        for start in range(0, len(ids), 500):
+            found.update((event_id, (first, last)) for event_id, first, last in self._session.execute(
+                select(EventRow.id, EventRow.date_start, EventRow.date_end).where(
+                    EventRow.id.in_(ids[start:start + 500]), EventRow.date_start.is_not(None))))
+        return found
+
     def incidents_of_events(self, event_ids: Iterable[int]) -> list[Row]:
         """The stored incidents that hold any of these events, as plain rows."""
         incidents = IncidentRow.__table__
