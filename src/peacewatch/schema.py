@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 EventType = Literal[
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -61,6 +61,16 @@ class Count(Record):
 
     min: int | None = Field(default=None, ge=0)
     max: int | None = Field(default=None, ge=0)
+    # read from a vague word ('dozens', 'scores of', 'hundreds'): a floor weaker than any written
+    # figure; dumped only when true, so an exact count reads {min, max} as it always did
+    vague: bool = False
+
+    @model_serializer(mode="wrap")
+    def _drop_exact(self, handler: SerializerFunctionWrapHandler) -> dict:
+        out = handler(self)
+        if not self.vague:
+            out.pop("vague", None)
+        return out
 
 
 class Weapon(Record):

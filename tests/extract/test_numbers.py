@@ -206,3 +206,11 @@ def test_merge_casualties_open_ended():
 def test_merge_casualties_rejects_unknown_rule():
     with pytest.raises(ValueError):
         merge_casualties([], conflict="mean")
+
+
+def test_a_count_read_from_a_vague_word_says_so(nlp):
+    vague = find_casualties(nlp("The shelling of the market killed scores of traders.")[:])
+    assert (vague.killed.min, vague.killed.vague) == (40, True)
+    assert vague.killed.model_dump() == {"min": 40, "max": None, "vague": True}
+    exact = find_casualties(nlp("The shelling of the market killed 14 traders.")[:])
+    assert exact.killed.vague is False and exact.killed.model_dump() == {"min": 14, "max": 14}

@@ -195,3 +195,40 @@ def test_one_sentence_naming_several_parties_of_one_meeting_is_one_telling():
     # told in two sentences, two meetings of different pairs stay apart
     assert len(gather([told(1, "a", kind="CONSULT", source="FRA", target="UKR"),
                        told(2, "a", kind="CONSULT", source="DEU", target="POL")])) == 2
+
+
+# ------------------------------------------------------------ vague counts, diplomatic wording
+
+
+def test_a_written_count_outweighs_a_vague_one_in_an_article_and_in_the_best_figure():
+    vague = told(1, "a", killed=24)
+    vague.killed_max, vague.killed_vague = None, True  # 'Dozens dead' in a heading
+    merged = gather([vague, told(2, "a", killed=13)])[0]  # 'at least 13 people were killed'
+    assert (merged.killed_min, merged.killed_vague) == (13, False)
+    sources = [{"published": "2025-04-24", "killed_min": 24, "killed_max": None, "killed_vague": True},
+               {"published": "2025-04-23", "killed_min": 13, "killed_max": 13}]
+    assert best_figure(sources, "killed") == 13
+    assert best_figure(sources[:1], "killed") == 24  # alone, the vague floor is all there is
+
+
+def test_talks_and_what_was_agreed_at_them_are_one_happening_whatever_country_is_named():
+    """One outlet tells the talks, another the deal they reached, a third a side's concession; a
+    country named beside talks ('talks on Ukraine') is not where they were held."""
+    fuser = fuse_all([
+        town(1, "a", kind="CONSULT", source="USA", target="RUS", name="Gullhaven", admin1="XX.01", lat=20.0, lon=40.0),
+        told(2, "b", kind="AGREE", source="RUS", target="USA"),
+        told(3, "c", kind="CONCEDE", source="USA", target=None, place="Ukraine", precision="country"),
+        told(4, "d", kind="AGREE", source="USA", target="RUS")])
+    assert len(fuser.incidents) == 1
+    assert fuser.incidents[0].type == "AGREE" and fuser.incidents[0].place_name == "Gullhaven"
+    # a strike and a protest stay their own kinds
+    fuser = fuse_all([told(1, "a", kind="CONSULT", source="USA", target="RUS"),
+                      told(2, "b", kind="ACCUSE", source="USA", target="RUS")])
+    assert len(fuser.incidents) == 2
+
+
+def test_a_sentence_telling_each_side_releasing_prisoners_is_one_telling():
+    sentence = "The two sides exchanged prisoners, each releasing several hundred."
+    gathered = gather([told(1, "a", kind="CONCEDE", source="UKR", target=None, evidence=sentence),
+                       told(2, "a", kind="CONCEDE", source="RUS", target=None, evidence=sentence)])
+    assert len(gathered) == 1 and gathered[0].parties() == {"UKR", "RUS"}

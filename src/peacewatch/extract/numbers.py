@@ -827,6 +827,8 @@ def _summarise(figures: list[_Figure], lex: _Lexicon) -> Casualties:
             parts = [_value(f.count) for f in tied if f.subset and not f.vague]
             if parts and max(parts) > _value(count):
                 count = Count(min=max(parts), max=None)
+            else:  # the figure is the vague word's smallest sense: say so (fusion prefers written counts)
+                count = Count(min=count.min, max=count.max, vague=True)
         if kind == "killed":
             out.killed = count
             out.victims = fig.noun.lower_ if fig.noun is not None and fig.count.max != 0 else None

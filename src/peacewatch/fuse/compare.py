@@ -16,7 +16,12 @@ PLACED = 1
 # Types whose two sides act together (a call, talks, a deal, a joint operation): which side a
 # sentence names as the source and which as the target is a matter of wording ('Trump spoke with
 # Putin', 'Putin and Trump held a call'), so their parties are compared as a set.
-SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "CONCEDE"})
+# Types one diplomatic happening is told as, in different words by different outlets: a call,
+# talks or a meeting (CONSULT), what they agreed (AGREE), what a side yielded there (CONCEDE: a
+# truce declared, prisoners released). Tellings of these types may be one incident, in this
+# order of preference for the incident's type when its tellings are told as many types equally.
+DIPLOMACY = ("CONSULT", "AGREE", "CONCEDE")
 # An event dated this long before its article's publication is background (a summary of the war,
 # a recalled past event): it never joins an incident. UCDP and ACLED code events from reports of
 # the days after them; a year is far outside any reporting lag.
@@ -62,6 +67,17 @@ class Told:
 
 
 TOLD_FIELDS = tuple(f.name for f in fields(Told))
+
+
+def family(kind: str) -> str:
+    """The kind of happening a type belongs to for fusion: the diplomatic types are one
+    (DIPLOMACY), any other type is its own."""
+    return "DIPLOMACY" if kind in DIPLOMACY else kind
+
+
+def family_types(kind: str) -> tuple[str, ...]:
+    """The types of a family (family())."""
+    return DIPLOMACY if kind == "DIPLOMACY" else (kind,)
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -17,17 +17,22 @@ with the few incidents of its type and days: fusion grows with n log n, not n^2.
 from __future__ import annotations
 
 import statistics
-from collections import Counter, defaultdict
+from bisect import bisect_right
+from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from peacewatch.fuse.compare import (
+    DIPLOMACY,
     PLACE_RANK,
     SYMMETRIC_TYPES,
     TOLD_FIELDS,
     Told,
+    actor,
     actors_agree,
+    family,
+    family_types,
     is_background,
     is_recall,
     km,
@@ -41,12 +46,12 @@ from peacewatch.records import (
     IncidentRecord,
     check_fields,
     date_span,
-    shift_day,
 )
 
 if TYPE_CHECKING:
     from peacewatch.store import BatchWriter
 
+_TYPE_RANK = {kind: rank for rank, kind in enumerate(DIPLOMACY)}
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
 # Incidents spanning more days than this (month or year precision) are kept apart from the day index.
 SHORT_SPAN_DAYS = 8
@@ -76,13 +81,20 @@ class Telling(Told):
     url: str | None = None
     published: str | None = None  # the article's publication day, to order the tellings' figures
     date_rule: str | None = None  # how the date was resolved ('narrative': from the story, not the sentence)
+    killed_vague: bool = False  # the toll was read from a vague word ('dozens'): a floor, not a count
+    injured_vague: bool = False
+    position: int = 0  # the event's place among its article's events
     also: list[Telling] = field(default_factory=list)
 
     def figure(self) -> dict:
         figure = {"event_id": self.event_id, "article_id": self.article_id, "root": self.root,
                   "copy": self.root != self.article_id, "outlet": self.outlet, "url": self.url,
                   "published": self.published, "killed_min": self.killed_min, "killed_max": self.killed_max,
-                  "injured_min": self.injured_min, "injured_max": self.injured_max, "evidence": self.evidence}
+                  "injured_min": self.injured_min, "injured_max": self.injured_max, "evidence": self.evidence,
+                  "type": self.type}
+        for what in ("killed", "injured"):
+            if getattr(self, f"{what}_vague"):
+                figure[f"{what}_vague"] = True
         figure["parties"] = sorted(self.parties())
         if self.also:
             figure["also_evidence"] = list(dict.fromkeys(t.evidence for t in self.also if t.evidence))
@@ -97,6 +109,18 @@ class Telling(Told):
 
     def toll(self) -> int | None:
         return figure_of({"killed_min": self.killed_min, "killed_max": self.killed_max}, "killed")
+
+    def told(self, what: str) -> tuple[bool, int] | None:
+        """Its figure for 'killed' or 'injured', ranked: a written count above a vague one, then
+        the higher (None when it gives none)."""
+        value = figure_of({f"{what}_min": getattr(self, f"{what}_min"), f"{what}_max": getattr(self, f"{what}_max")},
+                          what)
+        return None if value is None else (not getattr(self, f"{what}_vague"), value)
+
+    def order(self) -> tuple[str, int]:
+        """Where it stands among all tellings whatever the order they were stored in: its article
+        (a hash of the text) and its first event's place in the article."""
+        return self.article_id, self.position
 
     def is_background(self) -> bool:
         span = self.span()
@@ -125,6 +149,12 @@ class Incident(Told):
     @property
     def articles(self) -> set[str]:
         return {f["article_id"] for f in self.figures}
+
+    def anchor(self) -> tuple[str, str]:
+        """What tells it apart from another whatever the order it was stored in: its first
+        telling's article and sentence."""
+        first = self.figures[0] if self.figures else {}
+        return first.get("article_id") or "", first.get("evidence") or ""
 
     def parties(self) -> set[str]:
         """The countries of the sides its tellings name."""
@@ -157,6 +187,9 @@ class Incident(Told):
         self.figures.append(telling.figure())
         self.new_members.append(telling)
         self.changed = True
+        # told as several types of one family (talks, what was agreed): the type most tellings give
+        types = Counter(f.get("type", self.type) for f in self.figures)
+        self.type = max(types, key=lambda kind: (types[kind], -_TYPE_RANK.get(kind, 0)))
         span = telling.span()
         if span and PRECISION_RANK[telling.date_precision] < PRECISION_RANK[self.date_precision]:
             self.date_value, self.date_precision = telling.date_value, telling.date_precision
@@ -166,7 +199,9 @@ class Incident(Told):
                 telling.place_name, telling.admin1, telling.lat, telling.lon, telling.place_precision)
             self.country = telling.place_country or self.country
         for role in ("source", "target"):
-            if getattr(self, f"{role}_country") is None and getattr(telling, f"{role}_country"):
+            # a side not named yet, or a target that is the source itself (read as unknown: actor())
+            if actor(self, role) is None and actor(telling, role) and (
+                    role == "source" or telling.target_country != self.source_country):
                 for part in ("name", "country", "sector"):
                     setattr(self, f"{role}_{part}", getattr(telling, f"{role}_{part}"))
         self.mode = self.mode or telling.mode
@@ -184,7 +219,10 @@ def best_figure(independent: list[dict], what: str) -> int | None:
     latest publication day that give a figure tell (their median, the higher of the middle two
     when they are even: a toll rises through the day). A toll only rises as the dead are found,
     so the latest count is the best one; earlier ones stay as the low estimate (docs/TOLLS.md)."""
-    told = [(f.get("published") or "", value) for f in independent if (value := figure_of(f, what)) is not None]
+    given = [(f.get("published") or "", value, bool(f.get(f"{what}_vague")))
+             for f in independent if (value := figure_of(f, what)) is not None]
+    # a written count outweighs a vague word's floor ('dozens' read as 24): those count only alone
+    told = [(day, value) for day, value, vague in given if not vague] or [(day, value) for day, value, _ in given]
     if not told:
         return None
     latest = max(day for day, _ in told)
@@ -193,7 +231,8 @@ def best_figure(independent: list[dict], what: str) -> int | None:
 
 # Fusion's working copies of the records: a column they share is typed as the record declares it;
 # these are their own fields.
-TELLING_OWN = ("root", "event_id", "country", "outlet", "url", "published", "date_rule", "also")
+TELLING_OWN = ("root", "event_id", "country", "outlet", "url", "published", "date_rule", "killed_vague",
+               "injured_vague", "position", "also")
 INCIDENT_OWN = ("start", "end", "new_members", "changed")
 check_fields(Telling, EventRecord, own=TELLING_OWN)
 check_fields(Incident, IncidentRecord, own=INCIDENT_OWN)
@@ -225,7 +264,7 @@ def gather(tellings: list[Telling], slack_days: int = 1, max_km: float = 50.0) -
     event of the group. An event without a place joins the first group of its article it fits
     (an article leads with its main happening)."""
     by_article: dict[str, list[Telling]] = defaultdict(list)
-    for telling in sorted(tellings, key=lambda t: t.event_id):
+    for telling in sorted(tellings, key=Telling.order):
         by_article[telling.article_id].append(telling)
     out: list[Telling] = []
     for own in by_article.values():
@@ -242,7 +281,7 @@ def gather(tellings: list[Telling], slack_days: int = 1, max_km: float = 50.0) -
 
 def _one_happening(one: Telling, other: Telling, slack_days: int, max_km: float) -> bool:
     one_span, other_span = one.span(), other.span()
-    if one.type != other.type or one_span is None or other_span is None:
+    if family(one.type) != family(other.type) or one_span is None or other_span is None:
         return False
     if _days_apart(one_span, other_span) > slack_days:
         return False
@@ -271,22 +310,23 @@ def merge(group: list[Telling]) -> Telling:
         values.update({f"{role}_{part}": getattr(named, f"{role}_{part}") for part in ("name", "country", "sector")})
     values["mode"] = next((t.mode for t in group if t.mode), None)
     for what in ("killed", "injured"):
-        told = [t for t in group if figure_of({f"{what}_min": getattr(t, f"{what}_min"),
-                                                f"{what}_max": getattr(t, f"{what}_max")}, what) is not None]
+        # the highest written count (a later paragraph's update) outweighs a vague word ('dozens')
+        told = [t for t in group if t.told(what) is not None]
         if told:
-            top = max(told, key=lambda t: figure_of({f"{what}_min": getattr(t, f"{what}_min"),
-                                                      f"{what}_max": getattr(t, f"{what}_max")}, what) or 0)
-            values.update({f"{what}_min": getattr(top, f"{what}_min"), f"{what}_max": getattr(top, f"{what}_max")})
+            top = max(told, key=lambda t: t.told(what) or (False, 0))
+            values.update({f"{what}_{part}": getattr(top, f"{what}_{part}") for part in ("min", "max", "vague")})
     return replace(lead, **values)
 
 
-def _countries_agree(one: Told, other: Told) -> bool:
+def _countries_agree(one: Telling | Incident, other: Telling | Incident) -> bool:
     """Two places named in different countries are different places (a sea or none says nothing)."""
     mine, theirs = _place_country(one), _place_country(other)
     return not (mine and theirs and mine != theirs)
 
 
-def _place_country(told: Told) -> str | None:
+def _place_country(told: Telling | Incident) -> str | None:
+    if told.place_rank == PLACE_RANK["country"] and family(told.type) == "DIPLOMACY":
+        return None  # a country named beside talks is often what they were about ('talks on Ukraine'), not where
     if isinstance(told, Telling):
         return told.place_country if told.place_rank <= PLACE_RANK["country"] else None
     if isinstance(told, Incident):
@@ -312,6 +352,10 @@ class Fuser:
         self._days: dict[tuple[str, int], list[Incident]] = defaultdict(list)
         self._long: dict[str, list[Incident]] = defaultdict(list)
 
+    def fresh(self) -> Fuser:
+        """A fuser of the same class and settings, holding no incidents."""
+        return type(self)(self.slack, self.max_km, self.one_fit)
+
     def add(self, incident: Incident) -> None:
         """Index an incident (one read from the store, or a new one)."""
         self.incidents.append(incident)
@@ -325,9 +369,9 @@ class Fuser:
         if (incident.end - incident.start).days < SHORT_SPAN_DAYS:
             first = incident.start.toordinal() - self.slack
             for day in range(first, incident.end.toordinal() + self.slack + 1):
-                self._days[(incident.type, day)].append(incident)  # met twice, it is compared once (match)
+                self._days[(family(incident.type), day)].append(incident)  # met twice, it is compared once (match)
         else:
-            self._long[incident.type].append(incident)
+            self._long[family(incident.type)].append(incident)
 
     def fuse(self, telling: Telling) -> Incident | None:
         """The incident a telling joins (made new when none fits). None when it has no date, is
@@ -355,9 +399,9 @@ class Fuser:
         start, end = span
         seen: dict[int, Incident] = {}
         for day in range(start.toordinal(), end.toordinal() + 1):
-            for incident in self._days.get((telling.type, day), ()):
+            for incident in self._days.get((family(telling.type), day), ()):
                 seen[id(incident)] = incident
-        for incident in self._long.get(telling.type, ()):
+        for incident in self._long.get(family(telling.type), ()):
             if incident.start <= end and incident.end >= start:
                 seen[id(incident)] = incident
         fitting = [i for i in seen.values() if self._fits(telling, i, start, end)]
@@ -370,8 +414,8 @@ class Fuser:
             # are placed apart, it cannot say which; when they may be one, the most told
             if self.one_fit and self._apart(fitting):
                 return None
-            return min(fitting, key=lambda i: (-len(i.figures), self._distance(telling, i, start)))
-        return min(fitting, key=lambda i: self._distance(telling, i, start))
+            return min(fitting, key=lambda i: (-len(i.figures), *self._distance(telling, i, start), i.anchor()))
+        return min(fitting, key=lambda i: (*self._distance(telling, i, start), i.anchor()))
 
     def _apart(self, incidents: list[Incident]) -> bool:
         """Whether some of these incidents are placed where the others cannot be."""
@@ -407,11 +451,18 @@ class Fuser:
 
 def telling_of(event: dict[str, Any]) -> Telling:
     """A stored event row (with its event_id, root article and outlet) as fusion needs it."""
+    data = event.get("data")  # the whole event, or what fusion reads of it in columns of their own
+    if data is not None:
+        read = {"date_rule": (data.get("date") or {}).get("rule"),
+                **{f"{what}_vague": (data.get(what) or {}).get("vague") for what in ("killed", "injured")}}
+    else:
+        read = {name: event.get(name) for name in ("date_rule", "killed_vague", "injured_vague")}
     return Telling(
         event_id=event["event_id"], article_id=event["article_id"], root=event["root"], type=event["type"],
         country=event["place_country"] or event["target_country"] or event["source_country"],
         outlet=event["outlet"], url=event.get("url"), published=event.get("published"),
-        date_rule=((event.get("data") or {}).get("date") or {}).get("rule"),
+        date_rule=read["date_rule"], position=event.get("position") or 0,
+        killed_vague=bool(read["killed_vague"]), injured_vague=bool(read["injured_vague"]),
         **{name: event[name] for name in TELLING_COLUMNS})
 
 
@@ -436,20 +487,6 @@ def incident_values(incident: Incident) -> dict[str, Any]:
                                            if sentence))}
 
 
-def blocks_of(tellings: list[Telling]) -> list[tuple[str, str, str, str]]:
-    """The stored incidents a batch's tellings may join, as query bounds per type: (type, earliest
-    start, latest start, earliest end). Incidents start at most a year before the window (a
-    year-precision one spans a year), and a day may be two days off."""
-    spans: dict[str, list[str]] = {}
-    for telling in tellings:
-        span = telling.span()
-        if span is None:
-            continue
-        low, high = spans.get(telling.type, [span[0].isoformat(), span[1].isoformat()])
-        spans[telling.type] = [min(low, span[0].isoformat()), max(high, span[1].isoformat())]
-    return [(kind, shift_day(low, -366), shift_day(high, 2), shift_day(low, -2)) for kind, (low, high) in spans.items()]
-
-
 def member_rows(incident: Incident) -> list[dict[str, Any]]:
     """The membership rows of the events an incident took in since it was last stored (each
     telling's event and the article's other events of the happening)."""
@@ -458,38 +495,181 @@ def member_rows(incident: Incident) -> list[dict[str, Any]]:
             for telling in incident.new_members for event in (telling, *telling.also)]
 
 
-def fusion_order(telling: Telling) -> tuple[bool, int, str, int]:
-    """Tellings that name a town or region fuse first, so that one naming none finds every
-    incident it might join; then the precisely dated (a 'this year' finds the day's incident), by date."""
-    return not telling.placed, PRECISION_RANK[telling.date_precision], telling.date_value or "", telling.event_id
+def fusion_order(telling: Telling) -> tuple[int, bool, int, str, tuple[str, int]]:
+    """Where a telling stands in fusion's one order, whatever the order tellings were stored in:
+    by the last day it may be (a month's date after the days of its month), a telling that names
+    no town or region a day later than those that do (so that it meets every incident of its days
+    it might join), the precisely dated first, then its article and place in it."""
+    return (sweep_day(telling), not telling.placed, PRECISION_RANK[telling.date_precision], telling.date_value or "",
+            telling.order())
 
 
-def fuse_told(writer: BatchWriter, told: list[dict[str, Any]], fuser: Fuser) -> list[int]:
-    """Join a batch's stored events (`told`) to the stored incidents of their blocks, or make new
-    ones, inside the batch's transaction. Returns the ids of the incidents made or changed."""
-    tellings = [telling_of(row) for row in told]
-    if not tellings:
-        return []
-    loaded: dict[int, Incident] = {inc.id: inc for inc in fuser.incidents if inc.id is not None}
-    stored: set[int] = set()  # incidents whose rows this transaction has read
-    for incident in map(incident_of, writer.incidents_in(blocks_of(tellings))):
-        assert incident.id is not None
-        stored.add(incident.id)
-        if incident.id not in loaded:
-            fuser.add(incident)
-            loaded[incident.id] = incident
-    for telling in sorted(gather(tellings, fuser.slack, fuser.max_km), key=fusion_order):
-        fuser.fuse(telling)
-    changed = fuser.changed()
-    # a fuser given by the caller may hold incidents of an earlier batch whose rows are gone (that
-    # batch rolled back): those are stored anew
-    stored |= writer.existing_incidents([i.id for i in changed if i.id is not None and i.id not in stored])
-    writer.update_incidents([{"id": i.id, **incident_values(i)} for i in changed if i.id in stored])
-    new = [i for i in changed if i.id not in stored]
+def sweep_day(telling: Telling) -> int:
+    """The day (an ordinal) at which fusion takes a telling up (fusion_order)."""
+    span = telling.span()
+    return (span[1].toordinal() if span else 0) + (0 if telling.placed else 1)
+
+
+# Incidents this many days before the first day fused again are read as they stand: a month's
+# incident may still take a telling of its last days.
+LOOKBACK_DAYS = JOIN_SPAN_DAYS + 2
+# Fusion days start in year 3: a year and a month before it is still a date (ages before are one day).
+FIRST_DAY = date(3, 1, 1).toordinal()
+
+
+def fuse_told(writer: BatchWriter, told: list[dict[str, Any]], fuser: Fuser | None = None) -> list[int]:
+    """Fuse a batch's stored events (`told`) into incidents, inside the batch's transaction, so
+    that the incidents are those the whole stored record gives, whatever the batches it came in.
+
+    Fusion takes tellings up in one order (fusion_order), each joining the incidents made by
+    those before it. A batch's tellings may fall anywhere in that order: for each kind of
+    happening they tell, the incidents from the first day they touch on are made again from
+    the stored record (the batch's events are stored already), starting from the incidents
+    before that day as they stand, until what is made again is what was stored (the rest then
+    stands). `fuser` gives the settings (a new one of its class is used).
+    Returns the ids of the incidents made or changed."""
+    fuser = fuser or Fuser()
+    days: dict[str, list[int]] = {}
+    for telling in gather([telling_of(row) for row in told], fuser.slack, fuser.max_km):
+        if telling.span() is not None and not telling.is_background():
+            days.setdefault(family(telling.type), []).append(sweep_day(telling))
+    touched: list[int] = []
+    for kind, swept in sorted(days.items()):
+        touched.extend(_Refusion(writer, kind, fuser.fresh()).run(min(swept), max(swept)))
+    return touched
+
+
+# Days of tellings read at a time while fusing again, and how often (in days) fusion checks
+# whether what it makes again is what was stored.
+READ_DAYS = 60
+CHECK_DAYS = 7
+# A telling taken up on a day meets incidents no older than this (a month's date, two days'
+# slack): past it, an incident is settled.
+ALIVE_DAYS = JOIN_SPAN_DAYS + 6
+
+
+class _Refusion:
+    """Fusion of one family of types made again from a day on (fuse_told)."""
+
+    def __init__(self, writer: BatchWriter, kind: str, fuser: Fuser):
+        self.writer, self.types, self.fuser = writer, family_types(kind), fuser
+        self.day_of: dict[int, int] = {}  # a read telling's first event -> its fusion day
+        self.stored: dict[int, Any] = {}  # stored incidents holding read tellings, by id
+        self.stored_of: dict[int, int] = {}  # a read telling's first event -> its stored incident
+        self.made_of: dict[int, Incident] = {}  # a fused telling's first event -> its incident now
+        self.fused: list[tuple[int, int]] = []  # (fusion day, first event) of the tellings fused, in order
+
+    def run(self, first: int, last: int) -> list[int]:
+        day = max(first, FIRST_DAY)
+        while True:  # start where no stored incident is cut in two
+            later = self._read(day, max(day, last) + READ_DAYS)
+            earliest = self._earliest(day)
+            if earliest >= day or day == FIRST_DAY:
+                break
+            day = max(earliest, FIRST_DAY)
+            self.day_of.clear()
+            self.stored.clear()
+            self.stored_of.clear()
+        # the incidents made before `day`: none of those starting later holds a telling taken up before it
+        for row in self.writer.incidents_ending(self.types, date.fromordinal(day - LOOKBACK_DAYS).isoformat(),
+                                                date.fromordinal(day + 2 * self.fuser.slack + 1).isoformat()):
+            if row.id not in self.stored:
+                self.fuser.add(incident_of(row))
+        horizon = max(day, last) + READ_DAYS
+        queue = deque(sorted(later, key=fusion_order))
+        checked = last
+        while True:
+            while queue:
+                telling = queue.popleft()
+                swept = sweep_day(telling)
+                if swept > checked + CHECK_DAYS:  # every telling up to the day before is fused
+                    checked = swept - 1
+                    if self._settled(checked):
+                        return self._write(checked)
+                made = self.fuser.fuse(telling)
+                self.fused.append((swept, telling.event_id))
+                if made is not None:
+                    self.made_of[telling.event_id] = made
+            if self._settled(horizon - 1):
+                return self._write(horizon - 1)
+            # the next days: when none is stored, every incident is settled at their end
+            queue.extend(sorted(self._read(horizon, horizon + READ_DAYS), key=fusion_order))
+            horizon += READ_DAYS
+
+    def _earliest(self, day: int) -> int:
+        """The day to start from so that no stored incident holding a telling read is cut in two:
+        its tellings not read are taken up before `day` or after the days read. A telling's date
+        lies within `slack` days of its first event's, and one naming no place is taken up a day
+        late; a telling taken up after the days read starts after `day` (only a year's date,
+        which joins nothing, spans more than the days read)."""
+        unread = [f.get("event_id", -1) for row in self.stored.values() for f in row.figures or []
+                  if f.get("event_id", -1) not in self.day_of]
+        starts = [date.fromisoformat(start).toordinal() for start, _ in self.writer.event_days(unread).values()
+                  if start]
+        before = [start - self.fuser.slack - 1 for start in starts if start - self.fuser.slack - 1 < day]
+        return min(before, default=day) - 2 * self.fuser.slack - 1 if before else day
+
+    def _read(self, day: int, until: int) -> list[Telling]:
+        """The stored tellings taken up from `day` to before `until`, and their stored incidents."""
+        since = date.fromordinal(day - 1).isoformat()  # a telling without a place is taken up a day late
+        articles = self.writer.told_articles(self.types, since, date.fromordinal(until).isoformat())
+        events = [telling_of(row) for row in self.writer.told_events(self.types, articles)]
+        read = [t for t in gather(events, self.fuser.slack, self.fuser.max_km)
+                if day <= sweep_day(t) < until and t.event_id not in self.day_of]
+        for telling in read:
+            self.day_of[telling.event_id] = sweep_day(telling)
+        for row in self.writer.incidents_of_events(e.event_id for t in read for e in (t, *t.also)):
+            self.stored[row.id] = row
+            for figure in row.figures or []:
+                self.stored_of[figure.get("event_id", -1)] = row.id
+        return read
+
+    def _settled(self, day: int) -> bool:
+        """Whether every incident still open on `day` holds the same tellings taken up by then as
+        the stored one: fusing on would make what is stored."""
+        for _, event_id in self.fused[bisect_right(self.fused, (day - ALIVE_DAYS, 2**63)):]:
+            made = self.made_of.get(event_id)
+            now = {f["event_id"] for f in made.figures} if made is not None else set()
+            stored = self.stored.get(self.stored_of.get(event_id, -1))
+            before = set() if stored is None else {
+                f.get("event_id") for f in stored.figures if self.day_of.get(f.get("event_id", -1), day + 1) <= day}
+            if now != before:
+                return False
+        return True
+
+    def _write(self, day: int) -> list[int]:
+        """Store what was made again up to `day`: a stored incident holding tellings of later days
+        stands as it is (what was made of it up to `day` is what it held)."""
+        standing = {row.id for row in self.stored.values()
+                    if any(self.day_of.get(f.get("event_id", -1), day + 1) > day for f in row.figures or [])}
+        for incident in self.fuser.incidents:
+            first = incident.figures[0]["event_id"] if incident.figures else -1
+            if incident.id is None and self.stored_of.get(first) in standing:
+                incident.changed = False  # the same as the standing stored one
+        return _write(self.writer, self.fuser, set(self.stored) - standing)
+
+
+def _write(writer: BatchWriter, fuser: Fuser, remade_ids: set[int]) -> list[int]:
+    """Store what fusion made: the incidents made again keep the ids of those whose first telling
+    they start with; those left over go."""
+    made = [i for i in fuser.incidents if i.id is None and i.changed]
+    kept = [i for i in fuser.incidents if i.id is not None and i.changed]
+    owner = writer.members_of(remade_ids)
+    free = set(remade_ids)
+    for incident in made:
+        old = owner.get(incident.figures[0]["event_id"])
+        if old in free:
+            incident.id = old
+            free.discard(old)
+    writer.delete_incidents(remade_ids - free, keep_rows=True)
+    writer.delete_incidents(free)
+    reused = [i for i in made if i.id is not None]
+    writer.update_incidents([{"id": i.id, **incident_values(i)} for i in (*reused, *kept)])
+    new = [i for i in made if i.id is None]
     for incident, new_id in zip(new, writer.add_incidents([incident_values(i) for i in new]), strict=True):
         incident.id = new_id
     members, touched = [], []
-    for incident in changed:
+    for incident in (*made, *kept):
         assert incident.id is not None
         members.extend(member_rows(incident))
         incident.new_members.clear()

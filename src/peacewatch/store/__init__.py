@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 from sqlalchemy import Row, Select, and_, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from peacewatch.records import INCIDENT_FIELDS, IncidentRecord, column_names, date_span
+from peacewatch.records import INCIDENT_FIELDS, IncidentRecord, column_names, date_span, shift_day
 from peacewatch.schema import Event, HistoryStep, Report
 from peacewatch.store.db import StoreError, current_revision, database_url, make_engine, upgrade
 from peacewatch.store.models import (
@@ -378,24 +378,90 @@ class BatchWriter:
     def __init__(self, session: Session):
         self._session = session
 
-    def incidents_in(self, blocks: Iterable[tuple[str, str, str, str]]) -> list[Row]:
-        """Stored incidents of our own by (type, earliest start, latest start, earliest end), as
-        plain rows (changes are written back by id)."""
-        incidents = IncidentRow.__table__
-        out: list[Row] = []
-        for kind, start_from, start_to, end_from in blocks:
-            out.extend(self._session.execute(select(incidents).where(
-                incidents.c.type == kind, incidents.c.date_start >= start_from, incidents.c.date_start <= start_to,
-                incidents.c.date_end >= end_from, incidents.c.origin == "peacewatch")))
+    def told_events(self, types: Sequence[str], article_ids: Iterable[str]) -> list[dict[str, Any]]:
+        """Stored occurred, dated events of these types of these articles, as the batch's are
+        handed to fusion (with event_id, root article, outlet, url and publication day), but
+        instead of the whole event (`data`) only what fusion reads of it: `date_rule`,
+        `killed_vague`, `injured_vague`."""
+        events = EventRow.__table__
+        data = events.c.data
+        query = (select(*[c for c in events.c if c.key != "data"], ArticleRow.copy_of,
+                        ArticleRow.source.label("article_source"), ArticleRow.url, ArticleRow.published,
+                        data[("date", "rule")].as_string().label("date_rule"),
+                        data[("killed", "vague")].as_boolean().label("killed_vague"),
+                        data[("injured", "vague")].as_boolean().label("injured_vague"))
+                 .join(ArticleRow, ArticleRow.id == events.c.article_id)
+                 .where(events.c.type.in_(list(types)), events.c.status == "occurred",
+                        events.c.date_start.is_not(None)))
+        ids = list(set(article_ids))
+        out = []
+        for start in range(0, len(ids), 500):
+            for row in self._session.execute(query.where(events.c.article_id.in_(ids[start:start + 500]))):
+                values = dict(row._mapping)
+                copy_of, source, url = values.pop("copy_of"), values.pop("article_source"), values["url"]
+                out.append({**values, "event_id": values["id"], "root": copy_of or values["article_id"],
+                            "outlet": source or _domain(url)})
         return out
 
-    def existing_incidents(self, ids: list[int]) -> set[int]:
-        """Which of these incident ids have rows (an earlier batch that rolled back leaves none)."""
-        found: set[int] = set()
+    def told_articles(self, types: Sequence[str], end_from: str, end_before: str) -> set[str]:
+        """The articles with occurred events of these types whose last possible day is from
+        `end_from` to before `end_before`."""
+        events = EventRow.__table__
+        return set(self._session.scalars(select(events.c.article_id).distinct().where(
+            events.c.type.in_(list(types)), events.c.status == "occurred",
+            events.c.date_start >= shift_day(end_from, -366), events.c.date_start < end_before,
+            events.c.date_end >= end_from, events.c.date_end < end_before)))
+
+    def event_days(self, event_ids: Iterable[int]) -> dict[int, tuple[str | None, str | None]]:
+        """The first and last possible day of each of these events (those dated)."""
+        ids = list(set(event_ids))
+        found: dict[int, tuple[str | None, str | None]] = {}
+        for start in range(0, len(ids), 500):
+            found.update((event_id, (first, last)) for event_id, first, last in self._session.execute(
+                select(EventRow.id, EventRow.date_start, EventRow.date_end).where(
+                    EventRow.id.in_(ids[start:start + 500]), EventRow.date_start.is_not(None))))
+        return found
+
+    def incidents_of_events(self, event_ids: Iterable[int]) -> list[Row]:
+        """The stored incidents that hold any of these events, as plain rows."""
+        incidents = IncidentRow.__table__
+        ids = list(set(event_ids))
+        out: dict[int, Row] = {}
+        for start in range(0, len(ids), 500):
+            query = select(incidents).join(MemberRow, MemberRow.incident_id == incidents.c.id).where(
+                MemberRow.event_id.in_(ids[start:start + 500]))
+            out.update((row.id, row) for row in self._session.execute(query))
+        return list(out.values())
+
+    def incidents_ending(self, types: Sequence[str], end_from: str, start_before: str) -> list[Row]:
+        """Stored incidents of our own of these types whose last possible day is `end_from` or
+        later and whose first is before `start_before`, as plain rows (changes are written back
+        by id)."""
+        incidents = IncidentRow.__table__
+        return list(self._session.execute(select(incidents).where(
+            incidents.c.type.in_(list(types)), incidents.c.date_start >= shift_day(end_from, -366),
+            incidents.c.date_start < start_before, incidents.c.date_end >= end_from,
+            incidents.c.origin == "peacewatch")))
+
+    def members_of(self, incident_ids: Iterable[int]) -> dict[int, int]:
+        """Which of these incidents holds each of their events (event id -> incident id)."""
+        ids = list(set(incident_ids))
+        found: dict[int, int] = {}
+        for start in range(0, len(ids), 500):
+            found.update((event_id, incident_id) for event_id, incident_id in self._session.execute(
+                select(MemberRow.event_id, MemberRow.incident_id).where(
+                    MemberRow.incident_id.in_(ids[start:start + 500]))))
+        return found
+
+    def delete_incidents(self, ids: Iterable[int], *, keep_rows: bool = False) -> None:
+        """Remove incidents with their memberships (only the memberships when `keep_rows`: the
+        rows are written anew by id)."""
+        ids = list(set(ids))
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
-            found.update(self._session.scalars(select(IncidentRow.id).where(IncidentRow.id.in_(chunk))))
-        return found
+            self._session.execute(delete(MemberRow).where(MemberRow.incident_id.in_(chunk)))
+            if not keep_rows:
+                self._session.execute(delete(IncidentRow).where(IncidentRow.id.in_(chunk)))
 
     def update_incidents(self, rows: list[dict[str, Any]]) -> None:
         """Write incidents back by id (one executemany)."""
