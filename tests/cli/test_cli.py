@@ -71,8 +71,9 @@ def test_bad_published_date_is_a_clear_error(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text(ARTICLE, encoding="utf-8")
     result = runner.invoke(app, ["extract", str(path), "--published", "yesterday-ish"])
-    assert result.exit_code == 1
-    assert "Traceback" not in result.output
+    # A bad option is the caller's mistake: status 2, before anything is read.
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output and "is not a date" in result.output
 
 
 def test_samples_run():

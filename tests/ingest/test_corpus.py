@@ -119,13 +119,14 @@ def test_jsonl_good_blank_and_bad_lines(tmp_path, caplog):
 
     with caplog.at_level(logging.WARNING, logger="peacewatch.ingest.corpus"):
         items = list(iter_corpus([path], published="2025-04-15"))
+    # The corpus names the bad line in the item; the reader that meets it logs the skip, once.
+    assert not [r for r in caplog.records if r.name == "peacewatch.ingest.corpus"]
 
     assert [item.origin for item in items] == [f"{path}:1", f"{path}:3", f"{path}:4"]
     good, bad, html = items
     assert good.external_id == "17" and good.raw.title == "Velmora" and good.raw.published == "2025-04-15"
     assert bad.raw is None and bad.error.startswith(f"{path}:3: ") and "JSON" in bad.error
     assert html.external_id == "r4" and html.raw.format == "html" and html.raw.published == "2025-04-16"
-    assert f"{path}:3" in caplog.text
     check_count([path], items)
 
 
