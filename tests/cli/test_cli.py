@@ -78,8 +78,9 @@ def test_bad_published_date_is_a_clear_error(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text(ARTICLE, encoding="utf-8")
     result = runner.invoke(app, ["extract", str(path), "--published", "yesterday-ish"])
-    assert result.exit_code == 1
-    assert "Traceback" not in result.output
+    # A bad option is the caller's mistake: status 2, before anything is read.
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output and "is not a date" in result.output
 
 
 def test_samples_run():
@@ -132,3 +133,46 @@ def test_demo_ingests_the_corpus_prints_the_analysis_and_writes_the_report(tmp_p
     assert page.startswith("<!DOCTYPE html>") and 'id="timeline"' in page
     again = runner.invoke(app, ["demo", "--db", str(db), "--out", str(report)])
     assert again.exit_code == 0 and "0 new, 48 already stored" in again.output
+
+
+def test_extract_jsonl_reads_latin1_skips_binary_and_missing_with_one_summary(tmp_path):
+    latin = tmp_path / "latin.jsonl"
+    latin.write_bytes(json.dumps({"id": "caf", "text": "Caf\u00e9 owners fled. " + ARTICLE}, ensure_ascii=False)
+                      .encode("latin-1") + b"\n")
+    binary = tmp_path / "noise.jsonl"
+    binary.write_bytes(bytes(range(256)) * 2)  # three lines of bytes (two newlines among them)
+    result = runner.invoke(app, ["extract", "--jsonl", str(latin), str(binary), str(tmp_path / "nope.jsonl")])
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.exit_code == 0 and "Traceback" not in result.output
+    (report,) = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert report["article"]["id"] == "caf" and "decoded as cp1252" in report["article"]["warnings"][0]
+    assert "5 read, 1 extracted, 4 skipped (binary: 3, missing: 1)" in result.stderr
+
+
+def test_extract_jsonl_with_a_lone_surrogate_reads_every_record():
+    lines = [json.dumps({"id": "one", "text": ARTICLE}), json.dumps({"id": "two", "text": ARTICLE + "\ud800"}),
+             json.dumps({"id": "three", "text": ARTICLE.replace("four", "five")})]
+    result = runner.invoke(app, ["extract", "--jsonl", "-"], input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.output
+    reports = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert [r["article"]["id"] for r in reports] == ["one", "two", "three"]
+    assert any("lone surrogates" in w for w in reports[1]["article"]["warnings"])
+
+
+def test_extract_reads_a_folder_and_html_from_stdin(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(json.dumps({"id": "rec", "text": ARTICLE.replace("four", "six")}) + "\n")
+    result = runner.invoke(app, ["extract", str(tmp_path), "--published", "2025-05-07"])
+    assert result.exit_code == 0, result.output
+    assert "2 read, 2 extracted, 0 skipped" in result.stderr
+    page = "<html><body><p>" + ARTICLE.replace("\n\n", "</p><p>") + "</p></body></html>"
+    result = runner.invoke(app, ["extract", "-", "--published", "2025-05-07"], input=page)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["article"]["published"] == "2025-05-07"
+
+
+def test_ingest_bad_published_is_a_clear_error(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(tmp_path), "--db", str(tmp_path / "s.db"), "--published", "2025-13-01"])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "is not a date" in result.output

@@ -17,6 +17,7 @@ from peacewatch.ingest import (
     read_article,
 )
 from peacewatch.ingest.clean import clean_text
+from peacewatch.ingest.text import repair_unicode
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ingest"
 PNG = (
@@ -372,3 +373,53 @@ def test_looks_like_html(data, expected, case):
 def test_load_text_rejects_non_text_types():
     with pytest.raises(InputError):
         load_text(12345)  # type: ignore[arg-type]
+
+
+# --- invalid Unicode, stray controls in HTML, deep pages (issue 19) ------------------------------
+
+@pytest.mark.parametrize(("text", "expected", "count", "case"), [
+    ("plain", "plain", 0, "ASCII passes untouched"),
+    ("caf\u00e9 \U0001f4a3", "caf\u00e9 \U0001f4a3", 0, "valid Unicode passes untouched"),
+    ("a\ud800b", "a\ufffdb", 1, "a lone high surrogate"),
+    ("a\udc80", "a\ufffd", 1, "a lone low surrogate (as surrogateescape leaves a byte)"),
+    ("\ud83d\ude00!", "\U0001f600!", 0, "a split pair is joined into its character"),
+    ("\ufffd\ud800", "\ufffd\ufffd", 1, "a replacement character already there is not counted"),
+])
+def test_repair_unicode(text, expected, count, case):
+    assert repair_unicode(text) == (expected, count), case
+
+
+def test_lone_surrogates_in_text_and_metadata_are_replaced_with_a_warning():
+    raw = load_text(f"{BODY} \ud800", title="Border \udc80town", source="Courier\ud800")
+    assert "\ufffd" in raw.text and raw.title == "Border \ufffdtown" and raw.source == "Courier\ufffd"
+    assert raw.warnings == ["invalid Unicode (lone surrogates) replaced by U+FFFD in text (1), title (1), source (1)"]
+    raw.text.encode("utf-8")  # storable, hashable, printable
+
+
+def test_lone_surrogate_in_html_is_replaced():
+    raw = load_html(f"<html><body><p>{BODY} \ud800</p><p>{BODY}</p></body></html>", url="https://x.example/\udc80")
+    assert raw.url == "https://x.example/\ufffd" and any("lone surrogates" in w for w in raw.warnings)
+
+
+def test_utf8_bytes_with_encoded_surrogates_are_read():
+    # CESU-8: a surrogate pair written as two 3-byte sequences, and a lone one.
+    data = BODY.encode() + " \ud83d\ude00 \ud800".encode("utf-8", "surrogatepass")
+    raw = load_text(data)
+    assert "\U0001f600" in raw.text and "\ufffd" in raw.text
+    assert any("encoded surrogates" in w for w in raw.warnings)
+
+
+def test_stray_nul_in_html_is_dropped_like_in_text():
+    raw = load_html(f"<html><body><p>{BODY}\x00</p></body></html>")
+    assert "\x00" not in raw.text and any("control characters" in w for w in raw.warnings)
+    with pytest.raises(InputError, match="binary"):
+        load_html("<p>" + "\x00\x01\x02" * 50 + "</p>")
+
+
+@pytest.mark.parametrize("depth", [254, 256, 2000])
+def test_html_nested_past_the_parser_limit_is_read_with_a_warning(depth):
+    page = ("<html><head><title>Deep page</title><script>var x = 1;</script></head><body><p>Intro.</p>"
+            + "<div>" * depth + f"<p>{BODY}</p><style>p {{}}</style><p>Last words.</p></body></html>")
+    raw = load_html(page)
+    assert raw.text == f"Intro.\n\n{BODY}\n\nLast words." and raw.title == "Deep page"
+    assert any("nested too deep" in w for w in raw.warnings)

@@ -11,26 +11,34 @@ from rich.console import Console
 
 from peacewatch.cli.common import app, err, setup_logging
 from peacewatch.errors import PeacewatchError
-from peacewatch.ingest import RawArticle, load_text, read_article, read_record
+from peacewatch.ingest import read_article
+from peacewatch.ingest.corpus import STDIN, Given, iter_corpus
 from peacewatch.present.table import render_report
 from peacewatch.runner import evaluate
 from peacewatch.runner.pipeline import Failure, Pipeline
+from peacewatch.runner.reading import ExtractSummary, extract_corpus
 from peacewatch.samples import sample_paths
 
 
 @app.command("extract")
 def extract_cli(
-    files: Annotated[list[str] | None, typer.Argument(help="Article files (.txt or .html); '-' for stdin.")] = None,
+    files: Annotated[list[str] | None, typer.Argument(
+        help="Articles (.txt or .html), folders, .jsonl, .csv or RSS/Atom feed files; '-' for stdin.")] = None,
     published: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
     title: Annotated[str | None, typer.Option(help="Article title.")] = None,
     url: Annotated[str | None, typer.Option(help="Article URL.")] = None,
     source: Annotated[str | None, typer.Option(help="Outlet name.")] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="json or table.")] = "json",
-    jsonl: Annotated[bool, typer.Option(help="Read JSON lines {id, text|html, published, title, url, source}; "
-                                        "write one report per line.")] = False,
+    jsonl: Annotated[bool, typer.Option(help="Read stdin and named files of no other kind as JSON lines "
+                                        "{id, text|html, published, title, url, source}; write one report "
+                                        "per line.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
-    """Extract events from articles and print their reports.
+    """Extract events from articles and print their reports; what cannot be read is skipped with
+    its reason, and a summary (read, extracted, skipped by reason) ends the run on stderr.
+
+    Inputs are read as `ingest` reads them. Exit status 1 when an input was skipped (0 with --jsonl,
+    a batch mode, unless nothing at all could be read), 2 for a bad option.
 
     Examples:
       peacewatch extract article.txt --published 2025-04-15 --format table
@@ -39,58 +47,24 @@ def extract_cli(
     setup_logging(verbose)
     if format not in ("json", "table"):
         raise typer.BadParameter("--format must be json or table")
-    files = files or ["-"]
-    if jsonl:
-        raise typer.Exit(_extract_jsonl(files))
-    items: list[tuple[str | None, RawArticle]] = []
-    failed = 0
-    for name in files:
-        try:
-            if name == "-":
-                raw = load_text(sys.stdin.buffer.read(), published=published, title=title, url=url, source=source)
-            else:
-                raw = read_article(name, published=published, title=title, url=url, source=source)
-            items.append((None, raw))
-        except PeacewatchError as exc:
-            err.print(f"[red]error[/red] {name}: {exc}")
-            failed += 1
+    try:
+        items = iter_corpus(files or [STDIN], given=Given(published, title, url, source), lines=jsonl)
+    except PeacewatchError as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(2) from exc
+    summary = ExtractSummary()
     console = Console()
-    for result in Pipeline().run(items):
-        if isinstance(result, Failure):
-            err.print(f"[red]error[/red] {result.id or 'article'}: {result.error}")
-            failed += 1
+    for report in extract_corpus(items, Pipeline(), summary):
+        if jsonl:
+            sys.stdout.write(report.to_json() + "\n")
         elif format == "table":
-            render_report(result, console)
+            render_report(report, console)
         else:
-            print(result.to_json(indent=1))
-    raise typer.Exit(1 if failed else 0)
-
-
-def _extract_jsonl(files: list[str]) -> int:
-    """Batch mode: one record per line in, one report per line out; bad records are logged."""
-
-    def records():
-        for name in files:
-            stream = sys.stdin if name == "-" else open(name, encoding="utf-8")
-            with stream:
-                for number, line in enumerate(stream, 1):
-                    if not line.strip():
-                        continue
-                    try:
-                        yield read_record(line)
-                    except PeacewatchError as exc:
-                        err.print(f"[yellow]skipped[/yellow] {name}:{number}: {exc}")
-
-    done = skipped = 0
-    for result in Pipeline().run(records()):
-        if isinstance(result, Failure):
-            err.print(f"[yellow]skipped[/yellow] {result.id}: {result.error}")
-            skipped += 1
-            continue
-        sys.stdout.write(result.to_json() + "\n")
-        done += 1
-    err.print(f"{done} reports, {skipped} skipped")
-    return 0
+            print(report.to_json(indent=1))
+    err.print(summary.line())
+    if jsonl:
+        raise typer.Exit(1 if summary.skipped and not summary.extracted else 0)
+    raise typer.Exit(1 if summary.skipped else 0)
 
 
 @app.command("samples")

@@ -30,6 +30,8 @@ from peacewatch.cli.common import (
     open_store,
     setup_logging,
 )
+from peacewatch.errors import PeacewatchError
+from peacewatch.ingest import normalise_published
 from peacewatch.ingest.corpus import count_corpus
 from peacewatch.present.acled import read_acled_csv, write_acled_csv
 from peacewatch.present.export import FORMATS, write_rows
@@ -40,17 +42,20 @@ from peacewatch.store import Filters
 
 @app.command("ingest")
 def ingest_cli(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl, .csv or RSS/Atom feed files.")],
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl, .csv or RSS/Atom feed files; "
+                                               "'-' for stdin.")],
     db: DbOption = None,
     batch_size: Annotated[int, typer.Option(help="Articles parsed and committed together.")] = BATCH_SIZE,
     published: Annotated[str | None, typer.Option(help="Publication date for articles that give none.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     workers: Annotated[int, typer.Option(help="Local processes to parse on (0: one per core).")] = 1,
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler to parse on, tcp://HOST:8786.")] = None,
+    jsonl: Annotated[bool, typer.Option(help="Read stdin and named files of no other kind as JSON lines.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Read articles into the store; what is stored already is skipped, so a second run finishes
-    what a killed one left.
+    what a killed one left. Inputs are read as `extract` reads them; what cannot be read is
+    skipped with its reason (logged once) and counted in the summary.
 
     Example: peacewatch ingest corpus/ feeds/world.xml --db sqlite:///news.db --workers 0
     """
@@ -59,14 +64,20 @@ def ingest_cli(
     setup_logging(verbose)
     if not 1 <= batch_size <= MAX_BATCH:
         raise typer.BadParameter(f"--batch-size must be 1 to {MAX_BATCH}")
+    try:
+        normalise_published(published)
+    except PeacewatchError as exc:
+        err.print(f"[red]error[/red] --published: {exc}")
+        raise typer.Exit(2) from exc
     store = open_store(db)
-    total = count_corpus(paths)
+    total = count_corpus(paths, lines=jsonl)
     columns = [SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
     with Progress(*columns, console=err, disable=quiet) as bar:
         task = bar.add_task("ingest", total=total)
         summary = ingest(paths, store, batch_size=batch_size, published=published,
                          progress=lambda done: bar.update(task, completed=done),
-                         workers=workers if workers > 0 else (os.cpu_count() or 1), scheduler=scheduler)
+                         workers=workers if workers > 0 else (os.cpu_count() or 1), scheduler=scheduler,
+                         lines=jsonl)
     table = Table(title="ingest summary", show_header=False)
     for key, value in summary.as_dict().items():
         if key == "skipped by reason":

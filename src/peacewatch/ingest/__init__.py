@@ -13,7 +13,14 @@ from pathlib import Path
 
 from peacewatch.errors import InputError
 from peacewatch.ingest.html import load_html, looks_like_html
-from peacewatch.ingest.text import MAX_BYTES, RawArticle, decode_bytes, load_text, normalise_published
+from peacewatch.ingest.text import (
+    MAX_BYTES,
+    RawArticle,
+    count_controls,
+    decode_bytes,
+    load_text,
+    normalise_published,
+)
 
 __all__ = [
     "MAX_BYTES",
@@ -94,6 +101,8 @@ def read_record(line: str) -> tuple[str | None, RawArticle]:
     try:
         record = json.loads(line)
     except ValueError as exc:
+        if count_controls(line) > 2:  # as for a whole file: a stray control or two is not binary
+            raise InputError("line is binary data, not a JSON record") from None
         raise InputError(f"not a JSON record: {exc}") from exc
     if not isinstance(record, dict):
         raise InputError("a record must be a JSON object")

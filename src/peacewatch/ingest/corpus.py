@@ -1,6 +1,7 @@
-"""Corpus: turn command-line paths (files, folders, JSON lines, CSV, RSS/Atom feeds) into articles to ingest.
+"""Corpus: turn command-line paths (files, folders, JSON lines, CSV, RSS/Atom feeds, '-' for stdin)
+into articles, for `extract` and `ingest` alike.
 
-Bad input becomes an item carrying an error, logged and skipped; it never stops the iteration.
+Bad input becomes an item carrying an error (the caller logs and counts it); it never stops the iteration.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import json
 import logging
 import os
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,12 +26,14 @@ from peacewatch.ingest import (
     RawArticle,
     load_html,
     load_text,
+    looks_like_html,
     normalise_published,
     read_article,
     read_record,
 )
+from peacewatch.ingest.text import repair_unicode
 
-__all__ = ["CorpusItem", "count_corpus", "iter_corpus"]
+__all__ = ["STDIN", "CorpusItem", "Given", "count_corpus", "iter_corpus"]
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +41,7 @@ JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 CSV_SUFFIXES = frozenset({".csv"})
 FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom", ".rdf", ".feed"})
 SIDECAR_SUFFIX = ".meta.json"
+STDIN = "-"  # the path that names standard input
 
 # CSV columns, in the order they are tried; the first non-empty one is the article.
 CSV_TEXT_COLUMNS = ("text", "article_content", "content", "body")
@@ -75,28 +80,49 @@ class CorpusItem:
     error: str | None
 
 
-def iter_corpus(paths: Iterable[str | os.PathLike[str]], *, published: str | None = None) -> Iterator[CorpusItem]:
+@dataclass(frozen=True)
+class Given:
+    """What the caller says of single-article inputs (a file, stdin); each wins over the file's own.
+
+    published is also the default of records (JSONL, CSV, feed entries) that give no date;
+    title, url and source are never applied to records, which each have their own.
+    """
+
+    published: str | None = None
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+
+
+def iter_corpus(paths: Iterable[str | os.PathLike[str]], *, published: str | None = None,
+                given: Given | None = None, lines: bool = False) -> Iterator[CorpusItem]:
     """Read the articles that command-line paths name, one item per article.
 
     A folder is walked recursively in sorted order, skipping hidden names and `*.meta.json`
     sidecars. By suffix: .jsonl/.ndjson give one article per non-blank line, .csv one per row,
     .xml/.rss/.atom/.rdf/.feed (or any file that starts like a feed) one per entry; any other
-    file is one article, its metadata taken from a `<stem>.meta.json` sidecar when there is one.
+    file is one article (HTML by its suffix or content), its metadata taken from a
+    `<stem>.meta.json` sidecar when there is one. '-' is standard input, one article.
 
     Args:
-        paths: files and folders; a single path is accepted too.
+        paths: files, folders and '-'; a single path is accepted too.
         published: default publication date (YYYY-MM-DD) for items without one of their own;
             for a single-article file it wins over the file's sidecar and page metadata.
+        given: title, url, source (and published) for single-article inputs; `published`
+            wins over given.published.
+        lines: standard input and the files named in `paths` that are of no other kind
+            (.txt, no suffix) are JSON lines.
     Returns:
         an iterator of CorpusItem, in input order; unreadable input gives items with an error.
     Raises:
-        InputError: at once, when `published` is not a date.
+        InputError: at once, when the publication date is not a date.
     """
-    default = normalise_published(published)
-    return _iter_items(_as_paths(paths), default)
+    given = given or Given()
+    default = normalise_published(published or given.published)
+    return _iter_items(_as_paths(paths), Given(default, given.title, given.url, given.source), lines)
 
 
-def count_corpus(paths: Iterable[str | os.PathLike[str]]) -> int | None:
+def count_corpus(paths: Iterable[str | os.PathLike[str]], *, lines: bool = False) -> int | None:
     """Count the items iter_corpus will give, cheaply, for a progress bar.
 
     A file counts 1, a JSONL file its non-blank lines, a CSV its data rows, a feed its entries
@@ -106,16 +132,16 @@ def count_corpus(paths: Iterable[str | os.PathLike[str]]) -> int | None:
         paths: as for iter_corpus.
     Returns:
         the number of items, or None when it is unknown (paths is a one-shot iterator, which
-        counting would use up).
+        counting would use up, or names standard input).
     """
-    if isinstance(paths, Iterator):
+    if isinstance(paths, Iterator) or any(str(path) == STDIN for path in _as_paths(paths)):
         return None
     total = 0
-    for path, error in _walk(_as_paths(paths)):
+    for named, path, error in _walk_named(_as_paths(paths)):
         if error:
             total += 1
             continue
-        kind = _kind(path)
+        kind = _kind(path, lines and path == named)
         if kind == "jsonl":
             total += sum(1 for _ in _jsonl_lines(path))
         elif kind == "csv":
@@ -143,6 +169,13 @@ NOT_ARTICLES = frozenset({".json", ".yaml", ".yml", ".toml", ".py", ".md", ".png
 def _is_sidecar(path: Path) -> bool:
     """Tell whether a file is a metadata sidecar (`<stem>.meta.json`), never an article."""
     return path.name.lower().endswith(SIDECAR_SUFFIX)
+
+
+def _walk_named(paths: Iterable[Path]) -> Iterator[tuple[Path, Path, str | None]]:
+    """As _walk, each file with the path named that led to it."""
+    for named in paths:
+        for path, error in _walk([named]):
+            yield named, path, error
 
 
 def _walk(paths: Iterable[Path]) -> Iterator[tuple[Path, str | None]]:
@@ -183,8 +216,8 @@ def _walk_folder(folder: Path, seen: set[Path]) -> Iterator[tuple[Path, str | No
             yield entry, None
 
 
-def _kind(path: Path) -> str:
-    """How a file is read: 'jsonl', 'csv', 'feed' or 'article'."""
+def _kind(path: Path, lines: bool = False) -> str:
+    """How a file is read: 'jsonl', 'csv', 'feed' or 'article' ('jsonl' instead when `lines`)."""
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         return "jsonl"
@@ -192,7 +225,7 @@ def _kind(path: Path) -> str:
         return "csv"
     if suffix in FEED_SUFFIXES or _looks_like_feed(path):
         return "feed"
-    return "article"
+    return "jsonl" if lines else "article"
 
 
 def _looks_like_feed(path: Path) -> bool:
@@ -209,27 +242,47 @@ def _looks_like_feed(path: Path) -> bool:
     return _FEED_ROOT.match(text) is not None
 
 
-def _iter_items(paths: Iterable[Path], default: str | None) -> Iterator[CorpusItem]:
+def _iter_items(paths: Iterable[Path], given: Given, lines: bool) -> Iterator[CorpusItem]:
     """The items of every path, read by kind."""
-    for path, error in _walk(paths):
-        if error:
-            yield _failed(str(path), error)
+    default = given.published
+    for named in paths:
+        if str(named) == STDIN:
+            yield from _iter_stdin(given, lines)
             continue
-        kind = _kind(path)
-        if kind == "jsonl":
-            yield from _iter_jsonl(path, default)
-        elif kind == "csv":
-            yield from _iter_csv(path, default)
-        elif kind == "feed":
-            yield from _iter_feed(path, default)
-        else:
-            yield _read_file(path, default)
+        for path, error in _walk([named]):
+            if error:
+                yield _failed(str(path), error)
+                continue
+            kind = _kind(path, lines and path == named)
+            if kind == "jsonl":
+                yield from _iter_jsonl(path, default)
+            elif kind == "csv":
+                yield from _iter_csv(path, default)
+            elif kind == "feed":
+                yield from _iter_feed(path, default)
+            else:
+                yield _read_file(path, given)
+
+
+def _iter_stdin(given: Given, lines: bool) -> Iterator[CorpusItem]:
+    """Standard input: JSON lines when `lines`, else one article (HTML by its content)."""
+    stream = sys.stdin.buffer
+    if lines:
+        yield from _iter_jsonl_stream("<stdin>", stream, given.published)
+        return
+
+    def read() -> tuple[str | None, RawArticle]:
+        data = stream.read(MAX_BYTES + 1)
+        loader = load_html if looks_like_html(data) else load_text
+        return None, loader(data, published=given.published, title=given.title, url=given.url,
+                            source=given.source)
+
+    yield _attempt("<stdin>", read, given.published)
 
 
 def _failed(origin: str, reason: str, external_id: str | None = None) -> CorpusItem:
-    """An item for input that cannot be read; the error names the origin and is logged."""
+    """An item for input that cannot be read; the error names the origin (the caller logs it, once)."""
     error = reason if reason.startswith(origin) else f"{origin}: {reason}"
-    log.warning("skipped %s", error)
     return CorpusItem(origin=origin, external_id=external_id, raw=None, error=error)
 
 
@@ -254,20 +307,28 @@ def _attempt(
     except InputError as exc:
         return _failed(origin, str(exc), external_id)
     except Exception as exc:
-        # Messy input must not end a batch, even when it trips a bug in a parser: keep the
-        # traceback in the log so the bug can be found.
-        log.warning("%s: unexpected error while reading", origin, exc_info=True)
+        # Messy input must not end a batch, even when it trips a bug in a parser: the skip is
+        # logged by the caller, the traceback here (with --verbose) so the bug can be found.
+        log.info("%s: unexpected error while reading", origin, exc_info=True)
         return _failed(origin, f"unexpected error while reading: {type(exc).__name__}: {exc}", external_id)
     if raw.published is None:
         raw.published = default
-    return CorpusItem(origin=origin, external_id=found_id if found_id is not None else external_id, raw=raw, error=None)
+    found_id = found_id if found_id is not None else external_id
+    # An id is stored and printed like the text: it passes the same Unicode repair.
+    return CorpusItem(origin=origin, external_id=None if found_id is None else repair_unicode(found_id)[0],
+                      raw=raw, error=None)
 
 
 # Single-article files ------------------------------------------------------------------------------
 
 
 def _read_sidecar(path: Path) -> tuple[dict[str, str], str | None]:
-    """The metadata of `<stem>.meta.json` beside an article; returns (metadata, problem or None)."""
+    """The metadata of `<stem>.meta.json` beside an article; returns (metadata, problem or None).
+
+    A sidecar is a help, never a condition: one that cannot be read, is not a JSON object or
+    holds a date that is not a date is a problem (logged, and kept in the article's warnings),
+    and the article is read without it (without its date).
+    """
     sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
     if not sidecar.is_file():
         return {}, None
@@ -280,30 +341,32 @@ def _read_sidecar(path: Path) -> tuple[dict[str, str], str | None]:
     found = {key: meta.get(key) for key in ("published", "title", "url")}
     # The evaluation sidecars name the outlet 'outlet'; others say 'source'.
     found["source"] = meta.get("source") or meta.get("outlet")
-    return {key: value.strip() for key, value in found.items() if isinstance(value, str) and value.strip()}, None
+    kept = {key: value.strip() for key, value in found.items() if isinstance(value, str) and value.strip()}
+    if "published" in kept:
+        try:
+            kept["published"] = normalise_published(kept["published"]) or ""
+        except InputError as exc:
+            del kept["published"]
+            return kept, f"metadata sidecar {sidecar}: {exc}; its date ignored"
+    return kept, None
 
 
-def _read_file(path: Path, default: str | None) -> CorpusItem:
-    """One article file, with the metadata of its sidecar; the caller's date wins over the sidecar's."""
+def _read_file(path: Path, given: Given) -> CorpusItem:
+    """One article file, with the metadata of its sidecar; the caller's values win over the sidecar's."""
     origin = str(path)
     meta, problem = _read_sidecar(path)
     if problem:
         log.warning("%s: %s", origin, problem)
-    published = default
-    if published is None and "published" in meta:
-        try:
-            published = normalise_published(meta["published"])
-        except InputError as exc:
-            return _failed(origin, f"metadata sidecar {path.stem}{SIDECAR_SUFFIX}: {exc}")
 
     def read() -> tuple[str | None, RawArticle]:
-        raw = read_article(path, published=published, title=meta.get("title"), url=meta.get("url"),
-                           source=meta.get("source"))
+        raw = read_article(path, published=given.published or meta.get("published"),
+                           title=given.title or meta.get("title"), url=given.url or meta.get("url"),
+                           source=given.source or meta.get("source"))
         if problem:
             raw.warnings.append(problem)
         return None, raw
 
-    return _attempt(origin, read, default)
+    return _attempt(origin, read, given.published)
 
 
 # Line-oriented files (JSONL, CSV) ------------------------------------------------------------------
@@ -332,7 +395,8 @@ class _LineDecoder:
         if self.line_count == 1:
             line = line.removeprefix(_UTF8_BOM)
         try:
-            return line.decode("utf-8")
+            # Surrogates encoded as characters pass here; the loaders repair them, and say so.
+            return line.decode("utf-8", "surrogatepass")
         except UnicodeDecodeError:
             self.legacy = True
         try:
@@ -359,19 +423,35 @@ def _jsonl_lines(path: Path) -> Iterator[tuple[str, str | None, bool, str | None
         yield str(path), None, False, error
         return
     with stream:
-        lines = _LineDecoder(stream)
-        try:
-            for line in lines:
-                if line.strip():
-                    yield f"{path}:{lines.line_count}", line, lines.legacy, None
-                lines.legacy = False
-        except OSError as exc:
-            yield f"{path}:{lines.line_count + 1}", None, False, f"reading stopped ({exc.strerror or exc})"
+        yield from _stream_lines(str(path), stream)
+
+
+def _stream_lines(name: str, stream: BinaryIO) -> Iterator[tuple[str, str | None, bool, str | None]]:
+    """The non-blank lines of an open JSONL stream, as _jsonl_lines gives them."""
+    lines = _LineDecoder(stream)
+    try:
+        for line in lines:
+            if line.strip():
+                yield f"{name}:{lines.line_count}", line, lines.legacy, None
+            lines.legacy = False
+    except OSError as exc:
+        yield f"{name}:{lines.line_count + 1}", None, False, f"reading stopped ({exc.strerror or exc})"
 
 
 def _iter_jsonl(path: Path, default: str | None) -> Iterator[CorpusItem]:
     """One item per non-blank line of a JSON-lines file."""
-    for origin, line, legacy, error in _jsonl_lines(path):
+    yield from _read_jsonl_lines(_jsonl_lines(path), default)
+
+
+def _iter_jsonl_stream(name: str, stream: BinaryIO, default: str | None) -> Iterator[CorpusItem]:
+    """One item per non-blank line of an open JSON-lines stream (standard input)."""
+    yield from _read_jsonl_lines(_stream_lines(name, stream), default)
+
+
+def _read_jsonl_lines(found: Iterable[tuple[str, str | None, bool, str | None]],
+                      default: str | None) -> Iterator[CorpusItem]:
+    """The items of JSONL lines, each read on its own."""
+    for origin, line, legacy, error in found:
         if error or line is None:
             yield _failed(origin, error or "no line")
             continue

@@ -1,6 +1,7 @@
 """HTML ingest: a web page to article text and metadata, through trafilatura.
 
-When trafilatura finds nothing (tiny or broken pages) the page is rendered to plain text with lxml.
+When trafilatura finds nothing (tiny or broken pages) the page is rendered to plain text with lxml;
+a page lxml cannot hold whole (nested over 255 levels) is rendered by a streaming parser instead.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 from datetime import date
+from html.parser import HTMLParser
 from typing import Any
 
 from peacewatch.data.page_words import PageWords
@@ -16,9 +18,13 @@ from peacewatch.ingest.text import (
     RawArticle,
     _decode,
     _decode_legacy,
+    check_controls,
     check_size,
     check_text,
+    decode_utf8,
     normalise_published,
+    remove_controls,
+    repair_fields,
     split_title,
 )
 
@@ -64,14 +70,11 @@ def looks_like_html(data: str | bytes) -> bool:
 
 def _decode_html(data: bytes) -> tuple[str, str]:
     """Decode an HTML page: UTF-8 or a BOM, else the charset the page declares, else legacy."""
-    try:
-        return (
-            _decode(data)
-            if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"))
-            else (data.decode("utf-8"), "utf-8")
-        )
-    except UnicodeDecodeError:
-        pass
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return _decode(data)
+    utf8 = decode_utf8(data)
+    if utf8:
+        return utf8
     _decode(data[:_SNIFF_CHARS])  # raises InputError for binary data
     declared = _DECLARED_CHARSET.search(data[:_SNIFF_CHARS])
     if declared:
@@ -218,6 +221,76 @@ def _extract_plain(html: str) -> dict[str, Any]:
     }
 
 
+def _parse_stops_short(html: str) -> bool:
+    """Tell whether libxml2 stops before the page's end: past 255 levels of nesting (or another of
+    its resource limits) it drops the rest without an exception, so lxml's tree and trafilatura's
+    would silently lose the text there."""
+    import lxml.html
+    from lxml import etree
+
+    parser = lxml.html.HTMLParser()
+    try:
+        lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1), parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return False  # _extract_plain reports and strips the tags
+    return any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log)
+
+
+class _StreamText(HTMLParser):
+    """The text of a page read as a stream of tags (Python's html.parser keeps no tree, so any
+    depth is read), with the plain rendering's paragraph breaks and skipped elements."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping: dict[str, int] = {}  # open skipped elements by tag
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "body":  # an unclosed <head> (or other page furniture) ends here
+            self.skipping.clear()
+        if tag in _SKIP:
+            self.skipping[tag] = self.skipping.get(tag, 0) + 1
+        elif tag == "br":
+            self.parts.append("\n")
+        elif tag in _BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skipping.get(tag):
+            self.skipping[tag] -= 1
+        elif tag in _BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not any(self.skipping.values()):
+            self.parts.append(data)
+
+
+def _render_stream(html: str) -> str:
+    """The plain text of a page of any depth, paragraphs as blank-line blocks."""
+    reader = _StreamText()
+    reader.feed(html)
+    reader.close()
+    paragraphs = (_squeeze(p) for p in "".join(reader.parts).split("\n\n"))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def _extract(html: str, url: str | None, warnings: list[str]) -> dict[str, Any]:
+    """The text and metadata of a page: trafilatura's, else lxml's plain rendering, else (a page
+    too deep for lxml) the streaming rendering with the metadata lxml still reads in the head."""
+    if _parse_stops_short(html):
+        found = _extract_plain(html)
+        found["text"] = _render_stream(html)
+        warnings.append("the page is nested too deep for the HTML parser (over 255 levels); its text was "
+                        "read without the page's structure")
+        return found
+    found_main = _extract_with_trafilatura(html, url)
+    if found_main is not None:
+        return found_main
+    warnings.append("main-text extraction found nothing; the whole page was rendered as text")
+    return _extract_plain(html)
+
+
 def load_html(
     data: str | bytes,
     *,
@@ -240,6 +313,7 @@ def load_html(
             caller-given date.
     """
     warnings: list[str] = []
+    data, published, title, url, source = repair_fields(warnings, data, published, title, url, source)
     if isinstance(data, bytes):
         check_size(len(data))
         if not data.strip():
@@ -255,13 +329,14 @@ def load_html(
     html = html.lstrip("\ufeff")
     if not html.strip():
         raise InputError("HTML input is empty")
-    if "\x00" in html:
-        raise InputError("HTML input is binary (it contains NUL bytes)")
+    # As for text: a page of control characters is binary; a few strays (a NUL) are dropped.
+    try:
+        check_controls(html)
+    except InputError as exc:
+        raise InputError(f"HTML {exc}") from None
+    html = remove_controls(html, warnings)
     given_date = normalise_published(published)
-    found = _extract_with_trafilatura(html, url)
-    if found is None:
-        found = _extract_plain(html)
-        warnings.append("main-text extraction found nothing; the whole page was rendered as text")
+    found = _extract(html, url, warnings)
     text = found["text"]
     try:
         check_text(text)

@@ -9,11 +9,13 @@ import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from peacewatch.data.page_words import PageWords
 from peacewatch.errors import InputError
 
-__all__ = ["MAX_BYTES", "RawArticle", "decode_bytes", "load_text", "normalise_published", "split_title"]
+__all__ = ["MAX_BYTES", "RawArticle", "decode_bytes", "load_text", "normalise_published", "repair_unicode",
+           "split_title"]
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +102,7 @@ def _sniff_utf16(data: bytes) -> str | None:
     return None
 
 
-def _count_controls(text: str) -> int:
+def count_controls(text: str) -> int:
     """The number of control characters other than tabs and line breaks."""
     return sum(1 for _ in _CONTROL.finditer(text))
 
@@ -157,10 +159,29 @@ def _decode(data: bytes) -> tuple[str, str]:
             pass
     if b"\x00" in data:
         raise InputError("input is binary (it contains NUL bytes), not text")
+    return decode_utf8(data) or _decode_legacy(data)
+
+
+# What decode_utf8 calls UTF-8 whose surrogates were encoded as characters (it is not UTF-8).
+UTF8_WITH_SURROGATES = "utf-8 with encoded surrogates (replaced by U+FFFD)"
+
+
+def decode_utf8(data: bytes) -> tuple[str, str] | None:
+    """Decode UTF-8 bytes; return (text, encoding), or None when the bytes are not UTF-8.
+
+    UTF-8 in which surrogates were encoded like characters (CESU-8, or a writer that did not
+    check, as a lone '\\ud800' gives) is read too: its pairs joined, its lone surrogates
+    replaced by U+FFFD, and the encoding says so.
+    """
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        return _decode_legacy(data)
+        pass
+    try:
+        text = data.decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError:
+        return None
+    return repair_unicode(text)[0], UTF8_WITH_SURROGATES
 
 
 def decode_bytes(data: bytes) -> str:
@@ -179,27 +200,77 @@ def decode_bytes(data: bytes) -> str:
     """
     check_size(len(data))
     text, encoding = _decode(data)
-    _check_controls(text)
+    check_controls(text)
     if encoding not in ("utf-8", "utf-8-sig"):
         log.info("decoded input as %s", encoding)
     return text.lstrip("\ufeff")
 
 
-def _check_controls(text: str) -> None:
+def check_controls(text: str) -> None:
     """Raise InputError when the text is mostly control characters (binary read as text)."""
-    controls = _count_controls(text)
+    controls = count_controls(text)
     # A couple of stray controls (a bell, an EOF mark) are tolerated even in a short text.
     if controls > _MAX_CONTROL_SHARE * len(text) + 2:
         raise InputError(f"input looks binary ({controls} control characters in {len(text)}), not text")
 
 
-def _remove_controls(text: str, warnings: list[str]) -> str:
+def remove_controls(text: str, warnings: list[str]) -> str:
     """Drop the stray control characters a text may carry (a few, under the binary threshold)."""
-    if not _count_controls(text):
+    if not count_controls(text):
         return text
     kept = _CONTROL.sub("", text)
     warnings.append(f"removed {len(text) - len(kept)} control characters")
     return kept
+
+
+def repair_unicode(text: str) -> tuple[str, int]:
+    """Make a string valid Unicode: surrogate pairs joined, lone surrogates replaced by U+FFFD.
+
+    A lone surrogate ('\\ud800' in a JSON string, a byte kept by the 'surrogateescape' error
+    handler) is not a character: it cannot be encoded as UTF-8, so hashing, storing or printing
+    the text would fail far from the input. Every loader passes what it is given through here.
+
+    Args:
+        text: any Python string.
+    Returns:
+        (the repaired text, the number of lone surrogates replaced).
+    """
+    if text.isascii():
+        return text, 0
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        # UTF-16 with 'surrogatepass' keeps each surrogate as its two bytes, so a split pair
+        # decodes back to its character and a lone one to U+FFFD.
+        repaired = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+        return repaired, repaired.count("\ufffd") - text.count("\ufffd")
+    return text, 0
+
+
+def repair_fields(warnings: list[str], data: Any, published: Any, title: Any, url: Any, source: Any
+                  ) -> tuple[Any, Any, Any, Any, Any]:
+    """Repair what a loader is given (see repair_unicode): the one gate every input passes.
+
+    Args:
+        warnings: the article's warnings; one is added naming the fields that were repaired.
+        data, published, title, url, source: the loader's arguments; what is not a string
+            (bytes, a date, None) is passed through for the loader to read or refuse.
+    Returns:
+        (data, published, title, url, source), repaired.
+    """
+    names = ("text", "published", "title", "url", "source")
+    values = []
+    bad: list[str] = []
+    for name, value in zip(names, (data, published, title, url, source), strict=True):
+        if isinstance(value, str):
+            value, count = repair_unicode(value)
+            if count:
+                bad.append(f"{name} ({count})")
+        values.append(value)
+    if bad:
+        warnings.append(f"invalid Unicode (lone surrogates) replaced by U+FFFD in {', '.join(bad)}")
+        log.info("%s", warnings[-1])
+    return values[0], values[1], values[2], values[3], values[4]
 
 
 def normalise_published(value: str | date | datetime | None) -> str | None:
@@ -348,23 +419,24 @@ def load_text(
         InputError: for empty, binary, oversized or letterless input, or a bad date.
     """
     warnings: list[str] = []
+    data, published, title, url, source = repair_fields(warnings, data, published, title, url, source)
     if isinstance(data, bytes):
         if not data.strip():
             raise InputError("input is empty (no text)")
         check_size(len(data))
         text, encoding = _decode(data)
-        _check_controls(text)
+        check_controls(text)
         text = text.lstrip("\ufeff")
         if encoding not in ("utf-8", "utf-8-sig"):
             warnings.append(f"input is not UTF-8; decoded as {encoding}")
     elif isinstance(data, str):
         check_size(len(data))
         text = data.lstrip("\ufeff")
-        _check_controls(text)
+        check_controls(text)
     else:
         raise InputError(f"text must be str or bytes, not {type(data).__name__}")
     check_text(text)
-    text = _remove_controls(text, warnings)
+    text = remove_controls(text, warnings)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     found_title, body = split_title(text, title.strip() if title else None)
     if body.strip():

@@ -9,16 +9,16 @@ and a run killed at any point is finished by running it again.
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import islice
 
-from peacewatch.errors import InputError, PeacewatchError
+from peacewatch.errors import InputError
 from peacewatch.fuse.copies import CopyIndex, index_of, signature, to_bytes
 from peacewatch.fuse.incidents import Fuser, fuse_told
 from peacewatch.ingest.corpus import CorpusItem, iter_corpus
 from peacewatch.runner.pipeline import BATCH_SIZE, Failure, Pipeline, Prepared
+from peacewatch.runner.reading import ReadSummary, prepare_items
 from peacewatch.schema import Report
 from peacewatch.store import Store, StoredArticle
 
@@ -28,29 +28,28 @@ MAX_BATCH = 1000  # articles parsed and committed together at most: a batch is h
 
 
 @dataclass
-class IngestSummary:
+class IngestSummary(ReadSummary):
     """What an ingest did: items read, articles new, duplicates, copies found, skips by reason."""
 
-    read: int = 0
     new: int = 0
     duplicate: int = 0
     copies: int = 0
     incidents: int = 0
-    skipped: Counter[str] = field(default_factory=Counter)
 
     def as_dict(self) -> dict:
         return {"read": self.read, "new": self.new, "duplicate": self.duplicate, "copies": self.copies,
-                "incidents touched": self.incidents, "skipped": sum(self.skipped.values()),
-                "skipped by reason": dict(self.skipped)}
+                "incidents touched": self.incidents, "skipped": self.skipped_total,
+                "skipped by reason": dict(self.skipped.most_common())}
 
 
 def ingest(paths: Iterable[str], store: Store, *, batch_size: int = BATCH_SIZE, published: str | None = None,
            pipeline: Pipeline | None = None, progress: Callable[[int], None] | None = None,
-           workers: int | None = None, scheduler: str | None = None) -> IngestSummary:
+           workers: int | None = None, scheduler: str | None = None, lines: bool = False) -> IngestSummary:
     """Ingest every article under `paths` into `store`.
 
     Args:
-        paths: files, folders (walked recursively), JSON-lines, CSV or RSS/Atom feed files.
+        paths: files, folders (walked recursively), JSON-lines, CSV or RSS/Atom feed files, '-' for
+            standard input (read as iter_corpus reads them, as `extract` does).
         store: the open store.
         batch_size: articles parsed and committed together.
         published: publication date for articles that give none.
@@ -58,13 +57,17 @@ def ingest(paths: Iterable[str], store: Store, *, batch_size: int = BATCH_SIZE, 
         progress: called with the number of items read after each item.
         workers: local processes to parse on (each loads the model once); 1 or None: this one.
         scheduler: a Dask scheduler ('tcp://host:8786') whose workers parse the batches instead.
+        lines: standard input and the named files of no other kind are JSON lines.
     Returns:
-        the IngestSummary.
+        the IngestSummary; each item skipped is logged once, with its reason.
+    Raises:
+        InputError: `published` is not a date (before anything is read).
     """
     from peacewatch.runner.distributed import make_extractor
 
     if not 1 <= batch_size <= MAX_BATCH:
         raise ValueError(f"batch size must be 1 to {MAX_BATCH}, not {batch_size}")
+    items = iter_corpus(paths, published=published, lines=lines)  # a bad date is refused here, at once
     summary = IngestSummary()
     copies = index_of(store.signatures())
     pipeline = pipeline or Pipeline()
@@ -73,7 +76,7 @@ def ingest(paths: Iterable[str], store: Store, *, batch_size: int = BATCH_SIZE, 
     seen: set[str] = set()
 
     def fresh_batches() -> Iterator[list[Prepared]]:
-        for batch in _chunks(iter_corpus(paths, published=published), batch_size):
+        for batch in _chunks(items, batch_size):
             fresh = _fresh(batch, store, pipeline, seen, summary, progress)
             if fresh:
                 sent.append(fresh)
@@ -85,7 +88,7 @@ def ingest(paths: Iterable[str], store: Store, *, batch_size: int = BATCH_SIZE, 
             stored = []
             for (item, ready), report in zip(fresh, reports, strict=True):
                 if isinstance(report, Failure):
-                    _skip(summary, item.origin, report.error)
+                    summary.skip(item.origin, report.error)
                     continue
                 stored.append(_with_copy_link(item, ready, report, copies, summary))
             if stored:
@@ -99,18 +102,7 @@ def ingest(paths: Iterable[str], store: Store, *, batch_size: int = BATCH_SIZE, 
 def _fresh(batch: list[CorpusItem], store: Store, pipeline: Pipeline, seen: set[str], summary: IngestSummary,
            progress: Callable[[int], None] | None) -> list[tuple[CorpusItem, Prepared]]:
     """The batch's articles that are readable and neither stored nor met before in this run."""
-    prepared: list[tuple[CorpusItem, Prepared]] = []
-    for item in batch:
-        summary.read += 1
-        if progress:
-            progress(summary.read)
-        if item.raw is None:
-            _skip(summary, item.origin, item.error or "unreadable")
-            continue
-        try:
-            prepared.append((item, pipeline.prepare(None, item.raw)))
-        except PeacewatchError as exc:
-            _skip(summary, item.origin, str(exc))
+    prepared = list(prepare_items(batch, pipeline, summary, progress=progress))
     known = store.known_ids(p.article.id for _, p in prepared)
     fresh = []
     for item, ready in prepared:
@@ -183,23 +175,6 @@ def _with_copy_link(item: CorpusItem, ready: Prepared, report: Report, copies: C
         log.info("%s is a near-copy of %s (similarity %.2f)", item.origin, copy_of, similarity)
     return StoredArticle(report=report, external_id=item.external_id, signature=to_bytes(minhash), copy_of=copy_of,
                          similarity=similarity, words=len(ready.text.split()))
-
-
-def _skip(summary: IngestSummary, origin: str, reason: str) -> None:
-    log.warning("skipped %s: %s", origin, reason)
-    summary.skipped[_reason_kind(reason)] += 1
-
-
-def _reason_kind(reason: str) -> str:
-    """A short class of a skip reason, for the summary ('binary', 'empty', 'not English' ...)."""
-    text = reason.lower()
-    for key, label in (("binary", "binary"), ("empty", "empty"), ("no article text", "empty"),
-                       ("english", "not English"), ("too large", "too large"), ("over", "too large"),
-                       ("json", "bad record"), ("not found", "missing"), ("no such file", "missing"),
-                       ("extraction failed", "extraction failed")):
-        if key in text:
-            return label
-    return "unreadable"
 
 
 def _chunks(items: Iterable[CorpusItem], size: int) -> Iterator[list[CorpusItem]]:
