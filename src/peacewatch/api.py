@@ -24,10 +24,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from peacewatch.analysis.initiatives import analyze_initiatives
 from peacewatch.analysis.tracker import track_agreements
 from peacewatch.errors import InputError, PeacewatchError
-from peacewatch.fuse.copies import index_of
 from peacewatch.ingest import load_html, load_text
 from peacewatch.records import EVENT_ITEM, INCIDENT_ITEM
-from peacewatch.runner.ingest import store_articles
+from peacewatch.runner.ingest import copy_index, store_articles
 from peacewatch.runner.pipeline import Pipeline
 from peacewatch.settings import (
     MEDIATOR,
@@ -38,7 +37,7 @@ from peacewatch.settings import (
     current_settings,
     key_digest,
 )
-from peacewatch.store import Filters, Store
+from peacewatch.store import Filters, Store, StoreBusy
 from peacewatch.web import register_dashboard
 from peacewatch.web.access import ApiError, check_read, check_write
 from peacewatch.web.docs import render_openapi
@@ -118,7 +117,7 @@ def _error(status: int, code: str, message: str) -> JSONResponse:
 
 
 CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
-         413: "too_large", 415: "unsupported_media_type", 422: "invalid", 500: "server_error"}
+         413: "too_large", 415: "unsupported_media_type", 422: "invalid", 500: "server_error", 503: "busy"}
 
 
 def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
@@ -159,7 +158,11 @@ async def _limits_and_headers(request: Request, call_next: Callable[[Request], A
             if len(body) > limit:
                 return _error(413, "too_large", f"request body over {limit} bytes")
         request._body = body  # read once, kept for the handler
-    response = await call_next(request)
+    try:
+        response = await call_next(request)
+    except Exception:  # answered here: Starlette's outer error layer would re-raise and drop the connection
+        log.exception("unexpected error")
+        response = _error(500, "server_error", "internal error")
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
     return response
@@ -185,6 +188,13 @@ async def _input_error(_request: Request, exc: Exception) -> Response:
     return _error(422, "unreadable_article", str(exc))
 
 
+async def _busy_error(_request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StoreBusy)
+    response = _error(503, "busy", str(exc))
+    response.headers["Retry-After"] = str(exc.retry_after)
+    return response
+
+
 async def _peacewatch_error(_request: Request, exc: Exception) -> Response:
     log.exception("service error")
     return _error(500, "server_error", str(exc))
@@ -198,7 +208,8 @@ async def _any_error(_request: Request, exc: Exception) -> Response:
 # Each error the service answers, most specific first, and its JSON answer.
 ERROR_HANDLERS: tuple[tuple[type[Exception], Callable[[Request, Exception], Awaitable[Response]]], ...] = (
     (StarletteHTTPException, _http_error), (RequestValidationError, _validation_error), (ApiError, _api_error),
-    (InputError, _input_error), (PeacewatchError, _peacewatch_error), (Exception, _any_error))
+    (InputError, _input_error), (StoreBusy, _busy_error), (PeacewatchError, _peacewatch_error),
+    (Exception, _any_error))
 
 
 def _store(request: Request) -> Store:
@@ -242,7 +253,7 @@ def post_article(_: Writer, request: Request, article: ArticleIn) -> dict:
     state = request.app.state
     with state.write_lock:  # one writer at a time: the copy index and the batch stay whole
         if state.copies is None:
-            state.copies = index_of(state.store.signatures())
+            state.copies = copy_index(state.store)
         return store_articles(state.store, [raw], pipeline=_pipeline(request.app), copies=state.copies)[0]
 
 
