@@ -141,7 +141,7 @@ def retry_busy(work: Callable[[], T], what: str, tries: int = WRITE_TRIES, lock_
         except DBAPIError as exc:
             if not is_busy(exc):
                 raise
-            log.warning("%s: the database is locked by another writer (try %d of %d)", what, attempt, tries)
+            log.info("%s: the database is locked by another writer (try %d of %d)", what, attempt, tries)
             if attempt == tries:
                 waited = round(tries * lock_wait)
                 raise StoreBusy(f"{what}: the database stayed locked by another writer for about {waited} s; "
