@@ -34,7 +34,7 @@ from peacewatch.settings import (
     current_settings,
     key_digest,
 )
-from peacewatch.store import Filters, Store
+from peacewatch.store import Filters, Store, StoreBusy
 from peacewatch.web import register_dashboard
 from peacewatch.web.access import ApiError, check_read, check_write
 from peacewatch.web.cache import cache_of
@@ -156,7 +156,11 @@ async def _limits_and_headers(request: Request, call_next: Callable[[Request], A
             if len(body) > limit:
                 return _error(413, "too_large", f"request body over {limit} bytes")
         request._body = body  # read once, kept for the handler
-    response = await call_next(request)
+    try:
+        response = await call_next(request)
+    except Exception:  # answered here: Starlette's outer error layer would re-raise and drop the connection
+        log.exception("unexpected error")
+        response = _error(500, "server_error", "internal error")
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
     return response
@@ -182,6 +186,13 @@ async def _input_error(_request: Request, exc: Exception) -> Response:
     return _error(422, "unreadable_article", str(exc))
 
 
+async def _busy_error(_request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StoreBusy)
+    response = _error(503, "busy", str(exc))
+    response.headers["Retry-After"] = str(exc.retry_after)
+    return response
+
+
 async def _peacewatch_error(_request: Request, exc: Exception) -> Response:
     log.exception("service error")
     return _error(500, "server_error", str(exc))
@@ -195,7 +206,8 @@ async def _any_error(_request: Request, exc: Exception) -> Response:
 # Each error the service answers, most specific first, and its JSON answer.
 ERROR_HANDLERS: tuple[tuple[type[Exception], Callable[[Request, Exception], Awaitable[Response]]], ...] = (
     (StarletteHTTPException, _http_error), (RequestValidationError, _validation_error), (ApiError, _api_error),
-    (InputError, _input_error), (PeacewatchError, _peacewatch_error), (Exception, _any_error))
+    (InputError, _input_error), (StoreBusy, _busy_error), (PeacewatchError, _peacewatch_error),
+    (Exception, _any_error))
 
 
 def _store(request: Request) -> Store:

@@ -2,11 +2,9 @@
 .ci/run sets after starting one; outside CI the PostgreSQL runs are skipped when it is unset)."""
 
 import json
-import os
-import uuid
 
 import pytest
-from sqlalchemy import create_engine, select, text, update
+from sqlalchemy import select, text, update
 
 from peacewatch import extract
 from peacewatch.fuse.copies import signature, to_bytes
@@ -14,8 +12,6 @@ from peacewatch.fuse.incidents import Fuser
 from peacewatch.runner.ingest import ingest, store_batch
 from peacewatch.store import Filters, Store, StoredArticle
 from peacewatch.store.models import EventRow, IncidentRow, MemberRow
-
-PG_URL = os.environ.get("PEACEWATCH_TEST_PG")
 
 STRIKE = ("Russian missiles struck the centre of Kharkiv on Sunday, killing 21 people and wounding 64, "
           "the regional governor said.")
@@ -25,31 +21,6 @@ TWO_STRIKES = ("Russian missiles struck the centre of Kharkiv on Sunday, killing
                "Saturday Russian drones struck Odesa, killing two people, the governor said.")
 STRIKE_AND_RALLY = ("Russian missiles struck Sumy on Monday, killing 35 people. Protesters rallied in Kyiv on Tuesday "
                     "against the strike.")
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'store.db'}"
-        return
-    if not PG_URL:
-        if os.environ.get("CI"):
-            pytest.fail("PEACEWATCH_TEST_PG is not set in CI: .ci/run must start PostgreSQL")
-        pytest.skip("PEACEWATCH_TEST_PG is not set")
-    name = f"pw_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    yield PG_URL.rsplit("/", 1)[0] + "/" + name
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
-
-
-@pytest.fixture
-def store(store_url):
-    with Store(store_url) as opened:
-        yield opened
 
 
 def _stored(text_, published="2025-04-14", source="Test Wire"):
@@ -63,7 +34,7 @@ def test_migrations_build_the_models_schema(store):
 
     from peacewatch.store.models import Base
 
-    assert store.revision == "0002"
+    assert store.revision == "0003"
     with store.engine.connect() as connection:
         diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     assert diff == []
@@ -241,6 +212,6 @@ def test_a_store_of_the_first_schema_gets_its_medians_as_best_tolls(store_url):
                                 "killed_median) VALUES ('ASSAULT', 2, 2, 'peacewatch', '[]', '[]', 2.5)"))
     engine.dispose()
     with Store(store_url) as store:
-        assert store.revision == "0002"
+        assert store.revision == "0003"
         assert [(i["killed_median"], i["killed_best"], i["injured_best"]) for i in store.incidents()] == [
             (2.5, 3, None)]

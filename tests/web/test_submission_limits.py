@@ -40,10 +40,12 @@ def test_a_submission_waits_a_bounded_time_for_the_one_before(tmp_path):
     lock = app.state.submissions._lock
     lock.acquire()  # another article is being read
     try:
-        message = _error(client.post("/api/articles", json=ARTICLE, headers={"X-API-Key": KEY}), 503, "busy")
+        answer = client.post("/api/articles", json=ARTICLE, headers={"X-API-Key": KEY})
+        message = _error(answer, 503, "busy")
     finally:
         lock.release()
     assert "try again" in message
+    assert answer.headers["retry-after"] == "1"  # the wait, rounded up to whole seconds
 
 
 @pytest.mark.slow

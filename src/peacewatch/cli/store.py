@@ -37,7 +37,7 @@ from peacewatch.present.acled import read_acled_csv, write_acled_csv
 from peacewatch.present.export import FORMATS, write_rows
 from peacewatch.present.table import TABLE_COLUMNS, ColumnError, by_date, describe_steps, table_columns
 from peacewatch.runner.pipeline import BATCH_SIZE
-from peacewatch.store import Filters
+from peacewatch.store import Filters, StoreError
 
 
 @app.command("ingest")
@@ -72,12 +72,16 @@ def ingest_cli(
     store = open_store(db)
     total = count_corpus(paths, lines=jsonl)
     columns = [SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
-    with Progress(*columns, console=err, disable=quiet) as bar:
-        task = bar.add_task("ingest", total=total)
-        summary = ingest(paths, store, batch_size=batch_size, published=published,
-                         progress=lambda done: bar.update(task, completed=done),
-                         workers=workers if workers > 0 else (os.cpu_count() or 1), scheduler=scheduler,
-                         lines=jsonl)
+    try:
+        with Progress(*columns, console=err, disable=quiet) as bar:
+            task = bar.add_task("ingest", total=total)
+            summary = ingest(paths, store, batch_size=batch_size, published=published,
+                             progress=lambda done: bar.update(task, completed=done),
+                             workers=workers if workers > 0 else (os.cpu_count() or 1), scheduler=scheduler,
+                             lines=jsonl)
+    except StoreError as exc:  # one line: the batches committed before stay, a new run does the rest
+        err.print(f"[red]error[/red] {exc} (the batches stored before stay; run again to finish)", soft_wrap=True)
+        raise typer.Exit(3) from exc
     table = Table(title="ingest summary", show_header=False)
     for key, value in summary.as_dict().items():
         if key == "skipped by reason":

@@ -54,6 +54,7 @@ class CopyIndex:
 
     def __init__(self, threshold: float = THRESHOLD):
         self.threshold = threshold
+        self.mark: str | None = None  # the latest time of storing among the stored articles indexed
         self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self._hashes: dict[str, MinHash] = {}
         self._roots: dict[str, str] = {}
@@ -88,6 +89,50 @@ class CopyIndex:
         if best is None:
             return None
         return self._roots.get(best[0], best[0]), best[1]
+
+
+    def catch_up(self, rows: Iterable[tuple[str, bytes, str | None, str]]) -> int:
+        """Index stored articles (id, serialised MinHash, original, time stored), in the order
+        they were stored, and move the mark to the latest; those indexed already are passed over.
+        Returns how many were new to the index."""
+        before = len(self)
+        for article_id, data, copy_of, stored_at in rows:
+            if article_id not in self._hashes:
+                self.add(article_id, from_bytes(data), copy_of)
+            self.mark = max(self.mark or stored_at, stored_at)
+        return len(self) - before
+
+    def staged(self) -> StagedCopies:
+        """A batch's copy links, found against this index and each other, kept out of it until
+        the batch is stored (StagedCopies.apply)."""
+        return StagedCopies(self)
+
+
+class StagedCopies:
+    """A batch's articles linked to their originals without changing the index: what is not
+    stored does not stay indexed (a batch that fails leaves the index as the store is)."""
+
+    def __init__(self, index: CopyIndex):
+        self.index = index
+        self._batch = CopyIndex(index.threshold)
+
+    def link(self, article_id: str, minhash: MinHash) -> tuple[str, float] | None:
+        """The original the article copies, among the index and the batch's earlier articles
+        (the index's first when equally similar: it was stored before), with the similarity."""
+        found = self.index.find_original(minhash)
+        own = self._batch.find_original(minhash)
+        if own is not None and (found is None or own[1] > found[1]):
+            found = own
+        self._batch.add(article_id, minhash, found[0] if found else None)
+        return found
+
+    def apply(self, stored_at: str | None = None) -> None:
+        """Index the batch's articles, once they are stored (at `stored_at`)."""
+        for article_id in sorted(self._batch._order, key=self._batch._order.__getitem__):
+            root = self._batch._roots[article_id]
+            self.index.add(article_id, self._batch._hashes[article_id], None if root == article_id else root)
+        if stored_at is not None:
+            self.index.mark = max(self.index.mark or stored_at, stored_at)
 
 
 def index_of(signatures: Iterable[tuple[str, bytes, str | None]], threshold: float | None = None) -> CopyIndex:

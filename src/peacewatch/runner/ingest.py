@@ -3,7 +3,9 @@ link near-copies to their originals, read the rest a batch at a time and store e
 its fused incidents) in one transaction.
 
 An article's id is a hash of its clean text, so ingesting the same corpus twice adds nothing,
-and a run killed at any point is finished by running it again.
+and a run killed at any point is finished by running it again. Processes may ingest into one
+store at once: each article is stored once, by whichever process comes first, and copy links
+are found inside the writing transaction against everything stored, whoever stored it.
 """
 
 from __future__ import annotations
@@ -14,13 +16,13 @@ from dataclasses import dataclass
 from itertools import islice
 
 from peacewatch.errors import InputError
-from peacewatch.fuse.copies import CopyIndex, index_of, signature, to_bytes
+from peacewatch.fuse.copies import CopyIndex, StagedCopies, from_bytes, signature, to_bytes
 from peacewatch.fuse.incidents import Fuser, fuse_told
 from peacewatch.ingest.corpus import CorpusItem, iter_corpus
 from peacewatch.runner.pipeline import BATCH_SIZE, Failure, Pipeline, Prepared
 from peacewatch.runner.reading import ReadSummary, prepare_items
 from peacewatch.schema import Report
-from peacewatch.store import Store, StoredArticle
+from peacewatch.store import BatchWriter, Store, StoredArticle
 
 log = logging.getLogger(__name__)
 
@@ -29,15 +31,19 @@ MAX_BATCH = 1000  # articles parsed and committed together at most: a batch is h
 
 @dataclass
 class IngestSummary(ReadSummary):
-    """What an ingest did: items read, articles new, duplicates, copies found, skips by reason."""
+    """What an ingest did: items read, articles it stored (new), those stored before it read them
+    (duplicate) or by another process while it read them (meanwhile), copies among the new, skips
+    by reason."""
 
     new: int = 0
     duplicate: int = 0
+    meanwhile: int = 0
     copies: int = 0
     incidents: int = 0
 
     def as_dict(self) -> dict:
-        return {"read": self.read, "new": self.new, "duplicate": self.duplicate, "copies": self.copies,
+        return {"read": self.read, "new": self.new, "duplicate": self.duplicate,
+                "stored meanwhile by another process": self.meanwhile, "copies": self.copies,
                 "incidents touched": self.incidents, "skipped": self.skipped_total,
                 "skipped by reason": dict(self.skipped.most_common())}
 
@@ -69,7 +75,7 @@ def ingest(paths: Iterable[str], store: Store, *, batch_size: int = BATCH_SIZE, 
         raise ValueError(f"batch size must be 1 to {MAX_BATCH}, not {batch_size}")
     items = iter_corpus(paths, published=published, lines=lines)  # a bad date is refused here, at once
     summary = IngestSummary()
-    copies = index_of(store.signatures())
+    copies = copy_index(store)
     pipeline = pipeline or Pipeline()
     extractor = make_extractor(workers, scheduler, pipeline)
     sent: list[list[tuple[CorpusItem, Prepared]]] = []  # batches handed to the extractor, in order
@@ -90,10 +96,10 @@ def ingest(paths: Iterable[str], store: Store, *, batch_size: int = BATCH_SIZE, 
                 if isinstance(report, Failure):
                     summary.skip(item.origin, report.error)
                     continue
-                stored.append(_with_copy_link(item, ready, report, copies, summary))
+                stored.append(_stored_article(item, ready, report))
             if stored:
-                summary.incidents += len(store_batch(store, stored))
-                summary.new += len(stored)
+                summary.incidents += len(store_batch(store, stored, copies=copies))
+                _count(summary, stored)
     finally:
         extractor.close()
     return summary
@@ -124,57 +130,105 @@ def store_articles(store: Store, raws: list, *, pipeline: Pipeline | None = None
         InputError: an article cannot be read (nothing is stored then).
     """
     pipeline = pipeline or Pipeline()
-    copies = copies if copies is not None else index_of(store.signatures())
+    copies = copies if copies is not None else copy_index(store)
     prepared = [pipeline.prepare(None, raw) for raw in raws]
     known = store.known_ids(p.article.id for p in prepared)
-    out, stored = [], []
     fresh = [p for p in prepared if p.article.id not in known]
     reports = dict(zip([p.article.id for p in fresh], pipeline.read(fresh), strict=True))
-    summary = IngestSummary()
-    for ready in prepared:
-        report = reports.get(ready.article.id)
-        if report is None:
-            stored_row = store.article(ready.article.id) or {}
-            counts = {k: len((stored_row.get("report") or {}).get(k, [])) for k in ("events", "claims", "agreements")}
-            out.append({"id": ready.article.id, "new": False, "copy_of": stored_row.get("copy_of"), **counts})
-            continue
+    stored: dict[str, StoredArticle] = {}
+    for ready in fresh:
+        report = reports[ready.article.id]
         if isinstance(report, Failure):
             raise InputError(report.error)
         item = CorpusItem(origin="submitted", external_id=None, raw=None, error=None)
-        article = _with_copy_link(item, ready, report, copies, summary)
-        stored.append(article)
-        out.append({"id": ready.article.id, "new": True, "copy_of": article.copy_of,
-                    "events": len(report.events), "claims": len(report.claims), "agreements": len(report.agreements)})
+        stored[ready.article.id] = _stored_article(item, ready, report)
     if stored:
-        store_batch(store, stored)
-    return out
+        store_batch(store, list(stored.values()), copies=copies)
+    return [_submitted(store, ready.article.id, stored.get(ready.article.id)) for ready in prepared]
 
 
-def store_batch(store: Store, batch: list[StoredArticle], fuser: Fuser | None = None) -> list[int]:
+def _submitted(store: Store, article_id: str, article: StoredArticle | None) -> dict:
+    """What store_articles answers for one article: stored now, or found stored already."""
+    if article is not None and article.new:
+        report = article.report
+        return {"id": article_id, "new": True, "copy_of": article.copy_of, "events": len(report.events),
+                "claims": len(report.claims), "agreements": len(report.agreements)}
+    row = store.article(article_id) or {}
+    counts = {k: len((row.get("report") or {}).get(k, [])) for k in ("events", "claims", "agreements")}
+    return {"id": article_id, "new": False, "copy_of": row.get("copy_of"), **counts}
+
+
+def copy_index(store: Store) -> CopyIndex:
+    """A copy index of everything stored, to be kept up to date by store_batch."""
+    index = CopyIndex()
+    index.catch_up(store.signature_rows())
+    return index
+
+
+def store_batch(store: Store, batch: list[StoredArticle], fuser: Fuser | None = None,
+                copies: CopyIndex | None = None) -> list[int]:
     """Store a batch of articles and fuse their events into incidents, in one transaction.
 
     Args:
         store: the open store.
-        batch: the articles with their reports (and signatures and copy links).
+        batch: the articles with their reports and signatures; each gets `new` (stored by this
+            call, or found stored by another process) and, with `copies`, its copy link.
         fuser: a fuser that holds incidents across batches (a new one when None).
+        copies: the copy index: when given, the articles' copy links are found in the writing
+            transaction, against the index brought up to what is stored (whoever stored it) and
+            against each other; the index takes the batch only once it is committed.
     Returns:
         the ids of the incidents the batch created or changed.
     """
     fuser = fuser or Fuser()
-    return store.add_batch(batch, fuse=lambda writer, told: fuse_told(writer, told, fuser))
+    linker = _Linker(copies) if copies is not None else None
+    incidents = store.add_batch(batch, fuse=lambda writer, told: fuse_told(writer, told, fuser),
+                                link=linker.link if linker else None)
+    if linker:
+        linker.committed()
+    return incidents
 
 
-def _with_copy_link(item: CorpusItem, ready: Prepared, report: Report, copies: CopyIndex,
-                    summary: IngestSummary) -> StoredArticle:
-    minhash = signature(ready.text)
-    original = copies.find_original(minhash)
-    copy_of, similarity = original if original else (None, None)
-    copies.add(report.article.id, minhash, copy_of)
-    if copy_of:
-        summary.copies += 1
-        log.info("%s is a near-copy of %s (similarity %.2f)", item.origin, copy_of, similarity)
-    return StoredArticle(report=report, external_id=item.external_id, signature=to_bytes(minhash), copy_of=copy_of,
-                         similarity=similarity, words=len(ready.text.split()))
+class _Linker:
+    """The copy-linking step of a batch's transaction, and the index's update after its commit."""
+
+    def __init__(self, copies: CopyIndex):
+        self.copies = copies
+        self.staged: StagedCopies | None = None
+        self.stored_at: str | None = None
+
+    def link(self, writer: BatchWriter, fresh: list[StoredArticle]) -> None:
+        """Link each article to the original it copies (called again if the transaction is retried)."""
+        self.copies.catch_up(writer.signatures_since(self.copies.mark))
+        self.staged, self.stored_at = self.copies.staged(), writer.ingested_at
+        for article in fresh:
+            if article.signature is None:
+                continue
+            found = self.staged.link(article.report.article.id, from_bytes(article.signature))
+            article.copy_of, article.similarity = found if found else (None, None)
+            if found:
+                log.info("%s is a near-copy of %s (similarity %.2f)", article.report.article.id, *found)
+
+    def committed(self) -> None:
+        if self.staged is not None:
+            self.staged.apply(self.stored_at)
+
+
+def _stored_article(item: CorpusItem, ready: Prepared, report: Report) -> StoredArticle:
+    """An article ready to store, with its MinHash (its copy link is found when it is stored)."""
+    return StoredArticle(report=report, external_id=item.external_id, signature=to_bytes(signature(ready.text)),
+                         words=len(ready.text.split()))
+
+
+def _count(summary: IngestSummary, batch: list[StoredArticle]) -> None:
+    """Count a stored batch: stored by us (and copies among them), or by another process meanwhile."""
+    for article in batch:
+        if article.new:
+            summary.new += 1
+            summary.copies += article.copy_of is not None
+        else:
+            summary.meanwhile += 1
+            log.info("%s was stored meanwhile by another process", article.report.article.id)
 
 
 def _chunks(items: Iterable[CorpusItem], size: int) -> Iterator[list[CorpusItem]]:

@@ -2,24 +2,39 @@
 database (an SQLite file by default, any SQLAlchemy URL otherwise, PostgreSQL tested).
 
 Writes happen a batch at a time in one transaction: a batch is stored whole or not at all, so a
-killed ingest loses nothing it had committed and a second run adds only what is missing.
+killed ingest loses nothing it had committed and a second run adds only what is missing. Writers
+take turns (store.db), so processes that ingest into one database at once store each article
+once and fuse as one process would.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlparse
 
 from sqlalchemy import Row, Select, and_, delete, func, insert, or_, select, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from peacewatch.records import INCIDENT_FIELDS, IncidentRecord, column_names, date_span, shift_day
 from peacewatch.schema import Event, HistoryStep, Report
-from peacewatch.store.db import StoreError, current_revision, database_url, make_engine, upgrade
+from peacewatch.store import db
+from peacewatch.store.db import (
+    StoreBusy,
+    StoreError,
+    current_revision,
+    database_url,
+    lock_writers,
+    make_engine,
+    retry_busy,
+    upgrade,
+    writers_engine,
+)
 from peacewatch.store.models import (
     AgreementRow,
     ArticleRow,
@@ -31,7 +46,8 @@ from peacewatch.store.models import (
     StepRow,
 )
 
-__all__ = ["BatchWriter", "Filters", "FuseStep", "Store", "StoreError", "StoredArticle", "database_url"]
+__all__ = ["BatchWriter", "Filters", "FuseStep", "LinkStep", "Store", "StoreBusy", "StoreError", "StoredArticle",
+           "database_url"]
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +65,9 @@ class StoredArticle:
     copy_of: str | None = None
     similarity: float | None = None
     words: int = 0
+    # set by Store.add_batch: True when it stored the article, False when it found it stored
+    # already (by another process since the article was read)
+    new: bool | None = None
 
 
 @dataclass
@@ -71,16 +90,20 @@ class Store:
 
     Args:
         url: SQLAlchemy URL or SQLite file path; default $PEACEWATCH_DB or ./peacewatch.db.
+        lock_wait: seconds a write waits for another writer's lock before a try fails (it is
+            tried db.WRITE_TRIES times); default db.LOCK_WAIT.
     """
 
-    def __init__(self, url: str | None = None):
+    def __init__(self, url: str | None = None, lock_wait: float | None = None):
         self.url = database_url(url)
+        self.lock_wait = db.LOCK_WAIT if lock_wait is None else lock_wait
         try:
-            self.engine = make_engine(self.url)
+            self.engine = make_engine(self.url, self.lock_wait)
             upgrade(self.engine)
         except Exception as exc:  # the driver's own errors, named for the caller
             raise StoreError(f"cannot open the store at {self._safe_url()}: {exc}") from exc
         self._session = sessionmaker(self.engine, expire_on_commit=False)
+        self._writer = sessionmaker(writers_engine(self.engine), expire_on_commit=False)
 
     def _safe_url(self) -> str:
         parsed = urlparse(self.url)
@@ -120,27 +143,54 @@ class Store:
                 .join(ArticleRow, ArticleRow.id == SignatureRow.article_id)
                 .order_by(ArticleRow.ingested_at, ArticleRow.id))]
 
-    def add_batch(self, batch: Sequence[StoredArticle], fuse: FuseStep | None = None) -> list[int]:
+    def signature_rows(self, since: str | None = None) -> list[tuple[str, bytes, str | None, str]]:
+        """(article id, serialised MinHash, the original it copies, when it was stored) of the
+        articles stored at or after `since` (all when None), in the order they were stored."""
+        with self._session() as session:
+            return _signatures_since(session, since)
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        """A session in a transaction that holds the writers' turn (store.db)."""
+        with self._writer.begin() as session:
+            lock_writers(session.connection(), self.lock_wait)
+            yield session
+
+    def add_batch(self, batch: Sequence[StoredArticle], fuse: FuseStep | None = None,
+                  link: LinkStep | None = None) -> list[int]:
         """Store a batch of articles with everything in their reports in one transaction; articles
-        stored already are left as they are. Within the same transaction, `fuse` (when given) is
-        called with a BatchWriter and the batch's occurred, dated events (rows with their event_id,
-        root article, outlet, url and publication day) to join them to incidents.
+        stored already (by an earlier run or, meanwhile, by another process) are left as they are
+        and marked `new=False`, the others `new=True`. Within the same transaction, in the
+        writers' turn: `link` (when given) is called with a BatchWriter and the articles to store,
+        to set their copy links against everything stored; then `fuse` with the BatchWriter and
+        the batch's occurred, dated events (rows with their event_id, root article, outlet, url
+        and publication day) to join them to incidents. A lock held by another writer is waited
+        for and retried (StoreBusy after the last try); every other database error is a StoreError.
 
         Returns:
             what `fuse` returned: the ids of the incidents the batch created or changed.
         """
-        with self._session.begin() as session:
+        try:
+            return retry_busy(lambda: self._add_batch(batch, fuse, link), "storing a batch", lock_wait=self.lock_wait)
+        except DBAPIError as exc:
+            raise StoreError(f"storing a batch failed: {_reason(exc)}") from exc
+
+    def _add_batch(self, batch: Sequence[StoredArticle], fuse: FuseStep | None, link: LinkStep | None) -> list[int]:
+        with self._write() as session:
             known = set(session.scalars(select(ArticleRow.id).where(
                 ArticleRow.id.in_([s.report.article.id for s in batch]))))
             fresh = []
             for item in batch:
-                if item.report.article.id not in known:
+                item.new = item.report.article.id not in known
+                if item.new:
                     known.add(item.report.article.id)
                     fresh.append(item)
+            writer = BatchWriter(session)
+            if link is not None and fresh:
+                link(writer, fresh)
             rows = _BatchRows()
-            now = datetime.now(UTC).isoformat(timespec="microseconds")
             for item in fresh:
-                rows.add(item, now)
+                rows.add(item, writer.ingested_at)
             # Each table's rows go in together, in batch order (so ids follow articles and positions),
             # parents' tables before their children's. The ids of events and agreements are read back
             # by article and position: SQLite cannot return the ids of a many-row INSERT in order, so
@@ -164,13 +214,17 @@ class Store:
             told = [{**values, "event_id": event_ids[values["article_id"], values["position"]], "root": root,
                      "outlet": outlet, "url": url, "published": published}
                     for values, root, outlet, url, published in rows.told]
-            return fuse(BatchWriter(session), told)
+            return fuse(writer, told)
 
     def import_incidents(self, rows: Iterable[dict]) -> tuple[int, int]:
         """Store incidents from another data set (an ACLED export), keyed by their external id;
         rows stored already are updated. Returns (new, updated)."""
+        items = list(rows)
+        return retry_busy(lambda: self._import_incidents(items), "importing incidents", lock_wait=self.lock_wait)
+
+    def _import_incidents(self, rows: list[dict]) -> tuple[int, int]:
         new = updated = 0
-        with self._session.begin() as session:
+        with self._write() as session:
             for item in rows:
                 external = item.get("external_id")
                 row = session.scalars(select(IncidentRow).where(IncidentRow.external_id == external)).first() \
@@ -324,7 +378,8 @@ class Store:
         query = select(AgreementRow)
         if f.country:
             code = f.country.upper()
-            query = query.where(or_(AgreementRow.parties.contains(f",{code},"), AgreementRow.mediator == code))
+            query = query.where(or_(AgreementRow.parties.contains(f",{code},", autoescape=True),
+                                    AgreementRow.mediator == code))
         if f.status:
             query = query.where(AgreementRow.status == f.status)
         kind = f.kind or f.type
@@ -362,7 +417,7 @@ class Store:
 
     def delete_all(self) -> None:
         """Empty every table (for tests and benchmarks)."""
-        with self._session.begin() as session:
+        with self._write() as session:
             for model in (MemberRow, IncidentRow, StepRow, AgreementRow, ClaimRow, EventRow, SignatureRow):
                 session.execute(delete(model))
             session.execute(delete(ArticleRow).where(ArticleRow.copy_of.is_not(None)))
@@ -370,13 +425,26 @@ class Store:
 
 
 FuseStep = Callable[["BatchWriter", list[dict[str, Any]]], list[int]]
+LinkStep = Callable[["BatchWriter", list[StoredArticle]], None]
 
 
 class BatchWriter:
-    """What fusion may read and write of the store inside a batch's open transaction."""
+    """What copy linking and fusion may read and write of the store inside a batch's open
+    transaction, in the writers' turn.
+
+    Attributes:
+        ingested_at: the time stamped on the batch's articles: now, or the latest stored if a
+            clock is behind, so that the order of these stamps is the order of the commits.
+    """
 
     def __init__(self, session: Session):
         self._session = session
+        now = datetime.now(UTC).isoformat(timespec="microseconds")
+        self.ingested_at = max(now, session.scalar(select(func.max(ArticleRow.ingested_at))) or now)
+
+    def signatures_since(self, since: str | None) -> list[tuple[str, bytes, str | None, str]]:
+        """Store.signature_rows, as this transaction sees them: what other processes committed."""
+        return _signatures_since(self._session, since)
 
     def told_events(self, types: Sequence[str], article_ids: Iterable[str]) -> list[dict[str, Any]]:
         """Stored occurred, dated events of these types of these articles, as the batch's are
@@ -479,6 +547,20 @@ class BatchWriter:
     def add_members(self, rows: list[dict[str, Any]]) -> None:
         """Record which events each incident holds."""
         _insert(self._session, MemberRow, rows)
+
+
+def _signatures_since(session: Session, since: str | None) -> list[tuple[str, bytes, str | None, str]]:
+    query = (select(SignatureRow.article_id, SignatureRow.minhash, ArticleRow.copy_of, ArticleRow.ingested_at)
+             .join(ArticleRow, ArticleRow.id == SignatureRow.article_id))
+    if since is not None:
+        query = query.where(ArticleRow.ingested_at >= since)
+    return [tuple(row) for row in session.execute(  # type: ignore[misc]
+        query.order_by(ArticleRow.ingested_at, ArticleRow.id))]
+
+
+def _reason(exc: DBAPIError) -> str:
+    """The database's own words for an error, first line only (no statement, no parameters)."""
+    return (str(exc.orig).strip().splitlines() or [type(exc.orig).__name__])[0]
 
 
 def _insert(session: Session, model: type, rows: list[dict]) -> None:
@@ -587,7 +669,7 @@ def _happenings(model, place_country, f: Filters) -> Select:
         code = f.country.upper()
         query = query.where(or_(model.source_country == code, model.target_country == code, place_country == code))
     if f.place:
-        query = query.where(func.lower(model.place_name).contains(f.place.lower()))
+        query = query.where(func.lower(model.place_name).contains(f.place.lower(), autoescape=True))
     return query
 
 

@@ -1,27 +1,74 @@
 """Opening the store: the database URL (argument, PEACEWATCH_DB, or ./peacewatch.db), the engine,
-and the schema brought up to date by the Alembic migrations shipped in the package."""
+and the schema brought up to date by the Alembic migrations shipped in the package.
+
+Several processes may write one database at once (two ingests, an ingest and the service).
+Writers take turns: on SQLite a writing transaction begins IMMEDIATE (it holds the file's write
+lock from its first statement, so it never fails half-way on a lock), on PostgreSQL it holds a
+transaction-level advisory lock. A writer that waits too long for its turn is tried again a few
+times, then fails with StoreBusy, which names the wait and holds no SQL. Migrations run under a
+lock too (a lock file beside an SQLite file, an advisory lock on PostgreSQL), so processes that
+open a new database together create its schema once.
+"""
 
 from __future__ import annotations
 
 import logging
+import random
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.exc import DBAPIError
 
 from peacewatch.errors import PeacewatchError
 from peacewatch.settings import current_settings
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on Windows: migrations there are not guarded
+    fcntl = None  # type: ignore[assignment]
+
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
 DEFAULT_DB = "sqlite:///peacewatch.db"
+# Seconds a writer waits for another writer's lock (SQLite's busy timeout, PostgreSQL's lock_timeout)
+# before a try fails; a failed try is retried WRITE_TRIES - 1 more times after a growing pause.
+LOCK_WAIT = 10.0
+WRITE_TRIES = 3
+RETRY_PAUSE = 0.5
+WRITER = "peacewatch_writer"  # the execution option that marks the writers' engine
+# PostgreSQL advisory lock keys ('pw' + purpose): one for writers, one for migrations.
+WRITE_LOCK_KEY = 0x70770001
+MIGRATE_LOCK_KEY = 0x70770002
+# Errors that mean another transaction held a lock: SQLite's messages, PostgreSQL's SQLSTATEs
+# (lock_not_available, serialization_failure, deadlock_detected).
+BUSY_MESSAGES = ("database is locked", "database table is locked", "database is busy")
+BUSY_STATES = {"55P03", "40001", "40P01"}
 
 
 class StoreError(PeacewatchError):
     """The store cannot be opened or written."""
+
+
+class StoreBusy(StoreError):
+    """Another writer held the database through every try; trying later may succeed.
+
+    Args:
+        message: what waited, and how long.
+        retry_after: seconds after which a new try is sensible.
+    """
+
+    def __init__(self, message: str, retry_after: int):
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 def database_url(url: str | None = None) -> str:
@@ -35,20 +82,72 @@ def database_url(url: str | None = None) -> str:
     return url
 
 
-def make_engine(url: str | None = None) -> Engine:
-    """An engine for the store; SQLite files get WAL journaling and enforced foreign keys."""
+def make_engine(url: str | None = None, lock_wait: float = LOCK_WAIT) -> Engine:
+    """An engine for the store; SQLite files get WAL journaling, enforced foreign keys, a busy
+    timeout of `lock_wait` seconds, and transactions begun by us (BEGIN, or BEGIN IMMEDIATE on
+    the writers' engine), not by the driver."""
     url = database_url(url)
-    engine = create_engine(url, future=True, pool_pre_ping=not url.startswith("sqlite"))
-    if engine.dialect.name == "sqlite":
+    sqlite = url.startswith("sqlite")
+    engine = create_engine(url, future=True, pool_pre_ping=not sqlite,
+                           connect_args={"timeout": lock_wait} if sqlite else {})
+    if sqlite:
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection, _record):
+            dbapi_connection.isolation_level = None  # the driver begins nothing: _sqlite_begin does
             cursor = dbapi_connection.cursor()
             # WAL: readers do not block the ingest, and a killed writer leaves the file whole.
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute(f"PRAGMA busy_timeout={int(lock_wait * 1000)}")
             cursor.close()
+
+        @event.listens_for(engine, "begin")
+        def _sqlite_begin(connection: Connection) -> None:
+            # A writer takes the write lock at once (waiting up to the busy timeout): a deferred
+            # transaction that read first could not get it later without failing at once.
+            writer = connection.get_execution_options().get(WRITER)
+            connection.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
     return engine
+
+
+def writers_engine(engine: Engine) -> Engine:
+    """The engine writers use: the same pool, transactions that take the write lock first."""
+    return engine.execution_options(**{WRITER: True})
+
+
+def lock_writers(connection: Connection, lock_wait: float = LOCK_WAIT) -> None:
+    """Wait for the writers' turn inside the open transaction (released by its end). SQLite's
+    BEGIN IMMEDIATE took it already; PostgreSQL takes an advisory lock, waiting `lock_wait`."""
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"SET LOCAL lock_timeout = '{int(lock_wait * 1000)}ms'")
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
+
+
+def is_busy(exc: BaseException) -> bool:
+    """Whether a database error means another transaction held a lock."""
+    if not isinstance(exc, DBAPIError):
+        return False
+    state = getattr(exc.orig, "sqlstate", None)
+    return state in BUSY_STATES or any(m in str(exc.orig).lower() for m in BUSY_MESSAGES)
+
+
+def retry_busy(work: Callable[[], T], what: str, tries: int = WRITE_TRIES, lock_wait: float = LOCK_WAIT) -> T:
+    """Run `work` (one whole transaction), again after a pause while another writer holds the
+    lock; StoreBusy when every try waited in vain. Other errors pass unchanged."""
+    for attempt in range(1, tries + 1):
+        try:
+            return work()
+        except DBAPIError as exc:
+            if not is_busy(exc):
+                raise
+            log.info("%s: the database is locked by another writer (try %d of %d)", what, attempt, tries)
+            if attempt == tries:
+                waited = round(tries * lock_wait)
+                raise StoreBusy(f"{what}: the database stayed locked by another writer for about {waited} s; "
+                                "try again later", retry_after=max(1, round(lock_wait))) from None
+            time.sleep(RETRY_PAUSE * 2 ** (attempt - 1) * (1 + random.random()))
+    raise AssertionError("unreachable")
 
 
 def _alembic_config() -> Config:
@@ -59,11 +158,36 @@ def _alembic_config() -> Config:
 
 
 def upgrade(engine: Engine) -> None:
-    """Bring the schema up to the newest migration (creating it in an empty database)."""
+    """Bring the schema up to the newest migration (creating it in an empty database), one
+    process at a time: the others wait, then find it done."""
     config = _alembic_config()
-    with engine.begin() as connection:
+    with _migration_file_lock(engine), engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATE_LOCK_KEY})
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+@contextmanager
+def _migration_file_lock(engine: Engine) -> Iterator[None]:
+    """An exclusive lock on a file beside an SQLite database (DB.lock) while it is migrated; no
+    lock for other databases (they lock inside the transaction) or an in-memory one."""
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:" or database.startswith("file:") or fcntl is None:
+        yield
+        return
+    try:
+        handle = open(f"{database}.lock", "a")
+    except OSError as exc:  # a folder we may not write: migrate unguarded, as before
+        log.warning("cannot lock %s.lock for the migration: %s", database, exc)
+        yield
+        return
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def current_revision(engine: Engine) -> str | None:

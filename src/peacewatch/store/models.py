@@ -133,7 +133,7 @@ class ArticleRow(Base):
     boilerplate: Mapped[list] = mapped_column(JSON, default=list)
     warnings: Mapped[list] = mapped_column(JSON, default=list)
     report: Mapped[dict] = mapped_column(JSON)  # the whole report in the exchange format
-    ingested_at: Mapped[str] = mapped_column(String(32))
+    ingested_at: Mapped[str] = mapped_column(String(32), index=True)  # the order of commits (store.BatchWriter)
 
 
 class SignatureRow(Base):

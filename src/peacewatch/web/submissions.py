@@ -15,19 +15,20 @@ The service process itself keeps the store, the copy index and the writing, as b
 from __future__ import annotations
 
 import logging
+import math
 import multiprocessing
 import threading
 from collections.abc import Iterator, Sequence
 from multiprocessing.pool import Pool
 
-from peacewatch.fuse.copies import CopyIndex, index_of
+from peacewatch.fuse.copies import CopyIndex
 from peacewatch.ingest import RawArticle
 from peacewatch.runner.distributed import read_prepared
-from peacewatch.runner.ingest import store_articles
+from peacewatch.runner.ingest import copy_index, store_articles
 from peacewatch.runner.pipeline import Failure, Pipeline, Prepared
 from peacewatch.schema import Report
 from peacewatch.settings import Settings
-from peacewatch.store import Store
+from peacewatch.store import Store, StoreBusy
 from peacewatch.web.access import ApiError
 
 __all__ = ["BoundedPipeline", "Submissions"]
@@ -108,10 +109,11 @@ class Submissions:
         self.check_length(raw)
         wait = self.settings.extract_wait
         if not self._lock.acquire(timeout=wait):
-            raise ApiError(503, "busy", f"another article is being read; waited {wait:g} s, try again later")
+            raise StoreBusy(f"another article is being read; waited {wait:g} s, try again later",
+                            retry_after=max(1, math.ceil(wait)))
         try:
             if self._copies is None:
-                self._copies = index_of(self.store.signatures())
+                self._copies = copy_index(self.store)
             return store_articles(self.store, [raw], pipeline=self.pipeline(), copies=self._copies)[0]
         finally:
             self._lock.release()
