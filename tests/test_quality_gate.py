@@ -91,7 +91,7 @@ def test_every_dev_article_has_floors(shared):
 # its test pass, and the mark must go (its measured figure becomes None).
 ISSUE_TARGETS: dict[tuple[int, str], tuple[float, float | None]] = {
     (16, "event.f1"): (0.75, None), (16, "event.strict.f1"): (0.40, None),
-    (16, "event.field_accuracy.location"): (0.80, 0.744), (16, "event.field_accuracy.source"): (0.80, None),
+    (16, "event.field_accuracy.location"): (0.80, None), (16, "event.field_accuracy.source"): (0.80, None),
     (16, "event.field_accuracy.target"): (0.75, None), (16, "event.field_accuracy.date"): (0.90, None),
     (17, "claim.f1"): (0.80, None), (17, "claim.field_accuracy.status"): (0.92, None),
     (17, "agreement.f1"): (0.80, None), (17, "agreement.field_accuracy.status"): (0.80, None),

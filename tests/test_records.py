@@ -13,7 +13,6 @@ from pydantic import BaseModel, Field
 from sqlalchemy import String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from peacewatch.cli.store import COLUMNS
 from peacewatch.fuse.incidents import (
     INCIDENT_OWN,
     TELLING_OWN,
@@ -25,6 +24,7 @@ from peacewatch.fuse.incidents import (
 )
 from peacewatch.present import acled
 from peacewatch.present.acled import read_acled_csv
+from peacewatch.present.table import TABLE_COLUMNS
 from peacewatch.records import (
     EVENT_ITEM,
     INCIDENT_FIELDS,
@@ -203,8 +203,10 @@ def test_a_subset_naming_a_column_the_record_lacks_fails_with_the_columns_it_has
 
 
 def test_the_cli_tables_show_record_columns():
-    assert set(COLUMNS["events"]) <= set(EVENT_ITEM.model_fields)
-    assert set(COLUMNS["incidents"]) <= set(INCIDENT_ITEM.model_fields)
+    for kind, item in (("events", EVENT_ITEM), ("incidents", INCIDENT_ITEM)):
+        columns = TABLE_COLUMNS[kind]
+        assert set(columns.shown) <= set(item.model_fields)
+        assert set(columns.priority) == set(columns.shown)  # every shown column has its rank
 
 
 def test_acled_reads_and_writes_incident_columns(tmp_path):

@@ -22,6 +22,8 @@ SPEECH = [
      [("KEN", "accusation", "not_assessed", "raid as")], "'described X as \"...\"'"),
     ("Colombia's defence minister expressed to journalists that he hopes the talks will succeed.",
      [("COL", "statement", "not_assessed", "talks will succeed")], "'expressed ... that'"),
+    ("Peru's trade minister said that she hopes the border will reopen soon.",
+     [("PER", "statement", "not_assessed", "border will reopen")], "a verb of saying nested in another's clause"),
     ("Germany's chancellor condemned the attack on the embassy.",
      [("DEU", "accusation", "not_assessed", "condemned the attack")], "condemnation: the act is the content"),
     ("Nigeria's army denied that its soldiers had fired on protesters.",

@@ -454,8 +454,10 @@ _Content = tuple[list[Token], bool]
 def _clause_content(verb: Token, sent: Span, quoted: frozenset[int], lex: ClaimLexicon) -> _Content | None:
     """'X said that ...', 'X said: "..."': the clause the verb governs."""
     children = list(verb.children)
+    # a clause told by another verb of saying is its own account ('Y accused Z, X said'), unless
+    # it is a speech act nested in this one, and so no claim of its own ('X said that he hopes ...')
     clauses = [c for c in children if c.dep_ in ("ccomp", "parataxis")
-               and c.lemma_.lower() not in lex.verb_kinds]
+               and (c.lemma_.lower() not in lex.verb_kinds or _is_asserted(c) and _nested_in_speech(c, lex))]
     if not (clauses and verb.lemma_.lower() not in lex.quote_only
             or (clauses and any(t.i in quoted for c in clauses for t in c.subtree))):
         return None

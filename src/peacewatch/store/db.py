@@ -98,8 +98,7 @@ def make_engine(url: str | None = None, lock_wait: float = LOCK_WAIT) -> Engine:
             # WAL: readers do not block the ingest, and a killed writer leaves the file whole.
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.execute("PRAGMA synchronous=NORMAL")
-            cursor.execute(f"PRAGMA busy_timeout={int(lock_wait * 1000)}")
+            cursor.execute("PRAGMA synchronous=NORMAL")  # the busy timeout is the driver's (connect_args)
             cursor.close()
 
         @event.listens_for(engine, "begin")
@@ -120,7 +119,8 @@ def lock_writers(connection: Connection, lock_wait: float = LOCK_WAIT) -> None:
     """Wait for the writers' turn inside the open transaction (released by its end). SQLite's
     BEGIN IMMEDIATE took it already; PostgreSQL takes an advisory lock, waiting `lock_wait`."""
     if connection.dialect.name == "postgresql":
-        connection.exec_driver_sql(f"SET LOCAL lock_timeout = '{int(lock_wait * 1000)}ms'")
+        connection.execute(text("SELECT set_config('lock_timeout', :wait, true)"),  # SET LOCAL, bound
+                           {"wait": f"{int(lock_wait * 1000)}ms"})
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
 
 
