@@ -12,6 +12,12 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
 fi
 BIN="$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")"
 RUN=(runuser -u postgres --)
+URL="postgresql+psycopg://postgres@127.0.0.1:$PORT/postgres"
+# A server already answering on the port (started earlier with another data folder) is used as it is.
+if "$BIN/pg_isready" -q -h 127.0.0.1 -p "$PORT" >/dev/null 2>&1; then
+  echo "$URL"
+  exit 0
+fi
 if ! "${RUN[@]}" "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
   rm -rf "$DATA"
   mkdir -p "$DATA"
@@ -20,4 +26,4 @@ if ! "${RUN[@]}" "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
   "${RUN[@]}" "$BIN/pg_ctl" -D "$DATA" -l "$DATA/server.log" -w \
     -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DATA -c fsync=off" start >/dev/null
 fi
-echo "postgresql+psycopg://postgres@127.0.0.1:$PORT/postgres"
+echo "$URL"

@@ -162,3 +162,20 @@ def test_the_capital_with_a_country_adjective_is_that_country_s_capital():
     found = [e for e in _events(text, "ASSAULT")
              if e.location is not None and e.location.text == "the Burkinabe capital"]
     assert found and found[0].location.name == "Ouagadougou"
+
+
+def test_a_persons_name_holding_a_towns_name_is_no_place():
+    """The gazetteer finds a town inside a longer name ('University of X'); a name the model
+    marks as a person's, one of whose words is a town, is still a person."""
+    from spacy.tokens import Span
+
+    from peacewatch.extract.context import new_context
+    from peacewatch.extract.places import span_place
+
+    doc = get_nlp()("The senator pressed Vladimir Baker on the attacks near Kharkiv University.")
+    ctx = new_context(doc, date(2024, 3, 4))
+    start = next(t.i for t in doc if t.text == "Vladimir")
+    assert span_place(Span(doc, start, start + 2, label="PERSON"), ctx) is None
+    university = next(t.i for t in doc if t.text == "Kharkiv")
+    place = span_place(Span(doc, university, university + 2, label="ORG"), ctx)
+    assert place is not None and place.name == "Kharkiv"

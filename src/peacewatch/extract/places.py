@@ -63,12 +63,21 @@ ANY_PLACE = "place"
 PRECISION_RANK = {"city": 0, "region": 1, "sea": 2, "country": 3, "continent": 4}
 
 
+def _person_named_after(span: Span, place: Place) -> bool:
+    """'called on Vladimir Putin': a person's name one of whose words is a town's name is a
+    person (the gazetteer finds a place inside a longer name, as in 'University of X')."""
+    words = [t.text.lower() for t in span if not t.is_punct]
+    return span.label_ == "PERSON" and len(words) > 1 and (place.name or "").lower() in words
+
+
 def span_place(span: Span, ctx: ArticleContext) -> Place | None:
     """The place a name span names: the gazetteer's entry; for "X's Y" the Y (a town within X);
     for a country owning a capital noun ("Mali's capital") its capital city; a town the article
     introduced by name ('the town of X') when no gazetteer holds it."""
     text = text_of(span)
     place = ctx.place(text)
+    if place is not None and _person_named_after(span, place):
+        return None
     if place is None:
         owned = _after_possessive(span)
         place = ctx.place(text_of(owned)) if owned is not None else None
