@@ -125,8 +125,10 @@ def test_any_input_is_read_or_refused_and_good_records_are_stored(tmp_path_facto
 
     # POST /api/articles: each line as a body; never a 500, every good record created (a body that
     # is not UTF-8 is refused whole, so good records go as JSON escapes, surrogates included).
-    service = create_app(Settings(key_hashes=[key_digest(KEY)]), store=Store(f"sqlite:///{folder / 'api.db'}"))
-    service.state.pipeline = pipeline
+    # read in this process (extract_timeout=0): the worker process and its limits are
+    # tests/web/test_submission_limits.py's; one per example would cost a model load each
+    service = create_app(Settings(key_hashes=[key_digest(KEY)], extract_timeout=0),
+                         store=Store(f"sqlite:///{folder / 'api.db'}"))
     client = TestClient(service, raise_server_exceptions=False)
     expected = _expected_ids(pipeline, goods)
     for line in [_line(record, False) for record in goods] + lines:
@@ -135,4 +137,5 @@ def test_any_input_is_read_or_refused_and_good_records_are_stored(tmp_path_facto
         assert response.status_code < 500, response.text
         assert response.json()  # the one JSON shape, errors included
     assert service.state.store.known_ids(expected) == expected
+    service.state.submissions.close()
     service.state.store.close()

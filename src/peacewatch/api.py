@@ -9,7 +9,8 @@ SHA-256 digests and compared in constant time. Every error has one JSON shape:
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from datetime import date
 from types import GenericAlias
 from typing import Annotated, Any
@@ -120,6 +121,13 @@ CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_fo
          504: "timeout"}
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """At shutdown, end the reading worker process of the submissions."""
+    yield
+    app.state.submissions.close()
+
+
 def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
     """The service on one store.
 
@@ -129,7 +137,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     """
     settings = settings or current_settings()
     store = store or Store(settings.db)
-    app = FastAPI(title="peacewatch", version=_version(), docs_url=None, redoc_url=None,
+    app = FastAPI(title="peacewatch", version=_version(), docs_url=None, redoc_url=None, lifespan=_lifespan,
                   description="Events, claims, agreements and fused incidents read from news about war and "
                               "diplomacy, each tied to the sentences it came from.")
     app.state.store = store

@@ -63,3 +63,13 @@ def test_a_reading_over_the_time_limit_is_stopped_and_the_next_one_is_read(tmp_p
         assert created.json()["events"] >= 1
     finally:
         app.state.submissions.close()
+
+
+@pytest.mark.slow
+def test_the_reading_worker_ends_with_the_service(tmp_path):
+    """A service that shuts down ends its reading worker process (no process left behind)."""
+    app, _ = _client(tmp_path)
+    with TestClient(app) as client:
+        assert client.post("/api/articles", json=ARTICLE, headers={"X-API-Key": KEY}).status_code == 201
+        assert app.state.submissions._pipeline._pool is not None
+    assert app.state.submissions._pipeline._pool is None
