@@ -14,7 +14,7 @@ import logging
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -293,16 +293,8 @@ class Gazetteer:
         if " and " in name or "," in name or "&" in name:
             return []
         words = _name_words(name)
-        inner = []
-        i = 0
-        while i < len(words):
-            found = _name_at(name, words, i, INNER_NAME_WORDS, self) if words[i][2][0].isupper() else None
-            if found:
-                if found[1] - found[0] < len(name.strip()):
-                    inner.append(found)
-                i = found[3]
-            else:
-                i += 1
+        inner = [found for found in _names_along(name, words, INNER_NAME_WORDS, self)
+                 if found[1] - found[0] < len(name.strip())]
         if not inner:
             return []
         best = min(inner, key=lambda f: (min(_INNER_RANK.get(e.precision, len(_INNER_RANK)) for e in f[2]),
@@ -966,18 +958,21 @@ def find_place_names(text: str, max_words: int = 6) -> list[tuple[int, int, list
     Returns:
         (start, end, candidates) character spans, in text order, not overlapping.
     """
-    gazetteer = get_gazetteer()
-    words = _name_words(text)
-    out = []
+    return [found[:3] for found in _names_along(text, _name_words(text), max_words, get_gazetteer())]
+
+
+def _names_along(text: str, words: list[_Word], max_words: int,
+                 gazetteer: Gazetteer) -> Iterator[tuple[int, int, list[GazetteerEntry], int]]:
+    """The gazetteer's names found in `text` from left to right, each starting at a capitalised
+    word and not overlapping: (start, end, candidates, index of the next word)."""
     i = 0
     while i < len(words):
         found = _name_at(text, words, i, max_words, gazetteer) if words[i][2][0].isupper() else None
         if found:
-            out.append(found[:3])
+            yield found
             i = found[3]
         else:
             i += 1
-    return out
 
 
 def _is_common_single(word: str, exact: list[tuple[GazetteerEntry, int]], gazetteer: Gazetteer) -> bool:
