@@ -47,3 +47,14 @@ def test_ranges_and_medians_read_as_counts():
     assert format_range(None, None, "-") == "-"
     assert [format_median(None), format_median(20.0), format_median(20.5), format_median(7)] == [
         "unknown", "20", "20 to 21", "7"]
+
+
+def test_pages_name_a_region_not_its_code():
+    """'UA.18' is GeoNames' code of a first-level region; a page shows its name, or nothing."""
+    from peacewatch.present.templating import environment
+
+    template = environment().from_string("{{ code | admin1 or '' }}")
+    assert template.render(code="UA.18") == "Poltava"
+    assert template.render(code="Sinaloa") == "Sinaloa"  # a name stays as it is
+    assert template.render(code="ZZ.99") == ""
+    assert template.render(code=None) == ""

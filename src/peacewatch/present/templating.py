@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from peacewatch.analysis.timeline import killed_of
 from peacewatch.analysis.tracker import describe_step
 from peacewatch.data.page_words import PageWords
+from peacewatch.present.regions import admin1_name
 from peacewatch.records import best_figure
 
 __all__ = ["add_package_templates", "environment", "format_median", "format_number", "format_range", "highlight"]
@@ -88,6 +89,7 @@ def environment() -> Environment:
     env.filters["median"] = format_median
     env.globals["format_range"] = format_range
     env.filters["step"] = describe_step
+    env.filters["admin1"] = admin1_name
     env.globals["killed_of"] = killed_of
     env.globals["best_figure"] = best_figure
     return env
