@@ -118,3 +118,17 @@ def test_actor_classes(nlp, text, head, expected, point):
     token = [t for t in doc if t.text == head][-1]
     actor = describe_actor(noun_phrase(token))
     assert (actor.country, actor.sector) == expected, point
+
+
+def test_he_in_a_quotation_is_not_its_speaker():
+    """A quotation speaks from its speaker's side (the speaker is 'I' there): its 'he' is someone
+    else, left unknown rather than taken for the speaker or the last person named."""
+    from peacewatch import extract
+
+    text = ('Kenyan President Daniel Mwangi met reporters in Nairobi on Monday. '
+            '"He is killing our people every day," Mwangi said of the rebel commander.')
+    assaults = [e for e in extract(text, published="2025-03-03").events if e.type == "ASSAULT"]
+    assert assaults and all(e.source is None for e in assaults)
+    told = [e for e in extract("Kenyan President Daniel Mwangi said he had bombed the rebel camp.",
+                               published="2025-03-03").events if e.type == "ASSAULT"]
+    assert told and told[0].source is not None and told[0].source.country == "KEN"  # reported speech: the speaker

@@ -241,10 +241,10 @@ def test_every_cue_in_the_lexicon_sets_its_status(status, cue):
 
 def test_quoted_tokens_follow_marks_and_paragraphs(nlp):
     # Curly pairs, straight marks in turns, and an unclosed quotation that ends with its paragraph.
-    from peacewatch.extract.claims import _quoted_tokens
+    from peacewatch.extract.quotes import quoted_tokens_of
 
     doc = nlp("The envoy said “we will wait” and left. \"Not now,\" she said.\n\nHe wrote: “Talks go on\n\nThey ended.")
-    quoted = {doc[i].text for i in _quoted_tokens(doc)}
+    quoted = {doc[i].text for i in quoted_tokens_of(doc)}
     assert quoted == {"we", "will", "wait", "Not", "now", ",", "Talks", "go", "on"}
 
 

@@ -17,7 +17,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from peacewatch.data.reading_words import ClaimWords
@@ -35,6 +34,7 @@ from peacewatch.extract.context import (
     sentence_times,
 )
 from peacewatch.extract.countries import country_name, country_of
+from peacewatch.extract.quotes import quoted_tokens_of
 from peacewatch.grammar import (
     CHARGE_PREPS,
     CLOSE_QUOTES,
@@ -44,7 +44,6 @@ from peacewatch.grammar import (
     CONTRAST_MARKS,
     GROUP_PRONOUNS,
     HYPOTHETICAL_MODALS,
-    OPEN_QUOTES,
     PERSON_PRONOUNS,
     POINTING_PRONOUNS,
     PREDICATE_PREPS,
@@ -219,7 +218,7 @@ def extract_claims(doc: Doc, ctx: ArticleContext, events: list[Event] | None = N
     """
     lex = claim_lexicon()
     sents = list(doc.sents)
-    quoted = _quoted_tokens_of(doc)
+    quoted = quoted_tokens_of(doc)
     home = ctx.home() or _story_country(events or [])
     salient: list[tuple[Token, Actor]] = []
     drafts: list[Draft] = []
@@ -264,53 +263,6 @@ def _without_repeats(drafts: list[Draft], sents: list[Span]) -> list[Draft]:
 
 
 # ---------------------------------------------------------------- quotations
-
-
-def _quoted_tokens_of(doc: Doc) -> frozenset[int]:
-    """The quoted tokens of a doc, found once per doc (speakers of 'it reads' ask again)."""
-    return doc_memo(doc, "pw_quoted", lambda d: frozenset(_quoted_tokens(d)))
-
-
-def _quoted_tokens(doc: Doc) -> set[int]:
-    """Indices of tokens inside quotation marks (curly pairs, or straight marks taken in turns
-    within a paragraph). An unclosed quotation runs to the end of its paragraph."""
-    inside: set[int] = set()
-    open_at: int | None = None
-    open_single = False  # opened by a single mark: only a single mark closes it
-    straight_open = False
-    marks = _QUOTE_MARKS
-    for i, orth in enumerate(doc.to_array(ORTH).tolist() if len(doc) else []):
-        mark = marks.get(orth)
-        if mark is None:
-            mark = marks[orth] = _quote_mark(doc.vocab.strings[orth])
-        if mark == _LINE_BREAK:
-            open_at, straight_open = None, False
-            continue
-        if mark & _OPENING and open_at is None:
-            open_at, open_single = i, bool(mark & _SINGLE)
-        elif mark & _CLOSING and open_at is not None and bool(mark & _SINGLE) == open_single:
-            open_at = None
-        elif mark & _STRAIGHT:
-            straight_open = not straight_open
-            continue
-        elif open_at is not None or straight_open:
-            inside.add(i)
-    return inside
-
-
-# What a token's text is to a quotation, as bits; by its hash, worked out once per text. A single
-# mark (‘ ’) closes only what a single mark opened: ’ is mostly an apostrophe ('the authorities’ view').
-_LINE_BREAK, _OPENING, _CLOSING, _STRAIGHT, _SINGLE = 1, 2, 4, 8, 16
-_QUOTE_MARKS: dict[int, int] = {}
-
-
-def _quote_mark(text: str) -> int:
-    if "\n" in text:
-        return _LINE_BREAK
-    return ((_OPENING if text in OPEN_QUOTES and text != "’" else 0)
-            | (_CLOSING if text in CLOSE_QUOTES and text != "‘" else 0)
-            | (_STRAIGHT if text in STRAIGHT_QUOTES else 0)
-            | (_SINGLE if text in ("‘", "’") else 0))
 
 
 def _quote_tokens(sent: Span, quoted: frozenset[int]) -> list[Token]:
@@ -742,7 +694,7 @@ def _group_antecedent(token: Token, index: int, ctx: ArticleContext, drafts: lis
     """'"...," it reads': the document or body named as a subject just before."""
     doc = token.doc
     start = max(0, token.sent.start - 400)
-    quoted = _quoted_tokens_of(doc)
+    quoted = quoted_tokens_of(doc)
     for candidate in reversed(doc[start:token.i]):
         if candidate.i in quoted:
             continue

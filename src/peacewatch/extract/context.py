@@ -19,6 +19,7 @@ from peacewatch.extract.actors import PersonIndex, build_person_index, describe_
 from peacewatch.extract.countries import country_name, country_of
 from peacewatch.extract.lexicon import get_lexicon
 from peacewatch.extract.mentions import WEAPON_NOUNS, split_named_coordination
+from peacewatch.extract.quotes import quoted_tokens_of
 from peacewatch.grammar import (
     CUT_DEPS,
     FIRST_SECOND_PERSON,
@@ -303,6 +304,10 @@ def resolve_pronoun(token: Token, ctx: ArticleContext, salient: list[tuple[Token
     if earlier_object is not None:
         return ctx.describe(earlier_object)
     person = token.lower_ in PERSON_PRONOUNS
+    if person and token.i in quoted_tokens_of(token.doc):
+        # '"He is killing people," X said': a quotation speaks from its speaker's side, who is
+        # 'I' there; its 'he' is someone the narration need not have named last (unknown)
+        return None
     speaker = _pronoun_speaker(token, ctx, salient, person)
     return speaker if speaker is not None else _salient_antecedent(token, salient, person)
 
