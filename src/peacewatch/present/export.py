@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["FORMATS", "ExportError", "choose_columns", "print_table", "write_rows"]
+__all__ = ["FORMATS", "ExportError", "choose_columns", "number_text", "print_table", "write_rows"]
 
 FORMATS = ("table", "csv", "json", "geojson", "parquet")
 
@@ -54,7 +54,7 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, default=_plain)
 
 
-def _number_text(value: float | Decimal) -> str:
+def number_text(value: float | Decimal) -> str:
     """A number as people write it: '35' for 35.0, '0.25' for 0.25 (never '35.0' or '1e+01')."""
     number = float(value)
     if math.isfinite(number) and number == int(number):
@@ -68,7 +68,7 @@ def _scalar_text(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float | Decimal):
-        return _number_text(value)
+        return number_text(value)
     if isinstance(value, dt.date | dt.time):
         return value.isoformat()
     return str(value)

@@ -6,6 +6,7 @@ The dashboard (peacewatch.web, a layer above) adds its page templates to this en
 
 from __future__ import annotations
 
+import math
 import re
 from functools import cache
 
@@ -15,6 +16,7 @@ from markupsafe import Markup, escape
 from peacewatch.analysis.timeline import killed_of
 from peacewatch.analysis.tracker import describe_step
 from peacewatch.data.page_words import PageWords
+from peacewatch.present.export import number_text
 from peacewatch.present.regions import admin1_name
 from peacewatch.records import best_figure
 
@@ -39,9 +41,9 @@ def format_number(value: object, digits: int = 1) -> str:
     """
     if value is None:
         return "-"
-    if isinstance(value, float):
-        return f"{value:.{digits}f}" if not value.is_integer() else str(int(value))
-    return str(value)
+    if isinstance(value, float) and math.isfinite(value) and not value.is_integer():
+        return f"{value:.{digits}f}"
+    return number_text(value) if isinstance(value, float) else str(value)
 
 
 def format_range(low: object, high: object, unknown: str = "unknown") -> str:
