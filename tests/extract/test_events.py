@@ -491,3 +491,16 @@ def test_a_sanction_on_dealings_targets_their_partner(text, target):
     sanctions = [e for e in _events(text) if e.type == "SANCTION"]
     assert len(sanctions) == 1
     assert target in (sanctions[0].target.country, sanctions[0].target.name)
+
+
+@pytest.mark.parametrize("text,period,comment", [
+    ("The president on Sunday condemned the rebels after their militia carried out a huge drone attack on "
+     "the capital, its biggest since the uprising began in March 2021.", "2021",
+     "a clause opening the compared period ('its biggest since X began in ...') dates neither the act nor the story"),
+    ("A rocket barrage on the port on Tuesday killed at least five people in one of the worst strikes on the "
+     "town since the army started its offensive more than two years ago.", "2023",
+     "the superlative one step down ('in one of the worst strikes since ...')"),
+])
+def test_a_period_opened_by_a_since_clause_is_no_date(text, period, comment):
+    dated = [e.date.value for e in _events(text) if e.type == "ASSAULT" and e.date is not None]
+    assert dated and not any((value or "").startswith(period) for value in dated), dated

@@ -13,6 +13,7 @@ from peacewatch.grammar import (
     COMPLEMENT_DEPS,
     SEQUENCE_PREPS,
     SIMULTANEOUS_PREPS,
+    SPAN_PREPOSITIONS,
     SUBJECTS,
     TIME_ADJUNCT_PREPS,
     TIME_MODIFIER_DEPS,
@@ -45,17 +46,31 @@ _FRAME_PRECISIONS = frozenset({"year", "month", "season", "quarter", "decade"})
 def comparison_frame(time_root: Token, precision: str | None) -> bool:
     """'its deadliest assault on Kyiv this year', 'killing 12 in the biggest attack this year', 'the
     largest attack since January', 'the deadliest in months': a period beside a superlative is the
-    frame of the comparison, not the time of the act."""
+    frame of the comparison, not the time of the act. So is one told in a clause that opens the
+    period ('their biggest exchange since the war began three years ago', 'in one of the worst
+    strikes since the offensive started in 2022'): neither the act's time nor the story's."""
     if precision is not None and precision not in _FRAME_PRECISIONS:
         return False
     host = time_root.head
     if host.dep_ == "prep":
         host = host.head
+    opens_period = _opens_period(host)
+    if opens_period:
+        host = host.head
     near = [host, *(c for c in host.children if c.dep_ in ("dobj", "attr", "acomp", "nsubj", "nsubjpass"))]
     words = near + [p for w in near for prep in w.children if prep.dep_ == "prep"
                     for p in prep.children if p.dep_ == "pobj"]
+    if opens_period:  # 'in one of the worst strikes': the superlative one step further down
+        words += [p for w in words for prep in w.children if prep.dep_ == "prep"
+                  for p in prep.children if p.dep_ == "pobj"]
     return any(w.tag_ == "JJS" or any(c.dep_ == "amod" and (c.tag_ == "JJS" or any(
         a.lower_ == "most" for a in c.children)) for c in w.children) for w in words)
+
+
+def _opens_period(verb: Token) -> bool:
+    """A clause that opens or closes a period ('since the war began', 'until the talks end')."""
+    return verb.pos_ in ("VERB", "AUX") and verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in SPAN_PREPOSITIONS for c in verb.children)
 
 
 def _is_infinitive(verb: Token) -> bool:
