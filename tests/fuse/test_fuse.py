@@ -232,3 +232,47 @@ def test_a_sentence_telling_each_side_releasing_prisoners_is_one_telling():
     gathered = gather([told(1, "a", kind="CONCEDE", source="UKR", target=None, evidence=sentence),
                        told(2, "a", kind="CONCEDE", source="RUS", target=None, evidence=sentence)])
     assert len(gathered) == 1 and gathered[0].parties() == {"UKR", "RUS"}
+
+
+def test_a_demand_made_at_a_meeting_of_the_two_joins_the_meeting():
+    """One outlet tells the meeting in a town, others only what one side demanded of or said
+    against the other there that day: one happening. Not a call, nor another pair's words."""
+    meeting = dict(name="Gullhaven", admin1="XX.01", lat=20.0, lon=40.0)
+    fuser = fuse_all([town(1, "a", kind="CONSULT", source="USA", target="UKR", **meeting),
+                      told(2, "b", kind="ACCUSE", source="USA", target="UKR"),
+                      told(3, "c", kind="REQUEST", source="UKR", target="USA"),
+                      told(4, "d", kind="REQUEST", source="USA", target="RUS")])
+    assert [sorted(f["article_id"] for f in i.figures) for i in fuser.incidents] == [["a", "b", "c"], ["d"]]
+    assert fuser.incidents[0].type == "CONSULT"
+    # a call named by no town: what a side says that day is its own happening
+    fuser = fuse_all([told(1, "a", kind="CONSULT", source="USA", target="UKR"),
+                      told(2, "b", kind="ACCUSE", source="USA", target="UKR")])
+    assert len(fuser.incidents) == 2
+
+
+def test_a_numbered_instrument_is_one_decision_a_few_days_apart():
+    """'agreed its 9th package of sanctions' on one day, 'adopted the ninth round of sanctions'
+    four days later: one decision. Another number, or two weeks apart, is another."""
+    fuser = fuse_all([
+        told(1, "a", kind="SANCTION", source=None, target="RUS", day="2025-04-10", published="2025-04-10",
+             evidence="The bloc agreed its 9th package of sanctions on Thursday."),
+        told(2, "b", kind="SANCTION", source=None, target="RUS", day="2025-04-14", published="2025-04-14",
+             evidence="Ministers adopted the ninth round of sanctions against Moscow."),
+        told(3, "c", kind="SANCTION", source=None, target="RUS", day="2025-04-15", published="2025-04-15",
+             evidence="Ministers discussed a tenth package of sanctions."),
+        told(4, "d", kind="SANCTION", source=None, target="RUS", day="2025-04-30", published="2025-04-30",
+             evidence="The ninth package of sanctions took effect.")])
+    assert [sorted(f["article_id"] for f in i.figures) for i in fuser.incidents] == [["a", "b"], ["c"], ["d"]]
+
+
+def test_an_act_dated_by_its_article_joins_the_same_pair_s_incident_of_two_days_before():
+    """An exchange of prisoners begun on Friday, told as completed in a report of Sunday that
+    dates it by nothing but its own day: one exchange. A report naming another pair does not join."""
+    fuser = fuse_all([
+        told(1, "a", kind="CONCEDE", source="UKR", target="RUS", day="2025-04-18"),
+        told(2, "b", kind="CONCEDE", source="RUS", target="UKR", day="2025-04-20", published="2025-04-20",
+             rule="undated current news: publication date"),
+        told(3, "c", kind="CONCEDE", source="ARM", target="AZE", day="2025-04-20", published="2025-04-20",
+             rule="undated current news: publication date"),
+        told(4, "d", kind="CONCEDE", source="RUS", target="UKR", day="2025-04-20", published="2025-04-20")])
+    assert [sorted(f["article_id"] for f in i.figures) for i in fuser.incidents] == [["a", "b"], ["c"], ["d"]]

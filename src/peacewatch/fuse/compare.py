@@ -22,6 +22,23 @@ SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "CONCEDE"})
 # truce declared, prisoners released). Tellings of these types may be one incident, in this
 # order of preference for the incident's type when its tellings are told as many types equally.
 DIPLOMACY = ("CONSULT", "AGREE", "CONCEDE")
+# What a side says or does at a meeting of two (a demand, an accusation, a refusal, a warning),
+# told by some outlets in place of the meeting itself: such an act whose two sides are the
+# meeting's two parties, on its day, joins the meeting's incident (GATHERING).
+GATHERING_ACTS = ("ACCUSE", "REQUEST", "REJECT", "THREATEN")
+# The type of the incident such acts join (talks or a meeting held somewhere, not a call: PHONE
+# is the mode of a call).
+GATHERING = "CONSULT"
+PHONE = "phone"
+# Two reports naming the same numbered instrument ('the 16th package of sanctions') tell one
+# decision when their days are this close: agreed on one day, adopted some days later.
+INSTRUMENT_DAYS = 7
+# A diplomatic act told with no date of its own is dated by its article's day ('undated' in the
+# date resolver's rule), which may be some days after it (the last day of an exchange of
+# prisoners told as completed): it joins an incident of the same two parties up to this many
+# days before, beyond the day of slack any telling has.
+REPORT_LAG_DAYS = 1
+UNDATED_RULE = "undated"
 # An event dated this long before its article's publication is background (a summary of the war,
 # a recalled past event): it never joins an incident. UCDP and ACLED code events from reports of
 # the days after them; a year is far outside any reporting lag.
@@ -78,6 +95,23 @@ def family(kind: str) -> str:
 def family_types(kind: str) -> tuple[str, ...]:
     """The types of a family (family())."""
     return DIPLOMACY if kind == "DIPLOMACY" else (kind,)
+
+
+def group(kind: str) -> str:
+    """The types fused together, as one pass over the store: a family, with the acts told at a
+    meeting (GATHERING_ACTS) beside the diplomatic family they may join."""
+    return "DIPLOMACY" if kind in GATHERING_ACTS else family(kind)
+
+
+def group_types(kind: str) -> tuple[str, ...]:
+    """The types of a group (group())."""
+    return (*DIPLOMACY, *GATHERING_ACTS) if kind == "DIPLOMACY" else family_types(kind)
+
+
+def two_sides(told: Told) -> frozenset[str] | None:
+    """The two countries of an act's sides, when it names both and they differ."""
+    sides = frozenset(c for c in (actor(told, "source"), actor(told, "target")) if c)
+    return sides if len(sides) == 2 else None
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

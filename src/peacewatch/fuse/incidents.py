@@ -25,20 +25,29 @@ from typing import TYPE_CHECKING, Any
 
 from peacewatch.fuse.compare import (
     DIPLOMACY,
+    GATHERING,
+    GATHERING_ACTS,
+    INSTRUMENT_DAYS,
+    PHONE,
     PLACE_RANK,
+    REPORT_LAG_DAYS,
     SYMMETRIC_TYPES,
     TOLD_FIELDS,
+    UNDATED_RULE,
     Told,
     actor,
     actors_agree,
     family,
-    family_types,
+    group,
+    group_types,
     is_background,
     is_recall,
     km,
     places_agree,
     share_something,
+    two_sides,
 )
+from peacewatch.fuse.instruments import instruments
 from peacewatch.records import (
     INCIDENT_FIELDS,
     TELLING_COLUMNS,
@@ -107,6 +116,10 @@ class Telling(Told):
     def span(self) -> tuple[date, date] | None:
         return date_span(self.date_value, self.date_precision)
 
+    def instruments(self) -> frozenset[str]:
+        """The numbered instruments its sentences name ('16 package': fuse/instruments.py)."""
+        return instruments(t.evidence for t in (self, *self.also))
+
     def toll(self) -> int | None:
         return figure_of({"killed_min": self.killed_min, "killed_max": self.killed_max}, "killed")
 
@@ -161,6 +174,11 @@ class Incident(Told):
         named = {country for f in self.figures for country in f.get("parties", ())}
         return named | {country for country in (self.source_country, self.target_country) if country}
 
+    def instruments(self) -> frozenset[str]:
+        """The numbered instruments its tellings' sentences name (fuse/instruments.py)."""
+        return instruments(sentence for f in self.figures
+                           for sentence in (f.get("evidence"), *f.get("also_evidence", ())))
+
     def summary(self) -> dict:
         """The figures of the incident: the best estimate (what its latest independent reports
         tell), the median over independent sources, and the lowest and highest any report tells."""
@@ -187,8 +205,9 @@ class Incident(Told):
         self.figures.append(telling.figure())
         self.new_members.append(telling)
         self.changed = True
-        # told as several types of one family (talks, what was agreed): the type most tellings give
-        types = Counter(f.get("type", self.type) for f in self.figures)
+        # told as several types of one family (talks, what was agreed): the type most tellings give;
+        # what a side said at a meeting (GATHERING_ACTS) does not make the meeting a saying
+        types = Counter(kind for f in self.figures if family(kind := f.get("type", self.type)) == family(self.type))
         self.type = max(types, key=lambda kind: (types[kind], -_TYPE_RANK.get(kind, 0)))
         span = telling.span()
         if span and PRECISION_RANK[telling.date_precision] < PRECISION_RANK[self.date_precision]:
@@ -397,14 +416,13 @@ class Fuser:
         if span is None or (span[1] - span[0]).days >= JOIN_SPAN_DAYS:
             return None
         start, end = span
-        seen: dict[int, Incident] = {}
-        for day in range(start.toordinal(), end.toordinal() + 1):
-            for incident in self._days.get((family(telling.type), day), ()):
-                seen[id(incident)] = incident
-        for incident in self._long.get(family(telling.type), ()):
-            if incident.start <= end and incident.end >= start:
-                seen[id(incident)] = incident
-        fitting = [i for i in seen.values() if self._fits(telling, i, start, end)]
+        meetings = self._meetings(telling, start, end)
+        if meetings:  # what a side said at a meeting of the two joins the meeting
+            return min(meetings, key=lambda i: (*self._distance(telling, i, start), i.anchor()))
+        seen = self._near(family(telling.type), start, end, 0)
+        fitting = [i for i in seen if self._fits(telling, i, start, end)]
+        fitting += self._same_instrument(telling, start, end, fitting)
+        fitting += self._reported_late(telling, start, end, fitting)
         if not fitting:
             return None
         if len(fitting) > 1 and (end - start).days >= SHORT_SPAN_DAYS:
@@ -417,19 +435,67 @@ class Fuser:
             return min(fitting, key=lambda i: (-len(i.figures), *self._distance(telling, i, start), i.anchor()))
         return min(fitting, key=lambda i: (*self._distance(telling, i, start), i.anchor()))
 
+    def _near(self, kind: str, start: date, end: date, days: int) -> list[Incident]:
+        """The indexed incidents of a family met from `days` before `start` to `days` after `end`
+        (give or take the slack they are indexed with)."""
+        seen: dict[int, Incident] = {}
+        for day in range(start.toordinal() - days, end.toordinal() + days + 1):
+            for incident in self._days.get((kind, day), ()):
+                seen[id(incident)] = incident
+        reach = timedelta(days=days)
+        for incident in self._long.get(kind, ()):
+            if incident.start <= end + reach and incident.end >= start - reach:
+                seen[id(incident)] = incident
+        return list(seen.values())
+
+    def _meetings(self, telling: Telling, start: date, end: date) -> list[Incident]:
+        """The meetings (GATHERING) of the same two parties that an act told at one
+        (GATHERING_ACTS: a demand, an accusation) may join: held in a town or region named (not a
+        call), on the same days, at a place the act's agrees with."""
+        sides = two_sides(telling) if telling.type in GATHERING_ACTS else None
+        if sides is None:
+            return []
+        return [i for i in self._near(family(GATHERING), start, end, 0)
+                if i.type == GATHERING and i.placed and i.mode != PHONE and two_sides(i) == sides
+                and self._fits(telling, i, start, end, kind=GATHERING)]
+
+    def _same_instrument(self, telling: Telling, start: date, end: date, found: list[Incident]) -> list[Incident]:
+        """The incidents of its family that name the same numbered instrument ('the 16th package
+        of sanctions') up to INSTRUMENT_DAYS apart: one decision agreed one day, adopted another."""
+        named = telling.instruments()
+        if not named:
+            return []
+        return [i for i in self._near(family(telling.type), start, end, INSTRUMENT_DAYS)
+                if i not in found and named & i.instruments()
+                and self._fits(telling, i, start, end, slack_days=INSTRUMENT_DAYS)]
+
+    def _reported_late(self, telling: Telling, start: date, end: date, found: list[Incident]) -> list[Incident]:
+        """The diplomatic incidents of the same two parties up to REPORT_LAG_DAYS before the slack
+        allows, that one dated only by its article's day may join (it may tell them late)."""
+        sides = two_sides(telling) if family(telling.type) == "DIPLOMACY" else None
+        if sides is None or UNDATED_RULE not in (telling.date_rule or ""):
+            return []
+        return [i for i in self._near(family(telling.type), start, end, REPORT_LAG_DAYS)
+                if i not in found and i.end < start and two_sides(i) == sides
+                and self._fits(telling, i, start, end, slack_days=self.slack + REPORT_LAG_DAYS)]
+
     def _apart(self, incidents: list[Incident]) -> bool:
         """Whether some of these incidents are placed where the others cannot be."""
         placed = [i for i in incidents if i.placed]
         return any(not places_agree(one, other, self.max_km) or not _countries_agree(one, other)
                    for n, one in enumerate(placed) for other in placed[n + 1:])
 
-    def _fits(self, telling: Telling, incident: Incident, start: date, end: date) -> bool:
+    def _fits(self, telling: Telling, incident: Incident, start: date, end: date, slack_days: int | None = None,
+              kind: str | None = None) -> bool:
+        """Whether a telling may be the incident's happening: days within the slack (or
+        `slack_days`), sides, countries and places agreeing (sides compared as those of `kind`,
+        by default the telling's type)."""
         if telling.article_id in incident.articles:
             return False  # an article's events of one happening were gathered into one telling
-        slack = timedelta(days=self.slack)
+        slack = timedelta(days=self.slack if slack_days is None else slack_days)
         if not (incident.start - slack <= end and incident.end + slack >= start):
             return False
-        return (actors_agree(telling.type, telling, incident) and _countries_agree(telling, incident)
+        return (actors_agree(kind or telling.type, telling, incident) and _countries_agree(telling, incident)
                 and places_agree(telling, incident, self.max_km)
                 and share_something(telling, incident, telling.parties(), incident.parties()))
 
@@ -495,13 +561,14 @@ def member_rows(incident: Incident) -> list[dict[str, Any]]:
             for telling in incident.new_members for event in (telling, *telling.also)]
 
 
-def fusion_order(telling: Telling) -> tuple[int, bool, int, str, tuple[str, int]]:
+def fusion_order(telling: Telling) -> tuple[int, bool, bool, int, str, tuple[str, int]]:
     """Where a telling stands in fusion's one order, whatever the order tellings were stored in:
     by the last day it may be (a month's date after the days of its month), a telling that names
     no town or region a day later than those that do (so that it meets every incident of its days
-    it might join), the precisely dated first, then its article and place in it."""
-    return (sweep_day(telling), not telling.placed, PRECISION_RANK[telling.date_precision], telling.date_value or "",
-            telling.order())
+    it might join), what a side said at a meeting after the meetings of its day (so that it meets
+    the meeting), the precisely dated first, then its article and place in it."""
+    return (sweep_day(telling), telling.type in GATHERING_ACTS, not telling.placed,
+            PRECISION_RANK[telling.date_precision], telling.date_value or "", telling.order())
 
 
 def sweep_day(telling: Telling) -> int:
@@ -532,7 +599,7 @@ def fuse_told(writer: BatchWriter, told: list[dict[str, Any]], fuser: Fuser | No
     days: dict[str, list[int]] = {}
     for telling in gather([telling_of(row) for row in told], fuser.slack, fuser.max_km):
         if telling.span() is not None and not telling.is_background():
-            days.setdefault(family(telling.type), []).append(sweep_day(telling))
+            days.setdefault(group(telling.type), []).append(sweep_day(telling))
     touched: list[int] = []
     for kind, swept in sorted(days.items()):
         touched.extend(_Refusion(writer, kind, fuser.fresh()).run(min(swept), max(swept)))
@@ -549,10 +616,10 @@ ALIVE_DAYS = JOIN_SPAN_DAYS + 6
 
 
 class _Refusion:
-    """Fusion of one family of types made again from a day on (fuse_told)."""
+    """Fusion of one group of types (compare.group) made again from a day on (fuse_told)."""
 
     def __init__(self, writer: BatchWriter, kind: str, fuser: Fuser):
-        self.writer, self.types, self.fuser = writer, family_types(kind), fuser
+        self.writer, self.types, self.fuser = writer, group_types(kind), fuser
         self.day_of: dict[int, int] = {}  # a read telling's first event -> its fusion day
         self.stored: dict[int, Any] = {}  # stored incidents holding read tellings, by id
         self.stored_of: dict[int, int] = {}  # a read telling's first event -> its stored incident
