@@ -504,3 +504,8 @@ def test_a_sanction_on_dealings_targets_their_partner(text, target):
 def test_a_period_opened_by_a_since_clause_is_no_date(text, period, comment):
     dated = [e.date.value for e in _events(text) if e.type == "ASSAULT" and e.date is not None]
     assert dated and not any((value or "").startswith(period) for value in dated), dated
+
+
+def test_a_since_clause_that_tells_an_event_keeps_its_date():
+    text = "It would be the deadliest gas attack in the country since shelling killed 40 civilians in May 2019."
+    assert [e.date.value for e in _events(text) if e.type == "ASSAULT"] == ["2019-05"]

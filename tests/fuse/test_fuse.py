@@ -276,3 +276,9 @@ def test_an_act_dated_by_its_article_joins_the_same_pair_s_incident_of_two_days_
              rule="undated current news: publication date"),
         told(4, "d", kind="CONCEDE", source="RUS", target="UKR", day="2025-04-20", published="2025-04-20")])
     assert [sorted(f["article_id"] for f in i.figures) for i in fuser.incidents] == [["a", "b"], ["c"], ["d"]]
+
+
+def test_a_strike_s_numbered_wave_is_no_instrument():
+    fuser = fuse_all([town(1, "a", day="2025-04-10", published="2025-04-10", evidence="The second wave of drones hit."),
+                      town(2, "b", day="2025-04-14", published="2025-04-14", evidence="A second wave of drones hit.")])
+    assert len(fuser.incidents) == 2

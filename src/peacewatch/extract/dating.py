@@ -43,18 +43,20 @@ class _Told(Protocol):
 _FRAME_PRECISIONS = frozenset({"year", "month", "season", "quarter", "decade"})
 
 
-def comparison_frame(time_root: Token, precision: str | None) -> bool:
+def comparison_frame(time_root: Token, precision: str | None, clauses: Iterable[int] = ()) -> bool:
     """'its deadliest assault on Kyiv this year', 'killing 12 in the biggest attack this year', 'the
     largest attack since January', 'the deadliest in months': a period beside a superlative is the
     frame of the comparison, not the time of the act. So is one told in a clause that opens the
     period ('their biggest exchange since the war began three years ago', 'in one of the worst
-    strikes since the offensive started in 2022'): neither the act's time nor the story's."""
+    strikes since the offensive started in 2022'): neither the act's time nor the story's, unless
+    that clause tells an event of its own (`clauses`, the token indices of the sentence's event
+    clauses: 'the deadliest attack since shelling killed 40 in May 2019' dates that shelling)."""
     if precision is not None and precision not in _FRAME_PRECISIONS:
         return False
     host = time_root.head
     if host.dep_ == "prep":
         host = host.head
-    opens_period = _opens_period(host)
+    opens_period = _opens_period(host) and host.i not in set(clauses)
     if opens_period:
         host = host.head
     near = [host, *(c for c in host.children if c.dep_ in ("dobj", "attr", "acomp", "nsubj", "nsubjpass"))]

@@ -206,7 +206,7 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
     # phrase, not the event, and is not the story's time either.
     # 'its deadliest assault this year': a period framing a superlative is no time of the act either.
     times = [t for t in times if not _bound_to_noun(t[0].root, mentions)
-             and not comparison_frame(t[0].root, t[1].precision)]
+             and not comparison_frame(t[0].root, t[1].precision, (m.clause.i for m in mentions))]
     article.times_by_sentence.append(times)
     article.places_by_sentence.append([p for _, p in places])
     article.free_times.append({id(t[0]) for t in times if time_owner[id(t[0])] is None})

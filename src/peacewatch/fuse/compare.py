@@ -31,8 +31,11 @@ GATHERING_ACTS = ("ACCUSE", "REQUEST", "REJECT", "THREATEN")
 GATHERING = "CONSULT"
 PHONE = "phone"
 # Two reports naming the same numbered instrument ('the 16th package of sanctions') tell one
-# decision when their days are this close: agreed on one day, adopted some days later.
+# decision when their days are this close: agreed on one day, adopted some days later. Only
+# decisions and rounds of talks are numbered instruments; a strike's 'second wave' is not one
+# happening with another 'second wave' days later.
 INSTRUMENT_DAYS = 7
+INSTRUMENT_TYPES = frozenset({"SANCTION", "AID", "AGREE", "CONSULT", "CONCEDE"})
 # A diplomatic act told with no date of its own is dated by its article's day ('undated' in the
 # date resolver's rule), which may be some days after it (the last day of an exchange of
 # prisoners told as completed): it joins an incident of the same two parties up to this many

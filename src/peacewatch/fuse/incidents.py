@@ -28,6 +28,7 @@ from peacewatch.fuse.compare import (
     GATHERING,
     GATHERING_ACTS,
     INSTRUMENT_DAYS,
+    INSTRUMENT_TYPES,
     PHONE,
     PLACE_RANK,
     REPORT_LAG_DAYS,
@@ -462,7 +463,7 @@ class Fuser:
     def _same_instrument(self, telling: Telling, start: date, end: date, found: list[Incident]) -> list[Incident]:
         """The incidents of its family that name the same numbered instrument ('the 16th package
         of sanctions') up to INSTRUMENT_DAYS apart: one decision agreed one day, adopted another."""
-        named = telling.instruments()
+        named = telling.instruments() if telling.type in INSTRUMENT_TYPES else frozenset()
         if not named:
             return []
         return [i for i in self._near(family(telling.type), start, end, INSTRUMENT_DAYS)
