@@ -282,3 +282,17 @@ def test_a_strike_s_numbered_wave_is_no_instrument():
     fuser = fuse_all([town(1, "a", day="2025-04-10", published="2025-04-10", evidence="The second wave of drones hit."),
                       town(2, "b", day="2025-04-14", published="2025-04-14", evidence="A second wave of drones hit.")])
     assert len(fuser.incidents) == 2
+
+
+def test_an_outlets_later_version_of_its_story_speaks_whichever_is_found_the_copy():
+    """An outlet updates its story the next day (the toll risen): found a copy of the first
+    version, or the first a copy of it, the update's figure is the one that counts."""
+    for first_root, second_root in (("a1", "a1"), ("a2", "a2")):
+        fuser = Fuser()
+        first = telling(1, killed=7, published="2025-04-22", root=first_root)
+        second = telling(2, killed=12, published="2025-04-23", root=second_root)
+        first.outlet = second.outlet = "the same outlet"
+        incident = fuser.fuse(first)
+        fuser.fuse(second)
+        fuser.fuse(telling(3, killed=9, published="2025-04-22"))
+        assert incident.summary()["killed_best"] == 12 and incident.summary()["sources"] == 2

@@ -186,8 +186,7 @@ class Incident(Told):
         by_root: dict[str, dict] = {}
         for figure in self.figures:
             chosen = by_root.get(figure["root"])
-            # an original's own figure stands for its copies
-            if chosen is None or (chosen["copy"] and not figure["copy"]):
+            if chosen is None or _stands_for_root(figure, chosen):
                 by_root[figure["root"]] = figure
         out: dict[str, int | float | None] = {"sources": len(by_root), "reports": len(self.figures)}
         for what in ("killed", "injured"):
@@ -225,6 +224,20 @@ class Incident(Told):
                 for part in ("name", "country", "sector"):
                     setattr(self, f"{role}_{part}", getattr(telling, f"{role}_{part}"))
         self.mode = self.mode or telling.mode
+
+
+def _stands_for_root(figure: dict, chosen: dict) -> bool:
+    """Whether a figure rather than the one chosen so far stands for their original and its
+    copies: the original's own figure, unless the same outlet published the other version
+    later (an outlet's update of its own story, its toll risen, is found a copy of the first
+    version when stored after it, and the first a copy of the update when stored before it:
+    either way the outlet's latest version speaks)."""
+    same_outlet = bool(figure.get("outlet")) and figure.get("outlet") == chosen.get("outlet")
+    if figure["copy"] == chosen["copy"]:
+        return same_outlet and (figure.get("published") or "") > (chosen.get("published") or "")
+    later = same_outlet and (figure.get("published") or "") > (chosen.get("published") or "")
+    earlier = same_outlet and (figure.get("published") or "") < (chosen.get("published") or "")
+    return later if figure["copy"] else not earlier
 
 
 def figure_of(figure: dict, what: str) -> int | None:
