@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlparse
 
-from sqlalchemy import Row, Select, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Row, Select, and_, delete, func, insert, or_, select, true, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -35,6 +35,7 @@ from peacewatch.store.db import (
     upgrade,
     writers_engine,
 )
+from peacewatch.store.listing import LISTINGS, listing_parts, text_filters
 from peacewatch.store.models import (
     AgreementRow,
     ArticleRow,
@@ -50,6 +51,9 @@ __all__ = ["BatchWriter", "Filters", "FuseStep", "LinkStep", "Store", "StoreBusy
            "database_url"]
 
 log = logging.getLogger(__name__)
+
+# The tables of the lists (store.listing)
+_TABLES = {"events": EventRow.__table__, "incidents": IncidentRow.__table__, "claims": ClaimRow.__table__}
 
 # The columns an imported incident (an ACLED row) sets as it gives them; the rest are worked out.
 IMPORTED_COLUMNS = tuple(column_names(IncidentRecord, *INCIDENT_FIELDS, "killed_best", "killed_median", "killed_min",
@@ -72,7 +76,11 @@ class StoredArticle:
 
 @dataclass
 class Filters:
-    """What a query keeps. Dates are ISO days; `country` matches either actor or the place."""
+    """What a query keeps, and in which order. Dates are ISO days; `country` matches either actor
+    or the place; `actor` is text in an actor's name or code and `words` words each in the
+    evidence (or the place) of events and incidents, in the text of claims, without regard to
+    case. `sort` names a sort of store.listing.LISTINGS (events, incidents, claims): known
+    values first in its order, unknown ones last."""
 
     type: str | None = None
     country: str | None = None
@@ -83,6 +91,10 @@ class Filters:
     kind: str | None = None
     limit: int | None = None
     offset: int = 0
+    actor: str | None = None
+    words: str | None = None
+    sort: str = "date"
+    descending: bool = False
 
 
 class Store:
@@ -290,13 +302,50 @@ class Store:
     def count(self, kind: str, filters: Filters | None = None) -> int:
         """How many records of a kind ('articles', 'events', 'incidents', 'claims') pass the filters."""
         f = filters or Filters()
-        queries = {"articles": lambda: self._articles_query(f), "events": lambda: self._events_query(f),
-                   "incidents": lambda: _happenings(IncidentRow, IncidentRow.country, f),
-                   "claims": lambda: self._claims_query(f)}
-        if kind not in queries:
+        if kind not in self._queries:
             raise ValueError(f"cannot count {kind!r}")
+        query = self._queries[kind](f)
+        if kind in LISTINGS:
+            query = query.where(*self._text_filters(kind, f))
         with self._session() as session:
-            return session.scalar(select(func.count()).select_from(queries[kind]().subquery())) or 0
+            return session.scalar(select(func.count()).select_from(query.subquery())) or 0
+
+    def page(self, kind: str, filters: Filters) -> tuple[list[dict], int]:
+        """A page of a list ('articles', 'events', 'incidents', 'claims'), as the API and the
+        dashboard read it: the rows `filters` keeps from its offset up to its limit, in its
+        sort, and how many rows pass the filters (all pages)."""
+        if kind not in self._queries:
+            raise ValueError(f"cannot list {kind!r}")
+        return getattr(self, kind)(filters), self.count(kind, filters)
+
+    @property
+    def _queries(self) -> dict[str, Callable[[Filters], Select]]:
+        return {"articles": self._articles_query, "events": self._events_query,
+                "incidents": lambda f: _happenings(IncidentRow, IncidentRow.country, f),
+                "claims": self._claims_query}
+
+    def _text_filters(self, kind: str, f: Filters) -> list:
+        table = _TABLES[kind]
+        return text_filters(LISTINGS[kind], table, self.engine.dialect.name, f.actor, f.words)
+
+    def _listed(self, kind: str, query: Select, f: Filters, skip: tuple[str, ...] = ()) -> list[dict]:
+        """The rows of a list query that pass the actor and word filters, in the sort of `f`,
+        from its offset up to its limit (store.listing)."""
+        table = _TABLES[kind]
+        query = select(*[c for c in table.c if c.key not in skip]).where(
+            query.whereclause if query.whereclause is not None else true(), *self._text_filters(kind, f))
+        present, absent, known = listing_parts(LISTINGS[kind], table, self.engine.dialect.name, query, f.sort,
+                                               f.descending)
+        with self._session() as session:
+            if not f.limit:  # 0 or None: every row, as ever
+                return [dict(row._mapping) for part in (present, absent) for row in session.execute(
+                    part.offset(f.offset) if f.offset else part)]
+            rows = [dict(row._mapping) for row in session.execute(present.offset(f.offset).limit(f.limit))]
+            if len(rows) < f.limit:  # the page reaches the rows of unknown value
+                before = session.scalar(select(func.count()).select_from(query.where(known).subquery())) or 0
+                rows += [dict(row._mapping) for row in session.execute(
+                    absent.offset(max(0, f.offset - before)).limit(f.limit - len(rows)))]
+            return rows
 
     def article_heads(self, ids: Iterable[str]) -> dict[str, dict]:
         """Title, url, outlet (source), publication day and original (copy_of) of these articles, by id."""
@@ -329,8 +378,7 @@ class Store:
         """Stored events that pass the filters, by date."""
         f = filters or Filters()
         # undated last (SQLite sorts NULL first, PostgreSQL last): a --limit keeps dated records
-        return self._fetch(self._events_query(f).order_by(EventRow.date_start.is_(None), EventRow.date_start,
-                                                          EventRow.id), f, skip=("data",))
+        return self._listed("events", self._events_query(f), f, skip=("data",))
 
     def article_events(self, article_ids: Iterable[str], types: Iterable[str] = ()) -> list[dict]:
         """The events of these articles, of these types when given (a query per 500 articles)."""
@@ -350,8 +398,7 @@ class Store:
     def incidents(self, filters: Filters | None = None) -> list[dict]:
         """Incidents that pass the filters, by date, each with the outlets that told it."""
         f = filters or Filters()
-        query = _happenings(IncidentRow, IncidentRow.country, f)
-        rows = self._fetch(query.order_by(IncidentRow.date_start.is_(None), IncidentRow.date_start, IncidentRow.id), f)
+        rows = self._listed("incidents", _happenings(IncidentRow, IncidentRow.country, f), f)
         with self._session() as session:
             _add_article_links(session, rows)
         for row in rows:
@@ -360,8 +407,7 @@ class Store:
 
     def claims(self, filters: Filters | None = None) -> list[dict]:
         f = filters or Filters()
-        return self._fetch(self._claims_query(f).order_by(ClaimRow.date_value.is_(None), ClaimRow.date_value,
-                                                          ClaimRow.id), f, skip=("data",))
+        return self._listed("claims", self._claims_query(f), f, skip=("data",))
 
     def _claims_query(self, f: Filters) -> Select:
         query = _where_dates(select(ClaimRow), ClaimRow.date_value, f)

@@ -100,6 +100,10 @@ def make_engine(url: str | None = None, lock_wait: float = LOCK_WAIT) -> Engine:
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA synchronous=NORMAL")  # the busy timeout is the driver's (connect_args)
             cursor.close()
+            # Python's folding of text, which the lists filter and sort by (store.listing):
+            # SQLite's own lower() folds ASCII only.
+            dbapi_connection.create_function("pw_lower", 1, _lower, deterministic=True)
+            dbapi_connection.create_function("pw_casefold", 1, _casefold, deterministic=True)
 
         @event.listens_for(engine, "begin")
         def _sqlite_begin(connection: Connection) -> None:
@@ -108,6 +112,14 @@ def make_engine(url: str | None = None, lock_wait: float = LOCK_WAIT) -> Engine:
             writer = connection.get_execution_options().get(WRITER)
             connection.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
     return engine
+
+
+def _lower(value: object) -> object:
+    return value.lower() if isinstance(value, str) else value
+
+
+def _casefold(value: object) -> object:
+    return value.casefold() if isinstance(value, str) else value
 
 
 def writers_engine(engine: Engine) -> Engine:
