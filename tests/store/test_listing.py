@@ -5,7 +5,7 @@ unknown ones, worked out by the database, on SQLite and on PostgreSQL. Invented 
 from sqlalchemy import insert
 
 from peacewatch.store import Filters
-from peacewatch.store.models import ArticleRow, ClaimRow, EventRow
+from peacewatch.store.models import AgreementRow, ArticleRow, ClaimRow, EventRow, StepRow
 
 # (speaker or source name, place, day, killed max, killed min, evidence), in id order from 1
 EVENTS = [
@@ -81,3 +81,19 @@ def test_an_incident_is_found_by_a_word_in_any_of_its_sentences(store):
     assert _ids(store.incidents(Filters(words="harbour"))) == [1, 2]
     assert _ids(store.incidents(Filters(words="port harbour"))) == [1]
     assert store.count("incidents", Filters(words="the")) == 2
+
+
+def test_agreements_are_kept_by_a_step_in_the_range_before_a_limit_counts_them(store):
+    _seed(store)
+    steps = {1: ["2024-01-10"], 2: ["2024-05"], 3: ["2024-06-20", None], 4: [], 5: ["2024-05-02"]}
+    with store.engine.begin() as connection:
+        connection.execute(insert(AgreementRow), [
+            {"article_id": "a", "position": n, "kind": "ceasefire", "parties": ",XXA,XXB,", "status": "agreed",
+             "evidence": [], "data": {}} for n in steps])
+        connection.execute(insert(StepRow), [
+            {"agreement_id": n, "position": p, "action": "agreed", "date_value": day}
+            for n, days in steps.items() for p, day in enumerate(days)])
+    may = Filters(date_from="2024-05-10", date_to="2024-06-30")
+    assert _ids(store.agreements(may)) == [2, 3]  # a month holds the range's first day
+    assert _ids(store.agreements(Filters(date_to="2024-05-01"))) == [1, 2]  # May may end by then
+    assert _ids(store.agreements(Filters(date_from="2024-05-01", limit=2))) == [2, 3]

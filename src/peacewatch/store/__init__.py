@@ -162,14 +162,19 @@ class Store:
             return _signatures_since(session, since)
 
     @contextmanager
-    def _write(self) -> Iterator[Session]:
-        """A session in a transaction that holds the writers' turn (store.db)."""
-        with self._writer.begin() as session:
-            lock_writers(session.connection(), self.lock_wait)
+    def _write(self, lock_wait: float | None = None) -> Iterator[Session]:
+        """A session in a transaction that holds the writers' turn (store.db), waited for
+        `lock_wait` seconds (the store's own when None)."""
+        if lock_wait is None:
+            maker = self._writer
+        else:  # a wait of its own for this transaction (store.db.LOCK_WAIT_OPTION)
+            maker = sessionmaker(writers_engine(self.engine, lock_wait), expire_on_commit=False)
+        with maker.begin() as session:
+            lock_writers(session.connection(), self.lock_wait if lock_wait is None else lock_wait)
             yield session
 
     def add_batch(self, batch: Sequence[StoredArticle], fuse: FuseStep | None = None,
-                  link: LinkStep | None = None) -> list[int]:
+                  link: LinkStep | None = None, lock_wait: float | None = None, tries: int | None = None) -> list[int]:
         """Store a batch of articles with everything in their reports in one transaction; articles
         stored already (by an earlier run or, meanwhile, by another process) are left as they are
         and marked `new=False`, the others `new=True`. Within the same transaction, in the
@@ -177,18 +182,22 @@ class Store:
         to set their copy links against everything stored; then `fuse` with the BatchWriter and
         the batch's occurred, dated events (rows with their event_id, root article, outlet, url
         and publication day) to join them to incidents. A lock held by another writer is waited
-        for and retried (StoreBusy after the last try); every other database error is a StoreError.
+        for and retried (StoreBusy after the last try): `lock_wait` seconds (the store's own when
+        None), `tries` times (db.WRITE_TRIES when None); every other database error is a StoreError.
 
         Returns:
             what `fuse` returned: the ids of the incidents the batch created or changed.
         """
         try:
-            return retry_busy(lambda: self._add_batch(batch, fuse, link), "storing a batch", lock_wait=self.lock_wait)
+            wait = self.lock_wait if lock_wait is None else lock_wait
+            return retry_busy(lambda: self._add_batch(batch, fuse, link, lock_wait), "storing a batch",
+                              tries=tries or db.WRITE_TRIES, lock_wait=wait)
         except DBAPIError as exc:
             raise StoreError(f"storing a batch failed: {_reason(exc)}") from exc
 
-    def _add_batch(self, batch: Sequence[StoredArticle], fuse: FuseStep | None, link: LinkStep | None) -> list[int]:
-        with self._write() as session:
+    def _add_batch(self, batch: Sequence[StoredArticle], fuse: FuseStep | None, link: LinkStep | None,
+                   lock_wait: float | None) -> list[int]:
+        with self._write(lock_wait) as session:
             known = set(session.scalars(select(ArticleRow.id).where(
                 ArticleRow.id.in_([s.report.article.id for s in batch]))))
             fresh = []
@@ -431,6 +440,8 @@ class Store:
         kind = f.kind or f.type
         if kind:
             query = query.where(AgreementRow.kind == kind.lower())
+        if f.date_from or f.date_to:  # in SQL, so that a limit counts the agreements kept
+            query = query.where(_step_in_range(f))
         rows = self._fetch(query.order_by(AgreementRow.id), f, skip=("data",))
         history: dict[int, list[dict]] = {row["id"]: [] for row in rows}
         published: dict[str, str | None] = {}
@@ -449,8 +460,6 @@ class Store:
             row["parties"] = [p for p in row["parties"].split(",") if p]
             row["history"] = history[row["id"]]
             row["published"] = published.get(row["article_id"])
-        if f.date_from or f.date_to:
-            rows = [r for r in rows if any(_in_range(s["date"], f) for s in r["history"])]
         return rows
 
     def _fetch(self, query: Select, f: Filters, skip: tuple[str, ...] = ()) -> list[dict]:
@@ -752,11 +761,16 @@ def _where_dates(query: Select, start_column, f: Filters) -> Select:
     return query.where(and_(*conditions)) if conditions else query
 
 
-def _in_range(value: str | None, f: Filters) -> bool:
-    if not value:
-        return False
-    return (not f.date_from or value[:10] >= f.date_from[:len(value[:10])]) and (
-        not f.date_to or value[:10] <= f.date_to)
+def _step_in_range(f: Filters):
+    """An agreement has a step dated within the range; a month or a year ('2025-05') is within
+    it when the range's first day is in it or before it."""
+    day = func.substr(StepRow.date_value, 1, 10)
+    conditions = [StepRow.agreement_id == AgreementRow.id, StepRow.date_value.is_not(None), StepRow.date_value != ""]
+    if f.date_from:
+        conditions.append(day >= func.substr(f.date_from, 1, func.length(day)))
+    if f.date_to:
+        conditions.append(day <= f.date_to)
+    return select(StepRow.id).where(*conditions).exists()
 
 
 def _row_dict(row, skip: tuple[str, ...] = ()) -> dict:
