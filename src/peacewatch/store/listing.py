@@ -17,11 +17,25 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from sqlalchemy import ColumnElement, FromClause, Select, case, exists, func, literal, literal_column, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    FromClause,
+    Select,
+    and_,
+    case,
+    exists,
+    func,
+    literal,
+    literal_column,
+    not_,
+    or_,
+    select,
+)
 
 __all__ = ["LISTINGS", "Listing", "listing_parts", "text_filters"]
 
-Key = Callable[[FromClause, str], ColumnElement]
+# A sort's key: (table, dialect) -> (the key's expression, whether it is known)
+Key = Callable[[FromClause, str], tuple[ColumnElement, ColumnElement]]
 
 
 def _folded(column: ColumnElement, dialect: str) -> ColumnElement:
@@ -36,15 +50,20 @@ def _lowered(column: ColumnElement, dialect: str) -> ColumnElement:
 
 
 def _name(column: str) -> Key:
-    return lambda table, dialect: _folded(table.c[column], dialect)
+    # known: tested on the column itself, so that SQLite calls Python's folding only to sort
+    return lambda table, dialect: (_folded(table.c[column], dialect),
+                                   and_(table.c[column].is_not(None), table.c[column] != ""))
 
 
 def _plain(column: str) -> Key:
-    return lambda table, _dialect: table.c[column]
+    return lambda table, _dialect: (table.c[column], table.c[column].is_not(None))
 
 
 def _first_known(*columns: str) -> Key:
-    return lambda table, _dialect: func.coalesce(*(table.c[c] for c in columns))
+    def key(table: FromClause, _dialect: str) -> tuple[ColumnElement, ColumnElement]:
+        value = func.coalesce(*(table.c[c] for c in columns))
+        return value, value.is_not(None)
+    return key
 
 
 @dataclass(frozen=True)
@@ -119,13 +138,12 @@ def listing_parts(listing: Listing, table: FromClause, dialect: str, query: Sele
     """
     if sort not in listing.sorts:
         raise ValueError(f"no sort {sort!r}; sorts: {', '.join(listing.sorts)}")
-    key = listing.sorts[sort](table, dialect)
-    known = key.is_not(None)
+    key, known = listing.sorts[sort](table, dialect)
     if descending:
         present = query.where(known).order_by(key.desc(), table.c.id.desc())
     else:
         present = query.where(known).order_by(key.asc(), table.c.id.asc())
     date = table.c[listing.date]
-    absent = query.where(key.is_(None)).order_by(date.is_(None), date, table.c.id)
+    absent = query.where(not_(known)).order_by(date.is_(None), date, table.c.id)
     return present, absent, known
 
