@@ -1,5 +1,6 @@
 """Load on the service, on loopback only: requests per second and p99 latency of the events
-endpoint (a filtered page) on a store of 100,000 events, and of the dashboard's overview page
+endpoint (a filtered page) and of the events list page (the first page, then one sorted by place)
+on a store of 100,000 events, and of the dashboard's overview page
 (`/`: map, timeline, initiative analysis, tracker) on a store of 10,000 incidents, beside a
 static file from the same server as the baseline.
 
@@ -190,6 +191,8 @@ def main() -> None:
         measure("static file (baseline)", base + "/static/style.css")
         measure("events endpoint",
                 f"{base}/api/events?type=ASSAULT&country=UKR&date_from=2025-01-01&date_to=2025-03-31&limit=50")
+        measure("events list page", base + "/events")
+        measure("events list, by place", base + "/events?sort=place&order=asc&page=3")
         first = time.perf_counter()
         httpx.get(base + "/", timeout=300)
         print(f"  dashboard page, first request (works it out): {time.perf_counter() - first:.2f} s", flush=True)
@@ -205,6 +208,7 @@ def main() -> None:
             stop(server)
     static = results["static file (baseline)"][0]
     print(f"  events endpoint throughput: {results['events endpoint'][0] / static:.2f} of the static file's")
+    print(f"  events list page throughput: {results['events list page'][0] / static:.2f} of the static file's")
     print(f"  dashboard page throughput: {results['dashboard page'][0] / static:.2f} of the static file's")
 
 

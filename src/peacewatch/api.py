@@ -227,8 +227,7 @@ routes = APIRouter()
 
 
 def _page(store: Store, kind: str, filters: Filters) -> dict[str, Any]:
-    items = getattr(store, kind)(filters)
-    total = store.count(kind, Filters(**{**filters.__dict__, "limit": None, "offset": 0}))
+    items, total = store.page(kind, filters)  # the query of the dashboard's lists (peacewatch.web.browse)
     return {"total": total, "limit": filters.limit, "offset": filters.offset, "items": _plain(items)}
 
 

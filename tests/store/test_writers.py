@@ -4,6 +4,7 @@ says so in one line), a failed batch leaves the copy index as the store is, and 
 in a filter are plain characters."""
 
 import threading
+import time
 
 import pytest
 from typer.testing import CliRunner
@@ -59,6 +60,18 @@ def test_a_write_waiting_in_vain_for_the_lock_is_busy_and_names_no_sql(store_url
         assert store.counts()["articles"] == 0
         store.add_batch([article])  # the lock is free again
         assert store.counts()["articles"] == 1 and article.new
+
+
+def test_a_write_may_wait_less_than_the_store_and_try_once(store_url):
+    article = _stored(STRIKE)
+    with Store(store_url) as store, Store(store_url) as other:  # each waits 10 s by default
+        with other._write():
+            started = time.monotonic()
+            with pytest.raises(StoreBusy) as busy:
+                store.add_batch([article], lock_wait=0.3, tries=1)
+            assert time.monotonic() - started < 3 and "for about 0.3 s" in str(busy.value)
+        store.add_batch([article], lock_wait=0.3, tries=1)
+        assert store.counts()["articles"] == 1
 
 
 def test_the_command_line_says_in_one_line_that_the_store_stayed_locked(tmp_path, monkeypatch):

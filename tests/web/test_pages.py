@@ -214,3 +214,9 @@ def test_closed_reads_close_the_lists_the_map_and_the_exports(client):
     for path in ("/incidents", "/events", "/claims", "/map", "/export/incidents.csv", "/articles/x"):
         assert closed.get(path).status_code == 401, path
     assert closed.get("/incidents", headers={"X-API-Key": "k-93"}).status_code == 200
+
+
+def test_every_sort_a_list_offers_is_one_the_store_knows():
+    from peacewatch.store.listing import LISTINGS
+
+    assert all(set(kind.sorts) <= set(LISTINGS[name].sorts) for name, kind in KINDS.items())

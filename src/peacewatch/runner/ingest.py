@@ -129,8 +129,25 @@ def store_articles(store: Store, raws: list, *, pipeline: Pipeline | None = None
     Raises:
         InputError: an article cannot be read (nothing is stored then).
     """
-    pipeline = pipeline or Pipeline()
-    copies = copies if copies is not None else copy_index(store)
+    read = read_submitted(store, raws, pipeline or Pipeline())
+    return store_submitted(store, read, copies if copies is not None else copy_index(store))
+
+
+@dataclass
+class SubmittedRead:
+    """Submitted articles as read, before they are stored: each article's id in order, and the
+    articles to store (those not stored already), by id."""
+
+    ids: list[str]
+    stored: dict[str, StoredArticle]
+
+
+def read_submitted(store: Store, raws: list, pipeline: Pipeline) -> SubmittedRead:
+    """The first half of store_articles: read the articles not stored already (no writing).
+
+    Raises:
+        InputError: an article cannot be read.
+    """
     prepared = [pipeline.prepare(None, raw) for raw in raws]
     known = store.known_ids(p.article.id for p in prepared)
     fresh = [p for p in prepared if p.article.id not in known]
@@ -142,9 +159,16 @@ def store_articles(store: Store, raws: list, *, pipeline: Pipeline | None = None
             raise InputError(report.error)
         item = CorpusItem(origin="submitted", external_id=None, raw=None, error=None)
         stored[ready.article.id] = _stored_article(item, ready, report)
-    if stored:
-        store_batch(store, list(stored.values()), copies=copies)
-    return [_submitted(store, ready.article.id, stored.get(ready.article.id)) for ready in prepared]
+    return SubmittedRead([p.article.id for p in prepared], stored)
+
+
+def store_submitted(store: Store, read: SubmittedRead, copies: CopyIndex, lock_wait: float | None = None,
+                    tries: int | None = None) -> list[dict]:
+    """The second half of store_articles: store and fuse what was read, in one transaction
+    (waiting `lock_wait` seconds for another writer, `tries` times; the store's own by default)."""
+    if read.stored:
+        store_batch(store, list(read.stored.values()), copies=copies, lock_wait=lock_wait, tries=tries)
+    return [_submitted(store, article_id, read.stored.get(article_id)) for article_id in read.ids]
 
 
 def _submitted(store: Store, article_id: str, article: StoredArticle | None) -> dict:
@@ -166,7 +190,7 @@ def copy_index(store: Store) -> CopyIndex:
 
 
 def store_batch(store: Store, batch: list[StoredArticle], fuser: Fuser | None = None,
-                copies: CopyIndex | None = None) -> list[int]:
+                copies: CopyIndex | None = None, lock_wait: float | None = None, tries: int | None = None) -> list[int]:
     """Store a batch of articles and fuse their events into incidents, in one transaction.
 
     Args:
@@ -177,13 +201,14 @@ def store_batch(store: Store, batch: list[StoredArticle], fuser: Fuser | None = 
         copies: the copy index: when given, the articles' copy links are found in the writing
             transaction, against the index brought up to what is stored (whoever stored it) and
             against each other; the index takes the batch only once it is committed.
+        lock_wait, tries: how long and how often to wait for another writer (Store.add_batch).
     Returns:
         the ids of the incidents the batch created or changed.
     """
     fuser = fuser or Fuser()
     linker = _Linker(copies) if copies is not None else None
     incidents = store.add_batch(batch, fuse=lambda writer, told: fuse_told(writer, told, fuser),
-                                link=linker.link if linker else None)
+                                link=linker.link if linker else None, lock_wait=lock_wait, tries=tries)
     if linker:
         linker.committed()
     return incidents

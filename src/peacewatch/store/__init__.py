@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlparse
 
-from sqlalchemy import Row, Select, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Row, Select, and_, delete, func, insert, or_, select, true, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -35,6 +35,7 @@ from peacewatch.store.db import (
     upgrade,
     writers_engine,
 )
+from peacewatch.store.listing import LISTINGS, listing_parts, text_filters
 from peacewatch.store.models import (
     AgreementRow,
     ArticleRow,
@@ -50,6 +51,9 @@ __all__ = ["BatchWriter", "Filters", "FuseStep", "LinkStep", "Store", "StoreBusy
            "database_url"]
 
 log = logging.getLogger(__name__)
+
+# The tables of the lists (store.listing)
+_TABLES = {"events": EventRow.__table__, "incidents": IncidentRow.__table__, "claims": ClaimRow.__table__}
 
 # The columns an imported incident (an ACLED row) sets as it gives them; the rest are worked out.
 IMPORTED_COLUMNS = tuple(column_names(IncidentRecord, *INCIDENT_FIELDS, "killed_best", "killed_median", "killed_min",
@@ -72,7 +76,11 @@ class StoredArticle:
 
 @dataclass
 class Filters:
-    """What a query keeps. Dates are ISO days; `country` matches either actor or the place."""
+    """What a query keeps, and in which order. Dates are ISO days; `country` matches either actor
+    or the place; `actor` is text in an actor's name or code and `words` words each in the
+    evidence (or the place) of events and incidents, in the text of claims, without regard to
+    case. `sort` names a sort of store.listing.LISTINGS (events, incidents, claims): known
+    values first in its order, unknown ones last."""
 
     type: str | None = None
     country: str | None = None
@@ -83,6 +91,10 @@ class Filters:
     kind: str | None = None
     limit: int | None = None
     offset: int = 0
+    actor: str | None = None
+    words: str | None = None
+    sort: str = "date"
+    descending: bool = False
 
 
 class Store:
@@ -150,14 +162,19 @@ class Store:
             return _signatures_since(session, since)
 
     @contextmanager
-    def _write(self) -> Iterator[Session]:
-        """A session in a transaction that holds the writers' turn (store.db)."""
-        with self._writer.begin() as session:
-            lock_writers(session.connection(), self.lock_wait)
+    def _write(self, lock_wait: float | None = None) -> Iterator[Session]:
+        """A session in a transaction that holds the writers' turn (store.db), waited for
+        `lock_wait` seconds (the store's own when None)."""
+        if lock_wait is None:
+            maker = self._writer
+        else:  # a wait of its own for this transaction (store.db.LOCK_WAIT_OPTION)
+            maker = sessionmaker(writers_engine(self.engine, lock_wait), expire_on_commit=False)
+        with maker.begin() as session:
+            lock_writers(session.connection(), self.lock_wait if lock_wait is None else lock_wait)
             yield session
 
     def add_batch(self, batch: Sequence[StoredArticle], fuse: FuseStep | None = None,
-                  link: LinkStep | None = None) -> list[int]:
+                  link: LinkStep | None = None, lock_wait: float | None = None, tries: int | None = None) -> list[int]:
         """Store a batch of articles with everything in their reports in one transaction; articles
         stored already (by an earlier run or, meanwhile, by another process) are left as they are
         and marked `new=False`, the others `new=True`. Within the same transaction, in the
@@ -165,18 +182,22 @@ class Store:
         to set their copy links against everything stored; then `fuse` with the BatchWriter and
         the batch's occurred, dated events (rows with their event_id, root article, outlet, url
         and publication day) to join them to incidents. A lock held by another writer is waited
-        for and retried (StoreBusy after the last try); every other database error is a StoreError.
+        for and retried (StoreBusy after the last try): `lock_wait` seconds (the store's own when
+        None), `tries` times (db.WRITE_TRIES when None); every other database error is a StoreError.
 
         Returns:
             what `fuse` returned: the ids of the incidents the batch created or changed.
         """
         try:
-            return retry_busy(lambda: self._add_batch(batch, fuse, link), "storing a batch", lock_wait=self.lock_wait)
+            wait = self.lock_wait if lock_wait is None else lock_wait
+            return retry_busy(lambda: self._add_batch(batch, fuse, link, lock_wait), "storing a batch",
+                              tries=tries or db.WRITE_TRIES, lock_wait=wait)
         except DBAPIError as exc:
             raise StoreError(f"storing a batch failed: {_reason(exc)}") from exc
 
-    def _add_batch(self, batch: Sequence[StoredArticle], fuse: FuseStep | None, link: LinkStep | None) -> list[int]:
-        with self._write() as session:
+    def _add_batch(self, batch: Sequence[StoredArticle], fuse: FuseStep | None, link: LinkStep | None,
+                   lock_wait: float | None) -> list[int]:
+        with self._write(lock_wait) as session:
             known = set(session.scalars(select(ArticleRow.id).where(
                 ArticleRow.id.in_([s.report.article.id for s in batch]))))
             fresh = []
@@ -290,13 +311,50 @@ class Store:
     def count(self, kind: str, filters: Filters | None = None) -> int:
         """How many records of a kind ('articles', 'events', 'incidents', 'claims') pass the filters."""
         f = filters or Filters()
-        queries = {"articles": lambda: self._articles_query(f), "events": lambda: self._events_query(f),
-                   "incidents": lambda: _happenings(IncidentRow, IncidentRow.country, f),
-                   "claims": lambda: self._claims_query(f)}
-        if kind not in queries:
+        if kind not in self._queries:
             raise ValueError(f"cannot count {kind!r}")
+        query = self._queries[kind](f)
+        if kind in LISTINGS:
+            query = query.where(*self._text_filters(kind, f))
         with self._session() as session:
-            return session.scalar(select(func.count()).select_from(queries[kind]().subquery())) or 0
+            return session.scalar(select(func.count()).select_from(query.subquery())) or 0
+
+    def page(self, kind: str, filters: Filters) -> tuple[list[dict], int]:
+        """A page of a list ('articles', 'events', 'incidents', 'claims'), as the API and the
+        dashboard read it: the rows `filters` keeps from its offset up to its limit, in its
+        sort, and how many rows pass the filters (all pages)."""
+        if kind not in self._queries:
+            raise ValueError(f"cannot list {kind!r}")
+        return getattr(self, kind)(filters), self.count(kind, filters)
+
+    @property
+    def _queries(self) -> dict[str, Callable[[Filters], Select]]:
+        return {"articles": self._articles_query, "events": self._events_query,
+                "incidents": lambda f: _happenings(IncidentRow, IncidentRow.country, f),
+                "claims": self._claims_query}
+
+    def _text_filters(self, kind: str, f: Filters) -> list:
+        table = _TABLES[kind]
+        return text_filters(LISTINGS[kind], table, self.engine.dialect.name, f.actor, f.words)
+
+    def _listed(self, kind: str, query: Select, f: Filters, skip: tuple[str, ...] = ()) -> list[dict]:
+        """The rows of a list query that pass the actor and word filters, in the sort of `f`,
+        from its offset up to its limit (store.listing)."""
+        table = _TABLES[kind]
+        query = select(*[c for c in table.c if c.key not in skip]).where(
+            query.whereclause if query.whereclause is not None else true(), *self._text_filters(kind, f))
+        present, absent, known = listing_parts(LISTINGS[kind], table, self.engine.dialect.name, query, f.sort,
+                                               f.descending)
+        with self._session() as session:
+            if not f.limit:  # 0 or None: every row, as ever
+                return [dict(row._mapping) for part in (present, absent) for row in session.execute(
+                    part.offset(f.offset) if f.offset else part)]
+            rows = [dict(row._mapping) for row in session.execute(present.offset(f.offset).limit(f.limit))]
+            if len(rows) < f.limit:  # the page reaches the rows of unknown value
+                before = session.scalar(select(func.count()).select_from(query.where(known).subquery())) or 0
+                rows += [dict(row._mapping) for row in session.execute(
+                    absent.offset(max(0, f.offset - before)).limit(f.limit - len(rows)))]
+            return rows
 
     def article_heads(self, ids: Iterable[str]) -> dict[str, dict]:
         """Title, url, outlet (source), publication day and original (copy_of) of these articles, by id."""
@@ -329,8 +387,7 @@ class Store:
         """Stored events that pass the filters, by date."""
         f = filters or Filters()
         # undated last (SQLite sorts NULL first, PostgreSQL last): a --limit keeps dated records
-        return self._fetch(self._events_query(f).order_by(EventRow.date_start.is_(None), EventRow.date_start,
-                                                          EventRow.id), f, skip=("data",))
+        return self._listed("events", self._events_query(f), f, skip=("data",))
 
     def article_events(self, article_ids: Iterable[str], types: Iterable[str] = ()) -> list[dict]:
         """The events of these articles, of these types when given (a query per 500 articles)."""
@@ -350,8 +407,7 @@ class Store:
     def incidents(self, filters: Filters | None = None) -> list[dict]:
         """Incidents that pass the filters, by date, each with the outlets that told it."""
         f = filters or Filters()
-        query = _happenings(IncidentRow, IncidentRow.country, f)
-        rows = self._fetch(query.order_by(IncidentRow.date_start.is_(None), IncidentRow.date_start, IncidentRow.id), f)
+        rows = self._listed("incidents", _happenings(IncidentRow, IncidentRow.country, f), f)
         with self._session() as session:
             _add_article_links(session, rows)
         for row in rows:
@@ -360,8 +416,7 @@ class Store:
 
     def claims(self, filters: Filters | None = None) -> list[dict]:
         f = filters or Filters()
-        return self._fetch(self._claims_query(f).order_by(ClaimRow.date_value.is_(None), ClaimRow.date_value,
-                                                          ClaimRow.id), f, skip=("data",))
+        return self._listed("claims", self._claims_query(f), f, skip=("data",))
 
     def _claims_query(self, f: Filters) -> Select:
         query = _where_dates(select(ClaimRow), ClaimRow.date_value, f)
@@ -385,6 +440,8 @@ class Store:
         kind = f.kind or f.type
         if kind:
             query = query.where(AgreementRow.kind == kind.lower())
+        if f.date_from or f.date_to:  # in SQL, so that a limit counts the agreements kept
+            query = query.where(_step_in_range(f))
         rows = self._fetch(query.order_by(AgreementRow.id), f, skip=("data",))
         history: dict[int, list[dict]] = {row["id"]: [] for row in rows}
         published: dict[str, str | None] = {}
@@ -403,8 +460,6 @@ class Store:
             row["parties"] = [p for p in row["parties"].split(",") if p]
             row["history"] = history[row["id"]]
             row["published"] = published.get(row["article_id"])
-        if f.date_from or f.date_to:
-            rows = [r for r in rows if any(_in_range(s["date"], f) for s in r["history"])]
         return rows
 
     def _fetch(self, query: Select, f: Filters, skip: tuple[str, ...] = ()) -> list[dict]:
@@ -706,11 +761,16 @@ def _where_dates(query: Select, start_column, f: Filters) -> Select:
     return query.where(and_(*conditions)) if conditions else query
 
 
-def _in_range(value: str | None, f: Filters) -> bool:
-    if not value:
-        return False
-    return (not f.date_from or value[:10] >= f.date_from[:len(value[:10])]) and (
-        not f.date_to or value[:10] <= f.date_to)
+def _step_in_range(f: Filters):
+    """An agreement has a step dated within the range; a month or a year ('2025-05') is within
+    it when the range's first day is in it or before it."""
+    day = func.substr(StepRow.date_value, 1, 10)
+    conditions = [StepRow.agreement_id == AgreementRow.id, StepRow.date_value.is_not(None), StepRow.date_value != ""]
+    if f.date_from:
+        conditions.append(day >= func.substr(f.date_from, 1, func.length(day)))
+    if f.date_to:
+        conditions.append(day <= f.date_to)
+    return select(StepRow.id).where(*conditions).exists()
 
 
 def _row_dict(row, skip: tuple[str, ...] = ()) -> dict:

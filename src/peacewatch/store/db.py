@@ -45,6 +45,9 @@ LOCK_WAIT = 10.0
 WRITE_TRIES = 3
 RETRY_PAUSE = 0.5
 WRITER = "peacewatch_writer"  # the execution option that marks the writers' engine
+# The execution option that gives a writer a wait of its own (seconds; the service's submissions
+# wait briefly and answer 503 rather than hold the request for the store's whole wait).
+LOCK_WAIT_OPTION = "peacewatch_lock_wait"
 # PostgreSQL advisory lock keys ('pw' + purpose): one for writers, one for migrations.
 WRITE_LOCK_KEY = 0x70770001
 MIGRATE_LOCK_KEY = 0x70770002
@@ -100,19 +103,42 @@ def make_engine(url: str | None = None, lock_wait: float = LOCK_WAIT) -> Engine:
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA synchronous=NORMAL")  # the busy timeout is the driver's (connect_args)
             cursor.close()
+            # Python's folding of text, which the lists filter and sort by (store.listing):
+            # SQLite's own lower() folds ASCII only.
+            dbapi_connection.create_function("pw_lower", 1, _lower, deterministic=True)
+            dbapi_connection.create_function("pw_casefold", 1, _casefold, deterministic=True)
 
         @event.listens_for(engine, "begin")
         def _sqlite_begin(connection: Connection) -> None:
             # A writer takes the write lock at once (waiting up to the busy timeout): a deferred
             # transaction that read first could not get it later without failing at once.
-            writer = connection.get_execution_options().get(WRITER)
-            connection.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
+            options = connection.get_execution_options()
+            wait = options.get(LOCK_WAIT_OPTION)
+            if wait is not None:  # this transaction's wait; the connection's own back at its end
+                connection.exec_driver_sql(f"PRAGMA busy_timeout = {int(float(wait) * 1000)}")
+            connection.exec_driver_sql("BEGIN IMMEDIATE" if options.get(WRITER) else "BEGIN")
+
+        @event.listens_for(engine, "commit")
+        @event.listens_for(engine, "rollback")
+        def _sqlite_end(connection: Connection) -> None:
+            if connection.get_execution_options().get(LOCK_WAIT_OPTION) is not None:
+                connection.exec_driver_sql(f"PRAGMA busy_timeout = {int(lock_wait * 1000)}")
     return engine
 
 
-def writers_engine(engine: Engine) -> Engine:
-    """The engine writers use: the same pool, transactions that take the write lock first."""
-    return engine.execution_options(**{WRITER: True})
+def _lower(value: object) -> object:
+    return value.lower() if isinstance(value, str) else value
+
+
+def _casefold(value: object) -> object:
+    return value.casefold() if isinstance(value, str) else value
+
+
+def writers_engine(engine: Engine, lock_wait: float | None = None) -> Engine:
+    """The engine writers use: the same pool, transactions that take the write lock first
+    (waiting `lock_wait` seconds on SQLite when given, else the engine's busy timeout)."""
+    options = {WRITER: True} if lock_wait is None else {WRITER: True, LOCK_WAIT_OPTION: lock_wait}
+    return engine.execution_options(**options)
 
 
 def lock_writers(connection: Connection, lock_wait: float = LOCK_WAIT) -> None:
@@ -143,7 +169,7 @@ def retry_busy(work: Callable[[], T], what: str, tries: int = WRITE_TRIES, lock_
                 raise
             log.info("%s: the database is locked by another writer (try %d of %d)", what, attempt, tries)
             if attempt == tries:
-                waited = round(tries * lock_wait)
+                waited = f"{round(tries * lock_wait, 1):g}"  # '30', or '0.3' for a short wait
                 raise StoreBusy(f"{what}: the database stayed locked by another writer for about {waited} s; "
                                 "try again later", retry_after=max(1, round(lock_wait))) from None
             time.sleep(RETRY_PAUSE * 2 ** (attempt - 1) * (1 + random.random()))

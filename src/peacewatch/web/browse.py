@@ -1,7 +1,7 @@
 """Browsing the store's incidents, events and claims as the dashboard's list pages do: one set of
 filters (type, country, actor, place, dates, words), a sort and a page, read from a URL's query
-and written back into links, so every view is a URL. The store filters what it can (type,
-country, place, dates, status, kind); actor and words are matched here."""
+and written back into links, so every view is a URL. The store filters, sorts and pages
+(Store.page, the query the API's lists use too): a page reads its rows and the count, not the list."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
-from peacewatch.records import best_figure
 from peacewatch.store import Filters, Store
 
 __all__ = ["KINDS", "PER_PAGE", "BrowseQuery", "ListKind", "ListPage", "browse", "matching_rows", "read_query"]
@@ -21,22 +20,17 @@ PER_PAGE = (25, 50, 100, 200)
 
 @dataclass(frozen=True)
 class ListKind:
-    """How one kind of record is browsed: its actor and text columns, and its sorts (name -> key)."""
+    """How one kind of record is browsed: its sorts as offered (the store's, store.listing)."""
 
     name: str
-    actor_columns: tuple[str, ...]
-    text_columns: tuple[str, ...]
     sorts: tuple[str, ...]
     default_sort: str = "date"
 
 
 KINDS = {
-    "incidents": ListKind("incidents", ("source_name", "source_country", "target_name", "target_country"),
-                          ("evidence", "place_name", "admin1"), ("date", "killed", "sources", "place", "type")),
-    "events": ListKind("events", ("source_name", "source_country", "target_name", "target_country"),
-                       ("evidence", "place_name", "admin1"), ("date", "killed", "place", "type")),
-    "claims": ListKind("claims", ("speaker_name", "speaker_country"), ("text", "evidence", "speaker_name"),
-                       ("date", "speaker", "kind", "status")),
+    "incidents": ListKind("incidents", ("date", "killed", "sources", "place", "type")),
+    "events": ListKind("events", ("date", "killed", "place", "type")),
+    "claims": ListKind("claims", ("date", "speaker", "kind", "status")),
 }
 
 
@@ -58,10 +52,12 @@ class BrowseQuery:
     page: int = 1
     per_page: int = PER_PAGE[0]
 
-    def filters(self) -> Filters:
-        """What the store itself filters (no page: actor and words are matched afterwards)."""
+    def filters(self, page: int | None = None) -> Filters:
+        """The store's filters and sort: every matching row, or the rows of a page (from 1)."""
+        limit, offset = (None, 0) if page is None else (self.per_page, (page - 1) * self.per_page)
         return Filters(type=self.type, country=self.country, date_from=self.date_from, date_to=self.date_to,
-                       place=self.place, status=self.status, kind=self.kind)
+                       place=self.place, status=self.status, kind=self.kind, actor=self.actor, words=self.q,
+                       sort=self.sort, descending=self.order == "desc", limit=limit, offset=offset)
 
     def params(self, **changes: Any) -> dict[str, str]:
         """The query's parameters that differ from the defaults, with the changes applied."""
@@ -137,50 +133,15 @@ class ListPage:
 
 def matching_rows(store: Store, kind: ListKind, query: BrowseQuery) -> list[dict]:
     """Every row of the kind that passes the query's filters, in its sort order."""
-    rows = getattr(store, kind.name)(query.filters())
-    if query.actor:
-        rows = [r for r in rows if _contains(r, kind.actor_columns, query.actor)]
-    if query.q:
-        rows = [r for r in rows if all(_contains(r, kind.text_columns, word) for word in query.q.split())]
-    key = _sort_key(kind.name, query.sort)
-    present = [r for r in rows if key(r) is not None]
-    absent = [r for r in rows if key(r) is None]  # unknown values last, whichever the order
-    present.sort(key=lambda r: (key(r), r.get("id") or 0), reverse=query.order == "desc")
-    return present + absent
+    return getattr(store, kind.name)(query.filters())
 
 
 def browse(store: Store, kind: ListKind, query: BrowseQuery) -> ListPage:
-    """The query's page of the kind's rows."""
-    rows = matching_rows(store, kind, query)
-    pages = max(1, -(-len(rows) // query.per_page))
+    """The query's page of the kind's rows (the last page when it asks for one beyond)."""
+    rows, total = store.page(kind.name, query.filters(query.page))
+    pages = max(1, -(-total // query.per_page))
     page = min(query.page, pages)
-    start = (page - 1) * query.per_page
-    chosen = rows[start:start + query.per_page]
-    return ListPage(rows=chosen, total=len(rows), page=page, pages=pages, first=start + 1 if chosen else 0)
-
-
-def _contains(row: dict, columns: tuple[str, ...], needle: str) -> bool:
-    needle = needle.lower()
-    for column in columns:
-        value = row.get(column)
-        texts = value if isinstance(value, list) else [value]
-        if any(isinstance(t, str) and needle in t.lower() for t in texts):
-            return True
-    return False
-
-
-def _sort_key(kind: str, sort: str):
-    if sort == "killed":
-        return (lambda r: best_figure(r)) if kind == "incidents" else (
-            lambda r: r.get("killed_max") if r.get("killed_max") is not None else r.get("killed_min"))
-    columns = {"date": "date_start" if kind != "claims" else "date_value", "sources": "sources",
-               "place": "place_name", "type": "type", "speaker": "speaker_name", "kind": "kind", "status": "status"}
-    column = columns[sort]
-    return lambda r: _comparable(r.get(column))
-
-
-def _comparable(value: Any) -> Any:
-    """Names sort without regard to case; an empty name is unknown (sorted last)."""
-    if isinstance(value, str):
-        return value.casefold() or None
-    return value
+    if page != query.page:
+        rows = store.page(kind.name, query.filters(page))[0]
+    first = (page - 1) * query.per_page + 1 if rows else 0
+    return ListPage(rows=rows, total=total, page=page, pages=pages, first=first)

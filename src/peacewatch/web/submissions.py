@@ -8,6 +8,11 @@
   `extract_timeout` seconds is stopped by ending the worker process, which frees its memory and
   the processor at once (504 timeout); the next submission starts a fresh worker.
 - With `extract_timeout` 0 the articles are read in the service's own process, unbounded.
+- Storing is a turn of its own, taken only once the article is read: a submission that waits
+  over `extract_wait` seconds for the one being stored is refused (503 busy). The store's write
+  lock (another process writing: an ingest, an import) is waited for WRITE_WAIT seconds, once,
+  then the submission is refused (503 busy, Retry-After) rather than held for the store's whole
+  wait: the article is read again when it is sent again.
 
 The service process itself keeps the store, the copy index and the writing, as before.
 """
@@ -19,12 +24,13 @@ import math
 import multiprocessing
 import threading
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from multiprocessing.pool import Pool
 
 from peacewatch.fuse.copies import CopyIndex
 from peacewatch.ingest import RawArticle
 from peacewatch.runner.distributed import read_prepared
-from peacewatch.runner.ingest import copy_index, store_articles
+from peacewatch.runner.ingest import copy_index, read_submitted, store_submitted
 from peacewatch.runner.pipeline import Failure, Pipeline, Prepared
 from peacewatch.schema import Report
 from peacewatch.settings import Settings
@@ -38,6 +44,10 @@ log = logging.getLogger(__name__)
 # Longest a new worker may take to load the model before its first article (not counted in the
 # time limit of that article).
 START_TIMEOUT = 300.0
+# Seconds a submission's write waits for the store's write lock, and how often: another writer
+# holds it for a batch at a time (seconds), a client waits for its answer.
+WRITE_WAIT = 2.0
+WRITE_TRIES = 1
 WARM_UP = "Officials said talks would resume in the capital on Monday after shelling killed two people."
 
 
@@ -93,7 +103,10 @@ class Submissions:
     def __init__(self, store: Store, settings: Settings):
         self.store = store
         self.settings = settings
-        self._lock = threading.Lock()  # one writer at a time: the copy index and the batch stay whole
+        self._lock = threading.Lock()  # one reading at a time: the one worker process
+        self._writing = threading.Lock()  # one writer at a time: the copy index and the batch stay whole
+        self.write_wait = WRITE_WAIT
+        self.write_tries = WRITE_TRIES
         self._pipeline: Pipeline | None = None
         self._copies: CopyIndex | None = None
 
@@ -105,18 +118,31 @@ class Submissions:
                                              f"{limit:,} (PEACEWATCH_MAX_ARTICLE_CHARS)")
 
     def add(self, raw: RawArticle) -> dict:
-        """Read, store and fuse one article; what `store_articles` says of it."""
+        """Read, store and fuse one article; what `store_articles` says of it.
+
+        Raises:
+            StoreBusy: another submission held the reading or the storing over `extract_wait`
+                seconds, or another writer held the store's write lock over `write_wait` seconds.
+        """
         self.check_length(raw)
-        wait = self.settings.extract_wait
-        if not self._lock.acquire(timeout=wait):
-            raise StoreBusy(f"another article is being read; waited {wait:g} s, try again later",
-                            retry_after=max(1, math.ceil(wait)))
-        try:
+        with self._turn(self._lock, "read"):
+            read = read_submitted(self.store, [raw], self.pipeline())
+        with self._turn(self._writing, "stored"):
             if self._copies is None:
                 self._copies = copy_index(self.store)
-            return store_articles(self.store, [raw], pipeline=self.pipeline(), copies=self._copies)[0]
+            return store_submitted(self.store, read, self._copies, lock_wait=self.write_wait,
+                                   tries=self.write_tries)[0]
+
+    @contextmanager
+    def _turn(self, lock: threading.Lock, doing: str) -> Iterator[None]:
+        wait = self.settings.extract_wait
+        if not lock.acquire(timeout=wait):
+            raise StoreBusy(f"another article is being {doing}; waited {wait:g} s, try again later",
+                            retry_after=max(1, math.ceil(wait)))
+        try:
+            yield
         finally:
-            self._lock.release()
+            lock.release()
 
     def pipeline(self) -> Pipeline:
         if self._pipeline is None:
