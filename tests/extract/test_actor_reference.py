@@ -77,6 +77,17 @@ def test_the_home_is_where_the_towns_are(nlp):
     assert (actor.country, actor.sector) == ("UKR", "GOV")
 
 
+def test_the_story_countries_are_one_list_whose_first_is_the_home(nlp):
+    """One ranking per article: place names resolve against it and its first is the story's
+    country. A town counts twice for its country, a nationality word half: the country of the
+    towns hit leads though only the attacker's adjective names a country."""
+    doc = nlp("Indian shells hit Muzaffarabad overnight. Indian officials said the shelling hit military targets.")
+    ctx = new_context(doc, date(2025, 3, 1))
+    assert ctx.countries[:2] == ["PAK", "IND"]
+    assert ctx.home() == "PAK"
+    assert new_context(nlp("The talks ended without a statement."), None).home() is None
+
+
 def test_an_indefinite_soldier_is_not_guessed(nlp):
     actor = _actor(nlp, "Colombia's army said on Monday that a soldier was wounded.", "soldier")
     assert actor is not None and actor.country is None

@@ -292,6 +292,14 @@ def test_a_strike_of_a_day_is_not_the_combat_of_another_month():
     assert len([e for e in _events(text) if e.type == "ASSAULT"]) == 2
 
 
+def test_force_told_over_a_month_is_a_campaign_not_the_strike_of_a_day():
+    # the same attacker and town, the day inside the month: still a campaign and a strike (one
+    # notion of a period, a vague span or a month or longer, for both the campaign and the retelling rule)
+    text = ("Government forces shelled Kismayo on Monday, killing four people.\n\n"
+            "Government forces have shelled Kismayo repeatedly this month.")
+    assert len([e for e in _events(text) if e.type == "ASSAULT"]) == 2
+
+
 @pytest.mark.parametrize("text,want,comment", [
     ("Hungary lifted its veto on the aid package.", ["CONCEDE"], "lifting a veto or a block gives way"),
     ("The Hungarian premier withdrew his objections to the package.", ["CONCEDE"],

@@ -6,6 +6,7 @@ import logging
 
 import pytest
 
+from peacewatch.data.regions import admin1_name, admin1_table
 from peacewatch.errors import DataError
 from peacewatch.present.acled import (
     ACLED_COLUMNS,
@@ -15,7 +16,6 @@ from peacewatch.present.acled import (
     to_acled_row,
     write_acled_csv,
 )
-from peacewatch.present.regions import admin1_name, admin1_names
 
 
 def _incident(**fields):
@@ -165,7 +165,7 @@ def test_geo_precision_as_acled_codes_it(precision, place, admin1, geo_precision
 def test_admin1_is_the_region_name_not_its_geonames_code():
     # GeoNames' admin1 codes are read against the installed town lists: FR.11 is the Paris region
     assert admin1_name("FR.11") == "Ile-de-France"
-    assert admin1_names()["FR.11"] == "Ile-de-France"
+    assert admin1_table().names["FR.11"] == "Ile-de-France"
     assert to_acled_row(_incident(type="ASSAULT", admin1="FR.11"))["admin1"] == "Ile-de-France"
     assert to_acled_row(_incident(type="ASSAULT", admin1="North Province"))["admin1"] == "North Province"
     assert to_acled_row(_incident(type="ASSAULT", admin1="ZZ.99"))["admin1"] == ""  # unknown, not a code

@@ -6,7 +6,6 @@ Events, claims and agreements read their participants through one ArticleContext
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -49,7 +48,8 @@ from peacewatch.schema import Actor, Place, When
 __all__ = ["COLLECTIVE_PARTIES", "GROUP_PRONOUNS", "PAIR_WORDS", "PERSON_PRONOUNS", "QUANTITY_WORDS", "RECIPROCALS",
            "ArticleContext", "actor_of", "actors_of", "expand", "facility_of", "first_country", "is_facility",
            "is_person", "locate_facility", "new_context", "released_to",
-           "phrase", "recent_pair", "remember_subjects", "resolve_pronoun", "same_party", "sentence_times"]
+           "phrase", "recent_pair", "remember_subjects", "resolve_pronoun", "same_party", "sentence_times",
+           "story_countries"]
 
 # Nouns for both parties together ('both sides'), and counts that stand for the people counted
 # ('thousands of students'): data/participants.yaml, read at import (every participant asks).
@@ -73,7 +73,7 @@ _COUNTRY_SECTORS = frozenset({"GOV", "MIL", "REB", "CVL", "BUS"})
 _ANTECEDENT_WINDOW = 40
 # How far back (in tokens) 'the army' looks for an army named with its country.
 _SAME_ROLE_WINDOW = 400
-# What one mention weighs in the country an article is about (home_country).
+# What one mention weighs in the countries an article is about (story_countries).
 _HOME_WEIGHTS = {"GPE": 1.0, "LOC": 1.0, "ORG": 1.0, "NORP": 0.5}
 _TOWN_WEIGHT = 2.0
 
@@ -93,14 +93,11 @@ class ArticleContext:
     actor_cache: dict[tuple[int, int], Actor | None] = field(default_factory=dict)
     time_cache: dict[tuple[int, int], list[SentenceTime]] = field(default_factory=dict)
     subject_cache: dict[tuple[int, int], list[tuple[Token, Actor]]] = field(default_factory=dict)
-    home_cache: list[str | None] = field(default_factory=list)
     dateline_cache: list[When | None] = field(default_factory=list)
 
     def home(self) -> str | None:
-        """The country the article's places are in (read once per article; see `home_country`)."""
-        if not self.home_cache:
-            self.home_cache.append(home_country(self))
-        return self.home_cache[0]
+        """The country the article is about: the first of its countries (see `story_countries`)."""
+        return self.countries[0] if self.countries else None
 
     def dateline(self) -> When | None:
         """The story's day a dated dateline gives ('Islamabad, April 24:'), read once per article."""
@@ -120,16 +117,6 @@ class ArticleContext:
         if name not in self.place_cache:
             self.place_cache[name] = resolve_place(name, countries=self.countries)
         return self.place_cache[name]
-
-
-def article_countries(doc: Doc) -> list[str]:
-    counts: Counter[str] = Counter()
-    for ent in doc.ents:
-        if ent.label_ in ("GPE", "NORP", "LOC", "ORG"):
-            code = country_of(ent.text)
-            if code:
-                counts[code] += 1
-    return [code for code, _ in counts.most_common()]
 
 
 @per_token  # events, claims and agreements ask for the same participants
@@ -547,32 +534,48 @@ def _is_fused_modifier(ent: Span) -> bool:
         doc[ent.end + 1].pos_ in ("VERB", "ADJ")
 
 
-def home_country(ctx: ArticleContext) -> str | None:
-    """The country the article is about: the one its country words name most, where a town
-    named in it counts twice (where things happen) and a nationality word half (it names the
-    other side as often: 'Russian missiles hit ...')."""
+def story_countries(doc: Doc) -> list[str]:
+    """The countries an article is about, the one it is most about first: those its country
+    words and named bodies name (a body of a country: 'the army of X', an armed group; not the
+    media, which report from anywhere), where a nationality word counts half (it names the other
+    side as often: 'Russian missiles hit ...'); then a town named in it counts twice for its
+    country (where things happen), the town read in the light of the country words. Ties: the
+    country named first. Read once per article (new_context): place names are resolved against
+    this order, and its first is the story's country (ArticleContext.home).
+    """
     counts: dict[str, float] = {}
-    for ent in ctx.doc.ents:
+    towns: list[tuple[int, str]] = []
+    first: dict[str, int] = {}
+    for index, ent in enumerate(doc.ents):
         if ent.label_ not in _HOME_WEIGHTS or _is_first_name(ent):
             continue
-        code, weight = _mention_country(ent, ctx)
+        code, weight = _named_country(ent)
         if code is not None:
             counts[code] = counts.get(code, 0.0) + weight
-    # ties: the country named first
-    return max(counts, key=lambda code: counts[code]) if counts else None
+            first.setdefault(code, index)
+        elif ent.label_ in ("GPE", "NORP"):
+            towns.append((index, ent.text))
+    words = _ranked(counts, first)
+    for index, name in towns:
+        place = resolve_place(name, countries=words)
+        if place is not None and place.country:
+            counts[place.country] = counts.get(place.country, 0.0) + _TOWN_WEIGHT
+            first[place.country] = min(first.get(place.country, index), index)
+    return _ranked(counts, first)
 
 
-def _mention_country(ent: Span, ctx: ArticleContext) -> tuple[str | None, float]:
-    """The country an entity names and what it weighs: a country word; a body of a country
-    ('the army of X', an armed group; not the media, which report from anywhere); a town."""
+def _ranked(counts: dict[str, float], first: dict[str, int]) -> list[str]:
+    return sorted(counts, key=lambda code: (-counts[code], first[code]))
+
+
+def _named_country(ent: Span) -> tuple[str | None, float]:
+    """The country an entity names by a country word or a named body, and what it weighs."""
     code = country_of(ent.text)
     if code is not None:
         return code, _HOME_WEIGHTS[ent.label_]
     org = lookup_organisation(ent.text) if ent.label_ == "ORG" else None
-    if org is not None:
-        return (org.country, 1.0) if org.sector != "MED" else (None, 0.0)
-    if ent.label_ in ("GPE", "NORP") and (town := _town_country(ent.text, ctx)):
-        return town, _TOWN_WEIGHT
+    if org is not None and org.country and org.sector != "MED":
+        return org.country, 1.0
     return None, 0.0
 
 
@@ -631,7 +634,7 @@ def same_party(a: Actor, b: Actor) -> bool:
 
 def new_context(doc: Doc, published: date | None) -> ArticleContext:
     """The context of one parsed article."""
-    return ArticleContext(doc=doc, published=published, countries=article_countries(doc),
+    return ArticleContext(doc=doc, published=published, countries=story_countries(doc),
                           persons=build_person_index(doc, published))
 
 

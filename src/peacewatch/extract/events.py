@@ -884,10 +884,11 @@ def _same_strike(a: Draft, b: Draft) -> bool:
 
 def _campaign_and_strike(a: Draft, b: Draft) -> bool:
     """'In recent weeks, X stepped up attacks on A' and 'X's attack on A on Friday': force told over
-    a vague span is a campaign, not the strike of a day told elsewhere."""
-    vague = [d for d in (a, b) if d.dates and not _has_date(d) and all(w.rule == VAGUE_RULE for w in d.dates)]
+    a period (a vague span, a month or longer: _period_only) is a campaign, not the strike of a day
+    told elsewhere, unless a definite noun takes that strike up ('the attack this month')."""
+    period = [d for d in (a, b) if _period_only(d) and not _refers_back(d)]
     dated = [d for d in (a, b) if _has_date(d) and any(w.precision == "day" for w in d.dates)]
-    return len(vague) == 1 and len(dated) == 1 and vague[0] is not dated[0]
+    return len(period) == 1 and len(dated) == 1 and period[0] is not dated[0]
 
 
 def _coordinated_acts(a: Draft, b: Draft) -> bool:
@@ -920,9 +921,7 @@ def _is_retelling(draft: Draft, other: Draft) -> bool:
     attack', a telling with neither attacker nor place ('At least 18 were killed'), or the same
     verb with its attacker only a pronoun ('X targeted ...' ... 'it targeted ...')."""
     own = [m for m in draft.mentions if not m.reference]
-    if any(m.reference and _is_definite(m.trigger) for m in draft.mentions):
-        return True
-    if own and all(m.is_noun and _is_definite(m.trigger) for m in own):
+    if _refers_back(draft):
         return True
     if draft.places:
         return False
@@ -938,10 +937,19 @@ def _is_retelling(draft: Draft, other: Draft) -> bool:
                for m in own)
 
 
+def _refers_back(draft: Draft) -> bool:
+    """A telling that takes up a strike by a definite noun ('the strike on X was ...', 'killed in
+    the attack'), whatever time its clause names."""
+    own = [m for m in draft.mentions if not m.reference]
+    return any(m.reference and _is_definite(m.trigger) for m in draft.mentions) or (
+        bool(own) and all(m.is_noun and _is_definite(m.trigger) for m in own))
+
+
 def _period_only(draft: Draft) -> bool:
-    """A telling whose only times span a month or longer ('in late July', 'last year')."""
-    dated = [w for w in draft.dates if w.value]
-    return bool(dated) and all(w.precision not in ("day", "week") for w in dated)
+    """A telling of a period, not of a day: its only times are vague spans ('in recent weeks') or
+    span a month or longer ('in late July', 'last year')."""
+    spans = [w for w in draft.dates if w.value or w.rule == VAGUE_RULE]
+    return bool(spans) and all(not w.value or w.precision not in ("day", "week") for w in spans)
 
 
 def _is_anaphoric_place(token: Token) -> bool:

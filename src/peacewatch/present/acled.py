@@ -17,10 +17,9 @@ from functools import cache
 from typing import IO, Any
 
 from peacewatch.data.page_words import AcledTables
-from peacewatch.data.regions import RegionWords
+from peacewatch.data.regions import RegionWords, admin1_name
 from peacewatch.errors import DataError
 from peacewatch.extract.countries import country_name, country_of
-from peacewatch.present.regions import admin1_name
 from peacewatch.records import best_figure
 
 log = logging.getLogger(__name__)

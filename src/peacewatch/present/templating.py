@@ -16,8 +16,8 @@ from markupsafe import Markup, escape
 from peacewatch.analysis.timeline import killed_of
 from peacewatch.analysis.tracker import describe_step
 from peacewatch.data.page_words import PageWords
+from peacewatch.data.regions import admin1_name
 from peacewatch.present.export import number_text
-from peacewatch.present.regions import admin1_name
 from peacewatch.records import best_figure
 
 __all__ = ["add_package_templates", "environment", "format_median", "format_number", "format_range", "highlight"]

