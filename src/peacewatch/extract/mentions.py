@@ -872,8 +872,9 @@ def _clause_of(token: Token) -> Token:
 
 
 def _read_verb_arguments(mention: Mention, verb: Token, trigger: Trigger) -> None:
-    if _is_passive(verb):
-        mention.targets = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
+    if _is_passive(verb) or _is_raised_participle(verb):
+        mention.targets = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS] or (
+            _raised_subjects(verb) if _is_raised_participle(verb) else [])
         mention.sources = _agents(verb)
         if mention.type == "MOBILIZE" and not mention.sources:
             # 'police reinforcements were deployed': what is deployed is the deployer's own force
@@ -901,6 +902,13 @@ def _read_verb_arguments(mention: Mention, verb: Token, trigger: Trigger) -> Non
     _read_linked_objects(mention, verb)
     if mention.parties and mention.sources:
         mention.mediator = mention.sources[0]
+
+
+def _is_raised_participle(verb: Token) -> bool:
+    """'three people were reported killed', 'two were said wounded': a participle under a passive
+    verb of saying is passive too; the subject raised to that verb is who suffered it."""
+    return verb.dep_ in ("xcomp", "oprd") and verb.tag_ == "VBN" and not _has_infinitive_to(list(verb.children)) \
+        and _is_passive(verb.head)
 
 
 def _is_passive(verb: Token) -> bool:
