@@ -45,3 +45,20 @@ def test_our_own_delegation_is_not_named():
     for event in report.events:
         for actor in (event.source, event.target):
             assert actor is None or "our" not in (actor.name or actor.text or "").lower().split()
+
+
+def test_two_names_joined_by_a_hyphen_are_the_two_parties():
+    """'a Kagame-Ruto meeting': the two persons named before, one dyad (CONVENTIONS 2)."""
+    text = ("Paul Kagame spoke to William Ruto on Monday. "
+            "A date for a Kagame-Ruto meeting in Nairobi remains undecided.")
+    events = [e for e in peacewatch.extract(text, published=PUBLISHED).events if e.type == "CONSULT"]
+    pairs = {(e.source.country if e.source else None, e.target.country if e.target else None) for e in events}
+    assert ("RWA", "KEN") in pairs
+    assert all("-" not in (a.name or "") for e in events for a in (e.source, e.target) if a is not None)
+
+
+def test_a_name_written_with_a_hyphen_stays_whole(nlp):
+    from peacewatch.extract.mentions import hyphen_pair
+
+    doc = nlp("Fighters of Al-Shabaab attacked a base near Kismayo.")
+    assert all(hyphen_pair(t) is None for t in doc)

@@ -18,7 +18,7 @@ from peacewatch.data.reading_words import ParticipantWords
 from peacewatch.extract.actors import PersonIndex, build_person_index, describe_actor, lookup_organisation
 from peacewatch.extract.countries import country_name, country_of
 from peacewatch.extract.lexicon import get_lexicon
-from peacewatch.extract.mentions import WEAPON_NOUNS, split_named_coordination
+from peacewatch.extract.mentions import WEAPON_NOUNS, hyphen_pair, split_named_coordination
 from peacewatch.extract.quotes import quoted_tokens_of
 from peacewatch.grammar import (
     CUT_DEPS,
@@ -142,6 +142,8 @@ def phrase(token: Token) -> Span:
     piece = next((p for p in split_named_coordination(token) if p.start <= token.i < p.end), None)
     if piece is not None:
         return piece  # 'US President X and Russian President Y', parsed as one phrase: X's or Y's part
+    if hyphen_pair(token) is not None:
+        return token.doc[token.i:token.i + 1]  # 'the X-Y talks': Y alone, X is a party of its own
     cut: set[int] = set()
     for inner in token.subtree:
         if inner.i != token.i and (inner.dep_ in CUT_DEPS or (inner.dep_ == "prep" and inner.lower_ in MEMBER_PREPS)):

@@ -804,6 +804,26 @@ def _split_named_coordination(token: Token) -> list[Span]:
     return pieces if len(pieces) >= 2 else []
 
 
+@per_token
+def hyphen_pair(token: Token) -> tuple[Token, Token] | None:
+    """'the Trump-Putin meeting', 'the US-Iran talks': two names joined by a hyphen, each a name
+    the article gives elsewhere on its own (a person's, a country's), as (first, second); None for
+    one name written with a hyphen ('Al-Shabaab', 'Guinea-Bissau')."""
+    doc = token.doc
+    left = next((c for c in token.children if c.dep_ == "compound" and c.i == token.i - 2), None)
+    if left is None or doc[token.i - 1].text != "-" or left.whitespace_ or doc[token.i - 1].whitespace_:
+        return None
+    if not (left.text[:1].isupper() and token.text[:1].isupper()):
+        return None
+    return (left, token) if _named_alone(left) and _named_alone(token) else None
+
+
+def _named_alone(token: Token) -> bool:
+    """The word ends a person's, a place's or a nationality's name elsewhere in the article."""
+    return any(ent.label_ in ("PERSON", "GPE", "NORP") and ent[-1].text == token.text
+               and not ent.start <= token.i < ent.end and "-" not in ent.text for ent in token.doc.ents)
+
+
 def _is_demand_participle(verb: Token) -> bool:
     """A participle hung on the clause of what is demanded ('demanded that X agree, warning ...')."""
     return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ccomp" \
@@ -1052,8 +1072,8 @@ _FROM_SOURCE_TYPES = frozenset({"AID", "REQUEST", "ACCUSE", "SUPPORT", "THREATEN
 
 def _read_noun_arguments(mention: Mention, noun: Token) -> None:
     for child in noun.children:
-        if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.ent_type_ in GROUP_LABELS):
-            mention.sources.append(child)
+        if child.dep_ in ("poss", "amod", "compound"):
+            _read_noun_modifier(mention, child)
         elif child.dep_ == "prep":
             word = _lemma(child)
             objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -1075,6 +1095,16 @@ def _read_noun_arguments(mention: Mention, noun: Token) -> None:
                 # 'the suspension of aid to X': X is sanctioned
                 mention.targets.extend(r for o in objects for r in _recipients(o))
     mention.count = _count_of(noun)
+
+
+def _read_noun_modifier(mention: Mention, child: Token) -> None:
+    """'Russia's attack', 'the US proposal': the author; 'the X-Y talks': X and Y, one dyad
+    (CONVENTIONS 2)."""
+    pair = hyphen_pair(child) if child.dep_ == "compound" else None
+    if pair is not None:
+        mention.parties.extend(pair)
+    elif child.dep_ == "poss" or child.ent_type_ in GROUP_LABELS:
+        mention.sources.append(child)
 
 
 def _count_of(noun: Token) -> int | None:
