@@ -62,3 +62,10 @@ def test_a_name_written_with_a_hyphen_stays_whole(nlp):
 
     doc = nlp("Fighters of Al-Shabaab attacked a base near Kismayo.")
     assert all(hyphen_pair(t) is None for t in doc)
+
+
+def test_a_plural_deep_in_a_phrase_makes_no_unknown_group():
+    """'the need for border talks' names no people; 'thousands of students' does."""
+    report = peacewatch.extract("Both leaders agreed on the need for border talks on Monday.", published=PUBLISHED)
+    for event in report.events:
+        assert event.target is None or "need" not in (event.target.text or "")

@@ -643,7 +643,11 @@ def _is_unknown_group(token: Token, ctx: ArticleContext) -> bool:
     if token.pos_ == "PRON" or names_thing(token) or token.lemma_.lower() in get_lexicon().nouns \
             or _has_self_possessive(token):
         return False
-    people = [t for t in token.subtree if t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() not in WEAPON_NOUNS]
+    # the head, or what it counts ('thousands of students', 'a crowd of protesters'); not a plural
+    # further down ('the need for peace negotiations')
+    members = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+               for p in prep.children if p.dep_ == "pobj"]
+    people = [t for t in (token, *members) if t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() not in WEAPON_NOUNS]
     return bool(people) and token.dep_ in ("nsubj", "nsubjpass", "agent", "pobj") and token.ent_type_ not in (
         "GPE", "LOC", "FAC", "DATE", "MONEY", "PERCENT", "TIME")
 
