@@ -26,8 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from peacewatch.data import DataFile, Word
-from peacewatch.data.reading_words import AgreementWords, CountryList, NumberWords
+from peacewatch.data.reading_words import AgreementWords, CountryList, NumberWords, ScopeWords
 from peacewatch.store import Filters, Store
 
 # Tellings further apart than this are two agreements: a week's news of one truce stays together,
@@ -53,15 +52,6 @@ _CLAUSE_WORDS = frozenset({"but", "while", "which", "who", "after", "before", "w
                            "whereas", "though", "now", "since", "if", "unless", "until", "as", "that", "and"})
 _YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?!\d|[.,]\d|-day)")
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
-
-
-class ScopeWords(DataFile):
-    """data/agreement_scopes.yaml: the scope classes and their cues, and the words of mediation."""
-
-    FILE = "agreement_scopes.yaml"
-
-    scopes: dict[Word, list[Word]]
-    mediation_cues: list[Word]
 
 
 @dataclass

@@ -55,4 +55,5 @@ class ActorWords(DataFile):
     region_words: dict[Word, Iso3] = Field(default_factory=dict)
     attribution_nouns: frozenset[Word] = frozenset()
     captive_nouns: frozenset[Word] = frozenset()
+    thing_nouns: frozenset[Word] = frozenset()
     facility_sectors: dict[Sector, list[Word]] = Field(default_factory=dict)

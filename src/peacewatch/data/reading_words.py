@@ -137,6 +137,16 @@ class WeaponWords(DataFile):
 # ---------------------------------------------------------------- agreements.yaml
 
 
+class ScopeWords(DataFile):
+    """data/agreement_scopes.yaml: the scope classes and their cues, and the words of mediation
+    (the tracker's scope classes; the agreement reader keeps only these words of a modifier)."""
+
+    FILE = "agreement_scopes.yaml"
+
+    scopes: dict[Word, list[Word]]
+    mediation_cues: list[Word]
+
+
 class AgreementWords(DataFile):
     """data/agreements.yaml: agreement nouns, the verbs and nouns of their history, scope words."""
 

@@ -23,7 +23,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from peacewatch.data.reading_words import AgreementWords
+from peacewatch.data.reading_words import AgreementWords, ScopeWords
 from peacewatch.extract.claims import claim_lexicon
 from peacewatch.extract.context import (
     COLLECTIVE_PARTIES,
@@ -125,6 +125,7 @@ class AgreementLexicon:
     mediating_suffixes: tuple[str, ...]
     negotiating_verbs: frozenset[str]
     proposing_verbs: frozenset[str]
+    cover_words: frozenset[str]
 
 
 # The word lists of data/agreements.yaml read as sets.
@@ -154,6 +155,9 @@ def agreement_lexicon() -> AgreementLexicon:
         instrument_complements=dict(words.instrument_complements),
         required_particles=dict(words.required_particles),
         particle_steps={_verb_and_particle(phrase): step for phrase, step in words.particle_steps.items()},
+        cover_words=(frozenset(word for cues in ScopeWords.load().scopes.values() for cue in cues
+                               for word in cue.lower().split()) | frozenset(words.subject_nouns))
+        - frozenset([*words.ceasefire_nouns, *words.generic_nouns, *words.proposal_nouns]),
     )
 
 
@@ -666,15 +670,28 @@ def _scope_of_child(child: Token, noun: Token, lex: AgreementLexicon) -> str | N
     """The scope one dependent of an agreement noun tells: a modifier, a place or a purpose."""
     if child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i \
             and child.lemma_.lower() not in lex.brokering_modifiers:
-        return _text([t for t in child.subtree if _is_scope_word(t, lex)])
+        return _text([t for t in child.subtree if _is_scope_word(t, lex) and _tells_cover(t, lex)])
     if child.dep_ == "prep" and child.lower_ in SCOPE_PREPS:
         objects = [c for c in child.children if c.dep_ == "pobj"]
-        if objects and objects[0].ent_type_ not in ("DATE", "TIME") and not country_of(objects[0].text):
+        if objects and objects[0].ent_type_ not in ("DATE", "TIME") and not country_of(objects[0].text) \
+                and any(_tells_cover(t, lex) for t in objects[0].subtree):
             return _text([t for t in objects[0].subtree if t.lower_ not in ARTICLES])
         return None
     if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in lex.scope_verbs | lex.purpose_verbs:
         return _purpose_object(child, lex)
     return None
+
+
+def _tells_cover(token: Token, lex: AgreementLexicon) -> bool:
+    """Whether a word says what an agreement covers: a word of the documented scope classes
+    (data/agreement_scopes.yaml) or of what a deal is about (subject_nouns), or the name of a place
+    or an occasion ('Black Sea', 'Easter'). Not a judgement, a hedge or a person ('alleged', 'swift',
+    'final', 'Trump'), nor the war it would end ('in its battle against X')."""
+    if token.is_stop or token.like_url or token.is_punct:
+        return False  # 'in the works', a link pasted after the sentence
+    if token.lower_ in lex.cover_words or token.lemma_.lower() in lex.cover_words:
+        return True
+    return token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", "ORG", "NORP") and not country_of(token.text)
 
 
 def _text(tokens: list[Token]) -> str:
@@ -707,6 +724,8 @@ def _purpose_object(verb: Token, lex: AgreementLexicon) -> str | None:
                   for p in prep.children if p.dep_ == "pobj"]
             if target.lemma_.lower() in lex.attack_nouns and on:
                 target = on[0]
+            if not any(_tells_cover(t, lex) for t in target.subtree):
+                return None  # 'to end the war in X': the war it would end, no part of it
             return _text([t for t in target.subtree if t.dep_ != "det"])
         nxt = [c for c in node.children if c.dep_ in ("prep", "pcomp", "xcomp")]
         if not nxt:
@@ -814,7 +833,7 @@ def _link(mention: MentionInfo, drafts: list[Draft], lex: AgreementLexicon) -> D
         if not _scopes_compatible(mention.scope, draft.scope, mention.definite, draft) and not _same_parties(
                 mention, draft):
             continue
-        if mention.duration and draft.duration and mention.duration != draft.duration:
+        if mention.duration and draft.duration and mention.duration != draft.duration or _tells_another(mention, draft):
             continue
         if mention.proposer and draft.proposer and mention.proposer != draft.proposer:
             continue
@@ -822,11 +841,30 @@ def _link(mention: MentionInfo, drafts: list[Draft], lex: AgreementLexicon) -> D
     return None
 
 
+def _tells_another(mention: MentionInfo, draft: Draft) -> bool:
+    """'a 30-day ceasefire', 'a Christmas truce' after 'the Easter ceasefire': a mention with an
+    article of its own that states a duration or a day of its own is not one named before with a
+    scope it does not share (its sentences, duration and steps stay its own)."""
+    if mention.definite or mention.scope or draft.duration or not (draft.scope or any(
+            _names_day(m.head) for m in draft.mentions)):
+        return False
+    return bool(mention.duration) or _names_day(mention.head)
+
+
+def _names_day(head: Token) -> bool:
+    """'a Christmas truce', 'the Easter ceasefire': an agreement named by its day or season."""
+    return any(c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ == "DATE" and not c.like_num
+               and not DURATION.match(c.text) and c.lemma_.lower() not in UNIT_DAYS for c in head.children)
+
+
 def _candidates(mention: MentionInfo, drafts: list[Draft]) -> list[Draft]:
     """The agreements named before that a mention may stand for, the latest first."""
     out = [d for d in reversed(drafts) if _kinds_compatible(mention, d)
            # a later phase, and earlier agreements, are joined only by their own mentions
            and d.phase == mention.phase and d.mentions[0].earlier == mention.earlier]
+    if mention.plural:
+        # 'had breached agreements not to ...': several agreements, not the one named before
+        out = [d for d in out if d.background]
     if mention.aspect in ("proposal", "negotiation"):
         # a proposal, or talks, are not an agreement already reached
         out = [d for d in out if d.is_proposal or not d.is_agreed]

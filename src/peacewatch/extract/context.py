@@ -17,7 +17,7 @@ from peacewatch.data.reading_words import ParticipantWords
 from peacewatch.extract.actors import PersonIndex, build_person_index, describe_actor, lookup_organisation
 from peacewatch.extract.countries import country_name, country_of
 from peacewatch.extract.lexicon import get_lexicon
-from peacewatch.extract.mentions import WEAPON_NOUNS, split_named_coordination
+from peacewatch.extract.mentions import WEAPON_NOUNS, hyphen_pair, split_named_coordination
 from peacewatch.extract.quotes import quoted_tokens_of
 from peacewatch.grammar import (
     CUT_DEPS,
@@ -31,6 +31,7 @@ from peacewatch.grammar import (
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     RECIPROCALS,
+    SELF_PRONOUNS,
 )
 from peacewatch.nlp import per_token, text_of, tokens_of
 from peacewatch.resolve.place import resolve_place
@@ -63,6 +64,9 @@ STATE_NOUNS = frozenset(_WORDS.state_nouns)  # 'the country' points back to the 
 # (lemma or 'compound lemma' -> sector): data/actor_words.yaml.
 _ATTRIBUTION_NOUNS = ActorWords.load().attribution_nouns
 _CAPTIVE_NOUNS = ActorWords.load().captive_nouns
+# Weapons, defences and effects named as the doer ('the missiles hit', 'its air defence downed',
+# 'a fire killed'): data/mentions.yaml instrument_nouns and data/actor_words.yaml thing_nouns.
+_THING_NOUNS = frozenset(w.replace("-", " ") for w in ActorWords.load().thing_nouns) | WEAPON_NOUNS
 # A facility's own phrase ends before its list partners and clauses ('the port, a factory and ...').
 _FACILITY_CUT_DEPS = frozenset({"appos", "conj", "cc", "punct", "relcl", "acl"})
 _FACILITIES = {word: sector for sector, words in ActorWords.load().facility_sectors.items() for word in words}
@@ -125,6 +129,8 @@ def phrase(token: Token) -> Span:
     piece = next((p for p in split_named_coordination(token) if p.start <= token.i < p.end), None)
     if piece is not None:
         return piece  # 'US President X and Russian President Y', parsed as one phrase: X's or Y's part
+    if hyphen_pair(token) is not None:
+        return token.doc[token.i:token.i + 1]  # 'the X-Y talks': Y alone, X is a party of its own
     cut: set[int] = set()
     for inner in token.subtree:
         if inner.i != token.i and (inner.dep_ in CUT_DEPS or (inner.dep_ == "prep" and inner.lower_ in MEMBER_PREPS)):
@@ -390,13 +396,16 @@ def actors_of(tokens: list[Token], ctx: ArticleContext, salient: list[tuple[Toke
                                      sector="GOV"))
             continue
         actor = actor_of(token, ctx, salient)
-        if actor is not None and actor.country is None and (
-                token.lemma_.lower() in WEAPON_NOUNS or (actor.sector is None and _is_place_name(token, ctx))):
-            actor = None  # a weapon ('the missiles hit') or a town the model took for an organisation
+        if actor is not None and names_thing(token):
+            actor = user_of(token, actor, ctx, salient)
+        elif actor is not None and actor.country is None and actor.sector is None and _is_place_name(token, ctx):
+            actor = None  # a town the model took for an organisation
         facility = facility_of(token, ctx) if actor is None or actor.country is None else None
         # a facility is where it is, not whose the sentence's last country word says (events.py
         # gives it the country of the event's place: locate_facility)
         actor = facility or refer_back(token, actor, ctx)
+        if actor is not None and actor.country is None and _has_self_possessive(token):
+            actor = None  # 'our teams' with no country the words or the speaker give: unknown
         if actor is None and _is_unknown_group(token, ctx):
             # 'thousands of students', 'traditional elders': who acted, as written, nothing guessed
             actor = Actor(text=phrase(token).text, name=None, country=None, sector=None)
@@ -405,6 +414,35 @@ def actors_of(tokens: list[Token], ctx: ArticleContext, salient: list[tuple[Toke
         elif keep_event_refs and token.lemma_.lower() in get_lexicon().nouns:
             out.append(Actor(text=phrase(token).text, name=f"event:{token.i}", country=None, sector=None))
     return out
+
+
+def names_thing(token: Token) -> bool:
+    """Whether a phrase names a weapon, a defence or an effect rather than who acted ('Russian
+    drones', 'its air defence systems', 'a fire'): its head with the nouns and adjectives before it."""
+    words = [t.lemma_.lower() for t in token.subtree
+             if t.i < token.i and t.dep_ in ("compound", "amod") and t.text != "-"] + [token.lemma_.lower()]
+    return any(" ".join(words[i:j]) in _THING_NOUNS for i in range(len(words)) for j in range(i + 1, len(words) + 1))
+
+
+def user_of(token: Token, actor: Actor, ctx: ArticleContext, salient: list[tuple[Token, Actor]]) -> Actor | None:
+    """Who used a weapon or a defence named as the doer: its owner ('its air defence': what 'its'
+    points to; "Ukraine's drones": Ukraine), else the country its own words name ('Russian
+    missiles': Russia), else unknown (None). The weapon itself is the event's weapon, not its actor."""
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        found = resolve_pronoun(owner, ctx, salient) if owner.pos_ == "PRON" else ctx.describe(owner)
+        if found is not None and (found.country or owner.pos_ != "PRON"):
+            return found.model_copy(update={"text": phrase(token).text})
+        if owner.pos_ == "PRON":
+            return None
+    if not actor.country:
+        return None
+    return actor.model_copy(update={"name": country_name(actor.country)})
+
+
+def _has_self_possessive(token: Token) -> bool:
+    """'our teams', 'my government': the speaker's own, whom the phrase does not name."""
+    return any(c.dep_ == "poss" and c.lower_ in SELF_PRONOUNS for c in token.children)
 
 
 def refer_back(token: Token, actor: Actor | None, ctx: ArticleContext) -> Actor | None:
@@ -605,9 +643,14 @@ def _is_place_name(token: Token, ctx: ArticleContext) -> bool:
 
 def _is_unknown_group(token: Token, ctx: ArticleContext) -> bool:
     """A plural noun phrase of people the lexicons do not know ('thousands of students')."""
-    if token.pos_ == "PRON" or token.lemma_.lower() in WEAPON_NOUNS or token.lemma_.lower() in get_lexicon().nouns:
+    if token.pos_ == "PRON" or names_thing(token) or token.lemma_.lower() in get_lexicon().nouns \
+            or _has_self_possessive(token):
         return False
-    people = [t for t in token.subtree if t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() not in WEAPON_NOUNS]
+    # the head, or what it counts ('thousands of students', 'a crowd of protesters'); not a plural
+    # further down ('the need for peace negotiations')
+    members = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+               for p in prep.children if p.dep_ == "pobj"]
+    people = [t for t in (token, *members) if t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() not in WEAPON_NOUNS]
     return bool(people) and token.dep_ in ("nsubj", "nsubjpass", "agent", "pobj") and token.ent_type_ not in (
         "GPE", "LOC", "FAC", "DATE", "MONEY", "PERCENT", "TIME")
 

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from peacewatch.data.event_words import EventWords
 from peacewatch.extract.actors import describe_actor
+from peacewatch.extract.captions import is_caption
 from peacewatch.extract.components import listed_components
 from peacewatch.extract.context import (
     COLLECTIVE_PARTIES,
@@ -208,7 +209,8 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
     times = [t for t in times if not _bound_to_noun(t[0].root, mentions)
              and not comparison_frame(t[0].root, t[1].precision, (m.clause.i for m in mentions))]
     article.times_by_sentence.append(times)
-    article.places_by_sentence.append([p for _, p in places])
+    # a photo caption's place is the picture's, lent to no act told after it (extract/captions.py)
+    article.places_by_sentence.append([] if is_caption(sent) else [p for _, p in places])
     article.free_times.append({id(t[0]) for t in times if time_owner[id(t[0])] is None})
     place_owner = {id(p[0]): _owner(p[0].root, mentions) for p in places}
     casualties = find_casualties(sent)

@@ -804,6 +804,26 @@ def _split_named_coordination(token: Token) -> list[Span]:
     return pieces if len(pieces) >= 2 else []
 
 
+@per_token
+def hyphen_pair(token: Token) -> tuple[Token, Token] | None:
+    """'the Trump-Putin meeting', 'the US-Iran talks': two names joined by a hyphen, each a name
+    the article gives elsewhere on its own (a person's, a country's), as (first, second); None for
+    one name written with a hyphen ('Al-Shabaab', 'Guinea-Bissau')."""
+    doc = token.doc
+    left = next((c for c in token.children if c.dep_ == "compound" and c.i == token.i - 2), None)
+    if left is None or doc[token.i - 1].text != "-" or left.whitespace_ or doc[token.i - 1].whitespace_:
+        return None
+    if not (left.text[:1].isupper() and token.text[:1].isupper()):
+        return None
+    return (left, token) if _named_alone(left) and _named_alone(token) else None
+
+
+def _named_alone(token: Token) -> bool:
+    """The word ends a person's, a place's or a nationality's name elsewhere in the article."""
+    return any(ent.label_ in ("PERSON", "GPE", "NORP") and ent[-1].text == token.text
+               and not ent.start <= token.i < ent.end and "-" not in ent.text for ent in token.doc.ents)
+
+
 def _is_demand_participle(verb: Token) -> bool:
     """A participle hung on the clause of what is demanded ('demanded that X agree, warning ...')."""
     return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ccomp" \
@@ -872,8 +892,9 @@ def _clause_of(token: Token) -> Token:
 
 
 def _read_verb_arguments(mention: Mention, verb: Token, trigger: Trigger) -> None:
-    if _is_passive(verb):
-        mention.targets = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
+    if _is_passive(verb) or _is_raised_participle(verb):
+        mention.targets = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS] or (
+            _raised_subjects(verb) if _is_raised_participle(verb) else [])
         mention.sources = _agents(verb)
         if mention.type == "MOBILIZE" and not mention.sources:
             # 'police reinforcements were deployed': what is deployed is the deployer's own force
@@ -901,6 +922,13 @@ def _read_verb_arguments(mention: Mention, verb: Token, trigger: Trigger) -> Non
     _read_linked_objects(mention, verb)
     if mention.parties and mention.sources:
         mention.mediator = mention.sources[0]
+
+
+def _is_raised_participle(verb: Token) -> bool:
+    """'three people were reported killed', 'two were said wounded': a participle under a passive
+    verb of saying is passive too; the subject raised to that verb is who suffered it."""
+    return verb.dep_ in ("xcomp", "oprd") and verb.tag_ == "VBN" and not _has_infinitive_to(list(verb.children)) \
+        and _is_passive(verb.head)
 
 
 def _is_passive(verb: Token) -> bool:
@@ -1044,8 +1072,8 @@ _FROM_SOURCE_TYPES = frozenset({"AID", "REQUEST", "ACCUSE", "SUPPORT", "THREATEN
 
 def _read_noun_arguments(mention: Mention, noun: Token) -> None:
     for child in noun.children:
-        if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.ent_type_ in GROUP_LABELS):
-            mention.sources.append(child)
+        if child.dep_ in ("poss", "amod", "compound"):
+            _read_noun_modifier(mention, child)
         elif child.dep_ == "prep":
             word = _lemma(child)
             objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -1067,6 +1095,16 @@ def _read_noun_arguments(mention: Mention, noun: Token) -> None:
                 # 'the suspension of aid to X': X is sanctioned
                 mention.targets.extend(r for o in objects for r in _recipients(o))
     mention.count = _count_of(noun)
+
+
+def _read_noun_modifier(mention: Mention, child: Token) -> None:
+    """'Russia's attack', 'the US proposal': the author; 'the X-Y talks': X and Y, one dyad
+    (CONVENTIONS 2)."""
+    pair = hyphen_pair(child) if child.dep_ == "compound" else None
+    if pair is not None:
+        mention.parties.extend(pair)
+    elif child.dep_ == "poss" or child.ent_type_ in GROUP_LABELS:
+        mention.sources.append(child)
 
 
 def _count_of(noun: Token) -> int | None:
