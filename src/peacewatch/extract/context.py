@@ -33,7 +33,7 @@ from peacewatch.grammar import (
     PLURAL_PRONOUNS,
     RECIPROCALS,
 )
-from peacewatch.nlp import per_token, text_of, tokens_of
+from peacewatch.nlp import doc_text, per_token, text_of, tokens_of
 from peacewatch.resolve.place import resolve_place
 from peacewatch.resolve.time import (
     DATELINE_CHARS,
@@ -105,7 +105,7 @@ class ArticleContext:
     def dateline(self) -> When | None:
         """The story's day a dated dateline gives ('Islamabad, April 24:'), read once per article."""
         if not self.dateline_cache:
-            self.dateline_cache.append(find_dateline(self.doc.text[:DATELINE_CHARS], self.published))
+            self.dateline_cache.append(find_dateline(doc_text(self.doc)[:DATELINE_CHARS], self.published))
         return self.dateline_cache[0]
 
     def describe(self, token: Token) -> Actor | None:
