@@ -196,3 +196,15 @@ def test_doc_text_is_the_docs_text_joined_once(nlp):
     doc = nlp("A first line\n\n  Then  a second, with  spaces.\n")
     assert doc_text(doc) == doc.text
     assert doc_text(doc) is doc_text(doc)
+
+
+def test_shared_entities_are_the_docs_and_spans_entities(nlp):
+    from peacewatch.nlp import entities, entities_in
+
+    doc = nlp("Envoy Jane Roe of Norway met Ali Musa in Cairo on Monday, and the United Nations said talks went on.")
+    assert [(e.start, e.end, e.label_) for e in entities(doc)] == [(e.start, e.end, e.label_) for e in doc.ents]
+    assert entities(doc) is entities(doc)
+    for start in range(len(doc)):
+        for end in range(start, len(doc) + 1):
+            span = doc[start:end]
+            assert [(e.start, e.end) for e in entities_in(span)] == [(e.start, e.end) for e in span.ents]

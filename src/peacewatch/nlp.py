@@ -473,6 +473,17 @@ def ents_between(doc: Doc, start: int, end: int) -> list[Span]:
             if ends[i] > start]
 
 
+def entities(doc: Doc) -> list[Span]:
+    """doc.ents, built once per doc and shared (never change the list): spaCy makes every
+    entity's Span again at each call."""
+    return doc_memo(doc, "pw_ents", _entity_index)[2]
+
+
+def entities_in(span: Span) -> list[Span]:
+    """span.ents (the entities wholly inside the span), read through the doc's shared index."""
+    return [e for e in ents_between(span.doc, span.start, span.end) if e.start >= span.start and e.end <= span.end]
+
+
 def span_text(doc: Doc, start: int, end: int) -> str:
     """The text of doc[start:end] without building the span: a slice of the doc's text through
     token offsets indexed once per doc (a Span and its text cost some microseconds each)."""

@@ -33,7 +33,7 @@ from peacewatch.grammar import (
     PLURAL_PRONOUNS,
     RECIPROCALS,
 )
-from peacewatch.nlp import doc_text, per_token, text_of, tokens_of
+from peacewatch.nlp import doc_text, entities, entities_in, per_token, text_of, tokens_of
 from peacewatch.resolve.place import resolve_place
 from peacewatch.resolve.time import (
     DATELINE_CHARS,
@@ -124,7 +124,7 @@ class ArticleContext:
 
 def article_countries(doc: Doc) -> list[str]:
     counts: Counter[str] = Counter()
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ in ("GPE", "NORP", "LOC", "ORG"):
             code = country_of(ent.text)
             if code:
@@ -159,7 +159,7 @@ def expand(tokens: list[Token]) -> list[Token]:
         pieces = split_named_coordination(token)
         if pieces:
             # titled names the parse joined into one phrase: one party per name, in order
-            out.extend(next(e[-1] for e in piece.ents if e.label_ == "PERSON") for piece in pieces)
+            out.extend(next(e[-1] for e in entities_in(piece) if e.label_ == "PERSON") for piece in pieces)
             continue
         for member in (token, *[c for c in token.conjuncts if _is_separate_party(c)]):
             named = [p for prep in member.children if prep.dep_ == "prep" and prep.lower_ in MEMBER_PREPS
@@ -237,7 +237,7 @@ def facility_of(token: Token, ctx: ArticleContext) -> Actor | None:
     code = None
     for inner in span:
         if inner.i != token.i and inner.ent_type_ in ("GPE", "NORP", "LOC", "FAC") and inner.ent_iob_ == "B":
-            ent = next((e for e in token.doc.ents if e.start == inner.i), None)
+            ent = next((e for e in entities(token.doc) if e.start == inner.i), None)
             if ent is not None and (code := country_of(ent.text) or _town_country(ent.text, ctx)):
                 break
     name = " ".join(t.text for t in span if t.dep_ != "det")
@@ -481,7 +481,7 @@ def _is_definite(token: Token) -> bool:
 
 def _entities_before(token: Token) -> Iterator[Span]:
     """The article's entities that end before the token, nearest first, within the window."""
-    ents = [e for e in token.doc.ents if e.end <= token.i]
+    ents = [e for e in entities(token.doc) if e.end <= token.i]
     return reversed(ents[-_ANTECEDENT_WINDOW:])
 
 
@@ -552,7 +552,7 @@ def home_country(ctx: ArticleContext) -> str | None:
     named in it counts twice (where things happen) and a nationality word half (it names the
     other side as often: 'Russian missiles hit ...')."""
     counts: dict[str, float] = {}
-    for ent in ctx.doc.ents:
+    for ent in entities(ctx.doc):
         if ent.label_ not in _HOME_WEIGHTS or _is_first_name(ent):
             continue
         code, weight = _mention_country(ent, ctx)
