@@ -142,3 +142,69 @@ def test_verbs_the_rules_cut_short_keep_their_lemma(nlp):
     # the rules strip '-ed' and keep 'wag', 'stag' (words of the index) before 'wage', 'stage'
     doc = nlp("The rebels waged war, staged raids and are waging a campaign.")
     assert [t.lemma_ for t in doc if t.pos_ == "VERB"] == ["wage", "stage", "wage"]
+
+
+def test_lemma_index_tests_membership_through_a_set_and_lemmatizes_as_the_lists_do(nlp):
+    # The lemma tables' lists of known base forms are searched word by word by spaCy's rules;
+    # the lemmatizer keeps them as lists (serialisable) that test membership through a set.
+    from spacy.lang.en.lemmatizer import EnglishLemmatizer
+    from spacy.lookups import Lookups
+
+    from peacewatch.nlp import IndexWords
+
+    memo = nlp.get_pipe("lemmatizer")
+    index = memo.lookups.get_table("lemma_index")
+    assert index and all(isinstance(words, IndexWords) and words.known == set(words) for words in index.values())
+    assert memo.lookups.to_bytes()
+    plain = Lookups()
+    for name in memo.lookups.tables:
+        table = memo.lookups.get_table(name)
+        plain.add_table(name, {key: list(value) if isinstance(value, IndexWords) else value
+                               for key, value in table.items()})
+    stock = EnglishLemmatizer(nlp.vocab, None, "stock", mode="rule")
+    stock.initialize(lookups=plain)
+    text = "The wardens boxed the crates; geese, oxen and mice fled across flooded ditches, buses idled."
+    with nlp.select_pipes(disable=["lemmatizer", "ner", "pw_known_entities"]):
+        doc = nlp(text)
+    copy = doc.copy()
+    assert [t.lemma_ for t in memo(doc)] == [t.lemma_ for t in stock(copy)]
+
+
+def test_loading_the_pipeline_collects_young_objects_less_often():
+    import gc
+
+    from peacewatch.nlp import YOUNG_COLLECTION_THRESHOLD, collect_less_often
+
+    saved = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        collect_less_often()
+        assert gc.get_threshold() == (YOUNG_COLLECTION_THRESHOLD, 10, 10)
+        gc.set_threshold(YOUNG_COLLECTION_THRESHOLD * 2, 5, 5)  # never lowered
+        collect_less_often()
+        assert gc.get_threshold() == (YOUNG_COLLECTION_THRESHOLD * 2, 5, 5)
+        gc.set_threshold(0)  # a collector switched off stays off
+        collect_less_often()
+        assert gc.get_threshold()[0] == 0
+    finally:
+        gc.set_threshold(*saved)
+
+
+def test_doc_text_is_the_docs_text_joined_once(nlp):
+    from peacewatch.nlp import doc_text
+
+    doc = nlp("A first line\n\n  Then  a second, with  spaces.\n")
+    assert doc_text(doc) == doc.text
+    assert doc_text(doc) is doc_text(doc)
+
+
+def test_shared_entities_are_the_docs_and_spans_entities(nlp):
+    from peacewatch.nlp import entities, entities_in
+
+    doc = nlp("Envoy Jane Roe of Norway met Ali Musa in Cairo on Monday, and the United Nations said talks went on.")
+    assert [(e.start, e.end, e.label_) for e in entities(doc)] == [(e.start, e.end, e.label_) for e in doc.ents]
+    assert entities(doc) is entities(doc)
+    for start in range(len(doc)):
+        for end in range(start, len(doc) + 1):
+            span = doc[start:end]
+            assert [(e.start, e.end) for e in entities_in(span)] == [(e.start, e.end) for e in span.ents]

@@ -41,7 +41,7 @@ from peacewatch.grammar import (
     SEGMENT_BREAKS,
     SERVING_PREPS,
 )
-from peacewatch.nlp import ents_between, span_text
+from peacewatch.nlp import entities, ents_between, span_text
 from peacewatch.schema import Actor
 
 log = logging.getLogger(__name__)
@@ -896,7 +896,7 @@ def build_person_index(doc: Doc, published: date | None = None) -> PersonIndex:
         a PersonIndex; country and sector come from the first mention that has a role.
     """
     index = PersonIndex(published)
-    people = sorted((e for e in doc.ents if e.label_ == "PERSON"), key=lambda e: (-len(e), e.start))
+    people = sorted((e for e in entities(doc) if e.label_ == "PERSON"), key=lambda e: (-len(e), e.start))
     # Titled names the model did not tag ('President [Vladimir] Putin' read as a place + name).
     in_person = {i for e in people for i in range(e.start, e.end)}
     for token in doc:

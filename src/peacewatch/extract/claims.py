@@ -248,7 +248,7 @@ def extract_claims(doc: Doc, ctx: ArticleContext, events: list[Event] | None = N
 def _without_repeats(drafts: list[Draft], sents: list[Span]) -> list[Draft]:
     """A sentence the article tells twice (a lead repeated in the body) is one claim: of two claims
     of one speaker whose sentences are the same but for a few words, the one that says more stays."""
-    words = [{t.lower_ for t in s if t.is_alpha} for s in sents]
+    words = [{t.lower_ for t in tokens_of(s) if t.is_alpha} for s in sents]
     dropped: set[int] = set()
     for i, first in enumerate(drafts):
         for j in range(i + 1, len(drafts)):

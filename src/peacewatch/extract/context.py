@@ -33,7 +33,7 @@ from peacewatch.grammar import (
     RECIPROCALS,
     SELF_PRONOUNS,
 )
-from peacewatch.nlp import per_token, text_of, tokens_of
+from peacewatch.nlp import doc_text, entities, entities_in, per_token, text_of, tokens_of
 from peacewatch.resolve.place import resolve_place
 from peacewatch.resolve.time import (
     DATELINE_CHARS,
@@ -106,7 +106,7 @@ class ArticleContext:
     def dateline(self) -> When | None:
         """The story's day a dated dateline gives ('Islamabad, April 24:'), read once per article."""
         if not self.dateline_cache:
-            self.dateline_cache.append(find_dateline(self.doc.text[:DATELINE_CHARS], self.published))
+            self.dateline_cache.append(find_dateline(doc_text(self.doc)[:DATELINE_CHARS], self.published))
         return self.dateline_cache[0]
 
     def describe(self, token: Token) -> Actor | None:
@@ -152,7 +152,7 @@ def expand(tokens: list[Token]) -> list[Token]:
         pieces = split_named_coordination(token)
         if pieces:
             # titled names the parse joined into one phrase: one party per name, in order
-            out.extend(next(e[-1] for e in piece.ents if e.label_ == "PERSON") for piece in pieces)
+            out.extend(next(e[-1] for e in entities_in(piece) if e.label_ == "PERSON") for piece in pieces)
             continue
         for member in (token, *[c for c in token.conjuncts if _is_separate_party(c)]):
             named = [p for prep in member.children if prep.dep_ == "prep" and prep.lower_ in MEMBER_PREPS
@@ -230,7 +230,7 @@ def facility_of(token: Token, ctx: ArticleContext) -> Actor | None:
     code = None
     for inner in span:
         if inner.i != token.i and inner.ent_type_ in ("GPE", "NORP", "LOC", "FAC") and inner.ent_iob_ == "B":
-            ent = next((e for e in token.doc.ents if e.start == inner.i), None)
+            ent = next((e for e in entities(token.doc) if e.start == inner.i), None)
             if ent is not None and (code := country_of(ent.text) or _town_country(ent.text, ctx)):
                 break
     name = " ".join(t.text for t in span if t.dep_ != "det")
@@ -506,7 +506,7 @@ def _is_definite(token: Token) -> bool:
 
 def _entities_before(token: Token) -> Iterator[Span]:
     """The article's entities that end before the token, nearest first, within the window."""
-    ents = [e for e in token.doc.ents if e.end <= token.i]
+    ents = [e for e in entities(token.doc) if e.end <= token.i]
     return reversed(ents[-_ANTECEDENT_WINDOW:])
 
 
@@ -584,7 +584,7 @@ def story_countries(doc: Doc) -> list[str]:
     counts: dict[str, float] = {}
     towns: list[tuple[int, str]] = []
     first: dict[str, int] = {}
-    for index, ent in enumerate(doc.ents):
+    for index, ent in enumerate(entities(doc)):
         if ent.label_ not in _HOME_WEIGHTS or _is_first_name(ent):
             continue
         code, weight = _named_country(ent)

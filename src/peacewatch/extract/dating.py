@@ -19,6 +19,7 @@ from peacewatch.grammar import (
     TIME_MODIFIER_DEPS,
     WHEN_ADVERBS,
 )
+from peacewatch.nlp import tokens_of
 from peacewatch.schema import Actor
 
 __all__ = ["SAYING_TYPES", "comparison_frame", "complement_clause", "follows_event", "is_bare_line", "same_speaker",
@@ -157,7 +158,7 @@ def is_bare_line(sent: Span) -> bool:
     """A line of a few words alone, no sentence ('AFP', 'Highlights', 'Related'): a caption's
     credit or a heading, which ends what came before it; a time told above it (a photo's date)
     is not the time of the story told below."""
-    words = [t for t in sent if not t.is_space]
+    words = [t for t in tokens_of(sent) if not t.is_space]
     return (0 < len(words) <= BARE_LINE_WORDS and all(t.is_alpha for t in words)
             and sent.text.endswith("\n"))
 

@@ -84,7 +84,7 @@ from peacewatch.grammar import (
     TIME_LABELS,
     TIME_MODIFIER_DEPS,
 )
-from peacewatch.nlp import ents_between, text_of
+from peacewatch.nlp import entities, ents_between, text_of, tokens_of
 from peacewatch.resolve.place import anaphor_precision, is_region_word, unlisted_town
 from peacewatch.resolve.time import Offset, reconcile, shift_when
 from peacewatch.schema import Actor, Event, Place, Weapon, When
@@ -367,7 +367,7 @@ def _place_anaphors(sent: Span, ctx: ArticleContext, seen: set[int]) -> list[tup
     """'The gang stormed the city', 'homicides in the state': a bare definite noun of a kind of
     place, where a place stands, is the place of that kind the article named last."""
     out = []
-    for token in sent:
+    for token in tokens_of(sent):
         precision = anaphor_precision(token.lemma_)
         if precision is None or token.i in seen or not takes_up_place(token):
             continue
@@ -382,7 +382,8 @@ def _place_anaphors(sent: Span, ctx: ArticleContext, seen: set[int]) -> list[tup
 
 def _last_named_place(doc: Doc, before: int, precision: str, ctx: ArticleContext) -> Place | None:
     # names the model took for an organisation or a person count here as in _places
-    ents = [e for e in doc.ents if e.end <= before and (e.label_ in PLACE_LABELS or e.label_ in LOOSE_PLACE_LABELS)]
+    ents = [e for e in entities(doc)
+            if e.end <= before and (e.label_ in PLACE_LABELS or e.label_ in LOOSE_PLACE_LABELS)]
     return last_named_place(doc, before, precision, ctx, ents)
 
 

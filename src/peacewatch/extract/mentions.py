@@ -52,7 +52,7 @@ from peacewatch.grammar import (
     TIME_ADJUNCT_PREPS,
     UNLESS,
 )
-from peacewatch.nlp import per_token, text_of, tokens_of
+from peacewatch.nlp import entities_in, per_token, text_of, tokens_of
 
 _WORDS = EventWords.load()
 # Nouns that stand for a thing made or offered: their owner is the other party.
@@ -798,7 +798,7 @@ def _split_named_coordination(token: Token) -> list[Span]:
         while end > start and doc[end - 1].is_punct:
             end -= 1
         piece = doc[start:end]
-        if not any(ent.label_ == "PERSON" for ent in piece.ents):
+        if not any(ent.label_ == "PERSON" for ent in entities_in(piece)):
             return []
         pieces.append(piece)
     return pieces if len(pieces) >= 2 else []

@@ -15,7 +15,7 @@ from peacewatch.extract.countries import country_of
 from peacewatch.extract.lexicon import get_lexicon
 from peacewatch.extract.mentions import Mention
 from peacewatch.grammar import DEFINITE_ARTICLES, LIST_OPENERS, MEMBER_PREPS, PASSAGE_PREPS, POSSESSIVE_ENDINGS
-from peacewatch.nlp import doc_memo, text_of
+from peacewatch.nlp import doc_memo, text_of, tokens_of
 from peacewatch.resolve.place import (
     anaphor_precision,
     capital_place,
@@ -206,7 +206,7 @@ def site_places(sent: Span, ctx: ArticleContext, seen: set[int],
     at a named place ('the X port', 'the port of X'). A site at a town is placed at the town's
     point; a named site elsewhere has its name and country only (the text gives no point)."""
     out = []
-    for token in sent:
+    for token in tokens_of(sent):
         if token.i in seen or token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
             continue
         if site_of_noun(token) is None or not (is_locative(token) or _passed_through(token)):
@@ -249,7 +249,7 @@ def adjective_sites(sent: Span, seen: set[int], is_locative: Callable[[Token], b
     """'targeting Russian air bases', 'in Ukrainian cities': sites or settlements that a country's
     adjective places, with no name of their own, are in that country."""
     out = []
-    for token in sent:
+    for token in tokens_of(sent):
         if token.i in seen or token.pos_ != "NOUN" or token.dep_ == "compound":
             continue
         lemma = token.lemma_.lower()

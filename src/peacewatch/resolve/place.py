@@ -811,6 +811,8 @@ def site_word(words: Sequence[str]) -> str | None:
         return None
     lowered = [w.lower() for w in words]
     heads = _singulars(lowered[-1])
+    if heads.isdisjoint(_SITE_HEADS):
+        return None  # most nouns end no site word: the list need not be walked
     for site in _SITE_WORDS:  # longest first
         if len(site) <= len(lowered) and site[-1] in heads and tuple(lowered[len(lowered) - len(site):-1]) == site[:-1]:
             word = " ".join(site)
