@@ -517,3 +517,13 @@ def test_a_period_opened_by_a_since_clause_is_no_date(text, period, comment):
 def test_a_since_clause_that_tells_an_event_keeps_its_date():
     text = "It would be the deadliest gas attack in the country since shelling killed 40 civilians in May 2019."
     assert [e.date.value for e in _events(text) if e.type == "ASSAULT"] == ["2019-05"]
+
+
+def test_the_act_of_a_since_clause_is_a_past_act_of_its_own():
+    # 'its largest attack since the invasion began in 2021': the invasion is a past act, dated by
+    # its clause; the sentence's own act is not dated by it, nor joined to it
+    text = ("The rebels launched their largest drone attack on the capital since the invasion began in "
+            "March 2021. At least 9 people were killed on Sunday as the rebels fired 200 drones across the country.")
+    first = [e for e in _events(text) if e.type == "ASSAULT" and e.evidence.startswith("The rebels launched")]
+    dates = sorted(e.date.value for e in first if e.date is not None)
+    assert len(dates) == 2 and dates[0] == "2021-03" and not dates[1].startswith("2021"), dates

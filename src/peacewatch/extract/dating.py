@@ -22,8 +22,8 @@ from peacewatch.grammar import (
 from peacewatch.nlp import tokens_of
 from peacewatch.schema import Actor
 
-__all__ = ["SAYING_TYPES", "comparison_frame", "complement_clause", "follows_event", "is_bare_line", "same_speaker",
-           "sharing_preposition", "time_host"]
+__all__ = ["SAYING_TYPES", "comparison_frame", "complement_clause", "follows_event", "is_bare_line", "opens_period",
+           "same_speaker", "sharing_preposition", "time_host"]
 
 # The event types a saying makes (CONVENTIONS 3: condemning, appealing or demanding, warning).
 SAYING_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
@@ -57,20 +57,20 @@ def comparison_frame(time_root: Token, precision: str | None, clauses: Iterable[
     host = time_root.head
     if host.dep_ == "prep":
         host = host.head
-    opens_period = _opens_period(host) and host.i not in set(clauses)
-    if opens_period:
+    in_period = opens_period(host) and host.i not in set(clauses)
+    if in_period:
         host = host.head
     near = [host, *(c for c in host.children if c.dep_ in ("dobj", "attr", "acomp", "nsubj", "nsubjpass"))]
     words = near + [p for w in near for prep in w.children if prep.dep_ == "prep"
                     for p in prep.children if p.dep_ == "pobj"]
-    if opens_period:  # 'in one of the worst strikes': the superlative one step further down
+    if in_period:  # 'in one of the worst strikes': the superlative one step further down
         words += [p for w in words for prep in w.children if prep.dep_ == "prep"
                   for p in prep.children if p.dep_ == "pobj"]
     return any(w.tag_ == "JJS" or any(c.dep_ == "amod" and (c.tag_ == "JJS" or any(
         a.lower_ == "most" for a in c.children)) for c in w.children) for w in words)
 
 
-def _opens_period(verb: Token) -> bool:
+def opens_period(verb: Token) -> bool:
     """A clause that opens or closes a period ('since the war began', 'until the talks end')."""
     return verb.pos_ in ("VERB", "AUX") and verb.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in SPAN_PREPOSITIONS for c in verb.children)

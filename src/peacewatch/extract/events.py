@@ -38,6 +38,7 @@ from peacewatch.extract.dating import (
     complement_clause,
     follows_event,
     is_bare_line,
+    opens_period,
     same_speaker,
     sharing_preposition,
     time_host,
@@ -875,6 +876,8 @@ def _same_strike(a: Draft, b: Draft) -> bool:
         return _is_retelling(b, a) if a.component else _is_retelling(a, b)
     if a.first.sent.start != b.first.sent.start and _campaign_and_strike(a, b):
         return False
+    if _compared_past(a, b):
+        return False
     if a.first.sent.start == b.first.sent.start:
         return not _coordinated_acts(a, b)
     if a.site is not None:
@@ -892,6 +895,13 @@ def _campaign_and_strike(a: Draft, b: Draft) -> bool:
     period = [d for d in (a, b) if _period_only(d) and not _refers_back(d)]
     dated = [d for d in (a, b) if _has_date(d) and any(w.precision == "day" for w in d.dates)]
     return len(period) == 1 and len(dated) == 1 and period[0] is not dated[0]
+
+
+def _compared_past(a: Draft, b: Draft) -> bool:
+    """'its largest attack since the invasion began in 2022', 'the deadliest strike since shelling
+    killed 40 in May 2019': the act of a clause that opens the compared period is a past act of its
+    own, never the act the sentence tells nor one told elsewhere of a day."""
+    return sum(any(opens_period(m.clause) for m in d.mentions if not m.reference) for d in (a, b)) == 1
 
 
 def _coordinated_acts(a: Draft, b: Draft) -> bool:
