@@ -13,6 +13,7 @@ from peacewatch.resolve.place import (
     loosen_name,
     normalize_name,
     rank_countries,
+    rank_regions,
     resolve_place,
     ruler_patterns,
 )
@@ -299,3 +300,46 @@ def test_an_other_name_of_a_big_capital_loses_to_a_town_of_that_name(monkeypatch
     monkeypatch.setattr(module, "get_gazetteer", lambda: gazetteer)
     # the capital's former name is the town's own name: the town, in an article that names both countries
     assert module.choose_entry("Oldtown", countries=["RUS", "GBR", "ZWE"]).name == "Oldtown"
+
+
+def _invented_gazetteer(monkeypatch):
+    """Two states of one country, a capital sharing a state's name, and namesake towns."""
+    from peacewatch.resolve import place as module
+
+    entries = [
+        (module.GazetteerEntry("Northland", "USA", "Northland", 47.0, -100.0, 10, 5_000_000, "region"),
+         ["Northland", "Northland State"], []),
+        (module.GazetteerEntry("Southland", "USA", "Southland", 32.0, -90.0, 11, 3_000_000, "region"),
+         ["Southland"], []),
+        (module.GazetteerEntry("Northland", "USA", "District", 38.9, -77.0, 12, 700_000, "city"), ["Northland"], []),
+        (module.GazetteerEntry("Millbrook", "USA", "Northland", 46.0, -101.0, 13, 40_000, "city"), ["Millbrook"], []),
+        (module.GazetteerEntry("Millbrook", "USA", "Southland", 31.0, -89.0, 14, 25_000, "city"), ["Millbrook"], []),
+    ]
+    gazetteer = module.Gazetteer(entries, capitals=frozenset({12}))
+    monkeypatch.setattr(module, "get_gazetteer", lambda: gazetteer)
+    return module
+
+
+def test_a_town_in_a_region_the_article_names_beats_a_bigger_namesake(monkeypatch):
+    module = _invented_gazetteer(monkeypatch)
+    assert module.choose_entry("Millbrook", countries=["USA"]).admin1 == "Northland"
+    assert module.choose_entry("Millbrook", countries=["USA"], regions={"Southland"}).admin1 == "Southland"
+
+
+def test_rank_regions_counts_regions_by_admin1():
+    south = GazetteerEntry("Southland", "USA", "Southland", 32.0, -90.0, 11, 3_000_000, "region")
+    town = GazetteerEntry("Millbrook", "USA", "Northland", 46.0, -101.0, 13, 40_000, "city")
+    assert rank_regions([south, town, None, south]) == ["Southland"]
+
+
+def test_a_bare_capital_name_is_the_capital_not_the_region_of_that_name(monkeypatch):
+    module = _invented_gazetteer(monkeypatch)
+    assert module.choose_entry("Northland", countries=["USA"]).precision == "city"
+    # the region's own marked name, or the article marking the region elsewhere, keep the region
+    assert module.choose_entry("Northland State", countries=["USA"]).precision == "region"
+    assert module.choose_entry("Northland", countries=["USA"], regions={"Northland"}).precision == "region"
+
+
+def test_named_regions_pairs_each_name_with_its_region(monkeypatch):
+    module = _invented_gazetteer(monkeypatch)
+    assert module.named_regions(["Southland", "Millbrook", "Nowhere"], ["USA"]) == [("Southland", "Southland")]

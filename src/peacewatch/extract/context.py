@@ -34,7 +34,7 @@ from peacewatch.grammar import (
     RECIPROCALS,
 )
 from peacewatch.nlp import per_token, text_of, tokens_of
-from peacewatch.resolve.place import resolve_place
+from peacewatch.resolve.place import named_regions, resolve_place
 from peacewatch.resolve.time import (
     DATELINE_CHARS,
     Offset,
@@ -95,6 +95,7 @@ class ArticleContext:
     subject_cache: dict[tuple[int, int], list[tuple[Token, Actor]]] = field(default_factory=dict)
     home_cache: list[str | None] = field(default_factory=list)
     dateline_cache: list[When | None] = field(default_factory=list)
+    region_cache: list[list[tuple[str, str]]] = field(default_factory=list)
 
     def home(self) -> str | None:
         """The country the article's places are in (read once per article; see `home_country`)."""
@@ -118,8 +119,15 @@ class ArticleContext:
 
     def place(self, name: str) -> Place | None:
         if name not in self.place_cache:
-            self.place_cache[name] = resolve_place(name, countries=self.countries)
+            self.place_cache[name] = resolve_place(name, countries=self.countries, regions=self.regions(name))
         return self.place_cache[name]
+
+    def regions(self, name: str) -> frozenset[str]:
+        """The regions the article's place names other than `name` resolve to (named_regions)."""
+        if not self.region_cache:
+            names = dict.fromkeys(text_of(ent) for ent in self.doc.ents if ent.label_ in ("GPE", "LOC"))
+            self.region_cache.append(named_regions(names, self.countries))
+        return frozenset(region for other, region in self.region_cache[0] if other != name)
 
 
 def article_countries(doc: Doc) -> list[str]:

@@ -14,7 +14,7 @@ import logging
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -55,6 +55,8 @@ __all__ = [
     "is_region_word",
     "normalize_name",
     "rank_countries",
+    "named_regions",
+    "rank_regions",
     "resolve_place",
     "ruler_patterns",
     "site_word",
@@ -122,6 +124,10 @@ _CONTEXT_BONUS = 2.5
 _CONTEXT_STEP = 0.5
 _CONTEXT_MIN = 1.0
 _NEAR_KM = ((100.0, 1.5), (500.0, 0.75))
+# A candidate in a first-level region the article names ('Florida', 'British Columbia') gains
+# this much: enough for a town of the named state to beat a somewhat bigger namesake elsewhere
+# in the same country, not enough for a village to beat a city.
+_REGION_BONUS = 1.5
 
 # The words of names (data/place_names.yaml), read at import: normalize_name runs 200k times
 # while the gazetteer is built.
@@ -673,9 +679,11 @@ def distance_km(a: GazetteerEntry | Place, b: GazetteerEntry | Place) -> float:
 
 
 def score_candidate(entry: GazetteerEntry, tier: int, countries: Sequence[str],
-                    near: Sequence[GazetteerEntry], gazetteer: Gazetteer) -> float:
+                    near: Sequence[GazetteerEntry], gazetteer: Gazetteer,
+                    regions: Collection[str] = ()) -> float:
     """How likely an entry is the referent of a name: log10 population plus the priors and
-    bonuses above (kind of place, capital, article countries, nearby places, match tier)."""
+    bonuses above (kind of place, capital, article countries and regions, nearby places, match
+    tier). `regions` holds the admin1 values of the regions the article names (rank_regions)."""
     population = entry.population or _DEFAULT_POPULATION[entry.precision]
     score = math.log10(population + 1) + _PRIOR[entry.precision]
     if entry.precision == "region" and entry.country == "USA" and entry.admin1 == entry.name:
@@ -689,13 +697,18 @@ def score_candidate(entry: GazetteerEntry, tier: int, countries: Sequence[str],
     if entry.country and entry.country in countries:
         rank = list(countries).index(entry.country)
         score += max(_CONTEXT_BONUS - _CONTEXT_STEP * rank, _CONTEXT_MIN)
+    if regions and entry.admin1 in regions:
+        score += _REGION_BONUS
+    return score + _near_bonus(entry, near)
+
+
+def _near_bonus(entry: GazetteerEntry, near: Sequence[GazetteerEntry]) -> float:
     if near and entry.precision in ("city", "region"):
         closest = min(distance_km(entry, other) for other in near)
         for limit, bonus in _NEAR_KM:
             if closest <= limit:
-                score += bonus
-                break
-    return score
+                return bonus
+    return 0.0
 
 
 APOSTROPHES = frozenset("'\u2019\u02bc\u02b9\u0301`")
@@ -710,8 +723,8 @@ def _other_name_penalty(pair: tuple[GazetteerEntry, int], loose: str) -> float:
     return _OTHER_NAME_PENALTY
 
 
-def choose_entry(name: str, *, countries: Sequence[str] = (),
-                 near: Sequence[GazetteerEntry] = ()) -> GazetteerEntry | None:
+def choose_entry(name: str, *, countries: Sequence[str] = (), near: Sequence[GazetteerEntry] = (),
+                 regions: Collection[str] = ()) -> GazetteerEntry | None:
     """The gazetteer entry a name most likely refers to in context (see resolve_place)."""
     gazetteer = get_gazetteer()
     found = gazetteer.match(name)
@@ -724,9 +737,24 @@ def choose_entry(name: str, *, countries: Sequence[str] = (),
     if not found:
         return None
     loose = loosen_name(normalize_name(name))
-    best = max(found, key=lambda pair: score_candidate(pair[0], pair[1], wanted, others, gazetteer)
+    best = max(found, key=lambda pair: score_candidate(pair[0], pair[1], wanted, others, gazetteer, regions)
                - _other_name_penalty(pair, loose))
-    return best[0]
+    return _capital_over_region(best, found, gazetteer, regions)[0]
+
+
+def _capital_over_region(best: tuple[GazetteerEntry, int], found: Sequence[tuple[GazetteerEntry, int]],
+                         gazetteer: Gazetteer, regions: Collection[str]) -> tuple[GazetteerEntry, int]:
+    """A bare name that is both a national capital's and a first-level region's of the same country
+    is the capital: news name the region with a mark ('X state', 'the state of X', matched as the
+    region's own name) and the capital bare, as the seat of government. The region stays when
+    the article marks it elsewhere (it is among `regions`): towns near it do not tell, being
+    themselves read in context."""
+    entry, tier = best
+    if entry.precision != "region" or tier != 0 or entry.admin1 is None or entry.admin1 in regions:
+        return best
+    capital = next((pair for pair in found if pair[1] == 0 and pair[0].country == entry.country
+                    and pair[0].precision == "city" and pair[0].geonameid in gazetteer.capitals), None)
+    return capital or best
 
 
 def _is_supported(entry: GazetteerEntry, countries: Sequence[str], near: Sequence[GazetteerEntry]) -> bool:
@@ -854,8 +882,8 @@ def to_place(entry: GazetteerEntry, text: str | None = None) -> Place:
                  precision=entry.precision)
 
 
-def resolve_place(name: str, *, countries: Sequence[str] = (),
-                  near: Sequence[GazetteerEntry] = ()) -> Place | None:
+def resolve_place(name: str, *, countries: Sequence[str] = (), near: Sequence[GazetteerEntry] = (),
+                  regions: Collection[str] = ()) -> Place | None:
     """Resolve a place name to a Place in the context of its article.
 
     Args:
@@ -863,12 +891,14 @@ def resolve_place(name: str, *, countries: Sequence[str] = (),
         countries: ISO3 codes of the article's countries, most mentioned first; a candidate in
             one of them beats a bigger namesake elsewhere.
         near: entries already resolved in the article; candidates close to them gain.
+        regions: admin1 values of the first-level regions the article's other names resolve to
+            (rank_regions); a candidate in one of them beats a bigger namesake elsewhere.
     Returns:
         the Place (text = name), or None when the name is unknown.
     """
     if not isinstance(name, str) or not name.strip():
         return None
-    entry = choose_entry(name, countries=countries, near=near)
+    entry = choose_entry(name, countries=countries, near=near, regions=regions)
     if entry is None:
         log.debug("place %r not in the gazetteer", name)
         return None
@@ -894,6 +924,34 @@ def rank_countries(entries: Iterable[GazetteerEntry | None]) -> list[str]:
         if entry is not None and entry.country:
             counts[entry.country] = counts.get(entry.country, 0) + (2 if entry.precision == "country" else 1)
     return sorted(counts, key=lambda c: -counts[c])
+
+
+def rank_regions(entries: Iterable[GazetteerEntry | Place | None]) -> list[str]:
+    """The first-level regions of an article's resolved places, as the admin1 values their towns
+    carry ('Florida', 'CA.02'), most named first: the `regions` context of choose_entry. A
+    region counts by its own name, a town by the region it lies in."""
+    counts: dict[str, int] = {}
+    for entry in entries:
+        if entry is not None and entry.admin1 and entry.precision == "region":
+            counts[entry.admin1] = counts.get(entry.admin1, 0) + 1
+    return sorted(counts, key=lambda c: -counts[c])
+
+
+def named_regions(names: Iterable[str], countries: Sequence[str] = ()) -> list[tuple[str, str]]:
+    """The regions an article names: (name, admin1) for each name that resolves, in the article's
+    countries, to a region. ArticleContext gives a name the regions of the article's other
+    names (its own first reading must not confirm itself).
+
+    Args:
+        names: the article's place names, each once.
+        countries: the article's countries, most mentioned first.
+    """
+    out = []
+    for name in names:
+        entry = choose_entry(name, countries=countries) if name.strip() else None
+        if entry is not None and entry.precision == "region" and entry.admin1:
+            out.append((name, entry.admin1))
+    return out
 
 
 # Words that join the capitalised words of one place name ('Sea of Azov', 'Bab el-Mandeb').
