@@ -80,7 +80,9 @@ def resolve_words(words: str, countries: list[str], near: list[GazetteerEntry],
         return adjective[0], "adjective"
     if exact:
         return choose_entry(words, countries=countries, near=near, regions=regions), "variant"
-    return None, "unknown"
+    # a town under the city list's size, read only in a context that supports it
+    entry = choose_entry(words, countries=countries, near=near, regions=regions)
+    return (entry, "small town") if entry is not None else (None, "unknown")
 
 
 def evaluate(folder: Path, show: int = 0) -> dict:

@@ -343,3 +343,20 @@ def test_a_bare_capital_name_is_the_capital_not_the_region_of_that_name(monkeypa
 def test_named_regions_pairs_each_name_with_its_region(monkeypatch):
     module = _invented_gazetteer(monkeypatch)
     assert module.named_regions(["Southland", "Millbrook", "Nowhere"], ["USA"]) == [("Southland", "Southland")]
+
+
+def test_a_town_under_the_city_lists_size_needs_the_articles_context(monkeypatch):
+    module = _invented_gazetteer(monkeypatch)
+    gazetteer = module.get_gazetteer()
+    gazetteer.small_town_rows = [("Ashgrove", "IRL", 52.9, -8.2, "IE.M"), ("Ashgrove", "AUS", -27.4, 153.0, "AU.04"),
+                                 ("Lowmoor", "USA", 31.5, -89.5, "Southland"), ("Senate", "USA", 40.0, -80.0, None)]
+    # no context: no village is guessed
+    assert module.choose_entry("Ashgrove") is None
+    assert module.choose_entry("Ashgrove", countries=["IRL", "AUS"]).country == "IRL"
+    # a country the article names less is not enough; a region it names, or a place nearby, is
+    assert module.choose_entry("Lowmoor", countries=["GBR", "USA"]) is None
+    assert module.choose_entry("Lowmoor", countries=["GBR", "USA"], regions={"Southland"}) is not None
+    near = [module.GazetteerEntry("Millbrook", "USA", "Southland", 31.0, -89.0, 14, 25_000, "city")]
+    assert module.choose_entry("Lowmoor", countries=["GBR", "USA"], near=near) is not None
+    # an English noun is no village's name
+    assert module.choose_entry("Senate", countries=["USA"]) is None

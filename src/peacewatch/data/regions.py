@@ -22,7 +22,7 @@ from peacewatch.errors import DataError
 
 log = logging.getLogger(__name__)
 
-__all__ = ["AdminRegion", "RegionWords", "TownCodes", "bare_region_name", "read_admin_regions", "town_key"]
+__all__ = ["AdminRegion", "RegionWords", "SmallTown", "TownCodes", "bare_region_name", "read_admin_regions", "town_key"]
 
 TOWN_FILE = "rg_cities1000.csv"
 
@@ -101,6 +101,8 @@ def _read_rows() -> Iterator[list[str]]:
 
 
 TownCodes = dict[tuple[str, float, float], str]
+# A town of the list that the GeoNames city list lacks: name, ISO2 country, point, admin1 name.
+SmallTown = tuple[str, str, float, float, str]
 
 
 def town_key(cc: str, lat: float, lon: float) -> tuple[str, float, float]:
@@ -109,12 +111,14 @@ def town_key(cc: str, lat: float, lon: float) -> tuple[str, float, float]:
     return cc, lat, lon
 
 
-def read_admin_regions(codes: TownCodes | None = None) -> list[AdminRegion]:
+def read_admin_regions(codes: TownCodes | None = None, small_towns: list[SmallTown] | None = None) -> list[AdminRegion]:
     """Every admin1 region and admin2 unit of the town list, each at the mean point of its towns.
 
     Args:
         codes: GeoNames admin1 codes of towns by town_key (from a GeoNames city list); a region
             takes the code most of its towns have, so that the towns it holds are known.
+        small_towns: when given (with codes), filled with the towns of the list that `codes`
+            does not hold (under the city list's size).
     Returns:
         the regions, admin1 first, in the order of the file.
     Raises:
@@ -125,7 +129,7 @@ def read_admin_regions(codes: TownCodes | None = None) -> list[AdminRegion]:
     for row in _read_rows():
         if len(row) != 6:
             continue
-        lat, lon, _town, admin1, admin2, cc = row
+        lat, lon, town, admin1, admin2, cc = row
         keys = []
         if admin1:
             keys.append((cc, admin1, 1))
@@ -135,6 +139,8 @@ def read_admin_regions(codes: TownCodes | None = None) -> list[AdminRegion]:
             continue
         y, x = float(lat), float(lon)
         code = codes.get(town_key(cc, y, x)) if codes else None
+        if code is None and small_towns is not None and codes:
+            small_towns.append((town, cc, y, x, admin1))
         for key in keys:
             acc = sums.setdefault(key, [0.0, 0.0, 0.0])
             acc[0] += y

