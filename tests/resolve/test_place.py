@@ -360,3 +360,12 @@ def test_a_town_under_the_city_lists_size_needs_the_articles_context(monkeypatch
     assert module.choose_entry("Lowmoor", countries=["GBR", "USA"], near=near) is not None
     # an English noun is no village's name
     assert module.choose_entry("Senate", countries=["USA"]) is None
+
+
+@pytest.mark.parametrize(("name", "precision"), [
+    ("the Gobi", "region"), ("Yenisei River", "region"), ("Tian Shan", "region"),
+    ("Hokkaido", "region"), ("Lake Baikal", "sea")])
+def test_major_landforms_are_places(name, precision):
+    place = resolve_place(name)
+    assert place is not None and place.precision == precision, name
+

@@ -30,7 +30,7 @@ from peacewatch.data.regions import (
     read_admin_regions,
     town_key,
 )
-from peacewatch.data.time_place import CountryPoints, PlaceNames, PlaceRow, Places
+from peacewatch.data.time_place import CountryPoints, Landforms, PlaceNames, PlaceRow, Places
 from peacewatch.errors import DataError
 from peacewatch.schema import Place
 
@@ -80,6 +80,9 @@ SMALL_TOWN_NEAR_KM = 100.0
 # article's first country, in a region it names or near a place it named (see _small_town).
 SMALL_TOWN_FLOOR = 1_000
 SMALL_TOWN_MIN_LETTERS = 4
+# A physical feature (landforms.yaml) ranks as a town of this many people: over a village of its
+# name, under a city ('Java' the island, 'Victoria' the city).
+LANDFORM_POPULATION = 100_000
 # A region of the region table ranks as if each of its listed towns (1000 people or more) stood
 # for this many people: enough for a province to beat a village of its name, not a city.
 REGION_TOWN_POPULATION = 20_000
@@ -647,6 +650,16 @@ def _add_small_towns(gazetteer: Gazetteer, towns: Iterable[SmallTown], regions: 
                                  for name, cc, lat, lon, admin1 in towns if cc in iso3_of]
 
 
+def _add_landforms(gazetteer: Gazetteer) -> None:
+    """Index landforms.yaml's deserts, rivers, mountains and islands as regions, its lakes as seas,
+    ranked as a town of LANDFORM_POPULATION people (see the constant)."""
+    for kind, row in Landforms.load().rows():
+        entry = GazetteerEntry(name=row.name, country=row.country, admin1=None, lat=row.lat, lon=row.lon,
+                               geonameid=None, population=LANDFORM_POPULATION,
+                               precision="sea" if kind == "lakes" else "region")
+        gazetteer.add(entry, [row.name, *row.aliases])
+
+
 def _place_entry(row: PlaceRow) -> GazetteerEntry:
     admin1 = row.name if row.precision == "region" and row.country else None
     return GazetteerEntry(
@@ -691,6 +704,7 @@ def build_gazetteer(city_file: str = CITY_FILE) -> Gazetteer:
     adjectives: dict[str, list[GazetteerEntry]] = {}
     _add_continents(gazetteer, adjectives)
     _add_places(gazetteer, adjectives)
+    _add_landforms(gazetteer)
     _add_admin_regions(gazetteer, iso3_of, state_name, codes)
     gazetteer._adjectives = {normalize_name(k): v for k, v in adjectives.items()}
     log.debug("gazetteer: %d entries, %d names", len(gazetteer.entries), len(gazetteer._index.exact))
