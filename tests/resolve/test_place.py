@@ -369,3 +369,15 @@ def test_major_landforms_are_places(name, precision):
     place = resolve_place(name)
     assert place is not None and place.precision == precision, name
 
+
+
+def test_a_small_town_named_exactly_beats_another_places_alternate_name(monkeypatch):
+    from peacewatch.resolve import place as module
+
+    town = module.GazetteerEntry("Eastwick", "GBR", "GB.ENG", 50.4, -5.1, 21, 20_000, "city")
+    gazetteer = module.Gazetteer([(town, ["Eastwick"], ["East Wick"])])
+    gazetteer.small_town_rows = [("East Wick", "GBR", 52.2, -4.4, "GB.WLS")]
+    monkeypatch.setattr(module, "get_gazetteer", lambda: gazetteer)
+    assert module.choose_entry("East Wick").name == "Eastwick"  # no context: the alternate name
+    assert module.choose_entry("East Wick", countries=["GBR"]).name == "East Wick"
+    assert module.choose_entry("Eastwick", countries=["GBR"]).name == "Eastwick"

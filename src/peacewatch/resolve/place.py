@@ -120,6 +120,8 @@ _TIER_PENALTY = 1.0
 # looked for in names of up to INNER_NAME_WORDS words; a town is taken before a region, a country,
 # a sea or a continent.
 _INNER_TIER = 3
+# The first tier that is not a place's own name (an alternate name, a spelling key, a derived name).
+_LOOSE_TIER = 1
 INNER_NAME_WORDS = 4
 _INNER_RANK = {"city": 0, "region": 1, "country": 2, "sea": 3, "continent": 4}
 # ... and more for an alternate that is another name, not a spelling, of the place (see
@@ -784,8 +786,19 @@ def choose_entry(name: str, *, countries: Sequence[str] = (), near: Sequence[Gaz
     others = [e for e in near if e is not None]
     found = [pair for pair in found
              if pair[0].geonameid in gazetteer.capitals or _is_supported(pair[0], wanted, others)]
+    if not found or min(tier for _, tier in found) >= _LOOSE_TIER:
+        # a town of the context under the city list's size named exactly beats a looser reading
+        # of the name (another spelling, a place inside it: 'Upper Mill' is not 'Uppermill')
+        return _small_town(name, wanted, others, regions, gazetteer) or _best_entry(name, found, wanted, others,
+                                                                                   regions, gazetteer)
+    return _best_entry(name, found, wanted, others, regions, gazetteer)
+
+
+def _best_entry(name: str, found: Sequence[tuple[GazetteerEntry, int]], wanted: Sequence[str],
+                others: Sequence[GazetteerEntry], regions: Collection[str],
+                gazetteer: Gazetteer) -> GazetteerEntry | None:
     if not found:
-        return _small_town(name, wanted, others, regions, gazetteer)
+        return None
     loose = loosen_name(normalize_name(name))
     best = max(found, key=lambda pair: score_candidate(pair[0], pair[1], wanted, others, gazetteer, regions)
                - _other_name_penalty(pair, loose))
