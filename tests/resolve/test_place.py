@@ -348,8 +348,8 @@ def test_named_regions_pairs_each_name_with_its_region(monkeypatch):
 def test_a_town_under_the_city_lists_size_needs_the_articles_context(monkeypatch):
     module = _invented_gazetteer(monkeypatch)
     gazetteer = module.get_gazetteer()
-    gazetteer.small_town_rows = [("Ashgrove", "IRL", 52.9, -8.2, "IE.M"), ("Ashgrove", "AUS", -27.4, 153.0, "AU.04"),
-                                 ("Lowmoor", "USA", 31.5, -89.5, "Southland"), ("Senate", "USA", 40.0, -80.0, None)]
+    gazetteer.set_small_towns([("Ashgrove", "IRL", 52.9, -8.2, "IE.M"), ("Ashgrove", "AUS", -27.4, 153.0, "AU.04"),
+                               ("Lowmoor", "USA", 31.5, -89.5, "Southland"), ("Senate", "USA", 40.0, -80.0, None)])
     # no context: no village is guessed
     assert module.choose_entry("Ashgrove") is None
     assert module.choose_entry("Ashgrove", countries=["IRL", "AUS"]).country == "IRL"
@@ -376,7 +376,7 @@ def test_a_small_town_named_exactly_beats_another_places_alternate_name(monkeypa
 
     town = module.GazetteerEntry("Eastwick", "GBR", "GB.ENG", 50.4, -5.1, 21, 20_000, "city")
     gazetteer = module.Gazetteer([(town, ["Eastwick"], ["East Wick"])])
-    gazetteer.small_town_rows = [("East Wick", "GBR", 52.2, -4.4, "GB.WLS")]
+    gazetteer.set_small_towns([("East Wick", "GBR", 52.2, -4.4, "GB.WLS")])
     monkeypatch.setattr(module, "get_gazetteer", lambda: gazetteer)
     assert module.choose_entry("East Wick").name == "Eastwick"  # no context: the alternate name
     assert module.choose_entry("East Wick", countries=["GBR"]).name == "East Wick"

@@ -13,7 +13,9 @@ import json
 import logging
 import math
 import re
+import sys
 import unicodedata
+from array import array
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -233,6 +235,37 @@ _DOUBLE_LETTER = re.compile(r"([a-z])\1+")
 _SmallRow = tuple[str, str, float, float, str | None]
 
 
+class _SmallTowns:
+    """Towns under the city list's size in columns (a row of tuples and floats would weigh three
+    times more: 100k towns are kept, a few are ever asked for), indexed by name on first need."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.countries: list[str] = []
+        self.admin1: list[str | None] = []
+        self.points = array("d")
+        self.index: dict[str, list[int]] | None = None
+
+    def append(self, row: _SmallRow) -> None:
+        name, country, lat, lon, admin1 = row
+        self.names.append(name)
+        self.countries.append(sys.intern(country))
+        self.admin1.append(sys.intern(admin1) if admin1 else None)
+        self.points.extend((lat, lon))
+        self.index = None
+
+    def find(self, key: str) -> list[_SmallRow]:
+        if self.index is None:
+            index: dict[str, list[int]] = {}
+            for i, name in enumerate(self.names):
+                folded = normalize_name(name)
+                if len(folded) >= SMALL_TOWN_MIN_LETTERS:
+                    index.setdefault(folded, []).append(i)
+            self.index = index
+        return [(self.names[i], self.countries[i], self.points[2 * i], self.points[2 * i + 1], self.admin1[i])
+                for i in self.index.get(key, ())]
+
+
 @dataclass
 class _Index:
     exact: dict[str, list[tuple[GazetteerEntry, int]]]
@@ -258,8 +291,7 @@ class Gazetteer:
         # towns under the city list's size (name, country, lat, lon, admin1), apart from the index
         # so that neither the text scanner nor a name's usual reading meets them (see _small_town);
         # indexed by name on the first name nothing else holds (keying them all costs 0.4 s)
-        self.small_town_rows: list[_SmallRow] = []
-        self._small_towns: dict[str, list[_SmallRow]] | None = None
+        self._small = _SmallTowns()
         for entry, primary, alternate in entries:
             self.add(entry, primary, alternate)
 
@@ -423,16 +455,15 @@ class Gazetteer:
                         self._capital_of[entry.country] = entry
         return self._capital_of.get(iso3.upper())
 
+    def set_small_towns(self, rows: Iterable[_SmallRow]) -> None:
+        """Keep towns under the city list's size: (name, country, lat, lon, admin1) each."""
+        self._small = _SmallTowns()
+        for row in rows:
+            self._small.append(row)
+
     def small_towns(self, key: str) -> list[_SmallRow]:
         """The towns under the city list's size whose normalised name is `key`."""
-        if self._small_towns is None:
-            index: dict[str, list[_SmallRow]] = {}
-            for row in self.small_town_rows:
-                name = normalize_name(row[0])
-                if len(name) >= SMALL_TOWN_MIN_LETTERS:
-                    index.setdefault(name, []).append(row)
-            self._small_towns = index
-        return self._small_towns.get(key, [])
+        return self._small.find(key)
 
     def keys(self) -> Iterable[str]:
         """All normalised names (for the ruler and the text scanner)."""
@@ -648,8 +679,8 @@ def _add_small_towns(gazetteer: Gazetteer, towns: Iterable[SmallTown], regions: 
     with its country and its region's admin1 as the cities write it (an entry is made when read:
     most are never asked for)."""
     admin1_of = {(r.cc, r.name): _region_admin1(r, state_name) for r in regions if r.level == 1}
-    gazetteer.small_town_rows = [(name, iso3_of[cc], lat, lon, admin1_of.get((cc, admin1)))
-                                 for name, cc, lat, lon, admin1 in towns if cc in iso3_of]
+    gazetteer.set_small_towns((name, iso3_of[cc], lat, lon, admin1_of.get((cc, admin1)))
+                              for name, cc, lat, lon, admin1 in towns if cc in iso3_of)
 
 
 def _add_landforms(gazetteer: Gazetteer) -> None:
