@@ -9,6 +9,7 @@ article's countries, nearby places, the kind of place and the population decide.
 
 from __future__ import annotations
 
+import bisect
 import json
 import logging
 import math
@@ -236,15 +237,17 @@ _SmallRow = tuple[str, str, float, float, str | None]
 
 
 class _SmallTowns:
-    """Towns under the city list's size in columns (a row of tuples and floats would weigh three
-    times more: 100k towns are kept, a few are ever asked for), indexed by name on first need."""
+    """Towns under the city list's size in columns (rows of tuples and floats would weigh three
+    times more: 100k towns are kept, a few are ever asked for), indexed on first need by the
+    hashes of their normalised names, sorted (a dict of the names would weigh 20 MB)."""
 
     def __init__(self) -> None:
         self.names: list[str] = []
         self.countries: list[str] = []
         self.admin1: list[str | None] = []
         self.points = array("d")
-        self.index: dict[str, list[int]] | None = None
+        self.hashes: array[int] | None = None
+        self.order: array[int] | None = None
 
     def append(self, row: _SmallRow) -> None:
         name, country, lat, lon, admin1 = row
@@ -252,18 +255,21 @@ class _SmallTowns:
         self.countries.append(sys.intern(country))
         self.admin1.append(sys.intern(admin1) if admin1 else None)
         self.points.extend((lat, lon))
-        self.index = None
+        self.hashes = self.order = None
 
     def find(self, key: str) -> list[_SmallRow]:
-        if self.index is None:
-            index: dict[str, list[int]] = {}
-            for i, name in enumerate(self.names):
-                folded = normalize_name(name)
-                if len(folded) >= SMALL_TOWN_MIN_LETTERS:
-                    index.setdefault(folded, []).append(i)
-            self.index = index
+        if self.hashes is None or self.order is None:
+            keyed = sorted((hash(normalize_name(name)), i) for i, name in enumerate(self.names))
+            self.hashes = array("q", (h for h, _ in keyed))
+            self.order = array("l", (i for _, i in keyed))
+        if len(key) < SMALL_TOWN_MIN_LETTERS:
+            return []
+        wanted = hash(key)
+        start = bisect.bisect_left(self.hashes, wanted)
+        end = bisect.bisect_right(self.hashes, wanted, lo=start)
+        rows = [self.order[k] for k in range(start, end)]
         return [(self.names[i], self.countries[i], self.points[2 * i], self.points[2 * i + 1], self.admin1[i])
-                for i in self.index.get(key, ())]
+                for i in rows if normalize_name(self.names[i]) == key]
 
 
 @dataclass
