@@ -788,9 +788,11 @@ def score_candidate(entry: GazetteerEntry, tier: int, countries: Sequence[str],
     if entry.country and entry.country in countries:
         rank = list(countries).index(entry.country)
         score += max(_CONTEXT_BONUS - _CONTEXT_STEP * rank, _CONTEXT_MIN)
+    near_bonus = _near_bonus(entry, near)
     if regions and entry.admin1 in regions:
-        score += _REGION_BONUS
-    return score + _near_bonus(entry, near)
+        # a place a few hundred km off tells the same as the region: only a close one adds
+        return score + _REGION_BONUS + (near_bonus if near_bonus >= _NEAR_KM[0][1] else 0.0)
+    return score + near_bonus
 
 
 def _near_bonus(entry: GazetteerEntry, near: Sequence[GazetteerEntry]) -> float:
