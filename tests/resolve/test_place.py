@@ -381,3 +381,18 @@ def test_a_small_town_named_exactly_beats_another_places_alternate_name(monkeypa
     assert module.choose_entry("East Wick").name == "Eastwick"  # no context: the alternate name
     assert module.choose_entry("East Wick", countries=["GBR"]).name == "East Wick"
     assert module.choose_entry("Eastwick", countries=["GBR"]).name == "Eastwick"
+
+
+def test_a_named_region_and_a_distant_place_are_one_piece_of_evidence(monkeypatch):
+    from peacewatch.resolve import place as module
+
+    city = module.GazetteerEntry("Harbourton", "USA", "Westland", 45.5, -122.7, 31, 650_000, "city")
+    town = module.GazetteerEntry("Harbourton", "USA", "Southland", 30.0, -97.0, 32, 16_000, "city")
+    gazetteer = module.Gazetteer([(city, ["Harbourton"], []), (town, ["Harbourton"], [])])
+    monkeypatch.setattr(module, "get_gazetteer", lambda: gazetteer)
+    distant = [module.GazetteerEntry("Far Point", "USA", "Southland", 32.8, -96.8, 33, 1_300_000, "city")]
+    close = [module.GazetteerEntry("Near Point", "USA", "Southland", 30.3, -97.3, 34, 900_000, "city")]
+    # the region and a town 300 km off tell one thing: the big city stays
+    assert module.choose_entry("Harbourton", countries=["USA"], regions={"Southland"}, near=distant) is city
+    # a town of the region next to a place the article named: both count
+    assert module.choose_entry("Harbourton", countries=["USA"], regions={"Southland"}, near=close) is town
