@@ -241,21 +241,14 @@ class _SmallTowns:
     times more: 100k towns are kept, a few are ever asked for), indexed on first need by the
     hashes of their normalised names, sorted (a dict of the names would weigh 20 MB)."""
 
-    def __init__(self) -> None:
-        self.names: list[str] = []
-        self.countries: list[str] = []
-        self.admin1: list[str | None] = []
-        self.points = array("d")
+    def __init__(self, rows: Iterable[_SmallRow] = ()) -> None:
+        rows = list(rows)
+        self.names: list[str] = [row[0] for row in rows]
+        self.countries: list[str] = [sys.intern(row[1]) for row in rows]
+        self.admin1: list[str | None] = [sys.intern(row[4]) if row[4] else None for row in rows]
+        self.points = array("d", (x for row in rows for x in (row[2], row[3])))
         self.hashes: array[int] | None = None
         self.order: array[int] | None = None
-
-    def append(self, row: _SmallRow) -> None:
-        name, country, lat, lon, admin1 = row
-        self.names.append(name)
-        self.countries.append(sys.intern(country))
-        self.admin1.append(sys.intern(admin1) if admin1 else None)
-        self.points.extend((lat, lon))
-        self.hashes = self.order = None
 
     def find(self, key: str) -> list[_SmallRow]:
         if self.hashes is None or self.order is None:
@@ -463,9 +456,7 @@ class Gazetteer:
 
     def set_small_towns(self, rows: Iterable[_SmallRow]) -> None:
         """Keep towns under the city list's size: (name, country, lat, lon, admin1) each."""
-        self._small = _SmallTowns()
-        for row in rows:
-            self._small.append(row)
+        self._small = _SmallTowns(rows)
 
     def small_towns(self, key: str) -> list[_SmallRow]:
         """The towns under the city list's size whose normalised name is `key`."""
