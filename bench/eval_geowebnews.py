@@ -24,6 +24,7 @@ from peacewatch.resolve.place import (
     distance_km,
     get_gazetteer,
     rank_countries,
+    rank_regions,
 )
 
 try:  # the actor engineer's demonym and adjective table, when it is there
@@ -60,14 +61,14 @@ def read_gold(folder: Path) -> list[tuple[str, list[dict]]]:
     return out
 
 
-def resolve_words(words: str, countries: list[str],
-                  near: list[GazetteerEntry]) -> tuple[GazetteerEntry | None, str]:
+def resolve_words(words: str, countries: list[str], near: list[GazetteerEntry],
+                  regions: frozenset[str] = frozenset()) -> tuple[GazetteerEntry | None, str]:
     """The entry for a mention's words and how it was found: a gazetteer name, a country
     demonym or adjective ('Russian'), a continent or region adjective ('European')."""
     gazetteer = get_gazetteer()
     exact = [tier for _, tier in gazetteer.match(words)]
     if exact and min(exact) == 0:
-        return choose_entry(words, countries=countries, near=near), "name"
+        return choose_entry(words, countries=countries, near=near, regions=regions), "name"
     if lookup_country is not None:
         hit = lookup_country(words)
         if hit is not None and hit.kind in DEMONYM_KINDS:
@@ -78,8 +79,10 @@ def resolve_words(words: str, countries: list[str],
     if adjective:
         return adjective[0], "adjective"
     if exact:
-        return choose_entry(words, countries=countries, near=near), "variant"
-    return None, "unknown"
+        return choose_entry(words, countries=countries, near=near, regions=regions), "variant"
+    # a town under the city list's size, read only in a context that supports it
+    entry = choose_entry(words, countries=countries, near=near, regions=regions)
+    return (entry, "small town") if entry is not None else (None, "unknown")
 
 
 def evaluate(folder: Path, show: int = 0) -> dict:
@@ -100,7 +103,10 @@ def evaluate(folder: Path, show: int = 0) -> dict:
         for mention in mentions:
             total += 1
             others = [e for e in near if e.name != mention["surface"]]
-            entry, how = resolve_words(mention["surface"], countries, others)
+            # the regions of the article's other names (not this name's own first reading)
+            regions = frozenset(rank_regions(e for e, m in zip(first, mentions, strict=True)
+                                             if m["surface"] != mention["surface"]))
+            entry, how = resolve_words(mention["surface"], countries, others, regions)
             how_counts[how] += 1
             if entry is None:
                 failures["not found"] += 1

@@ -8,7 +8,7 @@ import copy
 import pytest
 
 from peacewatch.data import load_data, validate_data
-from peacewatch.data.time_place import Calendar, CountryPoints, PlaceNames, Places
+from peacewatch.data.time_place import Calendar, CountryPoints, Landforms, PlaceNames, Places
 from peacewatch.errors import DataError
 
 
@@ -18,6 +18,7 @@ def test_every_file_loads():
     assert any(row.name == "Black Sea" for row in Places.load().places)
     assert CountryPoints.load().countries["UKR"]
     assert "al" in PlaceNames.load().arabic_articles
+    assert {kind for kind, _ in Landforms.load().rows()} == {"deserts", "rivers", "mountains", "islands", "lakes"}
 
 
 # (file, model, a change that breaks one entry, the entry's path the message must name, case)
@@ -38,6 +39,8 @@ BROKEN = [
      "a latitude out of range"),
     ("places.yaml", Places, lambda d: d["places"][2].update(country="Ukraine"), "places.2.country",
      "a country that is not ISO3"),
+    ("landforms.yaml", Landforms, lambda d: d["rivers"][0].update(lon=200.0), "rivers.0.lon",
+     "a longitude out of range"),
     ("country_points.yaml", CountryPoints, lambda d: d["countries"].update(UKR=[48.0]), "countries.UKR",
      "a point without longitude"),
     ("place_names.yaml", PlaceNames, lambda d: d["joiners"].append(""), "joiners.",

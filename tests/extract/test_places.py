@@ -179,3 +179,13 @@ def test_a_persons_name_holding_a_towns_name_is_no_place():
     university = next(t.i for t in doc if t.text == "Kharkiv")
     place = span_place(Span(doc, university, university + 2, label="ORG"), ctx)
     assert place is not None and place.name == "Kharkiv"
+
+
+def test_a_town_takes_the_state_the_article_names():
+    """Of two towns of one name in one country, the one in the state the article names."""
+    from peacewatch.extract.context import new_context
+
+    doc = get_nlp()("Officials in Tennessee said the storm cut power to thousands of homes in Jackson on Sunday.")
+    ctx = new_context(doc, date(2024, 3, 4))
+    place = ctx.place("Jackson")
+    assert place is not None and place.admin1 == "Tennessee"

@@ -13,6 +13,7 @@ from peacewatch.resolve.place import (
     loosen_name,
     normalize_name,
     rank_countries,
+    rank_regions,
     resolve_place,
     ruler_patterns,
 )
@@ -299,3 +300,99 @@ def test_an_other_name_of_a_big_capital_loses_to_a_town_of_that_name(monkeypatch
     monkeypatch.setattr(module, "get_gazetteer", lambda: gazetteer)
     # the capital's former name is the town's own name: the town, in an article that names both countries
     assert module.choose_entry("Oldtown", countries=["RUS", "GBR", "ZWE"]).name == "Oldtown"
+
+
+def _invented_gazetteer(monkeypatch):
+    """Two states of one country, a capital sharing a state's name, and namesake towns."""
+    from peacewatch.resolve import place as module
+
+    entries = [
+        (module.GazetteerEntry("Northland", "USA", "Northland", 47.0, -100.0, 10, 5_000_000, "region"),
+         ["Northland", "Northland State"], []),
+        (module.GazetteerEntry("Southland", "USA", "Southland", 32.0, -90.0, 11, 3_000_000, "region"),
+         ["Southland"], []),
+        (module.GazetteerEntry("Northland", "USA", "District", 38.9, -77.0, 12, 700_000, "city"), ["Northland"], []),
+        (module.GazetteerEntry("Millbrook", "USA", "Northland", 46.0, -101.0, 13, 40_000, "city"), ["Millbrook"], []),
+        (module.GazetteerEntry("Millbrook", "USA", "Southland", 31.0, -89.0, 14, 25_000, "city"), ["Millbrook"], []),
+    ]
+    gazetteer = module.Gazetteer(entries, capitals=frozenset({12}))
+    monkeypatch.setattr(module, "get_gazetteer", lambda: gazetteer)
+    return module
+
+
+def test_a_town_in_a_region_the_article_names_beats_a_bigger_namesake(monkeypatch):
+    module = _invented_gazetteer(monkeypatch)
+    assert module.choose_entry("Millbrook", countries=["USA"]).admin1 == "Northland"
+    assert module.choose_entry("Millbrook", countries=["USA"], regions={"Southland"}).admin1 == "Southland"
+
+
+def test_rank_regions_counts_regions_by_admin1():
+    south = GazetteerEntry("Southland", "USA", "Southland", 32.0, -90.0, 11, 3_000_000, "region")
+    town = GazetteerEntry("Millbrook", "USA", "Northland", 46.0, -101.0, 13, 40_000, "city")
+    assert rank_regions([south, town, None, south]) == ["Southland"]
+
+
+def test_a_bare_capital_name_is_the_capital_not_the_region_of_that_name(monkeypatch):
+    module = _invented_gazetteer(monkeypatch)
+    assert module.choose_entry("Northland", countries=["USA"]).precision == "city"
+    # the region's own marked name, or the article marking the region elsewhere, keep the region
+    assert module.choose_entry("Northland State", countries=["USA"]).precision == "region"
+    assert module.choose_entry("Northland", countries=["USA"], regions={"Northland"}).precision == "region"
+
+
+def test_named_regions_pairs_each_name_with_its_region(monkeypatch):
+    module = _invented_gazetteer(monkeypatch)
+    assert module.named_regions(["Southland", "Millbrook", "Nowhere"], ["USA"]) == [("Southland", "Southland")]
+
+
+def test_a_town_under_the_city_lists_size_needs_the_articles_context(monkeypatch):
+    module = _invented_gazetteer(monkeypatch)
+    gazetteer = module.get_gazetteer()
+    gazetteer.set_small_towns([("Ashgrove", "IRL", 52.9, -8.2, "IE.M"), ("Ashgrove", "AUS", -27.4, 153.0, "AU.04"),
+                               ("Lowmoor", "USA", 31.5, -89.5, "Southland"), ("Senate", "USA", 40.0, -80.0, None)])
+    # no context: no village is guessed
+    assert module.choose_entry("Ashgrove") is None
+    assert module.choose_entry("Ashgrove", countries=["IRL", "AUS"]).country == "IRL"
+    # a country the article names less is not enough; a region it names, or a place nearby, is
+    assert module.choose_entry("Lowmoor", countries=["GBR", "USA"]) is None
+    assert module.choose_entry("Lowmoor", countries=["GBR", "USA"], regions={"Southland"}) is not None
+    near = [module.GazetteerEntry("Millbrook", "USA", "Southland", 31.0, -89.0, 14, 25_000, "city")]
+    assert module.choose_entry("Lowmoor", countries=["GBR", "USA"], near=near) is not None
+    # an English noun is no village's name
+    assert module.choose_entry("Senate", countries=["USA"]) is None
+
+
+@pytest.mark.parametrize(("name", "precision"), [
+    ("the Gobi", "region"), ("Yenisei River", "region"), ("Tian Shan", "region"),
+    ("Hokkaido", "region"), ("Lake Baikal", "sea")])
+def test_major_landforms_are_places(name, precision):
+    place = resolve_place(name)
+    assert place is not None and place.precision == precision, name
+
+
+
+def test_a_small_town_named_exactly_beats_another_places_alternate_name(monkeypatch):
+    from peacewatch.resolve import place as module
+
+    town = module.GazetteerEntry("Eastwick", "GBR", "GB.ENG", 50.4, -5.1, 21, 20_000, "city")
+    gazetteer = module.Gazetteer([(town, ["Eastwick"], ["East Wick"])])
+    gazetteer.set_small_towns([("East Wick", "GBR", 52.2, -4.4, "GB.WLS")])
+    monkeypatch.setattr(module, "get_gazetteer", lambda: gazetteer)
+    assert module.choose_entry("East Wick").name == "Eastwick"  # no context: the alternate name
+    assert module.choose_entry("East Wick", countries=["GBR"]).name == "East Wick"
+    assert module.choose_entry("Eastwick", countries=["GBR"]).name == "Eastwick"
+
+
+def test_a_named_region_and_a_distant_place_are_one_piece_of_evidence(monkeypatch):
+    from peacewatch.resolve import place as module
+
+    city = module.GazetteerEntry("Harbourton", "USA", "Westland", 45.5, -122.7, 31, 650_000, "city")
+    town = module.GazetteerEntry("Harbourton", "USA", "Southland", 30.0, -97.0, 32, 16_000, "city")
+    gazetteer = module.Gazetteer([(city, ["Harbourton"], []), (town, ["Harbourton"], [])])
+    monkeypatch.setattr(module, "get_gazetteer", lambda: gazetteer)
+    distant = [module.GazetteerEntry("Far Point", "USA", "Southland", 32.8, -96.8, 33, 1_300_000, "city")]
+    close = [module.GazetteerEntry("Near Point", "USA", "Southland", 30.3, -97.3, 34, 900_000, "city")]
+    # the region and a town 300 km off tell one thing: the big city stays
+    assert module.choose_entry("Harbourton", countries=["USA"], regions={"Southland"}, near=distant) is city
+    # a town of the region next to a place the article named: both count
+    assert module.choose_entry("Harbourton", countries=["USA"], regions={"Southland"}, near=close) is town

@@ -30,7 +30,7 @@ from peacewatch.errors import DataError
 
 log = logging.getLogger(__name__)
 
-__all__ = ["ADMIN1_CODE", "Admin1Table", "AdminRegion", "RegionWords", "admin1_name", "admin1_table",
+__all__ = ["ADMIN1_CODE", "Admin1Table", "AdminRegion", "RegionWords", "SmallTown", "admin1_name", "admin1_table",
            "bare_region_name", "build_admin1_table", "match_admin1", "read_admin_regions"]
 
 TOWN_FILE = "rg_cities1000.csv"
@@ -130,10 +130,19 @@ def _read_rows() -> Iterator[list[str]]:
         yield next(csv.reader([line])) if '"' in line else line.split(",")
 
 
-def read_admin_regions() -> list[AdminRegion]:
+# A town of the list: name, ISO2 country, point, admin1 name.
+SmallTown = tuple[str, str, float, float, str]
+
+
+def read_admin_regions(known: set[tuple[str, float, float]] | None = None,
+                       small_towns: list[SmallTown] | None = None) -> list[AdminRegion]:
     """Every admin1 region and admin2 unit of the town list, each at the mean point of its towns,
     with the GeoNames admin1 code of its region (admin1_table), so that the towns it holds are known.
 
+    Args:
+        known: (ISO2 country, lat, lon) of the towns a GeoNames city list already holds (both
+            lists copy GeoNames' five-decimal points, so equal points are equal floats).
+        small_towns: when given (with known), filled with the towns of the list not in `known`.
     Returns:
         the regions, admin1 first, in the order of the file.
     Raises:
@@ -144,7 +153,7 @@ def read_admin_regions() -> list[AdminRegion]:
     for row in _read_rows():
         if len(row) != 6:
             continue
-        lat, lon, _town, admin1, admin2, cc = row
+        lat, lon, town, admin1, admin2, cc = row
         keys = []
         if admin1:
             keys.append((cc, admin1, 1))
@@ -153,6 +162,8 @@ def read_admin_regions() -> list[AdminRegion]:
         if not keys:
             continue
         y, x = float(lat), float(lon)
+        if small_towns is not None and known and (cc, y, x) not in known:
+            small_towns.append((town, cc, y, x, admin1))
         for key in keys:
             acc = sums.setdefault(key, [0.0, 0.0, 0.0])
             acc[0] += y

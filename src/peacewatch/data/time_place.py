@@ -138,6 +138,36 @@ class Places(DataFile):
     ruler_exclude: list[Word]
 
 
+# ---------------------------------------------------------------- landforms.yaml
+
+
+class LandformRow(_Strict):
+    """One physical feature: a desert, a river, a mountain system, an island, a lake."""
+
+    name: Word
+    country: Iso3 | None = None
+    lat: Latitude
+    lon: Longitude
+    aliases: list[Word] = []
+
+
+class Landforms(DataFile):
+    """data/landforms.yaml: the world's major physical features, each class whole above a size."""
+
+    FILE = "landforms.yaml"
+
+    deserts: list[LandformRow]
+    rivers: list[LandformRow]
+    mountains: list[LandformRow]
+    islands: list[LandformRow]
+    lakes: list[LandformRow]
+
+    def rows(self) -> list[tuple[str, LandformRow]]:
+        """(class, row) of every feature, class by class."""
+        return [(kind, row) for kind in ("deserts", "rivers", "mountains", "islands", "lakes")
+                for row in getattr(self, kind)]
+
+
 # ---------------------------------------------------------------- country_points.yaml
 
 Point = tuple[Latitude, Longitude]

@@ -34,7 +34,7 @@ from peacewatch.grammar import (
     SELF_PRONOUNS,
 )
 from peacewatch.nlp import doc_text, entities, entities_in, per_token, text_of, tokens_of
-from peacewatch.resolve.place import resolve_place
+from peacewatch.resolve.place import named_regions, resolve_place
 from peacewatch.resolve.time import (
     DATELINE_CHARS,
     Offset,
@@ -98,6 +98,7 @@ class ArticleContext:
     time_cache: dict[tuple[int, int], list[SentenceTime]] = field(default_factory=dict)
     subject_cache: dict[tuple[int, int], list[tuple[Token, Actor]]] = field(default_factory=dict)
     dateline_cache: list[When | None] = field(default_factory=list)
+    region_cache: list[list[tuple[str, str]]] = field(default_factory=list)
 
     def home(self) -> str | None:
         """The country the article is about: the first of its countries (see `story_countries`)."""
@@ -119,8 +120,15 @@ class ArticleContext:
 
     def place(self, name: str) -> Place | None:
         if name not in self.place_cache:
-            self.place_cache[name] = resolve_place(name, countries=self.countries)
+            self.place_cache[name] = resolve_place(name, countries=self.countries, regions=self.regions(name))
         return self.place_cache[name]
+
+    def regions(self, name: str) -> frozenset[str]:
+        """The regions the article's place names other than `name` resolve to (named_regions)."""
+        if not self.region_cache:
+            names = dict.fromkeys(text_of(ent) for ent in entities(self.doc) if ent.label_ in ("GPE", "LOC"))
+            self.region_cache.append(named_regions(names, self.countries))
+        return frozenset(region for other, region in self.region_cache[0] if other != name)
 
 
 @per_token  # events, claims and agreements ask for the same participants

