@@ -396,3 +396,11 @@ def test_a_named_region_and_a_distant_place_are_one_piece_of_evidence(monkeypatc
     assert module.choose_entry("Harbourton", countries=["USA"], regions={"Southland"}, near=distant) is city
     # a town of the region next to a place the article named: both count
     assert module.choose_entry("Harbourton", countries=["USA"], regions={"Southland"}, near=close) is town
+
+
+@pytest.mark.parametrize("name", ["Said", "Garden City", "White House", "Said Town Council"])
+def test_a_name_of_english_words_is_looked_up_without_end(name):
+    # an alternate name made of English words is dropped ('match'), and the inner-name search
+    # then looks only at names shorter than the whole: it never looks the whole name up again
+    get_gazetteer().match(name)
+    assert isinstance(get_gazetteer().candidates(name), list)

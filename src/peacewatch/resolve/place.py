@@ -348,7 +348,8 @@ class Gazetteer:
         if " and " in name or "," in name or "&" in name:
             return []
         words = _name_words(name)
-        inner = [found for found in _names_along(name, words, INNER_NAME_WORDS, self)
+        # only names shorter than the whole: a name that holds itself would be looked up without end
+        inner = [found for found in _names_along(name, words, min(INNER_NAME_WORDS, len(words) - 1), self)
                  if found[1] - found[0] < len(name.strip())]
         if not inner:
             return []
