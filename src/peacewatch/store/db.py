@@ -115,15 +115,21 @@ def make_engine(url: str | None = None, lock_wait: float = LOCK_WAIT) -> Engine:
             options = connection.get_execution_options()
             wait = options.get(LOCK_WAIT_OPTION)
             if wait is not None:  # this transaction's wait; the connection's own back at its end
-                connection.exec_driver_sql(f"PRAGMA busy_timeout = {int(float(wait) * 1000)}")
+                connection.exec_driver_sql(_busy_timeout(float(wait)))
             connection.exec_driver_sql("BEGIN IMMEDIATE" if options.get(WRITER) else "BEGIN")
 
         @event.listens_for(engine, "commit")
         @event.listens_for(engine, "rollback")
         def _sqlite_end(connection: Connection) -> None:
             if connection.get_execution_options().get(LOCK_WAIT_OPTION) is not None:
-                connection.exec_driver_sql(f"PRAGMA busy_timeout = {int(lock_wait * 1000)}")
+                connection.exec_driver_sql(_busy_timeout(lock_wait))
     return engine
+
+
+def _busy_timeout(seconds: float) -> str:
+    """SQLite's busy timeout statement: a PRAGMA takes no bound parameter, so it is written from
+    a whole number of milliseconds and nothing else."""
+    return "PRAGMA busy_timeout = " + str(int(seconds * 1000))
 
 
 def _lower(value: object) -> object:
