@@ -119,7 +119,8 @@ def test_any_input_is_read_or_refused_and_good_records_are_stored(tmp_path_facto
     result = CliRunner().invoke(app, ["extract", "--jsonl", str(path)])
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert "Traceback" not in result.output
-    reports = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    # JSON Lines end at '\n' only: str.splitlines would also cut at U+0085 or U+2028 inside a string
+    reports = [json.loads(line) for line in result.stdout.split("\n") if line.strip()]
     assert {record["id"] for record in goods} <= {report["article"]["id"] for report in reports}
     assert f"{summary.read} read, {len(reports)} extracted" in result.stderr
 

@@ -141,6 +141,10 @@ class Article(Record):
     warnings: list[str] = Field(default_factory=list)
 
 
+# Line ends of Unicode that JSON leaves raw inside strings, written as escapes (Report.to_json).
+_LINE_ENDS = {ord(c): f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029"}
+
+
 class Report(Record):
     article: Article
     events: list[Event] = Field(default_factory=list)
@@ -148,5 +152,7 @@ class Report(Record):
     agreements: list[Agreement] = Field(default_factory=list)
 
     def to_json(self, indent: int | None = None) -> str:
-        """The report in the exchange format."""
-        return self.model_dump_json(indent=indent)
+        """The report in the exchange format. The characters that end a line for some readers
+        but not for JSON (U+0085, U+2028, U+2029; str.splitlines cuts at them) are written as
+        escapes, so that a report is one line of a JSON Lines file for every reader."""
+        return self.model_dump_json(indent=indent).translate(_LINE_ENDS)

@@ -60,3 +60,13 @@ def test_seed_boilerplate_is_removed_and_never_cited(shared, reports):
 def test_sports_article_has_no_events(reports):
     # A negative control: 'defeated', 'dismantled' and 'denied' in a tennis final are not conflict.
     assert reports["deccanherald-wimbledon-final-2024-07-15"].events == []
+
+
+def test_a_report_is_one_line_for_every_reader():
+    # U+2028, U+2029 and U+0085 end a line for str.splitlines (the scorer's predict.py reads
+    # `extract --jsonl` so) though JSON leaves them raw: they are written as escapes
+    title = "Talks\u2028resume\x85in the\u2029capital"
+    report = extract("Negotiators met on Tuesday to discuss a ceasefire.", published="2025-05-07", title=title)
+    line = report.to_json()
+    assert len(line.splitlines()) == 1
+    assert json.loads(line)["article"]["title"] == title
