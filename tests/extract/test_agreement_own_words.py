@@ -48,3 +48,14 @@ def test_breached_agreements_are_not_the_truce():
     agreements = extract(text, published=PUBLISHED).agreements
     easter = [a for a in agreements if "Easter" in (a.scope or "")]
     assert easter and all(a.status != "violated" for a in easter)
+
+
+@pytest.mark.parametrize("text,mediator", [
+    ("Moldova's ceasefire proposal was announced on Sunday.", None),
+    ("A ceasefire proposal drafted by Moldova was announced on Sunday.", None),
+    ("A ceasefire proposal drafted by Moldova for Chile and Peru was accepted by Chile on Sunday.", "MDA"),
+], ids=["no party known", "no party known, by-agent", "a party beside the proposer"])
+def test_a_proposer_is_a_mediator_only_beside_known_parties(text, mediator):
+    # with no party of the agreement known, whether its proposer is one of them is not told
+    agreements = extract(text, published=PUBLISHED).agreements
+    assert agreements and agreements[0].mediator == mediator

@@ -1247,7 +1247,9 @@ def _complete(draft: Draft, sents: list[Span], ctx: ArticleContext, drafts: list
         if step.action in PARTY_ACTIONS and step.party and step.party not in draft.parties \
                 and step.party != draft.mediator and not (step.action == "demanded" and draft.parties):
             draft.parties.append(step.party)
-    if draft.proposer and draft.proposer not in draft.parties and draft.mediator is None:
+    if draft.proposer and draft.parties and draft.proposer not in draft.parties and draft.mediator is None:
+        # a proposer beside known parties is their mediator; with no party known, whether the
+        # proposer is one is not told: unknown
         draft.mediator = draft.proposer
         draft.notes.append("mediator: the proposer, not a party")
     if draft.mediator in draft.parties:
