@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Set
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -131,6 +132,7 @@ class Draft:
     # reason to merge or keep apart (extract/places.py)
     borrowed: tuple[Place, ...] = ()
     component: str | None = None  # the one named item of an act told of a list (_split_by_list)
+    caption: bool = False  # told by a photo caption: the picture's moment (extract/captions.py)
 
     @property
     def first(self) -> Mention:
@@ -148,6 +150,7 @@ class _Article:
     times_by_sentence: list[list[tuple[Span, When, Offset | None]]] = field(default_factory=list)
     places_by_sentence: list[list[Place]] = field(default_factory=list)
     free_times: list[set[int]] = field(default_factory=list)  # per sentence, the times no event of it took
+    captions: set[int] = field(default_factory=set)  # the sentences that are photo captions
 
 
 @dataclass
@@ -186,7 +189,7 @@ def extract_events(doc: Doc, published: date | None = None, lex: Lexicon | None 
     _refine_country_places(merged, ctx)
     _resolve_reference_targets(merged, article.references, ctx)
     _drop_self_targets(merged)
-    _assign_dates(merged, article.times_by_sentence, article.free_times, article.references, ctx)
+    _assign_dates(merged, article.times_by_sentence, article.free_times, article.references, ctx, article.captions)
     kept = {id(d) for d in drafts}
     _date_by_retelling(merged, [d for d in article.drafts if id(d) not in kept])
     _place_at_talks(merged)
@@ -209,9 +212,12 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
     # 'its deadliest assault this year': a period framing a superlative is no time of the act either.
     times = [t for t in times if not _bound_to_noun(t[0].root, mentions)
              and not comparison_frame(t[0].root, t[1].precision, (m.clause.i for m in mentions))]
+    caption = is_caption(sent)
+    if caption:  # a photo caption's date is the picture's, the time of no act the story tells
+        article.captions.add(index)
     article.times_by_sentence.append(times)
     # a photo caption's place is the picture's, lent to no act told after it (extract/captions.py)
-    article.places_by_sentence.append([] if is_caption(sent) else [p for _, p in places])
+    article.places_by_sentence.append([] if caption else [p for _, p in places])
     article.free_times.append({id(t[0]) for t in times if time_owner[id(t[0])] is None})
     place_owner = {id(p[0]): _owner(p[0].root, mentions) for p in places}
     casualties = find_casualties(sent)
@@ -227,8 +233,12 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
         drafts = _drafts_of(mention, ctx, article.salient, article.sents, index)
         for draft in drafts:
             draft.sent_index = index
+            draft.caption = caption
             draft.mentions.extend(named)
             _date_draft(draft, mention, view)
+            if caption and not draft.dates:
+                # a caption tells one moment, the picture's: its date is that of all it tells
+                draft.dates.extend(when for _, when, offset in times if offset is None and when.value)
             _place_draft(draft, mention, view, lex)
         new.extend(piece for item in _listed(drafts, mention, view, ctx) for site in _split_by_site(item, mention, ctx)
                    for piece in _split_by_place(site))
@@ -828,13 +838,16 @@ def _dates_compatible(a: Draft, b: Draft, slack: int = 0) -> bool:
 def _mergeable(a: Draft, b: Draft) -> bool:
     if a.type != b.type or a.status != b.status:
         return False
+    if (a.caption or b.caption) and a.first.sent.start != b.first.sent.start:
+        return False  # a photo caption's moment is not an act the story tells elsewhere
     if a.type == "ASSAULT":
         return (_compatible(_key(a.source), _key(b.source)) and _same_side(a.source, b.source)
                 and _places_compatible(a, b) and _tolls_compatible(a, b)
                 and _dates_compatible(a, b) and _compatible(_trigger_mode(a), _trigger_mode(b))
                 and _same_strike(a, b))
     return (_same_actor(a.source, b.source) and _same_actor(a.target, b.target)
-            and _dates_compatible(a, b, slack=RETELLING_SLACK_DAYS) and a.first.sent.start != b.first.sent.start
+            and _dates_compatible(a, b, slack=RETELLING_SLACK_DAYS)
+            and (a.first.sent.start != b.first.sent.start or a.caption)  # a caption shows one moment
             and (a.type in PAIR_MEETING_TYPES or _same_telling(a, b)))
 
 
@@ -1052,7 +1065,8 @@ def _find_event(drafts: list[Draft], kind: str, noun: Token) -> Draft | None:
 
 
 def _assign_dates(drafts: list[Draft], sentence_times: list[list[tuple[Span, When, Offset | None]]],
-                  free_times: list[set[int]], references: list[tuple[int, Mention]], ctx: ArticleContext) -> None:
+                  free_times: list[set[int]], references: list[tuple[int, Mention]], ctx: ArticleContext,
+                  captions: Set[int] = frozenset()) -> None:
     ordered = sorted(drafts, key=lambda d: d.sent_index)
     bare = {i for i, sent in enumerate(ctx.doc.sents) if is_bare_line(sent)}
     story = ctx.dateline()
@@ -1061,7 +1075,9 @@ def _assign_dates(drafts: list[Draft], sentence_times: list[list[tuple[Span, Whe
     for draft in ordered:
         if _has_date(draft) or _vague_only(draft) or draft.offsets or draft.first.derived or _is_background(draft):
             continue  # a promise or threat is dated by its saying; a past perfect tells what came before
-        told = _narrative_date(draft, sentence_times, free_times, ctx, ordered, bare) or _after_event_date(
+        # a caption's time dates only what the caption shows
+        skipped = bare | (set() if draft.caption else captions)
+        told = _narrative_date(draft, sentence_times, free_times, ctx, ordered, bare, skipped) or _after_event_date(
             draft, ordered, references)
         if told is not None:
             draft.dates.append(told)
@@ -1102,7 +1118,7 @@ def _vague_only(draft: Draft) -> bool:
 
 def _narrative_date(draft: Draft, sentence_times: list[list[tuple[Span, When, Offset | None]]],
                     free_times: list[set[int]], ctx: ArticleContext, ordered: list[Draft],
-                    bare: set[int]) -> When | None:
+                    bare: set[int], skipped: Set[int] = frozenset()) -> When | None:
     """A date told earlier in the same or the previous sentences, that no other event took, up to
     a bare line (a credit or a heading). A saying takes an earlier sentence's time only when the
     same speaker speaks there ('X said on Thursday ...' does not date Y's words)."""
@@ -1112,6 +1128,8 @@ def _narrative_date(draft: Draft, sentence_times: list[list[tuple[Span, When, Of
     for back in range(first, last - 1, -1):
         if back in bare:
             break
+        if back in skipped:
+            continue
         if back != first and saying and not any(same_speaker(a, draft.source)
                                                 for a in _speakers(back, sentence_times[back], ordered, ctx)):
             continue
