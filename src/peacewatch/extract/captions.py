@@ -10,6 +10,8 @@ import re
 
 from spacy.tokens import Span
 
+from peacewatch.nlp import doc_text, entities_in
+
 __all__ = ["is_caption"]
 
 # A full date, its day and its year ('June 28, 2019', 'Feb. 28, 2025', '28 June 2019'): a photo's date.
@@ -34,13 +36,13 @@ def is_caption(sent: Span) -> bool:
         return False
     if not _is_own_line(sent):
         return False
-    return any(ent.label_ == "DATE" and _YEAR.search(ent.text) and _DAY.search(ent.text) for ent in sent.ents)
+    return any(ent.label_ == "DATE" and _YEAR.search(ent.text) and _DAY.search(ent.text) for ent in entities_in(sent))
 
 
 def _is_own_line(sent: Span) -> bool:
     """The sentence opens its line, but for a piece with no verb the splitter cut off before it
     ('U.S.' of 'U.S. President X meets ...'): a caption stands apart, never mid-paragraph."""
     doc = sent.doc
-    line_start = doc.text.rfind("\n", 0, sent.start_char) + 1
+    line_start = doc_text(doc).rfind("\n", 0, sent.start_char) + 1
     before = doc.char_span(line_start, sent.start_char, alignment_mode="contract")
     return before is None or not any(t.pos_ in ("VERB", "AUX") for t in before)

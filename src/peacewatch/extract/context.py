@@ -602,8 +602,9 @@ def story_countries(doc: Doc) -> list[str]:
         elif ent.label_ in ("GPE", "NORP"):
             towns.append((index, ent.text))
     words = _ranked(counts, first)
+    places = {name: resolve_place(name, countries=words) for name in dict.fromkeys(name for _, name in towns)}
     for index, name in towns:
-        place = resolve_place(name, countries=words)
+        place = places[name]
         if place is not None and place.country:
             counts[place.country] = counts.get(place.country, 0.0) + _TOWN_WEIGHT
             first[place.country] = min(first.get(place.country, index), index)

@@ -1066,7 +1066,7 @@ def _find_event(drafts: list[Draft], kind: str, noun: Token) -> Draft | None:
 
 def _assign_dates(drafts: list[Draft], sentence_times: list[list[tuple[Span, When, Offset | None]]],
                   free_times: list[set[int]], references: list[tuple[int, Mention]], ctx: ArticleContext,
-                  captions: Set[int] = frozenset()) -> None:
+                  captions: Set[int]) -> None:
     ordered = sorted(drafts, key=lambda d: d.sent_index)
     bare = {i for i, sent in enumerate(ctx.doc.sents) if is_bare_line(sent)}
     story = ctx.dateline()
@@ -1076,7 +1076,7 @@ def _assign_dates(drafts: list[Draft], sentence_times: list[list[tuple[Span, Whe
         if _has_date(draft) or _vague_only(draft) or draft.offsets or draft.first.derived or _is_background(draft):
             continue  # a promise or threat is dated by its saying; a past perfect tells what came before
         # a caption's time dates only what the caption shows
-        skipped = bare | (set() if draft.caption else captions)
+        skipped = frozenset() if draft.caption else captions
         told = _narrative_date(draft, sentence_times, free_times, ctx, ordered, bare, skipped) or _after_event_date(
             draft, ordered, references)
         if told is not None:
@@ -1118,7 +1118,7 @@ def _vague_only(draft: Draft) -> bool:
 
 def _narrative_date(draft: Draft, sentence_times: list[list[tuple[Span, When, Offset | None]]],
                     free_times: list[set[int]], ctx: ArticleContext, ordered: list[Draft],
-                    bare: set[int], skipped: Set[int] = frozenset()) -> When | None:
+                    bare: set[int], skipped: Set[int]) -> When | None:
     """A date told earlier in the same or the previous sentences, that no other event took, up to
     a bare line (a credit or a heading). A saying takes an earlier sentence's time only when the
     same speaker speaks there ('X said on Thursday ...' does not date Y's words)."""

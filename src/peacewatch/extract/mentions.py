@@ -52,7 +52,7 @@ from peacewatch.grammar import (
     TIME_ADJUNCT_PREPS,
     UNLESS,
 )
-from peacewatch.nlp import entities_in, per_token, text_of, tokens_of
+from peacewatch.nlp import entities, entities_in, per_token, text_of, tokens_of
 
 _WORDS = EventWords.load()
 # Nouns that stand for a thing made or offered: their owner is the other party.
@@ -821,7 +821,7 @@ def hyphen_pair(token: Token) -> tuple[Token, Token] | None:
 def _named_alone(token: Token) -> bool:
     """The word ends a person's, a place's or a nationality's name elsewhere in the article."""
     return any(ent.label_ in ("PERSON", "GPE", "NORP") and ent[-1].text == token.text
-               and not ent.start <= token.i < ent.end and "-" not in ent.text for ent in token.doc.ents)
+               and not ent.start <= token.i < ent.end and "-" not in ent.text for ent in entities(token.doc))
 
 
 def _is_demand_participle(verb: Token) -> bool:

@@ -232,12 +232,10 @@ def _stands_for_root(figure: dict, chosen: dict) -> bool:
     later (an outlet's update of its own story, its toll risen, is found a copy of the first
     version when stored after it, and the first a copy of the update when stored before it:
     either way the outlet's latest version speaks)."""
-    same_outlet = bool(figure.get("outlet")) and figure.get("outlet") == chosen.get("outlet")
-    if figure["copy"] == chosen["copy"]:
-        return same_outlet and (figure.get("published") or "") > (chosen.get("published") or "")
-    later = same_outlet and (figure.get("published") or "") > (chosen.get("published") or "")
-    earlier = same_outlet and (figure.get("published") or "") < (chosen.get("published") or "")
-    return later if figure["copy"] else not earlier
+    if not figure.get("outlet") or figure.get("outlet") != chosen.get("outlet"):
+        return chosen["copy"] and not figure["copy"]
+    told, other = figure.get("published") or "", chosen.get("published") or ""
+    return told > other if figure["copy"] or not chosen["copy"] else told >= other
 
 
 def figure_of(figure: dict, what: str) -> int | None:
