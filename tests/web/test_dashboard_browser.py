@@ -63,8 +63,25 @@ def browser():
     playwright = pytest.importorskip("playwright.sync_api")
     with playwright.sync_playwright() as p:
         launched = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        yield launched
+        yield _Browser(launched)
         launched.close()
+
+
+class _Browser:
+    """The launched browser, whose pages wait up to NAVIGATION_MS for a page to load: these tests
+    check what the pages do, not how fast, and on a CI machine whose two cores other work shares,
+    Playwright's 30 s default was seen to run out."""
+
+    NAVIGATION_MS = 120_000
+
+    def __init__(self, launched):
+        self._launched = launched
+
+    def new_page(self, **options):
+        page = self._launched.new_page(**options)
+        page.set_default_navigation_timeout(self.NAVIGATION_MS)
+        page.set_default_timeout(self.NAVIGATION_MS)
+        return page
 
 
 def test_click_from_the_map_to_an_incident_and_see_its_evidence(server, browser, tmp_path):
