@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from pydantic import Field
 
@@ -42,15 +42,25 @@ def _number(word: str) -> int | None:
 def instruments(sentences: Iterable[str | None]) -> frozenset[str]:
     """The numbered instruments these sentences name, as keys ('16 package'): an ordinal and,
     within two words after it, a noun of a numbered instrument."""
-    classes = _noun_classes()
     found: set[str] = set()
     for sentence in sentences:
-        words = [w.lower() for w in _WORD.findall(sentence or "")]
-        for index, word in enumerate(words):
-            number = _number(word)
-            if number is None:
-                continue
-            kind = next((classes[w] for w in words[index + 1:index + 2 + _BETWEEN] if w in classes), None)
-            if kind is not None:
-                found.add(f"{number} {kind}")
+        if sentence:
+            found |= _named_in(sentence)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=8192)
+def _named_in(sentence: str) -> frozenset[str]:
+    """The instruments one sentence names. Memoised: an incident's sentences are read again for
+    each telling of an instrument type that meets it (fuse/incidents.py, Fuser._same_instrument)."""
+    classes = _noun_classes()
+    found: set[str] = set()
+    words = [w.lower() for w in _WORD.findall(sentence)]
+    for index, word in enumerate(words):
+        number = _number(word)
+        if number is None:
+            continue
+        kind = next((classes[w] for w in words[index + 1:index + 2 + _BETWEEN] if w in classes), None)
+        if kind is not None:
+            found.add(f"{number} {kind}")
     return frozenset(found)
