@@ -23,7 +23,7 @@ from peacewatch.nlp import tokens_of
 from peacewatch.schema import Actor
 
 __all__ = ["SAYING_TYPES", "comparison_frame", "complement_clause", "follows_event", "is_bare_line", "opens_period",
-           "same_speaker", "sharing_preposition", "time_host"]
+           "same_speaker", "sharing_preposition", "time_host", "told_aside"]
 
 # The event types a saying makes (CONVENTIONS 3: condemning, appealing or demanding, warning).
 SAYING_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
@@ -68,6 +68,21 @@ def comparison_frame(time_root: Token, precision: str | None, clauses: Iterable[
                   for p in prep.children if p.dep_ == "pobj"]
     return any(w.tag_ == "JJS" or any(c.dep_ == "amod" and (c.tag_ == "JJS" or any(
         a.lower_ == "most" for a in c.children)) for c in w.children) for w in words)
+
+
+def told_aside(time_root: Token) -> bool:
+    """A time told in a relative clause, a participle after a name or a clause that opens a period
+    ('the talks that they broke off in 2022', 'the war, which began with the invasion in 2022',
+    'Crimea, annexed in 2014', 'since the offensive started in May'): the time of the thing that
+    clause describes, not the time the story has reached, so it does not date the next sentences'
+    acts by narrative (it may still date its own clause's act). A participle after a common noun
+    keeps its time: 'the attack, carried out on Sunday' is often the story's own act."""
+    node = time_root
+    while node.head.i != node.i:
+        if node.dep_ == "relcl" or node.dep_ == "acl" and node.head.pos_ == "PROPN" or opens_period(node):
+            return True
+        node = node.head
+    return False
 
 
 def opens_period(verb: Token) -> bool:

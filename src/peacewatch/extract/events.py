@@ -43,6 +43,7 @@ from peacewatch.extract.dating import (
     same_speaker,
     sharing_preposition,
     time_host,
+    told_aside,
 )
 from peacewatch.extract.lexicon import Lexicon, get_lexicon
 from peacewatch.extract.mentions import Mention, find_mentions
@@ -1135,7 +1136,8 @@ def _narrative_date(draft: Draft, sentence_times: list[list[tuple[Span, When, Of
             continue
         # in the event's own sentence, only a time no other clause took; before it, the story's time
         plain = [w for span, w, off in sentence_times[back] if off is None and w.value
-                 and not _after_publication(w, ctx) and (back != first or id(span) in free_times[back])]
+                 and not _after_publication(w, ctx)
+                 and (id(span) in free_times[back] if back == first else not told_aside(span.root))]
         if plain:
             return plain[0].model_copy(update={"rule": (plain[0].rule or "") + "; narrative"})
     return None

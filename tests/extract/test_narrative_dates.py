@@ -1,0 +1,32 @@
+"""Narrative dating: a time told earlier dates the next sentences' acts, unless it was told aside,
+in a relative clause or a clause that opens a period, where it is the time of what that clause
+describes. Texts written for these tests."""
+
+from datetime import date
+
+import peacewatch
+
+
+def _dates(text: str, published: date, word: str) -> list[str | None]:
+    report = peacewatch.extract(text, published=published)
+    return [e.date.value if e.date else None for e in report.events if word in e.evidence]
+
+
+def test_a_time_on_the_main_clause_dates_the_next_sentence():
+    text = ("On Tuesday, the defence minister flew to the border region.\n\n"
+            "Rebel fighters shelled three villages near the border.\n")
+    assert _dates(text, date(2025, 6, 13), "shelled") == ["2025-06-10"]
+
+
+def test_a_time_in_a_relative_clause_does_not_date_the_next_sentence():
+    text = ('"We invite the rebels to resume the talks that they abandoned in 2021," the minister said.\n\n'
+            "The minister also accused the rebels of shelling three villages.\n")
+    found = _dates(text, date(2025, 6, 13), "also accused")
+    assert found and "2021" not in found
+
+
+def test_a_time_in_a_since_clause_does_not_date_the_next_sentence():
+    text = ("The fighting is the worst since the uprising began in 2019.\n\n"
+            "The governor accused the rebels of shelling three villages.\n")
+    found = _dates(text, date(2025, 6, 13), "governor accused")
+    assert found and not any(v and v.startswith("2019") for v in found)
