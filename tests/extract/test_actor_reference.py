@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+import peacewatch
 from peacewatch.extract.actors import describe_actor, noun_phrase
 from peacewatch.extract.context import actors_of, new_context, remember_subjects
 
@@ -143,3 +144,20 @@ def test_he_in_a_quotation_is_not_its_speaker():
     told = [e for e in extract("Kenyan President Daniel Mwangi said he had bombed the rebel camp.",
                                published="2025-03-03").events if e.type == "ASSAULT"]
     assert told and told[0].source is not None and told[0].source.country == "KEN"  # reported speech: the speaker
+
+
+def test_a_possessive_on_its_verbs_object_stands_for_that_verbs_subject():
+    # written for this test: 'its' in a since-clause is Moscow, the subject of its own verb
+    text = ("A missile attack on the Ukrainian capital killed nine people on Thursday, one of the deadliest "
+            "strikes on the city since Moscow launched its invasion three years ago.\n")
+    report = peacewatch.extract(text, published=date(2025, 6, 13))
+    invasion = [e for e in report.events if e.trigger == "invasion"]
+    assert invasion and invasion[0].source is not None and invasion[0].source.country == "RUS"
+
+
+def test_a_possessive_of_two_subjects_is_neither_alone_nor_the_last_one_named():
+    text = ("Russia launched a drone assault on Ukraine overnight.\n\n"
+            "Armenia and Azerbaijan completed their biggest prisoner exchange on Friday.\n")
+    report = peacewatch.extract(text, published=date(2025, 5, 3))
+    exchange = [e for e in report.events if "exchange" in e.evidence]
+    assert all(e.source is None or e.source.text != "their" for e in exchange)

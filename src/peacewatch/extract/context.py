@@ -304,6 +304,10 @@ def resolve_pronoun(token: Token, ctx: ArticleContext, salient: list[tuple[Token
     earlier_object = _object_before(token)
     if earlier_object is not None:
         return ctx.describe(earlier_object)
+    binder = _binding_subject(token)
+    if binder is not None:
+        # 'A and B completed their exchange': both, which one actor cannot say (unknown)
+        return None if binder.conjuncts else ctx.describe(binder)
     person = token.lower_ in PERSON_PRONOUNS
     if person and token.i in quoted_tokens_of(token.doc):
         # '"He is killing people," X said': a quotation speaks from its speaker's side, who is
@@ -318,6 +322,33 @@ def _object_before(token: Token) -> Token | None:
     if token.dep_ in ("dobj", "dative") and token.head.dep_ == "conj":
         return next((c for c in token.head.head.children if c.dep_ == "dobj" and c.pos_ != "PRON"), None)
     return None
+
+
+# Marks that end a dateline ('KYIV, May 27 -', 'Kyiv | May 27, 2025 –').
+_DATELINE_MARKS = frozenset({"|", "-", "\u2013", "\u2014", ":"})
+
+
+def _binding_subject(token: Token) -> Token | None:
+    """'Moscow launched its invasion', 'the rebels resumed their offensive on the town': a group's
+    possessive on its verb's object (or on the object of a preposition of that verb) stands for
+    the verb's own subject, when that subject is a name that is not a person's ('the paramilitaries
+    resumed their attacks' is left to the salient actors, which know whom such a noun stands for)."""
+    if token.dep_ != "poss" or token.lower_ not in GROUP_POSSESSIVES:
+        return None
+    owner = token.head
+    verb = owner.head if owner.dep_ in ("dobj", "pobj") else None
+    if verb is not None and owner.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ == "PERSON":
+        return None
+    # 'Kyiv, Ukraine | May 27 - Russia unleashed its ...': a dateline the parse took for the subject
+    between = subject.doc[subject.left_edge.i:verb.i]
+    if any(t.is_space or t.text in _DATELINE_MARKS for t in between):
+        return None
+    return subject
 
 
 def _speech_verb_above(token: Token) -> Token | None:
