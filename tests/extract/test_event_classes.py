@@ -11,6 +11,10 @@ def _types(text):
 
 
 @pytest.mark.parametrize("text,want,comment", [
+    ("The Chilean minister shot down a ceasefire proposal that the mediators had pitched.", ["REJECT"],
+     "shooting down a proposal rejects it"),
+    ("Chilean soldiers shot down two drones over the border town on Monday.", ["ASSAULT"],
+     "shooting down drones is force"),
     ("Peru's cabinet finally accepted the miners' demands after a month of strikes.", ["CONCEDE"],
      "accepting demands yields to them, as meeting them does"),
     ("Ecuador accepted the compromise drawn up by Brazilian mediators.", ["AGREE"],
@@ -85,3 +89,4 @@ def test_taking_power_by_election_is_no_coup():
 ])
 def test_stopping_work_is_a_strike(text):
     assert _types(text) == ["PROTEST"]
+

@@ -102,6 +102,9 @@ FIND_CASES = [
     ("The Arab Spring changed the region.", [], "a season inside a name"),
     ("Protesters recalled Bloody Sunday.", [], "a weekday inside a name"),
     ("He signed a 30-day ceasefire.", [], "a duration is not a date"),
+    ("The war began three years back.", [("three years back", "relative")], "'back' for 'ago' after a count"),
+    ("He spent years back home.", [], "'years back' without a count is no time"),
+    ("The rebels fought back for weeks.", [], "'fought back' is no time"),
 ]
 
 

@@ -76,7 +76,8 @@ def told_aside(time_root: Token) -> bool:
     'Crimea, annexed in 2014', 'since the offensive started in May'): the time of the thing that
     clause describes, not the time the story has reached, so it does not date the next sentences'
     acts by narrative (it may still date its own clause's act). A participle after a common noun
-    keeps its time: 'the attack, carried out on Sunday' is often the story's own act."""
+    keeps its time: 'the attack, carried out on Sunday', 'the scene captured by crews on Sunday'
+    tell the story's own moment."""
     node = time_root
     while node.head.i != node.i:
         if node.dep_ == "relcl" or node.dep_ == "acl" and node.head.pos_ == "PROPN" or opens_period(node):

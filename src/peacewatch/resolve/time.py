@@ -487,6 +487,9 @@ def _rules() -> tuple[_Rule, ...]:
               [["the"], ["week", "month", "year"]], (_the_unit_modified,), _resolve_unit_rel),
         _rule("ago", "relative", rf"{_B}(?:(?P<n>{num})\s+)?(?P<unit>{_UNITS})\s+ago{_E}",
               [["ago"], _UNIT_GATE], (_counted_or_plural,), _resolve_ago),
+        # 'three years back' (counted: 'spent years back home' is no time)
+        _rule("ago", "relative", rf"{_B}(?P<n>{num})\s+(?P<unit>{_UNITS})\s+back{_E}",
+              [["back"], _UNIT_GATE], (_counted_or_plural,), _resolve_ago),
         _rule("season", "relative",
               rf"{_B}{_MOD}{_REL}(?P<season>{seasons})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?{_E}",
               [Calendar.load().seasons], (_season_in_context, _season_not_a_name), _resolve_season),
