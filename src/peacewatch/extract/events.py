@@ -45,6 +45,7 @@ from peacewatch.extract.dating import (
     time_host,
 )
 from peacewatch.extract.lexicon import Lexicon, get_lexicon
+from peacewatch.extract.lists import pair_items
 from peacewatch.extract.mentions import Mention, find_mentions
 from peacewatch.extract.numbers import (
     Casualties,
@@ -240,8 +241,8 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
                 # a caption tells one moment, the picture's: its date is that of all it tells
                 draft.dates.extend(when for _, when, offset in times if offset is None and when.value)
             _place_draft(draft, mention, view, lex)
-        new.extend(piece for item in _listed(drafts, mention, view, ctx) for site in _split_by_site(item, mention, ctx)
-                   for piece in _split_by_place(site))
+        new.extend(pair_items([piece for item in _listed(drafts, mention, view, ctx)
+                               for site in _split_by_site(item, mention, ctx) for piece in _split_by_place(site)]))
     if not any(d.type == "ASSAULT" for d in new):
         _add_bare_toll(article.drafts, view)
     article.drafts.extend(new)
@@ -644,8 +645,9 @@ def _listed(drafts: list[Draft], mention: Mention, view: _Sentence, ctx: Article
     dyads of their own, not a list."""
     if not drafts or len({_key(d.source) for d in drafts}) != 1:
         return drafts
-    listed = _split_by_list(drafts[0], mention, view, ctx)
-    if len(listed) > 1 or listed[0].component:
+    # each draft's own list ('attacks on A and the B camp': A, 'camp'); pair_items keeps one per item
+    listed = [piece for draft in drafts for piece in _split_by_list(draft, mention, view, ctx)]
+    if len(listed) > len(drafts) or any(piece.component for piece in listed):
         return listed
     if drafts[0].type == "ASSAULT" and len(_coordinated_sites(mention)) > 1:
         return drafts[:1]  # one strike per site follows (_split_by_site), whatever its target

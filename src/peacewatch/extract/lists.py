@@ -1,0 +1,100 @@
+"""Several events told by one clause: the pieces of an act split by its list of targets, places or
+sites, paired back so that each item is struck once, with its own target (CONVENTIONS 1 and 2).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol, TypeVar
+
+from peacewatch.extract.numbers import Casualties
+from peacewatch.grammar import DEFINITE_ARTICLES, PLACE_PREPS
+from peacewatch.schema import Actor, Place
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+# Where the words of a target stop naming what was hit: 'positions in A' names positions, not A
+# ('the town of A' names A).
+_LOCATING_PREPS = PLACE_PREPS - {"of"}
+
+
+class Piece(Protocol):
+    """What pairing reads and sets of one event being assembled (events.Draft)."""
+
+    type: str
+    source: Actor | None
+    target: Actor | None
+    places: list[Place]
+    casualties: list[Casualties]
+
+
+P = TypeVar("P", bound=Piece)
+
+
+def pair_items(pieces: Sequence[P]) -> list[P]:
+    """One piece per listed item of one clause, with the target whose words hold that item.
+
+    A clause with several targets ('shelled the A airport and the B camp') gives one piece per
+    target, and its list of places one piece per place: the cross of the two tells each item twice
+    under the wrong target. Of the pieces of one source at one place, the one whose target names
+    that place is kept; when no target names it ('attacks on A and the B and C camps': A is only a
+    place), one piece is kept with no target of its own (the place names who was hit). Targets that
+    name none of the places (a list of places where 'civilians' were hit) leave the pieces as they are.
+
+    Args:
+        pieces: the drafts one mention gave, after every split.
+    Returns:
+        the pieces kept, in their order; a toll told for all stays on the first one kept.
+    """
+    groups: dict[tuple[str, str | None], list[P]] = {}
+    for piece in pieces:
+        groups.setdefault((piece.type, _side(piece.source)), []).append(piece)
+    kept: list[P] = []
+    for group in groups.values():
+        kept.extend(_pair_group(group))
+    return [p for p in pieces if any(p is k for k in kept)]
+
+
+def _pair_group(group: list[P]) -> list[P]:
+    placed = [p for p in group if p.places]
+    names = list(dict.fromkeys(_place_words(p.places[0]) for p in placed))
+    if len(names) < 2 or not any(_names(p.target, words) for p in placed for words in names):
+        return group
+    kept = [p for p in group if not p.places]
+    for words in names:
+        here = [p for p in placed if _place_words(p.places[0]) == words]
+        own = next((p for p in here if _names(p.target, words)), None)
+        if own is None:
+            own = here[0]
+            own.target = None  # the place alone says who was hit (events._assault_target)
+        kept.append(own)
+    dropped = [p for p in group if not any(p is k for k in kept)]
+    toll = next((p.casualties for p in dropped if p.casualties), None)
+    if toll and not any(p.casualties for p in kept):
+        kept[0].casualties = list(toll)  # a toll told for all is not lost with the cross's pieces
+    return kept
+
+
+def _side(actor: Actor | None) -> str | None:
+    return None if actor is None else actor.country or actor.name or actor.text
+
+
+def _place_words(place: Place) -> frozenset[str]:
+    return _content_words(place.text or place.name or "")
+
+
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(text.lower()) if w not in DEFINITE_ARTICLES)
+
+
+def _names(target: Actor | None, words: frozenset[str]) -> bool:
+    """The target's own words hold the place's ('the B camp' holds 'B camp' and 'B'; 'positions
+    in B' does not: B is where the positions are)."""
+    if target is None or not words:
+        return False
+    own = []
+    for word in _WORD.findall((target.text or "").lower()):
+        if word in _LOCATING_PREPS:
+            break
+        own.append(word)
+    return words <= _content_words(" ".join(own))

@@ -1,0 +1,31 @@
+"""Several events told in one sentence (CONVENTIONS 1 and 2): lists of targets, places and acts.
+Sentences written for these tests."""
+
+import pytest
+
+from peacewatch import extract
+
+
+def _events(text, kind):
+    return [e for e in extract(text, published="2025-05-07").events if e.type == kind]
+
+
+@pytest.mark.parametrize("text,want,comment", [
+    ("Rebels shelled the Nyala airport and the Kalma camp.",
+     {"Nyala airport": "the Nyala airport", "Kalma camp": "the Kalma camp"},
+     "two targets and their two places: one strike each, not the cross of the two"),
+    ("Sudanese militias launched attacks on Nyala and the Kalma and Otash camps on Friday.",
+     {"Nyala": "Nyala", "Kalma": "the Kalma and Otash camps", "Otash": "the Kalma and Otash camps"},
+     "a place named alone is its own target, not the camps named after it"),
+])
+def test_each_listed_item_keeps_its_own_target(text, want, comment):
+    got = {e.location.name: e.target.text for e in _events(text, "ASSAULT") if e.location and e.target}
+    assert got == want, comment
+    assert len(_events(text, "ASSAULT")) == len(want), comment
+
+
+def test_places_inside_one_target_keep_that_target():
+    # 'positions in A and B': the positions are hit in both towns
+    events = _events("Israeli jets struck militia positions in Tyre and Sidon.", "ASSAULT")
+    assert len(events) == 2
+    assert {e.target.text for e in events} == {"militia positions"}
