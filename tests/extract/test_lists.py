@@ -29,3 +29,17 @@ def test_places_inside_one_target_keep_that_target():
     events = _events("Israeli jets struck militia positions in Tyre and Sidon.", "ASSAULT")
     assert len(events) == 2
     assert {e.target.text for e in events} == {"militia positions"}
+
+
+@pytest.mark.parametrize("text,want,comment", [
+    ("Israel released 90 Palestinian prisoners in exchange for three Israeli hostages.",
+     [("ISR", "PSE"), ("PSE", "ISR")], "'in exchange for': the other side frees its captives too"),
+    ("Moscow released 150 Ukrainian soldiers in a swap for 150 Russian soldiers.",
+     [("RUS", "UKR"), ("UKR", "RUS")], "'in a swap for' soldiers the verb frees"),
+    ("The army released two detainees in exchange for information.",
+     [(None, None)], "information is no captive: one release"),
+])
+def test_an_exchange_of_captives_is_two_concessions(text, want, comment):
+    got = sorted(((e.source.country if e.source else None), (e.target.country if e.target else None))
+                 for e in _events(text, "CONCEDE"))
+    assert got == sorted(want, key=str), comment

@@ -45,7 +45,7 @@ from peacewatch.extract.dating import (
     time_host,
 )
 from peacewatch.extract.lexicon import Lexicon, get_lexicon
-from peacewatch.extract.lists import pair_items
+from peacewatch.extract.lists import exchanged_captives, pair_items
 from peacewatch.extract.mentions import Mention, find_mentions
 from peacewatch.extract.numbers import (
     Casualties,
@@ -232,6 +232,7 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
         # 'killed in the attack': the definite noun names the strike this clause tells of
         named = [r for r in mentions if r.reference and r.type == mention.type and _is_definite(r.trigger)]
         drafts = _drafts_of(mention, ctx, article.salient, article.sents, index)
+        drafts += _exchange_drafts(drafts, mention, ctx, article.salient)
         for draft in drafts:
             draft.sent_index = index
             draft.caption = caption
@@ -598,6 +599,22 @@ def _drafts_of(mention: Mention, ctx: ArticleContext, salient: list[tuple[Token,
             drafts.append(Draft(type=mention.type, mode=mention.mode, status=mention.status, mentions=[mention],
                                 source=source, target=target, mediator=mediator, count=mention.count, note=note))
     return drafts
+
+
+def _exchange_drafts(drafts: list[Draft], mention: Mention, ctx: ArticleContext,
+                     salient: list[tuple[Token, Actor]]) -> list[Draft]:
+    """'X released hostages in exchange for prisoners': the other side's release, by the side the
+    hostages go back to (extract/lists.py)."""
+    captives = exchanged_captives(mention)
+    if captives is None or not drafts:
+        return []
+    side = released_to(mention.type, drafts[0].source, drafts[0].target, mention.targets, ctx)
+    freed = next(iter(actors_of(expand([captives]), ctx, salient)), None)
+    holder = None  # the state the first captives belong to, when it is told and is not the other side's
+    if side is not None and side.country and (freed is None or freed.country != side.country):
+        holder = Actor(text=side.text, name=country_name(side.country), country=side.country, sector="GOV")
+    return [Draft(type=mention.type, mode=mention.mode, status=mention.status, mentions=[mention],
+                  source=holder, target=freed)]
 
 
 def _one_per_people(actors: list[Actor]) -> list[Actor]:

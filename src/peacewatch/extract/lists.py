@@ -8,8 +8,13 @@ import re
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
+from spacy.tokens import Token
+
+from peacewatch.data.event_words import ActorWords
+from peacewatch.extract.lexicon import get_lexicon
+from peacewatch.extract.mentions import Mention
 from peacewatch.extract.numbers import Casualties
-from peacewatch.grammar import DEFINITE_ARTICLES, PLACE_PREPS
+from peacewatch.grammar import DEFINITE_ARTICLES, EXCHANGE_NOUNS, PLACE_PREPS
 from peacewatch.schema import Actor, Place
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -29,6 +34,8 @@ class Piece(Protocol):
 
 
 P = TypeVar("P", bound=Piece)
+# People one side holds and frees (data/actor_words.yaml).
+_CAPTIVE_NOUNS = ActorWords.load().captive_nouns
 
 
 def pair_items(pieces: Sequence[P]) -> list[P]:
@@ -98,3 +105,27 @@ def _names(target: Actor | None, words: frozenset[str]) -> bool:
             break
         own.append(word)
     return words <= _content_words(" ".join(own))
+
+
+def exchanged_captives(mention: Mention) -> Token | None:
+    """'X released 30 hostages in exchange for 600 prisoners' ('in return for', 'in a swap for'):
+    the captives the other side frees in return, an act of its own (a concession by the side that
+    holds them, CONVENTIONS 4).
+
+    Args:
+        mention: an event mention.
+    Returns:
+        the noun of the captives given in return by the other side, or None.
+    """
+    if mention.type != "CONCEDE" or mention.reference:
+        return None
+    # the parse hangs the phrase on the verb or on its object
+    heads = [mention.trigger, *(c for c in mention.trigger.children if c.dep_ == "dobj")]
+    trades = [p for head in heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "in"
+              for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in EXCHANGE_NOUNS]
+    # what the verb frees ('release' frees hostages, prisoners, soldiers, bodies ...)
+    trigger = get_lexicon().verbs.get(mention.trigger.lemma_.lower())
+    freed = (trigger.objects if trigger is not None and trigger.objects else frozenset()) | _CAPTIVE_NOUNS
+    captives = [o for trade in trades for prep in trade.children if prep.dep_ == "prep" and prep.lower_ == "for"
+                for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in freed]
+    return captives[0] if captives else None
