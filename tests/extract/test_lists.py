@@ -43,3 +43,10 @@ def test_an_exchange_of_captives_is_two_concessions(text, want, comment):
     got = sorted(((e.source.country if e.source else None), (e.target.country if e.target else None))
                  for e in _events(text, "CONCEDE"))
     assert got == sorted(want, key=str), comment
+
+
+def test_a_bare_verb_after_an_infinitive_shares_its_doer():
+    # the parse hangs 'downgrade' on the finite 'followed': it is the conjunct of 'to suspend'
+    text = ("The measures followed a cabinet session chaired by President Ali Musa in response to the Kenyan "
+            "decision on Friday to suspend the Lamu Port Agreement and downgrade diplomatic ties with Mogadishu.")
+    assert sorted((e.source.country if e.source else None) for e in _events(text, "SANCTION")) == ["KEN", "KEN"]

@@ -45,7 +45,7 @@ from peacewatch.extract.dating import (
     time_host,
 )
 from peacewatch.extract.lexicon import Lexicon, get_lexicon
-from peacewatch.extract.lists import exchanged_captives, pair_items
+from peacewatch.extract.lists import exchanged_captives, pair_items, share_infinitive_reading
 from peacewatch.extract.mentions import Mention, find_mentions
 from peacewatch.extract.numbers import (
     Casualties,
@@ -167,6 +167,7 @@ class _Sentence:
     place_owner: dict[int, Mention | object | None]
     casualties: Casualties
     weapons: list[Weapon]
+    shared: dict[int, Mention] = field(default_factory=dict)  # a conjunct's infinitive (lists.share_infinitive_reading)
 
 
 def extract_events(doc: Doc, published: date | None = None, lex: Lexicon | None = None,
@@ -205,6 +206,7 @@ def extract_events(doc: Doc, published: date | None = None, lex: Lexicon | None 
 def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContext, lex: Lexicon) -> None:
     """The drafts of one sentence's mentions, with their times, places, tolls and weapons."""
     mentions = find_mentions(sent, lex)
+    shared = share_infinitive_reading(mentions)
     times = sentence_times(sent, ctx)
     places = _places(sent, ctx)
     time_owner = {id(t[0]): _owner(t[0].root, mentions) for t in times}
@@ -223,7 +225,7 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
     place_owner = {id(p[0]): _owner(p[0].root, mentions) for p in places}
     casualties = find_casualties(sent)
     weapons = find_weapons(sent) if any(m.type == "ASSAULT" for m in mentions) else []
-    view = _Sentence(index, sent, times, places, time_owner, place_owner, casualties, weapons)
+    view = _Sentence(index, sent, times, places, time_owner, place_owner, casualties, weapons, shared)
     new: list[Draft] = []
     for mention in mentions:
         if mention.reference:
@@ -253,7 +255,8 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
 def _date_draft(draft: Draft, mention: Mention, view: _Sentence) -> None:
     """The times of the mention's own clause; else an anchored time of the whole sentence."""
     for span, when, offset in view.times:
-        if view.time_owner[id(span)] is mention:
+        owner = view.time_owner[id(span)]
+        if owner is mention or (owner is not None and owner is view.shared.get(id(mention))):
             if isinstance(offset, Offset):
                 draft.offsets.append((offset, when.text or span.text))
             else:

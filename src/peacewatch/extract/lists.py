@@ -36,6 +36,8 @@ class Piece(Protocol):
 P = TypeVar("P", bound=Piece)
 # People one side holds and frees (data/actor_words.yaml).
 _CAPTIVE_NOUNS = ActorWords.load().captive_nouns
+# Tags of a verb with a tense or a participle: no bare infinitive is coordinated with one.
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN", "VBG"})
 
 
 def pair_items(pieces: Sequence[P]) -> list[P]:
@@ -129,3 +131,35 @@ def exchanged_captives(mention: Mention) -> Token | None:
     captives = [o for trade in trades for prep in trade.children if prep.dep_ == "prep" and prep.lower_ == "for"
                 for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in freed]
     return captives[0] if captives else None
+
+
+def share_infinitive_reading(mentions: list[Mention]) -> dict[int, Mention]:
+    """'the decision to suspend the treaty and downgrade ties': a bare verb the parse coordinates
+    with a finite verb far before it ('followed ... and downgrade') is the conjunct of the
+    infinitive between them, and takes that infinitive's doer and status (a bare verb cannot be
+    coordinated with a finite one).
+
+    Args:
+        mentions: the mentions of one sentence, changed in place.
+    Returns:
+        by id of each such conjunct's mention, the infinitive's (whose times are its times too).
+    """
+    shared: dict[int, Mention] = {}
+    for mention in mentions:
+        verb = mention.trigger
+        if verb.tag_ != "VB" or verb.dep_ != "conj" or verb.head.tag_ not in _FINITE_TAGS:
+            continue
+        if any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in verb.children):
+            continue
+        siblings = [m for m in mentions if m is not mention and m.trigger.tag_ == "VB"
+                    and verb.head.i < m.trigger.i < verb.i and _is_to_infinitive(m.trigger)]
+        if siblings:
+            nearest = max(siblings, key=lambda m: m.trigger.i)
+            mention.sources = list(nearest.sources)
+            mention.status = nearest.status
+            shared[id(mention)] = nearest
+    return shared
+
+
+def _is_to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
