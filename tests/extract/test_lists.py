@@ -50,3 +50,15 @@ def test_a_bare_verb_after_an_infinitive_shares_its_doer():
     text = ("The measures followed a cabinet session chaired by President Ali Musa in response to the Kenyan "
             "decision on Friday to suspend the Lamu Port Agreement and downgrade diplomatic ties with Mogadishu.")
     assert sorted((e.source.country if e.source else None) for e in _events(text, "SANCTION")) == ["KEN", "KEN"]
+
+
+@pytest.mark.parametrize("text,want,comment", [
+    ("The Treasury sanctioned the shipping firm and its owner.", ["its owner", "the shipping firm"],
+     "a firm and its owner: two parties sanctioned"),
+    ("Five trading companies and one individual were also sanctioned for selling drones to the militia.",
+     ["Five trading companies", "one individual"], "a passive subject of two phrases: two parties"),
+    ("The ministry sanctioned the head of the port authority.", ["the head of the port authority"],
+     "one party: one sanction"),
+])
+def test_each_party_sanctioned_is_an_event(text, want, comment):
+    assert sorted(e.target.text for e in _events(text, "SANCTION") if e.target) == want, comment

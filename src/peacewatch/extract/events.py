@@ -45,7 +45,7 @@ from peacewatch.extract.dating import (
     time_host,
 )
 from peacewatch.extract.lexicon import Lexicon, get_lexicon
-from peacewatch.extract.lists import exchanged_captives, pair_items, share_infinitive_reading
+from peacewatch.extract.lists import coordinated_parties, exchanged_captives, pair_items, share_infinitive_reading
 from peacewatch.extract.mentions import Mention, find_mentions
 from peacewatch.extract.numbers import (
     Casualties,
@@ -564,6 +564,7 @@ def _drafts_of(mention: Mention, ctx: ArticleContext, salient: list[tuple[Token,
     """Drafts for one mention: one per pair of actors."""
     sources = actors_of(expand(mention.sources), ctx, salient)
     targets = actors_of(expand(mention.targets), ctx, salient, keep_event_refs=True)
+    targets += coordinated_parties(mention, ctx, salient)
     parties = actors_of(expand(mention.parties), ctx, salient)
     note = None
     mediator = None

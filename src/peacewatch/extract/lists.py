@@ -11,6 +11,7 @@ from typing import Protocol, TypeVar
 from spacy.tokens import Token
 
 from peacewatch.data.event_words import ActorWords
+from peacewatch.extract.context import ArticleContext, actors_of, phrase
 from peacewatch.extract.lexicon import get_lexicon
 from peacewatch.extract.mentions import Mention
 from peacewatch.extract.numbers import Casualties
@@ -36,6 +37,11 @@ class Piece(Protocol):
 P = TypeVar("P", bound=Piece)
 # People one side holds and frees (data/actor_words.yaml).
 _CAPTIVE_NOUNS = ActorWords.load().captive_nouns
+# Types whose list of objects names one party per item ('sanctioned a bank and a refinery').
+LISTED_PARTY_TYPES = frozenset({"SANCTION"})
+# What makes a noun a phrase of its own in a list: its article, number or owner ('a refinery',
+# 'one individual', 'its owner').
+_OWN_PHRASE_DEPS = frozenset({"det", "nummod", "poss"})
 # Tags of a verb with a tense or a participle: no bare infinitive is coordinated with one.
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN", "VBG"})
 
@@ -163,3 +169,26 @@ def share_infinitive_reading(mentions: list[Mention]) -> dict[int, Mention]:
 
 def _is_to_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def coordinated_parties(mention: Mention, ctx: ArticleContext, salient: list[tuple[Token, Actor]]) -> list[Actor]:
+    """'sanctioned two banks and a refinery', 'the firm and one individual were sanctioned': the
+    objects coordinated with a target, each a noun phrase of its own (with its article, number or
+    owner), are parties of their own (CONVENTIONS 2: sanctions on two companies are two events).
+    Named and plural conjuncts are read as parties already (context.expand); these are the
+    singular common nouns, kept as written when no country or sector is told.
+
+    Args:
+        mention: an event mention; ctx, salient: what the actors are read with.
+    Returns:
+        one actor per such conjunct, for the types whose targets are told as such lists.
+    """
+    if mention.type not in LISTED_PARTY_TYPES:
+        return []
+    nouns = [c for target in mention.targets for c in target.conjuncts if c.pos_ == "NOUN" and c.tag_ == "NN"
+             and not c.ent_type_ and any(d.dep_ in _OWN_PHRASE_DEPS for d in c.children)]
+    out: list[Actor] = []
+    for noun in nouns:
+        read = actors_of([noun], ctx, salient)
+        out.extend(read or [Actor(text=phrase(noun).text)])
+    return out
