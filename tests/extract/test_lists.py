@@ -17,6 +17,8 @@ def _events(text, kind):
     ("Sudanese militias launched attacks on Nyala and the Kalma and Otash camps on Friday.",
      {"Nyala": "Nyala", "Kalma": "the Kalma and Otash camps", "Otash": "the Kalma and Otash camps"},
      "a place named alone is its own target, not the camps named after it"),
+    ("Drones attacked Lviv, Rivne and Lutsk overnight.", {"Lviv": "Lviv", "Rivne": "Rivne", "Lutsk": "Lutsk"},
+     "a plain list of towns: each town is hit, not the first one three times"),
 ])
 def test_each_listed_item_keeps_its_own_target(text, want, comment):
     got = {e.location.name: e.target.text for e in _events(text, "ASSAULT") if e.location and e.target}
