@@ -64,3 +64,14 @@ def test_a_bare_verb_after_an_infinitive_shares_its_doer():
 ])
 def test_each_party_sanctioned_is_an_event(text, want, comment):
     assert sorted(e.target.text for e in _events(text, "SANCTION") if e.target) == want, comment
+
+
+@pytest.mark.parametrize("text,want,comment", [
+    ("Militants killed three villagers in Beni and two in Butembo.", {"Beni": 3, "Butembo": 2},
+     "'N in A and M in B': each town's strike has its own toll"),
+    ("Artillery fire killed four civilians in Kherson and six in Nikopol on Sunday.", {"Kherson": 4, "Nikopol": 6},
+     "the first count on the verb's object, the second on its own"),
+])
+def test_each_place_keeps_the_count_told_with_it(text, want, comment):
+    got = {e.location.name: (e.killed.min if e.killed else None) for e in _events(text, "ASSAULT") if e.location}
+    assert got == want, comment

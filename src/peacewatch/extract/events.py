@@ -45,7 +45,13 @@ from peacewatch.extract.dating import (
     time_host,
 )
 from peacewatch.extract.lexicon import Lexicon, get_lexicon
-from peacewatch.extract.lists import coordinated_parties, exchanged_captives, pair_items, share_infinitive_reading
+from peacewatch.extract.lists import (
+    coordinated_parties,
+    exchanged_captives,
+    pair_items,
+    share_infinitive_reading,
+    tolls_by_place,
+)
 from peacewatch.extract.mentions import Mention, find_mentions
 from peacewatch.extract.numbers import (
     Casualties,
@@ -244,8 +250,10 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
                 # a caption tells one moment, the picture's: its date is that of all it tells
                 draft.dates.extend(when for _, when, offset in times if offset is None and when.value)
             _place_draft(draft, mention, view, lex)
-        new.extend(pair_items([piece for item in _listed(drafts, mention, view, ctx)
-                               for site in _split_by_site(item, mention, ctx) for piece in _split_by_place(site)]))
+        pieces = pair_items([piece for item in _listed(drafts, mention, view, ctx)
+                             for site in _split_by_site(item, mention, ctx) for piece in _split_by_place(site)])
+        tolls_by_place(pieces, sent)
+        new.extend(pieces)
     if not any(d.type == "ASSAULT" for d in new):
         _add_bare_toll(article.drafts, view)
     article.drafts.extend(new)

@@ -6,17 +6,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Protocol, TypeVar
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from peacewatch.data.event_words import ActorWords
 from peacewatch.extract.context import ArticleContext, actors_of, phrase
+from peacewatch.extract.counts import parse_number
 from peacewatch.extract.lexicon import get_lexicon
 from peacewatch.extract.mentions import Mention
 from peacewatch.extract.numbers import Casualties
 from peacewatch.grammar import DEFINITE_ARTICLES, EXCHANGE_NOUNS, PLACE_PREPS
-from peacewatch.schema import Actor, Place
+from peacewatch.schema import Actor, Count, Place
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Where the words of a target stop naming what was hit: 'positions in A' names positions, not A
@@ -192,3 +194,49 @@ def coordinated_parties(mention: Mention, ctx: ArticleContext, salient: list[tup
         read = actors_of([noun], ctx, salient)
         out.extend(read or [Actor(text=phrase(noun).text)])
     return out
+
+
+def tolls_by_place(pieces: Sequence[P], sent: Span) -> None:
+    """'killed three people in A and two in B': each place's strike takes the count told with it,
+    when the counts told with the places add up to the toll read for the whole sentence, or that
+    toll is the first of them (the sentence's reader sums a list of counts or takes its first).
+    Changes the pieces in place; any other toll leaves them as they are."""
+    placed = [p for p in pieces if p.type == "ASSAULT" and p.places]
+    toll = next((c for p in placed for c in p.casualties), None)
+    if len(placed) < 2 or toll is None:
+        return
+    counts = [_count_at(sent, p.places[0]) for p in placed]
+    if any(n is None for n in counts):
+        return
+    total = sum(n for n in counts if n is not None)
+    for kind in ("killed", "injured"):
+        told = getattr(toll, kind)
+        if told is not None and told.min == told.max and told.min in (total, counts[0]):
+            for index, (piece, n) in enumerate(zip(placed, counts, strict=True)):
+                own = replace(toll) if index == 0 else Casualties(victims=toll.victims)
+                setattr(own, kind, Count(min=n, max=n))
+                piece.casualties = [own]
+            return
+
+
+def _count_at(sent: Span, place: Place) -> int | None:
+    """The number told with a place: 'two in B' (the number holds the place) or 'killed three
+    people in A' (the verb holds the place, its object the number)."""
+    words = (place.text or "").split()
+    if not words:
+        return None
+    doc = sent.doc
+    for token in sent:
+        if doc[token.i:token.i + len(words)].text != " ".join(words):
+            continue
+        name = doc[token.i + len(words) - 1]
+        if name.dep_ != "pobj" or name.head.dep_ != "prep":
+            return None
+        holder = name.head.head
+        if holder.like_num:
+            return parse_number(holder.text)
+        # 'three villagers in A' (the noun holds the place), 'killed three people in A' (the verb does)
+        nouns = [c for c in holder.children if c.dep_ in ("dobj", "nsubjpass")] if holder.pos_ == "VERB" else [holder]
+        numbers = [c for n in nouns for c in n.children if c.dep_ == "nummod"]
+        return parse_number(numbers[0].text) if len(numbers) == 1 else None
+    return None
