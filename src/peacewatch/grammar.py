@@ -214,6 +214,9 @@ WHEN_ADVERBS = frozenset({"when"})
 NONSPECIFIC_DETERMINERS = frozenset({"any", "no", "every", "each"})
 # Prepositions of passing through or into a site ('through the X crossing', 'within the perimeter of').
 PASSAGE_PREPS = frozenset({"through", "via", "within"})
+# The nouns of a complex preposition of trade: 'released X in exchange for Y', 'in return for Y'
+# (extract/lists.py: the other side's release is an act of its own).
+EXCHANGE_NOUNS = frozenset({"exchange", "return", "swap"})
 
 
 # --- end --------------------------------------------------------------------------------------

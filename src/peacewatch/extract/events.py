@@ -46,6 +46,13 @@ from peacewatch.extract.dating import (
     told_aside,
 )
 from peacewatch.extract.lexicon import Lexicon, get_lexicon
+from peacewatch.extract.lists import (
+    coordinated_parties,
+    exchanged_captives,
+    pair_items,
+    share_infinitive_reading,
+    tolls_by_place,
+)
 from peacewatch.extract.mentions import Mention, find_mentions
 from peacewatch.extract.numbers import (
     Casualties,
@@ -167,6 +174,7 @@ class _Sentence:
     place_owner: dict[int, Mention | object | None]
     casualties: Casualties
     weapons: list[Weapon]
+    shared: dict[int, Mention] = field(default_factory=dict)  # a conjunct's infinitive (lists.share_infinitive_reading)
 
 
 def extract_events(doc: Doc, published: date | None = None, lex: Lexicon | None = None,
@@ -205,6 +213,7 @@ def extract_events(doc: Doc, published: date | None = None, lex: Lexicon | None 
 def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContext, lex: Lexicon) -> None:
     """The drafts of one sentence's mentions, with their times, places, tolls and weapons."""
     mentions = find_mentions(sent, lex)
+    shared = share_infinitive_reading(mentions)
     times = sentence_times(sent, ctx)
     places = _places(sent, ctx)
     time_owner = {id(t[0]): _owner(t[0].root, mentions) for t in times}
@@ -223,7 +232,7 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
     place_owner = {id(p[0]): _owner(p[0].root, mentions) for p in places}
     casualties = find_casualties(sent)
     weapons = find_weapons(sent) if any(m.type == "ASSAULT" for m in mentions) else []
-    view = _Sentence(index, sent, times, places, time_owner, place_owner, casualties, weapons)
+    view = _Sentence(index, sent, times, places, time_owner, place_owner, casualties, weapons, shared)
     new: list[Draft] = []
     for mention in mentions:
         if mention.reference:
@@ -232,6 +241,7 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
         # 'killed in the attack': the definite noun names the strike this clause tells of
         named = [r for r in mentions if r.reference and r.type == mention.type and _is_definite(r.trigger)]
         drafts = _drafts_of(mention, ctx, article.salient, article.sents, index)
+        drafts += _exchange_drafts(drafts, mention, ctx, article.salient)
         for draft in drafts:
             draft.sent_index = index
             draft.caption = caption
@@ -241,8 +251,10 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
                 # a caption tells one moment, the picture's: its date is that of all it tells
                 draft.dates.extend(when for _, when, offset in times if offset is None and when.value)
             _place_draft(draft, mention, view, lex)
-        new.extend(piece for item in _listed(drafts, mention, view, ctx) for site in _split_by_site(item, mention, ctx)
-                   for piece in _split_by_place(site))
+        pieces = pair_items([piece for item in _listed(drafts, mention, view, ctx)
+                             for site in _split_by_site(item, mention, ctx) for piece in _split_by_place(site)])
+        tolls_by_place(pieces, sent)
+        new.extend(pieces)
     if not any(d.type == "ASSAULT" for d in new):
         _add_bare_toll(article.drafts, view)
     article.drafts.extend(new)
@@ -252,7 +264,8 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
 def _date_draft(draft: Draft, mention: Mention, view: _Sentence) -> None:
     """The times of the mention's own clause; else an anchored time of the whole sentence."""
     for span, when, offset in view.times:
-        if view.time_owner[id(span)] is mention:
+        owner = view.time_owner[id(span)]
+        if owner is mention or (owner is not None and owner is view.shared.get(id(mention))):
             if isinstance(offset, Offset):
                 draft.offsets.append((offset, when.text or span.text))
             else:
@@ -560,6 +573,7 @@ def _drafts_of(mention: Mention, ctx: ArticleContext, salient: list[tuple[Token,
     """Drafts for one mention: one per pair of actors."""
     sources = actors_of(expand(mention.sources), ctx, salient)
     targets = actors_of(expand(mention.targets), ctx, salient, keep_event_refs=True)
+    targets += coordinated_parties(mention, ctx, salient)
     parties = actors_of(expand(mention.parties), ctx, salient)
     note = None
     mediator = None
@@ -598,6 +612,22 @@ def _drafts_of(mention: Mention, ctx: ArticleContext, salient: list[tuple[Token,
             drafts.append(Draft(type=mention.type, mode=mention.mode, status=mention.status, mentions=[mention],
                                 source=source, target=target, mediator=mediator, count=mention.count, note=note))
     return drafts
+
+
+def _exchange_drafts(drafts: list[Draft], mention: Mention, ctx: ArticleContext,
+                     salient: list[tuple[Token, Actor]]) -> list[Draft]:
+    """'X released hostages in exchange for prisoners': the other side's release, by the side the
+    hostages go back to (extract/lists.py)."""
+    captives = exchanged_captives(mention)
+    if captives is None or not drafts:
+        return []
+    side = released_to(mention.type, drafts[0].source, drafts[0].target, mention.targets, ctx)
+    freed = next(iter(actors_of(expand([captives]), ctx, salient)), None)
+    holder = None  # the state the first captives belong to, when it is told and is not the other side's
+    if side is not None and side.country and (freed is None or freed.country != side.country):
+        holder = Actor(text=side.text, name=country_name(side.country), country=side.country, sector="GOV")
+    return [Draft(type=mention.type, mode=mention.mode, status=mention.status, mentions=[mention],
+                  source=holder, target=freed)]
 
 
 def _one_per_people(actors: list[Actor]) -> list[Actor]:
@@ -645,8 +675,9 @@ def _listed(drafts: list[Draft], mention: Mention, view: _Sentence, ctx: Article
     dyads of their own, not a list."""
     if not drafts or len({_key(d.source) for d in drafts}) != 1:
         return drafts
-    listed = _split_by_list(drafts[0], mention, view, ctx)
-    if len(listed) > 1 or listed[0].component:
+    # each draft's own list ('attacks on A and the B camp': A, 'camp'); pair_items keeps one per item
+    listed = [piece for draft in drafts for piece in _split_by_list(draft, mention, view, ctx)]
+    if len(listed) > len(drafts) or any(piece.component for piece in listed):
         return listed
     if drafts[0].type == "ASSAULT" and len(_coordinated_sites(mention)) > 1:
         return drafts[:1]  # one strike per site follows (_split_by_site), whatever its target
