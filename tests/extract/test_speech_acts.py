@@ -1,0 +1,86 @@
+"""Speech acts read from what a statement says (extract/speech.py), and event nouns told with their
+own circumstances: one construction per row, with a sentence of the same shape where nothing of
+that kind must be read. Sentences written for these tests."""
+
+import pytest
+
+from peacewatch import extract
+
+PUBLISHED = "2025-05-07"
+
+
+def _events(text, kind):
+    return [e for e in extract(text, published=PUBLISHED).events if e.type == kind]
+
+
+@pytest.mark.parametrize("text,kind,source,target,comment", [
+    ('"Only cowards could do such a thing to a school," Peru\'s president said on Monday.', "ACCUSE", "PER", None,
+     "quoted words of contempt are the speaker's condemnation"),
+    ("Chile's foreign minister said Bolivia had repeatedly broken its commitments.", "ACCUSE", "CHL", "BOL",
+     "breaking commitments, said of another, is an accusation"),
+    ('"Ecuador bears full responsibility for the bloodshed," the Peruvian foreign minister said.', "ACCUSE", "PER",
+     "ECU", "bearing responsibility for a harm, said of another, is blame"),
+    ("United Nations observers documented dozens of Ecuadorian violations along the border.", "ACCUSE", None, "ECU",
+     "whoever records another's violations accuses it"),
+    ('"If our ships are attacked, Chile will pay dearly," the Peruvian defence minister told reporters.', "THREATEN",
+     "PER", "CHL", "harm to another told for the future under a hostile condition is a warning"),
+    ("Bolivia's army said it remains ready to defend the border against any aggression.", "THREATEN", "BOL", None,
+     "readiness for force, stated, is a warning"),
+    ("A Chilean statement said its navy remains prepared for any scenario.", "THREATEN", "CHL", None,
+     "readiness for a scenario, stated by X of its own forces, is X's warning"),
+    ("Peru said any incursion into its waters will be treated as an act of war.", "THREATEN", "PER", None,
+     "an act announced to be answered as war is a warning"),
+    ("Peru's foreign minister postponed his visit to Ecuador.", "CONSULT", "PER", "ECU",
+     "a postponed visit is a visit that did not take place"),
+    ("The decision followed a meeting of the cabinet chaired by the Chilean president.", "CONSULT", "CHL", None,
+     "a meeting that dates another act is told for itself when it has its own host"),
+    ("Talks stalled despite a Brazilian push to end hostilities between Peru and Ecuador.", "REQUEST", "BRA", "PER",
+     "a push to end fighting is a request to each side"),
+    ("The truce between Chile and Bolivia took effect on March 3.", "AGREE", "CHL", "BOL",
+     "an agreement taking effect is the agreement, dated by its start"),
+    ("European diplomats struggled to persuade Peru to join the talks.", "REQUEST", None, "PER",
+     "struggling to persuade is trying to persuade: a request"),
+])
+def test_speech_acts(text, kind, source, target, comment):
+    events = _events(text, kind)
+    assert events, comment
+    assert any((e.source.country if e.source else None) == source or source is None for e in events), comment
+    assert any((e.target.country if e.target else None) == target or target is None for e in events), comment
+
+
+@pytest.mark.parametrize("text,kind,comment", [
+    ('"The harvest was poor this year," Peru\'s agriculture minister said.', "ACCUSE",
+     "a quote without words of contempt is a neutral statement"),
+    ("Peru's agriculture minister said farmers will suffer if the rains fail.", "THREATEN",
+     "harm under a condition that is no hostile act is a forecast"),
+    ("Bolivia's foreign ministry said it is ready to talk to the rebels.", "THREATEN",
+     "readiness to talk is no warning"),
+    ("Peru's trade minister said the request will be considered next week.", "THREATEN",
+     "an act to be considered with no word of force is no warning"),
+    ("Chile's minister said the agency is responsible for road maintenance.", "ACCUSE",
+     "responsibility for no harm is no blame"),
+    ("The army claimed responsibility for the attack on the convoy.", "ACCUSE",
+     "owning up to one's own act accuses no one"),
+])
+def test_no_speech_act(text, kind, comment):
+    assert not _events(text, kind), comment
+
+
+def test_postponed_visit_is_negated():
+    events = _events("Peru's foreign minister postponed his visit to Ecuador.", "CONSULT")
+    assert [e.status for e in events] == ["negated"]
+
+
+def test_push_to_end_fighting_is_asked_of_both_sides():
+    events = _events("Talks stalled despite a Brazilian push to end hostilities between Peru and Ecuador.", "REQUEST")
+    assert sorted(e.target.country for e in events if e.target) == ["ECU", "PER"]
+
+
+def test_agreement_onset_is_dated_by_its_start():
+    events = _events("The truce between Chile and Bolivia took effect on March 3.", "AGREE")
+    assert [e.date.value for e in events] == ["2025-03-03"]
+
+
+def test_readiness_warning_is_no_promise():
+    text = "Bolivia's army said it remains ready to defend the border against any aggression."
+    assert not [e for e in _events(text, "AGREE") if e.mode == "promise"]
