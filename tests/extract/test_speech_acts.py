@@ -40,6 +40,14 @@ def _events(text, kind):
      "an agreement taking effect is the agreement, dated by its start"),
     ("European diplomats struggled to persuade Peru to join the talks.", "REQUEST", None, "PER",
      "struggling to persuade is trying to persuade: a request"),
+    ("Chile's president lifted his veto after obtaining guarantees from Argentina over gas prices.", "AGREE", "ARG",
+     "CHL", "guarantees obtained from someone are that one's promise"),
+    ("A statement said Bolivia's armed forces remain fully capable and prepared to defend the country.", "THREATEN",
+     "BOL", None, "readiness coordinated with another word of ability"),
+    ("In response to Chile's closure of the border, Bolivia's government expressed strong condemnation.", "ACCUSE",
+     "BOL", "CHL", "a condemnation in response to another's act is aimed at that one"),
+    ("Peru expelled Chile's ambassador and said any incursion will be met with force.", "THREATEN", "PER", "CHL",
+     "a warning naming no one is aimed where its author's other hostile acts of the sentence are"),
 ])
 def test_speech_acts(text, kind, source, target, comment):
     events = _events(text, kind)
@@ -61,6 +69,8 @@ def test_speech_acts(text, kind, source, target, comment):
      "responsibility for no harm is no blame"),
     ("The army claimed responsibility for the attack on the convoy.", "ACCUSE",
      "owning up to one's own act accuses no one"),
+    ("Chile's president lifted his veto after obtaining guarantees over gas prices.", "AGREE",
+     "guarantees from no one named are nobody's promise"),
 ])
 def test_no_speech_act(text, kind, comment):
     assert not _events(text, kind), comment
@@ -79,6 +89,11 @@ def test_push_to_end_fighting_is_asked_of_both_sides():
 def test_agreement_onset_is_dated_by_its_start():
     events = _events("The truce between Chile and Bolivia took effect on March 3.", "AGREE")
     assert [e.date.value for e in events] == ["2025-03-03"]
+
+
+def test_force_met_is_no_meeting():
+    text = "Peru expelled Chile's ambassador and said any incursion will be met with force."
+    assert not _events(text, "CONSULT")
 
 
 def test_readiness_warning_is_no_promise():

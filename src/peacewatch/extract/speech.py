@@ -61,7 +61,8 @@ def read_speech_acts(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Men
     for reader in _READERS:
         mentions.extend(reader(sent, lex, mentions))
     _aim_warnings(mentions, len(found))
-    return _without_readiness_promises(mentions)
+    _aim_responses(mentions)
+    return _without_readings_of_warnings(mentions, len(found))
 
 
 def _lemma(token: Token) -> str:
@@ -152,6 +153,19 @@ def _accusation(clause: Token, accused: list[Token], sent: Span, lex: Lexicon) -
                     targets=accused, source_is_speaker=True)]
 
 
+def _aim_responses(mentions: list[Mention]) -> None:
+    """'In response to X's disregard for the norms, Y expresses its condemnation': a condemnation
+    or warning that names no one is aimed at the owner of what it responds to."""
+    for mention in mentions:
+        if mention.type not in ("ACCUSE", "THREATEN") or mention.targets or mention.reference:
+            continue
+        answered = [t for prep in mention.clause.children if prep.dep_ == "prep" and _lemma(prep) == "in"
+                    for noun in prep.children if noun.dep_ == "pobj" and _lemma(noun) in _SPEECH.response_nouns
+                    for to in noun.children if to.dep_ == "prep" and _lemma(to) == "to"
+                    for t in to.children if t.dep_ == "pobj"]
+        mention.targets = [o for t in answered for o in _owners(t) or []]
+
+
 def _recorded_violations(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
     """'Monitors reported 300 Israeli violations': whoever records another's violations accuses it."""
     out = []
@@ -186,20 +200,29 @@ def _readiness_warnings(sent: Span, lex: Lexicon, found: list[Mention]) -> list[
     out = []
     taken = _taken(found, "THREATEN")
     for word in tokens_of(sent):
-        if _lemma(word) not in _SPEECH.readiness_words or word.pos_ not in ("ADJ", "VERB"):
+        if word.lower_ not in _SPEECH.readiness_words or word.pos_ not in ("ADJ", "VERB"):
             continue
-        node = word
-        while node.dep_ == "conj" and node.head.i != node.i:
-            node = node.head  # 'remain capable and prepared to defend'
-        copula = node.head
-        if node.dep_ not in ("acomp", "oprd") or _lemma(copula) not in _SPEECH.readiness_copulas:
-            continue
-        if copula.i in taken or not _readies_force(word) or not _is_told(copula, lex) or _is_negated(copula):
+        copula = _readiness_copula(word)
+        if copula is None or copula.i in taken or not _readies_force(word) or not _is_told(copula, lex) \
+                or _is_negated(copula):
             continue
         out.append(Mention(type="THREATEN", mode=None, trigger=word, clause=copula, sent=sent,
                            sources=_warner(copula, lex)))
         taken.add(copula.i)
     return out
+
+
+def _readiness_copula(word: Token) -> Token | None:
+    """The verb that holds a readiness word: 'remain ready', 'remain capable and prepared' (also
+    when the parser joins 'prepared' to the verb itself)."""
+    node = word
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+        if _lemma(node) in _SPEECH.readiness_copulas and node.pos_ in ("VERB", "AUX"):
+            return node
+    if node.dep_ in ("acomp", "oprd") and _lemma(node.head) in _SPEECH.readiness_copulas:
+        return node.head
+    return None
 
 
 def _warner(copula: Token, lex: Lexicon) -> list[Token]:
@@ -224,6 +247,7 @@ def _aim_warnings(mentions: list[Mention], first: int) -> None:
         warning.targets = list(aimed)
 
 
+
 def _readies_force(word: Token) -> bool:
     for child in word.children:
         if child.dep_ == "xcomp" and _lemma(child) in _SPEECH.defence_verbs:
@@ -234,10 +258,12 @@ def _readies_force(word: Token) -> bool:
     return False
 
 
-def _without_readiness_promises(mentions: list[Mention]) -> list[Mention]:
-    """'ready to defend', read as a warning, is no promise as well (CONVENTIONS 3)."""
-    warned = {m.trigger.i for m in mentions if m.type == "THREATEN"}
-    return [m for m in mentions if not (m.type == "AGREE" and m.mode == "promise" and m.trigger.i in warned)]
+def _without_readings_of_warnings(mentions: list[Mention], first: int) -> list[Mention]:
+    """'ready to defend', read as a warning, is no promise as well (CONVENTIONS 3), and 'will be met
+    with force' no meeting (for the warnings read here, from mentions[first:])."""
+    warned = {m.trigger.i for m in mentions[first:] if m.type == "THREATEN"}
+    return [m for m in mentions if not (m.type != "THREATEN" and m.trigger.i in warned and (
+        m.mode == "promise" or not m.is_noun))]
 
 
 def _future(verb: Token, lex: Lexicon) -> bool:
@@ -404,7 +430,25 @@ def _agreement_onsets(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Me
     return out
 
 
+def _assurances_obtained(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
+    """'X withdrew its veto after obtaining guarantees from Y': Y's promise to X (AGREE)."""
+    out = []
+    taken = _taken(found, "AGREE")
+    for noun in tokens_of(sent):
+        verb = noun.head
+        if _lemma(noun) not in _SPEECH.assurance_nouns or noun.dep_ != "dobj" or noun.i in taken \
+                or _lemma(verb) not in _SPEECH.obtaining_verbs or read_status(verb, lex) != "occurred":
+            continue
+        givers = [p for prep in [*noun.children, *verb.children] if prep.dep_ == "prep" and _lemma(prep) == "from"
+                  for p in prep.children if p.dep_ == "pobj"]
+        if givers:
+            out.append(Mention(type="AGREE", mode=None, trigger=noun, clause=verb, sent=sent, sources=givers[:1],
+                               targets=_subjects(verb)))
+    return out
+
+
 _READERS: tuple[Callable[[Span, Lexicon, list[Mention]], list[Mention]], ...] = (
     _quoted_condemnations, _broken_commitments, _blame, _recorded_violations, _readiness_warnings,
     _conditional_harms, _treatment_warnings, _postponed_meetings, _peace_pushes, _agreement_onsets,
+    _assurances_obtained,
 )
