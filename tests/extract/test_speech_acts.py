@@ -48,6 +48,12 @@ def _events(text, kind):
      "BOL", "CHL", "a condemnation in response to another's act is aimed at that one"),
     ("Peru expelled Chile's ambassador and said any incursion will be met with force.", "THREATEN", "PER", "CHL",
      "a warning naming no one is aimed where its author's other hostile acts of the sentence are"),
+    ("Ukraine's foreign minister called the Russian strike a war crime.", "ACCUSE", "UKR", "RUS",
+     "a label of wrongdoing given to an act condemns its author"),
+    ("The Ukrainian minister called Putin a war criminal.", "ACCUSE", "UKR", "RUS",
+     "a label of wrongdoing given to a party condemns it"),
+    ('"Moscow will pay a heavy price for this," Ukraine\'s president said.', "THREATEN", "UKR", "RUS",
+     "a price a named party will pay, said by another, is a warning"),
 ])
 def test_speech_acts(text, kind, source, target, comment):
     events = _events(text, kind)
@@ -71,6 +77,10 @@ def test_speech_acts(text, kind, source, target, comment):
      "owning up to one's own act accuses no one"),
     ("Chile's president lifted his veto after obtaining guarantees over gas prices.", "AGREE",
      "guarantees from no one named are nobody's promise"),
+    ("Peru's minister described the talks as constructive.", "ACCUSE",
+     "a label of no wrongdoing condemns nothing"),
+    ("Aid groups said civilians will pay the price.", "THREATEN",
+     "a price paid by no named party is a forecast"),
 ])
 def test_no_speech_act(text, kind, comment):
     assert not _events(text, kind), comment
@@ -94,6 +104,11 @@ def test_agreement_onset_is_dated_by_its_start():
 def test_force_met_is_no_meeting():
     text = "Peru expelled Chile's ambassador and said any incursion will be met with force."
     assert not _events(text, "CONSULT")
+
+
+def test_condemnation_in_a_warning_is_the_warning():
+    text = "Peru's minister described the raid as terrorism and warned that Peru would respond."
+    assert _events(text, "THREATEN") and not _events(text, "ACCUSE")
 
 
 def test_readiness_warning_is_no_promise():

@@ -35,3 +35,6 @@ class SpeechWords(DataFile):
     recording_verbs: frozenset[Word]
     violation_nouns: frozenset[Word]
     response_nouns: frozenset[Word]
+    labelling_verbs: frozenset[Word]
+    label_words: frozenset[Word]
+    price_nouns: frozenset[Word]

@@ -48,6 +48,10 @@ _ANCHOR_WORDS = ANCHOR_PREPS | {"during", "follow", "precede"}
 _BEARING_VERBS = frozenset({"bear", "carry", "have", "share"})
 # Acts whose target a warning of the same author in the same sentence is aimed at.
 _HOSTILE_TYPES = frozenset({"ACCUSE", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "REJECT"})
+# Dependents of a labelling verb that are no part of the label it gives.
+_NOT_LABELS = frozenset({"conj", "cc", "advcl", "punct", "relcl", "npadvmod", "mark", "aux", "neg"})
+# Objects of a labelling verb in a relative clause ('what X called ...').
+_RELATIVE_OBJECTS = frozenset({"what", "which", "that", "whom"})
 # Prepositions of whom a visit or a meeting is with.
 _VISITED_PREPS = PARTNER_PREPS | {"to"}
 
@@ -99,6 +103,49 @@ def _quoted_condemnations(sent: Span, lex: Lexicon, found: list[Mention]) -> lis
             taken.add(verb.i)
             break
     return out
+
+
+def _labelled_wrongs(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
+    """'X called the strike a war crime', 'X described the attack as barbaric': a label of wrongdoing
+    or contempt given to an act or a party is X's condemnation of it (of an act: of its author)."""
+    out = []
+    taken = _taken(found, "ACCUSE")
+    labels = _SPEECH.contempt_words | _SPEECH.label_words | lex.wrongdoing_nouns
+    for verb in tokens_of(sent):
+        if _lemma(verb) not in _SPEECH.labelling_verbs or verb.pos_ != "VERB" or verb.i in taken:
+            continue
+        # 'what X called a massacre' labels an act told around it, not one of its own
+        labelled = next((c for c in verb.children if c.dep_ == "dobj" and _lemma(c) not in _RELATIVE_OBJECTS), None)
+        speakers = _subjects(verb)
+        if labelled is None or not speakers or read_status(verb, lex) != "occurred":
+            continue
+        if not any(_lemma(t) in labels for t in _label_of(verb, labelled)):
+            continue
+        trigger = lex.nouns.get(_lemma(labelled))
+        owners = _owners(labelled) if trigger is not None else None
+        out.append(Mention(type="ACCUSE", mode=None, trigger=verb, clause=verb, sent=sent, sources=speakers[:1],
+                           targets=owners or [labelled]))
+    return out
+
+
+def _label_of(verb: Token, labelled: Token) -> list[Token]:
+    """The words a labelling verb gives its object: the head of its complement after the object
+    ('a war crime', 'as barbaric', 'an act of terrorism'), or a quoted word the parser hung below the
+    object ('called the attack on X "vile"'); not words deeper in it ('a response to the crimes of X')."""
+    quoted = quoted_tokens_of(verb.doc)
+    heads = [c for c in verb.children if c.i > labelled.i and c.dep_ not in _NOT_LABELS]
+    heads += [t for t in labelled.subtree if t.i > labelled.i and t.i in quoted and t.pos_ in ("ADJ", "NOUN")]
+    # 'as barbaric': the parser hangs the label below 'as' as its object or its modifier
+    heads = [p for h in heads for p in ([h] if h.dep_ != "prep" else [c for c in h.children if c.dep_ != "punct"])]
+    words = []
+    for head in heads:
+        words.append(head)
+        for child in head.children:
+            if child.dep_ in ("amod", "compound", "conj"):
+                words.append(child)
+            elif child.dep_ == "prep" and _lemma(child) == "of":  # 'an act of terrorism'
+                words.extend(c for c in child.children if c.dep_ == "pobj")
+    return words
 
 
 def _broken_commitments(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
@@ -259,11 +306,22 @@ def _readies_force(word: Token) -> bool:
 
 
 def _without_readings_of_warnings(mentions: list[Mention], first: int) -> list[Mention]:
-    """'ready to defend', read as a warning, is no promise as well (CONVENTIONS 3), and 'will be met
-    with force' no meeting (for the warnings read here, from mentions[first:])."""
+    """Without what a warning read here overrides: 'ready to defend', read as a warning, is no
+    promise as well, and 'will be met with force' no meeting; a condemnation read here
+    (mentions[first:]) by the author of a warning in the same sentence is part of that warning
+    ('described the attack as terrorism and warned that it would respond': THREATEN only,
+    CONVENTIONS 3)."""
     warned = {m.trigger.i for m in mentions[first:] if m.type == "THREATEN"}
-    return [m for m in mentions if not (m.type != "THREATEN" and m.trigger.i in warned and (
-        m.mode == "promise" or not m.is_noun))]
+    warners = {t.i for m in mentions if m.type == "THREATEN" for t in m.sources}
+    kept = []
+    for index, mention in enumerate(mentions):
+        if mention.type != "THREATEN" and mention.trigger.i in warned and (mention.mode == "promise"
+                                                                           or not mention.is_noun):
+            continue
+        if index >= first and mention.type == "ACCUSE" and warners & {t.i for t in mention.sources}:
+            continue
+        kept.append(mention)
+    return kept
 
 
 def _future(verb: Token, lex: Lexicon) -> bool:
@@ -272,8 +330,9 @@ def _future(verb: Token, lex: Lexicon) -> bool:
 
 
 def _conditional_harms(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
-    """'"If we are attacked, they will pay," X said': harm to another, told for the future under a
-    condition by its speaker, is a warning against whoever will suffer it."""
+    """'"If we are attacked, they will pay," X said', '"Y will pay a heavy price"': harm to another, told
+    for the future under a hostile condition or as a price a named party will pay, is the speaker's
+    warning against whoever will suffer it."""
     out = []
     taken = _taken(found, "THREATEN")
     for verb in tokens_of(sent):
@@ -282,11 +341,20 @@ def _conditional_harms(sent: Span, lex: Lexicon, found: list[Mention]) -> list[M
         condition = any(c.dep_ == "advcl" and _is_hostile(c, lex) and any(
             m.dep_ == "mark" and _lemma(m) in CONDITION_MARKS | {UNLESS} for m in c.children) for c in verb.children)
         speaker = _speaker_of(verb, lex)
-        if not condition or not _future(verb, lex) or speaker is None or _is_negated(verb):
+        if not (condition or _priced(verb, speaker)) or not _future(verb, lex) or speaker is None \
+                or _is_negated(verb):
             continue
         out.append(Mention(type="THREATEN", mode=None, trigger=verb, clause=verb, sent=sent, sources=[speaker],
                            targets=_named(_subjects(verb)), source_is_speaker=True))
     return out
+
+
+def _priced(verb: Token, speaker: Token | None) -> bool:
+    """'Y will pay a heavy price', 'Y will face consequences': a named party, not the speaker, told
+    what it will pay."""
+    subjects = _subjects(verb)
+    return speaker is not None and any(c.dep_ == "dobj" and _lemma(c) in _SPEECH.price_nouns for c in verb.children) \
+        and any(s.ent_type_ in GROUP_LABELS and s.i != speaker.i for s in subjects)
 
 
 def _is_hostile(clause: Token, lex: Lexicon) -> bool:
@@ -448,7 +516,7 @@ def _assurances_obtained(sent: Span, lex: Lexicon, found: list[Mention]) -> list
 
 
 _READERS: tuple[Callable[[Span, Lexicon, list[Mention]], list[Mention]], ...] = (
-    _quoted_condemnations, _broken_commitments, _blame, _recorded_violations, _readiness_warnings,
+    _quoted_condemnations, _labelled_wrongs, _broken_commitments, _blame, _recorded_violations, _readiness_warnings,
     _conditional_harms, _treatment_warnings, _postponed_meetings, _peace_pushes, _agreement_onsets,
     _assurances_obtained,
 )
