@@ -94,7 +94,8 @@ def _quoted_condemnations(sent: Span, lex: Lexicon, found: list[Mention]) -> lis
         if verb.pos_ != "VERB" or _lemma(verb) not in lex.speech_verbs or verb.i in taken:
             continue
         speakers = _named(_subjects(verb)) or _subjects(verb)
-        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        # the innermost speaker: '"...," X said, a statement said' is X's
+        for clause in (c for c in verb.children if c.dep_ == "ccomp" and _lemma(c) not in lex.speech_verbs):
             words = [t for t in clause.subtree if t.i in quoted and _lemma(t) in _SPEECH.contempt_words]
             if not words or not speakers or _is_negated(clause):
                 continue
@@ -194,6 +195,8 @@ def _accusation(clause: Token, accused: list[Token], sent: Span, lex: Lexicon) -
     """Y's accusation of the `accused` subjects of `clause`, Y the speaker of the clause."""
     speech = _speech_verb_of(clause, lex)
     speaker = _speaker_of(clause, lex)
+    # 'X said they were responsible' may be X owning up: a pronoun is no one else for sure
+    accused = [t for t in accused if t.pos_ != "PRON"]
     if speech is None or speaker is None or not accused or any(t.i == speaker.i for t in accused):
         return []
     return [Mention(type="ACCUSE", mode=None, trigger=clause, clause=speech, sent=sent, sources=[speaker],
