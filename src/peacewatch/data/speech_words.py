@@ -31,6 +31,7 @@ class SpeechWords(DataFile):
     assurance_nouns: frozenset[Word]
     obtaining_verbs: frozenset[Word]
     responsibility_words: frozenset[Word]
+    bearing_verbs: frozenset[Word]
     harm_nouns: frozenset[Word]
     recording_verbs: frozenset[Word]
     violation_nouns: frozenset[Word]

@@ -29,10 +29,14 @@ from peacewatch.grammar import (
     ANCHOR_PREPS,
     CONDITION_MARKS,
     GROUP_LABELS,
+    NOT_LABEL_DEPS,
     PARTNER_PREPS,
     PASSIVE_SUBJECTS,
+    RELATIVE_OBJECTS,
+    SEQUENCE_WORDS,
     SUBJECTS,
     UNLESS,
+    VISITED_PREPS,
 )
 from peacewatch.nlp import tokens_of
 
@@ -40,20 +44,9 @@ __all__ = ["read_speech_acts"]
 
 _SPEECH = SpeechWords.load()
 _EVENT_WORDS = EventWords.load()
-# Prepositions and verbs that tell a meeting as the time of another act ('during talks',
-# 'the announcement followed a meeting').
-_ANCHOR_WORDS = ANCHOR_PREPS | {"during", "follow", "precede"}
-# Verbs that hold responsibility in 'X bears responsibility for ...' (not 'claimed responsibility':
-# owning up to one's own act is no accusation).
-_BEARING_VERBS = frozenset({"bear", "carry", "have", "share"})
+_ANCHOR_WORDS = ANCHOR_PREPS | SEQUENCE_WORDS
 # Acts whose target a warning of the same author in the same sentence is aimed at.
 _HOSTILE_TYPES = frozenset({"ACCUSE", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "REJECT"})
-# Dependents of a labelling verb that are no part of the label it gives.
-_NOT_LABELS = frozenset({"conj", "cc", "advcl", "punct", "relcl", "npadvmod", "mark", "aux", "neg"})
-# Objects of a labelling verb in a relative clause ('what X called ...').
-_RELATIVE_OBJECTS = frozenset({"what", "which", "that", "whom"})
-# Prepositions of whom a visit or a meeting is with.
-_VISITED_PREPS = PARTNER_PREPS | {"to"}
 
 
 def read_speech_acts(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
@@ -116,7 +109,7 @@ def _labelled_wrongs(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Men
         if _lemma(verb) not in _SPEECH.labelling_verbs or verb.pos_ != "VERB" or verb.i in taken:
             continue
         # 'what X called a massacre' labels an act told around it, not one of its own
-        labelled = next((c for c in verb.children if c.dep_ == "dobj" and _lemma(c) not in _RELATIVE_OBJECTS), None)
+        labelled = next((c for c in verb.children if c.dep_ == "dobj" and _lemma(c) not in RELATIVE_OBJECTS), None)
         speakers = _subjects(verb)
         if labelled is None or not speakers or read_status(verb, lex) != "occurred":
             continue
@@ -134,7 +127,7 @@ def _label_of(verb: Token, labelled: Token) -> list[Token]:
     ('a war crime', 'as barbaric', 'an act of terrorism'), or a quoted word the parser hung below the
     object ('called the attack on X "vile"'); not words deeper in it ('a response to the crimes of X')."""
     quoted = quoted_tokens_of(verb.doc)
-    heads = [c for c in verb.children if c.i > labelled.i and c.dep_ not in _NOT_LABELS]
+    heads = [c for c in verb.children if c.i > labelled.i and c.dep_ not in NOT_LABEL_DEPS]
     heads += [t for t in labelled.subtree if t.i > labelled.i and t.i in quoted and t.pos_ in ("ADJ", "NOUN")]
     # 'as barbaric': the parser hangs the label below 'as' as its object or its modifier
     heads = [p for h in heads for p in ([h] if h.dep_ != "prep" else [c for c in h.children if c.dep_ != "punct"])]
@@ -171,7 +164,7 @@ def _blame(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
         if _lemma(word) not in _SPEECH.responsibility_words or not _answers_for_harm(word, lex):
             continue
         head = word.head
-        if word.dep_ == "dobj" and _lemma(head) in _BEARING_VERBS or word.dep_ in ("acomp", "attr"):
+        if word.dep_ == "dobj" and _lemma(head) in _SPEECH.bearing_verbs or word.dep_ in ("acomp", "attr"):
             if head.i not in taken and not _is_negated(head):
                 out.extend(_accusation(head, _subjects(head), sent, lex))
                 taken.add(head.i)
@@ -452,7 +445,7 @@ def _postponed_meetings(sent: Span, lex: Lexicon, found: list[Mention]) -> list[
                 continue
             # 'postponed his visit to X', 'postponed his visit next week to X'
             targets = [p for prep in [*noun.children, *verb.children] if prep.dep_ == "prep"
-                       and _lemma(prep) in _VISITED_PREPS for p in prep.children if p.dep_ == "pobj"]
+                       and _lemma(prep) in VISITED_PREPS for p in prep.children if p.dep_ == "pobj"]
             sources = _subjects(verb) if noun.dep_ == "dobj" else _owners(noun) or []
             out.append(Mention(type="CONSULT", mode=trigger.mode, trigger=noun, clause=verb, sent=sent,
                                status="negated", sources=sources, targets=targets))
