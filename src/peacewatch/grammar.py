@@ -127,6 +127,16 @@ TERM_PREPS = frozenset({"as", "under", "according", "in", "per"})
 GENERIC_DETERMINERS = frozenset({"no", "every", "each", "any", "all"})
 # Verbs of obligation before an infinitive: 'X has to release', 'X needs to withdraw' (still to be done).
 OBLIGATION_HEADS = frozenset({"have", "need"})
+# Speech acts and event nouns read from what is said (extract/speech.py):
+# ... words beside ANCHOR_PREPS that tell a meeting as the time of another act ('during talks',
+# 'the announcement followed a meeting');
+SEQUENCE_WORDS = frozenset({"during", "follow", "precede"})
+# ... dependents of a labelling verb that are no part of the label it gives ('called X a crime and left');
+NOT_LABEL_DEPS = frozenset({"conj", "cc", "advcl", "punct", "relcl", "npadvmod", "mark", "aux", "neg"})
+# ... objects of a verb in a relative clause ('what X called a massacre');
+RELATIVE_OBJECTS = frozenset({"what", "which", "that", "whom"})
+# ... prepositions of whom a visit or a meeting is with ('his visit to X', 'talks with X').
+VISITED_PREPS = frozenset({"with", "to"})
 
 
 

@@ -81,6 +81,7 @@ from peacewatch.extract.places import (
     takes_up_place,
     trails_clause,
 )
+from peacewatch.extract.speech import read_speech_acts
 from peacewatch.extract.weapons import find_weapons, mode_of_words
 from peacewatch.grammar import (
     DEFINITE_ARTICLES,
@@ -212,7 +213,7 @@ def extract_events(doc: Doc, published: date | None = None, lex: Lexicon | None 
 
 def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContext, lex: Lexicon) -> None:
     """The drafts of one sentence's mentions, with their times, places, tolls and weapons."""
-    mentions = find_mentions(sent, lex)
+    mentions = read_speech_acts(sent, lex, find_mentions(sent, lex))
     shared = share_infinitive_reading(mentions)
     times = sentence_times(sent, ctx)
     places = _places(sent, ctx)
