@@ -404,3 +404,51 @@ def test_a_name_of_english_words_is_looked_up_without_end(name):
     # then looks only at names shorter than the whole: it never looks the whole name up again
     get_gazetteer().match(name)
     assert isinstance(get_gazetteer().candidates(name), list)
+
+
+def test_a_name_led_by_a_peoples_adjective_is_at_its_country_or_continent():
+    from peacewatch.resolve.place import resolve_place
+
+    assert resolve_place("Peruvian National Library").country == "PER"
+    assert resolve_place("European Space Agency").name == "Europe"
+    # not a site a country keeps abroad, not a part of a town, and only a name
+    assert resolve_place("Chilean Embassy") is None
+    assert resolve_place("Italian Quarter") is None
+    assert resolve_place("Peruvian troops") is None
+
+
+def test_only_the_biggest_town_of_a_capitals_name_is_the_capital():
+    from peacewatch.resolve.place import get_gazetteer, is_capital, to_place
+
+    capitals = [e for e, _ in get_gazetteer().match("Washington") if is_capital(to_place(e))]
+    assert [e.admin1 for e in capitals] == ["District of Columbia"]
+
+
+def test_a_state_name_beside_other_states_of_its_country_is_the_state():
+    from peacewatch.resolve.place import resolve_place
+
+    beside = resolve_place("Georgia", countries=["GEO", "USA"], regions=frozenset({"Alabama", "Tennessee"}))
+    assert (beside.country, beside.precision) == ("USA", "region")
+    assert resolve_place("Georgia", countries=["GEO", "USA"]).precision == "country"
+
+
+def test_an_english_unit_prefix_is_dropped_from_a_region_name():
+    from peacewatch.resolve.place import resolve_place
+
+    assert resolve_place("Flintshire").precision == "region"
+    assert resolve_place("Albay", countries=["PHL"]).country == "PHL"
+
+
+def test_a_region_named_by_words_of_the_language_is_read_in_its_countrys_news_only():
+    from peacewatch.resolve.place import resolve_place
+
+    assert resolve_place("Upper East", countries=["GHA"]).country == "GHA"
+    assert resolve_place("Upper East") is None
+
+
+def test_a_county_named_without_county_is_read_in_its_countrys_news_only():
+    from peacewatch.resolve.place import resolve_place
+
+    assert resolve_place("Cuyahoga", countries=["USA"]).name == "Cuyahoga County"
+    assert resolve_place("Cuyahoga") is None
+    assert resolve_place("Cuyahoga Hospital", countries=["USA"]) is None

@@ -70,6 +70,8 @@ class RegionWords(DataFile):
     settlement_nouns: list[Word]
     anaphors: dict[Literal["city", "region", "country", "place"], list[Word]]
     capital_nouns: list[Word] = []
+    foreign_sites: list[Word] = []
+    town_parts: list[Word] = []
 
 
 @dataclass(frozen=True, slots=True)
