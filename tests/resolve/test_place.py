@@ -72,7 +72,7 @@ UNKNOWN_CASES = [
     ("Xqzzyvillе", "made-up name"),
     ("", "empty string"),
     ("   ", "blank"),
-    ("WA", "capitalised abbreviation is not the Ghanaian town 'Wa'"),
+    ("OAS", "capitalised abbreviation is not the Philippine town 'Oas'"),
     ("White House", "English words that are only a translated alternate (Casablanca)"),
 ]
 
@@ -452,3 +452,20 @@ def test_a_county_named_without_county_is_read_in_its_countrys_news_only():
     assert resolve_place("Cuyahoga", countries=["USA"]).name == "Cuyahoga County"
     assert resolve_place("Cuyahoga") is None
     assert resolve_place("Cuyahoga Hospital", countries=["USA"]) is None
+
+
+def test_a_regions_point_is_the_middle_of_its_towns_extent():
+    from peacewatch.data.regions import region_point
+
+    # towns crowd at one end: the middle of the extent, not their mean
+    assert region_point([10.0, 10.2, 10.4, 10.6, 20.0]) == 15.0
+
+
+def test_australian_and_canadian_region_abbreviations_are_their_regions():
+    from peacewatch.resolve.place import resolve_place
+
+    assert resolve_place("NSW").name == "New South Wales"
+    assert resolve_place("N.B.").name == "New Brunswick"
+    assert resolve_place("Ont.").name == "Ontario"
+    # a capitalised abbreviation is never the Ghanaian town 'Wa'
+    assert resolve_place("WA").name == "Western Australia"

@@ -338,6 +338,17 @@ class Gazetteer:
                     seen.add(key[3:])
                     exact.setdefault(key[3:], []).append((entry, tier + 1))
 
+    def add_names(self, entry: GazetteerEntry, names: Sequence[str]) -> None:
+        """Index more own names (tier 0) of an entry already added."""
+        for name in names:
+            key = normalize_name(name)
+            bucket = self._index.exact.setdefault(key, [])
+            if key and not any(e is entry for e, _ in bucket):
+                bucket.append((entry, 0))
+                self._index.primary.append((key, entry))
+                if _is_acronym(name):
+                    self._acronyms.add(key)
+
     def match(self, name: str) -> list[tuple[GazetteerEntry, int]]:
         """Entries for a name with their match tier: 0 a primary name, 1 an alternate name,
         2 and more a looser match (spelling key, region suffix, direction word dropped)."""
@@ -770,6 +781,18 @@ def _unit_bare_name(region: AdminRegion, gazetteer: Gazetteer) -> list[str]:
     return [words[0]]
 
 
+def _add_region_abbreviations(gazetteer: Gazetteer) -> None:
+    """Index country_points.yaml's abbreviations of other countries' regions ('NSW', 'Ont.') as
+    own names of the region entry of that name and country."""
+    for iso3, regions in CountryPoints.load().region_abbreviations.items():
+        for name, abbreviations in regions.items():
+            entry = next((e for e, t in gazetteer.exact(normalize_name(name))
+                          if t == 0 and e.country == iso3 and e.precision == "region"), None)
+            if entry is None:
+                raise DataError(f"country_points.yaml: no region {name!r} of {iso3} to abbreviate")
+            gazetteer.add_names(entry, abbreviations)
+
+
 def _add_small_towns(gazetteer: Gazetteer, towns: Iterable[SmallTown], regions: Iterable[AdminRegion],
                      iso3_of: dict[str, str], state_name: dict[str, str]) -> None:
     """Keep the region table's towns that the city list lacks (1000 to 5000 people) by name, each
@@ -835,6 +858,7 @@ def build_gazetteer(city_file: str = CITY_FILE) -> Gazetteer:
     _add_places(gazetteer, adjectives)
     _add_landforms(gazetteer)
     _add_admin_regions(gazetteer, iso3_of, state_name)
+    _add_region_abbreviations(gazetteer)
     gazetteer._adjectives = {normalize_name(k): v for k, v in adjectives.items()}
     gazetteer.set_lead_adjectives(_lead_adjectives(gazetteer, adjectives))
     log.debug("gazetteer: %d entries, %d names", len(gazetteer.entries), len(gazetteer._index.exact))
