@@ -469,3 +469,17 @@ def test_australian_and_canadian_region_abbreviations_are_their_regions():
     assert resolve_place("Ont.").name == "Ontario"
     # a capitalised abbreviation is never the Ghanaian town 'Wa'
     assert resolve_place("WA").name == "Western Australia"
+
+
+def test_a_small_town_of_a_region_the_article_names_beats_a_bigger_namesake_elsewhere():
+    from peacewatch.resolve.place import resolve_place
+
+    assert resolve_place("Leavenworth", countries=["USA"]).admin1 == "Kansas"
+    assert resolve_place("Leavenworth", countries=["USA"], regions=frozenset({"Washington"})).admin1 == "Washington"
+
+
+def test_a_name_of_a_town_and_an_abbreviation_is_at_the_town():
+    from peacewatch.resolve.place import resolve_place
+
+    assert resolve_place("Ashford FC").name == "Ashford"
+    assert resolve_place("Kharkiv Zavodskyi") is None

@@ -389,8 +389,10 @@ class Gazetteer:
         best = min(inner, key=lambda f: (min(_INNER_RANK.get(e.precision, len(_INNER_RANK)) for e in f[2]),
                                          f[0] - f[1]))
         rest = [w for start, end, w in words if end <= best[0] or start >= best[1]]
-        if not all(_is_english(w) for w in rest):
-            return []  # 'Adan Yabaal' is a name of its own, not a place called 'Adan'
+        if not all(_is_english(w) or _is_acronym(w) for w in rest):
+            # 'Adan Yabaal' is a name of its own, not a place called 'Adan'; an abbreviation is
+            # a body's kind ('Ashford FC', 'Nenagh MDC')
+            return []
         inner_name = name[best[0]:best[1]]
         # a county's name without 'County' is no name to find inside another ('Fire Island')
         unit = normalize_name(inner_name) in self.bare_units
@@ -974,7 +976,24 @@ def choose_entry(name: str, *, countries: Sequence[str] = (), near: Sequence[Gaz
         # of the name (another spelling, a place inside it: 'Upper Mill' is not 'Uppermill')
         return _small_town(name, wanted, others, regions, gazetteer) or _best_entry(name, found, wanted, others,
                                                                                    regions, gazetteer)
-    return _best_entry(name, found, wanted, others, regions, gazetteer)
+    best = _best_entry(name, found, wanted, others, regions, gazetteer)
+    if best is not None and regions and best.precision == "city" and best.admin1 not in regions:
+        # a town of a region the article names, under the city list's size, beats a namesake
+        # outside the regions it names ('Shelby' in a story of Montana)
+        return _town_of_named_region(name, regions, gazetteer) or best
+    return best
+
+
+def _town_of_named_region(name: str, regions: Collection[str], gazetteer: Gazetteer) -> GazetteerEntry | None:
+    key = normalize_name(name)
+    if not key or _all_common_words(key) or _is_acronym(name) or (" " not in key and _is_english(key)):
+        return None
+    rows = [row for row in gazetteer.small_towns(key) if row[4] is not None and row[4] in regions]
+    if len(rows) != 1:
+        return None
+    row = rows[0]
+    return GazetteerEntry(name=row[0], country=row[1], admin1=row[4], lat=row[2], lon=row[3], geonameid=None,
+                          population=SMALL_TOWN_FLOOR, precision="city")
 
 
 def _in_context(name: str, found: list[tuple[GazetteerEntry, int]], countries: Sequence[str],
