@@ -483,3 +483,17 @@ def test_a_name_of_a_town_and_an_abbreviation_is_at_the_town():
 
     assert resolve_place("Ashford FC").name == "Ashford"
     assert resolve_place("Kharkiv Zavodskyi") is None
+
+
+def test_a_peoples_name_is_never_a_town_of_that_name():
+    from peacewatch.resolve.place import get_gazetteer, resolve_place
+
+    assert any(e.precision == "city" for e, _ in get_gazetteer().match("Arab"))
+    assert resolve_place("Arab", countries=["USA"]) is None
+
+
+def test_a_name_inside_another_ranks_by_its_likeliest_reading():
+    from peacewatch.resolve.place import resolve_place
+
+    # 'Atlantic' is the ocean, not a village: the state is the most precise place named
+    assert resolve_place("Georgia Atlantic College", countries=["USA"]).name == "Georgia"

@@ -202,4 +202,5 @@ class PlaceNames(DataFile):
     formal_heads: list[Word]
     direction_words: list[Word]
     joiners: list[Word]
+    peoples: list[Word] = []
     letters: dict[Annotated[str, StringConstraints(min_length=1, max_length=1)], str]

@@ -296,6 +296,8 @@ class Gazetteer:
         # adjectives of countries, continents and regions, by normalised key: a name they lead
         # ('European Commission') is read at their place (see _match_adjective_led)
         self._lead_adjectives: dict[str, list[GazetteerEntry]] = {}
+        # names of peoples and their adjectives ('Arab', 'Kurdish', 'Peruvians'): never a town
+        self.peoples: frozenset[str] = frozenset()
         self.capitals = capitals
         # first-level regions (US states, provinces) as (name, admin1), and each admin1's country
         self.first_level: set[tuple[str, str]] = set()
@@ -386,7 +388,9 @@ class Gazetteer:
                  if found[1] - found[0] < len(name.strip())]
         if not inner:
             return self._match_adjective_led(words)
-        best = min(inner, key=lambda f: (min(_INNER_RANK.get(e.precision, len(_INNER_RANK)) for e in f[2]),
+        # each inner name ranks by its likeliest reading: 'Atlantic' in 'Florida Atlantic
+        # University' is the ocean (not a village of Iowa), so the state is the most precise
+        best = min(inner, key=lambda f: (_INNER_RANK.get(self._likeliest(f[2]).precision, len(_INNER_RANK)),
                                          f[0] - f[1]))
         rest = [w for start, end, w in words if end <= best[0] or start >= best[1]]
         if not all(_is_english(w) or _is_acronym(w) for w in rest):
@@ -398,6 +402,10 @@ class Gazetteer:
         unit = normalize_name(inner_name) in self.bare_units
         return [(entry, tier + _INNER_TIER) for entry, tier in self.match(inner_name)
                 if not (unit and tier > 0 and entry.precision == "region")]
+
+    def _likeliest(self, entries: Sequence[GazetteerEntry]) -> GazetteerEntry:
+        """The entry a name's candidates most likely mean without context."""
+        return max(entries, key=lambda e: score_candidate(e, 0, (), (), self))
 
     def _match_adjective_led(self, words: list[_Word]) -> list[tuple[GazetteerEntry, int]]:
         """A name of English words led by a country's, continent's or region's adjective ('Mexican
@@ -863,6 +871,9 @@ def build_gazetteer(city_file: str = CITY_FILE) -> Gazetteer:
     _add_region_abbreviations(gazetteer)
     gazetteer._adjectives = {normalize_name(k): v for k, v in adjectives.items()}
     gazetteer.set_lead_adjectives(_lead_adjectives(gazetteer, adjectives))
+    gazetteer.peoples = frozenset(normalize_name(w) for w in (
+        *adjectives, *_NAMES.peoples,
+        *(w for row in CountryList.load().countries for w in (*row.adjectives, *row.demonyms))))
     log.debug("gazetteer: %d entries, %d names", len(gazetteer.entries), len(gazetteer._index.exact))
     return gazetteer
 
@@ -966,6 +977,11 @@ def choose_entry(name: str, *, countries: Sequence[str] = (), near: Sequence[Gaz
     """The gazetteer entry a name most likely refers to in context (see resolve_place)."""
     gazetteer = get_gazetteer()
     found = gazetteer.match(name)
+    if normalize_name(name) in gazetteer.peoples:
+        # a people's name is not the town of that name ('Arab', Alabama)
+        found = [pair for pair in found if pair[0].precision != "city"]
+        if not found:
+            return None
     wanted = [c.upper() for c in countries if isinstance(c, str)]
     others = [e for e in near if e is not None]
     found = [pair for pair in found
