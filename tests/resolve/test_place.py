@@ -466,6 +466,7 @@ def test_australian_and_canadian_region_abbreviations_are_their_regions():
     assert resolve_place("NSW").name == "New South Wales"
     assert resolve_place("N.B.").name == "New Brunswick"
     assert resolve_place("Ont.").name == "Ontario"
+    assert resolve_place("Lancs").name == "Lancashire"
     # a capitalised abbreviation is never the Ghanaian town 'Wa'
     assert resolve_place("WA").name == "Western Australia"
 
