@@ -914,6 +914,8 @@ def _read_verb_arguments(mention: Mention, verb: Token, trigger: Trigger) -> Non
     if trigger.type == "THREATEN" and not mention.targets and _is_demand_participle(verb):
         # '... demanded that X agree, warning of sanctions if it refused': the warning is aimed at X
         mention.targets = [c for c in verb.head.children if c.dep_ in SUBJECTS]
+    if trigger.type == "THREATEN" and all(t.ent_type_ in NUMERIC_LABELS for t in mention.targets):
+        mention.targets = _threatened_targets(verb, mention.sent) or mention.targets
     if verb.dep_ == "relcl" and _is_event_noun(verb.head) and verb.head.pos_ == "NOUN":
         # 'a missile attack by the rebels that struck the airport': the attack's own author
         told = Mention(type=mention.type, mode=None, trigger=verb.head, clause=verb, sent=mention.sent)
@@ -922,6 +924,25 @@ def _read_verb_arguments(mention: Mention, verb: Token, trigger: Trigger) -> Non
     _read_linked_objects(mention, verb)
     if mention.parties and mention.sources:
         mention.mediator = mention.sources[0]
+
+
+def _threatened_targets(verb: Token, sent: Span) -> list[Token]:
+    """'threatened to attack X', 'threatened to impose sanctions on X', 'threatened to suspend the
+    truce with X': a threat is aimed at whoever the act it threatens would be aimed at."""
+    lex = get_lexicon()
+    acts = [a for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for a in (c, *c.conjuncts)]
+    for act in acts:
+        told = _verb_mention(act, sent, lex) if act.i != verb.i else None
+        found = [told] if told is not None else [_noun_mention(o, sent, lex) for o in _objects(act)
+                                                 if o.pos_ == "NOUN" and _lemma(o) in lex.nouns]
+        targets = [t for m in found if m is not None for t in m.targets
+                   if t.ent_type_ not in NUMERIC_LABELS and not _is_event_noun(t)]
+        # 'to suspend the truce with X', 'to halt aid to X': the other party of what is acted on
+        targets = targets or [p for o in _objects(act) for p in _partners(o) or _recipients(o, act)
+                              or _partners(act)]
+        if targets:
+            return targets
+    return []
 
 
 def _is_raised_participle(verb: Token) -> bool:
@@ -966,6 +987,10 @@ def _read_object(mention: Mention, verb: Token, trigger: Trigger, obj: Token) ->
     if trigger.type == "ASSAULT" and _aimed_at(obj):
         # 'launched (a series of) airstrikes on X': X is hit
         mention.targets.extend(_aimed_at(obj))
+        return
+    if mention.type in MEETING_TYPES and _is_event_noun(obj) and _partners(obj):
+        # 'agreed a peace deal with X', 'signed an accord with X': X is the other party
+        mention.targets.extend(_partners(obj))
         return
     if _lemma(obj) in OFFER_NOUNS or _is_event_noun(obj):
         # 'accepted the US proposal': the proposer; 'condemned the attack': the

@@ -1,0 +1,35 @@
+"""Whom an event is aimed at when the sentence names that party inside the act's own object:
+the act a threat threatens, the partner of a deal, the recipient of what is given. Sentences
+invented for these tests."""
+
+import pytest
+
+from peacewatch.runner.pipeline import extract
+
+
+def _targets(text, kind):
+    return [e.target.country if e.target else None
+            for e in extract(text, published="2025-05-07").events if e.type == kind]
+
+
+# (text, event type, target country, the point)
+CASES = [
+    ("Peru threatened on Tuesday to suspend its border truce with Chile.", "THREATEN", "CHL",
+     "a threat to end a deal is aimed at the deal's partner"),
+    ("Norway threatened to impose new sanctions on Belarus.", "THREATEN", "BLR",
+     "a threat of sanctions is aimed at whoever they would hit"),
+    ("Peru threatened to halt military aid to Bolivia.", "THREATEN", "BOL",
+     "a threat to stop giving is aimed at the recipient"),
+    ("The rebels of the north, who signed a peace accord with Peru in 2010, laid down their arms.", "AGREE", "PER",
+     "a deal agreed with X: X is the other party"),
+]
+
+
+@pytest.mark.parametrize("text,kind,want,point", CASES, ids=[c[3][:40] for c in CASES])
+def test_the_target_inside_the_object(text, kind, want, point):
+    assert want in _targets(text, kind), point
+
+
+def test_a_threat_of_nothing_named_has_no_target():
+    """'threatened to resign': nobody is aimed at; unknown stays null."""
+    assert _targets("The minister threatened to resign over the vote.", "THREATEN") in ([], [None])
