@@ -22,6 +22,12 @@ CASES = [
      "a threat to stop giving is aimed at the recipient"),
     ("The rebels of the north, who signed a peace accord with Peru in 2010, laid down their arms.", "AGREE", "PER",
      "a deal agreed with X: X is the other party"),
+    ("Japan has pledged $40 million to support Ukrainian farmers.", "AID", "UKR",
+     "aid given to support X goes to X"),
+    ("Egypt is expected to allow Sudanese refugees to cross the border.", "CONCEDE", "SDN",
+     "a permission is granted to the one allowed"),
+    ("Chile has called for an end to Peru's air strikes.", "REQUEST", "PER",
+     "a demand to stop an act is aimed at its author"),
 ]
 
 
@@ -33,3 +39,9 @@ def test_the_target_inside_the_object(text, kind, want, point):
 def test_a_threat_of_nothing_named_has_no_target():
     """'threatened to resign': nobody is aimed at; unknown stays null."""
     assert _targets("The minister threatened to resign over the vote.", "THREATEN") in ([], [None])
+
+
+def test_an_act_made_possible_is_no_permission():
+    """'..., allowing the army to advance': what a truce made possible, not a concession to the army."""
+    events = extract("The truce broke down, allowing Peruvian troops to advance.", published="2025-05-07").events
+    assert not [e for e in events if e.type == "CONCEDE" and e.target is not None]

@@ -42,6 +42,7 @@ class EventWords(DataFile):
     retaliation_verbs: frozenset[Word]
     judgement_verbs: frozenset[Word]
     agreement_nouns: frozenset[Word]
+    ending_nouns: frozenset[Word] = frozenset()
 
 
 class ActorWords(DataFile):

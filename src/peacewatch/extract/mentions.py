@@ -914,8 +914,7 @@ def _read_verb_arguments(mention: Mention, verb: Token, trigger: Trigger) -> Non
     if trigger.type == "THREATEN" and not mention.targets and _is_demand_participle(verb):
         # '... demanded that X agree, warning of sanctions if it refused': the warning is aimed at X
         mention.targets = [c for c in verb.head.children if c.dep_ in SUBJECTS]
-    if trigger.type == "THREATEN" and all(t.ent_type_ in NUMERIC_LABELS for t in mention.targets):
-        mention.targets = _threatened_targets(verb, mention.sent) or mention.targets
+    _read_complement(mention, verb, trigger)
     if verb.dep_ == "relcl" and _is_event_noun(verb.head) and verb.head.pos_ == "NOUN":
         # 'a missile attack by the rebels that struck the airport': the attack's own author
         told = Mention(type=mention.type, mode=None, trigger=verb.head, clause=verb, sent=mention.sent)
@@ -926,23 +925,62 @@ def _read_verb_arguments(mention: Mention, verb: Token, trigger: Trigger) -> Non
         mention.mediator = mention.sources[0]
 
 
-def _threatened_targets(verb: Token, sent: Span) -> list[Token]:
-    """'threatened to attack X', 'threatened to impose sanctions on X', 'threatened to suspend the
-    truce with X': a threat is aimed at whoever the act it threatens would be aimed at."""
+def _complement_targets(verb: Token, sent: Span, deps: frozenset[str], types: frozenset[str] | None) -> list[Token]:
+    """Whoever the act told in a verb's complement is aimed at: 'threatened to attack X',
+    'threatened to impose sanctions on X', 'committed $30 million to support X' (only acts of
+    `types`, when given)."""
     lex = get_lexicon()
-    acts = [a for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for a in (c, *c.conjuncts)]
+    acts = [a for c in verb.children if c.dep_ in deps and c.pos_ in ("VERB", "AUX") and _is_infinitive(c)
+            for a in (c, *c.conjuncts)]
     for act in acts:
         told = _verb_mention(act, sent, lex) if act.i != verb.i else None
         found = [told] if told is not None else [_noun_mention(o, sent, lex) for o in _objects(act)
                                                  if o.pos_ == "NOUN" and _lemma(o) in lex.nouns]
-        targets = [t for m in found if m is not None for t in m.targets
+        targets = [t for m in found if m is not None and (types is None or m.type in types) for t in m.targets
                    if t.ent_type_ not in NUMERIC_LABELS and not _is_event_noun(t)]
-        # 'to suspend the truce with X', 'to halt aid to X': the other party of what is acted on
-        targets = targets or [p for o in _objects(act) for p in _partners(o) or _recipients(o, act)
-                              or _partners(act)]
+        if types is None:
+            # 'to suspend the truce with X', 'to halt aid to X': the other party of what is acted on
+            targets = targets or [p for o in _objects(act) for p in _partners(o) or _recipients(o, act)
+                                  or _partners(act)]
         if targets:
             return targets
     return []
+
+
+def _ended(mention: Mention, objects: list[Token]) -> None:
+    """'demanded an end to X's attacks', 'called for a halt to the shelling': a demand to stop
+    something is aimed at whoever does it, or at the act itself (whose author the article pass finds)."""
+    for obj in objects:
+        if _lemma(obj) not in _WORDS.ending_nouns:
+            continue
+        ended = [p for prep in obj.children if prep.dep_ == "prep" and _lemma(prep) in ("to", "of")
+                 for p in prep.children if p.dep_ == "pobj"]
+        if ended:
+            mention.targets = [t for t in mention.targets if t.i != obj.i]
+            mention.targets.extend(o for e in ended for o in (_owners(e) if _is_event_noun(e) else None) or [e])
+            return
+
+
+# The clauses that tell a purpose or the act threatened ('threatened to attack X', 'gave $5
+# million to support X'), and the acts whose target an aid's purpose tells.
+_COMPLEMENT_DEPS = frozenset({"xcomp", "advcl"})
+_PURPOSE_TYPES = frozenset({"AID", "SUPPORT"})
+
+
+def _read_complement(mention: Mention, verb: Token, trigger: Trigger) -> None:
+    """The targets a threat, an aid, a permission or a demand names inside its complement."""
+    if trigger.type == "THREATEN" and all(t.ent_type_ in NUMERIC_LABELS for t in mention.targets):
+        mention.targets = _complement_targets(verb, mention.sent, frozenset({"xcomp"}), None) or mention.targets
+    elif mention.type == "AID" and not mention.targets:
+        mention.targets = _complement_targets(verb, mention.sent, _COMPLEMENT_DEPS, _PURPOSE_TYPES)
+    elif mention.type == "CONCEDE" and not mention.targets and not (
+            verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl")):
+        # 'allowed the wounded to leave', 'let the convoys pass': the one allowed ('..., allowing
+        # the army to advance' tells what an act made possible, no permission)
+        mention.targets = [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJECTS]
+    elif mention.type == "REQUEST":
+        _ended(mention, [o for o in _objects(verb) if o.pos_ == "NOUN"]
+               + [p for prep in verb.children if prep.dep_ == "prep" for p in prep.children if p.dep_ == "pobj"])
 
 
 def _is_raised_participle(verb: Token) -> bool:
