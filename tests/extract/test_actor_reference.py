@@ -56,11 +56,22 @@ def test_a_phrase_points_back(nlp, text, head, nth, expected, point):
     assert actor is not None and (actor.country, actor.sector) == expected, point
 
 
-@pytest.mark.xfail(strict=True, reason="'its troops' is left unread while the event reader merges every assault "
-                   "whose sources share a country (a second telling would be folded into the first)")
 def test_its_troops_are_the_groups(nlp):
+    """'X said its troops ...': the troops of the group 'its' points to, armed as it is."""
     actor = _actor(nlp, "The Kachin Independence Army said its troops had taken the hill.", "troops")
     assert (actor.country, actor.sector) == ("MMR", "REB")
+
+
+def test_its_army_is_the_states(nlp):
+    """A state's army told by its pronoun keeps the army's sector and takes the state's country."""
+    actor = _actor(nlp, "A Chilean statement said its army was striking targets in the area.", "army")
+    assert (actor.country, actor.sector) == ("CHL", "MIL")
+
+
+def test_its_forces_of_no_known_owner_stay_unknown(nlp):
+    """Unknown stays null: 'its' with nothing it can point to gives no country."""
+    actor = _actor(nlp, "Its forces had taken the hill.", "forces")
+    assert actor is None or actor.country is None
 
 
 def test_a_bare_title_is_the_country_the_sentence_names(nlp):

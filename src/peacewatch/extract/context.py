@@ -412,6 +412,7 @@ def actors_of(tokens: list[Token], ctx: ArticleContext, salient: list[tuple[Toke
         # a facility is where it is, not whose the sentence's last country word says (events.py
         # gives it the country of the event's place: locate_facility)
         actor = facility or refer_back(token, actor, ctx)
+        actor = _owned_body(token, actor, ctx, salient)
         if actor is not None and actor.country is None and _has_self_possessive(token):
             actor = None  # 'our teams' with no country the words or the speaker give: unknown
         if actor is None and _is_unknown_group(token, ctx):
@@ -422,6 +423,20 @@ def actors_of(tokens: list[Token], ctx: ArticleContext, salient: list[tuple[Toke
         elif keep_event_refs and token.lemma_.lower() in get_lexicon().nouns:
             out.append(Actor(text=phrase(token).text, name=f"event:{token.i}", country=None, sector=None))
     return out
+
+
+def _owned_body(token: Token, actor: Actor | None, ctx: ArticleContext,
+                salient: list[tuple[Token, Actor]]) -> Actor | None:
+    """'X said its forces took the town', "its army": a body of no country named by its owner's
+    pronoun is that owner's (the pronoun read as any other), an armed group's body armed as it is."""
+    if actor is None or actor.country is not None or actor.sector not in _COUNTRY_SECTORS:
+        return actor
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in GROUP_POSSESSIVES), None)
+    found = resolve_pronoun(owner, ctx, salient) if owner is not None else None
+    if found is None or not found.country:
+        return actor
+    sector = found.sector if found.sector == "REB" else actor.sector
+    return actor.model_copy(update={"country": found.country, "sector": sector})
 
 
 def names_thing(token: Token) -> bool:
@@ -484,9 +499,7 @@ def refer_back(token: Token, actor: Actor | None, ctx: ArticleContext) -> Actor 
     if actor.sector not in _COUNTRY_SECTORS and lemma not in GROUP_NOUNS:
         return actor
     if _has_possessive_pronoun(token):
-        # 'its troops' stands for the body 'its' points to; left unread while the event reader
-        # merges every assault whose sources share a country, which would fold a second telling
-        # ('X said its forces took the town') into the first (tests/extract: xfail).
+        # 'its troops' stands for the body 'its' points to: read with the salient actors (_owned_body)
         return actor
     owner = next((c for c in token.children if c.dep_ == "poss" and c.lemma_.lower() in GROUP_NOUNS
                   and _is_definite(c)), None)
