@@ -1,6 +1,6 @@
 """Whom an event is aimed at when the sentence names that party inside the act's own object:
-the act a threat threatens, the partner of a deal, the recipient of what is given. Sentences
-invented for these tests."""
+the act a threat threatens, the partner of a deal, the recipient of what is given; and who acts
+when the parse hangs the verb on its subject. Sentences invented for these tests."""
 
 import pytest
 
@@ -45,3 +45,11 @@ def test_an_act_made_possible_is_no_permission():
     """'..., allowing the army to advance': what a truce made possible, not a concession to the army."""
     events = extract("The truce broke down, allowing Peruvian troops to advance.", published="2025-05-07").events
     assert not [e for e in events if e.type == "CONCEDE" and e.target is not None]
+
+
+def test_a_verb_after_an_apposition_has_that_subject():
+    """'X, a group founded in 2002, swept across ..., seizing towns': the parse makes 'swept' a
+    modifier of X; X is still who swept and seized."""
+    events = extract("The deal comes after Boko Haram, a jihadist group founded in 2002, swept across the "
+                     "northeast of Nigeria last year, seizing several towns.", published="2025-05-07").events
+    assert [(e.source.country, e.source.sector) for e in events if e.type == "ASSAULT" and e.source] == [("NGA", "REB")]

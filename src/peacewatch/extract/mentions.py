@@ -700,7 +700,7 @@ def _subjects(verb: Token) -> list[Token]:
             return _agents(head) or [c for c in head.children if c.dep_ in SUBJECTS] or subjects
         if subjects:
             return subjects
-        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if (verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON")) or _is_verb_after_apposition(verb):
             return [verb.head]
         if _is_decided_act(verb):
             return _owners(verb.head) or []  # 'the Indian decision to suspend': India suspends
@@ -719,6 +719,18 @@ def _subjects(verb: Token) -> list[Token]:
                 continue
         return []
     return []
+
+
+def _is_verb_after_apposition(verb: Token) -> bool:
+    """'X, a rebel force backed by Y, swept across the east': the parse hangs the finite verb on
+    its subject as a modifier, after the apposition and its comma; a participle that modifies
+    ('X, backed by Y, ...', 'a force linked to Y') has no apposition before it."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return False
+    return any(c.dep_ == "appos" and head.i < c.i and c.right_edge.i < verb.i for c in head.children)
 
 
 def _is_future(verb: Token, lex: Lexicon) -> bool:
