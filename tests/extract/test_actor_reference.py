@@ -46,6 +46,8 @@ CASES = [
      "gang", -1, ("HND", "REB"), "a gang the article never names fights where the story is (rule 8)"),
     ("Rebels have held towns in Mozambique for a year. After Rwanda-backed talks stalled, the army shelled a camp.",
      "army", -1, ("MOZ", "MIL"), "a country fused into a modifier ('Rwanda-backed') is a sponsor, not the place"),
+    ("Boko Haram joined a coalition of insurgents last year. Since then the alliance has seized ten towns.",
+     "alliance", -1, ("NGA", "REB"), "a group noun with no role of its own ('the alliance') points back too"),
 ]
 
 
@@ -66,6 +68,11 @@ def test_its_army_is_the_states(nlp):
     """A state's army told by its pronoun keeps the army's sector and takes the state's country."""
     actor = _actor(nlp, "A Chilean statement said its army was striking targets in the area.", "army")
     assert (actor.country, actor.sector) == ("CHL", "MIL")
+
+
+def test_the_alliance_with_no_group_before_is_unknown(nlp):
+    """Unknown stays null: no armed group named before, no actor for 'the alliance'."""
+    assert _actor(nlp, "Since then the alliance has grown.", "alliance") is None
 
 
 def test_its_forces_of_no_known_owner_stay_unknown(nlp):

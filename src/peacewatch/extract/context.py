@@ -489,11 +489,7 @@ def refer_back(token: Token, actor: Actor | None, ctx: ArticleContext) -> Actor 
         return actor
     lemma = token.lemma_.lower()
     if actor is None:
-        if lemma not in STATE_NOUNS or not _is_definite(token) or any(
-                c.lower_ in PAIR_WORDS or c.like_num for c in token.children):
-            return None  # 'the two countries' is both parties, read elsewhere
-        code = _last_country(token)
-        return Actor(text=phrase(token).text, name=country_name(code), country=code, sector="GOV") if code else None
+        return _unnamed_body(token, ctx)
     if actor.country is not None:
         return actor
     if actor.sector not in _COUNTRY_SECTORS and lemma not in GROUP_NOUNS:
@@ -519,6 +515,21 @@ def refer_back(token: Token, actor: Actor | None, ctx: ArticleContext) -> Actor 
         return actor  # 'a soldier': one not named before
     code = _home_country(token, ctx, actor)
     return actor.model_copy(update={"country": code}) if code else actor
+
+
+def _unnamed_body(token: Token, ctx: ArticleContext) -> Actor | None:
+    """A definite noun the lexicon gives no actor: 'the country' is the last country named; 'the
+    alliance', a group noun with no role of its own, the last armed group named (else unknown)."""
+    lemma = token.lemma_.lower()
+    if not _is_definite(token) or any(c.lower_ in PAIR_WORDS or c.like_num for c in token.children):
+        return None  # 'the two countries' is both parties, read elsewhere
+    if lemma in GROUP_NOUNS:
+        group = _last_group(token, ctx)
+        return group.model_copy(update={"text": phrase(token).text}) if group else None
+    if lemma not in STATE_NOUNS:
+        return None
+    code = _last_country(token)
+    return Actor(text=phrase(token).text, name=country_name(code), country=code, sector="GOV") if code else None
 
 
 def _is_definite(token: Token) -> bool:
