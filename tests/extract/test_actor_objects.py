@@ -28,6 +28,8 @@ CASES = [
      "a permission is granted to the one allowed"),
     ("Chile has called for an end to Peru's air strikes.", "REQUEST", "PER",
      "a demand to stop an act is aimed at its author"),
+    ("Germany approved new arms sales to Peru on Monday.", "AID", "PER",
+     "a noun of giving names its recipient with 'to'"),
 ]
 
 

@@ -1164,12 +1164,21 @@ def _read_noun_arguments(mention: Mention, noun: Token) -> None:
                 mention.parties.extend(objects)
             elif word == "by":
                 mention.sources.extend(objects)
-            elif word == "from" and mention.type in _FROM_SOURCE_TYPES:
-                mention.sources.extend(objects)
-            elif word in SANCTIONED_THING_PREPS and mention.type == "SANCTION":
-                # 'the suspension of aid to X': X is sanctioned
-                mention.targets.extend(r for o in objects for r in _recipients(o))
+            else:
+                _read_noun_giving(mention, word, objects)
     mention.count = _count_of(noun)
+
+
+def _read_noun_giving(mention: Mention, word: str, objects: list[Token]) -> None:
+    """Who gives and who gets, as a noun event's prepositions tell them."""
+    if word == "from" and mention.type in _FROM_SOURCE_TYPES:
+        mention.sources.extend(objects)
+    elif word == "to" and mention.type in _GIVING_TYPES:
+        # 'arms sales to X', 'support to X', 'an appeal to X': X receives it
+        mention.targets.extend(o for o in objects if o.ent_type_ not in NUMERIC_LABELS)
+    elif word in SANCTIONED_THING_PREPS and mention.type == "SANCTION":
+        # 'the suspension of aid to X': X is sanctioned
+        mention.targets.extend(r for o in objects for r in _recipients(o))
 
 
 def _read_noun_modifier(mention: Mention, child: Token) -> None:
