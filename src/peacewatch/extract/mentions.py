@@ -985,6 +985,12 @@ def _read_complement(mention: Mention, verb: Token, trigger: Trigger) -> None:
         mention.targets = _complement_targets(verb, mention.sent, frozenset({"xcomp"}), None) or mention.targets
     elif mention.type == "AID" and not mention.targets:
         mention.targets = _complement_targets(verb, mention.sent, _COMPLEMENT_DEPS, _PURPOSE_TYPES)
+    elif mention.type == "CONCEDE" and not mention.targets and mention.clause.i != verb.i:
+        # 'pledged to halt airstrikes on X's areas': the one the halted force was aimed at
+        halted = [o for d in mention.clause.children if d.dep_ in OBJECT_DEPS for o in (d, *d.conjuncts)]
+        aimed = _aimed_at_all(halted) or [p for prep in mention.clause.children if prep.dep_ == "prep"
+                                          and _lemma(prep) in TARGET_PREPS for p in prep.children if p.dep_ == "pobj"]
+        mention.targets = [o for a in aimed for o in _owners(a) or [a]]
     elif mention.type == "CONCEDE" and not mention.targets and not (
             verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl")):
         # 'allowed the wounded to leave', 'let the convoys pass': the one allowed ('..., allowing
@@ -1056,6 +1062,10 @@ def _aimed_at(obj: Token) -> list[Token]:
                      and _lemma(obj) in _WORDS.batch_nouns for p in prep.children if p.dep_ == "pobj"]
     return [p for noun in nouns if _is_event_noun(noun) for prep in noun.children
             if prep.dep_ == "prep" and _lemma(prep) in TARGET_PREPS for p in prep.children if p.dep_ == "pobj"]
+
+
+def _aimed_at_all(objects: list[Token]) -> list[Token]:
+    return [t for obj in objects for t in _aimed_at(obj)]
 
 
 def _read_reported_clause(mention: Mention, verb: Token, trigger: Trigger, clause: Token) -> None:
