@@ -57,3 +57,13 @@ def test_a_verb_after_an_apposition_has_that_subject():
     events = extract("The deal comes after Boko Haram, a jihadist group founded in 2002, swept across the "
                      "northeast of Nigeria last year, seizing several towns.", published="2025-05-07").events
     assert [(e.source.country, e.source.sector) for e in events if e.type == "ASSAULT" and e.source] == [("NGA", "REB")]
+
+
+@pytest.mark.parametrize("text", [
+    "It follows an earlier strike, which the health ministry of Chile said killed one person.",
+    "It follows an earlier strike on the village of Kfar, which the health ministry of Chile said killed one person.",
+])
+def test_which_is_not_the_speaker(text):
+    """'a strike, which X said killed one': 'which' is the strike (author unknown), never X who told it."""
+    events = [e for e in extract(text, published="2025-05-07").events if e.type == "ASSAULT"]
+    assert events and all(e.source is None or e.source.country != "CHL" for e in events)

@@ -31,6 +31,7 @@ from peacewatch.grammar import (
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     RECIPROCALS,
+    RELATIVE_PRONOUNS,
     SELF_PRONOUNS,
 )
 from peacewatch.nlp import doc_text, entities, entities_in, per_token, text_of, tokens_of
@@ -200,6 +201,13 @@ def actor_of(token: Token, ctx: ArticleContext, salient: list[tuple[Token, Actor
                    for p in prep.children if p.dep_ == "pobj"]
         if members:
             return actor_of(members[0], ctx, salient)
+    if token.lower_ in RELATIVE_PRONOUNS:
+        antecedent = _relative_antecedent(token)
+        if antecedent is None or antecedent.lemma_.lower() in get_lexicon().nouns:
+            return None  # 'a strike, which X said killed one': the strike's author, not X
+        found = actor_of(antecedent, ctx, salient)
+        # a bare name read as no kind of body (a village the parse hung the clause on) is unknown
+        return found if found is not None and (found.country or found.sector) else None
     if token.pos_ == "PRON" or token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return resolve_pronoun(token, ctx, salient)
     if token.lemma_.lower() in _ATTRIBUTION_NOUNS:
@@ -211,6 +219,19 @@ def actor_of(token: Token, ctx: ArticleContext, salient: list[tuple[Token, Actor
 
 
 
+
+
+def _relative_antecedent(token: Token) -> Token | None:
+    """What 'which' stands for: the noun its relative clause hangs on ('X, which says ...'; 'a
+    strike, which the ministry said killed one'), within four steps up."""
+    node = token
+    for _ in range(4):
+        if node.dep_ == "relcl":
+            return node.head
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 def _attributed_body(subject: Token) -> Token | None:
