@@ -30,6 +30,8 @@ CASES = [
      "a demand to stop an act is aimed at its author"),
     ("Germany approved new arms sales to Peru on Monday.", "AID", "PER",
      "a noun of giving names its recipient with 'to'"),
+    ("Norway sent humanitarian aid to Sudan.", "AID", "SDN", "aid sent 'to' X goes to X"),
+    ("The UN appealed to Peru to release the prisoners.", "REQUEST", "PER", "an appeal 'to' X asks X"),
     ("In return, the Peruvian army pledged to halt air strikes on Chile's border posts.", "CONCEDE", "CHL",
      "a pledge to halt force is made to whoever the force was aimed at"),
 ]

@@ -1096,6 +1096,12 @@ def _read_partner(mention: Mention, trigger: Trigger, objects: list[Token]) -> N
         mention.targets.extend(objects)
 
 
+def _read_to(mention: Mention, trigger: Trigger, objects: list[Token]) -> None:
+    """'sent aid to X', 'appealed to X': X receives what is given or asked (aid, support, requests)."""
+    if not mention.targets and mention.type in _GIVING_TYPES:
+        mention.targets.extend(o for o in objects if o.ent_type_ not in NUMERIC_LABELS)
+
+
 def _read_between(mention: Mention, trigger: Trigger, objects: list[Token]) -> None:
     mention.parties.extend(objects)
 
@@ -1111,6 +1117,7 @@ _VERB_PREP_READERS: dict[str, _PrepReader] = {
     **dict.fromkeys(TARGET_PREPS, _read_prep_target),
     **dict.fromkeys(PARTNER_PREPS, _read_partner),
     "on": _read_on,
+    "to": _read_to,
     "between": _read_between,
 }
 
