@@ -69,3 +69,9 @@ def test_which_is_not_the_speaker(text):
     """'a strike, which X said killed one': 'which' is the strike (author unknown), never X who told it."""
     events = [e for e in extract(text, published="2025-05-07").events if e.type == "ASSAULT"]
     assert events and all(e.source is None or e.source.country != "CHL" for e in events)
+
+
+def test_a_participle_of_aiming_tells_the_target_and_is_no_act():
+    """'sanctions targeting X': X is sanctioned; 'targeting' is no assault of its own."""
+    events = extract("Canada adopted new sanctions targeting Iranian banks.", published="2025-05-07").events
+    assert [(e.type, e.target.country if e.target else None) for e in events] == [("SANCTION", "IRN")]

@@ -43,6 +43,7 @@ class EventWords(DataFile):
     judgement_verbs: frozenset[Word]
     agreement_nouns: frozenset[Word]
     ending_nouns: frozenset[Word] = frozenset()
+    aiming_verbs: frozenset[Word] = frozenset()
 
 
 class ActorWords(DataFile):

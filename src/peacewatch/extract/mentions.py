@@ -205,7 +205,7 @@ def _verb_mention(verb: Token, sent: Span, lex: Lexicon) -> Mention | None:
     if verb.dep_ == "aux" or verb.dep_ == "auxpass":
         return None
     trigger = _verb_trigger(verb, lex)
-    if trigger is None:
+    if trigger is None or _is_aiming_participle(verb, lex):
         return None
     kind, mode = trigger.type, trigger.mode
     if trigger.requires_force and not _is_threat_of_force(verb, lex):
@@ -1061,7 +1061,8 @@ def _aimed_at(obj: Token) -> list[Token]:
     nouns = [obj] + [p for prep in obj.children if prep.dep_ == "prep" and _lemma(prep) == "of"
                      and _lemma(obj) in _WORDS.batch_nouns for p in prep.children if p.dep_ == "pobj"]
     return [p for noun in nouns if _is_event_noun(noun) for prep in noun.children
-            if prep.dep_ == "prep" and _lemma(prep) in TARGET_PREPS for p in prep.children if p.dep_ == "pobj"]
+            if prep.dep_ == "prep" and _lemma(prep) in TARGET_PREPS for p in prep.children if p.dep_ == "pobj"] \
+        + [p for noun in nouns if _is_event_noun(noun) for p in _aimed_by_participle(noun)]
 
 
 def _aimed_at_all(objects: list[Token]) -> list[Token]:
@@ -1183,7 +1184,24 @@ def _read_noun_arguments(mention: Mention, noun: Token) -> None:
                 mention.sources.extend(objects)
             else:
                 _read_noun_giving(mention, word, objects)
+    if not mention.targets:
+        mention.targets.extend(_aimed_by_participle(noun))
     mention.count = _count_of(noun)
+
+
+def _is_aiming_participle(verb: Token, lex: Lexicon) -> bool:
+    """'sanctions targeting X', 'strikes aimed at X': the participle tells the noun's target."""
+    return verb.dep_ == "acl" and _lemma(verb) in _WORDS.aiming_verbs and _lemma(verb.head) in lex.nouns
+
+
+def _aimed_by_participle(noun: Token) -> list[Token]:
+    """X of 'sanctions targeting X', 'strikes aimed at X'."""
+    found: list[Token] = []
+    for verb in (c for c in noun.children if c.dep_ == "acl" and _lemma(c) in _WORDS.aiming_verbs):
+        found.extend(c for c in verb.children if c.dep_ in OBJECT_DEPS)
+        found.extend(p for prep in verb.children if prep.dep_ == "prep" and _lemma(prep) in TARGET_PREPS
+                     for p in prep.children if p.dep_ == "pobj")
+    return found
 
 
 def _read_noun_giving(mention: Mention, word: str, objects: list[Token]) -> None:
