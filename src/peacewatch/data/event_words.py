@@ -42,6 +42,8 @@ class EventWords(DataFile):
     retaliation_verbs: frozenset[Word]
     judgement_verbs: frozenset[Word]
     agreement_nouns: frozenset[Word]
+    ending_nouns: frozenset[Word] = frozenset()
+    aiming_verbs: frozenset[Word] = frozenset()
 
 
 class ActorWords(DataFile):

@@ -31,6 +31,7 @@ from peacewatch.grammar import (
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     RECIPROCALS,
+    RELATIVE_PRONOUNS,
     SELF_PRONOUNS,
 )
 from peacewatch.nlp import doc_text, entities, entities_in, per_token, text_of, tokens_of
@@ -200,6 +201,13 @@ def actor_of(token: Token, ctx: ArticleContext, salient: list[tuple[Token, Actor
                    for p in prep.children if p.dep_ == "pobj"]
         if members:
             return actor_of(members[0], ctx, salient)
+    if token.lower_ in RELATIVE_PRONOUNS:
+        antecedent = _relative_antecedent(token)
+        if antecedent is None or antecedent.lemma_.lower() in get_lexicon().nouns:
+            return None  # 'a strike, which X said killed one': the strike's author, not X
+        found = actor_of(antecedent, ctx, salient)
+        # a bare name read as no kind of body (a village the parse hung the clause on) is unknown
+        return found if found is not None and (found.country or found.sector) else None
     if token.pos_ == "PRON" or token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return resolve_pronoun(token, ctx, salient)
     if token.lemma_.lower() in _ATTRIBUTION_NOUNS:
@@ -211,6 +219,19 @@ def actor_of(token: Token, ctx: ArticleContext, salient: list[tuple[Token, Actor
 
 
 
+
+
+def _relative_antecedent(token: Token) -> Token | None:
+    """What 'which' stands for: the noun its relative clause hangs on ('X, which says ...'; 'a
+    strike, which the ministry said killed one'), within four steps up."""
+    node = token
+    for _ in range(4):
+        if node.dep_ == "relcl":
+            return node.head
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 def _attributed_body(subject: Token) -> Token | None:
@@ -443,6 +464,7 @@ def actors_of(tokens: list[Token], ctx: ArticleContext, salient: list[tuple[Toke
         # a facility is where it is, not whose the sentence's last country word says (events.py
         # gives it the country of the event's place: locate_facility)
         actor = facility or refer_back(token, actor, ctx)
+        actor = _owned_body(token, actor, ctx, salient)
         if actor is not None and actor.country is None and _has_self_possessive(token):
             actor = None  # 'our teams' with no country the words or the speaker give: unknown
         if actor is None and _is_unknown_group(token, ctx):
@@ -453,6 +475,20 @@ def actors_of(tokens: list[Token], ctx: ArticleContext, salient: list[tuple[Toke
         elif keep_event_refs and token.lemma_.lower() in get_lexicon().nouns:
             out.append(Actor(text=phrase(token).text, name=f"event:{token.i}", country=None, sector=None))
     return out
+
+
+def _owned_body(token: Token, actor: Actor | None, ctx: ArticleContext,
+                salient: list[tuple[Token, Actor]]) -> Actor | None:
+    """'X said its forces took the town', "its army": a body of no country named by its owner's
+    pronoun is that owner's (the pronoun read as any other), an armed group's body armed as it is."""
+    if actor is None or actor.country is not None or actor.sector not in _COUNTRY_SECTORS:
+        return actor
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in GROUP_POSSESSIVES), None)
+    found = resolve_pronoun(owner, ctx, salient) if owner is not None else None
+    if found is None or not found.country:
+        return actor
+    sector = found.sector if found.sector == "REB" else actor.sector
+    return actor.model_copy(update={"country": found.country, "sector": sector})
 
 
 def names_thing(token: Token) -> bool:
@@ -505,19 +541,13 @@ def refer_back(token: Token, actor: Actor | None, ctx: ArticleContext) -> Actor 
         return actor
     lemma = token.lemma_.lower()
     if actor is None:
-        if lemma not in STATE_NOUNS or not _is_definite(token) or any(
-                c.lower_ in PAIR_WORDS or c.like_num for c in token.children):
-            return None  # 'the two countries' is both parties, read elsewhere
-        code = _last_country(token)
-        return Actor(text=phrase(token).text, name=country_name(code), country=code, sector="GOV") if code else None
+        return _unnamed_body(token, ctx)
     if actor.country is not None:
         return actor
     if actor.sector not in _COUNTRY_SECTORS and lemma not in GROUP_NOUNS:
         return actor
     if _has_possessive_pronoun(token):
-        # 'its troops' stands for the body 'its' points to; left unread while the event reader
-        # merges every assault whose sources share a country, which would fold a second telling
-        # ('X said its forces took the town') into the first (tests/extract: xfail).
+        # 'its troops' stands for the body 'its' points to: read with the salient actors (_owned_body)
         return actor
     owner = next((c for c in token.children if c.dep_ == "poss" and c.lemma_.lower() in GROUP_NOUNS
                   and _is_definite(c)), None)
@@ -537,6 +567,21 @@ def refer_back(token: Token, actor: Actor | None, ctx: ArticleContext) -> Actor 
         return actor  # 'a soldier': one not named before
     code = _home_country(token, ctx, actor)
     return actor.model_copy(update={"country": code}) if code else actor
+
+
+def _unnamed_body(token: Token, ctx: ArticleContext) -> Actor | None:
+    """A definite noun the lexicon gives no actor: 'the country' is the last country named; 'the
+    alliance', a group noun with no role of its own, the last armed group named (else unknown)."""
+    lemma = token.lemma_.lower()
+    if not _is_definite(token) or any(c.lower_ in PAIR_WORDS or c.like_num for c in token.children):
+        return None  # 'the two countries' is both parties, read elsewhere
+    if lemma in GROUP_NOUNS:
+        group = _last_group(token, ctx)
+        return group.model_copy(update={"text": phrase(token).text}) if group else None
+    if lemma not in STATE_NOUNS:
+        return None
+    code = _last_country(token)
+    return Actor(text=phrase(token).text, name=country_name(code), country=code, sector="GOV") if code else None
 
 
 def _is_definite(token: Token) -> bool:

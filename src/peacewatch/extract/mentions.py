@@ -205,7 +205,7 @@ def _verb_mention(verb: Token, sent: Span, lex: Lexicon) -> Mention | None:
     if verb.dep_ == "aux" or verb.dep_ == "auxpass":
         return None
     trigger = _verb_trigger(verb, lex)
-    if trigger is None:
+    if trigger is None or _is_aiming_participle(verb, lex):
         return None
     kind, mode = trigger.type, trigger.mode
     if trigger.requires_force and not _is_threat_of_force(verb, lex):
@@ -700,7 +700,7 @@ def _subjects(verb: Token) -> list[Token]:
             return _agents(head) or [c for c in head.children if c.dep_ in SUBJECTS] or subjects
         if subjects:
             return subjects
-        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if (verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON")) or _is_verb_after_apposition(verb):
             return [verb.head]
         if _is_decided_act(verb):
             return _owners(verb.head) or []  # 'the Indian decision to suspend': India suspends
@@ -719,6 +719,18 @@ def _subjects(verb: Token) -> list[Token]:
                 continue
         return []
     return []
+
+
+def _is_verb_after_apposition(verb: Token) -> bool:
+    """'X, a rebel force backed by Y, swept across the east': the parse hangs the finite verb on
+    its subject as a modifier, after the apposition and its comma; a participle that modifies
+    ('X, backed by Y, ...', 'a force linked to Y') has no apposition before it."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return False
+    return any(c.dep_ == "appos" and head.i < c.i and c.right_edge.i < verb.i for c in head.children)
 
 
 def _is_future(verb: Token, lex: Lexicon) -> bool:
@@ -914,6 +926,7 @@ def _read_verb_arguments(mention: Mention, verb: Token, trigger: Trigger) -> Non
     if trigger.type == "THREATEN" and not mention.targets and _is_demand_participle(verb):
         # '... demanded that X agree, warning of sanctions if it refused': the warning is aimed at X
         mention.targets = [c for c in verb.head.children if c.dep_ in SUBJECTS]
+    _read_complement(mention, verb, trigger)
     if verb.dep_ == "relcl" and _is_event_noun(verb.head) and verb.head.pos_ == "NOUN":
         # 'a missile attack by the rebels that struck the airport': the attack's own author
         told = Mention(type=mention.type, mode=None, trigger=verb.head, clause=verb, sent=mention.sent)
@@ -922,6 +935,70 @@ def _read_verb_arguments(mention: Mention, verb: Token, trigger: Trigger) -> Non
     _read_linked_objects(mention, verb)
     if mention.parties and mention.sources:
         mention.mediator = mention.sources[0]
+
+
+def _complement_targets(verb: Token, sent: Span, deps: frozenset[str], types: frozenset[str] | None) -> list[Token]:
+    """Whoever the act told in a verb's complement is aimed at: 'threatened to attack X',
+    'threatened to impose sanctions on X', 'committed $30 million to support X' (only acts of
+    `types`, when given)."""
+    lex = get_lexicon()
+    acts = [a for c in verb.children if c.dep_ in deps and c.pos_ in ("VERB", "AUX") and _is_infinitive(c)
+            for a in (c, *c.conjuncts)]
+    for act in acts:
+        told = _verb_mention(act, sent, lex) if act.i != verb.i else None
+        found = [told] if told is not None else [_noun_mention(o, sent, lex) for o in _objects(act)
+                                                 if o.pos_ == "NOUN" and _lemma(o) in lex.nouns]
+        targets = [t for m in found if m is not None and (types is None or m.type in types) for t in m.targets
+                   if t.ent_type_ not in NUMERIC_LABELS and not _is_event_noun(t)]
+        if types is None:
+            # 'to suspend the truce with X', 'to halt aid to X': the other party of what is acted on
+            targets = targets or [p for o in _objects(act) for p in _partners(o) or _recipients(o, act)
+                                  or _partners(act)]
+        if targets:
+            return targets
+    return []
+
+
+def _ended(mention: Mention, objects: list[Token]) -> None:
+    """'demanded an end to X's attacks', 'called for a halt to the shelling': a demand to stop
+    something is aimed at whoever does it, or at the act itself (whose author the article pass finds)."""
+    for obj in objects:
+        if _lemma(obj) not in _WORDS.ending_nouns:
+            continue
+        ended = [p for prep in obj.children if prep.dep_ == "prep" and _lemma(prep) in ("to", "of")
+                 for p in prep.children if p.dep_ == "pobj"]
+        if ended:
+            mention.targets = [t for t in mention.targets if t.i != obj.i]
+            mention.targets.extend(o for e in ended for o in (_owners(e) if _is_event_noun(e) else None) or [e])
+            return
+
+
+# The clauses that tell a purpose or the act threatened ('threatened to attack X', 'gave $5
+# million to support X'), and the acts whose target an aid's purpose tells.
+_COMPLEMENT_DEPS = frozenset({"xcomp", "advcl"})
+_PURPOSE_TYPES = frozenset({"AID", "SUPPORT"})
+
+
+def _read_complement(mention: Mention, verb: Token, trigger: Trigger) -> None:
+    """The targets a threat, an aid, a permission or a demand names inside its complement."""
+    if trigger.type == "THREATEN" and all(t.ent_type_ in NUMERIC_LABELS for t in mention.targets):
+        mention.targets = _complement_targets(verb, mention.sent, frozenset({"xcomp"}), None) or mention.targets
+    elif mention.type == "AID" and not mention.targets:
+        mention.targets = _complement_targets(verb, mention.sent, _COMPLEMENT_DEPS, _PURPOSE_TYPES)
+    elif mention.type == "CONCEDE" and not mention.targets and mention.clause.i != verb.i:
+        # 'pledged to halt airstrikes on X's areas': the one the halted force was aimed at
+        halted = [o for d in mention.clause.children if d.dep_ in OBJECT_DEPS for o in (d, *d.conjuncts)]
+        aimed = _aimed_at_all(halted) or [p for prep in mention.clause.children if prep.dep_ == "prep"
+                                          and _lemma(prep) in TARGET_PREPS for p in prep.children if p.dep_ == "pobj"]
+        mention.targets = [o for a in aimed for o in _owners(a) or [a]]
+    elif mention.type == "CONCEDE" and not mention.targets and not (
+            verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl")):
+        # 'allowed the wounded to leave', 'let the convoys pass': the one allowed ('..., allowing
+        # the army to advance' tells what an act made possible, no permission)
+        mention.targets = [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJECTS]
+    elif mention.type == "REQUEST":
+        _ended(mention, [o for o in _objects(verb) if o.pos_ == "NOUN"]
+               + [p for prep in verb.children if prep.dep_ == "prep" for p in prep.children if p.dep_ == "pobj"])
 
 
 def _is_raised_participle(verb: Token) -> bool:
@@ -967,6 +1044,10 @@ def _read_object(mention: Mention, verb: Token, trigger: Trigger, obj: Token) ->
         # 'launched (a series of) airstrikes on X': X is hit
         mention.targets.extend(_aimed_at(obj))
         return
+    if mention.type in MEETING_TYPES and _is_event_noun(obj) and _partners(obj):
+        # 'agreed a peace deal with X', 'signed an accord with X': X is the other party
+        mention.targets.extend(_partners(obj))
+        return
     if _lemma(obj) in OFFER_NOUNS or _is_event_noun(obj):
         # 'accepted the US proposal': the proposer; 'condemned the attack': the
         # attack itself, whose author the article pass finds.
@@ -980,7 +1061,12 @@ def _aimed_at(obj: Token) -> list[Token]:
     nouns = [obj] + [p for prep in obj.children if prep.dep_ == "prep" and _lemma(prep) == "of"
                      and _lemma(obj) in _WORDS.batch_nouns for p in prep.children if p.dep_ == "pobj"]
     return [p for noun in nouns if _is_event_noun(noun) for prep in noun.children
-            if prep.dep_ == "prep" and _lemma(prep) in TARGET_PREPS for p in prep.children if p.dep_ == "pobj"]
+            if prep.dep_ == "prep" and _lemma(prep) in TARGET_PREPS for p in prep.children if p.dep_ == "pobj"] \
+        + [p for noun in nouns if _is_event_noun(noun) for p in _aimed_by_participle(noun)]
+
+
+def _aimed_at_all(objects: list[Token]) -> list[Token]:
+    return [t for obj in objects for t in _aimed_at(obj)]
 
 
 def _read_reported_clause(mention: Mention, verb: Token, trigger: Trigger, clause: Token) -> None:
@@ -1011,6 +1097,12 @@ def _read_partner(mention: Mention, trigger: Trigger, objects: list[Token]) -> N
         mention.targets.extend(objects)
 
 
+def _read_to(mention: Mention, trigger: Trigger, objects: list[Token]) -> None:
+    """'sent aid to X', 'appealed to X': X receives what is given or asked (aid, support, requests)."""
+    if not mention.targets and mention.type in _GIVING_TYPES:
+        mention.targets.extend(o for o in objects if o.ent_type_ not in NUMERIC_LABELS)
+
+
 def _read_between(mention: Mention, trigger: Trigger, objects: list[Token]) -> None:
     mention.parties.extend(objects)
 
@@ -1026,6 +1118,7 @@ _VERB_PREP_READERS: dict[str, _PrepReader] = {
     **dict.fromkeys(TARGET_PREPS, _read_prep_target),
     **dict.fromkeys(PARTNER_PREPS, _read_partner),
     "on": _read_on,
+    "to": _read_to,
     "between": _read_between,
 }
 
@@ -1089,12 +1182,38 @@ def _read_noun_arguments(mention: Mention, noun: Token) -> None:
                 mention.parties.extend(objects)
             elif word == "by":
                 mention.sources.extend(objects)
-            elif word == "from" and mention.type in _FROM_SOURCE_TYPES:
-                mention.sources.extend(objects)
-            elif word in SANCTIONED_THING_PREPS and mention.type == "SANCTION":
-                # 'the suspension of aid to X': X is sanctioned
-                mention.targets.extend(r for o in objects for r in _recipients(o))
+            else:
+                _read_noun_giving(mention, word, objects)
+    if not mention.targets:
+        mention.targets.extend(_aimed_by_participle(noun))
     mention.count = _count_of(noun)
+
+
+def _is_aiming_participle(verb: Token, lex: Lexicon) -> bool:
+    """'sanctions targeting X', 'strikes aimed at X': the participle tells the noun's target."""
+    return verb.dep_ == "acl" and _lemma(verb) in _WORDS.aiming_verbs and _lemma(verb.head) in lex.nouns
+
+
+def _aimed_by_participle(noun: Token) -> list[Token]:
+    """X of 'sanctions targeting X', 'strikes aimed at X'."""
+    found: list[Token] = []
+    for verb in (c for c in noun.children if c.dep_ == "acl" and _lemma(c) in _WORDS.aiming_verbs):
+        found.extend(c for c in verb.children if c.dep_ in OBJECT_DEPS)
+        found.extend(p for prep in verb.children if prep.dep_ == "prep" and _lemma(prep) in TARGET_PREPS
+                     for p in prep.children if p.dep_ == "pobj")
+    return found
+
+
+def _read_noun_giving(mention: Mention, word: str, objects: list[Token]) -> None:
+    """Who gives and who gets, as a noun event's prepositions tell them."""
+    if word == "from" and mention.type in _FROM_SOURCE_TYPES:
+        mention.sources.extend(objects)
+    elif word == "to" and mention.type in _GIVING_TYPES:
+        # 'arms sales to X', 'support to X', 'an appeal to X': X receives it
+        mention.targets.extend(o for o in objects if o.ent_type_ not in NUMERIC_LABELS)
+    elif word in SANCTIONED_THING_PREPS and mention.type == "SANCTION":
+        # 'the suspension of aid to X': X is sanctioned
+        mention.targets.extend(r for o in objects for r in _recipients(o))
 
 
 def _read_noun_modifier(mention: Mention, child: Token) -> None:
