@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 import logging
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from functools import cache, wraps
 from typing import Any, TypeVar
@@ -502,6 +502,32 @@ def _offsets(doc: Doc) -> tuple[str, list[int], list[int]]:
     (no Token object made)."""
     rows = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
     return doc.text, [idx for idx, _ in rows], [idx + length for idx, length in rows]
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """doc.sents as one list, made once per doc and shared (never change it): spaCy finds every
+    sentence's bounds and makes its Span again at each call."""
+    return doc_memo(doc, "pw_sents", _sentence_index)[0]
+
+
+def sentence_of(doc: Doc, i: int) -> Span:
+    """The sentence holding token i, from the doc's shared sentences: token.sent and span.sent
+    walk the doc to the sentence's bounds and make a new Span at each call (some microseconds)."""
+    sents, starts = doc_memo(doc, "pw_sents", _sentence_index)
+    return sents[bisect_right(starts, i) - 1]
+
+
+def span_sentence(span: Span) -> Span:
+    """span.sent through the doc's shared sentences: the sentence holding the span (a span that
+    runs into the next sentence gets spaCy's reading, from its sentence's start to the end of
+    the sentence where it ends)."""
+    sent = sentence_of(span.doc, span.start)
+    return sent if span.end <= sent.end else span.sent
+
+
+def _sentence_index(doc: Doc) -> tuple[list[Span], list[int]]:
+    sents = list(doc.sents)
+    return sents, [sent.start for sent in sents]
 
 
 def doc_tokens(doc: Doc) -> list[Token]:

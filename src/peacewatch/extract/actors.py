@@ -41,7 +41,7 @@ from peacewatch.grammar import (
     SEGMENT_BREAKS,
     SERVING_PREPS,
 )
-from peacewatch.nlp import entities, ents_between, span_text
+from peacewatch.nlp import entities, ents_between, span_text, text_of
 from peacewatch.schema import Actor
 
 log = logging.getLogger(__name__)
@@ -756,7 +756,7 @@ def describe_actor(span: Span, persons: PersonIndex | None = None) -> Actor | No
     main = _describe(span, persons)
     if main is None:
         return None
-    text = span.text.strip()
+    text = text_of(span).strip()
     return Actor(text=text or None, name=main.name or None, country=main.country, sector=main.sector)
 
 

@@ -55,7 +55,7 @@ from peacewatch.grammar import (
     SOURCE_PREPS,
     TOWARDS_PREPS,
 )
-from peacewatch.nlp import doc_memo, doc_tokens, text_of, tokens_of
+from peacewatch.nlp import doc_memo, doc_tokens, sentences, text_of, tokens_of
 from peacewatch.resolve.time import shift_when
 from peacewatch.schema import Actor, Agreement, Claim, Event, HistoryStep, When
 
@@ -275,7 +275,7 @@ def extract_agreements(doc: Doc, ctx: ArticleContext, events: list[Event] | None
         agreements in the order the article first names them.
     """
     lex = agreement_lexicon()
-    sents = list(doc.sents)
+    sents = sentences(doc)
     drafts: list[Draft] = []
     salient: list[tuple[Token, Actor]] = []
     for index, sent in enumerate(sents):

@@ -54,7 +54,7 @@ from peacewatch.grammar import (
     SOURCE_PREPS,
     STRAIGHT_QUOTES,
 )
-from peacewatch.nlp import doc_memo, doc_tokens, span_text, text_of, tokens_of
+from peacewatch.nlp import doc_memo, doc_tokens, sentences, span_text, text_of, tokens_of
 from peacewatch.schema import Actor, Claim, Event, When
 
 # Prepositions by which a role names the body it serves ('a spokesperson for X', 'the head of X').
@@ -217,7 +217,7 @@ def extract_claims(doc: Doc, ctx: ArticleContext, events: list[Event] | None = N
         claims in the order the article makes them, each with its evidence sentence(s).
     """
     lex = claim_lexicon()
-    sents = list(doc.sents)
+    sents = sentences(doc)
     quoted = quoted_tokens_of(doc)
     home = ctx.home() or _story_country(events or [])
     salient: list[tuple[Token, Actor]] = []

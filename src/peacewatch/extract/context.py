@@ -33,7 +33,7 @@ from peacewatch.grammar import (
     RECIPROCALS,
     SELF_PRONOUNS,
 )
-from peacewatch.nlp import doc_text, entities, entities_in, per_token, text_of, tokens_of
+from peacewatch.nlp import doc_text, doc_tokens, entities, entities_in, per_token, sentence_of, text_of, tokens_of
 from peacewatch.resolve.place import named_regions, resolve_place
 from peacewatch.resolve.time import (
     DATELINE_CHARS,
@@ -365,7 +365,7 @@ def _pronoun_speaker(token: Token, ctx: ArticleContext, salient: list[tuple[Toke
 def _salient_antecedent(token: Token, salient: list[tuple[Token, Actor]], person: bool) -> Actor | None:
     """The last of the recent salient subjects that is a person (or not), as the pronoun is."""
     for earlier, actor in reversed(salient[-8:]):
-        if earlier.sent.start > token.i:
+        if sentence_of(token.doc, earlier.i).start > token.i:
             continue
         if is_person(actor, earlier) == person:
             return actor.model_copy(update={"text": token.text})
@@ -554,18 +554,19 @@ def _home_country(token: Token, ctx: ArticleContext, actor: Actor) -> str | None
     phrase, else the article's most named country."""
     doc = token.doc
     lemma = token.lemma_.lower()
-    for earlier in reversed(doc[max(0, token.i - _SAME_ROLE_WINDOW):token.i]):
+    for earlier in reversed(doc_tokens(doc)[max(0, token.i - _SAME_ROLE_WINDOW):token.i]):
         if earlier.lemma_.lower() == lemma and earlier.pos_ == "NOUN":
             found = ctx.describe(earlier)
             if found is not None and found.country and found.sector == actor.sector:
                 return found.country
+    sent = sentence_of(doc, token.i)
     if actor.sector == "CVL":
-        located = [country_of(p.text) for t in token.sent if t.dep_ == "prep" and t.lower_ == "in"
+        located = [country_of(p.text) for t in tokens_of(sent) if t.dep_ == "prep" and t.lower_ == "in"
                    for p in t.children if p.dep_ == "pobj" and p.ent_type_ == "GPE"]
         if any(located):
             return next(code for code in located if code)
     for ent in _entities_before(token):
-        if ent.sent.start != token.sent.start:
+        if sentence_of(doc, ent.start).start != sent.start:
             break
         if ent.label_ in ("GPE", "NORP") and not _is_fused_modifier(ent) and (code := _country_of_place(ent, ctx)):
             return code

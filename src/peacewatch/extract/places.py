@@ -15,7 +15,7 @@ from peacewatch.extract.countries import country_of
 from peacewatch.extract.lexicon import get_lexicon
 from peacewatch.extract.mentions import Mention
 from peacewatch.grammar import DEFINITE_ARTICLES, LIST_OPENERS, MEMBER_PREPS, PASSAGE_PREPS, POSSESSIVE_ENDINGS
-from peacewatch.nlp import doc_memo, text_of, tokens_of
+from peacewatch.nlp import doc_memo, sentence_of, span_sentence, text_of, tokens_of
 from peacewatch.resolve.place import (
     anaphor_precision,
     capital_place,
@@ -93,10 +93,10 @@ def span_place(span: Span, ctx: ArticleContext) -> Place | None:
 def direction_text(span: Span) -> str:
     """The words of a place with the direction word that places something in a part of it
     ('southern Lebanon', 'northern and western Myanmar' -> 'western Myanmar')."""
-    before = span.start - 1
-    if before >= span.sent.start and span.doc[before].head.i == span.root.i and span.doc[before].dep_ == "amod" \
-            and is_direction_word(span.doc[before].text):
-        return text_of(span.doc[before:span.end])
+    doc, before = span.doc, span.start - 1
+    if before >= sentence_of(doc, span.start).start and doc[before].head.i == span.root.i \
+            and doc[before].dep_ == "amod" and is_direction_word(doc[before].text):
+        return text_of(doc[before:span.end])
     return text_of(span)
 
 
@@ -421,7 +421,7 @@ def opens_sentence(span: Span) -> bool:
     prep = span.root.head
     while not (prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX")) and prep.head.i != prep.i:
         prep = prep.head  # up through 'the city of X' to the phrase on a verb
-    sent = span.sent
+    sent = span_sentence(span)
     opener = next((t for t in sent if not (t.is_punct or t.is_space)), None)
     return prep.dep_ == "prep" and opener is not None and opener.i == prep.i and prep.head.i == sent.root.i
 
