@@ -222,3 +222,13 @@ def test_shared_sentences_are_the_docs_and_tokens_and_spans_sentences(nlp):
         for end in range(start + 1, len(doc) + 1):
             span = doc[start:end]
             assert (span_sentence(span).start, span_sentence(span).end) == (span.sent.start, span.sent.end)
+
+
+def test_shared_lowers_and_lemmas_are_the_tokens(nlp):
+    from peacewatch.nlp import lemmas, lowers
+
+    doc = nlp("The Envoys SAID they had Signed two accords in Genève’s old town.\n\nTalks resumed")
+    assert lowers(doc) == [t.lower_ for t in doc]
+    assert lemmas(doc) == [t.lemma_.lower() for t in doc]
+    assert lowers(doc) is lowers(doc) and lemmas(doc) is lemmas(doc)
+    assert lowers(nlp("")) == [] and lemmas(nlp("")) == []

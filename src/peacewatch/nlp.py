@@ -17,7 +17,7 @@ from functools import cache, wraps
 from typing import Any, TypeVar
 
 import spacy
-from spacy.attrs import IDS, IDX, LEMMA, LENGTH, MORPH, ORTH, POS
+from spacy.attrs import IDS, IDX, LEMMA, LENGTH, LOWER, MORPH, ORTH, POS
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -533,6 +533,31 @@ def _sentence_index(doc: Doc) -> tuple[list[Span], list[int]]:
 def doc_tokens(doc: Doc) -> list[Token]:
     """The tokens of a doc as one list, made once per doc and shared (never change it)."""
     return doc_memo(doc, "pw_tokens", list)
+
+
+def lowers(doc: Doc) -> list[str]:
+    """Each token's lower-case text (token.lower_), read once per doc and shared (never change
+    it): spaCy looks the string up anew at each call, and some readers test every token."""
+    return doc_memo(doc, "pw_lowers", lambda d: _strings_of(d, LOWER, str))
+
+
+def lemmas(doc: Doc) -> list[str]:
+    """Each token's lemma in lower case (token.lemma_.lower()), read once per doc and shared
+    (never change it), as `lowers`."""
+    return doc_memo(doc, "pw_lemmas", lambda d: _strings_of(d, LEMMA, str.lower))
+
+
+def _strings_of(doc: Doc, attr: int, form: Callable[[str], str]) -> list[str]:
+    """`form` of the string of every token's `attr`, each distinct string formed once."""
+    strings = doc.vocab.strings
+    formed: dict[int, str] = {}
+    out = []
+    for key in doc.to_array(attr).tolist() if len(doc) else []:
+        word = formed.get(key)
+        if word is None:
+            word = formed[key] = form(strings[key])
+        out.append(word)
+    return out
 
 
 def tokens_of(span: Span) -> list[Token]:

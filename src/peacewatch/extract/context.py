@@ -33,7 +33,17 @@ from peacewatch.grammar import (
     RECIPROCALS,
     SELF_PRONOUNS,
 )
-from peacewatch.nlp import doc_text, doc_tokens, entities, entities_in, per_token, sentence_of, text_of, tokens_of
+from peacewatch.nlp import (
+    doc_text,
+    doc_tokens,
+    entities,
+    entities_in,
+    lemmas,
+    per_token,
+    sentence_of,
+    text_of,
+    tokens_of,
+)
 from peacewatch.resolve.place import named_regions, resolve_place
 from peacewatch.resolve.time import (
     DATELINE_CHARS,
@@ -553,9 +563,9 @@ def _home_country(token: Token, ctx: ArticleContext, actor: Actor) -> str | None
     they are in ('people in Lebanon'), else the country named last in the sentence before the
     phrase, else the article's most named country."""
     doc = token.doc
-    lemma = token.lemma_.lower()
+    lemma, words = token.lemma_.lower(), lemmas(doc)
     for earlier in reversed(doc_tokens(doc)[max(0, token.i - _SAME_ROLE_WINDOW):token.i]):
-        if earlier.lemma_.lower() == lemma and earlier.pos_ == "NOUN":
+        if words[earlier.i] == lemma and earlier.pos_ == "NOUN":
             found = ctx.describe(earlier)
             if found is not None and found.country and found.sector == actor.sector:
                 return found.country
