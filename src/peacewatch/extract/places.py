@@ -24,6 +24,7 @@ from peacewatch.resolve.place import (
     is_capital_noun,
     is_direction_word,
     lies_toward,
+    may_end_site,
     site_word,
     unlisted_town,
 )
@@ -223,6 +224,8 @@ def site_places(sent: Span, ctx: ArticleContext, seen: set[int],
 
 def site_of_noun(noun: Token) -> str | None:
     """The site word a noun with its compounded nouns is ('air bases' -> 'air base'), or None."""
+    if not may_end_site(noun.text):
+        return None  # its compounds need not be read
     words = [c.text for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
     return site_word([*words, noun.text])
 
