@@ -249,7 +249,7 @@ def facility_of(token: Token, ctx: ArticleContext) -> Actor | None:
     for inner in span:
         if inner.i != token.i and inner.ent_type_ in ("GPE", "NORP", "LOC", "FAC") and inner.ent_iob_ == "B":
             ent = next((e for e in entities(token.doc) if e.start == inner.i), None)
-            if ent is not None and (code := country_of(ent.text) or _town_country(ent.text, ctx)):
+            if ent is not None and (code := country_of(text_of(ent)) or _town_country(ent.text, ctx)):
                 break
     name = " ".join(t.text for t in span if t.dep_ != "det")
     return Actor(text=span.text, name=name or span.text, country=code, sector=sector)
@@ -386,7 +386,7 @@ def is_person(actor: Actor, token: Token) -> bool:
     """Whether the phrase names a person: a person's name, unless it is an organisation the
     lexicon knows and the model took for a person ('Al Shabaab said')."""
     named = token.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in token.subtree)
-    return named and lookup_organisation(phrase(token).text) is None
+    return named and lookup_organisation(text_of(phrase(token))) is None
 
 
 def remember_subjects(sent: Span, ctx: ArticleContext, salient: list[tuple[Token, Actor]]) -> None:
@@ -410,7 +410,7 @@ def actors_of(tokens: list[Token], ctx: ArticleContext, salient: list[tuple[Toke
             for adjective in split:
                 code = country_of(adjective.text)
                 if code:
-                    out.append(Actor(text=phrase(token).text, name=country_name(code), country=code,
+                    out.append(Actor(text=text_of(phrase(token)), name=country_name(code), country=code,
                                      sector="GOV"))
             continue
         actor = actor_of(token, ctx, salient)
@@ -426,11 +426,11 @@ def actors_of(tokens: list[Token], ctx: ArticleContext, salient: list[tuple[Toke
             actor = None  # 'our teams' with no country the words or the speaker give: unknown
         if actor is None and _is_unknown_group(token, ctx):
             # 'thousands of students', 'traditional elders': who acted, as written, nothing guessed
-            actor = Actor(text=phrase(token).text, name=None, country=None, sector=None)
+            actor = Actor(text=text_of(phrase(token)), name=None, country=None, sector=None)
         if actor is not None:
             out.append(actor)
         elif keep_event_refs and token.lemma_.lower() in get_lexicon().nouns:
-            out.append(Actor(text=phrase(token).text, name=f"event:{token.i}", country=None, sector=None))
+            out.append(Actor(text=text_of(phrase(token)), name=f"event:{token.i}", country=None, sector=None))
     return out
 
 
@@ -450,7 +450,7 @@ def user_of(token: Token, actor: Actor, ctx: ArticleContext, salient: list[tuple
     if owner is not None:
         found = resolve_pronoun(owner, ctx, salient) if owner.pos_ == "PRON" else ctx.describe(owner)
         if found is not None and (found.country or owner.pos_ != "PRON"):
-            return found.model_copy(update={"text": phrase(token).text})
+            return found.model_copy(update={"text": text_of(phrase(token))})
         if owner.pos_ == "PRON":
             return None
     if not actor.country:
@@ -488,7 +488,7 @@ def refer_back(token: Token, actor: Actor | None, ctx: ArticleContext) -> Actor 
                 c.lower_ in PAIR_WORDS or c.like_num for c in token.children):
             return None  # 'the two countries' is both parties, read elsewhere
         code = _last_country(token)
-        return Actor(text=phrase(token).text, name=country_name(code), country=code, sector="GOV") if code else None
+        return Actor(text=text_of(phrase(token)), name=country_name(code), country=code, sector="GOV") if code else None
     if actor.country is not None:
         return actor
     if actor.sector not in _COUNTRY_SECTORS and lemma not in GROUP_NOUNS:
@@ -531,7 +531,7 @@ def _entities_before(token: Token) -> Iterator[Span]:
 def _last_country(token: Token) -> str | None:
     """The country named last before the token ('in Mali ... the country')."""
     for ent in _entities_before(token):
-        if ent.label_ == "GPE" and (code := country_of(ent.text)):
+        if ent.label_ == "GPE" and (code := country_of(text_of(ent))):
             return code
     return None
 
@@ -611,7 +611,7 @@ def story_countries(doc: Doc) -> list[str]:
             counts[code] = counts.get(code, 0.0) + weight
             first.setdefault(code, index)
         elif ent.label_ in ("GPE", "NORP"):
-            towns.append((index, ent.text))
+            towns.append((index, text_of(ent)))
     words = _ranked(counts, first)
     places = {name: resolve_place(name, countries=words) for name in dict.fromkeys(name for _, name in towns)}
     for index, name in towns:
@@ -628,10 +628,10 @@ def _ranked(counts: dict[str, float], first: dict[str, int]) -> list[str]:
 
 def _named_country(ent: Span) -> tuple[str | None, float]:
     """The country an entity names by a country word or a named body, and what it weighs."""
-    code = country_of(ent.text)
+    code = country_of(text_of(ent))
     if code is not None:
         return code, _HOME_WEIGHTS[ent.label_]
-    org = lookup_organisation(ent.text) if ent.label_ == "ORG" else None
+    org = lookup_organisation(text_of(ent)) if ent.label_ == "ORG" else None
     if org is not None and org.country and org.sector != "MED":
         return org.country, 1.0
     return None, 0.0
@@ -645,8 +645,8 @@ def _is_first_name(ent: Span) -> bool:
 
 def _country_of_place(ent: Span, ctx: ArticleContext) -> str | None:
     """The country a place name is or lies in ('Somalia', 'Somali', a Somali town)."""
-    code = country_of(ent.text)
-    return _town_country(ent.text, ctx) if code is None and ent.label_ == "GPE" else code
+    code = country_of(text_of(ent))
+    return _town_country(text_of(ent), ctx) if code is None and ent.label_ == "GPE" else code
 
 
 def _town_country(name: str, ctx: ArticleContext) -> str | None:
@@ -657,7 +657,7 @@ def _town_country(name: str, ctx: ArticleContext) -> str | None:
 
 
 def _is_place_name(token: Token, ctx: ArticleContext) -> bool:
-    place = ctx.place(phrase(token).text) if token.pos_ == "PROPN" else None
+    place = ctx.place(text_of(phrase(token))) if token.pos_ == "PROPN" else None
     return place is not None and place.precision in ("city", "region")
 
 

@@ -177,7 +177,7 @@ def last_named_place(doc: Doc, before: int, precision: str, ctx: ArticleContext,
     found: list[tuple[int, Place]] = []
     for ent in ents:
         if ent.end <= before:
-            place = ctx.place(ent.text)
+            place = ctx.place(text_of(ent))
             if place is not None and precision in (place.precision, ANY_PLACE):
                 found.append((ent.start, place))
     if precision in ("city", ANY_PLACE):
@@ -190,7 +190,7 @@ def _last_capital(before: int, ctx: ArticleContext, ents: Iterable[Span]) -> Pla
     country named, whichever came last (not the last town of any kind: 'X and Y, near the capital')."""
     found: list[tuple[int, Place]] = []
     for ent in ents:
-        place = ctx.place(ent.text) if ent.end <= before else None
+        place = ctx.place(text_of(ent)) if ent.end <= before else None
         if place is not None and is_capital(place):
             found.append((ent.start, place))
         elif place is not None and place.precision == "country" and place.country:
