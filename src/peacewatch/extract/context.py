@@ -725,9 +725,9 @@ def _sentence_times(sent: Span, ctx: ArticleContext) -> list[SentenceTime]:
         future = _is_future(span.root) or detect_future_tense(text, found.start)
         when = resolve_time(found.text, reference, future=future, country=_country_before(span))
         out.append((span, when, offset))
-    if any(w.precision == "day" and s.text.lower() != "overnight" for s, w, _ in out):
+    if any(w.precision == "day" and text_of(s).lower() != "overnight" for s, w, _ in out):
         # 'fired drones on Sunday, killing 12 overnight': the day named is the night's day
-        out = [t for t in out if t[0].text.lower() != "overnight"]
+        out = [t for t in out if text_of(t[0]).lower() != "overnight"]
     return out
 
 
