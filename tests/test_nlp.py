@@ -208,3 +208,27 @@ def test_shared_entities_are_the_docs_and_spans_entities(nlp):
         for end in range(start, len(doc) + 1):
             span = doc[start:end]
             assert [(e.start, e.end) for e in entities_in(span)] == [(e.start, e.end) for e in span.ents]
+
+
+def test_shared_sentences_are_the_docs_and_tokens_and_spans_sentences(nlp):
+    from peacewatch.nlp import sentence_of, sentences, span_sentence
+
+    doc = nlp("Talks opened in Oslo on Monday. The envoy said little.\nA second line follows here! And a last one")
+    assert [(s.start, s.end) for s in sentences(doc)] == [(s.start, s.end) for s in doc.sents]
+    assert sentences(doc) is sentences(doc)
+    for token in doc:
+        assert (sentence_of(doc, token.i).start, sentence_of(doc, token.i).end) == (token.sent.start, token.sent.end)
+    for start in range(len(doc)):
+        for end in range(start + 1, len(doc) + 1):
+            span = doc[start:end]
+            assert (span_sentence(span).start, span_sentence(span).end) == (span.sent.start, span.sent.end)
+
+
+def test_shared_lowers_and_lemmas_are_the_tokens(nlp):
+    from peacewatch.nlp import lemmas, lowers
+
+    doc = nlp("The Envoys SAID they had Signed two accords in Genève’s old town.\n\nTalks resumed")
+    assert lowers(doc) == [t.lower_ for t in doc]
+    assert lemmas(doc) == [t.lemma_.lower() for t in doc]
+    assert lowers(doc) is lowers(doc) and lemmas(doc) is lemmas(doc)
+    assert lowers(nlp("")) == [] and lemmas(nlp("")) == []

@@ -11,13 +11,13 @@ from __future__ import annotations
 import gc
 import logging
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from functools import cache, wraps
 from typing import Any, TypeVar
 
 import spacy
-from spacy.attrs import IDS, IDX, LEMMA, LENGTH, MORPH, ORTH, POS
+from spacy.attrs import IDS, IDX, LEMMA, LENGTH, LOWER, MORPH, ORTH, POS
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -504,9 +504,60 @@ def _offsets(doc: Doc) -> tuple[str, list[int], list[int]]:
     return doc.text, [idx for idx, _ in rows], [idx + length for idx, length in rows]
 
 
+def sentences(doc: Doc) -> list[Span]:
+    """doc.sents as one list, made once per doc and shared (never change it): spaCy finds every
+    sentence's bounds and makes its Span again at each call."""
+    return doc_memo(doc, "pw_sents", _sentence_index)[0]
+
+
+def sentence_of(doc: Doc, i: int) -> Span:
+    """The sentence holding token i, from the doc's shared sentences: token.sent and span.sent
+    walk the doc to the sentence's bounds and make a new Span at each call (some microseconds)."""
+    sents, starts = doc_memo(doc, "pw_sents", _sentence_index)
+    return sents[bisect_right(starts, i) - 1]
+
+
+def span_sentence(span: Span) -> Span:
+    """span.sent through the doc's shared sentences: the sentence holding the span (a span that
+    runs into the next sentence gets spaCy's reading, from its sentence's start to the end of
+    the sentence where it ends)."""
+    sent = sentence_of(span.doc, span.start)
+    return sent if span.end <= sent.end else span.sent
+
+
+def _sentence_index(doc: Doc) -> tuple[list[Span], list[int]]:
+    sents = list(doc.sents)
+    return sents, [sent.start for sent in sents]
+
+
 def doc_tokens(doc: Doc) -> list[Token]:
     """The tokens of a doc as one list, made once per doc and shared (never change it)."""
     return doc_memo(doc, "pw_tokens", list)
+
+
+def lowers(doc: Doc) -> list[str]:
+    """Each token's lower-case text (token.lower_), read once per doc and shared (never change
+    it): spaCy looks the string up anew at each call, and some readers test every token."""
+    return doc_memo(doc, "pw_lowers", lambda d: _strings_of(d, LOWER, str))
+
+
+def lemmas(doc: Doc) -> list[str]:
+    """Each token's lemma in lower case (token.lemma_.lower()), read once per doc and shared
+    (never change it), as `lowers`."""
+    return doc_memo(doc, "pw_lemmas", lambda d: _strings_of(d, LEMMA, str.lower))
+
+
+def _strings_of(doc: Doc, attr: int, form: Callable[[str], str]) -> list[str]:
+    """`form` of the string of every token's `attr`, each distinct string formed once."""
+    strings = doc.vocab.strings
+    formed: dict[int, str] = {}
+    out = []
+    for key in doc.to_array(attr).tolist() if len(doc) else []:
+        word = formed.get(key)
+        if word is None:
+            word = formed[key] = form(strings[key])
+        out.append(word)
+    return out
 
 
 def tokens_of(span: Span) -> list[Token]:

@@ -260,6 +260,15 @@ def test_site_word_reads_plurals_and_one_word_spellings():
     assert site_word(["markets"]) is None
 
 
+
+def test_a_word_that_may_end_no_site_ends_no_site_word():
+    from peacewatch.resolve.place import may_end_site, site_word
+
+    for words in (["air", "bases"], ["airbases"], ["border", "crossings"], ["the", "port"], ["peace", "talks"],
+                  ["military", "prison"], ["ceasefire"], ["refugee", "camps"], ["a", "basis"]):
+        assert may_end_site(words[-1]) or site_word(words) is None
+    assert may_end_site("Bases") and may_end_site("airports") and not may_end_site("talks")
+
 def test_lies_toward_reads_the_compass_side_of_a_direction_word():
     from peacewatch.resolve.place import lies_toward
     from peacewatch.schema import Place

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, lru_cache
 
@@ -41,7 +41,7 @@ from peacewatch.grammar import (
     SEGMENT_BREAKS,
     SERVING_PREPS,
 )
-from peacewatch.nlp import entities, ents_between, span_text
+from peacewatch.nlp import doc_memo, doc_tokens, entities, ents_between, span_text, text_of
 from peacewatch.schema import Actor
 
 log = logging.getLogger(__name__)
@@ -205,7 +205,24 @@ def _may_begin_entry(word: str) -> bool:
 
 
 def _match_at(doc: Doc, i: int, stop: int) -> _Mention | None:
-    """The longest lexicon entry starting at token i (organisations before countries before roles)."""
+    """The longest lexicon entry starting at token i (organisations before countries before roles),
+    a new mention at each call (a phrase's reading marks its mentions)."""
+    # The words of a token are read again in each phrase that holds it (its heads' phrases, the
+    # person index's): what starts at a token is matched once per doc. The match hangs on `stop`
+    # only through the longest window it allows.
+    matches: dict[tuple[int, int], _Mention | None] = doc_memo(doc, "pw:actors.matches", _no_matches)
+    key = (i, min(stop, i + _lexicon().max_len))
+    if key not in matches:
+        matches[key] = _find_match_at(doc, i, stop)
+    found = matches[key]
+    return replace(found) if found is not None else None
+
+
+def _no_matches(doc: Doc) -> dict[tuple[int, int], _Mention | None]:
+    return {}
+
+
+def _find_match_at(doc: Doc, i: int, stop: int) -> _Mention | None:
     first = doc[i]
     if first.is_punct or first.pos_ in NON_NAME_POS:
         return None
@@ -756,7 +773,7 @@ def describe_actor(span: Span, persons: PersonIndex | None = None) -> Actor | No
     main = _describe(span, persons)
     if main is None:
         return None
-    text = span.text.strip()
+    text = text_of(span).strip()
     return Actor(text=text or None, name=main.name or None, country=main.country, sector=main.sector)
 
 
@@ -899,7 +916,7 @@ def build_person_index(doc: Doc, published: date | None = None) -> PersonIndex:
     people = sorted((e for e in entities(doc) if e.label_ == "PERSON"), key=lambda e: (-len(e), e.start))
     # Titled names the model did not tag ('President [Vladimir] Putin' read as a place + name).
     in_person = {i for e in people for i in range(e.start, e.end)}
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.pos_ != "PROPN" or token.dep_ in ("compound", "flat") or token.i in in_person:
             continue
         if token.ent_type_ in NON_PERSON_ENTS:

@@ -55,7 +55,7 @@ from peacewatch.grammar import (
     SOURCE_PREPS,
     TOWARDS_PREPS,
 )
-from peacewatch.nlp import doc_memo, doc_tokens, text_of, tokens_of
+from peacewatch.nlp import doc_memo, doc_tokens, lemmas, lowers, sentences, text_of, tokens_of
 from peacewatch.resolve.time import shift_when
 from peacewatch.schema import Actor, Agreement, Claim, Event, HistoryStep, When
 
@@ -275,7 +275,7 @@ def extract_agreements(doc: Doc, ctx: ArticleContext, events: list[Event] | None
         agreements in the order the article first names them.
     """
     lex = agreement_lexicon()
-    sents = list(doc.sents)
+    sents = sentences(doc)
     drafts: list[Draft] = []
     salient: list[tuple[Token, Actor]] = []
     for index, sent in enumerate(sents):
@@ -333,12 +333,11 @@ def _find_spots(doc: Doc) -> _Spots:
     names = (lex.ceasefire_nouns | lex.generic_nouns | lex.proposal_nouns | lex.negotiation_nouns
              | lex.instrument_nouns | lex.effort_nouns)
     spots = _Spots([], [])
-    for token in doc_tokens(doc):
-        lemma = token.lemma_.lower()
-        if lemma in names or token.lower_ in lex.ceasefire_nouns or token.lower_ in lex.negotiation_nouns:
-            spots.names.append(token.i)
+    for i, (lemma, lower) in enumerate(zip(lemmas(doc), lowers(doc), strict=True)):
+        if lemma in names or lower in lex.ceasefire_nouns or lower in lex.negotiation_nouns:
+            spots.names.append(i)
         if lemma in lex.unresolved_words:
-            spots.unresolved.append(token.i)
+            spots.unresolved.append(i)
     return spots
 
 
@@ -1333,7 +1332,7 @@ def _link_events(drafts: list[Draft], events: list[Event], sents: list[Span]) ->
         told = {event.evidence, *event.also_evidence}
         for position, draft in enumerate(drafts):
             if any(s.action in actions and s.evidence in told for s in draft.steps) or (
-                    event.type == "REQUEST" and any(sents[m.sent_index].text.strip() in told and m.wished
+                    event.type == "REQUEST" and any(text_of(sents[m.sent_index]).strip() in told and m.wished
                                                     for m in draft.mentions)):
                 event.agreement = position
                 break

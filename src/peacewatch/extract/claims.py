@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
+from spacy.attrs import IS_STOP, POS
+from spacy.parts_of_speech import ADJ, NOUN, NUM, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from peacewatch.data.reading_words import ClaimWords
@@ -54,7 +56,7 @@ from peacewatch.grammar import (
     SOURCE_PREPS,
     STRAIGHT_QUOTES,
 )
-from peacewatch.nlp import doc_memo, doc_tokens, span_text, text_of, tokens_of
+from peacewatch.nlp import doc_memo, doc_tokens, lemmas, lowers, sentences, span_text, text_of, tokens_of
 from peacewatch.schema import Actor, Claim, Event, When
 
 # Prepositions by which a role names the body it serves ('a spokesperson for X', 'the head of X').
@@ -168,8 +170,7 @@ def _find_spots(doc: Doc) -> _Spots:
     speech_lemmas, noun_lemmas = _spot_words()
     tokens = doc_tokens(doc)
     spots = _Spots(tokens, [], [], [], [], [], [])
-    for token in tokens:
-        lemma, lower, i = token.lemma_.lower(), token.lower_, token.i
+    for i, (lemma, lower) in enumerate(zip(lemmas(doc), lowers(doc), strict=True)):
         if lemma in speech_lemmas:
             spots.speech.append(i)
         if lemma in noun_lemmas:
@@ -217,7 +218,7 @@ def extract_claims(doc: Doc, ctx: ArticleContext, events: list[Event] | None = N
         claims in the order the article makes them, each with its evidence sentence(s).
     """
     lex = claim_lexicon()
-    sents = list(doc.sents)
+    sents = sentences(doc)
     quoted = quoted_tokens_of(doc)
     home = ctx.home() or _story_country(events or [])
     salient: list[tuple[Token, Actor]] = []
@@ -248,7 +249,8 @@ def extract_claims(doc: Doc, ctx: ArticleContext, events: list[Event] | None = N
 def _without_repeats(drafts: list[Draft], sents: list[Span]) -> list[Draft]:
     """A sentence the article tells twice (a lead repeated in the body) is one claim: of two claims
     of one speaker whose sentences are the same but for a few words, the one that says more stays."""
-    words = [{t.lower_ for t in tokens_of(s) if t.is_alpha} for s in sents]
+    lows = lowers(sents[0].doc) if sents else []
+    words = [{lows[t.i] for t in tokens_of(s) if t.is_alpha} for s in sents]
     dropped: set[int] = set()
     for i, first in enumerate(drafts):
         for j in range(i + 1, len(drafts)):
@@ -1188,7 +1190,22 @@ def _points_back(denial: Draft) -> bool:
 
 
 def _content_words(tokens: list[Token]) -> set[str]:
-    return {t.lemma_.lower() for t in tokens if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not t.is_stop}
+    """The lemmas of the nouns, proper nouns, verbs, adjectives and numbers that are no stop words."""
+    if not tokens:
+        return set()
+    words = doc_memo(tokens[0].doc, "pw_claim_content_words", _find_content_words)
+    return {word for token in tokens if (word := words[token.i]) is not None}
+
+
+_CONTENT_POS = frozenset({NOUN, PROPN, VERB, ADJ, NUM})
+
+
+def _find_content_words(doc: Doc) -> list[str | None]:
+    """Each token's content word (None for another token), read once per doc: the claims of an
+    article are compared pair by pair through them."""
+    rows = doc.to_array([POS, IS_STOP]).tolist() if len(doc) else []
+    return [lemma if pos in _CONTENT_POS and not stop else None
+            for (pos, stop), lemma in zip(rows, lemmas(doc), strict=True)]
 
 
 def _corroborate(drafts: list[Draft], sents: list[Span], claimed: set[int], quoted: frozenset[int]) -> None:

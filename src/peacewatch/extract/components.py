@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from peacewatch.extract.mentions import Mention
 from peacewatch.grammar import ITEM_OPENERS, LIST_JOINERS, LIST_OPENERS, NUMERIC_LABELS, PLACE_PREPS
+from peacewatch.nlp import sentence_of
 
 # Entity labels a name in a list never has: times and counts ('in April and May'). (A town may be
 # labelled a people, NORP: only a plural name is taken for a people, 'Israelis and Palestinians'.)
@@ -112,7 +113,8 @@ def _read_list(first: Token) -> list[Component]:
     a time (given to the items before it that have none: 'C and D in October')."""
     if first.pos_ != "PROPN" or first.ent_type_ in _NOT_NAMES:
         return []
-    doc, end = first.doc, first.sent.end
+    doc = first.doc
+    end = sentence_of(doc, first.i).end
     items: list[Component] = []
     untimed: list[Span] = []
     i = first.left_edge.i if first.left_edge.i <= first.i else first.i

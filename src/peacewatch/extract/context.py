@@ -34,7 +34,17 @@ from peacewatch.grammar import (
     RELATIVE_PRONOUNS,
     SELF_PRONOUNS,
 )
-from peacewatch.nlp import doc_text, entities, entities_in, per_token, text_of, tokens_of
+from peacewatch.nlp import (
+    doc_text,
+    doc_tokens,
+    entities,
+    entities_in,
+    lemmas,
+    per_token,
+    sentence_of,
+    text_of,
+    tokens_of,
+)
 from peacewatch.resolve.place import named_regions, resolve_place
 from peacewatch.resolve.time import (
     DATELINE_CHARS,
@@ -260,7 +270,7 @@ def facility_of(token: Token, ctx: ArticleContext) -> Actor | None:
     for inner in span:
         if inner.i != token.i and inner.ent_type_ in ("GPE", "NORP", "LOC", "FAC") and inner.ent_iob_ == "B":
             ent = next((e for e in entities(token.doc) if e.start == inner.i), None)
-            if ent is not None and (code := country_of(ent.text) or _town_country(ent.text, ctx)):
+            if ent is not None and (code := country_of(text_of(ent)) or _town_country(ent.text, ctx)):
                 break
     name = " ".join(t.text for t in span if t.dep_ != "det")
     return Actor(text=span.text, name=name or span.text, country=code, sector=sector)
@@ -417,7 +427,7 @@ def _pronoun_speaker(token: Token, ctx: ArticleContext, salient: list[tuple[Toke
 def _salient_antecedent(token: Token, salient: list[tuple[Token, Actor]], person: bool) -> Actor | None:
     """The last of the recent salient subjects that is a person (or not), as the pronoun is."""
     for earlier, actor in reversed(salient[-8:]):
-        if earlier.sent.start > token.i:
+        if sentence_of(token.doc, earlier.i).start > token.i:
             continue
         if is_person(actor, earlier) == person:
             return actor.model_copy(update={"text": token.text})
@@ -428,7 +438,7 @@ def is_person(actor: Actor, token: Token) -> bool:
     """Whether the phrase names a person: a person's name, unless it is an organisation the
     lexicon knows and the model took for a person ('Al Shabaab said')."""
     named = token.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in token.subtree)
-    return named and lookup_organisation(phrase(token).text) is None
+    return named and lookup_organisation(text_of(phrase(token))) is None
 
 
 def remember_subjects(sent: Span, ctx: ArticleContext, salient: list[tuple[Token, Actor]]) -> None:
@@ -452,7 +462,7 @@ def actors_of(tokens: list[Token], ctx: ArticleContext, salient: list[tuple[Toke
             for adjective in split:
                 code = country_of(adjective.text)
                 if code:
-                    out.append(Actor(text=phrase(token).text, name=country_name(code), country=code,
+                    out.append(Actor(text=text_of(phrase(token)), name=country_name(code), country=code,
                                      sector="GOV"))
             continue
         actor = actor_of(token, ctx, salient)
@@ -469,11 +479,11 @@ def actors_of(tokens: list[Token], ctx: ArticleContext, salient: list[tuple[Toke
             actor = None  # 'our teams' with no country the words or the speaker give: unknown
         if actor is None and _is_unknown_group(token, ctx):
             # 'thousands of students', 'traditional elders': who acted, as written, nothing guessed
-            actor = Actor(text=phrase(token).text, name=None, country=None, sector=None)
+            actor = Actor(text=text_of(phrase(token)), name=None, country=None, sector=None)
         if actor is not None:
             out.append(actor)
         elif keep_event_refs and token.lemma_.lower() in get_lexicon().nouns:
-            out.append(Actor(text=phrase(token).text, name=f"event:{token.i}", country=None, sector=None))
+            out.append(Actor(text=text_of(phrase(token)), name=f"event:{token.i}", country=None, sector=None))
     return out
 
 
@@ -507,7 +517,7 @@ def user_of(token: Token, actor: Actor, ctx: ArticleContext, salient: list[tuple
     if owner is not None:
         found = resolve_pronoun(owner, ctx, salient) if owner.pos_ == "PRON" else ctx.describe(owner)
         if found is not None and (found.country or owner.pos_ != "PRON"):
-            return found.model_copy(update={"text": phrase(token).text})
+            return found.model_copy(update={"text": text_of(phrase(token))})
         if owner.pos_ == "PRON":
             return None
     if not actor.country:
@@ -577,11 +587,11 @@ def _unnamed_body(token: Token, ctx: ArticleContext) -> Actor | None:
         return None  # 'the two countries' is both parties, read elsewhere
     if lemma in GROUP_NOUNS:
         group = _last_group(token, ctx)
-        return group.model_copy(update={"text": phrase(token).text}) if group else None
+        return group.model_copy(update={"text": text_of(phrase(token))}) if group else None
     if lemma not in STATE_NOUNS:
         return None
     code = _last_country(token)
-    return Actor(text=phrase(token).text, name=country_name(code), country=code, sector="GOV") if code else None
+    return Actor(text=text_of(phrase(token)), name=country_name(code), country=code, sector="GOV") if code else None
 
 
 def _is_definite(token: Token) -> bool:
@@ -597,7 +607,7 @@ def _entities_before(token: Token) -> Iterator[Span]:
 def _last_country(token: Token) -> str | None:
     """The country named last before the token ('in Mali ... the country')."""
     for ent in _entities_before(token):
-        if ent.label_ == "GPE" and (code := country_of(ent.text)):
+        if ent.label_ == "GPE" and (code := country_of(text_of(ent))):
             return code
     return None
 
@@ -629,19 +639,20 @@ def _home_country(token: Token, ctx: ArticleContext, actor: Actor) -> str | None
     they are in ('people in Lebanon'), else the country named last in the sentence before the
     phrase, else the article's most named country."""
     doc = token.doc
-    lemma = token.lemma_.lower()
-    for earlier in reversed(doc[max(0, token.i - _SAME_ROLE_WINDOW):token.i]):
-        if earlier.lemma_.lower() == lemma and earlier.pos_ == "NOUN":
+    lemma, words = token.lemma_.lower(), lemmas(doc)
+    for earlier in reversed(doc_tokens(doc)[max(0, token.i - _SAME_ROLE_WINDOW):token.i]):
+        if words[earlier.i] == lemma and earlier.pos_ == "NOUN":
             found = ctx.describe(earlier)
             if found is not None and found.country and found.sector == actor.sector:
                 return found.country
+    sent = sentence_of(doc, token.i)
     if actor.sector == "CVL":
-        located = [country_of(p.text) for t in token.sent if t.dep_ == "prep" and t.lower_ == "in"
+        located = [country_of(p.text) for t in tokens_of(sent) if t.dep_ == "prep" and t.lower_ == "in"
                    for p in t.children if p.dep_ == "pobj" and p.ent_type_ == "GPE"]
         if any(located):
             return next(code for code in located if code)
     for ent in _entities_before(token):
-        if ent.sent.start != token.sent.start:
+        if sentence_of(doc, ent.start).start != sent.start:
             break
         if ent.label_ in ("GPE", "NORP") and not _is_fused_modifier(ent) and (code := _country_of_place(ent, ctx)):
             return code
@@ -676,7 +687,7 @@ def story_countries(doc: Doc) -> list[str]:
             counts[code] = counts.get(code, 0.0) + weight
             first.setdefault(code, index)
         elif ent.label_ in ("GPE", "NORP"):
-            towns.append((index, ent.text))
+            towns.append((index, text_of(ent)))
     words = _ranked(counts, first)
     places = {name: resolve_place(name, countries=words) for name in dict.fromkeys(name for _, name in towns)}
     for index, name in towns:
@@ -693,10 +704,10 @@ def _ranked(counts: dict[str, float], first: dict[str, int]) -> list[str]:
 
 def _named_country(ent: Span) -> tuple[str | None, float]:
     """The country an entity names by a country word or a named body, and what it weighs."""
-    code = country_of(ent.text)
+    code = country_of(text_of(ent))
     if code is not None:
         return code, _HOME_WEIGHTS[ent.label_]
-    org = lookup_organisation(ent.text) if ent.label_ == "ORG" else None
+    org = lookup_organisation(text_of(ent)) if ent.label_ == "ORG" else None
     if org is not None and org.country and org.sector != "MED":
         return org.country, 1.0
     return None, 0.0
@@ -710,8 +721,8 @@ def _is_first_name(ent: Span) -> bool:
 
 def _country_of_place(ent: Span, ctx: ArticleContext) -> str | None:
     """The country a place name is or lies in ('Somalia', 'Somali', a Somali town)."""
-    code = country_of(ent.text)
-    return _town_country(ent.text, ctx) if code is None and ent.label_ == "GPE" else code
+    code = country_of(text_of(ent))
+    return _town_country(text_of(ent), ctx) if code is None and ent.label_ == "GPE" else code
 
 
 def _town_country(name: str, ctx: ArticleContext) -> str | None:
@@ -722,7 +733,7 @@ def _town_country(name: str, ctx: ArticleContext) -> str | None:
 
 
 def _is_place_name(token: Token, ctx: ArticleContext) -> bool:
-    place = ctx.place(phrase(token).text) if token.pos_ == "PROPN" else None
+    place = ctx.place(text_of(phrase(token))) if token.pos_ == "PROPN" else None
     return place is not None and place.precision in ("city", "region")
 
 
@@ -790,9 +801,9 @@ def _sentence_times(sent: Span, ctx: ArticleContext) -> list[SentenceTime]:
         future = _is_future(span.root) or detect_future_tense(text, found.start)
         when = resolve_time(found.text, reference, future=future, country=_country_before(span))
         out.append((span, when, offset))
-    if any(w.precision == "day" and s.text.lower() != "overnight" for s, w, _ in out):
+    if any(w.precision == "day" and text_of(s).lower() != "overnight" for s, w, _ in out):
         # 'fired drones on Sunday, killing 12 overnight': the day named is the night's day
-        out = [t for t in out if t[0].text.lower() != "overnight"]
+        out = [t for t in out if text_of(t[0]).lower() != "overnight"]
     return out
 
 

@@ -95,7 +95,7 @@ from peacewatch.grammar import (
     TIME_LABELS,
     TIME_MODIFIER_DEPS,
 )
-from peacewatch.nlp import entities, ents_between, text_of, tokens_of
+from peacewatch.nlp import entities, ents_between, sentences, span_sentence, text_of, tokens_of
 from peacewatch.resolve.place import anaphor_precision, is_region_word, unlisted_town
 from peacewatch.resolve.time import Offset, reconcile, shift_when
 from peacewatch.schema import Actor, Event, Place, Weapon, When
@@ -190,7 +190,7 @@ def extract_events(doc: Doc, published: date | None = None, lex: Lexicon | None 
     """
     lex = lex or get_lexicon()
     ctx = ctx or new_context(doc, published)
-    article = _Article(sents=list(doc.sents))
+    article = _Article(sents=sentences(doc))
     for index, sent in enumerate(article.sents):
         _read_sentence(article, index, sent, ctx, lex)
     drafts = [d for d in article.drafts if _is_worth_reporting(d)]
@@ -1101,7 +1101,7 @@ def _assign_dates(drafts: list[Draft], sentence_times: list[list[tuple[Span, Whe
                   free_times: list[set[int]], references: list[tuple[int, Mention]], ctx: ArticleContext,
                   captions: Set[int]) -> None:
     ordered = sorted(drafts, key=lambda d: d.sent_index)
-    bare = {i for i, sent in enumerate(ctx.doc.sents) if is_bare_line(sent)}
+    bare = {i for i, sent in enumerate(sentences(ctx.doc)) if is_bare_line(sent)}
     story = ctx.dateline()
     if story is None and ctx.published is not None:
         story = When(text=None, value=ctx.published.isoformat(), precision="day", rule="publication date")
@@ -1190,7 +1190,7 @@ def _speakers(index: int, times: list[tuple[Span, When, Offset | None]], ordered
               ctx: ArticleContext) -> list[Actor | None]:
     """Who speaks in a sentence: the sources of its sayings and the subjects of its verbs of saying."""
     told = [d for d in ordered if d.sent_index == index]
-    sents = [span.sent for span, _, _ in times[:1]] or [d.first.sent for d in told[:1]]
+    sents = [span_sentence(span) for span, _, _ in times[:1]] or [d.first.sent for d in told[:1]]
     speech = get_lexicon().speech_verbs
     return [d.source for d in told if d.type in SAYING_TYPES] + [
         ctx.describe(c) for sent in sents for t in sent if t.lemma_.lower() in speech

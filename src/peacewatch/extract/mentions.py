@@ -52,7 +52,7 @@ from peacewatch.grammar import (
     TIME_ADJUNCT_PREPS,
     UNLESS,
 )
-from peacewatch.nlp import entities, entities_in, per_token, text_of, tokens_of
+from peacewatch.nlp import entities, entities_in, lemmas, per_token, text_of, tokens_of
 
 _WORDS = EventWords.load()
 # Nouns that stand for a thing made or offered: their owner is the other party.
@@ -97,11 +97,12 @@ def find_mentions(sent: Span, lex: Lexicon) -> list[Mention]:
     mentions: list[Mention] = []
     for token in tokens_of(sent):
         mention = None
-        if token.pos_ in ("VERB", "AUX") or (token.tag_.startswith("VB")):
+        pos = token.pos_
+        if pos in ("VERB", "AUX") or (token.tag_.startswith("VB")):
             mention = _verb_mention(token, sent, lex)
-        elif token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in lex.nouns:
+        elif pos in ("NOUN", "PROPN") and token.lemma_.lower() in lex.nouns:
             mention = _noun_mention(token, sent, lex)
-        elif token.pos_ == "ADJ" and token.lemma_.lower() in lex.adjectives:
+        elif pos == "ADJ" and token.lemma_.lower() in lex.adjectives:
             mention = _adjective_mention(token, sent, lex)
         if mention is None:
             continue
@@ -133,6 +134,7 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
+@per_token  # a trigger's readers ask again and again (shared: never change the list)
 def _objects(verb: Token) -> list[Token]:
     """Direct objects, and objects of 'with'/'for'/'at' attached to the verb."""
     found = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
@@ -161,13 +163,14 @@ def _verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     trigger = lex.verbs.get(lemma)
     if trigger is None:
         return None
-    retyped = bool(trigger.object_types.keys() & _object_lemmas(verb, lex))  # 'committed $30 million' needs no 'to'
+    object_lemmas = _object_lemmas(verb, lex)
+    retyped = bool(trigger.object_types.keys() & object_lemmas)  # 'committed $30 million' needs no 'to'
     if trigger.particle and not _has_particle(verb, trigger) and not retyped:
         if not (trigger.symmetric and any(any(c.dep_ == "conj" for c in s.children) or split_named_coordination(s)
                                           for s in _subjects(verb))):
             return None
     if trigger.objects is not None and not (trigger.xcomp_ok and any(c.dep_ == "xcomp" for c in verb.children)):
-        if not _object_lemmas(verb, lex) & trigger.objects:
+        if not object_lemmas & trigger.objects:
             return None
     return trigger
 
@@ -460,11 +463,11 @@ def _reported_wrongdoing(sent: Span, lex: Lexicon, found: list[Mention]) -> list
     """'X said that Y is mocking ...': X accuses Y (a wrongdoing verb under a verb of saying)."""
     out = []
     taken = {m.clause.i for m in found}
-    for token in tokens_of(sent):
-        if token.dep_ == "attr" and _lemma(token) in lex.wrongdoing_nouns:
+    for token, lemma in zip(tokens_of(sent), lemmas(sent.doc)[sent.start:sent.end], strict=True):
+        if token.dep_ == "attr" and lemma in lex.wrongdoing_nouns:
             out.extend(_wrongdoing_named(token, sent, lex))
             continue
-        if _lemma(token) not in lex.wrongdoing_verbs or token.pos_ not in ("VERB", "AUX"):
+        if lemma not in lex.wrongdoing_verbs or token.pos_ not in ("VERB", "AUX"):
             continue
         speaker = _speaker_of(token, lex)
         subjects = _subjects(token)
@@ -611,8 +614,8 @@ def _vows_of_retaliation(sent: Span, lex: Lexicon, found: list[Mention]) -> list
     told by its author for the future or as a duty, is a threat against Y."""
     out = []
     taken = {m.trigger.i for m in found} | {m.clause.i for m in found if not m.is_noun}
-    for token in tokens_of(sent):
-        if _lemma(token) not in _WORDS.retaliation_verbs or token.pos_ != "VERB" or token.i in taken:
+    for token, lemma in zip(tokens_of(sent), lemmas(sent.doc)[sent.start:sent.end], strict=True):
+        if lemma not in _WORDS.retaliation_verbs or token.pos_ != "VERB" or token.i in taken:
             continue
         # 'must oppose and counter them': the modal of the first of coordinated verbs
         clause = token.head if token.dep_ == "conj" and not any(c.dep_ == "aux" for c in token.children) else token

@@ -37,7 +37,7 @@ from peacewatch.grammar import (
     PART_AFTER,
     PART_BEFORE,
 )
-from peacewatch.nlp import tokens_of
+from peacewatch.nlp import lowers, tokens_of
 from peacewatch.schema import Count
 
 log = logging.getLogger(__name__)
@@ -168,7 +168,7 @@ class _Sentence:
     def __init__(self, span: Span) -> None:
         self.span, self.doc, self.start, self.end = span, span.doc, span.start, span.end
         self.tokens = tokens_of(span)
-        self.lowers = [token.lower_ for token in self.tokens]
+        self.lowers = lowers(span.doc)[span.start:span.end]
 
     def token(self, i: int) -> Token:
         """The token at doc index i (outside the sentence, from the Doc)."""

@@ -15,7 +15,7 @@ from peacewatch.extract.countries import country_of
 from peacewatch.extract.lexicon import get_lexicon
 from peacewatch.extract.mentions import Mention
 from peacewatch.grammar import DEFINITE_ARTICLES, LIST_OPENERS, MEMBER_PREPS, PASSAGE_PREPS, POSSESSIVE_ENDINGS
-from peacewatch.nlp import doc_memo, text_of, tokens_of
+from peacewatch.nlp import doc_memo, sentence_of, span_sentence, text_of, tokens_of
 from peacewatch.resolve.place import (
     anaphor_precision,
     capital_place,
@@ -24,6 +24,7 @@ from peacewatch.resolve.place import (
     is_capital_noun,
     is_direction_word,
     lies_toward,
+    may_end_site,
     site_word,
     unlisted_town,
 )
@@ -93,10 +94,10 @@ def span_place(span: Span, ctx: ArticleContext) -> Place | None:
 def direction_text(span: Span) -> str:
     """The words of a place with the direction word that places something in a part of it
     ('southern Lebanon', 'northern and western Myanmar' -> 'western Myanmar')."""
-    before = span.start - 1
-    if before >= span.sent.start and span.doc[before].head.i == span.root.i and span.doc[before].dep_ == "amod" \
-            and is_direction_word(span.doc[before].text):
-        return text_of(span.doc[before:span.end])
+    doc, before = span.doc, span.start - 1
+    if before >= sentence_of(doc, span.start).start and doc[before].head.i == span.root.i \
+            and doc[before].dep_ == "amod" and is_direction_word(doc[before].text):
+        return text_of(doc[before:span.end])
     return text_of(span)
 
 
@@ -176,7 +177,7 @@ def last_named_place(doc: Doc, before: int, precision: str, ctx: ArticleContext,
     found: list[tuple[int, Place]] = []
     for ent in ents:
         if ent.end <= before:
-            place = ctx.place(ent.text)
+            place = ctx.place(text_of(ent))
             if place is not None and precision in (place.precision, ANY_PLACE):
                 found.append((ent.start, place))
     if precision in ("city", ANY_PLACE):
@@ -189,7 +190,7 @@ def _last_capital(before: int, ctx: ArticleContext, ents: Iterable[Span]) -> Pla
     country named, whichever came last (not the last town of any kind: 'X and Y, near the capital')."""
     found: list[tuple[int, Place]] = []
     for ent in ents:
-        place = ctx.place(ent.text) if ent.end <= before else None
+        place = ctx.place(text_of(ent)) if ent.end <= before else None
         if place is not None and is_capital(place):
             found.append((ent.start, place))
         elif place is not None and place.precision == "country" and place.country:
@@ -223,6 +224,8 @@ def site_places(sent: Span, ctx: ArticleContext, seen: set[int],
 
 def site_of_noun(noun: Token) -> str | None:
     """The site word a noun with its compounded nouns is ('air bases' -> 'air base'), or None."""
+    if not may_end_site(noun.text):
+        return None  # its compounds need not be read
     words = [c.text for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
     return site_word([*words, noun.text])
 
@@ -421,7 +424,7 @@ def opens_sentence(span: Span) -> bool:
     prep = span.root.head
     while not (prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX")) and prep.head.i != prep.i:
         prep = prep.head  # up through 'the city of X' to the phrase on a verb
-    sent = span.sent
+    sent = span_sentence(span)
     opener = next((t for t in sent if not (t.is_punct or t.is_space)), None)
     return prep.dep_ == "prep" and opener is not None and opener.i == prep.i and prep.head.i == sent.root.i
 

@@ -16,6 +16,7 @@ from spacy.tokens import Span
 from peacewatch.data.reading_words import NumberWords, WeaponWords
 from peacewatch.extract.counts import extend_hedges, parse_count
 from peacewatch.grammar import INDEFINITE_ARTICLES
+from peacewatch.nlp import text_of
 from peacewatch.schema import Weapon
 
 log = logging.getLogger(__name__)
@@ -181,7 +182,7 @@ def find_weapons(sent: Span) -> list[Weapon]:
         the weapons in the order they appear.
     """
     lex = load_weapon_lexicon()
-    text = sent.text
+    text = text_of(sent)
     base = sent.start_char
     found: list[_Found] = []
     taken: list[tuple[int, int]] = []

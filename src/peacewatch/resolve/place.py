@@ -1157,6 +1157,12 @@ def is_site_head(word: str) -> bool:
     return word.lower() in _SITE_HEADS
 
 
+def may_end_site(word: str) -> bool:
+    """Whether a word (as written, perhaps a plural) may be the last of a site word: `site_word`
+    finds none in a phrase that ends with another (most nouns)."""
+    return not _singulars(word).isdisjoint(_SITE_HEADS)
+
+
 def _singulars(word: str) -> set[str]:
     """A word and the singulars it may be the plural of ('bases' -> 'base', 'crossings' ->
     'crossing'): the model's lemma is not to be trusted for these ('bases' -> 'basis')."""
