@@ -507,3 +507,53 @@ def test_a_name_inside_another_ranks_by_its_likeliest_reading():
 
     # 'Atlantic' is the ocean, not a village: the state is the most precise place named
     assert resolve_place("Georgia Atlantic College", countries=["USA"]).name == "Georgia"
+
+
+@pytest.mark.parametrize("name, city", [
+    ("Gatwick", "London"),  # a one-word name of an airport that is no town's and no English word
+    ("Sheremetyevo International Airport", "Moscow"),  # its own name as the data write it
+    ("Sheremetyevo airport", "Moscow"),  # its core name with 'airport'
+    ("Kabul Airport", "Kabul"),  # '<city> Airport' of a city with one airport
+])
+def test_a_named_airport_resolves_to_a_point_near_its_city(name, city):
+    airport = resolve_place(name)
+    town = resolve_place(city)
+    assert airport is not None and town is not None
+    assert airport.precision == "city" and "Airport" in (airport.name or "")
+    assert airport.country == town.country
+    assert abs((airport.lat or 0) - (town.lat or 0)) < 1 and abs((airport.lon or 0) - (town.lon or 0)) < 1
+
+
+@pytest.mark.parametrize("city", ["Washington", "Kabul", "Moscow", "Chicago"])
+def test_a_bare_city_name_stays_the_city_not_its_airport(city):
+    place = resolve_place(city)
+    assert place is not None and place.name == city and "Airport" not in (place.name or "")
+
+
+def test_airports_are_found_in_an_invented_sentence():
+    text = ("Drones were seen over Gatwick overnight, and flights into Sheremetyevo International Airport "
+            "were halted while Kabul stayed calm.")
+    found = {text[start:end]: entries[0].name for start, end, entries in find_place_names(text)}
+    assert found["Gatwick"] == "London Gatwick Airport"
+    assert found["Sheremetyevo International Airport"] == "Sheremetyevo International Airport"
+    assert found["Kabul"] == "Kabul"
+
+
+def test_an_airports_short_name_that_is_also_a_towns_is_the_town_in_the_towns_country():
+    from peacewatch.resolve.airports import read_airports
+    from peacewatch.resolve.place import AIRPORT_POPULATION, choose_entry
+
+    gazetteer = get_gazetteer()
+    shared = []
+    for airport in read_airports():
+        for bare in airport.bare:
+            found = gazetteer.exact(normalize_name(bare))
+            if not any(e.name == airport.name and t == 1 for e, t in found):
+                continue  # not indexed: the word is English or a bigger place's name
+            # only a small town, read in context, shares a short name with an airport
+            assert all(e.population < AIRPORT_POPULATION for e, t in found if t == 0), bare
+            shared.extend((bare, e) for e, t in found if t == 0 and e.country != airport.country)
+    assert shared, "some airport's short name is also a small town's elsewhere"
+    for bare, town in shared:
+        chosen = choose_entry(bare, countries=[town.country], near=[town])
+        assert chosen is not None and chosen.country == town.country, bare

@@ -203,4 +203,6 @@ class PlaceNames(DataFile):
     direction_words: list[Word]
     joiners: list[Word]
     peoples: list[Word] = []
+    airport_words: list[Word] = []
+    airport_kinds_left_out: list[Word] = []
     letters: dict[Annotated[str, StringConstraints(min_length=1, max_length=1)], str]

@@ -34,6 +34,7 @@ from peacewatch.data.regions import (
 )
 from peacewatch.data.time_place import CountryPoints, Landforms, PlaceNames, PlaceRow, Places
 from peacewatch.errors import DataError
+from peacewatch.resolve.airports import read_airports
 from peacewatch.schema import Place
 
 if TYPE_CHECKING:
@@ -103,6 +104,12 @@ RULER_MIN_POPULATION = 100_000
 # ('Shanghai').
 RULER_NOUN_POPULATION = 1_000_000
 RULER_WORD_POPULATION = 5_000_000
+
+# An airport (peacewatch.resolve.airports) is a point: precision "city", ranked as a town of this
+# many people (over a village of its name, and never left out for want of context), with its
+# city's region when a town of the city's name lies within AIRPORT_CITY_KM.
+AIRPORT_POPULATION = SMALL_TOWN_POPULATION
+AIRPORT_CITY_KM = 100.0
 
 PRECISIONS = ("city", "region", "country", "sea", "continent")
 # Prior weight (in log10 population units) of each kind of place when one name fits several:
@@ -823,6 +830,33 @@ def _add_landforms(gazetteer: Gazetteer) -> None:
         gazetteer.add(entry, [row.name, *row.aliases])
 
 
+def _add_airports(gazetteer: Gazetteer, iso3_of: dict[str, str]) -> None:
+    """Index the airports under their own names ('Heathrow Airport', 'Kabul Airport') and, as an
+    alternate name, under a bare word ('Heathrow') that is no English word and no other place's
+    name but a small town's: an alternate that is not a spelling of the entry's name loses to a
+    town whose own name it is (_other_name_penalty) unless the article's context is the airport's."""
+    for airport in read_airports():
+        country = iso3_of.get(airport.country)
+        if country is None:
+            continue
+        entry = GazetteerEntry(name=airport.name, country=country, admin1=None, lat=airport.lat, lon=airport.lon,
+                               geonameid=None, population=AIRPORT_POPULATION, precision="city")
+        town = min((e for e, t in gazetteer.exact(normalize_name(airport.city))
+                    if t == 0 and e.country == country and e.precision == "city"),
+                   key=lambda e: distance_km(e, entry), default=None)
+        if town is not None and distance_km(town, entry) <= AIRPORT_CITY_KM:
+            entry.admin1 = town.admin1
+        bare = [name for name in airport.bare if _free_for_airport(normalize_name(name), gazetteer)]
+        gazetteer.add(entry, airport.own, bare)
+
+
+def _free_for_airport(key: str, gazetteer: Gazetteer) -> bool:
+    """Whether a bare word may name an airport: not English, and no place's but a small town's."""
+    if not key or _all_common_words(key) or (" " not in key and _is_english(key)):
+        return False
+    return all(e.precision == "city" and 0 < e.population < SMALL_TOWN_POPULATION for e, _ in gazetteer.exact(key))
+
+
 def _place_entry(row: PlaceRow) -> GazetteerEntry:
     admin1 = row.name if row.precision == "region" and row.country else None
     return GazetteerEntry(
@@ -869,6 +903,7 @@ def build_gazetteer(city_file: str = CITY_FILE) -> Gazetteer:
     _add_landforms(gazetteer)
     _add_admin_regions(gazetteer, iso3_of, state_name)
     _add_region_abbreviations(gazetteer)
+    _add_airports(gazetteer, iso3_of)
     gazetteer._adjectives = {normalize_name(k): v for k, v in adjectives.items()}
     gazetteer.set_lead_adjectives(_lead_adjectives(gazetteer, adjectives))
     gazetteer.peoples = frozenset(normalize_name(w) for w in (
@@ -965,9 +1000,11 @@ APOSTROPHES = frozenset("'\u2019\u02bc\u02b9\u0301`")
 
 def _other_name_penalty(pair: tuple[GazetteerEntry, int], loose: str) -> float:
     """An alternate name that is not a spelling of the entry's own name (a former or foreign
-    name: 'Salisbury' for Harare) loses to a place whose own name it is."""
+    name: 'Salisbury' for Harare) loses to a place whose own name it is. A word of the own name
+    ('Heathrow' for 'London Heathrow Airport') is a short form of it, not another name."""
     entry, tier = pair
-    if tier != 1 or loosen_name(normalize_name(entry.name)) == loose:
+    own = normalize_name(entry.name)
+    if tier != 1 or loosen_name(own) == loose or any(loosen_name(w) == loose for w in own.split()):
         return 0.0
     return _OTHER_NAME_PENALTY
 
