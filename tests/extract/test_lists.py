@@ -12,7 +12,7 @@ def _events(text, kind):
 
 @pytest.mark.parametrize("text,want,comment", [
     ("Rebels shelled the Nyala airport and the Kalma camp.",
-     {"Nyala airport": "the Nyala airport", "Kalma camp": "the Kalma camp"},
+     {"Nyala Airport": "the Nyala airport", "Kalma camp": "the Kalma camp"},
      "two targets and their two places: one strike each, not the cross of the two"),
     ("Sudanese militias launched attacks on Nyala and the Kalma and Otash camps on Friday.",
      {"Nyala": "Nyala", "Kalma": "the Kalma and Otash camps", "Otash": "the Kalma and Otash camps"},
