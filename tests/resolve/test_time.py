@@ -103,6 +103,8 @@ FIND_CASES = [
     ("Protesters recalled Bloody Sunday.", [], "a weekday inside a name"),
     ("He signed a 30-day ceasefire.", [], "a duration is not a date"),
     ("The war began three years back.", [("three years back", "relative")], "'back' for 'ago' after a count"),
+    ("Strikes hit the grid throughout the winter.", [("throughout the winter", "relative")], "'the' season"),
+    ("He bought a winter coat.", [], "a season as a noun's modifier with no article is no time"),
     ("He spent years back home.", [], "'years back' without a count is no time"),
     ("The rebels fought back for weeks.", [], "'fought back' is no time"),
 ]
@@ -214,6 +216,8 @@ RESOLVE_CASES = [
     ("in '82", date(2008, 10, 27), {}, "1982", "year", "two-digit year after a preposition"),
     ("two days before Christmas", PUB, {}, "2024-12-23", "day", "anchored on a named day: resolved"),
     ("a day after the attack on Sunday", PUB, {}, "2025-04-14", "day", "anchor with its own date: resolved"),
+    ("throughout the winter", PUB, {}, "2025", "year", "'the winter': the last one begun, as its year"),
+    ("during the summer", date(2025, 9, 20), {}, "2025", "year", "'the summer' told after it"),
 ]
 
 

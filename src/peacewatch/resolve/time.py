@@ -336,7 +336,7 @@ def _decade_in_context(c: _Context) -> bool:
 
 def _season_in_context(c: _Context) -> bool:
     g = c.groups
-    has_context = bool(g.get("mod") or g.get("rel") or g.get("y")) or bool(
+    has_context = bool(g.get("mod") or g.get("rel") or g.get("y") or g.get("the")) or bool(
         re.search(r"(?:in|during|over|since|until|by|through|throughout|this|the)\s+$", c.before, re.I)
     )
     return has_context and not re.search(r"\b(?:a|an)\s+$", c.before, re.I)
@@ -491,7 +491,7 @@ def _rules() -> tuple[_Rule, ...]:
         _rule("ago", "relative", rf"{_B}(?P<n>{num})\s+(?P<unit>{_UNITS})\s+back{_E}",
               [["back"], _UNIT_GATE], (_counted_or_plural,), _resolve_ago),
         _rule("season", "relative",
-              rf"{_B}{_MOD}{_REL}(?P<season>{seasons})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?{_E}",
+              rf"{_B}{_MOD}(?P<the>the\s+)?{_REL}(?P<season>{seasons})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?{_E}",
               [Calendar.load().seasons], (_season_in_context, _season_not_a_name), _resolve_season),
         _rule("named", "named", rf"{_B}{_REL}(?P<named>{named}){_POSS}(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?{_E}",
               [_named_day_words(Calendar.load().named_days)], (_named_capitalised,), _resolve_named),
