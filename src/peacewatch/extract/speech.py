@@ -38,7 +38,7 @@ from peacewatch.grammar import (
     UNLESS,
     VISITED_PREPS,
 )
-from peacewatch.nlp import tokens_of
+from peacewatch.nlp import lemmas, tokens_of
 
 __all__ = ["read_speech_acts"]
 
@@ -63,7 +63,9 @@ def read_speech_acts(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Men
 
 
 def _lemma(token: Token) -> str:
-    return token.lemma_.lower()
+    """token.lemma_.lower() from the doc's shared lemma list (nlp.lemmas): the readers test every
+    token of a sentence, each for its own words."""
+    return lemmas(token.doc)[token.i]
 
 
 def _taken(found: list[Mention], *types: str) -> set[int]:
@@ -288,7 +290,6 @@ def _aim_warnings(mentions: list[Mention], first: int) -> None:
         aimed = next((m.targets for m in mentions if m is not warning and not m.reference and m.targets
                       and m.type in _HOSTILE_TYPES and authors & {t.i for t in m.sources}), [])
         warning.targets = list(aimed)
-
 
 
 def _readies_force(word: Token) -> bool:
