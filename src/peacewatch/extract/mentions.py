@@ -167,7 +167,7 @@ def _verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     retyped = bool(trigger.object_types.keys() & object_lemmas)  # 'committed $30 million' needs no 'to'
     if trigger.particle and not _has_particle(verb, trigger) and not retyped:
         if not (trigger.symmetric and any(any(c.dep_ == "conj" for c in s.children) or split_named_coordination(s)
-                                          for s in _subjects(verb))):
+                                          for s in subjects_of(verb))):
             return None
     if trigger.objects is not None and not (trigger.xcomp_ok and any(c.dep_ == "xcomp" for c in verb.children)):
         if not object_lemmas & trigger.objects:
@@ -257,11 +257,11 @@ def _is_threat_of_force(verb: Token, lex: Lexicon) -> bool:
     # an infinitive is, whatever the parse calls it ('sworn to fight' as an adverbial clause)
     outside = {t.i for c in verb.children if c.dep_ in _BESIDE_WARNING
                or (c.dep_ == "advcl" and not _is_infinitive(c)) for t in c.subtree}
-    return any(_names_force(token, lex) and not _is_prospect_of_other(token, verb) and not _is_negated(token)
+    return any(_names_force(token, lex) and not _is_prospect_of_other(token, verb) and not is_negated(token)
                for token in verb.subtree if token.i != verb.i and token.i not in outside)
 
 
-def _is_negated(token: Token) -> bool:
+def is_negated(token: Token) -> bool:
     """'vowed it would not escalate the conflict': force disclaimed, not threatened."""
     clause = token if token.pos_ in ("VERB", "AUX") else _clause_of(token)
     # 'would not provoke or escalate': a negation carries over to the verbs coordinated with it
@@ -364,7 +364,7 @@ def _light_verb_mention(noun: Token, light: Token, trigger: Trigger, sent: Span,
     if not mention.sources and _lemma(light) in _WORDS.causative_verbs:
         mention.sources = [c for c in light.children if c.dep_ == "dobj"]  # 'forced X into alert': X
     if not mention.sources:
-        mention.sources = _subjects(light) or _agents(light)
+        mention.sources = subjects_of(light) or _agents(light)
     if not mention.targets:  # 'imposed sanctions on X', 'take the offer to X'; 'on Tuesday' is a time
         preps = _GIVING_TARGET_PREPS if kind in _GIVING_TYPES else TARGET_PREPS
         mention.targets = [p for prep in light.children if prep.dep_ == "prep" and _lemma(prep) in preps
@@ -389,16 +389,16 @@ def _own_noun_mention(noun: Token, trigger: Trigger, sent: Span, lex: Lexicon) -
     head = noun.head
     if not reference and noun.dep_ == "dobj" and _lemma(head) in _WORDS.receiving_verbs:
         # 'the drills drew condemnation from X', 'the army suffered an attack': aimed at the subject
-        mention.targets = mention.targets or _subjects(head)
+        mention.targets = mention.targets or subjects_of(head)
         mention.sources = mention.sources or [p for prep in head.children if prep.dep_ == "prep"
                                               and _lemma(prep) == "from" for p in prep.children if p.dep_ == "pobj"]
         return mention
     if not reference and not mention.sources and noun.dep_ in ("dobj", "pobj") and head.pos_ == "VERB" \
             and trigger.type != "ASSAULT":
-        mention.sources = _subjects(head)
+        mention.sources = subjects_of(head)
     elif not reference and not mention.sources and _is_purpose(noun, lex) and trigger.type != "ASSAULT":
         # 'gathered for a rally', 'returned to Geneva for talks': whoever came for it holds it
-        mention.sources = _subjects(head.head)
+        mention.sources = subjects_of(head.head)
     return mention
 
 
@@ -424,7 +424,7 @@ def _adjunct_meeting(noun: Token, trigger: Trigger) -> Mention | None:
     mention = Mention(type=trigger.type, mode=trigger.mode, trigger=noun, clause=clause, sent=noun.sent,
                       adjunct=True)
     _read_noun_arguments(mention, noun)
-    mention.sources = mention.sources or _subjects(clause)
+    mention.sources = mention.sources or subjects_of(clause)
     return mention
 
 
@@ -447,7 +447,7 @@ def _adjective_mention(adj: Token, sent: Span, lex: Lexicon) -> Mention | None:
     trigger = lex.adjectives[_lemma(adj)]
     if adj.dep_ not in ("acomp", "attr", "oprd", "ROOT", "ccomp"):
         return None
-    speaker = _speaker_of(adj if adj.dep_ in ("ROOT", "ccomp") else adj.head, lex)
+    speaker = speaker_of(adj if adj.dep_ in ("ROOT", "ccomp") else adj.head, lex)
     if speaker is None:
         return None
     mention = Mention(type=trigger.type, mode=trigger.mode, trigger=adj, clause=adj.head, sent=sent,
@@ -455,7 +455,7 @@ def _adjective_mention(adj: Token, sent: Span, lex: Lexicon) -> Mention | None:
     mention.sources = [speaker]
     subject = next((c for c in adj.head.children if c.dep_ in SUBJECTS), None)
     if subject is not None:
-        mention.targets = _owners(subject) or []
+        mention.targets = owners_of(subject) or []
     return mention
 
 
@@ -469,13 +469,13 @@ def _reported_wrongdoing(sent: Span, lex: Lexicon, found: list[Mention]) -> list
             continue
         if lemma not in lex.wrongdoing_verbs or token.pos_ not in ("VERB", "AUX"):
             continue
-        speaker = _speaker_of(token, lex)
-        subjects = _subjects(token)
+        speaker = speaker_of(token, lex)
+        subjects = subjects_of(token)
         if speaker is None or not subjects or token.i in taken:
             continue
         if any(t.i == speaker.i for t in subjects):
             continue
-        out.append(Mention(type="ACCUSE", mode=None, trigger=token, clause=_speech_verb_of(token, lex) or token,
+        out.append(Mention(type="ACCUSE", mode=None, trigger=token, clause=speech_verb_of(token, lex) or token,
                            sent=sent, sources=[speaker], targets=subjects, source_is_speaker=True))
     return out
 
@@ -489,8 +489,8 @@ def _quoted_judgements(sent: Span, lex: Lexicon, found: list[Mention]) -> list[M
     for verb in tokens_of(sent):
         if verb.dep_ != "ccomp" or verb.i in taken or _lemma(verb) not in _WORDS.judgement_verbs:
             continue
-        speech = _speech_verb_of(verb, lex)
-        speaker = _speaker_of(verb, lex)
+        speech = speech_verb_of(verb, lex)
+        speaker = speaker_of(verb, lex)
         attack = next((c for c in verb.children if c.dep_ in SUBJECTS and _lemma(c) in lex.nouns
                        and lex.nouns[_lemma(c)].type == "ASSAULT" and _is_definite_noun(c)), None)
         quoted = any(t.text in QUOTE_MARKS for t in verb.subtree if t.i > (attack.i if attack is not None else verb.i))
@@ -539,18 +539,18 @@ def _wrongdoing_named(noun: Token, sent: Span, lex: Lexicon) -> list[Mention]:
     """'X said what Y committed are war crimes' / 'X said Y's attack is terrorism': X accuses Y,
     the doer of what the copula's subject names."""
     copula = noun.head
-    speaker = _speaker_of(copula, lex)
+    speaker = speaker_of(copula, lex)
     subject = next((c for c in copula.children if c.dep_ in SUBJECTS), None)
     if speaker is None or subject is None:
         return []
     if subject.pos_ in ("VERB", "AUX"):
-        accused = _subjects(subject)  # 'what the FARC has committed'
+        accused = subjects_of(subject)  # 'what the FARC has committed'
     else:
-        accused = _owners(subject) or ([] if subject.pos_ == "PRON" or _is_event_noun(subject) else [subject])
+        accused = owners_of(subject) or ([] if subject.pos_ == "PRON" or _is_event_noun(subject) else [subject])
     accused = [t for t in accused if t.i != speaker.i and t.pos_ != "PRON"]
     if not accused:
         return []
-    return [Mention(type="ACCUSE", mode=None, trigger=noun, clause=_speech_verb_of(copula, lex) or copula, sent=sent,
+    return [Mention(type="ACCUSE", mode=None, trigger=noun, clause=speech_verb_of(copula, lex) or copula, sent=sent,
                     sources=[speaker], targets=accused, source_is_speaker=True)]
 
 
@@ -564,7 +564,7 @@ def _without_threat_contents(mentions: list[Mention], lex: Lexicon) -> list[Ment
     threats = {m.clause.i for m in mentions if m.type == "THREATEN"}
     return [m for m in mentions if not (
         m.type in lex.threat_types and m.status == "planned" and not m.reference and not m.derived
-        and (speech := _speech_verb_of(m.clause, lex)) is not None and speech.i in threats)]
+        and (speech := speech_verb_of(m.clause, lex)) is not None and speech.i in threats)]
 
 
 def _is_carried_noun(mention: Mention, lex: Lexicon) -> bool:
@@ -591,7 +591,7 @@ def _threats_of_action(sent: Span, lex: Lexicon, found: list[Mention]) -> list[M
         if mention.reference or mention.type == "THREATEN" or clause.i in threatened or not mention.sources \
                 or mention.status == "negated" or _is_carried_noun(mention, lex) or _told_as_term(clause):
             continue  # 'would not withdraw from the talks' threatens nothing
-        speech = _speech_verb_of(clause, lex)
+        speech = speech_verb_of(clause, lex)
         if speech is not None and speech.i in threats:
             # 'warned that it would strike X': the warning is the threat, and X is its target
             threat = threats[speech.i]
@@ -602,7 +602,7 @@ def _threats_of_action(sent: Span, lex: Lexicon, found: list[Mention]) -> list[M
         conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and _lemma(m) == UNLESS for m in c.children)
                           for c in clause.children)
         hostile = mention.type in lex.threat_types or _lemma(mention.trigger) in _WORDS.pressure_verbs
-        if future and (conditional or (hostile and _speech_verb_of(clause, lex) is not None)):
+        if future and (conditional or (hostile and speech_verb_of(clause, lex) is not None)):
             out.append(Mention(type="THREATEN", mode=None, trigger=mention.trigger, clause=clause, sent=sent,
                                sources=list(mention.sources), targets=list(mention.targets), derived=True))
             threatened.add(clause.i)
@@ -620,16 +620,16 @@ def _vows_of_retaliation(sent: Span, lex: Lexicon, found: list[Mention]) -> list
         # 'must oppose and counter them': the modal of the first of coordinated verbs
         clause = token.head if token.dep_ == "conj" and not any(c.dep_ == "aux" for c in token.children) else token
         modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
-        if not modals & (lex.future_auxiliaries | _CONDITIONAL | lex.obligation_modals) or _is_negated(token):
+        if not modals & (lex.future_auxiliaries | _CONDITIONAL | lex.obligation_modals) or is_negated(token):
             continue
         if any(c.dep_ == "mark" and _lemma(c) in CONDITION_MARKS for c in clause.children):
             continue  # 'if X attacks, Y would retaliate': a hypothetical
         # 'counter US arms sales': the owner of the act countered
-        targets = [o for obj in _objects(token) for o in ((_owners(obj) if _is_event_noun(obj) else None) or [obj])]
+        targets = [o for obj in _objects(token) for o in ((owners_of(obj) if _is_event_noun(obj) else None) or [obj])]
         targets += [p for prep in token.children if prep.dep_ == "prep" and _lemma(prep) in TARGET_PREPS
                     for p in prep.children if p.dep_ == "pobj"]
         out.append(Mention(type="THREATEN", mode=None, trigger=token, clause=token, sent=sent,
-                           sources=_subjects(clause), targets=targets))
+                           sources=subjects_of(clause), targets=targets))
     return out
 
 
@@ -666,7 +666,7 @@ def _promises_and_obligations(sent: Span, lex: Lexicon, found: list[Mention]) ->
             continue
         head = token.head
         if _lemma(head) in lex.promise_heads and head.i not in agreed and token.i not in agreed:
-            subjects = _subjects(head if head.pos_ in ("VERB", "AUX") else head.head)
+            subjects = subjects_of(head if head.pos_ in ("VERB", "AUX") else head.head)
             if subjects and read_status(head if head.pos_ in ("VERB", "AUX") else head.head, lex) is not None:
                 halted = _halted_force(head, lex)
                 out.append(Mention(type="CONCEDE" if halted is not None else "AGREE",
@@ -676,8 +676,8 @@ def _promises_and_obligations(sent: Span, lex: Lexicon, found: list[Mention]) ->
     for token in tokens:
         if token.dep_ != "ccomp" or not {c.lower_ for c in token.children if c.dep_ == "aux"} & lex.obligation_modals:
             continue
-        speech = _speech_verb_of(token, lex)
-        speaker = _speaker_of(token, lex)
+        speech = speech_verb_of(token, lex)
+        speaker = speaker_of(token, lex)
         subjects = [c for c in token.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS and not _is_generic(c)]
         if speech is not None and speaker is not None and subjects and speaker.i not in {s.i for s in subjects}:
             out.append(Mention(type="REQUEST", mode="demand", trigger=token, clause=speech,
@@ -688,7 +688,7 @@ def _promises_and_obligations(sent: Span, lex: Lexicon, found: list[Mention]) ->
 # ---------------------------------------------------------------- arguments
 
 
-def _subjects(verb: Token) -> list[Token]:
+def subjects_of(verb: Token) -> list[Token]:
     """Subjects of a verb, inherited along coordination, control and participles."""
     seen = 0
     while verb is not None and seen < 6:
@@ -706,7 +706,7 @@ def _subjects(verb: Token) -> list[Token]:
         if (verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON")) or _is_verb_after_apposition(verb):
             return [verb.head]
         if _is_decided_act(verb):
-            return _owners(verb.head) or []  # 'the Indian decision to suspend': India suspends
+            return owners_of(verb.head) or []  # 'the Indian decision to suspend': India suspends
         up = _subject_sharer(verb)
         if up is not None:
             verb = up
@@ -915,7 +915,7 @@ def _read_verb_arguments(mention: Mention, verb: Token, trigger: Trigger) -> Non
             # 'police reinforcements were deployed': what is deployed is the deployer's own force
             mention.sources, mention.targets = mention.targets, []
     else:
-        mention.sources = _subjects(verb)
+        mention.sources = subjects_of(verb)
         for child in verb.children:
             read_object = _OBJECT_READERS.get(child.dep_)
             if read_object is not None:
@@ -972,7 +972,7 @@ def _ended(mention: Mention, objects: list[Token]) -> None:
                  for p in prep.children if p.dep_ == "pobj"]
         if ended:
             mention.targets = [t for t in mention.targets if t.i != obj.i]
-            mention.targets.extend(o for e in ended for o in (_owners(e) if _is_event_noun(e) else None) or [e])
+            mention.targets.extend(o for e in ended for o in (owners_of(e) if _is_event_noun(e) else None) or [e])
             return
 
 
@@ -993,7 +993,7 @@ def _read_complement(mention: Mention, verb: Token, trigger: Trigger) -> None:
         halted = [o for d in mention.clause.children if d.dep_ in OBJECT_DEPS for o in (d, *d.conjuncts)]
         aimed = _aimed_at_all(halted) or [p for prep in mention.clause.children if prep.dep_ == "prep"
                                           and _lemma(prep) in TARGET_PREPS for p in prep.children if p.dep_ == "pobj"]
-        mention.targets = [o for a in aimed for o in _owners(a) or [a]]
+        mention.targets = [o for a in aimed for o in owners_of(a) or [a]]
     elif mention.type == "CONCEDE" and not mention.targets and not (
             verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl")):
         # 'allowed the wounded to leave', 'let the convoys pass': the one allowed ('..., allowing
@@ -1025,7 +1025,7 @@ def _read_object(mention: Mention, verb: Token, trigger: Trigger, obj: Token) ->
         mention.targets.extend(p for prep in list(obj.children) + list(verb.children)
                                if prep.dep_ == "prep" and _lemma(prep) in DIPLOMAT_PREPS
                                for p in prep.children if p.dep_ == "pobj")
-        mention.targets.extend(o for o in _owners(obj) or [] if o.pos_ != "PRON")
+        mention.targets.extend(o for o in owners_of(obj) or [] if o.pos_ != "PRON")
         return
     if obj.dep_ != "dative" and trigger.type == "SANCTION":
         # 'suspended military aid to X', 'halted exports to X': X is sanctioned; so is the partner
@@ -1054,7 +1054,7 @@ def _read_object(mention: Mention, verb: Token, trigger: Trigger, obj: Token) ->
     if _lemma(obj) in OFFER_NOUNS or _is_event_noun(obj):
         # 'accepted the US proposal': the proposer; 'condemned the attack': the
         # attack itself, whose author the article pass finds.
-        mention.targets.extend(_owners(obj) or [obj])
+        mention.targets.extend(owners_of(obj) or [obj])
     elif not _is_weapon_like(obj):
         mention.targets.append(obj)
 
@@ -1083,7 +1083,7 @@ def _read_prep_target(mention: Mention, trigger: Trigger, objects: list[Token]) 
     if mention.targets:
         return
     for obj in objects:
-        owners = _owners(obj) if _is_event_noun(obj) else None
+        owners = owners_of(obj) if _is_event_noun(obj) else None
         mention.targets.extend(owners if owners is not None else [obj])
 
 
@@ -1178,7 +1178,7 @@ def _read_noun_arguments(mention: Mention, noun: Token) -> None:
             elif word in GRIEVANCE_PREPS and mention.type == "ACCUSE":
                 # 'anger over X's violation': the one whose act it is
                 for obj in objects:
-                    mention.targets.extend(_owners(obj) or [obj])
+                    mention.targets.extend(owners_of(obj) or [obj])
             elif word in PARTNER_PREPS and mention.type in MEETING_TYPES:
                 mention.targets.extend(objects)
             elif word == "between":
@@ -1245,7 +1245,7 @@ def _is_weapon_like(token: Token) -> bool:
     return _lemma(token) in WEAPON_NOUNS
 
 
-def _owners(noun: Token) -> list[Token] | None:
+def owners_of(noun: Token) -> list[Token] | None:
     """The party a proposal, plan or attack belongs to: 'the US proposal', "Russia's attack"."""
     modifiers = [c for c in noun.children if c.dep_ == "poss" or c.dep_ in MODIFIER_DEPS]
     modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children
@@ -1258,7 +1258,7 @@ def _owners(noun: Token) -> list[Token] | None:
     return owners or None
 
 
-def _speech_verb_of(token: Token, lex: Lexicon) -> Token | None:
+def speech_verb_of(token: Token, lex: Lexicon) -> Token | None:
     node = token
     for _ in range(4):
         if node.dep_ not in ("ccomp", "xcomp", "conj") or node.head.i == node.i:
@@ -1269,11 +1269,11 @@ def _speech_verb_of(token: Token, lex: Lexicon) -> Token | None:
     return None
 
 
-def _speaker_of(token: Token, lex: Lexicon) -> Token | None:
-    verb = _speech_verb_of(token, lex)
+def speaker_of(token: Token, lex: Lexicon) -> Token | None:
+    verb = speech_verb_of(token, lex)
     if verb is None:
         return None
-    subjects = _subjects(verb)
+    subjects = subjects_of(verb)
     return subjects[0] if subjects else None
 
 
@@ -1316,7 +1316,7 @@ def _clause_status(node: Token, children: list[Token], first: bool, status: str,
     if _is_headline_infinitive(node) and status == "occurred":
         status = "planned"  # a headline's infinitive: 'Rebels to free five captives'
     if lemmas & lex.hedge_modals or texts & lex.hedge_modals:
-        if not (texts & _CONDITIONAL and _speech_verb_of(node, lex) is not None):
+        if not (texts & _CONDITIONAL and speech_verb_of(node, lex) is not None):
             return None
         if status != "negated":  # 'said it would not withdraw' stays negated
             status = "planned"  # 'said it would withdraw': a future in reported speech

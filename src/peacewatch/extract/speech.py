@@ -17,12 +17,12 @@ from peacewatch.data.speech_words import SpeechWords
 from peacewatch.extract.lexicon import Lexicon
 from peacewatch.extract.mentions import (
     Mention,
-    _is_negated,
-    _owners,
-    _speaker_of,
-    _speech_verb_of,
-    _subjects,
+    is_negated,
+    owners_of,
     read_status,
+    speaker_of,
+    speech_verb_of,
+    subjects_of,
 )
 from peacewatch.extract.quotes import quoted_tokens_of
 from peacewatch.grammar import (
@@ -88,11 +88,11 @@ def _quoted_condemnations(sent: Span, lex: Lexicon, found: list[Mention]) -> lis
     for verb in tokens_of(sent):
         if verb.pos_ != "VERB" or _lemma(verb) not in lex.speech_verbs or verb.i in taken:
             continue
-        speakers = _named(_subjects(verb)) or _subjects(verb)
+        speakers = _named(subjects_of(verb)) or subjects_of(verb)
         # the innermost speaker: '"...," X said, a statement said' is X's
         for clause in (c for c in verb.children if c.dep_ == "ccomp" and _lemma(c) not in lex.speech_verbs):
             words = [t for t in clause.subtree if t.i in quoted and _lemma(t) in _SPEECH.contempt_words]
-            if not words or not speakers or _is_negated(clause):
+            if not words or not speakers or is_negated(clause):
                 continue
             out.append(Mention(type="ACCUSE", mode=None, trigger=words[0], clause=verb, sent=sent,
                                sources=speakers[:1], source_is_speaker=True))
@@ -112,13 +112,13 @@ def _labelled_wrongs(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Men
             continue
         # 'what X called a massacre' labels an act told around it, not one of its own
         labelled = next((c for c in verb.children if c.dep_ == "dobj" and _lemma(c) not in RELATIVE_OBJECTS), None)
-        speakers = _subjects(verb)
+        speakers = subjects_of(verb)
         if labelled is None or not speakers or read_status(verb, lex) != "occurred":
             continue
         if not any(_lemma(t) in labels for t in _label_of(verb, labelled)):
             continue
         trigger = lex.nouns.get(_lemma(labelled))
-        owners = _owners(labelled) if trigger is not None else None
+        owners = owners_of(labelled) if trigger is not None else None
         out.append(Mention(type="ACCUSE", mode=None, trigger=verb, clause=verb, sent=sent, sources=speakers[:1],
                            targets=owners or [labelled]))
     return out
@@ -153,7 +153,7 @@ def _broken_commitments(sent: Span, lex: Lexicon, found: list[Mention]) -> list[
             continue
         if not any(c.dep_ == "dobj" and _lemma(c) in _SPEECH.commitment_nouns for c in verb.children):
             continue
-        out.extend(_accusation(verb, _subjects(verb), sent, lex))
+        out.extend(_accusation(verb, subjects_of(verb), sent, lex))
     return out
 
 
@@ -167,8 +167,8 @@ def _blame(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
             continue
         head = word.head
         if word.dep_ == "dobj" and _lemma(head) in _SPEECH.bearing_verbs or word.dep_ in ("acomp", "attr"):
-            if head.i not in taken and not _is_negated(head):
-                out.extend(_accusation(head, _subjects(head), sent, lex))
+            if head.i not in taken and not is_negated(head):
+                out.extend(_accusation(head, subjects_of(head), sent, lex))
                 taken.add(head.i)
     return out
 
@@ -188,8 +188,8 @@ def _answers_for_harm(word: Token, lex: Lexicon) -> bool:
 
 def _accusation(clause: Token, accused: list[Token], sent: Span, lex: Lexicon) -> list[Mention]:
     """Y's accusation of the `accused` subjects of `clause`, Y the speaker of the clause."""
-    speech = _speech_verb_of(clause, lex)
-    speaker = _speaker_of(clause, lex)
+    speech = speech_verb_of(clause, lex)
+    speaker = speaker_of(clause, lex)
     # 'X said they were responsible' may be X owning up: a pronoun is no one else for sure
     accused = [t for t in accused if t.pos_ != "PRON"]
     if speech is None or speaker is None or not accused or any(t.i == speaker.i for t in accused):
@@ -208,7 +208,7 @@ def _aim_responses(mentions: list[Mention]) -> None:
                     for noun in prep.children if noun.dep_ == "pobj" and _lemma(noun) in _SPEECH.response_nouns
                     for to in noun.children if to.dep_ == "prep" and _lemma(to) == "to"
                     for t in to.children if t.dep_ == "pobj"]
-        mention.targets = [o for t in answered for o in _owners(t) or []]
+        mention.targets = [o for t in answered for o in owners_of(t) or []]
 
 
 def _recorded_violations(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
@@ -222,9 +222,9 @@ def _recorded_violations(sent: Span, lex: Lexicon, found: list[Mention]) -> list
         head = phrase.head
         if phrase.dep_ != "dobj" or _lemma(head) not in _SPEECH.recording_verbs or head.i in taken:
             continue
-        owners = _owners(noun) or [t for t in noun.lefts for t in t.subtree
+        owners = owners_of(noun) or [t for t in noun.lefts for t in t.subtree
                                    if t.ent_type_ in GROUP_LABELS and t.pos_ in ("ADJ", "PROPN")]
-        reporters = _subjects(head)
+        reporters = subjects_of(head)
         if owners and reporters and read_status(head, lex) == "occurred":
             out.append(Mention(type="ACCUSE", mode=None, trigger=noun, clause=head, sent=sent,
                                sources=reporters[:1], targets=owners[:1]))
@@ -236,7 +236,7 @@ def _recorded_violations(sent: Span, lex: Lexicon, found: list[Mention]) -> list
 
 def _is_told(token: Token, lex: Lexicon) -> bool:
     """Said by someone: under a verb of saying, or in quoted words."""
-    return _speech_verb_of(token, lex) is not None or token.i in quoted_tokens_of(token.doc)
+    return speech_verb_of(token, lex) is not None or token.i in quoted_tokens_of(token.doc)
 
 
 def _readiness_warnings(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
@@ -249,7 +249,7 @@ def _readiness_warnings(sent: Span, lex: Lexicon, found: list[Mention]) -> list[
             continue
         copula = _readiness_copula(word)
         if copula is None or copula.i in taken or not _readies_force(word) or not _is_told(copula, lex) \
-                or _is_negated(copula):
+                or is_negated(copula):
             continue
         out.append(Mention(type="THREATEN", mode=None, trigger=word, clause=copula, sent=sent,
                            sources=_warner(copula, lex)))
@@ -273,9 +273,9 @@ def _readiness_copula(word: Token) -> Token | None:
 def _warner(copula: Token, lex: Lexicon) -> list[Token]:
     """Who warns: the forces said to be ready, or the speaker when they are named only as its own
     ('X said its army remains ready': X)."""
-    subjects = _subjects(copula)
+    subjects = subjects_of(copula)
     own = any(t.pos_ == "PRON" for s in subjects for t in s.subtree if t.dep_ in ("poss", "nsubj", "nsubjpass"))
-    speaker = _speaker_of(copula, lex)
+    speaker = speaker_of(copula, lex)
     return [speaker] if speaker is not None and (own or not subjects) else subjects
 
 
@@ -286,7 +286,7 @@ def _aim_warnings(mentions: list[Mention], first: int) -> None:
     for warning in mentions[first:]:
         if warning.type != "THREATEN" or warning.targets:
             continue
-        authors = {t.i for t in warning.sources} | {t.i for t in _subjects(warning.clause)}
+        authors = {t.i for t in warning.sources} | {t.i for t in subjects_of(warning.clause)}
         aimed = next((m.targets for m in mentions if m is not warning and not m.reference and m.targets
                       and m.type in _HOSTILE_TYPES and authors & {t.i for t in m.sources}), [])
         warning.targets = list(aimed)
@@ -337,19 +337,19 @@ def _conditional_harms(sent: Span, lex: Lexicon, found: list[Mention]) -> list[M
             continue
         condition = any(c.dep_ == "advcl" and _is_hostile(c, lex) and any(
             m.dep_ == "mark" and _lemma(m) in CONDITION_MARKS | {UNLESS} for m in c.children) for c in verb.children)
-        speaker = _speaker_of(verb, lex)
+        speaker = speaker_of(verb, lex)
         if not (condition or _priced(verb, speaker)) or not _future(verb, lex) or speaker is None \
-                or _is_negated(verb):
+                or is_negated(verb):
             continue
         out.append(Mention(type="THREATEN", mode=None, trigger=verb, clause=verb, sent=sent, sources=[speaker],
-                           targets=_named(_subjects(verb)), source_is_speaker=True))
+                           targets=_named(subjects_of(verb)), source_is_speaker=True))
     return out
 
 
 def _priced(verb: Token, speaker: Token | None) -> bool:
     """'Y will pay a heavy price', 'Y will face consequences': a named party, not the speaker, told
     what it will pay."""
-    subjects = _subjects(verb)
+    subjects = subjects_of(verb)
     return speaker is not None and any(c.dep_ == "dobj" and _lemma(c) in _SPEECH.price_nouns for c in verb.children) \
         and any(s.ent_type_ in GROUP_LABELS and s.i != speaker.i for s in subjects)
 
@@ -376,10 +376,10 @@ def _treatment_warnings(sent: Span, lex: Lexicon, found: list[Mention]) -> list[
             continue
         said = [t for c in verb.children if c.dep_ not in SUBJECTS | PASSIVE_SUBJECTS | {"aux", "auxpass"}
                 for t in c.subtree]
-        speaker = _speaker_of(verb, lex)
-        if speaker is None or not any(_lemma(t) in force for t in said) or _is_negated(verb):
+        speaker = speaker_of(verb, lex)
+        if speaker is None or not any(_lemma(t) in force for t in said) or is_negated(verb):
             continue
-        out.append(Mention(type="THREATEN", mode=None, trigger=verb, clause=_speech_verb_of(verb, lex) or verb,
+        out.append(Mention(type="THREATEN", mode=None, trigger=verb, clause=speech_verb_of(verb, lex) or verb,
                            sent=sent, sources=[speaker], source_is_speaker=True))
     return out
 
@@ -418,7 +418,7 @@ def _tell_anchor_meetings(mentions: list[Mention]) -> None:
         if hosts is None and not partners:
             continue
         mention.reference = False
-        mention.sources = mention.sources or hosts or _owners(noun) or _nearest_subjects(noun)
+        mention.sources = mention.sources or hosts or owners_of(noun) or _nearest_subjects(noun)
         mention.targets = [t for t in mention.targets if t.i in {p.i for p in partners}] or partners
 
 
@@ -447,7 +447,7 @@ def _postponed_meetings(sent: Span, lex: Lexicon, found: list[Mention]) -> list[
             # 'postponed his visit to X', 'postponed his visit next week to X'
             targets = [p for prep in [*noun.children, *verb.children] if prep.dep_ == "prep"
                        and _lemma(prep) in VISITED_PREPS for p in prep.children if p.dep_ == "pobj"]
-            sources = _subjects(verb) if noun.dep_ == "dobj" else _owners(noun) or []
+            sources = subjects_of(verb) if noun.dep_ == "dobj" else owners_of(noun) or []
             out.append(Mention(type="CONSULT", mode=trigger.mode, trigger=noun, clause=verb, sent=sent,
                                status="negated", sources=sources, targets=targets))
     return out
@@ -464,7 +464,7 @@ def _peace_pushes(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mentio
         to, verb = noun.doc[noun.i + 1], noun.doc[noun.i + 2]
         if to.lower_ != "to" or verb.pos_ != "VERB" or _lemma(verb) not in _SPEECH.peacemaking_verbs:
             continue
-        owners = _owners(noun)
+        owners = owners_of(noun)
         asked = [p for obj in verb.children if obj.dep_ == "dobj" for prep in obj.children
                  if prep.dep_ == "prep" and _lemma(prep) == "between"
                  for p in prep.subtree if p.dep_ in ("pobj", "conj") and p.pos_ == "PROPN"]
@@ -508,7 +508,7 @@ def _assurances_obtained(sent: Span, lex: Lexicon, found: list[Mention]) -> list
                   for p in prep.children if p.dep_ == "pobj"]
         if givers:
             out.append(Mention(type="AGREE", mode=None, trigger=noun, clause=verb, sent=sent, sources=givers[:1],
-                               targets=_subjects(verb)))
+                               targets=subjects_of(verb)))
     return out
 
 
