@@ -50,6 +50,8 @@ TIME_MODIFIER_DEPS = frozenset({"prep", "npadvmod", "advmod", "tmod", "obl"})
 # ... where something is.
 PLACE_PREPS = frozenset({"in", "at", "near", "on", "over", "across", "outside", "around", "into", "inside",
                          "of", "off", "throughout", "to"})
+# ... where a named person was ('met President X in Y'): the place of what was done with them.
+PERSON_PLACE_PREPS = frozenset({"in", "at"})
 # ... the objects of a verb beside its direct object ('talks with X', 'fired at X').
 OBJECT_PREPS = frozenset({"with", "for", "at", "on", "to", "against"})
 # ... the object noun whose event a light verb carries ('returned with demands').

@@ -189,3 +189,16 @@ def test_a_town_takes_the_state_the_article_names():
     ctx = new_context(doc, date(2024, 3, 4))
     place = ctx.place("Jackson")
     assert place is not None and place.admin1 == "Tennessee"
+
+
+def test_a_place_said_of_a_named_person_is_where_the_meeting_was():
+    # the parser hangs 'in Nairobi' on the person met; it is still where they met
+    found = _events("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Sunday.",
+                    "CONSULT")
+    assert found and found[0].location is not None and found[0].location.name == "Nairobi"
+
+
+def test_a_place_said_of_a_group_is_who_they_are_not_where_they_met():
+    # 'officials in X' are the officials of X, wherever the condemnation was made
+    found = _events("Officials in Nairobi condemned the attack.", "ACCUSE")
+    assert found and found[0].location is None

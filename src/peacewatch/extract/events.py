@@ -88,6 +88,7 @@ from peacewatch.grammar import (
     LOOSE_PLACE_LABELS,
     NAME_LABELS,
     OBJECT_DEPS,
+    PERSON_PLACE_PREPS,
     PLACE_LABELS,
     PLACE_PREPS,
     SUBJECTS,
@@ -557,9 +558,21 @@ def _is_participant(span: Span, mention: Mention) -> bool:
     """A place inside a participant's own phrase ('rebels in Yemen fired') says where the
     participant is from, not where the event happened."""
     roles = mention.sources + (mention.targets if mention.type != "ASSAULT" else [])
-    inside = {t.i for role in roles for t in role.subtree}
+    inside = {t.i for role in roles for t in role.subtree if not _where_person_is(t, span)}
     # 'talks between X and Y officials in Z': the place of the talks, whatever the parse attached it to
     return span.root.i in inside or span.root.i in {t.i for t in mention.parties}
+
+
+def _where_person_is(token: Token, span: Span) -> bool:
+    """'met President X in Y': a place said of a named person is where that person was, so
+    where the act with that person happened ('officials in Y' and 'rebels in Y' are who they
+    are, not where they were)."""
+    if token.i != span.root.i:
+        return False
+    prep = token.head
+    person = prep.head
+    return (token.dep_ == "pobj" and prep.lower_ in PERSON_PLACE_PREPS and prep.dep_ == "prep"
+            and person.pos_ == "PROPN" and person.ent_type_ == "PERSON")
 
 
 def _has_casualties(casualties: Casualties) -> bool:
