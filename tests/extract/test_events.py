@@ -469,6 +469,23 @@ def test_titled_names_parsed_as_one_phrase():
     assert [(e.mode, e.source.country, e.target.country) for e in consult] == [("phone", "USA", "RUS")]
 
 
+def test_a_list_of_titled_names_is_one_party_per_name():
+    # 'A, B, C, and D' with titles: the commas part the names as 'and' does (the parse joins them)
+    text = ("African leaders, including Kenyan President William Ruto, Ugandan President Yoweri Museveni, Tanzanian "
+            "President Samia Suluhu, and Rwandan President Paul Kagame, condemned the attack.")
+    accuse = [e for e in _events(text) if e.type == "ACCUSE"]
+    assert sorted((e.source.name, e.source.country) for e in accuse) == [
+        ("Paul Kagame", "RWA"), ("Samia Suluhu", "TZA"), ("William Ruto", "KEN"), ("Yoweri Museveni", "UGA")]
+    assert all(e.source.text == f"{e.source.text.split()[0]} President {e.source.name}" for e in accuse)
+
+
+def test_a_titled_name_with_an_apposition_stays_one_party():
+    # 'X, the foreign minister, and Y': the part between the commas names nobody, so only 'and' parts it
+    text = "William Ruto, the Kenyan president, and Yoweri Museveni condemned the attack."
+    accuse = [e for e in _events(text) if e.type == "ACCUSE"]
+    assert sorted(e.source.name for e in accuse) == ["William Ruto", "Yoweri Museveni"]
+
+
 def test_warning_in_a_demand_is_by_the_one_who_demands():
     # The participle hangs on the clause of what is demanded; the warner is the subject of the main clause.
     text = "The four leaders demanded that Iran agree to a ceasefire, warning of tougher sanctions if it refused."

@@ -804,6 +804,16 @@ def _split_named_coordination(token: Token) -> list[Span]:
     joints = [t.i for t in span if t.lower_ == "and" and t.dep_ == "cc" and not t.ent_type_ and t.i in keep]
     if not joints:
         return []
+    # 'A, B, C and D': the commas of the list part the names too, when every part names a person
+    # ('X, the foreign minister, and Y' has a part that names none: only 'and' parts it)
+    commas = sorted({*joints, *(t.i for t in span if t.text == "," and not t.ent_type_ and t.i in keep)})
+    return _person_pieces(span, commas) or _person_pieces(span, joints)
+
+
+def _person_pieces(span: Span, joints: list[int]) -> list[Span]:
+    """The parts of a span between its joint tokens, when there are two or more and each names
+    a person; else []."""
+    doc = span.doc
     bounds = [span.start, *joints, span.end]
     pieces = []
     for start, end in zip(bounds, bounds[1:], strict=False):
@@ -812,6 +822,8 @@ def _split_named_coordination(token: Token) -> list[Span]:
             start += 1
         while end > start and doc[end - 1].is_punct:
             end -= 1
+        if start == end:
+            continue  # the serial comma before 'and'
         piece = doc[start:end]
         if not any(ent.label_ == "PERSON" for ent in entities_in(piece)):
             return []
