@@ -30,3 +30,15 @@ def test_a_time_in_a_since_clause_does_not_date_the_next_sentence():
             "The governor accused the rebels of shelling three villages.\n")
     found = _dates(text, date(2025, 6, 13), "governor accused")
     assert found and not any(v and v.startswith("2019") for v in found)
+
+
+def test_a_long_past_time_in_a_participle_after_a_common_noun_does_not_date_the_next_sentence():
+    text = ("Officials hope to mend ties ruined by the border war four years ago.\n\n"
+            "Rebel fighters shelled three villages near the border.\n")
+    assert _dates(text, date(2025, 6, 13), "shelled") == ["2025-06-13"]
+
+
+def test_a_recent_day_in_a_participle_after_a_common_noun_dates_the_next_sentence():
+    text = ("The world watched the devastation filmed by television crews on Tuesday.\n\n"
+            "Rebel fighters shelled three villages near the border.\n")
+    assert _dates(text, date(2025, 6, 13), "shelled") == ["2025-06-10"]
