@@ -42,3 +42,9 @@ def test_a_recent_day_in_a_participle_after_a_common_noun_dates_the_next_sentenc
     text = ("The world watched the devastation filmed by television crews on Tuesday.\n\n"
             "Rebel fighters shelled three villages near the border.\n")
     assert _dates(text, date(2025, 6, 13), "shelled") == ["2025-06-10"]
+
+
+def test_a_time_of_a_clause_about_the_future_does_not_date_the_next_sentence():
+    text = ("The envoy is due in the capital this week for another round of talks.\n\n"
+            "Rebel fighters shelled three villages near the border.\n")
+    assert _dates(text, date(2025, 6, 13), "shelled") == ["2025-06-13"]

@@ -28,11 +28,12 @@ from peacewatch.grammar import (
     WHEN_ADVERBS,
 )
 from peacewatch.nlp import tokens_of
+from peacewatch.resolve.time import detect_future_tense
 from peacewatch.schema import Actor, When
 
 __all__ = ["SAYING_TYPES", "comparison_frame", "complement_clause", "follows_event", "is_bare_line", "names_the_act",
            "opens_period",
-           "same_speaker", "sharing_preposition", "time_host", "told_aside", "truce_period"]
+           "same_speaker", "sharing_preposition", "time_host", "told_ahead", "told_aside", "truce_period"]
 
 # The event types a saying makes (CONVENTIONS 3: condemning, appealing or demanding, warning).
 SAYING_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
@@ -123,6 +124,15 @@ def _recent(when: When | None, story: date | None) -> bool:
     if when.precision != "day" or not when.value:
         return False
     return 0 <= (story - date.fromisoformat(when.value)).days <= RECENT_DAYS
+
+
+def told_ahead(span: Span) -> bool:
+    """A time told in a clause about the future ('the envoy is due in the capital this week',
+    'talks will resume later this month'): a time the story has not reached, so it does not date
+    the next sentences' acts by narrative (a day after the story's day is left out anyway; these
+    are the times of the current week, month or year)."""
+    sent = span.sent
+    return detect_future_tense(sent.text, span.start_char - sent.start_char)
 
 
 def opens_period(verb: Token) -> bool:

@@ -44,6 +44,7 @@ from peacewatch.extract.dating import (
     same_speaker,
     sharing_preposition,
     time_host,
+    told_ahead,
     told_aside,
     truce_period,
 )
@@ -1181,7 +1182,7 @@ def _narrative_date(draft: Draft, sentence_times: list[list[tuple[Span, When, Of
         plain = [w for span, w, off in sentence_times[back] if off is None and w.value
                  and not _after_publication(w, ctx)
                  and (id(span) in free_times[back] if back == first
-                      else not told_aside(span.root, w, ctx.published))]
+                      else not told_aside(span.root, w, ctx.published) and not told_ahead(span))]
         if plain:
             return plain[0].model_copy(update={"rule": (plain[0].rule or "") + "; narrative"})
     return None
