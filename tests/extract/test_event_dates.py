@@ -42,6 +42,7 @@ def test_a_time_that_names_or_bounds_a_truce_is_its_period(nlp, text, period):
     ("The militia declared a ceasefire for 30 days on Monday.", "on Monday"),
     ("Shelling went on during the Christmas truce.", "Christmas"),
     ("On Tuesday the army shelled the port until midnight Sunday.", "Sunday"),
+    ("The militia has violated the ceasefire since Monday.", "since Monday"),
 ])
 def test_the_time_of_the_act_or_of_a_truce_it_took_place_in_is_no_period(nlp, text, act):
     assert _periods(nlp, text)[act] is False

@@ -260,7 +260,7 @@ def truce_period(time_root: Token) -> bool:
     if not bounded and not (node.lemma_.lower() in _ONSET_VERBS and node.tag_ == "VBG"):
         return False
     if node.pos_ in ("ADJ", "VERB") and node.dep_ in ("advcl", "acl", "amod", "xcomp") and not any(
-            c.dep_ in SUBJECTS for c in node.children):
+            c.dep_ in SUBJECTS or c.dep_ == "dobj" for c in node.children):
         node = node.head  # 'effective from ...', 'starting Monday': the period of what it hangs on
         if _is_truce(node):
             return True
