@@ -4,7 +4,10 @@ describes. Texts written for these tests."""
 
 from datetime import date
 
+import pytest
+
 import peacewatch
+from peacewatch.extract.dating import told_ahead
 
 
 def _dates(text: str, published: date, word: str) -> list[str | None]:
@@ -48,3 +51,16 @@ def test_a_time_of_a_clause_about_the_future_does_not_date_the_next_sentence():
     text = ("The envoy is due in the capital this week for another round of talks.\n\n"
             "Rebel fighters shelled three villages near the border.\n")
     assert _dates(text, date(2025, 6, 13), "shelled") == ["2025-06-13"]
+
+
+
+@pytest.mark.parametrize(("text", "words", "ahead"), [
+    ("The envoy is due in the capital this week for another round of talks.", "this week", True),
+    ("The two ministers will meet in the capital on Tuesday.", "on Tuesday", True),
+    ("When asked by reporters on Tuesday whether the rebels will withdraw, the minister shook his head.",
+     "on Tuesday", False),
+])
+def test_a_time_is_told_ahead_in_a_clause_about_the_future_not_after_a_verb_in_the_past(nlp, text, words, ahead):
+    doc = nlp(text)
+    start = text.index(words)
+    assert told_ahead(doc.char_span(start, start + len(words))) is ahead

@@ -61,6 +61,9 @@ _BATCH_NOUNS = frozenset(EventWords.load().batch_nouns)
 # The most prepositional phrases between a noun and the act noun whose phrase holds it.
 _OBJECT_PHRASE_DEPTH = 3
 
+# Tags of a verb told in the past (its time is one the story has reached).
+_PAST_TAGS = frozenset({"VBD", "VBN"})
+
 # Precisions of a time that can frame a comparison ('this year', 'since January', 'in months');
 # a day never does ('its biggest attack on Sunday' tells when).
 _FRAME_PRECISIONS = frozenset({"year", "month", "season", "quarter", "decade"})
@@ -130,7 +133,13 @@ def told_ahead(span: Span) -> bool:
     """A time told in a clause about the future ('the envoy is due in the capital this week',
     'talks will resume later this month'): a time the story has not reached, so it does not date
     the next sentences' acts by narrative (a day after the story's day is left out anyway; these
-    are the times of the current week, month or year)."""
+    are the times of the current week, month or year). A time of a verb told in the past is not,
+    whatever cue follows it ('when asked on Thursday if he thinks X will listen')."""
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.tag_ in _PAST_TAGS:
+        return False
     sent = span.sent
     return detect_future_tense(sent.text, span.start_char - sent.start_char)
 
