@@ -210,6 +210,12 @@ CONTENT_STOPS = frozenset({"\u2013", "\u2014", ";"})
 
 # Prepositions that make a date the start or the end of a span ('since March', 'until Friday').
 SPAN_PREPOSITIONS = frozenset({"since", "until", "till", "from"})
+# Prepositions of a phrase that gives a period its bounds or its length ('from 6 pm Saturday to
+# midnight Sunday', 'for 30 days', 'over the weekend', 'through Easter'): extract/dating.py. Not
+# 'since': 'has violated the truce since Monday' tells how long the violating has gone on.
+PERIOD_PREPOSITIONS = frozenset({"from", "until", "till", "to", "through", "for", "over", "between"})
+# Dependencies inside the noun phrase of a time or of what it names ('an Easter truce', 'midnight Sunday').
+NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod", "npadvmod", "nummod", "amod", "appos"})
 # Personal pronouns: a subject, never the start of an anchor phrase ('two days after he left').
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 # Which event a time dates (extract/dating.py): the complement clauses of a verb that tells no

@@ -5,25 +5,35 @@ complement clauses, gerund and 'during' phrases that share a clause's time, the 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import Protocol
 
 from spacy.tokens import Span, Token
 
+from peacewatch.data.event_words import EventWords
+from peacewatch.data.reading_words import AgreementWords
+from peacewatch.data.speech_words import SpeechWords
+from peacewatch.extract.lexicon import get_lexicon
 from peacewatch.grammar import (
     COMPLEMENT_DEPS,
+    NOUN_MODIFIER_DEPS,
+    PERIOD_PREPOSITIONS,
     SEQUENCE_PREPS,
     SIMULTANEOUS_PREPS,
     SPAN_PREPOSITIONS,
     SUBJECTS,
     TIME_ADJUNCT_PREPS,
+    TIME_LABELS,
     TIME_MODIFIER_DEPS,
     WHEN_ADVERBS,
 )
 from peacewatch.nlp import tokens_of
-from peacewatch.schema import Actor
+from peacewatch.resolve.time import detect_future_tense
+from peacewatch.schema import Actor, When
 
-__all__ = ["SAYING_TYPES", "comparison_frame", "complement_clause", "follows_event", "is_bare_line", "opens_period",
-           "same_speaker", "sharing_preposition", "time_host", "told_aside"]
+__all__ = ["SAYING_TYPES", "comparison_frame", "complement_clause", "follows_event", "is_bare_line", "names_the_act",
+           "opens_period",
+           "same_speaker", "sharing_preposition", "time_host", "told_ahead", "told_aside", "truce_period"]
 
 # The event types a saying makes (CONVENTIONS 3: condemning, appealing or demanding, warning).
 SAYING_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
@@ -38,6 +48,21 @@ class _Told(Protocol):
     @property
     def trigger(self) -> Token: ...
 
+
+# Nouns of a truce (data/agreements.yaml) and verbs of a period's onset (data/speech_words.yaml):
+# a time that names or bounds a truce is its period ('an Easter truce', 'a ceasefire starting Monday').
+_TRUCE_NOUNS = frozenset(AgreementWords.load().ceasefire_nouns)
+_ONSET_VERBS = frozenset(SpeechWords.load().onset_verbs)
+# Objects through which a verb acts on a truce ('declared a truce', 'agreed to a truce').
+_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
+
+# Nouns of a batch of acts ('a series of attacks', 'a wave of strikes'): data/event_words.yaml.
+_BATCH_NOUNS = frozenset(EventWords.load().batch_nouns)
+# The most prepositional phrases between a noun and the act noun whose phrase holds it.
+_OBJECT_PHRASE_DEPTH = 3
+
+# Tags of a verb told in the past (its time is one the story has reached).
+_PAST_TAGS = frozenset({"VBD", "VBN"})
 
 # Precisions of a time that can frame a comparison ('this year', 'since January', 'in months');
 # a day never does ('its biggest attack on Sunday' tells when).
@@ -70,20 +95,53 @@ def comparison_frame(time_root: Token, precision: str | None, clauses: Iterable[
         a.lower_ == "most" for a in c.children)) for c in w.children) for w in words)
 
 
-def told_aside(time_root: Token) -> bool:
+def told_aside(time_root: Token, when: When | None = None, story: date | None = None) -> bool:
     """A time told in a relative clause, a participle after a name or a clause that opens a period
     ('the talks that they broke off in 2022', 'the war, which began with the invasion in 2022',
     'Crimea, annexed in 2014', 'since the offensive started in May'): the time of the thing that
     clause describes, not the time the story has reached, so it does not date the next sentences'
     acts by narrative (it may still date its own clause's act). A participle after a common noun
-    keeps its time: 'the attack, carried out on Sunday', 'the scene captured by crews on Sunday'
-    tell the story's own moment."""
+    keeps a recent day, the story's own moment ('the attack, carried out on Sunday', 'the scene
+    captured by crews on Sunday'), but not a time long past, which describes the noun's history
+    ('ties shredded by the invasion three years ago', 'a port built in the 1990s').
+    Args: time_root, the root of the time's span; when, its reading; story, the story's day (both
+    None: a participle after a common noun keeps its time)."""
     node = time_root
     while node.head.i != node.i:
         if node.dep_ == "relcl" or node.dep_ == "acl" and node.head.pos_ == "PROPN" or opens_period(node):
             return True
+        if node.dep_ == "acl" and node.head.pos_ == "NOUN" and not _recent(when, story):
+            return True
         node = node.head
     return False
+
+
+# The most days before the story's day that a time may lie and still be the story's own moment
+# (a weekday named without a date reads within the last seven).
+RECENT_DAYS = 7
+
+
+def _recent(when: When | None, story: date | None) -> bool:
+    if when is None or story is None:
+        return True
+    if when.precision != "day" or not when.value:
+        return False
+    return 0 <= (story - date.fromisoformat(when.value)).days <= RECENT_DAYS
+
+
+def told_ahead(span: Span) -> bool:
+    """A time told in a clause about the future ('the envoy is due in the capital this week',
+    'talks will resume later this month'): a time the story has not reached, so it does not date
+    the next sentences' acts by narrative (a day after the story's day is left out anyway; these
+    are the times of the current week, month or year). A time of a verb told in the past is not,
+    whatever cue follows it ('when asked on Thursday if he thinks X will listen')."""
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.tag_ in _PAST_TAGS:
+        return False
+    sent = span.sent
+    return detect_future_tense(sent.text, span.start_char - sent.start_char)
 
 
 def opens_period(verb: Token) -> bool:
@@ -191,3 +249,72 @@ def follows_event(noun: Token, clause: Token) -> bool:
         return False
     prep = node.head
     return prep.dep_ == "prep" and prep.lower_ in TIME_ADJUNCT_PREPS and prep.head.i == clause.i
+
+
+def truce_period(time_root: Token) -> bool:
+    """Whether a time is the period of a truce rather than the time of an act on it: the holiday or
+    day that names the truce ('declared an Easter truce', 'a Christmas ceasefire'), or a phrase that
+    bounds it, on the truce noun, on a word of its taking effect, or on the verb that acts on it
+    ('a truce for Easter', 'a ceasefire for 30 days', 'declared a truce, effective from 6 pm Saturday
+    until midnight Sunday', 'announced a truce from Saturday to Monday', 'agreed a ceasefire starting
+    Monday'). The declaring, agreeing or proposing took place at another time: the sentence's, the
+    story's. A truce the act takes place in keeps its time ('strikes during the Christmas truce')."""
+    node, bounded, last = time_root, False, time_root
+    while node.head.i != node.i and not _is_truce(node) and _in_period_phrase(node):
+        bounded = bounded or node.dep_ == "prep" and node.lower_ in PERIOD_PREPOSITIONS
+        last, node = node, node.head
+    if _is_truce(node):  # the phrase hangs on the truce noun itself
+        return (bounded or last.dep_ in NOUN_MODIFIER_DEPS) and not (
+            node.dep_ == "pobj" and node.head.lower_ in SIMULTANEOUS_PREPS)
+    if not bounded and not (node.lemma_.lower() in _ONSET_VERBS and node.tag_ == "VBG"):
+        return False
+    if node.pos_ in ("ADJ", "VERB") and node.dep_ in ("advcl", "acl", "amod", "xcomp") and not any(
+            c.dep_ in SUBJECTS or c.dep_ == "dobj" for c in node.children):
+        node = node.head  # 'effective from ...', 'starting Monday': the period of what it hangs on
+        if _is_truce(node):
+            return True
+    return node.pos_ in ("VERB", "AUX") and _acts_on_truce(node)
+
+
+def _in_period_phrase(node: Token) -> bool:
+    """A word of the phrase a time is told in: its prepositions and the time words they chain
+    through ('until midnight Sunday', 'from 18:00 to zero hours from Sunday', 'an Easter truce')."""
+    if node.dep_ == "prep":  # 'on Monday' beside a period ('for 30 days on Monday') is no bound of it
+        return node.lower_ in PERIOD_PREPOSITIONS
+    timely = node.ent_type_ in TIME_LABELS or node.pos_ in ("NUM", "PROPN")
+    return timely and (node.dep_ == "pobj" or node.dep_ in NOUN_MODIFIER_DEPS)
+
+
+def _is_truce(token: Token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN") and (token.lemma_.lower() in _TRUCE_NOUNS or token.lower_ in _TRUCE_NOUNS)
+
+
+def _acts_on_truce(verb: Token) -> bool:
+    """'declared a truce', 'agreed to a ceasefire', 'a truce was announced'."""
+    objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
+    objects += [p for c in verb.children if c.dep_ == "prep" and c.lower_ not in SIMULTANEOUS_PREPS
+                for p in c.children if p.dep_ == "pobj"]
+    return any(_is_truce(o) for o in objects)
+
+
+def names_the_act(noun: Token, mention: _Told) -> bool:
+    """Whether a noun is the object through which the mention's verb tells its act ('launched
+    attacks', 'has launched a series of attacks'): its lemma one the verb's trigger takes as the
+    object of its event, the verb's direct object or the counted noun of a batch that is. A time the
+    parse hung on that noun ('a series of attacks throughout the winter'), or on a noun of its phrase
+    ('strikes on the depots throughout the winter'), dates the act.
+    Args: noun, the noun a time hangs on; mention, an event mention of its sentence."""
+    trigger = get_lexicon().verbs.get(mention.trigger.lemma_.lower())
+    if trigger is None or mention.trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    objects = set(trigger.objects or ()) | set(trigger.object_types) | set(trigger.light_types)
+    for _ in range(_OBJECT_PHRASE_DEPTH):
+        # 'strikes on the island's depots throughout the winter': a noun of the act noun's own phrase
+        if noun.lemma_.lower() in objects or noun.dep_ != "pobj" or noun.head.head.pos_ != "NOUN":
+            break
+        noun = noun.head.head
+    if noun.lemma_.lower() not in objects:
+        return False
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _BATCH_NOUNS:
+        noun = noun.head.head
+    return noun.dep_ == "dobj" and noun.head.i == mention.trigger.i

@@ -39,11 +39,14 @@ from peacewatch.extract.dating import (
     complement_clause,
     follows_event,
     is_bare_line,
+    names_the_act,
     opens_period,
     same_speaker,
     sharing_preposition,
     time_host,
+    told_ahead,
     told_aside,
+    truce_period,
 )
 from peacewatch.extract.lexicon import Lexicon, get_lexicon
 from peacewatch.extract.lists import (
@@ -218,12 +221,15 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
     shared = share_infinitive_reading(mentions)
     times = sentence_times(sent, ctx)
     places = _places(sent, ctx)
-    time_owner = {id(t[0]): _owner(t[0].root, mentions) for t in times}
+    time_owner = {id(t[0]): _owner(t[0].root, mentions, act_nouns=True) for t in times}
     # 'at war with the army since April 2023': a time inside another noun phrase dates that
     # phrase, not the event, and is not the story's time either.
     # 'its deadliest assault this year': a period framing a superlative is no time of the act either.
+    # 'declared an Easter truce, effective from Saturday until Sunday': a truce's period (kept for
+    # the agreement tracker, which reads the sentence's times itself) is no time of the act.
     times = [t for t in times if not _bound_to_noun(t[0].root, mentions)
-             and not comparison_frame(t[0].root, t[1].precision, (m.clause.i for m in mentions))]
+             and not comparison_frame(t[0].root, t[1].precision, (m.clause.i for m in mentions))
+             and not truce_period(t[0].root)]
     caption = is_caption(sent)
     if caption:  # a photo caption's date is the picture's, the time of no act the story tells
         article.captions.add(index)
@@ -463,8 +469,9 @@ def _is_struck(node: Token) -> bool:
 ELSEWHERE = object()  # _owner: the token belongs to another clause or to a named event
 
 
-def _owner(token: Token, mentions: list[Mention]) -> Mention | object | None:
-    """The mention whose clause holds a token: the nearest trigger or clause verb above it."""
+def _owner(token: Token, mentions: list[Mention], act_nouns: bool = False) -> Mention | object | None:
+    """The mention whose clause holds a token: the nearest trigger or clause verb above it (with
+    `act_nouns`, a time's, also the verb whose object names its act: dating.names_the_act)."""
     by_trigger = {m.trigger.i: m for m in mentions if not m.derived}
     by_clause = {m.clause.i: m for m in mentions if not m.reference and not m.derived}
     lex = get_lexicon()
@@ -474,6 +481,9 @@ def _owner(token: Token, mentions: list[Mention]) -> Mention | object | None:
             return by_trigger[node.i]
         if node.i in by_clause:
             return by_clause[node.i]
+        acting = [m for m in by_clause.values() if act_nouns and node.i != token.i and names_the_act(node, m)]
+        if acting:
+            return acting[0]  # 'launched a series of attacks throughout the winter': the launching's
         if node.i != token.i and (node.dep_ in SUBORDINATE_DEPS and node.pos_ in ("VERB", "AUX")
                                   and node.lemma_.lower() in lex.verbs or node.lemma_.lower() in lex.nouns):
             return ELSEWHERE  # the time or place of another clause or named event ('where a truce was agreed in July')
@@ -541,6 +551,8 @@ def _bound_to_noun(token: Token, mentions: list[Mention]) -> bool:
                 node, (m.clause.i for m in mentions if not m.reference and not m.derived)) is not None:
             return False
         if node.pos_ in ("NOUN", "PROPN") and node.i != token.i and node.dep_ != "npadvmod":
+            if any(names_the_act(node, m) for m in mentions if not m.reference):
+                return False  # 'launched a series of attacks throughout the winter': the act's time
             # a name takes no time of its own ('talks in Osaka, Japan on June 28'), nor does a time
             # ('on the first day of the summit on June 28') or the medium of a saying ('said in a
             # statement a day earlier'): the parse hung the clause's time there
@@ -1182,7 +1194,8 @@ def _narrative_date(draft: Draft, sentence_times: list[list[tuple[Span, When, Of
         # in the event's own sentence, only a time no other clause took; before it, the story's time
         plain = [w for span, w, off in sentence_times[back] if off is None and w.value
                  and not _after_publication(w, ctx)
-                 and (id(span) in free_times[back] if back == first else not told_aside(span.root))]
+                 and (id(span) in free_times[back] if back == first
+                      else not told_aside(span.root, w, ctx.published) and not told_ahead(span))]
         if plain:
             return plain[0].model_copy(update={"rule": (plain[0].rule or "") + "; narrative"})
     return None
