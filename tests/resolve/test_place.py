@@ -557,3 +557,25 @@ def test_an_airports_short_name_that_is_also_a_towns_is_the_town_in_the_towns_co
     for bare, town in shared:
         chosen = choose_entry(bare, countries=[town.country], near=[town])
         assert chosen is not None and chosen.country == town.country, bare
+
+
+@pytest.mark.parametrize(("name", "countries", "expected"), [
+    ("Korean", ["PRK", "CHN"], ("North Korea", "PRK")),
+    ("Korea", ["JPN", "KOR"], ("South Korea", "KOR")),
+    ("NT", ["CAN"], ("Northwest Territories", "CAN")),
+    ("NT", ["AUS", "NZL"], ("Northern Territory", "AUS")),
+    ("Virgin Islands", ["VIR"], ("U.S. Virgin Islands", "VIR")),
+])
+def test_a_shared_name_is_the_one_place_of_the_articles_countries(name, countries, expected):
+    place = resolve_place(name, countries=countries)
+    assert place is not None and (place.name, place.country) == expected
+
+
+@pytest.mark.parametrize(("name", "countries"), [
+    ("Korea", []),               # no context: no guess
+    ("Korea", ["KOR", "PRK"]),   # both named: no guess
+    ("Korean", ["JPN"]),         # none of its places named
+    ("Nt", ["AUS"]),             # the abbreviation only in capitals
+])
+def test_a_shared_name_the_article_does_not_settle_is_unknown(name, countries):
+    assert resolve_place(name, countries=countries) is None

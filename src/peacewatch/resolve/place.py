@@ -313,6 +313,9 @@ class Gazetteer:
         self.context_only: set[tuple[str, str | None]] = set()
         # second-level units' names without their unit word ('Miami-Dade'), read likewise
         self.bare_units: set[str] = set()
+        # names several places share ('Korea', 'SA'), by normalised key: (whether written in
+        # capitals, the places it may stand for); see _shared_reading
+        self.shared: dict[str, tuple[bool, list[GazetteerEntry]]] = {}
         self._admin1_country: dict[str, str] | None = None
         self._countries: dict[str, GazetteerEntry] | None = None
         self._capital_of: dict[str, GazetteerEntry] | None = None
@@ -810,6 +813,22 @@ def _add_region_abbreviations(gazetteer: Gazetteer) -> None:
             gazetteer.add_names(entry, abbreviations)
 
 
+def _add_shared_names(gazetteer: Gazetteer) -> None:
+    """Keep country_points.yaml's shared names ('Korea', 'SA') with the entries they may stand for."""
+    for name, readings in CountryPoints.load().shared_names.items():
+        entries = []
+        for reading in readings:
+            if reading.region is None:
+                entry = gazetteer.country(reading.country)
+            else:
+                entry = next((e for e, t in gazetteer.exact(normalize_name(reading.region))
+                              if t == 0 and e.country == reading.country and e.precision == "region"), None)
+            if entry is None:
+                raise DataError(f"country_points.yaml: no place {reading} for the shared name {name!r}")
+            entries.append(entry)
+        gazetteer.shared[normalize_name(name)] = (_is_acronym(name), entries)
+
+
 def _add_small_towns(gazetteer: Gazetteer, towns: Iterable[SmallTown], regions: Iterable[AdminRegion],
                      iso3_of: dict[str, str], state_name: dict[str, str]) -> None:
     """Keep the region table's towns that the city list lacks (1000 to 5000 people) by name, each
@@ -903,6 +922,7 @@ def build_gazetteer(city_file: str = CITY_FILE) -> Gazetteer:
     _add_landforms(gazetteer)
     _add_admin_regions(gazetteer, iso3_of, state_name)
     _add_region_abbreviations(gazetteer)
+    _add_shared_names(gazetteer)
     _add_airports(gazetteer, iso3_of)
     gazetteer._adjectives = {normalize_name(k): v for k, v in adjectives.items()}
     gazetteer.set_lead_adjectives(_lead_adjectives(gazetteer, adjectives))
@@ -1014,6 +1034,8 @@ def choose_entry(name: str, *, countries: Sequence[str] = (), near: Sequence[Gaz
     """The gazetteer entry a name most likely refers to in context (see resolve_place)."""
     gazetteer = get_gazetteer()
     found = gazetteer.match(name)
+    if not found and normalize_name(name) in gazetteer.shared:
+        return _shared_reading(name, countries, gazetteer)
     if normalize_name(name) in gazetteer.peoples:
         # a people's name is not the town of that name ('Arab', Alabama)
         found = [pair for pair in found if pair[0].precision != "city"]
@@ -1035,6 +1057,18 @@ def choose_entry(name: str, *, countries: Sequence[str] = (), near: Sequence[Gaz
         # outside the regions it names ('Shelby' in a story of Montana)
         return _town_of_named_region(name, regions, gazetteer) or best
     return best
+
+
+def _shared_reading(name: str, countries: Sequence[str], gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """The place a shared name ('Korea', 'SA') stands for: the one of its places whose country the
+    article names; None when it names none or several of them, or when the name is written in
+    capitals and the text's is not ('Sa')."""
+    acronym, entries = gazetteer.shared[normalize_name(name)]
+    if acronym and not _is_acronym(name):
+        return None
+    wanted = {c.upper() for c in countries if isinstance(c, str)}
+    named = [e for e in entries if e.country in wanted]
+    return named[0] if len({e.country for e in named}) == 1 else None
 
 
 def _town_of_named_region(name: str, regions: Collection[str], gazetteer: Gazetteer) -> GazetteerEntry | None:
