@@ -579,3 +579,22 @@ def test_a_shared_name_is_the_one_place_of_the_articles_countries(name, countrie
 ])
 def test_a_shared_name_the_article_does_not_settle_is_unknown(name, countries):
     assert resolve_place(name, countries=countries) is None
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    ("Kalimantan", "IDN"),     # five provinces 'West/North/South/Central/East Kalimantan'
+    ("Lanarkshire", "GBR"),    # 'North Lanarkshire' and 'South Lanarkshire'
+    ("Mashonaland", "ZWE"),    # 'Mashonaland East', 'Mashonaland West': the part word after
+])
+def test_a_region_split_into_compass_parts_is_named_bare(name, country):
+    place = resolve_place(name, countries=[])
+    assert place is not None and place.country == country and place.precision == "region"
+
+
+def test_a_compass_part_of_a_kind_of_land_names_no_region():
+    from peacewatch.resolve.place import _split_base
+    assert _split_base("Western Area") is None          # a common noun beside the compass word
+    assert _split_base("East Riding of Yorkshire") is None  # a phrase, not a name split in parts
+    assert _split_base("Baton Rouge Parish") is None    # no compass word
+    assert _split_base("West Baton Rouge Parish") is None  # a unit word: the parish's own name
+    assert _split_base("Mashonaland Central") == "Mashonaland"

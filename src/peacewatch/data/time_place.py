@@ -209,6 +209,8 @@ class PlaceNames(DataFile):
     formal_modifiers: list[Word]
     formal_heads: list[Word]
     direction_words: list[Word]
+    part_words: list[Word] = []
+    place_nouns: list[Word] = []
     joiners: list[Word]
     peoples: list[Word] = []
     airport_words: list[Word] = []

@@ -159,6 +159,8 @@ _NAMES = PlaceNames.load()
 _ARTICLES = frozenset(_NAMES.arabic_articles)
 _ABBREVIATIONS = dict(_NAMES.abbreviations)
 _REGION_SUFFIXES = tuple(_NAMES.region_suffixes)
+_PART_WORDS = frozenset(_NAMES.part_words)
+_PLACE_NOUNS = frozenset(_NAMES.place_nouns)
 # Formal names of states: 'Republic of Armenia', 'Kingdom of Saudi Arabia'
 _FORMAL = re.compile(r"^(?:(?:{}) )*(?:{}) of ".format("|".join(_NAMES.formal_modifiers),
                                                        "|".join(_NAMES.formal_heads)))
@@ -829,6 +831,52 @@ def _add_shared_names(gazetteer: Gazetteer) -> None:
         gazetteer.shared[normalize_name(name)] = (_is_acronym(name), entries)
 
 
+def _split_base(name: str) -> str | None:
+    """The rest of a region's name beside a compass word that names a part ('Ayrshire' of 'North
+    Ayrshire', of 'Ayrshire East'); None for any other name or a rest that is no name of its own
+    (a common word or a noun of a kind of land: 'Western Area'; a unit word; a phrase: 'East
+    Riding of Yorkshire')."""
+    words = name.split()
+    if len(words) < 2 or len(words) > 3:
+        return None
+    if words[0].lower() in _PART_WORDS:
+        rest = words[1:]
+    elif words[-1].lower() in _PART_WORDS:
+        rest = words[:-1]
+    else:
+        return None
+    lower = [w.lower() for w in rest]
+    if (lower[0] in _NAMES.direction_words or any(w in _JOINERS for w in lower)
+            or lower[-1] in _ADMIN2_UNITS or lower[-1] in _REGION_SUFFIXES
+            or all(w in _PLACE_NOUNS or w in _common_words() for w in lower)):
+        return None
+    return " ".join(rest)
+
+
+def _add_split_regions(gazetteer: Gazetteer) -> None:
+    """A region split into parts named with a compass word ('North Ayrshire', 'South Ayrshire')
+    is named bare in news ('Ayrshire'): index the bare name as a region of their country at the
+    middle of their points, when the parts lie in one country and the name is no region's,
+    country's or sea's own, no town's of that country and no big city's (a small town elsewhere
+    competes as usual)."""
+    parts: dict[str, list[GazetteerEntry]] = {}
+    for entry in gazetteer.entries:
+        base = _split_base(entry.name) if entry.precision == "region" and entry.country else None
+        if base is not None:
+            parts.setdefault(base, []).append(entry)
+    for base, entries in parts.items():
+        country = entries[0].country
+        if any(e.country != country for e in entries) or any(
+                (t == 0 and e.precision != "city") or e.country == country or e.population >= RULER_MIN_POPULATION
+                for e, t in gazetteer.exact(normalize_name(base))):
+            continue
+        admin1 = {e.admin1 for e in entries}
+        gazetteer.add(GazetteerEntry(
+            name=base, country=country, admin1=admin1.pop() if len(admin1) == 1 else None,
+            lat=sum(e.lat for e in entries) / len(entries), lon=sum(e.lon for e in entries) / len(entries),
+            geonameid=None, population=sum(e.population for e in entries), precision="region"), [base])
+
+
 def _add_small_towns(gazetteer: Gazetteer, towns: Iterable[SmallTown], regions: Iterable[AdminRegion],
                      iso3_of: dict[str, str], state_name: dict[str, str]) -> None:
     """Keep the region table's towns that the city list lacks (1000 to 5000 people) by name, each
@@ -923,6 +971,7 @@ def build_gazetteer(city_file: str = CITY_FILE) -> Gazetteer:
     _add_admin_regions(gazetteer, iso3_of, state_name)
     _add_region_abbreviations(gazetteer)
     _add_shared_names(gazetteer)
+    _add_split_regions(gazetteer)
     _add_airports(gazetteer, iso3_of)
     gazetteer._adjectives = {normalize_name(k): v for k, v in adjectives.items()}
     gazetteer.set_lead_adjectives(_lead_adjectives(gazetteer, adjectives))
