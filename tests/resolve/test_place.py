@@ -598,3 +598,15 @@ def test_a_compass_part_of_a_kind_of_land_names_no_region():
     assert _split_base("Baton Rouge Parish") is None    # no compass word
     assert _split_base("West Baton Rouge Parish") is None  # a unit word: the parish's own name
     assert _split_base("Mashonaland Central") == "Mashonaland"
+
+
+def test_a_bare_county_name_in_a_story_of_its_state_is_the_county():
+    from peacewatch.resolve.place import choose_entry
+    entry = choose_entry("Marion", countries=["USA"], regions=frozenset({"Oregon"}))
+    assert entry is not None and (entry.name, entry.admin1) == ("Marion County", "Oregon")
+    # a capital keeps its bare name, whatever counties are named after it
+    entry = choose_entry("Washington", countries=["USA"], regions=frozenset({"Pennsylvania"}))
+    assert entry is not None and entry.precision == "city" and entry.admin1 != "Pennsylvania"
+    # a town of the named state is not displaced by its county
+    entry = choose_entry("Orange", countries=["USA"], regions=frozenset({"California"}))
+    assert entry is not None and (entry.name, entry.precision) == ("Orange", "city")

@@ -315,6 +315,9 @@ class Gazetteer:
         self.context_only: set[tuple[str, str | None]] = set()
         # second-level units' names without their unit word ('Miami-Dade'), read likewise
         self.bare_units: set[str] = set()
+        # every second-level unit named with a unit word, by its bare name's key, indexed or not
+        # ('Orange County' under 'orange'): see _unit_of_named_region
+        self.units_by_bare: dict[str, list[GazetteerEntry]] = {}
         # names several places share ('Korea', 'SA'), by normalised key: (whether written in
         # capitals, the places it may stand for); see _shared_reading
         self.shared: dict[str, tuple[bool, list[GazetteerEntry]]] = {}
@@ -782,6 +785,9 @@ def _add_admin_regions(gazetteer: Gazetteer, iso3_of: dict[str, str], state_name
             population=region.towns * (REGION_TOWN_POPULATION if region.level == 1 else DISTRICT_TOWN_POPULATION),
             precision="region")
         gazetteer.add(entry, keep, _unit_bare_name(region, gazetteer))
+        words = region.name.rsplit(" ", 1)
+        if region.level != 1 and len(words) == 2 and words[1].lower() in _ADMIN2_UNITS:
+            gazetteer.units_by_bare.setdefault(normalize_name(words[0]), []).append(entry)
         if _is_context_name(region.name):
             gazetteer.context_only.add((entry.name, entry.admin1))
         if region.level == 1 and entry.admin1:
@@ -1101,11 +1107,32 @@ def choose_entry(name: str, *, countries: Sequence[str] = (), near: Sequence[Gaz
         return _small_town(name, wanted, others, regions, gazetteer) or _best_entry(name, found, wanted, others,
                                                                                    regions, gazetteer)
     best = _best_entry(name, found, wanted, others, regions, gazetteer)
-    if best is not None and regions and best.precision == "city" and best.admin1 not in regions:
-        # a town of a region the article names, under the city list's size, beats a namesake
-        # outside the regions it names ('Shelby' in a story of Montana)
-        return _town_of_named_region(name, regions, gazetteer) or best
+    if best is not None and regions and best.admin1 not in regions:
+        return _in_named_region(name, best, regions, gazetteer)
     return best
+
+
+def _in_named_region(name: str, best: GazetteerEntry, regions: Collection[str],
+                     gazetteer: Gazetteer) -> GazetteerEntry:
+    """A namesake in a region the article names instead of `best`, which lies outside them: a town
+    under the city list's size ('Shelby' in a story of Montana), or a county named without its
+    unit word when `best` is a town or a second-level region ('Marion' in a story of Oregon is
+    Marion County, not a town of another state). Neither overrides a capital, a
+    big city or a first-level region, which news name bare for themselves."""
+    if best.precision == "city":
+        town = _town_of_named_region(name, regions, gazetteer)
+        if town is not None:
+            return town
+    if (best.precision not in ("city", "region") or best.geonameid in gazetteer.capitals
+            or (best.precision == "city" and best.population >= RULER_MIN_POPULATION)
+            or gazetteer.is_first_level(best)):
+        return best
+    return _unit_of_named_region(name, regions, gazetteer) or best
+
+
+def _unit_of_named_region(name: str, regions: Collection[str], gazetteer: Gazetteer) -> GazetteerEntry | None:
+    units = [e for e in gazetteer.units_by_bare.get(normalize_name(name), []) if e.admin1 in regions]
+    return units[0] if len(units) == 1 else None
 
 
 def _shared_reading(name: str, countries: Sequence[str], gazetteer: Gazetteer) -> GazetteerEntry | None:
