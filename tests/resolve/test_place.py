@@ -610,3 +610,13 @@ def test_a_bare_county_name_in_a_story_of_its_state_is_the_county():
     # a town of the named state is not displaced by its county
     entry = choose_entry("Orange", countries=["USA"], regions=frozenset({"California"}))
     assert entry is not None and (entry.name, entry.precision) == ("Orange", "city")
+
+
+@pytest.mark.parametrize(("word", "region"), [
+    ("Central Asian", "Central Asia"),
+    ("Middle Eastern", "Middle East"),
+    ("South-East Asian", "Southeast Asia"),
+])
+def test_a_world_regions_adjective_is_that_region(word, region):
+    entries = get_gazetteer().adjective(word)
+    assert entries and entries[0].name == region
