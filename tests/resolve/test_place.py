@@ -620,3 +620,20 @@ def test_a_bare_county_name_in_a_story_of_its_state_is_the_county():
 def test_a_world_regions_adjective_is_that_region(word, region):
     entries = get_gazetteer().adjective(word)
     assert entries and entries[0].name == region
+
+
+def test_a_town_known_by_many_names_beats_a_little_known_namesake():
+    from peacewatch.resolve.place import _best_entry
+
+    def town(country, population, names):
+        return GazetteerEntry(name="Zorvania", country=country, admin1=None, lat=10.0, lon=10.0, geonameid=None,
+                              population=population, precision="city", names=names)
+
+    known, unknown = town("ITA", 50_000, 66), town("USA", 40_000, 15)
+    found = [(unknown, 0), (known, 0)]
+    # the article names the little-known town's country first; the known town's fame outweighs it
+    assert _best_entry("Zorvania", found, ["USA", "ITA"], [], (), get_gazetteer()) is known
+    # a town of the article's only country keeps its place against a famous namesake abroad
+    assert _best_entry("Zorvania", found, ["USA"], [], (), get_gazetteer()) is unknown
+    # fame ranks only towns named by their own name: an alternate name does not make its town win
+    assert _best_entry("Zorvania", [(unknown, 0), (known, 1)], ["USA", "ITA"], [], (), get_gazetteer()) is unknown

@@ -119,6 +119,10 @@ PRECISIONS = ("city", "region", "country", "sea", "continent")
 _PRIOR = {"country": 2.0, "continent": 2.0, "sea": 1.0, "region": 0.5, "city": 0.0}
 _US_STATE_PRIOR = -0.5
 _CAPITAL_BONUS = 0.7
+# among towns named by their own name, each tenfold of the names GeoNames knows a town by (its
+# fame in other languages) weighs as a tenfold of people: a town as well known as the best known
+# namesake loses nothing, a less known one loses that much (see _fame)
+_FAME_WEIGHT = 1.0
 _BIG_CITY_BONUS = 0.5  # cities over a million are the usual referent of their name in news
 # When population is unknown (seas, regions from places.yaml): a typical size for the kind.
 _DEFAULT_POPULATION = {"sea": 10_000_000, "region": 2_000_000, "continent": 500_000_000,
@@ -190,7 +194,8 @@ class GazetteerEntry:
 
     country is ISO3 (None for seas and multi-country regions); admin1 is the state name for US
     places, the region's own name for provinces from places.yaml, else GeoNames' admin1 code
-    written 'CC.code' ('UA.07'); population is 0 when unknown.
+    written 'CC.code' ('UA.07'); population is 0 when unknown; names is the number of other
+    names GeoNames gives a town (its fame, see _fame), 0 for other entries.
     """
 
     name: str
@@ -201,6 +206,7 @@ class GazetteerEntry:
     geonameid: int | None
     population: int
     precision: str
+    names: int = 0
 
     # not frozen: a frozen dataclass is four times slower to build, and 34k are built at load
     def __hash__(self) -> int:
@@ -647,7 +653,7 @@ def _add_cities(gazetteer: Gazetteer, city_file: str, iso3_of: dict[str, str],
             name=row["name"], country=iso3_of.get(cc), admin1=admin1,
             lat=float(row["latitude"]), lon=float(row["longitude"]),
             geonameid=geonameid, population=int(row.get("population") or 0),
-            precision="city")
+            precision="city", names=len(row.get("alternatenames") or ()))
         primary = _city_primary_names(row["name"])
         folded = _ascii_fold(row["name"])
         if folded != row["name"]:
@@ -1176,10 +1182,28 @@ def _best_entry(name: str, found: Sequence[tuple[GazetteerEntry, int]], wanted: 
     if not found:
         return None
     loose = loosen_name(normalize_name(name))
+    # fame ranks towns alike in context: of the article's countries, or all of other countries (a
+    # town of the article's country keeps its place against a famous namesake abroad)
+    top = {side: max((f for pair in found if (pair[0].country in wanted) == side
+                      and (f := _fame(pair)) is not None), default=0.0) for side in (True, False)}
     best = max(found, key=lambda pair: score_candidate(pair[0], pair[1], wanted, others, gazetteer, regions)
-               - _other_name_penalty(pair, loose))
+               - _other_name_penalty(pair, loose) - _fame_penalty(pair, top[pair[0].country in wanted]))
     best = _region_among_siblings(best, found, gazetteer, regions)
     return _capital_over_region(best, found, gazetteer, regions)[0]
+
+
+def _fame(pair: tuple[GazetteerEntry, int]) -> float | None:
+    """How well known a town named by its own name is: log10 of 1 + the number of names GeoNames
+    knows it by (a town the world writes about is named in many languages: Venice, Italy, by
+    66; Venice, California, by 15). None for any other match, which the fame of towns does not
+    rank."""
+    entry, tier = pair
+    return math.log10(1 + entry.names) if entry.precision == "city" and tier == 0 else None
+
+
+def _fame_penalty(pair: tuple[GazetteerEntry, int], top: float) -> float:
+    fame = _fame(pair)
+    return 0.0 if fame is None else _FAME_WEIGHT * (top - fame)
 
 
 def _region_among_siblings(best: tuple[GazetteerEntry, int], found: Sequence[tuple[GazetteerEntry, int]],
