@@ -637,3 +637,14 @@ def test_a_town_known_by_many_names_beats_a_little_known_namesake():
     assert _best_entry("Zorvania", found, ["USA"], [], (), get_gazetteer()) is unknown
     # fame ranks only towns named by their own name: an alternate name does not make its town win
     assert _best_entry("Zorvania", [(unknown, 0), (known, 1)], ["USA", "ITA"], [], (), get_gazetteer()) is unknown
+
+
+def test_of_namesakes_in_one_country_the_one_in_a_named_region_wins():
+    from peacewatch.resolve.place import choose_entry
+    gazetteer = get_gazetteer()
+    town = next(e for e, _ in gazetteer.match("Anaheim") if e.country == "USA")
+    # a town near the bigger namesake does not outweigh the state the article names
+    entry = choose_entry("Orange County", countries=["USA"], near=[town], regions=frozenset({"Vermont"}))
+    assert entry is not None and entry.admin1 == "Vermont"
+    entry = choose_entry("Orange County", countries=["USA"], near=[town])
+    assert entry is not None and entry.admin1 == "California"

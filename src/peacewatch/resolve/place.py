@@ -1114,17 +1114,19 @@ def choose_entry(name: str, *, countries: Sequence[str] = (), near: Sequence[Gaz
                                                                                    regions, gazetteer)
     best = _best_entry(name, found, wanted, others, regions, gazetteer)
     if best is not None and regions and best.admin1 not in regions:
-        return _in_named_region(name, best, regions, gazetteer)
+        return _in_named_region(name, best, found, regions, gazetteer)
     return best
 
 
-def _in_named_region(name: str, best: GazetteerEntry, regions: Collection[str],
-                     gazetteer: Gazetteer) -> GazetteerEntry:
+def _in_named_region(name: str, best: GazetteerEntry, found: Sequence[tuple[GazetteerEntry, int]],
+                     regions: Collection[str], gazetteer: Gazetteer) -> GazetteerEntry:
     """A namesake in a region the article names instead of `best`, which lies outside them: a town
     under the city list's size ('Shelby' in a story of Montana), or a county named without its
     unit word when `best` is a town or a second-level region ('Marion' in a story of Oregon is
-    Marion County, not a town of another state). Neither overrides a capital, a
-    big city or a first-level region, which news name bare for themselves."""
+    Marion County, not a town of another state), or a namesake of the same kind and country
+    named by its own name ('X County' of the state the story names, not the bigger one of another
+    state). None overrides a capital, a big city or a first-level region, which news name bare
+    for themselves."""
     if best.precision == "city":
         town = _town_of_named_region(name, regions, gazetteer)
         if town is not None:
@@ -1133,6 +1135,10 @@ def _in_named_region(name: str, best: GazetteerEntry, regions: Collection[str],
             or (best.precision == "city" and best.population >= RULER_MIN_POPULATION)
             or gazetteer.is_first_level(best)):
         return best
+    namesakes = [e for e, t in found if t == 0 and e.country == best.country and e.precision == best.precision
+                 and e.admin1 in regions]
+    if len(namesakes) == 1:
+        return namesakes[0]
     return _unit_of_named_region(name, regions, gazetteer) or best
 
 
