@@ -616,6 +616,7 @@ def test_a_bare_county_name_in_a_story_of_its_state_is_the_county():
     ("Central Asian", "Central Asia"),
     ("Middle Eastern", "Middle East"),
     ("South-East Asian", "Southeast Asia"),
+    ("Southern European", "Southern Europe"),
 ])
 def test_a_world_regions_adjective_is_that_region(word, region):
     entries = get_gazetteer().adjective(word)
