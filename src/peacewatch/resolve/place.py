@@ -869,8 +869,8 @@ def _add_split_regions(gazetteer: Gazetteer) -> None:
     """A region split into parts named with a compass word ('North Ayrshire', 'South Ayrshire')
     is named bare in news ('Ayrshire'): index the bare name as a region of their country at the
     middle of their points, when the parts lie in one country and the name is no region's,
-    country's or sea's own, no town's of that country and no big city's (a small town elsewhere
-    competes as usual)."""
+    country's or sea's own, no place's of that country and none's of RULER_MIN_POPULATION people
+    or more (a smaller town elsewhere competes as usual: 'Yorkshire', Virginia)."""
     parts: dict[str, list[GazetteerEntry]] = {}
     for entry in gazetteer.entries:
         base = _split_base(entry.name) if entry.precision == "region" and entry.country else None
