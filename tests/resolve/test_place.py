@@ -557,3 +557,95 @@ def test_an_airports_short_name_that_is_also_a_towns_is_the_town_in_the_towns_co
     for bare, town in shared:
         chosen = choose_entry(bare, countries=[town.country], near=[town])
         assert chosen is not None and chosen.country == town.country, bare
+
+
+@pytest.mark.parametrize(("name", "countries", "expected"), [
+    ("Korean", ["PRK", "CHN"], ("North Korea", "PRK")),
+    ("Korea", ["JPN", "KOR"], ("South Korea", "KOR")),
+    ("NT", ["CAN"], ("Northwest Territories", "CAN")),
+    ("NT", ["AUS", "NZL"], ("Northern Territory", "AUS")),
+    ("Virgin Islands", ["VIR"], ("U.S. Virgin Islands", "VIR")),
+])
+def test_a_shared_name_is_the_one_place_of_the_articles_countries(name, countries, expected):
+    place = resolve_place(name, countries=countries)
+    assert place is not None and (place.name, place.country) == expected
+
+
+@pytest.mark.parametrize(("name", "countries"), [
+    ("Korea", []),               # no context: no guess
+    ("Korea", ["KOR", "PRK"]),   # both named: no guess
+    ("Korean", ["JPN"]),         # none of its places named
+    ("Nt", ["AUS"]),             # the abbreviation only in capitals
+])
+def test_a_shared_name_the_article_does_not_settle_is_unknown(name, countries):
+    assert resolve_place(name, countries=countries) is None
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    ("Kalimantan", "IDN"),     # five provinces 'West/North/South/Central/East Kalimantan'
+    ("Lanarkshire", "GBR"),    # 'North Lanarkshire' and 'South Lanarkshire'
+    ("Mashonaland", "ZWE"),    # 'Mashonaland East', 'Mashonaland West': the part word after
+])
+def test_a_region_split_into_compass_parts_is_named_bare(name, country):
+    place = resolve_place(name, countries=[])
+    assert place is not None and place.country == country and place.precision == "region"
+
+
+def test_a_compass_part_of_a_kind_of_land_names_no_region():
+    from peacewatch.resolve.place import _split_base
+    assert _split_base("Western Area") is None          # a common noun beside the compass word
+    assert _split_base("East Riding of Yorkshire") is None  # a phrase, not a name split in parts
+    assert _split_base("Baton Rouge Parish") is None    # no compass word
+    assert _split_base("West Baton Rouge Parish") is None  # a unit word: the parish's own name
+    assert _split_base("Mashonaland Central") == "Mashonaland"
+
+
+def test_a_bare_county_name_in_a_story_of_its_state_is_the_county():
+    from peacewatch.resolve.place import choose_entry
+    entry = choose_entry("Marion", countries=["USA"], regions=frozenset({"Oregon"}))
+    assert entry is not None and (entry.name, entry.admin1) == ("Marion County", "Oregon")
+    # a capital keeps its bare name, whatever counties are named after it
+    entry = choose_entry("Washington", countries=["USA"], regions=frozenset({"Pennsylvania"}))
+    assert entry is not None and entry.precision == "city" and entry.admin1 != "Pennsylvania"
+    # a town of the named state is not displaced by its county
+    entry = choose_entry("Orange", countries=["USA"], regions=frozenset({"California"}))
+    assert entry is not None and (entry.name, entry.precision) == ("Orange", "city")
+
+
+@pytest.mark.parametrize(("word", "region"), [
+    ("Central Asian", "Central Asia"),
+    ("Middle Eastern", "Middle East"),
+    ("South-East Asian", "Southeast Asia"),
+    ("Southern European", "Southern Europe"),
+])
+def test_a_world_regions_adjective_is_that_region(word, region):
+    entries = get_gazetteer().adjective(word)
+    assert entries and entries[0].name == region
+
+
+def test_a_town_known_by_many_names_beats_a_little_known_namesake():
+    from peacewatch.resolve.place import _best_entry
+
+    def town(country, population, names):
+        return GazetteerEntry(name="Zorvania", country=country, admin1=None, lat=10.0, lon=10.0, geonameid=None,
+                              population=population, precision="city", names=names)
+
+    known, unknown = town("ITA", 50_000, 66), town("USA", 40_000, 15)
+    found = [(unknown, 0), (known, 0)]
+    # the article names the little-known town's country first; the known town's fame outweighs it
+    assert _best_entry("Zorvania", found, ["USA", "ITA"], [], (), get_gazetteer()) is known
+    # a town of the article's only country keeps its place against a famous namesake abroad
+    assert _best_entry("Zorvania", found, ["USA"], [], (), get_gazetteer()) is unknown
+    # fame ranks only towns named by their own name: an alternate name does not make its town win
+    assert _best_entry("Zorvania", [(unknown, 0), (known, 1)], ["USA", "ITA"], [], (), get_gazetteer()) is unknown
+
+
+def test_of_namesakes_in_one_country_the_one_in_a_named_region_wins():
+    from peacewatch.resolve.place import choose_entry
+    gazetteer = get_gazetteer()
+    town = next(e for e, _ in gazetteer.match("Anaheim") if e.country == "USA")
+    # a town near the bigger namesake does not outweigh the state the article names
+    entry = choose_entry("Orange County", countries=["USA"], near=[town], regions=frozenset({"Vermont"}))
+    assert entry is not None and entry.admin1 == "Vermont"
+    entry = choose_entry("Orange County", countries=["USA"], near=[town])
+    assert entry is not None and entry.admin1 == "California"

@@ -173,6 +173,13 @@ class Landforms(DataFile):
 Point = tuple[Latitude, Longitude]
 
 
+class SharedReading(_Strict):
+    """One place a shared name may stand for: a country, or a first-level region of it."""
+
+    country: Iso3
+    region: Word | None = None
+
+
 class CountryPoints(DataFile):
     """data/country_points.yaml: points and extra names of countries, US states and other regions."""
 
@@ -183,6 +190,7 @@ class CountryPoints(DataFile):
     us_states: dict[Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")], tuple[Latitude, Longitude, int]]
     state_abbreviations: dict[Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")], list[Word]]
     region_abbreviations: dict[Iso3, dict[Word, list[Word]]] = {}
+    shared_names: dict[Word, list[SharedReading]] = {}
 
 
 # ---------------------------------------------------------------- place_names.yaml
@@ -201,6 +209,8 @@ class PlaceNames(DataFile):
     formal_modifiers: list[Word]
     formal_heads: list[Word]
     direction_words: list[Word]
+    part_words: list[Word] = []
+    place_nouns: list[Word] = []
     joiners: list[Word]
     peoples: list[Word] = []
     airport_words: list[Word] = []

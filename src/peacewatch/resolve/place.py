@@ -119,6 +119,10 @@ PRECISIONS = ("city", "region", "country", "sea", "continent")
 _PRIOR = {"country": 2.0, "continent": 2.0, "sea": 1.0, "region": 0.5, "city": 0.0}
 _US_STATE_PRIOR = -0.5
 _CAPITAL_BONUS = 0.7
+# among towns named by their own name, each tenfold of the names GeoNames knows a town by (its
+# fame in other languages) weighs as a tenfold of people: a town as well known as the best known
+# namesake loses nothing, a less known one loses that much (see _fame)
+_FAME_WEIGHT = 1.0
 _BIG_CITY_BONUS = 0.5  # cities over a million are the usual referent of their name in news
 # When population is unknown (seas, regions from places.yaml): a typical size for the kind.
 _DEFAULT_POPULATION = {"sea": 10_000_000, "region": 2_000_000, "continent": 500_000_000,
@@ -159,6 +163,8 @@ _NAMES = PlaceNames.load()
 _ARTICLES = frozenset(_NAMES.arabic_articles)
 _ABBREVIATIONS = dict(_NAMES.abbreviations)
 _REGION_SUFFIXES = tuple(_NAMES.region_suffixes)
+_PART_WORDS = frozenset(_NAMES.part_words)
+_PLACE_NOUNS = frozenset(_NAMES.place_nouns)
 # Formal names of states: 'Republic of Armenia', 'Kingdom of Saudi Arabia'
 _FORMAL = re.compile(r"^(?:(?:{}) )*(?:{}) of ".format("|".join(_NAMES.formal_modifiers),
                                                        "|".join(_NAMES.formal_heads)))
@@ -188,7 +194,8 @@ class GazetteerEntry:
 
     country is ISO3 (None for seas and multi-country regions); admin1 is the state name for US
     places, the region's own name for provinces from places.yaml, else GeoNames' admin1 code
-    written 'CC.code' ('UA.07'); population is 0 when unknown.
+    written 'CC.code' ('UA.07'); population is 0 when unknown; names is the number of other
+    names GeoNames gives a town (its fame, see _fame), 0 for other entries.
     """
 
     name: str
@@ -199,6 +206,7 @@ class GazetteerEntry:
     geonameid: int | None
     population: int
     precision: str
+    names: int = 0
 
     # not frozen: a frozen dataclass is four times slower to build, and 34k are built at load
     def __hash__(self) -> int:
@@ -313,6 +321,12 @@ class Gazetteer:
         self.context_only: set[tuple[str, str | None]] = set()
         # second-level units' names without their unit word ('Miami-Dade'), read likewise
         self.bare_units: set[str] = set()
+        # every second-level unit named with a unit word, by its bare name's key, indexed or not
+        # ('Orange County' under 'orange'): see _unit_of_named_region
+        self.units_by_bare: dict[str, list[GazetteerEntry]] = {}
+        # names several places share ('Korea', 'SA'), by normalised key: (whether written in
+        # capitals, the places it may stand for); see _shared_reading
+        self.shared: dict[str, tuple[bool, list[GazetteerEntry]]] = {}
         self._admin1_country: dict[str, str] | None = None
         self._countries: dict[str, GazetteerEntry] | None = None
         self._capital_of: dict[str, GazetteerEntry] | None = None
@@ -639,7 +653,7 @@ def _add_cities(gazetteer: Gazetteer, city_file: str, iso3_of: dict[str, str],
             name=row["name"], country=iso3_of.get(cc), admin1=admin1,
             lat=float(row["latitude"]), lon=float(row["longitude"]),
             geonameid=geonameid, population=int(row.get("population") or 0),
-            precision="city")
+            precision="city", names=len(row.get("alternatenames") or ()))
         primary = _city_primary_names(row["name"])
         folded = _ascii_fold(row["name"])
         if folded != row["name"]:
@@ -777,6 +791,9 @@ def _add_admin_regions(gazetteer: Gazetteer, iso3_of: dict[str, str], state_name
             population=region.towns * (REGION_TOWN_POPULATION if region.level == 1 else DISTRICT_TOWN_POPULATION),
             precision="region")
         gazetteer.add(entry, keep, _unit_bare_name(region, gazetteer))
+        words = region.name.rsplit(" ", 1)
+        if region.level != 1 and len(words) == 2 and words[1].lower() in _ADMIN2_UNITS:
+            gazetteer.units_by_bare.setdefault(normalize_name(words[0]), []).append(entry)
         if _is_context_name(region.name):
             gazetteer.context_only.add((entry.name, entry.admin1))
         if region.level == 1 and entry.admin1:
@@ -808,6 +825,68 @@ def _add_region_abbreviations(gazetteer: Gazetteer) -> None:
             if entry is None:
                 raise DataError(f"country_points.yaml: no region {name!r} of {iso3} to abbreviate")
             gazetteer.add_names(entry, abbreviations)
+
+
+def _add_shared_names(gazetteer: Gazetteer) -> None:
+    """Keep country_points.yaml's shared names ('Korea', 'SA') with the entries they may stand for."""
+    for name, readings in CountryPoints.load().shared_names.items():
+        entries = []
+        for reading in readings:
+            if reading.region is None:
+                entry = gazetteer.country(reading.country)
+            else:
+                entry = next((e for e, t in gazetteer.exact(normalize_name(reading.region))
+                              if t == 0 and e.country == reading.country and e.precision == "region"), None)
+            if entry is None:
+                raise DataError(f"country_points.yaml: no place {reading} for the shared name {name!r}")
+            entries.append(entry)
+        gazetteer.shared[normalize_name(name)] = (_is_acronym(name), entries)
+
+
+def _split_base(name: str) -> str | None:
+    """The rest of a region's name beside a compass word that names a part ('Ayrshire' of 'North
+    Ayrshire', of 'Ayrshire East'); None for any other name or a rest that is no name of its own
+    (a common word or a noun of a kind of land: 'Western Area'; a unit word; a phrase: 'East
+    Riding of Yorkshire')."""
+    words = name.split()
+    if len(words) < 2 or len(words) > 3:
+        return None
+    if words[0].lower() in _PART_WORDS:
+        rest = words[1:]
+    elif words[-1].lower() in _PART_WORDS:
+        rest = words[:-1]
+    else:
+        return None
+    lower = [w.lower() for w in rest]
+    if (lower[0] in _NAMES.direction_words or any(w in _JOINERS for w in lower)
+            or lower[-1] in _ADMIN2_UNITS or lower[-1] in _REGION_SUFFIXES
+            or all(w in _PLACE_NOUNS or w in _common_words() for w in lower)):
+        return None
+    return " ".join(rest)
+
+
+def _add_split_regions(gazetteer: Gazetteer) -> None:
+    """A region split into parts named with a compass word ('North Ayrshire', 'South Ayrshire')
+    is named bare in news ('Ayrshire'): index the bare name as a region of their country at the
+    middle of their points, when the parts lie in one country and the name is no region's,
+    country's or sea's own, no place's of that country and none's of RULER_MIN_POPULATION people
+    or more (a smaller town elsewhere competes as usual: 'Yorkshire', Virginia)."""
+    parts: dict[str, list[GazetteerEntry]] = {}
+    for entry in gazetteer.entries:
+        base = _split_base(entry.name) if entry.precision == "region" and entry.country else None
+        if base is not None:
+            parts.setdefault(base, []).append(entry)
+    for base, entries in parts.items():
+        country = entries[0].country
+        if any(e.country != country for e in entries) or any(
+                (t == 0 and e.precision != "city") or e.country == country or e.population >= RULER_MIN_POPULATION
+                for e, t in gazetteer.exact(normalize_name(base))):
+            continue
+        admin1 = {e.admin1 for e in entries}
+        gazetteer.add(GazetteerEntry(
+            name=base, country=country, admin1=admin1.pop() if len(admin1) == 1 else None,
+            lat=sum(e.lat for e in entries) / len(entries), lon=sum(e.lon for e in entries) / len(entries),
+            geonameid=None, population=sum(e.population for e in entries), precision="region"), [base])
 
 
 def _add_small_towns(gazetteer: Gazetteer, towns: Iterable[SmallTown], regions: Iterable[AdminRegion],
@@ -903,6 +982,8 @@ def build_gazetteer(city_file: str = CITY_FILE) -> Gazetteer:
     _add_landforms(gazetteer)
     _add_admin_regions(gazetteer, iso3_of, state_name)
     _add_region_abbreviations(gazetteer)
+    _add_shared_names(gazetteer)
+    _add_split_regions(gazetteer)
     _add_airports(gazetteer, iso3_of)
     gazetteer._adjectives = {normalize_name(k): v for k, v in adjectives.items()}
     gazetteer.set_lead_adjectives(_lead_adjectives(gazetteer, adjectives))
@@ -1014,6 +1095,8 @@ def choose_entry(name: str, *, countries: Sequence[str] = (), near: Sequence[Gaz
     """The gazetteer entry a name most likely refers to in context (see resolve_place)."""
     gazetteer = get_gazetteer()
     found = gazetteer.match(name)
+    if not found and normalize_name(name) in gazetteer.shared:
+        return _shared_reading(name, countries, gazetteer)
     if normalize_name(name) in gazetteer.peoples:
         # a people's name is not the town of that name ('Arab', Alabama)
         found = [pair for pair in found if pair[0].precision != "city"]
@@ -1030,11 +1113,50 @@ def choose_entry(name: str, *, countries: Sequence[str] = (), near: Sequence[Gaz
         return _small_town(name, wanted, others, regions, gazetteer) or _best_entry(name, found, wanted, others,
                                                                                    regions, gazetteer)
     best = _best_entry(name, found, wanted, others, regions, gazetteer)
-    if best is not None and regions and best.precision == "city" and best.admin1 not in regions:
-        # a town of a region the article names, under the city list's size, beats a namesake
-        # outside the regions it names ('Shelby' in a story of Montana)
-        return _town_of_named_region(name, regions, gazetteer) or best
+    if best is not None and regions and best.admin1 not in regions:
+        return _in_named_region(name, best, found, regions, gazetteer)
     return best
+
+
+def _in_named_region(name: str, best: GazetteerEntry, found: Sequence[tuple[GazetteerEntry, int]],
+                     regions: Collection[str], gazetteer: Gazetteer) -> GazetteerEntry:
+    """A namesake in a region the article names instead of `best`, which lies outside them: a town
+    under the city list's size ('Shelby' in a story of Montana), or a county named without its
+    unit word when `best` is a town or a second-level region ('Marion' in a story of Oregon is
+    Marion County, not a town of another state), or a namesake of the same kind and country
+    named by its own name ('X County' of the state the story names, not the bigger one of another
+    state). None overrides a capital, a big city or a first-level region, which news name bare
+    for themselves."""
+    if best.precision == "city":
+        town = _town_of_named_region(name, regions, gazetteer)
+        if town is not None:
+            return town
+    if (best.precision not in ("city", "region") or best.geonameid in gazetteer.capitals
+            or (best.precision == "city" and best.population >= RULER_MIN_POPULATION)
+            or gazetteer.is_first_level(best)):
+        return best
+    namesakes = [e for e, t in found if t == 0 and e.country == best.country and e.precision == best.precision
+                 and e.admin1 in regions]
+    if len(namesakes) == 1:
+        return namesakes[0]
+    return _unit_of_named_region(name, regions, gazetteer) or best
+
+
+def _unit_of_named_region(name: str, regions: Collection[str], gazetteer: Gazetteer) -> GazetteerEntry | None:
+    units = [e for e in gazetteer.units_by_bare.get(normalize_name(name), []) if e.admin1 in regions]
+    return units[0] if len(units) == 1 else None
+
+
+def _shared_reading(name: str, countries: Sequence[str], gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """The place a shared name ('Korea', 'SA') stands for: the one of its places whose country the
+    article names; None when it names none or several of them, or when the name is written in
+    capitals and the text's is not ('Sa')."""
+    acronym, entries = gazetteer.shared[normalize_name(name)]
+    if acronym and not _is_acronym(name):
+        return None
+    wanted = {c.upper() for c in countries if isinstance(c, str)}
+    named = [e for e in entries if e.country in wanted]
+    return named[0] if len({e.country for e in named}) == 1 else None
 
 
 def _town_of_named_region(name: str, regions: Collection[str], gazetteer: Gazetteer) -> GazetteerEntry | None:
@@ -1066,10 +1188,28 @@ def _best_entry(name: str, found: Sequence[tuple[GazetteerEntry, int]], wanted: 
     if not found:
         return None
     loose = loosen_name(normalize_name(name))
+    # fame ranks towns alike in context: of the article's countries, or all of other countries (a
+    # town of the article's country keeps its place against a famous namesake abroad)
+    top = {side: max((f for pair in found if (pair[0].country in wanted) == side
+                      and (f := _fame(pair)) is not None), default=0.0) for side in (True, False)}
     best = max(found, key=lambda pair: score_candidate(pair[0], pair[1], wanted, others, gazetteer, regions)
-               - _other_name_penalty(pair, loose))
+               - _other_name_penalty(pair, loose) - _fame_penalty(pair, top[pair[0].country in wanted]))
     best = _region_among_siblings(best, found, gazetteer, regions)
     return _capital_over_region(best, found, gazetteer, regions)[0]
+
+
+def _fame(pair: tuple[GazetteerEntry, int]) -> float | None:
+    """How well known a town named by its own name is: log10 of 1 + the number of names GeoNames
+    knows it by (a town the world writes about is named in many languages: Venice, Italy, by
+    66; Venice, California, by 15). None for any other match, which the fame of towns does not
+    rank."""
+    entry, tier = pair
+    return math.log10(1 + entry.names) if entry.precision == "city" and tier == 0 else None
+
+
+def _fame_penalty(pair: tuple[GazetteerEntry, int], top: float) -> float:
+    fame = _fame(pair)
+    return 0.0 if fame is None else _FAME_WEIGHT * (top - fame)
 
 
 def _region_among_siblings(best: tuple[GazetteerEntry, int], found: Sequence[tuple[GazetteerEntry, int]],
