@@ -73,7 +73,6 @@ UNKNOWN_CASES = [
     ("", "empty string"),
     ("   ", "blank"),
     ("OAS", "capitalised abbreviation is not the Philippine town 'Oas'"),
-    ("White House", "English words that are only a translated alternate (Casablanca)"),
 ]
 
 
@@ -557,3 +556,12 @@ def test_an_airports_short_name_that_is_also_a_towns_is_the_town_in_the_towns_co
     for bare, town in shared:
         chosen = choose_entry(bare, countries=[town.country], near=[town])
         assert chosen is not None and chosen.country == town.country, bare
+
+
+def test_a_seat_of_government_is_at_its_countrys_capital():
+    from peacewatch.resolve.place import resolve_place
+
+    assert resolve_place("Kremlin").name == "Moscow"
+    assert resolve_place("Downing Street").name == "London"
+    # never the Casablanca its English alternate name translates
+    assert resolve_place("White House").name == "Washington"
