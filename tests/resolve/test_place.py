@@ -565,3 +565,5 @@ def test_a_seat_of_government_is_at_its_countrys_capital():
     assert resolve_place("Downing Street").name == "London"
     # never the Casablanca its English alternate name translates
     assert resolve_place("White House").name == "Washington"
+    # the wing of the seat that houses the head of government's office
+    assert resolve_place("West Wing").name == "Washington"
