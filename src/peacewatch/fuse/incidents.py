@@ -427,13 +427,16 @@ class Fuser:
         return best
 
     def _take(self, incident: Incident, telling: Telling) -> None:
-        """Add a telling to an incident (indexed under its new days when its date grows more
-        precise); a meeting then takes up the acts said at it that fusion took up before it."""
+        """Add a telling to an incident; a meeting then takes up the acts said at it that fusion
+        took up before it."""
+        self._absorb(incident, telling)
+        self._take_acts(incident)
+
+    def _absorb(self, incident: Incident, telling: Telling) -> None:
         before = (incident.start, incident.end)
         incident.absorb(telling)
         if (incident.start, incident.end) != before:
             self._index(incident)  # a more precise date: index it under its new days too
-        self._take_acts(incident)
 
     def _take_acts(self, meeting: Incident) -> None:
         """Make what fusion makes of a meeting whatever the order its tellings and the acts said
@@ -457,12 +460,10 @@ class Fuser:
         self._gone.add(id(act))
         self.incidents.remove(act)
         for telling in moving:
-            before = (meeting.start, meeting.end)
-            meeting.absorb(telling)
-            if (meeting.start, meeting.end) != before:
-                self._index(meeting)
+            self._absorb(meeting, telling)
             self.moved[telling.event_id] = meeting
-        rest = [t for t in act.new_members if t not in moving]
+        gone = {telling.event_id for telling in moving}
+        rest = [t for t in act.new_members if t.event_id not in gone]
         remade = incident_from(rest[0]) if rest else None
         if remade is None:
             return
