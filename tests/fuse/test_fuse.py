@@ -296,3 +296,50 @@ def test_an_outlets_later_version_of_its_story_speaks_whichever_is_found_the_cop
         fuser.fuse(second)
         fuser.fuse(telling(3, killed=9, published="2025-04-22"))
         assert incident.summary()["killed_best"] == 12 and incident.summary()["sources"] == 2
+
+
+# ------------------------------------------------------------ acts said at a meeting, whatever the order
+
+
+def _meeting_reports():
+    """A meeting in a town told by two outlets (one names the town and one side, the other both
+    sides and no place), an accusation said there (placed in the town) and a demand (no place),
+    and a demand of another pair that day."""
+    at = dict(name="Gullhaven", admin1="XX.01", lat=20.0, lon=40.0)
+    return [town(1, "a", kind="CONSULT", source="USA", target=None, **at),
+            told(2, "b", kind="CONSULT", source="USA", target="UKR"),
+            town(3, "c", kind="ACCUSE", source="USA", target="UKR", **at),
+            told(4, "d", kind="REQUEST", source="UKR", target="USA"),
+            told(5, "e", kind="REQUEST", source="USA", target="RUS")]
+
+
+def test_the_acts_said_at_a_meeting_join_it_in_whatever_order_they_come():
+    """Taken up before the meeting names both sides or its place, an act said at it joins it
+    once it does: every order gives the meeting with the two acts, and the other pair's demand apart."""
+    from itertools import permutations
+
+    for order in permutations(_meeting_reports()):
+        fuser = Fuser()
+        for one in order:
+            fuser.fuse(one)
+        found = sorted(sorted(f["article_id"] for f in i.figures) for i in fuser.incidents)
+        assert found == [["a", "b", "c", "d"], ["e"]], [t.article_id for t in order]
+        meeting = next(i for i in fuser.incidents if len(i.figures) == 4)
+        assert meeting.type == "CONSULT" and meeting.place_name == "Gullhaven"
+
+
+def test_a_meeting_takes_only_the_acts_that_fit_it_and_remakes_the_rest():
+    """An accusation told by an outlet that also tells the meeting stays apart (an article tells
+    one happening once), while another outlet's telling of it joins; a call takes no act."""
+    at = dict(name="Gullhaven", admin1="XX.01", lat=20.0, lon=40.0)
+    fuser = fuse_all([town(1, "a", kind="ACCUSE", source="USA", target="UKR", **at),
+                      town(2, "b", kind="ACCUSE", source="USA", target="UKR", **at)])
+    assert len(fuser.incidents) == 1
+    fuser.fuse(town(3, "b", kind="CONSULT", source="USA", target="UKR", **at))
+    assert sorted(sorted(f["article_id"] for f in i.figures) for i in fuser.incidents) == [["a", "b"], ["b"]]
+    remade = next(i for i in fuser.incidents if i.type == "ACCUSE")
+    assert remade.articles == {"b"} and fuser.moved[1].type == "CONSULT" and fuser.moved[2] is remade
+    call = told(4, "c", kind="CONSULT", source="USA", target="UKR")
+    call.mode = "phone"
+    fuser = fuse_all([told(5, "d", kind="ACCUSE", source="USA", target="UKR"), call])
+    assert len(fuser.incidents) == 2

@@ -73,7 +73,6 @@ UNKNOWN_CASES = [
     ("", "empty string"),
     ("   ", "blank"),
     ("OAS", "capitalised abbreviation is not the Philippine town 'Oas'"),
-    ("White House", "English words that are only a translated alternate (Casablanca)"),
 ]
 
 
@@ -649,3 +648,14 @@ def test_of_namesakes_in_one_country_the_one_in_a_named_region_wins():
     assert entry is not None and entry.admin1 == "Vermont"
     entry = choose_entry("Orange County", countries=["USA"], near=[town])
     assert entry is not None and entry.admin1 == "California"
+
+
+def test_a_seat_of_government_is_at_its_countrys_capital():
+    from peacewatch.resolve.place import resolve_place
+
+    assert resolve_place("Kremlin").name == "Moscow"
+    assert resolve_place("Downing Street").name == "London"
+    # never the Casablanca its English alternate name translates
+    assert resolve_place("White House").name == "Washington"
+    # the wing of the seat that houses the head of government's office
+    assert resolve_place("West Wing").name == "Washington"

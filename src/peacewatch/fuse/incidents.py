@@ -356,8 +356,10 @@ def _countries_agree(one: Telling | Incident, other: Telling | Incident) -> bool
 
 
 def _place_country(told: Telling | Incident) -> str | None:
-    if told.place_rank == PLACE_RANK["country"] and family(told.type) == "DIPLOMACY":
-        return None  # a country named beside talks is often what they were about ('talks on Ukraine'), not where
+    if told.place_rank == PLACE_RANK["country"] and (family(told.type) == "DIPLOMACY" or told.type in GATHERING_ACTS):
+        # a country named beside talks or words is often what they were about ('talks on Ukraine',
+        # 'warned of a truce in Ukraine'), not where they were held or said
+        return None
     if isinstance(told, Telling):
         return told.place_country if told.place_rank <= PLACE_RANK["country"] else None
     if isinstance(told, Incident):
@@ -382,6 +384,9 @@ class Fuser:
         self.incidents: list[Incident] = []
         self._days: dict[tuple[str, int], list[Incident]] = defaultdict(list)
         self._long: dict[str, list[Incident]] = defaultdict(list)
+        self._gone: set[int] = set()  # incidents taken apart (their index entries stay: skipped)
+        # the tellings an incident took from another since last asked (event id -> its incident now)
+        self.moved: dict[int, Incident] = {}
 
     def fresh(self) -> Fuser:
         """A fuser of the same class and settings, holding no incidents."""
@@ -416,21 +421,65 @@ class Fuser:
             incident = incident_from(telling)
             if incident is not None:
                 self.add(incident)
+                self._take_acts(incident)
             return incident
-        before = (best.start, best.end)
-        best.absorb(telling)
-        if (best.start, best.end) != before:
-            self._index(best)  # a more precise date: index it under its new days too
+        self._take(best, telling)
         return best
+
+    def _take(self, incident: Incident, telling: Telling) -> None:
+        """Add a telling to an incident; a meeting then takes up the acts said at it that fusion
+        took up before it."""
+        self._absorb(incident, telling)
+        self._take_acts(incident)
+
+    def _absorb(self, incident: Incident, telling: Telling) -> None:
+        before = (incident.start, incident.end)
+        incident.absorb(telling)
+        if (incident.start, incident.end) != before:
+            self._index(incident)  # a more precise date: index it under its new days too
+
+    def _take_acts(self, meeting: Incident) -> None:
+        """Make what fusion makes of a meeting whatever the order its tellings and the acts said
+        at it come in: once a meeting names its two sides and its place (or gains a telling that
+        may change which acts fit it), the acts of its sides said at it (GATHERING_ACTS) that were
+        taken up before and made incidents of their own join it, as they would have had they come
+        after it (_meeting_of). Only incidents made here, whose tellings fusion holds, are taken
+        apart: the rest of an act's incident is made again of its other tellings."""
+        if meeting.type != GATHERING or not meeting.placed or meeting.mode == PHONE or two_sides(meeting) is None:
+            return
+        for kind in GATHERING_ACTS:
+            for act in self._near(kind, meeting.start, meeting.end, 0):
+                if act.id is not None:
+                    continue  # a stored incident: its tellings are not all at hand (the remake reads them)
+                moving = [t for t in act.new_members if self._meeting_of(t) is meeting]
+                if moving:
+                    self._part(act, moving, meeting)
+
+    def _part(self, act: Incident, moving: list[Telling], meeting: Incident) -> None:
+        """Move an act incident's tellings `moving` to `meeting`; the others make it again."""
+        self._gone.add(id(act))
+        self.incidents.remove(act)
+        for telling in moving:
+            self._absorb(meeting, telling)
+            self.moved[telling.event_id] = meeting
+        gone = {telling.event_id for telling in moving}
+        rest = [t for t in act.new_members if t.event_id not in gone]
+        remade = incident_from(rest[0]) if rest else None
+        if remade is None:
+            return
+        for telling in rest[1:]:
+            remade.absorb(telling)
+        self.add(remade)
+        self.moved.update((telling.event_id, remade) for telling in rest)
 
     def match(self, telling: Telling) -> Incident | None:
         span = telling.span()
         if span is None or (span[1] - span[0]).days >= JOIN_SPAN_DAYS:
             return None
         start, end = span
-        meetings = self._meetings(telling, start, end)
-        if meetings:  # what a side said at a meeting of the two joins the meeting
-            return min(meetings, key=lambda i: (*self._distance(telling, i, start), i.anchor()))
+        meeting = self._meeting_of(telling)
+        if meeting is not None:  # what a side said at a meeting of the two joins the meeting
+            return meeting
         seen = self._near(family(telling.type), start, end, 0)
         fitting = [i for i in seen if self._fits(telling, i, start, end)]
         fitting += self._same_instrument(telling, start, end, fitting)
@@ -458,7 +507,15 @@ class Fuser:
         for incident in self._long.get(kind, ()):
             if incident.start <= end + reach and incident.end >= start - reach:
                 seen[id(incident)] = incident
-        return list(seen.values())
+        return [incident for key, incident in seen.items() if key not in self._gone]
+
+    def _meeting_of(self, telling: Telling) -> Incident | None:
+        """The meeting an act told at one joins (_meetings): the nearest."""
+        span = telling.span()
+        if span is None or (span[1] - span[0]).days >= JOIN_SPAN_DAYS:
+            return None
+        meetings = self._meetings(telling, *span)
+        return min(meetings, key=lambda i: (*self._distance(telling, i, span[0]), i.anchor()), default=None)
 
     def _meetings(self, telling: Telling, start: date, end: date) -> list[Incident]:
         """The meetings (GATHERING) of the same two parties that an act told at one
@@ -639,7 +696,7 @@ class _Refusion:
         self.fused: list[tuple[int, int]] = []  # (fusion day, first event) of the tellings fused, in order
 
     def run(self, first: int, last: int) -> list[int]:
-        day = max(first, FIRST_DAY)
+        day = max(first - self._meeting_reach(), FIRST_DAY)
         while True:  # start where no stored incident is cut in two
             later = self._read(day, max(day, last) + READ_DAYS)
             earliest = self._earliest(day)
@@ -669,11 +726,20 @@ class _Refusion:
                 self.fused.append((swept, telling.event_id))
                 if made is not None:
                     self.made_of[telling.event_id] = made
+                self.made_of.update(self.fuser.moved)  # the acts a meeting took from their incidents
+                self.fuser.moved.clear()
             if self._settled(horizon - 1):
                 return self._write(horizon - 1)
             # the next days: when none is stored, every incident is settled at their end
             queue.extend(sorted(self._read(horizon, horizon + READ_DAYS), key=fusion_order))
             horizon += READ_DAYS
+
+    def _meeting_reach(self) -> int:
+        """How many days before its first telling a remake starts so that the acts a meeting
+        remade may take up (Fuser._take_acts) are made again too, not read as they stand: an act
+        lies within a day's slack of its meeting, the meeting within a day's slack of the telling
+        that joins it, taken up a day late when it names no place (day-precise dates)."""
+        return 2 * self.fuser.slack + 1 if set(GATHERING_ACTS) & set(self.types) else 0
 
     def _earliest(self, day: int) -> int:
         """The day to start from so that no stored incident holding a telling read is cut in two:

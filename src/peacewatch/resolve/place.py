@@ -313,6 +313,8 @@ class Gazetteer:
         self._lead_adjectives: dict[str, list[GazetteerEntry]] = {}
         # names of peoples and their adjectives ('Arab', 'Kurdish', 'Peruvians'): never a town
         self.peoples: frozenset[str] = frozenset()
+        # a country's words for its government's seat ('Kremlin', 'Downing Street') -> its ISO3
+        self.seats: dict[str, str] = {}
         self.capitals = capitals
         # first-level regions (US states, provinces) as (name, admin1), and each admin1's country
         self.first_level: set[tuple[str, str]] = set()
@@ -544,6 +546,12 @@ class Gazetteer:
                     if best is None or entry.population > best.population:
                         self._capital_of[entry.country] = entry
         return self._capital_of.get(iso3.upper())
+
+    def seat(self, name: str) -> GazetteerEntry | None:
+        """The capital of the country whose government a name stands for ('the Kremlin' ->
+        Moscow: countries.yaml metonyms), or None."""
+        iso3 = self.seats.get(normalize_name(name))
+        return self.capital(iso3) if iso3 else None
 
     def is_first_level(self, entry: GazetteerEntry) -> bool:
         """Whether an entry is a first-level region of its country (a US state, a province)."""
@@ -987,6 +995,7 @@ def build_gazetteer(city_file: str = CITY_FILE) -> Gazetteer:
     _add_airports(gazetteer, iso3_of)
     gazetteer._adjectives = {normalize_name(k): v for k, v in adjectives.items()}
     gazetteer.set_lead_adjectives(_lead_adjectives(gazetteer, adjectives))
+    gazetteer.seats = {normalize_name(word): row.iso3 for row in CountryList.load().countries for word in row.metonyms}
     gazetteer.peoples = frozenset(normalize_name(w) for w in (
         *adjectives, *_NAMES.peoples,
         *(w for row in CountryList.load().countries for w in (*row.adjectives, *row.demonyms))))
@@ -1110,8 +1119,9 @@ def choose_entry(name: str, *, countries: Sequence[str] = (), near: Sequence[Gaz
     if not found or min(tier for _, tier in found) >= _LOOSE_TIER:
         # a town of the context under the city list's size named exactly beats a looser reading
         # of the name (another spelling, a place inside it: 'Upper Mill' is not 'Uppermill')
-        return _small_town(name, wanted, others, regions, gazetteer) or _best_entry(name, found, wanted, others,
-                                                                                   regions, gazetteer)
+        # a seat of government no entry holds is at its country's capital ('the Kremlin')
+        return (_small_town(name, wanted, others, regions, gazetteer)
+                or _best_entry(name, found, wanted, others, regions, gazetteer) or gazetteer.seat(name))
     best = _best_entry(name, found, wanted, others, regions, gazetteer)
     if best is not None and regions and best.admin1 not in regions:
         return _in_named_region(name, best, found, regions, gazetteer)
