@@ -4,11 +4,16 @@ pushes for peace, an agreement's start) told with their own circumstances (CONVE
 
 The readers add mentions to those of extract/mentions.py for one sentence; the article pass
 (extract/events.py) makes them events like any other.
+
+Each reader declares the words it looks for (a verb of labelling, a noun of responsibility...;
+see _READERS). One pass over a sentence indexes its tokens by lemma and lower-case form
+(`_words_of`); a reader is then called with only the tokens that bear one of its words (which it
+tests as before), and not at all when the sentence has none, as most have.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from spacy.tokens import Span, Token
 
@@ -38,7 +43,7 @@ from peacewatch.grammar import (
     UNLESS,
     VISITED_PREPS,
 )
-from peacewatch.nlp import lemmas, tokens_of
+from peacewatch.nlp import doc_tokens, lemmas, lowers
 
 __all__ = ["read_speech_acts"]
 
@@ -55,11 +60,35 @@ def read_speech_acts(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Men
     participle or partner is made an event of its own."""
     mentions = list(found)
     _tell_anchor_meetings(mentions)
-    for reader in _READERS:
-        mentions.extend(reader(sent, lex, mentions))
+    words = _words_of(sent)
+    for reader, words_read in _READERS:
+        tokens = _bearing(words, words_read(lex))
+        if tokens:
+            mentions.extend(reader(sent, lex, mentions, tokens))
     _aim_warnings(mentions, len(found))
     _aim_responses(mentions)
     return _without_readings_of_warnings(mentions, len(found))
+
+
+def _words_of(sent: Span) -> dict[str, list[Token]]:
+    """The sentence's tokens by their lemma (lower case) and by their lower-case form, read in one
+    pass over the doc's shared lists."""
+    doc = sent.doc
+    lemma, lower, tokens = lemmas(doc), lowers(doc), doc_tokens(doc)
+    words: dict[str, list[Token]] = {}
+    for i in range(sent.start, sent.end):
+        words.setdefault(lemma[i], []).append(tokens[i])
+        if lower[i] != lemma[i]:
+            words.setdefault(lower[i], []).append(tokens[i])
+    return words
+
+
+def _bearing(words: dict[str, list[Token]], wanted: Collection[str]) -> list[Token]:
+    """The tokens of `words` (see _words_of) whose lemma or lower-case form is `wanted`, in order."""
+    found = words.keys() & wanted
+    if not found:
+        return []
+    return sorted({t.i: t for word in found for t in words[word]}.values(), key=lambda t: t.i)
 
 
 def _lemma(token: Token) -> str:
@@ -80,12 +109,12 @@ def _named(tokens: list[Token]) -> list[Token]:
 # ---------------------------------------------------------------- condemnations
 
 
-def _quoted_condemnations(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
+def _quoted_condemnations(sent: Span, lex: Lexicon, found: list[Mention], tokens: list[Token]) -> list[Mention]:
     """'"Only cowards could do this," X said': quoted words of contempt are X's condemnation."""
     out = []
     quoted = quoted_tokens_of(sent.doc)
     taken = _taken(found, "ACCUSE", "THREATEN")
-    for verb in tokens_of(sent):
+    for verb in tokens:
         if verb.pos_ != "VERB" or _lemma(verb) not in lex.speech_verbs or verb.i in taken:
             continue
         speakers = _named(subjects_of(verb)) or subjects_of(verb)
@@ -101,13 +130,13 @@ def _quoted_condemnations(sent: Span, lex: Lexicon, found: list[Mention]) -> lis
     return out
 
 
-def _labelled_wrongs(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
+def _labelled_wrongs(sent: Span, lex: Lexicon, found: list[Mention], tokens: list[Token]) -> list[Mention]:
     """'X called the strike a war crime', 'X described the attack as barbaric': a label of wrongdoing
     or contempt given to an act or a party is X's condemnation of it (of an act: of its author)."""
     out = []
     taken = _taken(found, "ACCUSE")
     labels = _SPEECH.contempt_words | _SPEECH.label_words | lex.wrongdoing_nouns
-    for verb in tokens_of(sent):
+    for verb in tokens:
         if _lemma(verb) not in _SPEECH.labelling_verbs or verb.pos_ != "VERB" or verb.i in taken:
             continue
         # 'what X called a massacre' labels an act told around it, not one of its own
@@ -144,11 +173,11 @@ def _label_of(verb: Token, labelled: Token) -> list[Token]:
     return words
 
 
-def _broken_commitments(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
+def _broken_commitments(sent: Span, lex: Lexicon, found: list[Mention], tokens: list[Token]) -> list[Mention]:
     """'Y stressed that X has broken its commitments': Y accuses X."""
     out = []
     taken = _taken(found, "ACCUSE")
-    for verb in tokens_of(sent):
+    for verb in tokens:
         if _lemma(verb) not in _SPEECH.breaking_verbs or verb.pos_ != "VERB" or verb.i in taken:
             continue
         if not any(c.dep_ == "dobj" and _lemma(c) in _SPEECH.commitment_nouns for c in verb.children):
@@ -157,12 +186,12 @@ def _broken_commitments(sent: Span, lex: Lexicon, found: list[Mention]) -> list[
     return out
 
 
-def _blame(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
+def _blame(sent: Span, lex: Lexicon, found: list[Mention], tokens: list[Token]) -> list[Mention]:
     """'Y said X bears responsibility for the violence' / 'X is responsible for the deaths': Y
     blames X. What X answers for must be a harm (violence, an attack, a crime)."""
     out = []
     taken = _taken(found, "ACCUSE")
-    for word in tokens_of(sent):
+    for word in tokens:
         if _lemma(word) not in _SPEECH.responsibility_words or not _answers_for_harm(word, lex):
             continue
         head = word.head
@@ -211,11 +240,11 @@ def _aim_responses(mentions: list[Mention]) -> None:
         mention.targets = [o for t in answered for o in owners_of(t) or []]
 
 
-def _recorded_violations(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
+def _recorded_violations(sent: Span, lex: Lexicon, found: list[Mention], tokens: list[Token]) -> list[Mention]:
     """'Monitors reported 300 Israeli violations': whoever records another's violations accuses it."""
     out = []
     taken = _taken(found, "ACCUSE")
-    for noun in tokens_of(sent):
+    for noun in tokens:
         if _lemma(noun) not in _SPEECH.violation_nouns:
             continue
         phrase = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun  # 'dozens of'
@@ -239,12 +268,12 @@ def _is_told(token: Token, lex: Lexicon) -> bool:
     return speech_verb_of(token, lex) is not None or token.i in quoted_tokens_of(token.doc)
 
 
-def _readiness_warnings(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
+def _readiness_warnings(sent: Span, lex: Lexicon, found: list[Mention], tokens: list[Token]) -> list[Mention]:
     """'X said its forces remain ready to defend the country / prepared for any scenario': a
     statement of readiness for force is a warning (THREATEN)."""
     out = []
     taken = _taken(found, "THREATEN")
-    for word in tokens_of(sent):
+    for word in tokens:
         if word.lower_ not in _SPEECH.readiness_words or word.pos_ not in ("ADJ", "VERB"):
             continue
         copula = _readiness_copula(word)
@@ -326,13 +355,13 @@ def _future(verb: Token, lex: Lexicon) -> bool:
                 & (lex.future_auxiliaries | _EVENT_WORDS.conditional_modals))
 
 
-def _conditional_harms(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
+def _conditional_harms(sent: Span, lex: Lexicon, found: list[Mention], tokens: list[Token]) -> list[Mention]:
     """'"If we are attacked, they will pay," X said', '"Y will pay a heavy price"': harm to another, told
     for the future under a hostile condition or as a price a named party will pay, is the speaker's
     warning against whoever will suffer it."""
     out = []
     taken = _taken(found, "THREATEN")
-    for verb in tokens_of(sent):
+    for verb in tokens:
         if _lemma(verb) not in _SPEECH.harm_verbs or verb.pos_ != "VERB" or verb.i in taken:
             continue
         condition = any(c.dep_ == "advcl" and _is_hostile(c, lex) and any(
@@ -363,13 +392,13 @@ def _is_hostile(clause: Token, lex: Lexicon) -> bool:
         for t in clause.subtree)
 
 
-def _treatment_warnings(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
+def _treatment_warnings(sent: Span, lex: Lexicon, found: list[Mention], tokens: list[Token]) -> list[Mention]:
     """'X said any attempt to divert the river will be considered an act of war / met with force':
     an act of the other side, announced to be answered as war or with force, is X's warning."""
     out = []
     taken = _taken(found, "THREATEN")
     force = lex.force_words | {"war"}
-    for verb in tokens_of(sent):
+    for verb in tokens:
         if _lemma(verb) not in _SPEECH.treatment_verbs or verb.pos_ != "VERB" or verb.i in taken:
             continue
         if not any(c.dep_ == "auxpass" for c in verb.children) or not _future(verb, lex):
@@ -434,10 +463,10 @@ def _nearest_subjects(token: Token) -> list[Token]:
     return []
 
 
-def _postponed_meetings(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
+def _postponed_meetings(sent: Span, lex: Lexicon, found: list[Mention], tokens: list[Token]) -> list[Mention]:
     """'X postponed his visit to Y': a meeting or visit put off did not take place (CONSULT, negated)."""
     out = []
-    for verb in tokens_of(sent):
+    for verb in tokens:
         if _lemma(verb) not in _SPEECH.postponing_verbs or verb.pos_ != "VERB" or read_status(verb, lex) is None:
             continue
         for noun in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
@@ -453,11 +482,10 @@ def _postponed_meetings(sent: Span, lex: Lexicon, found: list[Mention]) -> list[
     return out
 
 
-def _peace_pushes(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
+def _peace_pushes(sent: Span, lex: Lexicon, found: list[Mention], tokens: list[Token]) -> list[Mention]:
     """'a US push to end hostilities between X and Y': an effort to make others stop fighting is a
     request to each of them (REQUEST)."""
     out = []
-    tokens = tokens_of(sent)
     for noun in tokens:
         if _lemma(noun) not in _SPEECH.push_nouns or noun.pos_ != "NOUN" or noun.i + 2 >= sent.end:
             continue
@@ -474,11 +502,11 @@ def _peace_pushes(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mentio
     return out
 
 
-def _agreement_onsets(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
+def _agreement_onsets(sent: Span, lex: Lexicon, found: list[Mention], tokens: list[Token]) -> list[Mention]:
     """'The truce between X and Y began on May 5' / 'took effect': the agreement, dated by its start."""
     out = []
     taken = _taken(found, "AGREE")
-    for noun in tokens_of(sent):
+    for noun in tokens:
         if noun.dep_ != "nsubj" or _lemma(noun) not in _EVENT_WORDS.agreement_nouns or noun.i in taken:
             continue
         verb = noun.head
@@ -495,11 +523,11 @@ def _agreement_onsets(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Me
     return out
 
 
-def _assurances_obtained(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
+def _assurances_obtained(sent: Span, lex: Lexicon, found: list[Mention], tokens: list[Token]) -> list[Mention]:
     """'X withdrew its veto after obtaining guarantees from Y': Y's promise to X (AGREE)."""
     out = []
     taken = _taken(found, "AGREE")
-    for noun in tokens_of(sent):
+    for noun in tokens:
         verb = noun.head
         if _lemma(noun) not in _SPEECH.assurance_nouns or noun.dep_ != "dobj" or noun.i in taken \
                 or _lemma(verb) not in _SPEECH.obtaining_verbs or read_status(verb, lex) != "occurred":
@@ -512,8 +540,21 @@ def _assurances_obtained(sent: Span, lex: Lexicon, found: list[Mention]) -> list
     return out
 
 
-_READERS: tuple[Callable[[Span, Lexicon, list[Mention]], list[Mention]], ...] = (
-    _quoted_condemnations, _labelled_wrongs, _broken_commitments, _blame, _recorded_violations, _readiness_warnings,
-    _conditional_harms, _treatment_warnings, _postponed_meetings, _peace_pushes, _agreement_onsets,
-    _assurances_obtained,
+# Each reader with the words it looks for (a token's lemma or lower-case form; the trigger lexicon
+# gives some): read_speech_acts calls it with the sentence's tokens that bear one of them, and not
+# at all when there are none.
+_READERS: tuple[tuple[Callable[[Span, Lexicon, list[Mention], list[Token]], list[Mention]],
+                      Callable[[Lexicon], Collection[str]]], ...] = (
+    (_quoted_condemnations, lambda lex: lex.speech_verbs),
+    (_labelled_wrongs, lambda lex: _SPEECH.labelling_verbs),
+    (_broken_commitments, lambda lex: _SPEECH.breaking_verbs),
+    (_blame, lambda lex: _SPEECH.responsibility_words),
+    (_recorded_violations, lambda lex: _SPEECH.violation_nouns),
+    (_readiness_warnings, lambda lex: _SPEECH.readiness_words),
+    (_conditional_harms, lambda lex: _SPEECH.harm_verbs),
+    (_treatment_warnings, lambda lex: _SPEECH.treatment_verbs),
+    (_postponed_meetings, lambda lex: _SPEECH.postponing_verbs),
+    (_peace_pushes, lambda lex: _SPEECH.push_nouns),
+    (_agreement_onsets, lambda lex: _EVENT_WORDS.agreement_nouns),
+    (_assurances_obtained, lambda lex: _SPEECH.assurance_nouns),
 )
