@@ -30,6 +30,7 @@ from spacy.util import filter_spans
 
 from peacewatch.data.lexicons import LemmaWords
 from peacewatch.errors import ModelError
+from peacewatch.grammar import PAST_VERB_TAGS
 from peacewatch.settings import current_settings
 
 log = logging.getLogger(__name__)
@@ -55,6 +56,51 @@ def mark_paragraphs(doc: Doc) -> Doc:
         if orth in breaking:
             doc[i + 1].is_sent_start = True
     return doc
+
+
+@Language.component("pw_coordination", assigns=["token.dep", "token.head"])
+def repair_coordination(doc: Doc) -> Doc:
+    """'X closed A, cancelled B and asked C to leave': the parse may read the second verb as an
+    adjective of B, and then give the first verb two direct objects (A and B), make A a modifier
+    of B ('A, cancelled B'), or read 'A, cancelled B' as a list of things. Each such adjective
+    becomes a verb coordinated with the first, B its object and A the first verb's object."""
+    for token in doc:
+        first = _misread_first_object(token)
+        if first is None:
+            continue
+        noun = token.head
+        verb = first.head if first.head.i != noun.i else noun.head
+        token.head = verb
+        token.dep_ = "conj"
+        noun.head = token
+        noun.dep_ = "dobj"
+        if first.head.i != verb.i:
+            first.head = verb
+            first.dep_ = "dobj"
+    return doc
+
+
+def _misread_first_object(token: Token) -> Token | None:
+    """The first verb's object before the comma of a past verb misread as an adjective, or None."""
+    noun = token.head
+    if token.dep_ != "amod" or token.tag_ not in PAST_VERB_TAGS or token.i == 0 or token.i >= noun.i:
+        return None
+    if token.nbor(-1).text != "," or any(t.head.i != noun.i and t.head.i < token.i
+                                         for t in token.doc[token.i + 1:noun.i]):
+        return None  # no comma before, or something between the past verb and its noun hangs elsewhere
+    if noun.dep_ == "conj" and noun.head.dep_ == "dobj" and noun.head.i < token.i:
+        # read as the list 'A, cancelled B' only when the first verb goes on to a verb of its own
+        # after B ('... and asked C'): a series of acts, not of things ('seized arms, abandoned
+        # vehicles and ammunition')
+        verb = noun.head.head
+        series = any(c.dep_ == "conj" and c.i > noun.i and c.tag_.startswith("VB") for c in verb.children)
+        return noun.head if series else None
+    verb = noun.head
+    if noun.dep_ != "dobj" or not verb.tag_.startswith("VB") or verb.i >= token.i:
+        return None
+    before = [c for c in verb.children if c.dep_ == "dobj" and c.i < token.i - 1]
+    before += [c for c in noun.lefts if c.i < token.i - 1 and c.tag_.startswith("NN")]
+    return before[0] if before else None
 
 
 def load_model(name: str | None = None, patterns: list[dict] | None = None) -> Language:
@@ -86,6 +132,7 @@ def load_model(name: str | None = None, patterns: list[dict] | None = None) -> L
         )
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("pw_paragraphs", before="parser")
+        nlp.add_pipe("pw_coordination", after="parser")
     use_indexed_rules(nlp)
     use_lemma_memo(nlp)
     add_known_entities(nlp, patterns or [])

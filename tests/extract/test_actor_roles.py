@@ -103,3 +103,36 @@ def test_drills_around_a_state_are_aimed_at_it():
 def test_a_body_hit_without_its_country_takes_the_country_of_the_place():
     (event,) = _assaults("Rebels ambushed its soldiers near the Malian town of Kidal on Monday.")
     assert event.target is not None and event.target.country == "MLI"
+
+
+# (text, expected (source country, target text word) of the one assault, the point)
+UNDERGONE_CASES = [
+    ("The northern garrison came under heavy shelling on Monday.", (None, "garrison"),
+     "'came under shelling': the subject is hit, the attacker unknown"),
+    ("Both barracks faced repeated strikes overnight and were badly damaged.", (None, "barracks"),
+     "'faced repeated strikes': the subject is hit, not the striker"),
+    ("A Kenyan patrol came under attack by Somali militants.", ("SOM", "patrol"),
+     "'came under attack by X': X attacks the subject"),
+    ("The Nigerian army said it suffered an attack near the border.", (None, "army"),
+     "'suffered an attack': the subject is hit"),
+]
+
+
+@pytest.mark.parametrize("text,expected,point", UNDERGONE_CASES, ids=[c[2][:40] for c in UNDERGONE_CASES])
+def test_an_attack_undergone_is_aimed_at_the_subject(text, expected, point):
+    (event,) = _assaults(text)
+    source, word = expected
+    assert event.target is not None and word in (event.target.text or ""), f"{point}: got {event.target}"
+    assert (event.source.country if event.source else None) == source, f"{point}: got {event.source}"
+
+
+def test_action_taken_against_another_is_the_subjects_act():
+    """'took military action against X': 'take' with an attack aimed elsewhere is the subject's act."""
+    (event,) = _assaults("The Chadian army took military action against the rebels.")
+    assert event.source is not None and event.source.country == "TCD"
+
+
+def test_a_hospital_under_threat_is_no_threat_by_anyone():
+    events = _events("Fighting spread east and even the district hospital came under threat.")
+    assert not [e for e in events if e.type == "THREATEN"]
+

@@ -90,3 +90,22 @@ def test_taking_power_by_election_is_no_coup():
 def test_stopping_work_is_a_strike(text):
     assert _types(text) == ["PROTEST"]
 
+
+
+def test_a_series_of_acts_after_one_subject_is_read_whole():
+    """'X closed A, cancelled B and asked C to leave': the parse reads 'cancelled' as an adjective
+    of B; each verb of the series is an act of X, and B's recipients are its target."""
+    events = [e for e in extract("Kenya closed the main border crossing, cancelled permits issued to Ugandans "
+                                 "and asked two Ugandan diplomats to leave.", published="2025-05-07").events
+              if e.type == "SANCTION"]
+    triggers = {e.trigger for e in events}
+    assert {"closed", "cancelled"} <= triggers, triggers
+    cancelled = next(e for e in events if e.trigger == "cancelled")
+    assert cancelled.source is not None and cancelled.source.country == "KEN"
+    assert cancelled.target is not None and cancelled.target.country == "UGA"
+
+
+def test_a_list_of_things_with_a_participle_stays_a_list():
+    """'seized rifles, abandoned vehicles and ammunition': things, not a second act."""
+    events = extract("Police seized rifles, abandoned vehicles and ammunition.", published="2025-05-07").events
+    assert [e.trigger for e in events] == ["seized"]
