@@ -58,7 +58,45 @@ def mark_paragraphs(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("pw_coordination", assigns=["token.dep", "token.head"])
+@Language.component("pw_parse_repairs", assigns=["token.dep", "token.head"])
+def repair_parse(doc: Doc) -> Doc:
+    """Repairs of two misreadings of the parser that make a clause lose its subject or its act."""
+    return repair_clause_subjects(repair_coordination(doc))
+
+
+def repair_clause_subjects(doc: Doc) -> Doc:
+    """'While X calls its acts a "Y operation" aimed at Z, W and its allies reject this': the parse
+    may take a noun of the opening subordinate clause (Y) for the main verb's subject and hang W,
+    after the clause's comma, on the clause's last noun. W becomes the subject, Y the clause's."""
+    for verb in doc:
+        found = _subject_in_opening_clause(verb)
+        if found is None:
+            continue
+        subject, clause, named = found
+        subject.head = clause
+        subject.dep_ = "oprd"
+        named.head = verb
+        named.dep_ = "nsubj"
+    return doc
+
+
+def _subject_in_opening_clause(verb: Token) -> tuple[Token, Token, Token] | None:
+    """(the misread subject, the opening clause's verb, the phrase after the comma) or None."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    clause = next((c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i
+                   and any(m.dep_ == "mark" for m in c.children)), None)
+    if subject is None or clause is None or not clause.i < subject.i:
+        return None
+    commas = [t.i for t in verb.doc[subject.i + 1:verb.i] if t.text == ","]
+    if not commas:
+        return None
+    phrase = [t for t in verb.doc[commas[-1] + 1:verb.i] if t.head.i != verb.i]
+    heads = [t for t in phrase if not commas[-1] < t.head.i < verb.i]
+    if len(heads) != 1 or heads[0].dep_ not in ("conj", "appos") or not heads[0].tag_.startswith("NN"):
+        return None
+    return subject, clause, heads[0]
+
+
 def repair_coordination(doc: Doc) -> Doc:
     """'X closed A, cancelled B and asked C to leave': the parse may read the second verb as an
     adjective of B, and then give the first verb two direct objects (A and B), make A a modifier
@@ -132,7 +170,7 @@ def load_model(name: str | None = None, patterns: list[dict] | None = None) -> L
         )
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("pw_paragraphs", before="parser")
-        nlp.add_pipe("pw_coordination", after="parser")
+        nlp.add_pipe("pw_parse_repairs", after="parser")
     use_indexed_rules(nlp)
     use_lemma_memo(nlp)
     add_known_entities(nlp, patterns or [])

@@ -136,3 +136,14 @@ def test_a_hospital_under_threat_is_no_threat_by_anyone():
     events = _events("Fighting spread east and even the district hospital came under threat.")
     assert not [e for e in events if e.type == "THREATEN"]
 
+
+
+@pytest.mark.parametrize("text", [
+    "Peru hosted the summit. The leaders of four large Asian countries threatened to impose sanctions on Chile.",
+    "Peru hosted the summit. Ministers of several Gulf states condemned the raid on the port.",
+])
+def test_a_role_in_several_unnamed_states_has_no_one_country(text):
+    """'the leaders of four large X countries': several states, none named; not the country
+    named last in the article (CONVENTIONS rule 8 on groups)."""
+    events = [e for e in _events(text) if e.type in ("THREATEN", "ACCUSE")]
+    assert events and all(e.source is not None and e.source.country is None for e in events), events
