@@ -147,3 +147,21 @@ def test_a_role_in_several_unnamed_states_has_no_one_country(text):
     named last in the article (CONVENTIONS rule 8 on groups)."""
     events = [e for e in _events(text) if e.type in ("THREATEN", "ACCUSE")]
     assert events and all(e.source is not None and e.source.country is None for e in events), events
+
+
+def test_a_sanction_told_with_no_author_is_by_the_one_sanctioning_side_named():
+    """'The new measures blacklist X', 'Y was also sanctioned': the one side the article has named
+    imposing sanctions (a body of no country too), noted as taken from earlier in the article."""
+    events = [e for e in _events("The African Union imposed sanctions on Guinea's junta on Monday. The new sanctions "
+                                 "also blacklist four mining firms. Two generals were also sanctioned.")
+              if e.type == "SANCTION"]
+    assert len(events) >= 2, events
+    assert all(e.source is not None and e.source.name == events[0].source.name for e in events), events
+
+
+def test_a_state_named_as_the_target_is_never_the_inherited_sanctioning_side():
+    events = [e for e in _events("Russia imposed sanctions on Estonian officials. Sanctions against Moscow "
+                                 "were agreed in Brussels.") if e.type == "SANCTION"]
+    assert not [e for e in events if e.source is not None and e.source.country == "RUS"
+                and e.target is not None and e.target.country == "RUS"]
+    assert not [e for e in events[1:] if e.source is not None and e.source.country == "RUS"]

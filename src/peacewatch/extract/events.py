@@ -774,20 +774,38 @@ def _split_by_place(draft: Draft) -> list[Draft]:
     return out
 
 
+# Acts whose author, left unnamed ('heavy firing was reported', 'the new sanctions blacklist
+# tankers', 'two firms were also sanctioned'), is the one author of that kind the article has
+# named so far: the word the note gives it. A strike's attackers are told apart by country; a
+# sanction's by country or, for a body of no country (the EU), by name.
+_INHERITED_AUTHORS = {"ASSAULT": "attacker", "SANCTION": "sanctioning side"}
+
+
 def _inherit_attackers(drafts: list[Draft]) -> None:
-    """A strike told with no attacker ('heavy firing was reported') is by the one attacker the
-    article has named so far, when it has named exactly one; the note says so."""
-    attackers: list[Actor] = []
-    for draft in sorted(drafts, key=lambda d: d.sent_index):
-        if draft.type != "ASSAULT":
-            continue
-        if draft.source is not None:
-            attackers.append(draft.source)
-            continue
-        countries = {a.country for a in attackers if a.country}
-        if len(countries) == 1:
-            draft.source = next(a for a in reversed(attackers) if a.country)
-            draft.note = "; ".join(x for x in (draft.note, "attacker from earlier in the article") if x)
+    """An act of _INHERITED_AUTHORS told with no author is by the one author the article has named
+    so far for acts of its kind, when it has named exactly one; the note says so."""
+    for kind, word in _INHERITED_AUTHORS.items():
+        authors: list[Actor] = []
+        for draft in sorted(drafts, key=lambda d: d.sent_index):
+            if draft.type != kind:
+                continue
+            if draft.source is not None:
+                authors.append(draft.source)
+                continue
+            keys = {_author_key(kind, a) for a in authors} - {None}
+            if len(keys) == 1 and not _own_target(kind, draft, keys):
+                draft.source = next(a for a in reversed(authors) if _author_key(kind, a))
+                draft.note = "; ".join(x for x in (draft.note, f"{word} from earlier in the article") if x)
+
+
+def _author_key(kind: str, actor: Actor) -> str | None:
+    return actor.country if kind == "ASSAULT" else _key(actor)
+
+
+def _own_target(kind: str, draft: Draft, keys: set[str | None]) -> bool:
+    """Whether the one author would be the act's own target: a state does not sanction itself
+    (a strike may hit its attacker's country: a civil war)."""
+    return kind != "ASSAULT" and draft.target is not None and _key(draft.target) in keys
 
 
 def _is_event_ref(actor: Actor | None) -> bool:
