@@ -165,3 +165,13 @@ def test_a_state_named_as_the_target_is_never_the_inherited_sanctioning_side():
     assert not [e for e in events if e.source is not None and e.source.country == "RUS"
                 and e.target is not None and e.target.country == "RUS"]
     assert not [e for e in events[1:] if e.source is not None and e.source.country == "RUS"]
+
+
+def test_an_act_aimed_at_both_sides_is_one_act_per_side():
+    """'X urged both sides to stop': one request to each of the two states named before
+    (CONVENTIONS 2, one event per dyad), each tied to the words 'both sides'."""
+    events = [e for e in _events("Fighting between Peru and Ecuador flared again on Monday. Brazil urged both "
+                                 "sides to stop the shelling.") if e.type == "REQUEST"]
+    assert sorted(e.target.country for e in events if e.target) == ["ECU", "PER"], events
+    assert all(e.source is not None and e.source.country == "BRA" for e in events)
+    assert all(e.target is not None and e.target.text == "both sides" for e in events)

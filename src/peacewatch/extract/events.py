@@ -19,6 +19,7 @@ from peacewatch.extract.captions import is_caption
 from peacewatch.extract.components import listed_components
 from peacewatch.extract.context import (
     COLLECTIVE_PARTIES,
+    PAIR_WORDS,
     RECIPROCALS,
     ArticleContext,
     actors_of,
@@ -602,6 +603,12 @@ def _drafts_of(mention: Mention, ctx: ArticleContext, salient: list[tuple[Token,
             first, second = pair
             return [Draft(type=mention.type, mode=mention.mode, status=mention.status, mentions=[mention],
                           source=a, target=b, note="mutual") for a, b in ((first, second), (second, first))]
+    both = next((t for t in mention.targets if _names_both_parties(t)), None)
+    pair = recent_pair(ctx, sents, index) if both is not None and sources else None
+    if both is not None and pair is not None:
+        # 'X said both sides bear responsibility': one act aimed at each of the two parties named
+        # before (CONVENTIONS 2), as the sentence words them
+        targets = [a.model_copy(update={"text": text_of(both.doc[both.left_edge.i:both.i + 1])}) for a in pair]
     # one side unnamed is still an event: one draft with that side None
     source_sides: list[Actor | None] = [*sources] or [None]
     target_sides: list[Actor | None] = [*_one_per_people(targets)] or [None]
@@ -613,6 +620,11 @@ def _drafts_of(mention: Mention, ctx: ArticleContext, salient: list[tuple[Token,
             drafts.append(Draft(type=mention.type, mode=mention.mode, status=mention.status, mentions=[mention],
                                 source=source, target=target, mediator=mediator, count=mention.count, note=note))
     return drafts
+
+
+def _names_both_parties(token: Token) -> bool:
+    """'both sides', 'the two countries': the two parties of the conflict together."""
+    return token.lemma_.lower() in COLLECTIVE_PARTIES and any(c.lower_ in PAIR_WORDS for c in token.children)
 
 
 def _exchange_drafts(drafts: list[Draft], mention: Mention, ctx: ArticleContext,
