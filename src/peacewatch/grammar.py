@@ -39,6 +39,11 @@ TARGET_PREPS = frozenset({"against", "on", "at", "into", "upon", "toward", "towa
 PROXIMITY_PREPS = frozenset({"around", "near", "off"})
 # ... what a movement or gathering is for ('converged for a rally', 'flew to Cairo for talks').
 PURPOSE_PREPS = frozenset({"for"})
+# 'came under fire', 'remained under siege': what the subject undergoes
+UNDERGOING_PREPS = frozenset({"under"})
+# 'closed A, cancelled B and asked C': past-tense tags of a verb the parse may read as the
+# adjective of a second object of the verb before it (nlp.repair_coordination)
+PAST_VERB_TAGS = frozenset({"VBD", "VBN"})
 # ... the partner of a meeting or agreement.
 PARTNER_PREPS = frozenset({"with"})
 # ... an event that dates another ('after the talks', 'prior to the attack').

@@ -30,6 +30,7 @@ from spacy.util import filter_spans
 
 from peacewatch.data.lexicons import LemmaWords
 from peacewatch.errors import ModelError
+from peacewatch.grammar import PAST_VERB_TAGS
 from peacewatch.settings import current_settings
 
 log = logging.getLogger(__name__)
@@ -55,6 +56,89 @@ def mark_paragraphs(doc: Doc) -> Doc:
         if orth in breaking:
             doc[i + 1].is_sent_start = True
     return doc
+
+
+@Language.component("pw_parse_repairs", assigns=["token.dep", "token.head"])
+def repair_parse(doc: Doc) -> Doc:
+    """Repairs of two misreadings of the parser that make a clause lose its subject or its act."""
+    return repair_clause_subjects(repair_coordination(doc))
+
+
+def repair_clause_subjects(doc: Doc) -> Doc:
+    """'While X calls its acts a "Y operation" aimed at Z, W and its allies reject this': the parse
+    may take a noun of the opening subordinate clause (Y) for the main verb's subject and hang W,
+    after the clause's comma, on the clause's last noun. W becomes the subject, Y the clause's."""
+    for verb in doc:
+        found = _subject_in_opening_clause(verb)
+        if found is None:
+            continue
+        subject, clause, named = found
+        subject.head = clause
+        subject.dep_ = "oprd"
+        named.head = verb
+        named.dep_ = "nsubj"
+    return doc
+
+
+def _subject_in_opening_clause(verb: Token) -> tuple[Token, Token, Token] | None:
+    """(the misread subject, the opening clause's verb, the phrase after the comma) or None."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    clause = next((c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i
+                   and any(m.dep_ == "mark" for m in c.children)), None)
+    if subject is None or clause is None or not clause.i < subject.i:
+        return None
+    commas = [t.i for t in verb.doc[subject.i + 1:verb.i] if t.text == ","]
+    if not commas:
+        return None
+    phrase = [t for t in verb.doc[commas[-1] + 1:verb.i] if t.head.i != verb.i]
+    heads = [t for t in phrase if not commas[-1] < t.head.i < verb.i]
+    if len(heads) != 1 or heads[0].dep_ not in ("conj", "appos") or not heads[0].tag_.startswith("NN"):
+        return None
+    return subject, clause, heads[0]
+
+
+def repair_coordination(doc: Doc) -> Doc:
+    """'X closed A, cancelled B and asked C to leave': the parse may read the second verb as an
+    adjective of B, and then give the first verb two direct objects (A and B), make A a modifier
+    of B ('A, cancelled B'), or read 'A, cancelled B' as a list of things. Each such adjective
+    becomes a verb coordinated with the first, B its object and A the first verb's object."""
+    for token in doc:
+        first = _misread_first_object(token)
+        if first is None:
+            continue
+        noun = token.head
+        verb = first.head if first.head.i != noun.i else noun.head
+        token.head = verb
+        token.dep_ = "conj"
+        noun.head = token
+        noun.dep_ = "dobj"
+        if first.head.i != verb.i:
+            first.head = verb
+            first.dep_ = "dobj"
+    return doc
+
+
+def _misread_first_object(token: Token) -> Token | None:
+    """The first verb's object before the comma of a past verb misread as an adjective, or None."""
+    noun = token.head
+    if token.dep_ != "amod" or token.tag_ not in PAST_VERB_TAGS or token.i == 0 or token.i >= noun.i:
+        return None
+    if token.nbor(-1).text != "," or any(t.head.i != noun.i and t.head.i < token.i
+                                         for t in token.doc[token.i + 1:noun.i]):
+        return None  # no comma before, or something between the past verb and its noun hangs elsewhere
+    if noun.dep_ == "conj" and noun.head.dep_ == "dobj" and noun.head.i < token.i:
+        # read as the list 'A, cancelled B' only when the first verb goes on to a verb of its own
+        # after B ('... and asked C'): a series of acts, not of things ('seized arms, abandoned
+        # vehicles and ammunition')
+        verb = noun.head.head
+        series = any(c.dep_ == "conj" and c.i > noun.i and c.tag_.startswith("VB") for c in verb.children)
+        return noun.head if series else None
+    verb = noun.head
+    if noun.dep_ != "dobj" or not verb.tag_.startswith("VB") or verb.i >= token.i:
+        return None
+    before = [c for c in verb.children if c.dep_ == "dobj" and c.i < token.i - 1]
+    before += [c for c in noun.lefts if c.i < token.i - 1 and c.tag_.startswith("NN")]
+    return before[0] if before else None
 
 
 def load_model(name: str | None = None, patterns: list[dict] | None = None) -> Language:
@@ -86,6 +170,7 @@ def load_model(name: str | None = None, patterns: list[dict] | None = None) -> L
         )
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("pw_paragraphs", before="parser")
+        nlp.add_pipe("pw_parse_repairs", after="parser")
     use_indexed_rules(nlp)
     use_lemma_memo(nlp)
     add_known_entities(nlp, patterns or [])

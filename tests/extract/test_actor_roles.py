@@ -103,3 +103,75 @@ def test_drills_around_a_state_are_aimed_at_it():
 def test_a_body_hit_without_its_country_takes_the_country_of_the_place():
     (event,) = _assaults("Rebels ambushed its soldiers near the Malian town of Kidal on Monday.")
     assert event.target is not None and event.target.country == "MLI"
+
+
+# (text, expected (source country, target text word) of the one assault, the point)
+UNDERGONE_CASES = [
+    ("The northern garrison came under heavy shelling on Monday.", (None, "garrison"),
+     "'came under shelling': the subject is hit, the attacker unknown"),
+    ("Both barracks faced repeated strikes overnight and were badly damaged.", (None, "barracks"),
+     "'faced repeated strikes': the subject is hit, not the striker"),
+    ("A Kenyan patrol came under attack by Somali militants.", ("SOM", "patrol"),
+     "'came under attack by X': X attacks the subject"),
+    ("The Nigerian army said it suffered an attack near the border.", (None, "army"),
+     "'suffered an attack': the subject is hit"),
+]
+
+
+@pytest.mark.parametrize("text,expected,point", UNDERGONE_CASES, ids=[c[2][:40] for c in UNDERGONE_CASES])
+def test_an_attack_undergone_is_aimed_at_the_subject(text, expected, point):
+    (event,) = _assaults(text)
+    source, word = expected
+    assert event.target is not None and word in (event.target.text or ""), f"{point}: got {event.target}"
+    assert (event.source.country if event.source else None) == source, f"{point}: got {event.source}"
+
+
+def test_action_taken_against_another_is_the_subjects_act():
+    """'took military action against X': 'take' with an attack aimed elsewhere is the subject's act."""
+    (event,) = _assaults("The Chadian army took military action against the rebels.")
+    assert event.source is not None and event.source.country == "TCD"
+
+
+def test_a_hospital_under_threat_is_no_threat_by_anyone():
+    events = _events("Fighting spread east and even the district hospital came under threat.")
+    assert not [e for e in events if e.type == "THREATEN"]
+
+
+
+@pytest.mark.parametrize("text", [
+    "Peru hosted the summit. The leaders of four large Asian countries threatened to impose sanctions on Chile.",
+    "Peru hosted the summit. Ministers of several Gulf states condemned the raid on the port.",
+])
+def test_a_role_in_several_unnamed_states_has_no_one_country(text):
+    """'the leaders of four large X countries': several states, none named; not the country
+    named last in the article (CONVENTIONS rule 8 on groups)."""
+    events = [e for e in _events(text) if e.type in ("THREATEN", "ACCUSE")]
+    assert events and all(e.source is not None and e.source.country is None for e in events), events
+
+
+def test_a_sanction_told_with_no_author_is_by_the_one_sanctioning_side_named():
+    """'The new measures blacklist X', 'Y was also sanctioned': the one side the article has named
+    imposing sanctions (a body of no country too), noted as taken from earlier in the article."""
+    events = [e for e in _events("The African Union imposed sanctions on Guinea's junta on Monday. The new sanctions "
+                                 "also blacklist four mining firms. Two generals were also sanctioned.")
+              if e.type == "SANCTION"]
+    assert len(events) >= 2, events
+    assert all(e.source is not None and e.source.name == events[0].source.name for e in events), events
+
+
+def test_a_state_named_as_the_target_is_never_the_inherited_sanctioning_side():
+    events = [e for e in _events("Russia imposed sanctions on Estonian officials. Sanctions against Moscow "
+                                 "were agreed in Brussels.") if e.type == "SANCTION"]
+    assert not [e for e in events if e.source is not None and e.source.country == "RUS"
+                and e.target is not None and e.target.country == "RUS"]
+    assert not [e for e in events[1:] if e.source is not None and e.source.country == "RUS"]
+
+
+def test_an_act_aimed_at_both_sides_is_one_act_per_side():
+    """'X urged both sides to stop': one request to each of the two states named before
+    (CONVENTIONS 2, one event per dyad), each tied to the words 'both sides'."""
+    events = [e for e in _events("Fighting between Peru and Ecuador flared again on Monday. Brazil urged both "
+                                 "sides to stop the shelling.") if e.type == "REQUEST"]
+    assert sorted(e.target.country for e in events if e.target) == ["ECU", "PER"], events
+    assert all(e.source is not None and e.source.country == "BRA" for e in events)
+    assert all(e.target is not None and e.target.text == "both sides" for e in events)

@@ -4,6 +4,7 @@ sentences written for these tests."""
 import pytest
 
 from peacewatch import extract
+from peacewatch.nlp import get_nlp
 
 
 def _types(text):
@@ -90,3 +91,36 @@ def test_taking_power_by_election_is_no_coup():
 def test_stopping_work_is_a_strike(text):
     assert _types(text) == ["PROTEST"]
 
+
+
+def test_a_series_of_acts_after_one_subject_is_read_whole():
+    """'X closed A, cancelled B and asked C to leave': the parse reads 'cancelled' as an adjective
+    of B; each verb of the series is an act of X, and B's recipients are its target."""
+    events = [e for e in extract("Kenya closed the main border crossing, cancelled permits issued to Ugandans "
+                                 "and asked two Ugandan diplomats to leave.", published="2025-05-07").events
+              if e.type == "SANCTION"]
+    triggers = {e.trigger for e in events}
+    assert {"closed", "cancelled"} <= triggers, triggers
+    cancelled = next(e for e in events if e.trigger == "cancelled")
+    assert cancelled.source is not None and cancelled.source.country == "KEN"
+    assert cancelled.target is not None and cancelled.target.country == "UGA"
+
+
+def test_a_list_of_things_with_a_participle_stays_a_list():
+    """'seized rifles, abandoned vehicles and ammunition': things, not a second act."""
+    events = extract("Police seized rifles, abandoned vehicles and ammunition.", published="2025-05-07").events
+    assert [e.trigger for e in events] == ["seized"]
+
+
+def test_a_quoted_term_in_an_opening_clause_is_not_the_subject():
+    """'While X calls its acts a "Y operation" aimed at Z, W and its allies reject this description':
+    the parse takes 'operation' for the subject of 'reject'; W is. Rejecting a description is a
+    denial (a claim), never an event (CONVENTIONS 3), and no event has the quoted term as actor."""
+    text = ("While Beijing calls its actions a “necessary police operation” aimed at protecting its waters "
+            "against foreign interference, Manila and its partners firmly reject this description.")
+    events = extract(text, published="2025-05-07").events
+    assert not [e for e in events if e.source is not None and "operation" in (e.source.text or "")]
+    assert not [e for e in events if e.type == "REJECT"]
+    doc = get_nlp()(text)
+    reject = next(t for t in doc if t.lemma_ == "reject")
+    assert [c.text for c in reject.children if c.dep_ == "nsubj"] == ["Manila"]

@@ -39,6 +39,8 @@ class EventWords(DataFile):
     decision_nouns: frozenset[Word]
     site_nouns: frozenset[Word]
     receiving_verbs: frozenset[Word]
+    hit_taking_verbs: frozenset[Word] = frozenset()
+    undergoing_verbs: frozenset[Word] = frozenset()
     retaliation_verbs: frozenset[Word]
     judgement_verbs: frozenset[Word]
     agreement_nouns: frozenset[Word]

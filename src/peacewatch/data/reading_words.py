@@ -245,6 +245,7 @@ class ParticipantWords(DataFile):
     quantity_words: list[Word]
     group_nouns: list[Word]
     state_nouns: list[Word]
+    states_nouns: list[Word] = Field(default_factory=list)
 
 
 # ---------------------------------------------------------------- countries.yaml

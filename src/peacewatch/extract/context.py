@@ -71,6 +71,7 @@ PAIR_WORDS = frozenset(_WORDS.pair_words)  # 'both sides', 'the two countries'
 QUANTITY_WORDS = frozenset(_WORDS.quantity_words)
 GROUP_NOUNS = frozenset(_WORDS.group_nouns)  # 'the group' points back to an armed group
 STATE_NOUNS = frozenset(_WORDS.state_nouns)  # 'the country' points back to the last country named
+STATES_NOUNS = frozenset(_WORDS.states_nouns)  # 'leaders of four countries': several states, no one country
 # Who told the news ('a source close to the group'), never who acted; facilities hit or seized
 # (lemma or 'compound lemma' -> sector): data/actor_words.yaml.
 _ATTRIBUTION_NOUNS = ActorWords.load().attribution_nouns
@@ -542,6 +543,10 @@ def refer_back(token: Token, actor: Actor | None, ctx: ArticleContext) -> Actor 
     Returns:
         the actor with the country (and the sector of an armed group) of its antecedent, or as it was.
     """
+    if actor is not None and actor.country is None and _of_unnamed_states(token):
+        # 'the leaders of four European countries': several states, none named (a group of
+        # countries has no one country, CONVENTIONS rule 8)
+        return actor
     if actor is not None and actor.country is None and actor.sector in ("GOV", "MIL") and is_person(actor, token):
         # 'President X' with no country in the phrase, the article or data/office_holders.yaml:
         # the country the sentence or the article is about, as news writes a bare title.
@@ -577,6 +582,13 @@ def refer_back(token: Token, actor: Actor | None, ctx: ArticleContext) -> Actor 
         return actor  # 'a soldier': one not named before
     code = _home_country(token, ctx, actor)
     return actor.model_copy(update={"country": code}) if code else actor
+
+
+def _of_unnamed_states(token: Token) -> bool:
+    """'leaders of four large European countries', 'the armies of several states': a role held in
+    more than one state, none of them named."""
+    return any(p.dep_ == "pobj" and p.tag_ == "NNS" and p.lemma_.lower() in STATES_NOUNS
+               for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children)
 
 
 def _unnamed_body(token: Token, ctx: ArticleContext) -> Actor | None:

@@ -19,6 +19,7 @@ from peacewatch.extract.captions import is_caption
 from peacewatch.extract.components import listed_components
 from peacewatch.extract.context import (
     COLLECTIVE_PARTIES,
+    PAIR_WORDS,
     RECIPROCALS,
     ArticleContext,
     actors_of,
@@ -627,6 +628,12 @@ def _drafts_of(mention: Mention, ctx: ArticleContext, salient: list[tuple[Token,
             first, second = pair
             return [Draft(type=mention.type, mode=mention.mode, status=mention.status, mentions=[mention],
                           source=a, target=b, note="mutual") for a, b in ((first, second), (second, first))]
+    both = next((t for t in mention.targets if _names_both_parties(t)), None)
+    pair = recent_pair(ctx, sents, index) if both is not None and sources else None
+    if both is not None and pair is not None:
+        # 'X said both sides bear responsibility': one act aimed at each of the two parties named
+        # before (CONVENTIONS 2), as the sentence words them
+        targets = [a.model_copy(update={"text": text_of(both.doc[both.left_edge.i:both.i + 1])}) for a in pair]
     # one side unnamed is still an event: one draft with that side None
     source_sides: list[Actor | None] = [*sources] or [None]
     target_sides: list[Actor | None] = [*_one_per_people(targets)] or [None]
@@ -638,6 +645,11 @@ def _drafts_of(mention: Mention, ctx: ArticleContext, salient: list[tuple[Token,
             drafts.append(Draft(type=mention.type, mode=mention.mode, status=mention.status, mentions=[mention],
                                 source=source, target=target, mediator=mediator, count=mention.count, note=note))
     return drafts
+
+
+def _names_both_parties(token: Token) -> bool:
+    """'both sides', 'the two countries': the two parties of the conflict together."""
+    return token.lemma_.lower() in COLLECTIVE_PARTIES and any(c.lower_ in PAIR_WORDS for c in token.children)
 
 
 def _exchange_drafts(drafts: list[Draft], mention: Mention, ctx: ArticleContext,
@@ -799,20 +811,38 @@ def _split_by_place(draft: Draft) -> list[Draft]:
     return out
 
 
+# Acts whose author, left unnamed ('heavy firing was reported', 'the new sanctions blacklist
+# tankers', 'two firms were also sanctioned'), is the one author of that kind the article has
+# named so far: the word the note gives it. A strike's attackers are told apart by country; a
+# sanction's by country or, for a body of no country (the EU), by name.
+_INHERITED_AUTHORS = {"ASSAULT": "attacker", "SANCTION": "sanctioning side"}
+
+
 def _inherit_attackers(drafts: list[Draft]) -> None:
-    """A strike told with no attacker ('heavy firing was reported') is by the one attacker the
-    article has named so far, when it has named exactly one; the note says so."""
-    attackers: list[Actor] = []
-    for draft in sorted(drafts, key=lambda d: d.sent_index):
-        if draft.type != "ASSAULT":
-            continue
-        if draft.source is not None:
-            attackers.append(draft.source)
-            continue
-        countries = {a.country for a in attackers if a.country}
-        if len(countries) == 1:
-            draft.source = next(a for a in reversed(attackers) if a.country)
-            draft.note = "; ".join(x for x in (draft.note, "attacker from earlier in the article") if x)
+    """An act of _INHERITED_AUTHORS told with no author is by the one author the article has named
+    so far for acts of its kind, when it has named exactly one; the note says so."""
+    for kind, word in _INHERITED_AUTHORS.items():
+        authors: list[Actor] = []
+        for draft in sorted(drafts, key=lambda d: d.sent_index):
+            if draft.type != kind:
+                continue
+            if draft.source is not None:
+                authors.append(draft.source)
+                continue
+            keys = {_author_key(kind, a) for a in authors} - {None}
+            if len(keys) == 1 and not _own_target(kind, draft, keys):
+                draft.source = next(a for a in reversed(authors) if _author_key(kind, a))
+                draft.note = "; ".join(x for x in (draft.note, f"{word} from earlier in the article") if x)
+
+
+def _author_key(kind: str, actor: Actor) -> str | None:
+    return actor.country if kind == "ASSAULT" else _key(actor)
+
+
+def _own_target(kind: str, draft: Draft, keys: set[str | None]) -> bool:
+    """Whether the one author would be the act's own target: a state does not sanction itself
+    (a strike may hit its attacker's country: a civil war)."""
+    return kind != "ASSAULT" and draft.target is not None and _key(draft.target) in keys
 
 
 def _is_event_ref(actor: Actor | None) -> bool:

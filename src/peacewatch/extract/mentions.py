@@ -50,6 +50,7 @@ from peacewatch.grammar import (
     TARGET_PREPS,
     TERM_PREPS,
     TIME_ADJUNCT_PREPS,
+    UNDERGOING_PREPS,
     UNLESS,
 )
 from peacewatch.nlp import entities, entities_in, lemmas, per_token, text_of, tokens_of
@@ -313,6 +314,9 @@ def _noun_mention(noun: Token, sent: Span, lex: Lexicon) -> Mention | None:
         return None
     # 'continued patrol operations': the activity's phrase holds the event's role
     host = noun.head if noun.dep_ == "compound" else noun
+    undergone = _undergone_mention(host, trigger, sent, lex)
+    if undergone is not None:
+        return undergone
     light = _light_verb(host, lex)
     if light is not None:
         return _light_verb_mention(host, light, trigger, sent, lex)
@@ -387,12 +391,6 @@ def _own_noun_mention(noun: Token, trigger: Trigger, sent: Span, lex: Lexicon) -
                       reference=reference)
     _read_noun_arguments(mention, noun)
     head = noun.head
-    if not reference and noun.dep_ == "dobj" and _lemma(head) in _WORDS.receiving_verbs:
-        # 'the drills drew condemnation from X', 'the army suffered an attack': aimed at the subject
-        mention.targets = mention.targets or subjects_of(head)
-        mention.sources = mention.sources or [p for prep in head.children if prep.dep_ == "prep"
-                                              and _lemma(prep) == "from" for p in prep.children if p.dep_ == "pobj"]
-        return mention
     if not reference and not mention.sources and noun.dep_ in ("dobj", "pobj") and head.pos_ == "VERB" \
             and trigger.type != "ASSAULT":
         mention.sources = subjects_of(head)
@@ -400,6 +398,40 @@ def _own_noun_mention(noun: Token, trigger: Trigger, sent: Span, lex: Lexicon) -
         # 'gathered for a rally', 'returned to Geneva for talks': whoever came for it holds it
         mention.sources = subjects_of(head.head)
     return mention
+
+
+def _undergone_mention(noun: Token, trigger: Trigger, sent: Span, lex: Lexicon) -> Mention | None:
+    """An event noun the subject of its verb undergoes: 'the drills drew condemnation from X', 'the
+    army suffered an attack', 'the ministry took several strikes', 'the convoy came under attack'.
+    The subject is the target; 'from' (or the noun's own 'by') names the author, else it is unknown."""
+    verb = _undergoing_verb(noun, trigger)
+    if verb is None or _is_reference(noun, lex):
+        return None
+    mention = Mention(type=trigger.type, mode=trigger.mode, trigger=noun, clause=verb, sent=sent)
+    _read_noun_arguments(mention, noun)
+    if mention.targets and _lemma(verb) in _WORDS.hit_taking_verbs:
+        return None  # 'took action against X': the subject acts on X
+    mention.targets = mention.targets or subjects_of(verb)
+    # 'drew condemnation from X', 'came under attack by X' (the parse hangs 'by' on the verb)
+    mention.sources = mention.sources or [p for prep in verb.children if prep.dep_ in ("prep", "agent")
+                                          and _lemma(prep) in AUTHOR_PREPS for p in prep.children
+                                          if p.dep_ == "pobj"]
+    if not mention.sources and trigger.type != "ASSAULT" and noun.dep_ == "pobj":
+        return None  # 'the hospital came under threat': endangered, by no one named
+    return mention
+
+
+def _undergoing_verb(noun: Token, trigger: Trigger) -> Token | None:
+    """The verb whose subject undergoes an event noun: its object after a verb of receiving (or of
+    taking, for an attack), or its noun after 'under' ('came under fire')."""
+    head = noun.head
+    if noun.dep_ == "dobj" and (_lemma(head) in _WORDS.receiving_verbs
+                                or (trigger.type == "ASSAULT" and _lemma(head) in _WORDS.hit_taking_verbs)):
+        return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and _lemma(head) in UNDERGOING_PREPS \
+            and head.head.pos_ in ("VERB", "AUX") and _lemma(head.head) in _WORDS.undergoing_verbs:
+        return head.head
+    return None
 
 
 def _is_purpose(noun: Token, lex: Lexicon) -> bool:
@@ -1159,10 +1191,11 @@ _VERB_RECIPIENT_PREPS = frozenset({"to"})
 
 
 def _recipients(obj: Token, verb: Token | None = None) -> list[Token]:
-    """Who a thing is given or sent to: 'aid to X', 'aid for X', 'sent aid to X'."""
-    preps = [(p, RECIPIENT_PREPS) for p in obj.children] + [(p, _VERB_RECIPIENT_PREPS)
-                                                              for p in (verb.children if verb else ())]
-    return [o for prep, words in preps if prep.dep_ == "prep" and _lemma(prep) in words
+    """Who a thing is given or sent to: 'aid to X', 'aid for X', 'sent aid to X', 'visas issued to X'."""
+    given = [p for acl in obj.children if acl.dep_ == "acl" and acl.tag_ == "VBN" for p in acl.children]
+    preps = [(p, RECIPIENT_PREPS) for p in [*obj.children, *given]] + [(p, _VERB_RECIPIENT_PREPS)
+                                                                       for p in (verb.children if verb else ())]
+    return [o for prep, words in preps if prep.dep_ in ("prep", "dative") and _lemma(prep) in words
             for o in prep.children if o.dep_ == "pobj" and o.ent_type_ not in NUMERIC_LABELS]
 
 
