@@ -202,3 +202,9 @@ def test_a_place_said_of_a_group_is_who_they_are_not_where_they_met():
     # 'officials in X' are the officials of X, wherever the condemnation was made
     found = _events("Officials in Nairobi condemned the attack.", "ACCUSE")
     assert found and found[0].location is None
+
+
+def test_the_place_visited_is_where_the_visit_took_place():
+    # 'visited X': X is whom the visit was paid to and where it was
+    found = _events("The Kenyan president visited Addis Ababa on Monday.", "CONSULT")
+    assert found and found[0].location is not None and found[0].location.name == "Addis Ababa"

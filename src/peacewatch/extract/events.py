@@ -451,7 +451,7 @@ def _is_locative(root: Token) -> bool:
         return prep.lower_ in PLACE_PREPS and prep.lower_ != "to"
     if node.dep_ == "poss":
         return node.head.lemma_.lower() in get_lexicon().place_nouns
-    if _is_struck(node):
+    if _is_struck(node) or _is_visited(node):
         return True
     if node.dep_ == "npadvmod" or (node.dep_ == "appos" and _is_locative(node.head)):
         return True
@@ -464,6 +464,14 @@ def _is_struck(node: Token) -> bool:
     if node.dep_ in ("dobj", "nsubjpass") and node.head.pos_ == "VERB":
         trigger = get_lexicon().verbs.get(node.head.lemma_.lower())
         return trigger is not None and trigger.type == "ASSAULT"
+    return False
+
+
+def _is_visited(node: Token) -> bool:
+    """The object of a verb of visiting ('visited X'): where the visit took place."""
+    if node.dep_ == "dobj" and node.head.pos_ == "VERB":
+        trigger = get_lexicon().verbs.get(node.head.lemma_.lower())
+        return trigger is not None and trigger.mode == "visit"
     return False
 
 
@@ -570,6 +578,8 @@ def _bound_to_noun(token: Token, mentions: list[Mention]) -> bool:
 def _is_participant(span: Span, mention: Mention) -> bool:
     """A place inside a participant's own phrase ('rebels in Yemen fired') says where the
     participant is from, not where the event happened."""
+    if _is_visited(span.root):
+        return False  # 'visited X': X is whom the visit was paid to and where it took place
     roles = mention.sources + (mention.targets if mention.type != "ASSAULT" else [])
     inside = {t.i for role in roles for t in role.subtree if not _where_person_is(t, span)}
     # 'talks between X and Y officials in Z': the place of the talks, whatever the parse attached it to
