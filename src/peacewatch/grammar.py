@@ -155,6 +155,8 @@ HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "would", "should", "wi
 MODALS = HYPOTHETICAL_MODALS | {"must", "can"}
 FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall"})
 PERFECT_AUXILIARIES = frozenset({"has", "have"})
+# ... and with the past perfect: an act done by the time told.
+PAST_AUXILIARIES = frozenset({"has", "have", "had"})
 
 # Determiners.
 ARTICLES = frozenset({"a", "an", "the"})

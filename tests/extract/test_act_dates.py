@@ -70,3 +70,17 @@ def test_a_noun_outside_the_acts_object_phrase_does_not_name_it(nlp):
     launch = next(m for m in find_mentions(doc[:], get_lexicon()) if m.trigger.lemma_ == "launch")
     assert names_the_act(next(t for t in doc if t.lower_ == "drones"), launch)
     assert not names_the_act(next(t for t in doc if t.lower_ == "tribes"), launch)
+
+
+def _typed_dates(text: str, published: date, kind: str) -> list[str | None]:
+    report = peacewatch.extract(text, published=published)
+    return [e.date.value if e.date else None for e in report.events if e.type == kind]
+
+
+def test_an_act_told_as_done_is_not_dated_after_publication():
+    # the day after publication is the talks', not the proposing's
+    published = date(2025, 5, 11)
+    assert _typed_dates("Kenyan President William Ruto has proposed direct talks in Nairobi on May 15.",
+                        published, "REQUEST") == ["2025-05-11"]
+    # an act still to come keeps its day
+    assert _typed_dates("Kenya will propose direct talks on May 15.", published, "REQUEST") == ["2025-05-15"]

@@ -17,6 +17,7 @@ from peacewatch.extract.lexicon import get_lexicon
 from peacewatch.grammar import (
     COMPLEMENT_DEPS,
     NOUN_MODIFIER_DEPS,
+    PAST_AUXILIARIES,
     PERIOD_PREPOSITIONS,
     SEQUENCE_PREPS,
     SIMULTANEOUS_PREPS,
@@ -318,3 +319,29 @@ def names_the_act(noun: Token, mention: _Told) -> bool:
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _BATCH_NOUNS:
         noun = noun.head.head
     return noun.dep_ == "dobj" and noun.head.i == mention.trigger.i
+
+
+def done_by_publication(dates: list[When], verb: Token, published: date | None) -> list[When]:
+    """The dates an act told as done can have. 'Putin has proposed talks in Istanbul on May 15', in
+    an article of May 11: an act told in the past (a past verb, or a perfect one with 'has', 'have' or
+    'had') had happened by the day it was published, so a day after that is the time of what the act
+    is about (the talks proposed), not of the act, and is dropped; the act then takes the sentence's
+    or the story's time."""
+    if published is None or not _told_as_done(verb):
+        return dates
+    return [when for when in dates if not _after_day(when, published)]
+
+
+def _told_as_done(verb: Token) -> bool:
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.tag_ == "VBD":
+        return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in PAST_AUXILIARIES for c in verb.children)
+
+
+def _after_day(when: When, published: date) -> bool:
+    """Whether a date lies wholly after the publication day (at its own precision)."""
+    if not when.value:
+        return False
+    return when.value > published.isoformat()[:len(when.value)]

@@ -38,6 +38,7 @@ from peacewatch.extract.dating import (
     SAYING_TYPES,
     comparison_frame,
     complement_clause,
+    done_by_publication,
     follows_event,
     is_bare_line,
     names_the_act,
@@ -256,6 +257,8 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
             draft.caption = caption
             draft.mentions.extend(named)
             _date_draft(draft, mention, view)
+            if mention.trigger.i == mention.clause.i:  # the verb tells the act ('has proposed talks on X')
+                draft.dates = done_by_publication(draft.dates, mention.trigger, ctx.published)
             if caption and not draft.dates:
                 # a caption tells one moment, the picture's: its date is that of all it tells
                 draft.dates.extend(when for _, when, offset in times if offset is None and when.value)
