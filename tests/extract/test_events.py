@@ -544,3 +544,10 @@ def test_the_act_of_a_since_clause_is_a_past_act_of_its_own():
     first = [e for e in _events(text) if e.type == "ASSAULT" and e.evidence.startswith("The rebels launched")]
     dates = sorted(e.date.value for e in first if e.date is not None)
     assert len(dates) == 2 and dates[0] == "2021-03" and not dates[1].startswith("2021"), dates
+
+
+def test_countries_of_several_words_listed_after_from_are_each_a_party():
+    # 'the United Kingdom' in a list of origins: the whole name, not its last word, is the country
+    text = "Commanders from the United States and South Korea met in Seoul on Monday."
+    consult = [e for e in _events(text) if e.type == "CONSULT"]
+    assert [(e.source.country, e.target.country) for e in consult] == [("USA", "KOR")]

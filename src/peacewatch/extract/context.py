@@ -316,6 +316,12 @@ def released_to(kind: str, source: Actor | None, target: Actor | None, objects: 
                  sector="GOV")
 
 
+def _compound_name(token: Token) -> str:
+    """A word with the compounds before it: 'the United Kingdom' -> 'United Kingdom'."""
+    start = min([c.i for c in token.lefts if c.dep_ == "compound"] + [token.i])
+    return text_of(token.doc[start:token.i + 1])
+
+
 def _split_adjective_coordination(token: Token) -> list[Token]:
     """'Ukrainian and American officials', 'commanders from India and Pakistan' name two
     parties; return the tokens that name their countries."""
@@ -461,7 +467,7 @@ def actors_of(tokens: list[Token], ctx: ArticleContext, salient: list[tuple[Toke
         split = _split_adjective_coordination(token)
         if split:
             for adjective in split:
-                code = country_of(adjective.text)
+                code = country_of(_compound_name(adjective))
                 if code:
                     out.append(Actor(text=text_of(phrase(token)), name=country_name(code), country=code,
                                      sector="GOV"))
