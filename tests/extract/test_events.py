@@ -551,3 +551,10 @@ def test_countries_of_several_words_listed_after_from_are_each_a_party():
     text = "Commanders from the United States and South Korea met in Seoul on Monday."
     consult = [e for e in _events(text) if e.type == "CONSULT"]
     assert [(e.source.country, e.target.country) for e in consult] == [("USA", "KOR")]
+
+
+def test_the_one_who_faces_sanctions_is_their_target():
+    # 'X faces new sanctions': X undergoes them; who imposes them is not said
+    sanction = [e for e in _events("Belarus faces new sanctions over the crackdown.") if e.type == "SANCTION"]
+    assert sanction and sanction[0].target is not None and sanction[0].target.country == "BLR"
+    assert sanction[0].source is None or sanction[0].source.country != "BLR"

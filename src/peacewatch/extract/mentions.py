@@ -56,6 +56,9 @@ from peacewatch.grammar import (
 from peacewatch.nlp import entities, entities_in, lemmas, per_token, text_of, tokens_of
 
 _WORDS = EventWords.load()
+# Acts whose object a verb of taking makes its subject's lot ('faced repeated strikes', 'faces new
+# sanctions'): the subject is the one hit (data/event_words.yaml hit_taking_verbs).
+_HIT_TYPES = frozenset({"ASSAULT", "SANCTION"})
 # Nouns that stand for a thing made or offered: their owner is the other party.
 OFFER_NOUNS = _WORDS.offer_nouns
 # Weapons and attacks named as the doer or the thing launched: never a participant.
@@ -426,7 +429,7 @@ def _undergoing_verb(noun: Token, trigger: Trigger) -> Token | None:
     taking, for an attack), or its noun after 'under' ('came under fire')."""
     head = noun.head
     if noun.dep_ == "dobj" and (_lemma(head) in _WORDS.receiving_verbs
-                                or (trigger.type == "ASSAULT" and _lemma(head) in _WORDS.hit_taking_verbs)):
+                                or (trigger.type in _HIT_TYPES and _lemma(head) in _WORDS.hit_taking_verbs)):
         return head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and _lemma(head) in UNDERGOING_PREPS \
             and head.head.pos_ in ("VERB", "AUX") and _lemma(head.head) in _WORDS.undergoing_verbs:
