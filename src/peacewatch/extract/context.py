@@ -39,6 +39,7 @@ from peacewatch.nlp import (
     doc_tokens,
     entities,
     entities_in,
+    ents_between,
     lemmas,
     per_token,
     sentence_of,
@@ -316,10 +317,10 @@ def released_to(kind: str, source: Actor | None, target: Actor | None, objects: 
                  sector="GOV")
 
 
-def _compound_name(token: Token) -> str:
-    """A word with the compounds before it: 'the United Kingdom' -> 'United Kingdom'."""
-    start = min([c.i for c in token.lefts if c.dep_ == "compound"] + [token.i])
-    return text_of(token.doc[start:token.i + 1])
+def _entity_name(token: Token) -> str:
+    """The whole name the entity holding a word gives ('Kingdom' -> 'the United Kingdom')."""
+    held = ents_between(token.doc, token.i, token.i + 1)
+    return text_of(held[0]) if held else token.text
 
 
 def _split_adjective_coordination(token: Token) -> list[Token]:
@@ -467,7 +468,7 @@ def actors_of(tokens: list[Token], ctx: ArticleContext, salient: list[tuple[Toke
         split = _split_adjective_coordination(token)
         if split:
             for adjective in split:
-                code = country_of(_compound_name(adjective))
+                code = country_of(_entity_name(adjective))
                 if code:
                     out.append(Actor(text=text_of(phrase(token)), name=country_name(code), country=code,
                                      sector="GOV"))

@@ -18,6 +18,7 @@ from peacewatch.grammar import (
     COMPLEMENT_DEPS,
     NOUN_MODIFIER_DEPS,
     PAST_AUXILIARIES,
+    PAST_VERB_TAGS,
     PERIOD_PREPOSITIONS,
     SEQUENCE_PREPS,
     SIMULTANEOUS_PREPS,
@@ -32,9 +33,9 @@ from peacewatch.nlp import tokens_of
 from peacewatch.resolve.time import detect_future_tense
 from peacewatch.schema import Actor, When
 
-__all__ = ["SAYING_TYPES", "comparison_frame", "complement_clause", "follows_event", "is_bare_line", "names_the_act",
-           "opens_period",
-           "same_speaker", "sharing_preposition", "time_host", "told_ahead", "told_aside", "truce_period"]
+__all__ = ["SAYING_TYPES", "after_publication", "comparison_frame", "complement_clause", "done_by_publication",
+           "follows_event", "is_bare_line", "names_the_act", "opens_period", "same_speaker", "sharing_preposition",
+           "time_host", "told_ahead", "told_aside", "truce_period"]
 
 # The event types a saying makes (CONVENTIONS 3: condemning, appealing or demanding, warning).
 SAYING_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
@@ -61,9 +62,6 @@ _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 _BATCH_NOUNS = frozenset(EventWords.load().batch_nouns)
 # The most prepositional phrases between a noun and the act noun whose phrase holds it.
 _OBJECT_PHRASE_DEPTH = 3
-
-# Tags of a verb told in the past (its time is one the story has reached).
-_PAST_TAGS = frozenset({"VBD", "VBN"})
 
 # Precisions of a time that can frame a comparison ('this year', 'since January', 'in months');
 # a day never does ('its biggest attack on Sunday' tells when).
@@ -139,7 +137,7 @@ def told_ahead(span: Span) -> bool:
     verb = span.root
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    if verb.tag_ in _PAST_TAGS:
+    if verb.tag_ in PAST_VERB_TAGS:  # told in the past: a time the story has reached
         return False
     sent = span.sent
     return detect_future_tense(sent.text, span.start_char - sent.start_char)
@@ -329,7 +327,7 @@ def done_by_publication(dates: list[When], verb: Token, published: date | None) 
     or the story's time."""
     if published is None or not _told_as_done(verb):
         return dates
-    return [when for when in dates if not _after_day(when, published)]
+    return [when for when in dates if not after_publication(when, published)]
 
 
 def _told_as_done(verb: Token) -> bool:
@@ -340,8 +338,9 @@ def _told_as_done(verb: Token) -> bool:
     return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in PAST_AUXILIARIES for c in verb.children)
 
 
-def _after_day(when: When, published: date) -> bool:
-    """Whether a date lies wholly after the publication day (at its own precision)."""
-    if not when.value:
+def after_publication(when: When, published: date | None) -> bool:
+    """Whether a date lies wholly after the news day, at its own precision ('next week'): it
+    cannot be the date of what the story tells."""
+    if published is None or not when.value:
         return False
     return when.value > published.isoformat()[:len(when.value)]

@@ -36,6 +36,7 @@ from peacewatch.extract.context import (
 from peacewatch.extract.countries import country_name
 from peacewatch.extract.dating import (
     SAYING_TYPES,
+    after_publication,
     comparison_frame,
     complement_clause,
     done_by_publication,
@@ -493,9 +494,10 @@ def _owner(token: Token, mentions: list[Mention], act_nouns: bool = False) -> Me
             return by_trigger[node.i]
         if node.i in by_clause:
             return by_clause[node.i]
-        acting = [m for m in by_clause.values() if act_nouns and node.i != token.i and names_the_act(node, m)]
-        if acting:
-            return acting[0]  # 'launched a series of attacks throughout the winter': the launching's
+        if act_nouns and node.i != token.i:
+            acting = next((m for m in by_clause.values() if names_the_act(node, m)), None)
+            if acting is not None:
+                return acting  # 'launched a series of attacks throughout the winter': the launching's
         if node.i != token.i and (node.dep_ in SUBORDINATE_DEPS and node.pos_ in ("VERB", "AUX")
                                   and node.lemma_.lower() in lex.verbs or node.lemma_.lower() in lex.nouns):
             return ELSEWHERE  # the time or place of another clause or named event ('where a truce was agreed in July')
@@ -1236,7 +1238,7 @@ def _narrative_date(draft: Draft, sentence_times: list[list[tuple[Span, When, Of
             continue
         # in the event's own sentence, only a time no other clause took; before it, the story's time
         plain = [w for span, w, off in sentence_times[back] if off is None and w.value
-                 and not _after_publication(w, ctx)
+                 and not after_publication(w, ctx.published)
                  and (id(span) in free_times[back] if back == first
                       else not told_aside(span.root, w, ctx.published) and not told_ahead(span))]
         if plain:
@@ -1301,7 +1303,7 @@ class _TimesTold:
             last = plain[-1] if plain else last
 
     def _plain(self, times: list[tuple[Span, When, Offset | None]], end: int | None = None) -> list[When]:
-        return [w for span, w, off in times if off is None and w.value and not _after_publication(w, self.ctx)
+        return [w for span, w, off in times if off is None and w.value and not after_publication(w, self.ctx.published)
                 and (end is None or span.start < end)]
 
     def before(self, offset: Offset) -> When | None:
@@ -1312,14 +1314,6 @@ class _TimesTold:
         index, at = where
         same = self._plain(self.sentence_times[index], at.start)
         return same[-1] if same else self.last[index]
-
-
-def _after_publication(when: When, ctx: ArticleContext) -> bool:
-    """A date after the news day ('next week') cannot be the date of what the story tells."""
-    if ctx.published is None or not when.value:
-        return False
-    published = ctx.published.isoformat()
-    return when.value[:len(published)] > published[:len(when.value)]
 
 
 def _is_background_offset(offset: Offset) -> bool:
