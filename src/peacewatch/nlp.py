@@ -68,7 +68,9 @@ def repair_clause_subjects(doc: Doc) -> Doc:
     """'While X calls its acts a "Y operation" aimed at Z, W and its allies reject this': the parse
     may take a noun of the opening subordinate clause (Y) for the main verb's subject and hang W,
     after the clause's comma, on the clause's last noun. W becomes the subject, Y the clause's."""
-    for verb in doc:
+    # only a verb with an adverbial clause can have one before its subject (the repairs make none)
+    for i in sorted({token.head.i for token in doc if token.dep_ == "advcl"}):
+        verb = doc[i]
         found = _subject_in_opening_clause(verb)
         if found is None:
             continue

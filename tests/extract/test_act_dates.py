@@ -15,9 +15,10 @@ from peacewatch.extract.mentions import find_mentions
 from peacewatch.resolve.time import find_time_expressions
 
 
-def _dates(text: str, published: date, word: str) -> list[str | None]:
+def _dates(text: str, published: date, word: str, kind: str | None = None) -> list[str | None]:
     report = peacewatch.extract(text, published=published)
-    return [e.date.value if e.date else None for e in report.events if word in e.evidence]
+    return [e.date.value if e.date else None for e in report.events
+            if word in e.evidence and (kind is None or e.type == kind)]
 
 
 def _periods(nlp, text: str) -> dict[str, bool]:
@@ -72,15 +73,10 @@ def test_a_noun_outside_the_acts_object_phrase_does_not_name_it(nlp):
     assert not names_the_act(next(t for t in doc if t.lower_ == "tribes"), launch)
 
 
-def _typed_dates(text: str, published: date, kind: str) -> list[str | None]:
-    report = peacewatch.extract(text, published=published)
-    return [e.date.value if e.date else None for e in report.events if e.type == kind]
-
-
 def test_an_act_told_as_done_is_not_dated_after_publication():
     # the day after publication is the talks', not the proposing's
     published = date(2025, 5, 11)
-    assert _typed_dates("Kenyan President William Ruto has proposed direct talks in Nairobi on May 15.",
-                        published, "REQUEST") == ["2025-05-11"]
+    assert _dates("Kenyan President William Ruto has proposed direct talks in Nairobi on May 15.",
+                  published, "talks", "REQUEST") == ["2025-05-11"]
     # an act still to come keeps its day
-    assert _typed_dates("Kenya will propose direct talks on May 15.", published, "REQUEST") == ["2025-05-15"]
+    assert _dates("Kenya will propose direct talks on May 15.", published, "talks", "REQUEST") == ["2025-05-15"]
