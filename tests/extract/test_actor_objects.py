@@ -75,3 +75,16 @@ def test_a_participle_of_aiming_tells_the_target_and_is_no_act():
     """'sanctions targeting X': X is sanctioned; 'targeting' is no assault of its own."""
     events = extract("Canada adopted new sanctions targeting Iranian banks.", published="2025-05-07").events
     assert [(e.type, e.target.country if e.target else None) for e in events] == [("SANCTION", "IRN")]
+
+
+@pytest.mark.parametrize("text", [
+    "The new sanctions targeted Iranian steel exports and two Iranian banks.",
+    "Canada on Monday adopted a fresh package of sanctions against Iran, targeting its oil sector.",
+    "The measures announced by Canada are aimed at Iranian banks.",
+])
+def test_an_aiming_verb_said_of_sanctions_is_no_attack(text):
+    """'the sanctions targeted X', 'a package of sanctions ..., targeting X': the verb tells what
+    the sanctions hit; it is no assault of its own (before, each was an ASSAULT)."""
+    events = extract(text, published="2025-05-07").events
+    assert not [e for e in events if e.type == "ASSAULT"]
+    assert [e.target.country for e in events if e.type == "SANCTION" and e.target][:1] in ([], ["IRN"])

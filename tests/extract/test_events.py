@@ -558,3 +558,28 @@ def test_the_one_who_faces_sanctions_is_their_target():
     sanction = [e for e in _events("Belarus faces new sanctions over the crackdown.") if e.type == "SANCTION"]
     assert sanction and sanction[0].target is not None and sanction[0].target.country == "BLR"
     assert sanction[0].source is None or sanction[0].source.country != "BLR"
+
+
+@pytest.mark.parametrize("text", [
+    "The army promised not to attack the power plants during the talks.",
+    "The rebels agreed on Sunday not to shell the city.",
+])
+def test_a_pledge_to_refrain_is_no_planned_attack(text):
+    """'promised not to attack X': nothing is to come; before, a planned ASSAULT on X."""
+    assert not [e for e in extract(text, published="2025-05-07").events if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "\u201cThat is not diplomacy,\u201d the senator shot back.",
+    "The minister fired back at her critics, saying the plan was sound.",
+    "The foreign ministry hit back at the report, calling it propaganda.",
+])
+def test_a_retort_is_no_attack(text):
+    """'shot back', 'fired back', 'hit back' carrying what was said are replies, not force."""
+    assert not [e for e in extract(text, published="2025-05-07").events if e.type == "ASSAULT"]
+
+
+def test_firing_back_in_a_fight_is_still_force():
+    events = extract("Government troops fired back at the gunmen and killed two of them near the border.",
+                     published="2025-05-07").events
+    assert [e for e in events if e.type == "ASSAULT"]

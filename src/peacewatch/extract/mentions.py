@@ -212,7 +212,7 @@ def _verb_mention(verb: Token, sent: Span, lex: Lexicon) -> Mention | None:
     if verb.dep_ == "aux" or verb.dep_ == "auxpass":
         return None
     trigger = _verb_trigger(verb, lex)
-    if trigger is None or _is_aiming_participle(verb, lex):
+    if trigger is None or _is_aiming_participle(verb, lex) or _is_retort(verb, trigger, lex):
         return None
     kind, mode = trigger.type, trigger.mode
     if trigger.requires_force and not _is_threat_of_force(verb, lex):
@@ -237,6 +237,14 @@ def _verb_mention(verb: Token, sent: Span, lex: Lexicon) -> Mention | None:
     mention = Mention(type=kind, mode=mode, trigger=verb, clause=clause, sent=sent)
     _read_verb_arguments(mention, verb, trigger)
     return mention
+
+
+def _is_retort(verb: Token, trigger: Trigger, lex: Lexicon) -> bool:
+    """'"...," the senator shot back', 'fired back at critics, saying ...', 'hit back at the
+    report, calling it ...': a verb of force with 'back' that carries what was said is a reply."""
+    if trigger.type != "ASSAULT" or not any(_lemma(c) == "back" and c.dep_ in ("advmod", "prt") for c in verb.children):
+        return False
+    return any(c.dep_ == "ccomp" or (c.dep_ == "advcl" and _lemma(c) in lex.speech_verbs) for c in verb.children)
 
 
 def _halted_force(head: Token, lex: Lexicon) -> Token | None:
@@ -1241,14 +1249,44 @@ def _read_noun_arguments(mention: Mention, noun: Token) -> None:
 
 
 def _is_aiming_participle(verb: Token, lex: Lexicon) -> bool:
-    """'sanctions targeting X', 'strikes aimed at X': the participle tells the noun's target."""
-    return verb.dep_ == "acl" and _lemma(verb) in _WORDS.aiming_verbs and _lemma(verb.head) in lex.nouns
+    """'sanctions targeting X', 'the sanctions targeted X', 'adopted a package of sanctions,
+    targeting X', 'strikes aimed at X': the aiming verb tells the event noun's target, no act of
+    its own (the noun is the event, of the noun's type)."""
+    return _lemma(verb) in _WORDS.aiming_verbs and _aimed_noun(verb, lex) is not None
+
+
+def _aimed_noun(verb: Token, lex: Lexicon) -> Token | None:
+    """The event noun an aiming verb is said of: the noun it modifies, its subject, or, for a
+    participle after a clause ('adopted new sanctions, targeting X'), that clause's object."""
+    if verb.dep_ == "acl":
+        return verb.head if _lemma(verb.head) in lex.nouns else None
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
+    if subjects:
+        return next((s for s in subjects if _lemma(s) in lex.nouns), None)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        for obj in (c for c in verb.head.children if c.dep_ in OBJECT_DEPS):
+            nouns = [obj] + [p for prep in obj.children if prep.dep_ == "prep" and _lemma(prep) == "of"
+                             for p in prep.children if p.dep_ == "pobj"]
+            return next((n for n in nouns if _lemma(n) in lex.nouns), None)
+    return None
+
+
+def _aiming_verbs_of(noun: Token) -> list[Token]:
+    """The aiming verbs said of an event noun (the constructions of _aimed_noun)."""
+    verbs = [c for c in noun.children if c.dep_ == "acl"]
+    if noun.dep_ in SUBJECTS | PASSIVE_SUBJECTS:
+        verbs.append(noun.head)
+    holder = noun.head.head if noun.dep_ == "pobj" and noun.head.head.dep_ in OBJECT_DEPS else noun
+    if holder.dep_ in OBJECT_DEPS:  # 'adopted (a package of) sanctions, targeting X'
+        verbs.extend(c for c in holder.head.children if c.dep_ == "advcl")
+    lex = get_lexicon()
+    return [v for v in verbs if _lemma(v) in _WORDS.aiming_verbs and _aimed_noun(v, lex) == noun]
 
 
 def _aimed_by_participle(noun: Token) -> list[Token]:
-    """X of 'sanctions targeting X', 'strikes aimed at X'."""
+    """X of 'sanctions targeting X', 'the sanctions targeted X', 'strikes aimed at X'."""
     found: list[Token] = []
-    for verb in (c for c in noun.children if c.dep_ == "acl" and _lemma(c) in _WORDS.aiming_verbs):
+    for verb in _aiming_verbs_of(noun):
         found.extend(c for c in verb.children if c.dep_ in OBJECT_DEPS)
         found.extend(p for prep in verb.children if prep.dep_ == "prep" and _lemma(prep) in TARGET_PREPS
                      for p in prep.children if p.dep_ == "pobj")
@@ -1385,7 +1423,8 @@ def _status_under_head(node: Token, children: list[Token], status: str, lex: Lex
     if head in lex.negation_verbs:
         return ("negated" if head in _WORDS.refusal_verbs else None), True
     if head in lex.planned_verbs:
-        return "planned", False
+        # 'promised not to attack', 'agreed not to strike': a pledge to refrain, no act to come
+        return (None, True) if status == "negated" else ("planned", False)
     if head in OBLIGATION_HEADS and node.head.tag_ in ("VBZ", "VBP") and node.dep_ == "xcomp" \
             and _has_infinitive_to(children) and status == "occurred":
         return "planned", False  # 'the group has to free 40 captives': owed, not yet done ('had to' was done)
