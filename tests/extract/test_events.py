@@ -583,3 +583,20 @@ def test_firing_back_in_a_fight_is_still_force():
     events = extract("Government troops fired back at the gunmen and killed two of them near the border.",
                      published="2025-05-07").events
     assert [e for e in events if e.type == "ASSAULT"]
+
+
+def test_a_light_verb_carries_its_object_not_the_war_it_is_in():
+    """'declared a truce ... in the war': the truce is declared; no war is declared (a THREATEN)."""
+    events = extract("President Ruiz on Saturday declared a truce for Easter in the war with Chile.",
+                     published="2025-05-07").events
+    assert "THREATEN" not in [e.type for e in events] and "CONCEDE" in [e.type for e in events]
+
+
+def test_committing_to_a_truce_is_no_wrong_done():
+    """'expects X to commit to a ceasefire' binds X; 'said X committed war crimes' accuses X."""
+    pledge = extract("The president said on Sunday he expects Chile to commit to a 30-day ceasefire.",
+                     published="2025-05-07").events
+    assert "ACCUSE" not in [e.type for e in pledge]
+    crime = extract("The ministry said Chilean troops committed war crimes in the north.",
+                    published="2025-05-07").events
+    assert "ACCUSE" in [e.type for e in crime]

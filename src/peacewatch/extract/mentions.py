@@ -510,7 +510,7 @@ def _reported_wrongdoing(sent: Span, lex: Lexicon, found: list[Mention]) -> list
         if token.dep_ == "attr" and lemma in lex.wrongdoing_nouns:
             out.extend(_wrongdoing_named(token, sent, lex))
             continue
-        if lemma not in lex.wrongdoing_verbs or token.pos_ not in ("VERB", "AUX"):
+        if lemma not in lex.wrongdoing_verbs or token.pos_ not in ("VERB", "AUX") or _is_pledge_to(token):
             continue
         speaker = speaker_of(token, lex)
         subjects = subjects_of(token)
@@ -521,6 +521,13 @@ def _reported_wrongdoing(sent: Span, lex: Lexicon, found: list[Mention]) -> list
         out.append(Mention(type="ACCUSE", mode=None, trigger=token, clause=speech_verb_of(token, lex) or token,
                            sent=sent, sources=[speaker], targets=subjects, source_is_speaker=True))
     return out
+
+
+def _is_pledge_to(verb: Token) -> bool:
+    """'expects Moscow to commit to a ceasefire': a verb with no object of its own and a 'to'
+    phrase binds its subject to something; no wrong is done ('commit a crime' is one)."""
+    return not any(c.dep_ in OBJECT_DEPS for c in verb.children) and any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
 
 
 def _quoted_judgements(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
@@ -915,7 +922,9 @@ def _light_verb(noun: Token, lex: Lexicon) -> Token | None:
     if noun.dep_ in ("dobj", "nsubjpass", "attr", "obj") and _lemma(head) in lex.light_verbs:
         return head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and _lemma(head.head) in lex.light_verbs \
-            and _lemma(head) in LIGHT_VERB_PREPS:
+            and _lemma(head) in LIGHT_VERB_PREPS and not any(
+                c.dep_ in ("dobj", "obj") and _lemma(c) in lex.nouns for c in head.head.children):
+        # one verb carries one event: 'declared a truce in the war' carries the truce, not the war
         return head.head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.dep_ in ("dobj", "attr") \
             and _lemma(head.head) in _WORDS.batch_nouns:
