@@ -600,3 +600,12 @@ def test_committing_to_a_truce_is_no_wrong_done():
     crime = extract("The ministry said Chilean troops committed war crimes in the north.",
                     published="2025-05-07").events
     assert "ACCUSE" in [e.type for e in crime]
+
+
+@pytest.mark.parametrize("text", [
+    "Peru launched no attacks overnight, the army said.",
+    "\u201cAny attack on our ports will be answered,\u201d the minister said.",
+])
+def test_an_act_of_no_one_in_particular_is_no_event(text):
+    """'launched no attacks', 'any attack': no act took place (an ASSAULT before for the first)."""
+    assert not [e for e in extract(text, published="2025-05-07").events if e.type == "ASSAULT"]

@@ -31,6 +31,7 @@ from peacewatch.grammar import (
     MEANS_PREPS,
     MODIFIER_DEPS,
     NAME_DEPS,
+    NONSPECIFIC_DETERMINERS,
     NUMERIC_LABELS,
     OBJECT_DEPS,
     OBJECT_PREPS,
@@ -191,7 +192,8 @@ def _object_lemmas(verb: Token, lex: Lexicon) -> set[str]:
     found += [c for o in found if o.pos_ == "PROPN" for c in o.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
     found += [p for o in found if _lemma(o) in _WORDS.batch_nouns for prep in o.children
               if prep.dep_ == "prep" and _lemma(prep) == "of" for p in prep.children if p.dep_ == "pobj"]
-    found = _through_amounts(found)
+    # 'launched no attacks': an object denied is no object the act was done on
+    found = [o for o in _through_amounts(found) if not any(c.dep_ == "det" and c.lower_ == "no" for c in o.children)]
     objects = {_lemma(o) for o in found}
     objects |= {_lemma(p) for o in found if _lemma(o) in lex.place_nouns for prep in o.children
                 if prep.dep_ == "prep" and _lemma(prep) == "of" for p in prep.children if p.dep_ == "pobj"}
@@ -320,6 +322,8 @@ def _is_prospect_of_other(token: Token, verb: Token) -> bool:
 def _noun_mention(noun: Token, sent: Span, lex: Lexicon) -> Mention | None:
     if noun.dep_ == "compound" and not _names_activity(noun, lex):
         return None  # a modifier names a kind of thing, not an event ('an aid group', 'strike force')
+    if any(c.dep_ == "det" and c.lower_ in NONSPECIFIC_DETERMINERS for c in noun.children):
+        return None  # 'every such strike is reason for sanctions', 'any attack would': no one act
     trigger = _noun_trigger(noun, lex)
     if trigger is None:
         return None
