@@ -24,8 +24,13 @@ from pydantic.fields import FieldInfo
 from peacewatch.errors import PeacewatchError
 
 __all__ = ["EVENT_ITEM", "INCIDENT_FIELDS", "INCIDENT_ITEM", "TELLING_COLUMNS", "EventColumns", "EventRecord",
-           "HappeningColumns", "IncidentColumns", "IncidentRecord", "RecordError", "Stored", "check_fields",
-           "best_figure", "column_names", "date_span", "record_view", "shift_day", "stored", "type_text"]
+           "HappeningColumns", "IncidentColumns", "IncidentRecord", "RecordError", "Stored", "VIOLENT_TYPES",
+           "check_fields", "best_figure", "column_names", "date_span", "record_view", "shift_day", "stored",
+           "type_text"]
+
+
+# The event types of force, whose incidents carry tolls (the checks, the map's labels).
+VIOLENT_TYPES = ("ASSAULT", "COERCE")
 
 
 class RecordError(PeacewatchError, ValueError):

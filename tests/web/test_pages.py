@@ -220,3 +220,12 @@ def test_every_sort_a_list_offers_is_one_the_store_knows():
     from peacewatch.store.listing import LISTINGS
 
     assert all(set(kind.sorts) <= set(LISTINGS[name].sorts) for name, kind in KINDS.items())
+
+
+def test_a_meeting_on_the_map_is_labelled_without_a_toll():
+    """A toll is told of force: a meeting's circle says none; an attack with none read says so."""
+    unknown = {"killed_min": None, "killed_max": None, "killed_median": None}
+    talks = _incident(3, type="CONSULT") | {"id": 3} | unknown
+    strike = _incident(4) | {"id": 4} | unknown
+    labels = {m["type"]: m["label"] for m in world_map([talks, strike]).marks}
+    assert "killed" not in labels["CONSULT"] and "unknown number killed" in labels["ASSAULT"]

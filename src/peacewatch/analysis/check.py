@@ -19,7 +19,7 @@ from functools import cache
 from peacewatch.data import DataFile, Word
 from peacewatch.data.reading_words import NumberWords
 from peacewatch.extract.weapons import load_weapon_lexicon
-from peacewatch.records import best_figure
+from peacewatch.records import VIOLENT_TYPES, best_figure
 from peacewatch.store import Filters, Store
 
 __all__ = ["CHECKS", "Finding", "check_store"]
@@ -33,7 +33,6 @@ TOLL_FLOOR = 100.0
 # Fewer tolls than this from an incident's outlets: the store's median is the typical scale instead.
 MIN_TYPICAL = 3
 OLD_NEWS_DAYS = 365
-VIOLENT_TYPES = ("ASSAULT", "COERCE")
 _DIGITS = re.compile(r"\d")
 _WORD = re.compile(r"[a-z]+(?:[-'][a-z]+)*")
 

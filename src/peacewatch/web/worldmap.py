@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 
 from peacewatch.present.templating import format_number
-from peacewatch.records import best_figure
+from peacewatch.records import VIOLENT_TYPES, best_figure
 
 __all__ = ["MAPPED_PRECISIONS", "WorldMap", "land_paths", "parse_bbox", "radius", "world_map"]
 
@@ -195,13 +195,15 @@ def _mark(group: list[dict], point: tuple[float, float], scale: float) -> dict:
     killed = sum(t for t in tolls if t is not None) if any(t is not None for t in tolls) else None
     kind = group[0].get("type") or "?"
     place = group[0].get("place_name") or ""
-    toll = f"{format_number(killed) if killed is not None else 'unknown number'} killed"
+    # a toll is told of acts of force; a meeting's or a demand's label says none
+    toll = "" if killed is None and kind not in VIOLENT_TYPES else \
+        f": {format_number(killed) if killed is not None else 'unknown number'} killed"
     if len(group) == 1:
-        label = f"{group[0].get('date_value') or 'date unknown'} {kind.lower()} {place}: {toll}"
+        label = f"{group[0].get('date_value') or 'date unknown'} {kind.lower()} {place}{toll}"
     else:
         days = sorted(i.get("date_value") or "" for i in group)
         label = (f"{len(group)} {kind.lower()} incidents at {place}, "
-                 f"{days[0] or '?'} to {days[-1] or '?'}: {toll}")
+                 f"{days[0] or '?'} to {days[-1] or '?'}{toll}")
     return {"id": group[0]["id"], "ids": [i["id"] for i in group], "place": place, "x": round(x, 2),
             "y": round(y, 2), "r": round(radius(killed) * scale, 3), "type": kind,
             "colour": TYPE_COLOURS.get(kind, OTHER_COLOUR), "label": label}
