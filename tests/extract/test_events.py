@@ -609,3 +609,25 @@ def test_committing_to_a_truce_is_no_wrong_done():
 def test_an_act_of_no_one_in_particular_is_no_event(text):
     """'launched no attacks', 'any attack': no act took place (an ASSAULT before for the first)."""
     assert not [e for e in extract(text, published="2025-05-07").events if e.type == "ASSAULT"]
+
+
+def test_a_site_hosted_is_no_meeting():
+    """'the city, which hosts an air base': no party is met (a CONSULT before); hosting a
+    counterpart still is one."""
+    site = extract("The city of Norden, which hosts a large air base, was also hit overnight.",
+                   published="2025-05-07").events
+    assert "CONSULT" not in [e.type for e in site]
+    guest = extract("President Ruiz hosted his Chilean counterpart at the palace on Monday.",
+                    published="2025-05-07").events
+    assert "CONSULT" in [e.type for e in guest]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile is attempting to create a pretext for new attacks on the capital, the president said.",
+    "The army has made preparations for an offensive on the city.",
+    "The statement said the incident was reason enough for new sanctions against Chile.",
+])
+def test_what_a_pretext_is_for_did_not_happen(text):
+    """'a pretext for new attacks', 'preparations for an offensive': no act took place."""
+    events = extract(text, published="2025-05-07").events
+    assert not [e for e in events if e.type in ("ASSAULT", "SANCTION") and e.status == "occurred"]

@@ -37,6 +37,7 @@ class EventWords(DataFile):
     refusal_verbs: frozenset[Word]
     causative_verbs: frozenset[Word]
     decision_nouns: frozenset[Word]
+    pretext_nouns: frozenset[Word] = frozenset()
     site_nouns: frozenset[Word]
     receiving_verbs: frozenset[Word]
     hit_taking_verbs: frozenset[Word] = frozenset()

@@ -224,6 +224,8 @@ def _verb_mention(verb: Token, sent: Span, lex: Lexicon) -> Mention | None:
         return None  # 'finances itself', 'defended themselves': no other party, no event between two
     if kind == "CONSULT" and any(c.dep_ == "ccomp" for c in verb.children):
         return None  # 'will communicate to Russia that ...' reports a message, not a meeting
+    if kind == "CONSULT" and objects and all(_lemma(o) in _WORDS.site_nouns for o in objects):
+        return None  # 'the city, which hosts an air base': a site is no party met
     if kind == "REJECT" and any(_lemma(o) in lex.statement_nouns for d in verb.children if d.dep_ in ("dobj", "obj")
                                 for o in (d, *d.conjuncts)):
         return None  # 'rejected the accusation' is a denial: a claim, never an event (CONVENTIONS 3)
@@ -324,6 +326,8 @@ def _noun_mention(noun: Token, sent: Span, lex: Lexicon) -> Mention | None:
         return None  # a modifier names a kind of thing, not an event ('an aid group', 'strike force')
     if any(c.dep_ == "det" and c.lower_ in NONSPECIFIC_DETERMINERS for c in noun.children):
         return None  # 'every such strike is reason for sanctions', 'any attack would': no one act
+    if noun.dep_ == "pobj" and _lemma(noun.head) in PURPOSE_PREPS and _is_pretext(noun.head.head):
+        return None  # 'a pretext for new attacks', 'preparations for an offensive': not done
     trigger = _noun_trigger(noun, lex)
     if trigger is None:
         return None
@@ -341,6 +345,15 @@ def _noun_mention(noun: Token, sent: Span, lex: Lexicon) -> Mention | None:
     if adjunct is not None:
         return adjunct
     return _own_noun_mention(host, trigger, sent, lex)
+
+
+def _is_pretext(head: Token) -> bool:
+    """Whether the head of a 'for' phrase is a pretext or a preparation ('a pretext for', 'reason
+    enough for', 'made preparations for')."""
+    if head.dep_ == "advmod":
+        head = head.head
+    nouns = [head] if head.pos_ != "VERB" else [c for c in head.children if c.dep_ in OBJECT_DEPS]
+    return any(_lemma(n) in _WORDS.pretext_nouns for n in nouns)
 
 
 def _names_activity(noun: Token, lex: Lexicon) -> bool:
