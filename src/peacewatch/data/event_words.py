@@ -46,6 +46,7 @@ class EventWords(DataFile):
     agreement_nouns: frozenset[Word]
     ending_nouns: frozenset[Word] = frozenset()
     aiming_verbs: frozenset[Word] = frozenset()
+    hosting_verbs: frozenset[Word] = frozenset()
 
 
 class ActorWords(DataFile):

@@ -59,6 +59,7 @@ from peacewatch.extract.lists import (
     share_infinitive_reading,
     tolls_by_place,
 )
+from peacewatch.extract.meetings import host_list, is_gathering, principal_sides
 from peacewatch.extract.mentions import Mention, find_mentions
 from peacewatch.extract.numbers import (
     Casualties,
@@ -630,10 +631,10 @@ def _drafts_of(mention: Mention, ctx: ArticleContext, salient: list[tuple[Token,
             note = f"mediated by {mediator.name or mediator.text}"
     if not targets and mention.type in ("CONSULT", "AGREE", "COOPERATE") and len(sources) >= 2:
         sources, targets = sources[:1], sources[1:]
-    if mention.type == "CONSULT" and len(sources) + len(targets) > 2 and sources and targets:
-        others = [a.name or a.text for a in targets[1:]]
-        note = "also present: " + ", ".join(o for o in others if o)
-        targets = targets[:1]
+    if mention.type == "CONSULT" and is_gathering(mention, sources, targets):
+        host = next(iter(actors_of(expand(hosts), ctx, salient)), None) if (hosts := host_list(mention)) else None
+        sides = principal_sides(sources, targets, host, note)
+        sources, targets, note = sides.sources, sides.targets, sides.note
     # 'both parties accused each other': the two parties named before.
     if any(t.lower_ in RECIPROCALS for t in mention.targets) or any(
         t.lemma_.lower() in COLLECTIVE_PARTIES for t in mention.sources
