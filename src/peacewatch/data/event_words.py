@@ -47,6 +47,7 @@ class EventWords(DataFile):
     ending_nouns: frozenset[Word] = frozenset()
     aiming_verbs: frozenset[Word] = frozenset()
     hosting_verbs: frozenset[Word] = frozenset()
+    joining_verbs: frozenset[Word] = frozenset()
 
 
 class ActorWords(DataFile):

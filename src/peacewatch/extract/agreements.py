@@ -173,6 +173,7 @@ class Step:
     date: When | None
     sent_index: int
     evidence: str
+    inferred: bool = False  # not told by a verb: 'agreed' for an agreement named as in existence
 
 
 @dataclass
@@ -1243,7 +1244,8 @@ def _complete(draft: Draft, sents: list[Span], ctx: ArticleContext, drafts: list
         first = draft.mentions[0]
         earlier = drafts[:drafts.index(draft)]
         date = _date(first.head, sents[first.sent_index], ctx, earlier)
-        draft.steps.insert(0, Step(None, "agreed", date, first.sent_index, sents[first.sent_index].text.strip()))
+        draft.steps.insert(0, Step(None, "agreed", date, first.sent_index, sents[first.sent_index].text.strip(),
+                                   inferred=True))
         draft.notes.append("'agreed': the article names it as in existence")
     for step in draft.steps:
         if step.action in PARTY_ACTIONS and step.party and step.party not in draft.parties \
@@ -1349,6 +1351,7 @@ _MAKING_STEPS = ("signed", "agreed", "in_force")
 def told_agreements(drafts: list[Draft], events: list[Event]) -> list[Event]:
     """The AGREE events of agreements reached that the event reader left out because their
     sentence names no party ('since the truce took effect on May 2', 'signed the deal last year'):
+    a step told by a verb, not one inferred from the agreement being named as in existence;
     the parties the agreement reader found for them elsewhere in the article, with the step's
     sentence and date. An agreement with fewer than two parties known, or one already told by an
     AGREE event (linked to it, or between the same two countries), makes none: unknown is not guessed.
@@ -1366,7 +1369,7 @@ def told_agreements(drafts: list[Draft], events: list[Event]) -> list[Event]:
         if len(parties) < 2 or draft.is_proposal or any(
                 e.agreement == position or _between(e, parties[:2]) for e in told):
             continue
-        step = next((s for s in _ordered(draft.steps) if s.action in _MAKING_STEPS
+        step = next((s for s in _ordered(draft.steps) if s.action in _MAKING_STEPS and not s.inferred
                      and (s.action != "in_force" or (s.date is not None and s.date.text))), None)
         if step is None or any(step.evidence in (e.evidence, *e.also_evidence) for e in told):
             continue
