@@ -46,8 +46,11 @@ from peacewatch.extract.dating import (
     opens_period,
     same_speaker,
     sharing_preposition,
+    shifted_from_told_date,
+    time_anchor_root,
     time_host,
     told_ahead,
+    told_anchor_date,
     told_aside,
     truce_period,
 )
@@ -225,7 +228,7 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
     shared = share_infinitive_reading(mentions)
     times = sentence_times(sent, ctx)
     places = _places(sent, ctx)
-    time_owner = {id(t[0]): _owner(t[0].root, mentions, act_nouns=True) for t in times}
+    time_owner = {id(t[0]): _owner(time_anchor_root(t[0], t[2]), mentions, act_nouns=True) for t in times}
     # 'at war with the army since April 2023': a time inside another noun phrase dates that
     # phrase, not the event, and is not the story's time either.
     # 'its deadliest assault this year': a period framing a superlative is no time of the act either.
@@ -280,10 +283,13 @@ def _date_draft(draft: Draft, mention: Mention, view: _Sentence) -> None:
     for span, when, offset in view.times:
         owner = view.time_owner[id(span)]
         if owner is mention or (owner is not None and owner is view.shared.get(id(mention))):
-            if isinstance(offset, Offset):
+            if isinstance(offset, Offset) and not shifted_from_told_date(offset, when):
                 draft.offsets.append((offset, when.text or span.text))
             else:
                 draft.dates.append(when)
+    # 'met ..., weeks after Russia invaded Ukraine in February 2022': the invasion's own date
+    draft.dates.extend(d for span, when, offset in view.times
+                       if (d := told_anchor_date(span, when, offset, mention.clause)) is not None)
     if not draft.dates and not draft.offsets and not mention.reference:
         # 'launched airstrikes on Monday, in response to a missile attack': nouns told by one verb
         # share the time that verb's clause gave one of them
