@@ -56,3 +56,12 @@ def test_host_standing_on_one_side_leaves_its_guests():
     sides = principal_sides([host], guests, host, None)
     assert [a.country for a in sides.sources + sides.targets] == ["ESP", "FRA"]
     assert sides.note == "hosted by Ana"
+
+
+def test_counterpart_is_of_another_country():
+    # 'X meets with his own aide and the minister of Y': the meeting is X's with Y's minister
+    own = Actor(text="Ben", name="Ben", country="PRT")
+    guest = Actor(text="Eva", name="Eva", country="FRA")
+    sides = principal_sides([Actor(text="Ana", name="Ana", country="PRT")], [own, guest], None, None)
+    assert [a.name for a in sides.targets] == ["Eva"]
+    assert sides.note == "also present: Ben"

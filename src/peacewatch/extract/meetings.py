@@ -73,10 +73,10 @@ def _named_by(word: Token) -> Token | None:
 
 def principal_sides(sources: list[Actor], targets: list[Actor], host: Actor | None, note: str | None) -> Sides:
     """One meeting of several parties as one dyad between its principal parties (CONVENTIONS 2):
-    the first party of each side ('A, B and C met D': A and D; 'A, B and C met': A and B), the
-    others listed in the note as present. A host or mediator is no principal party: it is named in
-    the note, and when it stood on one side ('X met A and B, hosted by X') the other side's first
-    two parties meet.
+    the first party of each side ('A, B and C met D': A and D; 'A, B and C met': A and B; on the
+    other side, the first of another country than A's), the others listed in the note as present.
+    A host or mediator is no principal party: it is named in the note, and when it stood on one
+    side ('X met A and B, hosted by X') the other side's first two parties meet.
 
     Args:
         sources, targets: the meeting's parties as the sentence puts them (either may be empty).
@@ -96,12 +96,20 @@ def principal_sides(sources: list[Actor], targets: list[Actor], host: Actor | No
         sources, targets = targets[:1], targets[1:]
     if not targets:
         sources, targets = sources[:1], sources[1:]
-    principals = [*sources[:1], *targets[:1]]
-    others = [a for a in [*sources[1:], *targets[1:]] if not any(same_party(a, p) for p in principals)]
+    principals = [*sources[:1], *_counterpart(sources[:1], targets)]
+    others = [a for a in [*sources, *targets] if not any(a is p or same_party(a, p) for p in principals)]
     names = [name for a in others if (name := a.name or a.text)]
     if names:
         notes.append("also present: " + ", ".join(dict.fromkeys(names)))
-    return Sides(sources=sources[:1], targets=targets[:1], note="; ".join(notes) or None)
+    return Sides(sources=principals[:1], targets=principals[1:2], note="; ".join(notes) or None)
+
+
+def _counterpart(source: list[Actor], targets: list[Actor]) -> list[Actor]:
+    """The principal party across the table from `source`: the first other party of another
+    country ('X met his own aides and the foreign minister of Y': Y's), else the first one."""
+    country = source[0].country if source else None
+    foreign = [a for a in targets if a.country and country and a.country != country]
+    return (foreign or targets)[:1]
 
 
 def _is_host(party: Actor, host: Actor) -> bool:
