@@ -26,6 +26,8 @@ CASES = [
      ("SRB", "XKX"), ["hosted by", "Austria"], "'hosted by X': the host is in the note, not a party"),
     ("Serbia and Kosovo held talks in Vienna mediated by Austria on Monday.",
      ("SRB", "XKX"), ["hosted by", "Austria"], "'talks mediated by X' after the parties as subjects"),
+    ("Austria brokered talks between Serbia and Kosovo in Vienna on Monday.",
+     ("SRB", "XKX"), ["mediated by", "Austria"], "'X brokered talks between A and B': talks, not a deal"),
 ]
 
 
