@@ -67,3 +67,11 @@ def test_counterpart_is_of_another_country():
     sides = principal_sides([Actor(text="Ana", name="Ana", country="PRT")], [own, guest], None, None)
     assert [a.name for a in sides.targets] == ["Eva"]
     assert sides.note == "also present: Ben"
+
+
+def test_the_two_sides_meeting_is_one_meeting():
+    # a collective subject names the pair told before: one meeting between them, not one each way
+    text = ("The border war between Peru and Ecuador has dragged on for months.\n\n"
+            "The two countries held talks in Geneva on Monday.")
+    consults = _consults(text)
+    assert [_sides(e) for e in consults] == [("PER", "ECU")]

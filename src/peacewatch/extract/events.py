@@ -62,7 +62,7 @@ from peacewatch.extract.lists import (
     share_infinitive_reading,
     tolls_by_place,
 )
-from peacewatch.extract.meetings import host_list, is_gathering, principal_sides
+from peacewatch.extract.meetings import directions, host_list, is_gathering, principal_sides
 from peacewatch.extract.mentions import Mention, find_mentions
 from peacewatch.extract.numbers import (
     Casualties,
@@ -649,7 +649,7 @@ def _drafts_of(mention: Mention, ctx: ArticleContext, salient: list[tuple[Token,
         if pair:
             first, second = pair
             return [Draft(type=mention.type, mode=mention.mode, status=mention.status, mentions=[mention],
-                          source=a, target=b, note="mutual") for a, b in ((first, second), (second, first))]
+                          source=a, target=b, note="mutual") for a, b in directions(mention.type, first, second)]
     both = next((t for t in mention.targets if _names_both_parties(t)), None)
     pair = recent_pair(ctx, sents, index) if both is not None and sources else None
     if both is not None and pair is not None:

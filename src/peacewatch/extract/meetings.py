@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from peacewatch.data.event_words import EventWords
 from peacewatch.extract.context import same_party
-from peacewatch.extract.mentions import Mention
+from peacewatch.extract.mentions import MEETING_TYPES, Mention
 from peacewatch.schema import Actor
 
 _WORDS = EventWords.load()
@@ -116,3 +116,13 @@ def _is_host(party: Actor, host: Actor) -> bool:
     """The host read as a party: the same actor, or a phrase that holds the host's name ('the
     X-brokered' read as an author)."""
     return same_party(party, host) or bool(host.text and host.text in (party.text or "").split("-"))
+
+
+def directions(kind: str, first: Actor, second: Actor) -> list[tuple[Actor, Actor]]:
+    """The dyads of an act the two parties did to each other ('the two sides met', 'both sides
+    accused each other'): a meeting, an agreement or a joint action is one act between them
+    (CONVENTIONS 2: one CONSULT per meeting); mutual accusations or attacks are one each way.
+    """
+    if kind in MEETING_TYPES:
+        return [(first, second)]
+    return [(first, second), (second, first)]
