@@ -75,3 +75,9 @@ def test_the_two_sides_meeting_is_one_meeting():
             "The two countries held talks in Geneva on Monday.")
     consults = _consults(text)
     assert [_sides(e) for e in consults] == [("PER", "ECU")]
+
+
+def test_a_conversation_with_two_leaders_is_not_made_one_meeting():
+    # 'spoke with A and B' is not told as a meeting in person: one act per dyad (CONVENTIONS 2)
+    consults = _consults("The Italian prime minister spoke with the leaders of Greece and Cyprus on Tuesday.")
+    assert sorted(_sides(e) for e in consults) == [("ITA", "CYP"), ("ITA", "GRC")]

@@ -32,10 +32,13 @@ class Sides:
 
 def is_gathering(mention: Mention, sources: list[Actor], targets: list[Actor]) -> bool:
     """A meeting in person of more than two parties, or one whose words name its host. Calls are
-    not: 'X called A and B' tells two calls; nor visits to several places ('visited A and B')."""
-    if mention.mode == "phone" or (mention.mode == "visit" and len(targets) > 1):
+    not: 'X called A and B' tells two calls; nor visits to several places ('visited A and B'); nor
+    a conversation not told as a meeting ('X spoke with A and B' may be two calls)."""
+    if bool(host_list(mention)):
+        return True
+    if mention.mode in (None, "phone") or (mention.mode == "visit" and len(targets) > 1):
         return False
-    return len(sources) + len(targets) > 2 or bool(host_list(mention))
+    return len(sources) + len(targets) > 2
 
 
 def host_list(mention: Mention) -> list[Token]:
