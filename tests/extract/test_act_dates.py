@@ -80,3 +80,20 @@ def test_an_act_told_as_done_is_not_dated_after_publication():
                   published, "talks", "REQUEST") == ["2025-05-11"]
     # an act still to come keeps its day
     assert _dates("Kenya will propose direct talks on May 15.", published, "talks", "REQUEST") == ["2025-05-15"]
+
+
+def test_time_counted_from_an_act_dated_in_its_own_words():
+    # 'weeks after X did Y in <month year>': the meeting is dated from the anchor's told date (the
+    # shift keeps the year), the anchor's act by its own date, neither by the story's day
+    text = "The two governments met in Geneva, weeks after Chile invaded Bolivia in April 2019."
+    events = peacewatch.extract(text, published="2025-05-07").events
+    meeting = next(e for e in events if e.type == "CONSULT")
+    assert meeting.date.value == "2019"
+    seizure = [e for e in events if e.type == "ASSAULT"]
+    assert seizure and all(e.date.value == "2019-04" for e in seizure)
+
+
+def test_time_counted_from_an_undated_act_is_not_taken_as_told():
+    text = "The envoy arrived in Geneva a week after the attack on the convoy."
+    events = peacewatch.extract(text, published="2025-05-07").events
+    assert all((e.date.value or "").startswith("2025") or e.date.value is None for e in events)

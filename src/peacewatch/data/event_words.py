@@ -47,6 +47,8 @@ class EventWords(DataFile):
     agreement_nouns: frozenset[Word]
     ending_nouns: frozenset[Word] = frozenset()
     aiming_verbs: frozenset[Word] = frozenset()
+    hosting_verbs: frozenset[Word] = frozenset()
+    joining_verbs: frozenset[Word] = frozenset()
 
 
 class ActorWords(DataFile):

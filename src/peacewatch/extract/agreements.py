@@ -33,7 +33,7 @@ from peacewatch.extract.context import (
     remember_subjects,
     sentence_times,
 )
-from peacewatch.extract.countries import country_of
+from peacewatch.extract.countries import country_name, country_of
 from peacewatch.extract.counts import parse_number
 from peacewatch.grammar import (
     AIMED_AT_PREPS,
@@ -173,6 +173,7 @@ class Step:
     date: When | None
     sent_index: int
     evidence: str
+    inferred: bool = False  # not told by a verb: 'agreed' for an agreement named as in existence
 
 
 @dataclass
@@ -264,7 +265,8 @@ def extract_agreements(doc: Doc, ctx: ArticleContext, events: list[Event] | None
 
     Also links what the events and claims say about them: an AGREE, REJECT or REQUEST event told
     in a sentence that takes a step of an agreement gets that agreement's position in
-    `agreement`; an accusation that a party violated an agreement is confirmed when the article
+    `agreement`; an agreement reached whose parties only the agreement reader knows becomes an
+    AGREE event (told_agreements); an accusation that a party violated an agreement is confirmed when the article
     itself says that party violated it.
 
     Args:
@@ -300,6 +302,8 @@ def extract_agreements(doc: Doc, ctx: ArticleContext, events: list[Event] | None
         _complete(draft, sents, ctx, drafts, lex)
     agreements = [_to_agreement(d, sents) for d in drafts]
     _link_events(drafts, events or [], sents)
+    if events is not None:
+        events.extend(told_agreements(drafts, events))
     _confirm_claims(drafts, claims or [], sents)
     return agreements
 
@@ -1240,7 +1244,8 @@ def _complete(draft: Draft, sents: list[Span], ctx: ArticleContext, drafts: list
         first = draft.mentions[0]
         earlier = drafts[:drafts.index(draft)]
         date = _date(first.head, sents[first.sent_index], ctx, earlier)
-        draft.steps.insert(0, Step(None, "agreed", date, first.sent_index, sents[first.sent_index].text.strip()))
+        draft.steps.insert(0, Step(None, "agreed", date, first.sent_index, sents[first.sent_index].text.strip(),
+                                   inferred=True))
         draft.notes.append("'agreed': the article names it as in existence")
     for step in draft.steps:
         if step.action in PARTY_ACTIONS and step.party and step.party not in draft.parties \
@@ -1336,6 +1341,54 @@ def _link_events(drafts: list[Draft], events: list[Event], sents: list[Span]) ->
                                                     for m in draft.mentions)):
                 event.agreement = position
                 break
+
+
+# Steps that make an agreement: its AGREE event (CONVENTIONS 10, 12). Taking effect makes one only
+# with its date told ('took effect on May 2'); 'the truce holds' tells a state, not an act.
+_MAKING_STEPS = ("signed", "agreed", "in_force")
+
+
+def told_agreements(drafts: list[Draft], events: list[Event]) -> list[Event]:
+    """The AGREE events of agreements reached that the event reader left out because their
+    sentence names no party ('since the truce took effect on May 2', 'signed the deal last year'):
+    a step told by a verb, not one inferred from the agreement being named as in existence;
+    the parties the agreement reader found for them elsewhere in the article, with the step's
+    sentence and date. An agreement with fewer than two parties known, or one already told by an
+    AGREE event (linked to it, or between the same two countries), makes none: unknown is not guessed.
+
+    Args:
+        drafts: the article's agreements as read (their positions are the report's).
+        events: the article's events, linked to the agreements (_link_events).
+    Returns:
+        the new AGREE events, one per agreement at most.
+    """
+    told = [e for e in events if e.type == "AGREE"]
+    out: list[Event] = []
+    for position, draft in enumerate(drafts):
+        parties = list(dict.fromkeys(draft.parties))
+        if len(parties) < 2 or draft.is_proposal or any(
+                e.agreement == position or _between(e, parties[:2]) for e in told):
+            continue
+        step = next((s for s in _ordered(draft.steps) if s.action in _MAKING_STEPS and not s.inferred
+                     and (s.action != "in_force" or (s.date is not None and s.date.text))), None)
+        if step is None or any(step.evidence in (e.evidence, *e.also_evidence) for e in told):
+            continue
+        first = step.party if step.party in parties[:2] else parties[0]
+        second = next(p for p in parties[:2] if p != first)
+        out.append(Event(type="AGREE", mode="ceasefire" if draft.kind == "ceasefire" else None,
+                         source=_party(first), target=_party(second), date=step.date, evidence=step.evidence,
+                         agreement=position, trigger=None,
+                         note="parties from the agreement as the article names it elsewhere"))
+    return out
+
+
+def _between(event: Event, pair: list[str]) -> bool:
+    sides = {a.country for a in (event.source, event.target) if a is not None and a.country}
+    return sides == set(pair)
+
+
+def _party(code: str) -> Actor:
+    return Actor(name=country_name(code), country=code)
 
 
 def _confirm_claims(drafts: list[Draft], claims: list[Claim], sents: list[Span]) -> None:

@@ -30,12 +30,13 @@ from peacewatch.grammar import (
     WHEN_ADVERBS,
 )
 from peacewatch.nlp import tokens_of
-from peacewatch.resolve.time import detect_future_tense
+from peacewatch.resolve.time import Offset, detect_future_tense, find_time_expressions, resolve_time
 from peacewatch.schema import Actor, When
 
 __all__ = ["SAYING_TYPES", "after_publication", "comparison_frame", "complement_clause", "done_by_publication",
            "follows_event", "is_bare_line", "names_the_act", "opens_period", "same_speaker", "sharing_preposition",
-           "time_host", "told_ahead", "told_aside", "truce_period"]
+           "shifted_from_told_date", "time_anchor_root", "time_host", "told_ahead", "told_anchor_date", "told_aside",
+           "truce_period"]
 
 # The event types a saying makes (CONVENTIONS 3: condemning, appealing or demanding, warning).
 SAYING_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
@@ -344,3 +345,51 @@ def after_publication(when: When, published: date | None) -> bool:
     if published is None or not when.value:
         return False
     return when.value > published.isoformat()[:len(when.value)]
+
+
+def shifted_from_told_date(offset: Offset | None, when: When) -> bool:
+    """A time anchored on an act whose own date the anchor phrase tells ('weeks after X invaded Y
+    in February 2022', 'days after the 2014 annexation'): the resolver shifted it from that date
+    already (at the precision the shift allows), so it dates the act as it is; no event of the
+    article is needed to anchor it.
+    A day or month named without its year ('a week after the attack on Tuesday') is read against
+    the publication date, and left to the anchor event's own date (extract/events._offset_date).
+    Args: offset, the time's offset (None: no offset); when, its reading.
+    """
+    if offset is None or offset.anchor is None or not when.value:
+        return False
+    return any(len(word) == YEAR_DIGITS and word.isdigit() for word in offset.anchor.split())
+
+
+# The digits of a year written out ('in February 2022', 'the 2014 annexation').
+YEAR_DIGITS = 4
+
+
+def time_anchor_root(span: Span, offset: Offset | None) -> Token:
+    """The word a time hangs on, for finding the act it dates: 'met in X, weeks after Russia invaded
+    Y in 2022' is parsed as one span whose root is the anchor's own verb ('invaded', a clause under
+    'met'); the time dates the clause above it, not the act it counts from.
+    Args: span, the time's words; offset, its offset (None: no offset).
+    Returns: the verb above an anchoring clause, else the span's root."""
+    root = span.root
+    if offset is None or offset.anchor is None or root.dep_ not in _ANCHOR_CLAUSE_DEPS or root.head.i == root.i:
+        return root
+    return root.head if root.pos_ in ("VERB", "AUX") else root
+
+
+# How an anchoring clause hangs on the clause it dates ('met ..., weeks after X invaded Y').
+_ANCHOR_CLAUSE_DEPS = frozenset({"advcl"})
+
+
+def told_anchor_date(span: Span, when: When, offset: Offset | None, clause: Token) -> When | None:
+    """The date of the act a time counts from, when that act's clause is the time's own anchor and
+    tells its date ('weeks after Russia invaded Ukraine in February 2022': the invasion's is
+    February 2022), read from the anchor's own words (which hold a year: shifted_from_told_date, so
+    no publication date is needed).
+    Args: span, when, offset: a time of the sentence; clause, the verb of an act.
+    Returns: the anchor's date, or None when `clause` is not the anchor's verb or it tells none."""
+    if not shifted_from_told_date(offset, when) or span.root.i != clause.i or offset is None or offset.anchor is None:
+        return None
+    found = [t for t in find_time_expressions(offset.anchor) if t.kind != "anchored"]
+    told = resolve_time(found[-1].text, None) if found else None
+    return told if told is not None and told.value else None

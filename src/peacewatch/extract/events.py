@@ -46,8 +46,11 @@ from peacewatch.extract.dating import (
     opens_period,
     same_speaker,
     sharing_preposition,
+    shifted_from_told_date,
+    time_anchor_root,
     time_host,
     told_ahead,
+    told_anchor_date,
     told_aside,
     truce_period,
 )
@@ -59,6 +62,7 @@ from peacewatch.extract.lists import (
     share_infinitive_reading,
     tolls_by_place,
 )
+from peacewatch.extract.meetings import directions, host_list, is_gathering, principal_sides
 from peacewatch.extract.mentions import Mention, find_mentions
 from peacewatch.extract.numbers import (
     Casualties,
@@ -224,7 +228,7 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
     shared = share_infinitive_reading(mentions)
     times = sentence_times(sent, ctx)
     places = _places(sent, ctx)
-    time_owner = {id(t[0]): _owner(t[0].root, mentions, act_nouns=True) for t in times}
+    time_owner = {id(t[0]): _owner(time_anchor_root(t[0], t[2]), mentions, act_nouns=True) for t in times}
     # 'at war with the army since April 2023': a time inside another noun phrase dates that
     # phrase, not the event, and is not the story's time either.
     # 'its deadliest assault this year': a period framing a superlative is no time of the act either.
@@ -279,10 +283,13 @@ def _date_draft(draft: Draft, mention: Mention, view: _Sentence) -> None:
     for span, when, offset in view.times:
         owner = view.time_owner[id(span)]
         if owner is mention or (owner is not None and owner is view.shared.get(id(mention))):
-            if isinstance(offset, Offset):
+            if isinstance(offset, Offset) and not shifted_from_told_date(offset, when):
                 draft.offsets.append((offset, when.text or span.text))
             else:
                 draft.dates.append(when)
+    # 'met ..., weeks after Russia invaded Ukraine in February 2022': the invasion's own date
+    draft.dates.extend(d for span, when, offset in view.times
+                       if (d := told_anchor_date(span, when, offset, mention.clause)) is not None)
     if not draft.dates and not draft.offsets and not mention.reference:
         # 'launched airstrikes on Monday, in response to a missile attack': nouns told by one verb
         # share the time that verb's clause gave one of them
@@ -630,10 +637,10 @@ def _drafts_of(mention: Mention, ctx: ArticleContext, salient: list[tuple[Token,
             note = f"mediated by {mediator.name or mediator.text}"
     if not targets and mention.type in ("CONSULT", "AGREE", "COOPERATE") and len(sources) >= 2:
         sources, targets = sources[:1], sources[1:]
-    if mention.type == "CONSULT" and len(sources) + len(targets) > 2 and sources and targets:
-        others = [a.name or a.text for a in targets[1:]]
-        note = "also present: " + ", ".join(o for o in others if o)
-        targets = targets[:1]
+    if mention.type == "CONSULT" and is_gathering(mention, sources, targets):
+        host = next(iter(actors_of(expand(hosts), ctx, salient)), None) if (hosts := host_list(mention)) else None
+        sides = principal_sides(sources, targets, host, note)
+        sources, targets, note = sides.sources, sides.targets, sides.note
     # 'both parties accused each other': the two parties named before.
     if any(t.lower_ in RECIPROCALS for t in mention.targets) or any(
         t.lemma_.lower() in COLLECTIVE_PARTIES for t in mention.sources
@@ -642,7 +649,7 @@ def _drafts_of(mention: Mention, ctx: ArticleContext, salient: list[tuple[Token,
         if pair:
             first, second = pair
             return [Draft(type=mention.type, mode=mention.mode, status=mention.status, mentions=[mention],
-                          source=a, target=b, note="mutual") for a, b in ((first, second), (second, first))]
+                          source=a, target=b, note="mutual") for a, b in directions(mention.type, first, second)]
     both = next((t for t in mention.targets if _names_both_parties(t)), None)
     pair = recent_pair(ctx, sents, index) if both is not None and sources else None
     if both is not None and pair is not None:

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from peacewatch.data.event_words import EventWords
 from peacewatch.data.lexicons import instrument_nouns
+from peacewatch.extract.joint import joined_act, partners
 from peacewatch.extract.lexicon import Lexicon, Trigger, get_lexicon
 from peacewatch.extract.numbers import parse_number
 from peacewatch.grammar import (
@@ -820,6 +821,9 @@ def _given_subjects(verb: Token) -> list[Token] | None:
         return [c for c in verb.head.children if c.dep_ == "dobj"]
     if verb.dep_ == "acl" and _is_headline_infinitive(verb):
         return [verb.head]
+    join = joined_act(verb)
+    if join is not None:  # 'X joined Y in urging W': X and Y urge
+        return subjects_of(join) + partners(join)
     return None
 
 
@@ -1484,6 +1488,8 @@ def _is_unreal_clause(node: Token, children: list[Token]) -> bool:
         return False  # 'the decision to suspend the treaty': the suspension is told as done
     if _is_caused_act(node) or _is_headline_infinitive(node):
         return False  # 'prompting X to impose a blackout', 'EU to impose sanctions': told as done or to come
+    if joined_act(node) is not None:
+        return False  # 'joined Y in urging W': the act joined in is done
     if node.dep_ in ("advcl", "acl", "relcl") and _has_infinitive_to(children):
         return True  # a purpose clause: 'to discuss', 'to compel'
     # a gerund named as a topic: 'Utilizing such missiles ...' (not one that times the clause:
