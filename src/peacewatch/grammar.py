@@ -44,6 +44,8 @@ UNDERGOING_PREPS = frozenset({"under"})
 # 'closed A, cancelled B and asked C': past-tense tags of a verb the parse may read as the
 # adjective of a second object of the verb before it (nlp.repair_coordination)
 PAST_VERB_TAGS = frozenset({"VBD", "VBN"})
+# Plural nouns ('Nigerians', 'banks'): a plural demonym names people, not their state.
+PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 # ... the partner of a meeting or agreement.
 PARTNER_PREPS = frozenset({"with"})
 # ... an event that dates another ('after the talks', 'prior to the attack').

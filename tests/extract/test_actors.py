@@ -85,6 +85,14 @@ ACTOR_CASES = [
     ("Residents of Gaza fled.", "Residents", ("-", "PSE", "CVL"), "'of X' gives a group its country"),
     ("The Ukrainian side said it would reply.", "side", ("Ukraine", "UKR", "GOV"),
      "an unknown head noun ('side') stands for the state that modifies it"),
+    ("The border guards turned back Ghanaians without papers.", "Ghanaians", ("-", "GHA", "CVL"),
+     "a bare plural demonym names people of the nation, not its state"),
+    ("The Armenians of the mountain valleys voted on Sunday.", "Armenians", ("-", "ARM", "CVL"),
+     "a plural demonym narrowed by a phrase after it names people"),
+    ("Two Iranian-owned shipping firms in Malaysia were fined.", "firms", ("-", "MYS", "BUS"),
+     "'X-owned firms in Y': a business is of the country it is in, X is only its owner"),
+    ("The ministry listed two Iranian-owned shipping firms.", "firms", ("-", "IRN", "BUS"),
+     "'X-owned firms' with no place: the owner's country is all the phrase says"),
 ]
 
 

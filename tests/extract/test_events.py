@@ -342,6 +342,20 @@ def test_measures_of_a_package_are_events_of_their_own():
     assert len([e for e in _events(text) if e.type == "SANCTION"]) == 2
 
 
+def test_acts_in_a_row_share_the_party_they_are_against():
+    text = ("Norway on Monday expelled three diplomats of Belarus, suspended all flights "
+            "and froze the accounts of Belarusian firms.")
+    sanctions = [e for e in _events(text) if e.type == "SANCTION"]
+    assert len(sanctions) >= 2
+    assert {e.target.country if e.target else None for e in sanctions} == {"BLR"}
+
+
+def test_a_row_against_two_parties_leaves_the_untargeted_act_open():
+    text = "Norway expelled diplomats of Belarus, suspended all flights and closed its airspace to Russian airlines."
+    sanctions = [e for e in _events(text) if e.type == "SANCTION"]
+    assert None in {e.target.country if e.target else None for e in sanctions}
+
+
 def test_a_meeting_told_twice_in_other_words_is_one():
     text = ("The French envoy had a meeting with the Iranian foreign minister in Geneva on Thursday.\n\n"
             "The French envoy engaged with the Iranian foreign minister on Thursday.")

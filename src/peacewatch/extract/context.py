@@ -783,6 +783,33 @@ def recent_pair(ctx: ArticleContext, sents: list[Span], index: int) -> tuple[Act
     return None
 
 
+# Acts a state takes against one party in a row ('closed the border, cancelled visas given to X
+# and expelled its diplomats'): a verb of the row that names no target acts on that party too.
+_ROW_TYPES = frozenset({"SANCTION"})
+RowAct = tuple[Token, str, "Actor | None", "Actor | None"]  # trigger, type, source, target
+
+
+def row_target(trigger: Token, kind: str, source: Actor | None, others: list[RowAct]) -> Actor | None:
+    """The state an untargeted act of a row of coordinated verbs is against: the one country of
+    the targets its sibling verbs (same type, same source) name; None when they name none or
+    several ('closed its airspace to X and suspended trade' -> X's state).
+
+    Args:
+        trigger: the act's trigger; kind, source: its type and source.
+        others: (trigger, type, source, target) of the other acts of the sentence.
+    """
+    if kind not in _ROW_TYPES or source is None or trigger.pos_ != "VERB":
+        return None
+    row = {t.i for t in trigger.conjuncts}
+    countries = {target.country for other, other_kind, other_source, target in others
+                 if other.i in row and other_kind == kind and target is not None and target.country
+                 and other_source is not None and same_party(source, other_source)}
+    if len(countries) != 1:
+        return None
+    code = countries.pop()
+    return Actor(name=country_name(code), country=code, sector="GOV")
+
+
 def same_party(a: Actor, b: Actor) -> bool:
     if a.name and b.name and a.name == b.name:
         return True

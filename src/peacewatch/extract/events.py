@@ -30,6 +30,7 @@ from peacewatch.extract.context import (
     recent_pair,
     released_to,
     remember_subjects,
+    row_target,
     same_party,
     sentence_times,
 )
@@ -270,6 +271,10 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
         new.extend(pieces)
     if not any(d.type == "ASSAULT" for d in new):
         _add_bare_toll(article.drafts, view)
+    acts = [(d.first.trigger, d.type, d.source, d.target) for d in new]
+    for draft in new:
+        if draft.target is None:
+            draft.target = row_target(draft.first.trigger, draft.type, draft.source, acts)
     article.drafts.extend(new)
     remember_subjects(sent, ctx, article.salient)
 
