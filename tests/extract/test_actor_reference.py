@@ -96,6 +96,14 @@ def test_the_home_is_where_the_towns_are(nlp):
     assert (actor.country, actor.sector) == ("UKR", "GOV")
 
 
+def test_bodies_in_named_towns_are_of_the_towns_country(nlp):
+    """Where the phrase puts a body of no country beats the nationality word the sentence names
+    before it (the other side's, as often as not)."""
+    text = "Russian drones were seen near the border, prompting officials in Kharkiv and Sumy to close schools."
+    actor = _actor(nlp, text, "officials")
+    assert (actor.country, actor.sector) == ("UKR", "GOV")
+
+
 def test_the_story_countries_are_one_list_whose_first_is_the_home(nlp):
     """One ranking per article: place names resolve against it and its first is the story's
     country. A town counts twice for its country, a nationality word half: the country of the

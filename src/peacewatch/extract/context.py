@@ -26,6 +26,7 @@ from peacewatch.grammar import (
     GROUP_POSSESSIVES,
     GROUP_PRONOUNS,
     INDEFINITE_ARTICLES,
+    LOCATIVE_PREPS,
     MEMBER_PREPS,
     ORIGIN_PREPS,
     PERSON_PRONOUNS,
@@ -656,7 +657,11 @@ def _home_country(token: Token, ctx: ArticleContext, actor: Actor) -> str | None
     """The country of a state body or of people the phrase does not name: the same role named
     earlier with its country ('Myanmar's military ... the military'), else for people a country
     they are in ('people in Lebanon'), else the country named last in the sentence before the
-    phrase, else the article's most named country."""
+    phrase, else the article's most named country. Where the phrase itself puts them comes
+    first ('authorities in X and Y': X's country, not that of the drones the sentence names)."""
+    placed = _placed_in(token, ctx)
+    if placed is not None:
+        return placed
     doc = token.doc
     lemma, words = token.lemma_.lower(), lemmas(doc)
     for earlier in reversed(doc_tokens(doc)[max(0, token.i - _SAME_ROLE_WINDOW):token.i]):
@@ -676,6 +681,24 @@ def _home_country(token: Token, ctx: ArticleContext, actor: Actor) -> str | None
         if ent.label_ in ("GPE", "NORP") and not _is_fused_modifier(ent) and (code := _country_of_place(ent, ctx)):
             return code
     return ctx.home()
+
+
+def _placed_in(token: Token, ctx: ArticleContext) -> str | None:
+    """The one country of the places a phrase's own 'in'/'at' phrase names ('authorities in X and
+    Y', 'residents of villages in X'); None when it names none or places of several countries."""
+    doc = token.doc
+    after = token.right_edge.i + 1
+    # the parse may hang the phrase right after the noun on the verb ('prompting authorities in X')
+    preps = [*token.children, *([doc[after]] if after < len(doc) and doc[after].head.i != token.i else [])]
+    places = [p for prep in preps if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS
+              for pobj in prep.children if pobj.dep_ == "pobj" for p in (pobj, *pobj.conjuncts)
+              if p.ent_type_ in ("GPE", "LOC")]
+    codes = {code for p in places if (code := _country_of_place(_entity_at(p) or p.doc[p.i:p.i + 1], ctx))}
+    return codes.pop() if len(codes) == 1 else None
+
+
+def _entity_at(token: Token) -> Span | None:
+    return next((e for e in ents_between(token.doc, token.i, token.i + 1) if e.start <= token.i < e.end), None)
 
 
 def _is_fused_modifier(ent: Span) -> bool:
