@@ -175,6 +175,8 @@ PATRON_PREFIXES = frozenset({"pro", "anti"})
 GROUP_POSSESSIVES = frozenset({"its", "their"})
 # The speaker or the addressee: never a party the article names ('we will respond').
 FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us", "our"})
+# '"We will respond," the minister said': the speaker's side, inside the speaker's quotation
+SPEAKER_SIDE_PRONOUNS = frozenset({"we", "us"})
 SELF_PRONOUNS = FIRST_SECOND_PERSON | {"my", "your"}
 RECIPROCALS = frozenset({"other", "another"})
 RELATIVE_CLAUSE_WORDS = frozenset({"which", "that"})

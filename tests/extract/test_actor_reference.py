@@ -172,6 +172,18 @@ def test_he_in_a_quotation_is_not_its_speaker():
     assert told and told[0].source is not None and told[0].source.country == "KEN"  # reported speech: the speaker
 
 
+def test_we_in_a_quotation_is_its_speakers_side_and_they_are_others():
+    """'we' inside a quotation stands for the named speaker's side; 'them' there is someone else,
+    never the speaker's own country (left unknown when the quotation does not say who)."""
+    from peacewatch import extract
+
+    text = ("Chinese officials criticised the arms sales. \u201cIn response to these provocations, we must "
+            "of course resolutely oppose and counter them,\u201d Chinese Foreign Minister Li Wen said on Monday.")
+    threats = [e for e in extract(text, published="2025-03-03").events if e.type == "THREATEN"]
+    assert threats and threats[0].source is not None and threats[0].source.country == "CHN"
+    assert threats[0].target is None or threats[0].target.country != "CHN"
+
+
 def test_a_possessive_on_its_verbs_object_stands_for_that_verbs_subject():
     # written for this test: 'its' in a since-clause is Moscow, the subject of its own verb
     text = ("A missile attack on the Ukrainian capital killed nine people on Thursday, one of the deadliest "

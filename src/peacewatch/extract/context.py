@@ -34,6 +34,7 @@ from peacewatch.grammar import (
     RECIPROCALS,
     RELATIVE_PRONOUNS,
     SELF_PRONOUNS,
+    SPEAKER_SIDE_PRONOUNS,
 )
 from peacewatch.nlp import (
     doc_text,
@@ -339,6 +340,8 @@ def _split_adjective_coordination(token: Token) -> list[Token]:
 def resolve_pronoun(token: Token, ctx: ArticleContext, salient: list[tuple[Token, Actor]]) -> Actor | None:
     """The actor a pronoun stands for: the object of the clause before, the speaker of the verb of
     saying it hangs on, or the last salient actor of its kind (a person or a group)."""
+    if token.lower_ in SPEAKER_SIDE_PRONOUNS and token.text != "US" and token.i in quoted_tokens_of(token.doc):
+        return _quoting_speaker(token, ctx)
     if token.lower_ in FIRST_SECOND_PERSON and token.text != "US":
         return None
     earlier_object = _object_before(token)
@@ -354,7 +357,25 @@ def resolve_pronoun(token: Token, ctx: ArticleContext, salient: list[tuple[Token
         # 'I' there; its 'he' is someone the narration need not have named last (unknown)
         return None
     speaker = _pronoun_speaker(token, ctx, salient, person)
-    return speaker if speaker is not None else _salient_antecedent(token, salient, person)
+    found = speaker if speaker is not None else _salient_antecedent(token, salient, person)
+    if found is not None and found.country and token.i in quoted_tokens_of(token.doc):
+        # '"we must counter them," the Chinese minister said': 'them' is not the speaker's side
+        own = _quoting_speaker(token, ctx)
+        if own is not None and own.country == found.country:
+            return None
+    return found
+
+
+def _quoting_speaker(token: Token, ctx: ArticleContext) -> Actor | None:
+    """'"We must counter them," the foreign minister said': 'we' in a quotation is the side of the
+    named speaker of the verb of saying it hangs on (None when the speaker is a pronoun or no one
+    with a country)."""
+    verb = _speech_verb_above(token)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb else None
+    if subject is None or subject.pos_ == "PRON" or subject.lemma_.lower() in _ATTRIBUTION_NOUNS:
+        return None
+    actor = ctx.describe(subject)
+    return actor if actor is not None and actor.country else None
 
 
 def _object_before(token: Token) -> Token | None:
@@ -428,7 +449,10 @@ def _pronoun_speaker(token: Token, ctx: ArticleContext, salient: list[tuple[Toke
         return None
     if speaker_is_person == person:
         return actor
-    if speaker_is_person and token.lower_ in PLURAL_PRONOUNS and actor.country:
+    # '"... counter them," the minister said': in a quotation the speaker's side is 'we', 'they'
+    # are others
+    if speaker_is_person and token.lower_ in PLURAL_PRONOUNS and actor.country \
+            and token.i not in quoted_tokens_of(token.doc):
         return Actor(text=token.text, name=country_name(actor.country), country=actor.country, sector="GOV")
     return None
 

@@ -731,7 +731,9 @@ def subjects_of(verb: Token) -> list[Token]:
         given = _given_subjects(verb)
         if given is not None:
             return given
-        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        # (the parse may hang the subject on the modal: 'we must ... oppose')
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS] or [
+            s for aux in verb.children if aux.dep_ == "aux" for s in aux.children if s.dep_ in SUBJECTS]
         if subjects and _is_relative_quantifier(subjects[0]) and verb.head.i != verb.i:
             # 'leaders including X and Y, both of whom demanded': the leaders named before
             head = verb.head
