@@ -96,6 +96,17 @@ def test_the_home_is_where_the_towns_are(nlp):
     assert (actor.country, actor.sector) == ("UKR", "GOV")
 
 
+def test_members_of_the_group_are_the_groups(nlp):
+    """'members of the group' points back to the armed group named before, as 'the group's
+    fighters' does."""
+    text = "Boko Haram raided a village in Chad on Monday. Chadian soldiers later killed four members of the group."
+    doc = nlp(text)
+    ctx = new_context(doc, date(2025, 3, 1))
+    token = [t for t in doc if t.text == "members"][-1]
+    actor = actors_of([token], ctx, [])[0]
+    assert actor.country == "NGA"
+
+
 def test_bodies_in_named_towns_are_of_the_towns_country(nlp):
     """Where the phrase puts a body of no country beats the nationality word the sentence names
     before it (the other side's, as often as not)."""

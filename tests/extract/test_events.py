@@ -342,6 +342,14 @@ def test_measures_of_a_package_are_events_of_their_own():
     assert len([e for e in _events(text) if e.type == "SANCTION"]) == 2
 
 
+def test_the_killed_are_read_as_the_article_reads_them_not_from_the_speakers_place():
+    """'killing three commanders' after 'struck the Syrian army': the dead, with no country of their
+    own words, are the target's people, not the country where the sources spoke from."""
+    text = "Officials in Jordan said Israel struck the Syrian army near Deraa, killing three commanders."
+    targets = {e.target.country for e in _events(text) if e.type == "ASSAULT" and e.target is not None}
+    assert targets == {"SYR"}
+
+
 def test_acts_in_a_row_share_the_party_they_are_against():
     text = ("Norway on Monday expelled three diplomats of Belarus, suspended all flights "
             "and froze the accounts of Belarusian firms.")

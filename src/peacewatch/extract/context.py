@@ -596,10 +596,9 @@ def refer_back(token: Token, actor: Actor | None, ctx: ArticleContext) -> Actor 
     if _has_possessive_pronoun(token):
         # 'its troops' stands for the body 'its' points to: read with the salient actors (_owned_body)
         return actor
-    owner = next((c for c in token.children if c.dep_ == "poss" and c.lemma_.lower() in GROUP_NOUNS
-                  and _is_definite(c)), None)
+    owner = next((c for c in _owners(token) if c.lemma_.lower() in GROUP_NOUNS and _is_definite(c)), None)
     if owner is not None:
-        # 'the group's spokesperson', 'the group's fighters': the armed group's
+        # 'the group's spokesperson', 'the group's fighters', 'members of the group': the armed group's
         group = _last_group(owner, ctx)
         return actor.model_copy(update={"country": group.country, "sector": group.sector}) if group else actor
     if (lemma in GROUP_NOUNS or actor.sector == "REB") and _is_definite(token):
@@ -614,6 +613,14 @@ def refer_back(token: Token, actor: Actor | None, ctx: ArticleContext) -> Actor 
         return actor  # 'a soldier': one not named before
     code = _home_country(token, ctx, actor)
     return actor.model_copy(update={"country": code}) if code else actor
+
+
+def _owners(token: Token) -> list[Token]:
+    """Who a phrase's head belongs to: its possessor ('the group's fighters') or the object of its
+    'of' ('members of the group')."""
+    return [c for c in token.children if c.dep_ == "poss"] + [
+        p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+        for p in prep.children if p.dep_ == "pobj"]
 
 
 def _of_unnamed_states(token: Token) -> bool:

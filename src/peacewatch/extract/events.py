@@ -1393,6 +1393,10 @@ def _assault_target(target: Actor | None, casualties: Casualties, place: Place |
         victim = describe_actor_text(casualties.victims)
         if victim is not None:
             victim = victim.model_copy()  # the cached reading is shared; each event gets its own
+            if victim.country is None and target is not None and target.country and victim.text \
+                    and victim.text.lower() in (target.text or "").lower():
+                # the same people read in the article ('members of the group': the group's)
+                victim = victim.model_copy(update={"country": target.country})
             if victim.country is None and place is not None:
                 victim = victim.model_copy(update={"country": place.country})
             return victim
