@@ -91,6 +91,12 @@ ACTOR_CASES = [
      "a plural demonym narrowed by a phrase after it names people"),
     ("Two Iranian-owned shipping firms in Malaysia were fined.", "firms", ("-", "MYS", "BUS"),
      "'X-owned firms in Y': a business is of the country it is in, X is only its owner"),
+    ("Ethnic Armenians in southern Georgia held a rally.", "Armenians", ("-", "GEO", "CVL"),
+     "people of a nation placed by their phrase are of the country they live in"),
+    ("The Kurds of northern Iraq voted.", "Kurds", ("-", "IRQ", "CVL"),
+     "'the X of Y': people of Y"),
+    ("Residents of the Russian-occupied south of Ukraine fled.", "Residents", ("-", "UKR", "CVL"),
+     "'X-occupied' names an occupier, not the residents' country"),
     ("The ministry listed two Iranian-owned shipping firms.", "firms", ("-", "IRN", "BUS"),
      "'X-owned firms' with no place: the owner's country is all the phrase says"),
 ]

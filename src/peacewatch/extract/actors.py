@@ -592,6 +592,12 @@ def _read_country_head(segment: _Segment, reading: _Reading) -> bool:
     if hit.kind == "demonym" and _names_people(segment, head):
         reading.sector = "CVL"
         reading.name = normalize_text(span_text(segment.doc, head.start, head.end))
+        # 'ethnic Albanians in south Serbia', 'the Turks of Cyprus': people are of where they live
+        # ('the Russians in Syria' may be Russia's forces there: left to the demonym)
+        located = segment.located if not _is_determined(segment.doc[head.end - 1]) else []
+        homes = [m.iso3 for m in (*located, *segment.owners) if m.iso3 and m.kind in ("country", "city")]
+        if homes:
+            reading.country = homes[0]
     return True
 
 
@@ -754,8 +760,11 @@ def _names_people(segment: _Segment, head: _Mention) -> bool:
     noun = doc[head.end - 1]
     if noun.tag_ not in PLURAL_NOUN_TAGS:
         return False
-    determined = any(t.dep_ == "det" and t.lower_ in DEFINITE_DETERMINERS for t in noun.children)
-    return not determined or head.end < segment.end
+    return not _is_determined(noun) or head.end < segment.end
+
+
+def _is_determined(noun: Token) -> bool:
+    return any(t.dep_ == "det" and t.lower_ in DEFINITE_DETERMINERS for t in noun.children)
 
 
 def _is_counted(doc: Doc, start: int, end: int) -> bool:
