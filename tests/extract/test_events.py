@@ -350,6 +350,16 @@ def test_the_killed_are_read_as_the_article_reads_them_not_from_the_speakers_pla
     assert targets == {"SYR"}
 
 
+def test_a_proposal_is_made_to_whoever_answers_it():
+    """'made an offer, which X accepted': the one who answers a proposal is the one it was made to."""
+    text = "Norway made an offer, which Belarus accepted after a week of talks."
+    offers = [e for e in _events(text) if e.type == "REQUEST"]
+    assert offers and offers[0].source.country == "NOR" and offers[0].target is not None
+    assert offers[0].target.country == "BLR"
+    plain = [e for e in _events("Norway made an offer on Friday to end the fighting.") if e.type == "REQUEST"]
+    assert plain and plain[0].target is None
+
+
 def test_acts_in_a_row_share_the_party_they_are_against():
     text = ("Norway on Monday expelled three diplomats of Belarus, suspended all flights "
             "and froze the accounts of Belarusian firms.")
