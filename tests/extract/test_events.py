@@ -350,6 +350,13 @@ def test_the_killed_are_read_as_the_article_reads_them_not_from_the_speakers_pla
     assert targets == {"SYR"}
 
 
+def test_a_sanction_on_what_someone_holds_is_on_its_holder():
+    """'froze the assets of X': the assets name no one; their holder is the target."""
+    text = "Norway froze the assets of Belarusian banks on Monday."
+    sanctions = [e for e in _events(text) if e.type == "SANCTION"]
+    assert sanctions and sanctions[0].target is not None and sanctions[0].target.country == "BLR"
+
+
 def test_a_proposal_is_made_to_whoever_answers_it():
     """'made an offer, which X accepted': the one who answers a proposal is the one it was made to."""
     text = "Norway made an offer, which Belarus accepted after a week of talks."

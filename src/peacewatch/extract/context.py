@@ -517,7 +517,23 @@ def actors_of(tokens: list[Token], ctx: ArticleContext, salient: list[tuple[Toke
             out.append(actor)
         elif keep_event_refs and token.lemma_.lower() in get_lexicon().nouns:
             out.append(Actor(text=text_of(phrase(token)), name=f"event:{token.i}", country=None, sector=None))
+        elif keep_event_refs and (owner := _owner_of_thing(token, ctx, salient)) is not None:
+            out.append(owner)
     return out
+
+
+def _owner_of_thing(token: Token, ctx: ArticleContext, salient: list[tuple[Token, Actor]]) -> Actor | None:
+    """A target that names no one, only something someone holds ('froze the assets of X', "X's
+    accounts"): the holder, when the phrase names one with a country or a sector."""
+    if token.pos_ != "NOUN" or token.ent_type_:
+        return None
+    for owner in _owners(token):
+        if owner.pos_ == "PRON" or owner.lemma_.lower() in get_lexicon().nouns:
+            continue
+        found = actor_of(owner, ctx, salient)
+        if found is not None and (found.country or found.sector):
+            return found
+    return None
 
 
 def _owned_body(token: Token, actor: Actor | None, ctx: ArticleContext,
