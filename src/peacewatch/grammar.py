@@ -44,6 +44,8 @@ UNDERGOING_PREPS = frozenset({"under"})
 # 'closed A, cancelled B and asked C': past-tense tags of a verb the parse may read as the
 # adjective of a second object of the verb before it (nlp.repair_coordination)
 PAST_VERB_TAGS = frozenset({"VBD", "VBN"})
+# Plural nouns ('Nigerians', 'banks'): a plural demonym names people, not their state.
+PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 # ... the partner of a meeting or agreement.
 PARTNER_PREPS = frozenset({"with"})
 # ... an event that dates another ('after the talks', 'prior to the attack').
@@ -173,6 +175,8 @@ PATRON_PREFIXES = frozenset({"pro", "anti"})
 GROUP_POSSESSIVES = frozenset({"its", "their"})
 # The speaker or the addressee: never a party the article names ('we will respond').
 FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us", "our"})
+# '"We will respond," the minister said': the speaker's side, inside the speaker's quotation
+SPEAKER_SIDE_PRONOUNS = frozenset({"we", "us"})
 SELF_PRONOUNS = FIRST_SECOND_PERSON | {"my", "your"}
 RECIPROCALS = frozenset({"other", "another"})
 RELATIVE_CLAUSE_WORDS = frozenset({"which", "that"})

@@ -96,6 +96,25 @@ def test_the_home_is_where_the_towns_are(nlp):
     assert (actor.country, actor.sector) == ("UKR", "GOV")
 
 
+def test_members_of_the_group_are_the_groups(nlp):
+    """'members of the group' points back to the armed group named before, as 'the group's
+    fighters' does."""
+    text = "Boko Haram raided a village in Chad on Monday. Chadian soldiers later killed four members of the group."
+    doc = nlp(text)
+    ctx = new_context(doc, date(2025, 3, 1))
+    token = [t for t in doc if t.text == "members"][-1]
+    actor = actors_of([token], ctx, [])[0]
+    assert actor.country == "NGA"
+
+
+def test_bodies_in_named_towns_are_of_the_towns_country(nlp):
+    """Where the phrase puts a body of no country beats the nationality word the sentence names
+    before it (the other side's, as often as not)."""
+    text = "Russian drones were seen near the border, prompting officials in Kharkiv and Sumy to close schools."
+    actor = _actor(nlp, text, "officials")
+    assert (actor.country, actor.sector) == ("UKR", "GOV")
+
+
 def test_the_story_countries_are_one_list_whose_first_is_the_home(nlp):
     """One ranking per article: place names resolve against it and its first is the story's
     country. A town counts twice for its country, a nationality word half: the country of the
@@ -162,6 +181,18 @@ def test_he_in_a_quotation_is_not_its_speaker():
     told = [e for e in extract("Kenyan President Daniel Mwangi said he had bombed the rebel camp.",
                                published="2025-03-03").events if e.type == "ASSAULT"]
     assert told and told[0].source is not None and told[0].source.country == "KEN"  # reported speech: the speaker
+
+
+def test_we_in_a_quotation_is_its_speakers_side_and_they_are_others():
+    """'we' inside a quotation stands for the named speaker's side; 'them' there is someone else,
+    never the speaker's own country (left unknown when the quotation does not say who)."""
+    from peacewatch import extract
+
+    text = ("Chinese officials criticised the arms sales. \u201cIn response to these provocations, we must "
+            "of course resolutely oppose and counter them,\u201d Chinese Foreign Minister Li Wen said on Monday.")
+    threats = [e for e in extract(text, published="2025-03-03").events if e.type == "THREATEN"]
+    assert threats and threats[0].source is not None and threats[0].source.country == "CHN"
+    assert threats[0].target is None or threats[0].target.country != "CHN"
 
 
 def test_a_possessive_on_its_verbs_object_stands_for_that_verbs_subject():

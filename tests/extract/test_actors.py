@@ -85,6 +85,20 @@ ACTOR_CASES = [
     ("Residents of Gaza fled.", "Residents", ("-", "PSE", "CVL"), "'of X' gives a group its country"),
     ("The Ukrainian side said it would reply.", "side", ("Ukraine", "UKR", "GOV"),
      "an unknown head noun ('side') stands for the state that modifies it"),
+    ("The border guards turned back Ghanaians without papers.", "Ghanaians", ("-", "GHA", "CVL"),
+     "a bare plural demonym names people of the nation, not its state"),
+    ("The Armenians of the mountain valleys voted on Sunday.", "Armenians", ("-", "ARM", "CVL"),
+     "a plural demonym narrowed by a phrase after it names people"),
+    ("Two Iranian-owned shipping firms in Malaysia were fined.", "firms", ("-", "MYS", "BUS"),
+     "'X-owned firms in Y': a business is of the country it is in, X is only its owner"),
+    ("Ethnic Armenians in southern Georgia held a rally.", "Armenians", ("-", "GEO", "CVL"),
+     "people of a nation placed by their phrase are of the country they live in"),
+    ("The Kurds of northern Iraq voted.", "Kurds", ("-", "IRQ", "CVL"),
+     "'the X of Y': people of Y"),
+    ("Residents of the Russian-occupied south of Ukraine fled.", "Residents", ("-", "UKR", "CVL"),
+     "'X-occupied' names an occupier, not the residents' country"),
+    ("The ministry listed two Iranian-owned shipping firms.", "firms", ("-", "IRN", "BUS"),
+     "'X-owned firms' with no place: the owner's country is all the phrase says"),
 ]
 
 

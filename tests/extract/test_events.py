@@ -342,6 +342,45 @@ def test_measures_of_a_package_are_events_of_their_own():
     assert len([e for e in _events(text) if e.type == "SANCTION"]) == 2
 
 
+def test_the_killed_are_read_as_the_article_reads_them_not_from_the_speakers_place():
+    """'killing three commanders' after 'struck the Syrian army': the dead, with no country of their
+    own words, are the target's people, not the country where the sources spoke from."""
+    text = "Officials in Jordan said Israel struck the Syrian army near Deraa, killing three commanders."
+    targets = {e.target.country for e in _events(text) if e.type == "ASSAULT" and e.target is not None}
+    assert targets == {"SYR"}
+
+
+def test_a_sanction_on_what_someone_holds_is_on_its_holder():
+    """'froze the assets of X': the assets name no one; their holder is the target."""
+    text = "Norway froze the assets of Belarusian banks on Monday."
+    sanctions = [e for e in _events(text) if e.type == "SANCTION"]
+    assert sanctions and sanctions[0].target is not None and sanctions[0].target.country == "BLR"
+
+
+def test_a_proposal_is_made_to_whoever_answers_it():
+    """'made an offer, which X accepted': the one who answers a proposal is the one it was made to."""
+    text = "Norway made an offer, which Belarus accepted after a week of talks."
+    offers = [e for e in _events(text) if e.type == "REQUEST"]
+    assert offers and offers[0].source.country == "NOR" and offers[0].target is not None
+    assert offers[0].target.country == "BLR"
+    plain = [e for e in _events("Norway made an offer on Friday to end the fighting.") if e.type == "REQUEST"]
+    assert plain and plain[0].target is None
+
+
+def test_acts_in_a_row_share_the_party_they_are_against():
+    text = ("Norway on Monday expelled three diplomats of Belarus, suspended all flights "
+            "and froze the accounts of Belarusian firms.")
+    sanctions = [e for e in _events(text) if e.type == "SANCTION"]
+    assert len(sanctions) >= 2
+    assert {e.target.country if e.target else None for e in sanctions} == {"BLR"}
+
+
+def test_a_row_against_two_parties_leaves_the_untargeted_act_open():
+    text = "Norway expelled diplomats of Belarus, suspended all flights and closed its airspace to Russian airlines."
+    sanctions = [e for e in _events(text) if e.type == "SANCTION"]
+    assert None in {e.target.country if e.target else None for e in sanctions}
+
+
 def test_a_meeting_told_twice_in_other_words_is_one():
     text = ("The French envoy had a meeting with the Iranian foreign minister in Geneva on Thursday.\n\n"
             "The French envoy engaged with the Iranian foreign minister on Thursday.")

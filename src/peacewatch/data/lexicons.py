@@ -117,3 +117,4 @@ class ActorFile(DataFile):
     inheriting: list[Word] = Field(default_factory=list)
     titles: list[Word] = Field(default_factory=list)
     patron_suffixes: list[Word] = Field(default_factory=list)
+    owner_suffixes: list[Word] = Field(default_factory=list)

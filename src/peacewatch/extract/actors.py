@@ -29,6 +29,7 @@ from peacewatch.extract.countries import (
     normalize_text,
 )
 from peacewatch.grammar import (
+    DEFINITE_DETERMINERS,
     LOCATIVE_PREPS,
     NON_NAME_POS,
     NON_PERSON_ENTS,
@@ -36,6 +37,7 @@ from peacewatch.grammar import (
     PATRON_PREFIXES,
     PHRASE_CLAUSE_DEPS,
     PHRASE_COORDINATION_DEPS,
+    PLURAL_NOUN_TAGS,
     POSSESSIVE_ENDINGS,
     PRONOUN_POS,
     SEGMENT_BREAKS,
@@ -88,6 +90,7 @@ class _Lexicon:
     inheriting: frozenset[tuple[str, ...]]
     titles: frozenset[str]
     patron_suffixes: frozenset[str]
+    owner_suffixes: frozenset[str]
     max_len: int
 
 
@@ -125,7 +128,8 @@ def _lexicon() -> _Lexicon:
     inheriting = frozenset(_split_words(w) for w in data.inheriting)
     titles = frozenset(w.lower() for w in data.titles)
     patrons = frozenset(w.lower() for w in data.patron_suffixes)
-    return _Lexicon(orgs_exact, orgs_folded, roles, inheriting, titles, patrons, max_len)
+    owners = frozenset(w.lower() for w in data.owner_suffixes)
+    return _Lexicon(orgs_exact, orgs_folded, roles, inheriting, titles, patrons, owners, max_len)
 
 
 @lru_cache(maxsize=65536)
@@ -180,6 +184,7 @@ class _Mention:
     zone: str = "core"  # "core", "owner" (of/from phrase) or "other" (to/in/for ... phrase)
     possessive: bool = False
     patron: bool = False
+    owner: bool = False  # 'X' in 'an X-owned refinery'
 
 
 def _window_text(doc: Doc, start: int, end: int) -> str:
@@ -426,6 +431,14 @@ def _mark_zones(doc: Doc, start: int, end: int, mentions: list[_Mention], person
         elif m.end < len(doc) and doc[m.end].lower_.lstrip("-") in _lexicon().patron_suffixes and \
                 doc[m.end].text.startswith("-"):
             m.patron = True
+        m.owner = _has_suffix(doc, m, _lexicon().owner_suffixes)
+
+
+def _has_suffix(doc: Doc, m: _Mention, suffixes: frozenset[str]) -> bool:
+    """Whether a mention is joined by a hyphen to one of the words ('X-owned', 'X -owned')."""
+    if m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in suffixes:
+        return True
+    return m.end < len(doc) and doc[m.end].text.startswith("-") and doc[m.end].lower_.lstrip("-") in suffixes
 
 
 def _is_inheriting(mention: _Mention | None) -> bool:
@@ -574,11 +587,17 @@ def _read_country_head(segment: _Segment, reading: _Reading) -> bool:
     reading.country = hit.iso3
     reading.sector = hit.sector
     reading.name = hit.term if hit.kind == "metonym" else country_name(hit.iso3)
-    # '100 Palestinians', 'ethnic Albanians': counted people, not the state (rule 8 is for
-    # the state named as a whole: 'Russia', 'the Russians').
-    if hit.kind == "demonym" and _is_counted(segment.doc, segment.start, head.start):
+    # '100 Palestinians', 'ethnic Albanians', 'visas given to Nigerians': people, not the state
+    # (rule 8 is for the state named as a whole: 'Russia', 'the Russians').
+    if hit.kind == "demonym" and _names_people(segment, head):
         reading.sector = "CVL"
         reading.name = normalize_text(span_text(segment.doc, head.start, head.end))
+        # 'ethnic Albanians in south Serbia', 'the Turks of Cyprus': people are of where they live
+        # ('the Russians in Syria' may be Russia's forces there: left to the demonym)
+        located = segment.located if not _is_determined(segment.doc[head.end - 1]) else []
+        homes = [m.iso3 for m in (*located, *segment.owners) if m.iso3 and m.kind in ("country", "city")]
+        if homes:
+            reading.country = homes[0]
     return True
 
 
@@ -646,6 +665,9 @@ def _read_modifiers(segment: _Segment, reading: _Reading, persons: PersonIndex |
         if reading.country is not None:
             break
         reading.country = country_of(segment, reading, persons)
+    # 'an X-owned refinery in Y': a business is of the country it is in, not its owner's.
+    if segment.located and any(m.owner for m in segment.modifiers) and reading.sector != "IGO":
+        reading.country = segment.located[0].iso3
     # 'spokesman of the army', 'head of the militia': the role takes the body's sector.
     served = segment.served
     if served and inherits and served[0].sector and served[0].sector not in ("CVL", "OTHER"):
@@ -725,6 +747,24 @@ _CountrySource = Callable[[_Segment, _Reading, "PersonIndex | None"], str | None
 _COUNTRY_SOURCES: tuple[_CountrySource, ...] = (
     _state_country, _possessor_country, _city_country, _owner_country, _located_country,
 )
+
+
+def _names_people(segment: _Segment, head: _Mention) -> bool:
+    """Whether a demonym head names people of a nation rather than its state: counted or
+    qualified ('three Palestinians', 'ethnic Albanians'), bare and plural ('Nigerians were
+    expelled', 'Bosnian Serbs'), or narrowed by a phrase after it ('the Albanians of the south').
+    'The Russians' alone, like 'Russia', is the state."""
+    doc = segment.doc
+    if _is_counted(doc, segment.start, head.start):
+        return True
+    noun = doc[head.end - 1]
+    if noun.tag_ not in PLURAL_NOUN_TAGS:
+        return False
+    return not _is_determined(noun) or head.end < segment.end
+
+
+def _is_determined(noun: Token) -> bool:
+    return any(t.dep_ == "det" and t.lower_ in DEFINITE_DETERMINERS for t in noun.children)
 
 
 def _is_counted(doc: Doc, start: int, end: int) -> bool:

@@ -26,6 +26,7 @@ from peacewatch.grammar import (
     GROUP_POSSESSIVES,
     GROUP_PRONOUNS,
     INDEFINITE_ARTICLES,
+    LOCATIVE_PREPS,
     MEMBER_PREPS,
     ORIGIN_PREPS,
     PERSON_PRONOUNS,
@@ -33,6 +34,7 @@ from peacewatch.grammar import (
     RECIPROCALS,
     RELATIVE_PRONOUNS,
     SELF_PRONOUNS,
+    SPEAKER_SIDE_PRONOUNS,
 )
 from peacewatch.nlp import (
     doc_text,
@@ -338,6 +340,8 @@ def _split_adjective_coordination(token: Token) -> list[Token]:
 def resolve_pronoun(token: Token, ctx: ArticleContext, salient: list[tuple[Token, Actor]]) -> Actor | None:
     """The actor a pronoun stands for: the object of the clause before, the speaker of the verb of
     saying it hangs on, or the last salient actor of its kind (a person or a group)."""
+    if token.lower_ in SPEAKER_SIDE_PRONOUNS and token.text != "US" and token.i in quoted_tokens_of(token.doc):
+        return _quoting_speaker(token, ctx)
     if token.lower_ in FIRST_SECOND_PERSON and token.text != "US":
         return None
     earlier_object = _object_before(token)
@@ -353,7 +357,25 @@ def resolve_pronoun(token: Token, ctx: ArticleContext, salient: list[tuple[Token
         # 'I' there; its 'he' is someone the narration need not have named last (unknown)
         return None
     speaker = _pronoun_speaker(token, ctx, salient, person)
-    return speaker if speaker is not None else _salient_antecedent(token, salient, person)
+    found = speaker if speaker is not None else _salient_antecedent(token, salient, person)
+    if found is not None and found.country and token.i in quoted_tokens_of(token.doc):
+        # '"we must counter them," the Chinese minister said': 'them' is not the speaker's side
+        own = _quoting_speaker(token, ctx)
+        if own is not None and own.country == found.country:
+            return None
+    return found
+
+
+def _quoting_speaker(token: Token, ctx: ArticleContext) -> Actor | None:
+    """'"We must counter them," the foreign minister said': 'we' in a quotation is the side of the
+    named speaker of the verb of saying it hangs on (None when the speaker is a pronoun or no one
+    with a country)."""
+    verb = _speech_verb_above(token)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb else None
+    if subject is None or subject.pos_ == "PRON" or subject.lemma_.lower() in _ATTRIBUTION_NOUNS:
+        return None
+    actor = ctx.describe(subject)
+    return actor if actor is not None and actor.country else None
 
 
 def _object_before(token: Token) -> Token | None:
@@ -427,7 +449,10 @@ def _pronoun_speaker(token: Token, ctx: ArticleContext, salient: list[tuple[Toke
         return None
     if speaker_is_person == person:
         return actor
-    if speaker_is_person and token.lower_ in PLURAL_PRONOUNS and actor.country:
+    # '"... counter them," the minister said': in a quotation the speaker's side is 'we', 'they'
+    # are others
+    if speaker_is_person and token.lower_ in PLURAL_PRONOUNS and actor.country \
+            and token.i not in quoted_tokens_of(token.doc):
         return Actor(text=token.text, name=country_name(actor.country), country=actor.country, sector="GOV")
     return None
 
@@ -492,7 +517,23 @@ def actors_of(tokens: list[Token], ctx: ArticleContext, salient: list[tuple[Toke
             out.append(actor)
         elif keep_event_refs and token.lemma_.lower() in get_lexicon().nouns:
             out.append(Actor(text=text_of(phrase(token)), name=f"event:{token.i}", country=None, sector=None))
+        elif keep_event_refs and (owner := _owner_of_thing(token, ctx, salient)) is not None:
+            out.append(owner)
     return out
+
+
+def _owner_of_thing(token: Token, ctx: ArticleContext, salient: list[tuple[Token, Actor]]) -> Actor | None:
+    """A target that names no one, only something someone holds ('froze the assets of X', "X's
+    accounts"): the holder, when the phrase names one with a country or a sector."""
+    if token.pos_ != "NOUN" or token.ent_type_:
+        return None
+    for owner in _owners(token):
+        if owner.pos_ == "PRON" or owner.lemma_.lower() in get_lexicon().nouns:
+            continue
+        found = actor_of(owner, ctx, salient)
+        if found is not None and (found.country or found.sector):
+            return found
+    return None
 
 
 def _owned_body(token: Token, actor: Actor | None, ctx: ArticleContext,
@@ -571,10 +612,9 @@ def refer_back(token: Token, actor: Actor | None, ctx: ArticleContext) -> Actor 
     if _has_possessive_pronoun(token):
         # 'its troops' stands for the body 'its' points to: read with the salient actors (_owned_body)
         return actor
-    owner = next((c for c in token.children if c.dep_ == "poss" and c.lemma_.lower() in GROUP_NOUNS
-                  and _is_definite(c)), None)
+    owner = next((c for c in _owners(token) if c.lemma_.lower() in GROUP_NOUNS and _is_definite(c)), None)
     if owner is not None:
-        # 'the group's spokesperson', 'the group's fighters': the armed group's
+        # 'the group's spokesperson', 'the group's fighters', 'members of the group': the armed group's
         group = _last_group(owner, ctx)
         return actor.model_copy(update={"country": group.country, "sector": group.sector}) if group else actor
     if (lemma in GROUP_NOUNS or actor.sector == "REB") and _is_definite(token):
@@ -589,6 +629,14 @@ def refer_back(token: Token, actor: Actor | None, ctx: ArticleContext) -> Actor 
         return actor  # 'a soldier': one not named before
     code = _home_country(token, ctx, actor)
     return actor.model_copy(update={"country": code}) if code else actor
+
+
+def _owners(token: Token) -> list[Token]:
+    """Who a phrase's head belongs to: its possessor ('the group's fighters') or the object of its
+    'of' ('members of the group')."""
+    return [c for c in token.children if c.dep_ == "poss"] + [
+        p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+        for p in prep.children if p.dep_ == "pobj"]
 
 
 def _of_unnamed_states(token: Token) -> bool:
@@ -656,7 +704,11 @@ def _home_country(token: Token, ctx: ArticleContext, actor: Actor) -> str | None
     """The country of a state body or of people the phrase does not name: the same role named
     earlier with its country ('Myanmar's military ... the military'), else for people a country
     they are in ('people in Lebanon'), else the country named last in the sentence before the
-    phrase, else the article's most named country."""
+    phrase, else the article's most named country. Where the phrase itself puts them comes
+    first ('authorities in X and Y': X's country, not that of the drones the sentence names)."""
+    placed = _placed_in(token, ctx)
+    if placed is not None:
+        return placed
     doc = token.doc
     lemma, words = token.lemma_.lower(), lemmas(doc)
     for earlier in reversed(doc_tokens(doc)[max(0, token.i - _SAME_ROLE_WINDOW):token.i]):
@@ -676,6 +728,24 @@ def _home_country(token: Token, ctx: ArticleContext, actor: Actor) -> str | None
         if ent.label_ in ("GPE", "NORP") and not _is_fused_modifier(ent) and (code := _country_of_place(ent, ctx)):
             return code
     return ctx.home()
+
+
+def _placed_in(token: Token, ctx: ArticleContext) -> str | None:
+    """The one country of the places a phrase's own 'in'/'at' phrase names ('authorities in X and
+    Y', 'residents of villages in X'); None when it names none or places of several countries."""
+    doc = token.doc
+    after = token.right_edge.i + 1
+    # the parse may hang the phrase right after the noun on the verb ('prompting authorities in X')
+    preps = [*token.children, *([doc[after]] if after < len(doc) and doc[after].head.i != token.i else [])]
+    places = [p for prep in preps if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS
+              for pobj in prep.children if pobj.dep_ == "pobj" for p in (pobj, *pobj.conjuncts)
+              if p.ent_type_ in ("GPE", "LOC")]
+    codes = {code for p in places if (code := _country_of_place(_entity_at(p) or p.doc[p.i:p.i + 1], ctx))}
+    return codes.pop() if len(codes) == 1 else None
+
+
+def _entity_at(token: Token) -> Span | None:
+    return next((e for e in ents_between(token.doc, token.i, token.i + 1) if e.start <= token.i < e.end), None)
 
 
 def _is_fused_modifier(ent: Span) -> bool:
@@ -781,6 +851,33 @@ def recent_pair(ctx: ArticleContext, sents: list[Span], index: int) -> tuple[Act
                 return (Actor(text=token.text, name=country_name(a), country=a, sector="GOV"),
                         Actor(text=token.text, name=country_name(b), country=b, sector="GOV"))
     return None
+
+
+# Acts a state takes against one party in a row ('closed the border, cancelled visas given to X
+# and expelled its diplomats'): a verb of the row that names no target acts on that party too.
+_ROW_TYPES = frozenset({"SANCTION"})
+RowAct = tuple[Token, str, "Actor | None", "Actor | None"]  # trigger, type, source, target
+
+
+def row_target(trigger: Token, kind: str, source: Actor | None, others: list[RowAct]) -> Actor | None:
+    """The state an untargeted act of a row of coordinated verbs is against: the one country of
+    the targets its sibling verbs (same type, same source) name; None when they name none or
+    several ('closed its airspace to X and suspended trade' -> X's state).
+
+    Args:
+        trigger: the act's trigger; kind, source: its type and source.
+        others: (trigger, type, source, target) of the other acts of the sentence.
+    """
+    if kind not in _ROW_TYPES or source is None or trigger.pos_ != "VERB":
+        return None
+    row = {t.i for t in trigger.conjuncts}
+    countries = {target.country for other, other_kind, other_source, target in others
+                 if other.i in row and other_kind == kind and target is not None and target.country
+                 and other_source is not None and same_party(source, other_source)}
+    if len(countries) != 1:
+        return None
+    code = countries.pop()
+    return Actor(name=country_name(code), country=code, sector="GOV")
 
 
 def same_party(a: Actor, b: Actor) -> bool:

@@ -30,6 +30,7 @@ from peacewatch.extract.context import (
     recent_pair,
     released_to,
     remember_subjects,
+    row_target,
     same_party,
     sentence_times,
 )
@@ -274,6 +275,10 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
         new.extend(pieces)
     if not any(d.type == "ASSAULT" for d in new):
         _add_bare_toll(article.drafts, view)
+    acts = [(d.first.trigger, d.type, d.source, d.target) for d in new]
+    for draft in new:
+        if draft.target is None:
+            draft.target = row_target(draft.first.trigger, draft.type, draft.source, acts)
     article.drafts.extend(new)
     remember_subjects(sent, ctx, article.salient)
 
@@ -1395,6 +1400,10 @@ def _assault_target(target: Actor | None, casualties: Casualties, place: Place |
         victim = describe_actor_text(casualties.victims)
         if victim is not None:
             victim = victim.model_copy()  # the cached reading is shared; each event gets its own
+            if victim.country is None and target is not None and target.country and victim.text \
+                    and victim.text.lower() in (target.text or "").lower():
+                # the same people read in the article ('members of the group': the group's)
+                victim = victim.model_copy(update={"country": target.country})
             if victim.country is None and place is not None:
                 victim = victim.model_copy(update={"country": place.country})
             return victim

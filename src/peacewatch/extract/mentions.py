@@ -44,6 +44,7 @@ from peacewatch.grammar import (
     QUOTE_MARKS,
     RECIPIENT_PREPS,
     REFLEXIVE_PRONOUNS,
+    RELATIVE_OBJECTS,
     RELATIVE_PRONOUNS,
     RELATIVE_QUANTIFIERS,
     SANCTIONED_THING_PREPS,
@@ -403,6 +404,8 @@ def _light_verb_mention(noun: Token, light: Token, trigger: Trigger, sent: Span,
         mention.targets = [p for prep in light.children if prep.dep_ == "prep" and _lemma(prep) in preps
                            for p in prep.children if p.dep_ == "pobj" and p.ent_type_ not in NUMERIC_LABELS
                            and p.i != noun.i]
+    if kind == "REQUEST" and not mention.targets:
+        mention.targets = _answered_by(noun, lex)
     if kind == "MOBILIZE" and not mention.targets:
         # 'held drills around X', 'massed troops near X': the state shown the force
         mention.targets = [p for prep in [*noun.children, *light.children] if prep.dep_ == "prep"
@@ -411,6 +414,20 @@ def _light_verb_mention(noun: Token, light: Token, trigger: Trigger, sent: Span,
     if trigger.requires_target and not mention.targets:
         return None
     return mention
+
+
+_ANSWER_TYPES = frozenset({"AGREE", "REJECT"})
+
+
+def _answered_by(noun: Token, lex: Lexicon) -> list[Token]:
+    """'made an offer, which X accepted', 'a plan that X rejected': whoever answers a proposal in
+    a relative clause on it is the one it was made to."""
+    if _lemma(noun) not in OFFER_NOUNS:
+        return []
+    # the relative clause's object is the proposal itself ('which'): the verb is read with it
+    answers = [c for c in noun.children if c.dep_ == "relcl" and (t := lex.verbs.get(_lemma(c))) is not None
+               and t.type in _ANSWER_TYPES and (t.objects is None or _lemma(noun) in t.objects)]
+    return [s for verb in answers for s in verb.children if s.dep_ in SUBJECTS and s.lower_ not in RELATIVE_OBJECTS]
 
 
 def _own_noun_mention(noun: Token, trigger: Trigger, sent: Span, lex: Lexicon) -> Mention:
@@ -764,7 +781,9 @@ def subjects_of(verb: Token) -> list[Token]:
         given = _given_subjects(verb)
         if given is not None:
             return given
-        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        # (the parse may hang the subject on the modal: 'we must ... oppose')
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS] or [
+            s for aux in verb.children if aux.dep_ == "aux" for s in aux.children if s.dep_ in SUBJECTS]
         if subjects and _is_relative_quantifier(subjects[0]) and verb.head.i != verb.i:
             # 'leaders including X and Y, both of whom demanded': the leaders named before
             head = verb.head
