@@ -693,8 +693,9 @@ def _promises_and_obligations(sent: Span, lex: Lexicon, found: list[Mention]) ->
     """'X offered to withdraw' / 'X is willing to talk': X's promise (AGREE).
     'X said Y must withdraw': X's demand of Y (REQUEST)."""
     out = []
-    # a promise already read from its verb: as AGREE, or as CONCEDE when it halts force
-    agreed = {m.clause.i for m in found if m.type in ("AGREE", "CONCEDE")}
+    # a promise already read from its verb: as AGREE, or as CONCEDE when it halts force (not a
+    # concession the infinitive tells: 'is prepared to lift the ban' promises it)
+    agreed = {m.clause.i for m in found if m.type == "AGREE" or (m.type == "CONCEDE" and m.trigger.i != m.clause.i)}
     tokens = tokens_of(sent)
     for token in tokens:
         if token.dep_ != "xcomp" or not token.pos_ == "VERB":

@@ -1,0 +1,56 @@
+"""Trigger classes and constructions read on general language (issue 16: the PLOVER sentences
+showed them missing): offers, evacuating the wounded, 'put under investigation', defying a ban,
+blocking traffic, dispersing a crowd, pressing for a measure, war games, pleas, censorship
+blackouts and promises of concessions. Sentences written for these tests."""
+
+import pytest
+
+from peacewatch import extract
+
+
+def _types(text):
+    return sorted({e.type for e in extract(text, published="2025-05-07").events})
+
+
+@pytest.mark.parametrize("text,want,comment", [
+    ("The governor of Tarvo offered concessions to the striking miners on Friday.", ["AGREE"],
+     "offering a concession promises it"),
+    ("Chile offered troops to the regional peacekeeping force in Tarvo.", ["AGREE"],
+     "offering troops promises them"),
+    ("Peru's president offered condolences to Ecuador after the landslide.", ["SUPPORT"],
+     "condolences offered are support"),
+    ("Norway offered emergency aid to the flooded provinces of Tarvo.", ["AID"],
+     "aid offered is aid"),
+    ("Army helicopters evacuated the wounded from the besieged town of Tarvo.", ["AID"],
+     "'the wounded' (a participle to the parser) evacuated is aid"),
+    ("A Peruvian senator has been put under investigation by prosecutors in Lima.", ["ACCUSE"],
+     "put under investigation: a verb with the noun of its preposition"),
+    ("Bolivian police placed the former interior minister under house arrest.", ["COERCE"],
+     "placed under arrest"),
+    ("A Bolivian newspaper violated the government ban on reporting from the mines.", ["REJECT"],
+     "acting against a ban defies it"),
+    ("Striking Chilean farmers blocked traffic into the capital on Monday.", ["PROTEST"],
+     "blocking traffic or transport is a protest"),
+    ("Riot police dispersed the protesters outside the Peruvian parliament.", ["COERCE"],
+     "breaking up a crowd by force"),
+    ("The Chilean navy launched war games off the northern coast.", ["MOBILIZE"],
+     "war games are drills"),
+    ("The Red Cross issued a plea to both armies to spare the hospital in Tarvo.", ["REQUEST"],
+     "a plea made is a request"),
+    ("Uruguay's government is prepared to lift the ban on the opposition party.", ["AGREE"],
+     "prepared to make a concession: a promise, as 'offered to' is"),
+])
+def test_classes(text, want, comment):
+    assert [t for t in _types(text) if t in want] == want, comment
+
+
+@pytest.mark.parametrize("text,want,comment", [
+    ("Chile is pushing for new sanctions on the Bolivian junta.", ["REQUEST"],
+     "sanctions pushed for are asked for, not imposed"),
+    ("France lobbied for an arms embargo against the Bolivian junta.", ["REQUEST"],
+     "an embargo lobbied for is asked for"),
+    ("The Bolivian junta imposed an internet blackout on three provinces.", ["COERCE"],
+     "a news or internet blackout is censorship, not a measure of alert"),
+])
+def test_only(text, want, comment):
+    assert _types(text) == want, comment
