@@ -78,3 +78,17 @@ def test_classes(text, want, comment):
 ])
 def test_only(text, want, comment):
     assert _types(text) == want, comment
+
+
+@pytest.mark.parametrize("text,want,comment", [
+    ("Chile will not accept the Bolivian proposal.", ["REJECT"],
+     "acceptance refused for the future is a rejection"),
+    ("Chile said it would never recognise the Bolivian junta.", ["REJECT"],
+     "'never' refuses as 'not' does"),
+    ("The Peruvian government will not negotiate with the rebels.", ["REJECT"],
+     "talks refused with a partner"),
+    ("The rebels said they would not withdraw from the valley.", [],
+     "a withdrawal refused is a vow of resolve, no event"),
+])
+def test_refusals(text, want, comment):
+    assert [t for t in _types(text) if t in ("REJECT", "AGREE", "RETREAT")] == want, comment
