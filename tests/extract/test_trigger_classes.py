@@ -92,3 +92,15 @@ def test_only(text, want, comment):
 ])
 def test_refusals(text, want, comment):
     assert [t for t in _types(text) if t in ("REJECT", "AGREE", "RETREAT")] == want, comment
+
+
+@pytest.mark.parametrize("text,want,comment", [
+    ("Chile protested that Bolivian troops had crossed the border.", ["ACCUSE"],
+     "a protest that says what the other side did is a complaint"),
+    ("Chile protested to Bolivia over the border incident.", ["ACCUSE"],
+     "a protest lodged with a state is a complaint"),
+    ("Thousands of students protested against the new law in Lima.", ["PROTEST"],
+     "a protest in the street stays a demonstration"),
+])
+def test_complaints(text, want, comment):
+    assert [t for t in _types(text) if t in ("ACCUSE", "PROTEST")] == want, comment

@@ -40,3 +40,4 @@ class SpeechWords(DataFile):
     label_words: frozenset[Word]
     price_nouns: frozenset[Word]
     acceptance_verbs: frozenset[Word]
+    complaint_verbs: frozenset[Word]

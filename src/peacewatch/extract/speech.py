@@ -413,6 +413,29 @@ def _treatment_warnings(sent: Span, lex: Lexicon, found: list[Mention], tokens: 
     return out
 
 
+# ---------------------------------------------------------------- complaints
+
+
+def _complaints(sent: Span, lex: Lexicon, found: list[Mention], tokens: list[Token]) -> list[Mention]:
+    """'X protested that Y had crossed the border', 'X protested to Y over the incident': a protest
+    verb with what it says (a clause) or with whom it is lodged ('to') is X's complaint (ACCUSE),
+    aimed at the one it is lodged with; the PROTEST read from the verb is retyped."""
+    protests = {m.trigger.i: m for m in found if m.type == "PROTEST" and not m.is_noun}
+    for verb in tokens:
+        mention = protests.get(verb.i)
+        if mention is None or _lemma(verb) not in _SPEECH.complaint_verbs:
+            continue
+        lodged = [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "to"
+                  for p in prep.children if p.dep_ == "pobj" and p.ent_type_ in GROUP_LABELS]
+        said = [c for c in verb.children if c.dep_ == "ccomp"]
+        if not lodged and not said:
+            continue
+        mention.type, mention.mode = "ACCUSE", None
+        # 'protested that Bolivian troops had crossed': whoever the clause says did it
+        mention.targets = mention.targets or lodged or [s for c in said for s in c.children if s.dep_ in SUBJECTS]
+    return []
+
+
 # ---------------------------------------------------------------- refusals
 
 
@@ -589,4 +612,5 @@ _READERS: tuple[tuple[Callable[[Span, Lexicon, list[Mention], list[Token]], list
     (_agreement_onsets, lambda lex: _EVENT_WORDS.agreement_nouns),
     (_assurances_obtained, lambda lex: _SPEECH.assurance_nouns),
     (_refusals, lambda lex: _SPEECH.acceptance_verbs),
+    (_complaints, lambda lex: _SPEECH.complaint_verbs),
 )
