@@ -75,6 +75,16 @@ def test_classes(text, want, comment):
      "an embargo lobbied for is asked for"),
     ("The Bolivian junta imposed an internet blackout on three provinces.", ["COERCE"],
      "a news or internet blackout is censorship, not a measure of alert"),
+    ("The European Union targeted Bolivian banks with new sanctions.", ["SANCTION"],
+     "targeted with sanctions is sanctioned, not attacked"),
+    ("Washington hit Bolivia with new sanctions on Monday.", ["SANCTION"],
+     "hit with sanctions"),
+    ("Peru imposed a travel ban on Bolivian officials.", ["SANCTION"],
+     "a travel, trade or transaction ban imposed on others is a sanction"),
+    ("The junta imposed a ban on opposition rallies.", ["COERCE"],
+     "a ban on rallies is coercion"),
+    ("Peru asked Chile for help after the floods.", ["REQUEST"],
+     "asking for help is a request"),
 ])
 def test_only(text, want, comment):
     assert _types(text) == want, comment
