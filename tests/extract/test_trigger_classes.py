@@ -114,3 +114,11 @@ def test_refusals(text, want, comment):
 ])
 def test_complaints(text, want, comment):
     assert [t for t in _types(text) if t in ("ACCUSE", "PROTEST")] == want, comment
+
+
+@pytest.mark.parametrize("text", [
+    "Peru reiterated its demand today that Chile ease restrictions on Peruvian workers.",
+    "Peru renewed its demand that Chile ease restrictions on Peruvian workers.",
+])
+def test_what_a_demand_says_has_not_happened(text):
+    assert _types(text) == ["REQUEST"], "the clause of a demand noun is asked for, not done"
