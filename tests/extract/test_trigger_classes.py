@@ -122,3 +122,8 @@ def test_complaints(text, want, comment):
 ])
 def test_what_a_demand_says_has_not_happened(text):
     assert _types(text) == ["REQUEST"], "the clause of a demand noun is asked for, not done"
+
+
+def test_a_mediation_opposed_is_not_held():
+    types = _types("Chile is opposed to Argentine mediation between the two armies, a Chilean official said.")
+    assert "CONSULT" not in types
