@@ -85,6 +85,8 @@ def test_classes(text, want, comment):
      "a ban on rallies is coercion"),
     ("Peru asked Chile for help after the floods.", ["REQUEST"],
      "asking for help is a request"),
+    ("The Chilean and Peruvian ministers held five hours of talks in Lima.", ["CONSULT"],
+     "hours or days of talks held are talks held"),
 ])
 def test_only(text, want, comment):
     assert _types(text) == want, comment
