@@ -87,6 +87,14 @@ def test_classes(text, want, comment):
      "asking for help is a request"),
     ("The Chilean and Peruvian ministers held five hours of talks in Lima.", ["CONSULT"],
      "hours or days of talks held are talks held"),
+    ("Chile pledged 50 million dollars in aid to Peru.", ["AID"],
+     "money pledged is aid"),
+    ("The junta dissolved parliament and suspended the constitution.", ["COERCE"],
+     "suspending a constitution is coercion at home"),
+    ("Peru granted amnesty to 200 political prisoners.", ["CONCEDE"],
+     "an amnesty granted is a concession"),
+    ("The Bolivian government declared a state of emergency in three provinces.", ["MOBILIZE"],
+     "a state of emergency declared (CONVENTIONS 4)"),
 ])
 def test_only(text, want, comment):
     assert _types(text) == want, comment
