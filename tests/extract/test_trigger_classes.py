@@ -63,6 +63,8 @@ def _types(text):
      "an ambush told as a noun"),
     ("Chile released two Peruvian fishermen on Friday.", ["CONCEDE"],
      "releasing people held, whoever they are"),
+    ("Bolivian soldiers forced out hundreds of villagers from their homes near Tarvo.", ["COERCE"],
+     "forcing people out of their homes expels them"),
 ])
 def test_classes(text, want, comment):
     assert [t for t in _types(text) if t in want] == want, comment
