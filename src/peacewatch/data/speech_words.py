@@ -39,3 +39,5 @@ class SpeechWords(DataFile):
     labelling_verbs: frozenset[Word]
     label_words: frozenset[Word]
     price_nouns: frozenset[Word]
+    acceptance_verbs: frozenset[Word]
+    complaint_verbs: frozenset[Word]

@@ -743,8 +743,9 @@ def _promises_and_obligations(sent: Span, lex: Lexicon, found: list[Mention]) ->
     """'X offered to withdraw' / 'X is willing to talk': X's promise (AGREE).
     'X said Y must withdraw': X's demand of Y (REQUEST)."""
     out = []
-    # a promise already read from its verb: as AGREE, or as CONCEDE when it halts force
-    agreed = {m.clause.i for m in found if m.type in ("AGREE", "CONCEDE")}
+    # a promise already read from its verb: as AGREE, or as CONCEDE when it halts force (not a
+    # concession the infinitive tells: 'is prepared to lift the ban' promises it)
+    agreed = {m.clause.i for m in found if m.type == "AGREE" or (m.type == "CONCEDE" and m.trigger.i != m.clause.i)}
     tokens = tokens_of(sent)
     for token in tokens:
         if token.dep_ != "xcomp" or not token.pos_ == "VERB":
@@ -1457,7 +1458,22 @@ def _clause_status(node: Token, children: list[Token], first: bool, status: str,
             status = "planned"  # 'said it would withdraw': a future in reported speech
     if node.dep_ == "ccomp" and _lemma(node.head) in lex.wish_verbs:
         return None  # what is demanded or hoped for has not happened
+    if _is_wished_clause(node, children, lex):
+        return None  # nor what a demand or a call says someone do ('its demand that X ease restrictions')
     return status
+
+
+def _is_wished_clause(node: Token, children: list[Token], lex: Lexicon) -> bool:
+    """The clause of a noun of demand or hope, with its own subject: 'its demand that X ease
+    restrictions', hung on the noun or (as the parse often does) on the verb the noun is the object
+    of ('reiterated its demand today that X ease ...')."""
+    if not any(c.dep_ in SUBJECTS for c in children):
+        return False
+    if node.dep_ == "acl":
+        return node.head.pos_ == "NOUN" and _lemma(node.head) in lex.wish_verbs
+    return node.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in children) and any(
+        c.dep_ == "dobj" and c.pos_ == "NOUN" and _lemma(c) in lex.wish_verbs and c.i < node.i
+        for c in node.head.children)
 
 
 def _status_under_head(node: Token, children: list[Token], status: str, lex: Lexicon) -> tuple[str | None, bool]:

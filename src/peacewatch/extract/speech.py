@@ -413,6 +413,60 @@ def _treatment_warnings(sent: Span, lex: Lexicon, found: list[Mention], tokens: 
     return out
 
 
+# ---------------------------------------------------------------- complaints
+
+
+def _complaints(sent: Span, lex: Lexicon, found: list[Mention], tokens: list[Token]) -> list[Mention]:
+    """'X protested that Y had crossed the border', 'X protested to Y over the incident': a protest
+    verb with what it says (a clause) or with whom it is lodged ('to') is X's complaint (ACCUSE),
+    aimed at the one it is lodged with; the PROTEST read from the verb is retyped."""
+    protests = {m.trigger.i: m for m in found if m.type == "PROTEST" and not m.is_noun}
+    for verb in tokens:
+        mention = protests.get(verb.i)
+        if mention is None or _lemma(verb) not in _SPEECH.complaint_verbs:
+            continue
+        lodged = [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "to"
+                  for p in prep.children if p.dep_ == "pobj" and p.ent_type_ in GROUP_LABELS]
+        said = [c for c in verb.children if c.dep_ == "ccomp"]
+        if not lodged and not said:
+            continue
+        mention.type, mention.mode = "ACCUSE", None
+        # 'protested that Bolivian troops had crossed': whoever the clause says did it
+        mention.targets = mention.targets or lodged or [s for c in said for s in c.children if s.dep_ in SUBJECTS]
+    return []
+
+
+# ---------------------------------------------------------------- refusals
+
+
+def _refusals(sent: Span, lex: Lexicon, found: list[Mention], tokens: list[Token]) -> list[Mention]:
+    """'X will not accept the plan', 'said it would never recognise Y', 'will not negotiate with Y':
+    acceptance refused for the future by its author is X's REJECT, aimed at the owner of what is
+    refused or at the partner refused (the acceptance verbs of the mentions are left out of
+    find_mentions as negated futures)."""
+    out = []
+    taken = _taken(found, "REJECT")
+    for verb in tokens:
+        if _lemma(verb) not in _SPEECH.acceptance_verbs or verb.pos_ != "VERB" or verb.i in taken:
+            continue
+        if not any(c.dep_ == "neg" for c in verb.children) or not _future(verb, lex):
+            continue
+        if any(c.dep_ == "mark" and _lemma(c) in CONDITION_MARKS for c in verb.children):
+            continue  # 'if they come, we would not agree': a hypothetical
+        sources = subjects_of(verb)
+        if not sources:
+            continue
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        targets = [o for obj in objects for o in (owners_of(obj) or [])]
+        targets += [p for prep in verb.children if prep.dep_ == "prep" and _lemma(prep) in PARTNER_PREPS
+                    for p in prep.children if p.dep_ == "pobj"]
+        if not targets and any(o.ent_type_ in GROUP_LABELS for o in objects):
+            targets = objects  # 'will never recognise Y'
+        out.append(Mention(type="REJECT", mode=None, trigger=verb, clause=speech_verb_of(verb, lex) or verb,
+                           sent=sent, sources=sources, targets=targets))
+    return out
+
+
 # ---------------------------------------------------------------- event nouns
 
 
@@ -557,4 +611,6 @@ _READERS: tuple[tuple[Callable[[Span, Lexicon, list[Mention], list[Token]], list
     (_peace_pushes, lambda lex: _SPEECH.push_nouns),
     (_agreement_onsets, lambda lex: _EVENT_WORDS.agreement_nouns),
     (_assurances_obtained, lambda lex: _SPEECH.assurance_nouns),
+    (_refusals, lambda lex: _SPEECH.acceptance_verbs),
+    (_complaints, lambda lex: _SPEECH.complaint_verbs),
 )
