@@ -177,6 +177,8 @@ GROUP_POSSESSIVES = frozenset({"its", "their"})
 FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us", "our"})
 # '"We will respond," the minister said': the speaker's side, inside the speaker's quotation
 SPEAKER_SIDE_PRONOUNS = frozenset({"we", "us"})
+# Adverbs by which the narration denies what someone said ('falsely said that X started the war').
+DENYING_ADVERBS = frozenset({"falsely", "wrongly", "baselessly", "erroneously", "mistakenly", "untruthfully"})
 SELF_PRONOUNS = FIRST_SECOND_PERSON | {"my", "your"}
 RECIPROCALS = frozenset({"other", "another"})
 RELATIVE_CLAUSE_WORDS = frozenset({"which", "that"})

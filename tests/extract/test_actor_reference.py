@@ -210,3 +210,14 @@ def test_a_possessive_of_two_subjects_is_neither_alone_nor_the_last_one_named():
     report = peacewatch.extract(text, published=date(2025, 5, 3))
     exchange = [e for e in report.events if "exchange" in e.evidence]
     assert all(e.source is None or e.source.text != "their" for e in exchange)
+
+
+def test_a_quotations_he_is_the_person_it_is_said_about():
+    """'"He killed our people," X said about Y': Y did it (unknown before); with no one named
+    after 'about' the quotation's 'he' stays unknown."""
+    about = peacewatch.extract("\u201cHe killed our people,\u201d the Peruvian president Luis Ruiz said about "
+                               "Chilean President Pablo Soto.", published="2025-05-07").events
+    assert [(e.source.country if e.source else None) for e in about if e.type == "ASSAULT"] == ["CHL"]
+    unnamed = peacewatch.extract("\u201cHe killed our people,\u201d the Peruvian president Luis Ruiz said.",
+                                 published="2025-05-07").events
+    assert [e.source for e in unnamed if e.type == "ASSAULT"] == [None]

@@ -632,6 +632,9 @@ NO_ACT_CASES = [
     ("The army has made preparations for an offensive on the city.", "ASSAULT", False, "nor what is prepared"),
     ("The statement said the incident was reason enough for new sanctions against Chile.", "SANCTION", False,
      "nor what there is reason for"),
+    ("The senator falsely said that Chile, not Peru, started the war.", "ASSAULT", False,
+     "what the narration says was said falsely"),
+    ("The senator said that Chile started the war in 2022.", "ASSAULT", True, "what was said, told as said"),
 ]
 
 

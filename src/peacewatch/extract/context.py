@@ -354,8 +354,9 @@ def resolve_pronoun(token: Token, ctx: ArticleContext, salient: list[tuple[Token
     person = token.lower_ in PERSON_PRONOUNS
     if person and token.i in quoted_tokens_of(token.doc):
         # '"He is killing people," X said': a quotation speaks from its speaker's side, who is
-        # 'I' there; its 'he' is someone the narration need not have named last (unknown)
-        return None
+        # 'I' there; its 'he' is someone the narration need not have named last (unknown),
+        # unless the verb of saying names whom it is about ('X said about Y')
+        return _quoted_about(token, ctx)
     speaker = _pronoun_speaker(token, ctx, salient, person)
     found = speaker if speaker is not None else _salient_antecedent(token, salient, person)
     if found is not None and found.country and token.i in quoted_tokens_of(token.doc):
@@ -364,6 +365,18 @@ def resolve_pronoun(token: Token, ctx: ArticleContext, salient: list[tuple[Token
         if own is not None and own.country == found.country:
             return None
     return found
+
+
+def _quoted_about(token: Token, ctx: ArticleContext) -> Actor | None:
+    """'"He killed our people," X said about Y': the one person a quotation's verb of saying is
+    about ('about'/'of' a person) is its 'he' or 'she'; None when it names no person."""
+    verb = _speech_verb_above(token)
+    about = [p for prep in (verb.children if verb is not None else ()) if prep.dep_ == "prep"
+             and prep.lower_ in ("about", "of") for p in prep.children if p.dep_ == "pobj"]
+    if len(about) != 1:
+        return None
+    actor = ctx.describe(about[0])
+    return actor if actor is not None and is_person(actor, about[0]) else None
 
 
 def _quoting_speaker(token: Token, ctx: ArticleContext) -> Actor | None:

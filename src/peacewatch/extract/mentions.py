@@ -24,6 +24,7 @@ from peacewatch.grammar import (
     CLOSING_MARKS,
     CONDITION_MARKS,
     DEFINITE_DETERMINERS,
+    DENYING_ADVERBS,
     DIPLOMAT_PREPS,
     GENERIC_DETERMINERS,
     GRIEVANCE_PREPS,
@@ -1458,6 +1459,8 @@ def _clause_status(node: Token, children: list[Token], first: bool, status: str,
             status = "planned"  # 'said it would withdraw': a future in reported speech
     if node.dep_ == "ccomp" and _lemma(node.head) in lex.wish_verbs:
         return None  # what is demanded or hoped for has not happened
+    if node.dep_ == "ccomp" and any(c.lower_ in DENYING_ADVERBS for c in node.head.children):
+        return None  # 'falsely said that X started the war': the narration denies it
     if _is_wished_clause(node, children, lex):
         return None  # nor what a demand or a call says someone do ('its demand that X ease restrictions')
     return status
