@@ -643,3 +643,14 @@ def test_words_that_tell_no_act(text, kind, told, point):
     """Each 'False' row was an event before (an attack of words, a war declared, a meeting with a
     base ...); the 'True' rows keep the act beside it."""
     assert bool([e for e in extract(text, published="2025-05-07").events if e.type == kind]) == told, point
+
+
+@pytest.mark.parametrize("text,partner", [
+    ("British Prime Minister John Hale held a conference call with U.S. President Tom Reed on Saturday.", "Tom Reed"),
+    ("The Peruvian foreign minister took part in a videoconference with his Chilean counterpart.", "counterpart"),
+])
+def test_a_conference_or_video_call_is_a_call(text, partner):
+    """'a conference call', 'a video call', 'a videoconference' are calls as 'a phone call' is
+    (no event before: the noun 'call' needed 'phone' or 'telephone')."""
+    calls = [e for e in extract(text, published="2025-05-11").events if e.type == "CONSULT" and e.mode == "phone"]
+    assert calls and partner in calls[0].target.name
