@@ -30,7 +30,7 @@ from peacewatch.grammar import (
     WHEN_ADVERBS,
 )
 from peacewatch.nlp import tokens_of
-from peacewatch.resolve.time import Offset, detect_future_tense, find_time_expressions, resolve_time
+from peacewatch.resolve.time import Offset, anchor_date, detect_future_tense
 from peacewatch.schema import Actor, When
 
 __all__ = ["SAYING_TYPES", "after_publication", "comparison_frame", "complement_clause", "done_by_publication",
@@ -352,17 +352,13 @@ def shifted_from_told_date(offset: Offset | None, when: When) -> bool:
     in February 2022', 'days after the 2014 annexation'): the resolver shifted it from that date
     already (at the precision the shift allows), so it dates the act as it is; no event of the
     article is needed to anchor it.
-    A day or month named without its year ('a week after the attack on Tuesday') is read against
-    the publication date, and left to the anchor event's own date (extract/events._offset_date).
+    A day or month named without its year ('a week after the attack on Tuesday') needs the
+    publication date to be placed: it is left to the anchor event's own date (extract/events._offset_date).
     Args: offset, the time's offset (None: no offset); when, its reading.
     """
-    if offset is None or offset.anchor is None or not when.value:
+    if offset is None or not when.value:
         return False
-    return any(len(word) == YEAR_DIGITS and word.isdigit() for word in offset.anchor.split())
-
-
-# The digits of a year written out ('in February 2022', 'the 2014 annexation').
-YEAR_DIGITS = 4
+    return anchor_date(offset.anchor, None) is not None
 
 
 def time_anchor_root(span: Span, offset: Offset | None) -> Token:
@@ -384,12 +380,9 @@ _ANCHOR_CLAUSE_DEPS = frozenset({"advcl"})
 def told_anchor_date(span: Span, when: When, offset: Offset | None, clause: Token) -> When | None:
     """The date of the act a time counts from, when that act's clause is the time's own anchor and
     tells its date ('weeks after Russia invaded Ukraine in February 2022': the invasion's is
-    February 2022), read from the anchor's own words (which hold a year: shifted_from_told_date, so
-    no publication date is needed).
+    February 2022), read from the anchor's own words with no publication date (resolve.time.anchor_date).
     Args: span, when, offset: a time of the sentence; clause, the verb of an act.
     Returns: the anchor's date, or None when `clause` is not the anchor's verb or it tells none."""
-    if not shifted_from_told_date(offset, when) or span.root.i != clause.i or offset is None or offset.anchor is None:
+    if offset is None or not when.value or span.root.i != clause.i:
         return None
-    found = [t for t in find_time_expressions(offset.anchor) if t.kind != "anchored"]
-    told = resolve_time(found[-1].text, None) if found else None
-    return told if told is not None and told.value else None
+    return anchor_date(offset.anchor, None)

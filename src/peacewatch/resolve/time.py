@@ -26,6 +26,7 @@ from peacewatch.schema import When
 __all__ = [
     "KINDS",
     "Offset",
+    "anchor_date",
     "TimeMention",
     "DATELINE_CHARS",
     "detect_future_tense",
@@ -1215,13 +1216,10 @@ def _resolve_candidate(c: _Candidate, text: str, published: date | None, future:
     words = text[c.start:c.end]
     if c.kind == "anchored":
         offset = _offset_of(c)
-        if offset is not None and offset.anchor:
-            inner = [x for x in _scan(offset.anchor) if x.kind != "anchored"]
-            if inner:
-                # the anchor names its own date ('a day after the attack on Sunday'): resolve and shift
-                base = _resolve_candidate(inner[0], offset.anchor, published, future, country)
-                if base.value:
-                    return shift_when(base, offset, words)
+        base = anchor_date(offset.anchor, published, future, country) if offset is not None else None
+        if base is not None and offset is not None:
+            # the anchor names its own date ('a day after the attack on Sunday'): shift from it
+            return shift_when(base, offset, words)
         return When(text=words, value=None, precision=None,
                     rule="anchored-to-named-event" if c.anchor else "anchored-to-previous-event",
                     anchor=c.anchor)
@@ -1235,6 +1233,18 @@ def _resolve_candidate(c: _Candidate, text: str, published: date | None, future:
     if c.prefix in SPAN_PREPOSITIONS:
         rule = f"span-start-{c.prefix} ({rule})"
     return When(text=words, value=value, precision=precision, rule=rule, anchor=None)
+
+
+def anchor_date(anchor: str | None, published: date | None, future: bool = False,
+                country: str | None = None) -> When | None:
+    """The date an anchor phrase names of its own ('the attack on Sunday', 'Russia invaded Ukraine
+    in February 2022'): its first time that is not itself anchored, resolved; None when it names
+    none, or one that cannot be placed (a weekday with no publication date)."""
+    inner = [x for x in _scan(anchor) if x.kind != "anchored"] if anchor else []
+    if not inner or anchor is None:
+        return None
+    base = _resolve_candidate(inner[0], anchor, published, future, country)
+    return base if base.value else None
 
 
 def _as_date(published: date | str | None) -> date | None:
