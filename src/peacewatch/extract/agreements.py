@@ -33,7 +33,7 @@ from peacewatch.extract.context import (
     remember_subjects,
     sentence_times,
 )
-from peacewatch.extract.countries import country_name, country_of
+from peacewatch.extract.countries import country_of, state_actor
 from peacewatch.extract.counts import parse_number
 from peacewatch.grammar import (
     AIMED_AT_PREPS,
@@ -1388,7 +1388,7 @@ def _between(event: Event, pair: list[str]) -> bool:
 
 
 def _party(code: str) -> Actor:
-    return Actor(name=country_name(code), country=code)
+    return state_actor(code, sector=None)
 
 
 def _confirm_claims(drafts: list[Draft], claims: list[Claim], sents: list[Span]) -> None:

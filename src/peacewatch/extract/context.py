@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from peacewatch.data.event_words import ActorWords
 from peacewatch.data.reading_words import ParticipantWords
 from peacewatch.extract.actors import PersonIndex, build_person_index, describe_actor, lookup_organisation
-from peacewatch.extract.countries import country_name, country_of
+from peacewatch.extract.countries import country_name, country_of, state_actor
 from peacewatch.extract.lexicon import get_lexicon
 from peacewatch.extract.mentions import WEAPON_NOUNS, hyphen_pair, split_named_coordination
 from peacewatch.extract.quotes import quoted_tokens_of
@@ -315,8 +315,7 @@ def released_to(kind: str, source: Actor | None, target: Actor | None, objects: 
     code = next((c for c in ctx.countries if c != source.country), None)
     if code is None:
         return target
-    return Actor(text=target.text if target is not None else None, name=country_name(code), country=code,
-                 sector="GOV")
+    return state_actor(code, target.text if target is not None else None)
 
 
 def _entity_name(token: Token) -> str:
@@ -466,7 +465,7 @@ def _pronoun_speaker(token: Token, ctx: ArticleContext, salient: list[tuple[Toke
     # are others
     if speaker_is_person and token.lower_ in PLURAL_PRONOUNS and actor.country \
             and token.i not in quoted_tokens_of(token.doc):
-        return Actor(text=token.text, name=country_name(actor.country), country=actor.country, sector="GOV")
+        return state_actor(actor.country, token.text)
     return None
 
 
@@ -508,8 +507,7 @@ def actors_of(tokens: list[Token], ctx: ArticleContext, salient: list[tuple[Toke
             for adjective in split:
                 code = country_of(_entity_name(adjective))
                 if code:
-                    out.append(Actor(text=text_of(phrase(token)), name=country_name(code), country=code,
-                                     sector="GOV"))
+                    out.append(state_actor(code, text_of(phrase(token))))
             continue
         actor = actor_of(token, ctx, salient)
         if actor is not None and names_thing(token):
@@ -671,7 +669,7 @@ def _unnamed_body(token: Token, ctx: ArticleContext) -> Actor | None:
     if lemma not in STATE_NOUNS:
         return None
     code = _last_country(token)
-    return Actor(text=text_of(phrase(token)), name=country_name(code), country=code, sector="GOV") if code else None
+    return state_actor(code, text_of(phrase(token))) if code else None
 
 
 def _is_definite(token: Token) -> bool:
@@ -861,8 +859,7 @@ def recent_pair(ctx: ArticleContext, sents: list[Span], index: int) -> tuple[Act
             codes = [code for t in (token, *token.conjuncts) if (code := country_of(t.text))]
             if len(set(codes)) >= 2:
                 a, b = codes[0], next(c for c in codes if c != codes[0])
-                return (Actor(text=token.text, name=country_name(a), country=a, sector="GOV"),
-                        Actor(text=token.text, name=country_name(b), country=b, sector="GOV"))
+                return state_actor(a, token.text), state_actor(b, token.text)
     return None
 
 
@@ -890,7 +887,7 @@ def row_target(trigger: Token, kind: str, source: Actor | None, others: list[Row
     if len(countries) != 1:
         return None
     code = countries.pop()
-    return Actor(name=country_name(code), country=code, sector="GOV")
+    return state_actor(code)
 
 
 def same_party(a: Actor, b: Actor) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from peacewatch.data.reading_words import CountryEntry, CountryList
+from peacewatch.schema import Actor
 
 log = logging.getLogger(__name__)
 
@@ -146,6 +147,11 @@ def country_of(text: str) -> str | None:
 def country_name(iso3: str) -> str | None:
     """The canonical short name of an ISO3 code ('GBR' -> 'United Kingdom'), or None."""
     return _index().names.get(iso3)
+
+
+def state_actor(iso3: str, text: str | None = None, sector: str | None = "GOV") -> Actor:
+    """A country's state as an actor: its canonical name, its code and (by default) GOV."""
+    return Actor(text=text, name=country_name(iso3), country=iso3, sector=sector)
 
 
 def is_metonym(text: str) -> bool:

@@ -34,7 +34,7 @@ from peacewatch.extract.context import (
     same_party,
     sentence_times,
 )
-from peacewatch.extract.countries import country_name
+from peacewatch.extract.countries import state_actor
 from peacewatch.extract.dating import (
     SAYING_TYPES,
     after_publication,
@@ -690,7 +690,7 @@ def _exchange_drafts(drafts: list[Draft], mention: Mention, ctx: ArticleContext,
     freed = next(iter(actors_of(expand([captives]), ctx, salient)), None)
     holder = None  # the state the first captives belong to, when it is told and is not the other side's
     if side is not None and side.country and (freed is None or freed.country != side.country):
-        holder = Actor(text=side.text, name=country_name(side.country), country=side.country, sector="GOV")
+        holder = state_actor(side.country, side.text)
     return [Draft(type=mention.type, mode=mention.mode, status=mention.status, mentions=[mention],
                   source=holder, target=freed)]
 
@@ -1410,7 +1410,7 @@ def _assault_target(target: Actor | None, casualties: Casualties, place: Place |
     if target is not None and (target.country or target.sector):
         return target
     if place is not None and place.country:
-        return Actor(text=place.text, name=country_name(place.country), country=place.country, sector=None)
+        return state_actor(place.country, place.text, sector=None)
     return target
 
 
