@@ -6,7 +6,7 @@ carry more (explanations of how a value was found), never less.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
@@ -22,6 +22,23 @@ Precision = Literal["day", "week", "month", "year"]
 
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class TerseRecord(Record):
+    """A record with fields added to the format after its first readers (UNSAID_WHEN_EMPTY): they
+    are dumped only when they say something (true, not empty), so that a record with nothing to
+    say of them reads as it always did."""
+
+    UNSAID_WHEN_EMPTY: ClassVar[tuple[str, ...]] = ()
+
+    # (left unannotated: a return type would stand for the model's own JSON schema)
+    @model_serializer(mode="wrap")
+    def _drop_unsaid(self, handler: SerializerFunctionWrapHandler):
+        out = handler(self)
+        for name in self.UNSAID_WHEN_EMPTY:
+            if not getattr(self, name):
+                out.pop(name, None)
+        return out
 
 
 class Actor(Record):
@@ -56,7 +73,7 @@ class Place(Record):
     precision: Literal["city", "region", "country", "sea", "continent"] | None = None
 
 
-class Count(Record):
+class Count(TerseRecord):
     """A hedged number: 'over 115' is min 115, max None; 'up to 30' is min None, max 30."""
 
     min: int | None = Field(default=None, ge=0)
@@ -64,13 +81,7 @@ class Count(Record):
     # read from a vague word ('dozens', 'scores of', 'hundreds'): a floor weaker than any written
     # figure; dumped only when true, so an exact count reads {min, max} as it always did
     vague: bool = False
-
-    @model_serializer(mode="wrap")
-    def _drop_exact(self, handler: SerializerFunctionWrapHandler) -> dict:
-        out = handler(self)
-        if not self.vague:
-            out.pop("vague", None)
-        return out
+    UNSAID_WHEN_EMPTY = ("vague",)
 
 
 class Weapon(Record):
@@ -79,7 +90,7 @@ class Weapon(Record):
     model: str | None = None
 
 
-class Event(Record):
+class Event(TerseRecord):
     type: EventType
     mode: str | None = None
     status: Status = "occurred"
@@ -98,6 +109,10 @@ class Event(Record):
     agreement: int | None = Field(default=None, ge=0, description="position in the report's agreements")
     trigger: str | None = None
     note: str | None = None
+    # a meeting's parties beyond its source and target (CONVENTIONS 2: those also present, its host
+    # or mediator, as the note names them), so that fusion compares every party a telling names
+    others: list[Actor] = Field(default_factory=list)
+    UNSAID_WHEN_EMPTY = ("others",)
 
 
 class Claim(Record):

@@ -81,3 +81,18 @@ def test_a_conversation_with_two_leaders_is_not_made_one_meeting():
     # 'spoke with A and B' is not told as a meeting in person: one act per dyad (CONVENTIONS 2)
     consults = _consults("The Italian prime minister spoke with the leaders of Greece and Cyprus on Tuesday.")
     assert sorted(_sides(e) for e in consults) == [("ITA", "CYP"), ("ITA", "GRC")]
+
+
+def _others(event):
+    return [a.country for a in event.others]
+
+
+def test_the_parties_beyond_the_two_are_carried_for_fusion():
+    """The note names those also present and the host; the event carries them as actors too."""
+    chile, = _consults("The leaders of Chile, Peru and Ecuador met the president of Bolivia in La Paz on Monday.")
+    assert _sides(chile) == ("CHL", "BOL") and _others(chile) == ["PER", "ECU"]
+    hosted, = _consults("Talks between Serbia and Kosovo hosted by Austria ended on Friday.")
+    assert _others(hosted) == ["AUT"]
+    two, = _consults("The Chilean foreign minister met his Peruvian counterpart in Lima on Monday.")
+    assert two.others == [] and "others" not in two.model_dump()  # dumped only when there are some
+

@@ -1,7 +1,7 @@
 """Fusion rules on hand-made tellings: what joins an incident and what stays apart."""
 
-from peacewatch.fuse.incidents import Fuser, Telling, best_figure, fusion_order, gather
-from peacewatch.records import date_span
+from peacewatch.fuse.incidents import Fuser, Telling, best_figure, fusion_order, gather, telling_of
+from peacewatch.records import TELLING_COLUMNS, date_span
 
 
 def telling(n, day="2025-04-22", place="Kharkiv", lat=49.99, lon=36.23, killed=5, article=None, root=None,
@@ -343,3 +343,60 @@ def test_a_meeting_takes_only_the_acts_that_fit_it_and_remakes_the_rest():
     call.mode = "phone"
     fuser = fuse_all([told(5, "d", kind="ACCUSE", source="USA", target="UKR"), call])
     assert len(fuser.incidents) == 2
+
+
+# ------------------------------------------------------------ meetings of several parties
+
+
+def talks(n, article, source, target, others=(), mode="meeting", day="2025-06-07", rule=None, published=None,
+          **kw):
+    """A meeting at Gullhaven told with its two sides and the parties also present (Event.others)."""
+    telling = town(n, article, kind="CONSULT", source=source, target=target, day=day, rule=rule,
+                   published=published or day, name="Gullhaven", admin1="XX.01", lat=20.0, lon=40.0, **kw)
+    telling.mode, telling.others = mode, tuple(others)
+    return telling
+
+
+def test_a_summit_told_by_different_pairs_of_its_leaders_is_one_meeting():
+    """One outlet tells A meeting D with B and C present, another B visiting D with A and C: one
+    summit. A meeting of the same pair four days later, the same leaders' call with a party not
+    present, and talks of a pair not both among them stay apart."""
+    fuser = fuse_all([talks(1, "a", "FRA", "UKR", others=("DEU", "GBR", "POL")),
+                      talks(2, "b", "GBR", "UKR", others=("FRA", "DEU", "POL"), mode="visit", day="2025-06-08"),
+                      talks(3, "c", "FRA", "UKR", others=("DEU", "GBR", "POL"), day="2025-06-11"),
+                      talks(4, "d", "GBR", "USA", others=("UKR", "FRA", "DEU", "POL"), mode="phone"),
+                      talks(5, "e", "RUS", "UKR")])
+    assert sorted(sorted(i.articles) for i in fuser.incidents) == [["a", "b"], ["c"], ["d"], ["e"]]
+    # two pairs that name nobody else are two meetings, as before
+    assert len(fuse_all([talks(1, "a", "FRA", "UKR"), talks(2, "b", "GBR", "UKR")]).incidents) == 2
+
+
+def test_a_call_and_a_meeting_in_person_of_one_pair_are_two_happenings():
+    fuser = fuse_all([talks(1, "a", "USA", "RUS", mode="phone"), talks(2, "b", "RUS", "USA", mode="meeting")])
+    assert len(fuser.incidents) == 2
+    # talks told in no manner, or the call told twice, are one with the call
+    fuser = fuse_all([talks(1, "a", "USA", "RUS", mode="phone"), talks(2, "b", "RUS", "USA", mode=None),
+                      talks(3, "c", "USA", "RUS", mode="phone")])
+    assert len(fuser.incidents) == 1
+
+
+def test_a_summit_dated_by_its_article_two_days_late_joins_the_one_told_by_its_weekday():
+    """'met on Saturday' in Saturday's report; 'met' with no day in Monday's: one summit, whose
+    other pair of leaders each telling names as present. Told of another pair, it stays apart."""
+    saturday = talks(1, "a", "FRA", "UKR", others=("DEU", "GBR"), rule="weekday-before-publication")
+    late = talks(2, "b", "GBR", "UKR", others=("FRA", "DEU"), day="2025-06-09",
+                 rule="undated current news: publication date")
+    assert len(fuse_all([saturday, late]).incidents) == 1
+    other = talks(3, "c", "RUS", "UKR", day="2025-06-09", rule="undated current news: publication date")
+    assert len(fuse_all([saturday, other]).incidents) == 2
+
+
+def test_a_stored_meetings_others_reach_fusion():
+    row = {"event_id": 1, "article_id": "a", "root": "a", "type": "CONSULT", "outlet": "o",
+           **{name: None for name in TELLING_COLUMNS}, "evidence": "sentence",
+           "data": {"others": [{"text": "B", "name": "B", "country": "DEU", "sector": "GOV"},
+                               {"text": "C", "name": "C", "country": None, "sector": None}]}}
+    row.update(source_country="FRA", target_country="UKR", date_value="2025-06-07", date_precision="day")
+    told_row = telling_of(row)
+    assert told_row.others == ("DEU",) and told_row.parties() == {"FRA", "UKR", "DEU"}
+    assert told_row.figure()["parties"] == ["DEU", "FRA", "UKR"]

@@ -147,6 +147,7 @@ class Draft:
     weapons: list[Weapon] = field(default_factory=list)
     count: int | None = None
     note: str | None = None
+    others: list[Actor] = field(default_factory=list)  # a meeting's parties beyond the two (meetings.Sides)
     sent_index: int = 0
     site: str | None = None  # the one site (its lemma) a strike on several sites hit (_split_by_site)
     # places told around the act, not by its own clause: its place when it has none, never a
@@ -631,6 +632,7 @@ def _drafts_of(mention: Mention, ctx: ArticleContext, salient: list[tuple[Token,
     parties = actors_of(expand(mention.parties), ctx, salient)
     note = None
     mediator = None
+    others: list[Actor] = []
     if mention.type in ("CONSULT", "COOPERATE"):
         # 'negotiations toward a ceasefire': an event named as what talks are about is their topic,
         # not a party to them
@@ -640,12 +642,13 @@ def _drafts_of(mention: Mention, ctx: ArticleContext, salient: list[tuple[Token,
         sources, targets = [parties[0]], [parties[1]]
         if mediator is not None and mediator.country:
             note = f"mediated by {mediator.name or mediator.text}"
+            others = [mediator] if mention.type == "CONSULT" else []
     if not targets and mention.type in ("CONSULT", "AGREE", "COOPERATE") and len(sources) >= 2:
         sources, targets = sources[:1], sources[1:]
     if mention.type == "CONSULT" and is_gathering(mention, sources, targets):
         host = next(iter(actors_of(expand(hosts), ctx, salient)), None) if (hosts := host_list(mention)) else None
         sides = principal_sides(sources, targets, host, note)
-        sources, targets, note = sides.sources, sides.targets, sides.note
+        sources, targets, note, others = sides.sources, sides.targets, sides.note, sides.others
     # 'both parties accused each other': the two parties named before.
     if any(t.lower_ in RECIPROCALS for t in mention.targets) or any(
         t.lemma_.lower() in COLLECTIVE_PARTIES for t in mention.sources
@@ -670,7 +673,8 @@ def _drafts_of(mention: Mention, ctx: ArticleContext, salient: list[tuple[Token,
             if source is not None and target is not None and same_party(source, target):
                 continue
             drafts.append(Draft(type=mention.type, mode=mention.mode, status=mention.status, mentions=[mention],
-                                source=source, target=target, mediator=mediator, count=mention.count, note=note))
+                                source=source, target=target, mediator=mediator, count=mention.count, note=note,
+                                others=others))
     return drafts
 
 
@@ -1135,6 +1139,7 @@ def _merge_once(drafts: list[Draft]) -> list[Draft]:
         home.mode = home.mode or draft.mode
         home.count = home.count or draft.count
         home.note = home.note or draft.note
+        home.others = home.others or draft.others
     return merged
 
 
@@ -1384,7 +1389,7 @@ def _to_event(draft: Draft, ctx: ArticleContext) -> Event:
         location=place, count=draft.count, killed=casualties.killed, injured=casualties.injured,
         children_killed=casualties.children_killed, women_killed=casualties.women_killed,
         weapons=_unique_weapons(draft.weapons), evidence=evidence, also_evidence=also,
-        trigger=draft.first.trigger.text, note="; ".join(notes) or None,
+        trigger=draft.first.trigger.text, note="; ".join(notes) or None, others=draft.others,
     )
 
 

@@ -23,11 +23,13 @@ _NAME_DEPS = frozenset({"npadvmod", "compound", "nmod"})
 
 @dataclass
 class Sides:
-    """The two principal parties of a meeting as drafts take them, and what the note says of the rest."""
+    """The two principal parties of a meeting as drafts take them, what the note says of the rest,
+    and the rest themselves (those also present, the host)."""
 
     sources: list[Actor]
     targets: list[Actor]
     note: str | None
+    others: list[Actor]
 
 
 def is_gathering(mention: Mention, sources: list[Actor], targets: list[Actor]) -> bool:
@@ -86,15 +88,17 @@ def principal_sides(sources: list[Actor], targets: list[Actor], host: Actor | No
         host: who hosted or mediated it, when its words say so (host_list).
         note: the note the meeting has so far.
     Returns:
-        at most one source and one target, and the note.
+        at most one source and one target, the note, and the parties beyond the two.
     """
     notes = [note] if note else []
+    hosts: list[Actor] = []
     guests = [a for a in [*sources, *targets] if host is None or not _is_host(a, host)]
     if host is not None and len(guests) >= 2:
         # a host with one guest met that guest: it is a party (and named as such)
         sources = [a for a in sources if not _is_host(a, host)]
         targets = [a for a in targets if not _is_host(a, host)]
         notes.append(f"hosted by {host.name or host.text}")
+        hosts.append(host)
     if not sources:
         sources, targets = targets[:1], targets[1:]
     if not targets:
@@ -104,7 +108,8 @@ def principal_sides(sources: list[Actor], targets: list[Actor], host: Actor | No
     names = [name for a in others if (name := a.name or a.text)]
     if names:
         notes.append("also present: " + ", ".join(dict.fromkeys(names)))
-    return Sides(sources=principals[:1], targets=principals[1:2], note="; ".join(notes) or None)
+    return Sides(sources=principals[:1], targets=principals[1:2], note="; ".join(notes) or None,
+                 others=[*others, *hosts])
 
 
 def _counterpart(source: list[Actor], targets: list[Actor]) -> list[Actor]:

@@ -30,6 +30,9 @@ GATHERING_ACTS = ("ACCUSE", "REQUEST", "REJECT", "THREATEN")
 # is the mode of a call).
 GATHERING = "CONSULT"
 PHONE = "phone"
+# The modes of talks held in person: a call and a meeting or visit of the same parties on the same
+# days are two happenings (a leaders' call with an absent party during their summit).
+IN_PERSON = frozenset({"meeting", "visit"})
 # Two reports naming the same numbered instrument ('the 16th package of sanctions') tell one
 # decision when their days are this close: agreed on one day, adopted some days later. Only
 # decisions and rounds of talks are numbered instruments; a strike's 'second wave' is not one
@@ -176,6 +179,41 @@ def actors_agree(kind: str, one: Told, other: Told) -> bool:
         if a and b and a != b:
             return False
     return True
+
+
+def parties_overlap(one: Told, other: Told, one_parties: set[str], other_parties: set[str]) -> bool:
+    """Whether two tellings of talks among several parties may be one, though their two sides
+    differ: each names the other's two sides among all the parties it names (its sides, those also
+    present, its host or mediator). Outlets name one summit by different pairs of its leaders ('A
+    met D, with B and C present'; 'B visited D, with A and C'); a meeting of only two of them, or
+    of one of them with a party not present, is another.
+
+    Args:
+        one, other: two tellings (or a telling and an incident) of symmetric types.
+        one_parties, other_parties: the countries of every party each names.
+    """
+    pairs = [{actor(told, "source"), actor(told, "target")} - {None} for told in (one, other)]
+    return len(pairs[0]) == len(pairs[1]) == 2 and pairs[0] <= other_parties and pairs[1] <= one_parties
+
+
+def parties_agree(kind: str, one: Told, other: Told, one_parties: set[str], other_parties: set[str]) -> bool:
+    """Whether two tellings' sides may be one happening's (actors_agree), or, for talks among
+    several parties, whether each names the other's two sides (parties_overlap).
+
+    Args:
+        kind: the type the sides are compared as.
+        one, other: two tellings, or a telling and an incident.
+        one_parties, other_parties: the countries of every party each names.
+    """
+    return actors_agree(kind, one, other) or (
+        kind in SYMMETRIC_TYPES and parties_overlap(one, other, one_parties, other_parties))
+
+
+def manners_agree(one: Told, other: Told) -> bool:
+    """Whether two tellings of talks may be one happening by their manner: a call (PHONE) is not a
+    meeting or visit in person (IN_PERSON); an unknown or other manner agrees with any."""
+    modes = {one.mode, other.mode}
+    return not (PHONE in modes and modes & IN_PERSON)
 
 
 def share_something(one: Told, other: Told, one_parties: set[str], other_parties: set[str]) -> bool:

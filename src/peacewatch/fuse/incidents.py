@@ -37,13 +37,14 @@ from peacewatch.fuse.compare import (
     UNDATED_RULE,
     Told,
     actor,
-    actors_agree,
     family,
     group,
     group_types,
     is_background,
     is_recall,
     km,
+    manners_agree,
+    parties_agree,
     places_agree,
     share_something,
     two_sides,
@@ -94,6 +95,7 @@ class Telling(Told):
     killed_vague: bool = False  # the toll was read from a vague word ('dozens'): a floor, not a count
     injured_vague: bool = False
     position: int = 0  # the event's place among its article's events
+    others: tuple[str, ...] = ()  # the countries of a meeting's parties beyond its two sides (Event.others)
     also: list[Telling] = field(default_factory=list)
 
     def figure(self) -> dict:
@@ -111,8 +113,9 @@ class Telling(Told):
         return figure
 
     def parties(self) -> set[str]:
-        """The countries of the sides its sentences name."""
-        return {country for t in (self, *self.also) for country in (t.source_country, t.target_country) if country}
+        """The countries of the sides its sentences name, and of those they name present beside them."""
+        return {country for t in (self, *self.also) for country in (t.source_country, t.target_country, *t.others)
+                if country}
 
     def span(self) -> tuple[date, date] | None:
         return date_span(self.date_value, self.date_precision)
@@ -263,7 +266,7 @@ def best_figure(independent: list[dict], what: str) -> int | None:
 # Fusion's working copies of the records: a column they share is typed as the record declares it;
 # these are their own fields.
 TELLING_OWN = ("root", "event_id", "country", "outlet", "url", "published", "date_rule", "killed_vague",
-               "injured_vague", "position", "also")
+               "injured_vague", "position", "others", "also")
 INCIDENT_OWN = ("start", "end", "new_members", "changed")
 check_fields(Telling, EventRecord, own=TELLING_OWN)
 check_fields(Incident, IncidentRecord, own=INCIDENT_OWN)
@@ -317,7 +320,8 @@ def _one_happening(one: Telling, other: Telling, slack_days: int, max_km: float)
     if _days_apart(one_span, other_span) > slack_days:
         return False
     # a sentence naming several parties of one act (four leaders met) may be read as one event per party
-    sides_agree = (one.type in SYMMETRIC_TYPES and one.evidence == other.evidence) or actors_agree(one.type, one, other)
+    sides_agree = (one.type in SYMMETRIC_TYPES and one.evidence == other.evidence) or parties_agree(
+        one.type, one, other, one.parties(), other.parties())
     return places_agree(one, other, max_km) and sides_agree and _countries_agree(one, other)
 
 
@@ -544,8 +548,9 @@ class Fuser:
         sides = two_sides(telling) if family(telling.type) == "DIPLOMACY" else None
         if sides is None or UNDATED_RULE not in (telling.date_rule or ""):
             return []
+        # both name their two sides, which agree (_fits: the same pair, or one meeting's parties)
         return [i for i in self._near(family(telling.type), start, end, REPORT_LAG_DAYS)
-                if i not in found and i.end < start and two_sides(i) == sides
+                if i not in found and i.end < start and two_sides(i) is not None
                 and self._fits(telling, i, start, end, slack_days=self.slack + REPORT_LAG_DAYS)]
 
     def _apart(self, incidents: list[Incident]) -> bool:
@@ -564,9 +569,11 @@ class Fuser:
         slack = timedelta(days=self.slack if slack_days is None else slack_days)
         if not (incident.start - slack <= end and incident.end + slack >= start):
             return False
-        return (actors_agree(kind or telling.type, telling, incident) and _countries_agree(telling, incident)
-                and places_agree(telling, incident, self.max_km)
-                and share_something(telling, incident, telling.parties(), incident.parties()))
+        parties = telling.parties(), incident.parties()
+        if telling.type == incident.type == GATHERING and not manners_agree(telling, incident):
+            return False
+        return (parties_agree(kind or telling.type, telling, incident, *parties) and _countries_agree(telling, incident)
+                and places_agree(telling, incident, self.max_km) and share_something(telling, incident, *parties))
 
     def _distance(self, telling: Telling, incident: Incident, start: date) -> tuple[float, float]:
         days = abs((incident.start - start).days)
@@ -592,8 +599,10 @@ def telling_of(event: dict[str, Any]) -> Telling:
                 **{f"{what}_vague": (data.get(what) or {}).get("vague") for what in ("killed", "injured")}}
     else:
         read = {name: event.get(name) for name in ("date_rule", "killed_vague", "injured_vague")}
+    others = (data.get("others") if data is not None else event.get("others")) or []
     return Telling(
         event_id=event["event_id"], article_id=event["article_id"], root=event["root"], type=event["type"],
+        others=tuple(dict.fromkeys(c for actor in others if (c := (actor or {}).get("country")))),
         country=event["place_country"] or event["target_country"] or event["source_country"],
         outlet=event["outlet"], url=event.get("url"), published=event.get("published"),
         date_rule=read["date_rule"], position=event.get("position") or 0,

@@ -505,14 +505,15 @@ class BatchWriter:
         """Stored occurred, dated events of these types of these articles, as the batch's are
         handed to fusion (with event_id, root article, outlet, url and publication day), but
         instead of the whole event (`data`) only what fusion reads of it: `date_rule`,
-        `killed_vague`, `injured_vague`."""
+        `killed_vague`, `injured_vague` and a meeting's `others`."""
         events = EventRow.__table__
         data = events.c.data
         query = (select(*[c for c in events.c if c.key != "data"], ArticleRow.copy_of,
                         ArticleRow.source.label("article_source"), ArticleRow.url, ArticleRow.published,
                         data[("date", "rule")].as_string().label("date_rule"),
                         data[("killed", "vague")].as_boolean().label("killed_vague"),
-                        data[("injured", "vague")].as_boolean().label("injured_vague"))
+                        data[("injured", "vague")].as_boolean().label("injured_vague"),
+                        data["others"].label("others"))
                  .join(ArticleRow, ArticleRow.id == events.c.article_id)
                  .where(events.c.type.in_(list(types)), events.c.status == "occurred",
                         events.c.date_start.is_not(None)))
