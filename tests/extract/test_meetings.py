@@ -96,3 +96,22 @@ def test_the_parties_beyond_the_two_are_carried_for_fusion():
     two, = _consults("The Chilean foreign minister met his Peruvian counterpart in Lima on Monday.")
     assert two.others == [] and "others" not in two.model_dump()  # dumped only when there are some
 
+
+CALLS = [
+    ("From left to right: Dutch Prime Minister Jan Visser, Spanish Prime Minister Luis Ortega, Italian Prime "
+     "Minister Marco Bellini and Austrian Chancellor Karl Huber engage in a video call with Japanese Prime "
+     "Minister Kenji Sato in Madrid on Tuesday.", ["ESP", "ITA", "AUT"], "a caption: 'engage in a call with X'"),
+    ("Dutch Prime Minister Jan Visser, Spanish Prime Minister Luis Ortega and Italian Prime Minister Marco "
+     "Bellini held a phone call with Japanese Prime Minister Kenji Sato on Tuesday.", ["ESP", "ITA"],
+     "'A, B and C held a call with X'"),
+]
+
+
+@pytest.mark.parametrize("text,others,comment", CALLS, ids=[c[2] for c in CALLS])
+def test_a_list_holding_one_call_with_someone_is_one_call_with_them(text, others, comment):
+    """The list is one side of the call (its first party the principal, the rest present) and X
+    the other; no call between two members of the list is read from the list itself."""
+    consults = _consults(text)
+    assert [(_sides(e), e.mode) for e in consults] == [(("NLD", "JPN"), "phone")], comment
+    assert _others(consults[0]) == others
+

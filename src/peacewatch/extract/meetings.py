@@ -33,14 +33,26 @@ class Sides:
 
 
 def is_gathering(mention: Mention, sources: list[Actor], targets: list[Actor]) -> bool:
-    """A meeting in person of more than two parties, or one whose words name its host. Calls are
-    not: 'X called A and B' tells two calls; nor visits to several places ('visited A and B'); nor
-    a conversation not told as a meeting ('X spoke with A and B' may be two calls)."""
+    """A meeting in person of more than two parties, or one whose words name its host, or one call
+    that several parties hold together with another ('A, B and C held a call with X': a conference
+    call). Other calls are not: 'X called A and B' tells two calls; nor visits to several places
+    ('visited A and B'); nor a conversation not told as a meeting ('X spoke with A and B' may be
+    two calls)."""
     if bool(host_list(mention)):
         return True
-    if mention.mode in (None, "phone") or (mention.mode == "visit" and len(targets) > 1):
+    if mention.mode == "phone":
+        return len(sources) >= 2 and bool(targets) and is_one_held_call(mention)
+    if mention.mode is None or (mention.mode == "visit" and len(targets) > 1):
         return False
     return len(sources) + len(targets) > 2
+
+
+def is_one_held_call(mention: Mention) -> bool:
+    """A single call its subjects hold, engage in or join together: a noun in the singular carried
+    by a verb ('A and B held a call with X', 'joined a video call with X'), not the verb 'call'
+    itself nor 'calls' (one each)."""
+    noun = mention.trigger
+    return mention.is_noun and noun.tag_ == "NN" and mention.clause.i != noun.i
 
 
 def host_list(mention: Mention) -> list[Token]:

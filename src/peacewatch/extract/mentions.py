@@ -174,13 +174,22 @@ def _verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     object_lemmas = _object_lemmas(verb, lex)
     retyped = bool(trigger.object_types.keys() & object_lemmas)  # 'committed $30 million' needs no 'to'
     if trigger.particle and not _has_particle(verb, trigger) and not retyped:
-        if not (trigger.symmetric and any(any(c.dep_ == "conj" for c in s.children) or split_named_coordination(s)
-                                          for s in subjects_of(verb))):
+        # 'A and B engaged in a call with X': the verb carries the noun's event, it is none of its own
+        if _carries_event_noun(verb, lex) or not (trigger.symmetric and any(
+                any(c.dep_ == "conj" for c in s.children) or split_named_coordination(s) for s in subjects_of(verb))):
             return None
     if trigger.objects is not None and not (trigger.xcomp_ok and any(c.dep_ == "xcomp" for c in verb.children)):
         if not object_lemmas & trigger.objects:
             return None
     return trigger
+
+
+def _carries_event_noun(verb: Token, lex: Lexicon) -> bool:
+    """Whether a light verb carries an event noun in its preposition ('engaged in talks')."""
+    return _lemma(verb) in lex.light_verbs and any(
+        c.dep_ == "prep" and _lemma(c) in LIGHT_VERB_PREPS and any(p.dep_ == "pobj" and _lemma(p) in lex.nouns
+                                                                   for p in c.children)
+        for c in verb.children)
 
 
 def _has_particle(verb: Token, trigger: Trigger) -> bool:
