@@ -248,6 +248,9 @@ PASSAGE_PREPS = frozenset({"through", "via", "within"})
 # The nouns of a complex preposition of trade: 'released X in exchange for Y', 'in return for Y'
 # (extract/lists.py: the other side's release is an act of its own).
 EXCHANGE_NOUNS = frozenset({"exchange", "return", "swap"})
+# Adverbs that tell an act as done once more ('the two sides met again on Thursday'): another act
+# than the one told before it (extract/events.py).
+REPETITION_ADVERBS = frozenset({"again", "anew"})
 
 
 # --- end --------------------------------------------------------------------------------------

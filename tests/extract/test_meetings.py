@@ -115,3 +115,9 @@ def test_a_list_holding_one_call_with_someone_is_one_call_with_them(text, others
     assert [(_sides(e), e.mode) for e in consults] == [(("NLD", "JPN"), "phone")], comment
     assert _others(consults[0]) == others
 
+
+def test_a_meeting_told_again_on_a_later_day_is_a_second_meeting():
+    events = extract("Chilean and Peruvian negotiators met in Lima on Monday. Both sides met again on Thursday.",
+                     published="2025-06-14").events
+    assert [(e.type, e.date.value if e.date else None) for e in events] == [
+        ("CONSULT", "2025-06-09"), ("CONSULT", "2025-06-12")]

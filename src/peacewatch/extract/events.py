@@ -102,6 +102,7 @@ from peacewatch.grammar import (
     PERSON_PLACE_PREPS,
     PLACE_LABELS,
     PLACE_PREPS,
+    REPETITION_ADVERBS,
     SUBJECTS,
     SUBORDINATE_DEPS,
     TIME_LABELS,
@@ -967,7 +968,16 @@ def _mergeable(a: Draft, b: Draft) -> bool:
     return (_same_actor(a.source, b.source) and _same_actor(a.target, b.target)
             and _dates_compatible(a, b, slack=RETELLING_SLACK_DAYS)
             and (a.first.sent.start != b.first.sent.start or a.caption)  # a caption shows one moment
+            and not _told_again(a, b) and not _told_again(b, a)
             and (a.type in PAIR_MEETING_TYPES or _same_telling(a, b)))
+
+
+def _told_again(later: Draft, earlier: Draft) -> bool:
+    """'The two sides met on Monday. Both sides met again on Thursday.': an act told as done again,
+    after a telling of it in an earlier sentence, is another act than that one."""
+    return later.first.sent.start > earlier.first.sent.start and any(
+        c.dep_ == "advmod" and c.lower_ in REPETITION_ADVERBS
+        for m in later.mentions for word in dict.fromkeys([m.trigger, m.clause]) for c in word.children)
 
 
 STATE_SECTORS = frozenset({"GOV", "MIL"})
