@@ -47,3 +47,21 @@ def test_the_acts_said_at_a_meeting_join_it_whatever_the_batches(tmp_path):
         order = [*first, reports[1]]
         found = _members(f"sqlite:///{tmp_path / str(n)}.db", [[one] for one in order])
         assert found == whole, json.dumps([one.report.article.id for one in order])
+
+
+def _summit(name: str, source: str, target: str, others: tuple[str, ...], published: str) -> StoredArticle:
+    """A summit at the invented town, told by one pair of its leaders with the rest present."""
+    stored = _article(name, published, "CONSULT", source, target, TOWN, "2025-04-10")
+    stored.report.events[0].others = [Actor(country=code) for code in others]
+    return stored
+
+
+def test_a_summit_told_by_two_pairs_is_one_meeting_in_one_batch_or_in_two(tmp_path):
+    """The parties present are stored with the event and read back when a later batch remakes the
+    days (Store's told_events), as when the batch holds both tellings."""
+    reports = [_summit("summit-a", "FRA", "UKR", ("DEU", "POL"), "2025-04-10"),
+               _summit("summit-b", "POL", "UKR", ("FRA", "DEU"), "2025-04-11")]
+    whole = _members(f"sqlite:///{tmp_path / 'whole'}.db", [reports])
+    assert whole == [["summit-a", "summit-b"]]
+    assert _members(f"sqlite:///{tmp_path / 'two'}.db", [[reports[0]], [reports[1]]]) == whole
+    assert _members(f"sqlite:///{tmp_path / 'back'}.db", [[reports[1]], [reports[0]]]) == whole
