@@ -208,3 +208,9 @@ def test_the_place_visited_is_where_the_visit_took_place():
     # 'visited X': X is whom the visit was paid to and where it was
     found = _events("The Kenyan president visited Addis Ababa on Monday.", "CONSULT")
     assert found and found[0].location is not None and found[0].location.name == "Addis Ababa"
+
+
+def test_a_participle_of_speaking_places_the_act_it_is_set_beside():
+    # 'Speaking to reporters in X, Y condemned ...': the condemnation was made in X
+    found = _events("Speaking to reporters in Lisbon, the foreign minister condemned the attack.", "ACCUSE")
+    assert found and found[0].location is not None and found[0].location.name == "Lisbon"

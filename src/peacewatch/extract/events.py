@@ -500,12 +500,15 @@ def _owner(token: Token, mentions: list[Mention], act_nouns: bool = False) -> Me
     by_trigger = {m.trigger.i: m for m in mentions if not m.derived}
     by_clause = {m.clause.i: m for m in mentions if not m.reference and not m.derived}
     lex = get_lexicon()
-    node = token
+    node = came_from = token
     for _ in range(12):
         if node.i in by_trigger and node.i != token.i:
             return by_trigger[node.i]
         if node.i in by_clause:
             return by_clause[node.i]
+        if node.i != token.i and _speaking_aside(node, came_from):
+            came_from, node = node, node.head  # 'X, speaking on Sunday, praised ...': the praising's
+            continue
         if act_nouns and node.i != token.i:
             acting = next((m for m in by_clause.values() if names_the_act(node, m)), None)
             if acting is not None:
@@ -518,8 +521,17 @@ def _owner(token: Token, mentions: list[Mention], act_nouns: bool = False) -> Me
             return by_clause[complement.i]  # 'the decision on Wednesday to suspend': the suspending's
         if node.head.i == node.i:
             return None
-        node = node.head
+        came_from, node = node, node.head
     return None
+
+
+def _speaking_aside(node: Token, came_from: Token) -> bool:
+    """'X, speaking on Sunday night, praised ...', 'Speaking to reporters in Y, X called for ...':
+    a participle of speaking (no event of its own) set beside an act tells when and where its
+    subject spoke, so a time or place that modifies it (`came_from`, its child on the way up) is
+    the act's; what it governs beyond that ('speaking about the attack on X') is not."""
+    return (node.tag_ == "VBG" and node.dep_ in ("advcl", "acl") and node.head.i != node.i
+            and node.lemma_.lower() in _WORDS.speaking_verbs and came_from.dep_ in TIME_MODIFIER_DEPS)
 
 
 def _under_speech(mention: Mention, lex: Lexicon) -> bool:
