@@ -214,3 +214,11 @@ def test_a_participle_of_speaking_places_the_act_it_is_set_beside():
     # 'Speaking to reporters in X, Y condemned ...': the condemnation was made in X
     found = _events("Speaking to reporters in Lisbon, the foreign minister condemned the attack.", "ACCUSE")
     assert found and found[0].location is not None and found[0].location.name == "Lisbon"
+
+
+def test_a_place_in_a_party_s_phrase_is_not_where_the_story_goes_on():
+    # 'firms in X were sanctioned': X says which firms, so a later act without a place is not in X
+    text = ("The ministry said three firms in Lisbon were also sanctioned for supplying arms to the militia.\n\n"
+            "The militia murdered dozens of villagers.")
+    found = _events(text, "ASSAULT")
+    assert found and found[0].location is None

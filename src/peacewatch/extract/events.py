@@ -242,8 +242,12 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
     if caption:  # a photo caption's date is the picture's, the time of no act the story tells
         article.captions.add(index)
     article.times_by_sentence.append(times)
-    # a photo caption's place is the picture's, lent to no act told after it (extract/captions.py)
-    article.places_by_sentence.append([] if caption else [p for _, p in places])
+    # a photo caption's place is the picture's, lent to no act told after it (extract/captions.py);
+    # a place in the phrase of a party to a statement, sanction or meeting ('firms in X were
+    # sanctioned', 'officials in X condemned') says who that is, not where the story is; a strike's
+    # parties are often where it happened ('the ministry, near X's square, took several strikes')
+    article.places_by_sentence.append([] if caption else [p for span, p in places if not any(
+        _is_participant(span, m) for m in mentions if not m.reference and m.type != "ASSAULT")])
     article.free_times.append({id(t[0]) for t in times if time_owner[id(t[0])] is None})
     place_owner = {id(p[0]): _owner(p[0].root, mentions) for p in places}
     casualties = find_casualties(sent)
