@@ -222,3 +222,12 @@ def test_a_place_in_a_party_s_phrase_is_not_where_the_story_goes_on():
             "The militia murdered dozens of villagers.")
     found = _events(text, "ASSAULT")
     assert found and found[0].location is None
+
+
+def test_the_goal_of_a_visit_is_where_it_takes_place():
+    # 'postponed his visit to X' (the parse hangs 'to X' on the verb): the visit was to be in X;
+    # the calling off of a visit was not done there
+    found = _events("The foreign minister postponed his visit next week to Hanoi.", "CONSULT")
+    assert found and found[0].location is not None and found[0].location.name == "Hanoi"
+    called_off = _events("The president cancelled his visit to Hanoi.", "SANCTION")
+    assert called_off and called_off[0].location is None

@@ -462,6 +462,8 @@ def _is_locative(root: Token) -> bool:
     node = root
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head  # 'in towns A, B and C': the first conjunct carries the role
+    if _is_visited(node):
+        return True
     if node.dep_ == "pobj":
         prep = node.head
         if prep.lower_ == "of":  # 'in the regions of X', 'the streets of X', 'the town of X'
@@ -471,7 +473,7 @@ def _is_locative(root: Token) -> bool:
         return prep.lower_ in PLACE_PREPS and prep.lower_ != "to"
     if node.dep_ == "poss":
         return node.head.lemma_.lower() in get_lexicon().place_nouns
-    if _is_struck(node) or _is_visited(node):
+    if _is_struck(node):
         return True
     if node.dep_ == "npadvmod" or (node.dep_ == "appos" and _is_locative(node.head)):
         return True
@@ -488,10 +490,17 @@ def _is_struck(node: Token) -> bool:
 
 
 def _is_visited(node: Token) -> bool:
-    """The object of a verb of visiting ('visited X'): where the visit took place."""
+    """The object of a verb of visiting ('visited X') or the goal of a visit noun ('a visit to X',
+    'postponed his visit to X', where the parse hangs 'to' on the verb): where the visit took place."""
+    lex = get_lexicon()
     if node.dep_ == "dobj" and node.head.pos_ == "VERB":
-        trigger = get_lexicon().verbs.get(node.head.lemma_.lower())
+        trigger = lex.verbs.get(node.head.lemma_.lower())
         return trigger is not None and trigger.mode == "visit"
+    if node.dep_ == "pobj" and node.head.lower_ == "to":
+        head = node.head.head
+        nouns = [head] if head.pos_ == "NOUN" else [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+        return any((trigger := lex.nouns.get(noun.lemma_.lower())) is not None and trigger.mode == "visit"
+                   for noun in nouns)
     return False
 
 
@@ -611,8 +620,10 @@ def _bound_to_noun(token: Token, mentions: list[Mention]) -> bool:
 def _is_participant(span: Span, mention: Mention) -> bool:
     """A place inside a participant's own phrase ('rebels in Yemen fired') says where the
     participant is from, not where the event happened."""
-    if _is_visited(span.root):
-        return False  # 'visited X': X is whom the visit was paid to and where it took place
+    if _is_visited(span.root) and mention.type == "CONSULT":
+        # 'visited X': X is whom the visit was paid to and where it took place (a visit called
+        # off was not called off there: 'cancelled his visit to X')
+        return False
     roles = mention.sources + (mention.targets if mention.type != "ASSAULT" else [])
     inside = {t.i for role in roles for t in role.subtree if not _where_person_is(t, span)}
     # 'talks between X and Y officials in Z': the place of the talks, whatever the parse attached it to
