@@ -107,3 +107,11 @@ def test_a_participle_of_speaking_beside_an_act_dates_it(text, kind):
     # 'speaking on Sunday' tells when its subject spoke: the time of the act it is set beside
     assert _dates(text, date(2025, 3, 4), "Sunday", kind) == ["2025-03-02"]
 
+
+
+def test_a_when_clause_on_a_time_is_dated_by_it():
+    # 'on Sunday, when rebels shelled the town': the shelling happened on Sunday, not on the day
+    # the sentence before told
+    text = ("Government troops entered the valley on Saturday.\n\n"
+            "The worst fighting came on Sunday, when rebels shelled the town.\n")
+    assert _dates(text, date(2025, 3, 4), "shelled", "ASSAULT") == ["2025-03-02"]

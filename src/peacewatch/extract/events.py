@@ -313,6 +313,12 @@ def _date_draft(draft: Draft, mention: Mention, view: _Sentence) -> None:
             heads.add(node.i)
         draft.dates.extend(when for span, when, offset in view.times if offset is None and when.value
                            and span.root.head.i in heads and span.root.dep_ in TIME_MODIFIER_DEPS)
+    if not draft.dates and not draft.offsets:
+        # 'the attacks came on Sunday, when rebels shelled the town': a 'when' clause on a time
+        # tells what happened then
+        moment = _when_clause_time(mention.clause)
+        draft.dates.extend(when for span, when, offset in view.times if offset is None and when.value
+                           and moment is not None and span.start <= moment.i < span.end)
     prep = sharing_preposition(mention) if not draft.dates and not draft.offsets else None
     if prep is not None:
         # 'congratulated him during a meeting', 'suspended talks last September after blaming X'
@@ -322,6 +328,19 @@ def _date_draft(draft: Draft, mention: Mention, view: _Sentence) -> None:
         # 'A week earlier, the navy said it had destroyed ...': a sentence-wide anchor
         draft.offsets.extend((offset, when.text or span.text) for span, when, offset in view.times
                              if isinstance(offset, Offset) and view.time_owner[id(span)] is None)
+
+
+def _when_clause_time(clause: Token) -> Token | None:
+    """The time word a 'when' clause holding `clause` hangs on ('on Sunday, when X shelled Y',
+    'in 2014, when X seized Y'), or None."""
+    node = clause
+    for _ in range(4):
+        if node.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "when" for c in node.children):
+            return node.head if node.head.ent_type_ in TIME_LABELS else None
+        if node.head.i == node.i or node.dep_ not in ("pcomp", "pobj", "prep", "xcomp", "ccomp", "relcl"):
+            return None
+        node = node.head
+    return None
 
 
 def _clause_of(owner: Mention | object | None) -> Token | None:
