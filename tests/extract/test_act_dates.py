@@ -97,3 +97,21 @@ def test_time_counted_from_an_undated_act_is_not_taken_as_told():
     text = "The envoy arrived in Geneva a week after the attack on the convoy."
     events = peacewatch.extract(text, published="2025-05-07").events
     assert all((e.date.value or "").startswith("2025") or e.date.value is None for e in events)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The prime minister, speaking on Sunday night, praised the agreement.\n", "SUPPORT"),
+    ("Speaking on Sunday, the foreign minister accused the rebels of lying.\n", "ACCUSE"),
+])
+def test_a_participle_of_speaking_beside_an_act_dates_it(text, kind):
+    # 'speaking on Sunday' tells when its subject spoke: the time of the act it is set beside
+    assert _dates(text, date(2025, 3, 4), "Sunday", kind) == ["2025-03-02"]
+
+
+
+def test_a_when_clause_on_a_time_is_dated_by_it():
+    # 'on Sunday, when rebels shelled the town': the shelling happened on Sunday, not on the day
+    # the sentence before told
+    text = ("Government troops entered the valley on Saturday.\n\n"
+            "The worst fighting came on Sunday, when rebels shelled the town.\n")
+    assert _dates(text, date(2025, 3, 4), "shelled", "ASSAULT") == ["2025-03-02"]

@@ -497,3 +497,10 @@ def test_decades_ago_before_year_one_is_unresolved_not_an_error():
     when = resolve_time("207 decades ago", date(2025, 1, 1))
     assert when.value is None and when.rule == "decades-ago-before-year-1"
     assert resolve_time("20 decades ago", date(2025, 1, 1)).value == "1825"
+
+
+def test_an_anchor_runs_on_to_the_year_that_dates_it():
+    # past eight words the anchor would lose 'March 2021' and the shift could not be placed
+    text = "The junta formed a council two weeks after the generals seized power in a coup in March 2021."
+    (mention, when), = resolve_all(text, PUB)
+    assert mention.text.endswith("March 2021") and when.value == "2021-03" and when.rule.startswith("shift")

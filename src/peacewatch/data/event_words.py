@@ -49,6 +49,7 @@ class EventWords(DataFile):
     aiming_verbs: frozenset[Word] = frozenset()
     hosting_verbs: frozenset[Word] = frozenset()
     joining_verbs: frozenset[Word] = frozenset()
+    speaking_verbs: frozenset[Word] = frozenset()
 
 
 class ActorWords(DataFile):

@@ -244,8 +244,12 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
     if caption:  # a photo caption's date is the picture's, the time of no act the story tells
         article.captions.add(index)
     article.times_by_sentence.append(times)
-    # a photo caption's place is the picture's, lent to no act told after it (extract/captions.py)
-    article.places_by_sentence.append([] if caption else [p for _, p in places])
+    # a photo caption's place is the picture's, lent to no act told after it (extract/captions.py);
+    # a place in the phrase of a party to a statement, sanction or meeting ('firms in X were
+    # sanctioned', 'officials in X condemned') says who that is, not where the story is; a strike's
+    # parties are often where it happened ('the ministry, near X's square, took several strikes')
+    article.places_by_sentence.append([] if caption else [p for span, p in places if not any(
+        _is_participant(span, m) for m in mentions if not m.reference and m.type != "ASSAULT")])
     article.free_times.append({id(t[0]) for t in times if time_owner[id(t[0])] is None})
     place_owner = {id(p[0]): _owner(p[0].root, mentions) for p in places}
     casualties = find_casualties(sent)
@@ -311,6 +315,12 @@ def _date_draft(draft: Draft, mention: Mention, view: _Sentence) -> None:
             heads.add(node.i)
         draft.dates.extend(when for span, when, offset in view.times if offset is None and when.value
                            and span.root.head.i in heads and span.root.dep_ in TIME_MODIFIER_DEPS)
+    if not draft.dates and not draft.offsets:
+        # 'the attacks came on Sunday, when rebels shelled the town': a 'when' clause on a time
+        # tells what happened then
+        moment = _when_clause_time(mention.clause)
+        draft.dates.extend(when for span, when, offset in view.times if offset is None and when.value
+                           and moment is not None and span.start <= moment.i < span.end)
     prep = sharing_preposition(mention) if not draft.dates and not draft.offsets else None
     if prep is not None:
         # 'congratulated him during a meeting', 'suspended talks last September after blaming X'
@@ -320,6 +330,19 @@ def _date_draft(draft: Draft, mention: Mention, view: _Sentence) -> None:
         # 'A week earlier, the navy said it had destroyed ...': a sentence-wide anchor
         draft.offsets.extend((offset, when.text or span.text) for span, when, offset in view.times
                              if isinstance(offset, Offset) and view.time_owner[id(span)] is None)
+
+
+def _when_clause_time(clause: Token) -> Token | None:
+    """The time word a 'when' clause holding `clause` hangs on ('on Sunday, when X shelled Y',
+    'in 2014, when X seized Y'), or None."""
+    node = clause
+    for _ in range(4):
+        if node.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "when" for c in node.children):
+            return node.head if node.head.ent_type_ in TIME_LABELS else None
+        if node.head.i == node.i or node.dep_ not in ("pcomp", "pobj", "prep", "xcomp", "ccomp", "relcl"):
+            return None
+        node = node.head
+    return None
 
 
 def _clause_of(owner: Mention | object | None) -> Token | None:
@@ -460,6 +483,8 @@ def _is_locative(root: Token) -> bool:
     node = root
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head  # 'in towns A, B and C': the first conjunct carries the role
+    if _is_visited(node):
+        return True
     if node.dep_ == "pobj":
         prep = node.head
         if prep.lower_ == "of":  # 'in the regions of X', 'the streets of X', 'the town of X'
@@ -469,7 +494,7 @@ def _is_locative(root: Token) -> bool:
         return prep.lower_ in PLACE_PREPS and prep.lower_ != "to"
     if node.dep_ == "poss":
         return node.head.lemma_.lower() in get_lexicon().place_nouns
-    if _is_struck(node) or _is_visited(node):
+    if _is_struck(node):
         return True
     if node.dep_ == "npadvmod" or (node.dep_ == "appos" and _is_locative(node.head)):
         return True
@@ -486,10 +511,17 @@ def _is_struck(node: Token) -> bool:
 
 
 def _is_visited(node: Token) -> bool:
-    """The object of a verb of visiting ('visited X'): where the visit took place."""
+    """The object of a verb of visiting ('visited X') or the goal of a visit noun ('a visit to X',
+    'postponed his visit to X', where the parse hangs 'to' on the verb): where the visit took place."""
+    lex = get_lexicon()
     if node.dep_ == "dobj" and node.head.pos_ == "VERB":
-        trigger = get_lexicon().verbs.get(node.head.lemma_.lower())
+        trigger = lex.verbs.get(node.head.lemma_.lower())
         return trigger is not None and trigger.mode == "visit"
+    if node.dep_ == "pobj" and node.head.lower_ == "to":
+        head = node.head.head
+        nouns = [head] if head.pos_ == "NOUN" else [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+        return any((trigger := lex.nouns.get(noun.lemma_.lower())) is not None and trigger.mode == "visit"
+                   for noun in nouns)
     return False
 
 
@@ -502,12 +534,15 @@ def _owner(token: Token, mentions: list[Mention], act_nouns: bool = False) -> Me
     by_trigger = {m.trigger.i: m for m in mentions if not m.derived}
     by_clause = {m.clause.i: m for m in mentions if not m.reference and not m.derived}
     lex = get_lexicon()
-    node = token
+    node = came_from = token
     for _ in range(12):
         if node.i in by_trigger and node.i != token.i:
             return by_trigger[node.i]
         if node.i in by_clause:
             return by_clause[node.i]
+        if node.i != token.i and _speaking_aside(node, came_from):
+            came_from, node = node, node.head  # 'X, speaking on Sunday, praised ...': the praising's
+            continue
         if act_nouns and node.i != token.i:
             acting = next((m for m in by_clause.values() if names_the_act(node, m)), None)
             if acting is not None:
@@ -520,8 +555,17 @@ def _owner(token: Token, mentions: list[Mention], act_nouns: bool = False) -> Me
             return by_clause[complement.i]  # 'the decision on Wednesday to suspend': the suspending's
         if node.head.i == node.i:
             return None
-        node = node.head
+        came_from, node = node, node.head
     return None
+
+
+def _speaking_aside(node: Token, came_from: Token) -> bool:
+    """'X, speaking on Sunday night, praised ...', 'Speaking to reporters in Y, X called for ...':
+    a participle of speaking (no event of its own) set beside an act tells when and where its
+    subject spoke, so a time or place that modifies it (`came_from`, its child on the way up) is
+    the act's; what it governs beyond that ('speaking about the attack on X') is not."""
+    return (node.tag_ == "VBG" and node.dep_ in ("advcl", "acl") and node.head.i != node.i
+            and node.lemma_.lower() in _WORDS.speaking_verbs and came_from.dep_ in TIME_MODIFIER_DEPS)
 
 
 def _under_speech(mention: Mention, lex: Lexicon) -> bool:
@@ -597,8 +641,10 @@ def _bound_to_noun(token: Token, mentions: list[Mention]) -> bool:
 def _is_participant(span: Span, mention: Mention) -> bool:
     """A place inside a participant's own phrase ('rebels in Yemen fired') says where the
     participant is from, not where the event happened."""
-    if _is_visited(span.root):
-        return False  # 'visited X': X is whom the visit was paid to and where it took place
+    if _is_visited(span.root) and mention.type == "CONSULT":
+        # 'visited X': X is whom the visit was paid to and where it took place (a visit called
+        # off was not called off there: 'cancelled his visit to X')
+        return False
     roles = mention.sources + (mention.targets if mention.type != "ASSAULT" else [])
     inside = {t.i for role in roles for t in role.subtree if not _where_person_is(t, span)}
     # 'talks between X and Y officials in Z': the place of the talks, whatever the parse attached it to

@@ -431,8 +431,9 @@ def opens_sentence(span: Span) -> bool:
 
 def scene_of_named_act(owner: Mention | object | None, kind: str) -> bool:
     """'took credit for the attack in X and said the soldiers had fled': the place of an act the
-    sentence names by a noun is the scene of the other, non-statement acts it tells."""
-    return isinstance(owner, Mention) and owner.reference and kind not in STATEMENT_TYPES
+    sentence names by a noun is the scene of the other acts it tells, but not of a statement or of a
+    sanction, made from afar ('cancelled his visit to X', 'imposed sanctions over the raid in X')."""
+    return isinstance(owner, Mention) and owner.reference and kind not in STATEMENT_TYPES and kind != "SANCTION"
 
 
 def shares_verb_chain(owner: Mention | object | None, mention: Mention) -> bool:

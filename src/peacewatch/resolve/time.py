@@ -192,6 +192,7 @@ _ONGOING = re.compile(r"\b(?:is|are|am|has|have|remains?|stays?|continues|to\s+(
                       r"|['’]s\b", re.IGNORECASE)
 _PAST_AUXILIARY = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
 _ANCHOR_MAX_WORDS = 8
+_ANCHOR_YEAR_REACH = 4  # more words an anchor may run to reach the year that dates it
 _CLAUSE_BOUNDARY = re.compile(
     r"[,;:.!?()\u2014]+(?:\s|$)|\s--\s|\b(?:that|which|who|because|but|said|says|announced|reported)\b",
     re.IGNORECASE,
@@ -585,7 +586,9 @@ def _future_cue() -> re.Pattern[str]:
 
 
 def _trim_anchor(text: str, start: int) -> tuple[str | None, int]:
-    """The anchor phrase starting at `start`: up to a clause boundary, at most eight words."""
+    """The anchor phrase starting at `start`: up to a clause boundary, at most eight words, or up to
+    a year told a few words further on in the same clause ('two weeks after the military seized
+    power in a coup in March 2021': the year dates the anchor, which would otherwise lose it)."""
     stop = Calendar.load().anchor_stop_words
     words: list[tuple[str, int]] = []
     for m in re.finditer(r"[^\s,.;:!?()\"“”—–]+(?:\.(?=\w))?|[,.;:!?()\"“”—–]", text[start:start + 160]):
@@ -595,11 +598,13 @@ def _trim_anchor(text: str, start: int) -> tuple[str | None, int]:
         if not words and (token.lower() in stop or token.lower() in PERSONAL_PRONOUNS):
             return None, start
         words.append((token, start + m.end()))
-        if len(words) >= _ANCHOR_MAX_WORDS:
+        if len(words) >= _ANCHOR_MAX_WORDS + _ANCHOR_YEAR_REACH:
             break
     if not words:
         return None, start
-    end = words[-1][1]
+    cut = min(len(words), _ANCHOR_MAX_WORDS)
+    reach = next((i for i in range(len(words) - 1, cut - 1, -1) if re.fullmatch(_YEAR, words[i][0])), None)
+    end = words[reach if reach is not None else cut - 1][1]
     return text[start:end], end
 
 
