@@ -980,7 +980,10 @@ def _brings_effect(verb: Token, role: str, lex: AgreementLexicon) -> bool:
 def _violation_steps(noun: Token, index: int, sent: Span, ctx: ArticleContext, salient: list[tuple[Token, Actor]],
                      lex: AgreementLexicon) -> list[Step]:
     """'ceasefire violations': told by someone, an accusation by the speaker; told by the article
-    itself, a violation (by the side a modifier names: 'Israeli ceasefire violations')."""
+    itself, a violation (by the side a modifier names: 'Israeli ceasefire violations'). Violations
+    that may come ('possible violations of the truce', 'any breaches') are neither."""
+    if _is_hypothetical_violation(noun, lex):
+        return []
     speech = _speech_above(noun)
     evidence = text_of(sent).strip()
     if speech is not None:
@@ -993,6 +996,22 @@ def _violation_steps(noun: Token, index: int, sent: Span, ctx: ArticleContext, s
     owner = next((c for c in noun.children if c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in (
         "GPE", "NORP")), None)
     return [Step(_country(owner, ctx, salient) if owner is not None else None, "violated", None, index, evidence)]
+
+
+def _is_hypothetical_violation(head: Token, lex: AgreementLexicon) -> bool:
+    """'possible ceasefire violations', 'any violations of the truce', 'potential breaches': the word
+    of violation (the mention's head, or the word an agreement noun hangs on or modifies) is said of
+    no act yet, by a hypothetical modifier or a determiner of no one act."""
+    if head.lemma_.lower() in lex.step_nouns:
+        word = head
+    elif head.dep_ == "compound":
+        word = head.head
+    elif head.dep_ == "pobj" and head.head.lower_ == "of":
+        word = head.head.head
+    else:
+        return False
+    return any(c.lower_ in lex.hypothetical_modifiers or c.lower_ in NONSPECIFIC_DETERMINERS
+               for c in word.children if c.dep_ in ("amod", "det"))
 
 
 def _governing_verbs(head: Token) -> list[tuple[Token, str]]:
@@ -1172,7 +1191,7 @@ def _noun_steps(head: Token, index: int, sent: Span, ctx: ArticleContext, salien
         return []
     noun = head.head.head
     action = lex.step_nouns.get(noun.lemma_.lower())
-    if action is None:
+    if action is None or action == "violated" and _is_hypothetical_violation(head, lex):
         return []
     evidence = text_of(sent).strip()
     speech = _speech_above(noun)
