@@ -275,6 +275,23 @@ def test_no_agreement_in_particular(text, comment):
     assert extract(text, published=PUBLISHED).agreements == [], comment
 
 
+@pytest.mark.parametrize("text,comment", [
+    ("The president argued that Chile would keep its word once a peace deal is reached.",
+     "a deal reached 'once' (or 'until', 'unless', 'before') in the present is not reached yet"),
+    ("The president said Ruiz was also keen on negotiating a peace agreement.", "a disposition is no step"),
+    ("The two sides agreed broadly to pursue three goals: to reopen embassies and to support peace talks.",
+     "talks supported are no deal accepted"),
+])
+def test_no_step_taken_yet(text, comment):
+    got = [(a.status, [(s.party, s.action) for s in a.history]) for a in extract(text, published=PUBLISHED).agreements]
+    assert got == [("proposed", [])], comment
+
+
+def test_a_deal_signed_once_in_the_past_is_signed():
+    agreements = extract("Once the deal was signed, the fighting stopped.", published=PUBLISHED).agreements
+    assert [s.action for a in agreements for s in a.history] == ["signed"]
+
+
 def test_efforts_to_broker_a_settlement_are_no_settlement_reached():
     agreements = extract("The strike came amid efforts to broker a negotiated settlement to the war.",
                          published=PUBLISHED).agreements
