@@ -104,6 +104,9 @@ RELATIVE_PRONOUNS = frozenset({"whom", "which"})
 REFLEXIVE_PRONOUNS = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself", "yourself"})
 # Conjunctions of a condition or an open question: what follows them has not happened.
 CONDITION_MARKS = frozenset({"if", "whether"})
+# Conjunctions that, before a clause in the present tense, tell what has not happened yet ('once a
+# deal is reached', 'until a truce is agreed', 'unless they sign', 'before talks begin').
+FUTURE_MARKS = frozenset({"once", "until", "till", "unless", "before"})
 # Conjunctions that set one account against another ('X said 40, while Y said 80').
 CONTRAST_MARKS = frozenset({"while", "whereas"})
 # The conjunction of a threat's condition ('will withdraw unless ...').

@@ -48,6 +48,18 @@ def test_two_agreements_of_one_week_stay_two():
     assert sorted(r.scope for r in track_agreements(store)) == ["maritime", "partial-energy"]
 
 
+def test_a_truce_of_stated_length_and_one_of_none_need_more_in_common():
+    """A holiday truce declared on Saturday and a 30-day truce recalled in another article of the
+    same day are two agreements (before, the holiday truce took the 30 days)."""
+    holiday = "The president declared a truce for the holiday on Saturday."
+    month = "The rebels have already agreed to halt attacks during a 30-day ceasefire."
+    store = FakeStore([telling(1, "2026-04-18", [holiday], parties=["AAA"],
+                               steps=[step("agreed", holiday, "AAA", "2026-04-18")]),
+                       telling(2, "2026-04-18", [month], duration=30, status="proposed")])
+    rows = track_agreements(store)
+    assert sorted((r.duration_days or 0, len(r.articles)) for r in rows) == [(0, 1), (30, 1)]
+
+
 def test_scope_classes_read_from_the_words_around_the_noun():
     assert scope_class(None, noun_windows("They signed a prisoner exchange deal on Friday.", "deal")) \
         == "prisoner-exchange"

@@ -256,6 +256,9 @@ def test_agreeing_to_a_proposal_is_the_subjects_acceptance():
      ("ceasefire", "agreed", [(None, "agreed")], None), "a step told through 'set to' is not taken yet"),
     ("The deal fell apart in March when the strikes resumed.",
      ("deal", "collapsed", [(None, "agreed"), (None, "collapsed")], None), "a bare deal that falls apart"),
+    ("Chile declared a truce on Saturday. \"Our troops must be ready to repel possible violations of the truce,\" "
+     "the minister said. The army will watch for any ceasefire violations.",
+     ("ceasefire", "agreed", [(None, "agreed")], None), "violations that may come are no accusation"),
 ])
 def test_more_steps(text, expected, comment):
     agreements = extract(text, published=PUBLISHED).agreements
@@ -270,6 +273,23 @@ def test_more_steps(text, expected, comment):
 ])
 def test_no_agreement_in_particular(text, comment):
     assert extract(text, published=PUBLISHED).agreements == [], comment
+
+
+@pytest.mark.parametrize("text,comment", [
+    ("The president argued that Chile would keep its word once a peace deal is reached.",
+     "a deal reached 'once' (or 'until', 'unless', 'before') in the present is not reached yet"),
+    ("The president said Ruiz was also keen on negotiating a peace agreement.", "a disposition is no step"),
+    ("The two sides agreed broadly to pursue three goals: to reopen embassies and to support peace talks.",
+     "talks supported are no deal accepted"),
+])
+def test_no_step_taken_yet(text, comment):
+    got = [(a.status, [(s.party, s.action) for s in a.history]) for a in extract(text, published=PUBLISHED).agreements]
+    assert got == [("proposed", [])], comment
+
+
+def test_a_deal_signed_once_in_the_past_is_signed():
+    agreements = extract("Once the deal was signed, the fighting stopped.", published=PUBLISHED).agreements
+    assert [s.action for a in agreements for s in a.history] == ["signed"]
 
 
 def test_efforts_to_broker_a_settlement_are_no_settlement_reached():

@@ -354,3 +354,18 @@ def test_a_role_takes_the_country_of_the_body_it_serves():
     text = "Drones hit Kyiv in Ukraine. A spokesperson for the Kremlin called the strikes a \"very important moment\"."
     claims = extract(text, published=PUBLISHED).claims
     assert [c.speaker.country for c in claims] == ["RUS"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Hopes for talks to end the war that Peru launched nearly three years ago rose after President Tom Reed "
+     "said that he had been in contact with both capitals.", "2025-02-12"),
+    ("The rebels, who have waged an insurgency since 2007, said in a statement that they had taken the town.",
+     "2025-02-12"),
+    ("President Tom Reed said on Monday that he had been in contact with both capitals.", "2025-02-10"),
+    ("President Ana Ruiz, speaking on Sunday night, praised the results of the operation.", "2025-02-09"),
+])
+def test_a_claim_is_dated_by_its_saying_not_by_another_clause(text, expected):
+    """'the war that X launched three years ago', 'since 2007' date another clause, not the saying
+    (before, the claim took 2022 and 2007); a participle of saying dates it."""
+    claims = extract(text, published="2025-02-12").claims
+    assert [c.date.value for c in claims] == [expected]

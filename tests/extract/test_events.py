@@ -635,7 +635,32 @@ NO_ACT_CASES = [
     ("The senator falsely said that Chile, not Peru, started the war.", "ASSAULT", False,
      "what the narration says was said falsely"),
     ("The senator said that Chile started the war in 2022.", "ASSAULT", True, "what was said, told as said"),
+    ("The senator has long advocated for direct peace talks with Chile.", "CONSULT", False,
+     "talks advocated for are not held"),
 ]
+
+
+def _sides(text: str, kind: str) -> list[tuple[str | None, str | None]]:
+    return [(e.source.name if e.source else None, e.target.name if e.target else None)
+            for e in extract(text, published="2025-05-07").events if e.type == kind]
+
+
+def test_responding_to_an_attack_is_not_attacking():
+    """'X responded to the attack': the attack answered is someone else's (before, X's), and a
+    nationality before a coordinated modifier ('Chilean missile and drone attack') is its author."""
+    text = ("Peruvian President Ana Ruiz has responded to a Chilean missile and drone attack on the capital "
+            "that killed at least six people, calling it cruel.")
+    assert [s for s, _ in _sides(text, "ASSAULT")] == ["Chile"]
+
+
+@pytest.mark.parametrize("text", [
+    "President Ana Ruiz rejected any deal that gives up the islands, prompting Tom Reed to accuse her of blocking it.",
+    "After President Ana Ruiz ruled out any deal on the islands, Tom Reed criticised her at length.",
+])
+def test_an_object_pronoun_is_not_its_own_clauses_subject(text):
+    """'prompting B to accuse her', 'B criticised her': her is not B (before, B accused B, or the
+    act was dropped); it is the subject of the sentence's other clause."""
+    assert ("Tom Reed", "Ana Ruiz") in _sides(text, "ACCUSE")
 
 
 @pytest.mark.parametrize("text,kind,told,point", NO_ACT_CASES, ids=[c[3][:40] for c in NO_ACT_CASES])

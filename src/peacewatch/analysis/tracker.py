@@ -16,7 +16,8 @@ What the tracker shows comes from the agreement's own words:
 Two tellings are one agreement when they have the same kind, scope classes, durations and
 mediators that do not conflict, parties that do not conflict, they are within MAX_GAP_DAYS
 of each other (their dated steps, else their articles' publication days), and, when only one
-names its scope, they share a stated duration, mediator or dated step (docs/ANALYSIS.md).
+names its scope (or only one states its duration), they share a stated scope, duration, mediator
+or dated step (docs/ANALYSIS.md).
 """
 
 from __future__ import annotations
@@ -315,7 +316,10 @@ def _same(tracked: TrackedAgreement, row: dict) -> bool:
     # a telling whose scope is known and one whose scope is unknown are one agreement only when they
     # share a stated duration, mediator or dated step: an energy truce and a 30-day truce told the
     # same week are two, and a bare 'the ceasefire' could be either
-    return bool(tracked.scope) == bool(row["scope_class"]) or _affinity(tracked, row) > 0
+    # (and so, alike, a telling whose duration is stated and one whose duration is unknown: a truce
+    # declared for a holiday and a 30-day truce recalled in the same article are two)
+    alike = bool(tracked.scope) == bool(row["scope_class"]) and bool(tracked.duration_days) == bool(row["duration"])
+    return alike or _affinity(tracked, row) > 0
 
 
 def _affinity(tracked: TrackedAgreement, row: dict) -> int:

@@ -35,6 +35,7 @@ class EventWords(DataFile):
     phone_words: frozenset[Word]
     aspect_verbs: frozenset[Word]
     refusal_verbs: frozenset[Word]
+    reaction_verbs: frozenset[Word] = frozenset()
     causative_verbs: frozenset[Word]
     decision_nouns: frozenset[Word]
     pretext_nouns: frozenset[Word] = frozenset()

@@ -42,6 +42,7 @@ from peacewatch.grammar import (
     COMPLEMENT_PREPS,
     CONDITION_MARKS,
     DEFINITE_DETERMINERS,
+    FUTURE_MARKS,
     GROUP_SUBJECT_PRONOUNS,
     MANNER_PREPS,
     MEANS_PREPS,
@@ -940,8 +941,8 @@ def _verb_steps(mention: MentionInfo, verb: Token, role: str, sent: Span, sents:
     index, evidence = mention.sent_index, text_of(sent).strip()
     date = _date(verb, sent, ctx, drafts, mention.head if mention.named else None)
     out = [Step(None, "in_force", date, index, evidence)] if _brings_effect(verb, role, lex) else []
-    if action is None or action in ("in_force", "agreed", "signed") and mention.aspect == "negotiation":
-        return out  # talks that begin, or that sides agree to hold, are not an agreement reached
+    if action is None or action in ("in_force", "agreed", "signed", "accepted") and mention.aspect == "negotiation":
+        return out  # talks that begin, or that sides agree to hold or support, are not an agreement reached
     if action == "agreed" and mention.aspect == "proposal" and role == "object":
         action = "accepted"  # 'Ukraine agreed to the proposal'
         if not _subject(verb):
@@ -980,7 +981,10 @@ def _brings_effect(verb: Token, role: str, lex: AgreementLexicon) -> bool:
 def _violation_steps(noun: Token, index: int, sent: Span, ctx: ArticleContext, salient: list[tuple[Token, Actor]],
                      lex: AgreementLexicon) -> list[Step]:
     """'ceasefire violations': told by someone, an accusation by the speaker; told by the article
-    itself, a violation (by the side a modifier names: 'Israeli ceasefire violations')."""
+    itself, a violation (by the side a modifier names: 'Israeli ceasefire violations'). Violations
+    that may come ('possible violations of the truce', 'any breaches') are neither."""
+    if _is_hypothetical_violation(noun, lex):
+        return []
     speech = _speech_above(noun)
     evidence = text_of(sent).strip()
     if speech is not None:
@@ -993,6 +997,22 @@ def _violation_steps(noun: Token, index: int, sent: Span, ctx: ArticleContext, s
     owner = next((c for c in noun.children if c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in (
         "GPE", "NORP")), None)
     return [Step(_country(owner, ctx, salient) if owner is not None else None, "violated", None, index, evidence)]
+
+
+def _is_hypothetical_violation(head: Token, lex: AgreementLexicon) -> bool:
+    """'possible ceasefire violations', 'any violations of the truce', 'potential breaches': the word
+    of violation (the mention's head, or the word an agreement noun hangs on or modifies) is said of
+    no act yet, by a hypothetical modifier or a determiner of no one act."""
+    if head.lemma_.lower() in lex.step_nouns:
+        word = head
+    elif head.dep_ == "compound":
+        word = head.head
+    elif head.dep_ == "pobj" and head.head.lower_ == "of":
+        word = head.head.head
+    else:
+        return False
+    return any(c.lower_ in lex.hypothetical_modifiers or c.lower_ in NONSPECIFIC_DETERMINERS
+               for c in word.children if c.dep_ in ("amod", "det"))
 
 
 def _governing_verbs(head: Token) -> list[tuple[Token, str]]:
@@ -1036,6 +1056,8 @@ def _unrealised(verb: Token, lex: AgreementLexicon) -> bool:
         verb = verb.head  # 'expected both sides to step up and finalize an agreement'
     if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in lex.unrealised_verbs:
         return True
+    if verb.dep_ == "pcomp" and verb.head.head.pos_ == "ADJ":
+        return True  # a disposition: 'keen on negotiating an agreement', 'interested in signing a deal'
     return verb.dep_ == "acl" and verb.head.lemma_.lower() in lex.effort_nouns
 
 
@@ -1049,7 +1071,15 @@ def _is_asserted(verb: Token, lex: AgreementLexicon) -> bool:
         return False  # 'left without signing the deal'
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in children):
         return False
+    if any(c.dep_ == "mark" and c.lower_ in FUTURE_MARKS for c in children) and _present(verb):
+        return False  # 'once a peace deal is reached', 'until a truce is agreed': not yet
     return not any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children)
+
+
+def _present(verb: Token) -> bool:
+    """A clause in the present tense (its verb or its auxiliary): 'is reached', 'agree'."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(t.tag_ in ("VBZ", "VBP") for t in (verb, *auxiliaries))
 
 
 def _action(verb: Token, role: str, lex: AgreementLexicon) -> str | None:
@@ -1172,7 +1202,7 @@ def _noun_steps(head: Token, index: int, sent: Span, ctx: ArticleContext, salien
         return []
     noun = head.head.head
     action = lex.step_nouns.get(noun.lemma_.lower())
-    if action is None:
+    if action is None or action == "violated" and _is_hypothetical_violation(head, lex):
         return []
     evidence = text_of(sent).strip()
     speech = _speech_above(noun)

@@ -970,14 +970,42 @@ def _speaker_key(actor: Actor | None) -> str | None:
 
 
 def _claim_date(draft: Draft, sents: list[Span], ctx: ArticleContext) -> When | None:
-    """When it was said: a time expression outside the content, else the publication date."""
+    """When it was said: a time expression outside the content and not in a clause of another verb
+    ('the war that X launched three years ago', 'since X invaded Y in 2022' date no saying), else
+    the publication date."""
     inside = {t.i for t in draft.content}
     for span, when, offset in sentence_times(sents[draft.first], ctx):
-        if offset is None and span.root.i not in inside and when.value:
+        if offset is None and span.root.i not in inside and when.value and not _in_other_clause(span.root, draft.verb):
             return when
     if ctx.published is None:
         return None
     return When(text=None, value=ctx.published.isoformat(), precision="day", rule="publication date")
+
+
+# Clauses whose time is theirs, not the saying's: 'the war that X launched three years ago', 'since
+# X invaded Y in 2022', 'X said Y would attack on Monday'.
+_OWN_TIME_CLAUSES = frozenset({"relcl", "advcl", "ccomp"})
+
+
+def _in_other_clause(token: Token, verb: Token | None) -> bool:
+    """Whether a word hangs on a clause of another verb (not one of saying: 'speaking on Sunday')
+    before it reaches the verb of saying."""
+    if verb is None:
+        return False
+    speech = _spot_words()[0]
+    node = token
+    while node.head.i != node.i and node.i != verb.i:
+        node = node.head
+        if node.i != verb.i and node.dep_ in _OWN_TIME_CLAUSES and node.lemma_.lower() not in speech \
+                and not _simultaneous(node):
+            return True
+    return False
+
+
+def _simultaneous(verb: Token) -> bool:
+    """A present participle with no subject or conjunction of its own ('X, speaking on Sunday night,
+    lauded ...') happens when its main clause does: its time is that clause's."""
+    return verb.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children)
 
 
 # ---------------------------------------------------------------- kind and status

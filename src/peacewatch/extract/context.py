@@ -358,12 +358,54 @@ def resolve_pronoun(token: Token, ctx: ArticleContext, salient: list[tuple[Token
         return _quoted_about(token, ctx)
     speaker = _pronoun_speaker(token, ctx, salient, person)
     found = speaker if speaker is not None else _salient_antecedent(token, salient, person)
+    local = _local_subject(token) if person and token.lower_ in ("him", "her") else None
+    own = ctx.describe(local) if local is not None else None
+    if own is not None and (found is None or _same_person(found, own)):
+        # 'A rejected the deal, prompting B to accuse him': an object pronoun is never the subject of
+        # its own clause; it is the subject of a clause above it, else the person named before
+        found = _higher_subject(token, own, ctx) or _salient_antecedent(token, salient, person, other_than=own)
     if found is not None and found.country and token.i in quoted_tokens_of(token.doc):
         # '"we must counter them," the Chinese minister said': 'them' is not the speaker's side
         own = _quoting_speaker(token, ctx)
         if own is not None and own.country == found.country:
             return None
     return found
+
+
+def _local_subject(token: Token) -> Token | None:
+    """The subject of an object pronoun's own clause: its verb's subject, or for an infinitive with
+    none ('prompting X to accuse him', 'X wants to meet him') the object, else the subject, of the
+    verb it hangs on."""
+    verb = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.head
+    if token.dep_ not in ("dobj", "dative", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ == "xcomp":
+        above = verb.head.children
+        subject = next((c for c in above if c.dep_ == "dobj"), None) or next(
+            (c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.pos_ != "PRON" else None
+
+
+def _higher_subject(token: Token, own: Actor, ctx: ArticleContext) -> Actor | None:
+    """The person who is the subject of another clause of the sentence, before an object pronoun
+    ('A rejected the deal, prompting B to accuse him', 'after A ruled it out, B criticised him': A),
+    the nearest first."""
+    sent = token.sent
+    for subject in reversed(sent[:token.i - sent.start]):
+        if subject.dep_ not in ("nsubj", "nsubjpass") or subject.pos_ == "PRON":
+            continue
+        actor = ctx.describe(subject)
+        if actor is not None and is_person(actor, subject) and not _same_person(actor, own):
+            return actor.model_copy(update={"text": token.text})
+    return None
+
+
+def _same_person(a: Actor, b: Actor) -> bool:
+    """The same person, named in full once and by surname once ('Jane Doe', 'Doe')."""
+    if not a.name or not b.name:
+        return False
+    return a.name == b.name or a.name.split()[-1] == b.name.split()[-1]
 
 
 def _quoted_about(token: Token, ctx: ArticleContext) -> Actor | None:
@@ -469,10 +511,14 @@ def _pronoun_speaker(token: Token, ctx: ArticleContext, salient: list[tuple[Toke
     return None
 
 
-def _salient_antecedent(token: Token, salient: list[tuple[Token, Actor]], person: bool) -> Actor | None:
-    """The last of the recent salient subjects that is a person (or not), as the pronoun is."""
+def _salient_antecedent(token: Token, salient: list[tuple[Token, Actor]], person: bool,
+                        other_than: Actor | None = None) -> Actor | None:
+    """The last of the recent salient subjects that is a person (or not), as the pronoun is (and
+    not `other_than`)."""
     for earlier, actor in reversed(salient[-8:]):
         if sentence_of(token.doc, earlier.i).start > token.i:
+            continue
+        if other_than is not None and _same_person(actor, other_than):
             continue
         if is_person(actor, earlier) == person:
             return actor.model_copy(update={"text": token.text})

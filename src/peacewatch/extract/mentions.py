@@ -973,7 +973,7 @@ def _light_verb(noun: Token, lex: Lexicon) -> Token | None:
     if noun.dep_ in ("dobj", "nsubjpass", "attr", "obj") and _lemma(head) in lex.light_verbs:
         return head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and _lemma(head.head) in lex.light_verbs \
-            and _lemma(head) in LIGHT_VERB_PREPS and not any(
+            and _lemma(head) in LIGHT_VERB_PREPS and not _is_answered(head) and not any(
                 c.dep_ in ("dobj", "obj") and _lemma(c) in lex.nouns for c in head.head.children):
         # one verb carries one event: 'declared a truce in the war' carries the truce, not the war
         return head.head
@@ -986,6 +986,12 @@ def _light_verb(noun: Token, lex: Lexicon) -> Token | None:
             and any(c.dep_ == "dobj" for c in head.head.children):
         return head.head  # 'forced the authorities into high alert': they went on alert
     return None
+
+
+def _is_answered(prep: Token) -> bool:
+    """'responded to the attack', 'reacted to the strikes': what a verb of reaction takes 'to' is the
+    act it answers, someone else's; the verb carries no event of its own through it."""
+    return _lemma(prep) == "to" and _lemma(prep.head) in _WORDS.reaction_verbs
 
 
 def _is_reference(noun: Token, lex: Lexicon) -> bool:
@@ -1283,7 +1289,7 @@ _FROM_SOURCE_TYPES = frozenset({"AID", "REQUEST", "ACCUSE", "SUPPORT", "THREATEN
 
 
 def _read_noun_arguments(mention: Mention, noun: Token) -> None:
-    for child in noun.children:
+    for child in [*_shared_modifiers(noun), *noun.children]:
         if child.dep_ in ("poss", "amod", "compound"):
             _read_noun_modifier(mention, child)
         elif child.dep_ == "prep":
@@ -1306,6 +1312,22 @@ def _read_noun_arguments(mention: Mention, noun: Token) -> None:
     if not mention.targets:
         mention.targets.extend(_aimed_by_participle(noun))
     mention.count = _count_of(noun)
+
+
+def _shared_modifiers(noun: Token) -> list[Token]:
+    """'the Russian missile and drone attack': a nationality or owner before the words that modify
+    an event noun is the event's. The parse hangs it on the first modifier ('missile'), which is
+    either a modifier of the noun or, misread, the head of a coordination whose conjunct is the
+    noun; in the second case only when the words between are the 'and' and the noun's own
+    modifiers, and the first word is no event noun itself ('Russian strikes and attacks' are two)."""
+    firsts = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i]
+    head = noun.head
+    if noun.dep_ == "conj" and head.pos_ == "NOUN" and head.i < noun.i and _lemma(head) not in get_lexicon().nouns \
+            and not any(c.dep_ in ("det", "poss") for c in noun.children) \
+            and all(t.dep_ == "cc" or (t.head.i == noun.i and t.dep_ in MODIFIER_DEPS)
+                    for t in noun.doc[head.i + 1:noun.i]):
+        firsts.append(head)
+    return [g for first in firsts for g in first.children if g.dep_ in ("poss", "amod") and g.i < first.i]
 
 
 def _is_aiming_participle(verb: Token, lex: Lexicon) -> bool:
