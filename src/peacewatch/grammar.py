@@ -106,6 +106,9 @@ REFLEXIVE_PRONOUNS = frozenset({"itself", "themselves", "himself", "herself", "o
 CONDITION_MARKS = frozenset({"if", "whether"})
 # Conjunctions that set one account against another ('X said 40, while Y said 80').
 CONTRAST_MARKS = frozenset({"while", "whereas"})
+# Adverbs that add a telling to those before it ('X also said it struck ...'): another act, not a
+# retelling of one told earlier.
+ADDITIVE_ADVERBS = frozenset({"also", "too", "additionally"})
 # The conjunction of a threat's condition ('will withdraw unless ...').
 UNLESS = "unless"
 # Closing quotes and brackets after a sentence's last word.

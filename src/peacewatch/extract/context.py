@@ -480,9 +480,10 @@ def _salient_antecedent(token: Token, salient: list[tuple[Token, Actor]], person
 
 
 def is_person(actor: Actor, token: Token) -> bool:
-    """Whether the phrase names a person: a person's name, unless it is an organisation the
-    lexicon knows and the model took for a person ('Al Shabaab said')."""
-    named = token.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in token.subtree)
+    """Whether the phrase names a person: a person's name in its own words (not in its clauses:
+    'X, which says it acts after talks with Y' is X), unless it is an organisation the lexicon
+    knows and the model took for a person ('Al Shabaab said')."""
+    named = token.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in phrase(token))
     return named and lookup_organisation(text_of(phrase(token))) is None
 
 
