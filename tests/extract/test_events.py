@@ -501,6 +501,17 @@ def test_acceptance_at_talks_takes_the_talks_place():
     assert "talks" in agree[0].note
 
 
+@pytest.mark.parametrize("text,kind,parties", [
+    ("French and Egyptian warships blockaded the port on Monday.", "COERCE", [("FRA", "MIL"), ("EGY", "MIL")]),
+    ("Ukrainian and Polish farmers blocked the border crossing on Monday.", "PROTEST",
+     [("UKR", "CVL"), ("POL", "CVL")]),
+], ids=["each navy", "each country's people"])
+def test_countries_coordinated_as_adjectives_keep_the_kind_the_phrase_names(text, kind, parties):
+    # one party per country (CONVENTIONS 2), each of the kind of body the phrase names, not its state
+    acts = [e for e in extract(text, published="2025-03-04").events if e.type == kind]
+    assert [(e.source.country, e.source.sector) for e in acts if e.source] == parties
+
+
 def test_titled_names_parsed_as_one_phrase():
     # The parse the small model gives 'US President X and Russian President Y spoke': the first name an
     # apposition of the first title, the second title a conjunct of the first name, all under the last name.

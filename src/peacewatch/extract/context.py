@@ -64,7 +64,7 @@ __all__ = ["COLLECTIVE_PARTIES", "GROUP_PRONOUNS", "PAIR_WORDS", "PERSON_PRONOUN
            "ArticleContext", "actor_of", "actors_of", "expand", "facility_of", "first_country", "is_facility",
            "is_person", "locate_facility", "new_context", "released_to",
            "phrase", "recent_pair", "remember_subjects", "resolve_pronoun", "same_party", "sentence_times",
-           "story_countries"]
+           "split_adjective_coordination", "story_countries"]
 
 # Nouns for both parties together ('both sides'), and counts that stand for the people counted
 # ('thousands of students'): data/participants.yaml, read at import (every participant asks).
@@ -324,7 +324,7 @@ def _entity_name(token: Token) -> str:
     return text_of(held[0]) if held else token.text
 
 
-def _split_adjective_coordination(token: Token) -> list[Token]:
+def split_adjective_coordination(token: Token) -> list[Token]:
     """'Ukrainian and American officials', 'commanders from India and Pakistan' name two
     parties; return the tokens that name their countries."""
     modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE")]
@@ -503,12 +503,16 @@ def actors_of(tokens: list[Token], ctx: ArticleContext, salient: list[tuple[Toke
             keep_event_refs: bool = False) -> list[Actor]:
     out = []
     for token in tokens:
-        split = _split_adjective_coordination(token)
+        split = split_adjective_coordination(token)
         if split:
+            # each country's part is of the kind the phrase names ('French and Egyptian warships':
+            # each navy, MIL; 'Ukrainian and Polish farmers': each country's people, CVL)
+            whole = ctx.describe(token)
+            sector = whole.sector if whole is not None and whole.sector not in (None, "IGO", "OTHER") else "GOV"
             for adjective in split:
                 code = country_of(_entity_name(adjective))
                 if code:
-                    out.append(state_actor(code, text_of(phrase(token))))
+                    out.append(state_actor(code, text_of(phrase(token)), sector=sector))
             continue
         actor = actor_of(token, ctx, salient)
         if actor is not None and names_thing(token):
