@@ -28,6 +28,7 @@ from peacewatch.grammar import (
     INDEFINITE_ARTICLES,
     LOCATIVE_PREPS,
     MEMBER_PREPS,
+    MODIFIER_DEPS,
     ORIGIN_PREPS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
@@ -741,19 +742,38 @@ def _home_country(token: Token, ctx: ArticleContext, actor: Actor) -> str | None
     for ent in _entities_before(token):
         if sentence_of(doc, ent.start).start != sent.start:
             break
-        if ent.label_ in ("GPE", "NORP") and not _is_fused_modifier(ent) and (code := _country_of_place(ent, ctx)):
+        if ent.label_ in ("GPE", "NORP") and not _is_fused_modifier(ent) and not _is_agents_origin(ent, token) \
+                and (code := _country_of_place(ent, ctx)):
             return code
     return ctx.home()
 
 
+def _is_agents_origin(ent: Span, token: Token) -> bool:
+    """A country word that says where the doer of the clause is from ('Moroccan diplomats met
+    President X', 'was attacked by Burundian militiamen'): the doer's country, not the sentence's,
+    so not the country of a party the doer acts on."""
+    root = ent.root
+    if root.dep_ not in MODIFIER_DEPS or root.head.i == token.i:
+        return False
+    doer = root.head
+    if token.i in {t.i for t in doer.subtree}:
+        return False
+    return doer.dep_ == "nsubj" or (doer.dep_ == "pobj" and doer.head.dep_ == "agent")
+
+
+_PLACING_PREPS = LOCATIVE_PREPS | {"of"}
+
+
 def _placed_in(token: Token, ctx: ArticleContext) -> str | None:
-    """The one country of the places a phrase's own 'in'/'at' phrase names ('authorities in X and
-    Y', 'residents of villages in X'); None when it names none or places of several countries."""
+    """The one country of the places a phrase's own 'in'/'at'/'of' phrase names ('authorities in X
+    and Y', 'residents of villages in X', 'the town of X'); None when it names none or places of
+    several countries."""
     doc = token.doc
     after = token.right_edge.i + 1
     # the parse may hang the phrase right after the noun on the verb ('prompting authorities in X')
     preps = [*token.children, *([doc[after]] if after < len(doc) and doc[after].head.i != token.i else [])]
-    places = [p for prep in preps if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS
+    # 'the town of X', 'residents of X': the place the phrase is of places it too
+    places = [p for prep in preps if prep.dep_ == "prep" and prep.lower_ in _PLACING_PREPS
               for pobj in prep.children if pobj.dep_ == "pobj" for p in (pobj, *pobj.conjuncts)
               if p.ent_type_ in ("GPE", "LOC")]
     codes = {code for p in places if (code := _country_of_place(_entity_at(p) or p.doc[p.i:p.i + 1], ctx))}
