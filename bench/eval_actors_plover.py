@@ -2,7 +2,9 @@
 
 For each record's source and target actor, find its words in the sentence, take the noun phrase
 they head (as the event extractor would), run describe_actor, and compare with the gold ISO3 code
-and sector (CAMEO agent codes mapped to peacewatch sectors). Prints accuracies and the misses by
+and sector (CAMEO agent codes mapped to peacewatch sectors). One country of countries coordinated as
+adjectives ('Egyptian' in 'French and Egyptian warships') is read as the event readers read it:
+one party per country (context.actors_of). Prints accuracies and the misses by
 kind; nothing from the data set is written anywhere.
 
     .venv/bin/python bench/eval_actors_plover.py [--show-errors]
@@ -17,7 +19,8 @@ from collections import Counter
 from pathlib import Path
 
 from peacewatch.extract.actors import build_person_index, describe_actor, noun_phrase
-from peacewatch.extract.countries import country_name
+from peacewatch.extract.context import actors_of, new_context, split_adjective_coordination
+from peacewatch.extract.countries import country_name, country_of
 from peacewatch.nlp import get_nlp
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -67,6 +70,18 @@ def phrase_for(doc, start_char: int, end_char: int):
     return noun_phrase(token)
 
 
+def coordinated_party(span, start_char: int, end_char: int):
+    """The party the event readers make of one country of 'French and Egyptian warships' (one party
+    per country, context.actors_of) when the actor's words hold that country alone; else None."""
+    parts = split_adjective_coordination(span.root)
+    inside = [t for t in parts if start_char <= t.idx < end_char]
+    if not parts or len(inside) != 1:
+        return None
+    code = country_of(inside[0].text)
+    found = actors_of([span.root], new_context(span.doc, None), [])
+    return next((a for a in found if code and a.country == code), None)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show-errors", action="store_true", help="print each miss")
@@ -97,6 +112,8 @@ def main() -> int:
                     continue
                 span = phrase_for(doc, at, at + len(text))
                 actor = describe_actor(span, persons=persons) if span is not None else None
+                if span is not None:
+                    actor = coordinated_party(span, at, at + len(text)) or actor
                 country, gradable, sector = gold_of(gold)
                 got_country = actor.country if actor else None
                 got_sector = actor.sector if actor else None

@@ -109,6 +109,9 @@ CONDITION_MARKS = frozenset({"if", "whether"})
 FUTURE_MARKS = frozenset({"once", "until", "till", "unless", "before"})
 # Conjunctions that set one account against another ('X said 40, while Y said 80').
 CONTRAST_MARKS = frozenset({"while", "whereas"})
+# Adverbs that add a telling to those before it ('X also said it struck ...'): another act, not a
+# retelling of one told earlier.
+ADDITIVE_ADVERBS = frozenset({"also", "too", "additionally"})
 # The conjunction of a threat's condition ('will withdraw unless ...').
 UNLESS = "unless"
 # Closing quotes and brackets after a sentence's last word.

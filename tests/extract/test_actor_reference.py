@@ -221,3 +221,24 @@ def test_a_quotations_he_is_the_person_it_is_said_about():
     unnamed = peacewatch.extract("\u201cHe killed our people,\u201d the Peruvian president Luis Ruiz said.",
                                  published="2025-05-07").events
     assert [e.source for e in unnamed if e.type == "ASSAULT"] == [None]
+
+
+def test_a_person_named_in_a_relative_clause_does_not_make_a_state_a_person():
+    # 'it' under a verb of saying is the speaker when both are states; a person named inside the
+    # speaker's relative clause is not the speaker
+    text = ("Norway, which says it is protecting the minority after talks with Lars Olsen, "
+            "also said it arrested three smugglers near the border on Tuesday.")
+    arrests = [e for e in peacewatch.extract(text, published=date(2025, 3, 1)).events if e.type == "COERCE"]
+    assert [(e.source.country, e.source.sector) for e in arrests if e.source] == [("NOR", "GOV")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Israeli jets struck the city of Sidon on Monday.", ("LBN", "CVL")),
+    ("Police in Israel said it was the worst attack this year.\n\nTwo Jordanian gunmen killed nine people on Sunday.",
+     ("ISR", "CVL")),
+], ids=["the town the phrase is of", "not the doer's country"])
+def test_people_struck_are_not_of_the_attackers_country(text, expected):
+    # people a phrase does not place are of the place the phrase is of ('the city of X'), else of the
+    # sentence's or article's country, never of the country word that says where the doer is from
+    strikes = [e for e in peacewatch.extract(text, published=date(2025, 3, 4)).events if e.type == "ASSAULT"]
+    assert strikes and (strikes[0].target.country, strikes[0].target.sector) == expected

@@ -393,6 +393,19 @@ def test_a_pronoun_with_another_verb_is_another_strike():
     assert len([e for e in _events(text) if e.type == "ASSAULT"]) == 2
 
 
+def test_a_strike_told_as_one_more_is_another_strike():
+    # 'also' on the verb (or on the verb of saying over it) adds an act to those told before; a
+    # definite noun taking the strike up ('the attack also killed') tells more of the same one
+    text = ("Chad struck rebel camps in the hills near Abeche on Friday.\n\n"
+            "Chad, which says it is protecting the border, also said it attacked a depot near Abeche.")
+    strikes = [e for e in _events(text) if e.type == "ASSAULT"]
+    assert len(strikes) == 2
+    assert [e.source.country if e.source else None for e in strikes] == ["TCD", "TCD"]
+    text = ("Chad struck rebel camps near Abeche on Friday.\n\n"
+            "The attack also killed two soldiers in Abeche.")
+    assert len([e for e in _events(text) if e.type == "ASSAULT"]) == 1
+
+
 def test_a_place_taken_up_by_a_description_is_the_same_strike():
     # the retelling has no time of its own ('overnight' would be the news day, another day)
     text = ("Russian missiles struck Kharkiv on Sunday.\n\n"
@@ -486,6 +499,17 @@ def test_acceptance_at_talks_takes_the_talks_place():
     agree = [e for e in extract(text, published="2025-03-12").events if e.type == "AGREE"]
     assert agree and agree[0].location.name == "Geneva"
     assert "talks" in agree[0].note
+
+
+@pytest.mark.parametrize("text,kind,parties", [
+    ("French and Egyptian warships blockaded the port on Monday.", "COERCE", [("FRA", "MIL"), ("EGY", "MIL")]),
+    ("Ukrainian and Polish farmers blocked the border crossing on Monday.", "PROTEST",
+     [("UKR", "CVL"), ("POL", "CVL")]),
+], ids=["each navy", "each country's people"])
+def test_countries_coordinated_as_adjectives_keep_the_kind_the_phrase_names(text, kind, parties):
+    # one party per country (CONVENTIONS 2), each of the kind of body the phrase names, not its state
+    acts = [e for e in extract(text, published="2025-03-04").events if e.type == kind]
+    assert [(e.source.country, e.source.sector) for e in acts if e.source] == parties
 
 
 def test_titled_names_parsed_as_one_phrase():

@@ -28,6 +28,7 @@ from peacewatch.grammar import (
     INDEFINITE_ARTICLES,
     LOCATIVE_PREPS,
     MEMBER_PREPS,
+    MODIFIER_DEPS,
     ORIGIN_PREPS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
@@ -64,7 +65,7 @@ __all__ = ["COLLECTIVE_PARTIES", "GROUP_PRONOUNS", "PAIR_WORDS", "PERSON_PRONOUN
            "ArticleContext", "actor_of", "actors_of", "expand", "facility_of", "first_country", "is_facility",
            "is_person", "locate_facility", "new_context", "released_to",
            "phrase", "recent_pair", "remember_subjects", "resolve_pronoun", "same_party", "sentence_times",
-           "story_countries"]
+           "split_adjective_coordination", "story_countries"]
 
 # Nouns for both parties together ('both sides'), and counts that stand for the people counted
 # ('thousands of students'): data/participants.yaml, read at import (every participant asks).
@@ -324,7 +325,7 @@ def _entity_name(token: Token) -> str:
     return text_of(held[0]) if held else token.text
 
 
-def _split_adjective_coordination(token: Token) -> list[Token]:
+def split_adjective_coordination(token: Token) -> list[Token]:
     """'Ukrainian and American officials', 'commanders from India and Pakistan' name two
     parties; return the tokens that name their countries."""
     modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE")]
@@ -526,9 +527,10 @@ def _salient_antecedent(token: Token, salient: list[tuple[Token, Actor]], person
 
 
 def is_person(actor: Actor, token: Token) -> bool:
-    """Whether the phrase names a person: a person's name, unless it is an organisation the
-    lexicon knows and the model took for a person ('Al Shabaab said')."""
-    named = token.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in token.subtree)
+    """Whether the phrase names a person: a person's name in its own words (not in its clauses:
+    'X, which says it acts after talks with Y' is X), unless it is an organisation the lexicon
+    knows and the model took for a person ('Al Shabaab said')."""
+    named = token.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in phrase(token))
     return named and lookup_organisation(text_of(phrase(token))) is None
 
 
@@ -548,12 +550,16 @@ def actors_of(tokens: list[Token], ctx: ArticleContext, salient: list[tuple[Toke
             keep_event_refs: bool = False) -> list[Actor]:
     out = []
     for token in tokens:
-        split = _split_adjective_coordination(token)
+        split = split_adjective_coordination(token)
         if split:
+            # each country's part is of the kind the phrase names ('French and Egyptian warships':
+            # each navy, MIL; 'Ukrainian and Polish farmers': each country's people, CVL)
+            whole = ctx.describe(token)
+            sector = whole.sector if whole is not None and whole.sector not in (None, "IGO", "OTHER") else "GOV"
             for adjective in split:
                 code = country_of(_entity_name(adjective))
                 if code:
-                    out.append(state_actor(code, text_of(phrase(token))))
+                    out.append(state_actor(code, text_of(phrase(token)), sector=sector))
             continue
         actor = actor_of(token, ctx, salient)
         if actor is not None and names_thing(token):
@@ -782,19 +788,38 @@ def _home_country(token: Token, ctx: ArticleContext, actor: Actor) -> str | None
     for ent in _entities_before(token):
         if sentence_of(doc, ent.start).start != sent.start:
             break
-        if ent.label_ in ("GPE", "NORP") and not _is_fused_modifier(ent) and (code := _country_of_place(ent, ctx)):
+        if ent.label_ in ("GPE", "NORP") and not _is_fused_modifier(ent) and not _is_agents_origin(ent, token) \
+                and (code := _country_of_place(ent, ctx)):
             return code
     return ctx.home()
 
 
+def _is_agents_origin(ent: Span, token: Token) -> bool:
+    """A country word that says where the doer of the clause is from ('Moroccan diplomats met
+    President X', 'was attacked by Burundian militiamen'): the doer's country, not the sentence's,
+    so not the country of a party the doer acts on."""
+    root = ent.root
+    if root.dep_ not in MODIFIER_DEPS or root.head.i == token.i:
+        return False
+    doer = root.head
+    if token.i in {t.i for t in doer.subtree}:
+        return False
+    return doer.dep_ == "nsubj" or (doer.dep_ == "pobj" and doer.head.dep_ == "agent")
+
+
+_PLACING_PREPS = LOCATIVE_PREPS | {"of"}
+
+
 def _placed_in(token: Token, ctx: ArticleContext) -> str | None:
-    """The one country of the places a phrase's own 'in'/'at' phrase names ('authorities in X and
-    Y', 'residents of villages in X'); None when it names none or places of several countries."""
+    """The one country of the places a phrase's own 'in'/'at'/'of' phrase names ('authorities in X
+    and Y', 'residents of villages in X', 'the town of X'); None when it names none or places of
+    several countries."""
     doc = token.doc
     after = token.right_edge.i + 1
     # the parse may hang the phrase right after the noun on the verb ('prompting authorities in X')
     preps = [*token.children, *([doc[after]] if after < len(doc) and doc[after].head.i != token.i else [])]
-    places = [p for prep in preps if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS
+    # 'the town of X', 'residents of X': the place the phrase is of places it too
+    places = [p for prep in preps if prep.dep_ == "prep" and prep.lower_ in _PLACING_PREPS
               for pobj in prep.children if pobj.dep_ == "pobj" for p in (pobj, *pobj.conjuncts)
               if p.ent_type_ in ("GPE", "LOC")]
     codes = {code for p in places if (code := _country_of_place(_entity_at(p) or p.doc[p.i:p.i + 1], ctx))}

@@ -95,6 +95,7 @@ from peacewatch.extract.places import (
 from peacewatch.extract.speech import read_speech_acts
 from peacewatch.extract.weapons import find_weapons, mode_of_words
 from peacewatch.grammar import (
+    ADDITIVE_ADVERBS,
     DEFINITE_ARTICLES,
     LOOSE_PLACE_LABELS,
     NAME_LABELS,
@@ -1058,6 +1059,8 @@ def _same_strike(a: Draft, b: Draft) -> bool:
         return False  # one item of a list is not another, nor the whole the list is of
     if a.first is b.first:
         return False  # 'X and Y murdered ...': one telling's pairs of actors are one event each (CONVENTIONS 2)
+    if a.first.sent.start != b.first.sent.start and _is_additional(max(a, b, key=lambda d: d.first.sent.start)):
+        return False  # 'X also said it attacked ...': one more strike, not the one told before
     if a.component != b.component:
         # one item of a list is taken up elsewhere only by a telling that refers back to it ('the
         # strike on A'), not by another telling of force at A (the whole, or a campaign there)
@@ -1074,6 +1077,27 @@ def _same_strike(a: Draft, b: Draft) -> bool:
     if pa is not None and pb is not None:
         return pa.name == pb.name and pa.precision != "country"
     return _same_toll(a, b) or _is_retelling(b, a) or _is_retelling(a, b)
+
+
+def _is_additional(draft: Draft) -> bool:
+    """Whether a draft's first telling is marked as one act more than those told before it: an
+    additive adverb on its verb, or on the verb of saying whose clause tells it ('X also said it
+    struck Y'). One that takes up a strike by a definite noun tells more of that strike ('the
+    attack also killed two')."""
+    mention = draft.first
+    if mention.reference or _refers_back(draft):
+        return False
+    nouns = get_lexicon().nouns
+    if any(c.dep_ in SUBJECTS and c.lemma_.lower() in nouns and _is_definite(c) for c in mention.clause.children):
+        return False  # 'the attack also killed two': the toll of the attack told before
+    node = mention.clause
+    for _ in range(3):
+        if any(c.dep_ == "advmod" and c.lower_ in ADDITIVE_ADVERBS for c in node.children):
+            return True
+        if node.dep_ not in ("ccomp", "xcomp") or node.head.i == node.i:
+            break
+        node = node.head
+    return False
 
 
 def _campaign_and_strike(a: Draft, b: Draft) -> bool:
