@@ -49,6 +49,8 @@ class EventWords(DataFile):
     aiming_verbs: frozenset[Word] = frozenset()
     hosting_verbs: frozenset[Word] = frozenset()
     joining_verbs: frozenset[Word] = frozenset()
+    taking_nouns: frozenset[Word] = frozenset()
+    sequel_nouns: frozenset[Word] = frozenset()
 
 
 class ActorWords(DataFile):
