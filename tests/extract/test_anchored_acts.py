@@ -47,3 +47,11 @@ def test_an_anchor_in_the_wake_of_an_assault_and_its_relative_clause_are_one_str
                      "drones at Odesa.", "ASSAULT")
     assert len(events) == 1
     assert events[0].date.value == "2025-04-23"
+
+
+
+def test_an_anchor_is_not_the_act_of_another_clause_of_its_sentence():
+    events = _events("The council, which says it is protecting the valley following clashes with tribal fighters, "
+                     "also said it struck a depot.", "ASSAULT")
+    assert any(e.target is not None and "fighters" in (e.target.text or "") for e in events)
+    assert any(e.target is not None and "depot" in (e.target.text or "") for e in events)
