@@ -50,7 +50,6 @@ class EventWords(DataFile):
     hosting_verbs: frozenset[Word] = frozenset()
     joining_verbs: frozenset[Word] = frozenset()
     taking_nouns: frozenset[Word] = frozenset()
-    sequel_nouns: frozenset[Word] = frozenset()
 
 
 class ActorWords(DataFile):

@@ -1028,8 +1028,8 @@ def _same_strike(a: Draft, b: Draft) -> bool:
 
 def _anchor_of_other(a: Draft, b: Draft) -> bool:
     """One of two tellings in a sentence is only an act another clause came after ('since',
-    'following'): it is the same act only as a clause of its own phrase tells it ('in the wake of
-    X's assault on April 23, in which it fired ...')."""
+    'following'): it is the same act only as a clause of its own phrase tells it ('after X's
+    assault on April 23, in which it fired ...')."""
     return any(all(m.anchor for m in d.mentions) and not any(t.i == o.first.trigger.i for t in d.first.clause.subtree)
                for d, o in ((a, b), (b, a)))
 

@@ -518,8 +518,8 @@ def _anchoring_act(noun: Token, trigger: Trigger) -> Mention | None:
     if trigger.type in MEETING_TYPES or not _is_past_anchor(noun):
         return None
     # the act is its own clause: it took place before the main clause, whose time and mood are not its
-    # own; a time the parse hangs on 'following' or 'the wake' is the act's
-    clause = noun.head if noun.dep_ == "dobj" else noun.head.head if _lemma(noun.head) in OBJECT_OF_PREPS else noun
+    # own; a time the parse hangs on 'following' is the act's
+    clause = noun.head if noun.dep_ == "dobj" else noun
     mention = Mention(type=trigger.type, mode=trigger.mode, trigger=noun, clause=clause, sent=noun.sent,
                       adjunct=True, anchor=True)
     _read_noun_arguments(mention, noun)
@@ -534,11 +534,8 @@ def _anchoring_act(noun: Token, trigger: Trigger) -> Mention | None:
 
 
 def _is_past_anchor(noun: Token) -> bool:
-    """A noun after 'after', 'following' or 'since', or in 'in the wake of'."""
+    """A noun after 'after', 'following' or 'since'."""
     head = noun.head
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and _lemma(head) in OBJECT_OF_PREPS \
-            and _lemma(head.head) in _WORDS.sequel_nouns:
-        return True  # 'in the wake of X's attack'
     if noun.dep_ == "pobj":
         return head.dep_ == "prep" and head.lower_ in PAST_ANCHOR_PREPS
     return (noun.dep_ == "dobj" and head.lower_ in PAST_ANCHOR_PREPS and head.tag_ == "VBG"
