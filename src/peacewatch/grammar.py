@@ -52,6 +52,10 @@ PARTNER_PREPS = frozenset({"with"})
 ANCHOR_PREPS = frozenset({"after", "before", "prior", "following", "since", "ahead", "until"})
 # ... the event whose time is that of the main clause ('after a phone call with X, Y said').
 TIME_ADJUNCT_PREPS = frozenset({"after", "following"})
+# ... an act that took place before the main clause's ('since the arrest of X', 'after clashes with X').
+PAST_ANCHOR_PREPS = frozenset({"after", "following", "since"})
+# ... the one an act of taking or killing is done to ('the arrest of X', 'the retaking of the capital').
+OBJECT_OF_PREPS = frozenset({"of"})
 # How a time expression hangs on the verb it dates ("on Thursday", "Thursday", "overnight").
 TIME_MODIFIER_DEPS = frozenset({"prep", "npadvmod", "advmod", "tmod", "obl"})
 # ... where something is.

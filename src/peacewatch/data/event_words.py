@@ -51,6 +51,7 @@ class EventWords(DataFile):
     hosting_verbs: frozenset[Word] = frozenset()
     joining_verbs: frozenset[Word] = frozenset()
     speaking_verbs: frozenset[Word] = frozenset()
+    taking_nouns: frozenset[Word] = frozenset()
 
 
 class ActorWords(DataFile):

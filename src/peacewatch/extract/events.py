@@ -258,8 +258,9 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
     view = _Sentence(index, sent, times, places, time_owner, place_owner, casualties, weapons, shared)
     new: list[Draft] = []
     for mention in mentions:
-        if mention.reference:
+        if mention.reference or mention.anchor:  # an act told as an anchor dates others, as a reference does
             article.references.append((index, mention))
+        if mention.reference:
             continue
         # 'killed in the attack': the definite noun names the strike this clause tells of
         named = [r for r in mentions if r.reference and r.type == mention.type and _is_definite(r.trigger)]
@@ -491,7 +492,7 @@ def _is_locative(root: Token) -> bool:
         if prep.lower_ == "of":  # 'in the regions of X', 'the streets of X', 'the town of X'
             owner = prep.head
             return (owner.dep_ == "pobj" and owner.head.lower_ in PLACE_PREPS) or (
-                owner.lemma_.lower() in get_lexicon().place_nouns) or _is_struck(owner)
+                owner.lemma_.lower() in get_lexicon().place_nouns) or _is_struck(owner) or _is_ground_taken(owner)
         return prep.lower_ in PLACE_PREPS and prep.lower_ != "to"
     if node.dep_ == "poss":
         return node.head.lemma_.lower() in get_lexicon().place_nouns
@@ -509,6 +510,12 @@ def _is_struck(node: Token) -> bool:
         trigger = get_lexicon().verbs.get(node.head.lemma_.lower())
         return trigger is not None and trigger.type == "ASSAULT"
     return False
+
+
+def _is_ground_taken(noun: Token) -> bool:
+    """A noun of taking ground, whose 'of' names the place taken ('the retaking of X')."""
+    trigger = get_lexicon().nouns.get(noun.lemma_.lower())
+    return trigger is not None and trigger.type == "ASSAULT" and noun.lemma_.lower() in _WORDS.taking_nouns
 
 
 def _is_visited(node: Token) -> bool:
@@ -909,6 +916,8 @@ def _inherit_attackers(drafts: list[Draft]) -> None:
                 authors.append(draft.source)
                 continue
             keys = {_author_key(kind, a) for a in authors} - {None}
+            if any(m.sources for m in draft.mentions if m.anchor):
+                continue  # 'following the army's retaking of X': its author is named, if not known
             if len(keys) == 1 and not _own_target(kind, draft, keys):
                 draft.source = next(a for a in reversed(authors) if _author_key(kind, a))
                 draft.note = "; ".join(x for x in (draft.note, f"{word} from earlier in the article") if x)
@@ -1070,7 +1079,8 @@ def _same_strike(a: Draft, b: Draft) -> bool:
     if _compared_past(a, b):
         return False
     if a.first.sent.start == b.first.sent.start:
-        return not _coordinated_acts(a, b)
+        # 'stepped up attacks following the army's retaking of X': what a clause came after is another act
+        return not _coordinated_acts(a, b) and not _anchor_of_other(a, b)
     if a.site is not None:
         return True  # the same site struck, told again
     pa, pb = _place_key(a), _place_key(b)
@@ -1098,6 +1108,14 @@ def _is_additional(draft: Draft) -> bool:
             break
         node = node.head
     return False
+
+
+def _anchor_of_other(a: Draft, b: Draft) -> bool:
+    """One of two tellings in a sentence is only an act another clause came after ('since',
+    'following'): it is the same act only as a clause of its own phrase tells it ('after X's
+    assault on April 23, in which it fired ...')."""
+    return any(all(m.anchor for m in d.mentions) and not any(t.i == o.first.trigger.i for t in d.first.clause.subtree)
+               for d, o in ((a, b), (b, a)))
 
 
 def _campaign_and_strike(a: Draft, b: Draft) -> bool:
@@ -1420,7 +1438,10 @@ def _is_background_offset(offset: Offset) -> bool:
 
 def _is_background(draft: Draft) -> bool:
     """The past perfect tells background, not the news of the day (except in reported speech,
-    where 'said it had deployed' is the tense of the reporting)."""
+    where 'said it had deployed' is the tense of the reporting); so does an act told only as what
+    another came after ('since the arrest of X'): it has no date but its own."""
+    if all(m.anchor for m in draft.mentions):
+        return True
     clause = draft.first.clause
     if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in get_lexicon().speech_verbs:
         return False

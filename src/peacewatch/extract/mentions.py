@@ -36,10 +36,12 @@ from peacewatch.grammar import (
     NONSPECIFIC_DETERMINERS,
     NUMERIC_LABELS,
     OBJECT_DEPS,
+    OBJECT_OF_PREPS,
     OBJECT_PREPS,
     OBLIGATION_HEADS,
     PARTNER_PREPS,
     PASSIVE_SUBJECTS,
+    PAST_ANCHOR_PREPS,
     PROXIMITY_PREPS,
     PURPOSE_PREPS,
     QUOTE_MARKS,
@@ -92,6 +94,7 @@ class Mention:
     derived: bool = False  # a promise or threat read from another mention's clause
     source_is_speaker: bool = False
     adjunct: bool = False  # told in a phrase of time ('after a call with X'), not by its clause's verb
+    anchor: bool = False  # an act the main clause came after ('since the arrest of X'): it also dates
 
     @property
     def is_noun(self) -> bool:
@@ -353,7 +356,7 @@ def _noun_mention(noun: Token, sent: Span, lex: Lexicon) -> Mention | None:
         return _light_verb_mention(host, light, trigger, sent, lex)
     if trigger.requires_light:
         return None
-    adjunct = _adjunct_meeting(host, trigger)
+    adjunct = _adjunct_meeting(host, trigger) or _anchoring_act(host, trigger)
     if adjunct is not None:
         return adjunct
     return _own_noun_mention(host, trigger, sent, lex)
@@ -514,6 +517,38 @@ def _adjunct_meeting(noun: Token, trigger: Trigger) -> Mention | None:
     _read_noun_arguments(mention, noun)
     mention.sources = mention.sources or subjects_of(clause)
     return mention
+
+
+def _anchoring_act(noun: Token, trigger: Trigger) -> Mention | None:
+    """'since the arrest of X in July', 'following the army's retaking of the capital', 'after
+    clashes with tribal fighters': an act told as what the main clause came after is an event of its
+    own when its words name its author or the one it was done to (told elsewhere too, the article
+    pass merges the two tellings); naming neither ('after the attack'), it only points back."""
+    if trigger.type in MEETING_TYPES or not _is_past_anchor(noun):
+        return None
+    # the act is its own clause: it took place before the main clause, whose time and mood are not its
+    # own; a time the parse hangs on 'following' is the act's
+    clause = noun.head if noun.dep_ == "dobj" else noun
+    mention = Mention(type=trigger.type, mode=trigger.mode, trigger=noun, clause=clause, sent=noun.sent,
+                      adjunct=True, anchor=True)
+    _read_noun_arguments(mention, noun)
+    if trigger.type == "ASSAULT" and not mention.targets:  # 'clashes with X': the other side
+        mention.targets = [p for prep in noun.children if prep.dep_ == "prep" and _lemma(prep) in PARTNER_PREPS
+                           for p in prep.children if p.dep_ == "pobj"]
+    mention.sources = [s for s in mention.sources if s.pos_ != "PRON"]  # 'after its attack': told before
+    if not mention.sources and not (mention.targets and (_lemma(noun) in _WORDS.taking_nouns
+                                                         or not _is_definite_noun(noun))):
+        return None
+    return mention
+
+
+def _is_past_anchor(noun: Token) -> bool:
+    """A noun after 'after', 'following' or 'since'."""
+    head = noun.head
+    if noun.dep_ == "pobj":
+        return head.dep_ == "prep" and head.lower_ in PAST_ANCHOR_PREPS
+    return (noun.dep_ == "dobj" and head.lower_ in PAST_ANCHOR_PREPS and head.tag_ == "VBG"
+            and head.dep_ in ("advcl", "prep", "acl") and not any(c.dep_ in SUBJECTS for c in head.children))
 
 
 def _is_time_adjunct(noun: Token) -> bool:
@@ -1307,6 +1342,8 @@ def _read_noun_arguments(mention: Mention, noun: Token) -> None:
                 mention.parties.extend(objects)
             elif word == "by":
                 mention.sources.extend(objects)
+            elif word in OBJECT_OF_PREPS and _lemma(noun) in _WORDS.taking_nouns:
+                mention.targets.extend(objects)  # 'the arrest of X', 'the retaking of the capital'
             else:
                 _read_noun_giving(mention, word, objects)
     if not mention.targets:
