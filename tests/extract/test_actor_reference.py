@@ -242,3 +242,15 @@ def test_people_struck_are_not_of_the_attackers_country(text, expected):
     # sentence's or article's country, never of the country word that says where the doer is from
     strikes = [e for e in peacewatch.extract(text, published=date(2025, 3, 4)).events if e.type == "ASSAULT"]
     assert strikes and (strikes[0].target.country, strikes[0].target.sector) == expected
+
+
+def test_a_possessors_own_phrase_is_read_as_its_head(nlp):
+    """'following the army's retaking of the capital': the phrase of the possessor is the army
+    itself, which points back to the army named before (before, its own "'s" made the army a
+    possessor of nothing, and the act had no author)."""
+    text = ("The rebels have been at war with the Chilean army since 2023. Following the army's retaking of "
+            "the capital last month, the rebels stepped up their attacks.")
+    doc = nlp(text)
+    ctx = new_context(doc, date(2025, 4, 12))
+    army = [t for t in doc if t.lower_ == "army"][-1]
+    assert [(a.country, a.sector) for a in actors_of([army], ctx, [])] == [("CHL", "MIL")]

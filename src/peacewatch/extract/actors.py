@@ -421,7 +421,8 @@ def _mark_zones(doc: Doc, start: int, end: int, mentions: list[_Mention], person
         zone_of[i] = zone
     for m in mentions:
         m.zone = zone_of.get(m.start, "core")
-        m.possessive = m.end < len(doc) and doc[m.end].lower_ in POSSESSIVE_ENDINGS
+        # 'Russia's army': Russia owns what follows; 'the army's' (a possessor's own phrase) is the army
+        m.possessive = m.end < end - 1 and doc[m.end].lower_ in POSSESSIVE_ENDINGS
         # 'Iran-backed Houthis': the state before '-backed' is a patron, not the actor's country.
         patrons = _lexicon().patron_suffixes
         if m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in patrons:
