@@ -703,3 +703,18 @@ def test_a_conference_or_video_call_is_a_call(text, partner):
     (no event before: the noun 'call' needed 'phone' or 'telephone')."""
     calls = [e for e in extract(text, published="2025-05-11").events if e.type == "CONSULT" and e.mode == "phone"]
     assert calls and partner in calls[0].target.name
+
+
+def test_an_attack_noun_as_a_passive_agent_is_aimed_at_the_subject():
+    """'X has been battered by Y's air strikes': X is struck (before, the strikes had no target)."""
+    assert ("Chile", "port city") in _sides("The port city has been battered by Chilean air strikes for weeks.",
+                                            "ASSAULT")
+
+
+def test_a_state_is_not_the_target_of_its_own_attack_for_being_the_place():
+    """An attack placed only at the attacking state's own country, by a place the story named
+    before, is no attack on that state (before: Chile -> Chile)."""
+    text = ("Envoys of both sides are due in Chile this week for talks.\n\n"
+            "Peru has been battered by aerial attacks throughout Chile's two-year invasion.")
+    sides = _sides(text, "ASSAULT")
+    assert ("Chile", "Chile") not in sides and (None, "Peru") in sides

@@ -1476,7 +1476,7 @@ def _to_event(draft: Draft, ctx: ArticleContext) -> Event:
     casualties = merge_casualties(draft.casualties) if draft.casualties else Casualties()
     target = draft.target
     if draft.type == "ASSAULT":
-        target = _assault_target(target, casualties, place)
+        target = _assault_target(target, casualties, place, draft.source)
     target = locate_facility(target, place.country if place is not None else None, ctx)
     target = released_to(draft.type, draft.source, target, [t for m in draft.mentions for t in m.targets], ctx)
     mode = draft.mode
@@ -1501,7 +1501,12 @@ def _trigger_words(mention: Mention) -> str:
     return " ".join([*modifiers, mention.trigger.lemma_.lower()])
 
 
-def _assault_target(target: Actor | None, casualties: Casualties, place: Place | None) -> Actor | None:
+def _assault_target(target: Actor | None, casualties: Casualties, place: Place | None,
+                    source: Actor | None) -> Actor | None:
+    """The target of a strike: its victims, else the target read, else the country of its place,
+    unless that place is only the attacking state's own country ('throughout Russia's invasion',
+    placed in Russia by the sentence before, is no attack on Russia; rebels or an army fighting in
+    their own country are another matter)."""
     if casualties.victims:
         victim = describe_actor_text(casualties.victims)
         if victim is not None:
@@ -1515,7 +1520,9 @@ def _assault_target(target: Actor | None, casualties: Casualties, place: Place |
             return victim
     if target is not None and (target.country or target.sector):
         return target
-    if place is not None and place.country:
+    if place is not None and place.country and not (
+            place.precision == "country" and source is not None and source.sector == "GOV"
+            and source.country == place.country):
         return state_actor(place.country, place.text, sector=None)
     return target
 

@@ -464,7 +464,9 @@ def _undergone_mention(noun: Token, trigger: Trigger, sent: Span, lex: Lexicon) 
     army suffered an attack', 'the ministry took several strikes', 'the convoy came under attack'.
     The subject is the target; 'from' (or the noun's own 'by') names the author, else it is unknown."""
     verb = _undergoing_verb(noun, trigger)
-    if verb is None or _is_reference(noun, lex):
+    if verb is None:
+        return _passive_agent_mention(noun, trigger, sent, lex)
+    if _is_reference(noun, lex):
         return None
     mention = Mention(type=trigger.type, mode=trigger.mode, trigger=noun, clause=verb, sent=sent)
     _read_noun_arguments(mention, noun)
@@ -477,6 +479,23 @@ def _undergone_mention(noun: Token, trigger: Trigger, sent: Span, lex: Lexicon) 
                                           if p.dep_ == "pobj"]
     if not mention.sources and trigger.type != "ASSAULT" and noun.dep_ == "pobj":
         return None  # 'the hospital came under threat': endangered, by no one named
+    return mention
+
+
+def _passive_agent_mention(noun: Token, trigger: Trigger, sent: Span, lex: Lexicon) -> Mention | None:
+    """'X has been battered by aerial attacks', 'the town was rocked by explosions': an attack noun
+    that is the agent of a passive verb of no event of its own is aimed at that verb's subject."""
+    head = noun.head
+    verb = head.head
+    if trigger.type != "ASSAULT" or noun.dep_ != "pobj" or head.dep_ != "agent" or verb.pos_ != "VERB" \
+            or _verb_trigger(verb, lex) is not None or _is_reference(noun, lex):
+        return None
+    undergoers = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
+    if not undergoers:
+        return None
+    mention = Mention(type=trigger.type, mode=trigger.mode, trigger=noun, clause=verb, sent=sent)
+    _read_noun_arguments(mention, noun)
+    mention.targets = mention.targets or undergoers
     return mention
 
 
