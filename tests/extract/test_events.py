@@ -718,3 +718,12 @@ def test_a_state_is_not_the_target_of_its_own_attack_for_being_the_place():
             "Peru has been battered by aerial attacks throughout Chile's two-year invasion.")
     sides = _sides(text, "ASSAULT")
     assert ("Chile", "Chile") not in sides and (None, "Peru") in sides
+
+
+def test_he_of_a_clause_hung_on_the_sentence_is_its_main_subject():
+    """'X is due in Y this week, where he will hold talks with Z': he is X, not the person the
+    sentence before named (before, the talks were that person's)."""
+    text = ("Secretary General Anna Berg spoke to reporters after meeting the prime minister. "
+            "The president's envoy Tom Reed is due in Lima this week where he is expected to hold another "
+            "round of talks with President Ana Ruiz.")
+    assert ("Tom Reed", "Ana Ruiz") in _sides(text, "CONSULT")

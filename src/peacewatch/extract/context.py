@@ -359,6 +359,10 @@ def resolve_pronoun(token: Token, ctx: ArticleContext, salient: list[tuple[Token
         return _quoted_about(token, ctx)
     speaker = _pronoun_speaker(token, ctx, salient, person)
     found = speaker if speaker is not None else _salient_antecedent(token, salient, person)
+    if speaker is None and person and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ in ("relcl", "advcl"):
+        # 'X is due in Moscow this week, where he will meet Y': the 'he' of a clause hung on the
+        # sentence is the person its main clause is about, before anyone named in earlier sentences
+        found = _higher_subject(token, None, ctx) or found
     local = _local_subject(token) if person and token.lower_ in ("him", "her") else None
     own = ctx.describe(local) if local is not None else None
     if own is not None and (found is None or _same_person(found, own)):
@@ -388,7 +392,7 @@ def _local_subject(token: Token) -> Token | None:
     return subject if subject is not None and subject.pos_ != "PRON" else None
 
 
-def _higher_subject(token: Token, own: Actor, ctx: ArticleContext) -> Actor | None:
+def _higher_subject(token: Token, own: Actor | None, ctx: ArticleContext) -> Actor | None:
     """The person who is the subject of another clause of the sentence, before an object pronoun
     ('A rejected the deal, prompting B to accuse him', 'after A ruled it out, B criticised him': A),
     the nearest first."""
@@ -397,7 +401,7 @@ def _higher_subject(token: Token, own: Actor, ctx: ArticleContext) -> Actor | No
         if subject.dep_ not in ("nsubj", "nsubjpass") or subject.pos_ == "PRON":
             continue
         actor = ctx.describe(subject)
-        if actor is not None and is_person(actor, subject) and not _same_person(actor, own):
+        if actor is not None and is_person(actor, subject) and (own is None or not _same_person(actor, own)):
             return actor.model_copy(update={"text": token.text})
     return None
 
