@@ -167,6 +167,8 @@ HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "would", "should", "wi
 MODALS = HYPOTHETICAL_MODALS | {"must", "can"}
 FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall"})
 PERFECT_AUXILIARIES = frozenset({"has", "have"})
+# The tags of a verb in the present simple ('meets', 'agree', 'is').
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 # ... and with the past perfect: an act done by the time told.
 PAST_AUXILIARIES = frozenset({"has", "have", "had"})
 

@@ -50,6 +50,7 @@ from peacewatch.grammar import (
     NONSPECIFIC_DETERMINERS,
     PARTNER_PREPS,
     PERFECT_AUXILIARIES,
+    PRESENT_TAGS,
     RECIPROCALS,
     RELATIVE_CLAUSE_WORDS,
     SCOPE_PREPS,
@@ -1079,7 +1080,7 @@ def _is_asserted(verb: Token, lex: AgreementLexicon) -> bool:
 def _present(verb: Token) -> bool:
     """A clause in the present tense (its verb or its auxiliary): 'is reached', 'agree'."""
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    return any(t.tag_ in ("VBZ", "VBP") for t in (verb, *auxiliaries))
+    return any(t.tag_ in PRESENT_TAGS for t in (verb, *auxiliaries))
 
 
 def _action(verb: Token, role: str, lex: AgreementLexicon) -> str | None:
@@ -1255,7 +1256,7 @@ def _date(token: Token, sent: Span, ctx: ArticleContext, drafts: list[Draft], na
                             None)
             if previous is not None:
                 return shift_when(previous, offset, span.text)
-    if token.tag_ in ("VBZ", "VBP") or any(c.lower_ in PERFECT_AUXILIARIES for c in token.children if c.dep_ == "aux"):
+    if token.tag_ in PRESENT_TAGS or any(c.lower_ in PERFECT_AUXILIARIES for c in token.children if c.dep_ == "aux"):
         if ctx.published is not None:
             return When(text=None, value=ctx.published.isoformat(), precision="day", rule="publication date")
     return None

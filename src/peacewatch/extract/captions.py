@@ -10,6 +10,7 @@ import re
 
 from spacy.tokens import Span
 
+from peacewatch.grammar import PRESENT_TAGS
 from peacewatch.nlp import doc_text, entities_in
 
 __all__ = ["is_caption"]
@@ -17,8 +18,6 @@ __all__ = ["is_caption"]
 # A full date, its day and its year ('June 28, 2019', 'Feb. 28, 2025', '28 June 2019'): a photo's date.
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DAY = re.compile(r"\b\d{1,2}\b")
-# The present simple of a caption's main verb ('meets', 'speak'); not a perfect or a future.
-_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 _AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
 
 
@@ -32,7 +31,7 @@ def is_caption(sent: Span) -> bool:
         True for 'X meets Y at the summit in Z on June 28, 2019.', False for a sentence of the story.
     """
     root = sent.root
-    if root.tag_ not in _PRESENT_TAGS or root.pos_ != "VERB" or any(c.dep_ in _AUXILIARY_DEPS for c in root.children):
+    if root.tag_ not in PRESENT_TAGS or root.pos_ != "VERB" or any(c.dep_ in _AUXILIARY_DEPS for c in root.children):
         return False
     if not _is_own_line(sent):
         return False

@@ -386,9 +386,9 @@ def _local_subject(token: Token) -> Token | None:
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and verb.dep_ == "xcomp":
-        above = verb.head.children
+        above = list(verb.head.children)
         subject = next((c for c in above if c.dep_ == "dobj"), None) or next(
-            (c for c in verb.head.children if c.dep_ == "nsubj"), None)
+            (c for c in above if c.dep_ == "nsubj"), None)
     return subject if subject is not None and subject.pos_ != "PRON" else None
 
 

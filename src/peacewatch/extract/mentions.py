@@ -42,6 +42,7 @@ from peacewatch.grammar import (
     PARTNER_PREPS,
     PASSIVE_SUBJECTS,
     PAST_ANCHOR_PREPS,
+    PRESENT_TAGS,
     PROXIMITY_PREPS,
     PURPOSE_PREPS,
     QUOTE_MARKS,
@@ -463,46 +464,32 @@ def _undergone_mention(noun: Token, trigger: Trigger, sent: Span, lex: Lexicon) 
     """An event noun the subject of its verb undergoes: 'the drills drew condemnation from X', 'the
     army suffered an attack', 'the ministry took several strikes', 'the convoy came under attack'.
     The subject is the target; 'from' (or the noun's own 'by') names the author, else it is unknown."""
-    verb = _undergoing_verb(noun, trigger)
-    if verb is None:
-        return _passive_agent_mention(noun, trigger, sent, lex)
-    if _is_reference(noun, lex):
+    verb = _undergoing_verb(noun, trigger, lex)
+    if verb is None or _is_reference(noun, lex):
         return None
     mention = Mention(type=trigger.type, mode=trigger.mode, trigger=noun, clause=verb, sent=sent)
     _read_noun_arguments(mention, noun)
     if mention.targets and _lemma(verb) in _WORDS.hit_taking_verbs:
         return None  # 'took action against X': the subject acts on X
-    mention.targets = mention.targets or subjects_of(verb)
+    # ('X has been battered by attacks': the passive's subject undergoes them)
+    mention.targets = mention.targets or [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS] or subjects_of(verb)
     # 'drew condemnation from X', 'came under attack by X' (the parse hangs 'by' on the verb)
     mention.sources = mention.sources or [p for prep in verb.children if prep.dep_ in ("prep", "agent")
                                           and _lemma(prep) in AUTHOR_PREPS for p in prep.children
-                                          if p.dep_ == "pobj"]
+                                          if p.dep_ == "pobj" and p.i != noun.i]
     if not mention.sources and trigger.type != "ASSAULT" and noun.dep_ == "pobj":
         return None  # 'the hospital came under threat': endangered, by no one named
     return mention
 
 
-def _passive_agent_mention(noun: Token, trigger: Trigger, sent: Span, lex: Lexicon) -> Mention | None:
-    """'X has been battered by aerial attacks', 'the town was rocked by explosions': an attack noun
-    that is the agent of a passive verb of no event of its own is aimed at that verb's subject."""
-    head = noun.head
-    verb = head.head
-    if trigger.type != "ASSAULT" or noun.dep_ != "pobj" or head.dep_ != "agent" or verb.pos_ != "VERB" \
-            or _verb_trigger(verb, lex) is not None or _is_reference(noun, lex):
-        return None
-    undergoers = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
-    if not undergoers:
-        return None
-    mention = Mention(type=trigger.type, mode=trigger.mode, trigger=noun, clause=verb, sent=sent)
-    _read_noun_arguments(mention, noun)
-    mention.targets = mention.targets or undergoers
-    return mention
-
-
-def _undergoing_verb(noun: Token, trigger: Trigger) -> Token | None:
+def _undergoing_verb(noun: Token, trigger: Trigger, lex: Lexicon) -> Token | None:
     """The verb whose subject undergoes an event noun: its object after a verb of receiving (or of
-    taking, for an attack), or its noun after 'under' ('came under fire')."""
+    taking, for an attack), its noun after 'under' ('came under fire'), or an attack noun that is
+    the agent of a passive verb of no event of its own ('X has been battered by aerial attacks')."""
     head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "agent" and trigger.type == "ASSAULT" and head.head.pos_ == "VERB" \
+            and _verb_trigger(head.head, lex) is None and any(c.dep_ in PASSIVE_SUBJECTS for c in head.head.children):
+        return head.head
     if noun.dep_ == "dobj" and (_lemma(head) in _WORDS.receiving_verbs
                                 or (trigger.type in _HIT_TYPES and _lemma(head) in _WORDS.hit_taking_verbs)):
         return head
@@ -1580,7 +1567,7 @@ def _status_under_head(node: Token, children: list[Token], status: str, lex: Lex
     if head in lex.planned_verbs:
         # 'promised not to attack', 'agreed not to strike': a pledge to refrain, no act to come
         return (None, True) if status == "negated" else ("planned", False)
-    if head in OBLIGATION_HEADS and node.head.tag_ in ("VBZ", "VBP") and node.dep_ == "xcomp" \
+    if head in OBLIGATION_HEADS and node.head.tag_ in PRESENT_TAGS and node.dep_ == "xcomp" \
             and _has_infinitive_to(children) and status == "occurred":
         return "planned", False  # 'the group has to free 40 captives': owed, not yet done ('had to' was done)
     if node.dep_ == "xcomp" and _has_infinitive_to(children) and head not in lex.light_verbs \
