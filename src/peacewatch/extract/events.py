@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
+from spacy.parts_of_speech import NOUN
 from spacy.tokens import Doc, Span, Token
 
 from peacewatch.data.event_words import EventWords
@@ -109,7 +110,7 @@ from peacewatch.grammar import (
     TIME_LABELS,
     TIME_MODIFIER_DEPS,
 )
-from peacewatch.nlp import entities, ents_between, sentences, span_sentence, text_of, tokens_of
+from peacewatch.nlp import doc_memo, entities, ents_between, sentences, span_sentence, text_of, tokens_of
 from peacewatch.resolve.place import anaphor_precision, is_region_word, unlisted_town
 from peacewatch.resolve.time import Offset, reconcile, shift_when
 from peacewatch.schema import Actor, Event, Place, Weapon, When
@@ -427,7 +428,8 @@ def _places(sent: Span, ctx: ArticleContext) -> list[tuple[Span, Place]]:
         if ent.label_ in PLACE_LABELS or ent.label_ in LOOSE_PLACE_LABELS:
             loose = ent.label_ not in PLACE_LABELS
             span = _with_region_word(ent)
-            if not (_is_locative(span.root) or departure_place(span.root) or listed_member(span.root, _is_locative)):
+            root = span.root  # (a span finds its root anew at each call)
+            if not (_is_locative(root) or departure_place(root) or listed_member(root, _is_locative)):
                 continue
             place = span_place(span, ctx) or _named_settlement(span)
             if place is None or (loose and place.precision not in ("city", "region")):
@@ -445,6 +447,8 @@ def _place_anaphors(sent: Span, ctx: ArticleContext, seen: set[int]) -> list[tup
     place, where a place stands, is the place of that kind the article named last."""
     out = []
     for token in tokens_of(sent):
+        if token.pos != NOUN:
+            continue  # (the test of takes_up_place that needs no string: most tokens are no nouns)
         precision = anaphor_precision(token.lemma_)
         if precision is None or token.i in seen or not takes_up_place(token):
             continue
@@ -774,8 +778,18 @@ def _is_named(actor: Actor) -> bool:
 
 
 def _trigger_mode(draft: Draft) -> str | None:
-    """The manner of attack its words name ('drone attack', 'firing'), weapons aside."""
-    return mode_of_words(_mode_words([m for m in draft.mentions if not m.reference]))
+    """The manner of attack its words name ('drone attack', 'firing'), weapons aside: read once
+    per set of trigger words in an article (merging asks it of every pair of strikes)."""
+    told = [m for m in draft.mentions if not m.reference]
+    modes = doc_memo(draft.first.trigger.doc, "pw:events.trigger_modes", _no_modes)
+    key = tuple(m.trigger.i for m in told)
+    if key not in modes:
+        modes[key] = mode_of_words(_mode_words(told))
+    return modes[key]
+
+
+def _no_modes(_doc: Doc) -> dict[tuple[int, ...], str | None]:
+    return {}
 
 
 def _mode_words(mentions: list[Mention]) -> list[str]:

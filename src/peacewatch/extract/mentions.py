@@ -6,9 +6,10 @@ happening and resolves their dates, places and actors.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from dataclasses import dataclass, field, replace
 
+from spacy.parts_of_speech import ADJ, AUX, NOUN, PROPN, VERB
 from spacy.tokens import Span, Token
 
 from peacewatch.data.event_words import EventWords
@@ -60,7 +61,7 @@ from peacewatch.grammar import (
     UNDERGOING_PREPS,
     UNLESS,
 )
-from peacewatch.nlp import entities, entities_in, lemmas, per_token, text_of, tokens_of
+from peacewatch.nlp import entities, entities_in, lemmas, lowers, per_token, text_of, tokens_of
 
 _WORDS = EventWords.load()
 # Acts whose object a verb of taking makes its subject's lot ('faced repeated strikes', 'faces new
@@ -107,14 +108,14 @@ def find_mentions(sent: Span, lex: Lexicon) -> list[Mention]:
     if text_of(sent).rstrip().rstrip(CLOSING_MARKS).endswith("?"):
         return []
     mentions: list[Mention] = []
-    for token in tokens_of(sent):
+    for token, lemma in zip(tokens_of(sent), lemmas(sent.doc)[sent.start:sent.end], strict=True):
         mention = None
-        pos = token.pos_
-        if pos in ("VERB", "AUX") or (token.tag_.startswith("VB")):
-            mention = _verb_mention(token, sent, lex)
-        elif pos in ("NOUN", "PROPN") and token.lemma_.lower() in lex.nouns:
+        pos = token.pos  # the part of speech's id: most tokens are none of these
+        if pos == VERB or pos == AUX or token.tag_.startswith("VB"):
+            mention = _verb_mention(token, sent, lex) if _may_trigger(lemma, lex) else None
+        elif (pos == NOUN or pos == PROPN) and lemma in lex.nouns:
             mention = _noun_mention(token, sent, lex)
-        elif pos == "ADJ" and token.lemma_.lower() in lex.adjectives:
+        elif pos == ADJ and lemma in lex.adjectives:
             mention = _adjective_mention(token, sent, lex)
         if mention is None:
             continue
@@ -156,10 +157,16 @@ def _objects(verb: Token) -> list[Token]:
     return found
 
 
+def _may_trigger(lemma: str, lex: Lexicon) -> bool:
+    """Whether a verb of this lemma can trigger an event: most verbs trigger nothing, and need
+    no reading of their children."""
+    return lemma in lex.verbs or lemma in lex.phrasal_heads
+
+
 def _verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     lemma = _lemma(verb)
-    if lemma not in lex.verbs and lemma not in lex.phrasal_heads:
-        return None  # most verbs trigger nothing: no need to read their children
+    if not _may_trigger(lemma, lex):
+        return None
     for child in verb.children:
         # 'pull out', 'set fire', 'call on' (a preposition right after the verb: 'taken the
         # previous evening over the attack' is no 'take over')
@@ -593,7 +600,7 @@ def _reported_wrongdoing(sent: Span, lex: Lexicon, found: list[Mention]) -> list
     out = []
     taken = {m.clause.i for m in found}
     for token, lemma in zip(tokens_of(sent), lemmas(sent.doc)[sent.start:sent.end], strict=True):
-        if token.dep_ == "attr" and lemma in lex.wrongdoing_nouns:
+        if lemma in lex.wrongdoing_nouns and token.dep_ == "attr":
             out.extend(_wrongdoing_named(token, sent, lex))
             continue
         if lemma not in lex.wrongdoing_verbs or token.pos_ not in ("VERB", "AUX") or _is_pledge_to(token):
@@ -629,9 +636,10 @@ def _quoted_judgements(sent: Span, lex: Lexicon, found: list[Mention]) -> list[M
         speaker = speaker_of(verb, lex)
         attack = next((c for c in verb.children if c.dep_ in SUBJECTS and _lemma(c) in lex.nouns
                        and lex.nouns[_lemma(c)].type == "ASSAULT" and _is_definite_noun(c)), None)
-        quoted = any(t.text in QUOTE_MARKS for t in verb.subtree if t.i > (attack.i if attack is not None else verb.i))
-        if speech is None or speaker is None or attack is None or not quoted or speech.i in taken:
+        if speech is None or speaker is None or attack is None or speech.i in taken:
             continue
+        if not any(t.text in QUOTE_MARKS for t in verb.subtree if t.i > attack.i):
+            continue  # the judgement is not quoted
         out.append(Mention(type="ACCUSE", mode=None, trigger=verb, clause=speech, sent=sent, sources=[speaker],
                            targets=[attack], source_is_speaker=True))
         taken.add(speech.i)
@@ -712,8 +720,18 @@ def _is_carried_noun(mention: Mention, lex: Lexicon) -> bool:
 def _told_as_term(clause: Token) -> bool:
     """'As part of the deal, X will withdraw', 'Under the truce, X will release ...': a future act
     told as a term of an agreement is that agreement's, not a new promise or threat."""
-    return any(c.dep_ == "prep" and _lemma(c) in TERM_PREPS and any(
-        _lemma(t) in _WORDS.agreement_nouns for t in c.subtree) for c in clause.children)
+    return any(c.dep_ == "prep" and _lemma(c) in TERM_PREPS and subtree_has_lemma(c, _WORDS.agreement_nouns)
+               for c in clause.children)
+
+
+def subtree_has_lemma(token: Token, words: Set[str]) -> bool:
+    """Whether a word of the token's subtree has its lemma (lower case) in `words`. The lemmas
+    between the subtree's edges are tested first, in one pass over the doc's shared list: they
+    are all the subtree's and, rarely, some more (most phrases hold none of the words)."""
+    lemma = lemmas(token.doc)
+    if words.isdisjoint(lemma[token.left_edge.i:token.right_edge.i + 1]):
+        return False
+    return any(lemma[t.i] in words for t in token.subtree)
 
 
 def _threats_of_action(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
@@ -939,9 +957,11 @@ def _split_named_coordination(token: Token) -> list[Span]:
     top = token
     while top.dep_ in NAME_DEPS and top.head.i != top.i and top.head.pos_ in ("NOUN", "PROPN"):
         top = top.head
+    doc = token.doc
+    if "and" not in lowers(doc)[top.left_edge.i:top.right_edge.i + 1]:
+        return []  # no 'and' within the phrase's edges (most phrases): no names joined
     cut = {t.i for c in top.subtree if c.i != top.i and c.dep_ in CLAUSE_DEPS for t in c.subtree}
     keep = [t.i for t in top.subtree if t.i not in cut]
-    doc = token.doc
     span = doc[min(keep):max(keep) + 1]
     joints = [t.i for t in span if t.lower_ == "and" and t.dep_ == "cc" and not t.ent_type_ and t.i in keep]
     if not joints:
@@ -1579,12 +1599,14 @@ def _status_under_head(node: Token, children: list[Token], status: str, lex: Lex
 def _is_headline_infinitive(verb: Token) -> bool:
     """'Rebels to free five captives', 'EU to impose sanctions': a headline tells what is to come
     with a bare infinitive (parsed with its subject, or hung on the name as a clause)."""
-    if not _has_infinitive_to(list(verb.children)):
-        return False
+    # (the place in the parse first: the children are read only of a root or a clause on a name)
     if verb.dep_ == "ROOT":
-        return any(c.dep_ in SUBJECTS for c in verb.children)
+        children = list(verb.children)
+        return _has_infinitive_to(children) and any(c.dep_ in SUBJECTS for c in children)
+    if verb.dep_ != "acl":
+        return False
     head = verb.head
-    return verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ == "PROPN" and head.i < verb.i
+    return head.dep_ == "ROOT" and head.pos_ == "PROPN" and head.i < verb.i and _has_infinitive_to(list(verb.children))
 
 
 def _is_caused_act(verb: Token) -> bool:

@@ -28,6 +28,7 @@ from peacewatch.extract.mentions import (
     speaker_of,
     speech_verb_of,
     subjects_of,
+    subtree_has_lemma,
 )
 from peacewatch.extract.quotes import quoted_tokens_of
 from peacewatch.grammar import (
@@ -117,10 +118,12 @@ def _quoted_condemnations(sent: Span, lex: Lexicon, found: list[Mention], tokens
     for verb in tokens:
         if verb.pos_ != "VERB" or _lemma(verb) not in lex.speech_verbs or verb.i in taken:
             continue
-        speakers = _named(subjects_of(verb)) or subjects_of(verb)
         # the innermost speaker: '"...," X said, a statement said' is X's
         for clause in (c for c in verb.children if c.dep_ == "ccomp" and _lemma(c) not in lex.speech_verbs):
+            if not subtree_has_lemma(clause, _SPEECH.contempt_words):
+                continue  # (most clauses hold no word of contempt)
             words = [t for t in clause.subtree if t.i in quoted and _lemma(t) in _SPEECH.contempt_words]
+            speakers = _named(subjects_of(verb)) or subjects_of(verb)
             if not words or not speakers or is_negated(clause):
                 continue
             out.append(Mention(type="ACCUSE", mode=None, trigger=words[0], clause=verb, sent=sent,
