@@ -147,6 +147,7 @@ class _Spots:
     media: list[int]  # a media marker ('per') or a media verb ('reports')
     references: list[int]  # a noun that points back at claims
     questions: list[int]  # '?'
+    reports: list[int]  # an adverb of unnamed reports ('reportedly')
 
     def within(self, spots: list[int], sent: Span) -> list[Token]:
         """The tokens of `spots` inside the sentence."""
@@ -169,7 +170,7 @@ def _find_spots(doc: Doc) -> _Spots:
     lex = claim_lexicon()
     speech_lemmas, noun_lemmas = _spot_words()
     tokens = doc_tokens(doc)
-    spots = _Spots(tokens, [], [], [], [], [], [])
+    spots = _Spots(tokens, [], [], [], [], [], [], [])
     for i, (lemma, lower) in enumerate(zip(lemmas(doc), lowers(doc), strict=True)):
         if lemma in speech_lemmas:
             spots.speech.append(i)
@@ -183,6 +184,8 @@ def _find_spots(doc: Doc) -> _Spots:
             spots.references.append(i)
         if lower == "?":
             spots.questions.append(i)
+        if lower in lex.report_adverbs:
+            spots.reports.append(i)
     return spots
 
 
@@ -249,8 +252,10 @@ def extract_claims(doc: Doc, ctx: ArticleContext, events: list[Event] | None = N
 def _without_repeats(drafts: list[Draft], sents: list[Span]) -> list[Draft]:
     """A sentence the article tells twice (a lead repeated in the body) is one claim: of two claims
     of one speaker whose sentences are the same but for a few words, the one that says more stays."""
-    lows = lowers(sents[0].doc) if sents else []
-    words = [{lows[t.i] for t in tokens_of(s) if t.is_alpha} for s in sents]
+    if len(drafts) < 2:
+        return drafts
+    lows = lowers(sents[0].doc)
+    words = {d.first: {lows[t.i] for t in tokens_of(sents[d.first]) if t.is_alpha} for d in drafts}
     dropped: set[int] = set()
     for i, first in enumerate(drafts):
         for j in range(i + 1, len(drafts)):
@@ -268,11 +273,11 @@ def _without_repeats(drafts: list[Draft], sents: list[Span]) -> list[Draft]:
 
 
 def _quote_tokens(sent: Span, quoted: frozenset[int]) -> list[Token]:
-    return [t for t in sent if t.i in quoted]
+    return [t for t in tokens_of(sent) if t.i in quoted]
 
 
 def _all_quoted(sent: Span, quoted: frozenset[int]) -> bool:
-    words = [t for t in sent if not t.is_punct and not t.is_space]
+    words = [t for t in tokens_of(sent) if not t.is_punct and not t.is_space]
     return bool(words) and all(t.i in quoted for t in words)
 
 
@@ -286,10 +291,9 @@ def _quote_continues(sents: list[Span], index: int, quoted: frozenset[int]) -> i
 
 def _ends_open(sent: Span, quoted: frozenset[int]) -> bool:
     """The sentence ends inside a quotation (the closing mark is in a later sentence)."""
-    tail = [t for t in sent if not t.is_space]
-    if not tail:
+    end = next((t for t in reversed(tokens_of(sent)) if not t.is_space), None)
+    if end is None:
         return False
-    end = tail[-1]
     if end.text in CLOSE_QUOTES or end.text in STRAIGHT_QUOTES:
         return False
     return end.i in quoted or (end.is_punct and end.i - 1 in quoted)
@@ -304,40 +308,51 @@ def _verb_claims(sent: Span, index: int, sents: list[Span], quoted: frozenset[in
     taken: set[int] = set()
     # Once per sentence, not per verb: a long run-on sentence has many verbs of saying.
     spots = _spots(sent.doc)
-    asked = any(t.i not in quoted and t.i - 1 not in quoted for t in spots.within(spots.questions, sent))
+    if any(t.i not in quoted and t.i - 1 not in quoted for t in spots.within(spots.questions, sent)):
+        return out  # a question asks, it claims nothing
+    lems = lemmas(sent.doc)
     for verb in spots.within(spots.speech, sent):
-        kind = lex.verb_kinds.get(verb.lemma_.lower())
-        if kind is None and verb.lemma_.lower() in lex.denying_claims and any(
-                c.dep_ == "dobj" and c.lemma_.lower() in lex.claim_references for c in verb.children):
-            kind = "denial"  # 'rejected the accusation'
-        if kind is None or verb.pos_ not in ("VERB", "AUX") or verb.i in quoted or verb.i in taken:
+        lemma = lems[verb.i]
+        kind = _speech_kind(verb, lems, lex)
+        if kind is None or verb.i in quoted or verb.i in taken or verb.pos_ not in ("VERB", "AUX"):
             continue
-        if asked or not _is_asserted(verb):
+        if not _is_asserted(verb):
             continue
         if _nested_in_speech(verb, lex):
             continue
         content, quoted_only = _content(verb, sent, quoted, lex)
         if not _content_words(content) and kind != "denial":
             continue  # nothing said: 'X said so', 'X confirmed it'
-        if verb.lemma_.lower() in lex.naming_verbs and _prep_content(verb, sent, quoted, lex) is None:
+        if lemma in lex.naming_verbs and _prep_content(verb, sent, quoted, lex) is None:
             if verb.dep_ == "acl":
                 continue  # 'a town called X': a name, no one speaks
             kind = "statement"  # 'called it fabricated': naming, not demanding
         last = index
         if quoted_only and _ends_open(sent, quoted):
             last = _quote_continues(sents, index, quoted)
-            content = content + [t for s in sents[index + 1:last + 1] for t in s if t.i in quoted]
+            content = content + [t for s in sents[index + 1:last + 1] for t in tokens_of(s) if t.i in quoted]
         taken.update(t.i for t in content)
-        for speaker_token, speaker, person in _speakers(verb, sent, index, sents, ctx, salient, drafts, lex):
+        speakers = _speakers(verb, sent, index, sents, ctx, salient, drafts, lex)
+        text = _text_of(verb, content, kind, lex) if speakers else ""
+        for speaker_token, speaker, person in speakers:
             draft = Draft(speaker=speaker, speaker_token=speaker_token, kind=kind, content=content,
-                          text=_text_of(verb, content, kind, lex), first=index, last=last, verb=verb,
-                          quoted=quoted_only, person=person)
-            if verb.lemma_.lower() in lex.confirming_verbs:
+                          text=text, first=index, last=last, verb=verb, quoted=quoted_only, person=person)
+            if lemma in lex.confirming_verbs:
                 draft.status = "confirmed"
                 draft.cues.append(f"speech verb '{verb.text}'")
             _accusation_target(draft, verb, ctx, salient)
             out.append(draft)
     return out
+
+
+def _speech_kind(verb: Token, lems: list[str], lex: ClaimLexicon) -> str | None:
+    """The kind of speech act of a verb of saying, or of denying a claim ('rejected the accusation')."""
+    lemma = lems[verb.i]
+    kind = lex.verb_kinds.get(lemma)
+    if kind is None and lemma in lex.denying_claims and any(
+            c.dep_ == "dobj" and lems[c.i] in lex.claim_references for c in verb.children):
+        return "denial"
+    return kind
 
 
 def _is_asserted(verb: Token) -> bool:
@@ -378,7 +393,8 @@ def _content(verb: Token, sent: Span, quoted: frozenset[int], lex: ClaimLexicon)
         found = read(verb, sent, quoted, lex)
         if found is not None:
             tokens, only_quoted = found
-            other = {t.i for a in tokens if a.i != verb.i and a.lemma_.lower() in lex.verb_kinds
+            lems = lemmas(verb.doc)
+            other = {t.i for a in tokens if a.i != verb.i and lems[a.i] in lex.verb_kinds
                      and (_own_account(a) or _second_act(a, lex) is not None) for t in a.subtree}
             return (_trim([t for t in tokens if t.i not in other]) if other else tokens), only_quoted
     return [], False
@@ -841,7 +857,7 @@ def _according_claims(sent: Span, index: int, quoted: frozenset[int], ctx: Artic
         if spoken is None:
             continue
         skip = {t.i for t in token.subtree}
-        content = _trim([t for t in sent if t.i not in skip])
+        content = _trim([t for t in tokens_of(sent) if t.i not in skip])
         out.append(Draft(speaker=spoken[1], speaker_token=spoken[0], kind="statement", content=content,
                          text=_text_of(None, content, "statement", lex), first=index, last=index, person=spoken[2]))
     return out
@@ -865,7 +881,7 @@ def _media_claims(sent: Span, index: int, ctx: ArticleContext, lex: ClaimLexicon
         skip = {t.i for t in token.subtree} | {token.i}
         if token.lemma_.lower() in lex.media_verbs:
             skip = {t.i for t in source.subtree} | {token.i}
-        content = _trim([t for t in sent if t.i not in skip])
+        content = _trim([t for t in tokens_of(sent) if t.i not in skip])
         if not any(t.pos_ in ("VERB", "AUX") for t in content):
             continue  # '(Photo: X via AP)': a credit line says nothing
         return [Draft(speaker=actor, speaker_token=source, kind="statement", content=content,
@@ -875,8 +891,9 @@ def _media_claims(sent: Span, index: int, ctx: ArticleContext, lex: ClaimLexicon
 
 def _reported_claims(sent: Span, index: int, quoted: frozenset[int], lex: ClaimLexicon) -> list[Draft]:
     """'It reportedly carried out raids on the capital.': the author passes on unnamed reports."""
-    for token in sent:
-        if token.lower_ not in lex.report_adverbs or token.i in quoted or token.head.pos_ not in ("VERB", "AUX"):
+    spots = _spots(sent.doc)
+    for token in spots.within(spots.reports, sent):
+        if token.i in quoted or token.head.pos_ not in ("VERB", "AUX"):
             continue
         content = _trim([t for t in token.head.subtree if t.i != token.i and t.dep_ not in ("mark", "cc")
                          and not (t.head.i == token.head.i and t.dep_ == "prep" and t.lower_ == "with")])
@@ -898,7 +915,7 @@ def _continued_quote(sent: Span, index: int, sents: list[Span], quoted: frozense
         return []
     if not _all_quoted(sent, quoted):
         return []
-    content = _trim([t for t in sent if t.i in quoted])
+    content = _trim([t for t in tokens_of(sent) if t.i in quoted])
     if not content:
         return []
     if previous.kind == "quote" and previous.last == index - 1 and _ends_open(sents[index - 1], quoted):
@@ -1032,12 +1049,31 @@ def _assess(drafts: list[Draft], sents: list[Span], quoted: frozenset[int], lex:
 def _refine_kind(draft: Draft, lex: ClaimLexicon) -> None:
     if draft.kind not in ("statement", "quote"):
         return
-    words = {t.lower_ for t in draft.content} | {t.lemma_.lower() for t in draft.content}
-    text = " ".join(t.lower_ for t in draft.content)
-    if words & lex.accusing_words or any(" " in w and w in text for w in lex.accusing_words):
+    if _accuses(draft.content, lex):
         draft.kind = "accusation"
     elif draft.quoted:
         draft.kind = "quote"
+
+
+def _accuses(content: list[Token], lex: ClaimLexicon) -> bool:
+    """The content holds an accusing word ('war crime' as words in a row)."""
+    if not content:
+        return False
+    doc = content[0].doc
+    lows, lems = lowers(doc), lemmas(doc)
+    if any(lows[t.i] in lex.accusing_words or lems[t.i] in lex.accusing_words for t in content):
+        return True
+    phrases = _accusing_phrases()
+    if not phrases:
+        return False
+    text = " ".join(lows[t.i] for t in content)
+    return any(w in text for w in phrases)
+
+
+@cache
+def _accusing_phrases() -> tuple[str, ...]:
+    """The accusing words of more than one word, found in the content's text."""
+    return tuple(w for w in claim_lexicon().accusing_words if " " in w)
 
 
 def _cue_in(draft: Draft, sents: list[Span], lex: ClaimLexicon) -> tuple[str, str] | None:
@@ -1239,19 +1275,25 @@ def _find_content_words(doc: Doc) -> list[str | None]:
 def _corroborate(drafts: list[Draft], sents: list[Span], claimed: set[int], quoted: frozenset[int]) -> None:
     """A claim the article itself asserts elsewhere, in its own voice, is confirmed; a copy of the
     claim's own sentence without its attribution (a highlights box, a caption) is not another voice."""
-    spots = _spots(sents[0].doc) if sents else None
-    own = [s for i, s in enumerate(sents) if i not in claimed and spots is not None
-           and not spots.within(spots.questions, s) and not any(k in quoted for k in range(s.start, s.end))]
+    if not sents or all(draft.status != "not_assessed" for draft in drafts):
+        return
+    doc = sents[0].doc
+    spots = _spots(doc)
+    lems = lemmas(doc)
+    own = [s for i, s in enumerate(sents) if i not in claimed
+           and not spots.within(spots.questions, s) and quoted.isdisjoint(range(s.start, s.end))]
     own_words: dict[int, set[str]] = {}  # content words of each own sentence, read when first needed
     for draft in drafts:
         if draft.status != "not_assessed":
             continue
-        told = _content_words([t for s in sents[draft.first:draft.last + 1] for t in s])
+        told = _content_words(doc_tokens(doc)[sents[draft.first].start:sents[draft.last].end])
         for clause in _content_clauses(draft):
             words = _content_words(clause)
+            if len(words) < CORROBORATION_MIN_WORDS:
+                continue
             inside = {c.i for c in clause}
-            heads = {t.lemma_.lower() for t in clause if t.dep_ in ("ROOT", "ccomp") or t.head.i not in inside} & words
-            if len(words) < CORROBORATION_MIN_WORDS or not heads:
+            heads = {lems[t.i] for t in clause if t.dep_ in ("ROOT", "ccomp") or t.head.i not in inside} & words
+            if not heads:
                 continue
             for n, sent in enumerate(own):
                 if n not in own_words:

@@ -6,8 +6,12 @@ place that coordinated verbs of one subject share ('stormed X, set fire to homes
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
+from spacy.attrs import DEP, POS
+from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from peacewatch.extract.context import ArticleContext
@@ -15,7 +19,7 @@ from peacewatch.extract.countries import country_of
 from peacewatch.extract.lexicon import get_lexicon
 from peacewatch.extract.mentions import Mention
 from peacewatch.grammar import DEFINITE_ARTICLES, LIST_OPENERS, MEMBER_PREPS, PASSAGE_PREPS, POSSESSIVE_ENDINGS
-from peacewatch.nlp import doc_memo, sentence_of, span_sentence, text_of, tokens_of
+from peacewatch.nlp import doc_memo, doc_tokens, lemmas, sentence_of, span_sentence, text_of
 from peacewatch.resolve.place import (
     anaphor_precision,
     capital_place,
@@ -207,10 +211,9 @@ def site_places(sent: Span, ctx: ArticleContext, seen: set[int],
     at a named place ('the X port', 'the port of X'). A site at a town is placed at the town's
     point; a named site elsewhere has its name and country only (the text gives no point)."""
     out = []
-    for token in tokens_of(sent):
-        if token.i in seen or token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
-            continue
-        if site_of_noun(token) is None or not (is_locative(token) or _passed_through(token)):
+    nouns = _site_nouns(sent.doc)
+    for token in nouns.within(nouns.sites, sent):
+        if token.i in seen or not (is_locative(token) or _passed_through(token)):
             continue
         if any(t.i in seen for t in token.subtree if not _is_owner(t, token)):
             continue  # 'the port of X', 'the X port': X is already the place
@@ -252,11 +255,9 @@ def adjective_sites(sent: Span, seen: set[int], is_locative: Callable[[Token], b
     """'targeting Russian air bases', 'in Ukrainian cities': sites or settlements that a country's
     adjective places, with no name of their own, are in that country."""
     out = []
-    for token in tokens_of(sent):
-        if token.i in seen or token.pos_ != "NOUN" or token.dep_ == "compound":
-            continue
-        lemma = token.lemma_.lower()
-        if site_of_noun(token) is None and (anaphor_precision(lemma) != "city" or is_capital_noun(lemma)):
+    nouns = _site_nouns(sent.doc)
+    for token in nouns.within(nouns.settled, sent):
+        if token.i in seen:
             continue
         if any(t.pos_ == "PROPN" for t in token.subtree) or not (is_locative(token) or _passed_through(token)):
             continue
@@ -270,6 +271,41 @@ def adjective_sites(sent: Span, seen: set[int], is_locative: Callable[[Token], b
             seen.update(range(words.start, words.end))
             out.append((words, place))
     return out
+
+
+@dataclass(frozen=True)
+class _SiteNouns:
+    """The head nouns of a doc that may be sites or settlements, each list in doc order, found in
+    one pass over the doc (most sentences hold none): a reader visits these, not every token."""
+
+    tokens: list[Token]
+    sites: list[int]  # a noun or proper noun, no compound, that is a site word ('air base')
+    settled: list[int]  # a noun, no compound, that is a site word or a settlement ('cities')
+
+    def within(self, spots: list[int], sent: Span) -> list[Token]:
+        """The tokens of `spots` inside the sentence."""
+        start = bisect_left(spots, sent.start)
+        return [self.tokens[i] for i in spots[start:bisect_left(spots, sent.end, start)]]
+
+
+def _site_nouns(doc: Doc) -> _SiteNouns:
+    return doc_memo(doc, "pw_site_nouns", _find_site_nouns)
+
+
+def _find_site_nouns(doc: Doc) -> _SiteNouns:
+    tokens = doc_tokens(doc)
+    found = _SiteNouns(tokens, [], [])
+    compound = doc.vocab.strings["compound"]
+    lems = lemmas(doc)
+    for i, (pos, dep) in enumerate(doc.to_array([POS, DEP]).tolist() if len(doc) else []):
+        if pos not in (NOUN, PROPN) or dep == compound:
+            continue
+        site = site_of_noun(tokens[i]) is not None
+        if site:
+            found.sites.append(i)
+        if pos == NOUN and (site or anaphor_precision(lems[i]) == "city" and not is_capital_noun(lems[i])):
+            found.settled.append(i)
+    return found
 
 
 def _is_owner(token: Token, head: Token) -> bool:
