@@ -507,10 +507,11 @@ def _trim(tokens: list[Token]) -> list[Token]:
     tokens = sorted(tokens, key=lambda t: t.i)
     out: list[Token] = []
     lex = claim_lexicon()
+    lows = lowers(tokens[0].doc) if tokens else []  # punctuation has no case: its lower form is its text
     for token in tokens:
-        if token.text in CONTENT_STOPS and out:
+        if lows[token.i] in CONTENT_STOPS and out:
             break
-        if token.text == "," and out and _starts_remark(token, lex):
+        if lows[token.i] == "," and out and _starts_remark(token, lex):
             break  # '..., a claim that could not be verified': the author's remark on it
         out.append(token)
     while out and (out[0].is_punct or (out[0].dep_ == "mark" and out[0].lower_ == "that")):
@@ -1112,19 +1113,21 @@ def _first_cue(text: str, cues: tuple[tuple[str, ...], ...]) -> tuple[str, ...] 
     ('cannot' is one word there, two in a parse); one search for all of them says whether any is."""
     if not cues:
         return None
+    words, pattern = _cue_search(cues)
     if text.isascii():  # a cue's longest word must be in the text (IGNORECASE folds only ASCII here)
         lowered = text.lower()
-        if not any(word in lowered for word in _cue_words(cues)):
+        if not any(word in lowered for word in words):
             return None
-    if _cue_pattern(cues).search(text) is None:
+    if pattern.search(text) is None:
         return None
     return next(cue for cue in cues if _cue_pattern((cue,)).search(text) is not None)
 
 
 @cache
-def _cue_words(cues: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
-    """The longest word of each cue, once each: a text without any of them holds no cue."""
-    return tuple(dict.fromkeys(max(cue, key=len) for cue in cues))
+def _cue_search(cues: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], re.Pattern]:
+    """The longest word of each cue, once each (a text without any of them holds no cue), and the
+    search for them all: one look-up of the cues per text (a tuple of cues is hashed at each)."""
+    return tuple(dict.fromkeys(max(cue, key=len) for cue in cues)), _cue_pattern(cues)
 
 
 @cache
