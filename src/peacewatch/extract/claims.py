@@ -82,6 +82,8 @@ RETOLD_WORDS = 2
 OTHER_SIDE_WORDS = 3
 # An own sentence whose content words are this share of the claim's sentence's is a copy of it.
 COPY_SHARE = 0.9
+# A run of white space, one space in a claim's text.
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -505,10 +507,11 @@ def _trim(tokens: list[Token]) -> list[Token]:
     tokens = sorted(tokens, key=lambda t: t.i)
     out: list[Token] = []
     lex = claim_lexicon()
+    lows = lowers(tokens[0].doc) if tokens else []  # punctuation has no case: its lower form is its text
     for token in tokens:
-        if token.text in CONTENT_STOPS and out:
+        if lows[token.i] in CONTENT_STOPS and out:
             break
-        if token.text == "," and out and _starts_remark(token, lex):
+        if lows[token.i] == "," and out and _starts_remark(token, lex):
             break  # '..., a claim that could not be verified': the author's remark on it
         out.append(token)
     while out and (out[0].is_punct or (out[0].dep_ == "mark" and out[0].lower_ == "that")):
@@ -536,7 +539,7 @@ def _text_of(verb: Token | None, content: list[Token], kind: str, lex: ClaimLexi
         # 'condemned the attack on X': the act of saying is the claim's content
         start = min([verb.i] + [c.i for c in verb.children if c.dep_ == "advmod" and c.i < verb.i])
     text = span_text(doc, start, end)
-    return re.sub(r"\s+", " ", text).strip(" \"“”'")
+    return _SPACES.sub(" ", text).strip(" \"“”'")
 
 
 # ---------------------------------------------------------------- speakers
@@ -551,7 +554,7 @@ def _speakers(verb: Token, sent: Span, index: int, sents: list[Span], ctx: Artic
         return []
     if subject.lower_ in SELF_PRONOUNS and subject.text != "US":
         return []
-    if subject.lower_ in RELATIVE_SUBJECTS or any(c.lower_ in RELATIVE_PRONOUNS for c in _own_words(subject)):
+    if subject.lower_ in RELATIVE_SUBJECTS or _has_relative_pronoun(subject):
         antecedent = _antecedent(subject)
         if antecedent is None:
             return []
@@ -569,6 +572,15 @@ def _speakers(verb: Token, sent: Span, index: int, sents: list[Span], ctx: Artic
         # 'UN Resident and Humanitarian Coordinator X': two posts of one speaker
         tokens = [t for t in tokens if t.dep_ != "conj" or not is_role_phrase(phrase(t))]
     return [r for t in tokens if (r := _speaker(t, index, ctx, salient, drafts, lex)) is not None]
+
+
+def _has_relative_pronoun(subject: Token) -> bool:
+    """'both of whom said', 'X, which has waged ..., said': a relative pronoun among the phrase's
+    own words (not those of its relative clauses)."""
+    lows = lowers(subject.doc)
+    if RELATIVE_PRONOUNS.isdisjoint(lows[subject.left_edge.i:subject.right_edge.i + 1]):
+        return False  # a phrase's words lie between its edges: most phrases hold none
+    return any(lows[c.i] in RELATIVE_PRONOUNS for c in _own_words(subject))
 
 
 def _own_words(token: Token) -> list[Token]:
@@ -1078,7 +1090,7 @@ def _accusing_phrases() -> tuple[str, ...]:
 
 def _cue_in(draft: Draft, sents: list[Span], lex: ClaimLexicon) -> tuple[str, str] | None:
     """The strongest verification cue the claim's own sentence gives."""
-    if draft.verb is not None and any(a.lower_ == "despite" for a in draft.verb.ancestors):
+    if draft.verb is not None and _under_despite(draft.verb):
         return "disputed", "'despite' before the claim: the article contradicts it"
     words = " ".join(text_of(s) for s in sents[draft.first:draft.last + 1])
     for status in ("disputed", "unverified", "confirmed"):
@@ -1090,24 +1102,32 @@ def _cue_in(draft: Draft, sents: list[Span], lex: ClaimLexicon) -> tuple[str, st
     return None
 
 
+def _under_despite(verb: Token) -> bool:
+    """'Despite X's claims that ...': the verb of saying hangs under 'despite'."""
+    lows = lowers(verb.doc)
+    return any(lows[a.i] == "despite" for a in verb.ancestors)
+
+
 def _first_cue(text: str, cues: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
     """The first of `cues`, in lexicon order, whose words the text holds in order, as words
     ('cannot' is one word there, two in a parse); one search for all of them says whether any is."""
     if not cues:
         return None
+    words, pattern = _cue_search(cues)
     if text.isascii():  # a cue's longest word must be in the text (IGNORECASE folds only ASCII here)
         lowered = text.lower()
-        if not any(word in lowered for word in _cue_words(cues)):
+        if not any(word in lowered for word in words):
             return None
-    if _cue_pattern(cues).search(text) is None:
+    if pattern.search(text) is None:
         return None
     return next(cue for cue in cues if _cue_pattern((cue,)).search(text) is not None)
 
 
 @cache
-def _cue_words(cues: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
-    """The longest word of each cue, once each: a text without any of them holds no cue."""
-    return tuple(dict.fromkeys(max(cue, key=len) for cue in cues))
+def _cue_search(cues: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], re.Pattern]:
+    """The longest word of each cue, once each (a text without any of them holds no cue), and the
+    search for them all: one look-up of the cues per text (a tuple of cues is hashed at each)."""
+    return tuple(dict.fromkeys(max(cue, key=len) for cue in cues)), _cue_pattern(cues)
 
 
 @cache
@@ -1261,6 +1281,12 @@ def _content_words(tokens: list[Token]) -> set[str]:
     return {word for token in tokens if (word := words[token.i]) is not None}
 
 
+def _content_words_between(doc: Doc, start: int, end: int) -> set[str]:
+    """The content words of doc[start:end] (`_content_words` of its tokens, no token made)."""
+    words = doc_memo(doc, "pw_claim_content_words", _find_content_words)
+    return {word for word in words[start:end] if word is not None}
+
+
 _CONTENT_POS = frozenset({NOUN, PROPN, VERB, ADJ, NUM})
 
 
@@ -1286,7 +1312,7 @@ def _corroborate(drafts: list[Draft], sents: list[Span], claimed: set[int], quot
     for draft in drafts:
         if draft.status != "not_assessed":
             continue
-        told = _content_words(doc_tokens(doc)[sents[draft.first].start:sents[draft.last].end])
+        told = _content_words_between(doc, sents[draft.first].start, sents[draft.last].end)
         for clause in _content_clauses(draft):
             words = _content_words(clause)
             if len(words) < CORROBORATION_MIN_WORDS:
@@ -1297,7 +1323,7 @@ def _corroborate(drafts: list[Draft], sents: list[Span], claimed: set[int], quot
                 continue
             for n, sent in enumerate(own):
                 if n not in own_words:
-                    own_words[n] = _content_words(tokens_of(sent))
+                    own_words[n] = _content_words_between(doc, sent.start, sent.end)
                 other = own_words[n]
                 shared = words & other
                 if len(other & told) >= COPY_SHARE * len(other):

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from peacewatch.extract.mentions import Mention
 from peacewatch.grammar import ITEM_OPENERS, LIST_JOINERS, LIST_OPENERS, NUMERIC_LABELS, PLACE_PREPS
-from peacewatch.nlp import sentence_of
+from peacewatch.nlp import lowers, sentence_of
 
 # Entity labels a name in a list never has: times and counts ('in April and May'). (A town may be
 # labelled a people, NORP: only a plural name is taken for a people, 'Israelis and Palestinians'.)
@@ -182,8 +182,8 @@ def _skip_description(doc: Doc, i: int, end: int, name: Span) -> tuple[int, Span
 
 def _joiner_at(doc: Doc, i: int, end: int) -> int:
     """How many words join two items at i ('and', ', and', 'followed by'); 0 when none does."""
+    lower = lowers(doc)
     for joiner in LIST_JOINERS:
-        words = [t.lower_ for t in doc[i:min(end, i + len(joiner))]]
-        if tuple(words) == joiner:
+        if tuple(lower[i:min(end, i + len(joiner))]) == joiner:
             return len(joiner)
     return 0

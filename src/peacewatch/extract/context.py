@@ -102,8 +102,9 @@ _TOWN_WEIGHT = 2.0
 # Labels as the ints spaCy stores (token.dep), for the tests made on every token of a phrase or a
 # sentence: compared without making the label's string.
 _CUT_DEP_IDS = frozenset(map(get_string_id, CUT_DEPS))
-_PREP = get_string_id("prep")
+_PREP, _POBJ, _APPOS, _AUX = map(get_string_id, ("prep", "pobj", "appos", "aux"))
 _SUBJECT_DEPS = frozenset(map(get_string_id, ("nsubj", "nsubjpass")))
+_THING_MODIFIER_DEPS = frozenset(map(get_string_id, ("compound", "amod")))
 
 # A time expression of a sentence: its span, its date, and its offset when anchored ('two days later').
 SentenceTime = tuple[Span, When, Offset | None]
@@ -192,12 +193,12 @@ def expand(tokens: list[Token]) -> list[Token]:
             out.extend(next(e[-1] for e in entities_in(piece) if e.label_ == "PERSON") for piece in pieces)
             continue
         for member in (token, *[c for c in token.conjuncts if _is_separate_party(c)]):
-            named = [p for prep in member.children if prep.dep_ == "prep" and prep.lower_ in MEMBER_PREPS
-                     for p in prep.children if p.dep_ == "pobj"]
+            named = [p for prep in member.children if prep.dep == _PREP and prep.lower_ in MEMBER_PREPS
+                     for p in prep.children if p.dep == _POBJ]
             if named:
                 for person in named:
                     out.extend([person, *person.conjuncts])
-                    for appos in (c for c in person.children if c.dep_ == "appos"):
+                    for appos in (c for c in person.children if c.dep == _APPOS):
                         out.extend(appos.conjuncts)
             elif member not in out:
                 out.append(member)
@@ -634,7 +635,7 @@ def names_thing(token: Token) -> bool:
     """Whether a phrase names a weapon, a defence or an effect rather than who acted ('Russian
     drones', 'its air defence systems', 'a fire'): its head with the nouns and adjectives before it."""
     words = [t.lemma_.lower() for t in token.subtree
-             if t.i < token.i and t.dep_ in ("compound", "amod") and t.text != "-"] + [token.lemma_.lower()]
+             if t.i < token.i and t.dep in _THING_MODIFIER_DEPS and t.text != "-"] + [token.lemma_.lower()]
     return any(" ".join(words[i:j]) in _THING_NOUNS for i in range(len(words)) for j in range(i + 1, len(words) + 1))
 
 
@@ -1041,7 +1042,7 @@ def first_country(tokens) -> str | None:
 def _is_future(token: Token) -> bool:
     node = token
     for _ in range(6):
-        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in node.children):
+        if any(c.dep == _AUX and c.lower_ in FUTURE_AUXILIARIES for c in node.children):
             return True
         if node.head.i == node.i:
             break

@@ -232,9 +232,11 @@ def is_bare_line(sent: Span) -> bool:
     """A line of a few words alone, no sentence ('AFP', 'Highlights', 'Related'): a caption's
     credit or a heading, which ends what came before it; a time told above it (a photo's date)
     is not the time of the story told below."""
-    words = [t for t in tokens_of(sent) if not t.is_space]
-    return (0 < len(words) <= BARE_LINE_WORDS and all(t.is_alpha for t in words)
-            and sent.text.endswith("\n"))
+    tokens = tokens_of(sent)
+    if not tokens or not tokens[-1].text.endswith("\n"):
+        return False  # most sentences end no line
+    words = [t for t in tokens if not t.is_space]
+    return 0 < len(words) <= BARE_LINE_WORDS and all(t.is_alpha for t in words)
 
 
 def follows_event(noun: Token, clause: Token) -> bool:

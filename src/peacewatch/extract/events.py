@@ -294,6 +294,8 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
 
 def _date_draft(draft: Draft, mention: Mention, view: _Sentence) -> None:
     """The times of the mention's own clause; else an anchored time of the whole sentence."""
+    if not view.times:
+        return  # (every reading below takes one of the sentence's times)
     for span, when, offset in view.times:
         owner = view.time_owner[id(span)]
         if owner is mention or (owner is not None and owner is view.shared.get(id(mention))):
@@ -372,7 +374,7 @@ def _place_draft(draft: Draft, mention: Mention, view: _Sentence, lex: Lexicon) 
         draft.weapons.extend(view.weapons)
         if not draft.places:
             draft.places.extend(p for span, p in view.places if _is_free_place(view.place_owner[id(span)]))
-    elif not draft.places and (_under_speech(mention, lex) or _sole_event(mention, view, lex)):
+    elif not draft.places and view.places and (_under_speech(mention, lex) or _sole_event(mention, view, lex)):
         # 'X, at a news conference in Y, said that ...': the statement was made in Y; 'After X
         # released two hostages, ..., in the city of Y, ...': a place no clause took, in a
         # sentence that tells one event, is that event's
@@ -427,8 +429,7 @@ def _places(sent: Span, ctx: ArticleContext) -> list[tuple[Span, Place]]:
             continue
         if ent.label_ in PLACE_LABELS or ent.label_ in LOOSE_PLACE_LABELS:
             loose = ent.label_ not in PLACE_LABELS
-            span = _with_region_word(ent)
-            root = span.root  # (a span finds its root anew at each call)
+            span, root = _with_region_word(ent)  # (a span finds its root anew at each call)
             if not (_is_locative(root) or departure_place(root) or listed_member(root, _is_locative)):
                 continue
             place = span_place(span, ctx) or _named_settlement(span)
@@ -476,13 +477,16 @@ def _named_settlement(span: Span) -> Place | None:
     return None
 
 
-def _with_region_word(ent: Span) -> Span:
+def _with_region_word(ent: Span) -> tuple[Span, Token]:
     """'the Novgorod region', 'Paktika province': a name that modifies a word of region is the
-    region, and the phrase holds the place's role; any other name is itself."""
-    head = ent.root.head
-    if ent.root.dep_ == "compound" and head.i == ent.end and is_region_word(head.lower_):
-        return ent.doc[ent.start:head.i + 1]
-    return ent
+    region, and the phrase holds the place's role; any other name is itself. With the root of
+    the phrase."""
+    root = ent.root
+    head = root.head
+    if root.dep_ == "compound" and head.i == ent.end and is_region_word(head.lower_):
+        region = ent.doc[ent.start:head.i + 1]
+        return region, region.root
+    return ent, root
 
 
 def _is_locative(root: Token) -> bool:
@@ -653,22 +657,22 @@ def _bound_to_noun(token: Token, mentions: list[Mention]) -> bool:
 def _is_participant(span: Span, mention: Mention) -> bool:
     """A place inside a participant's own phrase ('rebels in Yemen fired') says where the
     participant is from, not where the event happened."""
-    if _is_visited(span.root) and mention.type == "CONSULT":
+    root = span.root
+    if _is_visited(root) and mention.type == "CONSULT":
         # 'visited X': X is whom the visit was paid to and where it took place (a visit called
         # off was not called off there: 'cancelled his visit to X')
         return False
-    roles = mention.sources + (mention.targets if mention.type != "ASSAULT" else [])
-    inside = {t.i for role in roles for t in role.subtree if not _where_person_is(t, span)}
+    roles = {role.i for role in mention.sources + (mention.targets if mention.type != "ASSAULT" else [])}
+    # in a role's phrase: the role is the place's root or one of the words above it
+    inside = root.i in roles or any(above.i in roles for above in root.ancestors)
     # 'talks between X and Y officials in Z': the place of the talks, whatever the parse attached it to
-    return span.root.i in inside or span.root.i in {t.i for t in mention.parties}
+    return (inside and not _where_person_is(root)) or root.i in {t.i for t in mention.parties}
 
 
-def _where_person_is(token: Token, span: Span) -> bool:
+def _where_person_is(token: Token) -> bool:
     """'met President X in Y': a place said of a named person is where that person was, so
     where the act with that person happened ('officials in Y' and 'rebels in Y' are who they
     are, not where they were)."""
-    if token.i != span.root.i:
-        return False
     prep = token.head
     person = prep.head
     return (token.dep_ == "pobj" and prep.lower_ in PERSON_PLACE_PREPS and prep.dep_ == "prep"

@@ -10,7 +10,7 @@ from collections.abc import Callable, Set
 from dataclasses import dataclass, field, replace
 
 from spacy.parts_of_speech import ADJ, AUX, NOUN, PROPN, VERB
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from peacewatch.data.event_words import EventWords
 from peacewatch.data.lexicons import instrument_nouns
@@ -61,7 +61,7 @@ from peacewatch.grammar import (
     UNDERGOING_PREPS,
     UNLESS,
 )
-from peacewatch.nlp import entities, entities_in, lemmas, lowers, per_token, text_of, tokens_of
+from peacewatch.nlp import doc_memo, entities, entities_in, lemmas, lowers, per_token, text_of, tokens_of
 
 _WORDS = EventWords.load()
 # Acts whose object a verb of taking makes its subject's lot ('faced repeated strikes', 'faces new
@@ -108,9 +108,12 @@ def find_mentions(sent: Span, lex: Lexicon) -> list[Mention]:
     if text_of(sent).rstrip().rstrip(CLOSING_MARKS).endswith("?"):
         return []
     mentions: list[Mention] = []
+    words = _trigger_words(sent.doc, lex)
     for token, lemma in zip(tokens_of(sent), lemmas(sent.doc)[sent.start:sent.end], strict=True):
+        if lemma not in words:
+            continue  # most words trigger nothing, as a verb, a noun or an adjective
         mention = None
-        pos = token.pos  # the part of speech's id: most tokens are none of these
+        pos = token.pos
         if pos == VERB or pos == AUX or token.tag_.startswith("VB"):
             mention = _verb_mention(token, sent, lex) if _may_trigger(lemma, lex) else None
         elif (pos == NOUN or pos == PROPN) and lemma in lex.nouns:
@@ -141,6 +144,13 @@ def find_mentions(sent: Span, lex: Lexicon) -> list[Mention]:
 
 
 # ---------------------------------------------------------------- triggers
+
+
+def _trigger_words(doc: Doc, lex: Lexicon) -> frozenset[str]:
+    """The lemmas of every trigger of the lexicon (verbs, heads of phrasal verbs, nouns and
+    adjectives), gathered once per doc and lexicon."""
+    return doc_memo(doc, f"pw:mentions.trigger_words.{id(lex)}", lambda _doc: frozenset(
+        lex.verbs.keys() | lex.phrasal_heads | lex.nouns.keys() | lex.adjectives.keys()))
 
 
 def _lemma(token: Token) -> str:
@@ -182,17 +192,28 @@ def _verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     trigger = lex.verbs.get(lemma)
     if trigger is None:
         return None
+    lacks_particle = trigger.particle and not _has_particle(verb, trigger)
+    required = _required_objects(verb, trigger)
+    if not lacks_particle and required is None:
+        return trigger  # (most triggers: their objects need no reading)
     object_lemmas = _object_lemmas(verb, lex)
     retyped = bool(trigger.object_types.keys() & object_lemmas)  # 'committed $30 million' needs no 'to'
-    if trigger.particle and not _has_particle(verb, trigger) and not retyped:
+    if lacks_particle and not retyped:
         # 'A and B engaged in a call with X': the verb carries the noun's event, it is none of its own
         if _carries_event_noun(verb, lex) or not (trigger.symmetric and any(
                 any(c.dep_ == "conj" for c in s.children) or split_named_coordination(s) for s in subjects_of(verb))):
             return None
-    if trigger.objects is not None and not (trigger.xcomp_ok and any(c.dep_ == "xcomp" for c in verb.children)):
-        if not object_lemmas & trigger.objects:
-            return None
+    if required is not None and not object_lemmas & required:
+        return None
     return trigger
+
+
+def _required_objects(verb: Token, trigger: Trigger) -> frozenset[str] | None:
+    """The lemmas one of which a trigger's verb needs as its object; None when it needs none, or
+    when it may have an infinitive instead and has one."""
+    if trigger.objects is not None and trigger.xcomp_ok and any(c.dep_ == "xcomp" for c in verb.children):
+        return None
+    return trigger.objects
 
 
 def _carries_event_noun(verb: Token, lex: Lexicon) -> bool:
@@ -597,9 +618,12 @@ def _adjective_mention(adj: Token, sent: Span, lex: Lexicon) -> Mention | None:
 
 def _reported_wrongdoing(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
     """'X said that Y is mocking ...': X accuses Y (a wrongdoing verb under a verb of saying)."""
-    out = []
+    out: list[Mention] = []
+    words = lemmas(sent.doc)[sent.start:sent.end]
+    if lex.wrongdoing_nouns.isdisjoint(words) and lex.wrongdoing_verbs.isdisjoint(words):
+        return out  # (most sentences name no wrong)
     taken = {m.clause.i for m in found}
-    for token, lemma in zip(tokens_of(sent), lemmas(sent.doc)[sent.start:sent.end], strict=True):
+    for token, lemma in zip(tokens_of(sent), words, strict=True):
         if lemma in lex.wrongdoing_nouns and token.dep_ == "attr":
             out.extend(_wrongdoing_named(token, sent, lex))
             continue
@@ -627,7 +651,9 @@ def _quoted_judgements(sent: Span, lex: Lexicon, found: list[Mention]) -> list[M
     """'X said the attack "crosses any line of decency"': a judgement of an attack, quoted from
     its speaker, is the speaker's condemnation of whoever made it (CONVENTIONS 3): a verb of
     judgement ('shows', 'crosses', 'amounts to') with the attack as subject, in quoted words."""
-    out = []
+    out: list[Mention] = []
+    if _WORDS.judgement_verbs.isdisjoint(lemmas(sent.doc)[sent.start:sent.end]):
+        return out  # (most sentences hold no verb of judgement)
     taken = {m.clause.i for m in found if m.type == "ACCUSE"}
     for verb in tokens_of(sent):
         if verb.dep_ != "ccomp" or verb.i in taken or _lemma(verb) not in _WORDS.judgement_verbs:
@@ -766,9 +792,12 @@ def _threats_of_action(sent: Span, lex: Lexicon, found: list[Mention]) -> list[M
 def _vows_of_retaliation(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
     """'X would forcefully counter Y's arms sales', 'we must retaliate against Y': striking back,
     told by its author for the future or as a duty, is a threat against Y."""
-    out = []
+    out: list[Mention] = []
+    words = lemmas(sent.doc)[sent.start:sent.end]
+    if _WORDS.retaliation_verbs.isdisjoint(words):
+        return out  # (most sentences hold no verb of retaliation)
     taken = {m.trigger.i for m in found} | {m.clause.i for m in found if not m.is_noun}
-    for token, lemma in zip(tokens_of(sent), lemmas(sent.doc)[sent.start:sent.end], strict=True):
+    for token, lemma in zip(tokens_of(sent), words, strict=True):
         if lemma not in _WORDS.retaliation_verbs or token.pos_ != "VERB" or token.i in taken:
             continue
         # 'must oppose and counter them': the modal of the first of coordinated verbs
@@ -815,8 +844,11 @@ def _promises_and_obligations(sent: Span, lex: Lexicon, found: list[Mention]) ->
     # a promise already read from its verb: as AGREE, or as CONCEDE when it halts force (not a
     # concession the infinitive tells: 'is prepared to lift the ban' promises it)
     agreed = {m.clause.i for m in found if m.type == "AGREE" or (m.type == "CONCEDE" and m.trigger.i != m.clause.i)}
+    # a word's head and its dependents are of its sentence: without a head of promise or a modal of
+    # obligation in the sentence (most sentences), its words need no reading
     tokens = tokens_of(sent)
-    for token in tokens:
+    promising = not lex.promise_heads.isdisjoint(lemmas(sent.doc)[sent.start:sent.end])
+    for token in tokens if promising else ():
         if token.dep_ != "xcomp" or not token.pos_ == "VERB":
             continue
         head = token.head
@@ -828,7 +860,8 @@ def _promises_and_obligations(sent: Span, lex: Lexicon, found: list[Mention]) ->
                                    mode=None if halted is not None else "promise", trigger=head, sent=sent,
                                    sources=subjects, clause=head if head.pos_ in ("VERB", "AUX") else head.head,
                                    status="planned" if halted is not None else "occurred"))
-    for token in tokens:
+    obliging = not lex.obligation_modals.isdisjoint(lowers(sent.doc)[sent.start:sent.end])
+    for token in tokens if obliging else ():
         if token.dep_ != "ccomp" or not {c.lower_ for c in token.children if c.dep_ == "aux"} & lex.obligation_modals:
             continue
         speech = speech_verb_of(token, lex)

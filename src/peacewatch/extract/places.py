@@ -71,8 +71,10 @@ PRECISION_RANK = {"city": 0, "region": 1, "sea": 2, "country": 3, "continent": 4
 def _person_named_after(span: Span, place: Place) -> bool:
     """'called on Vladimir Putin': a person's name one of whose words is a town's name is a
     person (the gazetteer finds a place inside a longer name, as in 'University of X')."""
+    if span.label_ != "PERSON":
+        return False
     words = [t.text.lower() for t in span if not t.is_punct]
-    return span.label_ == "PERSON" and len(words) > 1 and (place.name or "").lower() in words
+    return len(words) > 1 and (place.name or "").lower() in words
 
 
 def span_place(span: Span, ctx: ArticleContext) -> Place | None:

@@ -6,16 +6,16 @@ The readers add mentions to those of extract/mentions.py for one sentence; the a
 (extract/events.py) makes them events like any other.
 
 Each reader declares the words it looks for (a verb of labelling, a noun of responsibility...;
-see _READERS). One pass over a sentence indexes its tokens by lemma and lower-case form
-(`_words_of`); a reader is then called with only the tokens that bear one of its words (which it
+see _READERS). One pass over a sentence indexes the tokens that bear any reader's word by lemma
+and lower-case form (`_words_of`); a reader is then called with only the tokens that bear one of its words (which it
 tests as before), and not at all when the sentence has none, as most have.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Set
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from peacewatch.data.event_words import EventWords
 from peacewatch.data.speech_words import SpeechWords
@@ -44,7 +44,7 @@ from peacewatch.grammar import (
     UNLESS,
     VISITED_PREPS,
 )
-from peacewatch.nlp import doc_tokens, lemmas, lowers
+from peacewatch.nlp import doc_memo, doc_tokens, lemmas, lowers
 
 __all__ = ["read_speech_acts"]
 
@@ -61,25 +61,34 @@ def read_speech_acts(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Men
     participle or partner is made an event of its own."""
     mentions = list(found)
     _tell_anchor_meetings(mentions)
-    words = _words_of(sent)
+    words = _words_of(sent, _reader_words(sent.doc, lex))
+    present = words.keys()
     for reader, words_read in _READERS:
-        tokens = _bearing(words, words_read(lex))
-        if tokens:
-            mentions.extend(reader(sent, lex, mentions, tokens))
+        wanted = words_read(lex)
+        if present.isdisjoint(wanted):
+            continue  # (most readers, for most sentences)
+        mentions.extend(reader(sent, lex, mentions, _bearing(words, wanted)))
     _aim_warnings(mentions, len(found))
     _aim_responses(mentions)
     return _without_readings_of_warnings(mentions, len(found))
 
 
-def _words_of(sent: Span) -> dict[str, list[Token]]:
-    """The sentence's tokens by their lemma (lower case) and by their lower-case form, read in one
-    pass over the doc's shared lists."""
+def _reader_words(doc: Doc, lex: Lexicon) -> frozenset[str]:
+    """The words of all the readers, gathered once per doc and lexicon."""
+    return doc_memo(doc, f"pw:speech.reader_words.{id(lex)}",
+                    lambda _doc: frozenset().union(*(words_read(lex) for _, words_read in _READERS)))
+
+
+def _words_of(sent: Span, wanted: Set[str]) -> dict[str, list[Token]]:
+    """The sentence's tokens whose lemma (lower case) or lower-case form is `wanted`, by that
+    word, read in one pass over the doc's shared lists."""
     doc = sent.doc
     lemma, lower, tokens = lemmas(doc), lowers(doc), doc_tokens(doc)
     words: dict[str, list[Token]] = {}
     for i in range(sent.start, sent.end):
-        words.setdefault(lemma[i], []).append(tokens[i])
-        if lower[i] != lemma[i]:
+        if lemma[i] in wanted:
+            words.setdefault(lemma[i], []).append(tokens[i])
+        if lower[i] != lemma[i] and lower[i] in wanted:
             words.setdefault(lower[i], []).append(tokens[i])
     return words
 

@@ -1093,8 +1093,10 @@ def _other_name_penalty(pair: tuple[GazetteerEntry, int], loose: str) -> float:
     name: 'Salisbury' for Harare) loses to a place whose own name it is. A word of the own name
     ('Heathrow' for 'London Heathrow Airport') is a short form of it, not another name."""
     entry, tier = pair
+    if tier != 1:
+        return 0.0
     own = normalize_name(entry.name)
-    if tier != 1 or loosen_name(own) == loose or any(loosen_name(w) == loose for w in own.split()):
+    if loosen_name(own) == loose or any(loosen_name(w) == loose for w in own.split()):
         return 0.0
     return _OTHER_NAME_PENALTY
 
@@ -1103,10 +1105,11 @@ def choose_entry(name: str, *, countries: Sequence[str] = (), near: Sequence[Gaz
                  regions: Collection[str] = ()) -> GazetteerEntry | None:
     """The gazetteer entry a name most likely refers to in context (see resolve_place)."""
     gazetteer = get_gazetteer()
+    key = normalize_name(name)  # the name's lookup key, folded once for the readings below
     found = gazetteer.match(name)
-    if not found and normalize_name(name) in gazetteer.shared:
+    if not found and key in gazetteer.shared:
         return _shared_reading(name, countries, gazetteer)
-    if normalize_name(name) in gazetteer.peoples:
+    if key in gazetteer.peoples:
         # a people's name is not the town of that name ('Arab', Alabama)
         found = [pair for pair in found if pair[0].precision != "city"]
         if not found:
@@ -1115,14 +1118,14 @@ def choose_entry(name: str, *, countries: Sequence[str] = (), near: Sequence[Gaz
     others = [e for e in near if e is not None]
     found = [pair for pair in found
              if pair[0].geonameid in gazetteer.capitals or _is_supported(pair[0], wanted, others)]
-    found = _in_context(name, found, wanted, gazetteer)
+    found = _in_context(key, found, wanted, gazetteer)
     if not found or min(tier for _, tier in found) >= _LOOSE_TIER:
         # a town of the context under the city list's size named exactly beats a looser reading
         # of the name (another spelling, a place inside it: 'Upper Mill' is not 'Uppermill')
         # a seat of government no entry holds is at its country's capital ('the Kremlin')
-        return (_small_town(name, wanted, others, regions, gazetteer)
-                or _best_entry(name, found, wanted, others, regions, gazetteer) or gazetteer.seat(name))
-    best = _best_entry(name, found, wanted, others, regions, gazetteer)
+        return (_small_town(name, key, wanted, others, regions, gazetteer)
+                or _best_entry(key, found, wanted, others, regions, gazetteer) or gazetteer.seat(name))
+    best = _best_entry(key, found, wanted, others, regions, gazetteer)
     if best is not None and regions and best.admin1 not in regions:
         return _in_named_region(name, best, found, regions, gazetteer)
     return best
@@ -1181,23 +1184,24 @@ def _town_of_named_region(name: str, regions: Collection[str], gazetteer: Gazett
                           population=SMALL_TOWN_FLOOR, precision="city")
 
 
-def _in_context(name: str, found: list[tuple[GazetteerEntry, int]], countries: Sequence[str],
+def _in_context(key: str, found: list[tuple[GazetteerEntry, int]], countries: Sequence[str],
                 gazetteer: Gazetteer) -> list[tuple[GazetteerEntry, int]]:
     """The candidates less the readings allowed only in an article about their country (one of its
     first few countries): a region named by words of the language ('North West'), a county by its
     name without 'County' ('Miami-Dade')."""
     context = countries[:SMALL_TOWN_CONTEXT_COUNTRIES]
-    bare = normalize_name(name) in gazetteer.bare_units
+    bare = key in gazetteer.bare_units
     return [(e, t) for e, t in found if e.country in context
             or ((e.name, e.admin1) not in gazetteer.context_only and not (bare and t > 0 and e.precision == "region"))]
 
 
-def _best_entry(name: str, found: Sequence[tuple[GazetteerEntry, int]], wanted: Sequence[str],
+def _best_entry(key: str, found: Sequence[tuple[GazetteerEntry, int]], wanted: Sequence[str],
                 others: Sequence[GazetteerEntry], regions: Collection[str],
                 gazetteer: Gazetteer) -> GazetteerEntry | None:
     if not found:
         return None
-    loose = loosen_name(normalize_name(name))
+    # only an alternate name's penalty reads the loose key (_other_name_penalty)
+    loose = loosen_name(key) if any(tier == 1 for _, tier in found) else ""
     # fame ranks towns alike in context: of the article's countries, or all of other countries (a
     # town of the article's country keeps its place against a famous namesake abroad)
     top = {side: max((f for pair in found if (pair[0].country in wanted) == side
@@ -1248,12 +1252,12 @@ def _capital_over_region(best: tuple[GazetteerEntry, int], found: Sequence[tuple
     return capital or best
 
 
-def _small_town(name: str, countries: Sequence[str], near: Sequence[GazetteerEntry], regions: Collection[str],
-                gazetteer: Gazetteer) -> GazetteerEntry | None:
-    """A town under the city list's size for a name nothing else holds, when the article's
-    context supports it: in the article's first country, in a region it names, or near a place it
-    named. A name of English words ('Church Hill') or one English noun ('Senate') is no town's here."""
-    key = normalize_name(name)
+def _small_town(name: str, key: str, countries: Sequence[str], near: Sequence[GazetteerEntry],
+                regions: Collection[str], gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """A town under the city list's size for a name nothing else holds (`key`: its lookup key),
+    when the article's context supports it: in the article's first country, in a region it names,
+    or near a place it named. A name of English words ('Church Hill') or one English noun
+    ('Senate') is no town's here."""
     rows = gazetteer.small_towns(key) if key else None
     if not rows or _all_common_words(key) or _is_acronym(name) or (" " not in key and _is_english(key)):
         return None

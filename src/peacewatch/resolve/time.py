@@ -248,13 +248,14 @@ def _month_stems(v: _Vocab) -> frozenset[str]:
     return frozenset(word[:3].lower() for word in (*v.month_full, *v.month_abbr))
 
 
-def _named_day_words(keys: Iterable[str]) -> frozenset[str]:
-    """The longest word of each named day, cut at its apostrophe (which the pattern lets go):
-    'new_year's_eve' gives 'year'."""
+def _named_day_words(keys: Iterable[str], first: bool = False) -> frozenset[str]:
+    """The longest word of each named day, or its first word, cut at its apostrophe (which the
+    pattern lets go): 'new_year's_eve' gives 'year', or 'new'. The first words are a second gate:
+    a text that holds only a weekday ('Friday' of 'Good Friday') runs no search for named days."""
     words = set()
     for key in keys:
         parts = [part.split("'")[0] for part in key.lower().split("_")]
-        words.add(max(parts, key=len))
+        words.add(parts[0] if first else max(parts, key=len))
     return frozenset(words)
 
 
@@ -496,7 +497,8 @@ def _rules() -> tuple[_Rule, ...]:
               rf"{_B}{_MOD}(?P<the>the\s+)?{_REL}(?P<season>{seasons})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?{_E}",
               [Calendar.load().seasons], (_season_in_context, _season_not_a_name), _resolve_season),
         _rule("named", "named", rf"{_B}{_REL}(?P<named>{named}){_POSS}(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?{_E}",
-              [_named_day_words(Calendar.load().named_days)], (_named_capitalised,), _resolve_named),
+              [_named_day_words(Calendar.load().named_days), _named_day_words(Calendar.load().named_days, first=True)],
+              (_named_capitalised,), _resolve_named),
         _rule("vague", "vague", rf"{_B}(?:(?:in|over|during|for|within|throughout)\s+)?(?:the\s+)?"
                                 r"(?P<v>recent|past|last|coming|next|previous|following|upcoming)\s+"
                                 rf"(?:(?P<n>{num})\s+)?(?P<unit>{_UNITS}){_E}",
@@ -690,8 +692,9 @@ def detect_future_tense(text: str, start: int = 0) -> bool:
     """
     # bounded windows: one 200 KB "sentence" must not make each of its mentions rescan it all
     left = _CLAUSE_BOUNDARY.split(text[max(0, start - _CONTEXT_CHARS):start])[-1]
-    right = _CLAUSE_BOUNDARY.split(text[start:start + _CONTEXT_CHARS])[0]
-    clause = left + right
+    right = text[start:start + _CONTEXT_CHARS]
+    boundary = _CLAUSE_BOUNDARY.search(right)  # the clause ends at the first one
+    clause = left + (right[:boundary.start()] if boundary is not None else right)
     return _future_cue().search(clause) is not None or detect_until_ahead(text, start)
 
 
