@@ -28,6 +28,7 @@ from peacewatch.extract.claims import claim_lexicon
 from peacewatch.extract.context import (
     COLLECTIVE_PARTIES,
     ArticleContext,
+    Salient,
     actor_of,
     recent_pair,
     remember_subjects,
@@ -281,7 +282,7 @@ def extract_agreements(doc: Doc, ctx: ArticleContext, events: list[Event] | None
     lex = agreement_lexicon()
     sents = sentences(doc)
     drafts: list[Draft] = []
-    salient: list[tuple[Token, Actor]] = []
+    salient: Salient = []
     for index, sent in enumerate(sents):
         for mention in _mentions(sent, index, ctx, lex):
             draft = _link(mention, drafts, lex)
@@ -907,7 +908,7 @@ def _scopes_compatible(mine: str | None, theirs: str | None, definite: bool, dra
 
 
 def _steps(mention: MentionInfo, sent: Span, index: int, sents: list[Span], ctx: ArticleContext,
-           salient: list[tuple[Token, Actor]], drafts: list[Draft], lex: AgreementLexicon) -> list[Step]:
+           salient: Salient, drafts: list[Draft], lex: AgreementLexicon) -> list[Step]:
     """The steps of the agreement's history one mention tells: a proposer's proposal, what the
     verbs it hangs on do with it, a party's act named by a noun, and demands added to it."""
     head = mention.head
@@ -930,7 +931,7 @@ def _steps(mention: MentionInfo, sent: Span, index: int, sents: list[Span], ctx:
 
 
 def _verb_steps(mention: MentionInfo, verb: Token, role: str, sent: Span, sents: list[Span], ctx: ArticleContext,
-                salient: list[tuple[Token, Actor]], drafts: list[Draft], lex: AgreementLexicon) -> list[Step]:
+                salient: Salient, drafts: list[Draft], lex: AgreementLexicon) -> list[Step]:
     """The steps one verb the agreement hangs on takes ('Pakistan put the accord on hold'), and the
     effect a clause of that verb tells ('announced a truce, bringing a pause to the clashes')."""
     action = _exit(verb, mention.head, lex) or _action(verb, role, lex)
@@ -979,7 +980,7 @@ def _brings_effect(verb: Token, role: str, lex: AgreementLexicon) -> bool:
         o.dep_ == "dobj" and o.lemma_.lower() in lex.effect_nouns for o in c.children) for c in clauses)
 
 
-def _violation_steps(noun: Token, index: int, sent: Span, ctx: ArticleContext, salient: list[tuple[Token, Actor]],
+def _violation_steps(noun: Token, index: int, sent: Span, ctx: ArticleContext, salient: Salient,
                      lex: AgreementLexicon) -> list[Step]:
     """'ceasefire violations': told by someone, an accusation by the speaker; told by the article
     itself, a violation (by the side a modifier names: 'Israeli ceasefire violations'). Violations
@@ -1117,7 +1118,7 @@ def _subject_step(verb: Token, lex: AgreementLexicon) -> str | None:
 
 
 def _parties_of(verb: Token, action: str, index: int, sents: list[Span], ctx: ArticleContext,
-                salient: list[tuple[Token, Actor]]) -> list[tuple[str | None, str]]:
+                salient: Salient) -> list[tuple[str | None, str]]:
     """Who takes the step: the verb's subject; for a violation told by someone else ('accusing
     each other of violating', 'said X violated'), the accusers, as accused_violation."""
     speech = claim_lexicon().verb_kinds
@@ -1171,7 +1172,7 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _country(token: Token, ctx: ArticleContext, salient: list[tuple[Token, Actor]]) -> str | None:
+def _country(token: Token, ctx: ArticleContext, salient: Salient) -> str | None:
     if token.lower_ in GROUP_SUBJECT_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"):
         # 'Russia rejected X, opting for Y, which it violated': the main clause's subject
         for earlier in token.sent:
@@ -1195,7 +1196,7 @@ def _mediator_from_subject(verb: Token, mention: MentionInfo, ctx: ArticleContex
         mention.mediator = actor.country
 
 
-def _noun_steps(head: Token, index: int, sent: Span, ctx: ArticleContext, salient: list[tuple[Token, Actor]],
+def _noun_steps(head: Token, index: int, sent: Span, ctx: ArticleContext, salient: Salient,
                 lex: AgreementLexicon) -> list[Step]:
     """"X's violation of the truce": a party's act named by a noun; 'struck in violation of the truce':
     the striker's; 'accused X of ... in violation of the truce': the accuser's accusation."""
@@ -1227,7 +1228,7 @@ def _speech_above(token: Token) -> Token | None:
     return None
 
 
-def _demands(head: Token, sent: Span, index: int, ctx: ArticleContext, salient: list[tuple[Token, Actor]],
+def _demands(head: Token, sent: Span, index: int, ctx: ArticleContext, salient: Salient,
              lex: AgreementLexicon) -> list[Step]:
     """'X returned with additional demands ..., leaving the agreement unresolved': X demanded."""
     out = []

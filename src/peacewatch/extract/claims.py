@@ -27,6 +27,7 @@ from peacewatch.extract.context import (
     COLLECTIVE_PARTIES,
     PAIR_WORDS,
     ArticleContext,
+    Salient,
     expand,
     first_country,
     phrase,
@@ -226,7 +227,7 @@ def extract_claims(doc: Doc, ctx: ArticleContext, events: list[Event] | None = N
     sents = sentences(doc)
     quoted = quoted_tokens_of(doc)
     home = ctx.home() or _story_country(events or [])
-    salient: list[tuple[Token, Actor]] = []
+    salient: Salient = []
     drafts: list[Draft] = []
     for index, sent in enumerate(sents):
         found = _verb_claims(sent, index, sents, quoted, ctx, salient, drafts, lex)
@@ -305,7 +306,7 @@ def _ends_open(sent: Span, quoted: frozenset[int]) -> bool:
 
 
 def _verb_claims(sent: Span, index: int, sents: list[Span], quoted: frozenset[int], ctx: ArticleContext,
-                 salient: list[tuple[Token, Actor]], drafts: list[Draft], lex: ClaimLexicon) -> list[Draft]:
+                 salient: Salient, drafts: list[Draft], lex: ClaimLexicon) -> list[Draft]:
     out: list[Draft] = []
     taken: set[int] = set()
     # Once per sentence, not per verb: a long run-on sentence has many verbs of saying.
@@ -546,7 +547,7 @@ def _text_of(verb: Token | None, content: list[Token], kind: str, lex: ClaimLexi
 
 
 def _speakers(verb: Token, sent: Span, index: int, sents: list[Span], ctx: ArticleContext,
-              salient: list[tuple[Token, Actor]], drafts: list[Draft],
+              salient: Salient, drafts: list[Draft],
               lex: ClaimLexicon) -> list[tuple[Token, Actor, bool]]:
     """Who says it: (token, actor, is a person) for each speaker of the verb."""
     subject = _subject(verb)
@@ -656,7 +657,7 @@ def _antecedent(relative: Token) -> Token | None:
     return token
 
 
-def _speaker(token: Token, index: int, ctx: ArticleContext, salient: list[tuple[Token, Actor]],
+def _speaker(token: Token, index: int, ctx: ArticleContext, salient: Salient,
              drafts: list[Draft], lex: ClaimLexicon) -> tuple[Token, Actor, bool] | None:
     lower = token.lower_
     if lower in PERSON_PRONOUNS:
@@ -763,7 +764,7 @@ def _story_country(events: list[Event]) -> str | None:
     return location.country if location is not None else None
 
 
-def _accusation_target(draft: Draft, verb: Token, ctx: ArticleContext, salient: list[tuple[Token, Actor]]) -> None:
+def _accusation_target(draft: Draft, verb: Token, ctx: ArticleContext, salient: Salient) -> None:
     """Whom an accusation accuses: the object of 'accuse'/'blame', or the subject of the
     wrongdoing it reports."""
     if draft.kind != "accusation" or verb.lemma_.lower() not in claim_lexicon().accusing_verbs:
@@ -787,7 +788,7 @@ def _accusation_target(draft: Draft, verb: Token, ctx: ArticleContext, salient: 
 
 
 def _noun_claims(sent: Span, index: int, quoted: frozenset[int], ctx: ArticleContext,
-                 salient: list[tuple[Token, Actor]], drafts: list[Draft], lex: ClaimLexicon,
+                 salient: Salient, drafts: list[Draft], lex: ClaimLexicon,
                  found: list[Draft]) -> list[Draft]:
     """'X returned with additional demands to lift sanctions'; 'X's call for a ceasefire'."""
     out: list[Draft] = []
@@ -829,7 +830,7 @@ def _noun_claims(sent: Span, index: int, quoted: frozenset[int], ctx: ArticleCon
     return out
 
 
-def _sourced_figure(noun: Token, index: int, ctx: ArticleContext, salient: list[tuple[Token, Actor]],
+def _sourced_figure(noun: Token, index: int, ctx: ArticleContext, salient: Salient,
                     drafts: list[Draft], lex: ClaimLexicon) -> Draft | None:
     """'Early reports from a volunteer aid group put the death toll at 57': the group says it."""
     source = next((p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in SOURCE_PREPS
@@ -851,7 +852,7 @@ def _sourced_figure(noun: Token, index: int, ctx: ArticleContext, salient: list[
 
 
 def _according_claims(sent: Span, index: int, quoted: frozenset[int], ctx: ArticleContext,
-                      salient: list[tuple[Token, Actor]], drafts: list[Draft], lex: ClaimLexicon,
+                      salient: Salient, drafts: list[Draft], lex: ClaimLexicon,
                       found: list[Draft]) -> list[Draft]:
     """'According to X, ...': X says the rest of the sentence."""
     out: list[Draft] = []

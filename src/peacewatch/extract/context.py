@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 
 from spacy.parts_of_speech import PRON
 from spacy.strings import get_string_id
@@ -67,7 +68,7 @@ __all__ = ["COLLECTIVE_PARTIES", "GROUP_PRONOUNS", "PAIR_WORDS", "PERSON_PRONOUN
            "ArticleContext", "actor_of", "actors_of", "expand", "facility_of", "first_country", "is_facility",
            "is_person", "locate_facility", "new_context", "released_to",
            "phrase", "recent_pair", "remember_subjects", "resolve_pronoun", "same_party", "sentence_times",
-           "split_adjective_coordination", "story_countries"]
+           "split_adjective_coordination", "story_countries", "Salient"]
 
 # Nouns for both parties together ('both sides'), and counts that stand for the people counted
 # ('thousands of students'): data/participants.yaml, read at import (every participant asks).
@@ -106,6 +107,10 @@ _PREP, _POBJ, _APPOS, _AUX = map(get_string_id, ("prep", "pobj", "appos", "aux")
 _SUBJECT_DEPS = frozenset(map(get_string_id, ("nsubj", "nsubjpass")))
 _THING_MODIFIER_DEPS = frozenset(map(get_string_id, ("compound", "amod")))
 
+# The subjects of the sentences read so far, in order (remember_subjects): a pronoun looks back
+# through them for the actor it stands for, and only then are they described (most never are).
+Salient = list[Token]
+
 # A time expression of a sentence: its span, its date, and its offset when anchored ('two days later').
 SentenceTime = tuple[Span, When, Offset | None]
 
@@ -121,7 +126,7 @@ class ArticleContext:
     place_cache: dict[str, Place | None] = field(default_factory=dict)
     actor_cache: dict[tuple[int, int], Actor | None] = field(default_factory=dict)
     time_cache: dict[tuple[int, int], list[SentenceTime]] = field(default_factory=dict)
-    subject_cache: dict[tuple[int, int], list[tuple[Token, Actor]]] = field(default_factory=dict)
+    subject_cache: dict[tuple[int, int], list[Token]] = field(default_factory=dict)
     dateline_cache: list[When | None] = field(default_factory=list)
     region_cache: list[list[tuple[str, str]]] = field(default_factory=list)
 
@@ -223,7 +228,7 @@ def _is_separate_party(token: Token) -> bool:
     return bool(entity) or token.tag_ in ("NNS", "NNPS") or token.pos_ == "PRON"
 
 
-def actor_of(token: Token, ctx: ArticleContext, salient: list[tuple[Token, Actor]]) -> Actor | None:
+def actor_of(token: Token, ctx: ArticleContext, salient: Salient) -> Actor | None:
     if token.lower_ in QUANTITY_WORDS or token.like_num:
         # 'thousands of students': the students
         members = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
@@ -351,7 +356,7 @@ def split_adjective_coordination(token: Token) -> list[Token]:
     return []
 
 
-def resolve_pronoun(token: Token, ctx: ArticleContext, salient: list[tuple[Token, Actor]]) -> Actor | None:
+def resolve_pronoun(token: Token, ctx: ArticleContext, salient: Salient) -> Actor | None:
     """The actor a pronoun stands for: the object of the clause before, the speaker of the verb of
     saying it hangs on, or the last salient actor of its kind (a person or a group)."""
     if token.lower_ in SPEAKER_SIDE_PRONOUNS and token.text != "US" and token.i in quoted_tokens_of(token.doc):
@@ -372,7 +377,7 @@ def resolve_pronoun(token: Token, ctx: ArticleContext, salient: list[tuple[Token
         # unless the verb of saying names whom it is about ('X said about Y')
         return _quoted_about(token, ctx)
     speaker = _pronoun_speaker(token, ctx, salient, person)
-    found = speaker if speaker is not None else _salient_antecedent(token, salient, person)
+    found = speaker if speaker is not None else _salient_antecedent(token, ctx, salient, person)
     if speaker is None and person and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ in ("relcl", "advcl"):
         # 'X is due in Moscow this week, where he will meet Y': the 'he' of a clause hung on the
         # sentence is the person its main clause is about, before anyone named in earlier sentences
@@ -382,7 +387,7 @@ def resolve_pronoun(token: Token, ctx: ArticleContext, salient: list[tuple[Token
     if own is not None and (found is None or _same_person(found, own)):
         # 'A rejected the deal, prompting B to accuse him': an object pronoun is never the subject of
         # its own clause; it is the subject of a clause above it, else the person named before
-        found = _higher_subject(token, own, ctx) or _salient_antecedent(token, salient, person, other_than=own)
+        found = _higher_subject(token, own, ctx) or _salient_antecedent(token, ctx, salient, person, other_than=own)
     if found is not None and found.country and token.i in quoted_tokens_of(token.doc):
         # '"we must counter them," the Chinese minister said': 'them' is not the speaker's side
         own = _quoting_speaker(token, ctx)
@@ -498,7 +503,7 @@ def _speech_verb_above(token: Token) -> Token | None:
     return None
 
 
-def _pronoun_speaker(token: Token, ctx: ArticleContext, salient: list[tuple[Token, Actor]],
+def _pronoun_speaker(token: Token, ctx: ArticleContext, salient: Salient,
                      person: bool) -> Actor | None:
     """'X claimed it targeted ...': the pronoun under a verb of saying is its speaker, when both
     are persons or both are not; 'He said that they would ...' is the speaker's government."""
@@ -530,11 +535,11 @@ def _pronoun_speaker(token: Token, ctx: ArticleContext, salient: list[tuple[Toke
     return None
 
 
-def _salient_antecedent(token: Token, salient: list[tuple[Token, Actor]], person: bool,
+def _salient_antecedent(token: Token, ctx: ArticleContext, salient: Salient, person: bool,
                         other_than: Actor | None = None) -> Actor | None:
     """The last of the recent salient subjects that is a person (or not), as the pronoun is (and
     not `other_than`)."""
-    for earlier, actor in reversed(salient[-8:]):
+    for earlier, actor in islice(_salient_actors(ctx, salient), 8):
         if sentence_of(token.doc, earlier.i).start > token.i:
             continue
         if other_than is not None and _same_person(actor, other_than):
@@ -542,6 +547,15 @@ def _salient_antecedent(token: Token, salient: list[tuple[Token, Actor]], person
         if is_person(actor, earlier) == person:
             return actor.model_copy(update={"text": token.text})
     return None
+
+
+def _salient_actors(ctx: ArticleContext, salient: Salient) -> Iterator[tuple[Token, Actor]]:
+    """The salient subjects that name an actor with a country or a person, the last first, each
+    with its actor (described as it is reached)."""
+    for token in reversed(salient):
+        actor = ctx.describe(token)
+        if actor is not None and (actor.country or is_person(actor, token)):
+            yield token, actor
 
 
 def is_person(actor: Actor, token: Token) -> bool:
@@ -552,19 +566,17 @@ def is_person(actor: Actor, token: Token) -> bool:
     return named and lookup_organisation(text_of(phrase(token))) is None
 
 
-def remember_subjects(sent: Span, ctx: ArticleContext, salient: list[tuple[Token, Actor]]) -> None:
-    """Add a sentence's named subjects with a country or a person to the salient actors (read
-    once per sentence per article)."""
+def remember_subjects(sent: Span, ctx: ArticleContext, salient: Salient) -> None:
+    """Add a sentence's subjects other than pronouns to the salient ones (found once per sentence
+    per article; described only when a pronoun looks back to them, see _salient_actors)."""
     key = (sent.start, sent.end)
     if key not in ctx.subject_cache:
-        ctx.subject_cache[key] = [
-            (token, actor) for token in tokens_of(sent)
-            if token.dep in _SUBJECT_DEPS and token.pos != PRON
-            and (actor := ctx.describe(token)) is not None and (actor.country or is_person(actor, token))]
+        ctx.subject_cache[key] = [token for token in tokens_of(sent)
+                                  if token.dep in _SUBJECT_DEPS and token.pos != PRON]
     salient.extend(ctx.subject_cache[key])
 
 
-def actors_of(tokens: list[Token], ctx: ArticleContext, salient: list[tuple[Token, Actor]],
+def actors_of(tokens: list[Token], ctx: ArticleContext, salient: Salient,
             keep_event_refs: bool = False) -> list[Actor]:
     out = []
     for token in tokens:
@@ -603,7 +615,7 @@ def actors_of(tokens: list[Token], ctx: ArticleContext, salient: list[tuple[Toke
     return out
 
 
-def _owner_of_thing(token: Token, ctx: ArticleContext, salient: list[tuple[Token, Actor]]) -> Actor | None:
+def _owner_of_thing(token: Token, ctx: ArticleContext, salient: Salient) -> Actor | None:
     """A target that names no one, only something someone holds ('froze the assets of X', "X's
     accounts"): the holder, when the phrase names one with a country or a sector."""
     if token.pos_ != "NOUN" or token.ent_type_:
@@ -618,7 +630,7 @@ def _owner_of_thing(token: Token, ctx: ArticleContext, salient: list[tuple[Token
 
 
 def _owned_body(token: Token, actor: Actor | None, ctx: ArticleContext,
-                salient: list[tuple[Token, Actor]]) -> Actor | None:
+                salient: Salient) -> Actor | None:
     """'X said its forces took the town', "its army": a body of no country named by its owner's
     pronoun is that owner's (the pronoun read as any other), an armed group's body armed as it is."""
     if actor is None or actor.country is not None or actor.sector not in _COUNTRY_SECTORS:
@@ -639,7 +651,7 @@ def names_thing(token: Token) -> bool:
     return any(" ".join(words[i:j]) in _THING_NOUNS for i in range(len(words)) for j in range(i + 1, len(words) + 1))
 
 
-def user_of(token: Token, actor: Actor, ctx: ArticleContext, salient: list[tuple[Token, Actor]]) -> Actor | None:
+def user_of(token: Token, actor: Actor, ctx: ArticleContext, salient: Salient) -> Actor | None:
     """Who used a weapon or a defence named as the doer: its owner ('its air defence': what 'its'
     points to; "Ukraine's drones": Ukraine), else the country its own words name ('Russian
     missiles': Russia), else unknown (None). The weapon itself is the event's weapon, not its actor."""

@@ -23,6 +23,7 @@ from peacewatch.extract.context import (
     PAIR_WORDS,
     RECIPROCALS,
     ArticleContext,
+    Salient,
     actors_of,
     expand,
     facility_of,
@@ -169,7 +170,7 @@ class _Article:
     """What the sentence pass gathers for the article pass."""
 
     sents: list[Span]
-    salient: list[tuple[Token, Actor]] = field(default_factory=list)
+    salient: Salient = field(default_factory=list)
     drafts: list[Draft] = field(default_factory=list)
     references: list[tuple[int, Mention]] = field(default_factory=list)
     times_by_sentence: list[list[tuple[Span, When, Offset | None]]] = field(default_factory=list)
@@ -686,7 +687,7 @@ def _has_casualties(casualties: Casualties) -> bool:
 # ---------------------------------------------------------------- participants
 
 
-def _drafts_of(mention: Mention, ctx: ArticleContext, salient: list[tuple[Token, Actor]], sents: list[Span],
+def _drafts_of(mention: Mention, ctx: ArticleContext, salient: Salient, sents: list[Span],
                index: int) -> list[Draft]:
     """Drafts for one mention: one per pair of actors."""
     sources = actors_of(expand(mention.sources), ctx, salient)
@@ -747,7 +748,7 @@ def _names_both_parties(token: Token) -> bool:
 
 
 def _exchange_drafts(drafts: list[Draft], mention: Mention, ctx: ArticleContext,
-                     salient: list[tuple[Token, Actor]]) -> list[Draft]:
+                     salient: Salient) -> list[Draft]:
     """'X released hostages in exchange for prisoners': the other side's release, by the side the
     hostages go back to (extract/lists.py)."""
     captives = exchanged_captives(mention)

@@ -12,7 +12,7 @@ from typing import Protocol, TypeVar
 from spacy.tokens import Span, Token
 
 from peacewatch.data.event_words import ActorWords
-from peacewatch.extract.context import ArticleContext, actors_of, phrase
+from peacewatch.extract.context import ArticleContext, Salient, actors_of, phrase
 from peacewatch.extract.counts import parse_number
 from peacewatch.extract.lexicon import get_lexicon
 from peacewatch.extract.mentions import Mention
@@ -173,7 +173,7 @@ def _is_to_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def coordinated_parties(mention: Mention, ctx: ArticleContext, salient: list[tuple[Token, Actor]]) -> list[Actor]:
+def coordinated_parties(mention: Mention, ctx: ArticleContext, salient: Salient) -> list[Actor]:
     """'sanctioned two banks and a refinery', 'the firm and one individual were sanctioned': the
     objects coordinated with a target, each a noun phrase of its own (with its article, number or
     owner), are parties of their own (CONVENTIONS 2: sanctions on two companies are two events).

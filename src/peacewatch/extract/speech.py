@@ -121,7 +121,9 @@ def _named(tokens: list[Token]) -> list[Token]:
 
 def _quoted_condemnations(sent: Span, lex: Lexicon, found: list[Mention], tokens: list[Token]) -> list[Mention]:
     """'"Only cowards could do this," X said': quoted words of contempt are X's condemnation."""
-    out = []
+    out: list[Mention] = []
+    if _SPEECH.contempt_words.isdisjoint(lemmas(sent.doc)[sent.start:sent.end]):
+        return out  # (most sentences hold no word of contempt)
     quoted = quoted_tokens_of(sent.doc)
     taken = _taken(found, "ACCUSE", "THREATEN")
     for verb in tokens:
