@@ -10,7 +10,7 @@ from collections.abc import Callable, Set
 from dataclasses import dataclass, field, replace
 
 from spacy.parts_of_speech import ADJ, AUX, NOUN, PROPN, VERB
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from peacewatch.data.event_words import EventWords
 from peacewatch.data.lexicons import instrument_nouns
@@ -61,7 +61,7 @@ from peacewatch.grammar import (
     UNDERGOING_PREPS,
     UNLESS,
 )
-from peacewatch.nlp import doc_memo, entities, entities_in, lemmas, lowers, per_token, text_of, tokens_of
+from peacewatch.nlp import doc_tokens, entities, entities_in, lemmas, lowers, per_token, text_of, tokens_of
 
 _WORDS = EventWords.load()
 # Acts whose object a verb of taking makes its subject's lot ('faced repeated strikes', 'faces new
@@ -108,10 +108,11 @@ def find_mentions(sent: Span, lex: Lexicon) -> list[Mention]:
     if text_of(sent).rstrip().rstrip(CLOSING_MARKS).endswith("?"):
         return []
     mentions: list[Mention] = []
-    words = _trigger_words(sent.doc, lex)
-    for token, lemma in zip(tokens_of(sent), lemmas(sent.doc)[sent.start:sent.end], strict=True):
-        if lemma not in words:
-            continue  # most words trigger nothing, as a verb, a noun or an adjective
+    words = _trigger_words(lex)
+    lemma_of, tokens = lemmas(sent.doc), doc_tokens(sent.doc)
+    # most words trigger nothing, as a verb, a noun or an adjective
+    for i in [i for i in range(sent.start, sent.end) if lemma_of[i] in words]:
+        token, lemma = tokens[i], lemma_of[i]
         mention = None
         pos = token.pos
         if pos == VERB or pos == AUX or token.tag_.startswith("VB"):
@@ -146,11 +147,25 @@ def find_mentions(sent: Span, lex: Lexicon) -> list[Mention]:
 # ---------------------------------------------------------------- triggers
 
 
-def _trigger_words(doc: Doc, lex: Lexicon) -> frozenset[str]:
+def _trigger_words(lex: Lexicon) -> frozenset[str]:
     """The lemmas of every trigger of the lexicon (verbs, heads of phrasal verbs, nouns and
-    adjectives), gathered once per doc and lexicon."""
-    return doc_memo(doc, f"pw:mentions.trigger_words.{id(lex)}", lambda _doc: frozenset(
+    adjectives), gathered once per lexicon."""
+    return per_lexicon(lex, "mentions.trigger_words", lambda lex: frozenset(
         lex.verbs.keys() | lex.phrasal_heads | lex.nouns.keys() | lex.adjectives.keys()))
+
+
+# per_lexicon's words: one entry per name, of the last lexicon asked (tests build their own)
+_PER_LEXICON: dict[str, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def per_lexicon(lex: Lexicon, name: str, make: Callable[[Lexicon], frozenset[str]]) -> frozenset[str]:
+    """The words `make(lex)` gathers, gathered once per lexicon (a lexicon does not change), not
+    once per doc or sentence.
+    Args: lex, the lexicon; name, what the words are, unique in the process; make, their gathering."""
+    found = _PER_LEXICON.get(name)
+    if found is None or found[0] is not lex:
+        found = _PER_LEXICON[name] = (lex, make(lex))
+    return found[1]
 
 
 def _lemma(token: Token) -> str:
@@ -766,11 +781,15 @@ def _threats_of_action(sent: Span, lex: Lexicon, found: list[Mention]) -> list[M
     out = []
     threats = {m.clause.i: m for m in found if m.type == "THREATEN"}
     threatened = set(threats)
+    futures = lex.future_auxiliaries | _CONDITIONAL
     for mention in found:
         clause = mention.clause
         if mention.reference or mention.type == "THREATEN" or clause.i in threatened or not mention.sources \
-                or mention.status == "negated" or _is_carried_noun(mention, lex) or _told_as_term(clause):
+                or mention.status == "negated" or _is_carried_noun(mention, lex):
             continue  # 'would not withdraw from the talks' threatens nothing
+        future = {c.lower_ for c in clause.children if c.dep_ == "aux"} & futures
+        if not (future or threats) or _told_as_term(clause):
+            continue  # (without a future, the act can only be what a warning read before warned of)
         speech = speech_verb_of(clause, lex)
         if speech is not None and speech.i in threats:
             # 'warned that it would strike X': the warning is the threat, and X is its target
@@ -778,11 +797,12 @@ def _threats_of_action(sent: Span, lex: Lexicon, found: list[Mention]) -> list[M
             if not threat.targets and mention.type in lex.threat_types:
                 threat.targets = list(mention.targets)
             continue
-        future = {c.lower_ for c in clause.children if c.dep_ == "aux"} & (lex.future_auxiliaries | _CONDITIONAL)
-        conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and _lemma(m) == UNLESS for m in c.children)
-                          for c in clause.children)
+        if not future:
+            continue
         hostile = mention.type in lex.threat_types or _lemma(mention.trigger) in _WORDS.pressure_verbs
-        if future and (conditional or (hostile and speech_verb_of(clause, lex) is not None)):
+        if hostile and speech is not None or any(
+                c.dep_ == "advcl" and any(m.dep_ == "mark" and _lemma(m) == UNLESS for m in c.children)
+                for c in clause.children):  # announced, or conditional ('unless')
             out.append(Mention(type="THREATEN", mode=None, trigger=mention.trigger, clause=clause, sent=sent,
                                sources=list(mention.sources), targets=list(mention.targets), derived=True))
             threatened.add(clause.i)
