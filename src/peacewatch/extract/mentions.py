@@ -192,7 +192,7 @@ def _verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     lemma = _lemma(verb)
     if not _may_trigger(lemma, lex):
         return None
-    for child in verb.children:
+    for child in verb.children if lemma in lex.phrasal_heads else ():
         # 'pull out', 'set fire', 'call on' (a preposition right after the verb: 'taken the
         # previous evening over the attack' is no 'take over')
         if child.dep_ in ("prt", "dobj") or (child.dep_ == "prep" and child.i == verb.i + 1):
@@ -426,10 +426,13 @@ def _noun_trigger(noun: Token, lex: Lexicon) -> Trigger | None:
     """The trigger of an event noun, retyped by a modifier or a preposition ('a hunger strike',
     'a call for restraint'); None when it lacks the modifier it requires."""
     trigger = lex.nouns[_lemma(noun)]
-    modifiers = {_lemma(c) for c in noun.children if c.dep_ in MODIFIER_DEPS}
+    # (the children are read only for a trigger with modifiers or prepositions: most have neither)
+    modifiers = {_lemma(c) for c in noun.children if c.dep_ in MODIFIER_DEPS} \
+        if trigger.modifier_types or trigger.requires else set()
     retyped = next((trigger.modifier_types[m] for m in modifiers if m in trigger.modifier_types), None)
-    preps = {_lemma(c) for c in noun.children if c.dep_ == "prep"}
-    retyped = retyped or next((trigger.prep_types[p] for p in preps if p in trigger.prep_types), None)
+    if retyped is None and trigger.prep_types:
+        preps = {_lemma(c) for c in noun.children if c.dep_ == "prep"}
+        retyped = next((trigger.prep_types[p] for p in preps if p in trigger.prep_types), None)
     if retyped is not None:
         # a retyped noun is an event of its own kind, whatever its own kind required
         trigger = replace(trigger, type=retyped, mode=None, requires=None)
@@ -1011,8 +1014,11 @@ def _split_named_coordination(token: Token) -> list[Span]:
     while top.dep_ in NAME_DEPS and top.head.i != top.i and top.head.pos_ in ("NOUN", "PROPN"):
         top = top.head
     doc = token.doc
-    if "and" not in lowers(doc)[top.left_edge.i:top.right_edge.i + 1]:
+    edges = doc[top.left_edge.i:top.right_edge.i + 1]  # (all the phrase's words, and rarely more)
+    if "and" not in lowers(doc)[edges.start:edges.end]:
         return []  # no 'and' within the phrase's edges (most phrases): no names joined
+    if sum(ent.label_ == "PERSON" for ent in entities_in(edges)) < 2:
+        return []  # each of two pieces or more names a person (_person_pieces)
     cut = {t.i for c in top.subtree if c.i != top.i and c.dep_ in CLAUSE_DEPS for t in c.subtree}
     keep = [t.i for t in top.subtree if t.i not in cut]
     span = doc[min(keep):max(keep) + 1]

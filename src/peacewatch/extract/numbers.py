@@ -37,7 +37,7 @@ from peacewatch.grammar import (
     PART_AFTER,
     PART_BEFORE,
 )
-from peacewatch.nlp import lowers, span_text, tokens_of
+from peacewatch.nlp import lemmas, lowers, span_text, tokens_of
 from peacewatch.schema import Count
 
 log = logging.getLogger(__name__)
@@ -653,7 +653,10 @@ def _tie_parse(fig: _Figure, lex: _Lexicon) -> _Kind | None:
 def _tie_tolls(figures: list[_Figure], sent: _Sentence, lex: _Lexicon) -> None:
     """'the death toll rose to 40', 'the number of injured reached 40': the first count after it;
     'bringing to 40 the number killed': the count right before it."""
+    lemma_of = lemmas(sent.doc)
     for token in sent.tokens:
+        if lemma_of[token.i] not in lex.toll_words and lemma_of[token.i] not in lex.count_nouns:
+            continue  # (_toll_kind's first test, on the doc's shared lemmas: most words are neither)
         kind = _toll_kind(token, sent, lex)
         if kind is None:
             continue
