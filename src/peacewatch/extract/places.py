@@ -18,7 +18,7 @@ from peacewatch.extract.countries import country_of
 from peacewatch.extract.lexicon import get_lexicon
 from peacewatch.extract.mentions import Mention
 from peacewatch.grammar import DEFINITE_ARTICLES, LIST_OPENERS, MEMBER_PREPS, PASSAGE_PREPS, POSSESSIVE_ENDINGS
-from peacewatch.nlp import doc_memo, doc_tokens, lemmas, sentence_of, span_sentence, text_of, tokens_within
+from peacewatch.nlp import doc_memo, doc_tokens, lemmas, lowers, sentence_of, span_sentence, text_of, tokens_within
 from peacewatch.resolve.place import (
     anaphor_precision,
     capital_place,
@@ -291,11 +291,12 @@ def _find_site_nouns(doc: Doc) -> _SiteNouns:
     tokens = doc_tokens(doc)
     found = _SiteNouns([], [])
     compound = doc.vocab.strings["compound"]
-    lems = lemmas(doc)
+    lems, lows = lemmas(doc), lowers(doc)
     for i, (pos, dep) in enumerate(doc.to_array([POS, DEP]).tolist() if len(doc) else []):
         if pos not in (NOUN, PROPN) or dep == compound:
             continue
-        site = site_of_noun(tokens[i]) is not None
+        # site_of_noun's first test, read from the doc's lower forms: most nouns end no site word
+        site = may_end_site(lows[i]) and site_of_noun(tokens[i]) is not None
         if site:
             found.sites.append(i)
         if pos == NOUN and (site or anaphor_precision(lems[i]) == "city" and not is_capital_noun(lems[i])):
