@@ -622,6 +622,15 @@ def doc_tokens(doc: Doc) -> list[Token]:
     return doc_memo(doc, "pw_tokens", list)
 
 
+def tokens_within(spots: list[int], span: Span) -> list[Token]:
+    """The tokens at `spots` (indices into the span's doc, in ascending order: a reader's per-doc
+    index of the tokens it may act on) that lie inside the span, found by bisection: a reader then
+    visits those of each sentence, not every token of it."""
+    start = bisect_left(spots, span.start)
+    tokens = doc_tokens(span.doc)
+    return [tokens[i] for i in spots[start:bisect_left(spots, span.end, start)]]
+
+
 def lowers(doc: Doc) -> list[str]:
     """Each token's lower-case text (token.lower_), read once per doc and shared (never change
     it): spaCy looks the string up anew at each call, and some readers test every token."""

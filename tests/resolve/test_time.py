@@ -451,7 +451,8 @@ def _gate_texts() -> list[str]:
 def test_every_match_of_a_rule_holds_its_gate_strings():
     rules = time_module._rules()
     assert all(rule.gates for rule in rules), "a rule without gate runs on every sentence"
-    assert all(len(s) > 1 for rule in rules for strings in rule.gates for s in strings)
+    # a gate of one character is a digit (a date's day): rare enough in prose to hold a rule back
+    assert all(len(s) > 1 or s.isdigit() for rule in rules for strings in rule.gates for s in strings)
     matched: dict[int, int] = {}
     for text in _gate_texts():
         for number, rule in enumerate(rules):

@@ -17,7 +17,6 @@ The lexicon is data/agreements.yaml; the rules are in docs/CODEBOOK.md, "Agreeme
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -58,7 +57,7 @@ from peacewatch.grammar import (
     SOURCE_PREPS,
     TOWARDS_PREPS,
 )
-from peacewatch.nlp import doc_memo, doc_tokens, lemmas, lowers, sentences, text_of, tokens_of
+from peacewatch.nlp import doc_memo, lemmas, lowers, sentences, text_of, tokens_of, tokens_within
 from peacewatch.resolve.time import shift_when
 from peacewatch.schema import Actor, Agreement, Claim, Event, HistoryStep, When
 
@@ -298,7 +297,7 @@ def extract_agreements(doc: Doc, ctx: ArticleContext, events: list[Event] | None
                            for s in draft.steps):
                     draft.steps.append(step)
             draft.mediator = draft.mediator or mention.mediator  # a negotiator found among the steps
-            if any(_leaves_open(doc[i], mention.head) for i in _within(_spots(doc).unresolved, sent)):
+            if any(_leaves_open(token, mention.head) for token in tokens_within(_spots(doc).unresolved, sent)):
                 draft.unresolved = True
         remember_subjects(sent, ctx, salient)
     for draft in drafts:
@@ -348,17 +347,10 @@ def _find_spots(doc: Doc) -> _Spots:
     return spots
 
 
-def _within(spots: list[int], sent: Span) -> list[int]:
-    """The indices of `spots` inside the sentence."""
-    start = bisect_left(spots, sent.start)
-    return spots[start:bisect_left(spots, sent.end, start)]
-
-
 def _mentions(sent: Span, index: int, ctx: ArticleContext, lex: AgreementLexicon) -> list[MentionInfo]:
     out: list[MentionInfo] = []
     used: set[int] = set()
-    tokens = doc_tokens(sent.doc)
-    for token in (tokens[i] for i in _within(_spots(sent.doc).names, sent)):
+    for token in tokens_within(_spots(sent.doc).names, sent):
         if token.i in used or token.pos_ not in ("NOUN", "PROPN"):
             continue
         mention = _mention_at(token, index, ctx, lex, used)

@@ -12,7 +12,6 @@ asserting the same thing in its own voice (corroboration).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -57,7 +56,7 @@ from peacewatch.grammar import (
     SOURCE_PREPS,
     STRAIGHT_QUOTES,
 )
-from peacewatch.nlp import doc_memo, doc_tokens, lemmas, lowers, sentences, span_text, text_of, tokens_of
+from peacewatch.nlp import doc_memo, lemmas, lowers, sentences, span_text, text_of, tokens_of, tokens_within
 from peacewatch.schema import Actor, Claim, Event, When
 
 # Prepositions by which a role names the body it serves ('a spokesperson for X', 'the head of X').
@@ -143,7 +142,6 @@ class _Spots:
     """The tokens of a doc where a claim reader may find something, each list in doc order,
     found in one pass over the doc: a reader then visits these tokens of a sentence, not all."""
 
-    tokens: list[Token]
     speech: list[int]  # a verb of saying, or of denying a claim
     nouns: list[int]  # a noun of saying or a source of figures
     according: list[int]
@@ -151,11 +149,6 @@ class _Spots:
     references: list[int]  # a noun that points back at claims
     questions: list[int]  # '?'
     reports: list[int]  # an adverb of unnamed reports ('reportedly')
-
-    def within(self, spots: list[int], sent: Span) -> list[Token]:
-        """The tokens of `spots` inside the sentence."""
-        start = bisect_left(spots, sent.start)
-        return [self.tokens[i] for i in spots[start:bisect_left(spots, sent.end, start)]]
 
 
 @cache
@@ -172,8 +165,7 @@ def _spots(doc: Doc) -> _Spots:
 def _find_spots(doc: Doc) -> _Spots:
     lex = claim_lexicon()
     speech_lemmas, noun_lemmas = _spot_words()
-    tokens = doc_tokens(doc)
-    spots = _Spots(tokens, [], [], [], [], [], [], [])
+    spots = _Spots([], [], [], [], [], [], [])
     for i, (lemma, lower) in enumerate(zip(lemmas(doc), lowers(doc), strict=True)):
         if lemma in speech_lemmas:
             spots.speech.append(i)
@@ -311,10 +303,10 @@ def _verb_claims(sent: Span, index: int, sents: list[Span], quoted: frozenset[in
     taken: set[int] = set()
     # Once per sentence, not per verb: a long run-on sentence has many verbs of saying.
     spots = _spots(sent.doc)
-    if any(t.i not in quoted and t.i - 1 not in quoted for t in spots.within(spots.questions, sent)):
+    if any(t.i not in quoted and t.i - 1 not in quoted for t in tokens_within(spots.questions, sent)):
         return out  # a question asks, it claims nothing
     lems = lemmas(sent.doc)
-    for verb in spots.within(spots.speech, sent):
+    for verb in tokens_within(spots.speech, sent):
         lemma = lems[verb.i]
         kind = _speech_kind(verb, lems, lex)
         if kind is None or verb.i in quoted or verb.i in taken or verb.pos_ not in ("VERB", "AUX"):
@@ -794,7 +786,7 @@ def _noun_claims(sent: Span, index: int, quoted: frozenset[int], ctx: ArticleCon
     out: list[Draft] = []
     covered = {t.i for d in found for t in d.content}
     spots = _spots(sent.doc)
-    for noun in spots.within(spots.nouns, sent):
+    for noun in tokens_within(spots.nouns, sent):
         if noun.lemma_.lower() in lex.source_nouns and noun.pos_ == "NOUN" and noun.i not in quoted | covered:
             draft = _sourced_figure(noun, index, ctx, salient, drafts, lex)
             if draft is not None:
@@ -857,7 +849,7 @@ def _according_claims(sent: Span, index: int, quoted: frozenset[int], ctx: Artic
     """'According to X, ...': X says the rest of the sentence."""
     out: list[Draft] = []
     spots = _spots(sent.doc)
-    for token in spots.within(spots.according, sent):
+    for token in tokens_within(spots.according, sent):
         if token.lower_ != "according" or token.i in quoted:
             continue
         to = next((c for c in token.children if c.lower_ == "to"), None)
@@ -879,7 +871,7 @@ def _according_claims(sent: Span, index: int, quoted: frozenset[int], ctx: Artic
 def _media_claims(sent: Span, index: int, ctx: ArticleContext, lex: ClaimLexicon) -> list[Draft]:
     """'..., per CNN', 'X reports': the outlet's own claim when no one else in the sentence speaks."""
     spots = _spots(sent.doc)
-    for token in spots.within(spots.media, sent):
+    for token in tokens_within(spots.media, sent):
         if token.lower_ in lex.media_markers and token.dep_ == "prep":
             source = next((c for c in token.children if c.dep_ == "pobj"), None)
         elif token.lemma_.lower() in lex.media_verbs and token.pos_ == "VERB":
@@ -905,7 +897,7 @@ def _media_claims(sent: Span, index: int, ctx: ArticleContext, lex: ClaimLexicon
 def _reported_claims(sent: Span, index: int, quoted: frozenset[int], lex: ClaimLexicon) -> list[Draft]:
     """'It reportedly carried out raids on the capital.': the author passes on unnamed reports."""
     spots = _spots(sent.doc)
-    for token in spots.within(spots.reports, sent):
+    for token in tokens_within(spots.reports, sent):
         if token.i in quoted or token.head.pos_ not in ("VERB", "AUX"):
             continue
         content = _trim([t for t in token.head.subtree if t.i != token.i and t.dep_ not in ("mark", "cc")
@@ -1143,7 +1135,7 @@ def _later_references(drafts: list[Draft], sents: list[Span], claimed: set[int],
     for index, sent in enumerate(sents):
         if index in claimed or spots is None:
             continue
-        refs = [t for t in spots.within(spots.references, sent) if t.pos_ == "NOUN"
+        refs = [t for t in tokens_within(spots.references, sent) if t.pos_ == "NOUN"
                 and any(c.dep_ in ("poss", "det") for c in t.children)]
         if not refs:
             continue
@@ -1308,7 +1300,7 @@ def _corroborate(drafts: list[Draft], sents: list[Span], claimed: set[int], quot
     spots = _spots(doc)
     lems = lemmas(doc)
     own = [s for i, s in enumerate(sents) if i not in claimed
-           and not spots.within(spots.questions, s) and quoted.isdisjoint(range(s.start, s.end))]
+           and not tokens_within(spots.questions, s) and quoted.isdisjoint(range(s.start, s.end))]
     own_words: dict[int, set[str]] = {}  # content words of each own sentence, read when first needed
     for draft in drafts:
         if draft.status != "not_assessed":

@@ -41,6 +41,7 @@ from peacewatch.grammar import (
     SPEAKER_SIDE_PRONOUNS,
 )
 from peacewatch.nlp import (
+    doc_memo,
     doc_text,
     doc_tokens,
     entities,
@@ -52,7 +53,7 @@ from peacewatch.nlp import (
     text_of,
     tokens_of,
 )
-from peacewatch.resolve.place import named_regions, resolve_place
+from peacewatch.resolve.place import resolve_place
 from peacewatch.resolve.time import (
     DATELINE_CHARS,
     Offset,
@@ -150,15 +151,33 @@ class ArticleContext:
 
     def place(self, name: str) -> Place | None:
         if name not in self.place_cache:
-            self.place_cache[name] = resolve_place(name, countries=self.countries, regions=self.regions(name))
+            self.place_cache[name] = _resolved(self.doc, name, self.countries, self.regions(name))
         return self.place_cache[name]
 
     def regions(self, name: str) -> frozenset[str]:
-        """The regions the article's place names other than `name` resolve to (named_regions)."""
+        """The regions the article's place names other than `name` resolve to: (name, admin1) of
+        each name read as a region of the article's countries (as resolve.place.named_regions, but
+        through the article's readings, which a name without other regions reads again)."""
         if not self.region_cache:
             names = dict.fromkeys(text_of(ent) for ent in entities(self.doc) if ent.label_ in ("GPE", "LOC"))
-            self.region_cache.append(named_regions(names, self.countries))
+            self.region_cache.append([(other, place.admin1) for other in names
+                                      if (place := _resolved(self.doc, other, self.countries)) is not None
+                                      and place.precision == "region" and place.admin1])
         return frozenset(region for other, region in self.region_cache[0] if other != name)
+
+
+def _resolved(doc: Doc, name: str, countries: list[str], regions: frozenset[str] = frozenset()) -> Place | None:
+    """resolve_place of a name of the article, read once per doc for its countries and regions:
+    story_countries, the article's regions and ctx.place ask for the same names in one context."""
+    readings = doc_memo(doc, "pw:context.places", _no_readings)
+    key = (name, tuple(countries), regions)
+    if key not in readings:
+        readings[key] = resolve_place(name, countries=countries, regions=regions)
+    return readings[key]
+
+
+def _no_readings(doc: Doc) -> dict[tuple[str, tuple[str, ...], frozenset[str]], Place | None]:
+    return {}
 
 
 @per_token  # events, claims and agreements ask for the same participants
@@ -890,7 +909,7 @@ def story_countries(doc: Doc) -> list[str]:
         elif ent.label_ in ("GPE", "NORP"):
             towns.append((index, text_of(ent)))
     words = _ranked(counts, first)
-    places = {name: resolve_place(name, countries=words) for name in dict.fromkeys(name for _, name in towns)}
+    places = {name: _resolved(doc, name, words) for name in dict.fromkeys(name for _, name in towns)}
     for index, name in towns:
         place = places[name]
         if place is not None and place.country:
@@ -929,7 +948,7 @@ def _country_of_place(ent: Span, ctx: ArticleContext) -> str | None:
 def _town_country(name: str, ctx: ArticleContext) -> str | None:
     """The country of a town the article names. Read apart from ctx.place, whose cache is the
     article's places as the event reader resolved them (it counts their cities)."""
-    place = ctx.place_cache[name] if name in ctx.place_cache else resolve_place(name, countries=ctx.countries)
+    place = ctx.place_cache[name] if name in ctx.place_cache else _resolved(ctx.doc, name, ctx.countries)
     return place.country if place is not None else None
 
 

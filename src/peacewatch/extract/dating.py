@@ -299,6 +299,10 @@ def _acts_on_truce(verb: Token) -> bool:
     return any(_is_truce(o) for o in objects)
 
 
+# names_the_act's object nouns of each trigger verb, made on first use
+_ACT_OBJECTS: dict[str, frozenset[str]] = {}
+
+
 def names_the_act(noun: Token, mention: _Told) -> bool:
     """Whether a noun is the object through which the mention's verb tells its act ('launched
     attacks', 'has launched a series of attacks'): its lemma one the verb's trigger takes as the
@@ -306,10 +310,14 @@ def names_the_act(noun: Token, mention: _Told) -> bool:
     parse hung on that noun ('a series of attacks throughout the winter'), or on a noun of its phrase
     ('strikes on the depots throughout the winter'), dates the act.
     Args: noun, the noun a time hangs on; mention, an event mention of its sentence."""
-    trigger = get_lexicon().verbs.get(mention.trigger.lemma_.lower())
+    lemma = mention.trigger.lemma_.lower()
+    trigger = get_lexicon().verbs.get(lemma)
     if trigger is None or mention.trigger.pos_ not in ("VERB", "AUX"):
         return False
-    objects = set(trigger.objects or ()) | set(trigger.object_types) | set(trigger.light_types)
+    objects = _ACT_OBJECTS.get(lemma)
+    if objects is None:  # one entry per trigger verb of the lexicon, the only lemmas kept
+        objects = _ACT_OBJECTS[lemma] = frozenset(trigger.objects or ()) | frozenset(trigger.object_types) \
+            | frozenset(trigger.light_types)
     for _ in range(_OBJECT_PHRASE_DEPTH):
         # 'strikes on the island's depots throughout the winter': a noun of the act noun's own phrase
         if noun.lemma_.lower() in objects or noun.dep_ != "pobj" or noun.head.head.pos_ != "NOUN":

@@ -111,7 +111,7 @@ from peacewatch.grammar import (
     TIME_LABELS,
     TIME_MODIFIER_DEPS,
 )
-from peacewatch.nlp import doc_memo, entities, ents_between, sentences, span_sentence, text_of, tokens_of
+from peacewatch.nlp import doc_memo, entities, ents_between, lemmas, sentences, span_sentence, text_of, tokens_of
 from peacewatch.resolve.place import anaphor_precision, is_region_word, unlisted_town
 from peacewatch.resolve.time import Offset, reconcile, shift_when
 from peacewatch.schema import Actor, Event, Place, Weapon, When
@@ -448,10 +448,11 @@ def _place_anaphors(sent: Span, ctx: ArticleContext, seen: set[int]) -> list[tup
     """'The gang stormed the city', 'homicides in the state': a bare definite noun of a kind of
     place, where a place stands, is the place of that kind the article named last."""
     out = []
+    lemma_of = lemmas(sent.doc)  # anaphor_precision reads a lemma in lower case
     for token in tokens_of(sent):
         if token.pos != NOUN:
             continue  # (the test of takes_up_place that needs no string: most tokens are no nouns)
-        precision = anaphor_precision(token.lemma_)
+        precision = anaphor_precision(lemma_of[token.i])
         if precision is None or token.i in seen or not takes_up_place(token):
             continue
         if not (_is_locative(token) or departure_place(token)):

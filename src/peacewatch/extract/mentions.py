@@ -10,7 +10,7 @@ from collections.abc import Callable, Set
 from dataclasses import dataclass, field, replace
 
 from spacy.parts_of_speech import ADJ, AUX, NOUN, PROPN, VERB
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from peacewatch.data.event_words import EventWords
 from peacewatch.data.lexicons import instrument_nouns
@@ -61,7 +61,7 @@ from peacewatch.grammar import (
     UNDERGOING_PREPS,
     UNLESS,
 )
-from peacewatch.nlp import doc_memo, entities, entities_in, lemmas, lowers, per_token, text_of, tokens_of
+from peacewatch.nlp import doc_tokens, entities, entities_in, lemmas, lowers, per_token, text_of, tokens_of
 
 _WORDS = EventWords.load()
 # Acts whose object a verb of taking makes its subject's lot ('faced repeated strikes', 'faces new
@@ -108,10 +108,11 @@ def find_mentions(sent: Span, lex: Lexicon) -> list[Mention]:
     if text_of(sent).rstrip().rstrip(CLOSING_MARKS).endswith("?"):
         return []
     mentions: list[Mention] = []
-    words = _trigger_words(sent.doc, lex)
-    for token, lemma in zip(tokens_of(sent), lemmas(sent.doc)[sent.start:sent.end], strict=True):
-        if lemma not in words:
-            continue  # most words trigger nothing, as a verb, a noun or an adjective
+    words = _trigger_words(lex)
+    lemma_of, tokens = lemmas(sent.doc), doc_tokens(sent.doc)
+    # most words trigger nothing, as a verb, a noun or an adjective
+    for i in [i for i in range(sent.start, sent.end) if lemma_of[i] in words]:
+        token, lemma = tokens[i], lemma_of[i]
         mention = None
         pos = token.pos
         if pos == VERB or pos == AUX or token.tag_.startswith("VB"):
@@ -146,11 +147,25 @@ def find_mentions(sent: Span, lex: Lexicon) -> list[Mention]:
 # ---------------------------------------------------------------- triggers
 
 
-def _trigger_words(doc: Doc, lex: Lexicon) -> frozenset[str]:
+def _trigger_words(lex: Lexicon) -> frozenset[str]:
     """The lemmas of every trigger of the lexicon (verbs, heads of phrasal verbs, nouns and
-    adjectives), gathered once per doc and lexicon."""
-    return doc_memo(doc, f"pw:mentions.trigger_words.{id(lex)}", lambda _doc: frozenset(
+    adjectives), gathered once per lexicon."""
+    return per_lexicon(lex, "mentions.trigger_words", lambda lex: frozenset(
         lex.verbs.keys() | lex.phrasal_heads | lex.nouns.keys() | lex.adjectives.keys()))
+
+
+# per_lexicon's words: one entry per name, of the last lexicon asked (tests build their own)
+_PER_LEXICON: dict[str, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def per_lexicon(lex: Lexicon, name: str, make: Callable[[Lexicon], frozenset[str]]) -> frozenset[str]:
+    """The words `make(lex)` gathers, gathered once per lexicon (a lexicon does not change), not
+    once per doc or sentence.
+    Args: lex, the lexicon; name, what the words are, unique in the process; make, their gathering."""
+    found = _PER_LEXICON.get(name)
+    if found is None or found[0] is not lex:
+        found = _PER_LEXICON[name] = (lex, make(lex))
+    return found[1]
 
 
 def _lemma(token: Token) -> str:
@@ -177,7 +192,7 @@ def _verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     lemma = _lemma(verb)
     if not _may_trigger(lemma, lex):
         return None
-    for child in verb.children:
+    for child in verb.children if lemma in lex.phrasal_heads else ():
         # 'pull out', 'set fire', 'call on' (a preposition right after the verb: 'taken the
         # previous evening over the attack' is no 'take over')
         if child.dep_ in ("prt", "dobj") or (child.dep_ == "prep" and child.i == verb.i + 1):
@@ -411,10 +426,13 @@ def _noun_trigger(noun: Token, lex: Lexicon) -> Trigger | None:
     """The trigger of an event noun, retyped by a modifier or a preposition ('a hunger strike',
     'a call for restraint'); None when it lacks the modifier it requires."""
     trigger = lex.nouns[_lemma(noun)]
-    modifiers = {_lemma(c) for c in noun.children if c.dep_ in MODIFIER_DEPS}
+    # (the children are read only for a trigger with modifiers or prepositions: most have neither)
+    modifiers = {_lemma(c) for c in noun.children if c.dep_ in MODIFIER_DEPS} \
+        if trigger.modifier_types or trigger.requires else set()
     retyped = next((trigger.modifier_types[m] for m in modifiers if m in trigger.modifier_types), None)
-    preps = {_lemma(c) for c in noun.children if c.dep_ == "prep"}
-    retyped = retyped or next((trigger.prep_types[p] for p in preps if p in trigger.prep_types), None)
+    if retyped is None and trigger.prep_types:
+        preps = {_lemma(c) for c in noun.children if c.dep_ == "prep"}
+        retyped = next((trigger.prep_types[p] for p in preps if p in trigger.prep_types), None)
     if retyped is not None:
         # a retyped noun is an event of its own kind, whatever its own kind required
         trigger = replace(trigger, type=retyped, mode=None, requires=None)
@@ -766,11 +784,15 @@ def _threats_of_action(sent: Span, lex: Lexicon, found: list[Mention]) -> list[M
     out = []
     threats = {m.clause.i: m for m in found if m.type == "THREATEN"}
     threatened = set(threats)
+    futures = lex.future_auxiliaries | _CONDITIONAL
     for mention in found:
         clause = mention.clause
         if mention.reference or mention.type == "THREATEN" or clause.i in threatened or not mention.sources \
-                or mention.status == "negated" or _is_carried_noun(mention, lex) or _told_as_term(clause):
+                or mention.status == "negated" or _is_carried_noun(mention, lex):
             continue  # 'would not withdraw from the talks' threatens nothing
+        future = {c.lower_ for c in clause.children if c.dep_ == "aux"} & futures
+        if not (future or threats) or _told_as_term(clause):
+            continue  # (without a future, the act can only be what a warning read before warned of)
         speech = speech_verb_of(clause, lex)
         if speech is not None and speech.i in threats:
             # 'warned that it would strike X': the warning is the threat, and X is its target
@@ -778,11 +800,12 @@ def _threats_of_action(sent: Span, lex: Lexicon, found: list[Mention]) -> list[M
             if not threat.targets and mention.type in lex.threat_types:
                 threat.targets = list(mention.targets)
             continue
-        future = {c.lower_ for c in clause.children if c.dep_ == "aux"} & (lex.future_auxiliaries | _CONDITIONAL)
-        conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and _lemma(m) == UNLESS for m in c.children)
-                          for c in clause.children)
+        if not future:
+            continue
         hostile = mention.type in lex.threat_types or _lemma(mention.trigger) in _WORDS.pressure_verbs
-        if future and (conditional or (hostile and speech_verb_of(clause, lex) is not None)):
+        if hostile and speech is not None or any(
+                c.dep_ == "advcl" and any(m.dep_ == "mark" and _lemma(m) == UNLESS for m in c.children)
+                for c in clause.children):  # announced, or conditional ('unless')
             out.append(Mention(type="THREATEN", mode=None, trigger=mention.trigger, clause=clause, sent=sent,
                                sources=list(mention.sources), targets=list(mention.targets), derived=True))
             threatened.add(clause.i)
@@ -991,8 +1014,11 @@ def _split_named_coordination(token: Token) -> list[Span]:
     while top.dep_ in NAME_DEPS and top.head.i != top.i and top.head.pos_ in ("NOUN", "PROPN"):
         top = top.head
     doc = token.doc
-    if "and" not in lowers(doc)[top.left_edge.i:top.right_edge.i + 1]:
+    edges = doc[top.left_edge.i:top.right_edge.i + 1]  # (all the phrase's words, and rarely more)
+    if "and" not in lowers(doc)[edges.start:edges.end]:
         return []  # no 'and' within the phrase's edges (most phrases): no names joined
+    if sum(ent.label_ == "PERSON" for ent in entities_in(edges)) < 2:
+        return []  # each of two pieces or more names a person (_person_pieces)
     cut = {t.i for c in top.subtree if c.i != top.i and c.dep_ in CLAUSE_DEPS for t in c.subtree}
     keep = [t.i for t in top.subtree if t.i not in cut]
     span = doc[min(keep):max(keep) + 1]

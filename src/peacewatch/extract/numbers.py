@@ -37,7 +37,7 @@ from peacewatch.grammar import (
     PART_AFTER,
     PART_BEFORE,
 )
-from peacewatch.nlp import lowers, tokens_of
+from peacewatch.nlp import lemmas, lowers, span_text, tokens_of
 from peacewatch.schema import Count
 
 log = logging.getLogger(__name__)
@@ -276,18 +276,20 @@ def _find_figures(sent: _Sentence, lex: _Lexicon) -> list[_Figure]:
             continue
         end = _extend_number(i, sent)
         start = hedged_start(i, end, sent.start, sent.lower)
-        text = sent.doc[start:end].text
+        text = span_text(sent.doc, start, end)
+        i = end
+        if _is_excluded(start, end, text, sent):
+            continue  # tested first: cheaper than reading the count, and a third of numbers
         count = parse_count(text)
-        if count is not None and not _is_excluded(start, end, text, sent):
+        if count is None:
+            log.debug("no count in %r", text)
+        else:
             vague = any(low in VAGUE_WORDS for low in sent.lowers_in(start, end))
             noun = _noun_of(start, end, sent, lex)
             if count.min == count.max == 1 and noun is not None:
                 n = 1 + _count_bare_conjuncts(noun, lex)  # 'one mother and her child'
                 count = Count(min=n, max=n)
             figures.append(_Figure(start=start, end=end, count=count, noun=noun, vague=vague))
-        elif count is None:
-            log.debug("no count in %r", text)
-        i = end
     return [f for f in figures if not (f.noun is not None and _lemma(f.noun) in lex.not_victims)]
 
 
@@ -413,6 +415,10 @@ def _extend_number(i: int, sent: _Sentence) -> int:
 def _is_excluded(start: int, end: int, text: str, sent: _Sentence) -> bool:
     """Numbers that are not counts: years, ages, times, money, percentages, names ('Route 66').
     text: the text of the tokens from start to end."""
+    if end - start == 1 and _YEAR.match(text):
+        return True  # a year ('killed in 2019'); counts this large are written '2,019'
+    if _CLOCK_OR_DATE.search(text):
+        return True
     ents = {token.ent_type_ for token in sent.tokens_in(start, end)}
     # TIME and QUANTITY are left out: the small model tags 'at 16 earlier' a time and '330
     # overnight' a quantity; clock times and measures are caught by their colon or unit below.
@@ -431,12 +437,7 @@ def _is_excluded(start: int, end: int, text: str, sent: _Sentence) -> bool:
         return True  # '35-year-old', '10-day'
     if nxt is not None and (nxt.lemma_.lower() in _UNITS_AFTER or nxt.text in ("%", ":")):
         return True
-    if prev is not None and (prev.is_currency or prev.text in ("$", "#", "No.", "no.")):
-        return True
-    last = sent.token(end - 1)
-    if end - start == 1 and _YEAR.match(last.text):
-        return True  # a year ('killed in 2019'); counts this large are written '2,019'
-    return bool(_CLOCK_OR_DATE.search(text))
+    return prev is not None and (prev.is_currency or prev.text in ("$", "#", "No.", "no."))
 
 
 def nxt_token_is_month(end: int, sent: Span) -> bool:
@@ -652,7 +653,10 @@ def _tie_parse(fig: _Figure, lex: _Lexicon) -> _Kind | None:
 def _tie_tolls(figures: list[_Figure], sent: _Sentence, lex: _Lexicon) -> None:
     """'the death toll rose to 40', 'the number of injured reached 40': the first count after it;
     'bringing to 40 the number killed': the count right before it."""
+    lemma_of = lemmas(sent.doc)
     for token in sent.tokens:
+        if lemma_of[token.i] not in lex.toll_words and lemma_of[token.i] not in lex.count_nouns:
+            continue  # (_toll_kind's first test, on the doc's shared lemmas: most words are neither)
         kind = _toll_kind(token, sent, lex)
         if kind is None:
             continue

@@ -6,7 +6,6 @@ place that coordinated verbs of one subject share ('stormed X, set fire to homes
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -19,7 +18,7 @@ from peacewatch.extract.countries import country_of
 from peacewatch.extract.lexicon import get_lexicon
 from peacewatch.extract.mentions import Mention
 from peacewatch.grammar import DEFINITE_ARTICLES, LIST_OPENERS, MEMBER_PREPS, PASSAGE_PREPS, POSSESSIVE_ENDINGS
-from peacewatch.nlp import doc_memo, doc_tokens, lemmas, sentence_of, span_sentence, text_of
+from peacewatch.nlp import doc_memo, doc_tokens, lemmas, lowers, sentence_of, span_sentence, text_of, tokens_within
 from peacewatch.resolve.place import (
     anaphor_precision,
     capital_place,
@@ -214,7 +213,7 @@ def site_places(sent: Span, ctx: ArticleContext, seen: set[int],
     point; a named site elsewhere has its name and country only (the text gives no point)."""
     out = []
     nouns = _site_nouns(sent.doc)
-    for token in nouns.within(nouns.sites, sent):
+    for token in tokens_within(nouns.sites, sent):
         if token.i in seen or not (is_locative(token) or _passed_through(token)):
             continue
         if any(t.i in seen for t in token.subtree if not _is_owner(t, token)):
@@ -258,7 +257,7 @@ def adjective_sites(sent: Span, seen: set[int], is_locative: Callable[[Token], b
     adjective places, with no name of their own, are in that country."""
     out = []
     nouns = _site_nouns(sent.doc)
-    for token in nouns.within(nouns.settled, sent):
+    for token in tokens_within(nouns.settled, sent):
         if token.i in seen:
             continue
         if any(t.pos_ == "PROPN" for t in token.subtree) or not (is_locative(token) or _passed_through(token)):
@@ -280,14 +279,8 @@ class _SiteNouns:
     """The head nouns of a doc that may be sites or settlements, each list in doc order, found in
     one pass over the doc (most sentences hold none): a reader visits these, not every token."""
 
-    tokens: list[Token]
     sites: list[int]  # a noun or proper noun, no compound, that is a site word ('air base')
     settled: list[int]  # a noun, no compound, that is a site word or a settlement ('cities')
-
-    def within(self, spots: list[int], sent: Span) -> list[Token]:
-        """The tokens of `spots` inside the sentence."""
-        start = bisect_left(spots, sent.start)
-        return [self.tokens[i] for i in spots[start:bisect_left(spots, sent.end, start)]]
 
 
 def _site_nouns(doc: Doc) -> _SiteNouns:
@@ -296,13 +289,14 @@ def _site_nouns(doc: Doc) -> _SiteNouns:
 
 def _find_site_nouns(doc: Doc) -> _SiteNouns:
     tokens = doc_tokens(doc)
-    found = _SiteNouns(tokens, [], [])
+    found = _SiteNouns([], [])
     compound = doc.vocab.strings["compound"]
-    lems = lemmas(doc)
+    lems, lows = lemmas(doc), lowers(doc)
     for i, (pos, dep) in enumerate(doc.to_array([POS, DEP]).tolist() if len(doc) else []):
         if pos not in (NOUN, PROPN) or dep == compound:
             continue
-        site = site_of_noun(tokens[i]) is not None
+        # site_of_noun's first test, read from the doc's lower forms: most nouns end no site word
+        site = may_end_site(lows[i]) and site_of_noun(tokens[i]) is not None
         if site:
             found.sites.append(i)
         if pos == NOUN and (site or anaphor_precision(lems[i]) == "city" and not is_capital_noun(lems[i])):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Set
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from peacewatch.data.event_words import EventWords
 from peacewatch.data.speech_words import SpeechWords
@@ -24,6 +24,7 @@ from peacewatch.extract.mentions import (
     Mention,
     is_negated,
     owners_of,
+    per_lexicon,
     read_status,
     speaker_of,
     speech_verb_of,
@@ -44,7 +45,7 @@ from peacewatch.grammar import (
     UNLESS,
     VISITED_PREPS,
 )
-from peacewatch.nlp import doc_memo, doc_tokens, lemmas, lowers
+from peacewatch.nlp import doc_tokens, lemmas, lowers
 
 __all__ = ["read_speech_acts"]
 
@@ -61,9 +62,9 @@ def read_speech_acts(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Men
     participle or partner is made an event of its own."""
     mentions = list(found)
     _tell_anchor_meetings(mentions)
-    words = _words_of(sent, _reader_words(sent.doc, lex))
+    words = _words_of(sent, _reader_words(lex))
     present = words.keys()
-    for reader, words_read in _READERS:
+    for reader, words_read in _READERS if words else ():  # (most sentences bear no reader's word)
         wanted = words_read(lex)
         if present.isdisjoint(wanted):
             continue  # (most readers, for most sentences)
@@ -73,10 +74,10 @@ def read_speech_acts(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Men
     return _without_readings_of_warnings(mentions, len(found))
 
 
-def _reader_words(doc: Doc, lex: Lexicon) -> frozenset[str]:
-    """The words of all the readers, gathered once per doc and lexicon."""
-    return doc_memo(doc, f"pw:speech.reader_words.{id(lex)}",
-                    lambda _doc: frozenset().union(*(words_read(lex) for _, words_read in _READERS)))
+def _reader_words(lex: Lexicon) -> frozenset[str]:
+    """The words of all the readers, gathered once per lexicon."""
+    return per_lexicon(lex, "speech.reader_words",
+                       lambda lex: frozenset().union(*(words_read(lex) for _, words_read in _READERS)))
 
 
 def _words_of(sent: Span, wanted: Set[str]) -> dict[str, list[Token]]:
@@ -85,7 +86,7 @@ def _words_of(sent: Span, wanted: Set[str]) -> dict[str, list[Token]]:
     doc = sent.doc
     lemma, lower, tokens = lemmas(doc), lowers(doc), doc_tokens(doc)
     words: dict[str, list[Token]] = {}
-    for i in range(sent.start, sent.end):
+    for i in [i for i in range(sent.start, sent.end) if lemma[i] in wanted or lower[i] in wanted]:
         if lemma[i] in wanted:
             words.setdefault(lemma[i], []).append(tokens[i])
         if lower[i] != lemma[i] and lower[i] in wanted:

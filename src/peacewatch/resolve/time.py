@@ -445,11 +445,11 @@ def _rules() -> tuple[_Rule, ...]:
         _rule("mdy", "absolute", rf"{_B}{_night_of()}{wd_prefix}(?P<mon>{mon_any})\s*(?P<d>{_DAY}){_ORD}(?!\d)"
                                  rf"(?:\s*(?:[-–/]|(?(night)(?:to|into)|(?!)))\s*(?P<d2>{_DAY}){_ORD}(?!\d))?"
                                  rf"(?:\s*,?\s*(?P<y>{_YEAR}))?{_E}",
-              [months], day_month, _resolve_day_month),
+              [months, _DIGITS], day_month, _resolve_day_month),
         _rule("dmy", "absolute", rf"{_B}{_night_of()}{wd_prefix}(?:the\s+)?(?P<d>{_DAY}){_ORD}"
                                  rf"(?:\s*(?:[-–/]|(?(night)(?:to|into)|(?!)))\s*(?P<d2>{_DAY}){_ORD})?\s+(?:of\s+)?"
                                  rf"(?P<mon>{mon_any})(?:,?\s+(?P<y>{_YEAR}))?{_E}",
-              [months], day_month, _resolve_day_month),
+              [months, _DIGITS], day_month, _resolve_day_month),
         _rule("month_year", "absolute", rf"{_B}{_MOD}(?P<mon>{mon_any}),?\s+(?:of\s+)?(?P<y>{_YEAR}){_E}",
               [_YEAR_GATE, months], (_month_capitalised,), _resolve_month_year),
         _rule("month", "absolute", rf"{_B}{_MOD}{_REL}(?P<mon>{mon_full}){_POSS}"
