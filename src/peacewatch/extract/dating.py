@@ -299,8 +299,9 @@ def _acts_on_truce(verb: Token) -> bool:
     return any(_is_truce(o) for o in objects)
 
 
-# names_the_act's object nouns of each trigger verb, made on first use
-_ACT_OBJECTS: dict[str, frozenset[str]] = {}
+# names_the_act's object nouns of each trigger verb, made on first use, with the trigger they were
+# made from (a lexicon loaded again gives new triggers, whose nouns are made again)
+_ACT_OBJECTS: dict[str, tuple[object, frozenset[str]]] = {}
 
 
 def names_the_act(noun: Token, mention: _Told) -> bool:
@@ -314,10 +315,11 @@ def names_the_act(noun: Token, mention: _Told) -> bool:
     trigger = get_lexicon().verbs.get(lemma)
     if trigger is None or mention.trigger.pos_ not in ("VERB", "AUX"):
         return False
-    objects = _ACT_OBJECTS.get(lemma)
-    if objects is None:  # one entry per trigger verb of the lexicon, the only lemmas kept
-        objects = _ACT_OBJECTS[lemma] = frozenset(trigger.objects or ()) | frozenset(trigger.object_types) \
-            | frozenset(trigger.light_types)
+    found = _ACT_OBJECTS.get(lemma)
+    if found is None or found[0] is not trigger:  # one entry per trigger verb, the only lemmas kept
+        found = _ACT_OBJECTS[lemma] = (trigger, frozenset(trigger.objects or ()) | frozenset(trigger.object_types)
+                                       | frozenset(trigger.light_types))
+    objects = found[1]
     for _ in range(_OBJECT_PHRASE_DEPTH):
         # 'strikes on the island's depots throughout the winter': a noun of the act noun's own phrase
         if noun.lemma_.lower() in objects or noun.dep_ != "pobj" or noun.head.head.pos_ != "NOUN":
