@@ -112,6 +112,27 @@ def test_the_version_follows_additions_and_deletions(tmp_path, request):
     assert store_version(store) not in (empty, added)
 
 
+def test_an_answer_made_inside_another_on_the_same_stripe_does_not_wait_on_itself(tmp_path):
+    # The overview page asks for the kept analysis while it is made; keys share a lock by their
+    # hash, and string hashes change per process, so in some processes the two fell on one lock.
+    import threading
+
+    from peacewatch.web.cache import STRIPES
+
+    cache = StoreCache(make_store(tmp_path, effect=True), max_age=60)
+    outer, inner = 1, 1 + STRIPES  # ints hash to themselves: one stripe
+    got = []
+
+    def page():
+        return "page", cache.get(inner, lambda: 7)
+
+    worker = threading.Thread(target=lambda: got.append(cache.get(outer, page)), daemon=True)
+    worker.start()
+    worker.join(timeout=10)
+    assert got == [("page", 7)]
+    assert cache.get(inner, lambda: 8) == 7  # the inner answer was kept too
+
+
 def test_kept_answers_expire_and_are_bounded(tmp_path, monkeypatch):
     store = make_store(tmp_path, effect=True)
     cache = StoreCache(store, max_age=60, max_entries=2)

@@ -64,7 +64,9 @@ class StoreCache:
         self._version: tuple | None = None
         self._entries: OrderedDict[Hashable, tuple[float, Any]] = OrderedDict()
         self._lock = threading.Lock()
-        self._making = [threading.Lock() for _ in range(STRIPES)]
+        # re-entrant: a page's making may ask for another kept answer (the overview asks for the
+        # analysis), whose key can share its stripe; a plain lock would wait on itself for ever
+        self._making = [threading.RLock() for _ in range(STRIPES)]
 
     def get(self, key: Hashable, make: Callable[[], T]) -> T:
         """The answer kept under `key` for the store as it is now, else `make()` (kept)."""
