@@ -53,7 +53,7 @@ from peacewatch.nlp import (
     text_of,
     tokens_of,
 )
-from peacewatch.resolve.place import resolve_place
+from peacewatch.resolve.place import named_regions, resolve_place
 from peacewatch.resolve.time import (
     DATELINE_CHARS,
     Offset,
@@ -156,13 +156,11 @@ class ArticleContext:
 
     def regions(self, name: str) -> frozenset[str]:
         """The regions the article's place names other than `name` resolve to: (name, admin1) of
-        each name read as a region of the article's countries (as resolve.place.named_regions, but
-        through the article's readings, which a name without other regions reads again)."""
+        each name read as a region of the article's countries, through the article's own readings."""
         if not self.region_cache:
             names = dict.fromkeys(text_of(ent) for ent in entities(self.doc) if ent.label_ in ("GPE", "LOC"))
-            self.region_cache.append([(other, place.admin1) for other in names
-                                      if (place := _resolved(self.doc, other, self.countries)) is not None
-                                      and place.precision == "region" and place.admin1])
+            self.region_cache.append(named_regions(
+                names, self.countries, read=lambda other: _resolved(self.doc, other, self.countries)))
         return frozenset(region for other, region in self.region_cache[0] if other != name)
 
 

@@ -18,7 +18,7 @@ import re
 import sys
 import unicodedata
 from array import array
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -1459,7 +1459,8 @@ def rank_regions(entries: Iterable[GazetteerEntry | Place | None]) -> list[str]:
     return sorted(counts, key=lambda c: -counts[c])
 
 
-def named_regions(names: Iterable[str], countries: Sequence[str] = ()) -> list[tuple[str, str]]:
+def named_regions(names: Iterable[str], countries: Sequence[str] = (), *,
+                  read: Callable[[str], Place | None] | None = None) -> list[tuple[str, str]]:
     """The regions an article names: (name, admin1) for each name that resolves, in the article's
     countries, to a region. ArticleContext gives a name the regions of the article's other
     names (its own first reading must not confirm itself).
@@ -1467,12 +1468,17 @@ def named_regions(names: Iterable[str], countries: Sequence[str] = ()) -> list[t
     Args:
         names: the article's place names, each once.
         countries: the article's countries, most mentioned first.
+        read: how one name is read; by default resolve_place in `countries` (ArticleContext
+            passes its per-article memo of the same readings).
     """
+    if read is None:
+        def read(name: str) -> Place | None:
+            return resolve_place(name, countries=countries)
     out = []
     for name in names:
-        entry = choose_entry(name, countries=countries) if name.strip() else None
-        if entry is not None and entry.precision == "region" and entry.admin1:
-            out.append((name, entry.admin1))
+        found = read(name)
+        if found is not None and found.precision == "region" and found.admin1:
+            out.append((name, found.admin1))
     return out
 
 
