@@ -92,3 +92,11 @@ def test_a_scheduled_day_without_year_lies_ahead(nlp):
     doc = nlp("The truce holds ahead of elections scheduled to begin Dec. 28.")
     times = sentence_times(next(iter(doc.sents)), new_context(doc, PUB))
     assert [when.value for _, when, _ in times] == ["2024-12-28"]
+
+
+def test_a_time_is_resolved_as_read_in_its_sentence(nlp):
+    # 'May' alone may be the modal verb and is not read; in 'signed by May' the sentence made it a
+    # month, and the date must come from that reading, not from the word read again on its own
+    doc = nlp("The accord should be signed by May, officials said.")
+    times = sentence_times(next(iter(doc.sents)), new_context(doc, PUB))
+    assert [(span.text, when.value, when.precision) for span, when, _ in times] == [("May", "2025-05", "month")]

@@ -16,6 +16,7 @@ from peacewatch.resolve.time import (
     parse_offset,
     reconcile,
     resolve_all,
+    resolve_mention,
     resolve_time,
     shift_when,
 )
@@ -505,3 +506,14 @@ def test_an_anchor_runs_on_to_the_year_that_dates_it():
     text = "The junta formed a council two weeks after the generals seized power in a coup in March 2021."
     (mention, when), = resolve_all(text, PUB)
     assert mention.text.endswith("March 2021") and when.value == "2021-03" and when.rule.startswith("shift")
+
+
+def test_a_mention_keeps_the_reading_of_its_sentence():
+    text = "The accord should be signed by May, officials said."
+    (mention,) = find_time_expressions(text)
+    assert mention.text == "May"
+    assert resolve_time("May", PUB).value is None  # the word alone: maybe the modal verb
+    when = resolve_mention(mention, PUB, future=True)
+    assert (when.value, when.precision) == ("2025-05", "month")
+    # a mention made by hand, without the sentence's reading, is read from its own words
+    assert resolve_mention(TimeMention("in March", 0, 8, "absolute"), PUB).value == "2025-03"

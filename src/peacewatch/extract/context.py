@@ -61,7 +61,7 @@ from peacewatch.resolve.time import (
     find_dateline,
     find_time_expressions,
     parse_offset,
-    resolve_time,
+    resolve_mention,
 )
 from peacewatch.schema import Actor, Place, When
 
@@ -1043,7 +1043,7 @@ def _sentence_times(sent: Span, ctx: ArticleContext) -> list[SentenceTime]:
             continue
         offset = parse_offset(found.text) if found.kind == "anchored" else None
         future = _is_future(span.root) or detect_future_tense(text, found.start)
-        when = resolve_time(found.text, reference, future=future, country=_country_before(span))
+        when = resolve_mention(found, reference, future=future, country=_country_before(span))
         out.append((span, when, offset))
     if any(w.precision == "day" and text_of(s).lower() != "overnight" for s, w, _ in out):
         # 'fired drones on Sunday, killing 12 overnight': the day named is the night's day

@@ -11,7 +11,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 from typing import Any, Literal
@@ -36,6 +36,7 @@ __all__ = [
     "parse_offset",
     "reconcile",
     "resolve_all",
+    "resolve_mention",
     "resolve_time",
     "shift_when",
 ]
@@ -54,6 +55,7 @@ class TimeMention:
     start: int
     end: int
     kind: str
+    found: _Candidate | None = field(default=None, repr=False, compare=False)  # the reading of the text searched
 
 
 @dataclass
@@ -678,7 +680,7 @@ def find_time_expressions(text: str) -> list[TimeMention]:
         The mentions, longest match first, without overlaps, in order of position; offsets
         index `text`.
     """
-    return [TimeMention(text[c.start:c.end], c.start, c.end, c.kind) for c in _scan(text)]
+    return [TimeMention(text[c.start:c.end], c.start, c.end, c.kind, c) for c in _scan(text)]
 
 
 def detect_future_tense(text: str, start: int = 0) -> bool:
@@ -1219,9 +1221,9 @@ def shift_when(base: When, offset: Offset, text: str) -> When:
 # ---------------------------------------------------------------- public resolution
 
 
-def _resolve_candidate(c: _Candidate, text: str, published: date | None, future: bool,
+def _resolve_candidate(c: _Candidate, words: str, published: date | None, future: bool,
                        country: str | None) -> When:
-    words = text[c.start:c.end]
+    """The When of one candidate; `words` are its words as written."""
     if c.kind == "anchored":
         offset = _offset_of(c)
         base = anchor_date(offset.anchor, published, future, country) if offset is not None else None
@@ -1251,7 +1253,7 @@ def anchor_date(anchor: str | None, published: date | None, future: bool = False
     inner = [x for x in _scan(anchor) if x.kind != "anchored"] if anchor else []
     if not inner or anchor is None:
         return None
-    base = _resolve_candidate(inner[0], anchor, published, future, country)
+    base = _resolve_candidate(inner[0], anchor[inner[0].start:inner[0].end], published, future, country)
     return base if base.value else None
 
 
@@ -1281,7 +1283,17 @@ def resolve_time(text: str, published: date | None, *, future: bool = False,
         log.debug("no time expression in %r", text)
         return When(text=text, value=None, precision=None, rule="unrecognised")
     c = max(candidates, key=lambda c: c.end - c.start)
-    return _resolve_candidate(c, text, pub, future, country)
+    return _resolve_candidate(c, text[c.start:c.end], pub, future, country)
+
+
+def resolve_mention(mention: TimeMention, published: date | None, *, future: bool = False,
+                    country: str | None = None) -> When:
+    """Resolve a mention of find_time_expressions as it was read in its sentence: the words around
+    it chose its rule ('must be signed by May' reads a month that 'May' alone does not, since the
+    word alone may be the modal verb). Arguments as resolve_time's."""
+    if mention.found is None:
+        return resolve_time(mention.text, published, future=future, country=country)
+    return _resolve_candidate(mention.found, mention.text, _as_date(published), future, country)
 
 
 def resolve_all(text: str, published: date | None, *, country: str | None = None,
@@ -1301,8 +1313,8 @@ def resolve_all(text: str, published: date | None, *, country: str | None = None
     out = []
     previous_day = previous if previous is not None and previous.precision == "day" else None
     for c in _scan(text):
-        mention = TimeMention(text[c.start:c.end], c.start, c.end, c.kind)
-        when = _resolve_candidate(c, text, pub, detect_future_tense(text, c.start), country)
+        mention = TimeMention(text[c.start:c.end], c.start, c.end, c.kind, c)
+        when = _resolve_candidate(c, mention.text, pub, detect_future_tense(text, c.start), country)
         offset = _offset_of(c) if c.kind == "anchored" and c.anchor is None and when.value is None else None
         if offset is not None:
             # 'the next day' needs a day to count from; 'two weeks later' can follow a month
