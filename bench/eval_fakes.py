@@ -6,6 +6,8 @@ peacewatch and, in the same run, for a plain regex baseline (the first 'killed N
 
     python bench/eval_fakes.py            # --direct: find_casualties over every sentence
     python bench/eval_fakes.py --pipeline # the full extractor: first ASSAULT event with killed
+    python bench/eval_fakes.py --places   # the full extractor over all 804 articles: is the place
+                                          # of the first ASSAULT event in the gold governorate?
 
 The data set is read from ../shared/external/fa-kes/fakes.csv (latin-1); it is never copied.
 """
@@ -30,17 +32,29 @@ _BASELINE = re.compile(
 )
 
 
-def read_rows(path: Path) -> list[dict]:
-    """The articles whose gold civilian count is non-zero, with their gold counts as ints."""
+# FA-KES names the governorate of each article in its own spelling; these are the GeoNames
+# first-level codes of Syria that peacewatch's places carry as admin1. Its 'damascus' holds the
+# city and its countryside (Rif Dimashq): half of those articles tell of Ghouta or Douma.
+GOVERNORATES = {
+    "aleppo": {"SY.09"}, "damascus": {"SY.13", "SY.08"}, "idlib": {"SY.12"}, "deir ezzor": {"SY.07"},
+    "raqqa": {"SY.04"}, "homs": {"SY.11"}, "hasakeh": {"SY.01"}, "hama": {"SY.10"}, "daraa": {"SY.06"},
+    "lattakia": {"SY.02"}, "quneitra": {"SY.03"}, "tartous": {"SY.14"},
+}
+
+
+def read_rows(path: Path, everyone: bool = False) -> list[dict]:
+    """The articles whose gold civilian count is non-zero (or all, with `everyone`), with their
+    gold counts as ints and their governorate."""
     rows = []
     with path.open(encoding="latin-1", newline="") as handle:
         for row in csv.DictReader(handle):
             civilians = to_int(row["nb_civilians"])
-            if not civilians:
+            if not civilians and not everyone:
                 continue
             rows.append({
                 "id": row["unit_id"], "text": row["article_content"], "date": row["date"],
                 "civilians": civilians, "all": civilians + to_int(row["nb_noncivilians"]),
+                "location": row["location"].strip().lower(),
             })
     return rows
 
@@ -103,8 +117,14 @@ def predict_direct(rows: list[dict]) -> dict[str, list[int | None]]:
 
 
 def predict_pipeline(rows: list[dict]) -> list[list[int]]:
-    """killed.min of every ASSAULT event with killed, in report order, from the full pipeline
-    (one batch, one loaded model; an article that cannot be read gives no figures)."""
+    """killed.min of every ASSAULT event with killed, in report order, from the full pipeline."""
+    return [[e.killed.min for e in report.events if e.type == "ASSAULT" and e.killed and e.killed.min is not None]
+            if report is not None else [] for report in read_reports(rows)]
+
+
+def read_reports(rows: list[dict]) -> list:
+    """The report of each article from the full pipeline, None for one that cannot be read (one
+    batch, one loaded model)."""
     try:
         from peacewatch.ingest import load_text
         from peacewatch.runner.pipeline import Failure, Pipeline
@@ -118,14 +138,43 @@ def predict_pipeline(rows: list[dict]) -> list[list[int]]:
         except ValueError:
             pass
         items.append((None, load_text(row["text"] or " ", published=published)))
-    out: list[list[int]] = []
-    for result in Pipeline().run(items):
-        if isinstance(result, Failure):
-            out.append([])
-            continue
-        out.append([e.killed.min for e in result.events if e.type == "ASSAULT" and e.killed
-                    and e.killed.min is not None])
-    return out
+    return [None if isinstance(result, Failure) else result for result in Pipeline().run(items)]
+
+
+def place_verdict(report, location: str) -> tuple[str, str]:
+    """How the place of an article's first ASSAULT event with a place stands against the gold
+    governorate: 'right', 'country' (Syria only), 'wrong' or 'none'; and any ASSAULT event's
+    ('right' when one of them lies in the governorate)."""
+    wanted = GOVERNORATES.get(location, set())
+    placed = [e.location for e in (report.events if report is not None else []) if e.type == "ASSAULT" and e.location]
+
+    def verdict(place) -> str:
+        if place.admin1 in wanted:
+            return "right"
+        return "country" if place.precision == "country" and place.country == "SYR" else "wrong"
+
+    if not placed:
+        return "none", "none"
+    first = verdict(placed[0])
+    return first, "right" if any(verdict(p) == "right" for p in placed) else first
+
+
+def report_places(rows: list[dict], misses: int) -> None:
+    """Print the shares of place verdicts over the articles with a known governorate."""
+    rows = [row for row in rows if row["location"] in GOVERNORATES]
+    verdicts = [place_verdict(report, row["location"]) for report, row in zip(read_reports(rows), rows, strict=True)]
+    total = max(len(rows), 1)
+    print(f"FA-KES articles with a governorate: {len(rows)}")
+    for n, name in enumerate(("first ASSAULT with a place", "any ASSAULT event")):
+        counts = Counter(v[n] for v in verdicts)
+        shares = "  ".join(f"{k} {counts[k] / total:.3f}" for k in ("right", "country", "wrong", "none"))
+        print(f"  {name:27s} {shares}")
+    shown = 0
+    for row, (first, _) in zip(rows, verdicts, strict=True):
+        if first in ("wrong", "none") and shown < misses:
+            shown += 1
+            print(f"--- {row['id']} gold {row['location']}: {first}")
+            print("   ", row["text"][:400])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -134,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--direct", action="store_true", help="find_casualties over sentences (default)")
     mode.add_argument("--pipeline", action="store_true", help="the full extractor")
+    mode.add_argument("--places", action="store_true", help="the full extractor's places against the governorates")
     parser.add_argument("--csv", type=Path, default=DEFAULT_CSV)
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
     parser.add_argument("--misses", type=int, default=0, help="print N misses of the main choice")
@@ -141,9 +191,12 @@ def main(argv: list[str] | None = None) -> int:
     if not args.csv.exists():
         print(f"no FA-KES data at {args.csv}", file=sys.stderr)
         return 2
-    rows = read_rows(args.csv)
+    rows = read_rows(args.csv, everyone=args.places)
     if args.limit:
         rows = rows[: args.limit]
+    if args.places:
+        report_places(rows, args.misses)
+        return 0
     total = len(rows)
     print(f"FA-KES articles with a non-zero gold civilian count: {total}")
     print(f"  gold figure written in digits in the text: {sum(map(in_text, rows)) / total:.3f}")

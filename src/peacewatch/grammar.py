@@ -91,6 +91,8 @@ SERVING_PREPS = frozenset({"for"})
 LOCATIVE_PREPS = frozenset({"in", "inside", "within", "throughout", "across", "at"})
 # Tokens that end a noun phrase's own words: what follows is an apposition or an aside.
 SEGMENT_BREAKS = frozenset({",", "(", ")", ";", "--", "\u2013", "\u2014", ":"})
+# The hyphens that join a word to the next one ("US-led"), as the tokenizer keeps them apart.
+HYPHENS = frozenset({"-", "\u2010"})
 # The possessive ending as the tokenizer splits it ('Russia' + "'s").
 POSSESSIVE_ENDINGS = frozenset({"'s", "\u2019s", "'"})
 # Parts of speech that never begin an actor's name, and those of a pronoun phrase.

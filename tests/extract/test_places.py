@@ -227,3 +227,25 @@ def test_a_place_in_a_party_s_phrase_is_not_where_the_story_goes_on():
             "The militia murdered dozens of villagers.")
     found = _events(text, "ASSAULT")
     assert found and found[0].location is None
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers were killed on Saturday in US-led coalition air strikes on a base in the east of the country.",
+    "Forty fighters were killed in Iran-backed militia raids on Sunday.",
+])
+def test_a_name_joined_to_a_participle_names_a_party_not_a_place(text):
+    # 'US-led', 'Iran-backed': who leads or backs the act, not where it happened (nor the country
+    # 'the country' takes up)
+    found = _events(text, "ASSAULT")
+    assert found and all(e.location is None or e.location.country not in ("USA", "IRN") for e in found)
+
+
+def test_a_town_no_list_holds_lies_in_the_province_named_as_holding_it():
+    # an invented village: its country and province are the province's, and the province is no
+    # second scene of the bombing
+    found = _events("A suicide bomber struck a wedding in the village of Tell Qamarun in Homs province on Monday.",
+                    "ASSAULT")
+    assert len(found) == 1 and found[0].location is not None
+    place = found[0].location
+    assert (place.name, place.country, place.admin1) == ("Tell Qamarun", "SYR", "SY.11")
+    assert found[0].location.lat is None  # the text gives no point

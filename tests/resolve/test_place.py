@@ -659,3 +659,17 @@ def test_a_seat_of_government_is_at_its_countrys_capital():
     assert resolve_place("White House").name == "Washington"
     # the wing of the seat that houses the head of government's office
     assert resolve_place("West Wing").name == "Washington"
+
+
+def test_an_arabic_article_written_fused_with_its_word_is_read_apart(monkeypatch):
+    from peacewatch.resolve import place as module
+
+    entries = [(module.GazetteerEntry("Tell ad-Dahab", "SYR", "SY.99", 35.0, 38.0, 21, 60_000, "city"),
+                ["Tell ad-Dahab"], [])]
+    monkeypatch.setattr(module, "get_gazetteer", lambda: module.Gazetteer(entries, capitals=frozenset()))
+    # the article 'ad' takes the first letter of 'Dahab', which is then written twice
+    assert module.unfuse_articles("tell addahab") == "tell al dahab"
+    assert module.resolve_place("Tell Addahab").name == "Tell ad-Dahab"
+    # only after a name's first word, and only when the letter is doubled
+    assert module.unfuse_articles("addahab tell") == "addahab tell"
+    assert module.unfuse_articles("tell adahab") == "tell adahab"

@@ -79,12 +79,14 @@ from peacewatch.extract.places import (
     borrowed_place,
     departure_place,
     direction_text,
+    hyphen_party,
     is_anaphor,
     is_hosted,
     last_named_place,
     list_site,
     listed_member,
     opens_sentence,
+    placed_within,
     refines_to,
     scene_of_named_act,
     shares_verb_chain,
@@ -441,7 +443,7 @@ def _places(sent: Span, ctx: ArticleContext) -> list[tuple[Span, Place]]:
     out.extend(site_places(sent, ctx, seen, _is_locative))
     out.extend(adjective_sites(sent, seen, _is_locative))
     out.extend(_place_anaphors(sent, ctx, seen))
-    return out
+    return placed_within(out)
 
 
 def _place_anaphors(sent: Span, ctx: ArticleContext, seen: set[int]) -> list[tuple[Span, Place]]:
@@ -466,8 +468,8 @@ def _place_anaphors(sent: Span, ctx: ArticleContext, seen: set[int]) -> list[tup
 
 def _last_named_place(doc: Doc, before: int, precision: str, ctx: ArticleContext) -> Place | None:
     # names the model took for an organisation or a person count here as in _places
-    ents = [e for e in entities(doc)
-            if e.end <= before and (e.label_ in PLACE_LABELS or e.label_ in LOOSE_PLACE_LABELS)]
+    ents = [e for e in entities(doc) if e.end <= before and (e.label_ in PLACE_LABELS or e.label_ in LOOSE_PLACE_LABELS)
+            and not hyphen_party(e.root)]  # 'US-led strikes ... in the east of the country': not the US
     return last_named_place(doc, before, precision, ctx, ents)
 
 
@@ -508,7 +510,7 @@ def _is_locative(root: Token) -> bool:
         return node.head.lemma_.lower() in get_lexicon().place_nouns
     if _is_struck(node):
         return True
-    if node.dep_ == "npadvmod" or (node.dep_ == "appos" and _is_locative(node.head)):
+    if (node.dep_ == "npadvmod" and not hyphen_party(node)) or (node.dep_ == "appos" and _is_locative(node.head)):
         return True
     return False
 

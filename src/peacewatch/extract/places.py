@@ -17,7 +17,7 @@ from peacewatch.extract.context import ArticleContext
 from peacewatch.extract.countries import country_of
 from peacewatch.extract.lexicon import get_lexicon
 from peacewatch.extract.mentions import Mention
-from peacewatch.grammar import DEFINITE_ARTICLES, LIST_OPENERS, MEMBER_PREPS, PASSAGE_PREPS, POSSESSIVE_ENDINGS
+from peacewatch.grammar import DEFINITE_ARTICLES, HYPHENS, LIST_OPENERS, MEMBER_PREPS, PASSAGE_PREPS, POSSESSIVE_ENDINGS
 from peacewatch.nlp import doc_memo, doc_tokens, lemmas, lowers, sentence_of, span_sentence, text_of, tokens_within
 from peacewatch.resolve.place import (
     anaphor_precision,
@@ -397,6 +397,32 @@ def borrowed_place(places: Sequence[Place]) -> Place | None:
     return min(places, key=lambda p: PRECISION_RANK.get(p.precision or "", len(PRECISION_RANK)))
 
 
+def placed_within(places: list[Located]) -> list[Located]:
+    """'the village of X in Y province', 'X, Y province': a settlement no gazetteer holds lies in the
+    place named as holding it; it takes that place's country and first-level region (its point
+    stays unknown: the text gives none), and the holder is no second place of the sentence."""
+    out = list(places)
+    for holder_span, holder in places:
+        root = holder_span.root
+        if not holder.country:
+            continue
+        # the word 'in Y' or ', Y' hangs on: X itself, or the noun that names it ('village')
+        if root.dep_ == "pobj" and root.head.lower_ == "in":
+            held = root.head.head
+        elif root.dep_ == "appos":
+            held = root.head
+        else:
+            continue
+        for i, (span, place) in enumerate(out):
+            names_it = span.start <= held.i < span.end or (
+                span.root.dep_ == "pobj" and span.root.head.lower_ == "of" and span.root.head.head.i == held.i)
+            if place.country is None and span is not holder_span and names_it:
+                out[i] = (span, place.model_copy(update={"country": holder.country, "admin1": holder.admin1}))
+                out = [pair for pair in out if pair[0] is not holder_span]
+                break
+    return out
+
+
 def story_place(index: int, places_by_sentence: Sequence[Sequence[Place]], kind: str,
                 source: Actor | None) -> Place | None:
     """Where an act told with no place of its own happened: the place the last few sentences
@@ -416,6 +442,16 @@ def listed_member(token: Token, is_locative: Callable[[Token], bool]) -> bool:
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
     return node.dep_ == "pobj" and node.head.lower_ in MEMBER_PREPS and is_locative(node.head.head)
+
+
+def hyphen_party(token: Token) -> bool:
+    """'US-led strikes', 'Iran-backed fighters', 'a Kyiv-bound train': a name joined by a hyphen to
+    a participle that modifies a noun names a party of that noun (who leads or backs it) or its
+    goal, not where anything happens. ('Islamabad-based diplomats' are where they are based, which
+    is where they meet.)"""
+    head = token.head
+    return (token.dep_ == "npadvmod" and head.tag_ in ("VBN", "VBD") and token.i < head.i and head.lower_ != "based"
+            and token.doc[head.i - 1].text in HYPHENS and head.i - 1 == token.right_edge.i + 1)
 
 
 def departure_place(token: Token) -> bool:

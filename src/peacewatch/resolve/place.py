@@ -242,6 +242,20 @@ def normalize_name(name: str) -> str:
     return " ".join(tokens)
 
 
+def unfuse_articles(key: str) -> str:
+    """A lookup key whose Arabic article, written fused with the next word after the first word
+    ('Deir Ezzor', the article 'ez' before 'Zor' as one word), stands apart as 'al' ('deir al
+    zor'): the article takes the first letter of a word it joins, so the letter is written twice."""
+    words = key.split()
+    for i in range(1, len(words)):
+        word = words[i]
+        article = next((a for a in _ARTICLES if len(a) == 2 and word.startswith(a) and len(word) - len(a) >= 3
+                        and word[len(a)] == a[-1]), None)
+        if article is not None:
+            words[i] = "al " + word[len(article):]
+    return " ".join(words)
+
+
 def loosen_name(key: str) -> str:
     """A looser key that merges transliteration variants of one name: 'y' and 'i' agree and
     doubled letters or digraphs are single ('Odessa' = 'Odesa', 'Mykolayiv' = 'Mykolaiv',
@@ -397,6 +411,9 @@ class Gazetteer:
         found = self._loose_index().get(loosen_name(key))
         if found:
             return [(entry, tier + 1) for entry, tier in found]
+        unfused = unfuse_articles(key)
+        if unfused != key:
+            return self.match(unfused)  # 'Deir Ezzor' is 'Deir ez-Zor'
         return self._match_derived(key) or self._match_inner(name)
 
     def _match_inner(self, name: str) -> list[tuple[GazetteerEntry, int]]:
