@@ -45,6 +45,7 @@ RESOLVE_CASES = [
     ("Kursk", (), ("Kursk", "RUS", "city"), "the bare name stays the city"),
     ("Crimea", (), ("Crimea", "UKR", "region"), "coded UKR per the coding manual"),
     ("Homs province", (), ("Homs province", "SYR", "region"), "province named after its city"),
+    ("the Hama countryside", (), ("Hama countryside", "SYR", "region"), "the rural land around a city"),
     ("eastern Ukraine", (), ("Ukraine", "UKR", "country"), "direction word dropped"),
     ("Georgia", (), ("Georgia", "GEO", "country"), "country name preferred to the US state"),
     ("Georgia", ("USA",), ("Georgia", "USA", "region"), "US context: the state"),
