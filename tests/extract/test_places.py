@@ -227,3 +227,28 @@ def test_a_place_in_a_party_s_phrase_is_not_where_the_story_goes_on():
             "The militia murdered dozens of villagers.")
     found = _events(text, "ASSAULT")
     assert found and found[0].location is None
+
+
+def test_act_takes_no_place_from_a_sentence_of_another_kind_of_happening():
+    # the envoy's visit happens in Moldova; the strikes told next are not placed there by it
+    text = ("The special envoy is due in Moldova this week, where he is expected to hold talks with the president.\n\n"
+            "The capital has been battered by drone attacks throughout the war but")
+    found = _events(text, "ASSAULT")
+    assert found and all(e.location is None for e in found)
+
+
+def test_act_takes_the_place_of_a_sentence_of_its_own_kind():
+    # a deployment after a strike goes on with the strike's story (force and its aftermath)
+    text = ("Rebels shelled a market in Bunia on Monday.\n\nThe governor condemned the attack.\n\n"
+            "Police reinforcements were deployed on Tuesday.")
+    found = _events(text, "MOBILIZE")
+    assert found and found[0].location is not None and found[0].location.name == "Bunia"
+
+
+
+def test_act_after_a_sentence_of_another_kind_still_goes_on_with_the_story():
+    # only talks or a visit keep their place to themselves: a release then an attack stays put
+    text = ("Militants freed three hostages in Bunia on Saturday.\n\n"
+            "They had been seized when gunmen attacked a convoy last year.")
+    found = _events(text, "ASSAULT")
+    assert found and found[0].location is not None and found[0].location.name == "Bunia"
