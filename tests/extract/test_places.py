@@ -237,18 +237,14 @@ def test_act_takes_no_place_from_a_sentence_of_another_kind_of_happening():
     assert found and all(e.location is None for e in found)
 
 
-def test_act_takes_the_place_of_a_sentence_of_its_own_kind():
-    # a deployment after a strike goes on with the strike's story (force and its aftermath)
-    text = ("Rebels shelled a market in Bunia on Monday.\n\nThe governor condemned the attack.\n\n"
-            "Police reinforcements were deployed on Tuesday.")
-    found = _events(text, "MOBILIZE")
-    assert found and found[0].location is not None and found[0].location.name == "Bunia"
-
-
-
-def test_act_after_a_sentence_of_another_kind_still_goes_on_with_the_story():
-    # only talks or a visit keep their place to themselves: a release then an attack stays put
-    text = ("Militants freed three hostages in Bunia on Saturday.\n\n"
-            "They had been seized when gunmen attacked a convoy last year.")
-    found = _events(text, "ASSAULT")
+@pytest.mark.parametrize("text, kind", [
+    # a deployment after a strike goes on with the strike's story, a statement between them
+    ("Rebels shelled a market in Bunia on Monday.\n\nThe governor condemned the attack.\n\n"
+     "Police reinforcements were deployed on Tuesday.", "MOBILIZE"),
+    # only talks or a visit keep their place to themselves: a release, then the attack of before
+    ("Militants freed three hostages in Bunia on Saturday.\n\n"
+     "They had been seized when gunmen attacked a convoy last year.", "ASSAULT"),
+])
+def test_act_after_a_sentence_of_another_kind_than_talks_goes_on_with_the_story(text, kind):
+    found = _events(text, kind)
     assert found and found[0].location is not None and found[0].location.name == "Bunia"
