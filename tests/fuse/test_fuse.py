@@ -468,3 +468,23 @@ def test_a_report_without_a_place_joins_the_incident_whose_toll_is_nearest_its_o
                       town(3, "a", day="2025-04-22", name="Konotop", admin1="UA.21", lat=51.24, lon=33.2),
                       told(4, "c", day="2025-04-21", killed=13, published="2025-04-23")])
     assert [sorted(f["event_id"] for f in i.figures) for i in fuser.incidents] == [[1], [2, 4]]
+
+
+def test_a_state_s_forces_striking_their_own_state_is_a_misread_target():
+    """'X's ministry said its air defences downed drones' read as X's forces striking X: the
+    incident names no target, nor does the article's telling take X's people from a sentence
+    that names no one striking them; a civil war's sides are kept."""
+    own = told(1, "a", source="RUS", target="RUS")
+    own.source_sector, own.target_name = "MIL", "Russia"
+    incident = fuse_all([own]).incidents[0]
+    assert (incident.source_country, incident.target_country, incident.target_name) == ("RUS", None, None)
+    people = told(2, "a", source="RUS", target="RUS", day="2025-04-22")
+    people.source_sector, people.target_sector = "GOV", "CVL"
+    merged = gather([own, people])
+    assert len(merged) == 1 and (merged[0].target_country, merged[0].target_name) == (None, None)
+    rebels = told(3, "b", source="SDN", target="SDN")
+    rebels.source_sector, rebels.target_sector = "REB", "CVL"
+    assert fuse_all([rebels]).incidents[0].target_country == "SDN"
+    meeting = told(4, "c", kind="CONSULT", source="RUS", target="RUS")
+    meeting.source_sector = meeting.target_sector = "GOV"
+    assert fuse_all([meeting]).incidents[0].target_country == "RUS"  # a domestic meeting is no strike

@@ -174,6 +174,16 @@ def actor(told: Told, role: str) -> str | None:
     return None if target == source else target
 
 
+def own_state_target(kind: str, told: Told) -> bool:
+    """Whether a strike's (`kind` ASSAULT) target is its source's own state as a whole (its
+    government, or the country named with no sector) and its source that state's government or
+    forces: 'X's ministry said its air defences downed 40 drones' read as X's forces striking X.
+    No state strikes itself, so the target is a misread, and unknown (a state's forces and its own
+    people or rebels, a civil war's sides, are kept; a domestic meeting's are another type's)."""
+    return (kind == "ASSAULT" and told.target_country is not None and told.target_country == told.source_country
+            and told.target_sector in (None, "GOV") and told.source_sector in ("GOV", "MIL"))
+
+
 def actors_agree(kind: str, one: Told, other: Told) -> bool:
     """Whether two tellings' sides may be the same: who acted and who was acted on do not
     contradict each other. For symmetric types the sides are a pair, in either order: two

@@ -49,6 +49,7 @@ from peacewatch.fuse.compare import (
     is_stated,
     km,
     manners_agree,
+    own_state_target,
     parties_agree,
     places_agree,
     share_something,
@@ -295,6 +296,8 @@ def incident_from(telling: Telling) -> Incident | None:
     incident.absorb(telling)
     for part in TOLD_FIELDS:
         setattr(incident, part, getattr(telling, part))
+    if own_state_target(telling.type, telling):
+        incident.target_name = incident.target_country = incident.target_sector = None
     return incident
 
 
@@ -359,8 +362,12 @@ def merge(group: list[Telling]) -> Telling:
     dated = next(t for t in stated if t.date_value == days.most_common(1)[0][0])
     values.update(date_value=dated.date_value, date_precision=dated.date_precision, date_rule=dated.date_rule)
     for role in ("source", "target"):
-        named = next((t for t in group if getattr(t, f"{role}_country")), lead)
-        values.update({f"{role}_{part}": getattr(named, f"{role}_{part}") for part in ("name", "country", "sector")})
+        # a side named apart from the source (actor()); a target that is the source's own state
+        # tells no side (own_state_target): its forces downing drones over it did not strike it, and
+        # its people another sentence names ('people are bombed') are not what they struck
+        named = next((t for t in group if actor(t, role)), lead)
+        values.update({f"{role}_{part}": None if role == "target" and own_state_target(lead.type, named)
+                       else getattr(named, f"{role}_{part}") for part in ("name", "country", "sector")})
     values["mode"] = next((t.mode for t in group if t.mode), None)
     for what in ("killed", "injured"):
         # the highest written count (a later paragraph's update) outweighs a vague word ('dozens')
