@@ -249,3 +249,24 @@ def test_a_town_no_list_holds_lies_in_the_province_named_as_holding_it():
     place = found[0].location
     assert (place.name, place.country, place.admin1) == ("Tell Qamarun", "SYR", "SY.11")
     assert found[0].location.lat is None  # the text gives no point
+
+
+def test_act_takes_no_place_from_a_sentence_of_another_kind_of_happening():
+    # the envoy's visit happens in Moldova; the strikes told next are not placed there by it
+    text = ("The special envoy is due in Moldova this week, where he is expected to hold talks with the president.\n\n"
+            "The capital has been battered by drone attacks throughout the war but")
+    found = _events(text, "ASSAULT")
+    assert found and all(e.location is None for e in found)
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a deployment after a strike goes on with the strike's story, a statement between them
+    ("Rebels shelled a market in Bunia on Monday.\n\nThe governor condemned the attack.\n\n"
+     "Police reinforcements were deployed on Tuesday.", "MOBILIZE"),
+    # only talks or a visit keep their place to themselves: a release, then the attack of before
+    ("Militants freed three hostages in Bunia on Saturday.\n\n"
+     "They had been seized when gunmen attacked a convoy last year.", "ASSAULT"),
+])
+def test_act_after_a_sentence_of_another_kind_than_talks_goes_on_with_the_story(text, kind):
+    found = _events(text, kind)
+    assert found and found[0].location is not None and found[0].location.name == "Bunia"

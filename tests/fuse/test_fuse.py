@@ -400,3 +400,91 @@ def test_a_stored_meetings_others_reach_fusion():
     told_row = telling_of(row)
     assert told_row.others == ("DEU",) and told_row.parties() == {"FRA", "UKR", "DEU"}
     assert told_row.figure()["parties"] == ["DEU", "FRA", "UKR"]
+
+
+def country(n, article, **kw):
+    return told(n, article, place="Ukraine", precision="country", lat=49.0, lon=32.0, **kw)
+
+
+def test_a_country_wide_attack_is_one_happening_whichever_of_its_towns_an_outlet_names():
+    """One outlet leads with the country struck and names a town where some died in another
+    sentence; another names a town in another region, a third a third region: one attack."""
+    wide = [country(1, "a", killed=12), town(2, "a", name="Konotop", admin1="UA.21", lat=51.24, lon=33.2)]
+    others = [town(3, "b"), region(4, "c", name="Odesa Oblast", admin1="UA.18", lat=46.5, lon=30.7)]
+    gathered = gather(wide)
+    assert len(gathered) == 1 and gathered[0].wide and gathered[0].place_name == "Konotop"
+    assert gathered[0].figure()["wide"] is True
+    assert len(fuse_all(wide + others).incidents) == 1
+    # led by the town itself, the article tells a strike on the town: towns apart stay apart
+    placed = [town(1, "a", name="Konotop", admin1="UA.21", lat=51.24, lon=33.2), country(2, "a")]
+    assert not gather(placed)[0].wide
+    assert len(fuse_all(placed + others).incidents) == 3
+
+
+def test_a_country_wide_attack_takes_no_site_in_another_country():
+    wide = [country(1, "a"), town(2, "a", name="Konotop", admin1="UA.21", lat=51.24, lon=33.2)]
+    abroad = told(3, "b", place="Belgorod", admin1="RU.09", lat=50.6, lon=36.6, precision="city")
+    abroad.place_country = "RUS"
+    assert len(fuse_all([*wide, abroad]).incidents) == 2
+
+
+def test_a_day_a_sentence_states_outweighs_the_article_s_day():
+    """'On Sunday' in one sentence; the lead and a later sentence dated only by Monday's report."""
+    monday = "undated current news: publication date"
+    gathered = gather([country(1, "a", day="2025-04-21", rule=monday),
+                       country(2, "a", day="2025-04-20", rule="weekday-before-publication"),
+                       town(3, "a", day="2025-04-21", rule=monday)])
+    assert len(gathered) == 1 and gathered[0].date_value == "2025-04-20"
+
+
+def test_a_strike_dated_by_its_article_s_night_joins_the_same_sides_strike_of_the_night_before():
+    """'Overnight' in a page stamped the day after: it may tell the night before its own."""
+    overnight = "overnight-into-publication-day"
+    fuser = fuse_all([town(1, "a", day="2025-04-20"),
+                      town(2, "b", day="2025-04-22", published="2025-04-22", rule=overnight)])
+    assert len(fuser.incidents) == 1
+    # dated by its own day (not by its article's), two days apart is another strike
+    fuser = fuse_all([town(1, "a", day="2025-04-20"), town(2, "b", day="2025-04-22", published="2025-04-22")])
+    assert len(fuser.incidents) == 2
+
+
+def test_a_strike_dated_by_its_article_tells_late_only_what_nothing_of_its_days_fits():
+    """An unplaced overnight report fits the one strike of its day; towns struck two days before,
+    far apart, do not make it ambiguous."""
+    overnight = "overnight-into-publication-day"
+    fuser = fuse_all([town(1, "a", day="2025-04-20"),
+                      town(2, "b", day="2025-04-20", name="Konotop", admin1="UA.21", lat=51.24, lon=33.2),
+                      town(3, "c", day="2025-04-22", name="Odesa", admin1="UA.18", lat=46.48, lon=30.73),
+                      told(4, "d", day="2025-04-22", published="2025-04-22", rule=overnight)])
+    assert [sorted(f["article_id"] for f in i.figures) for i in fuser.incidents] == [["a"], ["b"], ["c", "d"]]
+
+
+def test_a_report_without_a_place_joins_the_incident_whose_toll_is_nearest_its_own():
+    """An outlet tells a strike on one night and a country-wide attack two nights later; a report
+    naming no town, dated between them, fits both equally: it joins the one whose toll is near its
+    own."""
+    fuser = fuse_all([town(1, "a", day="2025-04-20"),
+                      country(2, "a", day="2025-04-22", killed=12),
+                      town(3, "a", day="2025-04-22", name="Konotop", admin1="UA.21", lat=51.24, lon=33.2),
+                      told(4, "c", day="2025-04-21", killed=13, published="2025-04-23")])
+    assert [sorted(f["event_id"] for f in i.figures) for i in fuser.incidents] == [[1], [2, 4]]
+
+
+def test_a_state_s_forces_striking_their_own_state_is_a_misread_target():
+    """'X's ministry said its air defences downed drones' read as X's forces striking X: the
+    incident names no target, nor does the article's telling take X's people from a sentence
+    that names no one striking them; a civil war's sides are kept."""
+    own = told(1, "a", source="RUS", target="RUS")
+    own.source_sector, own.target_name = "MIL", "Russia"
+    incident = fuse_all([own]).incidents[0]
+    assert (incident.source_country, incident.target_country, incident.target_name) == ("RUS", None, None)
+    people = told(2, "a", source="RUS", target="RUS", day="2025-04-22")
+    people.source_sector, people.target_sector = "GOV", "CVL"
+    merged = gather([own, people])
+    assert len(merged) == 1 and (merged[0].target_country, merged[0].target_name) == (None, None)
+    rebels = told(3, "b", source="SDN", target="SDN")
+    rebels.source_sector, rebels.target_sector = "REB", "CVL"
+    assert fuse_all([rebels]).incidents[0].target_country == "SDN"
+    meeting = told(4, "c", kind="CONSULT", source="RUS", target="RUS")
+    meeting.source_sector = meeting.target_sector = "GOV"
+    assert fuse_all([meeting]).incidents[0].target_country == "RUS"  # a domestic meeting is no strike

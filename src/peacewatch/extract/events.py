@@ -177,6 +177,7 @@ class _Article:
     references: list[tuple[int, Mention]] = field(default_factory=list)
     times_by_sentence: list[list[tuple[Span, When, Offset | None]]] = field(default_factory=list)
     places_by_sentence: list[list[Place]] = field(default_factory=list)
+    acts_by_sentence: list[frozenset[str]] = field(default_factory=list)  # per sentence, the types it tells
     free_times: list[set[int]] = field(default_factory=list)  # per sentence, the times no event of it took
     captions: set[int] = field(default_factory=set)  # the sentences that are photo captions
 
@@ -225,7 +226,8 @@ def extract_events(doc: Doc, published: date | None = None, lex: Lexicon | None 
     for draft in merged:
         if not draft.places and not draft.borrowed:
             # an act told with no place of its own happened where the story is (extract/places.py)
-            found = story_place(draft.sent_index, article.places_by_sentence, draft.type, draft.source)
+            found = story_place(draft.sent_index, article.places_by_sentence, draft.type, draft.source,
+                                article.acts_by_sentence)
             draft.borrowed = (found,) if found is not None else ()
     return [_to_event(d, ctx) for d in merged]
 
@@ -255,6 +257,7 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
     # parties are often where it happened ('the ministry, near X's square, took several strikes')
     article.places_by_sentence.append([] if caption else [p for span, p in places if not any(
         _is_participant(span, m) for m in mentions if not m.reference and m.type != "ASSAULT")])
+    article.acts_by_sentence.append(frozenset(m.type for m in mentions))  # named acts too ('the attack on X')
     article.free_times.append({id(t[0]) for t in times if time_owner[id(t[0])] is None})
     place_owner = {id(p[0]): _owner(p[0].root, mentions) for p in places}
     casualties = find_casualties(sent)

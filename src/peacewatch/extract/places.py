@@ -61,6 +61,14 @@ SITE_NAME_WORDS = 5
 STORY_WINDOW = 3
 # types of events that are statements: made where the speaker is, not where what they speak of happened
 STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "SUPPORT", "REJECT", "PROTEST"})
+# acts of force, and the talks and visits whose place is where diplomats gather: a sentence that
+# tells only talks or a visit ('The envoy is due in X, where he will hold talks') is about another
+# happening than the fighting, and its place is not where a strike told next without a place
+# happened. (Other kinds of act go on with any sentence's place: a hostage release and the attack
+# the hostages were taken in, a summons and the meeting it sets up; the dev articles lose those
+# places when every change of kind stops the story.)
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
+TALKS_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # the anaphor kind that takes up a place of any precision ('the area', 'the scene')
 ANY_PLACE = "place"
 # most precise first
@@ -424,15 +432,20 @@ def placed_within(places: list[Located]) -> list[Located]:
 
 
 def story_place(index: int, places_by_sentence: Sequence[Sequence[Place]], kind: str,
-                source: Actor | None) -> Place | None:
+                source: Actor | None, acts_by_sentence: Sequence[frozenset[str]] = ()) -> Place | None:
     """Where an act told with no place of its own happened: the place the last few sentences
     before it name (the story goes on where it was). A statement of a state speaks from that
-    place only when it is the state's own ('France condemned the attack on X' was not said in X)."""
+    place only when it is the state's own ('France condemned the attack on X' was not said in X);
+    an act of force is not where talks or a visit were (`acts_by_sentence`, the types each
+    sentence tells: 'The envoy is due in X.' does not place a strike told after it in X)."""
     for back in range(1, STORY_WINDOW + 1):
         if index - back >= 0 and places_by_sentence[index - back]:
             place = borrowed_place(places_by_sentence[index - back])
             foreign = source is not None and source.country and place is not None and place.country != source.country
-            return None if kind in STATEMENT_TYPES and foreign else place
+            if kind in STATEMENT_TYPES:
+                return None if foreign else place
+            told = acts_by_sentence[index - back] if index - back < len(acts_by_sentence) else frozenset()
+            return None if kind in FORCE_TYPES and told and told <= TALKS_TYPES else place
     return None
 
 

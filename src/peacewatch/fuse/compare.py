@@ -39,12 +39,20 @@ IN_PERSON = frozenset({"meeting", "visit"})
 # happening with another 'second wave' days later.
 INSTRUMENT_DAYS = 7
 INSTRUMENT_TYPES = frozenset({"SANCTION", "AID", "AGREE", "CONSULT", "CONCEDE"})
-# A diplomatic act told with no date of its own is dated by its article's day ('undated' in the
-# date resolver's rule), which may be some days after it (the last day of an exchange of
-# prisoners told as completed): it joins an incident of the same two parties up to this many
-# days before, beyond the day of slack any telling has.
+# An act dated by its article's day is dated by when it was reported, which may be some days
+# after it: one told with no date of its own ('undated' in the date resolver's rule: the last day
+# of an exchange of prisoners told as completed), or 'overnight' read as the night into the
+# publication day (a page filed or stamped the day after the night it tells). It joins an
+# incident of the same two sides up to this many days before, beyond the day of slack any
+# telling has.
 REPORT_LAG_DAYS = 1
 UNDATED_RULE = "undated"
+REPORT_DAY_RULES = (UNDATED_RULE, "overnight-into-publication-day")
+# Strikes from the air reach many towns of a country in one night: a telling that leads with the
+# country as the place struck ('a massive drone attack on X') and names a town only in another
+# sentence (where some of the dead were) tells a country-wide attack, and the town is one of its
+# sites, not where it happened (wide_place).
+WIDE_TYPES = frozenset({"ASSAULT"})
 # An event dated this long before its article's publication is background (a summary of the war,
 # a recalled past event): it never joins an incident. UCDP and ACLED code events from reports of
 # the days after them; a year is far outside any reporting lag.
@@ -166,6 +174,16 @@ def actor(told: Told, role: str) -> str | None:
     return None if target == source else target
 
 
+def own_state_target(kind: str, told: Told) -> bool:
+    """Whether a strike's (`kind` ASSAULT) target is its source's own state as a whole (its
+    government, or the country named with no sector) and its source that state's government or
+    forces: 'X's ministry said its air defences downed 40 drones' read as X's forces striking X.
+    No state strikes itself, so the target is a misread, and unknown (a state's forces and its own
+    people or rebels, a civil war's sides, are kept; a domestic meeting's are another type's)."""
+    return (kind == "ASSAULT" and told.target_country is not None and told.target_country == told.source_country
+            and told.target_sector in (None, "GOV") and told.source_sector in ("GOV", "MIL"))
+
+
 def actors_agree(kind: str, one: Told, other: Told) -> bool:
     """Whether two tellings' sides may be the same: who acted and who was acted on do not
     contradict each other. For symmetric types the sides are a pair, in either order: two
@@ -214,6 +232,25 @@ def manners_agree(one: Told, other: Told) -> bool:
     meeting or visit in person (IN_PERSON); an unknown or other manner agrees with any."""
     modes = {one.mode, other.mode}
     return not (PHONE in modes and modes & IN_PERSON)
+
+
+def dated_by_report(date_rule: str | None) -> bool:
+    """Whether a date is its article's day rather than one its sentences state (REPORT_DAY_RULES)."""
+    return any(rule in (date_rule or "") for rule in REPORT_DAY_RULES)
+
+
+def is_stated(date_rule: str | None) -> bool:
+    """Whether a date is one the sentence itself states, not its story's or its article's day
+    (UNSTATED_DATE_RULES)."""
+    return not any(rule in (date_rule or "") for rule in UNSTATED_DATE_RULES)
+
+
+def wide_place(kind: str, lead: Told, placed: Told) -> bool:
+    """Whether a telling leads (`lead`) with a country as the place of an act of a WIDE_TYPES
+    type and takes its town or region (`placed`) from another of its sentences: a country-wide
+    attack, one of whose sites the town is."""
+    return (kind in WIDE_TYPES and lead.place_precision == "country" and placed is not lead
+            and placed.placed)
 
 
 def share_something(one: Told, other: Told, one_parties: set[str], other_parties: set[str]) -> bool:

@@ -5,10 +5,13 @@ down, a caption) become one telling: an article is one source. Then tellings fro
 articles join when they have the same type, their dates overlap within their precision (a day's
 date may be one day off: 'yesterday' in a report filed after midnight), their places may be one
 place (fuse/compare.py: the same town, a neighbour, a town in the region another names) and
-their actors do not contradict each other. A telling without a place joins the one incident it
-fits. Background (an event dated a year or more before its article, a war's summary toll) joins
-nothing. The incident keeps every source's own figures; its best toll is its latest reports'
-(docs/TOLLS.md).
+their actors do not contradict each other. A strike told as country-wide (led by the country
+struck, a town named only in another sentence) is one with a strike on any town of that country
+on its days, and a telling dated only by its article's day may tell what happened a day before
+its slack. A telling without a place joins the one incident it fits (among those that may be one,
+the most told, then the one whose toll is nearest its own). Background (an event dated a year or
+more before its article, a war's summary toll) joins nothing. The incident keeps every source's
+own figures; its best toll is its latest reports' (docs/TOLLS.md).
 
 Candidates are found through an index of incidents by (type, day), so each telling is compared
 with the few incidents of its type and days: fusion grows with n log n, not n^2.
@@ -16,6 +19,7 @@ with the few incidents of its type and days: fusion grows with n log n, not n^2.
 
 from __future__ import annotations
 
+import math
 import statistics
 from bisect import bisect_right
 from collections import Counter, defaultdict, deque
@@ -34,20 +38,23 @@ from peacewatch.fuse.compare import (
     REPORT_LAG_DAYS,
     SYMMETRIC_TYPES,
     TOLD_FIELDS,
-    UNDATED_RULE,
     Told,
     actor,
+    dated_by_report,
     family,
     group,
     group_types,
     is_background,
     is_recall,
+    is_stated,
     km,
     manners_agree,
+    own_state_target,
     parties_agree,
     places_agree,
     share_something,
     two_sides,
+    wide_place,
 )
 from peacewatch.fuse.instruments import instruments
 from peacewatch.records import (
@@ -96,6 +103,7 @@ class Telling(Told):
     injured_vague: bool = False
     position: int = 0  # the event's place among its article's events
     others: tuple[str, ...] = ()  # the countries of a meeting's parties beyond its two sides (Event.others)
+    wide: bool = False  # a country-wide attack: its town is one of its sites (compare.wide_place)
     also: list[Telling] = field(default_factory=list)
 
     def figure(self) -> dict:
@@ -108,6 +116,8 @@ class Telling(Told):
             if getattr(self, f"{what}_vague"):
                 figure[f"{what}_vague"] = True
         figure["parties"] = sorted(self.parties())
+        if self.wide:
+            figure["wide"] = True
         if self.also:
             figure["also_evidence"] = list(dict.fromkeys(t.evidence for t in self.also if t.evidence))
         return figure
@@ -166,6 +176,11 @@ class Incident(Told):
     @property
     def articles(self) -> set[str]:
         return {f["article_id"] for f in self.figures}
+
+    @property
+    def wide(self) -> bool:
+        """Whether a telling of it tells a country-wide attack (compare.wide_place)."""
+        return any(f.get("wide") for f in self.figures)
 
     def anchor(self) -> tuple[str, str]:
         """What tells it apart from another whatever the order it was stored in: its first
@@ -266,7 +281,7 @@ def best_figure(independent: list[dict], what: str) -> int | None:
 # Fusion's working copies of the records: a column they share is typed as the record declares it;
 # these are their own fields.
 TELLING_OWN = ("root", "event_id", "country", "outlet", "url", "published", "date_rule", "killed_vague",
-               "injured_vague", "position", "others", "also")
+               "injured_vague", "position", "others", "wide", "also")
 INCIDENT_OWN = ("start", "end", "new_members", "changed")
 check_fields(Telling, EventRecord, own=TELLING_OWN)
 check_fields(Incident, IncidentRecord, own=INCIDENT_OWN)
@@ -281,6 +296,8 @@ def incident_from(telling: Telling) -> Incident | None:
     incident.absorb(telling)
     for part in TOLD_FIELDS:
         setattr(incident, part, getattr(telling, part))
+    if own_state_target(telling.type, telling):
+        incident.target_name = incident.target_country = incident.target_sector = None
     return incident
 
 
@@ -336,13 +353,21 @@ def merge(group: list[Telling]) -> Telling:
     values.update({name: getattr(placed, name) for name in (
         "place_name", "admin1", "lat", "lon", "place_precision", "place_country")})
     values["country"] = placed.place_country or lead.country
+    values["wide"] = wide_place(lead.type, lead, placed)
     best = min(PRECISION_RANK[t.date_precision] for t in group)
-    days = Counter(t.date_value for t in group if PRECISION_RANK[t.date_precision] == best)
-    dated = next(t for t in group if t.date_value == days.most_common(1)[0][0])
+    precise = [t for t in group if PRECISION_RANK[t.date_precision] == best]
+    # a day a sentence states ('on Sunday') outweighs the article's day given to its undated ones
+    stated = [t for t in precise if is_stated(t.date_rule)] or precise
+    days = Counter(t.date_value for t in stated)
+    dated = next(t for t in stated if t.date_value == days.most_common(1)[0][0])
     values.update(date_value=dated.date_value, date_precision=dated.date_precision, date_rule=dated.date_rule)
     for role in ("source", "target"):
-        named = next((t for t in group if getattr(t, f"{role}_country")), lead)
-        values.update({f"{role}_{part}": getattr(named, f"{role}_{part}") for part in ("name", "country", "sector")})
+        # a side named apart from the source (actor()); a target that is the source's own state
+        # tells no side (own_state_target): its forces downing drones over it did not strike it, and
+        # its people another sentence names ('people are bombed') are not what they struck
+        named = next((t for t in group if actor(t, role)), lead)
+        values.update({f"{role}_{part}": None if role == "target" and own_state_target(lead.type, named)
+                       else getattr(named, f"{role}_{part}") for part in ("name", "country", "sector")})
     values["mode"] = next((t.mode for t in group if t.mode), None)
     for what in ("killed", "injured"):
         # the highest written count (a later paragraph's update) outweighs a vague word ('dozens')
@@ -351,6 +376,22 @@ def merge(group: list[Telling]) -> Telling:
             top = max(told, key=lambda t: t.told(what) or (False, 0))
             values.update({f"{what}_{part}": getattr(top, f"{what}_{part}") for part in ("min", "max", "vague")})
     return replace(lead, **values)
+
+
+def _sites_agree(one: Telling | Incident, other: Telling | Incident, max_km: float) -> bool:
+    """Whether two places may be one happening's (compare.places_agree), or one is a site of a
+    country-wide attack the other tells (compare.wide_place) in the same country."""
+    if places_agree(one, other, max_km):
+        return True
+    return (one.wide or other.wide) and _place_country(one) is not None and _place_country(one) == _place_country(other)
+
+
+def _toll_gap(telling: Telling, incident: Incident) -> float:
+    """How far a telling's toll of the dead lies from an incident's best one: among incidents told
+    as often, one giving a toll near its own is likelier its happening than one giving none
+    (infinite when either gives none)."""
+    mine, theirs = telling.toll(), incident.summary()["killed_best"]
+    return math.inf if mine is None or theirs is None else abs(mine - theirs)
 
 
 def _countries_agree(one: Telling | Incident, other: Telling | Incident) -> bool:
@@ -487,7 +528,8 @@ class Fuser:
         seen = self._near(family(telling.type), start, end, 0)
         fitting = [i for i in seen if self._fits(telling, i, start, end)]
         fitting += self._same_instrument(telling, start, end, fitting)
-        fitting += self._reported_late(telling, start, end, fitting)
+        # one dated by its article's day tells late only what nothing of its own days fits
+        fitting = fitting or self._reported_late(telling, start, end)
         if not fitting:
             return None
         if len(fitting) > 1 and (end - start).days >= SHORT_SPAN_DAYS:
@@ -497,7 +539,8 @@ class Fuser:
             # are placed apart, it cannot say which; when they may be one, the most told
             if self.one_fit and self._apart(fitting):
                 return None
-            return min(fitting, key=lambda i: (-len(i.figures), *self._distance(telling, i, start), i.anchor()))
+            return min(fitting, key=lambda i: (-len(i.figures), _toll_gap(telling, i),
+                                               *self._distance(telling, i, start), i.anchor()))
         return min(fitting, key=lambda i: (*self._distance(telling, i, start), i.anchor()))
 
     def _near(self, kind: str, start: date, end: date, days: int) -> list[Incident]:
@@ -542,21 +585,22 @@ class Fuser:
                 if i not in found and named & i.instruments()
                 and self._fits(telling, i, start, end, slack_days=INSTRUMENT_DAYS)]
 
-    def _reported_late(self, telling: Telling, start: date, end: date, found: list[Incident]) -> list[Incident]:
-        """The diplomatic incidents of the same two parties up to REPORT_LAG_DAYS before the slack
-        allows, that one dated only by its article's day may join (it may tell them late)."""
-        sides = two_sides(telling) if family(telling.type) == "DIPLOMACY" else None
-        if sides is None or UNDATED_RULE not in (telling.date_rule or ""):
+    def _reported_late(self, telling: Telling, start: date, end: date) -> list[Incident]:
+        """The incidents of the same two sides up to REPORT_LAG_DAYS before the slack allows,
+        that one dated only by its article's day (compare.dated_by_report) may join: it may tell
+        them late."""
+        sides = two_sides(telling)
+        if sides is None or not dated_by_report(telling.date_rule):
             return []
         # both name their two sides, which agree (_fits: the same pair, or one meeting's parties)
         return [i for i in self._near(family(telling.type), start, end, REPORT_LAG_DAYS)
-                if i not in found and i.end < start and two_sides(i) is not None
+                if i.end < start and two_sides(i) is not None
                 and self._fits(telling, i, start, end, slack_days=self.slack + REPORT_LAG_DAYS)]
 
     def _apart(self, incidents: list[Incident]) -> bool:
         """Whether some of these incidents are placed where the others cannot be."""
         placed = [i for i in incidents if i.placed]
-        return any(not places_agree(one, other, self.max_km) or not _countries_agree(one, other)
+        return any(not _sites_agree(one, other, self.max_km) or not _countries_agree(one, other)
                    for n, one in enumerate(placed) for other in placed[n + 1:])
 
     def _fits(self, telling: Telling, incident: Incident, start: date, end: date, slack_days: int | None = None,
@@ -573,7 +617,7 @@ class Fuser:
         if telling.type == incident.type == GATHERING and not manners_agree(telling, incident):
             return False
         return (parties_agree(kind or telling.type, telling, incident, *parties) and _countries_agree(telling, incident)
-                and places_agree(telling, incident, self.max_km) and share_something(telling, incident, *parties))
+                and _sites_agree(telling, incident, self.max_km) and share_something(telling, incident, *parties))
 
     def _distance(self, telling: Telling, incident: Incident, start: date) -> tuple[float, float]:
         days = abs((incident.start - start).days)
