@@ -74,9 +74,14 @@ def test_a_split_hyphenated_ceasefire_noun_is_read():
     ("Amid the failed attempt to reach a ceasefire, the sides exchanged prisoners.", "an attempt to reach one"),
     ("Officials pressured Chile to accept a potential peace plan.", "pressed to accept"),
     ("The minister said that Chile does not exclude accepting a truce later.", "a step not excluded is not taken"),
+    ("The envoys began technical negotiations on the implementation of a maritime truce and a full truce.",
+     "a truce named inside the phrase of talks is under negotiation"),
+    ('- Maritime ceasefire talks: "Technical negotiations on a maritime ceasefire."',
+     "a heading of ceasefire talks whose 'talks' the parser reads as a verb"),
 ])
 def test_no_step_taken(text, comment):
-    assert [(status, steps) for _, status, steps in read(text)] == [("proposed", [])], comment
+    found = read(text)
+    assert found and all((status, steps) == ("proposed", []) for _, status, steps in found), comment
 
 
 def test_consenting_to_a_truce_is_accepting_it():

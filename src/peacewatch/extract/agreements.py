@@ -579,16 +579,28 @@ def _leaves_open(word: Token, head: Token) -> bool:
     return any(head in holder.subtree for holder in holders)
 
 
+def _misread_heading(token: Token, lex: AgreementLexicon) -> tuple[Token, str] | None:
+    """A heading the parser reads as a clause: 'Ceasefire violations' (violations named by the
+    article), 'Ceasefire talks: ...' with 'talks' read as its verb (talks, not a truce)."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if following is None:
+        return None
+    if following.lemma_.lower() in lex.step_nouns and following.head.i in (token.i, following.i):
+        return following, "violation"
+    if following.lower_ in lex.negotiation_nouns and token.head.i == following.i and following.pos_ == "VERB":
+        return token, "negotiation"
+    return None
+
+
 def _ceasefire_head(token: Token, lex: AgreementLexicon) -> tuple[Token, str]:
     """The noun a ceasefire word names an agreement through: 'ceasefire proposal', 'proposal for a
     ceasefire', 'ceasefire negotiations', or the word itself."""
     head = token.head
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in lex.phase_nouns:
         return token.head.head, "agreement"  # 'the second phase of the ceasefire'
-    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    if following is not None and following.lemma_.lower() in lex.step_nouns and following.head.i in (
-            token.i, following.i):
-        return following, "violation"  # 'Ceasefire violations' (a heading the parser reads as a clause)
+    misread = _misread_heading(token, lex)
+    if misread is not None:
+        return misread
     if token.dep_ == "compound":
         lemma = head.lemma_.lower()
         if lemma in lex.proposal_nouns:
@@ -1442,7 +1454,7 @@ def _told_as_fact(head: Token, lex: AgreementLexicon) -> bool:
         return False
     if head.dep_ == "pobj" and head.head.lower_ in TOWARDS_PREPS:
         return False  # 'negotiations towards a ceasefire', 'talks on a truce'
-    if _exhorted(head):
+    if _exhorted(head) or _under_talks(head, lex):
         return False
     node = head
     for _ in range(6):
@@ -1457,6 +1469,22 @@ def _told_as_fact(head: Token, lex: AgreementLexicon) -> bool:
             break
         node = node.head
     return True
+
+
+def _under_talks(head: Token, lex: AgreementLexicon) -> bool:
+    """Named inside the phrase of talks ('technical negotiations on implementation of a maritime
+    ceasefire'): an agreement under negotiation, not one in existence."""
+    node = head
+    for _ in range(6):
+        if node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head  # 'negotiations on a maritime ceasefire, full ceasefire and peace'
+        elif node.dep_ == "pobj" and node.head.head.i != node.head.i and node.head.head.pos_ in ("NOUN", "PROPN"):
+            node = node.head.head
+            if node.lemma_.lower() in lex.negotiation_nouns or node.lower_ in lex.negotiation_nouns:
+                return True
+        else:
+            break
+    return False
 
 
 def _exhorted(token: Token) -> bool:
