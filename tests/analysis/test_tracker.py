@@ -152,3 +152,47 @@ def test_a_step_read_as_two_dyads_takes_the_agreements_party_and_a_state_change_
     store = FakeStore([telling(1, "2026-03-02", [sentence], steps=[step("agreed", sentence)])], events[:2])
     (row,) = track_agreements(store)
     assert [(s["party"], s["date"]) for s in row.history] == [(None, "2026-03-01")]
+
+
+# ---- the end of an agreement: a stated end or expiry keeps later talks out of its row, while a later
+# telling of its end or of a breach still joins it; a step dated by an earlier year is background
+
+DECLARED = "The council declared a truce from Friday until midnight on Sunday."
+
+
+def truce(n=1, published="2026-04-03"):
+    return telling(n, published, [DECLARED], parties=("AAA",), steps=[
+        step("agreed", DECLARED, "AAA", "2026-04-03"), step("expired", DECLARED, None, "2026-04-05")])
+
+
+def test_bare_talks_after_a_truces_end_are_another_row():
+    talks = "Envoys will hold another round of ceasefire talks this week."
+    store = FakeStore([truce(), telling(2, "2026-04-08", [talks], parties=("AAA",), status="proposed")])
+    rows = track_agreements(store)
+    assert [(r.status, len(r.articles)) for r in rows] == [("agreed", 1), ("proposed", 1)]
+
+
+def test_a_telling_during_the_truce_joins_it():
+    holding = "The truce appeared to be holding on Saturday."
+    store = FakeStore([truce(), telling(2, "2026-04-04", [holding], parties=("AAA",),
+                                        steps=[step("in_force", holding, None, "2026-04-04")])])
+    assert [len(r.articles) for r in track_agreements(store)] == [2]
+
+
+def test_a_later_telling_of_its_breach_or_expiry_joins_it():
+    breach = "The council accused the rebels of breaking the truce."
+    store = FakeStore([truce(), telling(2, "2026-04-07", [breach], parties=("AAA",), status="in_force",
+                                        steps=[step("accused_violation", breach, "AAA")])])
+    assert [len(r.articles) for r in track_agreements(store)] == [2]
+
+
+def test_a_stated_end_is_shown_as_stated_ahead():
+    (row,) = track_agreements(FakeStore([truce()]))
+    assert [describe_step(s) for s in row.as_row()["history"]] == [
+        "2026-04-03 AAA agreed", "2026-04-05 expired (stated on 2026-04-03)"]
+
+
+def test_a_step_dated_by_an_earlier_year_is_background():
+    old = "The two sides agreed a truce in 2019."
+    (row,) = track_agreements(FakeStore([telling(1, "2026-03-02", [old], steps=[step("agreed", old, "AAA", "2019")])]))
+    assert row.history == [] and row.background

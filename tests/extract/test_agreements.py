@@ -258,7 +258,7 @@ def test_agreeing_to_a_proposal_is_the_subjects_acceptance():
      ("deal", "collapsed", [(None, "agreed"), (None, "collapsed")], None), "a bare deal that falls apart"),
     ("Chile declared a truce on Saturday. \"Our troops must be ready to repel possible violations of the truce,\" "
      "the minister said. The army will watch for any ceasefire violations.",
-     ("ceasefire", "agreed", [(None, "agreed")], None), "violations that may come are no accusation"),
+     ("ceasefire", "agreed", [("CHL", "agreed")], None), "violations that may come are no accusation"),
 ])
 def test_more_steps(text, expected, comment):
     agreements = extract(text, published=PUBLISHED).agreements

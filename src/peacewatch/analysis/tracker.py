@@ -83,6 +83,10 @@ class TrackedAgreement:
 
 # The keys of a step as the tracker gives it.
 STEP_KEYS = ("date", "told", "party", "action", "evidence")
+# Steps that end an agreement, and those a later telling of the same agreement may tell of it after
+# its end (its expiry, its collapse, a breach); a telling after the end with none of them is another.
+ENDING_ACTIONS = frozenset({"expired", "collapsed"})
+LOOKING_BACK_ACTIONS = frozenset({"expired", "collapsed", "violated", "accused_violation"})
 # Steps no party performs (a state of the agreement): their party is null by nature, not unknown.
 NO_PARTY_ACTIONS = frozenset({"in_force", "expired"})
 
@@ -90,7 +94,9 @@ NO_PARTY_ACTIONS = frozenset({"in_force", "expired"})
 def describe_step(step: dict) -> str:
     """The step in a line: '2025-03-11 UKR accepted'; 'told 2025-03-11' when the text gives no
     date (the day its article was published, not a date of the step); 'party unknown' when the
-    text names nobody for an act; no party for a change of state ('2025-05-10 in force')."""
+    text names nobody for an act; no party for a change of state ('2025-05-10 in force'); a step
+    dated after the day it was told is a term stated ahead ('2025-04-21 expired (stated on
+    2025-04-19)': a truce declared to last until then)."""
     when = step.get("date") or (f"told {step['told']}" if step.get("told") else "date unknown")
     if step.get("party"):
         who = f" {step['party']}"
@@ -98,7 +104,8 @@ def describe_step(step: dict) -> str:
         who = ""
     else:
         who = " (party unknown)"
-    return f"{when}{who} {step['action'].replace('_', ' ')}"
+    ahead = step.get("date") and step.get("told") and step["date"][:10] > step["told"][:10]
+    return f"{when}{who} {step['action'].replace('_', ' ')}" + (f" (stated on {step['told']})" if ahead else "")
 
 
 def track_agreements(store: Store, country: str | None = None, status: str | None = None) -> list[TrackedAgreement]:
@@ -257,6 +264,8 @@ def _background(step: dict, published: str) -> bool:
         return False
     if step.get("date") and _days_between(step["date"], published) >= BACKGROUND_DAYS:
         return True
+    if step.get("date") and len(step["date"]) == 4 and step["date"].isdigit() and step["date"] < published[:4]:
+        return True  # dated by a year only ('in 2023'), one before the article's
     years = [int(y) for y in _YEAR.findall(step.get("evidence") or "")]
     return bool(years) and max(years) < int(published[:4])
 
@@ -311,7 +320,8 @@ def _same(tracked: TrackedAgreement, row: dict) -> bool:
     mine, theirs = set(tracked.parties), set(row["parties"])
     if len(mine) >= 2 and len(theirs) >= 2 and not mine & theirs:
         return False  # two pairs of parties with nobody in common (an article may name only one party)
-    if not _near_in_time(tracked, row):
+    if not _near_in_time(tracked, row) or _after_end(tracked.history, row["steps"], [row["published"]]) \
+            or _after_end(row["steps"], tracked.history, tracked.published):
         return False
     # a telling whose scope is known and one whose scope is unknown are one agreement only when they
     # share a stated duration, mediator or dated step: an energy truce and a 30-day truce told the
@@ -340,6 +350,17 @@ def _near_in_time(tracked: TrackedAgreement, row: dict) -> bool:
     if not days or not others:
         return True
     return min(abs((a - b).days) for a in days for b in others) <= MAX_GAP_DAYS
+
+
+def _after_end(ended: list[dict], steps: list[dict], told: list[str]) -> bool:
+    """Whether a telling begins after the stated end or expiry of another (its dated steps, else its
+    publication days, all later) and tells no end or breach of it: talks or a truce that came after
+    it, not the same one ('a 30-hour truce' ends; 'ceasefire talks' told three days later are others)."""
+    ends = [d for d in (_day(s.get("date")) for s in ended if s["action"] in ENDING_ACTIONS) if d]
+    if not ends or any(s["action"] in LOOKING_BACK_ACTIONS for s in steps):
+        return False
+    days = [d for d in (_day(s.get("date")) for s in steps) if d] or [d for d in map(_day, told) if d]
+    return bool(days) and min(days) > max(ends)
 
 
 def _day(value: str | None) -> date | None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -29,6 +30,7 @@ from peacewatch.extract.context import (
     ArticleContext,
     Salient,
     actor_of,
+    first_country,
     recent_pair,
     remember_subjects,
     sentence_times,
@@ -58,7 +60,7 @@ from peacewatch.grammar import (
     TOWARDS_PREPS,
 )
 from peacewatch.nlp import doc_memo, lemmas, lowers, sentences, text_of, tokens_of, tokens_within
-from peacewatch.resolve.time import shift_when
+from peacewatch.resolve.time import resolve_time, shift_when
 from peacewatch.schema import Actor, Agreement, Claim, Event, HistoryStep, When
 
 # Units of a duration in days ('a 30-day ceasefire'), from data/agreements.yaml.
@@ -75,6 +77,16 @@ FACT_PREPS = ANCHOR_PREPS | {"amid", "despite"}
 # Entity labels under which the parser names a treaty or declaration by its title.
 TITLE_LABELS = frozenset({"LAW", "EVENT"})
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
+# Dependents of an agreement's noun that name it or tell its terms ('an Easter truce', 'a truce
+# beginning May 12', 'the 1994 Volta Treaty'): their times are not the date of a verb's step.
+OWN_PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "npadvmod"})
+# Prepositions of a stated end ('until midnight on Sunday'), and how far after one its time may
+# start ('until midnight on April 21'); the clauses through which it may belong to the agreement.
+END_PREPS = frozenset({"until", "till", "through"})
+END_WORDS = 4
+# ... and of the end of a span 'from 6 pm Saturday to midnight Sunday', only after its start.
+SPAN_START_PREPS, SPAN_END_PREPS, SPAN_WORDS = frozenset({"from"}), frozenset({"to"}), 8
+END_CLAUSE_DEPS = frozenset({"conj", "xcomp", "amod", "acl", "relcl", "advcl", "acomp", "oprd"})
 # Steps that put an agreement in existence; without one, a ceasefire the article names as a fact
 # ('This was followed by a 30-day maritime ceasefire') was agreed.
 EXISTENCE = {"agreed", "signed", "in_force", "accepted", "proposed", "rejected"}
@@ -128,6 +140,7 @@ class AgreementLexicon:
     negotiating_verbs: frozenset[str]
     proposing_verbs: frozenset[str]
     cover_words: frozenset[str]
+    hyphen_tails: frozenset[str]  # the last parts of hyphenated ceasefire nouns ('fire' of 'cease-fire')
 
 
 # The word lists of data/agreements.yaml read as sets.
@@ -160,6 +173,7 @@ def agreement_lexicon() -> AgreementLexicon:
         cover_words=(frozenset(word for cues in ScopeWords.load().scopes.values() for cue in cues
                                for word in cue.lower().split()) | frozenset(words.subject_nouns))
         - frozenset([*words.ceasefire_nouns, *words.generic_nouns, *words.proposal_nouns]),
+        hyphen_tails=frozenset(noun.rsplit("-", 1)[1] for noun in words.ceasefire_nouns if "-" in noun),
     )
 
 
@@ -176,6 +190,7 @@ class Step:
     sent_index: int
     evidence: str
     inferred: bool = False  # not told by a verb: 'agreed' for an agreement named as in existence
+    declarer: str | None = None  # who declared or announced it: its party unless others are named
 
 
 @dataclass
@@ -302,7 +317,7 @@ def extract_agreements(doc: Doc, ctx: ArticleContext, events: list[Event] | None
         remember_subjects(sent, ctx, salient)
     for draft in drafts:
         _complete(draft, sents, ctx, drafts, lex)
-    agreements = [_to_agreement(d, sents) for d in drafts]
+    agreements = [_to_agreement(d, sents, ctx.published) for d in drafts]
     _link_events(drafts, events or [], sents)
     if events is not None:
         events.extend(told_agreements(drafts, events))
@@ -340,11 +355,25 @@ def _find_spots(doc: Doc) -> _Spots:
              | lex.instrument_nouns | lex.effort_nouns)
     spots = _Spots([], [])
     for i, (lemma, lower) in enumerate(zip(lemmas(doc), lowers(doc), strict=True)):
-        if lemma in names or lower in lex.ceasefire_nouns or lower in lex.negotiation_nouns:
+        if lemma in names or lower in lex.ceasefire_nouns or lower in lex.negotiation_nouns or (
+                lower in lex.hyphen_tails and _hyphen_truce(doc[i], lex)):
             spots.names.append(i)
         if lemma in lex.unresolved_words:
             spots.unresolved.append(i)
     return spots
+
+
+def _hyphen_truce(token: Token, lex: AgreementLexicon) -> bool:
+    """The last word of a ceasefire noun the tokenizer split at its hyphen ('cease-fire' read as
+    'cease', '-', 'fire')."""
+    i, doc = token.i, token.doc
+    return i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
+        and f"{doc[i - 2].lower_}-{token.lower_}" in lex.ceasefire_nouns
+
+
+def _is_truce_word(token: Token, lex: AgreementLexicon) -> bool:
+    return token.lemma_.lower() in lex.ceasefire_nouns or token.lower_ in lex.ceasefire_nouns \
+        or _hyphen_truce(token, lex)
 
 
 def _mentions(sent: Span, index: int, ctx: ArticleContext, lex: AgreementLexicon) -> list[MentionInfo]:
@@ -368,7 +397,7 @@ def _mention_at(token: Token, index: int, ctx: ArticleContext, lex: AgreementLex
     lemma = token.lemma_.lower()
     if _is_titled(token, lex):
         return _titled(token, index, ctx, lex)
-    if lemma in lex.ceasefire_nouns or token.lower_ in lex.ceasefire_nouns:
+    if _is_truce_word(token, lex):
         return _ceasefire_mention(token, index, ctx, lex, used)
     if lemma in lex.negotiation_nouns or token.lower_ in lex.negotiation_nouns:
         return _talks_mention(token, index, ctx, lex)
@@ -550,16 +579,28 @@ def _leaves_open(word: Token, head: Token) -> bool:
     return any(head in holder.subtree for holder in holders)
 
 
+def _misread_heading(token: Token, lex: AgreementLexicon) -> tuple[Token, str] | None:
+    """A heading the parser reads as a clause: 'Ceasefire violations' (violations named by the
+    article), 'Ceasefire talks: ...' with 'talks' read as its verb (talks, not a truce)."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if following is None:
+        return None
+    if following.lemma_.lower() in lex.step_nouns and following.head.i in (token.i, following.i):
+        return following, "violation"
+    if following.lower_ in lex.negotiation_nouns and token.head.i == following.i and following.pos_ == "VERB":
+        return token, "negotiation"
+    return None
+
+
 def _ceasefire_head(token: Token, lex: AgreementLexicon) -> tuple[Token, str]:
     """The noun a ceasefire word names an agreement through: 'ceasefire proposal', 'proposal for a
     ceasefire', 'ceasefire negotiations', or the word itself."""
     head = token.head
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in lex.phase_nouns:
         return token.head.head, "agreement"  # 'the second phase of the ceasefire'
-    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    if following is not None and following.lemma_.lower() in lex.step_nouns and following.head.i in (
-            token.i, following.i):
-        return following, "violation"  # 'Ceasefire violations' (a heading the parser reads as a clause)
+    misread = _misread_heading(token, lex)
+    if misread is not None:
+        return misread
     if token.dep_ == "compound":
         lemma = head.lemma_.lower()
         if lemma in lex.proposal_nouns:
@@ -585,7 +626,7 @@ def _ceasefire_head(token: Token, lex: AgreementLexicon) -> tuple[Token, str]:
 def _inner_agreement(token: Token, lex: AgreementLexicon) -> Token | None:
     """A ceasefire word inside a proposal's or deal's own phrase ('offer to enter into a ceasefire')."""
     for inner in token.subtree:
-        if inner.i != token.i and inner.lemma_.lower() in lex.ceasefire_nouns and inner.dep_ != "compound":
+        if inner.i != token.i and _is_truce_word(inner, lex) and inner.dep_ != "compound":
             return inner
     return None
 
@@ -919,6 +960,8 @@ def _steps(mention: MentionInfo, sent: Span, index: int, sents: list[Span], ctx:
         out.extend(_violation_steps(head, index, sent, ctx, salient, lex))
     out.extend(_noun_steps(head, index, sent, ctx, salient, lex))
     out.extend(_demands(head, sent, index, ctx, salient, lex))
+    if not any(s.action in ("proposed", "rejected") for s in out):
+        out.extend(_stated_end(mention, sent, ctx))  # the terms of an offer are not those of a truce
     return out
 
 
@@ -933,7 +976,7 @@ def _verb_steps(mention: MentionInfo, verb: Token, role: str, sent: Span, sents:
             mention.in_effect = True  # a threat to end it: it is in force (not so for talks or a proposal)
         return []
     index, evidence = mention.sent_index, text_of(sent).strip()
-    date = _date(verb, sent, ctx, drafts, mention.head if mention.named else None)
+    date = _date(verb, sent, ctx, drafts, mention.head)
     out = [Step(None, "in_force", date, index, evidence)] if _brings_effect(verb, role, lex) else []
     if action is None or action in ("in_force", "agreed", "signed", "accepted") and mention.aspect == "negotiation":
         return out  # talks that begin, or that sides agree to hold or support, are not an agreement reached
@@ -945,10 +988,25 @@ def _verb_steps(mention: MentionInfo, verb: Token, role: str, sent: Span, sents:
         out.extend(Step(party, speaker_act, date, index, evidence)
                    for party, speaker_act in _parties_of(verb, action, index, sents, ctx, salient))
     else:
-        out.append(Step(None, action, date, index, evidence))
+        out.append(Step(None, action, date, index, evidence, declarer=_declarer(verb, action, ctx)))
         if action == "agreed":
             _mediator_from_subject(verb, mention, ctx, lex)
     return out
+
+
+def _declarer(verb: Token, action: str, ctx: ArticleContext) -> str | None:
+    """'Russia declared a truce', 'X announced a unilateral ceasefire': an agreement told by a verb of
+    saying is the speaker's declaration; the speaker's country (its party, see _complete)."""
+    if action != "agreed" or claim_lexicon().verb_kinds.get(verb.lemma_.lower()) != "statement":
+        return None
+    # the subject nearest the verb (a dateline's place before it may be read as a second subject)
+    subject = next((c for c in reversed(list(verb.lefts)) if c.dep_ == "nsubj"), None) or _subject(verb)
+    if subject is None:
+        return None
+    # the country its own words name ('a rebel group in X', 'the Russian side'), else the actor it is
+    code = first_country(subject.subtree)
+    actor = ctx.describe(subject) if code is None else None
+    return code or (actor.country if actor is not None else None)
 
 
 def _exit(verb: Token, head: Token, lex: AgreementLexicon) -> str | None:
@@ -1061,6 +1119,8 @@ def _is_asserted(verb: Token, lex: AgreementLexicon) -> bool:
     children = list(verb.children)
     if any(c.dep_ == "neg" for c in children):
         return False
+    if verb.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "neg" for c in verb.head.children):
+        return False  # 'does not exclude accepting a truce', 'did not agree to sign'
     if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
         return False  # 'left without signing the deal'
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in children):
@@ -1222,24 +1282,36 @@ def _speech_above(token: Token) -> Token | None:
 
 def _demands(head: Token, sent: Span, index: int, ctx: ArticleContext, salient: Salient,
              lex: AgreementLexicon) -> list[Step]:
-    """'X returned with additional demands ..., leaving the agreement unresolved': X demanded."""
+    """'X returned with additional demands ..., leaving the agreement unresolved': X demanded. Not
+    demands the sentence says there are none of ('without any preconditions'), nor another side's
+    that X speaks of ('X slammed European ultimatums')."""
     out = []
     for noun in tokens_of(sent):
         if noun.lemma_.lower() not in lex.demand_nouns or noun.pos_ != "NOUN" or head in noun.subtree:
             continue
+        if any(c.lower_ in NONSPECIFIC_DETERMINERS for c in noun.children if c.dep_ == "det") or (
+                noun.dep_ == "pobj" and noun.head.lower_ == "without"):
+            continue
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head
         subject = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
-        if subject is not None:
-            out.append(Step(_country(subject, ctx, salient), "demanded", None, index, text_of(sent).strip()))
+        if subject is None:
+            continue
+        party = _country(subject, ctx, salient)
+        owner = next((c for c in noun.children if c.dep_ in ("poss", "amod", "compound")
+                      and c.ent_type_ in ("GPE", "NORP")), None)
+        if owner is not None and _country(owner, ctx, salient) != party:
+            continue
+        out.append(Step(party, "demanded", None, index, text_of(sent).strip()))
     return out
 
 
 def _date(token: Token, sent: Span, ctx: ArticleContext, drafts: list[Draft], name: Token | None = None) -> When | None:
     """The step's date: the time expression of its sentence nearest the verb ('on March 11'), not
-    one inside the agreement's own name ('the 1994 Volta Treaty'); an offset ('two weeks later')
-    from the date of the step told before; the publication date for a present-tense step; else
-    unknown."""
-    times = [t for t in sentence_times(sent, ctx) if name is None or t[0].root.head.i != name.i]
+    one of the agreement's own phrase (`name`: 'the 1994 Volta Treaty', 'an Easter truce', 'a
+    truce which will begin on Monday'); an offset ('two weeks later') from the date of the step
+    told before; the publication date for a present-tense step; else unknown."""
+    times = [t for t in sentence_times(sent, ctx) if (name is None or not _of_own_phrase(t[0].root, name, token))
+             and not _ends_term(t[0])]
     if times:
         span, when, offset = min(times, key=lambda t: abs(t[0].root.i - token.i))
         if offset is None and when.value:
@@ -1255,6 +1327,87 @@ def _date(token: Token, sent: Span, ctx: ArticleContext, drafts: list[Draft], na
     return None
 
 
+def _of_own_phrase(word: Token, head: Token, verb: Token) -> bool:
+    """A word of a modifier of the agreement's noun ('an *Easter* truce', 'the *1994* treaty'), or of
+    a clause of it that tells when it takes effect ('a truce *beginning May 12*', 'which will start
+    on Monday'): it names the agreement or tells its terms, not when a verb outside that phrase
+    acted on it. A time a preposition of the noun gives ('a ceasefire on Sunday') is the verb's."""
+    node = word
+    while node.head.i != node.i:
+        if node.head.i == head.i:
+            if verb in node.subtree:
+                return False
+            if node.dep_ in ("acl", "relcl"):
+                return _subject_step(node, agreement_lexicon()) == "in_force"
+            return node.dep_ in OWN_PHRASE_DEPS
+        node = node.head
+    return False
+
+
+def _stated_end(mention: MentionInfo, sent: Span, ctx: ArticleContext) -> list[Step]:
+    """The end an agreement's terms state ('a truce effective until midnight on Sunday', 'the truce
+    will last until April 21', 'declares a truce to last until Monday'): an `expired` step dated
+    that day. A stated end not yet reached at publication leaves the status alone (status_of)."""
+    if mention.aspect != "agreement":
+        return []  # the end of a proposal's or of talks' terms is not one of an agreement in existence
+    for prep in (t for t in sent if t.lower_ in END_PREPS and t.dep_ == "prep"):
+        clause = _clause_of(prep.head, mention.head)
+        if clause is None or any(c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
+                                 for c in clause.children):
+            continue
+        span = next((t[0] for t in sentence_times(sent, ctx) if _end_prep(t[0]) == prep), None)
+        if span is None:
+            continue
+        # a term is stated ahead ('will last until Monday', 'declared a truce until Monday'), unless
+        # the agreement itself is told to have lasted ('the truce lasted until Monday')
+        past = prep.head.tag_ == "VBD" and mention.head.dep_ == "nsubj" and mention.head.head.i == prep.head.i
+        dateline = ctx.dateline()
+        reference = date.fromisoformat(dateline.value[:10]) if dateline is not None and dateline.value and len(
+            dateline.value) >= 10 else ctx.published
+        when = resolve_time(text_of(span), reference, future=not past)
+        if when.value and when.precision == "day":
+            return [Step(None, "expired", when, mention.sent_index, text_of(sent).strip())]
+    return []
+
+
+def _end_prep(span: Span) -> Token | None:
+    """The preposition of a stated end a time expression follows ('until midnight on Sunday', 'from
+    6 pm to midnight Sunday')."""
+    before = span.doc[max(span.start - END_WORDS, span.sent.start):span.start + 1]
+    return next((t for t in reversed(before) if t.dep_ == "prep" and (
+        t.lower_ in END_PREPS or t.lower_ in SPAN_END_PREPS and _within_span(t, SPAN_START_PREPS, -SPAN_WORDS))), None)
+
+
+def _within_span(token: Token, words: frozenset[str], reach: int) -> bool:
+    """One of `words` in the sentence within `reach` tokens after (before, if negative) the token."""
+    doc, sent = token.doc, token.sent
+    near = doc[max(token.i + reach, sent.start):token.i] if reach < 0 else doc[token.i + 1:min(token.i + reach,
+                                                                                                sent.end)]
+    return any(t.lower_ in words for t in near)
+
+
+def _ends_term(span: Span) -> bool:
+    """A time of an agreement's terms, its end ('until midnight on Sunday') or the start of a span
+    with an end ('from 6 pm to midnight Sunday'): the date of no other step."""
+    start = next((t for t in span.doc[max(span.start - 1, span.sent.start):span.start + 1]
+                  if t.lower_ in SPAN_START_PREPS), None)
+    return _end_prep(span) is not None or start is not None and _within_span(start, SPAN_END_PREPS | END_PREPS,
+                                                                             SPAN_WORDS)
+
+
+def _clause_of(word: Token, head: Token) -> Token | None:
+    """The word, or the clause above it, that the agreement's noun belongs to ('the truce will
+    begin ... and will last until', 'a truce, effective until'), within a few steps; else None."""
+    node = word
+    for _ in range(3):
+        if node.i == head.i or head.head.i == node.i:
+            return node
+        if node.dep_ not in END_CLAUSE_DEPS or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
 # ---------------------------------------------------------------- completing and reporting
 
 
@@ -1263,7 +1416,7 @@ def _complete(draft: Draft, sents: list[Span], ctx: ArticleContext, drafts: list
     actions = {s.action for s in draft.steps}
     if not actions & EXISTENCE and draft.kind != "proposal" and not draft.is_proposal and not draft.background \
             and not any(m.wished or m.aspect in ("negotiation", "phase") for m in draft.mentions) and any(
-            _told_as_fact(m.head, lex) for m in draft.mentions):
+            _told_as_fact(m.head, lex) and _in_statement(m.head) for m in draft.mentions):
         # named as a fact ('This was followed by a 30-day maritime ceasefire'): it was agreed
         first = draft.mentions[0]
         earlier = drafts[:drafts.index(draft)]
@@ -1275,6 +1428,15 @@ def _complete(draft: Draft, sents: list[Span], ctx: ArticleContext, drafts: list
         if step.action in PARTY_ACTIONS and step.party and step.party not in draft.parties \
                 and step.party != draft.mediator and not (step.action == "demanded" and draft.parties):
             draft.parties.append(step.party)
+    for step in draft.steps:
+        # a declaration is its declarer's act ('X announced a truce with Y' too), unless the agreement
+        # names two other parties (then the declarer announces a deal between them: 'X announced a
+        # ceasefire between A and B')
+        if step.declarer and step.party is None and step.declarer != draft.mediator and (
+                len(draft.parties) < 2 or step.declarer in draft.parties):
+            step.party = step.declarer
+            if step.declarer not in draft.parties:
+                draft.parties.append(step.declarer)
     if draft.proposer and draft.parties and draft.proposer not in draft.parties and draft.mediator is None:
         # a proposer beside known parties is their mediator; with no party known, whether the
         # proposer is one is not told: unknown
@@ -1292,6 +1454,8 @@ def _told_as_fact(head: Token, lex: AgreementLexicon) -> bool:
         return False
     if head.dep_ == "pobj" and head.head.lower_ in TOWARDS_PREPS:
         return False  # 'negotiations towards a ceasefire', 'talks on a truce'
+    if _exhorted(head) or _under_talks(head, lex):
+        return False
     node = head
     for _ in range(6):
         if any(c.dep_ == "neg" for c in node.children) or any(
@@ -1307,9 +1471,38 @@ def _told_as_fact(head: Token, lex: AgreementLexicon) -> bool:
     return True
 
 
-def status_of(draft: Draft) -> str:
-    """The agreement's status as of publication, from its history (docs/CODEBOOK.md)."""
-    actions = [s.action for s in draft.steps]
+def _under_talks(head: Token, lex: AgreementLexicon) -> bool:
+    """Named inside the phrase of talks ('technical negotiations on implementation of a maritime
+    ceasefire'): an agreement under negotiation, not one in existence."""
+    node = head
+    for _ in range(6):
+        if node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head  # 'negotiations on a maritime ceasefire, full ceasefire and peace'
+        elif node.dep_ == "pobj" and node.head.head.i != node.head.i and node.head.head.pos_ in ("NOUN", "PROPN"):
+            node = node.head.head
+            if node.lemma_.lower() in lex.negotiation_nouns or node.lower_ in lex.negotiation_nouns:
+                return True
+        else:
+            break
+    return False
+
+
+def _exhorted(token: Token) -> bool:
+    """Said in a sentence that urges it ('Get the deal done!', "Let's sign the truce"): its main verb
+    is in the bare form with no auxiliary, the imperative."""
+    root = token.sent.root
+    return root.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in root.children)
+
+
+def _in_statement(token: Token) -> bool:
+    """Said in a clause with a verb, not a heading ('- Ceasefire deal -') that only names it."""
+    return any(t.pos_ in ("VERB", "AUX") for t in token.sent)
+
+
+def status_of(draft: Draft, published: date | None = None) -> str:
+    """The agreement's status as of publication, from its history (docs/CODEBOOK.md); a stated end
+    dated after publication ('the truce will last until Monday') has not come yet."""
+    actions = [s.action for s in draft.steps if not (s.action == "expired" and _ahead(s, published))]
     if "collapsed" in actions or "expired" in actions:
         return "collapsed"
     if "violated" in actions:
@@ -1329,7 +1522,12 @@ def status_of(draft: Draft) -> str:
     return "proposed"
 
 
-def _to_agreement(draft: Draft, sents: list[Span]) -> Agreement:
+def _ahead(step: Step, published: date | None) -> bool:
+    """A step dated after publication: a term stated ahead ('until Monday'), not a step taken."""
+    return bool(published and step.date and step.date.value and step.date.value[:10] > published.isoformat())
+
+
+def _to_agreement(draft: Draft, sents: list[Span], published: date | None = None) -> Agreement:
     evidence: list[str] = []
     for index in sorted({m.sent_index for m in draft.mentions} | {s.sent_index for s in draft.steps}):
         text = text_of(sents[index]).strip()
@@ -1338,17 +1536,18 @@ def _to_agreement(draft: Draft, sents: list[Span]) -> Agreement:
     history = [HistoryStep(party=s.party, action=s.action, date=s.date.value if s.date else None,
                            evidence=s.evidence) for s in _ordered(draft.steps)]
     return Agreement(kind=draft.kind, scope=draft.scope, duration_days=draft.duration, mediator=draft.mediator,
-                     parties=draft.parties, history=history, status=status_of(draft), evidence=evidence,
+                     parties=draft.parties, history=history, status=status_of(draft, published), evidence=evidence,
                      note="; ".join(draft.notes) or None)
 
 
 def _ordered(steps: list[Step]) -> list[Step]:
-    """An undated proposal first (it comes before what is done about it), then steps by date, then
-    undated steps in the article's order."""
+    """An undated proposal, or an undated 'agreed' inferred from the agreement's existence, first
+    (it comes before what is done about it), then steps by date, then undated steps in the
+    article's order."""
     def key(step: Step) -> tuple[str, int]:
         if step.date and step.date.value:
             return step.date.value[:10], step.sent_index
-        return ("0000" if step.action == "proposed" else "9999"), step.sent_index
+        return ("0000" if step.action == "proposed" or step.inferred else "9999"), step.sent_index
     return sorted(steps, key=key)
 
 
