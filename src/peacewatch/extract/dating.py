@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from peacewatch.data.event_words import EventWords
 from peacewatch.data.reading_words import AgreementWords
 from peacewatch.data.speech_words import SpeechWords
-from peacewatch.extract.lexicon import get_lexicon
+from peacewatch.extract.lexicon import Lexicon, get_lexicon
 from peacewatch.grammar import (
     COMPLEMENT_DEPS,
     NOUN_MODIFIER_DEPS,
@@ -299,9 +299,10 @@ def _acts_on_truce(verb: Token) -> bool:
     return any(_is_truce(o) for o in objects)
 
 
-# names_the_act's object nouns of each trigger verb, made on first use, with the trigger they were
-# made from (a lexicon loaded again gives new triggers, whose nouns are made again)
-_ACT_OBJECTS: dict[str, tuple[object, frozenset[str]]] = {}
+def _act_objects(lex: Lexicon) -> dict[str, frozenset[str]]:
+    """Each trigger verb's nouns that name its act as its object ('launch' -> 'attack', ...)."""
+    return {lemma: frozenset(trigger.objects or ()) | frozenset(trigger.object_types) | frozenset(trigger.light_types)
+            for lemma, trigger in lex.verbs.items()}
 
 
 def names_the_act(noun: Token, mention: _Told) -> bool:
@@ -312,14 +313,10 @@ def names_the_act(noun: Token, mention: _Told) -> bool:
     ('strikes on the depots throughout the winter'), dates the act.
     Args: noun, the noun a time hangs on; mention, an event mention of its sentence."""
     lemma = mention.trigger.lemma_.lower()
-    trigger = get_lexicon().verbs.get(lemma)
-    if trigger is None or mention.trigger.pos_ not in ("VERB", "AUX"):
+    lex = get_lexicon()
+    if lemma not in lex.verbs or mention.trigger.pos_ not in ("VERB", "AUX"):
         return False
-    found = _ACT_OBJECTS.get(lemma)
-    if found is None or found[0] is not trigger:  # one entry per trigger verb, the only lemmas kept
-        found = _ACT_OBJECTS[lemma] = (trigger, frozenset(trigger.objects or ()) | frozenset(trigger.object_types)
-                                       | frozenset(trigger.light_types))
-    objects = found[1]
+    objects = lex.gathered("dating.act_objects", _act_objects)[lemma]
     for _ in range(_OBJECT_PHRASE_DEPTH):
         # 'strikes on the island's depots throughout the winter': a noun of the act noun's own phrase
         if noun.lemma_.lower() in objects or noun.dep_ != "pobj" or noun.head.head.pos_ != "NOUN":

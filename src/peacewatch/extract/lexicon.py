@@ -3,12 +3,18 @@ once per process for the readers: phrasal verbs by their head and particle."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cache, cached_property
+from typing import Any, TypeVar, cast
+
+from pydantic import PrivateAttr
 
 from peacewatch.data.lexicons import Trigger, TriggerFile, TriggerWords
 
 __all__ = ["Lexicon", "Trigger", "get_lexicon"]
+
+T = TypeVar("T")
 
 
 class Lexicon(TriggerWords):
@@ -18,6 +24,7 @@ class Lexicon(TriggerWords):
     phrasal: dict[tuple[str, str], Trigger]
     nouns: dict[str, Trigger]
     adjectives: dict[str, Trigger]
+    _gathered: dict[str, Any] = PrivateAttr(default_factory=dict)
 
     @cached_property
     def phrasal_heads(self) -> frozenset[str]:
@@ -27,6 +34,15 @@ class Lexicon(TriggerWords):
     @cached_property
     def threat_verbs(self) -> frozenset[str]:
         return frozenset(k for k, v in self.verbs.items() if v.type == "THREATEN")
+
+    def gathered(self, name: str, make: Callable[[Lexicon], T]) -> T:
+        """What a reader gathers from the lexicon (its words, a table by trigger), made once per
+        lexicon and kept on it: a lexicon does not change, and one loaded again (a test's, a
+        user's) gathers anew.
+        Args: name, what is gathered, unique in the process; make, its gathering from a lexicon."""
+        if name not in self._gathered:
+            self._gathered[name] = make(self)
+        return cast(T, self._gathered[name])
 
 
 @cache

@@ -150,22 +150,8 @@ def find_mentions(sent: Span, lex: Lexicon) -> list[Mention]:
 def _trigger_words(lex: Lexicon) -> frozenset[str]:
     """The lemmas of every trigger of the lexicon (verbs, heads of phrasal verbs, nouns and
     adjectives), gathered once per lexicon."""
-    return per_lexicon(lex, "mentions.trigger_words", lambda lex: frozenset(
+    return lex.gathered("mentions.trigger_words", lambda lex: frozenset(
         lex.verbs.keys() | lex.phrasal_heads | lex.nouns.keys() | lex.adjectives.keys()))
-
-
-# per_lexicon's words: one entry per name, of the last lexicon asked (tests build their own)
-_PER_LEXICON: dict[str, tuple[Lexicon, frozenset[str]]] = {}
-
-
-def per_lexicon(lex: Lexicon, name: str, make: Callable[[Lexicon], frozenset[str]]) -> frozenset[str]:
-    """The words `make(lex)` gathers, gathered once per lexicon (a lexicon does not change), not
-    once per doc or sentence.
-    Args: lex, the lexicon; name, what the words are, unique in the process; make, their gathering."""
-    found = _PER_LEXICON.get(name)
-    if found is None or found[0] is not lex:
-        found = _PER_LEXICON[name] = (lex, make(lex))
-    return found[1]
 
 
 def _lemma(token: Token) -> str:

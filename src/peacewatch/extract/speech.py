@@ -24,7 +24,6 @@ from peacewatch.extract.mentions import (
     Mention,
     is_negated,
     owners_of,
-    per_lexicon,
     read_status,
     speaker_of,
     speech_verb_of,
@@ -76,8 +75,8 @@ def read_speech_acts(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Men
 
 def _reader_words(lex: Lexicon) -> frozenset[str]:
     """The words of all the readers, gathered once per lexicon."""
-    return per_lexicon(lex, "speech.reader_words",
-                       lambda lex: frozenset().union(*(words_read(lex) for _, words_read in _READERS)))
+    return lex.gathered("speech.reader_words",
+                        lambda lex: frozenset().union(*(words_read(lex) for _, words_read in _READERS)))
 
 
 def _words_of(sent: Span, wanted: Set[str]) -> dict[str, list[Token]]:
