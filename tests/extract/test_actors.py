@@ -99,6 +99,10 @@ ACTOR_CASES = [
      "'X-occupied' names an occupier, not the residents' country"),
     ("The ministry listed two Iranian-owned shipping firms.", "firms", ("-", "IRN", "BUS"),
      "'X-owned firms' with no place: the owner's country is all the phrase says"),
+    ("Shelling in Mosul killed five people.", "Shelling", ("-", None, "MIL"),
+     "an attack named by its means: the phrase of where says where it struck, not whose"),
+    ("Rebels in Chad attacked a convoy.", "Rebels", ("-", "TCD", "REB"),
+     "a group placed by its phrase of where is of that country"),
 ]
 
 

@@ -270,3 +270,11 @@ def test_act_takes_no_place_from_a_sentence_of_another_kind_of_happening():
 def test_act_after_a_sentence_of_another_kind_than_talks_goes_on_with_the_story(text, kind):
     found = _events(text, kind)
     assert found and found[0].location is not None and found[0].location.name == "Bunia"
+
+
+def test_a_strike_after_talks_goes_on_from_the_story_before_them():
+    text = ("Rebels shelled a market in Bunia on Monday.\n\n"
+            "The envoy held talks in Kinshasa on Tuesday.\n\n"
+            "The rebels also attacked a school.")
+    found = [e for e in _events(text, "ASSAULT") if "school" in str(e.evidence)]
+    assert found and found[0].location is not None and found[0].location.name == "Bunia"

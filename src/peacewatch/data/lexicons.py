@@ -116,5 +116,6 @@ class ActorFile(DataFile):
     roles: dict[Sector, list[Word]]
     inheriting: list[Word] = Field(default_factory=list)
     titles: list[Word] = Field(default_factory=list)
+    means: list[Word] = Field(default_factory=list)
     patron_suffixes: list[Word] = Field(default_factory=list)
     owner_suffixes: list[Word] = Field(default_factory=list)

@@ -99,6 +99,7 @@ class _Lexicon:
     orgs_folded: dict[str, Organisation]
     roles: dict[tuple[str, ...], str]
     inheriting: frozenset[tuple[str, ...]]
+    means: frozenset[tuple[str, ...]]  # roles that name an attack by its means or a weapon acting
     titles: frozenset[str]
     patron_suffixes: frozenset[str]
     owner_suffixes: frozenset[str]
@@ -131,8 +132,9 @@ def _lexicon() -> _Lexicon:
                 orgs_folded.setdefault(_fold(key), org)
             max_len = max(max_len, len(key.split()))
     roles: dict[tuple[str, ...], str] = {}
+    means = frozenset(_split_words(normalize_text(w)) for w in data.means)
     for sector, words in data.roles.items():
-        for word in words:
+        for word in [*words, *data.means] if sector == "MIL" else words:
             roles.setdefault(_split_words(normalize_text(word)), sector)
     for role_words in roles:
         max_len = max(max_len, len(role_words))
@@ -140,7 +142,7 @@ def _lexicon() -> _Lexicon:
     titles = frozenset(w.lower() for w in data.titles)
     patrons = frozenset(w.lower() for w in data.patron_suffixes)
     owners = frozenset(w.lower() for w in data.owner_suffixes)
-    return _Lexicon(orgs_exact, orgs_folded, roles, inheriting, titles, patrons, owners, max_len)
+    return _Lexicon(orgs_exact, orgs_folded, roles, inheriting, means, titles, patrons, owners, max_len)
 
 
 @lru_cache(maxsize=65536)
@@ -789,8 +791,14 @@ def _owner_country(segment: _Segment, reading: _Reading, persons: PersonIndex | 
 
 
 def _located_country(segment: _Segment, reading: _Reading, persons: PersonIndex | None) -> str | None:
-    """Where a group is ('rebels in X'): the last resort, and never for an international body."""
-    return segment.located[0].iso3 if segment.located and reading.sector != "IGO" else None
+    """Where a group is ('rebels in X'): the last resort, never for an international body, and
+    never for an attack named by its means or a weapon ('shelling in X' is where it struck)."""
+    if not segment.located or reading.sector == "IGO":
+        return None
+    head = segment.head
+    if head is not None and head.kind == "role" and head.words in _lexicon().means:
+        return None
+    return segment.located[0].iso3
 
 
 _CountrySource = Callable[[_Segment, _Reading, "PersonIndex | None"], str | None]

@@ -437,7 +437,8 @@ def story_place(index: int, places_by_sentence: Sequence[Sequence[Place]], kind:
     before it name (the story goes on where it was). A statement of a state speaks from that
     place only when it is the state's own ('France condemned the attack on X' was not said in X);
     an act of force is not where talks or a visit were (`acts_by_sentence`, the types each
-    sentence tells: 'The envoy is due in X.' does not place a strike told after it in X)."""
+    sentence tells: 'The envoy is due in X.' does not place a strike told after it in X): it
+    looks past them."""
     for back in range(1, STORY_WINDOW + 1):
         if index - back >= 0 and places_by_sentence[index - back]:
             place = borrowed_place(places_by_sentence[index - back])
@@ -445,7 +446,9 @@ def story_place(index: int, places_by_sentence: Sequence[Sequence[Place]], kind:
             if kind in STATEMENT_TYPES:
                 return None if foreign else place
             told = acts_by_sentence[index - back] if index - back < len(acts_by_sentence) else frozenset()
-            return None if kind in FORCE_TYPES and told and told <= TALKS_TYPES else place
+            if kind in FORCE_TYPES and told and told <= TALKS_TYPES:
+                continue  # the story of the strike goes on from before the talks
+            return place
     return None
 
 
