@@ -169,7 +169,24 @@ def test_bare_talks_after_a_truces_end_are_another_row():
     talks = "Envoys will hold another round of ceasefire talks this week."
     store = FakeStore([truce(), telling(2, "2026-04-08", [talks], parties=("AAA",), status="proposed")])
     rows = track_agreements(store)
-    assert [(r.status, len(r.articles)) for r in rows] == [("agreed", 1), ("proposed", 1)]
+    # (the truce's stated end has passed by the store's last article: it is over)
+    assert [(r.status, len(r.articles)) for r in rows] == [("collapsed", 1), ("proposed", 1)]
+
+
+def test_a_truce_is_over_once_the_record_reaches_past_its_stated_end():
+    later = telling(2, "2026-04-09", ["Fighting went on elsewhere."], kind="deal", parties=("BBB",))
+    (holding,) = track_agreements(FakeStore([truce()]))  # the record ends before the truce does
+    assert (holding.status, holding.status_as_of) == ("agreed", "2026-04-03")
+    over = next(r for r in track_agreements(FakeStore([truce(), later])) if r.kind == "ceasefire")
+    assert (over.status, over.status_as_of) == ("collapsed", "2026-04-05")
+
+
+def test_a_truce_told_of_after_its_stated_end_is_not_over():
+    # a breach told on a day after the stated end: the truce was still taken to hold
+    breach = "The council accused the rebels of breaking the truce on Tuesday."
+    store = FakeStore([truce(), telling(2, "2026-04-08", [breach], parties=("AAA",), status="in_force",
+                                        steps=[step("accused_violation", breach, "AAA", "2026-04-07")])])
+    assert [r.status for r in track_agreements(store)] == ["in_force"]
 
 
 def test_a_telling_during_the_truce_joins_it():

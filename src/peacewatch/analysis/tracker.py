@@ -1,6 +1,7 @@
 """The agreement tracker: each ceasefire, deal or proposal merged across the articles that tell
 of it, with its parties, mediator, scope, duration, the union of their histories, and its
-status as the latest of those articles gives it.
+status as the latest of those articles gives it (or, once the record reaches past a truce's
+stated end with nothing told of it after, collapsed as of that end).
 
 What the tracker shows comes from the agreement's own words:
 - scope: one class of a small set (data/agreement_scopes.yaml: full, partial-energy, maritime,
@@ -132,8 +133,10 @@ def track_agreements(store: Store, country: str | None = None, status: str | Non
                                       background=row["background"])
             merged.append(target)
         _absorb(target, row)
+    reach = max((row["published"] for row in rows if row["published"]), default=None)
     for item in merged:
         item.history.sort(key=lambda s: (s.get("date") or s.get("told") or "9999", s["action"]))
+        _past_its_end(item, reach)
     merged.sort(key=lambda m: _first_day(m) or "9999")
     return [m for m in merged if status is None or m.status == status]
 
@@ -284,6 +287,23 @@ def _events_by_sentence(store: Store, article_ids: set[str]) -> dict[tuple[str, 
 
 
 # ------------------------------------------------------------------ merging tellings
+
+
+# The statuses of an agreement that holds until its stated end; at that end it is over, which the
+# coding manual's statuses call collapsed ('a collapse or expiry').
+_HOLDING = frozenset({"agreed", "in_force", "violated"})
+
+
+def _past_its_end(item: TrackedAgreement, reach: str | None) -> None:
+    """A truce whose stated end ('until midnight on Monday') has passed by the store's last
+    publication day (`reach`), with nothing told of it after that end, is over: its status is
+    collapsed as of its end (its articles, told before the end, gave it as holding)."""
+    ends = sorted(s["date"][:10] for s in item.history if s["action"] == "expired" and s.get("date"))
+    if not ends or reach is None or item.status not in _HOLDING or ends[-1] > reach[:10]:
+        return
+    if any((s.get("date") or "")[:10] > ends[-1] and s["action"] not in ENDING_ACTIONS for s in item.history):
+        return  # told as holding after its end: extended, or the end was not kept
+    item.status, item.status_as_of = "collapsed", ends[-1]
 
 
 def _absorb(target: TrackedAgreement, row: dict) -> None:
