@@ -727,3 +727,10 @@ def test_he_of_a_clause_hung_on_the_sentence_is_its_main_subject():
             "The president's envoy Tom Reed is due in Lima this week where he is expected to hold another "
             "round of talks with President Ana Ruiz.")
     assert ("Tom Reed", "Ana Ruiz") in _sides(text, "CONSULT")
+
+
+def test_an_act_named_inside_what_a_request_asks_for_is_not_done():
+    # 'including' is a participle used as a preposition: the sanctions belong to the pressure the
+    # president urged, so they were asked for, not imposed
+    text = "The president had urged Ottawa to exert pressure, including increased sanctions, on Minsk."
+    assert [e.type for e in _events(text)] == ["REQUEST"]

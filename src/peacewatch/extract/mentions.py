@@ -1124,11 +1124,12 @@ def _is_reference(noun: Token, lex: Lexicon) -> bool:
 
 
 def _clause_of(token: Token) -> Token:
-    """The nearest verb above a token (the clause that holds it)."""
+    """The nearest verb above a token (the clause that holds it); a participle used as a
+    preposition ('pressure, including sanctions', 'following the talks') holds no clause."""
     node = token
     while node.head.i != node.i:
         node = node.head
-        if node.pos_ in ("VERB", "AUX"):
+        if node.pos_ in ("VERB", "AUX") and node.dep_ != "prep":
             return node
     return node
 
