@@ -734,3 +734,13 @@ def test_an_act_named_inside_what_a_request_asks_for_is_not_done():
     # president urged, so they were asked for, not imposed
     text = "The president had urged Ottawa to exert pressure, including increased sanctions, on Minsk."
     assert [e.type for e in _events(text)] == ["REQUEST"]
+
+
+@pytest.mark.parametrize("text", [
+    "He also hinted at tougher sanctions against Minsk.",
+    "Ottawa floated the idea of new sanctions against Minsk.",
+    "The meeting also discussed the possibility of direct talks between the two sides.",
+    "The army is weighing an offensive on the town.",
+])
+def test_an_act_a_verb_of_prospect_talks_of_is_not_done(text):
+    assert [e for e in _events(text) if e.status == "occurred" and e.type in ("SANCTION", "CONSULT", "ASSAULT")] == []

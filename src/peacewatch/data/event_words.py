@@ -39,6 +39,8 @@ class EventWords(DataFile):
     causative_verbs: frozenset[Word]
     decision_nouns: frozenset[Word]
     pretext_nouns: frozenset[Word] = frozenset()
+    prospect_verbs: frozenset[Word] = frozenset()
+    prospect_nouns: frozenset[Word] = frozenset()
     site_nouns: frozenset[Word]
     receiving_verbs: frozenset[Word]
     hit_taking_verbs: frozenset[Word] = frozenset()

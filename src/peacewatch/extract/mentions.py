@@ -373,6 +373,8 @@ def _noun_mention(noun: Token, sent: Span, lex: Lexicon) -> Mention | None:
         return None  # 'every such strike is reason for sanctions', 'any attack would': no one act
     if noun.dep_ == "pobj" and _lemma(noun.head) in PURPOSE_PREPS and _is_pretext(noun.head.head):
         return None  # 'a pretext for new attacks', 'preparations for an offensive': not done
+    if _talked_of(noun):
+        return None  # 'hinted at tougher sanctions', 'floated the idea of a blockade': not done
     trigger = _noun_trigger(noun, lex)
     if trigger is None:
         return None
@@ -390,6 +392,28 @@ def _noun_mention(noun: Token, sent: Span, lex: Lexicon) -> Mention | None:
     if adjunct is not None:
         return adjunct
     return _own_noun_mention(host, trigger, sent, lex)
+
+
+# The prepositions after which a verb of prospect names what it talks of ('hinted at', 'warned of').
+_PROSPECT_PREPS = frozenset({"at", "of", "about"})
+
+
+def _talked_of(noun: Token) -> bool:
+    """Whether a noun names an act a verb of prospect talks of rather than does: its object, or
+    after 'at', 'of' or 'about', or after 'the idea of' ('hinted at tougher sanctions', 'warned of
+    new sanctions', 'floated the idea of a blockade')."""
+    node = noun
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and _lemma(node.head.head) in _WORDS.prospect_nouns:
+        node = node.head.head  # 'the idea of X': what is said of the idea is said of X
+    if node.dep_ == "pobj" and node.head.lower_ in _PROSPECT_PREPS:
+        verb = node.head.head
+    elif node.dep_ == "dobj":
+        verb = node.head
+    else:
+        return False
+    return verb.pos_ == "VERB" and _lemma(verb) in _WORDS.prospect_verbs
 
 
 def _is_pretext(head: Token) -> bool:
