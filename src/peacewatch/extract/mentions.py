@@ -399,14 +399,17 @@ _PROSPECT_PREPS = frozenset({"at", "of", "about"})
 
 
 def _talked_of(noun: Token) -> bool:
-    """Whether a noun names an act a verb of prospect talks of rather than does: its object, or
-    after 'at', 'of' or 'about', or after 'the idea of' ('hinted at tougher sanctions', 'warned of
-    new sanctions', 'floated the idea of a blockade')."""
+    """Whether a noun names an act talked of rather than done: after a noun of prospect ('the
+    possibility of direct talks', 'the threat of sanctions'), or, told without a definite
+    determiner (the attack told elsewhere is another matter), the object of a verb of prospect
+    or its 'at', 'of' or 'about' ('hinted at tougher sanctions', 'weighing an offensive')."""
     node = noun
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
     if node.dep_ == "pobj" and node.head.lower_ == "of" and _lemma(node.head.head) in _WORDS.prospect_nouns:
-        node = node.head.head  # 'the idea of X': what is said of the idea is said of X
+        return True
+    if any(c.dep_ == "poss" or (c.dep_ == "det" and _lemma(c) in DEFINITE_DETERMINERS) for c in node.children):
+        return False
     if node.dep_ == "pobj" and node.head.lower_ in _PROSPECT_PREPS:
         verb = node.head.head
     elif node.dep_ == "dobj":
