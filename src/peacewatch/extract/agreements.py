@@ -90,6 +90,11 @@ END_CLAUSE_DEPS = frozenset({"conj", "xcomp", "amod", "acl", "relcl", "advcl", "
 # Steps that put an agreement in existence; without one, a ceasefire the article names as a fact
 # ('This was followed by a 30-day maritime ceasefire') was agreed.
 EXISTENCE = {"agreed", "signed", "in_force", "accepted", "proposed", "rejected"}
+# Verbs of talking an agreement over ('agreed to discuss a new truce', 'will consider the plan'): what
+# they take as object is under negotiation, neither reached nor refused. (A list of
+# data/agreements.yaml once its reader, data/reading_words.py, has the field.)
+DELIBERATION_VERBS = frozenset({"discuss", "consider", "debate", "examine", "explore", "study", "weigh",
+                                "review", "ponder", "mull", "talk"})
 
 
 @dataclass(frozen=True)
@@ -1454,7 +1459,7 @@ def _told_as_fact(head: Token, lex: AgreementLexicon) -> bool:
         return False
     if head.dep_ == "pobj" and head.head.lower_ in TOWARDS_PREPS:
         return False  # 'negotiations towards a ceasefire', 'talks on a truce'
-    if _exhorted(head) or _under_talks(head, lex):
+    if _exhorted(head) or _under_talks(head, lex) or _deliberated(head):
         return False
     node = head
     for _ in range(6):
@@ -1485,6 +1490,12 @@ def _under_talks(head: Token, lex: AgreementLexicon) -> bool:
         else:
             break
     return False
+
+
+def _deliberated(head: Token) -> bool:
+    """Talked over ('agreed to discuss a new truce', 'will consider the deal', 'talked about a truce'):
+    an agreement under negotiation, not one named as reached."""
+    return any(role == "object" and verb.lemma_.lower() in DELIBERATION_VERBS for verb, role in _governing_verbs(head))
 
 
 def _exhorted(token: Token) -> bool:
