@@ -34,3 +34,35 @@ def test_a_truce_in_force_may_be_discussed():
 def test_a_discussed_truce_keeps_the_steps_of_its_own_clause():
     assert read("The leaders discussed the truce, which took effect on Monday.") == [
         ("ceasefire", "in_force", [(None, "in_force")])]
+
+
+@pytest.mark.parametrize("text,expected,comment", [
+    ("Chile called for a truce on Monday. Peru welcomed the proposal from Bolivia.",
+     [("ceasefire", "proposed", [])],
+     "a proposal no one told of before: not the truce asked for"),
+    ("Chile called for a truce. Bolivia proposed to hold direct talks. Peru welcomed the proposal from Bolivia.",
+     [("ceasefire", "proposed", [])],
+     "the offer told last is of talks, not of the truce"),
+    ("Chile proposed a truce on Monday. Peru welcomed the proposal.",
+     [("ceasefire", "proposed", [("CHL", "proposed"), ("PER", "accepted")])],
+     "the offer told last is the truce: the proposal points back at it"),
+    ("Chile proposed a truce on Monday. Bolivia offered condolences. Peru rejected the offer.",
+     [("ceasefire", "rejected", [("CHL", "proposed"), ("PER", "rejected")])],
+     "an offer of something other than an agreement or talks is no offer of one"),
+])
+def test_a_bare_proposal_stands_for_the_offer_it_points_back_at(text, expected, comment):
+    assert read(text) == expected, comment
+
+
+def test_a_proposal_of_talks_is_the_talks():
+    assert read("Peru and Chile held peace talks in May. Chile called for a truce. Peru rejected the proposal "
+                "from Bolivia to resume the peace talks.") == [
+        ("peace_deal", "rejected", [("BOL", "proposed"), ("PER", "rejected")]),
+        ("ceasefire", "proposed", [])]
+
+
+def test_a_proposal_of_talks_named_first_is_an_agreement_of_its_own():
+    assert read("Peru and Chile agreed to a ceasefire on Friday. Peru rejected the proposal from Chile to hold "
+                "peace talks.") == [
+        ("ceasefire", "agreed", [(None, "agreed")]),
+        ("peace_deal", "rejected", [("CHL", "proposed"), ("PER", "rejected")])]
