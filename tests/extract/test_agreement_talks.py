@@ -21,6 +21,7 @@ def read(text):
     ("Peru and Chile have agreed to talk about a truce.", "talking about it"),
     ("Peru and Chile agreed to hold talks on a truce.", "talks on it"),
     ("The truce was discussed on Monday.", "discussed in the passive"),
+    ("Peru and Chile agreed to negotiate a ceasefire.", "negotiating in the infinitive is ahead"),
 ])
 def test_a_truce_talked_over_is_not_agreed(text, comment):
     assert read(text) == [("ceasefire", "proposed", [])], comment
@@ -28,6 +29,11 @@ def test_a_truce_talked_over_is_not_agreed(text, comment):
 
 def test_a_truce_in_force_may_be_discussed():
     assert read("A truce has been in place since May. The leaders discussed the truce on Monday.") == [
+        ("ceasefire", "agreed", [(None, "agreed")])]
+
+
+def test_a_truce_negotiated_is_agreed():
+    assert read("Norway negotiated a truce between Peru and Chile on Monday.") == [
         ("ceasefire", "agreed", [(None, "agreed")])]
 
 

@@ -1024,6 +1024,8 @@ def _verb_steps(mention: MentionInfo, verb: Token, role: str, sent: Span, sents:
     """The steps one verb the agreement hangs on takes ('Pakistan put the accord on hold'), and the
     effect a clause of that verb tells ('announced a truce, bringing a pause to the clashes')."""
     action = _exit(verb, mention.head, lex) or _action(verb, role, lex)
+    if role == "object" and _talks_over(verb, lex):
+        return []  # 'agreed to negotiate a truce': talks ahead, no step of the truce
     if not _is_asserted(verb, lex):
         threat = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.threat_verbs
         if threat and action in ("collapsed", "expired") and mention.aspect == "agreement":
@@ -1508,7 +1510,7 @@ def _told_as_fact(head: Token, lex: AgreementLexicon) -> bool:
         return False
     if head.dep_ == "pobj" and head.head.lower_ in TOWARDS_PREPS:
         return False  # 'negotiations towards a ceasefire', 'talks on a truce'
-    if _exhorted(head) or _under_talks(head, lex) or _deliberated(head):
+    if _exhorted(head) or _under_talks(head, lex) or _deliberated(head, lex):
         return False
     node = head
     for _ in range(6):
@@ -1541,10 +1543,17 @@ def _under_talks(head: Token, lex: AgreementLexicon) -> bool:
     return False
 
 
-def _deliberated(head: Token) -> bool:
-    """Talked over ('agreed to discuss a new truce', 'will consider the deal', 'talked about a truce'):
-    an agreement under negotiation, not one named as reached."""
-    return any(role == "object" and verb.lemma_.lower() in DELIBERATION_VERBS for verb, role in _governing_verbs(head))
+def _deliberated(head: Token, lex: AgreementLexicon) -> bool:
+    """Talked over ('agreed to discuss a new truce', 'will consider the deal', 'talked about a truce',
+    'agreed to negotiate a truce'): an agreement under negotiation, not one named as reached."""
+    return any(role == "object" and _talks_over(verb, lex) for verb, role in _governing_verbs(head))
+
+
+def _talks_over(verb: Token, lex: AgreementLexicon) -> bool:
+    """A verb of deliberation, or of negotiating in the infinitive ('agreed to negotiate', 'offered to
+    mediate'): the negotiating is ahead, where 'negotiated a truce' tells one reached."""
+    lemma = verb.lemma_.lower()
+    return lemma in DELIBERATION_VERBS or lemma in lex.negotiating_verbs and verb.dep_ == "xcomp"
 
 
 def _exhorted(token: Token) -> bool:
