@@ -90,6 +90,11 @@ END_CLAUSE_DEPS = frozenset({"conj", "xcomp", "amod", "acl", "relcl", "advcl", "
 # Steps that put an agreement in existence; without one, a ceasefire the article names as a fact
 # ('This was followed by a 30-day maritime ceasefire') was agreed.
 EXISTENCE = {"agreed", "signed", "in_force", "accepted", "proposed", "rejected"}
+# Verbs of talking an agreement over ('agreed to discuss a new truce', 'will consider the plan'): what
+# they take as object is under negotiation, neither reached nor refused. (A list of
+# data/agreements.yaml once its reader, data/reading_words.py, has the field.)
+DELIBERATION_VERBS = frozenset({"discuss", "consider", "debate", "examine", "explore", "study", "weigh",
+                                "review", "ponder", "mull", "talk"})
 
 
 @dataclass(frozen=True)
@@ -463,6 +468,10 @@ def _generic_mention(token: Token, index: int, ctx: ArticleContext, lex: Agreeme
         mention.fallback = "deal"
     elif kind is None and not mention.definite and not mention.proposer:
         return None  # 'an agreement': no agreement named before
+    talks = _talks_offered(token, lex) if kind is None and aspect == "proposal" else None
+    offered = _talks_mention(talks, index, ctx, lex) if talks is not None else None
+    if offered is not None:
+        mention.fallback = offered.kind  # 'his proposal to restart the peace talks', none held before
     return mention
 
 
@@ -858,6 +867,11 @@ def _parties(head: Token, core: Token, ctx: ArticleContext | None = None) -> lis
 def _link(mention: MentionInfo, drafts: list[Draft], lex: AgreementLexicon) -> Draft | None:
     """The agreement named before that a mention stands for, or None for a new one."""
     candidates = _candidates(mention, drafts)
+    if mention.aspect == "proposal" and mention.kind is None:
+        # a bare 'the proposal', 'his offer': the offer it names or points back at, not any agreement
+        # still open ('the proposal from X' after a ceasefire X never offered)
+        offered = _offered(mention, drafts, lex)
+        candidates = [d for d in candidates if d in offered]
     if mention.named:
         # 'the Dayton Accord' after 'the Dayton Agreement'; another title is another agreement
         return next((d for d in candidates if d.named and _scopes_compatible(mention.scope, d.scope, False, d)), None)
@@ -878,6 +892,46 @@ def _link(mention: MentionInfo, drafts: list[Draft], lex: AgreementLexicon) -> D
             continue
         return draft
     return None
+
+
+def _offered(mention: MentionInfo, drafts: list[Draft], lex: AgreementLexicon) -> list[Draft]:
+    """The agreements a bare proposal stands for: the talks its own phrase names ('his proposal to
+    restart the peace talks'); else those of the offer told last before it, a proposal noun or a
+    verb of proposing an agreement or talks ('X proposed a truce', 'X proposed to resume talks').
+    None when that offer is of no agreement named (talks the article names with no word of peace)."""
+    head = mention.head
+    if _talks_offered(head, lex) is not None:
+        return [d for d in drafts if any(m.aspect == "negotiation" for m in d.mentions)]
+    offer = next((t for t in reversed(head.doc[:head.i]) if _is_offer(t, lex)), None)
+    if offer is None:
+        return []
+    return [d for d in drafts if any(m.head == offer or offer in m.head.ancestors and m.head.sent == offer.sent
+                                     for m in d.mentions)]
+
+
+def _talks_offered(proposal: Token, lex: AgreementLexicon) -> Token | None:
+    """The noun of the talks a proposal's own phrase offers ('a proposal to restart peace talks')."""
+    return next((t for t in proposal.subtree if t.i != proposal.i and t.pos_ in ("NOUN", "PROPN") and (
+        t.lemma_.lower() in lex.negotiation_nouns or t.lower_ in lex.negotiation_nouns)), None)
+
+
+def _is_offer(token: Token, lex: AgreementLexicon) -> bool:
+    """A proposal noun, or a verb of proposing whose object, or its clause's object, is an agreement or
+    talks ('proposed a truce', 'proposed to resume the talks'; not 'offered condolences')."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN":
+        return lemma in lex.proposal_nouns
+    if token.pos_ != "VERB" or lex.step_verbs.get(lemma) != "proposed":
+        return False
+    clauses = [token, *(c for c in token.children if c.dep_ == "xcomp")]
+    return any(o.dep_ == "dobj" and _is_offer_object(o, lex) for c in clauses for o in c.children)
+
+
+def _is_offer_object(token: Token, lex: AgreementLexicon) -> bool:
+    """A noun of an agreement or of talks."""
+    return token.pos_ in ("NOUN", "PROPN") and (
+        _is_truce_word(token, lex) or token.lemma_.lower() in lex.generic_nouns | lex.negotiation_nouns
+        or token.lower_ in lex.negotiation_nouns)
 
 
 def _tells_another(mention: MentionInfo, draft: Draft) -> bool:
@@ -970,6 +1024,8 @@ def _verb_steps(mention: MentionInfo, verb: Token, role: str, sent: Span, sents:
     """The steps one verb the agreement hangs on takes ('Pakistan put the accord on hold'), and the
     effect a clause of that verb tells ('announced a truce, bringing a pause to the clashes')."""
     action = _exit(verb, mention.head, lex) or _action(verb, role, lex)
+    if role == "object" and _talks_over(verb, lex):
+        return []  # 'agreed to negotiate a truce': talks ahead, no step of the truce
     if not _is_asserted(verb, lex):
         threat = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.threat_verbs
         if threat and action in ("collapsed", "expired") and mention.aspect == "agreement":
@@ -1454,7 +1510,7 @@ def _told_as_fact(head: Token, lex: AgreementLexicon) -> bool:
         return False
     if head.dep_ == "pobj" and head.head.lower_ in TOWARDS_PREPS:
         return False  # 'negotiations towards a ceasefire', 'talks on a truce'
-    if _exhorted(head) or _under_talks(head, lex):
+    if _exhorted(head) or _under_talks(head, lex) or _deliberated(head, lex):
         return False
     node = head
     for _ in range(6):
@@ -1485,6 +1541,19 @@ def _under_talks(head: Token, lex: AgreementLexicon) -> bool:
         else:
             break
     return False
+
+
+def _deliberated(head: Token, lex: AgreementLexicon) -> bool:
+    """Talked over ('agreed to discuss a new truce', 'will consider the deal', 'talked about a truce',
+    'agreed to negotiate a truce'): an agreement under negotiation, not one named as reached."""
+    return any(role == "object" and _talks_over(verb, lex) for verb, role in _governing_verbs(head))
+
+
+def _talks_over(verb: Token, lex: AgreementLexicon) -> bool:
+    """A verb of deliberation, or of negotiating in the infinitive ('agreed to negotiate', 'offered to
+    mediate'): the negotiating is ahead, where 'negotiated a truce' tells one reached."""
+    lemma = verb.lemma_.lower()
+    return lemma in DELIBERATION_VERBS or lemma in lex.negotiating_verbs and verb.dep_ == "xcomp"
 
 
 def _exhorted(token: Token) -> bool:
