@@ -90,13 +90,6 @@ END_CLAUSE_DEPS = frozenset({"conj", "xcomp", "amod", "acl", "relcl", "advcl", "
 # Steps that put an agreement in existence; without one, a ceasefire the article names as a fact
 # ('This was followed by a 30-day maritime ceasefire') was agreed.
 EXISTENCE = {"agreed", "signed", "in_force", "accepted", "proposed", "rejected"}
-# Verbs of talking an agreement over ('agreed to discuss a new truce', 'will consider the plan'): what
-# they take as object is under negotiation, neither reached nor refused. (A list of
-# data/agreements.yaml once its reader, data/reading_words.py, has the field.)
-DELIBERATION_VERBS = frozenset({"discuss", "consider", "debate", "examine", "explore", "study", "weigh",
-                                "review", "ponder", "mull", "talk"})
-
-
 @dataclass(frozen=True)
 class AgreementLexicon:
     ceasefire_nouns: frozenset[str]
@@ -143,6 +136,7 @@ class AgreementLexicon:
     mediating_modifiers: frozenset[str]
     mediating_suffixes: tuple[str, ...]
     negotiating_verbs: frozenset[str]
+    deliberation_verbs: frozenset[str]
     proposing_verbs: frozenset[str]
     cover_words: frozenset[str]
     hyphen_tails: frozenset[str]  # the last parts of hyphenated ceasefire nouns ('fire' of 'cease-fire')
@@ -156,7 +150,7 @@ _WORD_SETS = ("ceasefire_nouns", "generic_nouns", "proposal_nouns", "negotiation
               "rejecting_adjectives", "demand_nouns", "unresolved_words",
               "partial_words", "scope_stopwords", "scope_verbs", "attack_nouns", "definite_modifiers",
               "hypothetical_modifiers", "purpose_verbs", "brokering_modifiers", "mediating_modifiers",
-              "negotiating_verbs", "proposing_verbs")
+              "negotiating_verbs", "deliberation_verbs", "proposing_verbs")
 
 
 @cache
@@ -1553,7 +1547,7 @@ def _talks_over(verb: Token, lex: AgreementLexicon) -> bool:
     """A verb of deliberation, or of negotiating in the infinitive ('agreed to negotiate', 'offered to
     mediate'): the negotiating is ahead, where 'negotiated a truce' tells one reached."""
     lemma = verb.lemma_.lower()
-    return lemma in DELIBERATION_VERBS or lemma in lex.negotiating_verbs and verb.dep_ == "xcomp"
+    return lemma in lex.deliberation_verbs or lemma in lex.negotiating_verbs and verb.dep_ == "xcomp"
 
 
 def _exhorted(token: Token) -> bool:
