@@ -298,12 +298,13 @@ def _past_its_end(item: TrackedAgreement, reach: str | None) -> None:
     """A truce whose stated end ('until midnight on Monday') has passed by the store's last
     publication day (`reach`), with nothing told of it after that end, is over: its status is
     collapsed as of its end (its articles, told before the end, gave it as holding)."""
-    ends = sorted(s["date"][:10] for s in item.history if s["action"] == "expired" and s.get("date"))
-    if not ends or reach is None or item.status not in _HOLDING or ends[-1] > reach[:10]:
+    ends, last = _end_days(item.history), _day(reach)
+    if not ends or last is None or item.status not in _HOLDING or max(ends) > last:
         return
-    if any((s.get("date") or "")[:10] > ends[-1] and s["action"] not in ENDING_ACTIONS for s in item.history):
+    end = max(ends)
+    if any((_day(s.get("date")) or end) > end and s["action"] not in ENDING_ACTIONS for s in item.history):
         return  # told as holding after its end: extended, or the end was not kept
-    item.status, item.status_as_of = "collapsed", ends[-1]
+    item.status, item.status_as_of = "collapsed", end.isoformat()
 
 
 def _absorb(target: TrackedAgreement, row: dict) -> None:
@@ -376,11 +377,16 @@ def _after_end(ended: list[dict], steps: list[dict], told: list[str]) -> bool:
     """Whether a telling begins after the stated end or expiry of another (its dated steps, else its
     publication days, all later) and tells no end or breach of it: talks or a truce that came after
     it, not the same one ('a 30-hour truce' ends; 'ceasefire talks' told three days later are others)."""
-    ends = [d for d in (_day(s.get("date")) for s in ended if s["action"] in ENDING_ACTIONS) if d]
+    ends = _end_days(ended)
     if not ends or any(s["action"] in LOOKING_BACK_ACTIONS for s in steps):
         return False
     days = [d for d in (_day(s.get("date")) for s in steps) if d] or [d for d in map(_day, told) if d]
     return bool(days) and min(days) > max(ends)
+
+
+def _end_days(history: list[dict]) -> list[date]:
+    """The days a history dates its agreement's end (an expiry, stated or told, or a collapse)."""
+    return [d for d in (_day(s.get("date")) for s in history if s["action"] in ENDING_ACTIONS) if d]
 
 
 def _day(value: str | None) -> date | None:

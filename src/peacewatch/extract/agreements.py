@@ -1411,10 +1411,7 @@ def _stated_end(mention: MentionInfo, sent: Span, ctx: ArticleContext) -> list[S
         # a term is stated ahead ('will last until Monday', 'declared a truce until Monday'), unless
         # the agreement itself is told to have lasted ('the truce lasted until Monday')
         past = prep.head.tag_ == "VBD" and mention.head.dep_ == "nsubj" and mention.head.head.i == prep.head.i
-        dateline = ctx.dateline()
-        reference = date.fromisoformat(dateline.value[:10]) if dateline is not None and dateline.value and len(
-            dateline.value) >= 10 else ctx.published
-        when = resolve_time(text_of(span), reference, future=not past)
+        when = resolve_time(text_of(span), ctx.story_day(), future=not past)
         if when.value and when.precision == "day":
             return [Step(None, "expired", when, mention.sent_index, text_of(sent).strip())]
     return []

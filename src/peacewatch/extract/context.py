@@ -141,6 +141,11 @@ class ArticleContext:
             self.dateline_cache.append(find_dateline(doc_text(self.doc)[:DATELINE_CHARS], self.published))
         return self.dateline_cache[0]
 
+    def story_day(self) -> date | None:
+        """The day relative words count from: a dated dateline's day, else the publication date."""
+        dateline = self.dateline()
+        return date.fromisoformat(dateline.value[:10]) if dateline is not None and dateline.value else self.published
+
     def describe(self, token: Token) -> Actor | None:
         """The actor a token's noun phrase names (read once per phrase per article)."""
         span = phrase(token)
@@ -1032,9 +1037,7 @@ def sentence_times(sent: Span, ctx: ArticleContext) -> list[SentenceTime]:
 
 def _sentence_times(sent: Span, ctx: ArticleContext) -> list[SentenceTime]:
     out: list[SentenceTime] = []
-    # relative words count from the story's day: a dated dateline's, else the publication date
-    dateline = ctx.dateline()
-    reference = date.fromisoformat(dateline.value) if dateline is not None and dateline.value else ctx.published
+    reference = ctx.story_day()  # relative words count from the story's day
     text = text_of(sent)
     for found in find_time_expressions(text):
         span = sent.doc.char_span(sent.start_char + found.start, sent.start_char + found.end,
