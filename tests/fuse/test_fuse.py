@@ -488,3 +488,18 @@ def test_a_state_s_forces_striking_their_own_state_is_a_misread_target():
     meeting = told(4, "c", kind="CONSULT", source="RUS", target="RUS")
     meeting.source_sector = meeting.target_sector = "GOV"
     assert fuse_all([meeting]).incidents[0].target_country == "RUS"  # a domestic meeting is no strike
+
+
+def test_one_merge_of_sides_serves_an_incident_and_an_article_s_telling():
+    """merge_sides gives a founded incident and a gathered telling the same sides: the first
+    named apart from the source, the target unknown when it is the source's own state."""
+    from peacewatch.fuse.incidents import merge_sides
+
+    own = told(1, "a", source="RUS", target="RUS")
+    own.source_sector, own.target_name = "MIL", "Russia"
+    other = told(2, "a", source="RUS", target="UKR")
+    assert merge_sides("ASSAULT", [own])["target_country"] is None
+    assert merge_sides("ASSAULT", [own, other])["target_country"] == "UKR"
+    assert merge_sides("ASSAULT", [own])["source_country"] == "RUS"
+    incident = fuse_all([own]).incidents[0]
+    assert {part: getattr(incident, part) for part in merge_sides("ASSAULT", [own])} == merge_sides("ASSAULT", [own])

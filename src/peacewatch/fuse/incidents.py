@@ -23,6 +23,7 @@ import math
 import statistics
 from bisect import bisect_right
 from collections import Counter, defaultdict, deque
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -296,9 +297,25 @@ def incident_from(telling: Telling) -> Incident | None:
     incident.absorb(telling)
     for part in TOLD_FIELDS:
         setattr(incident, part, getattr(telling, part))
-    if own_state_target(telling.type, telling):
-        incident.target_name = incident.target_country = incident.target_sector = None
+    for part, value in merge_sides(telling.type, [telling]).items():
+        setattr(incident, part, value)
     return incident
+
+
+def merge_sides(kind: str, group: Sequence[Telling]) -> dict[str, str | None]:
+    """The sides tellings of one happening give it, as Told's fields: of each role, the first
+    telling's that names one apart from the source (actor()), else the first telling's. A target
+    that is the source's own state tells no side (own_state_target): its forces downing drones over
+    it did not strike it, and its people another sentence names ('people are bombed') are not what
+    they struck. One rule for an article's events gathered into one telling (merge) and for the
+    incident a telling founds (incident_from)."""
+    values: dict[str, str | None] = {}
+    for role in ("source", "target"):
+        named = next((t for t in group if actor(t, role)), group[0])
+        unknown = role == "target" and own_state_target(kind, named)
+        values.update({f"{role}_{part}": None if unknown else getattr(named, f"{role}_{part}")
+                       for part in ("name", "country", "sector")})
+    return values
 
 
 def _days_apart(one: tuple[date, date], other: tuple[date, date]) -> int:
@@ -361,13 +378,7 @@ def merge(group: list[Telling]) -> Telling:
     days = Counter(t.date_value for t in stated)
     dated = next(t for t in stated if t.date_value == days.most_common(1)[0][0])
     values.update(date_value=dated.date_value, date_precision=dated.date_precision, date_rule=dated.date_rule)
-    for role in ("source", "target"):
-        # a side named apart from the source (actor()); a target that is the source's own state
-        # tells no side (own_state_target): its forces downing drones over it did not strike it, and
-        # its people another sentence names ('people are bombed') are not what they struck
-        named = next((t for t in group if actor(t, role)), lead)
-        values.update({f"{role}_{part}": None if role == "target" and own_state_target(lead.type, named)
-                       else getattr(named, f"{role}_{part}") for part in ("name", "country", "sector")})
+    values.update(merge_sides(lead.type, group))
     values["mode"] = next((t.mode for t in group if t.mode), None)
     for what in ("killed", "injured"):
         # the highest written count (a later paragraph's update) outweighs a vague word ('dozens')
