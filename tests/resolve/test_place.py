@@ -674,3 +674,56 @@ def test_an_arabic_article_written_fused_with_its_word_is_read_apart(monkeypatch
     # only after a name's first word, and only when the letter is doubled
     assert module.unfuse_articles("addahab tell") == "addahab tell"
     assert module.unfuse_articles("tell adahab") == "tell adahab"
+
+
+def _seat_gazetteer(monkeypatch):
+    """A first-level region and, in it, its seat of the same name spelled otherwise, a longer-named
+    town of the same region and a region whose name no town of it has."""
+    from peacewatch.resolve import place as module
+
+    region = module.GazetteerEntry("Velmora", "SYR", "SY.90", 35.0, 37.0, None, 2_000_000, "region")
+    other = module.GazetteerEntry("Darnava", "SYR", "SY.91", 33.0, 36.0, None, 1_000_000, "region")
+    entries = [
+        (region, ["Velmora"], []),
+        (module.GazetteerEntry("Velmorah", "SYR", "SY.90", 35.1, 36.8, 21, 400_000, "city"), ["Velmorah"],
+         ["Velmora"]),
+        (other, ["Darnava"], []),
+        (module.GazetteerEntry("Darnava City", "SYR", "SY.91", 33.1, 36.1, 22, 300_000, "city"), ["Darnava City"],
+         ["Darnava"]),
+    ]
+    gazetteer = module.Gazetteer(entries)
+    gazetteer.first_level.update({("Velmora", "SY.90"), ("Darnava", "SY.91")})
+    monkeypatch.setattr(module, "get_gazetteer", lambda: gazetteer)
+    return module
+
+
+def test_a_bare_name_of_a_region_and_its_seat_is_the_seat(monkeypatch):
+    module = _seat_gazetteer(monkeypatch)
+    seat = module.choose_entry("Velmora", countries=["SYR"])
+    assert (seat.name, seat.precision, seat.admin1) == ("Velmorah", "city", "SY.90")
+    # the region marked by its word is the region, read from the seat's other spelling too
+    province = module.choose_entry("Velmora province", countries=["SYR"])
+    assert (province.precision, province.admin1) == ("region", "SY.90")
+    # a town of a longer name ('X City') is not the region's namesake
+    assert module.choose_entry("Darnava", countries=["SYR"]).precision == "region"
+
+
+def test_a_region_word_after_a_towns_other_spelling_names_the_region():
+    # the city list spells the town otherwise; the province is still the province, not the town
+    place = resolve_place("Daraa province", countries=["SYR"])
+    assert place is not None and (place.precision, place.admin1) == ("region", "SY.06")
+
+
+@pytest.mark.parametrize("name, admin1", [
+    ("Eastern Ghouta", "SY.08"),  # an area within a governorate (places.yaml admin1)
+    ("Golan Heights", "SY.03"),
+    ("North Darfur", "SD.55"),  # a state the table spells otherwise ('Northern Darfur')
+])
+def test_an_area_of_places_yaml_carries_the_first_level_region_it_lies_in(name, admin1):
+    place = resolve_place(name)
+    assert place is not None and place.admin1 == admin1
+
+
+def test_an_area_across_several_regions_keeps_its_own_name_as_admin1():
+    place = resolve_place("Donbas")
+    assert place is not None and place.admin1 == "Donbas"

@@ -125,6 +125,7 @@ class PlaceRow(_Strict):
     adjectives: list[Word] = []
     population: int | None = None
     geonameid: int | None = None
+    admin1: Word | None = None  # the first-level region holding an area, as data/admin1.json names it
 
 
 class Places(DataFile):

@@ -26,9 +26,11 @@ from typing import TYPE_CHECKING, Any, cast
 
 from peacewatch.data.reading_words import CountryList
 from peacewatch.data.regions import (
+    ADMIN1_FILE,
     AdminRegion,
     RegionWords,
     SmallTown,
+    admin1_table,
     bare_region_name,
     read_admin_regions,
 )
@@ -135,6 +137,9 @@ _TIER_PENALTY = 1.0
 _INNER_TIER = 3
 # The first tier that is not a place's own name (an alternate name, a spelling key, a derived name).
 _LOOSE_TIER = 1
+# The last tier that is still the place's name in another spelling (a looser key, an Arabic article
+# dropped): below _INNER_TIER, where names are found inside longer ones.
+_SPELLING_TIER = 2
 INNER_NAME_WORDS = 4
 _INNER_RANK = {"city": 0, "region": 1, "country": 2, "sea": 3, "continent": 4}
 # ... and more for an alternate that is another name, not a spelling, of the place (see
@@ -488,13 +493,15 @@ class Gazetteer:
         if len(words) > 1 and words[-1] in _REGION_SUFFIXES:
             base = " ".join(words[:-1])
             out = []
-            for entry, tier in self._index.exact.get(base, []):
-                if tier == 0 and entry.precision in ("city", "region"):
+            # a town's other names and spellings name its province too ('Daraa province' for
+            # Dar'a): the region word makes it the region, never the town itself
+            for entry, tier in self.match(base):
+                if tier <= _SPELLING_TIER and entry.precision in ("city", "region"):
                     region = GazetteerEntry(
                         name=f"{entry.name} {words[-1]}", country=entry.country,
                         admin1=entry.admin1, lat=entry.lat, lon=entry.lon, geonameid=None,
                         population=0, precision="region")
-                    out.append((region, 2))
+                    out.append((region, 2 + tier))
             return out
         site = next((w for w in _SITE_WORDS if len(words) > len(w) and tuple(words[-len(w):]) == w), None)
         if site is not None:
@@ -961,18 +968,29 @@ def _free_for_airport(key: str, gazetteer: Gazetteer) -> bool:
     return all(e.precision == "city" and 0 < e.population < SMALL_TOWN_POPULATION for e, _ in gazetteer.exact(key))
 
 
-def _place_entry(row: PlaceRow) -> GazetteerEntry:
+def _place_entry(row: PlaceRow, iso2_of: dict[str, str]) -> GazetteerEntry:
+    """The entry of a places.yaml row. A region of a country carries as its admin1 the code of the
+    first-level region its row names (admin1.json's name), else its own name (placed in no region
+    of the admin1 scheme; a region of the table's own name takes its code in _add_admin_regions)."""
     admin1 = row.name if row.precision == "region" and row.country else None
+    if row.admin1 is not None:
+        iso2 = iso2_of.get(row.country or "", "")
+        code = admin1_table().code_of(iso2, row.admin1)
+        if code is None:
+            raise DataError(f"places.yaml: {row.name}: no first-level region {row.admin1!r} of {row.country} "
+                            f"in {ADMIN1_FILE}")
+        admin1 = f"{iso2}.{code}"
     return GazetteerEntry(
         name=row.name, country=row.country, admin1=admin1, lat=float(row.lat),
         lon=float(row.lon), geonameid=row.geonameid,
         population=int(row.population or 0), precision=row.precision)
 
 
-def _add_places(gazetteer: Gazetteer, adjectives: dict[str, list[GazetteerEntry]]) -> None:
+def _add_places(gazetteer: Gazetteer, adjectives: dict[str, list[GazetteerEntry]], iso3_of: dict[str, str]) -> None:
     """Index places.yaml's seas, regions and camps, with the region names made from a base."""
+    iso2_of = {iso3: iso2 for iso2, iso3 in iso3_of.items()}
     for row in Places.load().places:
-        entry = _place_entry(row)
+        entry = _place_entry(row, iso2_of)
         names = [row.name, *row.aliases]
         if row.base:
             names.extend(f"{row.base} {suffix}" for suffix in _NAMES.base_suffixes)
@@ -1003,7 +1021,7 @@ def build_gazetteer(city_file: str = CITY_FILE) -> Gazetteer:
     _add_us_states(gazetteer, states)
     adjectives: dict[str, list[GazetteerEntry]] = {}
     _add_continents(gazetteer, adjectives)
-    _add_places(gazetteer, adjectives)
+    _add_places(gazetteer, adjectives, iso3_of)
     _add_landforms(gazetteer)
     _add_admin_regions(gazetteer, iso3_of, state_name)
     _add_region_abbreviations(gazetteer)
@@ -1226,7 +1244,7 @@ def _best_entry(key: str, found: Sequence[tuple[GazetteerEntry, int]], wanted: S
     best = max(found, key=lambda pair: score_candidate(pair[0], pair[1], wanted, others, gazetteer, regions)
                - _other_name_penalty(pair, loose) - _fame_penalty(pair, top[pair[0].country in wanted]))
     best = _region_among_siblings(best, found, gazetteer, regions)
-    return _capital_over_region(best, found, gazetteer, regions)[0]
+    return _seat_over_region(_capital_over_region(best, found, gazetteer, regions), found, gazetteer)[0]
 
 
 def _fame(pair: tuple[GazetteerEntry, int]) -> float | None:
@@ -1267,6 +1285,23 @@ def _capital_over_region(best: tuple[GazetteerEntry, int], found: Sequence[tuple
     capital = next((pair for pair in found if pair[1] == 0 and pair[0].country == entry.country
                     and pair[0].precision == "city" and pair[0].geonameid in gazetteer.capitals), None)
     return capital or best
+
+
+def _seat_over_region(best: tuple[GazetteerEntry, int], found: Sequence[tuple[GazetteerEntry, int]],
+                      gazetteer: Gazetteer) -> tuple[GazetteerEntry, int]:
+    """A bare name that is both a first-level region's and a town's of that region (its seat:
+    'Hama' of Hama governorate) is the town: news mark the region ('X province', 'the province of
+    X', matched as another name), and the town is the more precise reading the bare name allows
+    (Mordecai reads it so). Of several such towns, the most populous; a town whose name has more
+    words is another name ('X City' of the state X)."""
+    entry, tier = best
+    if entry.precision != "region" or tier != 0 or entry.admin1 is None or not gazetteer.is_first_level(entry):
+        return best
+    words = len(normalize_name(entry.name).split())
+    towns = [pair for pair in found if pair[1] <= _LOOSE_TIER and pair[0].precision == "city"
+             and pair[0].country == entry.country and pair[0].admin1 == entry.admin1
+             and len(normalize_name(pair[0].name).split()) == words]  # not a longer name ('X City')
+    return max(towns, key=lambda pair: pair[0].population) if towns else best
 
 
 def _small_town(name: str, key: str, countries: Sequence[str], near: Sequence[GazetteerEntry],
