@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from peacewatch.extract.events import extract_events
+from peacewatch.extract.places import based_party
 from peacewatch.nlp import get_nlp
 
 
@@ -278,3 +279,44 @@ def test_a_strike_after_talks_goes_on_from_the_story_before_them():
             "The rebels also attacked a school.")
     found = [e for e in _events(text, "ASSAULT") if "school" in str(e.evidence)]
     assert found and found[0].location is not None and found[0].location.name == "Bunia"
+
+
+@pytest.mark.parametrize("text", [
+    "Air strikes killed eleven civilians on Wednesday, a London-based monitor said.",
+    "Air strikes killed eleven civilians on Wednesday, the monitoring group, based in London, said.",
+])
+def test_the_base_of_a_party_reporting_a_strike_is_not_where_it_happened(text):
+    found = _events(text, "ASSAULT")
+    assert found and all(e.location is None for e in found)
+
+
+def test_a_strike_told_after_a_party_s_base_takes_no_place_from_it():
+    text = ("Shelling killed four people on Monday, the London-based monitor said.\n\n"
+            "Two children were among those killed in the air strikes.")
+    found = _events(text, "ASSAULT")
+    assert found and all(e.location is None for e in found)
+
+
+def test_based_party_is_the_noun_whose_base_a_place_names():
+    doc = get_nlp()("The London-based group said the Paris office was closed.")
+    london = next(t for t in doc if t.text == "London")
+    paris = next(t for t in doc if t.text == "Paris")
+    assert based_party(london) is not None and based_party(london).text == "group"
+    assert based_party(paris) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Government forces shelled the village of Tell Zanuqa near Aleppo on Monday, killing five people.",
+    "Five people were killed in the town of Tell Zanuqa, near Aleppo, on Monday.",
+])
+def test_a_town_told_near_another_place_is_the_one_scene(text):
+    # an invented village: one strike, in the village, which lies in the region of the place beside it
+    found = _events(text, "ASSAULT")
+    assert len(found) == 1 and found[0].location is not None
+    place = found[0].location
+    assert (place.name, place.country, place.admin1, place.lat) == ("Tell Zanuqa", "SYR", "SY.09", None)
+
+
+def test_a_strike_told_only_near_a_place_keeps_that_place():
+    found = _events("Clashes erupted in northern Syria near Aleppo on Monday, killing ten fighters.", "ASSAULT")
+    assert found and found[0].location is not None and found[0].location.name == "Aleppo"

@@ -75,7 +75,9 @@ from peacewatch.extract.numbers import (
     merge_casualties,
 )
 from peacewatch.extract.places import (
+    FORCE_TYPES,
     adjective_sites,
+    based_party,
     borrowed_place,
     departure_place,
     direction_text,
@@ -91,6 +93,7 @@ from peacewatch.extract.places import (
     scene_of_named_act,
     shares_verb_chain,
     site_places,
+    situated_near,
     span_place,
     story_place,
     takes_up_place,
@@ -177,6 +180,7 @@ class _Article:
     references: list[tuple[int, Mention]] = field(default_factory=list)
     times_by_sentence: list[list[tuple[Span, When, Offset | None]]] = field(default_factory=list)
     places_by_sentence: list[list[Place]] = field(default_factory=list)
+    force_places_by_sentence: list[list[Place]] = field(default_factory=list)  # the same less parties' bases
     acts_by_sentence: list[frozenset[str]] = field(default_factory=list)  # per sentence, the types it tells
     free_times: list[set[int]] = field(default_factory=list)  # per sentence, the times no event of it took
     captions: set[int] = field(default_factory=set)  # the sentences that are photo captions
@@ -226,8 +230,8 @@ def extract_events(doc: Doc, published: date | None = None, lex: Lexicon | None 
     for draft in merged:
         if not draft.places and not draft.borrowed:
             # an act told with no place of its own happened where the story is (extract/places.py)
-            found = story_place(draft.sent_index, article.places_by_sentence, draft.type, draft.source,
-                                article.acts_by_sentence)
+            told = article.force_places_by_sentence if draft.type in FORCE_TYPES else article.places_by_sentence
+            found = story_place(draft.sent_index, told, draft.type, draft.source, article.acts_by_sentence)
             draft.borrowed = (found,) if found is not None else ()
     return [_to_event(d, ctx) for d in merged]
 
@@ -254,9 +258,12 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
     # a photo caption's place is the picture's, lent to no act told after it (extract/captions.py);
     # a place in the phrase of a party to a statement, sanction or meeting ('firms in X were
     # sanctioned', 'officials in X condemned') says who that is, not where the story is; a strike's
-    # parties are often where it happened ('the ministry, near X's square, took several strikes')
-    article.places_by_sentence.append([] if caption else [p for span, p in places if not any(
-        _is_participant(span, m) for m in mentions if not m.reference and m.type != "ASSAULT")])
+    # parties are often where it happened ('the ministry, near X's square, took several strikes').
+    # A party's base ('a London-based monitor said') is where the story of no act of force is.
+    told = [] if caption else [(span, p) for span, p in places if not any(
+        _is_participant(span, m) for m in mentions if not m.reference and m.type != "ASSAULT")]
+    article.places_by_sentence.append([p for _, p in told])
+    article.force_places_by_sentence.append([p for span, p in told if based_party(span.root) is None])
     article.acts_by_sentence.append(frozenset(m.type for m in mentions))  # named acts too ('the attack on X')
     article.free_times.append({id(t[0]) for t in times if time_owner[id(t[0])] is None})
     place_owner = {id(p[0]): _owner(p[0].root, mentions) for p in places}
@@ -367,8 +374,12 @@ def _shares_clause(owner: Mention | object | None, mention: Mention) -> bool:
 
 def _place_draft(draft: Draft, mention: Mention, view: _Sentence, lex: Lexicon) -> None:
     """The places of the mention's own clause; a strike also takes the sentence's toll, weapons
-    and free places, a statement the place it was made in."""
-    for span, place in view.places:
+    and free places, a statement the place it was made in. A party's base is where it acts from
+    ('briefed X-based diplomats'), never where an act of force happened ('killed ..., a Y-based
+    monitor said')."""
+    located = [(span, place) for span, place in view.places
+               if draft.type not in FORCE_TYPES or based_party(span.root) is None]
+    for span, place in located:
         if view.place_owner[id(span)] is mention and not _is_participant(span, mention):
             if is_anaphor(span):
                 draft.borrowed += (place,)  # 'the town': a place named before, no sign of the same act
@@ -379,17 +390,17 @@ def _place_draft(draft: Draft, mention: Mention, view: _Sentence, lex: Lexicon) 
             draft.casualties.append(view.casualties)
         draft.weapons.extend(view.weapons)
         if not draft.places:
-            draft.places.extend(p for span, p in view.places if _is_free_place(view.place_owner[id(span)]))
-    elif not draft.places and view.places and (_under_speech(mention, lex) or _sole_event(mention, view, lex)):
+            draft.places.extend(p for span, p in located if _is_free_place(view.place_owner[id(span)]))
+    elif not draft.places and located and (_under_speech(mention, lex) or _sole_event(mention, view, lex)):
         # 'X, at a news conference in Y, said that ...': the statement was made in Y; 'After X
         # released two hostages, ..., in the city of Y, ...': a place no clause took, in a
         # sentence that tells one event, is that event's
-        draft.places.extend(p for span, p in view.places if view.place_owner[id(span)] is None
+        draft.places.extend(p for span, p in located if view.place_owner[id(span)] is None
                             and not _is_participant(span, mention))
     if not draft.places:
         # 'launched airstrikes on X': the noun's place; 'stormed X, set fire to homes and raided
         # the prison': coordinated acts share X
-        draft.borrowed += tuple(p for span, p in view.places if is_hosted(span.root, mention)
+        draft.borrowed += tuple(p for span, p in located if is_hosted(span.root, mention)
                                 or shares_verb_chain(view.place_owner[id(span)], mention)
                                 or (view.place_owner[id(span)] is None and trails_clause(span, mention))
                                 or opens_sentence(span) or scene_of_named_act(view.place_owner[id(span)], draft.type))
@@ -446,7 +457,7 @@ def _places(sent: Span, ctx: ArticleContext) -> list[tuple[Span, Place]]:
     out.extend(site_places(sent, ctx, seen, _is_locative))
     out.extend(adjective_sites(sent, seen, _is_locative))
     out.extend(_place_anaphors(sent, ctx, seen))
-    return placed_within(out)
+    return situated_near(placed_within(out))
 
 
 def _place_anaphors(sent: Span, ctx: ArticleContext, seen: set[int]) -> list[tuple[Span, Place]]:
@@ -470,9 +481,11 @@ def _place_anaphors(sent: Span, ctx: ArticleContext, seen: set[int]) -> list[tup
 
 
 def _last_named_place(doc: Doc, before: int, precision: str, ctx: ArticleContext) -> Place | None:
-    # names the model took for an organisation or a person count here as in _places
+    # names the model took for an organisation or a person count here as in _places; a party's
+    # name or base is taken up by no anaphor ('US-led strikes ... in the east of the country', 'a
+    # UK-based monitor said ... in the country': not the US, not the UK)
     ents = [e for e in entities(doc) if e.end <= before and (e.label_ in PLACE_LABELS or e.label_ in LOOSE_PLACE_LABELS)
-            and not hyphen_party(e.root)]  # 'US-led strikes ... in the east of the country': not the US
+            and not hyphen_party(e.root) and based_party(e.root) is None]
     return last_named_place(doc, before, precision, ctx, ents)
 
 

@@ -17,7 +17,16 @@ from peacewatch.extract.context import ArticleContext
 from peacewatch.extract.countries import country_of
 from peacewatch.extract.lexicon import get_lexicon
 from peacewatch.extract.mentions import Mention
-from peacewatch.grammar import DEFINITE_ARTICLES, HYPHENS, LIST_OPENERS, MEMBER_PREPS, PASSAGE_PREPS, POSSESSIVE_ENDINGS
+from peacewatch.grammar import (
+    DEFINITE_ARTICLES,
+    HYPHENS,
+    LIST_OPENERS,
+    MEMBER_PREPS,
+    PASSAGE_PREPS,
+    PERSON_PLACE_PREPS,
+    POSSESSIVE_ENDINGS,
+    PROXIMITY_PREPS,
+)
 from peacewatch.nlp import doc_memo, doc_tokens, lemmas, lowers, sentence_of, span_sentence, text_of, tokens_within
 from peacewatch.resolve.place import (
     anaphor_precision,
@@ -34,7 +43,9 @@ from peacewatch.resolve.place import (
 from peacewatch.schema import Actor, Place
 
 __all__ = [
+    "FORCE_TYPES",
     "adjective_sites",
+    "based_party",
     "borrowed_place",
     "direction_text",
     "refines_to",
@@ -48,6 +59,7 @@ __all__ = [
     "scene_of_named_act",
     "shares_verb_chain",
     "site_places",
+    "situated_near",
     "span_place",
     "story_place",
     "takes_up_place",
@@ -71,6 +83,8 @@ FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
 TALKS_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # the anaphor kind that takes up a place of any precision ('the area', 'the scene')
 ANY_PLACE = "place"
+# the participle that says where a party is based ('a London-based group', 'based in X')
+BASE_VERB = "base"
 # most precise first
 PRECISION_RANK = {"city": 0, "region": 1, "sea": 2, "country": 3, "continent": 4}
 
@@ -431,6 +445,41 @@ def placed_within(places: list[Located]) -> list[Located]:
     return out
 
 
+def situated_near(places: list[Located]) -> list[Located]:
+    """'the village of X near Y', 'in X, near Y', 'the town of X outside Y': a town told with the
+    place beside it that situates it happened in the town; Y is no second scene, however the parse
+    hangs 'near' (on X, on its settlement noun or on the verb after X). A town no gazetteer holds
+    takes Y's country and first-level region (what names a town by the place beside it names one of
+    its region; its point stays unknown). A town told only 'near Y' keeps Y, whose precision it
+    has at best; a country or region before 'near Y' ('in northern X near Y') keeps Y too."""
+    out = list(places)
+    for near_span, near in places:
+        root = near_span.root
+        prep = root.head
+        if root.dep_ != "pobj" or prep.lower_ not in PROXIMITY_PREPS:
+            continue
+        doc = near_span.doc
+        for i, (span, place) in enumerate(out):
+            if span is near_span or place.precision != "city" or span.end > prep.i:
+                continue
+            between = doc[span.end:prep.i]
+            if not (all(t.is_punct for t in between) or _phrase_holds(span, prep.head)):
+                continue
+            if place.country is None and near.country:
+                region = near.admin1 if near.precision in ("city", "region") else None
+                out[i] = (span, place.model_copy(update={"country": near.country, "admin1": region}))
+            out = [pair for pair in out if pair[0] is not near_span]
+            break
+    return out
+
+
+def _phrase_holds(span: Span, token: Token) -> bool:
+    """Whether a token is the place's name or the noun it names ('the village' of 'the village of X')."""
+    root = span.root
+    return span.start <= token.i < span.end or (
+        root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i == token.i)
+
+
 def story_place(index: int, places_by_sentence: Sequence[Sequence[Place]], kind: str,
                 source: Actor | None, acts_by_sentence: Sequence[frozenset[str]] = ()) -> Place | None:
     """Where an act told with no place of its own happened: the place the last few sentences
@@ -468,6 +517,23 @@ def hyphen_party(token: Token) -> bool:
     head = token.head
     return (token.dep_ == "npadvmod" and head.tag_ in ("VBN", "VBD") and token.i < head.i and head.lower_ != "based"
             and token.doc[head.i - 1].text in HYPHENS and head.i - 1 == token.right_edge.i + 1)
+
+
+def based_party(token: Token) -> Token | None:
+    """'a Britain-based monitor said', 'the group, based in London, said': the noun whose base a
+    place names. Where a party is based is where it acts from (a briefing of 'X-based diplomats',
+    'the X-based talks'), not where what it reports happened; None for a place that names no base."""
+    node = token
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in PERSON_PLACE_PREPS:
+        node = node.head  # 'based in X'
+    elif node.dep_ != "npadvmod":  # 'X-based'
+        return None
+    participle = node.head
+    if participle.tag_ != "VBN" or participle.lemma_.lower() != BASE_VERB or participle.dep_ not in ("amod", "acl"):
+        return None
+    return participle.head
 
 
 def departure_place(token: Token) -> bool:
