@@ -744,3 +744,14 @@ def test_an_act_named_inside_what_a_request_asks_for_is_not_done():
 ])
 def test_an_act_a_verb_of_prospect_talks_of_is_not_done(text):
     assert [e for e in _events(text) if e.status == "occurred" and e.type in ("SANCTION", "CONSULT", "ASSAULT")] == []
+
+
+def test_a_war_toll_joins_no_strike():
+    """A toll told of a whole war is the war's: neither the strike told before it (a toll with no
+    act of its own joins the strike before) nor a telling of the war merged with it takes it."""
+    for war in ("The war has left more than 300,000 dead and displaced millions.",
+                "More than 300,000 people have been killed since the conflict began in 2011."):
+        events = _events("Government jets bombed a market in the town on Tuesday. " + war)
+        strike = next(e for e in events if "market" in e.evidence)
+        assert strike.killed is None
+        assert all("300,000" not in text for text in strike.also_evidence)

@@ -60,6 +60,8 @@ COUNTS = [
     ("tens of thousands", (20000, None), "compound vague plural"),
     ("a dozen", (12, 12), "'a dozen' is exact"),
     ("more than a dozen", (12, None), "hedge over a number word"),
+    ("half a million", (500000, 500000), "half of a scale word"),
+    ("more than a quarter of a million", (250000, None), "a hedged quarter of a scale word"),
     ("none", (0, 0), "zero"),
     ("several", None, "no number"),
     ("7-6(4)", None, "a tennis score is not a range"),
@@ -136,6 +138,15 @@ CASUALTIES = [
     ("Twenty buildings were destroyed.", None, None, None, "things are not victims"),
     ("Several people were killed.", None, None, None, "no number, no figure"),
     ("Rockets killed 5 people.", (5, 5), None, None, "the counted subject of an active verb is the killer"),
+    # Figures of other fates beside a toll.
+    ("Over 90,000 people have been killed and millions displaced since the uprising began.",
+     (90000, None), None, None, "a count with a participle of its own fate is not more dead"),
+    ("The war has killed 60,000 people and displaced millions from their homes.",
+     (60000, 60000), None, None, "'displaced millions' is not coordinated dead"),
+    ("More than 40,000 were killed and millions forced to flee, including two million who went abroad.",
+     (40000, None), None, None, "a part larger than its written whole counts none of it"),
+    ("Nearly half a million people were killed in the conflict.", (None, 500000), None, None,
+     "an idiom of a fraction of a scale word"),
 ]
 
 
@@ -214,3 +225,36 @@ def test_a_count_read_from_a_vague_word_says_so(nlp):
     assert vague.killed.model_dump() == {"min": 40, "max": None, "vague": True}
     exact = find_casualties(nlp("The shelling of the market killed 14 traders.")[:])
     assert exact.killed.vague is False and exact.killed.model_dump() == {"min": 14, "max": 14}
+
+
+WHOLE = [
+    ("The war has killed more than 60,000 people.", True, "a war as the killer"),
+    ("Some 90,000 people have been killed in the conflict, the UN says.", True, "killed in the conflict"),
+    ("At least 12,000 have died since the insurgency began in 2009.", True, "since the insurgency began"),
+    ("Rebels are fighting the army in a civil war that has killed 150,000 people.", True,
+     "a war the clause describes"),
+    ("A monitor put the death toll from the conflict at more than 70,000.", True, "the toll of a conflict"),
+    ("Five people were killed in a strike on the port, raising the war's death toll to 41,000.", False,
+     "a strike's own toll beside the war's: the strike's is kept"),
+    ("Two soldiers were killed in the fighting near the village.", False, "local fighting is a strike's"),
+    ("More than 40,000 are estimated to have died since the start of the rebellion.", True,
+     "a stretch of a war, under a verb of estimate"),
+    ("Despite the killing of at least 20,000 people in the insurgency, talks went on.", True,
+     "a noun of killing in the war"),
+    ("Twelve people were killed in the deadliest attack of the war.", False, "one strike of a war is a strike"),
+    ("The war's deadliest strike killed 12 people in the city.", False, "a war's strike is a strike"),
+    ("At least 12 people died when a missile hit a market, the deadliest strike since the war began.", False,
+     "a 'since the war' of another clause"),
+]
+
+
+@pytest.mark.parametrize("text, whole, case", WHOLE, ids=[c for _, _, c in WHOLE])
+def test_a_whole_war_toll_is_marked(nlp, text, whole, case):
+    found = find_casualties(nlp(text)[:])
+    assert found.killed is not None and found.whole is whole
+
+
+def test_a_war_toll_beside_a_strike_toll_is_dropped(nlp):
+    found = find_casualties(nlp("Five people were killed in a strike on the port, raising the war's death toll "
+                                "to 41,000.")[:])
+    assert (found.killed.min, found.killed.max) == (5, 5)

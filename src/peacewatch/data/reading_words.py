@@ -86,6 +86,8 @@ class CasualtyWords(DataFile):
     person_suffixes: list[Word]
     including_words: list[Word]
     additive_words: list[Word]
+    conflict_nouns: list[Word]
+    conflict_periods: list[Word]
 
 
 # ---------------------------------------------------------------- weapons.yaml

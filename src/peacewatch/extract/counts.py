@@ -105,12 +105,13 @@ def _read_words(words: list[str]) -> int | None:
 
 
 def _rewrite_idioms(words: list[str]) -> list[str]:
-    """'a dozen' is 'one dozen'; 'half a dozen' is 'six'."""
-    if words and words[0] in _ARTICLE_OR_ONE and len(words) > 1:
-        words = ["one", *words[1:]]
+    """'half a dozen' is 'six', 'a quarter of a million' 'two hundred fifty thousand'; 'a dozen'
+    is 'one dozen'."""
     for phrase, word in _IDIOMS.items():
         if tuple(words[:len(phrase)]) == phrase:
-            return [word, *words[len(phrase):]]
+            return [*word.split(), *words[len(phrase):]]
+    if words and words[0] in _ARTICLE_OR_ONE and len(words) > 1:
+        words = ["one", *words[1:]]
     return words
 
 
@@ -242,8 +243,7 @@ def hedged_start(start: int, end: int, first: int, lower: Callable[[int], str]) 
     multiplier = lower(start) in _COUNTED_MULTIPLIERS
     if start > first and lower(start - 1) in INDEFINITE_ARTICLES and multiplier:
         start -= 1
-    if start - 2 >= first and (lower(start - 2), lower(start - 1)) in _IDIOM_STARTS:
-        start -= 2
+    start -= _idiom_words_before(start, end, first, lower)
     if start > first and lower(start - 1) in _VAGUE_QUANTIFIERS and lower(start) in _COUNTED_MULTIPLIERS:
         start -= 2 if start - 2 >= first and lower(start - 2) == "a" else 1
     if start > first and lower(start - 1) in RANGE_PREPS and any(
@@ -260,5 +260,14 @@ def hedged_start(start: int, end: int, first: int, lower: Callable[[int], str]) 
     return start
 
 
-# The first two words of an idiom a count starts with ('half a' of 'half a dozen').
-_IDIOM_STARTS = frozenset(phrase[:2] for phrase in _IDIOMS if len(phrase) > 2)
+def _idiom_words_before(start: int, end: int, first: int, lower: Callable[[int], str]) -> int:
+    """How many words before a count open an idiom the count ends ('half a' of 'half a dozen',
+    'a quarter of' of 'a quarter of a million'): they belong to the count."""
+    for phrase in _IDIOMS:
+        for n in range(len(phrase) - 1, 0, -1):
+            rest = len(phrase) - n
+            if (start - n >= first and rest <= end - start
+                    and all(lower(start - n + k) == phrase[k] for k in range(n))
+                    and all(lower(start + k) == phrase[n + k] for k in range(rest))):
+                return n
+    return 0

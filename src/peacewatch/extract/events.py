@@ -421,8 +421,8 @@ def _is_free_place(owner: Mention | object | None) -> bool:
 
 def _add_bare_toll(drafts: list[Draft], view: _Sentence) -> None:
     """'Over 115 were injured.': a toll told without a strike joins the strike told just before."""
-    if not _has_casualties(view.casualties):
-        return
+    if not _has_casualties(view.casualties) or view.casualties.whole:
+        return  # (a war's toll is no strike's: 'the war has killed 300,000')
     previous = next((d for d in reversed(drafts) if d.type == "ASSAULT"
                      and view.index - d.sent_index <= CASUALTY_WINDOW), None)
     if previous is not None:
@@ -1021,6 +1021,8 @@ def _tolls_compatible(a: Draft, b: Draft) -> bool:
     """Two tellings with different death tolls of their own are two strikes ('last week's strikes
     killed more than 100' and 'at least 15 were killed in fresh strikes'), unless one of them
     only names the other or counts children or women only."""
+    if _whole_toll(a) != _whole_toll(b):
+        return False  # a war's toll ('the conflict has killed 300,000') is not a strike's
     if not a.casualties or not b.casualties or all(m.reference for m in b.mentions):
         return True
     if a.first.sent.start == b.first.sent.start:
@@ -1030,6 +1032,11 @@ def _tolls_compatible(a: Draft, b: Draft) -> bool:
     if ka is None or kb is None or is_subset_toll(ma) or is_subset_toll(mb):
         return True
     return (ka.min, ka.max) == (kb.min, kb.max)
+
+
+def _whole_toll(draft: Draft) -> bool:
+    """The draft's only tolls are a whole war's (numbers.Casualties.whole)."""
+    return bool(draft.casualties) and all(c.whole for c in draft.casualties)
 
 
 def _is_definite(token: Token) -> bool:

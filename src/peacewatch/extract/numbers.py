@@ -61,6 +61,7 @@ class Casualties:
     children_killed: int | None = None
     women_killed: int | None = None
     victims: str | None = None
+    whole: bool = False  # the toll of a whole war ('the conflict has killed 300,000'), of no one strike
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,8 @@ class _Lexicon:
     person_suffixes: frozenset[str]
     including_words: frozenset[str]
     additive_words: frozenset[str]
+    conflict_nouns: frozenset[str]
+    conflict_periods: frozenset[str]
 
     # Unions the tie functions test token by token: built once per lexicon, not per call.
     @cached_property
@@ -103,6 +106,12 @@ class _Lexicon:
     @cached_property
     def harm_verbs(self) -> frozenset[str]:
         return self.death_verbs | self.injury_verbs
+
+    @cached_property
+    def toll_nouns(self) -> frozenset[str]:
+        """Nouns of a count of the dead that a war can own: 'the death toll of the war', 'deaths in
+        the conflict', 'the killing of 100,000 in the insurgency'."""
+        return self.death_nouns | self.toll_words | self.count_nouns
 
     @cached_property
     def harm_adjectives(self) -> frozenset[str]:
@@ -157,6 +166,7 @@ class _Figure:
     vague: bool = False  # 'dozens', 'hundreds': a floor, weaker than any written figure
     group: int = -1
     members: list[int] = field(default_factory=list)
+    whole: bool = False  # told of a whole war (_of_whole_conflict)
 
 
 class _Sentence:
@@ -221,6 +231,8 @@ def find_casualties(sent: Span) -> Casualties:
     _tie_subsets(figures, words, lex)  # parts of figures tied only through coordination
     _tie_additions(figures, words, lex)
     _share_hedges(figures, words, lex)
+    for fig in figures:
+        fig.whole = fig.kind is not None and _of_whole_conflict(fig, words, lex)
     return _summarise(figures, lex)
 
 
@@ -718,12 +730,19 @@ def _tie_coordinated(figures: list[_Figure], sent: _Sentence, lex: _Lexicon) -> 
         gov = sent.token(fig.end - 1)
         if fig.kind is not None or fig.noun is not None or gov.dep_ != "conj":
             continue
-        if _lemma(gov.head) not in lex.harm_verbs:
+        if _lemma(gov.head) not in lex.harm_verbs or _own_fate(gov, lex):
             continue
         other = next((f for f in figures
                       if f.kind and f.noun is not None and f.noun.head.i == gov.head.i), None)
         if other is not None and not _is_zero(other):
             fig.kind, fig.group = other.kind, other.group
+
+
+def _own_fate(word: Token, lex: _Lexicon) -> bool:
+    """'killed 280,000 and displaced millions', 'killed and millions displaced': a count with a
+    participle of its own that is no harm is not the victims of the verb it is coordinated with."""
+    return any(c.dep_ in ("acl", "amod") and c.pos_ == "VERB" and _lemma(c) not in lex.harm_verbs
+               for c in word.children)
 
 
 def _tie_subsets(figures: list[_Figure], sent: _Sentence, lex: _Lexicon) -> None:
@@ -744,8 +763,12 @@ def _tie_subsets(figures: list[_Figure], sent: _Sentence, lex: _Lexicon) -> None
         before = [f for f in figures[:n] if f.kind is not None and not f.subset]
         after = [f for f in figures[n + 1:] if f.kind is not None and not f.subset]
         anchor = before[-1] if before else (after[0] if after else None)
+        # a part is no larger than a written whole (a vague one is a floor: 'dozens ..., including
+        # 37'): 'killed 280,000 ... forced millions to flee, including five million abroad' counts
+        # none of the dead
         if anchor is not None:
-            fig.kind, fig.subset = anchor.kind, True
+            fig.subset = True
+            fig.kind = anchor.kind if anchor.vague or _value(fig.count) <= _value(anchor.count) else None
 
 
 def _tie_additions(figures: list[_Figure], sent: _Sentence, lex: _Lexicon) -> None:
@@ -809,8 +832,85 @@ def _is_about(fig: _Figure, words: frozenset[str]) -> bool:
     return fig.noun is not None and (fig.noun.lower_ in words or _lemma(fig.noun) in words)
 
 
+# The dependents of a clause that can name what a toll is of: its subject ('the war has killed'),
+# its object ('put the toll from the conflict at'), a phrase of when or by what ('killed in the
+# conflict', 'died during the war', 'killed by the insurgency').
+_TOLL_HOLDER_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "prep", "agent", "npadvmod"})
+_CLAUSE_POS = frozenset({"VERB", "AUX"})
+
+
+def _of_whole_conflict(fig: _Figure, sent: _Sentence, lex: _Lexicon) -> bool:
+    """A figure told of a whole war, not of one strike: 'the war has killed 300,000', '191,000
+    have been killed in the conflict', 'killed since the conflict began', 'since the start of the
+    uprising', 'a conflict that has killed 100,000', 'put the death toll from the conflict at
+    470,000', 'the killing of 100,000 in the insurgency'. The war is a noun of casualties.yaml
+    conflict_nouns that the figure's clause takes as its subject, object or phrase, that a toll
+    noun above the figure is of, or that the clause describes."""
+    node = sent.token(fig.end - 1)
+    for _ in range(8):  # up to the clause that tells the figure
+        if node.pos_ in _CLAUSE_POS or node.head.i == node.i:
+            break
+        if (_lemma(node) in lex.toll_nouns and _toll_of_conflict(node, lex)) or any(
+                c.dep_ == "prep" and c.lower_ in ("in", "during") and _of_conflict(c, lex, prep=True)
+                for c in node.children):
+            return True  # 'the killing of at least 100,000 people in the insurgency', '20,000 civilians in the war'
+        node = node.head
+    if node.dep_ == "relcl" and _is_conflict(node.head, lex):
+        return True
+    # coordinated verbs share their phrases: 'have been killed and millions displaced since the
+    # war began' (the parse hangs the 'since' clause on the last of them); 'are estimated to have
+    # been killed since ...' tells its phrase in the verb it governs
+    clauses = [node, *(c for c in node.children if c.dep_ in ("conj", "xcomp") and c.pos_ in _CLAUSE_POS)]
+    clauses += [g for c in node.children if c.dep_ == "conj" for g in c.children if g.dep_ == "acl"]
+    return any(_clause_names_conflict(clause, lex) for clause in clauses)
+
+
+def _clause_names_conflict(node: Token, lex: _Lexicon) -> bool:
+    for child in node.children:
+        if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in child.children):
+            if any(c.dep_ in ("nsubj", "nsubjpass") and _is_conflict(c, lex) for c in child.children):
+                return True  # 'killed since the conflict began'
+        elif child.dep_ in _TOLL_HOLDER_DEPS and _names_conflict(child, lex):
+            return True
+    return False
+
+
+def _names_conflict(word: Token, lex: _Lexicon) -> bool:
+    """The word is a war ('the war'), a phrase of one ('in the conflict', 'since the start of the
+    uprising', 'over three years of turmoil'), or a toll of one ('the toll from the conflict')."""
+    if _is_conflict(word, lex):
+        return True
+    if word.dep_ in ("prep", "agent"):
+        return any(c.dep_ == "pobj" and (_is_conflict(c, lex) or _lemma(c) in lex.conflict_periods
+                                         and _of_conflict(c, lex)) for c in word.children)
+    return _lemma(word) in lex.toll_nouns and _toll_of_conflict(word, lex)
+
+
+def _toll_of_conflict(noun: Token, lex: _Lexicon) -> bool:
+    """'the toll from the conflict', "the war's toll", 'deaths in the war'."""
+    return any(c.dep_ == "poss" and _is_conflict(c, lex) for c in noun.children) or any(
+        c.dep_ == "prep" and c.lower_ in ("of", "from", "in", "during") and _of_conflict(c, lex, prep=True)
+        for c in noun.children)
+
+
+def _of_conflict(word: Token, lex: _Lexicon, prep: bool = False) -> bool:
+    """A preposition whose object is a war (prep=True), or a noun with 'of' a war ('the start of
+    the uprising', 'years of turmoil')."""
+    preps = [word] if prep else [c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"]
+    return any(c.dep_ == "pobj" and _is_conflict(c, lex) for p in preps for c in p.children)
+
+
+def _is_conflict(word: Token, lex: _Lexicon) -> bool:
+    return _lemma(word) in lex.conflict_nouns
+
+
 def _summarise(figures: list[_Figure], lex: _Lexicon) -> Casualties:
-    out = Casualties()
+    # 'five were killed in the strike, raising the toll of the war to 35,000': the war's toll is
+    # not the strike's; a sentence that tells only a war's toll gives it, marked whole.
+    own = [f for f in figures if f.kind is not None and not f.whole]
+    out = Casualties(whole=not own and any(f.kind is not None for f in figures))
+    if own:
+        figures = [f for f in figures if not f.whole]
     for kind in ("killed", "injured"):
         tied = [f for f in figures if f.kind in (kind, "killed+injured")]
         if not tied:
