@@ -755,3 +755,12 @@ def test_a_war_toll_joins_no_strike():
         strike = next(e for e in events if "market" in e.evidence)
         assert strike.killed is None
         assert all("300,000" not in text for text in strike.also_evidence)
+
+
+def test_a_headline_passive_names_its_victims():
+    """'Six citizens killed, 22 injured in shelling': a participle with a counted subject, no
+    auxiliary and no object is a headline's passive; its subject suffered the act."""
+    events = _events("Six citizens killed, 22 injured in rocket attacks on the city.")
+    strike = next(e for e in events if e.type == "ASSAULT")
+    assert strike.source is None or "citizens" not in (strike.source.text or "")
+    assert strike.target is not None and "citizens" in strike.target.text

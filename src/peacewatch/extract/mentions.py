@@ -1162,8 +1162,10 @@ def _clause_of(token: Token) -> Token:
 
 
 def _read_verb_arguments(mention: Mention, verb: Token, trigger: Trigger) -> None:
-    if _is_passive(verb) or _is_raised_participle(verb):
-        mention.targets = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS] or (
+    headline = _is_headline_passive(verb)
+    if headline or _is_passive(verb) or _is_raised_participle(verb):
+        suffering = PASSIVE_SUBJECTS | {"nsubj"} if headline else PASSIVE_SUBJECTS
+        mention.targets = [c for c in verb.children if c.dep_ in suffering] or (
             _raised_subjects(verb) if _is_raised_participle(verb) else [])
         mention.sources = _agents(verb)
         if mention.type == "MOBILIZE" and not mention.sources:
@@ -1264,6 +1266,20 @@ def _is_raised_participle(verb: Token) -> bool:
     verb of saying is passive too; the subject raised to that verb is who suffered it."""
     return verb.dep_ in ("xcomp", "oprd") and verb.tag_ == "VBN" and not _has_infinitive_to(list(verb.children)) \
         and _is_passive(verb.head)
+
+
+def _is_headline_passive(verb: Token) -> bool:
+    """'Six citizens killed, 22 injured in attacks': a past participle heading its clause, with a
+    counted subject, no auxiliary and no object, is a headline's passive (in a sentence such a
+    participle has 'was' or 'has'); its subject is who suffered the act."""
+    return (verb.tag_ == "VBN" and verb.dep_ not in ("amod", "acl", "relcl")
+            and any(c.dep_ == "nsubj" and _is_counted(c) for c in verb.children)
+            and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children))
+
+
+def _is_counted(noun: Token) -> bool:
+    """'six citizens', '22': a noun told with its number, or a number standing for one."""
+    return noun.tag_ == "CD" or any(c.dep_ == "nummod" for c in noun.children)
 
 
 def _is_passive(verb: Token) -> bool:
