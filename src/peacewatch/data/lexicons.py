@@ -119,3 +119,4 @@ class ActorFile(DataFile):
     means: list[Word] = Field(default_factory=list)
     patron_suffixes: list[Word] = Field(default_factory=list)
     owner_suffixes: list[Word] = Field(default_factory=list)
+    place_suffixes: list[Word] = Field(default_factory=list)

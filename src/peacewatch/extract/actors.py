@@ -46,6 +46,7 @@ from peacewatch.grammar import (
     PRONOUN_POS,
     SEGMENT_BREAKS,
     SERVING_PREPS,
+    hyphen_suffix,
 )
 from peacewatch.nlp import doc_memo, doc_tokens, entities, ents_between, span_text, text_of
 from peacewatch.schema import Actor
@@ -447,27 +448,18 @@ def _mark_zones(doc: Doc, start: int, end: int, mentions: list[_Mention], person
             if token.dep in _ZONE_OPENING_DEPS:
                 zone = _PREPOSITION_ZONES.get(token.lower_, "other")
         zone_of[i] = zone
-    patrons = _lexicon().patron_suffixes
+    lex = _lexicon()
     for m in mentions:
         m.zone = zone_of.get(m.start, "core")
         # 'Russia's army': Russia owns what follows; 'the army's' (a possessor's own phrase) is the army
         m.possessive = m.end < end - 1 and doc[m.end].lower_ in POSSESSIVE_ENDINGS
-        # 'Iran-backed Houthis': the state before '-backed' is a patron, not the actor's country.
-        if m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in patrons:
-            m.patron = True
-        elif m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].lower_ in PATRON_PREFIXES:
-            m.patron = True  # 'pro-Russian separatists' are not Russia's own
-        elif m.end < len(doc) and doc[m.end].lower_.lstrip("-") in patrons and \
-                doc[m.end].text.startswith("-"):
-            m.patron = True
-        m.owner = _has_suffix(doc, m, _lexicon().owner_suffixes)
+        # 'Iran-backed Houthis': the state before '-backed' is a patron, not the actor's country;
+        # 'pro-Russian separatists' are not Russia's own; 'an X-owned refinery' is X's property.
+        suffix = hyphen_suffix(doc, m.end)
+        m.patron = suffix in lex.patron_suffixes or (
+            m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].lower_ in PATRON_PREFIXES)
+        m.owner = suffix in lex.owner_suffixes
 
-
-def _has_suffix(doc: Doc, m: _Mention, suffixes: frozenset[str]) -> bool:
-    """Whether a mention is joined by a hyphen to one of the words ('X-owned', 'X -owned')."""
-    if m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in suffixes:
-        return True
-    return m.end < len(doc) and doc[m.end].text.startswith("-") and doc[m.end].lower_.lstrip("-") in suffixes
 
 
 def _is_inheriting(mention: _Mention | None) -> bool:
