@@ -8,6 +8,8 @@ peacewatch and, in the same run, for a plain regex baseline (the first 'killed N
     python bench/eval_fakes.py --pipeline # the full extractor: first ASSAULT event with killed
     python bench/eval_fakes.py --places   # the full extractor over all 804 articles: is the place
                                           # of the first ASSAULT event in the gold governorate?
+    python bench/eval_fakes.py --actors   # the full extractor over the articles with a known actor:
+                                          # is the source of the first ASSAULT event of the gold class?
 
 The data set is read from ../shared/external/fa-kes/fakes.csv (latin-1); it is never copied.
 """
@@ -19,6 +21,7 @@ import csv
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
@@ -42,6 +45,60 @@ GOVERNORATES = {
 }
 
 
+# FA-KES codes who killed in each article with one of six classes (or 'unknown'); the short names
+# used here stand for its labels.
+ACTOR_CLASSES = {
+    "syrian government or russian troops": "government",
+    "international coalition forces": "coalition",
+    "the organization of the islamic state in iraq and the levant - isis": "isis",
+    "al-nusra front": "nusra",
+    "self administration forces": "kurdish",
+    "armed opposition groups": "opposition",
+}
+# How an actor of a report falls in a class, by what it is rather than by any article: a named
+# group by its canonical name in data/actors.yaml (its aliases read to it) or a word of its own
+# words; a state's forces by their country and sector. The coalition fighting the Islamic State
+# is led by the United States with Britain and France: their governments and militaries are it,
+# as are bodies named a coalition. Syria's government and Russia's, and their forces, are the
+# first class. Any other armed group with a name or a word of the armed opposition ('rebels',
+# 'opposition') is the opposition; a vague word for an armed group ('militants', 'terrorists',
+# 'jihadists') is no class unless the reader gave it a group's name.
+CLASS_NAMES = {
+    "Islamic State": "isis", "Nusra Front": "nusra", "Hayat Tahrir al-Sham": "nusra",
+    "Syrian Democratic Forces": "kurdish", "YPG": "kurdish",
+}
+CLASS_WORDS = {"coalition": "coalition", "kurdish": "kurdish", "kurds": "kurdish",
+               "rebel": "opposition", "rebels": "opposition", "opposition": "opposition"}
+COALITION_STATES = {"USA", "GBR", "FRA"}
+GOVERNMENT_STATES = {"SYR", "RUS"}
+STATE_SECTORS = {"GOV", "MIL"}
+
+
+def actor_class(actor) -> str | None:
+    """The FA-KES class an actor of a report falls in (see CLASS_NAMES), or None for none of them.
+
+    Args:
+        actor: a schema.Actor (text, name, country, sector) or None.
+    Returns:
+        'government', 'coalition', 'isis', 'nusra', 'kurdish', 'opposition' or None.
+    """
+    if actor is None:
+        return None
+    if actor.name in CLASS_NAMES:
+        return CLASS_NAMES[actor.name]
+    words = set(re.findall(r"[a-z]+", " ".join(filter(None, (actor.text, actor.name))).lower()))
+    named = [CLASS_WORDS[w] for w in sorted(words) if w in CLASS_WORDS]
+    if "coalition" in named or "kurdish" in named:
+        return "coalition" if "coalition" in named else "kurdish"
+    if actor.sector in STATE_SECTORS and actor.country in GOVERNMENT_STATES:
+        return "government"
+    if actor.sector in STATE_SECTORS and actor.country in COALITION_STATES:
+        return "coalition"
+    if actor.sector == "REB" and (named or (actor.name and actor.name[:1].isupper())):
+        return "opposition"
+    return None
+
+
 def read_rows(path: Path, everyone: bool = False) -> list[dict]:
     """The articles whose gold civilian count is non-zero (or all, with `everyone`), with their
     gold counts as ints and their governorate."""
@@ -54,7 +111,7 @@ def read_rows(path: Path, everyone: bool = False) -> list[dict]:
             rows.append({
                 "id": row["unit_id"], "text": row["article_content"], "date": row["date"],
                 "civilians": civilians, "all": civilians + to_int(row["nb_noncivilians"]),
-                "location": row["location"].strip().lower(),
+                "location": row["location"].strip().lower(), "actor": row["actor"].strip().lower(),
             })
     return rows
 
@@ -177,6 +234,58 @@ def report_places(rows: list[dict], misses: int) -> None:
             print("   ", row["text"][:400])
 
 
+def assault_sources(report) -> list:
+    """The sources of a report's ASSAULT events, in report order (None for one without)."""
+    return [e.source for e in (report.events if report is not None else []) if e.type == "ASSAULT"]
+
+
+def first_class(sources: list) -> str | None:
+    """The class of the first ASSAULT event's source."""
+    return actor_class(sources[0]) if sources else None
+
+
+def first_named_class(sources: list) -> str | None:
+    """The class of the first ASSAULT source that has one (sources of no class passed over)."""
+    return next((c for c in map(actor_class, sources) if c is not None), None)
+
+
+def most_cited_class(sources: list) -> str | None:
+    """The class most ASSAULT sources fall in (ties: the one cited first)."""
+    classes = [c for c in map(actor_class, sources) if c is not None]
+    return Counter(classes).most_common(1)[0][0] if classes else None
+
+
+def report_actors(rows: list[dict], misses: int) -> None:
+    """Print, per FA-KES class, the share of its articles whose first ASSAULT source (and most
+    cited ASSAULT source) falls in that class, and what the wrong ones fell in."""
+    rows = [row for row in rows if row["actor"] in ACTOR_CLASSES]
+    sources = [assault_sources(report) for report in read_reports(rows)]
+    gold = [ACTOR_CLASSES[row["actor"]] for row in rows]
+    print(f"FA-KES articles with a known actor: {len(rows)}")
+    choices = (("first ASSAULT source", first_class), ("first source of a class", first_named_class),
+               ("most-cited source", most_cited_class))
+    for name, choose in choices:
+        predicted = [choose(s) for s in sources]
+        print(f"  {name}: right {_right_share(predicted, gold):.3f}  "
+              f"(a class found {sum(p is not None for p in predicted) / max(len(rows), 1):.3f})")
+        for cls in dict.fromkeys(ACTOR_CLASSES.values()):
+            picked = [p for p, g in zip(predicted, gold, strict=True) if g == cls]
+            wrong = Counter(p or "none" for p in picked if p != cls)
+            print(f"    {cls:11s} {len(picked):4d}  right {_right_share(picked, [cls] * len(picked)):.3f}  "
+                  f"else {dict(wrong.most_common(4))}")
+    shown = 0
+    for row, found, cls in zip(rows, sources, gold, strict=True):
+        if first_class(found) != cls and shown < misses:
+            shown += 1
+            told = "; ".join(f"{a.text}={a.country}/{a.sector}/{a.name}" for a in found if a is not None)
+            print(f"--- {row['id']} gold {cls}: {first_class(found)}  [{told[:300]}]")
+            print("   ", row["text"][:400])
+
+
+def _right_share(predicted: Iterable[str | None], gold: list[str]) -> float:
+    return sum(p == g for p, g in zip(predicted, gold, strict=True)) / max(len(gold), 1)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the measurement and print the shares."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -184,6 +293,7 @@ def main(argv: list[str] | None = None) -> int:
     mode.add_argument("--direct", action="store_true", help="find_casualties over sentences (default)")
     mode.add_argument("--pipeline", action="store_true", help="the full extractor")
     mode.add_argument("--places", action="store_true", help="the full extractor's places against the governorates")
+    mode.add_argument("--actors", action="store_true", help="the full extractor's ASSAULT sources against the actors")
     parser.add_argument("--csv", type=Path, default=DEFAULT_CSV)
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
     parser.add_argument("--misses", type=int, default=0, help="print N misses of the main choice")
@@ -191,11 +301,14 @@ def main(argv: list[str] | None = None) -> int:
     if not args.csv.exists():
         print(f"no FA-KES data at {args.csv}", file=sys.stderr)
         return 2
-    rows = read_rows(args.csv, everyone=args.places)
+    rows = read_rows(args.csv, everyone=args.places or args.actors)
     if args.limit:
         rows = rows[: args.limit]
     if args.places:
         report_places(rows, args.misses)
+        return 0
+    if args.actors:
+        report_actors(rows, args.misses)
         return 0
     total = len(rows)
     print(f"FA-KES articles with a non-zero gold civilian count: {total}")

@@ -4,6 +4,11 @@ data/; what is here is closed-class and belongs to the language, not to a domain
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
 # --- shared by every reader ------------------------------------------------------------------
 
 # Dependents that are not part of an actor's noun phrase.
@@ -93,6 +98,33 @@ LOCATIVE_PREPS = frozenset({"in", "inside", "within", "throughout", "across", "a
 SEGMENT_BREAKS = frozenset({",", "(", ")", ";", "--", "\u2013", "\u2014", ":"})
 # The hyphens that join a word to the next one ("US-led"), as the tokenizer keeps them apart.
 HYPHENS = frozenset({"-", "\u2010"})
+_HYPHEN_CHARS = "".join(HYPHENS)
+
+
+def hyphened_word(doc: Doc, end: int) -> Token | None:
+    """The word a name that ends before token `end` is joined to by a hyphen: 'led' in 'US-led'
+    (the tokenizer splits the hyphen off between two words), '-backed' in 'Iran -backed' (a hyphen
+    after a space stays on its word). None when no hyphen follows the name.
+
+    Args:
+        doc: the parsed text; end: the index of the token after the name.
+    Returns:
+        the token of the word, whose text `hyphen_suffix` gives without the hyphen.
+    """
+    if end + 1 < len(doc) and doc[end].text in HYPHENS:
+        return doc[end + 1]
+    if end < len(doc) and len(doc[end].text) > 1 and doc[end].text[0] in HYPHENS:
+        return doc[end]
+    return None
+
+
+def hyphen_suffix(doc: Doc, end: int) -> str | None:
+    """The word (lower case, no hyphen) a name ending before token `end` is hyphened to ('US-led':
+    'led'), or None; what the word makes of the name (a patron, an owner, a place) is data."""
+    word = hyphened_word(doc, end)
+    return word.lower_.lstrip(_HYPHEN_CHARS) if word is not None else None
+
+
 # The possessive ending as the tokenizer splits it ('Russia' + "'s").
 POSSESSIVE_ENDINGS = frozenset({"'s", "\u2019s", "'"})
 # Parts of speech that never begin an actor's name, and those of a pronoun phrase.

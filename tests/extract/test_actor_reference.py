@@ -254,3 +254,32 @@ def test_a_possessors_own_phrase_is_read_as_its_head(nlp):
     ctx = new_context(doc, date(2025, 4, 12))
     army = [t for t in doc if t.lower_ == "army"][-1]
     assert [(a.country, a.sector) for a in actors_of([army], ctx, [])] == [("CHL", "MIL")]
+
+
+# A vague word for an armed group ('militants') stands for the one group the article has named
+# before it, or for none: (text, head, expected (name, country, sector), the point)
+GROUP_REFERENCES = [
+    ("The Islamic State claimed the attack on the town. Militants fired mortars at the gate.", "Militants",
+     ("Islamic State", None, "REB"), "a bare vague word stands for the one group named before it"),
+    ("Al-Shabaab claimed the raid. A suicide bomber blew himself up at the gate.", "bomber",
+     ("al-Shabaab", "SOM", "REB"), "an indefinite one too"),
+    ("The Islamic State and Hamas claimed attacks. Militants fired mortars at the gate.", "Militants",
+     ("Militants", "-", "REB"), "two groups named: the word stands for neither"),
+    ("The Islamic State claimed the attack on the town. Kurdish fighters fired mortars at the gate.", "fighters",
+     ("Kurdish fighters", "-", "REB"), "a phrase with words of its own is not a vague word"),
+    ("The Islamic State claimed the attack on the town. The group fired mortars at the gate.", "group",
+     ("Islamic State", None, "REB"), "'the group' points back to a named group of no country too"),
+    ("Islamic State fighters attacked the town. The army said the attack failed.", "fighters",
+     ("Islamic State", None, "REB"), "a named body keeps the country of its entry (none), not the story's"),
+]
+
+
+@pytest.mark.parametrize(("text", "head", "expected", "comment"), GROUP_REFERENCES,
+                         ids=[f"{i}-{r[1]}" for i, r in enumerate(GROUP_REFERENCES)])
+def test_group_references(nlp, text, head, expected, comment):
+    actor = _actor(nlp, text, head, -1)
+    assert actor is not None, comment
+    name, country, sector = expected
+    assert actor.name == name and actor.sector == sector, f"{comment}: {actor}"
+    if country != "-":
+        assert actor.country == country, f"{comment}: {actor}"

@@ -115,7 +115,9 @@ class ActorFile(DataFile):
     organisations: list[OrganisationSpec]
     roles: dict[Sector, list[Word]]
     inheriting: list[Word] = Field(default_factory=list)
+    members: list[Word] = Field(default_factory=list)
     titles: list[Word] = Field(default_factory=list)
     means: list[Word] = Field(default_factory=list)
     patron_suffixes: list[Word] = Field(default_factory=list)
     owner_suffixes: list[Word] = Field(default_factory=list)
+    place_suffixes: list[Word] = Field(default_factory=list)

@@ -46,6 +46,7 @@ from peacewatch.grammar import (
     PRONOUN_POS,
     SEGMENT_BREAKS,
     SERVING_PREPS,
+    hyphen_suffix,
 )
 from peacewatch.nlp import doc_memo, doc_tokens, entities, ents_between, span_text, text_of
 from peacewatch.schema import Actor
@@ -54,7 +55,7 @@ log = logging.getLogger(__name__)
 
 __all__ = [
     "Organisation", "PersonInfo", "PersonIndex", "build_person_index", "describe_actor",
-    "noun_phrase", "ruler_patterns", "lookup_organisation",
+    "noun_phrase", "ruler_patterns", "lookup_organisation", "is_member_word",
 ]
 
 # Words that make a plural demonym a count of people rather than the state ('100 Palestinians').
@@ -71,6 +72,8 @@ _PREPOSITION_ZONES = {**dict.fromkeys(OWNING_PREPS, "owner"), **dict.fromkeys(SE
 _ZONE_OPENING_DEPS = frozenset(map(get_string_id, ("prep", "agent", "dative")))
 _NAME_PART_DEPS = frozenset(map(get_string_id, ("compound", "flat")))
 _NON_NAME_POS_IDS = frozenset(POS_IDS[pos] for pos in NON_NAME_POS)
+# The sectors of armed bodies, whose members act as the body ('Islamic State fighters', 'Wagner fighters').
+_ARMED_SECTORS = frozenset({"REB", "MIL"})
 _POSSESSIVE_END = re.compile(r"\s*(?:'s|\u2019s|')$")
 _POSSESSIVE_TAIL = re.compile(r"(?:'s|')$")
 
@@ -99,6 +102,7 @@ class _Lexicon:
     orgs_folded: dict[str, Organisation]
     roles: dict[tuple[str, ...], str]
     inheriting: frozenset[tuple[str, ...]]
+    members: frozenset[str]  # the rank and file of an armed body, who act as the body ('IS fighters')
     means: frozenset[tuple[str, ...]]  # roles that name an attack by its means or a weapon acting
     titles: frozenset[str]
     patron_suffixes: frozenset[str]
@@ -139,10 +143,11 @@ def _lexicon() -> _Lexicon:
     for role_words in roles:
         max_len = max(max_len, len(role_words))
     inheriting = frozenset(_split_words(w) for w in data.inheriting)
+    members = frozenset(normalize_text(w).lower() for w in data.members)
     titles = frozenset(w.lower() for w in data.titles)
     patrons = frozenset(w.lower() for w in data.patron_suffixes)
     owners = frozenset(w.lower() for w in data.owner_suffixes)
-    return _Lexicon(orgs_exact, orgs_folded, roles, inheriting, means, titles, patrons, owners, max_len)
+    return _Lexicon(orgs_exact, orgs_folded, roles, inheriting, members, means, titles, patrons, owners, max_len)
 
 
 @lru_cache(maxsize=65536)
@@ -447,27 +452,21 @@ def _mark_zones(doc: Doc, start: int, end: int, mentions: list[_Mention], person
             if token.dep in _ZONE_OPENING_DEPS:
                 zone = _PREPOSITION_ZONES.get(token.lower_, "other")
         zone_of[i] = zone
-    patrons = _lexicon().patron_suffixes
+    lex = _lexicon()
     for m in mentions:
         m.zone = zone_of.get(m.start, "core")
         # 'Russia's army': Russia owns what follows; 'the army's' (a possessor's own phrase) is the army
         m.possessive = m.end < end - 1 and doc[m.end].lower_ in POSSESSIVE_ENDINGS
-        # 'Iran-backed Houthis': the state before '-backed' is a patron, not the actor's country.
-        if m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in patrons:
-            m.patron = True
-        elif m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].lower_ in PATRON_PREFIXES:
-            m.patron = True  # 'pro-Russian separatists' are not Russia's own
-        elif m.end < len(doc) and doc[m.end].lower_.lstrip("-") in patrons and \
-                doc[m.end].text.startswith("-"):
-            m.patron = True
-        m.owner = _has_suffix(doc, m, _lexicon().owner_suffixes)
+        # 'Iran-backed Houthis': the state before '-backed' is a patron, not the actor's country;
+        # 'pro-Russian separatists' are not Russia's own; 'an X-owned refinery' is X's property.
+        suffix = hyphen_suffix(doc, m.end)
+        m.patron = suffix in lex.patron_suffixes or (
+            m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].lower_ in PATRON_PREFIXES)
+        m.owner = suffix in lex.owner_suffixes
 
 
-def _has_suffix(doc: Doc, m: _Mention, suffixes: frozenset[str]) -> bool:
-    """Whether a mention is joined by a hyphen to one of the words ('X-owned', 'X -owned')."""
-    if m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in suffixes:
-        return True
-    return m.end < len(doc) and doc[m.end].text.startswith("-") and doc[m.end].lower_.lstrip("-") in suffixes
+def _is_means(mention: _Mention) -> bool:
+    return mention.kind == "role" and mention.words in _lexicon().means
 
 
 def _is_inheriting(mention: _Mention | None) -> bool:
@@ -713,7 +712,7 @@ def _read_modifiers(segment: _Segment, reading: _Reading, persons: PersonIndex |
     else:
         inheriting_head = segment.roles_before_person[-1] if segment.roles_before_person else None
     _take_group_sector(segment, reading, inheriting_head)
-    if _take_body(segment, reading, inherits):
+    if _take_body(segment, reading, inherits) or _take_members_body(segment, reading):
         return
     for country_of in _COUNTRY_SOURCES:
         if reading.country is not None:
@@ -735,7 +734,9 @@ def _read_modifiers(segment: _Segment, reading: _Reading, persons: PersonIndex |
 
 
 def _take_group_sector(segment: _Segment, reading: _Reading, inheriting_head: _Mention | None) -> None:
-    if inheriting_head is None or not _is_inheriting(inheriting_head):
+    """'rebel leaders', 'militia commander', 'rebel shelling': a role that belongs to a body, or an
+    attack named by its means, takes the sector of a group role before it."""
+    if inheriting_head is None or not (_is_inheriting(inheriting_head) or _is_means(inheriting_head)):
         return
     groups = [m for m in segment.modifiers if m.kind == "role" and m is not inheriting_head
               and m.end <= inheriting_head.start and m.sector not in ("CVL", "OTHER", "GOV")]
@@ -759,6 +760,32 @@ def _take_body(segment: _Segment, reading: _Reading, inherits: bool) -> bool:
     if org.country:
         reading.country = org.country
     return False
+
+
+def _take_members_body(segment: _Segment, reading: _Reading) -> bool:
+    """'Islamic State fighters', 'members of Hamas', 'the Daesh group': the rank and file of an
+    armed body named in the phrase act as that body, and are read as it (its name, country and
+    sector; no country when it has none). True when the phrase is read so."""
+    head = segment.head
+    if head is None or head.kind != "role":
+        return False
+    lemma = segment.doc[head.end - 1].lemma_
+    # ('terrorist group': a role whose last word is one)
+    if not (is_member_word(head.words, lemma) or is_member_word(head.words[-1:], lemma)):
+        return False
+    bodies = [m.org for m in (*segment.of_kind("org"), *segment.owners) if m.kind == "org" and m.org is not None]
+    body = next((org for org in bodies if org.sector in _ARMED_SECTORS), None)
+    if body is None:
+        return False
+    reading.name, reading.country, reading.sector = body.name, body.country, body.sector
+    return True
+
+
+def is_member_word(words: tuple[str, ...], last_lemma: str) -> bool:
+    """Whether a role's words (or their last word's lemma) name the rank and file of an armed body
+    (actors.yaml members: 'fighters', 'militants', 'suicide bombers')."""
+    members = _lexicon().members
+    return " ".join(words) in members or " ".join((*words[:-1], last_lemma.lower())) in members
 
 
 def _state_country(segment: _Segment, reading: _Reading, persons: PersonIndex | None) -> str | None:
@@ -796,7 +823,7 @@ def _located_country(segment: _Segment, reading: _Reading, persons: PersonIndex 
     if not segment.located or reading.sector == "IGO":
         return None
     head = segment.head
-    if head is not None and head.kind == "role" and head.words in _lexicon().means:
+    if head is not None and _is_means(head):
         return None
     return segment.located[0].iso3
 

@@ -17,7 +17,13 @@ from spacy.tokens import Doc, Span, Token
 
 from peacewatch.data.event_words import ActorWords
 from peacewatch.data.reading_words import ParticipantWords
-from peacewatch.extract.actors import PersonIndex, build_person_index, describe_actor, lookup_organisation
+from peacewatch.extract.actors import (
+    PersonIndex,
+    build_person_index,
+    describe_actor,
+    is_member_word,
+    lookup_organisation,
+)
 from peacewatch.extract.countries import country_name, country_of, state_actor
 from peacewatch.extract.lexicon import get_lexicon
 from peacewatch.extract.mentions import WEAPON_NOUNS, hyphen_pair, split_named_coordination
@@ -675,8 +681,9 @@ def names_thing(token: Token) -> bool:
 
 def user_of(token: Token, actor: Actor, ctx: ArticleContext, salient: Salient) -> Actor | None:
     """Who used a weapon or a defence named as the doer: its owner ('its air defence': what 'its'
-    points to; "Ukraine's drones": Ukraine), else the country its own words name ('Russian
-    missiles': Russia), else unknown (None). The weapon itself is the event's weapon, not its actor."""
+    points to; "Ukraine's drones": Ukraine), else the group or the country its own words name
+    ('an Islamic State car bomb': the group; 'Russian missiles': Russia), else unknown (None). The weapon itself
+    is the event's weapon, not its actor."""
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     if owner is not None:
         found = resolve_pronoun(owner, ctx, salient) if owner.pos_ == "PRON" else ctx.describe(owner)
@@ -684,6 +691,8 @@ def user_of(token: Token, actor: Actor, ctx: ArticleContext, salient: Salient) -
             return found.model_copy(update={"text": text_of(phrase(token))})
         if owner.pos_ == "PRON":
             return None
+    if _is_named_body(actor):
+        return actor  # 'an Islamic State car bomb': the group's, which has no country
     if not actor.country:
         return None
     return actor.model_copy(update={"name": country_name(actor.country)})
@@ -715,8 +724,8 @@ def refer_back(token: Token, actor: Actor | None, ctx: ArticleContext) -> Actor 
         # the country the sentence or the article is about, as news writes a bare title.
         code = _home_country(token, ctx, actor)
         return actor.model_copy(update={"country": code}) if code else actor
-    if token.pos_ != "NOUN" or token.ent_type_:
-        return actor
+    if token.pos_ != "NOUN" or token.ent_type_ or _is_named_body(actor):
+        return actor  # (a named body has the country of its entry: none for the Islamic State)
     lemma = token.lemma_.lower()
     if actor is None:
         return _unnamed_body(token, ctx)
@@ -739,6 +748,16 @@ def refer_back(token: Token, actor: Actor | None, ctx: ArticleContext) -> Actor 
         if group is None:
             code = _home_country(token, ctx, actor)
             return actor.model_copy(update={"country": code}) if code else actor
+        return actor.model_copy(update={"name": group.name, "country": group.country, "sector": group.sector})
+    return _undetermined_body(token, actor, ctx)
+
+
+def _undetermined_body(token: Token, actor: Actor, ctx: ArticleContext) -> Actor:
+    """A body named with no 'the' and no country (see refer_back): members of the one armed group
+    named before ('militants', 'a suicide bomber'), else one not named before ('a soldier'), else
+    of the country the sentence or the article is about ('troops', 'authorities')."""
+    group = _members_group(token, actor, ctx)
+    if group is not None:
         return actor.model_copy(update={"name": group.name, "country": group.country, "sector": group.sector})
     if any(c.lower_ in INDEFINITE_ARTICLES for c in token.children) or actor.sector not in _COUNTRY_SECTORS:
         return actor  # 'a soldier': one not named before
@@ -806,13 +825,40 @@ def _has_possessive_pronoun(token: Token) -> bool:
 
 
 def _last_group(token: Token, ctx: ArticleContext) -> Actor | None:
-    """The last armed group with a country named before 'the group', 'the militants'."""
+    """The last armed group named before 'the group', 'the militants' (with a country, or one
+    the lexicon knows: the Islamic State has none)."""
+    return next(_groups_before(token, ctx), None)
+
+
+def _members_group(token: Token, actor: Actor, ctx: ArticleContext) -> Actor | None:
+    """'militants', 'a suicide bomber' (no word of their own says whose): the one armed group the
+    article has named before them, whose members they are; None when it has named none or several."""
+    if actor.sector != "REB" or not is_member_word(tuple((actor.name or "").lower().split()), token.lemma_.lower()):
+        return None
+    return _sole_group(token, ctx)
+
+
+def _sole_group(token: Token, ctx: ArticleContext) -> Actor | None:
+    """The armed group named before a bare 'militants', when the article has named only that one."""
+    groups = {group.name: group for group in _groups_before(token, ctx)}
+    return next(iter(groups.values())) if len(groups) == 1 else None
+
+
+def _groups_before(token: Token, ctx: ArticleContext) -> Iterator[Actor]:
+    """The armed groups named before the token, nearest first (see _last_group)."""
     for ent in _entities_before(token):
         if ent.label_ in ("ORG", "GPE", "NORP"):
             actor = ctx.describe(ent.root)
-            if actor is not None and actor.sector == "REB" and actor.country:
-                return actor
-    return None
+            if actor is not None and actor.sector == "REB" and (actor.country or _is_named_body(actor)):
+                yield actor
+
+
+def _is_named_body(actor: Actor | None) -> bool:
+    """Whether an actor is read as an organisation the lexicon knows (its name is the entry's)."""
+    if actor is None or not actor.name:
+        return False
+    found = lookup_organisation(actor.name)
+    return found is not None and found.name == actor.name
 
 
 def _home_country(token: Token, ctx: ArticleContext, actor: Actor) -> str | None:

@@ -13,19 +13,21 @@ from spacy.attrs import DEP, POS
 from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
+from peacewatch.data.lexicons import ActorFile
 from peacewatch.extract.context import ArticleContext
 from peacewatch.extract.countries import country_of
 from peacewatch.extract.lexicon import get_lexicon
 from peacewatch.extract.mentions import Mention
 from peacewatch.grammar import (
     DEFINITE_ARTICLES,
-    HYPHENS,
     LIST_OPENERS,
     MEMBER_PREPS,
     PASSAGE_PREPS,
     PERSON_PLACE_PREPS,
     POSSESSIVE_ENDINGS,
     PROXIMITY_PREPS,
+    hyphen_suffix,
+    hyphened_word,
 )
 from peacewatch.nlp import doc_memo, doc_tokens, lemmas, lowers, sentence_of, span_sentence, text_of, tokens_within
 from peacewatch.resolve.place import (
@@ -509,14 +511,21 @@ def listed_member(token: Token, is_locative: Callable[[Token], bool]) -> bool:
     return node.dep_ == "pobj" and node.head.lower_ in MEMBER_PREPS and is_locative(node.head.head)
 
 
+# '<X>-based': the participles after a hyphen that name where a body is, not a party of it.
+_PLACE_SUFFIXES = frozenset(w.lower() for w in ActorFile.load().place_suffixes)
+
+
 def hyphen_party(token: Token) -> bool:
     """'US-led strikes', 'Iran-backed fighters', 'a Kyiv-bound train': a name joined by a hyphen to
     a participle that modifies a noun names a party of that noun (who leads or backs it) or its
     goal, not where anything happens. ('Islamabad-based diplomats' are where they are based, which
-    is where they meet.)"""
+    is where they meet: data/actors.yaml place_suffixes.)"""
     head = token.head
-    return (token.dep_ == "npadvmod" and head.tag_ in ("VBN", "VBD") and token.i < head.i and head.lower_ != "based"
-            and token.doc[head.i - 1].text in HYPHENS and head.i - 1 == token.right_edge.i + 1)
+    if token.dep_ != "npadvmod" or head.tag_ not in ("VBN", "VBD"):
+        return False
+    after = token.right_edge.i + 1
+    word = hyphened_word(token.doc, after)
+    return word is not None and word.i == head.i and hyphen_suffix(token.doc, after) not in _PLACE_SUFFIXES
 
 
 def based_party(token: Token) -> Token | None:
