@@ -671,10 +671,20 @@ def _lemmas_of(doc: Doc) -> list[str]:
     return _strings_of(doc, LEMMA, str.lower)
 
 
+# `form` of each string key met, by (attribute, form): a look-up in the StringStore costs some 200
+# ns, and most words of an article are words of the articles before it. A key is the hash of its
+# string, the same in every vocab. Emptied past MAX_FORMED_STRINGS keys (some 20,000 distinct
+# words come in 300 news articles; each table stays under about 7 MB).
+MAX_FORMED_STRINGS = 50_000
+_FORMED: dict[tuple[int, Callable[[str], str]], dict[int, str]] = {}
+
+
 def _strings_of(doc: Doc, attr: int, form: Callable[[str], str]) -> list[str]:
-    """`form` of the string of every token's `attr`, each distinct string formed once."""
+    """`form` of the string of every token's `attr`, each distinct string formed once per process."""
     strings = doc.vocab.strings
-    formed: dict[int, str] = {}
+    formed = _FORMED.get((attr, form))
+    if formed is None or len(formed) > MAX_FORMED_STRINGS:
+        formed = _FORMED[attr, form] = {}
     out = []
     for key in doc.to_array(attr).tolist() if len(doc) else []:
         word = formed.get(key)
