@@ -232,3 +232,39 @@ def test_shared_lowers_and_lemmas_are_the_tokens(nlp):
     assert lemmas(doc) == [t.lemma_.lower() for t in doc]
     assert lowers(doc) is lowers(doc) and lemmas(doc) is lemmas(doc)
     assert lowers(nlp("")) == [] and lemmas(nlp("")) == []
+
+
+def test_shared_entities_between_are_those_overlapping_the_range(nlp):
+    from peacewatch.nlp import entities_within, ents_between
+
+    doc = nlp("Envoy Jane Roe of Norway met Ali Musa in Cairo on Monday, and the United Nations said talks went on.")
+    for start in range(-1, len(doc) + 2):
+        for end in range(start, len(doc) + 2):
+            overlapping = [(e.start, e.end) for e in doc.ents if e.start < end and e.end > start]
+            inside = [(e.start, e.end) for e in doc.ents if e.start >= start and e.end <= end]
+            assert [(e.start, e.end) for e in ents_between(doc, start, end)] == overlapping
+            assert [(e.start, e.end) for e in entities_within(doc, start, end)] == inside
+
+
+def test_tokens_within_are_the_spots_inside_the_span(nlp):
+    from peacewatch.nlp import sentences, tokens_within
+
+    doc = nlp("Talks opened in Oslo on Monday. The envoy said little. A last line follows here.")
+    for spots in ([], [0], [2, 3, 9, 15], list(range(len(doc)))):
+        for sent in sentences(doc):
+            assert [t.i for t in tokens_within(spots, sent)] == [i for i in spots if sent.start <= i < sent.end]
+
+
+def test_formed_strings_are_kept_for_later_docs_and_bounded(nlp, monkeypatch):
+    import peacewatch.nlp as module
+    from peacewatch.nlp import lemmas, lowers
+
+    texts = ["The Envoys SAID they had Signed two accords.", "Talks resumed in Genève’s old town on Monday."]
+    for text in texts:
+        doc = nlp(text)
+        assert lowers(doc) == [t.lower_ for t in doc] and lemmas(doc) == [t.lemma_.lower() for t in doc]
+    monkeypatch.setattr(module, "MAX_FORMED_STRINGS", 3)
+    for text in texts * 2:
+        doc = nlp(text)
+        assert lowers(doc) == [t.lower_ for t in doc] and lemmas(doc) == [t.lemma_.lower() for t in doc]
+        assert all(len(table) <= 3 + len(doc) for table in module._FORMED.values())

@@ -348,12 +348,24 @@ def _spots(doc: Doc) -> _Spots:
     return doc_memo(doc, "pw_agreement_spots", _find_spots)
 
 
-def _find_spots(doc: Doc) -> _Spots:
+@cache
+def _spot_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The lemmas of the nouns that may name an agreement; every lemma and every lower-case form
+    that makes a token a spot of some kind (_find_spots), so that a token with neither, most
+    tokens of an article, is passed over after two look-ups."""
     lex = agreement_lexicon()
     names = (lex.ceasefire_nouns | lex.generic_nouns | lex.proposal_nouns | lex.negotiation_nouns
              | lex.instrument_nouns | lex.effort_nouns)
+    return names, names | lex.unresolved_words, lex.ceasefire_nouns | lex.negotiation_nouns | lex.hyphen_tails
+
+
+def _find_spots(doc: Doc) -> _Spots:
+    lex = agreement_lexicon()
+    names, spot_lemmas, spot_lowers = _spot_words()
     spots = _Spots([], [])
     for i, (lemma, lower) in enumerate(zip(lemmas(doc), lowers(doc), strict=True)):
+        if lemma not in spot_lemmas and lower not in spot_lowers:
+            continue
         if lemma in names or lower in lex.ceasefire_nouns or lower in lex.negotiation_nouns or (
                 lower in lex.hyphen_tails and _hyphen_truce(doc[i], lex)):
             spots.names.append(i)

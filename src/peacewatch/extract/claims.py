@@ -158,6 +158,16 @@ def _spot_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(lex.verb_kinds) | lex.denying_claims, frozenset(lex.noun_kinds) | lex.source_nouns
 
 
+@cache
+def _any_spot_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Every lemma and every lower-case form that makes a token a spot of some kind (_find_spots):
+    a token with neither, most tokens of an article, is passed over after two look-ups."""
+    lex = claim_lexicon()
+    speech_lemmas, noun_lemmas = _spot_words()
+    return (speech_lemmas | noun_lemmas | lex.media_verbs | lex.claim_references,
+            lex.media_markers | lex.report_adverbs | {"according", "?"})
+
+
 def _spots(doc: Doc) -> _Spots:
     return doc_memo(doc, "pw_claim_spots", _find_spots)
 
@@ -165,8 +175,11 @@ def _spots(doc: Doc) -> _Spots:
 def _find_spots(doc: Doc) -> _Spots:
     lex = claim_lexicon()
     speech_lemmas, noun_lemmas = _spot_words()
+    spot_lemmas, spot_lowers = _any_spot_words()
     spots = _Spots([], [], [], [], [], [], [])
     for i, (lemma, lower) in enumerate(zip(lemmas(doc), lowers(doc), strict=True)):
+        if lemma not in spot_lemmas and lower not in spot_lowers:
+            continue
         if lemma in speech_lemmas:
             spots.speech.append(i)
         if lemma in noun_lemmas:

@@ -8,8 +8,6 @@ from dataclasses import replace
 from functools import cache, cached_property
 from typing import Any, TypeVar, cast
 
-from pydantic import PrivateAttr
-
 from peacewatch.data.lexicons import Trigger, TriggerFile, TriggerWords
 
 __all__ = ["Lexicon", "Trigger", "get_lexicon"]
@@ -24,7 +22,6 @@ class Lexicon(TriggerWords):
     phrasal: dict[tuple[str, str], Trigger]
     nouns: dict[str, Trigger]
     adjectives: dict[str, Trigger]
-    _gathered: dict[str, Any] = PrivateAttr(default_factory=dict)
 
     @cached_property
     def phrasal_heads(self) -> frozenset[str]:
@@ -40,9 +37,16 @@ class Lexicon(TriggerWords):
         lexicon and kept on it: a lexicon does not change, and one loaded again (a test's, a
         user's) gathers anew.
         Args: name, what is gathered, unique in the process; make, its gathering from a lexicon."""
-        if name not in self._gathered:
-            self._gathered[name] = make(self)
-        return cast(T, self._gathered[name])
+        gathered = self._gathered
+        if name not in gathered:
+            gathered[name] = make(self)
+        return cast(T, gathered[name])
+
+    @cached_property
+    def _gathered(self) -> dict[str, Any]:
+        # (a cached property, not a pydantic private attribute: each read of one of those goes
+        # through the model's __getattr__, some microseconds, and readers ask once per sentence)
+        return {}
 
 
 @cache

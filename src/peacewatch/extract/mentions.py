@@ -61,7 +61,17 @@ from peacewatch.grammar import (
     UNDERGOING_PREPS,
     UNLESS,
 )
-from peacewatch.nlp import doc_tokens, entities, entities_in, lemmas, lowers, per_token, text_of, tokens_of
+from peacewatch.nlp import (
+    doc_tokens,
+    entities,
+    entities_in,
+    entities_within,
+    lemmas,
+    lowers,
+    per_token,
+    text_of,
+    tokens_of,
+)
 
 _WORDS = EventWords.load()
 # Acts whose object a verb of taking makes its subject's lot ('faced repeated strikes', 'faces new
@@ -1027,10 +1037,10 @@ def _split_named_coordination(token: Token) -> list[Span]:
     while top.dep_ in NAME_DEPS and top.head.i != top.i and top.head.pos_ in ("NOUN", "PROPN"):
         top = top.head
     doc = token.doc
-    edges = doc[top.left_edge.i:top.right_edge.i + 1]  # (all the phrase's words, and rarely more)
-    if "and" not in lowers(doc)[edges.start:edges.end]:
+    start, end = top.left_edge.i, top.right_edge.i + 1  # (all the phrase's words, and rarely more)
+    if "and" not in lowers(doc)[start:end]:
         return []  # no 'and' within the phrase's edges (most phrases): no names joined
-    if sum(ent.label_ == "PERSON" for ent in entities_in(edges)) < 2:
+    if sum(ent.label_ == "PERSON" for ent in entities_within(doc, start, end)) < 2:
         return []  # each of two pieces or more names a person (_person_pieces)
     cut = {t.i for c in top.subtree if c.i != top.i and c.dep_ in CLAUSE_DEPS for t in c.subtree}
     keep = [t.i for t in top.subtree if t.i not in cut]
