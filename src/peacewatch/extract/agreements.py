@@ -60,7 +60,7 @@ from peacewatch.grammar import (
     TOWARDS_PREPS,
 )
 from peacewatch.nlp import doc_memo, lemmas, lowers, sentences, text_of, tokens_of, tokens_within
-from peacewatch.resolve.time import resolve_time, shift_when
+from peacewatch.resolve.time import resolve_mention, shift_when
 from peacewatch.schema import Actor, Agreement, Claim, Event, HistoryStep, When
 
 # Units of a duration in days ('a 30-day ceasefire'), from data/agreements.yaml.
@@ -1360,10 +1360,10 @@ def _date(token: Token, sent: Span, ctx: ArticleContext, drafts: list[Draft], na
     one of the agreement's own phrase (`name`: 'the 1994 Volta Treaty', 'an Easter truce', 'a
     truce which will begin on Monday'); an offset ('two weeks later') from the date of the step
     told before; the publication date for a present-tense step; else unknown."""
-    times = [t for t in sentence_times(sent, ctx) if (name is None or not _of_own_phrase(t[0].root, name, token))
-             and not _ends_term(t[0])]
+    times = [t for t in sentence_times(sent, ctx) if (name is None or not _of_own_phrase(t.span.root, name, token))
+             and not _ends_term(t.span)]
     if times:
-        span, when, offset = min(times, key=lambda t: abs(t[0].root.i - token.i))
+        span, when, offset, _ = min(times, key=lambda t: abs(t.span.root.i - token.i))
         if offset is None and when.value:
             return when
         if offset is not None:
@@ -1405,13 +1405,13 @@ def _stated_end(mention: MentionInfo, sent: Span, ctx: ArticleContext) -> list[S
         if clause is None or any(c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
                                  for c in clause.children):
             continue
-        span = next((t[0] for t in sentence_times(sent, ctx) if _end_prep(t[0]) == prep), None)
-        if span is None:
+        end = next((t for t in sentence_times(sent, ctx) if _end_prep(t.span) == prep), None)
+        if end is None:
             continue
         # a term is stated ahead ('will last until Monday', 'declared a truce until Monday'), unless
         # the agreement itself is told to have lasted ('the truce lasted until Monday')
         past = prep.head.tag_ == "VBD" and mention.head.dep_ == "nsubj" and mention.head.head.i == prep.head.i
-        when = resolve_time(text_of(span), ctx.story_day(), future=not past)
+        when = resolve_mention(end.found, ctx.story_day(), future=not past)
         if when.value and when.precision == "day":
             return [Step(None, "expired", when, mention.sent_index, text_of(sent).strip())]
     return []
