@@ -1401,7 +1401,7 @@ def _stated_end(mention: MentionInfo, sent: Span, ctx: ArticleContext) -> list[S
     if mention.aspect != "agreement":
         return []  # the end of a proposal's or of talks' terms is not one of an agreement in existence
     for prep in (t for t in sent if t.lower_ in END_PREPS and t.dep_ == "prep"):
-        clause = _clause_of(prep.head, mention.head)
+        clause = _agreement_clause(prep.head, mention.head)
         if clause is None or any(c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
                                  for c in clause.children):
             continue
@@ -1442,9 +1442,10 @@ def _ends_term(span: Span) -> bool:
                                                                              SPAN_WORDS)
 
 
-def _clause_of(word: Token, head: Token) -> Token | None:
-    """The word, or the clause above it, that the agreement's noun belongs to ('the truce will
-    begin ... and will last until', 'a truce, effective until'), within a few steps; else None."""
+def _agreement_clause(word: Token, head: Token) -> Token | None:
+    """The clause a stated end tells of the agreement's noun `head`: from `word`, the word the end's
+    preposition hangs on, up a few steps to the noun itself or the verb it hangs on ('the truce will
+    begin ... and will last until', 'a truce, effective until'); None when the end is another clause's."""
     node = word
     for _ in range(3):
         if node.i == head.i or head.head.i == node.i:

@@ -336,8 +336,8 @@ def _date_draft(draft: Draft, mention: Mention, view: _Sentence) -> None:
     prep = sharing_preposition(mention) if not draft.dates and not draft.offsets else None
     if prep is not None:
         # 'congratulated him during a meeting', 'suspended talks last September after blaming X'
-        draft.dates.extend(t.when for t in view.times if t.offset is None and t.when.value
-                           and time_host(t.span.root, _clause_of(view.time_owner[id(t.span)]), prep, t.when.precision))
+        draft.dates.extend(t.when for t in view.times if t.offset is None and t.when.value and time_host(
+            t.span.root, _owner_clause(view.time_owner[id(t.span)]), prep, t.when.precision))
     if not draft.dates and not draft.offsets:
         # 'A week earlier, the navy said it had destroyed ...': a sentence-wide anchor
         draft.offsets.extend((t.offset, t.when.text or t.span.text) for t in view.times
@@ -357,7 +357,9 @@ def _when_clause_time(clause: Token) -> Token | None:
     return None
 
 
-def _clause_of(owner: Mention | object | None) -> Token | None:
+def _owner_clause(owner: Mention | object | None) -> Token | None:
+    """The clause of the mention a time or place belongs to (_owner); None when no mention of the
+    sentence holds it or another clause does (ELSEWHERE)."""
     return owner.clause if isinstance(owner, Mention) else None
 
 
