@@ -88,6 +88,22 @@ def test_dateline_counts_relative_days_from_the_story_day(nlp):
     assert events and {e.date.value for e in events if e.date} == {"2024-10-07"}
 
 
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("Northport, October 8: Pakistan condemned India.", PUB, ("2024-10-08", "dateline: the story's day")),
+    ("Pakistan condemned India.", PUB, ("2024-10-09", "publication date")),
+    ("Northport, October 8: Pakistan condemned India.", None, None),
+])
+def test_the_story_day_dates_undated_news(nlp, text, published, expected):
+    # one day for relative words, offsets told first and undated news: the dateline's, else the publication's
+    ctx = new_context(nlp(text), published)
+    story = ctx.story()
+    assert ((story.value, story.rule) if story else None) == expected
+    assert ctx.story_day() == (date.fromisoformat(expected[0]) if expected else None)
+    events = extract_events(ctx.doc, published, ctx=ctx)
+    assert events and {(e.date.value, e.date.rule) if e.date else None for e in events} == (
+        {(expected[0], f"undated current news: {expected[1]}")} if expected else {None})
+
+
 def test_a_scheduled_day_without_year_lies_ahead(nlp):
     # the future cue of the clause ('scheduled to') reads a day without year forward, not a year back
     doc = nlp("The truce holds ahead of elections scheduled to begin Dec. 28.")

@@ -151,10 +151,20 @@ class ArticleContext:
             self.dateline_cache.append(find_dateline(doc_text(self.doc)[:DATELINE_CHARS], self.published))
         return self.dateline_cache[0]
 
-    def story_day(self) -> date | None:
-        """The day relative words count from: a dated dateline's day, else the publication date."""
+    def story(self) -> When | None:
+        """The story's day with the rule that gave it: a dated dateline's, else the publication date
+        (None with neither); undated news and offsets told first count from it."""
         dateline = self.dateline()
-        return date.fromisoformat(dateline.value[:10]) if dateline is not None and dateline.value else self.published
+        if dateline is not None and dateline.value:
+            return dateline
+        if self.published is None:
+            return None
+        return When(text=None, value=self.published.isoformat(), precision="day", rule="publication date")
+
+    def story_day(self) -> date | None:
+        """The day relative words count from: the story's day (see `story`) as a date."""
+        story = self.story()
+        return date.fromisoformat(story.value[:10]) if story is not None and story.value else None
 
     def describe(self, token: Token) -> Actor | None:
         """The actor a token's noun phrase names (read once per phrase per article)."""

@@ -1316,9 +1316,7 @@ def _assign_dates(drafts: list[Draft], sentence_times: list[list[SentenceTime]],
                   captions: Set[int]) -> None:
     ordered = sorted(drafts, key=lambda d: d.sent_index)
     bare = {i for i, sent in enumerate(sentences(ctx.doc)) if is_bare_line(sent)}
-    story = ctx.dateline()
-    if story is None and ctx.published is not None:
-        story = When(text=None, value=ctx.published.isoformat(), precision="day", rule="publication date")
+    story = ctx.story()
     for draft in ordered:
         if _has_date(draft) or _vague_only(draft) or draft.offsets or draft.first.derived or _is_background(draft):
             continue  # a promise or threat is dated by its saying; a past perfect tells what came before
