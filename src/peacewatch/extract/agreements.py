@@ -23,6 +23,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from peacewatch.data.event_words import EventWords
 from peacewatch.data.reading_words import AgreementWords, ScopeWords
 from peacewatch.extract.claims import claim_lexicon
 from peacewatch.extract.context import (
@@ -136,7 +137,8 @@ class AgreementLexicon:
     mediating_modifiers: frozenset[str]
     mediating_suffixes: tuple[str, ...]
     negotiating_verbs: frozenset[str]
-    deliberation_verbs: frozenset[str]
+    deliberation_verbs: frozenset[str]  # event_words.yaml: verbs of talking over, read by the event readers too
+    examining_verbs: frozenset[str]
     proposing_verbs: frozenset[str]
     cover_words: frozenset[str]
     hyphen_tails: frozenset[str]  # the last parts of hyphenated ceasefire nouns ('fire' of 'cease-fire')
@@ -150,12 +152,13 @@ _WORD_SETS = ("ceasefire_nouns", "generic_nouns", "proposal_nouns", "negotiation
               "rejecting_adjectives", "demand_nouns", "unresolved_words",
               "partial_words", "scope_stopwords", "scope_verbs", "attack_nouns", "definite_modifiers",
               "hypothetical_modifiers", "purpose_verbs", "brokering_modifiers", "mediating_modifiers",
-              "negotiating_verbs", "deliberation_verbs", "proposing_verbs")
+              "negotiating_verbs", "examining_verbs", "proposing_verbs")
 
 
 @cache
 def agreement_lexicon() -> AgreementLexicon:
-    """The agreements lexicon (data/agreements.yaml), loaded once."""
+    """The agreements lexicon (data/agreements.yaml, and the verbs of deliberation of
+    data/event_words.yaml), loaded once."""
     words = AgreementWords.load()
     return AgreementLexicon(
         **{name: frozenset(getattr(words, name)) for name in _WORD_SETS},
@@ -173,6 +176,7 @@ def agreement_lexicon() -> AgreementLexicon:
                                for word in cue.lower().split()) | frozenset(words.subject_nouns))
         - frozenset([*words.ceasefire_nouns, *words.generic_nouns, *words.proposal_nouns]),
         hyphen_tails=frozenset(noun.rsplit("-", 1)[1] for noun in words.ceasefire_nouns if "-" in noun),
+        deliberation_verbs=frozenset(EventWords.load().deliberation_verbs),
     )
 
 
@@ -1542,10 +1546,12 @@ def _deliberated(head: Token, lex: AgreementLexicon) -> bool:
 
 
 def _talks_over(verb: Token, lex: AgreementLexicon) -> bool:
-    """A verb of deliberation, or of negotiating in the infinitive ('agreed to negotiate', 'offered to
-    mediate'): the negotiating is ahead, where 'negotiated a truce' tells one reached."""
+    """A verb of deliberation or of examining ('will consider the plan', 'agreed to study the proposal'),
+    or of negotiating in the infinitive ('agreed to negotiate', 'offered to mediate'): the negotiating
+    is ahead, where 'negotiated a truce' tells one reached."""
     lemma = verb.lemma_.lower()
-    return lemma in lex.deliberation_verbs or lemma in lex.negotiating_verbs and verb.dep_ == "xcomp"
+    return (lemma in lex.deliberation_verbs or lemma in lex.examining_verbs
+            or lemma in lex.negotiating_verbs and verb.dep_ == "xcomp")
 
 
 def _exhorted(token: Token) -> bool:
