@@ -22,9 +22,20 @@ def read(text):
     ("Peru and Chile agreed to hold talks on a truce.", "talks on it"),
     ("The truce was discussed on Monday.", "discussed in the passive"),
     ("Peru and Chile agreed to negotiate a ceasefire.", "negotiating in the infinitive is ahead"),
+    ("Chile contemplated a truce with the rebels.", "a verb of deliberation the event readers share"),
+    ("Peru and Chile agreed to examine a truce proposal.", "a verb of examining a text"),
 ])
 def test_a_truce_talked_over_is_not_agreed(text, comment):
     assert read(text) == [("ceasefire", "proposed", [])], comment
+
+
+@pytest.mark.parametrize("text,party", [
+    ("Chile floated a truce with the rebels on Monday.", "CHL"),
+    ("Peru mooted a truce with Chile on Friday.", "PER"),
+])
+def test_a_truce_floated_is_proposed_not_talked_over(text, party):
+    # for the event readers these verbs talk of an act as a prospect; of an agreement they propose it
+    assert read(text) == [("ceasefire", "proposed", [(party, "proposed")])]
 
 
 def test_a_truce_in_force_may_be_discussed():

@@ -7,6 +7,7 @@ import pytest
 
 from peacewatch.extract.context import new_context, sentence_times
 from peacewatch.extract.events import extract_events
+from peacewatch.resolve.time import resolve_mention, resolve_time
 
 PUB = date(2024, 10, 9)  # a Wednesday
 
@@ -87,11 +88,27 @@ def test_dateline_counts_relative_days_from_the_story_day(nlp):
     assert events and {e.date.value for e in events if e.date} == {"2024-10-07"}
 
 
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("Northport, October 8: Pakistan condemned India.", PUB, ("2024-10-08", "dateline: the story's day")),
+    ("Pakistan condemned India.", PUB, ("2024-10-09", "publication date")),
+    ("Northport, October 8: Pakistan condemned India.", None, None),
+])
+def test_the_story_day_dates_undated_news(nlp, text, published, expected):
+    # one day for relative words, offsets told first and undated news: the dateline's, else the publication's
+    ctx = new_context(nlp(text), published)
+    story = ctx.story()
+    assert ((story.value, story.rule) if story else None) == expected
+    assert ctx.story_day() == (date.fromisoformat(expected[0]) if expected else None)
+    events = extract_events(ctx.doc, published, ctx=ctx)
+    assert events and {(e.date.value, e.date.rule) if e.date else None for e in events} == (
+        {(expected[0], f"undated current news: {expected[1]}")} if expected else {None})
+
+
 def test_a_scheduled_day_without_year_lies_ahead(nlp):
     # the future cue of the clause ('scheduled to') reads a day without year forward, not a year back
     doc = nlp("The truce holds ahead of elections scheduled to begin Dec. 28.")
     times = sentence_times(next(iter(doc.sents)), new_context(doc, PUB))
-    assert [when.value for _, when, _ in times] == ["2024-12-28"]
+    assert [t.when.value for t in times] == ["2024-12-28"]
 
 
 def test_a_time_is_resolved_as_read_in_its_sentence(nlp):
@@ -99,4 +116,14 @@ def test_a_time_is_resolved_as_read_in_its_sentence(nlp):
     # month, and the date must come from that reading, not from the word read again on its own
     doc = nlp("The accord should be signed by May, officials said.")
     times = sentence_times(next(iter(doc.sents)), new_context(doc, PUB))
-    assert [(span.text, when.value, when.precision) for span, when, _ in times] == [("May", "2025-05", "month")]
+    assert [(t.span.text, t.when.value, t.when.precision) for t in times] == [("May", "2025-05", "month")]
+
+
+def test_a_sentence_time_keeps_the_mention_its_sentence_found(nlp):
+    # a reader that resolves a time again (another tense, the agreement tracker's stated end) takes
+    # the mention the sentence found: 'May' read on its own again would be no time at all
+    doc = nlp("The accord should be signed by May, officials said.")
+    ((span, when, _, found),) = sentence_times(next(iter(doc.sents)), new_context(doc, PUB))
+    assert resolve_time(span.text, PUB).value is None
+    assert resolve_mention(found, PUB, future=True) == when
+    assert resolve_mention(found, PUB, future=False).value == "2024-05"

@@ -39,6 +39,7 @@ class EventWords(DataFile):
     causative_verbs: frozenset[Word]
     decision_nouns: frozenset[Word]
     pretext_nouns: frozenset[Word] = frozenset()
+    deliberation_verbs: frozenset[Word] = frozenset()
     prospect_verbs: frozenset[Word] = frozenset()
     prospect_nouns: frozenset[Word] = frozenset()
     site_nouns: frozenset[Word]

@@ -197,7 +197,7 @@ class AgreementWords(DataFile):
     mediating_modifiers: list[Word]
     mediating_suffixes: list[Word]
     negotiating_verbs: list[Word]
-    deliberation_verbs: list[Word]
+    examining_verbs: list[Word]
     proposing_verbs: list[Word]
     required_particles: dict[Word, Word]
     particle_steps: dict[Word, Word]

@@ -23,6 +23,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from peacewatch.data.event_words import EventWords
 from peacewatch.data.reading_words import AgreementWords, ScopeWords
 from peacewatch.extract.claims import claim_lexicon
 from peacewatch.extract.context import (
@@ -60,7 +61,7 @@ from peacewatch.grammar import (
     TOWARDS_PREPS,
 )
 from peacewatch.nlp import doc_memo, lemmas, lowers, sentences, text_of, tokens_of, tokens_within
-from peacewatch.resolve.time import resolve_time, shift_when
+from peacewatch.resolve.time import resolve_mention, shift_when
 from peacewatch.schema import Actor, Agreement, Claim, Event, HistoryStep, When
 
 # Units of a duration in days ('a 30-day ceasefire'), from data/agreements.yaml.
@@ -136,7 +137,8 @@ class AgreementLexicon:
     mediating_modifiers: frozenset[str]
     mediating_suffixes: tuple[str, ...]
     negotiating_verbs: frozenset[str]
-    deliberation_verbs: frozenset[str]
+    deliberation_verbs: frozenset[str]  # event_words.yaml: verbs of talking over, read by the event readers too
+    examining_verbs: frozenset[str]
     proposing_verbs: frozenset[str]
     cover_words: frozenset[str]
     hyphen_tails: frozenset[str]  # the last parts of hyphenated ceasefire nouns ('fire' of 'cease-fire')
@@ -150,12 +152,13 @@ _WORD_SETS = ("ceasefire_nouns", "generic_nouns", "proposal_nouns", "negotiation
               "rejecting_adjectives", "demand_nouns", "unresolved_words",
               "partial_words", "scope_stopwords", "scope_verbs", "attack_nouns", "definite_modifiers",
               "hypothetical_modifiers", "purpose_verbs", "brokering_modifiers", "mediating_modifiers",
-              "negotiating_verbs", "deliberation_verbs", "proposing_verbs")
+              "negotiating_verbs", "examining_verbs", "proposing_verbs")
 
 
 @cache
 def agreement_lexicon() -> AgreementLexicon:
-    """The agreements lexicon (data/agreements.yaml), loaded once."""
+    """The agreements lexicon (data/agreements.yaml, and the verbs of deliberation of
+    data/event_words.yaml), loaded once."""
     words = AgreementWords.load()
     return AgreementLexicon(
         **{name: frozenset(getattr(words, name)) for name in _WORD_SETS},
@@ -173,6 +176,7 @@ def agreement_lexicon() -> AgreementLexicon:
                                for word in cue.lower().split()) | frozenset(words.subject_nouns))
         - frozenset([*words.ceasefire_nouns, *words.generic_nouns, *words.proposal_nouns]),
         hyphen_tails=frozenset(noun.rsplit("-", 1)[1] for noun in words.ceasefire_nouns if "-" in noun),
+        deliberation_verbs=frozenset(EventWords.load().deliberation_verbs),
     )
 
 
@@ -1372,10 +1376,10 @@ def _date(token: Token, sent: Span, ctx: ArticleContext, drafts: list[Draft], na
     one of the agreement's own phrase (`name`: 'the 1994 Volta Treaty', 'an Easter truce', 'a
     truce which will begin on Monday'); an offset ('two weeks later') from the date of the step
     told before; the publication date for a present-tense step; else unknown."""
-    times = [t for t in sentence_times(sent, ctx) if (name is None or not _of_own_phrase(t[0].root, name, token))
-             and not _ends_term(t[0])]
+    times = [t for t in sentence_times(sent, ctx) if (name is None or not _of_own_phrase(t.span.root, name, token))
+             and not _ends_term(t.span)]
     if times:
-        span, when, offset = min(times, key=lambda t: abs(t[0].root.i - token.i))
+        span, when, offset, _ = min(times, key=lambda t: abs(t.span.root.i - token.i))
         if offset is None and when.value:
             return when
         if offset is not None:
@@ -1413,17 +1417,17 @@ def _stated_end(mention: MentionInfo, sent: Span, ctx: ArticleContext) -> list[S
     if mention.aspect != "agreement":
         return []  # the end of a proposal's or of talks' terms is not one of an agreement in existence
     for prep in (t for t in sent if t.lower_ in END_PREPS and t.dep_ == "prep"):
-        clause = _clause_of(prep.head, mention.head)
+        clause = _agreement_clause(prep.head, mention.head)
         if clause is None or any(c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
                                  for c in clause.children):
             continue
-        span = next((t[0] for t in sentence_times(sent, ctx) if _end_prep(t[0]) == prep), None)
-        if span is None:
+        end = next((t for t in sentence_times(sent, ctx) if _end_prep(t.span) == prep), None)
+        if end is None:
             continue
         # a term is stated ahead ('will last until Monday', 'declared a truce until Monday'), unless
         # the agreement itself is told to have lasted ('the truce lasted until Monday')
         past = prep.head.tag_ == "VBD" and mention.head.dep_ == "nsubj" and mention.head.head.i == prep.head.i
-        when = resolve_time(text_of(span), ctx.story_day(), future=not past)
+        when = resolve_mention(end.found, ctx.story_day(), future=not past)
         if when.value and when.precision == "day":
             return [Step(None, "expired", when, mention.sent_index, text_of(sent).strip())]
     return []
@@ -1454,9 +1458,10 @@ def _ends_term(span: Span) -> bool:
                                                                              SPAN_WORDS)
 
 
-def _clause_of(word: Token, head: Token) -> Token | None:
-    """The word, or the clause above it, that the agreement's noun belongs to ('the truce will
-    begin ... and will last until', 'a truce, effective until'), within a few steps; else None."""
+def _agreement_clause(word: Token, head: Token) -> Token | None:
+    """The clause a stated end tells of the agreement's noun `head`: from `word`, the word the end's
+    preposition hangs on, up a few steps to the noun itself or the verb it hangs on ('the truce will
+    begin ... and will last until', 'a truce, effective until'); None when the end is another clause's."""
     node = word
     for _ in range(3):
         if node.i == head.i or head.head.i == node.i:
@@ -1553,10 +1558,12 @@ def _deliberated(head: Token, lex: AgreementLexicon) -> bool:
 
 
 def _talks_over(verb: Token, lex: AgreementLexicon) -> bool:
-    """A verb of deliberation, or of negotiating in the infinitive ('agreed to negotiate', 'offered to
-    mediate'): the negotiating is ahead, where 'negotiated a truce' tells one reached."""
+    """A verb of deliberation or of examining ('will consider the plan', 'agreed to study the proposal'),
+    or of negotiating in the infinitive ('agreed to negotiate', 'offered to mediate'): the negotiating
+    is ahead, where 'negotiated a truce' tells one reached."""
     lemma = verb.lemma_.lower()
-    return lemma in lex.deliberation_verbs or lemma in lex.negotiating_verbs and verb.dep_ == "xcomp"
+    return (lemma in lex.deliberation_verbs or lemma in lex.examining_verbs
+            or lemma in lex.negotiating_verbs and verb.dep_ == "xcomp")
 
 
 def _exhorted(token: Token) -> bool:

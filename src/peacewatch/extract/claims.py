@@ -1009,7 +1009,7 @@ def _claim_date(draft: Draft, sents: list[Span], ctx: ArticleContext) -> When | 
     ('the war that X launched three years ago', 'since X invaded Y in 2022' date no saying), else
     the publication date."""
     inside = {t.i for t in draft.content}
-    for span, when, offset in sentence_times(sents[draft.first], ctx):
+    for span, when, offset, _ in sentence_times(sents[draft.first], ctx):
         if offset is None and span.root.i not in inside and when.value and not _in_other_clause(span.root, draft.verb):
             return when
     if ctx.published is None:

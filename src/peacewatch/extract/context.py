@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
+from typing import NamedTuple
 
 from spacy.parts_of_speech import PRON
 from spacy.strings import get_string_id
@@ -63,6 +64,7 @@ from peacewatch.resolve.place import named_regions, resolve_place
 from peacewatch.resolve.time import (
     DATELINE_CHARS,
     Offset,
+    TimeMention,
     detect_future_tense,
     find_dateline,
     find_time_expressions,
@@ -75,7 +77,7 @@ __all__ = ["COLLECTIVE_PARTIES", "GROUP_PRONOUNS", "PAIR_WORDS", "PERSON_PRONOUN
            "ArticleContext", "actor_of", "actors_of", "expand", "facility_of", "first_country", "is_facility",
            "is_person", "locate_facility", "new_context", "released_to",
            "phrase", "recent_pair", "remember_subjects", "resolve_pronoun", "same_party", "sentence_times",
-           "split_adjective_coordination", "story_countries", "Salient"]
+           "split_adjective_coordination", "story_countries", "Salient", "SentenceTime"]
 
 # Nouns for both parties together ('both sides'), and counts that stand for the people counted
 # ('thousands of students'): data/participants.yaml, read at import (every participant asks).
@@ -118,8 +120,16 @@ _THING_MODIFIER_DEPS = frozenset(map(get_string_id, ("compound", "amod")))
 # through them for the actor it stands for, and only then are they described (most never are).
 Salient = list[Token]
 
-# A time expression of a sentence: its span, its date, and its offset when anchored ('two days later').
-SentenceTime = tuple[Span, When, Offset | None]
+
+class SentenceTime(NamedTuple):
+    """A time expression of a sentence: its span, its date, its offset when anchored ('two days
+    later'), and the mention as the sentence's text found it, for a reader that resolves it again
+    against another day or tense (resolve_mention keeps the reading its sentence gave it)."""
+
+    span: Span
+    when: When
+    offset: Offset | None
+    found: TimeMention
 
 
 @dataclass
@@ -147,10 +157,20 @@ class ArticleContext:
             self.dateline_cache.append(find_dateline(doc_text(self.doc)[:DATELINE_CHARS], self.published))
         return self.dateline_cache[0]
 
-    def story_day(self) -> date | None:
-        """The day relative words count from: a dated dateline's day, else the publication date."""
+    def story(self) -> When | None:
+        """The story's day with the rule that gave it: a dated dateline's, else the publication date
+        (None with neither); undated news and offsets told first count from it."""
         dateline = self.dateline()
-        return date.fromisoformat(dateline.value[:10]) if dateline is not None and dateline.value else self.published
+        if dateline is not None and dateline.value:
+            return dateline
+        if self.published is None:
+            return None
+        return When(text=None, value=self.published.isoformat(), precision="day", rule="publication date")
+
+    def story_day(self) -> date | None:
+        """The day relative words count from: the story's day (see `story`) as a date."""
+        story = self.story()
+        return date.fromisoformat(story.value[:10]) if story is not None and story.value else None
 
     def describe(self, token: Token) -> Actor | None:
         """The actor a token's noun phrase names (read once per phrase per article)."""
@@ -1073,8 +1093,8 @@ def new_context(doc: Doc, published: date | None) -> ArticleContext:
 
 
 def sentence_times(sent: Span, ctx: ArticleContext) -> list[SentenceTime]:
-    """The time expressions of a sentence: their span, resolved date, and offset when anchored
-    (found once per sentence per article; events, claims and agreements all ask)."""
+    """The time expressions of a sentence: their span, resolved date, offset when anchored and the
+    mention found (found once per sentence per article; events, claims and agreements all ask)."""
     key = (sent.start, sent.end)
     if key not in ctx.time_cache:
         ctx.time_cache[key] = _sentence_times(sent, ctx)
@@ -1093,10 +1113,10 @@ def _sentence_times(sent: Span, ctx: ArticleContext) -> list[SentenceTime]:
         offset = parse_offset(found.text) if found.kind == "anchored" else None
         future = _is_future(span.root) or detect_future_tense(text, found.start)
         when = resolve_mention(found, reference, future=future, country=_country_before(span))
-        out.append((span, when, offset))
-    if any(w.precision == "day" and text_of(s).lower() != "overnight" for s, w, _ in out):
+        out.append(SentenceTime(span, when, offset, found))
+    if any(t.when.precision == "day" and text_of(t.span).lower() != "overnight" for t in out):
         # 'fired drones on Sunday, killing 12 overnight': the day named is the night's day
-        out = [t for t in out if text_of(t[0]).lower() != "overnight"]
+        out = [t for t in out if text_of(t.span).lower() != "overnight"]
     return out
 
 

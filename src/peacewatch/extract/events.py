@@ -24,6 +24,7 @@ from peacewatch.extract.context import (
     RECIPROCALS,
     ArticleContext,
     Salient,
+    SentenceTime,
     actors_of,
     expand,
     facility_of,
@@ -178,7 +179,7 @@ class _Article:
     salient: Salient = field(default_factory=list)
     drafts: list[Draft] = field(default_factory=list)
     references: list[tuple[int, Mention]] = field(default_factory=list)
-    times_by_sentence: list[list[tuple[Span, When, Offset | None]]] = field(default_factory=list)
+    times_by_sentence: list[list[SentenceTime]] = field(default_factory=list)
     places_by_sentence: list[list[Place]] = field(default_factory=list)
     force_places_by_sentence: list[list[Place]] = field(default_factory=list)  # the same less parties' bases
     acts_by_sentence: list[frozenset[str]] = field(default_factory=list)  # per sentence, the types it tells
@@ -193,7 +194,7 @@ class _Sentence:
 
     index: int
     sent: Span
-    times: list[tuple[Span, When, Offset | None]]
+    times: list[SentenceTime]
     places: list[tuple[Span, Place]]
     time_owner: dict[int, Mention | object | None]
     place_owner: dict[int, Mention | object | None]
@@ -242,15 +243,15 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
     shared = share_infinitive_reading(mentions)
     times = sentence_times(sent, ctx)
     places = _places(sent, ctx)
-    time_owner = {id(t[0]): _owner(time_anchor_root(t[0], t[2]), mentions, act_nouns=True) for t in times}
+    time_owner = {id(t.span): _owner(time_anchor_root(t.span, t.offset), mentions, act_nouns=True) for t in times}
     # 'at war with the army since April 2023': a time inside another noun phrase dates that
     # phrase, not the event, and is not the story's time either.
     # 'its deadliest assault this year': a period framing a superlative is no time of the act either.
     # 'declared an Easter truce, effective from Saturday until Sunday': a truce's period (kept for
     # the agreement tracker, which reads the sentence's times itself) is no time of the act.
-    times = [t for t in times if not _bound_to_noun(t[0].root, mentions)
-             and not comparison_frame(t[0].root, t[1].precision, (m.clause.i for m in mentions))
-             and not truce_period(t[0].root)]
+    times = [t for t in times if not _bound_to_noun(t.span.root, mentions)
+             and not comparison_frame(t.span.root, t.when.precision, (m.clause.i for m in mentions))
+             and not truce_period(t.span.root)]
     caption = is_caption(sent)
     if caption:  # a photo caption's date is the picture's, the time of no act the story tells
         article.captions.add(index)
@@ -265,7 +266,7 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
     article.places_by_sentence.append([p for _, p in told])
     article.force_places_by_sentence.append([p for span, p in told if based_party(span.root) is None])
     article.acts_by_sentence.append(frozenset(m.type for m in mentions))  # named acts too ('the attack on X')
-    article.free_times.append({id(t[0]) for t in times if time_owner[id(t[0])] is None})
+    article.free_times.append({id(t.span) for t in times if time_owner[id(t.span)] is None})
     place_owner = {id(p[0]): _owner(p[0].root, mentions) for p in places}
     casualties = find_casualties(sent)
     weapons = find_weapons(sent) if any(m.type == "ASSAULT" for m in mentions) else []
@@ -289,7 +290,7 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
                 draft.dates = done_by_publication(draft.dates, mention.trigger, ctx.published)
             if caption and not draft.dates:
                 # a caption tells one moment, the picture's: its date is that of all it tells
-                draft.dates.extend(when for _, when, offset in times if offset is None and when.value)
+                draft.dates.extend(t.when for t in times if t.offset is None and t.when.value)
             _place_draft(draft, mention, view, lex)
         pieces = pair_items([piece for item in _listed(drafts, mention, view, ctx)
                              for site in _split_by_site(item, mention, ctx) for piece in _split_by_place(site)])
@@ -309,7 +310,7 @@ def _date_draft(draft: Draft, mention: Mention, view: _Sentence) -> None:
     """The times of the mention's own clause; else an anchored time of the whole sentence."""
     if not view.times:
         return  # (every reading below takes one of the sentence's times)
-    for span, when, offset in view.times:
+    for span, when, offset, _ in view.times:
         owner = view.time_owner[id(span)]
         if owner is mention or (owner is not None and owner is view.shared.get(id(mention))):
             if isinstance(offset, Offset) and not shifted_from_told_date(offset, when):
@@ -317,13 +318,13 @@ def _date_draft(draft: Draft, mention: Mention, view: _Sentence) -> None:
             else:
                 draft.dates.append(when)
     # 'met ..., weeks after Russia invaded Ukraine in February 2022': the invasion's own date
-    draft.dates.extend(d for span, when, offset in view.times
-                       if (d := told_anchor_date(span, when, offset, mention.clause)) is not None)
+    draft.dates.extend(d for t in view.times
+                       if (d := told_anchor_date(t.span, t.when, t.offset, mention.clause)) is not None)
     if not draft.dates and not draft.offsets and not mention.reference:
         # 'launched airstrikes on Monday, in response to a missile attack': nouns told by one verb
         # share the time that verb's clause gave one of them
-        draft.dates.extend(when for span, when, offset in view.times if offset is None and when.value
-                           and _shares_clause(view.time_owner[id(span)], mention))
+        draft.dates.extend(t.when for t in view.times if t.offset is None and t.when.value
+                           and _shares_clause(view.time_owner[id(t.span)], mention))
     if not draft.dates and not draft.offsets:
         # 'X on Thursday put ... on hold, suspended trade and closed ...': the time of the first of
         # coordinated verbs is the time of them all
@@ -331,23 +332,23 @@ def _date_draft(draft: Draft, mention: Mention, view: _Sentence) -> None:
         while node.dep_ == "conj" and node.head.i != node.i:
             node = node.head
             heads.add(node.i)
-        draft.dates.extend(when for span, when, offset in view.times if offset is None and when.value
-                           and span.root.head.i in heads and span.root.dep_ in TIME_MODIFIER_DEPS)
+        draft.dates.extend(t.when for t in view.times if t.offset is None and t.when.value
+                           and t.span.root.head.i in heads and t.span.root.dep_ in TIME_MODIFIER_DEPS)
     if not draft.dates and not draft.offsets:
         # 'the attacks came on Sunday, when rebels shelled the town': a 'when' clause on a time
         # tells what happened then
         moment = _when_clause_time(mention.clause)
-        draft.dates.extend(when for span, when, offset in view.times if offset is None and when.value
-                           and moment is not None and span.start <= moment.i < span.end)
+        draft.dates.extend(t.when for t in view.times if t.offset is None and t.when.value
+                           and moment is not None and t.span.start <= moment.i < t.span.end)
     prep = sharing_preposition(mention) if not draft.dates and not draft.offsets else None
     if prep is not None:
         # 'congratulated him during a meeting', 'suspended talks last September after blaming X'
-        draft.dates.extend(when for span, when, offset in view.times if offset is None and when.value
-                           and time_host(span.root, _clause_of(view.time_owner[id(span)]), prep, when.precision))
+        draft.dates.extend(t.when for t in view.times if t.offset is None and t.when.value and time_host(
+            t.span.root, _owner_clause(view.time_owner[id(t.span)]), prep, t.when.precision))
     if not draft.dates and not draft.offsets:
         # 'A week earlier, the navy said it had destroyed ...': a sentence-wide anchor
-        draft.offsets.extend((offset, when.text or span.text) for span, when, offset in view.times
-                             if isinstance(offset, Offset) and view.time_owner[id(span)] is None)
+        draft.offsets.extend((t.offset, t.when.text or t.span.text) for t in view.times
+                             if isinstance(t.offset, Offset) and view.time_owner[id(t.span)] is None)
 
 
 def _when_clause_time(clause: Token) -> Token | None:
@@ -363,7 +364,9 @@ def _when_clause_time(clause: Token) -> Token | None:
     return None
 
 
-def _clause_of(owner: Mention | object | None) -> Token | None:
+def _owner_clause(owner: Mention | object | None) -> Token | None:
+    """The clause of the mention a time or place belongs to (_owner); None when no mention of the
+    sentence holds it or another clause does (ELSEWHERE)."""
     return owner.clause if isinstance(owner, Mention) else None
 
 
@@ -876,9 +879,10 @@ def _split_by_list(draft: Draft, mention: Mention, view: _Sentence, ctx: Article
                         places=[place.model_copy(update={"text": name})], casualties=[],
                         weapons=list(draft.weapons), component=name.lower())
         if item.time is not None:
-            piece.dates = [w for span, w, off in view.times if off is None and span.start <= item.time.start < span.end]
-            piece.offsets = [(off, w.text or span.text) for span, w, off in view.times
-                             if isinstance(off, Offset) and span.start <= item.time.start < span.end]
+            piece.dates = [t.when for t in view.times if t.offset is None
+                           and t.span.start <= item.time.start < t.span.end]
+            piece.offsets = [(t.offset, t.when.text or t.span.text) for t in view.times
+                             if isinstance(t.offset, Offset) and t.span.start <= item.time.start < t.span.end]
         out.append(piece)
     if not listed.keeps_whole:
         out[0].casualties = list(draft.casualties)  # a toll told for all is not repeated per item
@@ -1327,14 +1331,12 @@ def _find_event(drafts: list[Draft], kind: str, noun: Token) -> Draft | None:
 # ---------------------------------------------------------------- dates
 
 
-def _assign_dates(drafts: list[Draft], sentence_times: list[list[tuple[Span, When, Offset | None]]],
+def _assign_dates(drafts: list[Draft], sentence_times: list[list[SentenceTime]],
                   free_times: list[set[int]], references: list[tuple[int, Mention]], ctx: ArticleContext,
                   captions: Set[int]) -> None:
     ordered = sorted(drafts, key=lambda d: d.sent_index)
     bare = {i for i, sent in enumerate(sentences(ctx.doc)) if is_bare_line(sent)}
-    story = ctx.dateline()
-    if story is None and ctx.published is not None:
-        story = When(text=None, value=ctx.published.isoformat(), precision="day", rule="publication date")
+    story = ctx.story()
     for draft in ordered:
         if _has_date(draft) or _vague_only(draft) or draft.offsets or draft.first.derived or _is_background(draft):
             continue  # a promise or threat is dated by its saying; a past perfect tells what came before
@@ -1379,7 +1381,7 @@ def _vague_only(draft: Draft) -> bool:
     return bool(draft.dates) and not _has_date(draft) and len(draft.mentions) == 1
 
 
-def _narrative_date(draft: Draft, sentence_times: list[list[tuple[Span, When, Offset | None]]],
+def _narrative_date(draft: Draft, sentence_times: list[list[SentenceTime]],
                     free_times: list[set[int]], ctx: ArticleContext, ordered: list[Draft],
                     bare: set[int], skipped: Set[int]) -> When | None:
     """A date told earlier in the same or the previous sentences, that no other event took, up to
@@ -1397,10 +1399,10 @@ def _narrative_date(draft: Draft, sentence_times: list[list[tuple[Span, When, Of
                                                 for a in _speakers(back, sentence_times[back], ordered, ctx)):
             continue
         # in the event's own sentence, only a time no other clause took; before it, the story's time
-        plain = [w for span, w, off in sentence_times[back] if off is None and w.value
-                 and not after_publication(w, ctx.published)
-                 and (id(span) in free_times[back] if back == first
-                      else not told_aside(span.root, w, ctx.published) and not told_ahead(span))]
+        plain = [t.when for t in sentence_times[back] if t.offset is None and t.when.value
+                 and not after_publication(t.when, ctx.published)
+                 and (id(t.span) in free_times[back] if back == first
+                      else not told_aside(t.span.root, t.when, ctx.published) and not told_ahead(t.span))]
         if plain:
             return plain[0].model_copy(update={"rule": (plain[0].rule or "") + "; narrative"})
     return None
@@ -1417,11 +1419,11 @@ def _after_event_date(draft: Draft, ordered: list[Draft], references: list[tuple
     return None
 
 
-def _speakers(index: int, times: list[tuple[Span, When, Offset | None]], ordered: list[Draft],
+def _speakers(index: int, times: list[SentenceTime], ordered: list[Draft],
               ctx: ArticleContext) -> list[Actor | None]:
     """Who speaks in a sentence: the sources of its sayings and the subjects of its verbs of saying."""
     told = [d for d in ordered if d.sent_index == index]
-    sents = [span_sentence(span) for span, _, _ in times[:1]] or [d.first.sent for d in told[:1]]
+    sents = [span_sentence(t.span) for t in times[:1]] or [d.first.sent for d in told[:1]]
     speech = get_lexicon().speech_verbs
     return [d.source for d in told if d.type in SAYING_TYPES] + [
         ctx.describe(c) for sent in sents for t in sent if t.lemma_.lower() in speech
@@ -1450,11 +1452,11 @@ class _TimesTold:
     earlier' counts from the story's time where the reader is, not from the last event that has a
     date. Built once per article (an article may hold thousands of offsets)."""
 
-    def __init__(self, sentence_times: list[list[tuple[Span, When, Offset | None]]], ctx: ArticleContext) -> None:
+    def __init__(self, sentence_times: list[list[SentenceTime]], ctx: ArticleContext) -> None:
         self.sentence_times = sentence_times
         self.ctx = ctx
-        self.where = {id(off): (i, span) for i, times in enumerate(sentence_times) for span, _, off in times
-                      if off is not None}
+        self.where = {id(t.offset): (i, t.span) for i, times in enumerate(sentence_times) for t in times
+                      if t.offset is not None}
         self.last: list[When | None] = []  # per sentence, the last dated time told before it
         last: When | None = None
         for times in sentence_times:
@@ -1462,9 +1464,9 @@ class _TimesTold:
             plain = self._plain(times)
             last = plain[-1] if plain else last
 
-    def _plain(self, times: list[tuple[Span, When, Offset | None]], end: int | None = None) -> list[When]:
-        return [w for span, w, off in times if off is None and w.value and not after_publication(w, self.ctx.published)
-                and (end is None or span.start < end)]
+    def _plain(self, times: list[SentenceTime], end: int | None = None) -> list[When]:
+        return [t.when for t in times if t.offset is None and t.when.value
+                and not after_publication(t.when, self.ctx.published) and (end is None or t.span.start < end)]
 
     def before(self, offset: Offset) -> When | None:
         """The last dated time told before `offset` (in its sentence first), or None."""

@@ -406,13 +406,15 @@ def _noun_mention(noun: Token, sent: Span, lex: Lexicon) -> Mention | None:
 
 # The prepositions after which a verb of prospect names what it talks of ('hinted at', 'warned of').
 _PROSPECT_PREPS = frozenset({"at", "of", "about"})
+# Verbs of deliberation ('mulled an offensive') and of prospect ('hinted at sanctions'): data/event_words.yaml.
+_PROSPECT_VERBS = _WORDS.deliberation_verbs | _WORDS.prospect_verbs
 
 
 def _talked_of(noun: Token) -> bool:
     """Whether a noun names an act talked of rather than done: after a noun of prospect ('the
     possibility of direct talks', 'the threat of sanctions'), or, told without a definite
-    determiner (the attack told elsewhere is another matter), the object of a verb of prospect
-    or its 'at', 'of' or 'about' ('hinted at tougher sanctions', 'weighing an offensive')."""
+    determiner (the attack told elsewhere is another matter), the object of a verb of deliberation
+    or prospect or its 'at', 'of' or 'about' ('hinted at tougher sanctions', 'weighing an offensive')."""
     node = noun
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
@@ -426,7 +428,7 @@ def _talked_of(noun: Token) -> bool:
         verb = node.head
     else:
         return False
-    return verb.pos_ == "VERB" and _lemma(verb) in _WORDS.prospect_verbs
+    return verb.pos_ == "VERB" and _lemma(verb) in _PROSPECT_VERBS
 
 
 def _is_pretext(head: Token) -> bool:
