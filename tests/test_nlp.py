@@ -268,3 +268,19 @@ def test_formed_strings_are_kept_for_later_docs_and_bounded(nlp, monkeypatch):
         doc = nlp(text)
         assert lowers(doc) == [t.lower_ for t in doc] and lemmas(doc) == [t.lemma_.lower() for t in doc]
         assert all(len(table) <= 3 + len(doc) for table in module._FORMED.values())
+
+
+@pytest.mark.parametrize("text, noun, modifier", [
+    ("Nine civilians died in rebel shelling on the western districts.", "shelling", "rebel"),
+    ("Twelve civilians died in government shelling of the district.", "shelling", "government"),
+])
+def test_a_noun_of_an_act_read_as_a_verb_after_a_modifier_is_repaired(nlp, text, noun, modifier):
+    doc = nlp(text)
+    act = next(t for t in doc if t.text == noun)
+    assert (act.pos_, act.dep_, act.head.dep_) == ("NOUN", "pobj", "prep")
+    assert next(t for t in doc if t.text == modifier).head.i == act.i
+
+
+def test_a_verb_in_ing_with_an_object_stays_a_verb(nlp):
+    doc = nlp("Three soldiers died fighting the rebels near the town.")
+    assert next(t for t in doc if t.text == "fighting").pos_ == "VERB"

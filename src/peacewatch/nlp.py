@@ -60,8 +60,34 @@ def mark_paragraphs(doc: Doc) -> Doc:
 
 @Language.component("pw_parse_repairs", assigns=["token.dep", "token.head"])
 def repair_parse(doc: Doc) -> Doc:
-    """Repairs of two misreadings of the parser that make a clause lose its subject or its act."""
-    return repair_clause_subjects(repair_coordination(doc))
+    """Repairs of misreadings of the parser that make a clause lose its subject or its act."""
+    return repair_verbal_nouns(repair_clause_subjects(repair_coordination(doc)))
+
+
+@cache
+def _verbal_nouns() -> frozenset[str]:
+    return frozenset(LemmaWords.load().verbal_nouns)
+
+
+def repair_verbal_nouns(doc: Doc) -> Doc:
+    """'Nine civilians died in rebel shelling on the west': the tagger may read a noun of an act in
+    '-ing' (data/lemmas.yaml verbal_nouns) as a verb when a modifier noun ends the phrase of a
+    preposition before it, and the parser then hangs the 'verb' on the clause, whose subject (the
+    dead) becomes its doer. With no object or subject of its own it is the phrase's noun, the
+    word before it its modifier."""
+    nouns = _verbal_nouns()
+    for token in doc:
+        if token.tag_ != "VBG" or token.lower_ not in nouns or token.i == 0:
+            continue
+        before = doc[token.i - 1]
+        prep = before.head
+        if (before.dep_ != "pobj" or prep.dep_ not in ("prep", "agent") or not before.tag_.startswith("NN")
+                or token.head.i not in (prep.head.i, before.i)
+                or any(c.dep_ in ("dobj", "nsubj", "nsubjpass", "aux") for c in token.children)):
+            continue
+        token.head, token.dep_, token.tag_ = prep, "pobj", "NN"
+        before.head, before.dep_ = token, "compound"
+    return doc
 
 
 def repair_clause_subjects(doc: Doc) -> Doc:

@@ -777,3 +777,18 @@ def test_an_act_examined_is_no_prospect(text):
     # a verb of examining leaves an agreement under negotiation (agreements.yaml examining_verbs), but
     # the strikes an inquiry examines have been done
     assert [(e.type, e.status) for e in _events(text)] == [("ASSAULT", "occurred")]
+
+
+@pytest.mark.parametrize("text, party, sector", [
+    ("At least 18 people were killed in regime airstrikes on the town on Friday.", "regime", "GOV"),
+    ("Several people were wounded in militia attacks on the camp.", "militia", "REB"),
+    ("Nine civilians died in rebel shelling on the western districts.", "rebel", "REB"),
+])
+def test_a_role_before_an_act_names_its_author(text, party, sector):
+    strike = next(e for e in _events(text) if e.type == "ASSAULT")
+    assert strike.source is not None and (strike.source.text, strike.source.sector) == (party, sector)
+
+
+def test_a_role_after_a_hyphen_is_no_author():
+    assert all(e.source is None or e.source.text != "government"
+               for e in _events("Thousands joined anti-government protests in the capital."))

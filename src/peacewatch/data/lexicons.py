@@ -25,11 +25,13 @@ def instrument_nouns() -> frozenset[str]:
 
 
 class LemmaWords(DataFile):
-    """data/lemmas.yaml: verbs whose inflections the model's rule lemmatizer cuts short."""
+    """data/lemmas.yaml: verbs whose inflections the model's rule lemmatizer cuts short, and
+    nouns in '-ing' the tagger may read as verbs."""
 
     FILE = "lemmas.yaml"
 
     verb: frozenset[Word]
+    verbal_nouns: frozenset[Word] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from peacewatch.extract.countries import (
 )
 from peacewatch.grammar import (
     DEFINITE_DETERMINERS,
+    HYPHENS,
     LOCATIVE_PREPS,
     NON_NAME_POS,
     NON_PERSON_ENTS,
@@ -55,7 +56,7 @@ log = logging.getLogger(__name__)
 
 __all__ = [
     "Organisation", "PersonInfo", "PersonIndex", "build_person_index", "describe_actor",
-    "noun_phrase", "ruler_patterns", "lookup_organisation", "is_member_word",
+    "noun_phrase", "ruler_patterns", "lookup_organisation", "is_member_word", "party_role",
 ]
 
 # Words that make a plural demonym a count of people rather than the state ('100 Palestinians').
@@ -779,6 +780,25 @@ def _take_members_body(segment: _Segment, reading: _Reading) -> bool:
         return False
     reading.name, reading.country, reading.sector = body.name, body.country, body.sector
     return True
+
+
+# The sectors of a role that names a party acting: the state's bodies and armed groups.
+_PARTY_SECTORS = frozenset({"GOV", "MIL", "REB"})
+
+
+def party_role(token: Token) -> bool:
+    """'regime airstrikes', 'militia attacks', 'police raids': a one-word role of actors.yaml, a
+    noun before an event noun, names the party whose act it is, when the role is a state's body or
+    an armed group and not a means ('artillery shelling') or a word after a hyphen ('anti-government
+    protests')."""
+    if token.dep_ != "compound" or not token.tag_.startswith("NN"):
+        return False  # an adjective of kind is no party: 'military aid', 'naval drills'
+    lex = _lexicon()
+    words, lemma = (token.lower_,), (token.lemma_.lower(),)
+    sector = lex.roles.get(words) or lex.roles.get(lemma)
+    if sector not in _PARTY_SECTORS or words in lex.means or lemma in lex.means:
+        return False
+    return not (token.i > 0 and token.doc[token.i - 1].text in HYPHENS)
 
 
 def is_member_word(words: tuple[str, ...], last_lemma: str) -> bool:

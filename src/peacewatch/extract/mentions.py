@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from peacewatch.data.event_words import EventWords
 from peacewatch.data.lexicons import instrument_nouns
+from peacewatch.extract.actors import party_role
 from peacewatch.extract.joint import joined_act, partners
 from peacewatch.extract.lexicon import Lexicon, Trigger, get_lexicon
 from peacewatch.extract.numbers import parse_number
@@ -1552,12 +1553,16 @@ def _read_noun_giving(mention: Mention, word: str, objects: list[Token]) -> None
 
 
 def _read_noun_modifier(mention: Mention, child: Token) -> None:
-    """'Russia's attack', 'the US proposal': the author; 'the X-Y talks': X and Y, one dyad
-    (CONVENTIONS 2)."""
+    """'Russia's attack', 'the US proposal', 'regime airstrikes': the author; 'the X-Y talks': X and
+    Y, one dyad (CONVENTIONS 2)."""
     pair = hyphen_pair(child) if child.dep_ == "compound" else None
     if pair is not None:
         mention.parties.extend(pair)
     elif child.dep_ == "poss" or child.ent_type_ in GROUP_LABELS:
+        mention.sources.append(child)
+    elif party_role(child) and not any(s.head.i == child.i for s in mention.sources):
+        # 'regime airstrikes', 'militia attacks': the party's own act ('a Syrian government
+        # offensive' is Syria's, read from the role's own modifier: one party, not two)
         mention.sources.append(child)
 
 
