@@ -180,8 +180,8 @@ class _Article:
     drafts: list[Draft] = field(default_factory=list)
     references: list[tuple[int, Mention]] = field(default_factory=list)
     times_by_sentence: list[list[SentenceTime]] = field(default_factory=list)
-    places_by_sentence: list[list[Place]] = field(default_factory=list)
-    force_places_by_sentence: list[list[Place]] = field(default_factory=list)  # the same less parties' bases
+    # per sentence, its places, each with whether it names a party's base (places.based_party)
+    places_by_sentence: list[list[tuple[Place, bool]]] = field(default_factory=list)
     acts_by_sentence: list[frozenset[str]] = field(default_factory=list)  # per sentence, the types it tells
     free_times: list[set[int]] = field(default_factory=list)  # per sentence, the times no event of it took
     captions: set[int] = field(default_factory=set)  # the sentences that are photo captions
@@ -231,8 +231,8 @@ def extract_events(doc: Doc, published: date | None = None, lex: Lexicon | None 
     for draft in merged:
         if not draft.places and not draft.borrowed:
             # an act told with no place of its own happened where the story is (extract/places.py)
-            told = article.force_places_by_sentence if draft.type in FORCE_TYPES else article.places_by_sentence
-            found = story_place(draft.sent_index, told, draft.type, draft.source, article.acts_by_sentence)
+            found = story_place(draft.sent_index, article.places_by_sentence, draft.type, draft.source,
+                                article.acts_by_sentence)
             draft.borrowed = (found,) if found is not None else ()
     return [_to_event(d, ctx) for d in merged]
 
@@ -263,8 +263,7 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
     # A party's base ('a London-based monitor said') is where the story of no act of force is.
     told = [] if caption else [(span, p) for span, p in places if not any(
         _is_participant(span, m) for m in mentions if not m.reference and m.type != "ASSAULT")]
-    article.places_by_sentence.append([p for _, p in told])
-    article.force_places_by_sentence.append([p for span, p in told if based_party(span.root) is None])
+    article.places_by_sentence.append([(p, based_party(span.root) is not None) for span, p in told])
     article.acts_by_sentence.append(frozenset(m.type for m in mentions))  # named acts too ('the attack on X')
     article.free_times.append({id(t.span) for t in times if time_owner[id(t.span)] is None})
     place_owner = {id(p[0]): _owner(p[0].root, mentions) for p in places}

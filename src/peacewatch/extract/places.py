@@ -482,17 +482,20 @@ def _phrase_holds(span: Span, token: Token) -> bool:
         root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i == token.i)
 
 
-def story_place(index: int, places_by_sentence: Sequence[Sequence[Place]], kind: str,
+def story_place(index: int, places_by_sentence: Sequence[Sequence[tuple[Place, bool]]], kind: str,
                 source: Actor | None, acts_by_sentence: Sequence[frozenset[str]] = ()) -> Place | None:
     """Where an act told with no place of its own happened: the place the last few sentences
-    before it name (the story goes on where it was). A statement of a state speaks from that
-    place only when it is the state's own ('France condemned the attack on X' was not said in X);
-    an act of force is not where talks or a visit were (`acts_by_sentence`, the types each
-    sentence tells: 'The envoy is due in X.' does not place a strike told after it in X): it
-    looks past them."""
+    before it name (the story goes on where it was; each place with whether it names a party's
+    base, `based_party`, which places no act of force: 'a London-based monitor said'). A
+    statement of a state speaks from that place only when it is the state's own ('France
+    condemned the attack on X' was not said in X); an act of force is not where talks or a visit
+    were (`acts_by_sentence`, the types each sentence tells: 'The envoy is due in X.' does not
+    place a strike told after it in X): it looks past them."""
     for back in range(1, STORY_WINDOW + 1):
-        if index - back >= 0 and places_by_sentence[index - back]:
-            place = borrowed_place(places_by_sentence[index - back])
+        named = [] if index - back < 0 else [
+            p for p, base in places_by_sentence[index - back] if not (base and kind in FORCE_TYPES)]
+        if named:
+            place = borrowed_place(named)
             foreign = source is not None and source.country and place is not None and place.country != source.country
             if kind in STATEMENT_TYPES:
                 return None if foreign else place
