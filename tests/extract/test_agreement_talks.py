@@ -24,6 +24,7 @@ def read(text):
     ("Peru and Chile agreed to negotiate a ceasefire.", "negotiating in the infinitive is ahead"),
     ("Chile contemplated a truce with the rebels.", "a verb of deliberation the event readers share"),
     ("Peru and Chile agreed to examine a truce proposal.", "a verb of examining a text"),
+    ("Chile hinted at a truce with the rebels.", "a verb of a prospect that takes no step"),
 ])
 def test_a_truce_talked_over_is_not_agreed(text, comment):
     assert read(text) == [("ceasefire", "proposed", [])], comment

@@ -137,7 +137,7 @@ class AgreementLexicon:
     mediating_modifiers: frozenset[str]
     mediating_suffixes: tuple[str, ...]
     negotiating_verbs: frozenset[str]
-    deliberation_verbs: frozenset[str]  # event_words.yaml: verbs of talking over, read by the event readers too
+    deliberation_verbs: frozenset[str]  # event_words.yaml: talking over, and prospects no step takes
     examining_verbs: frozenset[str]
     proposing_verbs: frozenset[str]
     cover_words: frozenset[str]
@@ -176,8 +176,17 @@ def agreement_lexicon() -> AgreementLexicon:
                                for word in cue.lower().split()) | frozenset(words.subject_nouns))
         - frozenset([*words.ceasefire_nouns, *words.generic_nouns, *words.proposal_nouns]),
         hyphen_tails=frozenset(noun.rsplit("-", 1)[1] for noun in words.ceasefire_nouns if "-" in noun),
-        deliberation_verbs=frozenset(EventWords.load().deliberation_verbs),
+        deliberation_verbs=_talking_over_verbs(words),
     )
+
+
+def _talking_over_verbs(words: AgreementWords) -> frozenset[str]:
+    """The verbs for which an agreement they take is talked over: event_words.yaml's verbs of
+    deliberation, and its verbs that speak of an act as a possibility ('hinted at a truce') save
+    those that take a step here ('floated a truce' proposes one) or threaten ('warned of')."""
+    event_words = EventWords.load()
+    taken = {verb for verbs in words.step_verbs.values() for verb in verbs} | set(words.threat_verbs)
+    return frozenset(event_words.deliberation_verbs) | frozenset(event_words.prospect_verbs) - taken
 
 
 def _verb_and_particle(phrase: str) -> tuple[str, str]:
@@ -1388,8 +1397,7 @@ def _date(token: Token, sent: Span, ctx: ArticleContext, drafts: list[Draft], na
             if previous is not None:
                 return shift_when(previous, offset, span.text)
     if token.tag_ in PRESENT_TAGS or any(c.lower_ in PERFECT_AUXILIARIES for c in token.children if c.dep_ == "aux"):
-        if ctx.published is not None:
-            return When(text=None, value=ctx.published.isoformat(), precision="day", rule="publication date")
+        return ctx.publication()
     return None
 
 

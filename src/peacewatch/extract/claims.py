@@ -1012,9 +1012,7 @@ def _claim_date(draft: Draft, sents: list[Span], ctx: ArticleContext) -> When | 
     for span, when, offset, _ in sentence_times(sents[draft.first], ctx):
         if offset is None and span.root.i not in inside and when.value and not _in_other_clause(span.root, draft.verb):
             return when
-    if ctx.published is None:
-        return None
-    return When(text=None, value=ctx.published.isoformat(), precision="day", rule="publication date")
+    return ctx.publication()
 
 
 # Clauses whose time is theirs, not the saying's: 'the war that X launched three years ago', 'since

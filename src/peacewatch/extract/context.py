@@ -46,6 +46,7 @@ from peacewatch.grammar import (
     RELATIVE_PRONOUNS,
     SELF_PRONOUNS,
     SPEAKER_SIDE_PRONOUNS,
+    hyphened_word,
 )
 from peacewatch.nlp import (
     doc_memo,
@@ -163,6 +164,11 @@ class ArticleContext:
         dateline = self.dateline()
         if dateline is not None and dateline.value:
             return dateline
+        return self.publication()
+
+    def publication(self) -> When | None:
+        """The publication date as a date of the text (None when the article has none): what a step,
+        a saying or a story told in the present tense is dated by when no time expression dates it."""
         if self.published is None:
             return None
         return When(text=None, value=self.published.isoformat(), precision="day", rule="publication date")
@@ -951,9 +957,8 @@ def _entity_at(token: Token) -> Span | None:
 def _is_fused_modifier(ent: Span) -> bool:
     """A country fused into a modifier ('China-brokered talks', 'US-led coalition') names a sponsor
     or a leader, not the country the sentence is about."""
-    doc = ent.doc
-    return ent.end + 1 < len(doc) and doc[ent.end].text == "-" and not doc[ent.end].whitespace_ and \
-        doc[ent.end + 1].pos_ in ("VERB", "ADJ")
+    word = hyphened_word(ent.doc, ent.end)
+    return word is not None and word.pos_ in ("VERB", "ADJ")
 
 
 def story_countries(doc: Doc) -> list[str]:
