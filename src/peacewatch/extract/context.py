@@ -1108,9 +1108,11 @@ def sentence_times(sent: Span, ctx: ArticleContext) -> list[SentenceTime]:
 
 def _sentence_times(sent: Span, ctx: ArticleContext) -> list[SentenceTime]:
     out: list[SentenceTime] = []
-    reference = ctx.story_day()  # relative words count from the story's day
     text = text_of(sent)
-    for found in find_time_expressions(text):
+    founds = find_time_expressions(text)
+    # relative words count from the story's day (read only for a sentence that tells a time: most tell none)
+    reference = ctx.story_day() if founds else None
+    for found in founds:
         span = sent.doc.char_span(sent.start_char + found.start, sent.start_char + found.end,
                                   alignment_mode="expand")
         if span is None:

@@ -267,8 +267,11 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
     article.acts_by_sentence.append(frozenset(m.type for m in mentions))  # named acts too ('the attack on X')
     article.free_times.append({id(t.span) for t in times if time_owner[id(t.span)] is None})
     place_owner = {id(p[0]): _owner(p[0].root, mentions) for p in places}
-    casualties = find_casualties(sent)
-    weapons = find_weapons(sent) if any(m.type == "ASSAULT" for m in mentions) else []
+    strikes = any(m.type == "ASSAULT" for m in mentions)
+    # a toll is a strike's: of one the sentence tells, or else of one told just before it
+    # (_add_bare_toll); with neither, the sentence's numbers need no reading
+    casualties = find_casualties(sent) if strikes or _strike_within_reach(article.drafts, index) else Casualties()
+    weapons = find_weapons(sent) if strikes else []
     view = _Sentence(index, sent, times, places, time_owner, place_owner, casualties, weapons, shared)
     new: list[Draft] = []
     for mention in mentions:
@@ -421,6 +424,17 @@ def _is_free_place(owner: Mention | object | None) -> bool:
     return owner is None or (isinstance(owner, Mention) and owner.reference)
 
 
+def _strike_within_reach(drafts: list[Draft], index: int) -> bool:
+    """Whether a strike told at most CASUALTY_WINDOW sentences before sentence `index` could take
+    its toll (_add_bare_toll). Drafts are kept in the order of their sentences."""
+    for draft in reversed(drafts):
+        if index - draft.sent_index > CASUALTY_WINDOW:
+            return False
+        if draft.type == "ASSAULT":
+            return True
+    return False
+
+
 def _add_bare_toll(drafts: list[Draft], view: _Sentence) -> None:
     """'Over 115 were injured.': a toll told without a strike joins the strike told just before."""
     if not _has_casualties(view.casualties) or view.casualties.whole:
@@ -467,9 +481,12 @@ def _place_anaphors(sent: Span, ctx: ArticleContext, seen: set[int]) -> list[tup
     place, where a place stands, is the place of that kind the article named last."""
     out = []
     lemma_of = lemmas(sent.doc)  # anaphor_precision reads a lemma in lower case
-    for token in tokens_of(sent):
+    kinds = doc_memo(sent.doc, "pw:events.place_kind_lemmas", _place_kind_lemmas)
+    tokens = tokens_of(sent)
+    # (most sentences hold no noun of a kind of place: their tokens need no reading)
+    for token in [tokens[i - sent.start] for i in range(sent.start, sent.end) if lemma_of[i] in kinds]:
         if token.pos != NOUN:
-            continue  # (the test of takes_up_place that needs no string: most tokens are no nouns)
+            continue  # (the test of takes_up_place that needs no string)
         precision = anaphor_precision(lemma_of[token.i])
         if precision is None or token.i in seen or not takes_up_place(token):
             continue
@@ -480,6 +497,11 @@ def _place_anaphors(sent: Span, ctx: ArticleContext, seen: set[int]) -> list[tup
             span = sent.doc[min(c.i for c in token.subtree):token.i + 1]
             out.append((span, place.model_copy(update={"text": text_of(span)})))
     return out
+
+
+def _place_kind_lemmas(doc: Doc) -> frozenset[str]:
+    """The lemmas of a doc that name a kind of place ('town', 'province'), found once per doc."""
+    return frozenset(lemma for lemma in set(lemmas(doc)) if anaphor_precision(lemma) is not None)
 
 
 def _last_named_place(doc: Doc, before: int, precision: str, ctx: ArticleContext) -> Place | None:

@@ -20,7 +20,7 @@ import unicodedata
 from array import array
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, update_wrapper
 from importlib import resources
 from typing import TYPE_CHECKING, Any, cast
 
@@ -1064,6 +1064,43 @@ def get_gazetteer() -> Gazetteer:
             gc.enable()
 
 
+# How many readings of names in context the process keeps (_Remembered): some thousands of
+# places recur through a stream of news; past this the memo starts again, so memory stays flat.
+MAX_READINGS = 20_000
+
+
+class _Remembered:
+    """choose_entry with its readings kept, per gazetteer: a reading depends on the name and its
+    context alone, and an article's places (its countries, its towns) come back article after
+    article. A context with nearby entries (unhashable, and rarely given) is read anew each time."""
+
+    def __init__(self, choose: Callable[..., GazetteerEntry | None]) -> None:
+        self.choose = choose
+        self.readings: dict[tuple[Any, ...], GazetteerEntry | None] = {}
+        self.gazetteer: Gazetteer | None = None  # the one the readings were made in (a test may set its own)
+        update_wrapper(self, choose)
+
+    def __call__(self, name: str, *, countries: Sequence[str] = (), near: Sequence[GazetteerEntry] = (),
+                 regions: Collection[str] = ()) -> GazetteerEntry | None:
+        gazetteer = get_gazetteer()
+        key: tuple[Any, ...] = (name, tuple(countries), regions if isinstance(regions, frozenset) else tuple(regions))
+        try:
+            known = key in self.readings
+        except TypeError:  # an unhashable name, country or region: no memo
+            key = ()
+        if near or not key:
+            return self.choose(name, countries=countries, near=near, regions=regions)
+        if gazetteer is not self.gazetteer:
+            self.readings.clear()
+            self.gazetteer = gazetteer
+        elif known:
+            return self.readings[key]
+        if len(self.readings) >= MAX_READINGS:
+            self.readings.clear()
+        found = self.readings[key] = self.choose(name, countries=countries, near=near, regions=regions)
+        return found
+
+
 def _radians(degrees: float | None) -> float:
     if degrees is None:
         raise TypeError("a place without coordinates has no distance")
@@ -1136,6 +1173,7 @@ def _other_name_penalty(pair: tuple[GazetteerEntry, int], loose: str) -> float:
     return _OTHER_NAME_PENALTY
 
 
+@_Remembered
 def choose_entry(name: str, *, countries: Sequence[str] = (), near: Sequence[GazetteerEntry] = (),
                  regions: Collection[str] = ()) -> GazetteerEntry | None:
     """The gazetteer entry a name most likely refers to in context (see resolve_place)."""

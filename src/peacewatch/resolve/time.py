@@ -164,6 +164,7 @@ _MOD = (
 _REL = r"(?:(?P<rel>last|next|this|past|coming|previous)\s+)?"
 _UNITS = r"(?:days?|weeks?|months?|years?|hours?|minutes?|decades?)"
 _CONNECTORS = r"(?:before|after|prior\s+to|following|ahead\s+of|earlier\s+than|later\s+than|of)"
+_BARE_CONNECTORS = r"(?:later|earlier|afterwards?|beforehand|previously|before|after|prior)"  # 'two days later'
 _PREFIX = re.compile(r"(?:^|\s|\()(?P<p>on|in|since|during|until|till|through|throughout|from|as\s+of)\s+$",
                      re.IGNORECASE)
 _CONTEXT_CHARS = 200  # far more than the longest context a rule's check reads
@@ -411,6 +412,9 @@ class _Rule:
     checks: tuple[_Check, ...] = ()
     resolve: _Resolver | None = None
     anchor: Literal["", "required", "optional"] = ""  # whether an anchor phrase is read after it
+    # words every match holds in a row ('days before'), searched before the pattern is run over
+    # a text whose gates are met: a rule whose gates are common words fails there at once
+    core: re.Pattern[str] | None = None
 
     def accepts(self, context: _Context) -> bool:
         """Whether a match passes every check of the rule."""
@@ -418,9 +422,9 @@ class _Rule:
 
 
 def _rule(name: str, kind: str, source: str, gates: Iterable[Iterable[str]], checks: tuple[_Check, ...] = (),
-          resolve: _Resolver | None = None, anchor: Literal["", "required", "optional"] = "") -> _Rule:
+          resolve: _Resolver | None = None, anchor: Literal["", "required", "optional"] = "", core: str = "") -> _Rule:
     return _Rule(name, kind, re.compile(source, re.IGNORECASE), tuple(frozenset(g) for g in gates), checks,
-                 resolve, anchor)
+                 resolve, anchor, re.compile(core, re.IGNORECASE) if core else None)
 
 
 @cache
@@ -464,7 +468,7 @@ def _rules() -> tuple[_Rule, ...]:
         _rule("decade", "span", rf"{_B}(?:the\s+)?(?:(?P<mod>early|late|mid)-?\s*)?"
                                 r"(?P<dec>1[89]\d0|20\d0|['’]\d0|\d0)"
                                 rf"['’]?s{_E}",
-              [[d + "0" for d in _DIGITS]], (_decade_in_context,), _resolve_decade),
+              [[d + "0" for d in _DIGITS]], (_decade_in_context,), _resolve_decade, core=r"\d0['’]?s"),
         _rule("quarter", "absolute",
               rf"{_B}(?:the\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
               rf"[-\s]+quarter(?:\s+of\s+(?:(?P<y>{_YEAR})|(?P<yrel>this|last|next)\s+year))?{_E}",
@@ -484,7 +488,8 @@ def _rules() -> tuple[_Rule, ...]:
               r"earlier\s+today|later\s+today)"
               rf"{_POSS}(?:\s+(?P<tod>morning|afternoon|evening|night))?{_E}",
               [["yesterday", "today", "tomorrow", "night", "morning", "afternoon", "evening"]],
-              resolve=_resolve_deictic),
+              resolve=_resolve_deictic,
+              core=r"yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)"),
         _rule("unit_rel", "relative", rf"{_B}{_MOD}(?P<rel>last|this|next)\s+(?P<unit>week|month|year|weekend)"
                                       rf"{_POSS}{_E}",
               [["last", "this", "next"], ["week", "month", "year"]], resolve=_resolve_unit_rel),
@@ -511,18 +516,18 @@ def _rules() -> tuple[_Rule, ...]:
         _rule("anchored", "anchored", rf"{_B}(?:(?P<n>{num})\s+|(?P<within>within)\s+)?(?P<unit>{_UNITS})\s+"
                                       rf"(?P<conn>{_CONNECTORS})\s+",
               [_UNIT_GATE, ["before", "after", "prior", "following", "of", "than"]],
-              (_counted_or_plural, _of_only_within), anchor="required"),
+              (_counted_or_plural, _of_only_within), anchor="required", core=rf"{_UNITS}\s+{_CONNECTORS}\s"),
         _rule("anchored_the", "anchored",
               rf"{_B}the\s+(?P<unit>day|night|morning|evening|week|month|year)\s+"
               r"(?P<conn>before|after|prior\s+to|following|previous|prior)(?:\s+|(?=\s*[,.;:!?)]|\s*$))",
               [anchored_units, ["before", "after", "prior", "following", "previous"]], (_not_part_of_day,),
-              anchor="optional"),
+              anchor="optional", core=r"the\s+(?:day|night|morning|evening|week|month|year)\s+"
+                                      r"(?:before|after|prior|following|previous)"),
         _rule("anchored_eve", "anchored", rf"{_B}the\s+eve\s+of\s+", [["the"], ["eve"]], anchor="required"),
         _rule("anchored_bare", "anchored", rf"{_B}(?:(?P<n>{num})\s+)?(?P<unit>{_UNITS})\s+"
-                                           r"(?P<conn>later|earlier|afterwards?|beforehand|previously|before|"
-                                           r"after|prior)" + _E,
+                                           rf"(?P<conn>{_BARE_CONNECTORS}){_E}",
               [_UNIT_GATE, ["later", "earlier", "after", "before", "previously", "prior"]],
-              (_counted_or_plural, _bare_connector_ends_clause)),
+              (_counted_or_plural, _bare_connector_ends_clause), core=rf"{_UNITS}\s+{_BARE_CONNECTORS}"),
         _rule("anchored_fixed", "anchored",
               rf"{_B}(?P<p>the\s+(?P<dir>next|following|previous|preceding|prior)\s+"
               r"(?P<unit>day|morning|afternoon|evening|night|week|month|year)"
@@ -536,7 +541,10 @@ def _rules() -> tuple[_Rule, ...]:
               r"|that\s+(?:day|night|morning|evening|afternoon))" + _E,
               [["day", "week", "month", "year", "night", "morning", "evening", "afternoon", "period", "quarter"],
                ["next", "following", "previous", "preceding", "prior", "same", "later", "earlier", "late",
-                "early", "day", "that"]]),
+                "early", "day", "that"]],
+              # each form holds 'the' or 'that' and the next word: 'the next', 'the same', 'the day', 'that week'
+              core=r"(?:the|that)\s+(?:next|following|previous|preceding|prior|same|day|night|morning|evening"
+                   r"|afternoon|week|month|year)"),
     )
 
 
@@ -664,7 +672,8 @@ def _scan(text: str) -> list[_Candidate]:
     met = _gates_met(text, grammar)
     candidates: list[_Candidate] = []
     for order, (rule, gates) in enumerate(zip(grammar.rules, grammar.gates, strict=True)):
-        if gates <= met:  # else the text lacks a string every match of this rule holds
+        # else the text lacks a string, or the words in a row, that every match of this rule holds
+        if gates <= met and (rule.core is None or rule.core.search(text)):
             candidates += _match_rule(rule, order, text)
     chosen = _choose_longest(candidates)
     _absorb_prefixes(text, chosen)
