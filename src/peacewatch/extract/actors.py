@@ -56,7 +56,7 @@ log = logging.getLogger(__name__)
 
 __all__ = [
     "Organisation", "PersonInfo", "PersonIndex", "build_person_index", "describe_actor",
-    "noun_phrase", "ruler_patterns", "lookup_organisation", "is_member_word", "party_role",
+    "noun_phrase", "ruler_patterns", "lookup_organisation", "is_member_word", "party_role", "party_word",
 ]
 
 # Words that make a plural demonym a count of people rather than the state ('100 Palestinians').
@@ -793,6 +793,13 @@ def party_role(token: Token) -> bool:
     protests')."""
     if token.dep_ != "compound" or not token.tag_.startswith("NN"):
         return False  # an adjective of kind is no party: 'military aid', 'naval drills'
+    return party_word(token)
+
+
+def party_word(token: Token) -> bool:
+    """Whether a noun is a one-word role of a state's body or an armed group (actors.yaml roles of
+    GOV, MIL or REB), not a means ('artillery') nor a word after a hyphen ('anti-government'),
+    wherever the parse hangs it."""
     lex = _lexicon()
     words, lemma = (token.lower_,), (token.lemma_.lower(),)
     sector = lex.roles.get(words) or lex.roles.get(lemma)
