@@ -124,3 +124,4 @@ class ActorFile(DataFile):
     owner_suffixes: list[Word] = Field(default_factory=list)
     place_suffixes: list[Word] = Field(default_factory=list)
     author_suffixes: list[Word] = Field(default_factory=list)
+    generic_heads: list[Word] = Field(default_factory=list)

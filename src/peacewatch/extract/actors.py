@@ -784,15 +784,21 @@ def _take_members_body(segment: _Segment, reading: _Reading) -> bool:
 
 # The sectors of a role that names a party acting: the state's bodies and armed groups.
 _PARTY_SECTORS = frozenset({"GOV", "MIL", "REB"})
+# Bodies of no named kind ('unit', 'force'): a party only with a word of their own (actors.yaml generic_heads).
+_GENERIC_HEADS = frozenset(w.lower() for w in ActorFile.load().generic_heads)
+_OWN_WORD_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 
 
 def party_role(token: Token) -> bool:
     """'regime airstrikes', 'militia attacks', 'police raids': a one-word role of actors.yaml, a
     noun before an event noun, names the party whose act it is, when the role is a state's body or
     an armed group and not a means ('artillery shelling') or a word after a hyphen ('anti-government
-    protests')."""
+    protests'); a body of no named kind ('unit', 'force') only with a word of its own ('police unit
+    raids')."""
     if token.dep_ != "compound" or not token.tag_.startswith("NN"):
         return False  # an adjective of kind is no party: 'military aid', 'naval drills'
+    if token.lower_ in _GENERIC_HEADS and not any(c.dep_ in _OWN_WORD_DEPS for c in token.children):
+        return False  # 'a unit demonstration': a body of no named kind, alone, is no one's
     return party_word(token)
 
 
