@@ -1675,7 +1675,8 @@ def _to_event(draft: Draft, ctx: ArticleContext) -> Event:
     casualties = merge_casualties(draft.casualties) if draft.casualties else Casualties()
     target = draft.target
     if draft.type == "ASSAULT":
-        target = _assault_target(target, casualties, place, draft.source)
+        target = _assault_target(target, casualties, place, draft.source,
+                                 dead_doers=any(_died_doing(m) for m in draft.mentions if not m.reference))
     target = locate_facility(target, place.country if place is not None else None, ctx)
     target = released_to(draft.type, draft.source, target, [t for m in draft.mentions for t in m.targets], ctx)
     mode = draft.mode
@@ -1701,12 +1702,12 @@ def _trigger_words(mention: Mention) -> str:
 
 
 def _assault_target(target: Actor | None, casualties: Casualties, place: Place | None,
-                    source: Actor | None) -> Actor | None:
-    """The target of a strike: its victims, else the target read, else the country of its place,
-    unless that place is only the attacking state's own country ('throughout Russia's invasion',
-    placed in Russia by the sentence before, is no attack on Russia; rebels or an army fighting in
-    their own country are another matter)."""
-    if casualties.victims:
+                    source: Actor | None, dead_doers: bool = False) -> Actor | None:
+    """The target of a strike: its victims (unless they are its doers: _died_doing), else the target
+    read, else the country of its place, unless that place is only the attacking state's own
+    country ('throughout Russia's invasion', placed in Russia by the sentence before, is no attack
+    on Russia; rebels or an army fighting in their own country are another matter)."""
+    if casualties.victims and not dead_doers:
         victim = describe_actor_text(casualties.victims)
         if victim is not None:
             victim = victim.model_copy()  # the cached reading is shared; each event gets its own
@@ -1724,6 +1725,17 @@ def _assault_target(target: Actor | None, casualties: Casualties, place: Place |
             and source.country == place.country):
         return state_actor(place.country, place.text, sector=None)
     return target
+
+
+def _died_doing(mention: Mention) -> bool:
+    """'Three soldiers died fighting the rebels': the act is told of those who died doing it, so the
+    dead are its doers' side, not its target. The act's verb hangs on a verb of dying whose subject
+    is the act's own doer."""
+    trigger = mention.trigger
+    if trigger.dep_ not in ("xcomp", "advcl") or trigger.head.lemma_.lower() not in load_casualty_lexicon().death_verbs:
+        return False
+    return any(source.head.i == trigger.head.i and source.dep_ in SUBJECTS | PASSIVE_SUBJECTS
+               for source in mention.sources)
 
 
 @cache
