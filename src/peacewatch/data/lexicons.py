@@ -123,3 +123,5 @@ class ActorFile(DataFile):
     patron_suffixes: list[Word] = Field(default_factory=list)
     owner_suffixes: list[Word] = Field(default_factory=list)
     place_suffixes: list[Word] = Field(default_factory=list)
+    author_suffixes: list[Word] = Field(default_factory=list)
+    generic_heads: list[Word] = Field(default_factory=list)

@@ -88,6 +88,8 @@ class CasualtyWords(DataFile):
     additive_words: list[Word]
     conflict_nouns: list[Word]
     conflict_periods: list[Word]
+    conflict_starts: list[Word] = Field(default_factory=list)
+    unrest_nouns: list[Word] = Field(default_factory=list)
 
 
 # ---------------------------------------------------------------- weapons.yaml

@@ -56,7 +56,7 @@ log = logging.getLogger(__name__)
 
 __all__ = [
     "Organisation", "PersonInfo", "PersonIndex", "build_person_index", "describe_actor",
-    "noun_phrase", "ruler_patterns", "lookup_organisation", "is_member_word", "party_role",
+    "noun_phrase", "ruler_patterns", "lookup_organisation", "is_member_word", "party_role", "party_word",
 ]
 
 # Words that make a plural demonym a count of people rather than the state ('100 Palestinians').
@@ -784,15 +784,28 @@ def _take_members_body(segment: _Segment, reading: _Reading) -> bool:
 
 # The sectors of a role that names a party acting: the state's bodies and armed groups.
 _PARTY_SECTORS = frozenset({"GOV", "MIL", "REB"})
+# Bodies of no named kind ('unit', 'force'): a party only with a word of their own (actors.yaml generic_heads).
+_GENERIC_HEADS = frozenset(w.lower() for w in ActorFile.load().generic_heads)
+_OWN_WORD_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 
 
 def party_role(token: Token) -> bool:
     """'regime airstrikes', 'militia attacks', 'police raids': a one-word role of actors.yaml, a
     noun before an event noun, names the party whose act it is, when the role is a state's body or
     an armed group and not a means ('artillery shelling') or a word after a hyphen ('anti-government
-    protests')."""
+    protests'); a body of no named kind ('unit', 'force') only with a word of its own ('police unit
+    raids')."""
     if token.dep_ != "compound" or not token.tag_.startswith("NN"):
         return False  # an adjective of kind is no party: 'military aid', 'naval drills'
+    if token.lower_ in _GENERIC_HEADS and not any(c.dep_ in _OWN_WORD_DEPS for c in token.children):
+        return False  # 'a unit demonstration': a body of no named kind, alone, is no one's
+    return party_word(token)
+
+
+def party_word(token: Token) -> bool:
+    """Whether a noun is a one-word role of a state's body or an armed group (actors.yaml roles of
+    GOV, MIL or REB), not a means ('artillery') nor a word after a hyphen ('anti-government'),
+    wherever the parse hangs it."""
     lex = _lexicon()
     words, lemma = (token.lower_,), (token.lemma_.lower(),)
     sector = lex.roles.get(words) or lex.roles.get(lemma)

@@ -15,7 +15,8 @@ from spacy.parts_of_speech import NOUN
 from spacy.tokens import Doc, Span, Token
 
 from peacewatch.data.event_words import EventWords
-from peacewatch.extract.actors import describe_actor
+from peacewatch.data.lexicons import ActorFile
+from peacewatch.extract.actors import describe_actor, party_word
 from peacewatch.extract.captions import is_caption
 from peacewatch.extract.components import listed_components
 from peacewatch.extract.context import (
@@ -67,7 +68,7 @@ from peacewatch.extract.lists import (
     tolls_by_place,
 )
 from peacewatch.extract.meetings import directions, host_list, is_gathering, principal_sides
-from peacewatch.extract.mentions import Mention, find_mentions
+from peacewatch.extract.mentions import WEAPON_NOUNS, Mention, find_mentions
 from peacewatch.extract.numbers import (
     Casualties,
     find_casualties,
@@ -105,9 +106,12 @@ from peacewatch.extract.weapons import find_weapons, mode_of_words
 from peacewatch.grammar import (
     ADDITIVE_ADVERBS,
     DEFINITE_ARTICLES,
+    GROUP_LABELS,
+    HYPHENS,
     LOOSE_PLACE_LABELS,
     NAME_LABELS,
     OBJECT_DEPS,
+    PASSIVE_SUBJECTS,
     PERSON_PLACE_PREPS,
     PLACE_LABELS,
     PLACE_PREPS,
@@ -116,6 +120,7 @@ from peacewatch.grammar import (
     SUBORDINATE_DEPS,
     TIME_LABELS,
     TIME_MODIFIER_DEPS,
+    hyphen_suffix,
 )
 from peacewatch.nlp import doc_memo, entities, ents_between, lemmas, sentences, span_sentence, text_of, tokens_of
 from peacewatch.resolve.place import anaphor_precision, is_region_word, unlisted_town
@@ -733,7 +738,7 @@ def _has_casualties(casualties: Casualties) -> bool:
 def _drafts_of(mention: Mention, ctx: ArticleContext, salient: Salient, sents: list[Span],
                index: int) -> list[Draft]:
     """Drafts for one mention: one per pair of actors."""
-    sources = actors_of(expand(mention.sources), ctx, salient)
+    sources = actors_of(expand(mention.sources), ctx, salient) or _means_sources(mention, ctx, salient)
     targets = actors_of(expand(mention.targets), ctx, salient, keep_event_refs=True)
     targets += coordinated_parties(mention, ctx, salient)
     parties = actors_of(expand(mention.parties), ctx, salient)
@@ -783,6 +788,154 @@ def _drafts_of(mention: Mention, ctx: ArticleContext, salient: Salient, sents: l
                                 source=source, target=target, mediator=mediator, count=mention.count, note=note,
                                 others=others))
     return drafts
+
+
+# Where a strike's means stand beside the verb of its harm ('killed in regime air strikes',
+# 'killed by a missile', 'killed after rebel shelling hit the town'), and the marks of a clause
+# that tells the moment of the harm by its own doer ('killed when bombs were dropped by army
+# helicopters', 'killed as troops stormed the village').
+_MEANS_PREPS = frozenset({"in", "by", "after", "following", "from"})
+_MOMENT_MARKS = frozenset({"when", "as", "after"})
+# The parties a strike's means can name: a state (its government or forces) or an armed group.
+_ARMED_SECTORS = frozenset({"GOV", "MIL", "REB"})
+_MEANS_SCAN = 6  # words of modifiers read before a means ('a suspected US-led coalition air strike')
+_MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
+_PARTY_LABELS = frozenset({"NORP", "ORG"})  # 'Russian raids', 'an Islamic State attack'; a place's name is where
+_AUTHOR_SUFFIXES = frozenset(w.lower() for w in ActorFile.load().author_suffixes)  # 'US-led strikes'
+
+
+def _means_sources(mention: Mention, ctx: ArticleContext, salient: Salient) -> list[Actor]:
+    """The authors of a strike told with none, as its means name them (_means_authors): states and
+    armed groups whose country or name is known. A nationality the parse hangs away from its party
+    word ('Syrian Army offensive') gives the party its country. A kind alone ('paramilitary
+    attacks', 'terrorist attacks' before any group is named) stays unknown: the strike then joins
+    another telling of it, or takes the one attacker the article names (_inherit_attackers)."""
+    if mention.type != "ASSAULT" or mention.parties:
+        return []
+    out = []
+    for token, words in _means_authors(mention):
+        actor = next(iter(actors_of([token], ctx, salient)), None)
+        if actor is not None and actor.country is None and words is not None:
+            whole = describe_actor(words)
+            actor = whole if whole is not None and whole.country else actor
+        if actor is not None and actor.sector in _ARMED_SECTORS and (
+                actor.country or (actor.name or "").lower() not in (token.lower_, token.lemma_.lower())):
+            out.append(actor)  # (a name of its own: 'Islamic State' read from 'IS', not 'Regime' from 'Regime')
+    return out
+
+
+def _means_authors(mention: Mention) -> list[tuple[Token, Span | None]]:
+    """Who a strike told without an author is by, as the words of its means name it: a party word,
+    a nationality or a group before the means ('regime barrel bomb attacks', 'Syrian regime
+    airstrikes', 'rebel rocket fire', 'a US-led coalition air strike'), or the agent of a
+    participle on it ('strikes carried out by X jets', 'a missile fired by X'). The means is the
+    trigger noun, the object of the verb's 'in', 'by' or 'after', its subject, or the subject of a
+    clause of the moment ('after regime shelling hit X'); such a clause also names its doer
+    outright ('when bombs were dropped by X', 'as X stormed the village'). Each author comes with
+    the words of its party when they were read in order: the small model often tags a means as a
+    verb after a party word ('regime airstrikes'), so the words before a means are read as they
+    run, not by the parse alone."""
+    trigger = mention.trigger
+    found: list[tuple[Token, Span | None]] = []
+    means: list[Token] = [trigger] if trigger.pos == NOUN else []
+    if trigger.pos_ in ("VERB", "AUX"):
+        for child in trigger.children:
+            if child.dep_ in ("prep", "agent") and child.lower_ in _MEANS_PREPS:
+                found.extend(_parties_after(child))
+                means.extend(c for c in child.children if c.dep_ == "pobj")
+            elif child.dep_ in SUBJECTS:
+                means.append(child)
+            elif _is_moment_of_force(child):
+                found.extend((a, None) for a in _agents(child))
+                for subject in (c for c in child.children if c.dep_ in SUBJECTS):
+                    if _is_means(subject):
+                        means.append(subject)
+                    else:
+                        found.append((subject, None))
+    for noun in means:
+        if _is_means(noun):
+            found.extend(_parties_before(noun.doc, noun.i, noun.sent.start))
+            found.extend((a, None) for verb in noun.children if verb.dep_ == "acl" for a in _agents(verb))
+    first: dict[int, tuple[Token, Span | None]] = {}
+    for author in found:
+        first.setdefault(author[0].i, author)
+    return list(first.values())
+
+
+def _is_moment_of_force(clause: Token) -> bool:
+    """A clause that tells the moment of a harm by an act of force: 'when bombs were dropped on X',
+    'as troops stormed the village', 'as the army executed six families', 'after regime shelling
+    hit X'; not 'hours after the two powers agreed a truce'. Its verb is a strike's or a killing's,
+    or a means is its subject or object."""
+    if clause.dep_ != "advcl" or not any(m.dep_ in ("mark", "advmod") and m.lower_ in _MOMENT_MARKS
+                                         for m in clause.children):
+        return False
+    lemma = clause.lemma_.lower()
+    trigger = get_lexicon().verbs.get(lemma)
+    return (trigger is not None and trigger.type == "ASSAULT") or lemma in load_casualty_lexicon().death_verbs or any(
+        c.dep_ in SUBJECTS | PASSIVE_SUBJECTS | OBJECT_DEPS and _is_means(c) for c in clause.children)
+
+
+def _agents(verb: Token) -> list[Token]:
+    """The agents of a passive verb or participle: X of 'dropped by X', 'carried out by X'."""
+    return [a for c in verb.children if c.dep_ == "agent" for a in c.children if a.dep_ == "pobj"]
+
+
+def _is_means(token: Token) -> bool:
+    """An attack or a weapon: 'air strikes', 'shelling', 'a missile'."""
+    lemma = token.lemma_.lower()
+    trigger = get_lexicon().nouns.get(lemma)
+    return (trigger is not None and trigger.type == "ASSAULT") or lemma in WEAPON_NOUNS
+
+
+def _parties_after(prep: Token) -> list[tuple[Token, Span]]:
+    """The parties named before the first means after a preposition ('in Syrian regime airstrikes':
+    'Syrian regime'); none when no means follows among the words of one noun phrase."""
+    doc = prep.doc
+    for i in range(prep.i + 1, min(prep.i + 1 + _MEANS_SCAN, prep.sent.end)):
+        if _is_means(doc[i]):
+            return _parties_before(doc, i, prep.i + 1)
+        if not (_is_modifier(doc[i]) or doc[i].pos_ == "DET"):
+            break
+    return []
+
+
+def _is_modifier(token: Token) -> bool:
+    """A word of a noun's modifiers as the words run: a noun, an adjective, a hyphen, or the
+    participle after one ('US-led')."""
+    doc = token.doc
+    return token.pos_ in _MODIFIER_POS or token.text in HYPHENS or (
+        token.tag_ == "VBN" and token.i > 0 and doc[token.i - 1].text in HYPHENS)
+
+
+def _parties_before(doc: Doc, end: int, start: int) -> list[tuple[Token, Span]]:
+    """The parties named by the run of modifiers nearest before doc index `end` (back to `start` at
+    most), each as its last word and its words: 'Syrian regime' of 'Syrian regime barrel bomb
+    attacks', 'Russian' and 'Syrian regime' of 'Russian and Syrian regime raids', 'US' of 'a US-led
+    coalition air strike'. A party word is an actors.yaml role of a state or an armed group, a
+    nationality or an organisation; a name hyphened to a word of leading (actors.yaml
+    author_suffixes) is the author too, and one hyphened to any other word is not ('rebel-held',
+    'Iran-backed')."""
+    runs: list[list[int]] = []  # [start, end) of each party, nearest first
+    for i in range(end - 1, max(start, end - _MEANS_SCAN) - 1, -1):
+        token = doc[i]
+        if _is_party_modifier(token):
+            if runs and runs[-1][0] == i + 1:
+                runs[-1][0] = i
+            else:
+                runs.append([i, i + 1])
+        elif runs and token.pos_ == "CCONJ" and runs[-1][0] == i + 1:
+            continue  # 'Russian and Syrian'
+        elif runs or not _is_modifier(token):
+            break
+    return [(doc[e - 1], doc[s:e]) for s, e in reversed(runs)]
+
+
+def _is_party_modifier(token: Token) -> bool:
+    suffix = hyphen_suffix(token.doc, token.i + 1)
+    if suffix is not None:
+        return suffix in _AUTHOR_SUFFIXES and token.ent_type_ in GROUP_LABELS
+    return party_word(token) or token.ent_type_ in _PARTY_LABELS
 
 
 def _names_both_parties(token: Token) -> bool:
@@ -1544,7 +1697,8 @@ def _to_event(draft: Draft, ctx: ArticleContext) -> Event:
     casualties = merge_casualties(draft.casualties) if draft.casualties else Casualties()
     target = draft.target
     if draft.type == "ASSAULT":
-        target = _assault_target(target, casualties, place, draft.source)
+        target = _assault_target(target, casualties, place, draft.source,
+                                 dead_doers=any(_died_doing(m) for m in draft.mentions if not m.reference))
     target = locate_facility(target, place.country if place is not None else None, ctx)
     target = released_to(draft.type, draft.source, target, [t for m in draft.mentions for t in m.targets], ctx)
     mode = draft.mode
@@ -1570,12 +1724,12 @@ def _trigger_words(mention: Mention) -> str:
 
 
 def _assault_target(target: Actor | None, casualties: Casualties, place: Place | None,
-                    source: Actor | None) -> Actor | None:
-    """The target of a strike: its victims, else the target read, else the country of its place,
-    unless that place is only the attacking state's own country ('throughout Russia's invasion',
-    placed in Russia by the sentence before, is no attack on Russia; rebels or an army fighting in
-    their own country are another matter)."""
-    if casualties.victims:
+                    source: Actor | None, dead_doers: bool = False) -> Actor | None:
+    """The target of a strike: its victims (unless they are its doers: _died_doing), else the target
+    read, else the country of its place, unless that place is only the attacking state's own
+    country ('throughout Russia's invasion', placed in Russia by the sentence before, is no attack
+    on Russia; rebels or an army fighting in their own country are another matter)."""
+    if casualties.victims and not dead_doers:
         victim = describe_actor_text(casualties.victims)
         if victim is not None:
             victim = victim.model_copy()  # the cached reading is shared; each event gets its own
@@ -1593,6 +1747,17 @@ def _assault_target(target: Actor | None, casualties: Casualties, place: Place |
             and source.country == place.country):
         return state_actor(place.country, place.text, sector=None)
     return target
+
+
+def _died_doing(mention: Mention) -> bool:
+    """'Three soldiers died fighting the rebels': the act is told of those who died doing it, so the
+    dead are its doers' side, not its target. The act's verb hangs on a verb of dying whose subject
+    is the act's own doer."""
+    trigger = mention.trigger
+    if trigger.dep_ not in ("xcomp", "advcl") or trigger.head.lemma_.lower() not in load_casualty_lexicon().death_verbs:
+        return False
+    return any(source.head.i == trigger.head.i and source.dep_ in SUBJECTS | PASSIVE_SUBJECTS
+               for source in mention.sources)
 
 
 @cache

@@ -92,6 +92,8 @@ class _Lexicon:
     additive_words: frozenset[str]
     conflict_nouns: frozenset[str]
     conflict_periods: frozenset[str]
+    conflict_starts: frozenset[str]
+    unrest_nouns: frozenset[str]
 
     # Unions the tie functions test token by token: built once per lexicon, not per call.
     @cached_property
@@ -843,9 +845,11 @@ def _of_whole_conflict(fig: _Figure, sent: _Sentence, lex: _Lexicon) -> bool:
     """A figure told of a whole war, not of one strike: 'the war has killed 300,000', '191,000
     have been killed in the conflict', 'killed since the conflict began', 'since the start of the
     uprising', 'a conflict that has killed 100,000', 'put the death toll from the conflict at
-    470,000', 'the killing of 100,000 in the insurgency'. The war is a noun of casualties.yaml
-    conflict_nouns that the figure's clause takes as its subject, object or phrase, that a toll
-    noun above the figure is of, or that the clause describes."""
+    470,000', 'the killing of 100,000 in the insurgency', 'The war began in 2011. Since then
+    300,000 have been killed'. The war is a noun of casualties.yaml conflict_nouns that the
+    figure's clause takes as its subject, object or phrase, that a toll noun above the figure is
+    of, that the clause describes (or a stretch of it: 'years of conflict in which'), or whose
+    start the sentence before tells ('since then')."""
     node = sent.token(fig.end - 1)
     for _ in range(8):  # up to the clause that tells the figure
         if node.pos_ in _CLAUSE_POS or node.head.i == node.i:
@@ -855,8 +859,12 @@ def _of_whole_conflict(fig: _Figure, sent: _Sentence, lex: _Lexicon) -> bool:
                 for c in node.children):
             return True  # 'the killing of at least 100,000 people in the insurgency', '20,000 civilians in the war'
         node = node.head
-    if node.dep_ == "relcl" and _is_conflict(node.head, lex):
-        return True
+    told = node
+    while told.dep_ == "conj" and told.head.i != told.i:
+        told = told.head  # 'the war that began in 2011 and which has since killed 280,000'
+    if told.dep_ == "relcl" and (_is_conflict(told.head, lex) or (
+            _lemma(told.head) in lex.conflict_periods and _of_conflict(told.head, lex))):
+        return True  # 'a conflict that has killed 100,000', 'five years of conflict in which 300,000 died'
     # coordinated verbs share their phrases: 'have been killed and millions displaced since the
     # war began' (the parse hangs the 'since' clause on the last of them); 'are estimated to have
     # been killed since ...' tells its phrase in the verb it governs
@@ -868,11 +876,34 @@ def _of_whole_conflict(fig: _Figure, sent: _Sentence, lex: _Lexicon) -> bool:
 def _clause_names_conflict(node: Token, lex: _Lexicon) -> bool:
     for child in node.children:
         if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in child.children):
-            if any(c.dep_ in ("nsubj", "nsubjpass") and _is_conflict(c, lex) for c in child.children):
-                return True  # 'killed since the conflict began'
+            if any(c.dep_ in ("nsubj", "nsubjpass") and _starts_conflict(c, child, lex) for c in child.children):
+                return True  # 'killed since the conflict began', 'since protests erupted'
+        elif child.dep_ == "prep" and child.lower_ == "since" and any(
+                c.lower_ == "then" for c in child.children if c.dep_ in ("pcomp", "pobj", "advmod")):
+            if _war_began_before(child, lex):
+                return True  # 'The war began in 2011. Since then, 300,000 have been killed.'
         elif child.dep_ in _TOLL_HOLDER_DEPS and _names_conflict(child, lex):
             return True
     return False
+
+
+def _starts_conflict(subject: Token, verb: Token, lex: _Lexicon) -> bool:
+    """The subject of a 'since' clause opens a war's span: a war ('since the conflict began'), or
+    an unrest told as starting ('since protests against the regime erupted')."""
+    return _is_conflict(subject, lex) or (_lemma(subject) in lex.unrest_nouns and _lemma(verb) in lex.conflict_starts)
+
+
+def _war_began_before(since: Token, lex: _Lexicon) -> bool:
+    """'Since then' points to the sentence before: it tells when a war began when it names a war
+    with a verb of starting or a 'since' of its own ('The conflict broke out in 2011 when ...', 'The
+    country has been locked in a civil war since 2012'). An operation or an offensive begun there
+    is no war: its toll is the campaign's, told as the strike's."""
+    sent = since.sent
+    if sent.start == 0:
+        return False
+    before = since.doc[sent.start - 1].sent
+    return any(_is_conflict(t, lex) for t in before) and any(
+        _lemma(t) in lex.conflict_starts or (t.lower_ == "since" and t.dep_ in ("prep", "mark")) for t in before)
 
 
 def _names_conflict(word: Token, lex: _Lexicon) -> bool:
