@@ -55,3 +55,12 @@ def test_capital_named_in_prose_is_no_dateline():
     span = _first_word("Ankara was hit by drones overnight, officials said.")
     assert not is_dateline(span)
     assert not names_no_scene(span, resolve_place("Ankara"), "IRQ")
+
+
+def test_town_given_only_its_country_takes_the_province_holding_it():
+    # a town no gazetteer holds, told as 'the Syrian town of X in Y province', lies in Y
+    found = _assaults("Air strikes hit the Syrian town of Kafr Zalqat in Idlib province on Monday, "
+                      "killing five people.")
+    assert len(found) == 1
+    assert found[0].location is not None and found[0].location.name == "Kafr Zalqat"
+    assert found[0].location.admin1 == "SY.12"

@@ -15,6 +15,7 @@ SAME_KEY = [
     ("atareb", "al atarib", "a vowel written otherwise"),
     ("hassadjek", "hasajik", "the French 'dj'"),
     ("kardaha", "qardaha", "'q' and 'k'"),
+    ("khan shaikhun", "khan shaykhun", "a diphthong written 'ai' or 'ay'"),
 ]
 
 

@@ -442,7 +442,9 @@ def placed_within(places: list[Located]) -> list[Located]:
         for i, (span, place) in enumerate(out):
             names_it = span.start <= held.i < span.end or (
                 span.root.dep_ == "pobj" and span.root.head.lower_ == "of" and span.root.head.head.i == held.i)
-            if place.country is None and span is not holder_span and names_it:
+            # (a town the text gives only a country, 'the Syrian town of X', is no better placed)
+            unplaced = place.admin1 is None and place.lat is None and place.country in (None, holder.country)
+            if unplaced and span is not holder_span and names_it:
                 out[i] = (span, place.model_copy(update={"country": holder.country, "admin1": holder.admin1}))
                 out = [pair for pair in out if pair[0] is not holder_span]
                 break
