@@ -216,4 +216,6 @@ class PlaceNames(DataFile):
     peoples: list[Word] = []
     airport_words: list[Word] = []
     airport_kinds_left_out: list[Word] = []
+    spellings: dict[Word, Word] = {}
+    generic_names: list[Word] = []
     letters: dict[Annotated[str, StringConstraints(min_length=1, max_length=1)], str]

@@ -89,6 +89,7 @@ from peacewatch.extract.places import (
     last_named_place,
     list_site,
     listed_member,
+    names_no_scene,
     opens_sentence,
     placed_within,
     refines_to,
@@ -140,6 +141,9 @@ RETELLING_SLACK_DAYS = 3
 PAIR_MEETING_TYPES = frozenset({"CONSULT"})
 # The rule of a time told as a vague span ('in recent weeks'; resolve/time.py).
 VAGUE_RULE = "vague-span"
+# Sentences forward in which an act of force told at a country only may be placed by a later
+# telling of the same act (_place_by_retelling): a headline and its lead, then the body.
+RETELLING_PLACE_WINDOW = 3
 # Sentences forward in which a bare casualty count ('Over 115 were injured.') joins a strike.
 CASUALTY_WINDOW = 2
 
@@ -185,7 +189,8 @@ class _Article:
     drafts: list[Draft] = field(default_factory=list)
     references: list[tuple[int, Mention]] = field(default_factory=list)
     times_by_sentence: list[list[SentenceTime]] = field(default_factory=list)
-    # per sentence, its places, each with whether it names a party's base (places.based_party)
+    # per sentence, its places, each with whether it names a party's base or a dateline abroad
+    # (places.names_no_scene): no scene of an act of force
     places_by_sentence: list[list[tuple[Place, bool]]] = field(default_factory=list)
     acts_by_sentence: list[frozenset[str]] = field(default_factory=list)  # per sentence, the types it tells
     free_times: list[set[int]] = field(default_factory=list)  # per sentence, the times no event of it took
@@ -233,6 +238,7 @@ def extract_events(doc: Doc, published: date | None = None, lex: Lexicon | None 
     kept = {id(d) for d in drafts}
     _date_by_retelling(merged, [d for d in article.drafts if id(d) not in kept])
     _place_at_talks(merged)
+    _place_by_retelling(merged)
     for draft in merged:
         if not draft.places and not draft.borrowed:
             # an act told with no place of its own happened where the story is (extract/places.py)
@@ -268,7 +274,7 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
     # A party's base ('a London-based monitor said') is where the story of no act of force is.
     told = [] if caption else [(span, p) for span, p in places if not any(
         _is_participant(span, m) for m in mentions if not m.reference and m.type != "ASSAULT")]
-    article.places_by_sentence.append([(p, based_party(span.root) is not None) for span, p in told])
+    article.places_by_sentence.append([(p, names_no_scene(span, p, ctx.home())) for span, p in told])
     article.acts_by_sentence.append(frozenset(m.type for m in mentions))  # named acts too ('the attack on X')
     article.free_times.append({id(t.span) for t in times if time_owner[id(t.span)] is None})
     place_owner = {id(p[0]): _owner(p[0].root, mentions) for p in places}
@@ -298,7 +304,7 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
             if caption and not draft.dates:
                 # a caption tells one moment, the picture's: its date is that of all it tells
                 draft.dates.extend(t.when for t in times if t.offset is None and t.when.value)
-            _place_draft(draft, mention, view, lex)
+            _place_draft(draft, mention, view, lex, ctx.home())
         pieces = pair_items([piece for item in _listed(drafts, mention, view, ctx)
                              for site in _split_by_site(item, mention, ctx) for piece in _split_by_place(site)])
         tolls_by_place(pieces, sent)
@@ -382,13 +388,14 @@ def _shares_clause(owner: Mention | object | None, mention: Mention) -> bool:
             and owner.clause.i == mention.clause.i and mention.is_noun and owner.is_noun)
 
 
-def _place_draft(draft: Draft, mention: Mention, view: _Sentence, lex: Lexicon) -> None:
+def _place_draft(draft: Draft, mention: Mention, view: _Sentence, lex: Lexicon, home: str | None = None) -> None:
     """The places of the mention's own clause; a strike also takes the sentence's toll, weapons
     and free places, a statement the place it was made in. A party's base is where it acts from
     ('briefed X-based diplomats'), never where an act of force happened ('killed ..., a Y-based
-    monitor said')."""
+    monitor said'), nor is a dateline at a capital abroad (places.names_no_scene; `home` is the
+    country the story is about)."""
     located = [(span, place) for span, place in view.places
-               if draft.type not in FORCE_TYPES or based_party(span.root) is None]
+               if draft.type not in FORCE_TYPES or not names_no_scene(span, place, home)]
     for span, place in located:
         if view.place_owner[id(span)] is mention and not _is_participant(span, mention):
             if is_anaphor(span):
@@ -675,6 +682,34 @@ def _refine_country_places(drafts: list[Draft], ctx: ArticleContext) -> None:
             country = draft.places[0].country
             if country is not None and cities.get(country) == 1 and refines_to(known[country], draft.places[0]):
                 draft.places.insert(0, known[country].model_copy(update={"text": draft.places[0].text}))
+
+
+def _place_by_retelling(drafts: list[Draft]) -> None:
+    """'Air strikes in northern X killed 11 ... The Observatory said the strikes on the market in
+    Y killed 11': an act of force whose own words place it in a country only (or in a part of one)
+    is where the next act of its kind told within RETELLING_PLACE_WINDOW sentences places itself
+    inside that country (in that part), when the two may be one act: the same side or none named,
+    dates that agree (a headline's manner of attack is often another word: 'air raids', 'the
+    strikes hit'). A headline or lead names the country, the body
+    the town; the note says where the place came from."""
+    ordered = sorted(drafts, key=lambda d: d.sent_index)
+    for n, draft in enumerate(ordered):
+        told = draft.places or list(draft.borrowed)
+        if draft.type not in FORCE_TYPES or not told or any(p.precision != "country" for p in told):
+            continue
+        whole = told[0]
+        for later in ordered[n + 1:]:
+            if later.sent_index - draft.sent_index > RETELLING_PLACE_WINDOW:
+                break
+            place = _place_key(later)
+            if (later.type != draft.type or later.sent_index == draft.sent_index or place is None
+                    or place.precision not in ("city", "region") or place.country != whole.country):
+                continue
+            if (_compatible(_key(draft.source), _key(later.source)) and _same_side(draft.source, later.source)
+                    and _dates_compatible(draft, later) and refines_to(place, whole)):
+                draft.places.insert(0, place)
+                draft.note = "; ".join(x for x in (draft.note, "placed where a later sentence tells the act") if x)
+            break
 
 
 def _bound_to_noun(token: Token, mentions: list[Mention]) -> bool:

@@ -48,6 +48,8 @@ __all__ = [
     "FORCE_TYPES",
     "adjective_sites",
     "based_party",
+    "is_dateline",
+    "names_no_scene",
     "borrowed_place",
     "direction_text",
     "refines_to",
@@ -440,7 +442,9 @@ def placed_within(places: list[Located]) -> list[Located]:
         for i, (span, place) in enumerate(out):
             names_it = span.start <= held.i < span.end or (
                 span.root.dep_ == "pobj" and span.root.head.lower_ == "of" and span.root.head.head.i == held.i)
-            if place.country is None and span is not holder_span and names_it:
+            # (a town the text gives only a country, 'the Syrian town of X', is no better placed)
+            unplaced = place.admin1 is None and place.lat is None and place.country in (None, holder.country)
+            if unplaced and span is not holder_span and names_it:
                 out[i] = (span, place.model_copy(update={"country": holder.country, "admin1": holder.admin1}))
                 out = [pair for pair in out if pair[0] is not holder_span]
                 break
@@ -486,7 +490,8 @@ def story_place(index: int, places_by_sentence: Sequence[Sequence[tuple[Place, b
                 source: Actor | None, acts_by_sentence: Sequence[frozenset[str]] = ()) -> Place | None:
     """Where an act told with no place of its own happened: the place the last few sentences
     before it name (the story goes on where it was; each place with whether it names a party's
-    base, `based_party`, which places no act of force: 'a London-based monitor said'). A
+    base or a dateline abroad, `names_no_scene`, which places no act of force: 'a London-based
+    monitor said'). A
     statement of a state speaks from that place only when it is the state's own ('France
     condemned the attack on X' was not said in X); an act of force is not where talks or a visit
     were (`acts_by_sentence`, the types each sentence tells: 'The envoy is due in X.' does not
@@ -546,6 +551,30 @@ def based_party(token: Token) -> Token | None:
     if participle.tag_ != "VBN" or participle.lemma_.lower() != BASE_VERB or participle.dep_ not in ("amod", "acl"):
         return None
     return participle.head
+
+
+# the fewest letters of a name in capitals read as a dateline ('MOSCOW'; 'US' is an abbreviation)
+DATELINE_LETTERS = 4
+
+
+def is_dateline(span: Span) -> bool:
+    """'WASHINGTON (Reuters) -', 'MOSCOW (Sputnik) The ministry said': a place named in capitals,
+    as a dateline gives where the story was filed from; a name in capitals is no place of the
+    story's prose, whose names are capitalised, not written in capitals."""
+    words = [t.text for t in span if t.is_alpha]
+    return bool(words) and all(w.isupper() for w in words) and sum(map(len, words)) >= DATELINE_LETTERS
+
+
+def names_no_scene(span: Span, place: Place, home: str | None) -> bool:
+    """Whether a place names where a party is rather than where an act of force happened: a
+    party's base ('a London-based monitor said', based_party) or a dateline at the capital of a
+    country other than the one the story is about (`home`): the reporter's desk, often at the seat
+    of a party to the war ('MOSCOW (Sputnik) Russian jets struck ...'). A dateline in the story's
+    own country is often the scene itself."""
+    if based_party(span.root) is not None:
+        return True
+    return (home is not None and place.country is not None and place.country != home and is_capital(place)
+            and is_dateline(span))
 
 
 def departure_place(token: Token) -> bool:

