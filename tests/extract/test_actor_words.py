@@ -1,5 +1,6 @@
 """The per-doc word table that phrase reading uses: each list says what the Token says, the root of
-a range is spaCy's, and a window's lexicon entry is what the separate look-ups give."""
+a range is spaCy's, a window's lexicon entry is what the separate look-ups give, and the person
+index reads its people when it is first used, as it would have at once."""
 
 import pytest
 
@@ -75,3 +76,16 @@ def test_window_entry_is_the_lookups(text, lemma):
     else:
         assert entry == (None, None, region, role)
 
+
+def test_person_index_reads_its_people_at_first_use(nlp):
+    doc = nlp("Kenyan President Jane Roe met the envoy. Roe said the talks would go on. "
+              "Foreign Minister John Doe agreed.")
+    index = actors.build_person_index(doc)
+    assert index._fill is not None  # nothing read yet
+    info = index.lookup("Ms. Roe")
+    assert index._fill is None
+    assert info is not None and info.name == "Jane Roe" and info.country == "KEN" and info.sector == "GOV"
+    assert len(index) == 2
+    eager = actors.PersonIndex()
+    actors._read_people(doc, eager)
+    assert {k: vars(v) for k, v in eager._people.items()} == {k: vars(v) for k, v in index._people.items()}

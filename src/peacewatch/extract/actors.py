@@ -1066,14 +1066,24 @@ def _noun_phrase_bounds(token: Token, keep_conjuncts: bool = False) -> tuple[int
 
 class PersonIndex:
     """The people of one article: their fullest name and what their roles say of them
-    (`published`: the article's date, which picks the office holder a bare name stands for)."""
+    (`published`: the article's date, which picks the office holder a bare name stands for;
+    `fill`: what adds the article's people, run at the first use of the index)."""
 
-    def __init__(self, published: date | None = None) -> None:
+    def __init__(self, published: date | None = None, fill: Callable[[PersonIndex], None] | None = None) -> None:
         self._people: dict[str, PersonInfo] = {}
         self.published = published
+        self._fill = fill
+
+    def _filled(self) -> dict[str, PersonInfo]:
+        # (cleared before it runs: what it reads looks the people added so far up, as it adds them)
+        if self._fill is not None:
+            fill, self._fill = self._fill, None
+            fill(self)
+        return self._people
 
     def add(self, name: str, country: str | None, sector: str | None) -> None:
         """Record a mention; a fuller name absorbs a shorter one sharing its surname."""
+        self._filled()
         key = _person_key(name)
         if not key:
             return
@@ -1106,15 +1116,16 @@ class PersonIndex:
 
     def lookup(self, text: str) -> PersonInfo | None:
         """The person a mention names ('Mr. Putin', 'President Trump', 'Putin's'), or None."""
+        people = self._filled()
         key = _person_key(text)
         if not key:
             return None
-        if key in self._people:
-            return self._people[key]
+        if key in people:
+            return people[key]
         return self._match(key)
 
     def __len__(self) -> int:
-        return len({id(p) for p in self._people.values()})
+        return len({id(p) for p in self._filled().values()})
 
 
 @lru_cache(maxsize=65536)
@@ -1138,9 +1149,14 @@ def build_person_index(doc: Doc, published: date | None = None) -> PersonIndex:
         doc: the parsed article.
         published: its publication date (for the office holders of data/office_holders.yaml).
     Returns:
-        a PersonIndex; country and sector come from the first mention that has a role.
+        a PersonIndex; country and sector come from the first mention that has a role. It reads
+        the article's people when it is first used: many articles never look a person up.
     """
-    index = PersonIndex(published)
+    return PersonIndex(published, fill=lambda index: _read_people(doc, index))
+
+
+def _read_people(doc: Doc, index: PersonIndex) -> None:
+    """Add the people an article names to its index (see `build_person_index`)."""
     people = sorted((e for e in entities(doc) if e.label == _PERSON), key=lambda e: (-len(e), e.start))
     # Titled names the model did not tag ('President [Vladimir] Putin' read as a place + name).
     in_person = {i for e in people for i in range(e.start, e.end)}
@@ -1171,7 +1187,6 @@ def build_person_index(doc: Doc, published: date | None = None) -> PersonIndex:
             index.add(found.name, found.country, found.sector)
         else:
             index.add(name, None, None)
-    return index
 
 
 # --- entity ruler patterns ----------------------------------------------------------------------
