@@ -149,6 +149,7 @@ class _Spots:
     references: list[int]  # a noun that points back at claims
     questions: list[int]  # '?'
     reports: list[int]  # an adverb of unnamed reports ('reportedly')
+    every: list[int]  # a token of any of the lists above: a sentence with none starts no reader
 
 
 @cache
@@ -176,10 +177,11 @@ def _find_spots(doc: Doc) -> _Spots:
     lex = claim_lexicon()
     speech_lemmas, noun_lemmas = _spot_words()
     spot_lemmas, spot_lowers = _any_spot_words()
-    spots = _Spots([], [], [], [], [], [], [])
+    spots = _Spots([], [], [], [], [], [], [], [])
     for i, (lemma, lower) in enumerate(zip(lemmas(doc), lowers(doc), strict=True)):
         if lemma not in spot_lemmas and lower not in spot_lowers:
             continue
+        spots.every.append(i)
         if lemma in speech_lemmas:
             spots.speech.append(i)
         if lemma in noun_lemmas:
@@ -234,7 +236,11 @@ def extract_claims(doc: Doc, ctx: ArticleContext, events: list[Event] | None = N
     home = ctx.home() or _story_country(events or [])
     salient: Salient = []
     drafts: list[Draft] = []
+    spots = _spots(doc)
     for index, sent in enumerate(sents):
+        if not _may_claim(sent, spots, quoted):
+            remember_subjects(sent, ctx, salient)
+            continue
         found = _verb_claims(sent, index, sents, quoted, ctx, salient, drafts, lex)
         found += _noun_claims(sent, index, quoted, ctx, salient, drafts, lex, found)
         found += _according_claims(sent, index, quoted, ctx, salient, drafts, lex, found)
@@ -255,6 +261,13 @@ def extract_claims(doc: Doc, ctx: ArticleContext, events: list[Event] | None = N
     drafts = _without_repeats(drafts, sents)
     _assess(drafts, sents, quoted, lex, told)
     return [_to_claim(d, sents) for d in drafts]
+
+
+def _may_claim(sent: Span, spots: _Spots, quoted: frozenset[int]) -> bool:
+    """Whether a claim reader can find something in the sentence: a spot of one (a verb or noun of
+    saying, 'according', a media word, 'reportedly') or a quotation, which may go on from the claim
+    before. Most sentences have neither: their readers would all return empty-handed."""
+    return bool(tokens_within(spots.every, sent)) or not quoted.isdisjoint(range(sent.start, sent.end))
 
 
 def _without_repeats(drafts: list[Draft], sents: list[Span]) -> list[Draft]:
