@@ -66,3 +66,29 @@ def test_no_date_gives_no_story_day():
     ctx = new_context(doc, None)
     assert ctx.story() is None and ctx.story() is None
     assert ctx.story_day() is None
+
+
+def _draft(doc, content, quoted=False):
+    return claims.Draft(speaker=None, speaker_token=None, kind="statement", content=content, text="",
+                        first=0, last=0, quoted=quoted)
+
+
+def test_a_kind_is_read_again_only_for_new_content():
+    doc = get_nlp()("The minister said the talks went well and called the shelling a crime.")
+    lex = claims.claim_lexicon()
+    calm = [t for t in doc if t.i < 7]  # 'The minister said the talks went well'
+    draft = _draft(doc, calm)
+    claims._refine_kind(draft, lex)
+    assert draft.kind == "statement"
+    claims._refine_kind(draft, lex)  # the same content: nothing to read again
+    assert draft.kind == "statement" and draft.refined is calm
+    draft.content = draft.content + [t for t in doc if t.i >= 7]  # a merge gives a new list
+    claims._refine_kind(draft, lex)
+    assert draft.kind == "accusation"
+
+
+def test_a_quoted_statement_is_a_quotation_once_refined():
+    doc = get_nlp()("\"The talks went well,\" the minister said.")
+    draft = _draft(doc, [t for t in doc if 1 <= t.i <= 4], quoted=True)
+    claims._refine_kind(draft, claims.claim_lexicon())
+    assert draft.kind == "quote"

@@ -218,6 +218,9 @@ class Draft:
     cues: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     date: When | None = None
+    # the content list its kind was last refined for (_refine_kind): a merge or a quotation that
+    # goes on gives the draft a new list, and only then is the kind read again
+    refined: list[Token] | None = None
 
 
 def extract_claims(doc: Doc, ctx: ArticleContext, events: list[Event] | None = None) -> list[Claim]:
@@ -1078,8 +1081,11 @@ def _assess(drafts: list[Draft], sents: list[Span], quoted: frozenset[int], lex:
 
 
 def _refine_kind(draft: Draft, lex: ClaimLexicon) -> None:
-    if draft.kind not in ("statement", "quote"):
+    """A statement or quotation whose content accuses is an accusation; a statement all quoted, a
+    quotation. Read again only for new content (the kind, content and quoting change together)."""
+    if draft.kind not in ("statement", "quote") or draft.refined is draft.content:
         return
+    draft.refined = draft.content
     if _accuses(draft.content, lex):
         draft.kind = "accusation"
     elif draft.quoted:
@@ -1324,7 +1330,6 @@ def _corroborate(drafts: list[Draft], sents: list[Span], claimed: set[int], quot
         return
     doc = sents[0].doc
     spots = _spots(doc)
-    lems = lemmas(doc)
     own = [s for i, s in enumerate(sents) if i not in claimed
            and not tokens_within(spots.questions, s) and quoted.isdisjoint(range(s.start, s.end))]
     own_words: dict[int, set[str]] = {}  # content words of each own sentence, read when first needed
@@ -1333,27 +1338,46 @@ def _corroborate(drafts: list[Draft], sents: list[Span], claimed: set[int], quot
             continue
         told = _content_words_between(doc, sents[draft.first].start, sents[draft.last].end)
         for clause in _content_clauses(draft):
-            words = _content_words(clause)
-            if len(words) < CORROBORATION_MIN_WORDS:
-                continue
-            inside = {c.i for c in clause}
-            heads = {lems[t.i] for t in clause if t.dep_ in ("ROOT", "ccomp") or t.head.i not in inside} & words
-            if not heads:
-                continue
-            for n, sent in enumerate(own):
-                if n not in own_words:
-                    own_words[n] = _content_words_between(doc, sent.start, sent.end)
-                other = own_words[n]
-                shared = words & other
-                if len(other & told) >= COPY_SHARE * len(other):
-                    continue
-                if heads & other and len(shared) >= CORROBORATION_MIN_WORDS and \
-                        len(shared) >= CORROBORATION_SHARE * len(words):
-                    draft.status = "confirmed"
-                    draft.cues.append(f"the article says it in its own words: {sent.text.strip()[:80]!r}")
-                    break
-            if draft.status == "confirmed":
+            sent = _own_sentence_saying(clause, told, own, own_words)
+            if sent is not None:
+                draft.status = "confirmed"
+                draft.cues.append(f"the article says it in its own words: {sent.text.strip()[:80]!r}")
                 break
+
+
+def _own_sentence_saying(clause: list[Token], told: set[str], own: list[Span],
+                         own_words: dict[int, set[str]]) -> Span | None:
+    """The first of the author's own sentences that says what the clause says: enough of its
+    content words and one of its heads, and no copy of the claim's sentence (`told`, its words).
+    `own_words` keeps each own sentence's content words once read."""
+    words = _content_words(clause)
+    if len(words) < CORROBORATION_MIN_WORDS:
+        return None
+    heads: set[str] | None = None  # read when a sentence first shares enough words (most never do)
+    for n, sent in enumerate(own):
+        if n not in own_words:
+            own_words[n] = _content_words_between(sent.doc, sent.start, sent.end)
+        other = own_words[n]
+        shared = words & other
+        if len(other & told) >= COPY_SHARE * len(other):
+            continue
+        if len(shared) < CORROBORATION_MIN_WORDS or len(shared) < CORROBORATION_SHARE * len(words):
+            continue
+        if heads is None:
+            heads = _clause_heads(clause) & words
+            if not heads:
+                return None
+        if heads & other:
+            return sent
+    return None
+
+
+def _clause_heads(clause: list[Token]) -> set[str]:
+    """The lemmas of a clause's heads: its root or complement verbs, and the words that hang
+    from a word outside it."""
+    lems = lemmas(clause[0].doc)
+    inside = {c.i for c in clause}
+    return {lems[t.i] for t in clause if t.dep_ in ("ROOT", "ccomp") or t.head.i not in inside}
 
 
 def _content_clauses(draft: Draft) -> list[list[Token]]:
