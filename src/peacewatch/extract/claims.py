@@ -12,6 +12,7 @@ asserting the same thing in its own voice (corroboration).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -270,7 +271,9 @@ def _may_claim(sent: Span, spots: _Spots, quoted: frozenset[int]) -> bool:
     """Whether a claim reader can find something in the sentence: a spot of one (a verb or noun of
     saying, 'according', a media word, 'reportedly') or a quotation, which may go on from the claim
     before. Most sentences have neither: their readers would all return empty-handed."""
-    return bool(tokens_within(spots.every, sent)) or not quoted.isdisjoint(range(sent.start, sent.end))
+    every = spots.every
+    i = bisect_left(every, sent.start)  # (no token made: this is asked of every sentence)
+    return i < len(every) and every[i] < sent.end or bool(quoted) and not quoted.isdisjoint(range(sent.start, sent.end))
 
 
 def _without_repeats(drafts: list[Draft], sents: list[Span]) -> list[Draft]:
