@@ -12,6 +12,7 @@ asserting the same thing in its own voice (corroboration).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -149,6 +150,7 @@ class _Spots:
     references: list[int]  # a noun that points back at claims
     questions: list[int]  # '?'
     reports: list[int]  # an adverb of unnamed reports ('reportedly')
+    every: list[int]  # a token of any of the lists above: a sentence with none starts no reader
 
 
 @cache
@@ -176,10 +178,11 @@ def _find_spots(doc: Doc) -> _Spots:
     lex = claim_lexicon()
     speech_lemmas, noun_lemmas = _spot_words()
     spot_lemmas, spot_lowers = _any_spot_words()
-    spots = _Spots([], [], [], [], [], [], [])
+    spots = _Spots([], [], [], [], [], [], [], [])
     for i, (lemma, lower) in enumerate(zip(lemmas(doc), lowers(doc), strict=True)):
         if lemma not in spot_lemmas and lower not in spot_lowers:
             continue
+        spots.every.append(i)
         if lemma in speech_lemmas:
             spots.speech.append(i)
         if lemma in noun_lemmas:
@@ -216,6 +219,9 @@ class Draft:
     cues: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     date: When | None = None
+    # the content list its kind was last refined for (_refine_kind): a merge or a quotation that
+    # goes on gives the draft a new list, and only then is the kind read again
+    refined: list[Token] | None = None
 
 
 def extract_claims(doc: Doc, ctx: ArticleContext, events: list[Event] | None = None) -> list[Claim]:
@@ -234,7 +240,11 @@ def extract_claims(doc: Doc, ctx: ArticleContext, events: list[Event] | None = N
     home = ctx.home() or _story_country(events or [])
     salient: Salient = []
     drafts: list[Draft] = []
+    spots = _spots(doc)
     for index, sent in enumerate(sents):
+        if not _may_claim(sent, spots, quoted):
+            remember_subjects(sent, ctx, salient)
+            continue
         found = _verb_claims(sent, index, sents, quoted, ctx, salient, drafts, lex)
         found += _noun_claims(sent, index, quoted, ctx, salient, drafts, lex, found)
         found += _according_claims(sent, index, quoted, ctx, salient, drafts, lex, found)
@@ -255,6 +265,15 @@ def extract_claims(doc: Doc, ctx: ArticleContext, events: list[Event] | None = N
     drafts = _without_repeats(drafts, sents)
     _assess(drafts, sents, quoted, lex, told)
     return [_to_claim(d, sents) for d in drafts]
+
+
+def _may_claim(sent: Span, spots: _Spots, quoted: frozenset[int]) -> bool:
+    """Whether a claim reader can find something in the sentence: a spot of one (a verb or noun of
+    saying, 'according', a media word, 'reportedly') or a quotation, which may go on from the claim
+    before. Most sentences have neither: their readers would all return empty-handed."""
+    every = spots.every
+    i = bisect_left(every, sent.start)  # (no token made: this is asked of every sentence)
+    return i < len(every) and every[i] < sent.end or bool(quoted) and not quoted.isdisjoint(range(sent.start, sent.end))
 
 
 def _without_repeats(drafts: list[Draft], sents: list[Span]) -> list[Draft]:
@@ -1063,8 +1082,11 @@ def _assess(drafts: list[Draft], sents: list[Span], quoted: frozenset[int], lex:
 
 
 def _refine_kind(draft: Draft, lex: ClaimLexicon) -> None:
-    if draft.kind not in ("statement", "quote"):
+    """A statement or quotation whose content accuses is an accusation; a statement all quoted, a
+    quotation. Read again only for new content (the kind, content and quoting change together)."""
+    if draft.kind not in ("statement", "quote") or draft.refined is draft.content:
         return
+    draft.refined = draft.content
     if _accuses(draft.content, lex):
         draft.kind = "accusation"
     elif draft.quoted:
@@ -1309,7 +1331,6 @@ def _corroborate(drafts: list[Draft], sents: list[Span], claimed: set[int], quot
         return
     doc = sents[0].doc
     spots = _spots(doc)
-    lems = lemmas(doc)
     own = [s for i, s in enumerate(sents) if i not in claimed
            and not tokens_within(spots.questions, s) and quoted.isdisjoint(range(s.start, s.end))]
     own_words: dict[int, set[str]] = {}  # content words of each own sentence, read when first needed
@@ -1318,27 +1339,46 @@ def _corroborate(drafts: list[Draft], sents: list[Span], claimed: set[int], quot
             continue
         told = _content_words_between(doc, sents[draft.first].start, sents[draft.last].end)
         for clause in _content_clauses(draft):
-            words = _content_words(clause)
-            if len(words) < CORROBORATION_MIN_WORDS:
-                continue
-            inside = {c.i for c in clause}
-            heads = {lems[t.i] for t in clause if t.dep_ in ("ROOT", "ccomp") or t.head.i not in inside} & words
-            if not heads:
-                continue
-            for n, sent in enumerate(own):
-                if n not in own_words:
-                    own_words[n] = _content_words_between(doc, sent.start, sent.end)
-                other = own_words[n]
-                shared = words & other
-                if len(other & told) >= COPY_SHARE * len(other):
-                    continue
-                if heads & other and len(shared) >= CORROBORATION_MIN_WORDS and \
-                        len(shared) >= CORROBORATION_SHARE * len(words):
-                    draft.status = "confirmed"
-                    draft.cues.append(f"the article says it in its own words: {sent.text.strip()[:80]!r}")
-                    break
-            if draft.status == "confirmed":
+            sent = _own_sentence_saying(clause, told, own, own_words)
+            if sent is not None:
+                draft.status = "confirmed"
+                draft.cues.append(f"the article says it in its own words: {sent.text.strip()[:80]!r}")
                 break
+
+
+def _own_sentence_saying(clause: list[Token], told: set[str], own: list[Span],
+                         own_words: dict[int, set[str]]) -> Span | None:
+    """The first of the author's own sentences that says what the clause says: enough of its
+    content words and one of its heads, and no copy of the claim's sentence (`told`, its words).
+    `own_words` keeps each own sentence's content words once read."""
+    words = _content_words(clause)
+    if len(words) < CORROBORATION_MIN_WORDS:
+        return None
+    heads: set[str] | None = None  # read when a sentence first shares enough words (most never do)
+    for n, sent in enumerate(own):
+        if n not in own_words:
+            own_words[n] = _content_words_between(sent.doc, sent.start, sent.end)
+        other = own_words[n]
+        shared = words & other
+        if len(other & told) >= COPY_SHARE * len(other):
+            continue
+        if len(shared) < CORROBORATION_MIN_WORDS or len(shared) < CORROBORATION_SHARE * len(words):
+            continue
+        if heads is None:
+            heads = _clause_heads(clause) & words
+            if not heads:
+                return None
+        if heads & other:
+            return sent
+    return None
+
+
+def _clause_heads(clause: list[Token]) -> set[str]:
+    """The lemmas of a clause's heads: its root or complement verbs, and the words that hang
+    from a word outside it."""
+    lems = lemmas(clause[0].doc)
+    inside = {c.i for c in clause}
+    return {lems[t.i] for t in clause if t.dep_ in ("ROOT", "ccomp") or t.head.i not in inside}
 
 
 def _content_clauses(draft: Draft) -> list[list[Token]]:

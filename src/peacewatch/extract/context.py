@@ -146,6 +146,7 @@ class ArticleContext:
     time_cache: dict[tuple[int, int], list[SentenceTime]] = field(default_factory=dict)
     subject_cache: dict[tuple[int, int], list[Token]] = field(default_factory=dict)
     dateline_cache: list[When | None] = field(default_factory=list)
+    story_cache: list[When | None] = field(default_factory=list)  # (the story's When, made once: asked per sentence)
     region_cache: list[list[tuple[str, str]]] = field(default_factory=list)
 
     def home(self) -> str | None:
@@ -160,7 +161,13 @@ class ArticleContext:
 
     def story(self) -> When | None:
         """The story's day with the rule that gave it: a dated dateline's, else the publication date
-        (None with neither); undated news and offsets told first count from it."""
+        (None with neither); undated news and offsets told first count from it. Made once per
+        article and shared (never change it)."""
+        if not self.story_cache:
+            self.story_cache.append(self._find_story())
+        return self.story_cache[0]
+
+    def _find_story(self) -> When | None:
         dateline = self.dateline()
         if dateline is not None and dateline.value:
             return dateline

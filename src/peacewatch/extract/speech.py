@@ -351,6 +351,8 @@ def _without_readings_of_warnings(mentions: list[Mention], first: int) -> list[M
     (mentions[first:]) by the author of a warning in the same sentence is part of that warning
     ('described the attack as terrorism and warned that it would respond': THREATEN only,
     CONVENTIONS 3)."""
+    if all(m.type != "THREATEN" for m in mentions):
+        return mentions  # (no warning, nothing it overrides: most sentences)
     warned = {m.trigger.i for m in mentions[first:] if m.type == "THREATEN"}
     warners = {t.i for m in mentions if m.type == "THREATEN" for t in m.sources}
     kept = []
