@@ -118,6 +118,11 @@ def hyphened_word(doc: Doc, end: int) -> Token | None:
     return None
 
 
+def passive_agents(verb: Token) -> list[Token]:
+    """The agents of a passive verb or participle: X of 'was struck by X', 'carried out by X'."""
+    return [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+
+
 def hyphen_suffix(doc: Doc, end: int) -> str | None:
     """The word (lower case, no hyphen) a name ending before token `end` is hyphened to ('US-led':
     'led'), or None; what the word makes of the name (a patron, an owner, a place) is data."""

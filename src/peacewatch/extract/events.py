@@ -122,6 +122,7 @@ from peacewatch.grammar import (
     TIME_LABELS,
     TIME_MODIFIER_DEPS,
     hyphen_suffix,
+    passive_agents,
 )
 from peacewatch.nlp import doc_memo, entities, ents_between, lemmas, sentences, span_sentence, text_of, tokens_of
 from peacewatch.resolve.place import anaphor_precision, is_region_word, unlisted_town
@@ -281,7 +282,8 @@ def _read_sentence(article: _Article, index: int, sent: Span, ctx: ArticleContex
     strikes = any(m.type == "ASSAULT" for m in mentions)
     # a toll is a strike's: of one the sentence tells, or else of one told just before it
     # (_add_bare_toll); with neither, the sentence's numbers need no reading
-    casualties = find_casualties(sent) if strikes or _strike_within_reach(article.drafts, index) else Casualties()
+    reached = strikes or _strike_within_reach(article.drafts, index)
+    casualties = find_casualties(sent) if reached else Casualties()
     weapons = find_weapons(sent) if strikes else []
     view = _Sentence(index, sent, times, places, time_owner, place_owner, casualties, weapons, shared)
     new: list[Draft] = []
@@ -437,22 +439,27 @@ def _is_free_place(owner: Mention | object | None) -> bool:
 
 
 def _strike_within_reach(drafts: list[Draft], index: int) -> bool:
-    """Whether a strike told at most CASUALTY_WINDOW sentences before sentence `index` could take
-    its toll (_add_bare_toll). Drafts are kept in the order of their sentences."""
+    """Whether a strike told just before sentence `index` could take its toll (_last_strike_within_reach)."""
+    return _last_strike_within_reach(drafts, index) is not None
+
+
+def _last_strike_within_reach(drafts: list[Draft], index: int) -> Draft | None:
+    """The last strike told at most CASUALTY_WINDOW sentences before sentence `index`, which a toll
+    told there without a strike joins (_add_bare_toll). Drafts are kept in the order of their
+    sentences."""
     for draft in reversed(drafts):
         if index - draft.sent_index > CASUALTY_WINDOW:
-            return False
+            return None
         if draft.type == "ASSAULT":
-            return True
-    return False
+            return draft
+    return None
 
 
 def _add_bare_toll(drafts: list[Draft], view: _Sentence) -> None:
     """'Over 115 were injured.': a toll told without a strike joins the strike told just before."""
     if not _has_casualties(view.casualties) or view.casualties.whole:
         return  # (a war's toll is no strike's: 'the war has killed 300,000')
-    previous = next((d for d in reversed(drafts) if d.type == "ASSAULT"
-                     and view.index - d.sent_index <= CASUALTY_WINDOW), None)
+    previous = _last_strike_within_reach(drafts, view.index)
     if previous is not None:
         previous.casualties.append(view.casualties)
         previous.mentions.append(Mention(type="ASSAULT", mode=None, trigger=view.sent.root, clause=view.sent.root,
@@ -881,7 +888,7 @@ def _means_authors(mention: Mention) -> list[tuple[Token, Span | None]]:
             elif child.dep_ in SUBJECTS:
                 means.append(child)
             elif _is_moment_of_force(child):
-                found.extend((a, None) for a in _agents(child))
+                found.extend((a, None) for a in passive_agents(child))
                 for subject in (c for c in child.children if c.dep_ in SUBJECTS):
                     if _is_means(subject):
                         means.append(subject)
@@ -890,7 +897,7 @@ def _means_authors(mention: Mention) -> list[tuple[Token, Span | None]]:
     for noun in means:
         if _is_means(noun):
             found.extend(_parties_before(noun.doc, noun.i, noun.sent.start))
-            found.extend((a, None) for verb in noun.children if verb.dep_ == "acl" for a in _agents(verb))
+            found.extend((a, None) for verb in noun.children if verb.dep_ == "acl" for a in passive_agents(verb))
     first: dict[int, tuple[Token, Span | None]] = {}
     for author in found:
         first.setdefault(author[0].i, author)
@@ -909,11 +916,6 @@ def _is_moment_of_force(clause: Token) -> bool:
     trigger = get_lexicon().verbs.get(lemma)
     return (trigger is not None and trigger.type == "ASSAULT") or lemma in load_casualty_lexicon().death_verbs or any(
         c.dep_ in SUBJECTS | PASSIVE_SUBJECTS | OBJECT_DEPS and _is_means(c) for c in clause.children)
-
-
-def _agents(verb: Token) -> list[Token]:
-    """The agents of a passive verb or participle: X of 'dropped by X', 'carried out by X'."""
-    return [a for c in verb.children if c.dep_ == "agent" for a in c.children if a.dep_ == "pobj"]
 
 
 def _is_means(token: Token) -> bool:

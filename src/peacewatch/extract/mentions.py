@@ -61,6 +61,7 @@ from peacewatch.grammar import (
     TIME_ADJUNCT_PREPS,
     UNDERGOING_PREPS,
     UNLESS,
+    passive_agents,
 )
 from peacewatch.nlp import (
     doc_tokens,
@@ -484,7 +485,7 @@ def _light_verb_mention(noun: Token, light: Token, trigger: Trigger, sent: Span,
     if not mention.sources and _lemma(light) in _WORDS.causative_verbs:
         mention.sources = [c for c in light.children if c.dep_ == "dobj"]  # 'forced X into alert': X
     if not mention.sources:
-        mention.sources = subjects_of(light) or _agents(light)
+        mention.sources = subjects_of(light) or passive_agents(light)
     if not mention.targets:  # 'imposed sanctions on X', 'take the offer to X'; 'on Tuesday' is a time
         preps = _GIVING_TARGET_PREPS if kind in _GIVING_TYPES else TARGET_PREPS
         mention.targets = [p for prep in light.children if prep.dep_ == "prep" and _lemma(prep) in preps
@@ -939,7 +940,7 @@ def subjects_of(verb: Token) -> list[Token]:
         if subjects and _is_relative_quantifier(subjects[0]) and verb.head.i != verb.i:
             # 'leaders including X and Y, both of whom demanded': the leaders named before
             head = verb.head
-            return _agents(head) or [c for c in head.children if c.dep_ in SUBJECTS] or subjects
+            return passive_agents(head) or [c for c in head.children if c.dep_ in SUBJECTS] or subjects
         if subjects:
             return subjects
         if (verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON")) or _is_verb_after_apposition(verb):
@@ -1109,10 +1110,6 @@ def _is_relative_quantifier(token: Token) -> bool:
         c.dep_ == "prep" and any(g.lower_ in RELATIVE_PRONOUNS for g in c.children) for c in token.children)
 
 
-def _agents(verb: Token) -> list[Token]:
-    return [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
-
-
 def _light_verb(noun: Token, lex: Lexicon) -> Token | None:
     """The verb that carries a noun event: 'had a meeting', 'returned with demands'."""
     head = noun.head
@@ -1180,7 +1177,7 @@ def _read_verb_arguments(mention: Mention, verb: Token, trigger: Trigger) -> Non
         suffering = PASSIVE_SUBJECTS | {"nsubj"} if headline else PASSIVE_SUBJECTS
         mention.targets = [c for c in verb.children if c.dep_ in suffering] or (
             _raised_subjects(verb) if _is_raised_participle(verb) else [])
-        mention.sources = _agents(verb)
+        mention.sources = passive_agents(verb)
         if mention.type == "MOBILIZE" and not mention.sources:
             # 'police reinforcements were deployed': what is deployed is the deployer's own force
             mention.sources, mention.targets = mention.targets, []
