@@ -1,5 +1,5 @@
-"""choose_entry keeps its readings per gazetteer: the same answers as reading anew, a gazetteer
-set by a test read afresh, and a bounded memo."""
+"""choose_entry and resolve_place keep their readings per gazetteer: the same answers as reading
+anew, a gazetteer set by a test read afresh, a bounded memo, one Place per reading."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ CONTEXTS = [
 
 @pytest.mark.parametrize("name,countries,regions", CONTEXTS)
 def test_a_remembered_reading_is_the_reading(name, countries, regions):
-    fresh = module.choose_entry.__wrapped__(name, countries=countries, regions=regions)
+    fresh = module._choose_entry(name, countries=countries, regions=regions)
     for _ in range(2):  # read, then remembered
         assert module.choose_entry(name, countries=countries, regions=regions) == fresh
 
@@ -42,17 +42,26 @@ def test_a_gazetteer_set_anew_is_read_anew(monkeypatch):
     assert module.choose_entry("Millbrook", countries=["USA"]).admin1 == "Northland"
 
 
-def test_the_memo_is_bounded(monkeypatch):
-    monkeypatch.setattr(module, "MAX_READINGS", 3)
-    names = ["Kyiv", "Lviv", "Kharkiv", "Odesa", "Dnipro", "Sumy", "Poltava"]
-    for name in names:
-        module.choose_entry(name, countries=["UKR"])
-        assert len(module.choose_entry.readings) <= 3
-    assert module.choose_entry("Kyiv", countries=["UKR"]).name == "Kyiv"
+def test_the_memo_is_bounded():
+    memo = module._remembered_reading
+    assert memo.cache_info().maxsize == module.MAX_READINGS
+    before = memo.cache_info().currsize
+    for _ in range(2):  # a context no other test reads: one reading kept, then found
+        module.choose_entry("Kyiv", countries=["UKR", "MDA", "ROU"])
+    assert memo.cache_info().currsize == min(before + 1, module.MAX_READINGS)
 
 
 def test_nearby_entries_and_unhashable_contexts_are_read_anew():
     near = [e for e in module.get_gazetteer().candidates("Odessa") if e.country == "UKR"][:1]
-    assert module.choose_entry("Odessa", near=near) == module.choose_entry.__wrapped__("Odessa", near=near)
-    assert module.choose_entry("Odessa", countries=[["UKR"]]) == module.choose_entry.__wrapped__(
-        "Odessa", countries=[["UKR"]])
+    before = module._remembered_reading.cache_info().currsize
+    assert module.choose_entry("Odessa", near=near) == module._choose_entry("Odessa", near=near)
+    assert module.choose_entry("Odessa", countries=[["UKR"]]) == module._choose_entry("Odessa", countries=[["UKR"]])
+    assert module._remembered_reading.cache_info().currsize == before
+
+
+def test_a_reading_gives_one_place_with_the_words_read():
+    first = module.resolve_place("Odessa", countries=["UKR"])
+    assert first is module.resolve_place("Odessa", countries=["UKR"])
+    assert first == module.to_place(module._choose_entry("Odessa", countries=["UKR"]), "Odessa")
+    assert module.resolve_place(" Odessa ", countries=["UKR"]).text == "Odessa"
+    assert module.resolve_place("Nowhereville Zed") is None

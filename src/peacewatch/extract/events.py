@@ -124,8 +124,17 @@ from peacewatch.grammar import (
     hyphen_suffix,
     passive_agents,
 )
-from peacewatch.nlp import doc_memo, entities, ents_between, lemmas, sentences, span_sentence, text_of, tokens_of
-from peacewatch.resolve.place import anaphor_precision, is_region_word, unlisted_town
+from peacewatch.nlp import (
+    doc_memo,
+    entities,
+    ents_between,
+    lemmas,
+    sentences,
+    span_sentence,
+    text_of,
+    tokens_within,
+)
+from peacewatch.resolve.place import anaphor_nouns, anaphor_precision, is_region_word, unlisted_town
 from peacewatch.resolve.time import Offset, reconcile, shift_when
 from peacewatch.schema import Actor, Event, Place, Weapon, When
 
@@ -500,10 +509,8 @@ def _place_anaphors(sent: Span, ctx: ArticleContext, seen: set[int]) -> list[tup
     place, where a place stands, is the place of that kind the article named last."""
     out = []
     lemma_of = lemmas(sent.doc)  # anaphor_precision reads a lemma in lower case
-    kinds = doc_memo(sent.doc, "pw:events.place_kind_lemmas", _place_kind_lemmas)
-    tokens = tokens_of(sent)
     # (most sentences hold no noun of a kind of place: their tokens need no reading)
-    for token in [tokens[i - sent.start] for i in range(sent.start, sent.end) if lemma_of[i] in kinds]:
+    for token in tokens_within(doc_memo(sent.doc, "pw:events.place_kind_nouns", _place_kind_nouns), sent):
         if token.pos != NOUN:
             continue  # (the test of takes_up_place that needs no string)
         precision = anaphor_precision(lemma_of[token.i])
@@ -518,9 +525,10 @@ def _place_anaphors(sent: Span, ctx: ArticleContext, seen: set[int]) -> list[tup
     return out
 
 
-def _place_kind_lemmas(doc: Doc) -> frozenset[str]:
-    """The lemmas of a doc that name a kind of place ('town', 'province'), found once per doc."""
-    return frozenset(lemma for lemma in set(lemmas(doc)) if anaphor_precision(lemma) is not None)
+def _place_kind_nouns(doc: Doc) -> list[int]:
+    """The tokens of a doc whose lemma names a kind of place ('town', 'province'), found once per doc."""
+    kinds = anaphor_nouns().intersection(lemmas(doc))
+    return [i for i, lemma in enumerate(lemmas(doc)) if lemma in kinds] if kinds else []
 
 
 def _last_named_place(doc: Doc, before: int, precision: str, ctx: ArticleContext) -> Place | None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from spacy.attrs import DEP, POS
 from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
@@ -29,8 +28,9 @@ from peacewatch.grammar import (
     hyphen_suffix,
     hyphened_word,
 )
-from peacewatch.nlp import doc_memo, doc_tokens, lemmas, lowers, sentence_of, span_sentence, text_of, tokens_within
+from peacewatch.nlp import doc_memo, sentence_of, span_sentence, text_of, tokens_within, words
 from peacewatch.resolve.place import (
+    anaphor_nouns,
     anaphor_precision,
     capital_place,
     country_place,
@@ -39,6 +39,7 @@ from peacewatch.resolve.place import (
     is_direction_word,
     lies_toward,
     may_end_site,
+    site_endings,
     site_word,
     unlisted_town,
 )
@@ -91,6 +92,8 @@ ANY_PLACE = "place"
 BASE_VERB = "base"
 # most precise first
 PRECISION_RANK = {"city": 0, "region": 1, "sea": 2, "country": 3, "continent": 4}
+# the nouns of a settlement that, definite and bare, take up a town ('the town'; not 'the capital')
+_SETTLEMENT_ANAPHORS = frozenset(noun for noun in anaphor_nouns("city") if not is_capital_noun(noun))
 
 
 def _person_named_after(span: Span, place: Place) -> bool:
@@ -162,9 +165,12 @@ def _introductions(doc: Doc, ctx: ArticleContext) -> list[tuple[int, str, Place,
 
 def _find_introductions(doc: Doc, ctx: ArticleContext) -> list[tuple[int, str, Place, bool]]:
     out = []
-    for token in doc:
-        if token.pos_ != "PROPN" or token.dep_ != "pobj" or token.head.lower_ != "of":
+    table = words(doc)  # (a Token is made only for a proper noun after 'of')
+    pobj = doc.vocab.strings["pobj"]
+    for i, (pos, dep) in enumerate(zip(table.pos, table.dep, strict=True)):
+        if pos != PROPN or dep != pobj or table.lower[i + table.head[i]] != "of":
             continue
+        token = table.tokens[i]
         name = _proper_name(token)
         noun = token.head.head.lemma_.lower()
         town = unlisted_town(text_of(name), noun)
@@ -314,18 +320,22 @@ def _site_nouns(doc: Doc) -> _SiteNouns:
 
 
 def _find_site_nouns(doc: Doc) -> _SiteNouns:
-    tokens = doc_tokens(doc)
+    # read from the doc's table of words: only the words that may end a site word or name a
+    # settlement (few in a doc) are looked at further
+    table = words(doc)
     found = _SiteNouns([], [])
     compound = doc.vocab.strings["compound"]
-    lems, lows = lemmas(doc), lowers(doc)
-    for i, (pos, dep) in enumerate(doc.to_array([POS, DEP]).tolist() if len(doc) else []):
-        if pos not in (NOUN, PROPN) or dep == compound:
+    endings = site_endings()
+    for i, (lower, lemma) in enumerate(zip(table.lower, table.lemma, strict=True)):
+        if lower not in endings and lemma not in _SETTLEMENT_ANAPHORS:
             continue
-        # site_of_noun's first test, read from the doc's lower forms: most nouns end no site word
-        site = may_end_site(lows[i]) and site_of_noun(tokens[i]) is not None
+        pos = table.pos[i]
+        if pos not in (NOUN, PROPN) or table.dep[i] == compound:
+            continue
+        site = lower in endings and site_of_noun(table.tokens[i]) is not None
         if site:
             found.sites.append(i)
-        if pos == NOUN and (site or anaphor_precision(lems[i]) == "city" and not is_capital_noun(lems[i])):
+        if pos == NOUN and (site or lemma in _SETTLEMENT_ANAPHORS):
             found.settled.append(i)
     return found
 

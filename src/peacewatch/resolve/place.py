@@ -21,7 +21,7 @@ import unicodedata
 from array import array
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import cache, update_wrapper
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, cast
 
@@ -1117,41 +1117,42 @@ def get_gazetteer() -> Gazetteer:
             gc.enable()
 
 
-# How many readings of names in context the process keeps (_Remembered): some thousands of
-# places recur through a stream of news; past this the memo starts again, so memory stays flat.
+# How many readings of names in context the process keeps (_remembered_reading): some thousands
+# of places recur through a stream of news; past this the least recently read are dropped, so
+# memory stays flat.
 MAX_READINGS = 20_000
 
 
-class _Remembered:
-    """choose_entry with its readings kept, per gazetteer: a reading depends on the name and its
-    context alone, and an article's places (its countries, its towns) come back article after
-    article. A context with nearby entries (unhashable, and rarely given) is read anew each time."""
-
-    def __init__(self, choose: Callable[..., GazetteerEntry | None]) -> None:
-        self.choose = choose
-        self.readings: dict[tuple[Any, ...], GazetteerEntry | None] = {}
-        self.gazetteer: Gazetteer | None = None  # the one the readings were made in (a test may set its own)
-        update_wrapper(self, choose)
-
-    def __call__(self, name: str, *, countries: Sequence[str] = (), near: Sequence[GazetteerEntry] = (),
-                 regions: Collection[str] = ()) -> GazetteerEntry | None:
-        gazetteer = get_gazetteer()
-        key: tuple[Any, ...] = (name, tuple(countries), regions if isinstance(regions, frozenset) else tuple(regions))
+def _reading(name: str, countries: Sequence[str], near: Sequence[GazetteerEntry],
+             regions: Collection[str]) -> tuple[GazetteerEntry | None, Place | None]:
+    """The entry a name refers to in context and its Place, remembered per gazetteer (a test may
+    set its own): a reading depends on the name and its context alone, and an article's places
+    (its countries, its towns) come back article after article. A context with nearby entries
+    (rarely given) or with an unhashable value is read anew each time."""
+    if not near:
+        key = (name, tuple(countries), regions if isinstance(regions, frozenset) else tuple(regions))
         try:
-            known = key in self.readings
-        except TypeError:  # an unhashable name, country or region: no memo
-            key = ()
-        if near or not key:
-            return self.choose(name, countries=countries, near=near, regions=regions)
-        if gazetteer is not self.gazetteer:
-            self.readings.clear()
-            self.gazetteer = gazetteer
-        elif known:
-            return self.readings[key]
-        if len(self.readings) >= MAX_READINGS:
-            self.readings.clear()
-        found = self.readings[key] = self.choose(name, countries=countries, near=near, regions=regions)
-        return found
+            hash(key)
+        except TypeError:
+            pass
+        else:
+            return _remembered_reading(get_gazetteer(), *key)
+    return _read(name, countries, near, regions)
+
+
+@lru_cache(maxsize=MAX_READINGS)
+def _remembered_reading(gazetteer: Gazetteer, name: str, countries: tuple[str, ...],
+                        regions: Collection[str]) -> tuple[GazetteerEntry | None, Place | None]:
+    # (the gazetteer is part of the key only: the readings of another are never given)
+    return _read(name, countries, (), regions)
+
+
+def _read(name: str, countries: Sequence[str], near: Sequence[GazetteerEntry],
+          regions: Collection[str]) -> tuple[GazetteerEntry | None, Place | None]:
+    """A name's entry in context, with the Place resolve_place gives for it (made once a reading,
+    shared by every article that reads it: never change it)."""
+    entry = _choose_entry(name, countries=countries, near=near, regions=regions)
+    return entry, to_place(entry, name.strip()) if entry is not None and isinstance(name, str) else None
 
 
 def _radians(degrees: float | None) -> float:
@@ -1226,10 +1227,15 @@ def _other_name_penalty(pair: tuple[GazetteerEntry, int], loose: str) -> float:
     return _OTHER_NAME_PENALTY
 
 
-@_Remembered
 def choose_entry(name: str, *, countries: Sequence[str] = (), near: Sequence[GazetteerEntry] = (),
                  regions: Collection[str] = ()) -> GazetteerEntry | None:
     """The gazetteer entry a name most likely refers to in context (see resolve_place)."""
+    return _reading(name, countries, near, regions)[0]
+
+
+def _choose_entry(name: str, *, countries: Sequence[str] = (), near: Sequence[GazetteerEntry] = (),
+                  regions: Collection[str] = ()) -> GazetteerEntry | None:
+    """choose_entry read anew."""
     gazetteer = get_gazetteer()
     key = normalize_name(name)  # the name's lookup key, folded once for the readings below
     found = gazetteer.match(name)
@@ -1464,6 +1470,13 @@ def anaphor_precision(noun: str) -> str | None:
     return _ANAPHORS.get(noun.lower())
 
 
+@cache
+def anaphor_nouns(precision: str | None = None) -> frozenset[str]:
+    """The nouns (lower case) `anaphor_precision` reads as a place of `precision`, or of any kind
+    with None: a reader finds a doc's nouns of a kind of place by one intersection with its words."""
+    return frozenset(noun for noun, kind in _ANAPHORS.items() if precision in (None, kind))
+
+
 def is_region_word(word: str) -> bool:
     """A word that makes a name the region around it ('region', 'province', 'oblast' ...) or a
     site at it ('crossing', 'airport' ...)."""
@@ -1516,7 +1529,12 @@ def is_site_head(word: str) -> bool:
 def may_end_site(word: str) -> bool:
     """Whether a word (as written, perhaps a plural) may be the last of a site word: `site_word`
     finds none in a phrase that ends with another (most nouns)."""
-    return not _singulars(word).isdisjoint(_SITE_HEADS)
+    return word.lower() in _SITE_ENDINGS
+
+
+def site_endings() -> frozenset[str]:
+    """The words (lower case) `may_end_site` holds: a reader tests a doc's words against the set."""
+    return _SITE_ENDINGS
 
 
 def _singulars(word: str) -> set[str]:
@@ -1529,6 +1547,16 @@ def _singulars(word: str) -> set[str]:
         if word.endswith("es"):
             forms.add(word[:-2])
     return forms
+
+
+def _plurals(head: str) -> set[str]:
+    """The head and its forms in -s and -es of more than three letters: the words whose
+    `_singulars` hold the head."""
+    return {head, *(form for form in (head + "s", head + "es") if len(form) > 3)}
+
+
+# the words whose singulars hold a site head, made once: may_end_site runs for every noun of a doc
+_SITE_ENDINGS = frozenset(form for head in _SITE_HEADS for form in _plurals(head))
 
 
 def site_word(words: Sequence[str]) -> str | None:
@@ -1595,11 +1623,10 @@ def resolve_place(name: str, *, countries: Sequence[str] = (), near: Sequence[Ga
     """
     if not isinstance(name, str) or not name.strip():
         return None
-    entry = choose_entry(name, countries=countries, near=near, regions=regions)
+    entry, place = _reading(name, countries, near, regions)
     if entry is None:
         log.debug("place %r not in the gazetteer", name)
-        return None
-    return to_place(entry, name.strip())
+    return place
 
 
 def capital_place(iso3: str, text: str | None = None) -> Place | None:
