@@ -727,3 +727,38 @@ def test_an_area_of_places_yaml_carries_the_first_level_region_it_lies_in(name, 
 def test_an_area_across_several_regions_keeps_its_own_name_as_admin1():
     place = resolve_place("Donbas")
     assert place is not None and place.admin1 == "Donbas"
+
+
+def test_a_word_may_end_a_site_when_a_singular_of_it_is_a_site_head():
+    from peacewatch.resolve.place import _SITE_HEADS, _singulars, may_end_site, site_endings
+
+    words = {w for head in _SITE_HEADS for w in (head, head + "s", head + "es", head[:-1], head + "x", head.upper())}
+    words |= {"bases", "crossings", "gas", "bus", "ports", "posts", "camps", "town", "yes", "es", "s"}
+    for word in words:
+        assert may_end_site(word) == (not _singulars(word).isdisjoint(_SITE_HEADS)), word
+    assert all(may_end_site(word) for word in site_endings())
+
+
+def test_anaphor_nouns_are_the_nouns_with_a_precision():
+    from peacewatch.resolve.place import _ANAPHORS, anaphor_nouns, anaphor_precision
+
+    assert anaphor_nouns() == frozenset(_ANAPHORS)
+    for precision in ("city", "region", "country", "place"):
+        assert anaphor_nouns(precision) == {n for n in _ANAPHORS if anaphor_precision(n) == precision}
+
+
+def test_towns_by_sound_are_a_countrys_towns_of_that_key():
+    from peacewatch.resolve import place as module
+
+    rows = [("Hasakah", "SYR", 36.5, 40.7, None), ("Hassakeh", "IRQ", 36.0, 41.0, None), ("Atarib", "SYR", 36.1, 36.8, None)]
+    city = module.GazetteerEntry("Al Hasakah", "SYR", "SY.01", 36.5, 40.7, 1, 200_000, "city")
+    gazetteer = module.Gazetteer([(city, ["Al Hasakah"], [])])
+    gazetteer.set_small_towns(rows)
+    key = module.sound_key(module.normalize_name("Hassakeh"))
+    found = gazetteer.towns_by_sound("SYR", key)
+    assert [e.name for e in found] == ["Al Hasakah", "Hasakah"]  # the city list's first, then the small towns'
+    assert [e.name for e in gazetteer.towns_by_sound("IRQ", key)] == ["Hassakeh"]
+    assert gazetteer.towns_by_sound("LBN", key) == []
+    later = module.GazetteerEntry("Hasaka", "TUR", None, 37.0, 38.0, 2, 20_000, "city")
+    gazetteer.add(later, ["Hasaka"])  # a town added later is found in a country not yet asked for
+    assert [e.name for e in gazetteer.towns_by_sound("TUR", key)] == ["Hasaka"]

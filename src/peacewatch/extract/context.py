@@ -12,6 +12,7 @@ from datetime import date
 from itertools import islice
 from typing import NamedTuple
 
+from spacy.attrs import DEP
 from spacy.parts_of_speech import PRON
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
@@ -60,6 +61,7 @@ from peacewatch.nlp import (
     sentence_of,
     text_of,
     tokens_of,
+    words,
 )
 from peacewatch.resolve.place import named_regions, resolve_place
 from peacewatch.resolve.time import (
@@ -1137,8 +1139,11 @@ def _sentence_times(sent: Span, ctx: ArticleContext) -> list[SentenceTime]:
 def _country_before(span: Span) -> str | None:
     """The country a named day belongs to: "Ukraine's Independence Day", 'Polish Independence Day'."""
     doc = span.doc
-    before = doc[max(span.start - 3, 0):span.start]
-    return first_country([*reversed(list(before)), *span])
+    table = words(doc)  # (only the words of a country's or people's entity are made Tokens)
+    kinds = (doc.vocab.strings["GPE"], doc.vocab.strings["NORP"])
+    order = [*range(span.start - 1, max(span.start - 3, 0) - 1, -1), *range(span.start, span.end)]
+    named = [table.tokens[i] for i in order if table.ent[i] in kinds]
+    return first_country(named) if named else None
 
 
 def first_country(tokens) -> str | None:
@@ -1152,11 +1157,22 @@ def first_country(tokens) -> str | None:
 
 
 def _is_future(token: Token) -> bool:
-    node = token
+    # up the head offsets of the doc's table, against the heads of its future auxiliaries (a
+    # node's children would make a Token each)
+    table = words(token.doc)
+    heads = doc_memo(token.doc, "pw:context.future_heads", _future_heads)
+    i = token.i
     for _ in range(6):
-        if any(c.dep == _AUX and c.lower_ in FUTURE_AUXILIARIES for c in node.children):
+        if i in heads:
             return True
-        if node.head.i == node.i:
+        if not table.head[i]:
             break
-        node = node.head
+        i += table.head[i]
     return False
+
+
+def _future_heads(doc: Doc) -> frozenset[int]:
+    """The tokens a future auxiliary ('will', 'shall') hangs on."""
+    table = words(doc)
+    auxiliaries = (doc.to_array(DEP) == _AUX).nonzero()[0].tolist() if len(doc) else []  # (a few a doc)
+    return frozenset(i + table.head[i] for i in auxiliaries if table.head[i] and table.lower[i] in FUTURE_AUXILIARIES)

@@ -386,14 +386,17 @@ class Gazetteer:
         # so that neither the text scanner nor a name's usual reading meets them (see _small_town);
         # indexed by name on the first name nothing else holds (keying them all costs 0.4 s)
         self._small = _SmallTowns()
-        # each country's towns by sound key (see towns_by_sound), keyed on the country's first question
+        # each country's towns by sound key (see towns_by_sound), keyed on the country's first question,
+        # from the towns grouped by country on the first question of any
         self._sound: dict[str, dict[str, list[GazetteerEntry]]] = {}
+        self._towns_by_country: dict[str, tuple[list[GazetteerEntry], list[int]]] | None = None
         for entry, primary, alternate in entries:
             self.add(entry, primary, alternate)
 
     def add(self, entry: GazetteerEntry, primary: Sequence[str], alternate: Sequence[str] = ()) -> None:
         """Add one entry under its primary names (tier 0) and alternate names (tier 1)."""
         self.entries.append(entry)
+        self._towns_by_country = None
         exact = self._index.exact
         seen: set[str] = set()
         for tier, names in ((0, primary), (1, alternate)):
@@ -624,22 +627,37 @@ class Gazetteer:
         sound key `key` (sound_key); the country's towns are keyed on its first question."""
         index = self._sound.get(country)
         if index is None:
+            if self._towns_by_country is None:
+                self._towns_by_country = self._group_towns()
+            cities, small_rows = self._towns_by_country.get(country, ([], []))
             index = {}
-            for entry in self.entries:
-                if entry.precision == "city" and entry.country == country:
-                    index.setdefault(sound_key(normalize_name(entry.name)), []).append(entry)
+            for entry in cities:
+                index.setdefault(sound_key(normalize_name(entry.name)), []).append(entry)
             small = self._small
-            for i, name in enumerate(small.names):
-                if small.countries[i] == country:
-                    index.setdefault(sound_key(normalize_name(name)), []).append(GazetteerEntry(
-                        name=name, country=country, admin1=small.admin1[i], lat=small.points[2 * i],
-                        lon=small.points[2 * i + 1], geonameid=None, population=SMALL_TOWN_FLOOR, precision="city"))
+            for i in small_rows:
+                name = small.names[i]
+                index.setdefault(sound_key(normalize_name(name)), []).append(GazetteerEntry(
+                    name=name, country=country, admin1=small.admin1[i], lat=small.points[2 * i],
+                    lon=small.points[2 * i + 1], geonameid=None, population=SMALL_TOWN_FLOOR, precision="city"))
             self._sound[country] = index
         return index.get(key, [])
+
+    def _group_towns(self) -> dict[str, tuple[list[GazetteerEntry], list[int]]]:
+        """Each country's towns: its cities of the city list, in the order of the entries, and the
+        rows of its towns under the list's size, in their order (one pass over both lists, not one
+        per country asked: they hold some 250,000 towns)."""
+        groups: dict[str, tuple[list[GazetteerEntry], list[int]]] = {}
+        for entry in self.entries:
+            if entry.precision == "city" and entry.country is not None:
+                groups.setdefault(entry.country, ([], []))[0].append(entry)
+        for i, country in enumerate(self._small.countries):
+            groups.setdefault(country, ([], []))[1].append(i)
+        return groups
 
     def set_small_towns(self, rows: Iterable[_SmallRow]) -> None:
         """Keep towns under the city list's size: (name, country, lat, lon, admin1) each."""
         self._small = _SmallTowns(rows)
+        self._towns_by_country = None
 
     def small_towns(self, key: str) -> list[_SmallRow]:
         """The towns under the city list's size whose normalised name is `key`."""

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Literal
 
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
@@ -668,16 +668,28 @@ def _absorb_prefixes(text: str, chosen: list[_Candidate]) -> None:
 
 def _scan(text: str) -> list[_Candidate]:
     """All accepted candidates, then the longest non-overlapping ones in order of position."""
-    grammar = _grammar()
-    met = _gates_met(text, grammar)
+    met = _gates_met(text, _grammar())
     candidates: list[_Candidate] = []
-    for order, (rule, gates) in enumerate(zip(grammar.rules, grammar.gates, strict=True)):
-        # else the text lacks a string, or the words in a row, that every match of this rule holds
-        if gates <= met and (rule.core is None or rule.core.search(text)):
+    for order, rule in _rules_gated_in(frozenset(met)):
+        # else the text lacks the words in a row that every match of this rule holds
+        if rule.core is None or rule.core.search(text):
             candidates += _match_rule(rule, order, text)
     chosen = _choose_longest(candidates)
     _absorb_prefixes(text, chosen)
     return chosen
+
+
+# Combinations of gate sets met whose rules are kept (some hundreds come in 2,000 sentences).
+MAX_GATE_COMBINATIONS = 4096
+
+
+@lru_cache(maxsize=MAX_GATE_COMBINATIONS)
+def _rules_gated_in(met: frozenset[int]) -> tuple[tuple[int, _Rule], ...]:
+    """The rules, with their order, whose every gate set is among the sets `met` (a text that meets
+    no other may hold a match of these only): a text's gates come in a few combinations."""
+    grammar = _grammar()
+    return tuple((order, rule) for order, (rule, gates) in enumerate(zip(grammar.rules, grammar.gates, strict=True))
+                 if gates <= met)
 
 
 def find_time_expressions(text: str) -> list[TimeMention]:
