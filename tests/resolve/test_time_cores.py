@@ -57,3 +57,15 @@ def test_the_weakly_gated_rules_have_cores():
     # their gates are common words ('of', 'the', 'day'): without a core they run over most sentences
     named = {rule.name for rule in module._rules() if rule.core is not None}
     assert {"anchored", "anchored_the", "anchored_bare", "anchored_fixed", "decade", "deictic"} <= named
+
+
+def test_gate_sets_are_read_per_chunk_between_spaces():
+    """A text's gate sets are its chunks' (no gate string holds a space), each chunk read once."""
+    text = "On Monday,\u00a0two\tdays after the 2023-05-01 vote, mid-March: 'ninety'\nQ4 ٣"
+    folded = module._fold(text)
+    expected = {n for n, strings in enumerate(_GRAMMAR.gate_sets) if any(s in folded for s in strings)}
+    assert module._gates_met(text, _GRAMMAR) == expected
+    assert module._chunk_gates.cache_info().maxsize == module.MAX_GATE_CHUNKS
+    before = module._chunk_gates.cache_info().hits
+    module._gates_met("Monday, Monday,", _GRAMMAR)
+    assert module._chunk_gates.cache_info().hits >= before + 1
