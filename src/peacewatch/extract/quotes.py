@@ -3,6 +3,8 @@ quotation says) and by pronoun resolution (a quotation speaks from its speaker's
 
 from __future__ import annotations
 
+from itertools import compress
+
 from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
@@ -20,15 +22,27 @@ def quoted_tokens_of(doc: Doc) -> frozenset[int]:
 def _quoted_tokens(doc: Doc) -> set[int]:
     """Indices of tokens inside quotation marks (curly pairs, or straight marks taken in turns
     within a paragraph). An unclosed quotation runs to the end of its paragraph."""
+    orths = doc.to_array(ORTH).tolist() if len(doc) else []
+    # Only a mark or a line break changes what is quoted: the walk goes from mark to mark, and
+    # the words between them are inside or not as a run (most tokens of an article are neither).
+    distinct = set(orths)
+    for orth in distinct.difference(_QUOTE_MARKS):
+        _QUOTE_MARKS[orth] = mark = _quote_mark(doc.vocab.strings[orth])
+        if mark:
+            _MARKING.add(orth)
+    marking = distinct & _MARKING
     inside: set[int] = set()
+    if not marking:
+        return inside
     open_at: int | None = None
     open_single = False  # opened by a single mark: only a single mark closes it
     straight_open = False
-    marks = _QUOTE_MARKS
-    for i, orth in enumerate(doc.to_array(ORTH).tolist() if len(doc) else []):
-        mark = marks.get(orth)
-        if mark is None:
-            mark = marks[orth] = _quote_mark(doc.vocab.strings[orth])
+    after = 0  # the first index past the last mark read
+    for i in compress(range(len(orths)), map(marking.__contains__, orths)):
+        if open_at is not None or straight_open:
+            inside.update(range(after, i))
+        after = i + 1
+        mark = _QUOTE_MARKS[orths[i]]
         if mark == _LINE_BREAK:
             open_at, straight_open = None, False
             continue
@@ -41,6 +55,8 @@ def _quoted_tokens(doc: Doc) -> set[int]:
             continue
         elif open_at is not None or straight_open:
             inside.add(i)
+    if open_at is not None or straight_open:
+        inside.update(range(after, len(orths)))
     return inside
 
 
@@ -48,6 +64,7 @@ def _quoted_tokens(doc: Doc) -> set[int]:
 # mark (‘ ’) closes only what a single mark opened: ’ is mostly an apostrophe ('the authorities’ view').
 _LINE_BREAK, _OPENING, _CLOSING, _STRAIGHT, _SINGLE = 1, 2, 4, 8, 16
 _QUOTE_MARKS: dict[int, int] = {}
+_MARKING: set[int] = set()  # the hashes whose text is a mark or holds a line break
 
 
 def _quote_mark(text: str) -> int:
