@@ -77,3 +77,61 @@ def test_names_of_another_first_character_keep_the_flat_list():
     assert weapons._alternatives(["Grad", "Geran", "Kh\\-101"]) == "G(?:rad|eran)|K(?:h\\-101)"
     assert weapons._alternatives(["missile", "\\-bomb"]) == "missile|\\-bomb"
     assert weapons._alternatives(["Grad", "gun"]) == "Grad|gun"  # first letters differing in case only
+
+
+CLAIM_TEXTS = [
+    "The minister said that he would not say whether the talks, which he said had failed, would resume.",
+    "According to the governor, the army said it had not shelled the town, while rebels said it did.",
+    "If the envoy says so, the council should say nothing; say it again, the mayor urged.",
+    "The spokesman, who denied the claims, added that the strike, a claim the army rejected, killed 12.",
+]
+
+
+def _nested_by_tokens(verb, lex) -> bool:
+    """claims._nested_in_speech read through Token objects (the reference)."""
+    from peacewatch.extract import claims
+
+    if claims._own_account(verb) or claims._second_act(verb, lex) is not None:
+        return False
+    node = verb
+    for _ in range(6):
+        if node.head.i == node.i:
+            return False
+        if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in lex.verb_kinds and node.head.i < verb.i:
+            return True
+        if node.dep_ == "pobj" and node.head.lower_ == "to" and node.head.head.lower_ == "according":
+            return True
+        node = node.head
+    return False
+
+
+def _asserted_by_tokens(verb) -> bool:
+    """claims._is_asserted read through Token objects (the reference)."""
+    from peacewatch.grammar import CONDITION_MARKS, HYPOTHETICAL_MODALS
+
+    children = list(verb.children)
+    if any(c.dep_ == "neg" for c in children):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in HYPOTHETICAL_MODALS for c in children):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children):
+        return False
+    return not (verb.tag_ == "VB" and not any(c.dep_ == "aux" for c in children) and verb.dep_ in ("xcomp", "ROOT"))
+
+
+@pytest.mark.parametrize("text", CLAIM_TEXTS)
+def test_claim_readings_through_the_word_table_agree_with_tokens(nlp, text):
+    from peacewatch.extract import claims
+
+    lex = claims.claim_lexicon()
+    doc = nlp(text)
+    for token in doc:
+        assert claims._nested_in_speech(token, lex) == _nested_by_tokens(token, lex), token.text
+        assert claims._is_asserted(token) == _asserted_by_tokens(token), token.text
+    for sent in doc.sents:
+        tokens = list(sent)
+        trimmed = claims._trim(list(reversed(tokens)))
+        assert trimmed == sorted(trimmed, key=lambda t: t.i) and set(trimmed) <= set(tokens)
+        assert claims._content_words(tokens) == {t.lemma_.lower() for t in tokens if not t.is_stop
+                                                 and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")}
+        assert claims._content_words_between(doc, sent.start, sent.end) == claims._content_words(tokens)

@@ -663,12 +663,13 @@ def _describe(head: Token, core: Token, kind: str | None, aspect: str, index: in
               lex: AgreementLexicon) -> MentionInfo:
     duration = _duration(head, core)
     scope = _scope(head, core, lex)
-    determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")} | {
-        c.lower_ for c in head.children if c.dep_ == "amod" and c.lower_ in lex.definite_modifiers}
-    has_article = any(c.dep_ == "det" for c in head.children) or any(c.dep_ == "poss" for c in head.children)
+    children = list(head.children)  # (spaCy makes each child anew at every pass)
+    determiners = {c.lower_ for c in children if c.dep_ in ("det", "poss")} | {
+        c.lower_ for c in children if c.dep_ == "amod" and c.lower_ in lex.definite_modifiers}
+    has_article = any(c.dep_ == "det" for c in children) or any(c.dep_ == "poss" for c in children)
     definite = bool(determiners & (DEFINITE_DETERMINERS | lex.definite_modifiers)) or any(
-        c.dep_ == "poss" for c in head.children) or not has_article
-    partial = any(c.lemma_.lower() in lex.partial_words for c in (*head.children, *core.children))
+        c.dep_ == "poss" for c in children) or not has_article
+    partial = any(c.lemma_.lower() in lex.partial_words for c in (*children, *core.children))
     return MentionInfo(head=head, sent_index=index, kind=kind, aspect=aspect, definite=definite, partial=partial,
                        scope=scope, duration=duration, proposer=_proposer(head, aspect, ctx, lex),
                        mediator=_mediator(head, core, lex), parties=_parties(head, core, ctx), wished=False,
@@ -693,16 +694,18 @@ def _duration(head: Token, core: Token) -> int | None:
     """'30-day', 'thirty-day', '30 day' before the noun, or 'for 30 days' after it."""
     tokens = sorted({t.i: t for n in (head, core) for t in n.subtree if t.i <= n.i or t.dep_ == "prep"}.values(),
                     key=lambda t: t.i)
+    lows, lems = lowers(head.doc), lemmas(head.doc)
     for i, token in enumerate(tokens):
-        match = DURATION.match(token.text)
+        # (a duration in one word has a hyphen; most words have none, and are not matched)
+        match = DURATION.match(token.text) if "-" in lows[token.i] else None
         if match:
             amount = parse_number(match.group(1))
             if amount:
                 return int(amount * UNIT_DAYS[match.group(2).lower()])
-        unit = token.lemma_.lower()
+        unit = lems[token.i]
         if unit in UNIT_DAYS and i > 0:
             j = i - 1
-            if tokens[j].text == "-" and j > 0:
+            if lows[tokens[j].i] == "-" and j > 0:
                 j -= 1
             amount = parse_number(tokens[j].text) if tokens[j].like_num or tokens[j].pos_ == "NUM" else None
             if amount:
