@@ -135,3 +135,38 @@ def test_claim_readings_through_the_word_table_agree_with_tokens(nlp, text):
         assert claims._content_words(tokens) == {t.lemma_.lower() for t in tokens if not t.is_stop
                                                  and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")}
         assert claims._content_words_between(doc, sent.start, sent.end) == claims._content_words(tokens)
+
+
+def test_quoted_tokens_stay_right_when_the_known_forms_are_emptied(nlp, monkeypatch):
+    monkeypatch.setattr(quotes, "MAX_KNOWN_FORMS", 3)
+    for text in TEXTS:
+        doc = nlp(text)
+        assert quotes._quoted_tokens(doc) == _quoted_by_walk(doc)
+        assert len(quotes._QUOTE_MARKS) <= 3 + len(set(t.lower_ for t in doc))
+
+
+def _idiom_by_words(start, end, first, lower) -> int:
+    """counts._idiom_words_before as a test of each idiom word by word (the reference)."""
+    from peacewatch.extract.counts import _IDIOMS
+
+    for phrase in _IDIOMS:
+        for n in range(len(phrase) - 1, 0, -1):
+            rest = len(phrase) - n
+            if (start - n >= first and rest <= end - start
+                    and all(lower(start - n + k) == phrase[k] for k in range(n))
+                    and all(lower(start + k) == phrase[n + k] for k in range(rest))):
+                return n
+    return 0
+
+
+@pytest.mark.parametrize("text", ["about half a dozen men", "a quarter of a million people fled", "a quarter million",
+                                  "half a billion", "dozen", "half a", "some 40 people and a half"])
+def test_idiom_words_before_a_count_are_those_word_by_word(text):
+    from peacewatch.extract.counts import _idiom_words_before
+
+    words = text.split()
+    for first in range(len(words)):
+        for start in range(first, len(words)):
+            for end in range(start, len(words) + 1):
+                assert _idiom_words_before(start, end, first, words.__getitem__) == \
+                    _idiom_by_words(start, end, first, words.__getitem__), (first, start, end)

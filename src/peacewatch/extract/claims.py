@@ -1166,8 +1166,16 @@ def _cue_in(draft: Draft, sents: list[Span], lex: ClaimLexicon) -> tuple[str, st
 
 def _under_despite(verb: Token) -> bool:
     """'Despite X's claims that ...': the verb of saying hangs under 'despite'."""
-    lows = lowers(verb.doc)
-    return any(lows[a.i] == "despite" for a in verb.ancestors)
+    table = words(verb.doc)  # (up the head offsets, as Token.ancestors goes: no Token made per step)
+    node = verb.i
+    for _ in range(len(table.head)):  # (spaCy's bound on a walk up a malformed parse)
+        head = node + table.head[node]
+        if head == node:
+            return False
+        if table.lower[head] == "despite":
+            return True
+        node = head
+    return False
 
 
 def _first_cue(text: str, cues: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
