@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
+from spacy import symbols
+from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from peacewatch.data.event_words import EventWords
@@ -60,7 +62,18 @@ from peacewatch.grammar import (
     SOURCE_PREPS,
     TOWARDS_PREPS,
 )
-from peacewatch.nlp import doc_memo, lemmas, lowers, sentences, text_of, tokens_of, tokens_within
+from peacewatch.nlp import (
+    doc_memo,
+    doc_tokens,
+    lemmas,
+    lowers,
+    sentence_of,
+    sentences,
+    text_of,
+    tokens_of,
+    tokens_within,
+    words,
+)
 from peacewatch.resolve.time import resolve_mention, shift_when
 from peacewatch.schema import Actor, Agreement, Claim, Event, HistoryStep, When
 
@@ -663,12 +676,13 @@ def _describe(head: Token, core: Token, kind: str | None, aspect: str, index: in
               lex: AgreementLexicon) -> MentionInfo:
     duration = _duration(head, core)
     scope = _scope(head, core, lex)
-    determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")} | {
-        c.lower_ for c in head.children if c.dep_ == "amod" and c.lower_ in lex.definite_modifiers}
-    has_article = any(c.dep_ == "det" for c in head.children) or any(c.dep_ == "poss" for c in head.children)
+    children = list(head.children)  # (spaCy makes each child anew at every pass)
+    determiners = {c.lower_ for c in children if c.dep_ in ("det", "poss")} | {
+        c.lower_ for c in children if c.dep_ == "amod" and c.lower_ in lex.definite_modifiers}
+    has_article = any(c.dep_ == "det" for c in children) or any(c.dep_ == "poss" for c in children)
     definite = bool(determiners & (DEFINITE_DETERMINERS | lex.definite_modifiers)) or any(
-        c.dep_ == "poss" for c in head.children) or not has_article
-    partial = any(c.lemma_.lower() in lex.partial_words for c in (*head.children, *core.children))
+        c.dep_ == "poss" for c in children) or not has_article
+    partial = any(c.lemma_.lower() in lex.partial_words for c in (*children, *core.children))
     return MentionInfo(head=head, sent_index=index, kind=kind, aspect=aspect, definite=definite, partial=partial,
                        scope=scope, duration=duration, proposer=_proposer(head, aspect, ctx, lex),
                        mediator=_mediator(head, core, lex), parties=_parties(head, core, ctx), wished=False,
@@ -693,16 +707,18 @@ def _duration(head: Token, core: Token) -> int | None:
     """'30-day', 'thirty-day', '30 day' before the noun, or 'for 30 days' after it."""
     tokens = sorted({t.i: t for n in (head, core) for t in n.subtree if t.i <= n.i or t.dep_ == "prep"}.values(),
                     key=lambda t: t.i)
+    lows, lems = lowers(head.doc), lemmas(head.doc)
     for i, token in enumerate(tokens):
-        match = DURATION.match(token.text)
+        # (a duration in one word has a hyphen; most words have none, and are not matched)
+        match = DURATION.match(token.text) if "-" in lows[token.i] else None
         if match:
             amount = parse_number(match.group(1))
             if amount:
                 return int(amount * UNIT_DAYS[match.group(2).lower()])
-        unit = token.lemma_.lower()
+        unit = lems[token.i]
         if unit in UNIT_DAYS and i > 0:
             j = i - 1
-            if tokens[j].text == "-" and j > 0:
+            if lows[tokens[j].i] == "-" and j > 0:
                 j -= 1
             amount = parse_number(tokens[j].text) if tokens[j].like_num or tokens[j].pos_ == "NUM" else None
             if amount:
@@ -1424,7 +1440,9 @@ def _stated_end(mention: MentionInfo, sent: Span, ctx: ArticleContext) -> list[S
     that day. A stated end not yet reached at publication leaves the status alone (status_of)."""
     if mention.aspect != "agreement":
         return []  # the end of a proposal's or of talks' terms is not one of an agreement in existence
-    for prep in (t for t in sent if t.lower_ in END_PREPS and t.dep_ == "prep"):
+    table, tokens = words(sent.doc), doc_tokens(sent.doc)
+    for prep in (tokens[i] for i in range(sent.start, sent.end)
+                 if table.lower[i] in END_PREPS and table.dep[i] == symbols.prep):
         clause = _agreement_clause(prep.head, mention.head)
         if clause is None or any(c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
                                  for c in clause.children):
@@ -1444,24 +1462,28 @@ def _stated_end(mention: MentionInfo, sent: Span, ctx: ArticleContext) -> list[S
 def _end_prep(span: Span) -> Token | None:
     """The preposition of a stated end a time expression follows ('until midnight on Sunday', 'from
     6 pm to midnight Sunday')."""
-    before = span.doc[max(span.start - END_WORDS, span.sent.start):span.start + 1]
-    return next((t for t in reversed(before) if t.dep_ == "prep" and (
-        t.lower_ in END_PREPS or t.lower_ in SPAN_END_PREPS and _within_span(t, SPAN_START_PREPS, -SPAN_WORDS))), None)
+    doc = span.doc
+    table, tokens = words(doc), doc_tokens(doc)  # (the doc's lists and shared sentences: no Span made)
+    first = max(span.start - END_WORDS, sentence_of(doc, span.start).start)
+    return next((tokens[i] for i in range(span.start, first - 1, -1) if table.dep[i] == symbols.prep and (
+        table.lower[i] in END_PREPS or table.lower[i] in SPAN_END_PREPS
+        and _within_span(tokens[i], SPAN_START_PREPS, -SPAN_WORDS))), None)
 
 
 def _within_span(token: Token, words: frozenset[str], reach: int) -> bool:
     """One of `words` in the sentence within `reach` tokens after (before, if negative) the token."""
-    doc, sent = token.doc, token.sent
-    near = doc[max(token.i + reach, sent.start):token.i] if reach < 0 else doc[token.i + 1:min(token.i + reach,
-                                                                                                sent.end)]
-    return any(t.lower_ in words for t in near)
+    sent, lows = sentence_of(token.doc, token.i), lowers(token.doc)
+    near = lows[max(token.i + reach, sent.start):token.i] if reach < 0 else lows[token.i + 1:min(token.i + reach,
+                                                                                                 sent.end)]
+    return not words.isdisjoint(near)
 
 
 def _ends_term(span: Span) -> bool:
     """A time of an agreement's terms, its end ('until midnight on Sunday') or the start of a span
     with an end ('from 6 pm to midnight Sunday'): the date of no other step."""
-    start = next((t for t in span.doc[max(span.start - 1, span.sent.start):span.start + 1]
-                  if t.lower_ in SPAN_START_PREPS), None)
+    lows, tokens = lowers(span.doc), doc_tokens(span.doc)
+    start = next((tokens[i] for i in range(max(span.start - 1, sentence_of(span.doc, span.start).start), span.start + 1)
+                  if lows[i] in SPAN_START_PREPS), None)
     return _end_prep(span) is not None or start is not None and _within_span(start, SPAN_END_PREPS | END_PREPS,
                                                                              SPAN_WORDS)
 
@@ -1577,13 +1599,18 @@ def _talks_over(verb: Token, lex: AgreementLexicon) -> bool:
 def _exhorted(token: Token) -> bool:
     """Said in a sentence that urges it ('Get the deal done!', "Let's sign the truce"): its main verb
     is in the bare form with no auxiliary, the imperative."""
-    root = token.sent.root
+    root = sentence_of(token.doc, token.i).root
     return root.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in root.children)
 
 
 def _in_statement(token: Token) -> bool:
     """Said in a clause with a verb, not a heading ('- Ceasefire deal -') that only names it."""
-    return any(t.pos_ in ("VERB", "AUX") for t in token.sent)
+    sent, table = sentence_of(token.doc, token.i), words(token.doc)
+    return not _CLAUSE_POS.isdisjoint(table.pos[sent.start:sent.end])
+
+
+# The parts of speech of a clause's verb (ids, as the doc's table of words holds them).
+_CLAUSE_POS = frozenset({VERB, AUX})
 
 
 def status_of(draft: Draft, published: date | None = None) -> str:

@@ -16,9 +16,12 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from operator import attrgetter
+from typing import cast
 
-from spacy.attrs import IS_STOP, POS
-from spacy.parts_of_speech import ADJ, NOUN, NUM, PROPN, VERB
+from spacy import symbols
+from spacy.attrs import IS_ALPHA, IS_STOP
+from spacy.parts_of_speech import ADJ, CCONJ, DET, NOUN, NUM, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from peacewatch.data.reading_words import ClaimWords
@@ -57,7 +60,17 @@ from peacewatch.grammar import (
     SOURCE_PREPS,
     STRAIGHT_QUOTES,
 )
-from peacewatch.nlp import doc_memo, lemmas, lowers, sentences, span_text, text_of, tokens_of, tokens_within
+from peacewatch.nlp import (
+    doc_memo,
+    lemmas,
+    lowers,
+    sentences,
+    span_text,
+    text_of,
+    tokens_of,
+    tokens_within,
+    words,
+)
 from peacewatch.schema import Actor, Claim, Event, When
 
 # Prepositions by which a role names the body it serves ('a spokesperson for X', 'the head of X').
@@ -281,8 +294,10 @@ def _without_repeats(drafts: list[Draft], sents: list[Span]) -> list[Draft]:
     of one speaker whose sentences are the same but for a few words, the one that says more stays."""
     if len(drafts) < 2:
         return drafts
-    lows = lowers(sents[0].doc)
-    words = {d.first: {lows[t.i] for t in tokens_of(sents[d.first]) if t.is_alpha} for d in drafts}
+    doc = sents[0].doc
+    lows, alpha = lowers(doc), doc.to_array(IS_ALPHA).tolist()
+    words = {first: {lows[i] for i in range(sents[first].start, sents[first].end) if alpha[i]}
+             for first in {d.first for d in drafts}}
     dropped: set[int] = set()
     for i, first in enumerate(drafts):
         for j in range(i + 1, len(drafts)):
@@ -384,14 +399,17 @@ def _speech_kind(verb: Token, lems: list[str], lex: ClaimLexicon) -> str | None:
 
 def _is_asserted(verb: Token) -> bool:
     """The speech act happened: not negated, not hypothetical (a question is checked by the caller)."""
-    children = list(verb.children)
-    if any(c.dep_ == "neg" for c in children):
-        return False
-    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in HYPOTHETICAL_MODALS for c in children):
-        return False
-    if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children):
-        return False
-    if verb.tag_ == "VB" and not any(c.dep_ in ("aux",) for c in children) and verb.dep_ in ("xcomp", "ROOT"):
+    has_aux = False
+    for c in verb.children:  # (one pass, the labels as ids: every verb of saying is asked)
+        dep = c.dep
+        if dep == symbols.neg:
+            return False
+        if dep in (symbols.aux, symbols.auxpass) and c.lower_ in HYPOTHETICAL_MODALS:
+            return False
+        if dep == symbols.mark and c.lower_ in CONDITION_MARKS:
+            return False
+        has_aux = has_aux or dep == symbols.aux
+    if verb.tag_ == "VB" and not has_aux and verb.dep_ in ("xcomp", "ROOT"):
         return False  # an infinitive or an imperative: 'urged to say', 'Say it.'
     return True
 
@@ -401,15 +419,18 @@ def _nested_in_speech(verb: Token, lex: ClaimLexicon) -> bool:
     against it with its own speaker ('..., while Y said ...') is an account of its own."""
     if _own_account(verb) or _second_act(verb, lex) is not None:
         return False
-    node = verb
+    table = words(verb.doc)  # (the walk up reads the doc's lists: no Token made per step)
+    node = verb.i
     for _ in range(6):
-        if node.head.i == node.i:
+        head = node + table.head[node]
+        if head == node:
             return False
-        if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in lex.verb_kinds and node.head.i < verb.i:
+        dep = table.dep[node]
+        if dep in (symbols.ccomp, symbols.xcomp) and table.lemma[head] in lex.verb_kinds and head < verb.i:
             return True  # a frame after the clause ('X said Y, Z reports') does not own it
-        if node.dep_ == "pobj" and node.head.lower_ == "to" and node.head.head.lower_ == "according":
+        if dep == symbols.pobj and table.lower[head] == "to" and table.lower[head + table.head[head]] == "according":
             return True
-        node = node.head
+        node = head
     return False
 
 
@@ -529,29 +550,36 @@ def _quote_is_own(verb: Token, quote: list[Token]) -> bool:
 def _trim(tokens: list[Token]) -> list[Token]:
     """Content words without a leading 'that' and without what follows a dash or semicolon
     ('..., – assertions that remain unverified' is the author's aside)."""
-    tokens = sorted(tokens, key=lambda t: t.i)
+    if not tokens:
+        return []
+    tokens = sorted(tokens, key=_position)
     out: list[Token] = []
     lex = claim_lexicon()
-    lows = lowers(tokens[0].doc) if tokens else []  # punctuation has no case: its lower form is its text
+    table = words(tokens[0].doc)  # (one list look-up per question, no Token attribute read)
+    lows, punct = table.lower, table.punct  # punctuation has no case: its lower form is its text
     for token in tokens:
         if lows[token.i] in CONTENT_STOPS and out:
             break
         if lows[token.i] == "," and out and _starts_remark(token, lex):
             break  # '..., a claim that could not be verified': the author's remark on it
         out.append(token)
-    while out and (out[0].is_punct or (out[0].dep_ == "mark" and out[0].lower_ == "that")):
+    while out and (punct[out[0].i] or (table.dep[out[0].i] == symbols.mark and lows[out[0].i] == "that")):
         out.pop(0)
-    while out and (out[-1].is_punct and out[-1].text not in ("!", "?") or out[-1].pos_ == "CCONJ"):
+    while out and (punct[out[-1].i] and lows[out[-1].i] not in ("!", "?") or table.pos[out[-1].i] == CCONJ):
         out.pop()
     return out
 
 
+# A token's place in its doc, the key its content is sorted by.
+_position = attrgetter("i")
+
+
 def _starts_remark(comma: Token, lex: ClaimLexicon) -> bool:
-    doc = comma.doc
+    table = words(comma.doc)
     i = comma.i + 1
-    while i < len(doc) and doc[i].pos_ in ("DET", "ADJ"):
+    while i < len(table.pos) and table.pos[i] in (DET, ADJ):
         i += 1
-    return i < len(doc) and doc[i].lemma_.lower() in lex.claim_references and doc[i].pos_ == "NOUN"
+    return i < len(table.pos) and table.lemma[i] in lex.claim_references and table.pos[i] == NOUN
 
 
 def _text_of(verb: Token | None, content: list[Token], kind: str, lex: ClaimLexicon) -> str:
@@ -619,12 +647,13 @@ def _subject(verb: Token) -> Token | None:
     with the clause it hangs from ('posted on X stating that ...', 'adds, and tells ...')."""
     node = _second_act(verb, claim_lexicon()) or verb
     for _ in range(3):
-        subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
+        children = list(node.children)  # (spaCy makes each child anew at every pass)
+        subjects = [c for c in children if c.dep_ in ("nsubj", "csubj")]
         if subjects:
             # 'Bangkok, Oct 29 (AP) – A rebel group announced ...': the dateline parsed as a subject too
             return next((c for c in subjects if not _is_dateline(c)), subjects[0])
-        if any(c.dep_ == "nsubjpass" for c in node.children):
-            agents = [p for a in node.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        if any(c.dep_ == "nsubjpass" for c in children):
+            agents = [p for a in children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
             return agents[0] if agents else None
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
             return node.head  # 'with both parties accusing each other'
@@ -694,10 +723,10 @@ def _speaker(token: Token, index: int, ctx: ArticleContext, salient: Salient,
     if token.dep_ == "appos" and token.head.pos_ in ("PROPN", "NOUN"):
         token = token.head  # 'UK Prime Minister Sir X': the title and the name are one phrase
     actor = ctx.describe(token)
-    person = token.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in phrase(token))
+    span, table = phrase(token), words(token.doc)
+    person = table.ent[token.i] == symbols.PERSON or symbols.PERSON in table.ent[span.start:span.end]
     if actor is None:
-        words = {t.lemma_.lower() for t in phrase(token)}
-        if not words & lex.speaker_nouns:
+        if lex.speaker_nouns.isdisjoint(table.lemma[span.start:span.end]):
             return None
         text = phrase(token).text
         actor = Actor(text=text, name=_bare_name(phrase(token)), country=None, sector=None)
@@ -1027,9 +1056,14 @@ def _claim_date(draft: Draft, sents: list[Span], ctx: ArticleContext) -> When | 
     """When it was said: a time expression outside the content and not in a clause of another verb
     ('the war that X launched three years ago', 'since X invaded Y in 2022' date no saying), else
     the publication date."""
-    inside = {t.i for t in draft.content}
+    inside: set[int] | None = None  # made for the first time told (most sentences tell none)
     for span, when, offset, _ in sentence_times(sents[draft.first], ctx):
-        if offset is None and span.root.i not in inside and when.value and not _in_other_clause(span.root, draft.verb):
+        if offset is not None or not when.value:
+            continue
+        if inside is None:
+            inside = {t.i for t in draft.content}
+        root = span.root
+        if root.i not in inside and not _in_other_clause(root, draft.verb):
             return when
     return ctx.publication()
 
@@ -1099,12 +1133,14 @@ def _accuses(content: list[Token], lex: ClaimLexicon) -> bool:
         return False
     doc = content[0].doc
     lows, lems = lowers(doc), lemmas(doc)
-    if any(lows[t.i] in lex.accusing_words or lems[t.i] in lex.accusing_words for t in content):
+    at = [t.i for t in content]
+    content_lowers = [lows[i] for i in at]
+    if not lex.accusing_words.isdisjoint(content_lowers) or not lex.accusing_words.isdisjoint([lems[i] for i in at]):
         return True
     phrases = _accusing_phrases()
     if not phrases:
         return False
-    text = " ".join(lows[t.i] for t in content)
+    text = " ".join(content_lowers)
     return any(w in text for w in phrases)
 
 
@@ -1130,8 +1166,16 @@ def _cue_in(draft: Draft, sents: list[Span], lex: ClaimLexicon) -> tuple[str, st
 
 def _under_despite(verb: Token) -> bool:
     """'Despite X's claims that ...': the verb of saying hangs under 'despite'."""
-    lows = lowers(verb.doc)
-    return any(lows[a.i] == "despite" for a in verb.ancestors)
+    table = words(verb.doc)  # (up the head offsets, as Token.ancestors goes: no Token made per step)
+    node = verb.i
+    for _ in range(len(table.head)):  # (spaCy's bound on a walk up a malformed parse)
+        head = node + table.head[node]
+        if head == node:
+            return False
+        if table.lower[head] == "despite":
+            return True
+        node = head
+    return False
 
 
 def _first_cue(text: str, cues: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
@@ -1248,6 +1292,8 @@ def _confirmed_by_the_other_side(drafts: list[Draft]) -> None:
     its words) is confirmed."""
     confirming = [d for d in drafts if d.verb is not None and d.status == "confirmed"
                   and d.verb.lemma_.lower() in claim_lexicon().confirming_verbs]
+    if not confirming:
+        return  # (most articles: no claim's words need reading)
     for draft in drafts:
         if draft.status != "not_assessed" or draft.speaker is None:
             continue
@@ -1262,7 +1308,10 @@ def _confirmed_by_the_other_side(drafts: list[Draft]) -> None:
 
 
 def _names(tokens: list[Token]) -> set[str]:
-    return {t.lower_ for t in tokens if t.pos_ == "PROPN"}
+    if not tokens:
+        return set()
+    table = words(tokens[0].doc)
+    return {table.lower[t.i] for t in tokens if table.pos[t.i] == PROPN}
 
 
 def _dispute(draft: Draft, cue: str) -> None:
@@ -1304,13 +1353,17 @@ def _content_words(tokens: list[Token]) -> set[str]:
     if not tokens:
         return set()
     words = doc_memo(tokens[0].doc, "pw_claim_content_words", _find_content_words)
-    return {word for token in tokens if (word := words[token.i]) is not None}
+    found = {words[token.i] for token in tokens}
+    found.discard(None)
+    return cast(set[str], found)
 
 
 def _content_words_between(doc: Doc, start: int, end: int) -> set[str]:
     """The content words of doc[start:end] (`_content_words` of its tokens, no token made)."""
     words = doc_memo(doc, "pw_claim_content_words", _find_content_words)
-    return {word for word in words[start:end] if word is not None}
+    found = set(words[start:end])
+    found.discard(None)
+    return cast(set[str], found)
 
 
 _CONTENT_POS = frozenset({NOUN, PROPN, VERB, ADJ, NUM})
@@ -1319,9 +1372,10 @@ _CONTENT_POS = frozenset({NOUN, PROPN, VERB, ADJ, NUM})
 def _find_content_words(doc: Doc) -> list[str | None]:
     """Each token's content word (None for another token), read once per doc: the claims of an
     article are compared pair by pair through them."""
-    rows = doc.to_array([POS, IS_STOP]).tolist() if len(doc) else []
+    stops = doc.to_array(IS_STOP).tolist() if len(doc) else []
+    table = words(doc)
     return [lemma if pos in _CONTENT_POS and not stop else None
-            for (pos, stop), lemma in zip(rows, lemmas(doc), strict=True)]
+            for pos, stop, lemma in zip(table.pos, stops, table.lemma, strict=True)]
 
 
 def _corroborate(drafts: list[Draft], sents: list[Span], claimed: set[int], quoted: frozenset[int]) -> None:
@@ -1385,14 +1439,15 @@ def _content_clauses(draft: Draft) -> list[list[Token]]:
     """The content cut into the sentences it spans, questions left out."""
     out: list[list[Token]] = []
     current: list[Token] = []
+    lows = lowers(draft.content[0].doc) if draft.content else []  # (a mark's lower form is its text)
     for token in draft.content:
         current.append(token)
-        if token.text in ("?", "!", ".") and current:
+        if lows[token.i] in ("?", "!", "."):
             out.append(current)
             current = []
     if current:
         out.append(current)
-    return [c for c in out if not any(t.text == "?" for t in c)]
+    return [c for c in out if not any(lows[t.i] == "?" for t in c)]
 
 
 def _to_claim(draft: Draft, sents: list[Span]) -> Claim:

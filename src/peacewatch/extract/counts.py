@@ -30,6 +30,9 @@ NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_SCALES) | froze
 _DIGIT_SCALES = {**_WORDS.scale_abbreviations, **_SCALES,
                  **{word: value for word, value in _MULTIPLIERS.items() if word in SCALE_WORDS}}
 _IDIOMS = {tuple(phrase.split()): word for phrase, word in _WORDS.idioms.items()}
+# The longest idiom's words less one (the most it takes on either side of a count), and their first words.
+_IDIOM_REACH = max((len(phrase) - 1 for phrase in _IDIOMS), default=0)
+_IDIOM_OPENERS = frozenset(phrase[0] for phrase in _IDIOMS)
 _ARTICLE_OR_ONE = INDEFINITE_ARTICLES | {"one"}
 
 # Vague plurals: the smallest number the plural can mean ('dozens' is at least two dozen).
@@ -263,11 +266,15 @@ def hedged_start(start: int, end: int, first: int, lower: Callable[[int], str]) 
 def _idiom_words_before(start: int, end: int, first: int, lower: Callable[[int], str]) -> int:
     """How many words before a count open an idiom the count ends ('half a' of 'half a dozen',
     'a quarter of' of 'a quarter of a million'): they belong to the count."""
+    # the words an idiom may take before the count and from it, read once for all the idioms
+    before = [lower(k) for k in range(max(first, start - _IDIOM_REACH), start)]
+    if _IDIOM_OPENERS.isdisjoint(before):
+        return 0  # (an idiom's first word opens what it takes before the count: most counts have none)
+    after = [lower(k) for k in range(start, min(end, start + _IDIOM_REACH))]
     for phrase in _IDIOMS:
         for n in range(len(phrase) - 1, 0, -1):
             rest = len(phrase) - n
-            if (start - n >= first and rest <= end - start
-                    and all(lower(start - n + k) == phrase[k] for k in range(n))
-                    and all(lower(start + k) == phrase[n + k] for k in range(rest))):
+            if (n <= len(before) and rest <= len(after) and tuple(before[len(before) - n:]) == phrase[:n]
+                    and tuple(after[:rest]) == phrase[n:]):
                 return n
     return 0

@@ -312,7 +312,9 @@ def _figure_cues(sent: _Sentence) -> list[int]:
     if not _DIGIT_OR_DASH.search("".join(sent.lowers)):
         # No token holds a digit or a dash (about half of news sentences): numbers are number words.
         return [sent.start + k for k, low in enumerate(sent.lowers) if low in _FIGURE_WORDS]
-    return [sent.start + k for k, low in enumerate(sent.lowers) if low in _FIGURE_CUES or _is_number_text(low)]
+    # (_is_number_text of a word with no digit or dash is its being a number word: no call for those)
+    return [sent.start + k for k, low in enumerate(sent.lowers)
+            if low in _FIGURE_WORDS or _DIGIT_OR_DASH.search(low) is not None and _is_number_text(low)]
 
 
 def _lemma(token: Token) -> str:

@@ -3,11 +3,12 @@ quotation says) and by pronoun resolution (a quotation speaks from its speaker's
 
 from __future__ import annotations
 
-from spacy.attrs import ORTH
+from itertools import compress
+
 from spacy.tokens import Doc
 
 from peacewatch.grammar import CLOSE_QUOTES, OPEN_QUOTES, STRAIGHT_QUOTES
-from peacewatch.nlp import doc_memo
+from peacewatch.nlp import doc_memo, lowers
 
 __all__ = ["quoted_tokens_of"]
 
@@ -20,15 +21,24 @@ def quoted_tokens_of(doc: Doc) -> frozenset[int]:
 def _quoted_tokens(doc: Doc) -> set[int]:
     """Indices of tokens inside quotation marks (curly pairs, or straight marks taken in turns
     within a paragraph). An unclosed quotation runs to the end of its paragraph."""
+    # A token's lower-case form says what its text does: marks have no case, and lowering keeps a
+    # line break (the doc's lower forms are read once and shared by the readers).
+    texts = lowers(doc)
+    # Only a mark or a line break changes what is quoted: the walk goes from mark to mark, and
+    # the words between them are inside or not as a run (most tokens of an article are neither).
+    marking = _marking_forms(set(texts))
     inside: set[int] = set()
+    if not marking:
+        return inside
     open_at: int | None = None
     open_single = False  # opened by a single mark: only a single mark closes it
     straight_open = False
-    marks = _QUOTE_MARKS
-    for i, orth in enumerate(doc.to_array(ORTH).tolist() if len(doc) else []):
-        mark = marks.get(orth)
-        if mark is None:
-            mark = marks[orth] = _quote_mark(doc.vocab.strings[orth])
+    after = 0  # the first index past the last mark read
+    for i in compress(range(len(texts)), map(marking.__contains__, texts)):
+        if open_at is not None or straight_open:
+            inside.update(range(after, i))
+        after = i + 1
+        mark = _QUOTE_MARKS[texts[i]]
         if mark == _LINE_BREAK:
             open_at, straight_open = None, False
             continue
@@ -41,13 +51,30 @@ def _quoted_tokens(doc: Doc) -> set[int]:
             continue
         elif open_at is not None or straight_open:
             inside.add(i)
+    if open_at is not None or straight_open:
+        inside.update(range(after, len(texts)))
     return inside
 
 
-# What a token's text is to a quotation, as bits; by its hash, worked out once per text. A single
-# mark (‘ ’) closes only what a single mark opened: ’ is mostly an apostrophe ('the authorities’ view').
+# What a token's text is to a quotation, as bits; by its lower-case form, worked out once per form.
+# A single mark (‘ ’) closes only what a single mark opened: ’ is mostly an apostrophe ('the
+# authorities’ view').
 _LINE_BREAK, _OPENING, _CLOSING, _STRAIGHT, _SINGLE = 1, 2, 4, 8, 16
-_QUOTE_MARKS: dict[int, int] = {}
+_QUOTE_MARKS: dict[str, int] = {}
+MAX_KNOWN_FORMS = 200_000  # forms kept (some 20,000 distinct words come in 300 news articles)
+_MARKING: set[str] = set()  # the forms that are a mark or hold a line break
+
+
+def _marking_forms(forms: set[str]) -> set[str]:
+    """Those of the forms that are a mark or hold a line break (each new form worked out once)."""
+    if len(_QUOTE_MARKS) > MAX_KNOWN_FORMS:
+        _QUOTE_MARKS.clear()
+        _MARKING.clear()
+    for form in forms.difference(_QUOTE_MARKS):
+        _QUOTE_MARKS[form] = mark = _quote_mark(form)
+        if mark:
+            _MARKING.add(form)
+    return forms & _MARKING
 
 
 def _quote_mark(text: str) -> int:

@@ -85,10 +85,8 @@ def load_weapon_lexicon() -> WeaponLexicon:
 def _weapon_pattern(spellings: list[str]) -> re.Pattern[str]:
     """Weapon names and blockers, longest first, so 'ballistic missile' wins over 'missile'."""
     ordered = sorted(spellings, key=len, reverse=True)
-    return re.compile(
-        r"(?<![\w-])(" + "|".join(_phrase_regex(s) for s in ordered) + r")(?:e?s)?(?![\w-])",
-        re.IGNORECASE,
-    )
+    names = _alternatives([_phrase_regex(s) for s in ordered])
+    return re.compile(r"(?<![\w-])(" + names + r")(?:e?s)?(?![\w-])", re.IGNORECASE)
 
 
 def _model_pattern(models: dict[str, _Model], original: dict[str, str]) -> re.Pattern[str]:
@@ -96,9 +94,27 @@ def _model_pattern(models: dict[str, _Model], original: dict[str, str]) -> re.Pa
     and a plural 's' may follow."""
     model_names = sorted(set(models), key=len, reverse=True)
     return re.compile(
-        r"(?<![\w-])(" + "|".join(re.escape(original[m]) for m in model_names) + r")"
+        r"(?<![\w-])(" + _alternatives([re.escape(original[m]) for m in model_names]) + r")"
         r"((?:-[A-Z0-9]{1,4})?)s?(?![\w])"
     )
+
+
+def _alternatives(names: list[str]) -> str:
+    """The regexes of names as one alternation, in order, put under their first letter or digit
+    ('b(?:allistic missile|omb)|m(?:issile)'): the regex engine tries every alternative in turn at
+    each start of a word, and names of different first characters never match at one place, so
+    the order that matters (within a character) and the matches stay those of the plain list,
+    found some three times faster (every sentence with a strike is searched). A name opening with
+    another character (escaped, or a separator), or two first letters that differ only in case,
+    keep the plain list."""
+    if not all(name[:1].isascii() and name[:1].isalnum() for name in names):
+        return "|".join(names)
+    by_first: dict[str, list[str]] = {}
+    for name in names:
+        by_first.setdefault(name[0], []).append(name[1:])
+    if len({first.lower() for first in by_first}) < len(by_first):
+        return "|".join(names)
+    return "|".join(first + "(?:" + "|".join(rests) + ")" for first, rests in by_first.items())
 
 
 def weapon_mode(name: str) -> str | None:
