@@ -113,7 +113,7 @@ class Mention:
 
     @property
     def is_noun(self) -> bool:
-        return self.trigger.pos_ in ("NOUN", "PROPN")
+        return self.trigger.pos in (NOUN, PROPN)  # (the id: pos_ looks its name up at each call)
 
 
 def find_mentions(sent: Span, lex: Lexicon) -> list[Mention]:
@@ -1314,7 +1314,8 @@ def _read_object(mention: Mention, verb: Token, trigger: Trigger, obj: Token) ->
     """The object of an active verb: the one acted upon, or the owner of what is acted upon."""
     if mention.type in ("MOBILIZE", "AID"):
         return  # what is deployed or given is not the one acted upon ('deployed troops', '$30 million')
-    if _lemma(obj) in DIPLOMAT_WORDS:
+    lemma = _lemma(obj)
+    if lemma in DIPLOMAT_WORDS:
         # 'recalled its ambassador from X', 'expelled X's envoy': the other state
         mention.targets.extend(p for prep in children_of(obj) + children_of(verb)
                                if prep.dep_ == "prep" and _lemma(prep) in DIPLOMAT_PREPS
@@ -1329,7 +1330,7 @@ def _read_object(mention: Mention, verb: Token, trigger: Trigger, obj: Token) ->
         if recipients:
             mention.targets.extend(recipients)
             return
-    if (_lemma(verb), _lemma(obj)) in get_lexicon().phrasal:
+    if (_lemma(verb), lemma) in get_lexicon().phrasal:
         # 'set fire to X', 'opened fire on X', 'took control of X': the object is part of the
         # trigger; X is acted upon
         mention.targets.extend(p for prep in children_of(obj) + children_of(verb)
@@ -1345,7 +1346,7 @@ def _read_object(mention: Mention, verb: Token, trigger: Trigger, obj: Token) ->
         # 'agreed a peace deal with X', 'signed an accord with X': X is the other party
         mention.targets.extend(_partners(obj))
         return
-    if _lemma(obj) in OFFER_NOUNS or _is_event_noun(obj):
+    if lemma in OFFER_NOUNS or _is_event_noun(obj):
         # 'accepted the US proposal': the proposer; 'condemned the attack': the
         # attack itself, whose author the article pass finds.
         mention.targets.extend(owners_of(obj) or [obj])
@@ -1586,7 +1587,8 @@ def _count_of(noun: Token) -> int | None:
 
 
 def _is_event_noun(token: Token) -> bool:
-    return _lemma(token) in get_lexicon().nouns or _lemma(token) in OFFER_NOUNS
+    lemma = _lemma(token)
+    return lemma in get_lexicon().nouns or lemma in OFFER_NOUNS
 
 
 def _is_weapon_like(token: Token) -> bool:

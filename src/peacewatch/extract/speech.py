@@ -63,8 +63,7 @@ def read_speech_acts(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Men
     _tell_anchor_meetings(mentions)
     words = _words_of(sent, _reader_words(lex))
     present = words.keys()
-    for reader, words_read in _READERS if words else ():  # (most sentences bear no reader's word)
-        wanted = words_read(lex)
+    for reader, wanted in _readers_with_words(lex) if words else ():  # (most sentences bear no reader's word)
         if present.isdisjoint(wanted):
             continue  # (most readers, for most sentences)
         mentions.extend(reader(sent, lex, mentions, _bearing(words, wanted)))
@@ -77,6 +76,12 @@ def _reader_words(lex: Lexicon) -> frozenset[str]:
     """The words of all the readers, gathered once per lexicon."""
     return lex.gathered("speech.reader_words",
                         lambda lex: frozenset().union(*(words_read(lex) for _, words_read in _READERS)))
+
+
+def _readers_with_words(lex: Lexicon) -> list[tuple[_Reader, Collection[str]]]:
+    """Each reader with its words, gathered once per lexicon."""
+    return lex.gathered("speech.readers_with_words",
+                        lambda lex: [(reader, words_read(lex)) for reader, words_read in _READERS])
 
 
 def _words_of(sent: Span, wanted: Set[str]) -> dict[str, list[Token]]:
@@ -98,6 +103,8 @@ def _bearing(words: dict[str, list[Token]], wanted: Collection[str]) -> list[Tok
     found = words.keys() & wanted
     if not found:
         return []
+    if len(found) == 1:  # (mostly: a word's tokens are listed once each, in order)
+        return list(words[found.pop()])
     return sorted({t.i: t for word in found for t in words[word]}.values(), key=lambda t: t.i)
 
 
@@ -617,8 +624,8 @@ def _assurances_obtained(sent: Span, lex: Lexicon, found: list[Mention], tokens:
 # Each reader with the words it looks for (a token's lemma or lower-case form; the trigger lexicon
 # gives some): read_speech_acts calls it with the sentence's tokens that bear one of them, and not
 # at all when there are none.
-_READERS: tuple[tuple[Callable[[Span, Lexicon, list[Mention], list[Token]], list[Mention]],
-                      Callable[[Lexicon], Collection[str]]], ...] = (
+_Reader = Callable[[Span, Lexicon, list[Mention], list[Token]], list[Mention]]
+_READERS: tuple[tuple[_Reader, Callable[[Lexicon], Collection[str]]], ...] = (
     (_quoted_condemnations, lambda lex: lex.speech_verbs),
     (_labelled_wrongs, lambda lex: _SPEECH.labelling_verbs),
     (_broken_commitments, lambda lex: _SPEECH.breaking_verbs),
