@@ -693,6 +693,30 @@ def _words_of(doc: Doc) -> Words:
     return Words(doc, doc_tokens(doc), lowers(doc), lemmas(doc), pos, punct, ent, dep, space, heads)
 
 
+def children(doc: Doc) -> list[list[Token]]:
+    """Each token's children (token.children: its dependents, in the order of the text), as lists
+    of the doc's shared tokens, made once per doc from the head offsets. token.children scans the
+    token's whole phrase and makes a new Token for each child at every call, and the readers of
+    clauses ask a verb's children again and again. Shared: never change a list."""
+    found = doc.user_data.get("pw_children")
+    return found if found is not None else doc_memo(doc, "pw_children", _children_of)
+
+
+def children_of(token: Token) -> list[Token]:
+    """token.children as a list of the doc's shared tokens (see `children`; never change it)."""
+    found = token.doc.user_data.get("pw_children")
+    return (found if found is not None else children(token.doc))[token.i]
+
+
+def _children_of(doc: Doc) -> list[list[Token]]:
+    table = words(doc)
+    found: list[list[Token]] = [[] for _ in table.tokens]
+    for i, (token, offset) in enumerate(zip(table.tokens, table.head, strict=True)):
+        if offset:
+            found[i + offset].append(token)
+    return found
+
+
 def tokens_within(spots: list[int], span: Span) -> list[Token]:
     """The tokens at `spots` (indices into the span's doc, in ascending order: a reader's per-doc
     index of the tokens it may act on) that lie inside the span, found by bisection: a reader then

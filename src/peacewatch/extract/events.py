@@ -125,6 +125,7 @@ from peacewatch.grammar import (
     passive_agents,
 )
 from peacewatch.nlp import (
+    children_of,
     doc_memo,
     entities,
     ents_between,
@@ -889,15 +890,15 @@ def _means_authors(mention: Mention) -> list[tuple[Token, Span | None]]:
     found: list[tuple[Token, Span | None]] = []
     means: list[Token] = [trigger] if trigger.pos == NOUN else []
     if trigger.pos_ in ("VERB", "AUX"):
-        for child in trigger.children:
+        for child in children_of(trigger):
             if child.dep_ in ("prep", "agent") and child.lower_ in _MEANS_PREPS:
                 found.extend(_parties_after(child))
-                means.extend(c for c in child.children if c.dep_ == "pobj")
+                means.extend(c for c in children_of(child) if c.dep_ == "pobj")
             elif child.dep_ in SUBJECTS:
                 means.append(child)
             elif _is_moment_of_force(child):
                 found.extend((a, None) for a in passive_agents(child))
-                for subject in (c for c in child.children if c.dep_ in SUBJECTS):
+                for subject in (c for c in children_of(child) if c.dep_ in SUBJECTS):
                     if _is_means(subject):
                         means.append(subject)
                     else:
@@ -905,7 +906,7 @@ def _means_authors(mention: Mention) -> list[tuple[Token, Span | None]]:
     for noun in means:
         if _is_means(noun):
             found.extend(_parties_before(noun.doc, noun.i, noun.sent.start))
-            found.extend((a, None) for verb in noun.children if verb.dep_ == "acl" for a in passive_agents(verb))
+            found.extend((a, None) for verb in children_of(noun) if verb.dep_ == "acl" for a in passive_agents(verb))
     first: dict[int, tuple[Token, Span | None]] = {}
     for author in found:
         first.setdefault(author[0].i, author)
@@ -918,12 +919,12 @@ def _is_moment_of_force(clause: Token) -> bool:
     hit X'; not 'hours after the two powers agreed a truce'. Its verb is a strike's or a killing's,
     or a means is its subject or object."""
     if clause.dep_ != "advcl" or not any(m.dep_ in ("mark", "advmod") and m.lower_ in _MOMENT_MARKS
-                                         for m in clause.children):
+                                         for m in children_of(clause)):
         return False
     lemma = clause.lemma_.lower()
     trigger = get_lexicon().verbs.get(lemma)
     return (trigger is not None and trigger.type == "ASSAULT") or lemma in load_casualty_lexicon().death_verbs or any(
-        c.dep_ in SUBJECTS | PASSIVE_SUBJECTS | OBJECT_DEPS and _is_means(c) for c in clause.children)
+        c.dep_ in SUBJECTS | PASSIVE_SUBJECTS | OBJECT_DEPS and _is_means(c) for c in children_of(clause))
 
 
 def _is_means(token: Token) -> bool:
@@ -985,7 +986,7 @@ def _is_party_modifier(token: Token) -> bool:
 
 def _names_both_parties(token: Token) -> bool:
     """'both sides', 'the two countries': the two parties of the conflict together."""
-    return token.lemma_.lower() in COLLECTIVE_PARTIES and any(c.lower_ in PAIR_WORDS for c in token.children)
+    return token.lemma_.lower() in COLLECTIVE_PARTIES and any(c.lower_ in PAIR_WORDS for c in children_of(token))
 
 
 def _exchange_drafts(drafts: list[Draft], mention: Mention, ctx: ArticleContext,
@@ -1042,7 +1043,7 @@ def _mode_words(mentions: list[Mention]) -> list[str]:
     """Trigger words with their noun modifiers ('air strike'), then alone ('strike', 'drone')."""
     phrases = [_trigger_words(m) for m in mentions]
     words = [m.trigger.lemma_.lower() for m in mentions]
-    words += [c.lemma_.lower() for m in mentions for c in m.trigger.children if c.dep_ in ("compound", "amod")]
+    words += [c.lemma_.lower() for m in mentions for c in children_of(m.trigger) if c.dep_ in ("compound", "amod")]
     return phrases + words
 
 
@@ -1133,7 +1134,7 @@ def _coordinated_sites(mention: Mention) -> list[Token]:
     for target in mention.targets:
         for token in (target, *target.conjuncts):
             found.append(token)
-            for appos in (c for c in token.children if c.dep_ == "appos"):
+            for appos in (c for c in children_of(token) if c.dep_ == "appos"):
                 found.extend([appos, *appos.conjuncts])
     sites = _WORDS.site_nouns
     unique = {t.i: t for t in found if t.lemma_.lower() in sites and t.pos_ == "NOUN"}
@@ -1263,7 +1264,7 @@ def _whole_toll(draft: Draft) -> bool:
 
 
 def _is_definite(token: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in DEFINITE_ARTICLES for c in token.children)
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE_ARTICLES for c in children_of(token))
 
 
 def _dates_compatible(a: Draft, b: Draft, slack: int = 0) -> bool:
@@ -1301,7 +1302,7 @@ def _told_again(later: Draft, earlier: Draft) -> bool:
     after a telling of it in an earlier sentence, is another act than that one."""
     return later.first.sent.start > earlier.first.sent.start and any(
         c.dep_ == "advmod" and c.lower_ in REPETITION_ADVERBS
-        for m in later.mentions for word in dict.fromkeys([m.trigger, m.clause]) for c in word.children)
+        for m in later.mentions for word in dict.fromkeys([m.trigger, m.clause]) for c in children_of(word))
 
 
 STATE_SECTORS = frozenset({"GOV", "MIL"})
@@ -1366,11 +1367,11 @@ def _is_additional(draft: Draft) -> bool:
     if mention.reference or _refers_back(draft):
         return False
     nouns = get_lexicon().nouns
-    if any(c.dep_ in SUBJECTS and c.lemma_.lower() in nouns and _is_definite(c) for c in mention.clause.children):
+    if any(c.dep_ in SUBJECTS and c.lemma_.lower() in nouns and _is_definite(c) for c in children_of(mention.clause)):
         return False  # 'the attack also killed two': the toll of the attack told before
     node = mention.clause
     for _ in range(3):
-        if any(c.dep_ == "advmod" and c.lower_ in ADDITIVE_ADVERBS for c in node.children):
+        if any(c.dep_ == "advmod" and c.lower_ in ADDITIVE_ADVERBS for c in children_of(node)):
             return True
         if node.dep_ not in ("ccomp", "xcomp") or node.head.i == node.i:
             break
@@ -1414,7 +1415,7 @@ def _coordinated_acts(a: Draft, b: Draft) -> bool:
                 continue
             if any(v.lemma_.lower() in harm for v in verbs) or verbs[1] not in verbs[0].conjuncts:
                 continue
-            if all(any(c.dep_ in OBJECT_DEPS for c in v.children) for v in verbs):
+            if all(any(c.dep_ in OBJECT_DEPS for c in children_of(v)) for v in verbs):
                 return True
     return False
 
@@ -1763,7 +1764,7 @@ def _to_event(draft: Draft, ctx: ArticleContext) -> Event:
 
 def _trigger_words(mention: Mention) -> str:
     """The trigger with its noun modifiers: 'air strike', 'drone attack'."""
-    modifiers = [c.lemma_.lower() for c in mention.trigger.children if c.dep_ in ("compound", "amod")
+    modifiers = [c.lemma_.lower() for c in children_of(mention.trigger) if c.dep_ in ("compound", "amod")
                  and c.i < mention.trigger.i]
     return " ".join([*modifiers, mention.trigger.lemma_.lower()])
 

@@ -64,6 +64,7 @@ from peacewatch.grammar import (
     passive_agents,
 )
 from peacewatch.nlp import (
+    children_of,
     doc_tokens,
     entities,
     entities_in,
@@ -112,7 +113,7 @@ class Mention:
 
     @property
     def is_noun(self) -> bool:
-        return self.trigger.pos_ in ("NOUN", "PROPN")
+        return self.trigger.pos in (NOUN, PROPN)  # (the id: pos_ looks its name up at each call)
 
 
 def find_mentions(sent: Span, lex: Lexicon) -> list[Mention]:
@@ -173,10 +174,10 @@ def _lemma(token: Token) -> str:
 @per_token  # a trigger's readers ask again and again (shared: never change the list)
 def _objects(verb: Token) -> list[Token]:
     """Direct objects, and objects of 'with'/'for'/'at' attached to the verb."""
-    found = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
-    for prep in verb.children:
+    found = [c for c in children_of(verb) if c.dep_ in OBJECT_DEPS]
+    for prep in children_of(verb):
         if prep.dep_ in ("prep", "agent") and _lemma(prep) in OBJECT_PREPS:
-            found.extend(c for c in prep.children if c.dep_ == "pobj")
+            found.extend(c for c in children_of(prep) if c.dep_ == "pobj")
     return found
 
 
@@ -190,7 +191,7 @@ def _verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     lemma = _lemma(verb)
     if not _may_trigger(lemma, lex):
         return None
-    for child in verb.children if lemma in lex.phrasal_heads else ():
+    for child in children_of(verb) if lemma in lex.phrasal_heads else ():
         # 'pull out', 'set fire', 'call on' (a preposition right after the verb: 'taken the
         # previous evening over the attack' is no 'take over')
         if child.dep_ in ("prt", "dobj") or (child.dep_ == "prep" and child.i == verb.i + 1):
@@ -198,7 +199,7 @@ def _verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
             if trigger is not None:
                 return trigger
         if child.dep_ == "prep":  # 'put the accord on hold': the verb and the noun of its preposition
-            trigger = next((lex.phrasal[(lemma, _lemma(p))] for p in child.children
+            trigger = next((lex.phrasal[(lemma, _lemma(p))] for p in children_of(child)
                             if p.dep_ == "pobj" and (lemma, _lemma(p)) in lex.phrasal), None)
             if trigger is not None:
                 return trigger
@@ -214,7 +215,8 @@ def _verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     if lacks_particle and not retyped:
         # 'A and B engaged in a call with X': the verb carries the noun's event, it is none of its own
         if _carries_event_noun(verb, lex) or not (trigger.symmetric and any(
-                any(c.dep_ == "conj" for c in s.children) or split_named_coordination(s) for s in subjects_of(verb))):
+                any(c.dep_ == "conj" for c in children_of(s)) or split_named_coordination(s)
+                for s in subjects_of(verb))):
             return None
     if required is not None and not object_lemmas & required:
         return None
@@ -224,7 +226,7 @@ def _verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
 def _required_objects(verb: Token, trigger: Trigger) -> frozenset[str] | None:
     """The lemmas one of which a trigger's verb needs as its object; None when it needs none, or
     when it may have an infinitive instead and has one."""
-    if trigger.objects is not None and trigger.xcomp_ok and any(c.dep_ == "xcomp" for c in verb.children):
+    if trigger.objects is not None and trigger.xcomp_ok and any(c.dep_ == "xcomp" for c in children_of(verb)):
         return None
     return trigger.objects
 
@@ -233,12 +235,12 @@ def _carries_event_noun(verb: Token, lex: Lexicon) -> bool:
     """Whether a light verb carries an event noun in its preposition ('engaged in talks')."""
     return _lemma(verb) in lex.light_verbs and any(
         c.dep_ == "prep" and _lemma(c) in LIGHT_VERB_PREPS and any(p.dep_ == "pobj" and _lemma(p) in lex.nouns
-                                                                   for p in c.children)
-        for c in verb.children)
+                                                                   for p in children_of(c))
+        for c in children_of(verb))
 
 
 def _has_particle(verb: Token, trigger: Trigger) -> bool:
-    return any(c.dep_ in ("prt", "prep") and _lemma(c) == trigger.particle for c in verb.children)
+    return any(c.dep_ in ("prt", "prep") and _lemma(c) == trigger.particle for c in children_of(verb))
 
 
 def _object_lemmas(verb: Token, lex: Lexicon) -> set[str]:
@@ -246,14 +248,16 @@ def _object_lemmas(verb: Token, lex: Lexicon) -> set[str]:
     objects and their conjuncts, the noun before a name ('released hostage X'), the counted noun
     of a batch ('a total of 40 captives') and the place a part belongs to ('the heart of the city')."""
     found = [*_objects(verb), *(c for o in _objects(verb) for c in o.conjuncts)]
-    found += [c for o in found if o.pos_ == "PROPN" for c in o.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
-    found += [p for o in found if _lemma(o) in _WORDS.batch_nouns for prep in o.children
-              if prep.dep_ == "prep" and _lemma(prep) == "of" for p in prep.children if p.dep_ == "pobj"]
+    found += [c for o in found if o.pos_ == "PROPN" for c in children_of(o)
+              if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    found += [p for o in found if _lemma(o) in _WORDS.batch_nouns for prep in children_of(o)
+              if prep.dep_ == "prep" and _lemma(prep) == "of" for p in children_of(prep) if p.dep_ == "pobj"]
     # 'launched no attacks': an object denied is no object the act was done on
-    found = [o for o in _through_amounts(found) if not any(c.dep_ == "det" and c.lower_ == "no" for c in o.children)]
+    found = [o for o in _through_amounts(found)
+             if not any(c.dep_ == "det" and c.lower_ == "no" for c in children_of(o))]
     objects = {_lemma(o) for o in found}
-    objects |= {_lemma(p) for o in found if _lemma(o) in lex.place_nouns for prep in o.children
-                if prep.dep_ == "prep" and _lemma(prep) == "of" for p in prep.children if p.dep_ == "pobj"}
+    objects |= {_lemma(p) for o in found if _lemma(o) in lex.place_nouns for prep in children_of(o)
+                if prep.dep_ == "prep" and _lemma(prep) == "of" for p in children_of(prep) if p.dep_ == "pobj"}
     return objects
 
 
@@ -261,9 +265,10 @@ def _through_amounts(objects: list[Token]) -> list[Token]:
     """Objects with what their amount or activity is of: '700 kg of medicine' -> medicine, 'part of
     an aid programme' -> aid, 'mediation efforts' -> mediation (an event noun: not 'a drone
     operation')."""
-    found = [*objects, *(p for o in objects if _lemma(o) in _WORDS.measure_nouns for prep in o.children
-                         if prep.dep_ == "prep" and _lemma(prep) == "of" for p in prep.children if p.dep_ == "pobj")]
-    return [*found, *(c for o in found if _lemma(o) in _WORDS.activity_nouns for c in o.children
+    found = [*objects, *(p for o in objects if _lemma(o) in _WORDS.measure_nouns for prep in children_of(o)
+                         if prep.dep_ == "prep" and _lemma(prep) == "of"
+                         for p in children_of(prep) if p.dep_ == "pobj")]
+    return [*found, *(c for o in found if _lemma(o) in _WORDS.activity_nouns for c in children_of(o)
                       if c.dep_ == "compound" and c.pos_ == "NOUN" and _is_event_noun(c))]
 
 
@@ -279,11 +284,11 @@ def _verb_mention(verb: Token, sent: Span, lex: Lexicon) -> Mention | None:
     objects = _objects(verb)
     if objects and all(o.lower_ in REFLEXIVE_PRONOUNS for o in objects) and kind not in ("ASSAULT", "COERCE"):
         return None  # 'finances itself', 'defended themselves': no other party, no event between two
-    if kind == "CONSULT" and any(c.dep_ == "ccomp" for c in verb.children):
+    if kind == "CONSULT" and any(c.dep_ == "ccomp" for c in children_of(verb)):
         return None  # 'will communicate to Russia that ...' reports a message, not a meeting
     if kind == "CONSULT" and objects and all(_lemma(o) in _WORDS.site_nouns for o in objects):
         return None  # 'the city, which hosts an air base': a site is no party met
-    if kind == "REJECT" and any(_lemma(o) in lex.statement_nouns for d in verb.children if d.dep_ in ("dobj", "obj")
+    if kind == "REJECT" and any(_lemma(o) in lex.statement_nouns for d in children_of(verb) if d.dep_ in ("dobj", "obj")
                                 for o in (d, *d.conjuncts)):
         return None  # 'rejected the accusation' is a denial: a claim, never an event (CONVENTIONS 3)
     for obj in _through_amounts(_objects(verb)):
@@ -303,15 +308,16 @@ def _verb_mention(verb: Token, sent: Span, lex: Lexicon) -> Mention | None:
 def _is_retort(verb: Token, trigger: Trigger, lex: Lexicon) -> bool:
     """'"...," the senator shot back', 'fired back at critics, saying ...', 'hit back at the
     report, calling it ...': a verb of force with 'back' that carries what was said is a reply."""
-    if trigger.type != "ASSAULT" or not any(_lemma(c) == "back" and c.dep_ in ("advmod", "prt") for c in verb.children):
+    if trigger.type != "ASSAULT" or not any(_lemma(c) == "back" and c.dep_ in ("advmod", "prt")
+                                            for c in children_of(verb)):
         return False
-    return any(c.dep_ == "ccomp" or (c.dep_ == "advcl" and _lemma(c) in lex.speech_verbs) for c in verb.children)
+    return any(c.dep_ == "ccomp" or (c.dep_ == "advcl" and _lemma(c) in lex.speech_verbs) for c in children_of(verb))
 
 
 def _halted_force(head: Token, lex: Lexicon) -> Token | None:
     """The infinitive of a promise that stops force ('pledged to halt offensives and airstrikes')."""
-    for xcomp in (c for c in head.children if c.dep_ == "xcomp" and _lemma(c) in lex.cancelling_verbs):
-        objects = [o for d in xcomp.children if d.dep_ in OBJECT_DEPS for o in (d, *d.conjuncts)]
+    for xcomp in (c for c in children_of(head) if c.dep_ == "xcomp" and _lemma(c) in lex.cancelling_verbs):
+        objects = [o for d in children_of(xcomp) if d.dep_ in OBJECT_DEPS for o in (d, *d.conjuncts)]
         if any(_lemma(o) in lex.nouns and lex.nouns[_lemma(o)].type == "ASSAULT" for o in objects):
             return xcomp
     return None
@@ -328,7 +334,7 @@ def _is_threat_of_force(verb: Token, lex: Lexicon) -> bool:
     act ('warned that X could attack', 'warned of a Russian offensive')."""
     # the subject, and the clauses beside the warning ('as fighting raged'), are not its content;
     # an infinitive is, whatever the parse calls it ('sworn to fight' as an adverbial clause)
-    outside = {t.i for c in verb.children if c.dep_ in _BESIDE_WARNING
+    outside = {t.i for c in children_of(verb) if c.dep_ in _BESIDE_WARNING
                or (c.dep_ == "advcl" and not _is_infinitive(c)) for t in c.subtree}
     return any(_names_force(token, lex) and not _is_prospect_of_other(token, verb) and not is_negated(token)
                for token in verb.subtree if token.i != verb.i and token.i not in outside)
@@ -339,11 +345,11 @@ def is_negated(token: Token) -> bool:
     clause = token if token.pos_ in ("VERB", "AUX") else _clause_of(token)
     # 'would not provoke or escalate': a negation carries over to the verbs coordinated with it
     clauses = [clause, clause.head] if clause.dep_ == "conj" else [clause]
-    return any(c.dep_ == "neg" for v in clauses for c in v.children)
+    return any(c.dep_ == "neg" for v in clauses for c in children_of(v))
 
 
 def _is_infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(verb))
 
 
 def _names_force(token: Token, lex: Lexicon) -> bool:
@@ -356,7 +362,7 @@ def _names_force(token: Token, lex: Lexicon) -> bool:
         return trigger is not None and trigger.type in lex.threat_types
     if token.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns:
         trigger = lex.nouns[lemma]
-        modifiers = {_lemma(c) for c in token.children if c.dep_ in MODIFIER_DEPS}
+        modifiers = {_lemma(c) for c in children_of(token) if c.dep_ in MODIFIER_DEPS}
         kind = next((trigger.modifier_types[m] for m in modifiers if m in trigger.modifier_types), trigger.type)
         return kind in lex.threat_types
     return False
@@ -368,20 +374,20 @@ def _is_prospect_of_other(token: Token, verb: Token) -> bool:
     could attack')."""
     if token.pos_ in ("NOUN", "PROPN") and any(
             (c.dep_ == "poss" and c.pos_ != "PRON") or (c.dep_ in MODIFIER_DEPS and c.ent_type_ in GROUP_LABELS)
-            for c in token.children):
+            for c in children_of(token)):
         return True
     clause = token if token.pos_ in ("VERB", "AUX") else _clause_of(token)
     if clause.i == verb.i:
         return False
-    modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
-    subjects = [c for c in clause.children if c.dep_ in SUBJECTS]
+    modals = {c.lower_ for c in children_of(clause) if c.dep_ == "aux"}
+    subjects = [c for c in children_of(clause) if c.dep_ in SUBJECTS]
     return bool(modals & POSSIBILITY_MODALS) and any(s.pos_ != "PRON" for s in subjects)
 
 
 def _noun_mention(noun: Token, sent: Span, lex: Lexicon) -> Mention | None:
     if noun.dep_ == "compound" and not _names_activity(noun, lex):
         return None  # a modifier names a kind of thing, not an event ('an aid group', 'strike force')
-    if any(c.dep_ == "det" and c.lower_ in NONSPECIFIC_DETERMINERS for c in noun.children):
+    if any(c.dep_ == "det" and c.lower_ in NONSPECIFIC_DETERMINERS for c in children_of(noun)):
         return None  # 'every such strike is reason for sanctions', 'any attack would': no one act
     if noun.dep_ == "pobj" and _lemma(noun.head) in PURPOSE_PREPS and _is_pretext(noun.head.head):
         return None  # 'a pretext for new attacks', 'preparations for an offensive': not done
@@ -422,7 +428,7 @@ def _talked_of(noun: Token) -> bool:
         node = node.head
     if node.dep_ == "pobj" and node.head.lower_ == "of" and _lemma(node.head.head) in _WORDS.prospect_nouns:
         return True
-    if any(c.dep_ == "poss" or (c.dep_ == "det" and _lemma(c) in DEFINITE_DETERMINERS) for c in node.children):
+    if any(c.dep_ == "poss" or (c.dep_ == "det" and _lemma(c) in DEFINITE_DETERMINERS) for c in children_of(node)):
         return False
     if node.dep_ == "pobj" and node.head.lower_ in _PROSPECT_PREPS:
         verb = node.head.head
@@ -438,7 +444,7 @@ def _is_pretext(head: Token) -> bool:
     enough for', 'made preparations for')."""
     if head.dep_ == "advmod":
         head = head.head
-    nouns = [head] if head.pos_ != "VERB" else [c for c in head.children if c.dep_ in OBJECT_DEPS]
+    nouns = [head] if head.pos_ != "VERB" else [c for c in children_of(head) if c.dep_ in OBJECT_DEPS]
     return any(_lemma(n) in _WORDS.pretext_nouns for n in nouns)
 
 
@@ -454,11 +460,11 @@ def _noun_trigger(noun: Token, lex: Lexicon) -> Trigger | None:
     'a call for restraint'); None when it lacks the modifier it requires."""
     trigger = lex.nouns[_lemma(noun)]
     # (the children are read only for a trigger with modifiers or prepositions: most have neither)
-    modifiers = {_lemma(c) for c in noun.children if c.dep_ in MODIFIER_DEPS} \
+    modifiers = {_lemma(c) for c in children_of(noun) if c.dep_ in MODIFIER_DEPS} \
         if trigger.modifier_types or trigger.requires else set()
     retyped = next((trigger.modifier_types[m] for m in modifiers if m in trigger.modifier_types), None)
     if retyped is None and trigger.prep_types:
-        preps = {_lemma(c) for c in noun.children if c.dep_ == "prep"}
+        preps = {_lemma(c) for c in children_of(noun) if c.dep_ == "prep"}
         retyped = next((trigger.prep_types[p] for p in preps if p in trigger.prep_types), None)
     if retyped is not None:
         # a retyped noun is an event of its own kind, whatever its own kind required
@@ -483,21 +489,21 @@ def _light_verb_mention(noun: Token, light: Token, trigger: Trigger, sent: Span,
     mention = Mention(type=kind, mode=trigger.mode, trigger=noun, clause=light, sent=sent)
     _read_noun_arguments(mention, noun)
     if not mention.sources and _lemma(light) in _WORDS.causative_verbs:
-        mention.sources = [c for c in light.children if c.dep_ == "dobj"]  # 'forced X into alert': X
+        mention.sources = [c for c in children_of(light) if c.dep_ == "dobj"]  # 'forced X into alert': X
     if not mention.sources:
         mention.sources = subjects_of(light) or passive_agents(light)
     if not mention.targets:  # 'imposed sanctions on X', 'take the offer to X'; 'on Tuesday' is a time
         preps = _GIVING_TARGET_PREPS if kind in _GIVING_TYPES else TARGET_PREPS
-        mention.targets = [p for prep in light.children if prep.dep_ == "prep" and _lemma(prep) in preps
-                           for p in prep.children if p.dep_ == "pobj" and p.ent_type_ not in NUMERIC_LABELS
+        mention.targets = [p for prep in children_of(light) if prep.dep_ == "prep" and _lemma(prep) in preps
+                           for p in children_of(prep) if p.dep_ == "pobj" and p.ent_type_ not in NUMERIC_LABELS
                            and p.i != noun.i]
     if kind == "REQUEST" and not mention.targets:
         mention.targets = _answered_by(noun, lex)
     if kind == "MOBILIZE" and not mention.targets:
         # 'held drills around X', 'massed troops near X': the state shown the force
-        mention.targets = [p for prep in [*noun.children, *light.children] if prep.dep_ == "prep"
+        mention.targets = [p for prep in [*children_of(noun), *children_of(light)] if prep.dep_ == "prep"
                            and _lemma(prep) in PROXIMITY_PREPS
-                           for p in prep.children if p.dep_ == "pobj" and p.ent_type_ == "GPE"]
+                           for p in children_of(prep) if p.dep_ == "pobj" and p.ent_type_ == "GPE"]
     if trigger.requires_target and not mention.targets:
         return None
     return mention
@@ -512,9 +518,9 @@ def _answered_by(noun: Token, lex: Lexicon) -> list[Token]:
     if _lemma(noun) not in OFFER_NOUNS:
         return []
     # the relative clause's object is the proposal itself ('which'): the verb is read with it
-    answers = [c for c in noun.children if c.dep_ == "relcl" and (t := lex.verbs.get(_lemma(c))) is not None
+    answers = [c for c in children_of(noun) if c.dep_ == "relcl" and (t := lex.verbs.get(_lemma(c))) is not None
                and t.type in _ANSWER_TYPES and (t.objects is None or _lemma(noun) in t.objects)]
-    return [s for verb in answers for s in verb.children if s.dep_ in SUBJECTS and s.lower_ not in RELATIVE_OBJECTS]
+    return [s for verb in answers for s in children_of(verb) if s.dep_ in SUBJECTS and s.lower_ not in RELATIVE_OBJECTS]
 
 
 def _own_noun_mention(noun: Token, trigger: Trigger, sent: Span, lex: Lexicon) -> Mention:
@@ -545,10 +551,11 @@ def _undergone_mention(noun: Token, trigger: Trigger, sent: Span, lex: Lexicon) 
     if mention.targets and _lemma(verb) in _WORDS.hit_taking_verbs:
         return None  # 'took action against X': the subject acts on X
     # ('X has been battered by attacks': the passive's subject undergoes them)
-    mention.targets = mention.targets or [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS] or subjects_of(verb)
+    mention.targets = (mention.targets or [c for c in children_of(verb) if c.dep_ in PASSIVE_SUBJECTS]
+                       or subjects_of(verb))
     # 'drew condemnation from X', 'came under attack by X' (the parse hangs 'by' on the verb)
-    mention.sources = mention.sources or [p for prep in verb.children if prep.dep_ in ("prep", "agent")
-                                          and _lemma(prep) in AUTHOR_PREPS for p in prep.children
+    mention.sources = mention.sources or [p for prep in children_of(verb) if prep.dep_ in ("prep", "agent")
+                                          and _lemma(prep) in AUTHOR_PREPS for p in children_of(prep)
                                           if p.dep_ == "pobj" and p.i != noun.i]
     if not mention.sources and trigger.type != "ASSAULT" and noun.dep_ == "pobj":
         return None  # 'the hospital came under threat': endangered, by no one named
@@ -561,7 +568,8 @@ def _undergoing_verb(noun: Token, trigger: Trigger, lex: Lexicon) -> Token | Non
     the agent of a passive verb of no event of its own ('X has been battered by aerial attacks')."""
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "agent" and trigger.type == "ASSAULT" and head.head.pos_ == "VERB" \
-            and _verb_trigger(head.head, lex) is None and any(c.dep_ in PASSIVE_SUBJECTS for c in head.head.children):
+            and _verb_trigger(head.head, lex) is None \
+            and any(c.dep_ in PASSIVE_SUBJECTS for c in children_of(head.head)):
         return head.head
     if noun.dep_ == "dobj" and (_lemma(head) in _WORDS.receiving_verbs
                                 or (trigger.type in _HIT_TYPES and _lemma(head) in _WORDS.hit_taking_verbs)):
@@ -586,8 +594,8 @@ def _adjunct_meeting(noun: Token, trigger: Trigger) -> Mention | None:
     head = noun.head
     if not _is_time_adjunct(noun) or trigger.type not in MEETING_TYPES or _is_definite_noun(noun):
         return None
-    partners = [p for prep in noun.children if prep.dep_ == "prep" and _lemma(prep) in PARTNER_PREPS
-                for p in prep.children if p.dep_ == "pobj"]
+    partners = [p for prep in children_of(noun) if prep.dep_ == "prep" and _lemma(prep) in PARTNER_PREPS
+                for p in children_of(prep) if p.dep_ == "pobj"]
     clause = head.head
     if not partners or clause.pos_ not in ("VERB", "AUX"):
         return None
@@ -612,8 +620,8 @@ def _anchoring_act(noun: Token, trigger: Trigger) -> Mention | None:
                       adjunct=True, anchor=True)
     _read_noun_arguments(mention, noun)
     if trigger.type == "ASSAULT" and not mention.targets:  # 'clashes with X': the other side
-        mention.targets = [p for prep in noun.children if prep.dep_ == "prep" and _lemma(prep) in PARTNER_PREPS
-                           for p in prep.children if p.dep_ == "pobj"]
+        mention.targets = [p for prep in children_of(noun) if prep.dep_ == "prep" and _lemma(prep) in PARTNER_PREPS
+                           for p in children_of(prep) if p.dep_ == "pobj"]
     mention.sources = [s for s in mention.sources if s.pos_ != "PRON"]  # 'after its attack': told before
     if not mention.sources and not (mention.targets and (_lemma(noun) in _WORDS.taking_nouns
                                                          or not _is_definite_noun(noun))):
@@ -627,7 +635,7 @@ def _is_past_anchor(noun: Token) -> bool:
     if noun.dep_ == "pobj":
         return head.dep_ == "prep" and head.lower_ in PAST_ANCHOR_PREPS
     return (noun.dep_ == "dobj" and head.lower_ in PAST_ANCHOR_PREPS and head.tag_ == "VBG"
-            and head.dep_ in ("advcl", "prep", "acl") and not any(c.dep_ in SUBJECTS for c in head.children))
+            and head.dep_ in ("advcl", "prep", "acl") and not any(c.dep_ in SUBJECTS for c in children_of(head)))
 
 
 def _is_time_adjunct(noun: Token) -> bool:
@@ -636,12 +644,12 @@ def _is_time_adjunct(noun: Token) -> bool:
     if noun.dep_ == "pobj":
         return head.dep_ == "prep" and head.lower_ in TIME_ADJUNCT_PREPS
     return (noun.dep_ == "dobj" and head.lower_ in TIME_ADJUNCT_PREPS and head.tag_ == "VBG"
-            and head.dep_ in ("advcl", "prep") and not any(c.dep_ in SUBJECTS for c in head.children))
+            and head.dep_ in ("advcl", "prep") and not any(c.dep_ in SUBJECTS for c in children_of(head)))
 
 
 def _is_definite_noun(noun: Token) -> bool:
-    return any(c.dep_ == "det" and _lemma(c) in DEFINITE_DETERMINERS for c in noun.children) \
-        or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
+    return any(c.dep_ == "det" and _lemma(c) in DEFINITE_DETERMINERS for c in children_of(noun)) \
+        or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in children_of(noun))
 
 
 def _adjective_mention(adj: Token, sent: Span, lex: Lexicon) -> Mention | None:
@@ -655,7 +663,7 @@ def _adjective_mention(adj: Token, sent: Span, lex: Lexicon) -> Mention | None:
     mention = Mention(type=trigger.type, mode=trigger.mode, trigger=adj, clause=adj.head, sent=sent,
                       source_is_speaker=True)
     mention.sources = [speaker]
-    subject = next((c for c in adj.head.children if c.dep_ in SUBJECTS), None)
+    subject = next((c for c in children_of(adj.head) if c.dep_ in SUBJECTS), None)
     if subject is not None:
         mention.targets = owners_of(subject) or []
     return mention
@@ -688,8 +696,8 @@ def _reported_wrongdoing(sent: Span, lex: Lexicon, found: list[Mention]) -> list
 def _is_pledge_to(verb: Token) -> bool:
     """'expects Moscow to commit to a ceasefire': a verb with no object of its own and a 'to'
     phrase binds its subject to something; no wrong is done ('commit a crime' is one)."""
-    return not any(c.dep_ in OBJECT_DEPS for c in verb.children) and any(
-        c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+    return not any(c.dep_ in OBJECT_DEPS for c in children_of(verb)) and any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in children_of(verb))
 
 
 def _quoted_judgements(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Mention]:
@@ -705,7 +713,7 @@ def _quoted_judgements(sent: Span, lex: Lexicon, found: list[Mention]) -> list[M
             continue
         speech = speech_verb_of(verb, lex)
         speaker = speaker_of(verb, lex)
-        attack = next((c for c in verb.children if c.dep_ in SUBJECTS and _lemma(c) in lex.nouns
+        attack = next((c for c in children_of(verb) if c.dep_ in SUBJECTS and _lemma(c) in lex.nouns
                        and lex.nouns[_lemma(c)].type == "ASSAULT" and _is_definite_noun(c)), None)
         if speech is None or speaker is None or attack is None or speech.i in taken:
             continue
@@ -728,7 +736,7 @@ def _read_alleged_plans(mentions: list[Mention], lex: Lexicon) -> None:
         speech = _speech_verb_above(clause.head, lex)
         if speech is None:
             continue
-        speaker = next((c for c in speech.children if c.dep_ in SUBJECTS), None)
+        speaker = next((c for c in children_of(speech) if c.dep_ in SUBJECTS), None)
         if speaker is None or speaker.pos_ == "PRON" or any(t.i == speaker.i for t in mention.sources) \
                 or any(t.pos_ == "PRON" for t in mention.sources):
             continue
@@ -755,7 +763,7 @@ def _wrongdoing_named(noun: Token, sent: Span, lex: Lexicon) -> list[Mention]:
     the doer of what the copula's subject names."""
     copula = noun.head
     speaker = speaker_of(copula, lex)
-    subject = next((c for c in copula.children if c.dep_ in SUBJECTS), None)
+    subject = next((c for c in children_of(copula) if c.dep_ in SUBJECTS), None)
     if speaker is None or subject is None:
         return []
     if subject.pos_ in ("VERB", "AUX"):
@@ -792,7 +800,7 @@ def _told_as_term(clause: Token) -> bool:
     """'As part of the deal, X will withdraw', 'Under the truce, X will release ...': a future act
     told as a term of an agreement is that agreement's, not a new promise or threat."""
     return any(c.dep_ == "prep" and _lemma(c) in TERM_PREPS and subtree_has_lemma(c, _WORDS.agreement_nouns)
-               for c in clause.children)
+               for c in children_of(clause))
 
 
 def subtree_has_lemma(token: Token, words: Set[str]) -> bool:
@@ -817,7 +825,7 @@ def _threats_of_action(sent: Span, lex: Lexicon, found: list[Mention]) -> list[M
         if mention.reference or mention.type == "THREATEN" or clause.i in threatened or not mention.sources \
                 or mention.status == "negated" or _is_carried_noun(mention, lex):
             continue  # 'would not withdraw from the talks' threatens nothing
-        future = {c.lower_ for c in clause.children if c.dep_ == "aux"} & futures
+        future = {c.lower_ for c in children_of(clause) if c.dep_ == "aux"} & futures
         if not (future or threats) or _told_as_term(clause):
             continue  # (without a future, the act can only be what a warning read before warned of)
         speech = speech_verb_of(clause, lex)
@@ -831,8 +839,8 @@ def _threats_of_action(sent: Span, lex: Lexicon, found: list[Mention]) -> list[M
             continue
         hostile = mention.type in lex.threat_types or _lemma(mention.trigger) in _WORDS.pressure_verbs
         if hostile and speech is not None or any(
-                c.dep_ == "advcl" and any(m.dep_ == "mark" and _lemma(m) == UNLESS for m in c.children)
-                for c in clause.children):  # announced, or conditional ('unless')
+                c.dep_ == "advcl" and any(m.dep_ == "mark" and _lemma(m) == UNLESS for m in children_of(c))
+                for c in children_of(clause)):  # announced, or conditional ('unless')
             out.append(Mention(type="THREATEN", mode=None, trigger=mention.trigger, clause=clause, sent=sent,
                                sources=list(mention.sources), targets=list(mention.targets), derived=True))
             threatened.add(clause.i)
@@ -851,16 +859,16 @@ def _vows_of_retaliation(sent: Span, lex: Lexicon, found: list[Mention]) -> list
         if lemma not in _WORDS.retaliation_verbs or token.pos_ != "VERB" or token.i in taken:
             continue
         # 'must oppose and counter them': the modal of the first of coordinated verbs
-        clause = token.head if token.dep_ == "conj" and not any(c.dep_ == "aux" for c in token.children) else token
-        modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        clause = token.head if token.dep_ == "conj" and not any(c.dep_ == "aux" for c in children_of(token)) else token
+        modals = {c.lower_ for c in children_of(clause) if c.dep_ == "aux"}
         if not modals & (lex.future_auxiliaries | _CONDITIONAL | lex.obligation_modals) or is_negated(token):
             continue
-        if any(c.dep_ == "mark" and _lemma(c) in CONDITION_MARKS for c in clause.children):
+        if any(c.dep_ == "mark" and _lemma(c) in CONDITION_MARKS for c in children_of(clause)):
             continue  # 'if X attacks, Y would retaliate': a hypothetical
         # 'counter US arms sales': the owner of the act countered
         targets = [o for obj in _objects(token) for o in ((owners_of(obj) if _is_event_noun(obj) else None) or [obj])]
-        targets += [p for prep in token.children if prep.dep_ == "prep" and _lemma(prep) in TARGET_PREPS
-                    for p in prep.children if p.dep_ == "pobj"]
+        targets += [p for prep in children_of(token) if prep.dep_ == "prep" and _lemma(prep) in TARGET_PREPS
+                    for p in children_of(prep) if p.dep_ == "pobj"]
         out.append(Mention(type="THREATEN", mode=None, trigger=token, clause=token, sent=sent,
                            sources=subjects_of(clause), targets=targets))
     return out
@@ -876,8 +884,8 @@ def _promises_of_action(sent: Span, lex: Lexicon, found: list[Mention]) -> list[
         if mention.reference or clause.i in agreed or not mention.sources or mention.type not in lex.promise_types \
                 or _is_carried_noun(mention, lex) or _told_as_term(clause):
             continue
-        future = {c.lower_ for c in clause.children if c.dep_ == "aux"} & (lex.future_auxiliaries | _CONDITIONAL)
-        if future and not any(c.dep_ == "neg" for c in clause.children):
+        future = {c.lower_ for c in children_of(clause) if c.dep_ == "aux"} & (lex.future_auxiliaries | _CONDITIONAL)
+        if future and not any(c.dep_ == "neg" for c in children_of(clause)):
             # a meeting promised is promised to its partners, not to its topic ('talks toward a ceasefire')
             targets = [t for t in mention.targets if mention.type not in ("CONSULT", "COOPERATE")
                        or not _is_event_noun(t)]
@@ -912,11 +920,12 @@ def _promises_and_obligations(sent: Span, lex: Lexicon, found: list[Mention]) ->
                                    status="planned" if halted is not None else "occurred"))
     obliging = not lex.obligation_modals.isdisjoint(lowers(sent.doc)[sent.start:sent.end])
     for token in tokens if obliging else ():
-        if token.dep_ != "ccomp" or not {c.lower_ for c in token.children if c.dep_ == "aux"} & lex.obligation_modals:
+        if token.dep_ != "ccomp" or not {c.lower_ for c in children_of(token)
+                                         if c.dep_ == "aux"} & lex.obligation_modals:
             continue
         speech = speech_verb_of(token, lex)
         speaker = speaker_of(token, lex)
-        subjects = [c for c in token.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS and not _is_generic(c)]
+        subjects = [c for c in children_of(token) if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS and not _is_generic(c)]
         if speech is not None and speaker is not None and subjects and speaker.i not in {s.i for s in subjects}:
             out.append(Mention(type="REQUEST", mode="demand", trigger=token, clause=speech,
                                sent=sent, sources=[speaker], targets=subjects, source_is_speaker=True))
@@ -935,12 +944,12 @@ def subjects_of(verb: Token) -> list[Token]:
         if given is not None:
             return given
         # (the parse may hang the subject on the modal: 'we must ... oppose')
-        subjects = [c for c in verb.children if c.dep_ in SUBJECTS] or [
-            s for aux in verb.children if aux.dep_ == "aux" for s in aux.children if s.dep_ in SUBJECTS]
+        subjects = [c for c in children_of(verb) if c.dep_ in SUBJECTS] or [
+            s for aux in children_of(verb) if aux.dep_ == "aux" for s in children_of(aux) if s.dep_ in SUBJECTS]
         if subjects and _is_relative_quantifier(subjects[0]) and verb.head.i != verb.i:
             # 'leaders including X and Y, both of whom demanded': the leaders named before
             head = verb.head
-            return passive_agents(head) or [c for c in head.children if c.dep_ in SUBJECTS] or subjects
+            return passive_agents(head) or [c for c in children_of(head) if c.dep_ in SUBJECTS] or subjects
         if subjects:
             return subjects
         if (verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON")) or _is_verb_after_apposition(verb):
@@ -953,7 +962,8 @@ def subjects_of(verb: Token) -> list[Token]:
             continue
         if verb.dep_ in ("conj", "xcomp", "advcl", "acl") and verb.head.i != verb.i:
             if verb.dep_ == "conj" or verb.dep_ == "xcomp" or verb.tag_ in ("VBG", "VBN", "VB"):
-                if any(c.dep_ in PASSIVE_SUBJECTS for c in verb.head.children) and verb.dep_ not in ("conj", "xcomp"):
+                if any(c.dep_ in PASSIVE_SUBJECTS for c in children_of(verb.head)) \
+                        and verb.dep_ not in ("conj", "xcomp"):
                     return []
                 raised = _raised_subjects(verb) if verb.dep_ == "xcomp" else []
                 if raised:
@@ -973,24 +983,24 @@ def _is_verb_after_apposition(verb: Token) -> bool:
         return False
     if verb.i == 0 or verb.doc[verb.i - 1].text != ",":
         return False
-    return any(c.dep_ == "appos" and head.i < c.i and c.right_edge.i < verb.i for c in head.children)
+    return any(c.dep_ == "appos" and head.i < c.i and c.right_edge.i < verb.i for c in children_of(head))
 
 
 def _is_future(verb: Token, lex: Lexicon) -> bool:
-    return bool({c.lower_ for c in verb.children if c.dep_ == "aux"} & (lex.future_auxiliaries | _CONDITIONAL))
+    return bool({c.lower_ for c in children_of(verb) if c.dep_ == "aux"} & (lex.future_auxiliaries | _CONDITIONAL))
 
 
 def _is_generic(noun: Token) -> bool:
     """'No diplomatic mission should be a target', 'every state must ...': a rule said of all, not
     a demand of one party."""
-    return any(c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in noun.children)
+    return any(c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in children_of(noun))
 
 
 def _given_subjects(verb: Token) -> list[Token] | None:
     """The doer of an infinitive that has no subject of its own: the object of a causative
     ('prompted X to impose': X), the name a headline hangs it on ('EU to impose sanctions')."""
     if _is_caused_act(verb):
-        return [c for c in verb.head.children if c.dep_ == "dobj"]
+        return [c for c in children_of(verb.head) if c.dep_ == "dobj"]
     if verb.dep_ == "acl" and _is_headline_infinitive(verb):
         return [verb.head]
     join = joined_act(verb)
@@ -1001,7 +1011,7 @@ def _given_subjects(verb: Token) -> list[Token] | None:
 
 def _is_decided_act(verb: Token) -> bool:
     """The infinitive of a decision noun: 'the Indian decision to suspend the treaty'."""
-    return verb.dep_ == "acl" and _lemma(verb.head) in _WORDS.decision_nouns and _has_infinitive_to(list(verb.children))
+    return verb.dep_ == "acl" and _lemma(verb.head) in _WORDS.decision_nouns and _has_infinitive_to(children_of(verb))
 
 
 def _subject_sharer(verb: Token) -> Token | None:
@@ -1021,9 +1031,9 @@ def _subject_sharer(verb: Token) -> Token | None:
 
 def _raised_subjects(verb: Token) -> list[Token]:
     """'X is expected to visit', 'X was asked to leave', 'prompted X to impose': X does it."""
-    raised = [c for c in verb.head.children if c.dep_ in PASSIVE_SUBJECTS]
-    return raised or [c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")
-                      and _has_infinitive_to(list(verb.children))]
+    raised = [c for c in children_of(verb.head) if c.dep_ in PASSIVE_SUBJECTS]
+    return raised or [c for c in children_of(verb.head) if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")
+                      and _has_infinitive_to(children_of(verb))]
 
 
 def split_named_coordination(token: Token) -> list[Span]:
@@ -1085,7 +1095,7 @@ def hyphen_pair(token: Token) -> tuple[Token, Token] | None:
     the article gives elsewhere on its own (a person's, a country's), as (first, second); None for
     one name written with a hyphen ('Al-Shabaab', 'Guinea-Bissau')."""
     doc = token.doc
-    left = next((c for c in token.children if c.dep_ == "compound" and c.i == token.i - 2), None)
+    left = next((c for c in children_of(token) if c.dep_ == "compound" and c.i == token.i - 2), None)
     if left is None or doc[token.i - 1].text != "-" or left.whitespace_ or doc[token.i - 1].whitespace_:
         return None
     if not (left.text[:1].isupper() and token.text[:1].isupper()):
@@ -1107,7 +1117,7 @@ def _is_demand_participle(verb: Token) -> bool:
 
 def _is_relative_quantifier(token: Token) -> bool:
     return token.lower_ in RELATIVE_QUANTIFIERS and any(
-        c.dep_ == "prep" and any(g.lower_ in RELATIVE_PRONOUNS for g in c.children) for c in token.children)
+        c.dep_ == "prep" and any(g.lower_ in RELATIVE_PRONOUNS for g in children_of(c)) for c in children_of(token))
 
 
 def _light_verb(noun: Token, lex: Lexicon) -> Token | None:
@@ -1117,7 +1127,7 @@ def _light_verb(noun: Token, lex: Lexicon) -> Token | None:
         return head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and _lemma(head.head) in lex.light_verbs \
             and _lemma(head) in LIGHT_VERB_PREPS and not _is_answered(head) and not any(
-                c.dep_ in ("dobj", "obj") and _lemma(c) in lex.nouns for c in head.head.children):
+                c.dep_ in ("dobj", "obj") and _lemma(c) in lex.nouns for c in children_of(head.head)):
         # one verb carries one event: 'declared a truce in the war' carries the truce, not the war
         return head.head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.dep_ in ("dobj", "attr") \
@@ -1126,7 +1136,7 @@ def _light_verb(noun: Token, lex: Lexicon) -> Token | None:
     if noun.dep_ == "conj":
         return _light_verb(noun.head, lex)
     if noun.dep_ == "pobj" and head.lower_ == "into" and _lemma(head.head) in _WORDS.causative_verbs \
-            and any(c.dep_ == "dobj" for c in head.head.children):
+            and any(c.dep_ == "dobj" for c in children_of(head.head)):
         return head.head  # 'forced the authorities into high alert': they went on alert
     return None
 
@@ -1144,9 +1154,9 @@ def _is_reference(noun: Token, lex: Lexicon) -> bool:
         _lemma(head) in lex.cancelling_verbs or (head.dep_ == "prep" and _lemma(head.head) in lex.cancelling_verbs)
     ):
         return True
-    determiners = {_lemma(c) for c in noun.children if c.dep_ == "det"}
+    determiners = {_lemma(c) for c in children_of(noun) if c.dep_ == "det"}
     definite = bool(determiners & DEFINITE_DETERMINERS) or any(
-        c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
+        c.dep_ == "poss" and c.pos_ == "PRON" for c in children_of(noun))
     if noun.dep_ == "pobj" and definite and _lemma(head) in ANCHOR_PREPS | {"to"} and (
         _lemma(head) != "to" or _lemma(head.head) in ANCHOR_PREPS
     ):
@@ -1156,7 +1166,7 @@ def _is_reference(noun: Token, lex: Lexicon) -> bool:
     ):
         return True
     own_args = any(c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in GROUP_LABELS
-                   for c in noun.children)
+                   for c in children_of(noun))
     return definite and not own_args and noun.dep_ not in ("nsubj", "nsubjpass")
 
 
@@ -1175,7 +1185,7 @@ def _read_verb_arguments(mention: Mention, verb: Token, trigger: Trigger) -> Non
     headline = _is_headline_passive(verb)
     if headline or _is_passive(verb) or _is_raised_participle(verb):
         suffering = PASSIVE_SUBJECTS | {"nsubj"} if headline else PASSIVE_SUBJECTS
-        mention.targets = [c for c in verb.children if c.dep_ in suffering] or (
+        mention.targets = [c for c in children_of(verb) if c.dep_ in suffering] or (
             _raised_subjects(verb) if _is_raised_participle(verb) else [])
         mention.sources = passive_agents(verb)
         if mention.type == "MOBILIZE" and not mention.sources:
@@ -1183,19 +1193,19 @@ def _read_verb_arguments(mention: Mention, verb: Token, trigger: Trigger) -> Non
             mention.sources, mention.targets = mention.targets, []
     else:
         mention.sources = subjects_of(verb)
-        for child in verb.children:
+        for child in children_of(verb):
             read_object = _OBJECT_READERS.get(child.dep_)
             if read_object is not None:
                 read_object(mention, verb, trigger, child)
-    for prep in verb.children:
+    for prep in children_of(verb):
         if prep.dep_ != "prep":
             continue
         read_prep = _VERB_PREP_READERS.get(_lemma(prep))
         if read_prep is not None:
-            read_prep(mention, trigger, [c for c in prep.children if c.dep_ == "pobj"])
+            read_prep(mention, trigger, [c for c in children_of(prep) if c.dep_ == "pobj"])
     if trigger.type == "THREATEN" and not mention.targets and _is_demand_participle(verb):
         # '... demanded that X agree, warning of sanctions if it refused': the warning is aimed at X
-        mention.targets = [c for c in verb.head.children if c.dep_ in SUBJECTS]
+        mention.targets = [c for c in children_of(verb.head) if c.dep_ in SUBJECTS]
     _read_complement(mention, verb, trigger)
     if verb.dep_ == "relcl" and _is_event_noun(verb.head) and verb.head.pos_ == "NOUN":
         # 'a missile attack by the rebels that struck the airport': the attack's own author
@@ -1212,7 +1222,7 @@ def _complement_targets(verb: Token, sent: Span, deps: frozenset[str], types: fr
     'threatened to impose sanctions on X', 'committed $30 million to support X' (only acts of
     `types`, when given)."""
     lex = get_lexicon()
-    acts = [a for c in verb.children if c.dep_ in deps and c.pos_ in ("VERB", "AUX") and _is_infinitive(c)
+    acts = [a for c in children_of(verb) if c.dep_ in deps and c.pos_ in ("VERB", "AUX") and _is_infinitive(c)
             for a in (c, *c.conjuncts)]
     for act in acts:
         told = _verb_mention(act, sent, lex) if act.i != verb.i else None
@@ -1235,8 +1245,8 @@ def _ended(mention: Mention, objects: list[Token]) -> None:
     for obj in objects:
         if _lemma(obj) not in _WORDS.ending_nouns:
             continue
-        ended = [p for prep in obj.children if prep.dep_ == "prep" and _lemma(prep) in ("to", "of")
-                 for p in prep.children if p.dep_ == "pobj"]
+        ended = [p for prep in children_of(obj) if prep.dep_ == "prep" and _lemma(prep) in ("to", "of")
+                 for p in children_of(prep) if p.dep_ == "pobj"]
         if ended:
             mention.targets = [t for t in mention.targets if t.i != obj.i]
             mention.targets.extend(o for e in ended for o in (owners_of(e) if _is_event_noun(e) else None) or [e])
@@ -1257,24 +1267,27 @@ def _read_complement(mention: Mention, verb: Token, trigger: Trigger) -> None:
         mention.targets = _complement_targets(verb, mention.sent, _COMPLEMENT_DEPS, _PURPOSE_TYPES)
     elif mention.type == "CONCEDE" and not mention.targets and mention.clause.i != verb.i:
         # 'pledged to halt airstrikes on X's areas': the one the halted force was aimed at
-        halted = [o for d in mention.clause.children if d.dep_ in OBJECT_DEPS for o in (d, *d.conjuncts)]
-        aimed = _aimed_at_all(halted) or [p for prep in mention.clause.children if prep.dep_ == "prep"
-                                          and _lemma(prep) in TARGET_PREPS for p in prep.children if p.dep_ == "pobj"]
+        halted = [o for d in children_of(mention.clause) if d.dep_ in OBJECT_DEPS for o in (d, *d.conjuncts)]
+        aimed = _aimed_at_all(halted) or [p for prep in children_of(mention.clause) if prep.dep_ == "prep"
+                                          and _lemma(prep) in TARGET_PREPS
+                                          for p in children_of(prep) if p.dep_ == "pobj"]
         mention.targets = [o for a in aimed for o in owners_of(a) or [a]]
     elif mention.type == "CONCEDE" and not mention.targets and not (
             verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl")):
         # 'allowed the wounded to leave', 'let the convoys pass': the one allowed ('..., allowing
         # the army to advance' tells what an act made possible, no permission)
-        mention.targets = [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJECTS]
+        mention.targets = [s for c in children_of(verb) if c.dep_ == "ccomp"
+                           for s in children_of(c) if s.dep_ in SUBJECTS]
     elif mention.type == "REQUEST":
         _ended(mention, [o for o in _objects(verb) if o.pos_ == "NOUN"]
-               + [p for prep in verb.children if prep.dep_ == "prep" for p in prep.children if p.dep_ == "pobj"])
+               + [p for prep in children_of(verb) if prep.dep_ == "prep"
+                  for p in children_of(prep) if p.dep_ == "pobj"])
 
 
 def _is_raised_participle(verb: Token) -> bool:
     """'three people were reported killed', 'two were said wounded': a participle under a passive
     verb of saying is passive too; the subject raised to that verb is who suffered it."""
-    return verb.dep_ in ("xcomp", "oprd") and verb.tag_ == "VBN" and not _has_infinitive_to(list(verb.children)) \
+    return verb.dep_ in ("xcomp", "oprd") and verb.tag_ == "VBN" and not _has_infinitive_to(children_of(verb)) \
         and _is_passive(verb.head)
 
 
@@ -1283,29 +1296,30 @@ def _is_headline_passive(verb: Token) -> bool:
     counted subject, no auxiliary and no object, is a headline's passive (in a sentence such a
     participle has 'was' or 'has'); its subject is who suffered the act."""
     return (verb.tag_ == "VBN" and verb.dep_ not in ("amod", "acl", "relcl")
-            and any(c.dep_ == "nsubj" and _is_counted(c) for c in verb.children)
-            and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children))
+            and any(c.dep_ == "nsubj" and _is_counted(c) for c in children_of(verb))
+            and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in children_of(verb)))
 
 
 def _is_counted(noun: Token) -> bool:
     """'six citizens', '22': a noun told with its number, or a number standing for one."""
-    return noun.tag_ == "CD" or any(c.dep_ == "nummod" for c in noun.children)
+    return noun.tag_ == "CD" or any(c.dep_ == "nummod" for c in children_of(noun))
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children) or verb.tag_ == "VBN" and any(
-        c.dep_ == "auxpass" for c in verb.children)
+    return any(c.dep_ in PASSIVE_SUBJECTS for c in children_of(verb)) or verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" for c in children_of(verb))
 
 
 def _read_object(mention: Mention, verb: Token, trigger: Trigger, obj: Token) -> None:
     """The object of an active verb: the one acted upon, or the owner of what is acted upon."""
     if mention.type in ("MOBILIZE", "AID"):
         return  # what is deployed or given is not the one acted upon ('deployed troops', '$30 million')
-    if _lemma(obj) in DIPLOMAT_WORDS:
+    lemma = _lemma(obj)
+    if lemma in DIPLOMAT_WORDS:
         # 'recalled its ambassador from X', 'expelled X's envoy': the other state
-        mention.targets.extend(p for prep in list(obj.children) + list(verb.children)
+        mention.targets.extend(p for prep in children_of(obj) + children_of(verb)
                                if prep.dep_ == "prep" and _lemma(prep) in DIPLOMAT_PREPS
-                               for p in prep.children if p.dep_ == "pobj")
+                               for p in children_of(prep) if p.dep_ == "pobj")
         mention.targets.extend(o for o in owners_of(obj) or [] if o.pos_ != "PRON")
         return
     if obj.dep_ != "dative" and trigger.type == "SANCTION":
@@ -1316,13 +1330,13 @@ def _read_object(mention: Mention, verb: Token, trigger: Trigger, obj: Token) ->
         if recipients:
             mention.targets.extend(recipients)
             return
-    if (_lemma(verb), _lemma(obj)) in get_lexicon().phrasal:
+    if (_lemma(verb), lemma) in get_lexicon().phrasal:
         # 'set fire to X', 'opened fire on X', 'took control of X': the object is part of the
         # trigger; X is acted upon
-        mention.targets.extend(p for prep in list(obj.children) + list(verb.children)
+        mention.targets.extend(p for prep in children_of(obj) + children_of(verb)
                                if prep.dep_ == "prep" and (prep.lower_ in _GIVING_TARGET_PREPS
                                                            or prep.lower_ == "of" and prep.head.i == obj.i)
-                               for p in prep.children if p.dep_ == "pobj")
+                               for p in children_of(prep) if p.dep_ == "pobj")
         return
     if trigger.type == "ASSAULT" and _aimed_at(obj):
         # 'launched (a series of) airstrikes on X': X is hit
@@ -1332,7 +1346,7 @@ def _read_object(mention: Mention, verb: Token, trigger: Trigger, obj: Token) ->
         # 'agreed a peace deal with X', 'signed an accord with X': X is the other party
         mention.targets.extend(_partners(obj))
         return
-    if _lemma(obj) in OFFER_NOUNS or _is_event_noun(obj):
+    if lemma in OFFER_NOUNS or _is_event_noun(obj):
         # 'accepted the US proposal': the proposer; 'condemned the attack': the
         # attack itself, whose author the article pass finds.
         mention.targets.extend(owners_of(obj) or [obj])
@@ -1342,10 +1356,10 @@ def _read_object(mention: Mention, verb: Token, trigger: Trigger, obj: Token) ->
 
 def _aimed_at(obj: Token) -> list[Token]:
     """What an attack named as an object is aimed at: 'strikes on X', 'a series of strikes on X'."""
-    nouns = [obj] + [p for prep in obj.children if prep.dep_ == "prep" and _lemma(prep) == "of"
-                     and _lemma(obj) in _WORDS.batch_nouns for p in prep.children if p.dep_ == "pobj"]
-    return [p for noun in nouns if _is_event_noun(noun) for prep in noun.children
-            if prep.dep_ == "prep" and _lemma(prep) in TARGET_PREPS for p in prep.children if p.dep_ == "pobj"] \
+    nouns = [obj] + [p for prep in children_of(obj) if prep.dep_ == "prep" and _lemma(prep) == "of"
+                     and _lemma(obj) in _WORDS.batch_nouns for p in children_of(prep) if p.dep_ == "pobj"]
+    return [p for noun in nouns if _is_event_noun(noun) for prep in children_of(noun)
+            if prep.dep_ == "prep" and _lemma(prep) in TARGET_PREPS for p in children_of(prep) if p.dep_ == "pobj"] \
         + [p for noun in nouns if _is_event_noun(noun) for p in _aimed_by_participle(noun)]
 
 
@@ -1356,7 +1370,7 @@ def _aimed_at_all(objects: list[Token]) -> list[Token]:
 def _read_reported_clause(mention: Mention, verb: Token, trigger: Trigger, clause: Token) -> None:
     """'demanded that X withdraw', 'accused X of ...' told as a clause: X is the one aimed at."""
     if trigger.type in ("REQUEST", "ACCUSE"):
-        mention.targets.extend(c for c in clause.children if c.dep_ in SUBJECTS)
+        mention.targets.extend(c for c in children_of(clause) if c.dep_ in SUBJECTS)
 
 
 def _read_prep_target(mention: Mention, trigger: Trigger, objects: list[Token]) -> None:
@@ -1410,17 +1424,18 @@ _VERB_PREP_READERS: dict[str, _PrepReader] = {
 def _read_linked_objects(mention: Mention, verb: Token) -> None:
     """The manner ('spoke by phone', 'held a phone call') and the parties ('talks between X and Y')
     told by the objects of a verb; a phrase of time ('after a phone call with X') tells neither."""
-    linked = _objects(verb) + [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ not in ANCHOR_PREPS
-                               for p in prep.children if p.dep_ == "pobj"]
+    linked = _objects(verb) + [p for prep in children_of(verb)
+                               if prep.dep_ == "prep" and prep.lower_ not in ANCHOR_PREPS
+                               for p in children_of(prep) if p.dep_ == "pobj"]
     if any(_lemma(p) in _WORDS.remote_means and p.head.lower_ in MEANS_PREPS for p in linked):
         mention.mode = "phone"  # 'spoke by phone with
     for obj in linked:
-        if _lemma(obj) in _WORDS.call_nouns and any(_lemma(c) in _WORDS.phone_words for c in obj.children):
+        if _lemma(obj) in _WORDS.call_nouns and any(_lemma(c) in _WORDS.phone_words for c in children_of(obj)):
             mention.mode = "phone"
             mention.count = _count_of(obj) or mention.count
-        for prep in obj.children:
+        for prep in children_of(obj):
             if prep.dep_ == "prep" and _lemma(prep) == "between":
-                mention.parties.extend(c for c in prep.children if c.dep_ == "pobj")
+                mention.parties.extend(c for c in children_of(prep) if c.dep_ == "pobj")
 
 
 # 'sent aid to X': on the verb only 'to' names a recipient ('sent aid for the winter' does not).
@@ -1429,19 +1444,19 @@ _VERB_RECIPIENT_PREPS = frozenset({"to"})
 
 def _recipients(obj: Token, verb: Token | None = None) -> list[Token]:
     """Who a thing is given or sent to: 'aid to X', 'aid for X', 'sent aid to X', 'visas issued to X'."""
-    given = [p for acl in obj.children if acl.dep_ == "acl" and acl.tag_ == "VBN" for p in acl.children]
-    preps = [(p, RECIPIENT_PREPS) for p in [*obj.children, *given]] + [(p, _VERB_RECIPIENT_PREPS)
-                                                                       for p in (verb.children if verb else ())]
+    given = [p for acl in children_of(obj) if acl.dep_ == "acl" and acl.tag_ == "VBN" for p in children_of(acl)]
+    preps = [(p, RECIPIENT_PREPS) for p in [*children_of(obj), *given]] + [(p, _VERB_RECIPIENT_PREPS)
+                                                                       for p in (children_of(verb) if verb else ())]
     return [o for prep, words in preps if prep.dep_ in ("prep", "dative") and _lemma(prep) in words
-            for o in prep.children if o.dep_ == "pobj" and o.ent_type_ not in NUMERIC_LABELS]
+            for o in children_of(prep) if o.dep_ == "pobj" and o.ent_type_ not in NUMERIC_LABELS]
 
 
 def _partners(obj: Token) -> list[Token]:
     """The other side of a dealing named as a noun: 'talks with X', 'ties with X', 'accords with X'
     (and of its conjuncts: 'the agreement and other accords with X')."""
-    return [o for noun in (obj, *obj.conjuncts) for prep in noun.children
+    return [o for noun in (obj, *obj.conjuncts) for prep in children_of(noun)
             if prep.dep_ == "prep" and _lemma(prep) in PARTNER_PREPS
-            for o in prep.children if o.dep_ == "pobj" and o.ent_type_ not in NUMERIC_LABELS]
+            for o in children_of(prep) if o.dep_ == "pobj" and o.ent_type_ not in NUMERIC_LABELS]
 
 
 # Types whose noun names its author with 'from': 'aid from X', 'condemnation from X'.
@@ -1449,12 +1464,12 @@ _FROM_SOURCE_TYPES = frozenset({"AID", "REQUEST", "ACCUSE", "SUPPORT", "THREATEN
 
 
 def _read_noun_arguments(mention: Mention, noun: Token) -> None:
-    for child in [*_shared_modifiers(noun), *noun.children]:
+    for child in [*_shared_modifiers(noun), *children_of(noun)]:
         if child.dep_ in ("poss", "amod", "compound"):
             _read_noun_modifier(mention, child)
         elif child.dep_ == "prep":
             word = _lemma(child)
-            objects = [c for c in child.children if c.dep_ == "pobj"]
+            objects = [c for c in children_of(child) if c.dep_ == "pobj"]
             if word in TARGET_PREPS:
                 mention.targets.extend(objects)
             elif word in GRIEVANCE_PREPS and mention.type == "ACCUSE":
@@ -1482,14 +1497,14 @@ def _shared_modifiers(noun: Token) -> list[Token]:
     either a modifier of the noun or, misread, the head of a coordination whose conjunct is the
     noun; in the second case only when the words between are the 'and' and the noun's own
     modifiers, and the first word is no event noun itself ('Russian strikes and attacks' are two)."""
-    firsts = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i]
+    firsts = [c for c in children_of(noun) if c.dep_ in ("compound", "nmod") and c.i < noun.i]
     head = noun.head
     if noun.dep_ == "conj" and head.pos_ == "NOUN" and head.i < noun.i and _lemma(head) not in get_lexicon().nouns \
-            and not any(c.dep_ in ("det", "poss") for c in noun.children) \
+            and not any(c.dep_ in ("det", "poss") for c in children_of(noun)) \
             and all(t.dep_ == "cc" or (t.head.i == noun.i and t.dep_ in MODIFIER_DEPS)
                     for t in noun.doc[head.i + 1:noun.i]):
         firsts.append(head)
-    return [g for first in firsts for g in first.children if g.dep_ in ("poss", "amod") and g.i < first.i]
+    return [g for first in firsts for g in children_of(first) if g.dep_ in ("poss", "amod") and g.i < first.i]
 
 
 def _is_aiming_participle(verb: Token, lex: Lexicon) -> bool:
@@ -1504,25 +1519,25 @@ def _aimed_noun(verb: Token, lex: Lexicon) -> Token | None:
     participle after a clause ('adopted new sanctions, targeting X'), that clause's object."""
     if verb.dep_ == "acl":
         return verb.head if _lemma(verb.head) in lex.nouns else None
-    subjects = [c for c in verb.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
+    subjects = [c for c in children_of(verb) if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
     if subjects:
         return next((s for s in subjects if _lemma(s) in lex.nouns), None)
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
-        for obj in (c for c in verb.head.children if c.dep_ in OBJECT_DEPS):
-            nouns = [obj] + [p for prep in obj.children if prep.dep_ == "prep" and _lemma(prep) == "of"
-                             for p in prep.children if p.dep_ == "pobj"]
+        for obj in (c for c in children_of(verb.head) if c.dep_ in OBJECT_DEPS):
+            nouns = [obj] + [p for prep in children_of(obj) if prep.dep_ == "prep" and _lemma(prep) == "of"
+                             for p in children_of(prep) if p.dep_ == "pobj"]
             return next((n for n in nouns if _lemma(n) in lex.nouns), None)
     return None
 
 
 def _aiming_verbs_of(noun: Token) -> list[Token]:
     """The aiming verbs said of an event noun (the constructions of _aimed_noun)."""
-    verbs = [c for c in noun.children if c.dep_ == "acl"]
+    verbs = [c for c in children_of(noun) if c.dep_ == "acl"]
     if noun.dep_ in SUBJECTS | PASSIVE_SUBJECTS:
         verbs.append(noun.head)
     holder = noun.head.head if noun.dep_ == "pobj" and noun.head.head.dep_ in OBJECT_DEPS else noun
     if holder.dep_ in OBJECT_DEPS:  # 'adopted (a package of) sanctions, targeting X'
-        verbs.extend(c for c in holder.head.children if c.dep_ == "advcl")
+        verbs.extend(c for c in children_of(holder.head) if c.dep_ == "advcl")
     lex = get_lexicon()
     return [v for v in verbs if _lemma(v) in _WORDS.aiming_verbs and _aimed_noun(v, lex) == noun]
 
@@ -1531,9 +1546,9 @@ def _aimed_by_participle(noun: Token) -> list[Token]:
     """X of 'sanctions targeting X', 'the sanctions targeted X', 'strikes aimed at X'."""
     found: list[Token] = []
     for verb in _aiming_verbs_of(noun):
-        found.extend(c for c in verb.children if c.dep_ in OBJECT_DEPS)
-        found.extend(p for prep in verb.children if prep.dep_ == "prep" and _lemma(prep) in TARGET_PREPS
-                     for p in prep.children if p.dep_ == "pobj")
+        found.extend(c for c in children_of(verb) if c.dep_ in OBJECT_DEPS)
+        found.extend(p for prep in children_of(verb) if prep.dep_ == "prep" and _lemma(prep) in TARGET_PREPS
+                     for p in children_of(prep) if p.dep_ == "pobj")
     return found
 
 
@@ -1565,14 +1580,15 @@ def _read_noun_modifier(mention: Mention, child: Token) -> None:
 
 def _count_of(noun: Token) -> int | None:
     """'two phone calls': how many times the event happened."""
-    for child in noun.children:
+    for child in children_of(noun):
         if child.dep_ == "nummod" and child.like_num:
             return parse_number(child.text)
     return None
 
 
 def _is_event_noun(token: Token) -> bool:
-    return _lemma(token) in get_lexicon().nouns or _lemma(token) in OFFER_NOUNS
+    lemma = _lemma(token)
+    return lemma in get_lexicon().nouns or lemma in OFFER_NOUNS
 
 
 def _is_weapon_like(token: Token) -> bool:
@@ -1581,14 +1597,14 @@ def _is_weapon_like(token: Token) -> bool:
 
 def owners_of(noun: Token) -> list[Token] | None:
     """The party a proposal, plan or attack belongs to: 'the US proposal', "Russia's attack"."""
-    modifiers = [c for c in noun.children if c.dep_ == "poss" or c.dep_ in MODIFIER_DEPS]
-    modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children
+    modifiers = [c for c in children_of(noun) if c.dep_ == "poss" or c.dep_ in MODIFIER_DEPS]
+    modifiers += [g for c in modifiers if c.dep_ == "compound" for g in children_of(c)
                   if g.dep_ == "poss" or g.dep_ in MODIFIER_DEPS]
     owners = [c for c in modifiers if c.dep_ == "poss" or c.ent_type_ in GROUP_LABELS
               or (c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "CARDINAL"))]
-    for prep in noun.children:
+    for prep in children_of(noun):
         if prep.dep_ == "prep" and _lemma(prep) in AUTHOR_PREPS:
-            owners.extend(c for c in prep.children if c.dep_ == "pobj")
+            owners.extend(c for c in children_of(prep) if c.dep_ == "pobj")
     return owners or None
 
 
@@ -1619,7 +1635,7 @@ def read_status(verb: Token, lex: Lexicon) -> str | None:
     status = "occurred"
     node = verb
     for depth in range(5):
-        children = list(node.children)
+        children = children_of(node)
         own = _clause_status(node, children, depth == 0, status, lex)
         if own is None:
             return None
@@ -1656,7 +1672,7 @@ def _clause_status(node: Token, children: list[Token], first: bool, status: str,
             status = "planned"  # 'said it would withdraw': a future in reported speech
     if node.dep_ == "ccomp" and _lemma(node.head) in lex.wish_verbs:
         return None  # what is demanded or hoped for has not happened
-    if node.dep_ == "ccomp" and any(c.lower_ in DENYING_ADVERBS for c in node.head.children):
+    if node.dep_ == "ccomp" and any(c.lower_ in DENYING_ADVERBS for c in children_of(node.head)):
         return None  # 'falsely said that X started the war': the narration denies it
     if _is_wished_clause(node, children, lex):
         return None  # nor what a demand or a call says someone do ('its demand that X ease restrictions')
@@ -1673,7 +1689,7 @@ def _is_wished_clause(node: Token, children: list[Token], lex: Lexicon) -> bool:
         return node.head.pos_ == "NOUN" and _lemma(node.head) in lex.wish_verbs
     return node.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in children) and any(
         c.dep_ == "dobj" and c.pos_ == "NOUN" and _lemma(c) in lex.wish_verbs and c.i < node.i
-        for c in node.head.children)
+        for c in children_of(node.head))
 
 
 def _status_under_head(node: Token, children: list[Token], status: str, lex: Lexicon) -> tuple[str | None, bool]:
@@ -1704,12 +1720,12 @@ def _is_headline_infinitive(verb: Token) -> bool:
     with a bare infinitive (parsed with its subject, or hung on the name as a clause)."""
     # (the place in the parse first: the children are read only of a root or a clause on a name)
     if verb.dep_ == "ROOT":
-        children = list(verb.children)
+        children = children_of(verb)
         return _has_infinitive_to(children) and any(c.dep_ in SUBJECTS for c in children)
     if verb.dep_ != "acl":
         return False
     head = verb.head
-    return head.dep_ == "ROOT" and head.pos_ == "PROPN" and head.i < verb.i and _has_infinitive_to(list(verb.children))
+    return head.dep_ == "ROOT" and head.pos_ == "PROPN" and head.i < verb.i and _has_infinitive_to(children_of(verb))
 
 
 def _is_caused_act(verb: Token) -> bool:
@@ -1717,7 +1733,7 @@ def _is_caused_act(verb: Token) -> bool:
     withdraw'), which the parse may hang as a clause of purpose: what X was made to do happened."""
     head = verb.head
     return verb.dep_ == "advcl" and _lemma(head) in _WORDS.causative_verbs and head.i < verb.i \
-        and _has_infinitive_to(list(verb.children)) and any(c.dep_ == "dobj" for c in head.children)
+        and _has_infinitive_to(children_of(verb)) and any(c.dep_ == "dobj" for c in children_of(head))
 
 
 def _is_unreal_clause(node: Token, children: list[Token]) -> bool:

@@ -44,7 +44,7 @@ from peacewatch.grammar import (
     UNLESS,
     VISITED_PREPS,
 )
-from peacewatch.nlp import doc_tokens, lemmas, lowers
+from peacewatch.nlp import children_of, doc_tokens, lemmas, lowers
 
 __all__ = ["read_speech_acts"]
 
@@ -63,8 +63,7 @@ def read_speech_acts(sent: Span, lex: Lexicon, found: list[Mention]) -> list[Men
     _tell_anchor_meetings(mentions)
     words = _words_of(sent, _reader_words(lex))
     present = words.keys()
-    for reader, words_read in _READERS if words else ():  # (most sentences bear no reader's word)
-        wanted = words_read(lex)
+    for reader, wanted in _readers_with_words(lex) if words else ():  # (most sentences bear no reader's word)
         if present.isdisjoint(wanted):
             continue  # (most readers, for most sentences)
         mentions.extend(reader(sent, lex, mentions, _bearing(words, wanted)))
@@ -77,6 +76,12 @@ def _reader_words(lex: Lexicon) -> frozenset[str]:
     """The words of all the readers, gathered once per lexicon."""
     return lex.gathered("speech.reader_words",
                         lambda lex: frozenset().union(*(words_read(lex) for _, words_read in _READERS)))
+
+
+def _readers_with_words(lex: Lexicon) -> list[tuple[_Reader, Collection[str]]]:
+    """Each reader with its words, gathered once per lexicon."""
+    return lex.gathered("speech.readers_with_words",
+                        lambda lex: [(reader, words_read(lex)) for reader, words_read in _READERS])
 
 
 def _words_of(sent: Span, wanted: Set[str]) -> dict[str, list[Token]]:
@@ -98,6 +103,8 @@ def _bearing(words: dict[str, list[Token]], wanted: Collection[str]) -> list[Tok
     found = words.keys() & wanted
     if not found:
         return []
+    if len(found) == 1:  # (mostly: a word's tokens are listed once each, in order)
+        return list(words[found.pop()])
     return sorted({t.i: t for word in found for t in words[word]}.values(), key=lambda t: t.i)
 
 
@@ -130,7 +137,7 @@ def _quoted_condemnations(sent: Span, lex: Lexicon, found: list[Mention], tokens
         if verb.pos_ != "VERB" or _lemma(verb) not in lex.speech_verbs or verb.i in taken:
             continue
         # the innermost speaker: '"...," X said, a statement said' is X's
-        for clause in (c for c in verb.children if c.dep_ == "ccomp" and _lemma(c) not in lex.speech_verbs):
+        for clause in (c for c in children_of(verb) if c.dep_ == "ccomp" and _lemma(c) not in lex.speech_verbs):
             if not subtree_has_lemma(clause, _SPEECH.contempt_words):
                 continue  # (most clauses hold no word of contempt)
             words = [t for t in clause.subtree if t.i in quoted and _lemma(t) in _SPEECH.contempt_words]
@@ -154,7 +161,7 @@ def _labelled_wrongs(sent: Span, lex: Lexicon, found: list[Mention], tokens: lis
         if _lemma(verb) not in _SPEECH.labelling_verbs or verb.pos_ != "VERB" or verb.i in taken:
             continue
         # 'what X called a massacre' labels an act told around it, not one of its own
-        labelled = next((c for c in verb.children if c.dep_ == "dobj" and _lemma(c) not in RELATIVE_OBJECTS), None)
+        labelled = next((c for c in children_of(verb) if c.dep_ == "dobj" and _lemma(c) not in RELATIVE_OBJECTS), None)
         speakers = subjects_of(verb)
         if labelled is None or not speakers or read_status(verb, lex) != "occurred":
             continue
@@ -172,18 +179,18 @@ def _label_of(verb: Token, labelled: Token) -> list[Token]:
     ('a war crime', 'as barbaric', 'an act of terrorism'), or a quoted word the parser hung below the
     object ('called the attack on X "vile"'); not words deeper in it ('a response to the crimes of X')."""
     quoted = quoted_tokens_of(verb.doc)
-    heads = [c for c in verb.children if c.i > labelled.i and c.dep_ not in NOT_LABEL_DEPS]
+    heads = [c for c in children_of(verb) if c.i > labelled.i and c.dep_ not in NOT_LABEL_DEPS]
     heads += [t for t in labelled.subtree if t.i > labelled.i and t.i in quoted and t.pos_ in ("ADJ", "NOUN")]
     # 'as barbaric': the parser hangs the label below 'as' as its object or its modifier
-    heads = [p for h in heads for p in ([h] if h.dep_ != "prep" else [c for c in h.children if c.dep_ != "punct"])]
+    heads = [p for h in heads for p in ([h] if h.dep_ != "prep" else [c for c in children_of(h) if c.dep_ != "punct"])]
     words = []
     for head in heads:
         words.append(head)
-        for child in head.children:
+        for child in children_of(head):
             if child.dep_ in ("amod", "compound", "conj"):
                 words.append(child)
             elif child.dep_ == "prep" and _lemma(child) == "of":  # 'an act of terrorism'
-                words.extend(c for c in child.children if c.dep_ == "pobj")
+                words.extend(c for c in children_of(child) if c.dep_ == "pobj")
     return words
 
 
@@ -194,7 +201,7 @@ def _broken_commitments(sent: Span, lex: Lexicon, found: list[Mention], tokens: 
     for verb in tokens:
         if _lemma(verb) not in _SPEECH.breaking_verbs or verb.pos_ != "VERB" or verb.i in taken:
             continue
-        if not any(c.dep_ == "dobj" and _lemma(c) in _SPEECH.commitment_nouns for c in verb.children):
+        if not any(c.dep_ == "dobj" and _lemma(c) in _SPEECH.commitment_nouns for c in children_of(verb)):
             continue
         out.extend(_accusation(verb, subjects_of(verb), sent, lex))
     return out
@@ -217,7 +224,7 @@ def _blame(sent: Span, lex: Lexicon, found: list[Mention], tokens: list[Token]) 
 
 
 def _answers_for_harm(word: Token, lex: Lexicon) -> bool:
-    for prep in word.children:
+    for prep in children_of(word):
         if prep.dep_ != "prep" or _lemma(prep) != "for":
             continue
         for thing in (t for t in prep.subtree if t.dep_ in ("pobj", "conj")):
@@ -247,10 +254,10 @@ def _aim_responses(mentions: list[Mention]) -> None:
     for mention in mentions:
         if mention.type not in ("ACCUSE", "THREATEN") or mention.targets or mention.reference:
             continue
-        answered = [t for prep in mention.clause.children if prep.dep_ == "prep" and _lemma(prep) == "in"
-                    for noun in prep.children if noun.dep_ == "pobj" and _lemma(noun) in _SPEECH.response_nouns
-                    for to in noun.children if to.dep_ == "prep" and _lemma(to) == "to"
-                    for t in to.children if t.dep_ == "pobj"]
+        answered = [t for prep in children_of(mention.clause) if prep.dep_ == "prep" and _lemma(prep) == "in"
+                    for noun in children_of(prep) if noun.dep_ == "pobj" and _lemma(noun) in _SPEECH.response_nouns
+                    for to in children_of(noun) if to.dep_ == "prep" and _lemma(to) == "to"
+                    for t in children_of(to) if t.dep_ == "pobj"]
         mention.targets = [o for t in answered for o in owners_of(t) or []]
 
 
@@ -336,11 +343,11 @@ def _aim_warnings(mentions: list[Mention], first: int) -> None:
 
 
 def _readies_force(word: Token) -> bool:
-    for child in word.children:
+    for child in children_of(word):
         if child.dep_ == "xcomp" and _lemma(child) in _SPEECH.defence_verbs:
             return True
         if child.dep_ == "prep" and _lemma(child) == "for" and any(
-                _lemma(t) in _SPEECH.scenario_nouns for t in child.children if t.dep_ == "pobj"):
+                _lemma(t) in _SPEECH.scenario_nouns for t in children_of(child) if t.dep_ == "pobj"):
             return True
     return False
 
@@ -367,7 +374,7 @@ def _without_readings_of_warnings(mentions: list[Mention], first: int) -> list[M
 
 
 def _future(verb: Token, lex: Lexicon) -> bool:
-    return bool({c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return bool({c.lower_ for c in children_of(verb) if c.dep_ == "aux"}
                 & (lex.future_auxiliaries | _EVENT_WORDS.conditional_modals))
 
 
@@ -381,7 +388,8 @@ def _conditional_harms(sent: Span, lex: Lexicon, found: list[Mention], tokens: l
         if _lemma(verb) not in _SPEECH.harm_verbs or verb.pos_ != "VERB" or verb.i in taken:
             continue
         condition = any(c.dep_ == "advcl" and _is_hostile(c, lex) and any(
-            m.dep_ == "mark" and _lemma(m) in CONDITION_MARKS | {UNLESS} for m in c.children) for c in verb.children)
+            m.dep_ == "mark" and _lemma(m) in CONDITION_MARKS | {UNLESS} for m in children_of(c))
+            for c in children_of(verb))
         speaker = speaker_of(verb, lex)
         if not (condition or _priced(verb, speaker)) or not _future(verb, lex) or speaker is None \
                 or is_negated(verb):
@@ -395,7 +403,8 @@ def _priced(verb: Token, speaker: Token | None) -> bool:
     """'Y will pay a heavy price', 'Y will face consequences': a named party, not the speaker, told
     what it will pay."""
     subjects = subjects_of(verb)
-    return speaker is not None and any(c.dep_ == "dobj" and _lemma(c) in _SPEECH.price_nouns for c in verb.children) \
+    return speaker is not None \
+        and any(c.dep_ == "dobj" and _lemma(c) in _SPEECH.price_nouns for c in children_of(verb)) \
         and any(s.ent_type_ in GROUP_LABELS and s.i != speaker.i for s in subjects)
 
 
@@ -417,9 +426,9 @@ def _treatment_warnings(sent: Span, lex: Lexicon, found: list[Mention], tokens: 
     for verb in tokens:
         if _lemma(verb) not in _SPEECH.treatment_verbs or verb.pos_ != "VERB" or verb.i in taken:
             continue
-        if not any(c.dep_ == "auxpass" for c in verb.children) or not _future(verb, lex):
+        if not any(c.dep_ == "auxpass" for c in children_of(verb)) or not _future(verb, lex):
             continue
-        said = [t for c in verb.children if c.dep_ not in SUBJECTS | PASSIVE_SUBJECTS | {"aux", "auxpass"}
+        said = [t for c in children_of(verb) if c.dep_ not in SUBJECTS | PASSIVE_SUBJECTS | {"aux", "auxpass"}
                 for t in c.subtree]
         speaker = speaker_of(verb, lex)
         if speaker is None or not any(_lemma(t) in force for t in said) or is_negated(verb):
@@ -441,14 +450,14 @@ def _complaints(sent: Span, lex: Lexicon, found: list[Mention], tokens: list[Tok
         mention = protests.get(verb.i)
         if mention is None or _lemma(verb) not in _SPEECH.complaint_verbs:
             continue
-        lodged = [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "to"
-                  for p in prep.children if p.dep_ == "pobj" and p.ent_type_ in GROUP_LABELS]
-        said = [c for c in verb.children if c.dep_ == "ccomp"]
+        lodged = [p for prep in children_of(verb) if prep.dep_ == "prep" and prep.lower_ == "to"
+                  for p in children_of(prep) if p.dep_ == "pobj" and p.ent_type_ in GROUP_LABELS]
+        said = [c for c in children_of(verb) if c.dep_ == "ccomp"]
         if not lodged and not said:
             continue
         mention.type, mention.mode = "ACCUSE", None
         # 'protested that Bolivian troops had crossed': whoever the clause says did it
-        mention.targets = mention.targets or lodged or [s for c in said for s in c.children if s.dep_ in SUBJECTS]
+        mention.targets = mention.targets or lodged or [s for c in said for s in children_of(c) if s.dep_ in SUBJECTS]
     return []
 
 
@@ -465,17 +474,17 @@ def _refusals(sent: Span, lex: Lexicon, found: list[Mention], tokens: list[Token
     for verb in tokens:
         if _lemma(verb) not in _SPEECH.acceptance_verbs or verb.pos_ != "VERB" or verb.i in taken:
             continue
-        if not any(c.dep_ == "neg" for c in verb.children) or not _future(verb, lex):
+        if not any(c.dep_ == "neg" for c in children_of(verb)) or not _future(verb, lex):
             continue
-        if any(c.dep_ == "mark" and _lemma(c) in CONDITION_MARKS for c in verb.children):
+        if any(c.dep_ == "mark" and _lemma(c) in CONDITION_MARKS for c in children_of(verb)):
             continue  # 'if they come, we would not agree': a hypothetical
         sources = subjects_of(verb)
         if not sources:
             continue
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects = [c for c in children_of(verb) if c.dep_ == "dobj"]
         targets = [o for obj in objects for o in (owners_of(obj) or [])]
-        targets += [p for prep in verb.children if prep.dep_ == "prep" and _lemma(prep) in PARTNER_PREPS
-                    for p in prep.children if p.dep_ == "pobj"]
+        targets += [p for prep in children_of(verb) if prep.dep_ == "prep" and _lemma(prep) in PARTNER_PREPS
+                    for p in children_of(prep) if p.dep_ == "pobj"]
         if not targets and any(o.ent_type_ in GROUP_LABELS for o in objects):
             targets = objects  # 'will never recognise Y'
         out.append(Mention(type="REJECT", mode=None, trigger=verb, clause=speech_verb_of(verb, lex) or verb,
@@ -487,16 +496,17 @@ def _refusals(sent: Span, lex: Lexicon, found: list[Mention], tokens: list[Token
 
 
 def _meeting_partners(noun: Token) -> list[Token]:
-    return [p for prep in noun.children if prep.dep_ == "prep" and _lemma(prep) in PARTNER_PREPS
-            for p in prep.children if p.dep_ == "pobj"]
+    return [p for prep in children_of(noun) if prep.dep_ == "prep" and _lemma(prep) in PARTNER_PREPS
+            for p in children_of(prep) if p.dep_ == "pobj"]
 
 
 def _hosts(noun: Token) -> list[Token] | None:
     """'a meeting chaired by X': X; None when the noun has no participle of hosting."""
-    participles = [c for c in noun.children if c.dep_ == "acl" and _lemma(c) in _SPEECH.hosting_verbs]
+    participles = [c for c in children_of(noun) if c.dep_ == "acl" and _lemma(c) in _SPEECH.hosting_verbs]
     if not participles:
         return None
-    return [p for v in participles for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    return [p for v in participles for a in children_of(v) if a.dep_ == "agent"
+            for p in children_of(a) if p.dep_ == "pobj"]
 
 
 def _is_anchor(noun: Token) -> bool:
@@ -527,7 +537,7 @@ def _nearest_subjects(token: Token) -> list[Token]:
         if node.head.i == node.i:
             break
         node = node.head
-        subjects = [c for c in node.children if c.dep_ in SUBJECTS]
+        subjects = [c for c in children_of(node) if c.dep_ in SUBJECTS]
         if subjects:
             return subjects
     return []
@@ -539,13 +549,13 @@ def _postponed_meetings(sent: Span, lex: Lexicon, found: list[Mention], tokens: 
     for verb in tokens:
         if _lemma(verb) not in _SPEECH.postponing_verbs or verb.pos_ != "VERB" or read_status(verb, lex) is None:
             continue
-        for noun in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        for noun in (c for c in children_of(verb) if c.dep_ in ("dobj", "nsubjpass")):
             trigger = lex.nouns.get(_lemma(noun))
             if trigger is None or trigger.type != "CONSULT":
                 continue
             # 'postponed his visit to X', 'postponed his visit next week to X'
-            targets = [p for prep in [*noun.children, *verb.children] if prep.dep_ == "prep"
-                       and _lemma(prep) in VISITED_PREPS for p in prep.children if p.dep_ == "pobj"]
+            targets = [p for prep in [*children_of(noun), *children_of(verb)] if prep.dep_ == "prep"
+                       and _lemma(prep) in VISITED_PREPS for p in children_of(prep) if p.dep_ == "pobj"]
             sources = subjects_of(verb) if noun.dep_ == "dobj" else owners_of(noun) or []
             out.append(Mention(type="CONSULT", mode=trigger.mode, trigger=noun, clause=verb, sent=sent,
                                status="negated", sources=sources, targets=targets))
@@ -563,7 +573,7 @@ def _peace_pushes(sent: Span, lex: Lexicon, found: list[Mention], tokens: list[T
         if to.lower_ != "to" or verb.pos_ != "VERB" or _lemma(verb) not in _SPEECH.peacemaking_verbs:
             continue
         owners = owners_of(noun)
-        asked = [p for obj in verb.children if obj.dep_ == "dobj" for prep in obj.children
+        asked = [p for obj in children_of(verb) if obj.dep_ == "dobj" for prep in children_of(obj)
                  if prep.dep_ == "prep" and _lemma(prep) == "between"
                  for p in prep.subtree if p.dep_ in ("pobj", "conj") and p.pos_ == "PROPN"]
         if owners and asked:
@@ -582,12 +592,12 @@ def _agreement_onsets(sent: Span, lex: Lexicon, found: list[Mention], tokens: li
         verb = noun.head
         completing = _SPEECH.onset_phrases.get(_lemma(verb), frozenset())
         starts = _lemma(verb) in _SPEECH.onset_verbs or any(
-            _lemma(t) in completing for c in verb.children if c.dep_ in ("dobj", "prt", "prep") for t in c.subtree)
+            _lemma(t) in completing for c in children_of(verb) if c.dep_ in ("dobj", "prt", "prep") for t in c.subtree)
         if not starts or read_status(verb, lex) != "occurred":
             continue
-        parties = [p for prep in noun.children if prep.dep_ == "prep" and _lemma(prep) == "between"
+        parties = [p for prep in children_of(noun) if prep.dep_ == "prep" and _lemma(prep) == "between"
                    for p in prep.subtree if p.dep_ in ("pobj", "conj")]
-        kind = next((t for t in [noun, *noun.children] if _lemma(t) in ("ceasefire", "truce")), None)
+        kind = next((t for t in [noun, *children_of(noun)] if _lemma(t) in ("ceasefire", "truce")), None)
         out.append(Mention(type="AGREE", mode="ceasefire" if kind is not None else None, trigger=noun, clause=verb,
                            sent=sent, parties=parties))
     return out
@@ -602,8 +612,9 @@ def _assurances_obtained(sent: Span, lex: Lexicon, found: list[Mention], tokens:
         if _lemma(noun) not in _SPEECH.assurance_nouns or noun.dep_ != "dobj" or noun.i in taken \
                 or _lemma(verb) not in _SPEECH.obtaining_verbs or read_status(verb, lex) != "occurred":
             continue
-        givers = [p for prep in [*noun.children, *verb.children] if prep.dep_ == "prep" and _lemma(prep) == "from"
-                  for p in prep.children if p.dep_ == "pobj"]
+        givers = [p for prep in [*children_of(noun), *children_of(verb)]
+                  if prep.dep_ == "prep" and _lemma(prep) == "from"
+                  for p in children_of(prep) if p.dep_ == "pobj"]
         if givers:
             out.append(Mention(type="AGREE", mode=None, trigger=noun, clause=verb, sent=sent, sources=givers[:1],
                                targets=subjects_of(verb)))
@@ -613,8 +624,8 @@ def _assurances_obtained(sent: Span, lex: Lexicon, found: list[Mention], tokens:
 # Each reader with the words it looks for (a token's lemma or lower-case form; the trigger lexicon
 # gives some): read_speech_acts calls it with the sentence's tokens that bear one of them, and not
 # at all when there are none.
-_READERS: tuple[tuple[Callable[[Span, Lexicon, list[Mention], list[Token]], list[Mention]],
-                      Callable[[Lexicon], Collection[str]]], ...] = (
+_Reader = Callable[[Span, Lexicon, list[Mention], list[Token]], list[Mention]]
+_READERS: tuple[tuple[_Reader, Callable[[Lexicon], Collection[str]]], ...] = (
     (_quoted_condemnations, lambda lex: lex.speech_verbs),
     (_labelled_wrongs, lambda lex: _SPEECH.labelling_verbs),
     (_broken_commitments, lambda lex: _SPEECH.breaking_verbs),
