@@ -693,6 +693,23 @@ def _words_of(doc: Doc) -> Words:
     return Words(doc, doc_tokens(doc), lowers(doc), lemmas(doc), pos, punct, ent, dep, space, heads)
 
 
+def child_indices(doc: Doc) -> list[list[int]]:
+    """Each token's children as indices in doc order (token.children, whose every step makes a new
+    Token), from the table's head offsets, made once per doc and shared (never change it). spaCy
+    keeps a head's left and right edges around all its children, so its lefts and rights are
+    exactly the tokens whose head it is."""
+    found = doc.user_data.get("pw_children")
+    return found if found is not None else doc_memo(doc, "pw_children", _child_indices_of)
+
+
+def _child_indices_of(doc: Doc) -> list[list[int]]:
+    kids: list[list[int]] = [[] for _ in range(len(doc))]
+    for i, offset in enumerate(words(doc).head):
+        if offset:
+            kids[i + offset].append(i)
+    return kids
+
+
 def tokens_within(spots: list[int], span: Span) -> list[Token]:
     """The tokens at `spots` (indices into the span's doc, in ascending order: a reader's per-doc
     index of the tokens it may act on) that lie inside the span, found by bisection: a reader then
