@@ -693,11 +693,28 @@ def _words_of(doc: Doc) -> Words:
     return Words(doc, doc_tokens(doc), lowers(doc), lemmas(doc), pos, punct, ent, dep, space, heads)
 
 
+def child_indices(doc: Doc) -> list[list[int]]:
+    """Each token's children as indices in doc order (token.children, whose every step makes a new
+    Token), from the table's head offsets, made once per doc and shared (never change it). spaCy
+    keeps a head's left and right edges around all its children, so its lefts and rights are
+    exactly the tokens whose head it is."""
+    found = doc.user_data.get("pw_child_indices")
+    return found if found is not None else doc_memo(doc, "pw_child_indices", _child_indices_of)
+
+
+def _child_indices_of(doc: Doc) -> list[list[int]]:
+    kids: list[list[int]] = [[] for _ in range(len(doc))]
+    for i, offset in enumerate(words(doc).head):
+        if offset:
+            kids[i + offset].append(i)
+    return kids
+
+
 def children(doc: Doc) -> list[list[Token]]:
     """Each token's children (token.children: its dependents, in the order of the text), as lists
-    of the doc's shared tokens, made once per doc from the head offsets. token.children scans the
-    token's whole phrase and makes a new Token for each child at every call, and the readers of
-    clauses ask a verb's children again and again. Shared: never change a list."""
+    of the doc's shared tokens (`child_indices` as Tokens): token.children scans the token's whole
+    phrase and makes a new Token for each child at every call, and the readers of clauses ask a
+    verb's children again and again. Shared: never change a list."""
     found = doc.user_data.get("pw_children")
     return found if found is not None else doc_memo(doc, "pw_children", _children_of)
 
@@ -709,12 +726,8 @@ def children_of(token: Token) -> list[Token]:
 
 
 def _children_of(doc: Doc) -> list[list[Token]]:
-    table = words(doc)
-    found: list[list[Token]] = [[] for _ in table.tokens]
-    for i, (token, offset) in enumerate(zip(table.tokens, table.head, strict=True)):
-        if offset:
-            found[i + offset].append(token)
-    return found
+    tokens = doc_tokens(doc)
+    return [[tokens[k] for k in kids] for kids in child_indices(doc)]
 
 
 def tokens_within(spots: list[int], span: Span) -> list[Token]:

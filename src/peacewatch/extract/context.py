@@ -13,7 +13,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from spacy.attrs import DEP
-from spacy.parts_of_speech import PRON
+from spacy.parts_of_speech import NOUN, PRON
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
@@ -50,13 +50,12 @@ from peacewatch.grammar import (
     hyphened_word,
 )
 from peacewatch.nlp import (
+    child_indices,
     doc_memo,
     doc_text,
-    doc_tokens,
     entities,
     entities_in,
     ents_between,
-    lemmas,
     per_token,
     sentence_of,
     text_of,
@@ -118,6 +117,10 @@ _CUT_DEP_IDS = frozenset(map(get_string_id, CUT_DEPS))
 _PREP, _POBJ, _APPOS, _AUX = map(get_string_id, ("prep", "pobj", "appos", "aux"))
 _SUBJECT_DEPS = frozenset(map(get_string_id, ("nsubj", "nsubjpass")))
 _THING_MODIFIER_DEPS = frozenset(map(get_string_id, ("compound", "amod")))
+# phrase and the readers of a participant's head read the parse through the doc's shared tables
+# (nlp.words, nlp.child_indices): token.subtree makes a new Token at every step, and each string
+# attribute (lower_, lemma_, pos_) is looked up again at each call.
+_PERSON = get_string_id("PERSON")
 
 # The subjects of the sentences read so far, in order (remember_subjects): a pronoun looks back
 # through them for the actor it stands for, and only then are they described (most never are).
@@ -232,21 +235,18 @@ def phrase(token: Token) -> Span:
         return piece  # 'US President X and Russian President Y', parsed as one phrase: X's or Y's part
     if hyphen_pair(token) is not None:
         return token.doc[token.i:token.i + 1]  # 'the X-Y talks': Y alone, X is a party of its own
-    subtree = list(token.subtree)
-    cut: set[int] = set()
-    for inner in subtree:
-        # (a word already cut is in the subtree of one cut before it, and so is its own subtree)
-        if inner.i == token.i or inner.i in cut:
-            continue
-        dep = inner.dep
-        if dep in _CUT_DEP_IDS or (dep == _PREP and inner.lower_ in MEMBER_PREPS):
-            cut.update(t.i for t in inner.subtree)
-    keep = [t.i for t in subtree if t.i not in cut]
-    start, end = min(keep), max(keep) + 1
     doc = token.doc
-    while start < end - 1 and doc[start].is_punct:
+    table, kids = words(doc), child_indices(doc)
+    dep, lower, punct = table.dep, table.lower, table.punct
+    # the subtree without the subtrees of its cut words: what is reached from the token through none
+    keep = [token.i]
+    for i in keep:
+        keep.extend(c for c in kids[i]
+                    if not (dep[c] in _CUT_DEP_IDS or (dep[c] == _PREP and lower[c] in MEMBER_PREPS)))
+    start, end = min(keep), max(keep) + 1
+    while start < end - 1 and punct[start]:
         start += 1
-    while end - 1 > start and doc[end - 1].is_punct:
+    while end - 1 > start and punct[end - 1]:
         end -= 1
     return doc[start:end]
 
@@ -292,24 +292,26 @@ def _is_separate_party(token: Token) -> bool:
 
 
 def actor_of(token: Token, ctx: ArticleContext, salient: Salient) -> Actor | None:
-    if token.lower_ in QUANTITY_WORDS or token.like_num:
+    table = words(token.doc)
+    lower, lemma = table.lower[token.i], table.lemma[token.i]
+    if lower in QUANTITY_WORDS or token.like_num:
         # 'thousands of students': the students
         members = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
                    for p in prep.children if p.dep_ == "pobj"]
         if members:
             return actor_of(members[0], ctx, salient)
-    if token.lower_ in RELATIVE_PRONOUNS:
+    if lower in RELATIVE_PRONOUNS:
         antecedent = _relative_antecedent(token)
-        if antecedent is None or antecedent.lemma_.lower() in get_lexicon().nouns:
+        if antecedent is None or table.lemma[antecedent.i] in get_lexicon().nouns:
             return None  # 'a strike, which X said killed one': the strike's author, not X
         found = actor_of(antecedent, ctx, salient)
         # a bare name read as no kind of body (a village the parse hung the clause on) is unknown
         return found if found is not None and (found.country or found.sector) else None
-    if token.pos_ == "PRON" or token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+    if table.pos[token.i] == PRON or lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
         return resolve_pronoun(token, ctx, salient)
-    if token.lemma_.lower() in _ATTRIBUTION_NOUNS:
+    if lemma in _ATTRIBUTION_NOUNS:
         return None  # 'two sources said': who told it, not who did it
-    if token.lower_ in RECIPROCALS:
+    if lower in RECIPROCALS:
         return None
     # 'Ukrainian and American officials': each adjective is its own party.
     return ctx.describe(token)
@@ -625,8 +627,9 @@ def is_person(actor: Actor, token: Token) -> bool:
     """Whether the phrase names a person: a person's name in its own words (not in its clauses:
     'X, which says it acts after talks with Y' is X), unless it is an organisation the lexicon
     knows and the model took for a person ('Al Shabaab said')."""
-    named = token.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in phrase(token))
-    return named and lookup_organisation(text_of(phrase(token))) is None
+    span, ent = phrase(token), words(token.doc).ent
+    named = ent[token.i] == _PERSON or any(ent[i] == _PERSON for i in range(span.start, span.end))
+    return named and lookup_organisation(text_of(span)) is None
 
 
 def remember_subjects(sent: Span, ctx: ArticleContext, salient: Salient) -> None:
@@ -634,8 +637,10 @@ def remember_subjects(sent: Span, ctx: ArticleContext, salient: Salient) -> None
     per article; described only when a pronoun looks back to them, see _salient_actors)."""
     key = (sent.start, sent.end)
     if key not in ctx.subject_cache:
-        ctx.subject_cache[key] = [token for token in tokens_of(sent)
-                                  if token.dep in _SUBJECT_DEPS and token.pos != PRON]
+        table = words(sent.doc)
+        dep, pos = table.dep, table.pos
+        ctx.subject_cache[key] = [table.tokens[i] for i in range(sent.start, sent.end)
+                                  if dep[i] in _SUBJECT_DEPS and pos[i] != PRON]
     salient.extend(ctx.subject_cache[key])
 
 
@@ -759,9 +764,10 @@ def refer_back(token: Token, actor: Actor | None, ctx: ArticleContext) -> Actor 
         # the country the sentence or the article is about, as news writes a bare title.
         code = _home_country(token, ctx, actor)
         return actor.model_copy(update={"country": code}) if code else actor
-    if token.pos_ != "NOUN" or token.ent_type_ or _is_named_body(actor):
+    table = words(token.doc)
+    if table.pos[token.i] != NOUN or table.ent[token.i] or _is_named_body(actor):
         return actor  # (a named body has the country of its entry: none for the Islamic State)
-    lemma = token.lemma_.lower()
+    lemma = table.lemma[token.i]
     if actor is None:
         return _unnamed_body(token, ctx)
     if actor.country is not None:
@@ -906,10 +912,12 @@ def _home_country(token: Token, ctx: ArticleContext, actor: Actor) -> str | None
     if placed is not None:
         return placed
     doc = token.doc
-    lemma, words = token.lemma_.lower(), lemmas(doc)
-    for earlier in reversed(doc_tokens(doc)[max(0, token.i - _SAME_ROLE_WINDOW):token.i]):
-        if words[earlier.i] == lemma and earlier.pos_ == "NOUN":
-            found = ctx.describe(earlier)
+    table = words(doc)
+    lemma_at, pos = table.lemma, table.pos
+    lemma = lemma_at[token.i]
+    for i in range(token.i - 1, max(0, token.i - _SAME_ROLE_WINDOW) - 1, -1):
+        if lemma_at[i] == lemma and pos[i] == NOUN:
+            found = ctx.describe(table.tokens[i])
             if found is not None and found.country and found.sector == actor.sector:
                 return found.country
     sent = sentence_of(doc, token.i)
