@@ -514,11 +514,33 @@ def _quoting_speaker(token: Token, ctx: ArticleContext) -> Actor | None:
     named speaker of the verb of saying it hangs on (None when the speaker is a pronoun or no one
     with a country)."""
     verb = _speech_verb_above(token)
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb else None
+    subject = _participle_speaker(verb) if verb is not None else None
     if subject is None or subject.pos_ == "PRON" or subject.lemma_.lower() in _ATTRIBUTION_NOUNS:
         return None
     actor = ctx.describe(subject)
     return actor if actor is not None and actor.country else None
+
+
+def _participle_speaker(verb: Token) -> Token | None:
+    """The subject of a verb of saying; for a participle with none ('X warned that ..., adding,
+    "..."', 'X praised the deal, saying "..."') the subject of the clause it hangs on, past any
+    clause that is itself what was said (the parse may hang 'adding' on the 'that' clause)."""
+    subject = _clause_subject(verb)
+    if subject is not None or verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj"):
+        return subject
+    node = verb.head
+    for _ in range(3):
+        subject = _clause_subject(node)
+        if subject is not None and node.dep_ != "ccomp":
+            return subject
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _clause_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _object_before(token: Token) -> Token | None:
@@ -667,7 +689,8 @@ def actors_of(tokens: list[Token], ctx: ArticleContext, salient: Salient,
         facility = facility_of(token, ctx) if actor is None or actor.country is None else None
         # a facility is where it is, not whose the sentence's last country word says (events.py
         # gives it the country of the event's place: locate_facility)
-        actor = facility or refer_back(token, actor, ctx)
+        actor = facility or (_speakers_own(token, actor, ctx) if _has_self_possessive(token)
+                             else refer_back(token, actor, ctx))
         actor = _owned_body(token, actor, ctx, salient)
         if actor is not None and actor.country is None and _has_self_possessive(token):
             actor = None  # 'our teams' with no country the words or the speaker give: unknown
@@ -736,6 +759,22 @@ def user_of(token: Token, actor: Actor, ctx: ArticleContext, salient: Salient) -
     if not actor.country:
         return None
     return actor.model_copy(update={"name": country_name(actor.country)})
+
+
+def _speakers_own(token: Token, actor: Actor | None, ctx: ArticleContext) -> Actor | None:
+    """'"They shelled our towns," the minister said': what 'our' or 'my' owns is the speaker's,
+    of the side of the named speaker of the verb of saying (as 'we' is: _quoting_speaker); with no
+    such speaker of a known country it stays without one, never the country the sentence or the
+    story names (the quotation is as often about the other side)."""
+    if actor is None or actor.country is not None:
+        return actor
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in _SPEAKER_POSSESSIVES), None)
+    speaker = _quoting_speaker(owner, ctx) if owner is not None else None
+    return actor.model_copy(update={"country": speaker.country}) if speaker is not None else actor
+
+
+# The possessives of the speaker's own side ('our towns', 'my government'); 'your' is the addressee's.
+_SPEAKER_POSSESSIVES = frozenset({"our", "my"})
 
 
 def _has_self_possessive(token: Token) -> bool:
