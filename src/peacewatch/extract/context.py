@@ -20,6 +20,7 @@ from peacewatch.data.event_words import ActorWords
 from peacewatch.data.reading_words import ParticipantWords
 from peacewatch.extract.actors import (
     PersonIndex,
+    body_modifiers,
     build_person_index,
     describe_actor,
     is_member_word,
@@ -239,7 +240,7 @@ def phrase(token: Token) -> Span:
         dep = inner.dep
         if dep in _CUT_DEP_IDS or (dep == _PREP and inner.lower_ in MEMBER_PREPS):
             cut.update(t.i for t in inner.subtree)
-    keep = [t.i for t in subtree if t.i not in cut]
+    keep = [t.i for t in subtree if t.i not in cut] + [t.i for t in body_modifiers(token)]
     start, end = min(keep), max(keep) + 1
     doc = token.doc
     while start < end - 1 and doc[start].is_punct:
