@@ -25,6 +25,7 @@ from peacewatch.extract.actors import (
     describe_actor,
     is_member_word,
     lookup_organisation,
+    party_word,
 )
 from peacewatch.extract.countries import country_name, country_of, state_actor
 from peacewatch.extract.lexicon import get_lexicon
@@ -797,7 +798,7 @@ def refer_back(token: Token, actor: Actor | None, ctx: ArticleContext) -> Actor 
         # the country the sentence or the article is about, as news writes a bare title.
         code = _home_country(token, ctx, actor)
         return actor.model_copy(update={"country": code}) if code else actor
-    if token.pos_ != "NOUN" or token.ent_type_ or _is_named_body(actor):
+    if not _is_common_noun(token) or _is_named_body(actor):
         return actor  # (a named body has the country of its entry: none for the Islamic State)
     lemma = token.lemma_.lower()
     if actor is None:
@@ -823,6 +824,18 @@ def refer_back(token: Token, actor: Actor | None, ctx: ArticleContext) -> Actor 
             return actor.model_copy(update={"country": code}) if code else actor
         return actor.model_copy(update={"name": group.name, "country": group.country, "sector": group.sector})
     return _undetermined_body(token, actor, ctx)
+
+
+def _is_common_noun(token: Token) -> bool:
+    """A common noun, not a name; also a role word that opens a sentence with its capital
+    ('Regime airstrikes killed ...', 'Army units stormed ...'), which the model may tag as a
+    name of its own or a proper noun: a sentence's first capital says nothing of a name."""
+    if token.pos_ == "NOUN" and not token.ent_type_:
+        return True
+    first = next((t for t in token.sent if not t.is_punct and not t.is_space), None)
+    alone = not token.ent_type_ or (token.ent_iob_ == "B" and (
+        token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I"))
+    return first is not None and first.i == token.i and token.is_title and alone and party_word(token)
 
 
 def _undetermined_body(token: Token, actor: Actor, ctx: ArticleContext) -> Actor:
