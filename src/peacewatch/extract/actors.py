@@ -58,6 +58,7 @@ log = logging.getLogger(__name__)
 __all__ = [
     "Organisation", "PersonInfo", "PersonIndex", "build_person_index", "describe_actor",
     "noun_phrase", "ruler_patterns", "lookup_organisation", "is_member_word", "party_role", "party_word",
+    "body_modifiers",
 ]
 
 # Words that make a plural demonym a count of people rather than the state ('100 Palestinians').
@@ -238,6 +239,17 @@ def _root(words: Words, start: int, end: int) -> int:
                 return Span(words.doc, start, end).root.i  # (it counts the steps up from each)
             found = i
     return found if found >= 0 else start
+
+
+def _phrase_head(words: Words, start: int, end: int) -> int:
+    """The word a phrase is about: its root, but of words that all modify one noun outside the
+    phrase ('Russian army' of 'Russian army strikes': context.phrase and body_modifiers) the
+    last, as an English noun phrase ends in its head."""
+    head = words.head
+    outside = [i for i in range(start, end) if not start <= i + head[i] < end]
+    if len(outside) > 1 and len({i + head[i] for i in outside}) == 1:
+        return outside[-1]
+    return _root(words, start, end)
 
 
 class _Entry(NamedTuple):
@@ -602,7 +614,7 @@ def _head_of(words: Words, start: int, end: int, core: list[_Mention]) -> _Menti
     """The mention a phrase is about; None for an unknown named body (its words are its name);
     _NO_ACTOR for a phrase headed by an unknown common noun ('the attack', 'both parties')."""
     candidates = [m for m in core if not m.possessive]
-    root = _root(words, start, end)
+    root = _phrase_head(words, start, end)
     # The mention holding the phrase's root is its head ('authorities' in 'authorities and
     # security forces'); else the last one ('army' in 'Israeli army bulldozers').
     at_root = [m for m in candidates if m.start <= root < m.end]
@@ -853,6 +865,27 @@ def party_word(token: Token) -> bool:
     if sector not in _PARTY_SECTORS or words in lex.means or lemma in lex.means:
         return False
     return not (token.i > 0 and token.doc[token.i - 1].text in HYPHENS)
+
+
+def body_modifiers(body: Token) -> list[Token]:
+    """'Russian army strikes', 'a new Syrian Army offensive': the parse may hang the country word
+    beside the body word, on the event noun both modify; it is the body's own (one party: the
+    country's army, not the country and an army of none). The country words just before the body
+    word that modify the same noun, in order; none for a word that is no party (party_role)."""
+    if not party_role(body):
+        return []
+    found: list[Token] = []
+    for token in reversed(body.doc[body.sent.start:body.i]):
+        if token.head.i != body.head.i or token.dep_ not in ("amod", "compound") or not _is_country_word(token):
+            break
+        found.append(token)
+    return found[::-1]
+
+
+def _is_country_word(token: Token) -> bool:
+    """'Syrian', 'Syria': a name the lexicon knows as a country's, whatever the model labels it
+    ('AFP' before a country word may be labelled a nationality)."""
+    return bool(token.ent_type_) and lookup_country(token.text) is not None
 
 
 def is_member_word(words: tuple[str, ...], last_lemma: str) -> bool:

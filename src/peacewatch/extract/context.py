@@ -21,10 +21,12 @@ from peacewatch.data.event_words import ActorWords
 from peacewatch.data.reading_words import ParticipantWords
 from peacewatch.extract.actors import (
     PersonIndex,
+    body_modifiers,
     build_person_index,
     describe_actor,
     is_member_word,
     lookup_organisation,
+    party_word,
 )
 from peacewatch.extract.countries import country_name, country_of, state_actor
 from peacewatch.extract.lexicon import get_lexicon
@@ -243,6 +245,7 @@ def phrase(token: Token) -> Span:
     for i in keep:
         keep.extend(c for c in kids[i]
                     if not (dep[c] in _CUT_DEP_IDS or (dep[c] == _PREP and lower[c] in MEMBER_PREPS)))
+    keep.extend(t.i for t in body_modifiers(token))
     start, end = min(keep), max(keep) + 1
     while start < end - 1 and punct[start]:
         start += 1
@@ -804,7 +807,7 @@ def refer_back(token: Token, actor: Actor | None, ctx: ArticleContext) -> Actor 
         code = _home_country(token, ctx, actor)
         return actor.model_copy(update={"country": code}) if code else actor
     table = words(token.doc)
-    if table.pos[token.i] != NOUN or table.ent[token.i] or _is_named_body(actor):
+    if not _is_common_noun(token) or _is_named_body(actor):
         return actor  # (a named body has the country of its entry: none for the Islamic State)
     lemma = table.lemma[token.i]
     if actor is None:
@@ -830,6 +833,21 @@ def refer_back(token: Token, actor: Actor | None, ctx: ArticleContext) -> Actor 
             return actor.model_copy(update={"country": code}) if code else actor
         return actor.model_copy(update={"name": group.name, "country": group.country, "sector": group.sector})
     return _undetermined_body(token, actor, ctx)
+
+
+def _is_common_noun(token: Token) -> bool:
+    """A common noun, not a name; also a role word that opens a sentence with its capital
+    ('Regime airstrikes killed ...', 'Army units stormed ...'), which the model may tag as a
+    name of its own or a proper noun: a sentence's first capital says nothing of a name."""
+    table = words(token.doc)
+    if table.pos[token.i] == NOUN and not table.ent[token.i]:
+        return True
+    sent = sentence_of(token.doc, token.i)
+    first = next((table.tokens[i] for i in range(sent.start, sent.end)
+                  if not table.punct[i] and not table.tokens[i].is_space), None)
+    alone = not token.ent_type_ or (token.ent_iob_ == "B" and (
+        token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I"))
+    return first is not None and first.i == token.i and token.is_title and alone and party_word(token)
 
 
 def _undetermined_body(token: Token, actor: Actor, ctx: ArticleContext) -> Actor:

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from peacewatch.data.event_words import EventWords
 from peacewatch.data.lexicons import instrument_nouns
-from peacewatch.extract.actors import party_role
+from peacewatch.extract.actors import body_modifiers, party_role
 from peacewatch.extract.joint import joined_act, partners
 from peacewatch.extract.lexicon import Lexicon, Trigger, get_lexicon
 from peacewatch.extract.numbers import parse_number
@@ -1504,7 +1504,9 @@ def _shared_modifiers(noun: Token) -> list[Token]:
             and all(t.dep_ == "cc" or (t.head.i == noun.i and t.dep_ in MODIFIER_DEPS)
                     for t in noun.doc[head.i + 1:noun.i]):
         firsts.append(head)
-    return [g for first in firsts for g in children_of(first) if g.dep_ in ("poss", "amod") and g.i < first.i]
+    # (the modifier of a body word is that body's: 'the Syrian Army missile attack' is the army's)
+    return [g for first in firsts if not party_role(first)
+            for g in children_of(first) if g.dep_ in ("poss", "amod") and g.i < first.i]
 
 
 def _is_aiming_participle(verb: Token, lex: Lexicon) -> bool:
@@ -1570,12 +1572,22 @@ def _read_noun_modifier(mention: Mention, child: Token) -> None:
     pair = hyphen_pair(child) if child.dep_ == "compound" else None
     if pair is not None:
         mention.parties.extend(pair)
+    elif _names_body_after(child):
+        return  # 'Russian army strikes': one party, read with the body word ('the Russian army')
     elif child.dep_ == "poss" or child.ent_type_ in GROUP_LABELS:
         mention.sources.append(child)
     elif party_role(child) and not any(s.head.i == child.i for s in mention.sources):
         # 'regime airstrikes', 'militia attacks': the party's own act ('a Syrian government
         # offensive' is Syria's, read from the role's own modifier: one party, not two)
         mention.sources.append(child)
+
+
+def _names_body_after(child: Token) -> bool:
+    """Whether a modifier of an event noun is the country or a word of the name of a body word
+    after it that modifies the same noun ('Russian' of 'Russian army strikes'; body_modifiers)."""
+    head = child.head
+    body = next((t for t in child.doc[child.i + 1:head.i] if t.head.i == head.i and party_role(t)), None)
+    return body is not None and any(t.i == child.i for t in body_modifiers(body))
 
 
 def _count_of(noun: Token) -> int | None:
