@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from peacewatch.cli import app
 
-# 0.19.0 to 0.21.0: fusion 0.964 over 14 labelled incidents, the 5 strikes' tolls and towns right, no toll
+# 0.19.0 to 0.22.0: fusion 0.964 over 14 labelled incidents, the 5 strikes' tolls and towns right, no toll
 # of 1,000 or more.
 FUSION_FLOOR = 0.96
 STRIKES = 5

@@ -13,4 +13,4 @@ __all__ = [
     "extract", "Pipeline", "Report", "Article", "Event", "Claim", "Agreement", "Actor", "Place", "When",
     "Count", "Weapon", "PeacewatchError", "InputError", "ModelError", "DataError",
 ]
-__version__ = "0.21.0"
+__version__ = "0.22.0"
