@@ -1,5 +1,5 @@
 """choose_entry and resolve_place keep their readings per gazetteer: the same answers as reading
-anew, a gazetteer set by a test read afresh, a bounded memo, one Place per reading."""
+anew, a gazetteer set by a test read afresh, a bounded memo, one Place per reading, copied to each caller."""
 
 from __future__ import annotations
 
@@ -59,9 +59,12 @@ def test_nearby_entries_and_unhashable_contexts_are_read_anew():
     assert module._remembered_reading.cache_info().currsize == before
 
 
-def test_a_reading_gives_one_place_with_the_words_read():
+def test_a_reading_gives_each_caller_its_own_copy_of_one_place():
     first = module.resolve_place("Odessa", countries=["UKR"])
-    assert first is module.resolve_place("Odessa", countries=["UKR"])
+    again = module.resolve_place("Odessa", countries=["UKR"])
+    assert again == first and again is not first  # an edit to one event's place reaches no other
     assert first == module.to_place(module._choose_entry("Odessa", countries=["UKR"]), "Odessa")
+    first.name = "edited"
+    assert module.resolve_place("Odessa", countries=["UKR"]).name != "edited"
     assert module.resolve_place(" Odessa ", countries=["UKR"]).text == "Odessa"
     assert module.resolve_place("Nowhereville Zed") is None

@@ -1644,7 +1644,9 @@ def resolve_place(name: str, *, countries: Sequence[str] = (), near: Sequence[Ga
     entry, place = _reading(name, countries, near, regions)
     if entry is None:
         log.debug("place %r not in the gazetteer", name)
-    return place
+    # (the reading's Place is shared by every article that reads the name: each event gets its
+    # own copy, so an edit to one event's place can never reach another's)
+    return place.model_copy() if place is not None else None
 
 
 def capital_place(iso3: str, text: str | None = None) -> Place | None:
