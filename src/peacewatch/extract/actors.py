@@ -49,7 +49,7 @@ from peacewatch.grammar import (
     SERVING_PREPS,
     hyphen_suffix,
 )
-from peacewatch.nlp import Words, doc_memo, entities, ents_between, span_text, text_of
+from peacewatch.nlp import Words, doc_memo, doc_tokens, entities, ents_between, sentence_of, span_text, text_of
 from peacewatch.nlp import words as words_of
 from peacewatch.schema import Actor
 
@@ -875,7 +875,8 @@ def body_modifiers(body: Token) -> list[Token]:
     if not party_role(body):
         return []
     found: list[Token] = []
-    for token in reversed(body.doc[body.sent.start:body.i]):
+    tokens = doc_tokens(body.doc)  # (token.sent walks the doc to the sentence's bounds at each call)
+    for token in reversed(tokens[sentence_of(body.doc, body.i).start:body.i]):
         if token.head.i != body.head.i or token.dep_ not in ("amod", "compound") or not _is_country_word(token):
             break
         found.append(token)

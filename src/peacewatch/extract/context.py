@@ -471,7 +471,7 @@ def _local_subject(token: Token) -> Token | None:
     verb = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.head
     if token.dep_ not in ("dobj", "dative", "pobj") or verb.pos_ not in ("VERB", "AUX"):
         return None
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = _clause_subject(verb)
     if subject is None and verb.dep_ == "xcomp":
         above = list(verb.head.children)
         subject = next((c for c in above if c.dep_ == "dobj"), None) or next(
